@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * What a button press means, platform-neutral. Every button the core emits carries one of
+ * these; adapters serialise it into the platform's button value and parse it back with
+ * `actionSchema` (a button value is user-controlled input, so it is validated like any payload).
+ */
+export const actionSchema = z.discriminatedUnion("type", [
+  // Show a knowledge entry; `via` records whether it was a "did you mean" pick or a follow-up.
+  z.object({
+    type: z.literal("ask"),
+    entryId: z.string().min(1).max(120),
+    via: z.enum(["suggestion", "related", "topic", "myth"]),
+    // The question that led to a suggestion, so a pick can be logged as a phrasing worth adding.
+    askedId: z.string().max(64).optional(),
+  }),
+  z.object({
+    type: z.literal("feedback"),
+    entryId: z.string().min(1).max(120),
+    vote: z.enum(["up", "down"]),
+    askedId: z.string().max(64).optional(),
+  }),
+  z.object({ type: z.literal("compare"), aspect: z.string().max(60).optional() }),
+  z.object({ type: z.literal("topics"), topic: z.string().max(60).optional() }),
+  z.object({ type: z.literal("myths") }),
+  z.object({ type: z.literal("help") }),
+  z.object({ type: z.literal("checklist.start") }),
+  // Runs inside the thread a `checklist.start` reply opened: creates the walkthrough there.
+  z.object({ type: z.literal("checklist.begin") }),
+  z.object({
+    type: z.literal("checklist.answer"),
+    walkthroughId: z.string().min(1).max(64),
+    // The step the pressed button belongs to; a press for any other step is stale.
+    step: z.number().int().min(0).max(64),
+    value: z.string().max(40).nullable(), // null = "not sure / skip"
+  }),
+  z.object({
+    type: z.literal("checklist.control"),
+    walkthroughId: z.string().min(1).max(64),
+    step: z.number().int().min(0).max(64),
+    op: z.enum(["back", "restart", "cancel"]),
+  }),
+  // "Share in channel" / "share summary": repost a reply publicly.
+  z.object({ type: z.literal("share"), entryId: z.string().max(120).optional(), walkthroughId: z.string().max(64).optional() }),
+]);
+
+export type Action = z.infer<typeof actionSchema>;
+export type ActionType = Action["type"];

@@ -1,0 +1,66 @@
+import type { Action } from "./action.ts";
+
+/** A citation: the seed document's file name and the section (heading) the claim rests on. */
+export interface Source {
+  doc: string;
+  section: string;
+}
+
+export interface Button {
+  label: string;
+  action: Action;
+  style?: "primary" | "danger";
+}
+
+/**
+ * The building blocks of a neutral reply. Text uses a small markdown subset that every
+ * renderer understands: `**bold**`, `_italic_`, `` `code` `` and lines starting with "- ".
+ * Renderers switch exhaustively over `type`, so a new part breaks the build until every
+ * surface can show it.
+ */
+export type Part =
+  | { type: "heading"; text: string }
+  | { type: "text"; text: string }
+  | { type: "fields"; fields: { label: string; value: string }[] }
+  | { type: "bars"; bars: { label: string; score: number; max: number; highlight?: boolean }[] }
+  | { type: "sources"; sources: Source[] }
+  | { type: "context"; text: string }
+  | { type: "buttons"; role: ButtonRole; label?: string; buttons: Button[] }
+  | { type: "divider" };
+
+export type ButtonRole = "followups" | "suggestions" | "feedback" | "choices" | "controls" | "share" | "menu";
+
+/**
+ * Where a reply goes:
+ * - `here`: in the conversation or thread the turn came from;
+ * - `replace`: in place of the message whose button was pressed;
+ * - `new-thread`: as the root of a new thread; the adapter then runs `then` in that thread.
+ */
+export type Placement = "here" | "replace" | "new-thread";
+
+export interface Reply {
+  parts: Part[];
+  placement: Placement;
+  /** `private` replies are shown only to the asker where the surface can (Slack ephemeral). */
+  visibility: "private" | "public";
+  /** Plain-text fallback for notifications and screen readers. */
+  summary: string;
+  /** For `new-thread`: the action to run inside the thread once the root is posted. */
+  then?: Action;
+  /** What kind of reply this is, for adapters that treat kinds differently and for logs. */
+  kind: ReplyKind;
+}
+
+export type ReplyKind =
+  | "answer"
+  | "decline"
+  | "smalltalk"
+  | "help"
+  | "compare"
+  | "topics"
+  | "myths"
+  | "checklist"
+  | "recommendation"
+  | "notice"
+  | "error"
+  | "stats";

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/** Ids are kebab-case so they read well in logs, button values and URLs. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single dashes");
+
+export const sourceSchema = z.strictObject({
+  doc: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, "must be a seed file name such as 000_37885c9a698fb19c.txt"),
+  section: z.string().min(3),
+});
+
+const sources = z.array(sourceSchema).min(1, "every claim needs at least one source");
+
+/** One seed document: its file name, and how the bot names it when citing. */
+export const documentSchema = z.strictObject({
+  doc: sourceSchema.shape.doc,
+  title: z.string().min(3),
+  short: z.string().min(2).max(40),
+  sectioning: z.enum(["headings", "paragraphs"]),
+});
+
+export const faqEntrySchema = z.strictObject({
+  id: idSchema,
+  topic: idSchema,
+  question: z.string().min(8).max(200),
+  alternates: z.array(z.string().min(2).max(200)).min(4, "needs at least 4 alternate phrasings"),
+  // The first sentence must answer the question on its own.
+  answer: z.string().min(20).max(700),
+  details: z.string().min(20).max(2500),
+  sources,
+  related: z.array(idSchema).default([]),
+  // Words that should lead here even though they appear in no phrasing (rare; prefer alternates).
+  keywords: z.array(z.string().min(2)).default([]),
+});
+
+export const topicSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(3).max(60),
+  description: z.string().min(10).max(300),
+});
+
+export const compareAspectSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(2).max(40),
+  aliases: z.array(z.string().min(2)).default([]),
+  vms: z.string().min(3).max(400),
+  containers: z.string().min(3).max(400),
+  note: z.string().max(600).optional(),
+  sources,
+});
+
+export const mythSchema = z.strictObject({
+  id: idSchema,
+  myth: z.string().min(8).max(160),
+  verdict: z.enum(["false", "partly true", "misleading"]),
+  summary: z.string().min(20).max(500),
+  entry: idSchema,
+  sources,
+});
+
+export const glossaryTermSchema = z.strictObject({
+  id: idSchema,
+  term: z.string().min(2).max(60),
+  aliases: z.array(z.string().min(2)).default([]),
+  definition: z.string().min(20).max(600),
+  sources,
+  related: z.array(idSchema).default([]),
+});
+
+/** Words the matcher treats as the same: abbreviations, synonyms, product names. */
+export const lexiconSchema = z.strictObject({
+  // "k8s" -> "kubernetes"; a value may be several words ("vm" -> "virtual machine").
+  synonyms: z.record(z.string().min(1), z.string().min(1)),
+  // Words that carry no topic (how, what, we, should ...).
+  stopwords: z.array(z.string().min(1)),
+  // Words that never make a question in scope on their own (good, best, use ...).
+  weakwords: z.array(z.string().min(1)).default([]),
+});
+
+/** The bot's own copy that is not guidance: greetings, help, declines, errors. */
+export const responsesSchema = z.strictObject({
+  greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  help: z.strictObject({
+    intro: z.string().min(5),
+    commands: z.array(z.strictObject({ usage: z.string(), description: z.string(), example: z.string() })).min(1),
+  }),
+  decline: z.strictObject({ noMatch: z.string().min(5), outOfScope: z.string().min(5), tooLong: z.string().min(5) }),
+  errors: z.record(z.string(), z.string().min(5)),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type DocumentInfo = z.infer<typeof documentSchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type CompareAspect = z.infer<typeof compareAspectSchema>;
+export type Myth = z.infer<typeof mythSchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type Lexicon = z.infer<typeof lexiconSchema>;
+export type Responses = z.infer<typeof responsesSchema>;
