@@ -4,6 +4,8 @@ import type { Action } from "./action.ts";
 export interface Source {
   doc: string;
   section: string;
+  /** The document's short name, for display ("Practical differences in 2026"). */
+  title?: string;
 }
 
 export interface Button {

@@ -83,6 +83,8 @@ export const responsesSchema = z.strictObject({
   greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   help: z.strictObject({
+    // Whole messages that mean "what can you do?" as well as the `help` command.
+    patterns: z.array(z.string().min(1)),
     intro: z.string().min(5),
     commands: z.array(z.strictObject({ usage: z.string(), description: z.string(), example: z.string() })).min(1),
   }),

@@ -1,0 +1,69 @@
+import { createInterface } from "node:readline";
+import type { AskOutcome } from "../../core/ask.ts";
+import type { QuestionAnswering } from "../../core/questions.ts";
+import { askReply } from "../../core/replies/answers.ts";
+import { plainText } from "../../core/render/plainText.ts";
+import type { CliIo } from "./io.ts";
+
+/** The `ask --json` contract of DESIGN.md. */
+export interface AskJson {
+  question: string;
+  answered: boolean;
+  id: string | null;
+  confidence: number;
+  text: string;
+  sources: { doc: string; section: string }[];
+  suggestions: { id: string; question: string }[];
+}
+
+export function askJson(question: string, qa: QuestionAnswering): AskJson {
+  const outcome = qa.asker.ask(question);
+  const text = plainText([askReply(outcome, qa.context)]);
+  const answered = outcome.kind === "answer" || outcome.kind === "smalltalk";
+  return {
+    question,
+    answered,
+    id: outcome.kind === "answer" ? outcome.entry.id : null,
+    confidence: confidenceOf(outcome),
+    text,
+    sources: outcome.kind === "answer" ? outcome.entry.sources.map(({ doc, section }) => ({ doc, section })) : [],
+    suggestions: outcome.kind === "no-match" ? outcome.suggestions.map((s) => ({ id: s.id, question: s.question })) : [],
+  };
+}
+
+function confidenceOf(outcome: AskOutcome): number {
+  switch (outcome.kind) {
+    case "answer":
+    case "no-match":
+    case "out-of-scope":
+      return outcome.confidence;
+    case "smalltalk":
+      return 1;
+    case "empty":
+    case "too-long":
+      return 0;
+  }
+}
+
+/**
+ * `ask [--json] [question…]`: one question from the arguments, or one per line from standard
+ * input (blank lines are skipped). Returns the exit code.
+ */
+export async function askCommand(words: string[], json: boolean, io: CliIo, qa: QuestionAnswering): Promise<number> {
+  const print = (question: string) => {
+    const result = askJson(question, qa);
+    io.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n\n`);
+  };
+  if (words.length > 0) {
+    const question = words.join(" ").trim();
+    if (!question) {
+      io.stderr.write("vmvc ask: the question is empty. Usage: vmvc ask [--json] \"<question>\"\n");
+      return 2;
+    }
+    print(question);
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) if (line.trim()) print(line.trim());
+  return 0;
+}

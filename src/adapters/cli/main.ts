@@ -1,0 +1,64 @@
+// The vmvc command line: `npm run --silent vmvc -- <command> [--json] …`.
+import { parseArgs } from "node:util";
+import { buildQuestionAnswering } from "../../core/questions.ts";
+import { loadKnowledge } from "../../knowledge/load.ts";
+import { KnowledgeError } from "../../knowledge/read.ts";
+import { knowledgeDir } from "../../paths.ts";
+import { askCommand } from "./ask.ts";
+import type { CliIo } from "./io.ts";
+import { knowledgeCommand } from "./knowledgeExport.ts";
+
+const USAGE = `usage: vmvc <command> [--json] [arguments]
+
+commands:
+  ask [question]           answer a question (or one per line on standard input)
+  knowledge                list every knowledge entry (--json: export them)
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.stderr.write(`vmvc: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  const json = parsed.values.json === true;
+  if (parsed.values.help || !command || command === "help") {
+    io.stdout.write(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  const knowledge = loadKnowledge(knowledgeDir);
+  switch (command) {
+    case "ask":
+      return askCommand(rest, json, io, buildQuestionAnswering(knowledge));
+    case "knowledge":
+      return knowledgeCommand(json, io, knowledge);
+    default:
+      io.stderr.write(`vmvc: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+}
+
+const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Expected failures get one clear line; anything else is a bug worth its stack.
+    if (error instanceof KnowledgeError) process.stderr.write(`vmvc: ${error.message}\n`);
+    else process.stderr.write(`vmvc: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

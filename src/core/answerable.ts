@@ -1,0 +1,47 @@
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Source } from "../knowledge/schema.ts";
+
+/** Anything the bot can answer a question with: a FAQ entry or a glossary term. */
+export interface Answerable {
+  id: string;
+  kind: "faq" | "term";
+  question: string;
+  /** The canonical question first, then every way of asking it. */
+  phrasings: string[];
+  answer: string;
+  details: string;
+  sources: Source[];
+  related: string[];
+  keywords: string[];
+}
+
+export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerable[] {
+  const faq = k.faq.map(
+    (e): Answerable => ({
+      id: e.id,
+      kind: "faq",
+      question: e.question,
+      phrasings: [e.question, ...e.alternates],
+      answer: e.answer,
+      details: e.details,
+      sources: e.sources,
+      related: e.related,
+      keywords: e.keywords,
+    }),
+  );
+  const terms = k.glossary.map(
+    (g): Answerable => ({
+      id: g.id,
+      kind: "term",
+      question: `What is ${/^[aeiou]/i.test(g.term) ? "an" : "a"} ${g.term}?`,
+      // A term is asked about as "what is X", "X meaning" or just "X".
+      phrasings: [g.term, ...g.aliases].flatMap((t) => [`what is ${t}`, `${t} meaning`, t]),
+      answer: g.definition,
+      details: "",
+      sources: g.sources,
+      related: g.related,
+      keywords: [],
+    }),
+  );
+  return [...faq, ...terms];
+}

@@ -1,0 +1,178 @@
+import type { Lexicon } from "../../knowledge/schema.ts";
+import type { Answerable } from "../answerable.ts";
+import { editDistance, TextPipeline } from "./text.ts";
+
+export interface Ranked {
+  id: string;
+  score: number;
+}
+
+export interface MatchResult {
+  /** Best entries first, each with a confidence in 0..1. */
+  ranked: Ranked[];
+  /** Confidence of the best entry (0 when nothing matched). */
+  confidence: number;
+  /** Share of the question's meaning (by weight) that the knowledge base knows any word of. */
+  known: number;
+}
+
+export interface MatcherOptions {
+  /** At or above this confidence the best entry is given as the answer. */
+  answerThreshold: number;
+  /** Entries at or above this are offered as "did you mean" suggestions. */
+  suggestThreshold: number;
+}
+
+export const defaultMatcherOptions: MatcherOptions = { answerThreshold: 0.42, suggestThreshold: 0.2 };
+
+interface Phrasing {
+  entry: number;
+  stems: string[];
+  weight: number;
+}
+
+/** How much a word that the knowledge base never uses weighs: as much as a very rare word. */
+const UNKNOWN_DF = 1;
+/** Credit for a word matched only through a typo correction. */
+const FUZZY_CREDIT = 0.8;
+/** Words like "use" or "good" weigh this share of their rarity. */
+const WEAK_FACTOR = 0.25;
+
+/**
+ * A weighted-overlap matcher tuned for short chat questions. Each entry is indexed by its
+ * phrasings (question and alternates) and by its whole text. A question scores against an
+ * entry by how much of its weight the best phrasing covers (and how tightly), plus how much
+ * of it the entry's full text covers. Weights are inverse document frequencies, so rare,
+ * topical words count most and unknown words pull confidence down (out-of-scope questions).
+ */
+export class Matcher {
+  private readonly text: TextPipeline;
+  private readonly phrasings: Phrasing[] = [];
+  private readonly byStem = new Map<string, number[]>(); // stem -> phrasing indexes
+  private readonly bagByStem = new Map<string, number[]>(); // stem -> entry indexes
+  private readonly df = new Map<string, number>();
+  private readonly byLength = new Map<number, string[]>(); // vocabulary by stem length, for typos
+  private readonly fuzzyCache = new Map<string, string | null>();
+
+  constructor(
+    private readonly entries: Answerable[],
+    lexicon: Lexicon,
+    readonly options: MatcherOptions = defaultMatcherOptions,
+  ) {
+    this.text = new TextPipeline(lexicon);
+    const bags: Set<string>[] = entries.map((e, i) => {
+      const bag = new Set<string>();
+      for (const p of [...e.phrasings, ...e.keywords]) {
+        const stems = [...new Set(this.text.stems(p))];
+        if (stems.length === 0) continue;
+        const index = this.phrasings.push({ entry: i, stems, weight: 0 }) - 1;
+        for (const s of stems) {
+          push(this.byStem, s, index);
+          bag.add(s);
+        }
+      }
+      for (const s of this.text.stems(`${e.answer} ${e.details}`)) bag.add(s);
+      return bag;
+    });
+    bags.forEach((bag, i) => {
+      for (const s of bag) {
+        this.df.set(s, (this.df.get(s) ?? 0) + 1);
+        push(this.bagByStem, s, i);
+      }
+    });
+    for (const s of this.df.keys()) push(this.byLength, s.length, s);
+    for (const p of this.phrasings) p.weight = sum(p.stems.map((s) => this.weight(s)));
+  }
+
+  /** Inverse document frequency (BM25's, always positive), reduced for weak words. */
+  private weight(stem: string): number {
+    const n = this.entries.length;
+    const df = this.df.get(stem) ?? UNKNOWN_DF;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.text.weakStems.has(stem) ? idf * WEAK_FACTOR : idf;
+  }
+
+  /** The known stem a misspelt one most likely meant, if any is close enough. */
+  private correct(stem: string): string | undefined {
+    if (stem.length < 4 || /\d/.test(stem)) return undefined;
+    const cached = this.fuzzyCache.get(stem);
+    if (cached !== undefined) return cached ?? undefined;
+    const max = stem.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (let len = stem.length - max; len <= stem.length + max; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const d = editDistance(stem, candidate, max);
+        if (d < bestDistance || (d === bestDistance && best && (this.df.get(candidate) ?? 0) > (this.df.get(best) ?? 0))) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(stem, best ?? null);
+    return best;
+  }
+
+  match(question: string): MatchResult {
+    // Each distinct query stem, with the stem it matches in the index and the credit for it.
+    const query = new Map<string, { stem: string; weight: number; credit: number }>();
+    for (const s of this.text.stems(question)) {
+      if (query.has(s)) continue;
+      if (this.df.has(s)) query.set(s, { stem: s, weight: this.weight(s), credit: 1 });
+      else {
+        const fixed = this.correct(s);
+        query.set(s, fixed ? { stem: fixed, weight: this.weight(fixed), credit: FUZZY_CREDIT } : { stem: s, weight: this.weight(s), credit: 0 });
+      }
+    }
+    const total = sum([...query.values()].map((q) => q.weight));
+    if (total === 0) return { ranked: [], confidence: 0, known: 0 };
+    const known = sum([...query.values()].map((q) => q.weight * q.credit)) / total;
+
+    const phrasingHits = new Map<number, number>();
+    const bagHits = new Map<number, number>();
+    for (const q of query.values()) {
+      if (q.credit === 0) continue;
+      const gain = q.weight * q.credit;
+      for (const p of this.byStem.get(q.stem) ?? []) phrasingHits.set(p, (phrasingHits.get(p) ?? 0) + gain);
+      for (const e of this.bagByStem.get(q.stem) ?? []) bagHits.set(e, (bagHits.get(e) ?? 0) + gain);
+    }
+
+    const best = new Map<number, { coverage: number; dice: number }>();
+    for (const [p, matched] of phrasingHits) {
+      const phrasing = this.phrasings[p]!;
+      const coverage = matched / total;
+      const dice = (2 * matched) / (total + phrasing.weight);
+      const current = best.get(phrasing.entry);
+      if (!current) best.set(phrasing.entry, { coverage, dice });
+      else {
+        current.coverage = Math.max(current.coverage, coverage);
+        current.dice = Math.max(current.dice, dice);
+      }
+    }
+    const ranked: Ranked[] = [];
+    for (const [entry, bagMatched] of bagHits) {
+      const phrase = best.get(entry) ?? { coverage: 0, dice: 0 };
+      const score = 0.45 * phrase.dice + 0.35 * phrase.coverage + 0.2 * (bagMatched / total);
+      ranked.push({ id: this.entries[entry]!.id, score: Math.min(1, round(score)) });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return { ranked, confidence: ranked[0]?.score ?? 0, known: round(known) };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sum(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

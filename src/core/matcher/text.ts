@@ -1,0 +1,98 @@
+import { stemmer } from "stemmer";
+import type { Lexicon } from "../../knowledge/schema.ts";
+
+/** Lowercases, folds look-alike characters and drops everything that is not a word character. */
+export function rawWords(text: string): string[] {
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      // "what's" -> "whats", "don't" -> "dont": apostrophes join, they never split.
+      .replace(/'/g, "")
+      .match(/[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*/gu) ?? []
+  );
+}
+
+/** The language pipeline shared by the index and the queries: synonyms, stopwords, stems. */
+export class TextPipeline {
+  private readonly synonyms: Map<string, string[]>;
+  private readonly maxPhrase: number;
+  private readonly stopwords: Set<string>;
+  readonly weakStems: Set<string>;
+  private readonly stemCache = new Map<string, string>();
+
+  constructor(lexicon: Lexicon) {
+    this.synonyms = new Map(Object.entries(lexicon.synonyms).map(([k, v]) => [k, v.split(/\s+/)]));
+    this.maxPhrase = Math.max(1, ...[...this.synonyms.keys()].map((k) => k.split(/\s+/).length));
+    this.stopwords = new Set(lexicon.stopwords);
+    this.weakStems = new Set(lexicon.weakwords.map((w) => this.stem(w)));
+  }
+
+  stem(word: string): string {
+    let s = this.stemCache.get(word);
+    if (s === undefined) {
+      s = /^\d+$/.test(word) || word.length < 3 ? word : stemmer(word);
+      this.stemCache.set(word, s);
+    }
+    return s;
+  }
+
+  /**
+   * Replaces known phrases and words with their canonical words (once, not recursively),
+   * splitting hyphenated or slashed words that have no entry of their own.
+   */
+  canonicalWords(text: string): string[] {
+    const words = rawWords(text);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = false;
+      for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1 && !matched; n--) {
+        const phrase = words.slice(i, i + n).join(" ");
+        const replacement = this.synonyms.get(phrase);
+        if (replacement) {
+          out.push(...replacement);
+          i += n;
+          matched = true;
+        }
+      }
+      if (matched) continue;
+      const word = words[i++]!;
+      if (/[-/]/.test(word)) {
+        for (const part of word.split(/[-/]/)) out.push(...(this.synonyms.get(part) ?? [part]));
+      } else out.push(word);
+    }
+    return out;
+  }
+
+  /** Content stems of a text, in order, stopwords removed. */
+  stems(text: string): string[] {
+    return this.canonicalWords(text)
+      .filter((w) => !this.stopwords.has(w))
+      .map((w) => this.stem(w));
+  }
+
+  isStopword(word: string): boolean {
+    return this.stopwords.has(word);
+  }
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,50 @@
+import type { Part, Reply } from "../reply.ts";
+
+/** Strips the markdown subset to plain text. */
+export function stripMarkdown(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/(^|\W)_(.+?)_(?=\W|$)/g, "$1$2").replace(/`([^`]+)`/g, "$1");
+}
+
+/** A text bar that renders in any font: filled and empty blocks out of `width`. */
+export function textBar(score: number, max: number, width = 12): string {
+  const filled = max > 0 ? Math.max(0, Math.min(width, Math.round((score / max) * width))) : 0;
+  return "█".repeat(filled) + "░".repeat(width - filled);
+}
+
+function part(p: Part): string | undefined {
+  switch (p.type) {
+    case "heading":
+      return stripMarkdown(p.text).toUpperCase();
+    case "text":
+    case "context":
+      return stripMarkdown(p.text);
+    case "fields":
+      return p.fields.map((f) => `${stripMarkdown(f.label)}: ${stripMarkdown(f.value)}`).join("\n");
+    case "bars": {
+      const width = Math.max(...p.bars.map((b) => b.label.length));
+      return p.bars
+        .map((b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`)
+        .join("\n");
+    }
+    case "sources":
+      return `Sources: ${p.sources.map((s) => `${s.title ?? s.doc} (${s.doc}), “${s.section}”`).join("; ")}`;
+    case "buttons":
+      // Only buttons that name something to read are worth printing; the rest are controls.
+      if (p.role === "followups" || p.role === "suggestions" || p.role === "choices")
+        return `${p.label ? `${p.label}:\n` : ""}${p.buttons.map((b) => `- ${b.label}`).join("\n")}`;
+      return undefined;
+    case "divider":
+      return "—".repeat(20);
+  }
+}
+
+export function plainText(replies: Reply[]): string {
+  return replies
+    .map((r) =>
+      r.parts
+        .map(part)
+        .filter((s): s is string => Boolean(s))
+        .join("\n\n"),
+    )
+    .join("\n\n");
+}

@@ -1,0 +1,102 @@
+import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
+import type { Answerable } from "../answerable.ts";
+import type { AskOutcome } from "../ask.ts";
+import type { Part, Reply } from "../reply.ts";
+import { button, citeAll, reply } from "./common.ts";
+
+export interface AnswerContext {
+  documents: DocumentInfo[];
+  responses: Responses;
+  entry: (id: string) => Answerable | undefined;
+}
+
+/** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
+export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const parts: Part[] = [];
+  if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
+  parts.push({ type: "text", text: entry.answer });
+  if (entry.details) parts.push({ type: "text", text: entry.details });
+  parts.push({ type: "sources", sources: citeAll(entry.sources, ctx.documents) });
+  const related = entry.related.map((id) => ctx.entry(id)).filter((e): e is Answerable => e !== undefined);
+  if (related.length > 0) {
+    parts.push({
+      type: "buttons",
+      role: "followups",
+      label: "Related questions",
+      buttons: related.slice(0, 4).map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
+    });
+  }
+  const tag = askedId ? { askedId } : {};
+  parts.push({
+    type: "buttons",
+    role: "feedback",
+    label: "Was this helpful?",
+    buttons: [
+      button("👍 Helpful", { type: "feedback", entryId: entry.id, vote: "up", ...tag }),
+      button("👎 Not helpful", { type: "feedback", entryId: entry.id, vote: "down", ...tag }),
+    ],
+  });
+  return reply("answer", parts, entry.answer);
+}
+
+/** The reply for any outcome of a free-text question. */
+export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  switch (outcome.kind) {
+    case "answer":
+      return answerReply(outcome.entry, ctx, askedId);
+    case "no-match":
+      return reply(
+        "decline",
+        [
+          { type: "text", text: r.decline.noMatch },
+          {
+            type: "buttons",
+            role: "suggestions",
+            label: "Did you mean",
+            buttons: outcome.suggestions.map((s) =>
+              button(s.question, { type: "ask", entryId: s.id, via: "suggestion", ...(askedId ? { askedId } : {}) }),
+            ),
+          },
+        ],
+        r.decline.noMatch,
+      );
+    case "out-of-scope":
+      return reply(
+        "decline",
+        [
+          { type: "text", text: r.decline.outOfScope },
+          { type: "buttons", role: "menu", buttons: [button("Browse topics", { type: "topics" }), button("Help", { type: "help" })] },
+        ],
+        r.decline.outOfScope,
+      );
+    case "too-long":
+      return reply("decline", [{ type: "text", text: r.decline.tooLong }], r.decline.tooLong);
+    case "empty":
+      return reply("notice", [{ type: "text", text: r.errors.emptyQuestion ?? r.decline.noMatch }], "Ask me a question");
+    case "smalltalk": {
+      if (outcome.which === "help") return helpReply(ctx);
+      const text = outcome.which === "greeting" ? r.greeting.reply : r.thanks.reply;
+      return reply("smalltalk", [{ type: "text", text }, menuButtons()], text);
+    }
+  }
+}
+
+export function helpReply(ctx: Pick<AnswerContext, "responses">): Reply {
+  const h = ctx.responses.help;
+  const lines = h.commands.map((c) => `- \`${c.usage}\` — ${c.description} _e.g._ \`${c.example}\``).join("\n");
+  return reply("help", [{ type: "text", text: h.intro }, { type: "text", text: lines }, menuButtons()], h.intro);
+}
+
+function menuButtons(): Part {
+  return {
+    type: "buttons",
+    role: "menu",
+    buttons: [
+      button("Start the checklist", { type: "checklist.start" }, "primary"),
+      button("Browse topics", { type: "topics" }),
+      button("Compare", { type: "compare" }),
+      button("Myths", { type: "myths" }),
+    ],
+  };
+}

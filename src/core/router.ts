@@ -1,0 +1,47 @@
+/** What a typed message asks for. The same words work on every surface, with or without `/vmvc`. */
+export type Command =
+  | { type: "help" }
+  | { type: "ask"; question: string }
+  | { type: "compare"; aspect?: string }
+  | { type: "checklist" }
+  | { type: "topics"; topic?: string }
+  | { type: "myths" }
+  | { type: "stats" };
+
+const PREFIX = /^\s*\/?vmvc\b[\s:,]*/i;
+
+/**
+ * Parses a message into a command. Anything that is not a command word is a question, so
+ * `/vmvc can we run databases in containers?` is the same as `ask …`.
+ */
+export function parseCommand(text: string): Command {
+  const body = text.replace(PREFIX, "").trim();
+  const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(body);
+  if (!match) return { type: "ask", question: "" };
+  const word = match[1]!.toLowerCase().replace(/[.!?:]+$/, "");
+  const rest = (match[2] ?? "").trim();
+  switch (word) {
+    case "help":
+    case "commands":
+      return rest ? { type: "ask", question: body } : { type: "help" };
+    case "ask":
+      return { type: "ask", question: rest };
+    case "compare":
+      return rest ? { type: "compare", aspect: rest } : { type: "compare" };
+    case "checklist":
+    case "walkthrough":
+      return rest ? { type: "ask", question: body } : { type: "checklist" };
+    case "topics":
+    case "topic":
+      return rest ? { type: "topics", topic: rest } : { type: "topics" };
+    case "myths":
+    case "myth":
+      return rest ? { type: "ask", question: body } : { type: "myths" };
+    case "stats":
+      return rest ? { type: "ask", question: body } : { type: "stats" };
+    case "start":
+      return /^(a\s+)?(checklist|walkthrough)$/i.test(rest) ? { type: "checklist" } : { type: "ask", question: body };
+    default:
+      return { type: "ask", question: body };
+  }
+}

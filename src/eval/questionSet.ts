@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import MiniSearch from "minisearch";
+import { z } from "zod";
+import { type Answerable, answerablesOf } from "../core/answerable.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+
+/** One line of an evaluation set: a question and the word groups its answer must contain, or `oos`. */
+const caseSchema = z.union([
+  z.object({ q: z.string(), oos: z.literal(true) }),
+  z.object({ q: z.string(), all: z.array(z.array(z.string()).min(1)) }),
+]);
+export type EvalCase = z.infer<typeof caseSchema>;
+
+export function readQuestionSet(path: string): EvalCase[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = caseSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+export interface Verdict {
+  pass: boolean;
+  why: string;
+}
+
+/** Judges one answer the way ../shared/eval/score.mjs does. */
+export function judge(c: EvalCase, answered: boolean, text: string): Verdict {
+  if ("oos" in c) return { pass: !answered, why: answered ? "answered an out-of-scope question" : "" };
+  if (!answered) return { pass: false, why: "declined" };
+  const lower = text.toLowerCase();
+  const missing = c.all.filter((group) => !group.some((w) => lower.includes(w.toLowerCase())));
+  return { pass: missing.length === 0, why: missing.map((g) => g.join("|")).join(", ") };
+}
+
+export interface Scored {
+  inScope: { pass: number; all: number };
+  outOfScope: { pass: number; all: number };
+  failures: string[];
+}
+
+export function score(cases: EvalCase[], answer: (q: string) => { answered: boolean; text: string; id: string | null }): Scored {
+  const s: Scored = { inScope: { pass: 0, all: 0 }, outOfScope: { pass: 0, all: 0 }, failures: [] };
+  for (const c of cases) {
+    const a = answer(c.q);
+    const v = judge(c, a.answered, a.text);
+    const bucket = "oos" in c ? s.outOfScope : s.inScope;
+    bucket.all++;
+    if (v.pass) bucket.pass++;
+    else s.failures.push(`${c.q} -> ${a.id ?? "none"}: ${v.why}`);
+  }
+  return s;
+}
+
+/** The baseline the matcher must beat: a plain MiniSearch index (BM25+, fuzzy 0.2, prefix) over the same entries. */
+export function miniSearchBaseline(knowledge: Knowledge): (q: string) => { answered: boolean; text: string; id: string | null } {
+  const entries = answerablesOf(knowledge);
+  const byId = new Map<string, Answerable>(entries.map((e) => [e.id, e]));
+  const index = new MiniSearch({
+    fields: ["question", "alternates", "answer", "details"],
+    storeFields: ["id"],
+    searchOptions: { fuzzy: 0.2, prefix: true },
+  });
+  index.addAll(entries.map((e) => ({ id: e.id, question: e.question, alternates: e.phrasings.slice(1).join(" \n "), answer: e.answer, details: e.details })));
+  return (q) => {
+    const top = index.search(q)[0];
+    const entry = top ? byId.get(String(top.id)) : undefined;
+    return entry ? { answered: true, text: `${entry.answer}\n${entry.details}`, id: entry.id } : { answered: false, text: "", id: null };
+  };
+}
