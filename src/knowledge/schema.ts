@@ -76,6 +76,7 @@ export const lexiconSchema = z.strictObject({
   stopwords: z.array(z.string().min(1)),
   // Words that never make a question in scope on their own (good, best, use ...).
   weakwords: z.array(z.string().min(1)).default([]),
+  definitionCues: z.array(z.string().min(1)).default([]),
 });
 
 /** The bot's own copy that is not guidance: greetings, help, declines, errors. */

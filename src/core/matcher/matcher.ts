@@ -1,10 +1,12 @@
 import type { Lexicon } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
-import { editDistance, TextPipeline } from "./text.ts";
+import { editDistance, rawWords, TextPipeline } from "./text.ts";
 
 export interface Ranked {
   id: string;
   score: number;
+  /** The phrasing that matched best, for explaining a match. */
+  phrasing?: string;
 }
 
 export interface MatchResult {
@@ -27,6 +29,7 @@ export const defaultMatcherOptions: MatcherOptions = { answerThreshold: 0.42, su
 
 interface Phrasing {
   entry: number;
+  text: string;
   stems: string[];
   weight: number;
 }
@@ -37,6 +40,8 @@ const UNKNOWN_DF = 1;
 const FUZZY_CREDIT = 0.8;
 /** Words like "use" or "good" weigh this share of their rarity. */
 const WEAK_FACTOR = 0.25;
+/** A glossary term's score when the question does not ask for a definition. */
+const TERM_FACTOR = 0.9;
 
 /**
  * A weighted-overlap matcher tuned for short chat questions. Each entry is indexed by its
@@ -53,6 +58,7 @@ export class Matcher {
   private readonly df = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>(); // vocabulary by stem length, for typos
   private readonly fuzzyCache = new Map<string, string | null>();
+  private readonly definitionCues: RegExp;
 
   constructor(
     private readonly entries: Answerable[],
@@ -60,12 +66,14 @@ export class Matcher {
     readonly options: MatcherOptions = defaultMatcherOptions,
   ) {
     this.text = new TextPipeline(lexicon);
+    const cues = lexicon.definitionCues.map((c) => c.trim().split(/\s+/).join("\\s+"));
+    this.definitionCues = new RegExp(`\\b(${cues.join("|") || "(?!)"})\\b`);
     const bags: Set<string>[] = entries.map((e, i) => {
       const bag = new Set<string>();
       for (const p of [...e.phrasings, ...e.keywords]) {
         const stems = [...new Set(this.text.stems(p))];
         if (stems.length === 0) continue;
-        const index = this.phrasings.push({ entry: i, stems, weight: 0 }) - 1;
+        const index = this.phrasings.push({ entry: i, text: p, stems, weight: 0 }) - 1;
         for (const s of stems) {
           push(this.byStem, s, index);
           bag.add(s);
@@ -74,12 +82,17 @@ export class Matcher {
       for (const s of this.text.stems(`${e.answer} ${e.details}`)) bag.add(s);
       return bag;
     });
+    // Rarity is counted over the ways entries are asked, not their long answers: almost
+    // every answer mentions both VMs and containers, which would make those words weightless.
+    const asked: Set<string>[] = entries.map(() => new Set());
+    for (const p of this.phrasings) for (const s of p.stems) asked[p.entry]!.add(s);
     bags.forEach((bag, i) => {
       for (const s of bag) {
-        this.df.set(s, (this.df.get(s) ?? 0) + 1);
+        if (asked[i]!.has(s) || !this.df.has(s)) this.df.set(s, (this.df.get(s) ?? 0) + (asked[i]!.has(s) ? 1 : 0));
         push(this.bagByStem, s, i);
       }
     });
+    for (const [s, n] of this.df) if (n === 0) this.df.set(s, UNKNOWN_DF);
     for (const s of this.df.keys()) push(this.byLength, s.length, s);
     for (const p of this.phrasings) p.weight = sum(p.stems.map((s) => this.weight(s)));
   }
@@ -138,23 +151,29 @@ export class Matcher {
       for (const e of this.bagByStem.get(q.stem) ?? []) bagHits.set(e, (bagHits.get(e) ?? 0) + gain);
     }
 
-    const best = new Map<number, { coverage: number; dice: number }>();
+    const best = new Map<number, { coverage: number; dice: number; phrasing: string }>();
     for (const [p, matched] of phrasingHits) {
       const phrasing = this.phrasings[p]!;
       const coverage = matched / total;
       const dice = (2 * matched) / (total + phrasing.weight);
       const current = best.get(phrasing.entry);
-      if (!current) best.set(phrasing.entry, { coverage, dice });
+      if (!current) best.set(phrasing.entry, { coverage, dice, phrasing: phrasing.text });
       else {
         current.coverage = Math.max(current.coverage, coverage);
-        current.dice = Math.max(current.dice, dice);
+        if (dice > current.dice) {
+          current.dice = dice;
+          current.phrasing = phrasing.text;
+        }
       }
     }
     const ranked: Ranked[] = [];
+    const definitional = this.definitionCues.test(rawWords(question).join(" "));
     for (const [entry, bagMatched] of bagHits) {
-      const phrase = best.get(entry) ?? { coverage: 0, dice: 0 };
-      const score = 0.45 * phrase.dice + 0.35 * phrase.coverage + 0.2 * (bagMatched / total);
-      ranked.push({ id: this.entries[entry]!.id, score: Math.min(1, round(score)) });
+      const phrase = best.get(entry);
+      const { id, kind } = this.entries[entry]!;
+      const factor = kind === "term" && !definitional ? TERM_FACTOR : 1;
+      const score = factor * (0.45 * (phrase?.dice ?? 0) + 0.35 * (phrase?.coverage ?? 0) + 0.2 * (bagMatched / total));
+      ranked.push(phrase ? { id, score: Math.min(1, round(score)), phrasing: phrase.phrasing } : { id, score: Math.min(1, round(score)) });
     }
     ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return { ranked, confidence: ranked[0]?.score ?? 0, known: round(known) };

@@ -1,0 +1,71 @@
+import type { WalkthroughState } from "./state.ts";
+
+export type Press =
+  | { kind: "answer"; walkthroughId: string; step: number; value: string | null }
+  | { kind: "control"; walkthroughId: string; step: number; op: "back" | "restart" | "cancel" };
+
+export type PressOutcome =
+  | { ok: true; state: WalkthroughState; event: "answered" | "back" | "restarted" | "cancelled"; finished: boolean }
+  | { ok: false; reason: "stale" | "finished" | "cancelled" };
+
+/**
+ * The walkthrough's state machine, pure: a press either moves the state on or is refused.
+ * A press is only accepted for the walkthrough and step it was shown for, so an older
+ * button, a replayed press or a press from another thread changes nothing.
+ */
+export function applyPress(
+  state: WalkthroughState,
+  press: Press,
+  questionKeys: readonly string[],
+  by: { id: string; name?: string },
+  now: number,
+  newId: () => string,
+): PressOutcome {
+  if (press.walkthroughId !== state.id) return { ok: false, reason: "stale" };
+  if (state.status === "finished") return { ok: false, reason: "finished" };
+  if (state.status === "cancelled") return { ok: false, reason: "cancelled" };
+  if (press.step !== state.step) return { ok: false, reason: "stale" };
+  const key = questionKeys[state.step];
+  if (key === undefined) return { ok: false, reason: "finished" };
+
+  if (press.kind === "answer") {
+    const step = state.step + 1;
+    const finished = step >= questionKeys.length;
+    return {
+      ok: true,
+      event: "answered",
+      finished,
+      state: {
+        ...state,
+        step,
+        status: finished ? "finished" : "active",
+        answers: { ...state.answers, [key]: press.value },
+        history: [...state.history, { step: state.step, key, value: press.value, by, at: now }],
+        updatedAt: now,
+      },
+    };
+  }
+  switch (press.op) {
+    case "back": {
+      if (state.step === 0) return { ok: false, reason: "stale" };
+      const step = state.step - 1;
+      const answers = { ...state.answers };
+      delete answers[questionKeys[step]!];
+      return { ok: true, event: "back", finished: false, state: { ...state, step, answers, updatedAt: now } };
+    }
+    case "restart":
+      // A new id makes every button of the earlier run stale.
+      return {
+        ok: true,
+        event: "restarted",
+        finished: false,
+        state: { ...state, id: newId(), step: 0, answers: {}, history: [], status: "active", updatedAt: now },
+      };
+    case "cancel":
+      return { ok: true, event: "cancelled", finished: false, state: { ...state, status: "cancelled", updatedAt: now } };
+  }
+}
+
+export function newWalkthrough(id: string, by: { id: string; name?: string }, now: number): WalkthroughState {
+  return { schema: 1, id, status: "active", step: 0, answers: {}, history: [], startedBy: by, startedAt: now, updatedAt: now };
+}
