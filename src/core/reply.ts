@@ -36,9 +36,10 @@ export type ButtonRole = "followups" | "suggestions" | "feedback" | "choices" | 
  * Where a reply goes:
  * - `here`: in the conversation or thread the turn came from;
  * - `replace`: in place of the message whose button was pressed;
- * - `new-thread`: as the root of a new thread; the adapter then runs `then` in that thread.
+ * - `new-thread`: as the root of a new thread; the adapter then runs `then` in that thread;
+ * - `channel`: at the top level of the conversation, outside any thread (shared summaries).
  */
-export type Placement = "here" | "replace" | "new-thread";
+export type Placement = "here" | "replace" | "new-thread" | "channel";
 
 export interface Reply {
   parts: Part[];

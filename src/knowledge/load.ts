@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { loadDecisionKnowledge } from "./decision.ts";
+import type { DecisionKnowledge } from "./decisionSchema.ts";
 import { KnowledgeError, type KnowledgeIssue, readYaml } from "./read.ts";
 import {
   compareAspectSchema,
@@ -31,6 +33,7 @@ export interface Knowledge {
   glossary: GlossaryTerm[];
   lexicon: Lexicon;
   responses: Responses;
+  decision: DecisionKnowledge;
 }
 
 /**
@@ -55,6 +58,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const glossary = read("glossary.yaml", z.array(glossaryTermSchema).min(1));
   const lexicon = read("lexicon.yaml", lexiconSchema);
   const responses = read("responses.yaml", responsesSchema);
+  const decision = loadDecisionKnowledge(dir, issues);
 
   const faq: FaqEntry[] = [];
   const faqDir = join(dir, "faq");
@@ -68,12 +72,12 @@ export function loadKnowledge(dir: string): Knowledge {
   // Cross-file checks run even when a file failed, so one run reports as much as it can.
   const lists = { documents: documents ?? [], topics: topics ?? [], compare: compare ?? [], myths: myths ?? [] };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues);
-  if (issues.length > 0 || !glossary || !lexicon || !responses) throw new KnowledgeError(issues);
-  return { ...lists, faq, glossary, lexicon, responses };
+  if (issues.length > 0 || !glossary || !lexicon || !responses || !decision) throw new KnowledgeError(issues);
+  return { ...lists, faq, glossary, lexicon, responses, decision };
 }
 
 /** Cross-file checks: unique ids, resolvable references, cited documents that exist. */
-function checkReferences(k: Omit<Knowledge, "lexicon" | "responses">, issues: KnowledgeIssue[]): void {
+function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision">, issues: KnowledgeIssue[]): void {
   const docs = new Set(k.documents.map((d) => d.doc));
   const topics = new Set(k.topics.map((t) => t.id));
   const answerIds = new Map<string, string>();
@@ -122,7 +126,7 @@ function checkReferences(k: Omit<Knowledge, "lexicon" | "responses">, issues: Kn
 }
 
 /** Every citation in the knowledge base, with where it was made, for the citation checks. */
-export function allCitations(k: Omit<Knowledge, "lexicon" | "responses">): { where: string; source: Source }[] {
+export function allCitations(k: Omit<Knowledge, "lexicon" | "responses" | "decision">): { where: string; source: Source }[] {
   const out: { where: string; source: Source }[] = [];
   const add = (where: string, sources: Source[]) => {
     for (const source of sources) out.push({ where, source });

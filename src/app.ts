@@ -1,0 +1,58 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { Bot } from "./core/bot.ts";
+import { loadKnowledge } from "./knowledge/load.ts";
+import { knowledgeDir } from "./paths.ts";
+import { mountHealth } from "./server/health.ts";
+import { HttpApp } from "./server/http.ts";
+import type { Surface, SurfaceContext } from "./server/surface.ts";
+import { createStore } from "./store/index.ts";
+
+export interface RunningApp {
+  port: number;
+  surfaces: Surface[];
+  context: SurfaceContext;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The composition root: knowledge, store, core and the surfaces on one HTTP server.
+ * Each surface is loaded only when it is switched on, so a plain `npm start` stays quick.
+ */
+export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
+  const startedAt = Date.now();
+  const knowledge = loadKnowledge(knowledgeDir);
+  const store = await createStore(config.stateUrl, { onError: (error) => log.warn({ err: error }, "state store problem") });
+  const bot = new Bot({ knowledge, store });
+  const http = new HttpApp(log);
+  mountHealth(http, store, startedAt);
+  const context: SurfaceContext = { bot, store, config, log, http };
+
+  const surfaces: Surface[] = [];
+  const starters = await surfaceStarters();
+  for (const start of starters) surfaces.push(await start(context));
+  const port = await http.listen(config.port, config.host);
+
+  return {
+    port,
+    surfaces,
+    context,
+    stop: async () => {
+      await http.close();
+      for (const s of surfaces) await s.stop?.();
+      await store.close();
+    },
+  };
+}
+
+type Starter = (context: SurfaceContext) => Promise<Surface>;
+
+/** The surfaces, in banner order. Each module decides from the config whether it is on. */
+async function surfaceStarters(): Promise<Starter[]> {
+  const modules = await Promise.all([
+    import("./adapters/playground/surface.ts"),
+    import("./adapters/slack/surface.ts"),
+    import("./adapters/teams/surface.ts"),
+  ]);
+  return modules.map((m) => m.startSurface);
+}

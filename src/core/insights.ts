@@ -1,0 +1,38 @@
+import type { StateStore } from "../store/store.ts";
+import type { Platform } from "./turn.ts";
+
+/** Usage history is kept 90 days: question text and outcome, never who asked. */
+export const INSIGHT_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+export type InsightEvent =
+  | {
+      type: "question";
+      askedId: string;
+      at: number;
+      platform: Platform;
+      question: string;
+      outcome: "answered" | "suggested" | "declined";
+      entryId?: string;
+      confidence: number;
+      suggestions?: string[];
+    }
+  | { type: "pick"; askedId: string; at: number; entryId: string }
+  | { type: "feedback"; at: number; entryId: string; vote: "up" | "down"; askedId?: string };
+
+export const INSIGHT_LOG = "insights";
+
+/** Records what people asked and how it went, for the knowledge-gap report (`stats`). */
+export class Insights {
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => number,
+  ) {}
+
+  async record(event: InsightEvent): Promise<void> {
+    await this.store.append(INSIGHT_LOG, event, INSIGHT_TTL_MS);
+  }
+
+  async read(sinceMs?: number): Promise<InsightEvent[]> {
+    return this.store.readLog<InsightEvent>(INSIGHT_LOG, sinceMs ?? this.now() - INSIGHT_TTL_MS);
+  }
+}

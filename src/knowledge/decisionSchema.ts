@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { idSchema, sourceSchema } from "./schema.ts";
+
+/*
+ * Schemas for the decision engine's data: knowledge/checklist.yaml, recommendations.yaml
+ * and rules.yaml. Keys, values and ids are plain strings here; decision.ts checks them
+ * against the contract and across files, so a typo is reported with the valid choices.
+ */
+
+const sources = z.array(sourceSchema).min(1, "every claim needs at least one source");
+
+export const choiceSchema = z.strictObject({
+  value: z.string().min(1),
+  label: z.string().min(3).max(90),
+});
+
+export const checklistQuestionSchema = z.strictObject({
+  key: z.string().min(1),
+  title: z.string().min(3).max(40),
+  prompt: z.string().min(10).max(200),
+  help: z.string().min(10).max(240),
+  choices: z.array(choiceSchema).min(2),
+  sources,
+});
+
+export const recommendationSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(3).max(60),
+  summary: z.string().min(40).max(600),
+  sources,
+});
+
+/** Small whole or half numbers keep the model readable and its sums exact in floating point. */
+export const weightSchema = z
+  .number()
+  .min(-10)
+  .max(10)
+  .refine((n) => Number.isInteger(n * 2), "must be a whole or half number (e.g. 1, -0.5)");
+
+/** "This answer is one of these values." */
+export const answerConditionSchema = z.strictObject({
+  key: z.string().min(1),
+  values: z.array(z.string().min(1)).min(1),
+});
+
+/** Caveats may also depend on what was recommended. */
+export const recommendationConditionSchema = z.strictObject({
+  recommendation: z.array(z.string().min(1)).min(1),
+});
+
+export const caveatConditionSchema = z.union([answerConditionSchema, recommendationConditionSchema]);
+
+export const ruleSchema = z.strictObject({
+  id: idSchema,
+  when: answerConditionSchema,
+  weights: z.record(z.string(), weightSchema),
+  reason: z.string().min(20).max(300),
+  sources,
+});
+
+export const caveatSchema = z.strictObject({
+  id: idSchema,
+  // Every condition must hold.
+  when: z.array(caveatConditionSchema).min(1),
+  text: z.string().min(20).max(300),
+  sources,
+});
+
+/** A sentence the engine shows that is not tied to one rule. */
+export const engineTextSchema = z.strictObject({
+  text: z.string().min(10).max(300),
+  sources,
+});
+
+export const rulesFileSchema = z.strictObject({
+  base: z.record(z.string(), weightSchema),
+  // Equal scores go to the id that comes first here.
+  tieBreak: z.array(z.string()).min(1),
+  texts: z.strictObject({
+    // Reason given when nothing is answered yet.
+    unanswered: engineTextSchema,
+    // Reason given when no answered rule favours the winner.
+    noFavouringRule: engineTextSchema,
+    // Templates: {winner}, {runnerUp}, {winnerScore}, {runnerUpScore}.
+    whyNotRunnerUp: engineTextSchema,
+    whyNotRunnerUpTied: engineTextSchema,
+  }),
+  rules: z.array(ruleSchema).min(1),
+  caveats: z.array(caveatSchema),
+});
+
+export const checklistFileSchema = z.array(checklistQuestionSchema).min(1);
+export const recommendationsFileSchema = z.array(recommendationSchema).min(1);
+
+export type ChecklistQuestion = z.infer<typeof checklistQuestionSchema>;
+export type RecommendationInfo = z.infer<typeof recommendationSchema>;
+export type AnswerCondition = z.infer<typeof answerConditionSchema>;
+export type CaveatCondition = z.infer<typeof caveatConditionSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
+export type Caveat = z.infer<typeof caveatSchema>;
+export type EngineText = z.infer<typeof engineTextSchema>;
+export type RulesFile = z.infer<typeof rulesFileSchema>;
+
+/** The three files, validated against the contract and each other. */
+export interface DecisionKnowledge {
+  checklist: ChecklistQuestion[];
+  recommendations: RecommendationInfo[];
+  rules: RulesFile;
+}

@@ -1,0 +1,174 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  ANSWER_KEYS,
+  ANSWER_VALUES,
+  isAnswerKey,
+  isAnswerValue,
+  isRecommendationId,
+  RECOMMENDATION_IDS,
+} from "../../../src/core/decision/index.ts";
+import { citationProblem } from "../../../src/knowledge/citations.ts";
+import { loadDecisionKnowledge } from "../../../src/knowledge/decision.ts";
+import type { DecisionKnowledge } from "../../../src/knowledge/decisionSchema.ts";
+import { type KnowledgeIssue, readYaml } from "../../../src/knowledge/read.ts";
+import { documentSchema, type Source } from "../../../src/knowledge/schema.ts";
+import { knowledgeOrThrow, loadForTest } from "./fixtures.ts";
+
+const FILES = ["checklist.yaml", "recommendations.yaml", "rules.yaml"];
+
+describe("decision knowledge files", () => {
+  it("validate with no issues", () => {
+    const { knowledge, issues } = loadForTest();
+    expect(issues).toEqual([]);
+    expect(knowledge).toBeDefined();
+  });
+
+  const k = knowledgeOrThrow();
+
+  it("ask the contract's questions in DESIGN.md order with the contract's values", () => {
+    expect(k.checklist.map((q) => q.key)).toEqual([...ANSWER_KEYS]);
+    for (const q of k.checklist) {
+      expect(q.choices.map((c) => c.value)).toEqual(isAnswerKey(q.key) ? [...ANSWER_VALUES[q.key]] : []);
+    }
+    expect(k.recommendations.map((r) => r.id).sort()).toEqual([...RECOMMENDATION_IDS].sort());
+  });
+
+  it("reference only real keys, values and recommendation ids", () => {
+    for (const rule of k.rules.rules) {
+      expect(isAnswerKey(rule.when.key), rule.id).toBe(true);
+      if (!isAnswerKey(rule.when.key)) continue;
+      for (const v of rule.when.values) expect(isAnswerValue(rule.when.key, v), `${rule.id} ${v}`).toBe(true);
+      for (const id of Object.keys(rule.weights)) expect(isRecommendationId(id), `${rule.id} ${id}`).toBe(true);
+    }
+    for (const caveat of k.rules.caveats) {
+      for (const cond of caveat.when) {
+        if ("recommendation" in cond) for (const id of cond.recommendation) expect(isRecommendationId(id)).toBe(true);
+        else expect(isAnswerKey(cond.key) && cond.values.every((v) => isAnswerValue(cond.key as "load", v))).toBe(true);
+      }
+    }
+    expect(Object.keys(k.rules.base).sort()).toEqual([...RECOMMENDATION_IDS].sort());
+    expect([...k.rules.tieBreak].sort()).toEqual([...RECOMMENDATION_IDS].sort());
+  });
+
+  it("give every answer value at least one rule, so every answer can explain itself", () => {
+    for (const key of ANSWER_KEYS) {
+      for (const value of ANSWER_VALUES[key]) {
+        const rules = k.rules.rules.filter((r) => r.when.key === key && r.when.values.includes(value));
+        expect(rules.length, `${key}=${value}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("include the caveats the documents insist on", () => {
+    const ids = k.rules.caveats.map((c) => c.id);
+    for (const id of [
+      "containers-need-hardening",
+      "kubernetes-is-not-design",
+      "managed-services-for-low-maturity",
+      "stateful-stays-put",
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it("cite sections that really exist in the seed documents", () => {
+    const issues: KnowledgeIssue[] = [];
+    const docs = readYaml(resolve("knowledge/documents.yaml"), "documents.yaml", z.array(documentSchema), issues);
+    expect(issues).toEqual([]);
+    const byName = new Map((docs ?? []).map((d) => [d.doc, d]));
+    const cache = new Map<string, string[]>();
+    const problems = allSources(k).flatMap(({ where, source }) => {
+      const doc = byName.get(source.doc);
+      if (!doc) return [`${where}: unknown document ${source.doc}`];
+      const problem = citationProblem(source, doc, resolve("../shared/seeds"), cache);
+      return problem ? [`${where}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("are written in our own words (no 8-word run copied from a seed)", () => {
+    const seeds = readFileSync(resolve("../shared/seeds/000_37885c9a698fb19c.txt"), "utf8");
+    const all = [seeds, ...["001_ab56f808afa7fed5", "002_09c9cc79d0fe61c7", "003_4995cd5061691873", "004_cab2b38ca94365c9"]
+      .map((d) => readFileSync(resolve(`../shared/seeds/${d}.txt`), "utf8"))].join("\n");
+    const seedRuns = new Set(runs(all));
+    // The check itself works: a sentence copied from 004 is caught.
+    expect(runs("Keep stateful workloads on proven foundations until operational model is mature.").some((r) => seedRuns.has(r))).toBe(true);
+    const copied = allTexts(k).flatMap((text) => runs(text).filter((r) => seedRuns.has(r)));
+    expect(copied).toEqual([]);
+  });
+});
+
+/** Lower-cased 8-word windows, punctuation ignored. */
+function runs(text: string, n = 8): string[] {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.slice(0, Math.max(0, words.length - n + 1)).map((_, i) => words.slice(i, i + n).join(" "));
+}
+
+function allTexts(k: DecisionKnowledge): string[] {
+  return [
+    ...k.checklist.flatMap((q) => [q.title, q.prompt, q.help, ...q.choices.map((c) => c.label)]),
+    ...k.recommendations.flatMap((r) => [r.title, r.summary]),
+    ...k.rules.rules.map((r) => r.reason),
+    ...k.rules.caveats.map((c) => c.text),
+    ...Object.values(k.rules.texts).map((t) => t.text),
+  ];
+}
+
+function allSources(k: DecisionKnowledge): { where: string; source: Source }[] {
+  const tag = (where: string, sources: Source[]) => sources.map((source) => ({ where, source }));
+  return [
+    ...k.checklist.flatMap((q) => tag(`checklist ${q.key}`, q.sources)),
+    ...k.recommendations.flatMap((r) => tag(`recommendation ${r.id}`, r.sources)),
+    ...k.rules.rules.flatMap((r) => tag(`rule ${r.id}`, r.sources)),
+    ...k.rules.caveats.flatMap((c) => tag(`caveat ${c.id}`, c.sources)),
+    ...Object.entries(k.rules.texts).flatMap(([name, t]) => tag(`text ${name}`, t.sources)),
+  ];
+}
+
+describe("loadDecisionKnowledge on broken files", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  /** Copies the real files to a temp dir, applies one text edit, and loads them. */
+  function loadWith(file: string, from: string, to: string) {
+    dir = mkdtempSync(join(tmpdir(), "vmvc-decision-"));
+    for (const f of FILES) copyFileSync(resolve("knowledge", f), join(dir, f));
+    const text = readFileSync(join(dir, file), "utf8");
+    expect(text).toContain(from);
+    writeFileSync(join(dir, file), text.replace(from, to));
+    const issues: KnowledgeIssue[] = [];
+    return { knowledge: loadDecisionKnowledge(dir, issues), issues };
+  }
+
+  it.each([
+    ["rules.yaml", "{ key: isolation, values: [hard] }", "{ key: isolaton, values: [hard] }", 'unknown key "isolaton"; valid: isolation, maturity'],
+    ["rules.yaml", "{ key: isolation, values: [hard] }", "{ key: isolation, values: [hardest] }", 'unknown value "hardest" for isolation; valid: standard, strong, hard'],
+    ["rules.yaml", "microvms: 4,", "micro-vms: 4,", 'unknown recommendation "micro-vms"; valid: vms, containers'],
+    ["rules.yaml", "recommendation: [kubernetes-on-vms]", "recommendation: [k8s]", 'unknown recommendation "k8s"'],
+    ["rules.yaml", "microvms: 4,", "microvms: 0.3,", "whole or half number"],
+    ["rules.yaml", "for {winner}", "for {loser}", "unknown placeholder {loser}"],
+    ["rules.yaml", "tieBreak: [vms, ", "tieBreak: [", "must list every recommendation once"],
+    ["checklist.yaml", "- key: load", "- key: loads", "questions must be exactly, in this order"],
+    ["checklist.yaml", "- value: spiky", "- value: bursty", "values must be exactly: steady, spiky"],
+    ["recommendations.yaml", "- id: vms", "- id: virtual-machines", "ids must be exactly"],
+  ])("%s: %s -> %s is reported", (file, from, to, message) => {
+    const { knowledge, issues } = loadWith(file, from, to);
+    expect(knowledge).toBeUndefined();
+    expect(issues.map((i) => `${i.file}: ${i.field}: ${i.message}`).join("\n")).toContain(message);
+    expect(issues.every((i) => i.file === file)).toBe(true);
+  });
+
+  it("reports a missing file instead of throwing", () => {
+    dir = mkdtempSync(join(tmpdir(), "vmvc-decision-"));
+    const issues: KnowledgeIssue[] = [];
+    expect(loadDecisionKnowledge(dir, issues)).toBeUndefined();
+    expect(issues.map((i) => i.file)).toEqual(FILES);
+  });
+});
