@@ -6,13 +6,19 @@ import { KnowledgeError } from "../../knowledge/read.ts";
 import { knowledgeDir } from "../../paths.ts";
 import { askCommand } from "./ask.ts";
 import type { CliIo } from "./io.ts";
+import { checklistCommand } from "./checklist.ts";
+import { decideCommand } from "./decide.ts";
 import { knowledgeCommand } from "./knowledgeExport.ts";
+import { statsCommand } from "./stats.ts";
 
 const USAGE = `usage: vmvc <command> [--json] [arguments]
 
 commands:
   ask [question]           answer a question (or one per line on standard input)
+  decide [key=value ...]   recommend from checklist answers (or JSON objects, one per line, on standard input)
+  checklist                the decision checklist as an interactive walkthrough
   knowledge                list every knowledge entry (--json: export them)
+  stats                    usage report from the state store (STATE_URL): answered rate, gaps, 👎, picks
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -35,6 +41,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return askCommand(rest, json, io, buildQuestionAnswering(knowledge));
     case "knowledge":
       return knowledgeCommand(json, io, knowledge);
+    case "decide":
+      return decideCommand(rest, io, knowledge.decision, { json });
+    case "checklist":
+      return checklistCommand(io, knowledge);
+    case "stats":
+      return statsCommand(json, io, knowledge);
     default:
       io.stderr.write(`vmvc: unknown command "${command}"\n${USAGE}`);
       return 2;

@@ -7,8 +7,8 @@ import {
   RECOMMENDATION_IDS,
   type RecommendationId,
 } from "./contract.ts";
-import { firedRules, type Reason, reasonsFor, whyNotRunnerUp } from "./explain.ts";
-import { modelOf, ranking, scoreAnswers } from "./model.ts";
+import { type Reason, reasonsFor, whyNotRunnerUp } from "./explain.ts";
+import { firedRules, modelOf, ranking, scoreAnswers } from "./model.ts";
 import { type Pivot, pivotsFor } from "./pivots.ts";
 
 /**
@@ -39,17 +39,17 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
   >;
   const [recommendation, runnerUp] = ranking(model, vector) as [RecommendationId, RecommendationId];
   const unanswered = ANSWER_KEYS.filter((k) => answers[k] === undefined);
-  const fired = firedRules(knowledge, answers);
+  const fired = firedRules(model, answers);
   const caveatDetails = caveatsFor(knowledge, answers, recommendation);
   return {
     recommendation,
-    title: knowledge.recommendations.find((r) => r.id === recommendation)?.title ?? recommendation,
+    title: model.titles.get(recommendation) ?? recommendation,
     scores,
     reasons: reasonsFor(knowledge, fired, recommendation, runnerUp, ANSWER_KEYS.length - unanswered.length),
     caveats: caveatDetails.map((c) => c.text),
     unanswered,
     runnerUp,
-    whyNotRunnerUp: whyNotRunnerUp(knowledge, fired, scores, recommendation, runnerUp),
+    whyNotRunnerUp: whyNotRunnerUp(knowledge, model.titles, fired, scores, recommendation, runnerUp),
     pivots: pivotsFor(model, answers, vector),
     caveatDetails,
   };

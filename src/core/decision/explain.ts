@@ -1,6 +1,6 @@
 import type { DecisionKnowledge, EngineText, Rule } from "../../knowledge/decisionSchema.ts";
 import type { Source } from "../../knowledge/schema.ts";
-import type { Answers, RecommendationId } from "./contract.ts";
+import type { RecommendationId } from "./contract.ts";
 
 /** A sentence shown to the user with the sources it rests on. */
 export interface Reason {
@@ -13,14 +13,6 @@ const WHY_NOT_LIMIT = 3;
 
 const weight = (rule: Rule, id: RecommendationId) => rule.weights[id] ?? 0;
 const reasonOf = (rule: Rule): Reason => ({ text: rule.reason, sources: rule.sources });
-
-/** Rules whose condition the answers meet, in rules.yaml order (a stable tie-break for sorting). */
-export function firedRules(knowledge: DecisionKnowledge, answers: Answers): Rule[] {
-  return knowledge.rules.rules.filter((r) => {
-    const value = answers[r.when.key as keyof Answers];
-    return value !== undefined && r.when.values.includes(value);
-  });
-}
 
 /**
  * The fired rules that favour the winner (positive weight for it), strongest first; ties go
@@ -61,15 +53,15 @@ function uniqueSources(sources: Source[]): Source[] {
 /** Why the runner-up lost: the fired rules that gave the winner more than the runner-up. */
 export function whyNotRunnerUp(
   knowledge: DecisionKnowledge,
+  titles: ReadonlyMap<RecommendationId, string>,
   fired: Rule[],
   scores: Record<RecommendationId, number>,
   winner: RecommendationId,
   runnerUp: RecommendationId,
 ): Reason {
-  const title = (id: RecommendationId) => knowledge.recommendations.find((r) => r.id === id)?.title ?? id;
   const values = {
-    winner: title(winner),
-    runnerUp: title(runnerUp),
+    winner: titles.get(winner) ?? winner,
+    runnerUp: titles.get(runnerUp) ?? runnerUp,
     winnerScore: String(scores[winner]),
     runnerUpScore: String(scores[runnerUp]),
   };

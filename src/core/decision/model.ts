@@ -27,6 +27,7 @@ export interface Model {
   effects: ReadonlyMap<AnswerKey, ReadonlyMap<string, Effect>>;
   /** Position in rules.yaml `tieBreak`; the lower one wins equal scores. */
   tieRank: number[];
+  titles: ReadonlyMap<RecommendationId, string>;
 }
 
 const NONE: Effect = { weights: RECOMMENDATION_IDS.map(() => 0), rules: [] };
@@ -50,13 +51,21 @@ export function modelOf(knowledge: DecisionKnowledge): Model {
   }
   const tieBreak = knowledge.rules.tieBreak;
   const tieRank = RECOMMENDATION_IDS.map((id) => tieBreak.indexOf(id));
-  const model: Model = { base: vectorOf(knowledge.rules.base), effects, tieRank };
+  const titles = new Map(
+    RECOMMENDATION_IDS.map((id) => [id, knowledge.recommendations.find((r) => r.id === id)?.title ?? id]),
+  );
+  const model: Model = { base: vectorOf(knowledge.rules.base), effects, tieRank, titles };
   cache.set(knowledge, model);
   return model;
 }
 
 export function effectOf(model: Model, key: AnswerKey, value: string | undefined): Effect {
   return (value !== undefined && model.effects.get(key)?.get(value)) || NONE;
+}
+
+/** Rules whose condition the answers meet, in checklist order (rules.yaml is grouped the same way). */
+export function firedRules(model: Model, answers: Answers): Rule[] {
+  return ANSWER_KEYS.flatMap((key) => effectOf(model, key, answers[key]).rules);
 }
 
 export function scoreAnswers(model: Model, answers: Answers): ScoreVector {

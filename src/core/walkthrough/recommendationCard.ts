@@ -19,15 +19,15 @@ export function recommendationParts(decision: Decision, state: WalkthroughState,
     const by = [...state.history].reverse().find((h) => h.key === q.key)?.by;
     return { label: q.title, value: by ? `${label} (${by.name ?? by.id})` : label };
   });
-  const min = Math.min(0, ...Object.values(decision.scores));
-  const max = Math.max(...Object.values(decision.scores)) - min;
+  // Bars are drawn from zero up to the best score; a negative score shows an empty bar.
+  const max = Math.max(1, ...Object.values(decision.scores));
   const parts: Part[] = [
     { type: "heading", text: `Recommendation: ${decision.title}` },
   ];
   if (summary) parts.push({ type: "text", text: summary });
   parts.push({
     type: "bars",
-    bars: RECOMMENDATION_IDS.map((id) => ({ label: title(id), score: decision.scores[id] - min, max, highlight: id === decision.recommendation }))
+    bars: RECOMMENDATION_IDS.map((id) => ({ label: title(id), score: decision.scores[id], max, highlight: id === decision.recommendation }))
       .sort((a, b) => b.score - a.score),
   });
   parts.push({ type: "text", text: `**Why:**\n${decision.reasons.map((r) => `- ${r.text}`).join("\n")}` });
