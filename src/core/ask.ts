@@ -48,6 +48,7 @@ export class Asker {
     const smalltalk = this.smalltalk.get(words.join(" ")) ?? this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
+    if (!this.matcher.isOnTopic(question)) return { kind: "out-of-scope", confidence: 0 };
     const result = this.matcher.match(question);
     const top = result.ranked[0];
     const { answerThreshold, suggestThreshold } = this.matcher.options;

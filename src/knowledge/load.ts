@@ -126,7 +126,7 @@ function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision"
 }
 
 /** Every citation in the knowledge base, with where it was made, for the citation checks. */
-export function allCitations(k: Omit<Knowledge, "lexicon" | "responses" | "decision">): { where: string; source: Source }[] {
+export function allCitations(k: Omit<Knowledge, "lexicon" | "responses" | "decision"> & { decision?: DecisionKnowledge }): { where: string; source: Source }[] {
   const out: { where: string; source: Source }[] = [];
   const add = (where: string, sources: Source[]) => {
     for (const source of sources) out.push({ where, source });
@@ -135,5 +135,13 @@ export function allCitations(k: Omit<Knowledge, "lexicon" | "responses" | "decis
   for (const g of k.glossary) add(`glossary ${g.id}`, g.sources);
   for (const m of k.myths) add(`myth ${m.id}`, m.sources);
   for (const a of k.compare) add(`compare ${a.id}`, a.sources);
+  if ("decision" in k && k.decision) {
+    const d = k.decision;
+    for (const q of d.checklist) add(`checklist ${q.key}`, q.sources);
+    for (const r of d.recommendations) add(`recommendation ${r.id}`, r.sources);
+    for (const r of d.rules.rules) add(`rule ${r.id}`, r.sources);
+    for (const c of d.rules.caveats) add(`caveat ${c.id}`, c.sources);
+    for (const [name, t] of Object.entries(d.rules.texts)) add(`rules text ${name}`, t.sources);
+  }
   return out;
 }

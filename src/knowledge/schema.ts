@@ -77,6 +77,7 @@ export const lexiconSchema = z.strictObject({
   // Words that never make a question in scope on their own (good, best, use ...).
   weakwords: z.array(z.string().min(1)).default([]),
   definitionCues: z.array(z.string().min(1)).default([]),
+  domainTerms: z.array(z.string().min(1)).min(1),
 });
 
 /** The bot's own copy that is not guidance: greetings, help, declines, errors. */

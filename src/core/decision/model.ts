@@ -65,7 +65,10 @@ export function effectOf(model: Model, key: AnswerKey, value: string | undefined
 
 /** Rules whose condition the answers meet, in checklist order (rules.yaml is grouped the same way). */
 export function firedRules(model: Model, answers: Answers): Rule[] {
-  return ANSWER_KEYS.flatMap((key) => effectOf(model, key, answers[key]).rules);
+  const fired: Rule[] = [];
+  // A plain loop: flatMap is markedly slower and this runs for every combination in tests.
+  for (const key of ANSWER_KEYS) fired.push(...effectOf(model, key, answers[key]).rules);
+  return fired;
 }
 
 export function scoreAnswers(model: Model, answers: Answers): ScoreVector {

@@ -40,6 +40,12 @@ const UNKNOWN_DF = 1;
 const FUZZY_CREDIT = 0.8;
 /** Words like "use" or "good" weigh this share of their rarity. */
 const WEAK_FACTOR = 0.25;
+/**
+ * A question must carry at least this much weight (about one distinctive word) for full
+ * confidence: "containers" alone or "docker stuff" match many entries equally well, so they
+ * get "did you mean" suggestions instead of a guess. Definition questions are exempt.
+ */
+const MIN_INFORMATION = 2.2;
 /** A glossary term's score when the question does not ask for a definition. */
 const TERM_FACTOR = 0.9;
 
@@ -59,6 +65,7 @@ export class Matcher {
   private readonly byLength = new Map<number, string[]>(); // vocabulary by stem length, for typos
   private readonly fuzzyCache = new Map<string, string | null>();
   private readonly definitionCues: RegExp;
+  private readonly domainTerms: string[][];
 
   constructor(
     private readonly entries: Answerable[],
@@ -66,6 +73,9 @@ export class Matcher {
     readonly options: MatcherOptions = defaultMatcherOptions,
   ) {
     this.text = new TextPipeline(lexicon);
+    // Terms are taken literally (no synonyms), so "observability" does not make "monitor" a
+    // subject word through its synonym; the question is checked both literally and canonically.
+    this.domainTerms = lexicon.domainTerms.map((t) => this.text.literalStems(t)).filter((t) => t.length > 0);
     const cues = lexicon.definitionCues.map((c) => c.trim().split(/\s+/).join("\\s+"));
     this.definitionCues = new RegExp(`\\b(${cues.join("|") || "(?!)"})\\b`);
     const bags: Set<string>[] = entries.map((e, i) => {
@@ -127,6 +137,16 @@ export class Matcher {
     return best;
   }
 
+  /** Does the question use any word of the bot's subject (after synonyms, stems and typo fixes)? */
+  isOnTopic(question: string): boolean {
+    const stems = new Set<string>();
+    for (const s of [...this.text.stems(question), ...this.text.literalStems(question)]) {
+      stems.add(s);
+      if (!this.df.has(s)) stems.add(this.correct(s) ?? s);
+    }
+    return this.domainTerms.some((term) => term.every((s) => stems.has(s)));
+  }
+
   match(question: string): MatchResult {
     // Each distinct query stem, with the stem it matches in the index and the credit for it.
     const query = new Map<string, { stem: string; weight: number; credit: number }>();
@@ -176,7 +196,9 @@ export class Matcher {
       ranked.push(phrase ? { id, score: Math.min(1, round(score)), phrasing: phrase.phrasing } : { id, score: Math.min(1, round(score)) });
     }
     ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return { ranked, confidence: ranked[0]?.score ?? 0, known: round(known) };
+    // Ranks stay as they are (they order the suggestions); only the confidence to answer drops.
+    const information = definitional ? 1 : Math.min(1, total / MIN_INFORMATION);
+    return { ranked, confidence: round((ranked[0]?.score ?? 0) * information), known: round(known) };
   }
 }
 

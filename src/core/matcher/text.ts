@@ -72,6 +72,14 @@ export class TextPipeline {
       .map((w) => this.stem(w));
   }
 
+  /** Content stems without synonym replacement: a word as the user wrote it. */
+  literalStems(text: string): string[] {
+    return rawWords(text)
+      .flatMap((w) => w.split(/[-/]/))
+      .filter((w) => w && !this.stopwords.has(w))
+      .map((w) => this.stem(w));
+  }
+
   isStopword(word: string): boolean {
     return this.stopwords.has(word);
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_KEYS, decide, RECOMMENDATION_IDS } from "../../../src/core/decision/index.ts";
+import { ANSWER_KEYS, decide, parseAnswers, RECOMMENDATION_IDS } from "../../../src/core/decision/index.ts";
 import { knowledgeOrThrow, publicScenarios } from "./fixtures.ts";
-import { parseAnswers } from "../../../src/core/decision/index.ts";
 
 const knowledge = knowledgeOrThrow();
 
@@ -34,19 +33,23 @@ describe("decide", () => {
   });
 
   it("reasons like the documents on clear-cut cases", () => {
-    expect(decide({ isolation: "hard", deploys: "frequent", load: "spiky" }, knowledge).recommendation).toBe("microvms");
-    expect(decide({ isolation: "hard", legacy: "yes", multiOs: "yes" }, knowledge).recommendation).toBe("vms");
+    expect(decide({ isolation: "hard", deploys: "frequent", load: "spiky" }, knowledge).recommendation).toBe(
+      "microvms",
+    );
+    expect(decide({ isolation: "hard", legacy: "yes", multiOs: "yes" }, knowledge).recommendation).toBe(
+      "vms",
+    );
     expect(decide({ hardware: "kernel" }, knowledge).recommendation).toBe("vms");
     expect(decide({ multiOs: "yes", maturity: "low" }, knowledge).recommendation).toBe("vms");
-    expect(decide({ architecture: "microservices", state: "stateless", load: "spiky" }, knowledge).recommendation).toMatch(
-      /^(containers|kubernetes-on-vms)$/,
-    );
-    expect(decide({ maturity: "high", orchestration: "high", isolation: "strong" }, knowledge).recommendation).toBe(
-      "kubernetes-on-vms",
-    );
-    expect(decide({ architecture: "mixed", state: "mixed", compliance: "strict" }, knowledge).recommendation).toBe(
-      "mixed-platform",
-    );
+    expect(
+      decide({ architecture: "microservices", state: "stateless", load: "spiky" }, knowledge).recommendation,
+    ).toMatch(/^(containers|kubernetes-on-vms)$/);
+    expect(
+      decide({ maturity: "high", orchestration: "high", isolation: "strong" }, knowledge).recommendation,
+    ).toBe("kubernetes-on-vms");
+    expect(
+      decide({ architecture: "mixed", state: "mixed", compliance: "strict" }, knowledge).recommendation,
+    ).toBe("mixed-platform");
     const legacyMonolith = decide(
       { architecture: "monolith", legacy: "yes", compliance: "strict", maturity: "medium", multiOs: "no" },
       knowledge,
@@ -55,12 +58,18 @@ describe("decide", () => {
   });
 
   it("adds the documents' caveats when they apply", () => {
-    const containers = decide({ architecture: "microservices", state: "stateless", maturity: "low" }, knowledge);
+    const containers = decide(
+      { architecture: "microservices", state: "stateless", maturity: "low" },
+      knowledge,
+    );
     expect(containers.recommendation).toBe("containers");
     const text = containers.caveats.join(" ");
     expect(text).toMatch(/rootless/);
     expect(text).toMatch(/EKS, AKS, GKE or ECS/);
-    const k8s = decide({ maturity: "high", orchestration: "high", state: "stateful", isolation: "strong" }, knowledge);
+    const k8s = decide(
+      { maturity: "high", orchestration: "high", state: "stateful", isolation: "strong" },
+      knowledge,
+    );
     expect(k8s.recommendation).toBe("kubernetes-on-vms");
     expect(k8s.caveatDetails.map((c) => c.text).join(" ")).toMatch(/service boundaries/);
     expect(k8s.caveats.join(" ")).toMatch(/leave databases where they run reliably/);
@@ -72,7 +81,9 @@ describe("decide", () => {
     expect(d.runnerUp).not.toBe(d.recommendation);
     const title = knowledge.recommendations.find((r) => r.id === d.runnerUp)?.title ?? "";
     expect(d.whyNotRunnerUp.text).toContain(title);
-    expect(d.whyNotRunnerUp.text).toContain(knowledge.rules.rules.find((r) => r.id === "isolation-hard")?.reason);
+    expect(d.whyNotRunnerUp.text).toContain(
+      knowledge.rules.rules.find((r) => r.id === "isolation-hard")?.reason,
+    );
     expect(d.whyNotRunnerUp.sources.length).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_KEYS, DecisionInputError, parseAnswerArgs, parseAnswers } from "../../../src/core/decision/index.ts";
+import {
+  ANSWER_KEYS,
+  DecisionInputError,
+  parseAnswerArgs,
+  parseAnswers,
+} from "../../../src/core/decision/index.ts";
 
 function errorOf(fn: () => unknown): DecisionInputError {
   try {
@@ -22,7 +27,10 @@ describe("parseAnswers", () => {
   });
 
   it("matches keys and values case-insensitively and trims them", () => {
-    expect(parseAnswers({ MULTIOS: " Yes ", Isolation: "HARD" })).toEqual({ multiOs: "yes", isolation: "hard" });
+    expect(parseAnswers({ MULTIOS: " Yes ", Isolation: "HARD" })).toEqual({
+      multiOs: "yes",
+      isolation: "hard",
+    });
   });
 
   it("treats null as not answered", () => {
@@ -55,7 +63,10 @@ describe("parseAnswers", () => {
 
 describe("parseAnswerArgs", () => {
   it("parses key=value arguments", () => {
-    expect(parseAnswerArgs(["isolation=hard", "state=stateless"])).toEqual({ isolation: "hard", state: "stateless" });
+    expect(parseAnswerArgs(["isolation=hard", "state=stateless"])).toEqual({
+      isolation: "hard",
+      state: "stateless",
+    });
   });
 
   it("rejects an argument without = and names the valid keys", () => {

@@ -71,9 +71,13 @@ describe("partly answered checklists (property-based)", () => {
   it("raising isolation never lowers vms or microvms relative to containers", () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
-        const gaps = ANSWER_VALUES.isolation.map((v) => decide(with_(answers, "isolation", v), knowledge).scores);
+        const gaps = ANSWER_VALUES.isolation.map(
+          (v) => decide(with_(answers, "isolation", v), knowledge).scores,
+        );
         for (let i = 1; i < gaps.length; i++) {
-          expect(gaps[i]!.vms - gaps[i]!.containers).toBeGreaterThanOrEqual(gaps[i - 1]!.vms - gaps[i - 1]!.containers);
+          expect(gaps[i]!.vms - gaps[i]!.containers).toBeGreaterThanOrEqual(
+            gaps[i - 1]!.vms - gaps[i - 1]!.containers,
+          );
           expect(gaps[i]!.microvms - gaps[i]!.containers).toBeGreaterThanOrEqual(
             gaps[i - 1]!.microvms - gaps[i - 1]!.containers,
           );
@@ -85,15 +89,19 @@ describe("partly answered checklists (property-based)", () => {
 
   it("raising maturity or orchestration never lowers containers or kubernetes-on-vms relative to vms", () => {
     fc.assert(
-      fc.property(answersArb, fc.constantFrom("maturity" as const, "orchestration" as const), (answers, key) => {
-        const s = ANSWER_VALUES[key].map((v) => decide(with_(answers, key, v), knowledge).scores);
-        for (let i = 1; i < s.length; i++) {
-          expect(s[i]!.containers - s[i]!.vms).toBeGreaterThanOrEqual(s[i - 1]!.containers - s[i - 1]!.vms);
-          expect(s[i]!["kubernetes-on-vms"] - s[i]!.vms).toBeGreaterThanOrEqual(
-            s[i - 1]!["kubernetes-on-vms"] - s[i - 1]!.vms,
-          );
-        }
-      }),
+      fc.property(
+        answersArb,
+        fc.constantFrom("maturity" as const, "orchestration" as const),
+        (answers, key) => {
+          const s = ANSWER_VALUES[key].map((v) => decide(with_(answers, key, v), knowledge).scores);
+          for (let i = 1; i < s.length; i++) {
+            expect(s[i]!.containers - s[i]!.vms).toBeGreaterThanOrEqual(s[i - 1]!.containers - s[i - 1]!.vms);
+            expect(s[i]!["kubernetes-on-vms"] - s[i]!.vms).toBeGreaterThanOrEqual(
+              s[i - 1]!["kubernetes-on-vms"] - s[i - 1]!.vms,
+            );
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -121,14 +129,18 @@ describe("partly answered checklists (property-based)", () => {
           for (const to of ANSWER_VALUES[key]) {
             if (answers[key] === to) continue;
             const other = decide(with_(answers, key, to), knowledge);
-            if (other.recommendation !== d.recommendation) flips.push(`${key}=${to}->${other.recommendation}`);
+            if (other.recommendation !== d.recommendation)
+              flips.push(`${key}=${to}->${other.recommendation}`);
           }
         }
         expect(d.pivots.map((p) => `${p.key}=${p.to}->${p.recommendation}`).sort()).toEqual(flips.sort());
         for (const p of d.pivots) {
           expect(p.from).toBe(answers[p.key] ?? null);
           const other = decide(with_(answers, p.key, p.to), knowledge);
-          const change = RECOMMENDATION_IDS.reduce((sum, id) => sum + Math.abs(other.scores[id] - d.scores[id]), 0);
+          const change = RECOMMENDATION_IDS.reduce(
+            (sum, id) => sum + Math.abs(other.scores[id] - d.scores[id]),
+            0,
+          );
           expect(p.scoreChange).toBe(change);
         }
         const changes = d.pivots.map((p) => p.scoreChange);
