@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import type { Action } from "../../src/core/action.ts";
+import { plainText } from "../../src/core/render/plainText.ts";
+import { createStore } from "../../src/store/index.ts";
+import { buttons, makeBot, press, turn } from "../helpers/bot.ts";
+
+const text = (t: string) => turn({ text: t, via: "command" });
+
+describe("Bot.handle: commands", () => {
+  it("answers help, compare, topics, myths and questions, with or without /vmvc", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    expect((await bot.handle(text("help")))[0]!.kind).toBe("help");
+    expect(plainText(await bot.handle(text("/vmvc help")))).toMatch(/checklist/);
+    const compare = await bot.handle(text("compare boot time"));
+    expect(compare[0]!.kind).toBe("compare");
+    expect(plainText(compare)).toMatch(/minute/i);
+    expect(buttons(await bot.handle(text("compare"))).length).toBeGreaterThan(5);
+    expect((await bot.handle(text("compare flux capacitor")))[0]!.kind).toBe("notice");
+    expect(buttons(await bot.handle(text("topics"))).length).toBeGreaterThanOrEqual(10);
+    expect(buttons(await bot.handle(text("topics security")), "followups").length).toBeGreaterThan(3);
+    expect(plainText(await bot.handle(text("myths")))).toMatch(/Kubernetes/);
+    const answer = await bot.handle(text("/vmvc can we run databases in containers?"));
+    expect(answer[0]!.kind).toBe("answer");
+    expect(answer[0]!.parts.some((p) => p.type === "sources")).toBe(true);
+    expect(buttons(answer, "feedback").map((b) => b.label)).toEqual(["👍 Helpful", "👎 Not helpful"]);
+    expect(buttons(answer, "followups").length).toBeGreaterThan(0);
+    expect((await bot.handle(text("ask what's a good pizza place nearby")))[0]!.kind).toBe("decline");
+  });
+
+  it("follow-ups, 'did you mean' picks and feedback are recorded once each", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const vague = await bot.handle(text("kubernetes"));
+    const pick = buttons(vague, "suggestions")[0]!;
+    expect(pick.action).toMatchObject({ type: "ask", via: "suggestion" });
+    const picked = await bot.handle(press(pick.action));
+    expect(picked[0]!.kind).toBe("answer");
+    const up = buttons(picked, "feedback")[0]!.action;
+    expect(plainText(await bot.handle(press(up)))).toMatch(/Thanks/);
+    expect(plainText(await bot.handle(press(up)))).toMatch(/already rated/);
+    const events = await bot.insights.read();
+    expect(events.filter((e) => e.type === "feedback")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "pick")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "question").map((e) => e.type === "question" && e.outcome)).toEqual(["suggested"]);
+  });
+});
+
+describe("Bot.handle: walkthroughs", () => {
+  /** Starts a walkthrough in a thread the way an adapter does: post the root, then run `then` in it. */
+  async function start(bot: ReturnType<typeof makeBot>, thread: string, user = { id: "u1", name: "Ada" }) {
+    const [root] = await bot.handle(turn({ text: "checklist", via: "command", thread: undefined, user }));
+    expect(root!.placement).toBe("new-thread");
+    return bot.handle(press(root!.then!, { thread, user }));
+  }
+  const choice = (replies: Awaited<ReturnType<ReturnType<typeof makeBot>["handle"]>>, n = 0): Action => buttons(replies, "choices")[n]!.action;
+
+  it("asks one question at a time with progress and ends in an explained recommendation", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    let replies = await start(bot, "t1");
+    expect(plainText(replies)).toMatch(/Question 1 of 11/);
+    for (let i = 0; i < 11; i++) {
+      const by = i % 2 === 0 ? { id: "u1", name: "Ada" } : { id: "u2", name: "Grace" };
+      replies = await bot.handle(press(choice(replies, i === 4 ? 1 : 0), { user: by }));
+      expect(replies[0]!.placement).toBe("replace");
+      expect(plainText([replies[0]!])).toContain(by.name);
+      if (i < 10) expect(plainText([replies[1]!])).toContain(`Question ${i + 2} of 11`);
+    }
+    const final = replies[1]!;
+    expect(final.kind).toBe("recommendation");
+    const all = plainText([final]);
+    expect(all).toMatch(/RECOMMENDATION: /);
+    expect(all).toMatch(/Why not /);
+    expect(all).toMatch(/█/);
+    expect(final.parts.filter((p) => p.type === "bars")[0]).toMatchObject({ type: "bars" });
+    expect(all).toMatch(/Grace/);
+    expect(buttons([final], "share")[0]!.action).toMatchObject({ type: "share" });
+    const shared = await bot.handle(press(buttons([final], "share")[0]!.action));
+    expect(shared[0]!.placement).toBe("channel");
+  });
+
+  it("supports skip, back, restart and cancel, and refuses stale presses without changing anything", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const q1 = await start(bot, "t1");
+    const q2 = await bot.handle(press(buttons(q1, "controls").find((b) => b.label.includes("skip"))!.action));
+    expect(plainText(q2)).toMatch(/skipped/);
+    expect(plainText(q2)).toMatch(/Question 2 of 11/);
+    // A second press on question 1 is stale.
+    const stale = await bot.handle(press(choice(q1)));
+    expect(stale[0]!.visibility).toBe("private");
+    expect(plainText(stale)).toMatch(/earlier step/);
+    const back = await bot.handle(press(buttons(q2, "controls").find((b) => b.label.includes("Back"))!.action));
+    expect(plainText(back)).toMatch(/Question 1 of 11/);
+    const restarted = await bot.handle(press(buttons(back, "controls").find((b) => b.label.includes("Restart"))!.action));
+    expect(plainText(restarted)).toMatch(/restarted/);
+    // Buttons from before the restart belong to the old run.
+    expect(plainText(await bot.handle(press(choice(back))))).toMatch(/earlier step/);
+    const cancelled = await bot.handle(press(buttons(restarted, "controls").find((b) => b.label.includes("Cancel"))!.action));
+    expect(plainText(cancelled)).toMatch(/cancelled/);
+    expect(plainText(await bot.handle(press(choice(restarted))))).toMatch(/cancelled/);
+  });
+
+  it("keeps walkthroughs in different threads apart, and refuses a press from another thread", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const a = await start(bot, "thread-a");
+    const b = await start(bot, "thread-b");
+    await bot.handle(press(choice(a, 2), { thread: "thread-a" }));
+    expect(plainText(await bot.handle(press(choice(a, 0), { thread: "thread-b" })))).toMatch(/earlier step/);
+    const bNext = await bot.handle(press(choice(b, 0), { thread: "thread-b" }));
+    expect(plainText(bNext)).toMatch(/Question 2 of 11/);
+    const again = await bot.handle(press({ type: "checklist.begin" }, { thread: "thread-a" }));
+    expect(plainText(again)).toMatch(/already running/);
+    expect(plainText(again)).toMatch(/Question 2 of 11/);
+  });
+});

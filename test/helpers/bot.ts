@@ -1,0 +1,30 @@
+import { Bot } from "../../src/core/bot.ts";
+import type { Action } from "../../src/core/action.ts";
+import type { Button, Reply } from "../../src/core/reply.ts";
+import type { Turn } from "../../src/core/turn.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { knowledgeDir } from "../../src/paths.ts";
+import type { StateStore } from "../../src/store/store.ts";
+
+export const knowledge = loadKnowledge(knowledgeDir);
+
+export function makeBot(store: StateStore): Bot {
+  let n = 0;
+  return new Bot({ knowledge, store, newId: () => `id${++n}` });
+}
+
+export const turn = (over: Partial<Turn> = {}): Turn => ({
+  platform: "playground",
+  user: { id: "u1", name: "Ada" },
+  conversation: "c1",
+  thread: "t1",
+  via: "direct",
+  ...over,
+});
+
+export const press = (action: Action, over: Partial<Turn> = {}): Turn => turn({ via: "action", action, ...over });
+
+/** Every button of a role in a reply list, in order. */
+export function buttons(replies: Reply[], role?: string): Button[] {
+  return replies.flatMap((r) => r.parts.flatMap((p) => (p.type === "buttons" && (!role || p.role === role) ? p.buttons : [])));
+}
