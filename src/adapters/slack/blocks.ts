@@ -1,0 +1,159 @@
+import type { types } from "@slack/bolt";
+
+type KnownBlock = types.KnownBlock;
+
+import type { Action } from "../../core/action.ts";
+import { textBar } from "../../core/render/plainText.ts";
+import type { Button, Part, Reply } from "../../core/reply.ts";
+import { clipText, escapeSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
+
+/** Block Kit limits (https://api.slack.com/reference/block-kit). */
+export const LIMITS = {
+  blocksPerMessage: 50,
+  sectionText: 3000,
+  fieldsPerSection: 10,
+  fieldText: 2000,
+  elementsPerActions: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 3000,
+} as const;
+
+export const ACTION_PREFIX = "vmvc:";
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** Extra buttons appended at the end (e.g. "Share in channel" on an ephemeral answer). */
+  extraButtons?: Button[];
+}
+
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
+
+/** Mrkdwn text as one or more sections, each within the section text limit. */
+function sections(mrkdwn: string): KnownBlock[] {
+  return splitText(mrkdwn, LIMITS.sectionText).map(section);
+}
+
+function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
+  const elements = buttons.flatMap((b) => {
+    const value = JSON.stringify(b.action satisfies Action);
+    // A value over the limit would make Slack refuse the whole message; such a button is dropped.
+    if (value.length > LIMITS.buttonValue) return [];
+    return [
+      {
+        type: "button" as const,
+        action_id: nextId(),
+        text: {
+          type: "plain_text" as const,
+          text: clipText(escapeSlack(b.label), LIMITS.buttonText),
+          emoji: true,
+        },
+        value,
+        ...(b.style ? { style: b.style } : {}),
+      },
+    ];
+  });
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < elements.length; i += LIMITS.elementsPerActions) {
+    blocks.push({ type: "actions", elements: elements.slice(i, i + LIMITS.elementsPerActions) });
+  }
+  return blocks;
+}
+
+function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
+  switch (part.type) {
+    case "heading": {
+      const text = escapeSlack(part.text.replace(/\*\*/g, ""));
+      if (text.length <= LIMITS.headerText)
+        return [{ type: "header", text: { type: "plain_text", text, emoji: true } }];
+      return sections(`*${text}*`);
+    }
+    case "text":
+      return sections(toMrkdwn(part.text));
+    case "fields": {
+      const fields = part.fields.map((f) => ({
+        type: "mrkdwn" as const,
+        text: clipText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText),
+      }));
+      const blocks: KnownBlock[] = [];
+      for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
+        blocks.push({ type: "section", fields: fields.slice(i, i + LIMITS.fieldsPerSection) });
+      }
+      return blocks;
+    }
+    case "bars": {
+      const width = Math.max(0, ...part.bars.map((b) => b.label.length));
+      const lines = part.bars.map(
+        (b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`,
+      );
+      return [section(clipText(`\`\`\`\n${escapeSlack(lines.join("\n"))}\n\`\`\``, LIMITS.sectionText))];
+    }
+    case "sources": {
+      if (part.sources.length === 0) return [];
+      const list = part.sources
+        .map((s) => `${escapeSlack(s.title ?? s.doc)} — _${escapeSlack(s.section)}_`)
+        .join(" · ");
+      return [
+        {
+          type: "context",
+          elements: [{ type: "mrkdwn", text: clipText(`📚 Sources: ${list}`, LIMITS.contextText) }],
+        },
+      ];
+    }
+    case "context":
+      return [
+        {
+          type: "context",
+          elements: [{ type: "mrkdwn", text: clipText(toMrkdwn(part.text), LIMITS.contextText) }],
+        },
+      ];
+    case "buttons": {
+      const label = part.label
+        ? [
+            {
+              type: "context" as const,
+              elements: [{ type: "mrkdwn" as const, text: `*${escapeSlack(part.label)}*` }],
+            },
+          ]
+        : [];
+      return [...label, ...buttonBlocks(part.buttons, nextId)];
+    }
+    case "divider":
+      return [{ type: "divider" }];
+  }
+}
+
+/**
+ * A reply as one or more Slack messages: Block Kit blocks within every limit, plus the
+ * escaped `text` fallback that notifications and screen readers use. More than 50 blocks
+ * are split over several messages; action ids are unique within each message.
+ */
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  let n = 0;
+  const nextId = () => `${ACTION_PREFIX}${n++}`;
+  const blocks = reply.parts.flatMap((p) => partBlocks(p, nextId));
+  if (options.extraButtons?.length) blocks.push(...buttonBlocks(options.extraButtons, nextId));
+  const text = clipText(escapeSlack(reply.summary || "vmvc"), 3000);
+  if (blocks.length === 0) return [{ text, blocks: [section(text)] }];
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < blocks.length; i += LIMITS.blocksPerMessage) {
+    messages.push({ text, blocks: blocks.slice(i, i + LIMITS.blocksPerMessage) });
+  }
+  return messages;
+}
+
+/** The entry an answer is about (its feedback buttons name it), for the "Share in channel" button. */
+export function answerEntryId(reply: Reply): string | undefined {
+  if (reply.kind !== "answer") return undefined;
+  for (const part of reply.parts) {
+    if (part.type !== "buttons") continue;
+    for (const b of part.buttons) if (b.action.type === "feedback") return b.action.entryId;
+  }
+  return undefined;
+}

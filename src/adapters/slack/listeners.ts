@@ -1,0 +1,194 @@
+import type { App, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import { actionSchema } from "../../core/action.ts";
+import type { Bot } from "../../core/bot.ts";
+import { reply } from "../../core/replies/common.ts";
+import type { Reply } from "../../core/reply.ts";
+import { parseCommand } from "../../core/router.ts";
+import type { Turn } from "../../core/turn.ts";
+import type { StateStore } from "../../store/store.ts";
+import { Deliverer, type Destination } from "./deliver.ts";
+import { homeView } from "./home.ts";
+import { blockActionsSchema, commandSchema, homeOpenedSchema, messageEventSchema } from "./payloads.ts";
+
+export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
+
+export interface ListenerDeps {
+  bot: Bot;
+  store: StateStore;
+  log: Logger;
+  statsUsers: string[];
+  statsChannels: string[];
+}
+
+const notice = (text: string): Reply =>
+  reply("notice", [{ type: "text", text }], text, { visibility: "private" });
+
+/** Removes the bot's own mention (and a leading one for any id, if the bot id is unknown yet). */
+export function stripMention(text: string, botUserId: string | undefined): string {
+  const own = botUserId
+    ? text.split(`<@${botUserId}>`).join(" ")
+    : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, " ");
+  return own.replace(/\s+/g, " ").trim();
+}
+
+/** Registers every Slack listener on the Bolt app: commands, mentions, DMs, buttons, App Home. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { bot, store, log } = deps;
+  const deliverer = (client: webApi.WebClient) => new Deliverer(client, bot, log);
+
+  /** Runs a typed turn, refusing `stats` to anyone not configured for it. */
+  const handleText = async (turn: Turn): Promise<Reply[]> => {
+    if (
+      parseCommand(turn.text ?? "").type === "stats" &&
+      !deps.statsUsers.includes(turn.user.id) &&
+      !deps.statsChannels.includes(turn.conversation)
+    ) {
+      return [
+        notice(
+          "Sorry, usage stats are only available to the maintainers of this bot. Ask your workspace admin if you need them.",
+        ),
+      ];
+    }
+    return bot.handle(turn);
+  };
+
+  // Slack redelivers an event it thinks was lost (x-slack-retry-num); the first delivery to
+  // claim its event_id handles it, so a retry of an event never processed is still handled.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && !(await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_MS))) {
+      log.debug({ surface: "slack", eventId }, "duplicate event ignored");
+      return;
+    }
+    await next();
+  });
+
+  app.command("/vmvc", async ({ ack, command, client }) => {
+    await ack();
+    const c = commandSchema.parse(command);
+    const turn: Turn = {
+      platform: "slack",
+      via: "command",
+      text: c.text,
+      user: { id: c.user_id, ...(c.user_name ? { name: c.user_name } : {}) },
+      conversation: c.channel_id,
+    };
+    const to: Destination = {
+      channel: c.channel_id,
+      user: c.user_id,
+      responseUrl: c.response_url,
+      privateHere: true,
+    };
+    await deliverer(client).deliver(turn, to, await handleText(turn));
+  });
+
+  app.event("app_mention", async ({ event, client, context }) => {
+    const e = messageEventSchema.parse(event);
+    if (e.bot_id || e.subtype || !e.user) return;
+    const thread = e.thread_ts ?? e.ts;
+    const turn: Turn = {
+      platform: "slack",
+      via: "mention",
+      text: stripMention(e.text, context.botUserId),
+      user: { id: e.user },
+      conversation: e.channel,
+      thread,
+    };
+    await deliverer(client).deliver(
+      turn,
+      { channel: e.channel, user: e.user, thread, privateHere: false },
+      await handleText(turn),
+    );
+  });
+
+  app.message(async ({ message, client, context }) => {
+    const parsed = messageEventSchema.safeParse(message);
+    if (!parsed.success) return;
+    const e = parsed.data;
+    // Only direct messages from people: never bots (ourselves included) or edits/joins (subtypes).
+    if (e.channel_type !== "im" || e.bot_id || e.subtype || !e.user || e.user === context.botUserId) return;
+    const turn: Turn = {
+      platform: "slack",
+      via: "direct",
+      text: stripMention(e.text, context.botUserId),
+      user: { id: e.user },
+      conversation: e.channel,
+      ...(e.thread_ts ? { thread: e.thread_ts } : {}),
+    };
+    const to: Destination = {
+      channel: e.channel,
+      user: e.user,
+      privateHere: false,
+      ...(e.thread_ts ? { thread: e.thread_ts } : {}),
+    };
+    await deliverer(client).deliver(turn, to, await handleText(turn));
+  });
+
+  app.action(/^vmvc:/, async ({ ack, body, client }) => {
+    await ack();
+    const b = blockActionsSchema.parse(body);
+    const pressed = b.actions[0]!;
+    const user = {
+      id: b.user.id,
+      ...((b.user.name ?? b.user.username) ? { name: (b.user.name ?? b.user.username)! } : {}),
+    };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(pressed.value ?? "");
+    } catch {
+      raw = undefined;
+    }
+    const action = actionSchema.safeParse(raw);
+
+    let channel = b.channel?.id ?? b.container?.channel_id;
+    const fromHome = b.container?.type === "view" || !channel;
+    if (fromHome) {
+      // App Home has no conversation: quick actions answer in the DM with the person.
+      const opened = await client.conversations.open({ users: user.id });
+      channel = opened.channel?.id;
+      if (!channel) throw new Error("conversations.open returned no channel");
+    }
+    const ts = b.message?.ts ?? b.container?.message_ts;
+    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
+    const ephemeral = b.container?.is_ephemeral === true;
+    // The walkthrough lives in the thread of the pressed message (its own ts if it is a root).
+    const thread = fromHome ? undefined : (threadTs ?? (ephemeral ? undefined : ts));
+    const to: Destination = {
+      channel: channel!,
+      user: user.id,
+      privateHere: ephemeral,
+      ...(thread && !(channel!.startsWith("D") && !threadTs) ? { thread } : {}),
+      ...(b.response_url && !fromHome ? { responseUrl: b.response_url } : {}),
+      ...(ts && !fromHome ? { pressed: { ts, ephemeral } } : {}),
+    };
+    const turn: Turn = {
+      platform: "slack",
+      via: "action",
+      user,
+      conversation: channel!,
+      ...(thread ? { thread } : {}),
+    };
+    if (!action.success) {
+      log.warn({ surface: "slack", actionId: pressed.action_id }, "malformed button value");
+      await deliverer(client).deliver(turn, to, [
+        notice("Sorry, I couldn't read that button. Please try again or type `/vmvc help`."),
+      ]);
+      return;
+    }
+    await deliverer(client).deliver(
+      { ...turn, action: action.data },
+      to,
+      await bot.handle({ ...turn, action: action.data }),
+    );
+  });
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    const e = homeOpenedSchema.parse(event);
+    if (e.tab && e.tab !== "home") return;
+    await client.views.publish({
+      user_id: e.user,
+      view: homeView(await bot.walkthroughs.recent("slack", e.user)),
+    });
+  });
+}
