@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { type Action, actionSchema } from "../../core/action.ts";
+import type { Turn } from "../../core/turn.ts";
+
+/**
+ * The part of a Bot Framework Activity we rely on, checked before botbuilder sees it.
+ * Loose objects: Teams adds many fields (channelData, locale, …) that we pass through.
+ */
+const account = z.looseObject({ id: z.string().min(1).max(512), name: z.string().max(512).optional() });
+
+export const inboundActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(512).optional(),
+  serviceUrl: z.url().max(2048),
+  channelId: z.string().min(1).max(64),
+  from: account,
+  recipient: account,
+  conversation: z.looseObject({
+    id: z.string().min(1).max(1024),
+    conversationType: z.string().max(64).optional(),
+  }),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  replyToId: z.string().max(512).optional(),
+  entities: z.array(z.unknown()).optional(),
+  membersAdded: z.array(account).optional(),
+});
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+/** Longer questions are refused politely instead of being searched. */
+export const MAX_TEXT_CHARS = 4000;
+
+const mentionSchema = z.looseObject({
+  type: z.literal("mention"),
+  mentioned: z.looseObject({ id: z.string() }),
+});
+const submitSchema = z.looseObject({ vmvc: z.unknown() });
+
+/** `19:abc@thread.tacv2;messageid=1700000000000` → the channel and the reply chain's root. */
+export function splitConversationId(id: string): { conversation: string; thread?: string } {
+  const match = /^(.*?);messageid=([^;]+)$/.exec(id);
+  return match ? { conversation: match[1]!, thread: match[2]! } : { conversation: id };
+}
+
+export function isMentioned(activity: InboundActivity): boolean {
+  return (activity.entities ?? []).some((e) => {
+    const m = mentionSchema.safeParse(e);
+    return m.success && m.data.mentioned.id === activity.recipient.id;
+  });
+}
+
+export type Inbound =
+  | { kind: "turn"; turn: Turn }
+  | { kind: "ignore"; reason: string }
+  | { kind: "welcome" }
+  | { kind: "notice"; text: string };
+
+/**
+ * What an inbound activity means for the core. `stripMention` gives the text without the
+ * bot's own mention (the SDK's remover), passed in so this mapping stays free of botbuilder.
+ */
+export function toInbound(activity: InboundActivity, stripMention: () => string): Inbound {
+  const { conversation, thread } = splitConversationId(activity.conversation.id);
+  const base = {
+    platform: "teams" as const,
+    user: activity.from.name ? { id: activity.from.id, name: activity.from.name } : { id: activity.from.id },
+    conversation,
+    ...(thread ? { thread } : {}),
+  };
+  if (activity.type === "conversationUpdate") {
+    const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient.id);
+    return added ? { kind: "welcome" } : { kind: "ignore", reason: "conversation update" };
+  }
+  if (activity.type !== "message") return { kind: "ignore", reason: `activity type ${activity.type}` };
+
+  if (activity.value !== undefined && activity.value !== null) {
+    const submitted = submitSchema.safeParse(activity.value);
+    if (!submitted.success) return { kind: "ignore", reason: "card submit without vmvc data" };
+    const action = actionSchema.safeParse(submitted.data.vmvc);
+    if (!action.success)
+      return {
+        kind: "notice",
+        text: "Sorry, I could not read that button. Please try again from a fresh message (type `help`).",
+      };
+    return { kind: "turn", turn: { ...base, via: "action", action: action.data satisfies Action } };
+  }
+
+  const personal =
+    activity.conversation.conversationType === "personal" ||
+    activity.conversation.conversationType === undefined;
+  const mentioned = isMentioned(activity);
+  // In channels and group chats the bot only speaks when spoken to.
+  if (!personal && !mentioned) return { kind: "ignore", reason: "not mentioned" };
+  if (typeof activity.text !== "string")
+    return { kind: "notice", text: "I can only read text messages. Type `help` to see what I can do." };
+  if (activity.text.length > MAX_TEXT_CHARS)
+    return {
+      kind: "notice",
+      text: `That message is too long for me (over ${MAX_TEXT_CHARS} characters). Please ask a shorter question.`,
+    };
+  const text = cleanText(mentioned ? stripMention() : activity.text);
+  if (!text) return { kind: "turn", turn: { ...base, via: mentioned ? "mention" : "direct", text: "help" } };
+  return { kind: "turn", turn: { ...base, via: mentioned ? "mention" : "direct", text } };
+}
+
+/** Teams text may carry HTML entities and leftover mention tags. */
+function cleanText(text: string): string {
+  return text
+    .replace(/<at>([^<]*)<\/at>/gi, "$1")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&amp;/gi, "&")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/\s+/g, " ")
+    .trim();
+}
