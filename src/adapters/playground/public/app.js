@@ -1,0 +1,286 @@
+// vmvc playground page: plain JS, no build step, nothing loaded from elsewhere.
+// Every piece of text from the bot or the person is put into the DOM with textContent
+// (never innerHTML), so HTML in a question or an answer shows as text.
+
+(() => {
+  const transcript = document.getElementById("transcript");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("input");
+  const status = document.getElementById("status");
+
+  // One conversation per browser tab: the id lives in sessionStorage and survives reloads.
+  const session = (() => {
+    const existing = sessionStorage.getItem("vmvc.session");
+    if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    const id = `s${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+    sessionStorage.setItem("vmvc.session", id);
+    return id;
+  })();
+
+  // ---- tiny safe markdown: **bold**, _italic_, `code`, "- " lists ----
+
+  const INLINE = /\*\*(.+?)\*\*|`([^`]+)`|(?<![\p{L}\p{N}_])_(.+?)_(?![\p{L}\p{N}_])/gu;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** Appends `text` to `parent` as text nodes and <strong>/<em>/<code> elements. */
+  function inline(parent, text) {
+    let last = 0;
+    for (const m of text.matchAll(INLINE)) {
+      if (m.index > last) parent.append(document.createTextNode(text.slice(last, m.index)));
+      if (m[1] !== undefined) inline(parent.appendChild(el("strong")), m[1]);
+      else if (m[2] !== undefined) parent.append(el("code", "", m[2]));
+      else inline(parent.appendChild(el("em")), m[3]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parent.append(document.createTextNode(text.slice(last)));
+    return parent;
+  }
+
+  /** A block of markdown: paragraphs (blank-line separated, single newlines kept) and lists. */
+  function block(text) {
+    const box = el("div", "md");
+    let list = null;
+    let para = null;
+    for (const line of text.split("\n")) {
+      if (/^\s*- /.test(line)) {
+        para = null;
+        if (!list) list = box.appendChild(el("ul"));
+        inline(list.appendChild(el("li")), line.replace(/^\s*- /, ""));
+      } else if (line.trim() === "") {
+        list = null;
+        para = null;
+      } else {
+        list = null;
+        if (para) para.append(el("br"));
+        else para = box.appendChild(el("p"));
+        inline(para, line);
+      }
+    }
+    return box;
+  }
+
+  // ---- parts ----
+
+  function renderPart(part, message) {
+    switch (part.type) {
+      case "heading":
+        return inline(el("h3", "heading"), part.text);
+      case "text":
+        return block(part.text);
+      case "context":
+        return inline(el("p", "context"), part.text);
+      case "fields": {
+        const dl = el("dl", "fields");
+        for (const f of part.fields) {
+          inline(dl.appendChild(el("dt")), f.label);
+          dl.appendChild(el("dd")).append(block(f.value));
+        }
+        return dl;
+      }
+      case "bars": {
+        const box = el("div", "bars");
+        for (const b of part.bars) {
+          const pct = b.max > 0 ? Math.max(0, Math.min(100, (b.score / b.max) * 100)) : 0;
+          const row = box.appendChild(el("div", b.highlight ? "bar top" : "bar"));
+          row.setAttribute("role", "img");
+          row.setAttribute(
+            "aria-label",
+            `${b.label}: ${b.score} of ${b.max}${b.highlight ? " (recommended)" : ""}`,
+          );
+          row.append(el("span", "bar-label", b.label));
+          const track = row.appendChild(el("span", "bar-track"));
+          const fill = track.appendChild(el("span", "bar-fill"));
+          fill.style.width = `${pct.toFixed(1)}%`;
+          row.append(el("span", "bar-score", String(b.score)));
+        }
+        return box;
+      }
+      case "sources": {
+        const p = el("p", "sources");
+        p.append(el("span", "sources-label", "Sources: "));
+        part.sources.forEach((s, i) => {
+          if (i > 0) p.append(document.createTextNode(" · "));
+          const cite = p.appendChild(el("span", "source"));
+          cite.title = s.doc;
+          const section = /^["“']/.test(s.section) ? s.section : `“${s.section}”`;
+          cite.append(el("strong", "", s.title || s.doc), document.createTextNode(`, ${section}`));
+        });
+        return p;
+      }
+      case "buttons": {
+        const box = el("div", `buttons role-${part.role}`);
+        if (part.label) box.append(el("p", "buttons-label", part.label));
+        const row = box.appendChild(el("div", "button-row"));
+        for (const b of part.buttons) {
+          const button = row.appendChild(el("button", `btn${b.style ? ` btn-${b.style}` : ""}`, b.label));
+          button.type = "button";
+          button.addEventListener("click", () => press(b, message, button, part.role));
+        }
+        return box;
+      }
+      case "divider":
+        return el("hr", "divider");
+      default:
+        return el("p", "context", "(this part cannot be shown here)");
+    }
+  }
+
+  // ---- messages and threads ----
+
+  function renderMessage(message) {
+    const node = el(
+      "article",
+      `msg from-${message.from} kind-${message.kind}${message.visibility === "private" ? " private" : ""}`,
+    );
+    node.dataset.id = message.id;
+    node.setAttribute("aria-label", message.from === "you" ? "You said" : "vmvc replied");
+    if (message.from === "you") {
+      node.append(el("p", "said", message.parts.map((p) => p.text || "").join("\n")));
+      return node;
+    }
+    node.append(el("div", "avatar", "vc"));
+    const body = node.appendChild(el("div", "body"));
+    for (const part of message.parts) body.append(renderPart(part, message));
+    if (message.visibility === "private") body.append(el("p", "only-you", "Only visible to you"));
+    return node;
+  }
+
+  /** The block under a root message that holds its thread (created on first use). */
+  function threadBox(rootId) {
+    let box = transcript.querySelector(`.thread[data-thread="${CSS.escape(rootId)}"]`);
+    if (box) return box;
+    box = el("section", "thread");
+    box.dataset.thread = rootId;
+    box.setAttribute("aria-label", "Thread");
+    const root = transcript.querySelector(`.msg[data-id="${CSS.escape(rootId)}"]`);
+    if (root) root.after(box);
+    else transcript.append(box);
+    return box;
+  }
+
+  /** Shows a message: in place of the one with the same id, or at the end of its thread/transcript. */
+  function upsert(message) {
+    const node = renderMessage(message);
+    const existing = transcript.querySelector(`.msg[data-id="${CSS.escape(message.id)}"]`);
+    if (existing) existing.replaceWith(node);
+    else if (message.thread) threadBox(message.thread).append(node);
+    else transcript.append(node);
+    return node;
+  }
+
+  function show(messages, { focusChoices }) {
+    let first = null;
+    for (const m of messages) {
+      const node = upsert(m);
+      first = first || node;
+    }
+    if (!first) return;
+    // Bring the start of what is new into view: long answers are read from the top.
+    first.scrollIntoView({ block: "start" });
+    // After a press in a walkthrough, keyboard users land on the next question's first choice.
+    const next = focusChoices
+      ? [...messages]
+          .reverse()
+          .map((m) => transcript.querySelector(`.msg[data-id="${CSS.escape(m.id)}"] .role-choices button`))
+          .find(Boolean)
+      : null;
+    if (next) next.focus({ preventScroll: true });
+  }
+
+  // ---- talking to the server ----
+
+  async function post(body) {
+    const res = await fetch("/api/playground/turn", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ session, ...body }),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(data.error || `the server answered ${res.status}`);
+    return data.messages || [];
+  }
+
+  function setBusy(busy, text) {
+    document.body.classList.toggle("busy", busy);
+    status.textContent = text || "";
+  }
+
+  async function send(text) {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    input.value = "";
+    setBusy(true, "vmvc is thinking…");
+    try {
+      show(await post({ text: trimmed }), { focusChoices: false });
+      setBusy(false);
+    } catch (error) {
+      input.value = trimmed;
+      setBusy(false, `Could not send: ${error.message}. Try again.`);
+    }
+    input.focus();
+  }
+
+  async function press(button, message, node, role) {
+    // A walkthrough card is replaced by its answer: lock all of it. A vote is given once.
+    // Other buttons (follow-ups, suggestions, menus) work again once the answer is in.
+    const scope = role === "choices" || role === "controls" ? node.closest(".msg") : node.closest(".buttons");
+    const all = scope ? [...scope.querySelectorAll("button")] : [node];
+    const keepLocked = role === "feedback";
+    for (const b of all) b.disabled = true;
+    node.classList.add("pressed");
+    setBusy(true, "…");
+    try {
+      const body = { action: button.action, messageId: message.id };
+      if (message.thread) body.thread = message.thread;
+      show(await post(body), { focusChoices: true });
+      setBusy(false);
+      if (!keepLocked) {
+        for (const b of all) b.disabled = false;
+        node.classList.remove("pressed");
+      }
+    } catch (error) {
+      for (const b of all) b.disabled = false;
+      node.classList.remove("pressed");
+      setBusy(false, `That did not work: ${error.message}. Try again.`);
+    }
+  }
+
+  async function restore() {
+    try {
+      const res = await fetch(`/api/playground/history?session=${encodeURIComponent(session)}`);
+      const data = await res.json();
+      if (!res.ok) throw new Error(data.error || String(res.status));
+      for (const m of data.messages || []) upsert(m);
+      if (data.messages?.length) transcript.lastElementChild?.scrollIntoView({ block: "end" });
+      else
+        transcript.append(
+          el("p", "empty", "Ask anything about VMs and containers, or start the decision checklist."),
+        );
+    } catch (error) {
+      status.textContent = `Could not load the conversation: ${error.message}`;
+    }
+    document.body.classList.add("ready");
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    transcript.querySelector(".empty")?.remove();
+    void send(input.value);
+  });
+  for (const chip of document.querySelectorAll("[data-example]")) {
+    chip.addEventListener("click", () => {
+      transcript.querySelector(".empty")?.remove();
+      void send(chip.dataset.example);
+    });
+  }
+  input.focus();
+  void restore();
+})();
