@@ -22,7 +22,9 @@ export interface RunningApp {
 export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
   const startedAt = Date.now();
   const knowledge = loadKnowledge(knowledgeDir);
-  const store = await createStore(config.stateUrl, { onError: (error) => log.warn({ err: error }, "state store problem") });
+  const store = await createStore(config.stateUrl, {
+    onError: (error) => log.warn({ err: error }, "state store problem"),
+  });
   const bot = new Bot({ knowledge, store });
   const http = new HttpApp(log);
   mountHealth(http, store, startedAt);

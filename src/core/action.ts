@@ -41,7 +41,11 @@ export const actionSchema = z.discriminatedUnion("type", [
     op: z.enum(["back", "restart", "cancel"]),
   }),
   // "Share in channel" / "share summary": repost a reply publicly.
-  z.object({ type: z.literal("share"), entryId: z.string().max(120).optional(), walkthroughId: z.string().max(64).optional() }),
+  z.object({
+    type: z.literal("share"),
+    entryId: z.string().max(120).optional(),
+    walkthroughId: z.string().max(64).optional(),
+  }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

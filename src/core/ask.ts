@@ -45,7 +45,9 @@ export class Asker {
     if (question.length > MAX_QUESTION_CHARS) return { kind: "too-long" };
     const words = rawWords(question);
     if (words.length === 0) return { kind: "empty" };
-    const smalltalk = this.smalltalk.get(words.join(" ")) ?? this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
+    const smalltalk =
+      this.smalltalk.get(words.join(" ")) ??
+      this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
     if (!this.matcher.isOnTopic(question)) return { kind: "out-of-scope", confidence: 0 };

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Knowledge } from "../knowledge/load.ts";
-import { StoreUnavailableError, type StateStore } from "../store/store.ts";
+import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
 import { answerablesOf } from "./answerable.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
-import type { Reply } from "./reply.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
+import type { Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import type { Turn } from "./turn.ts";
@@ -45,7 +45,12 @@ export class Bot {
     this.newId = deps.newId ?? (() => randomUUID().slice(0, 18));
     this.qa = buildQuestionAnswering(deps.knowledge);
     this.insights = new Insights(deps.store, this.now);
-    this.walkthroughs = new Walkthroughs({ knowledge: deps.knowledge, store: deps.store, now: this.now, newId: this.newId });
+    this.walkthroughs = new Walkthroughs({
+      knowledge: deps.knowledge,
+      store: deps.store,
+      now: this.now,
+      newId: this.newId,
+    });
     const topicOf = new Map(deps.knowledge.faq.map((e) => [e.id, e.topic]));
     this.browse = {
       documents: deps.knowledge.documents,
@@ -102,7 +107,8 @@ export class Bot {
         at: this.now(),
         platform: turn.platform,
         question,
-        outcome: outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
+        outcome:
+          outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
         confidence: outcome.confidence,
         ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
         ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
@@ -118,7 +124,12 @@ export class Bot {
         const entry = this.qa.asker.entry(action.entryId);
         if (!entry) return [this.notice(this.knowledge.responses.errors.unknownEntry)];
         if (action.via === "suggestion" && action.askedId) {
-          await this.insights.record({ type: "pick", askedId: action.askedId, at: this.now(), entryId: entry.id });
+          await this.insights.record({
+            type: "pick",
+            askedId: action.askedId,
+            at: this.now(),
+            entryId: entry.id,
+          });
         }
         return [answerReply(entry, this.qa.context, action.askedId)];
       }
@@ -147,11 +158,25 @@ export class Bot {
 
   /** One vote per person per answer: a second press (or a replayed one) records nothing new. */
   private async feedback(turn: Turn, action: Extract<Action, { type: "feedback" }>): Promise<Reply> {
-    if (!this.qa.asker.entry(action.entryId)) return this.notice(this.knowledge.responses.errors.unknownEntry);
-    const first = await this.store.claim(`feedback:${turn.platform}:${turn.user.id}:${action.entryId}:${action.askedId ?? "-"}`, FEEDBACK_TTL_MS);
+    if (!this.qa.asker.entry(action.entryId))
+      return this.notice(this.knowledge.responses.errors.unknownEntry);
+    const first = await this.store.claim(
+      `feedback:${turn.platform}:${turn.user.id}:${action.entryId}:${action.askedId ?? "-"}`,
+      FEEDBACK_TTL_MS,
+    );
     if (!first) return this.notice("You have already rated this answer. Thanks!");
-    await this.insights.record({ type: "feedback", at: this.now(), entryId: action.entryId, vote: action.vote, ...(action.askedId ? { askedId: action.askedId } : {}) });
-    return this.notice(action.vote === "up" ? "Thanks for the feedback! 👍" : "Thanks, noted 👎. Maintainers review low-rated answers; try rephrasing or `topics` meanwhile.");
+    await this.insights.record({
+      type: "feedback",
+      at: this.now(),
+      entryId: action.entryId,
+      vote: action.vote,
+      ...(action.askedId ? { askedId: action.askedId } : {}),
+    });
+    return this.notice(
+      action.vote === "up"
+        ? "Thanks for the feedback! 👍"
+        : "Thanks, noted 👎. Maintainers review low-rated answers; try rephrasing or `topics` meanwhile.",
+    );
   }
 
   private shareEntry(turn: Turn, entryId: string | undefined): Reply {
@@ -159,7 +184,10 @@ export class Bot {
     if (!entry) return this.notice(this.knowledge.responses.errors.unknownEntry);
     const answer = answerReply(entry, this.qa.context);
     const parts = answer.parts.filter((p) => !(p.type === "buttons" && p.role === "feedback"));
-    parts.unshift({ type: "context", text: `Shared by ${turn.user.name ?? turn.user.id}: “${entry.question}”` });
+    parts.unshift({
+      type: "context",
+      text: `Shared by ${turn.user.name ?? turn.user.id}: “${entry.question}”`,
+    });
     return { ...answer, parts, placement: "channel" };
   }
 

@@ -19,7 +19,11 @@ export function buildQuestionAnswering(knowledge: Knowledge): QuestionAnswering 
   const text = new TextPipeline(knowledge.lexicon);
   return {
     asker,
-    context: { documents: knowledge.documents, responses: knowledge.responses, entry: (id) => asker.entry(id) },
+    context: {
+      documents: knowledge.documents,
+      responses: knowledge.responses,
+      entry: (id) => asker.entry(id),
+    },
     stems: (t) => text.stems(t),
   };
 }

@@ -36,7 +36,7 @@ export type ButtonRole = "followups" | "suggestions" | "feedback" | "choices" | 
  * Where a reply goes:
  * - `here`: in the conversation or thread the turn came from;
  * - `replace`: in place of the message whose button was pressed;
- * - `new-thread`: as the root of a new thread; the adapter then runs `then` in that thread;
+ * - `new-thread`: as the root of a new thread; the adapter then runs `inThread` in that thread;
  * - `channel`: at the top level of the conversation, outside any thread (shared summaries).
  */
 export type Placement = "here" | "replace" | "new-thread" | "channel";
@@ -49,7 +49,7 @@ export interface Reply {
   /** Plain-text fallback for notifications and screen readers. */
   summary: string;
   /** For `new-thread`: the action to run inside the thread once the root is posted. */
-  then?: Action;
+  inThread?: Action;
   /** What kind of reply this is, for adapters that treat kinds differently and for logs. */
   kind: ReplyKind;
 }

@@ -40,7 +40,9 @@ export function parseCommand(text: string): Command {
     case "stats":
       return rest ? { type: "ask", question: body } : { type: "stats" };
     case "start":
-      return /^(a\s+)?(checklist|walkthrough)$/i.test(rest) ? { type: "checklist" } : { type: "ask", question: body };
+      return /^(a\s+)?(checklist|walkthrough)$/i.test(rest)
+        ? { type: "checklist" }
+        : { type: "ask", question: body };
     default:
       return { type: "ask", question: body };
   }

@@ -1,6 +1,6 @@
 import type { InsightEvent } from "./insights.ts";
-import type { Part, Reply } from "./reply.ts";
 import { reply } from "./replies/common.ts";
+import type { Part, Reply } from "./reply.ts";
 
 export interface Stats {
   questions: number;
@@ -18,7 +18,9 @@ export interface Stats {
 const CLUSTER_SIMILARITY = 0.5;
 
 export function computeStats(events: InsightEvent[], stems: (text: string) => string[]): Stats {
-  const questions = events.filter((e): e is Extract<InsightEvent, { type: "question" }> => e.type === "question");
+  const questions = events.filter(
+    (e): e is Extract<InsightEvent, { type: "question" }> => e.type === "question",
+  );
   const answered = questions.filter((q) => q.outcome === "answered").length;
   const byAskedId = new Map(questions.map((q) => [q.askedId, q]));
 
@@ -30,7 +32,11 @@ export function computeStats(events: InsightEvent[], stems: (text: string) => st
     else clusters.push({ stems: s, questions: [q.question] });
   }
   const unanswered = clusters
-    .map((c) => ({ example: mostCommon(c.questions), count: c.questions.length, questions: [...new Set(c.questions)].slice(0, 5) }))
+    .map((c) => ({
+      example: mostCommon(c.questions),
+      count: c.questions.length,
+      questions: [...new Set(c.questions)].slice(0, 5),
+    }))
     .sort((a, b) => b.count - a.count || a.example.localeCompare(b.example));
 
   const votes = new Map<string, { up: number; down: number }>();
@@ -55,26 +61,67 @@ export function computeStats(events: InsightEvent[], stems: (text: string) => st
     p.count++;
     pickCounts.set(key, p);
   }
-  const picks = [...pickCounts.values()].sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
+  const picks = [...pickCounts.values()].sort(
+    (a, b) => b.count - a.count || a.question.localeCompare(b.question),
+  );
 
-  return { questions: questions.length, answered, answeredRate: questions.length ? answered / questions.length : 0, unanswered, downvoted, picks };
+  return {
+    questions: questions.length,
+    answered,
+    answeredRate: questions.length ? answered / questions.length : 0,
+    unanswered,
+    downvoted,
+    picks,
+  };
 }
 
 export function statsParts(s: Stats, limit = 10): Part[] {
   const pct = `${(100 * s.answeredRate).toFixed(1)}%`;
   const parts: Part[] = [
     { type: "heading", text: "Usage report (last 90 days)" },
-    { type: "fields", fields: [{ label: "Questions", value: String(s.questions) }, { label: "Answered", value: `${s.answered} (${pct})` }] },
+    {
+      type: "fields",
+      fields: [
+        { label: "Questions", value: String(s.questions) },
+        { label: "Answered", value: `${s.answered} (${pct})` },
+      ],
+    },
   ];
-  const list = (title: string, lines: string[]) => parts.push({ type: "text", text: `**${title}**\n${lines.length ? lines.join("\n") : "- none yet"}` });
-  list("Top unanswered questions (similar ones grouped)", s.unanswered.slice(0, limit).map((u) => `- ${u.count}× “${u.example}”${u.questions.length > 1 ? ` (also: ${u.questions.filter((q) => q !== u.example).slice(0, 2).map((q) => `“${q}”`).join(", ")})` : ""}`));
-  list("Entries with the most 👎", s.downvoted.slice(0, limit).map((d) => `- \`${d.entryId}\`: ${d.down} 👎, ${d.up} 👍`));
-  list("Suggestion picks (alternate phrasings worth adding)", s.picks.slice(0, limit).map((p) => `- “${p.question}” → \`${p.entryId}\` (${p.count}×)`));
+  const list = (title: string, lines: string[]) =>
+    parts.push({ type: "text", text: `**${title}**\n${lines.length ? lines.join("\n") : "- none yet"}` });
+  list(
+    "Top unanswered questions (similar ones grouped)",
+    s.unanswered.slice(0, limit).map(
+      (u) =>
+        `- ${u.count}× “${u.example}”${
+          u.questions.length > 1
+            ? ` (also: ${u.questions
+                .filter((q) => q !== u.example)
+                .slice(0, 2)
+                .map((q) => `“${q}”`)
+                .join(", ")})`
+            : ""
+        }`,
+    ),
+  );
+  list(
+    "Entries with the most 👎",
+    s.downvoted.slice(0, limit).map((d) => `- \`${d.entryId}\`: ${d.down} 👎, ${d.up} 👍`),
+  );
+  list(
+    "Suggestion picks (alternate phrasings worth adding)",
+    s.picks.slice(0, limit).map((p) => `- “${p.question}” → \`${p.entryId}\` (${p.count}×)`),
+  );
   return parts;
 }
 
 export function statsReply(s: Stats): Reply {
-  return reply("stats", statsParts(s), `Usage report: ${s.questions} questions, ${(100 * s.answeredRate).toFixed(1)}% answered`, { visibility: "private" });
+  return reply(
+    "stats",
+    statsParts(s),
+    `Usage report: ${s.questions} questions, ${(100 * s.answeredRate).toFixed(1)}% answered`,
+    { visibility: "private" },
+  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

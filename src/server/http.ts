@@ -20,7 +20,8 @@ export class PayloadTooLargeError extends Error {
 /** Reads a request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new PayloadTooLargeError(`body of ${declared} bytes is over the ${limit}-byte limit`);
+  if (declared > limit)
+    throw new PayloadTooLargeError(`body of ${declared} bytes is over the ${limit}-byte limit`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -33,7 +34,10 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -62,7 +66,9 @@ export class HttpApp {
     this.inFlight++;
     try {
       const path = (req.url ?? "/").split("?")[0]!;
-      const route = this.routes.find((r) => (r.prefix ? path.startsWith(r.path) : path === r.path) && r.method === req.method);
+      const route = this.routes.find(
+        (r) => (r.prefix ? path.startsWith(r.path) : path === r.path) && r.method === req.method,
+      );
       if (!route) {
         const known = this.routes.some((r) => (r.prefix ? path.startsWith(r.path) : path === r.path));
         sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });

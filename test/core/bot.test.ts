@@ -40,7 +40,9 @@ describe("Bot.handle: commands", () => {
     const events = await bot.insights.read();
     expect(events.filter((e) => e.type === "feedback")).toHaveLength(1);
     expect(events.filter((e) => e.type === "pick")).toHaveLength(1);
-    expect(events.filter((e) => e.type === "question").map((e) => e.type === "question" && e.outcome)).toEqual(["suggested"]);
+    expect(
+      events.filter((e) => e.type === "question").map((e) => e.type === "question" && e.outcome),
+    ).toEqual(["suggested"]);
   });
 });
 
@@ -49,9 +51,10 @@ describe("Bot.handle: walkthroughs", () => {
   async function start(bot: ReturnType<typeof makeBot>, thread: string, user = { id: "u1", name: "Ada" }) {
     const [root] = await bot.handle(turn({ text: "checklist", via: "command", thread: undefined, user }));
     expect(root!.placement).toBe("new-thread");
-    return bot.handle(press(root!.then!, { thread, user }));
+    return bot.handle(press(root!.inThread!, { thread, user }));
   }
-  const choice = (replies: Awaited<ReturnType<ReturnType<typeof makeBot>["handle"]>>, n = 0): Action => buttons(replies, "choices")[n]!.action;
+  const choice = (replies: Awaited<ReturnType<ReturnType<typeof makeBot>["handle"]>>, n = 0): Action =>
+    buttons(replies, "choices")[n]!.action;
 
   it("asks one question at a time with progress and ends in an explained recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -87,13 +90,19 @@ describe("Bot.handle: walkthroughs", () => {
     const stale = await bot.handle(press(choice(q1)));
     expect(stale[0]!.visibility).toBe("private");
     expect(plainText(stale)).toMatch(/earlier step/);
-    const back = await bot.handle(press(buttons(q2, "controls").find((b) => b.label.includes("Back"))!.action));
+    const back = await bot.handle(
+      press(buttons(q2, "controls").find((b) => b.label.includes("Back"))!.action),
+    );
     expect(plainText(back)).toMatch(/Question 1 of 11/);
-    const restarted = await bot.handle(press(buttons(back, "controls").find((b) => b.label.includes("Restart"))!.action));
+    const restarted = await bot.handle(
+      press(buttons(back, "controls").find((b) => b.label.includes("Restart"))!.action),
+    );
     expect(plainText(restarted)).toMatch(/restarted/);
     // Buttons from before the restart belong to the old run.
     expect(plainText(await bot.handle(press(choice(back))))).toMatch(/earlier step/);
-    const cancelled = await bot.handle(press(buttons(restarted, "controls").find((b) => b.label.includes("Cancel"))!.action));
+    const cancelled = await bot.handle(
+      press(buttons(restarted, "controls").find((b) => b.label.includes("Cancel"))!.action),
+    );
     expect(plainText(cancelled)).toMatch(/cancelled/);
     expect(plainText(await bot.handle(press(choice(restarted))))).toMatch(/cancelled/);
   });

@@ -35,7 +35,9 @@ describe("matcher quality", () => {
     const publicSet = readQuestionSet(resolve(evalDir, "questions.jsonl"));
     const ours = score(publicSet, (q) => askJson(q, qa));
     const baseline = score(publicSet, miniSearchBaseline(knowledge));
-    expect(ours.inScope.pass + ours.outOfScope.pass).toBeGreaterThan(baseline.inScope.pass + baseline.outOfScope.pass);
+    expect(ours.inScope.pass + ours.outOfScope.pass).toBeGreaterThan(
+      baseline.inScope.pass + baseline.outOfScope.pass,
+    );
 
     const baselineAsk = miniSearchBaseline(knowledge);
     const inScope = dev.filter((c) => c.ids);
@@ -57,7 +59,8 @@ describe("matcher quality", () => {
   });
 
   it("declines out-of-scope questions without a confident answer, and greets, thanks and helps", () => {
-    for (const q of ["what is the wifi password", "recipe for banana bread", "weather tomorrow in paris"]) expect(ask(q).kind, q).not.toBe("answer");
+    for (const q of ["what is the wifi password", "recipe for banana bread", "weather tomorrow in paris"])
+      expect(ask(q).kind, q).not.toBe("answer");
     expect(ask("hi").kind).toBe("smalltalk");
     expect(ask("thanks!").kind).toBe("smalltalk");
     expect(ask("what can you do").kind).toBe("smalltalk");

@@ -5,8 +5,8 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Action } from "../../src/core/action.ts";
-import type { Reply } from "../../src/core/reply.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
+import type { Reply } from "../../src/core/reply.ts";
 import type { Turn } from "../../src/core/turn.ts";
 import { repoRoot } from "../../src/paths.ts";
 import { buttons } from "../helpers/bot.ts";
@@ -16,12 +16,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A real bot process on a SQLite file; `send` writes a turn and resolves with its replies. */
 function startProcess() {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", resolve(repoRoot, "test/helpers/turnProcess.ts")], {
-    cwd: repoRoot,
-    env: { ...process.env, STATE_URL: `sqlite:${join(dir, "state.db")}` },
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ["--import", "tsx", resolve(repoRoot, "test/helpers/turnProcess.ts")],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, STATE_URL: `sqlite:${join(dir, "state.db")}` },
+    },
+  );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => JSON.parse(String((await lines.next()).value)) as { ready?: boolean; replies?: Reply[] };
+  const next = async () =>
+    JSON.parse(String((await lines.next()).value)) as { ready?: boolean; replies?: Reply[] };
   return {
     child,
     ready: next(),
@@ -32,7 +37,12 @@ function startProcess() {
   };
 }
 
-const base = { platform: "slack" as const, user: { id: "U1", name: "ada" }, conversation: "C1", thread: "1700000000.000100" };
+const base = {
+  platform: "slack" as const,
+  user: { id: "U1", name: "ada" },
+  conversation: "C1",
+  thread: "1700000000.000100",
+};
 const press = (action: Action): Turn => ({ ...base, via: "action", action });
 
 describe("walkthroughs survive a process restart (SQLite)", () => {
@@ -56,7 +66,11 @@ describe("walkthroughs survive a process restart (SQLite)", () => {
     expect(final.kind).toBe("recommendation");
     // The answers from before the restart are in the summary.
     const summary = final.parts.find((p) => p.type === "fields");
-    expect(summary && summary.type === "fields" && summary.fields.filter((f) => !f.value.startsWith("not sure")).length).toBe(11);
+    expect(
+      summary &&
+        summary.type === "fields" &&
+        summary.fields.filter((f) => !f.value.startsWith("not sure")).length,
+    ).toBe(11);
     bot.child.kill();
   });
 });

@@ -10,7 +10,7 @@ export interface Ranked {
 }
 
 export interface MatchResult {
-  /** Best entries first, each with a confidence in 0..1. */
+  /** The best entries (at most 10), best first, each with a score in 0..1. */
   ranked: Ranked[];
   /** Confidence of the best entry (0 when nothing matched). */
   confidence: number;
@@ -60,7 +60,13 @@ export class Matcher {
   private readonly text: TextPipeline;
   private readonly phrasings: Phrasing[] = [];
   private readonly byStem = new Map<string, number[]>(); // stem -> phrasing indexes
-  private readonly bagByStem = new Map<string, number[]>(); // stem -> entry indexes
+  private readonly bags: Set<string>[];
+  private readonly phrasingHits: Float64Array;
+  private readonly phrasingEntry: Int32Array;
+  private readonly phrasingWeight: Float64Array;
+  private readonly bestDice: Float64Array;
+  private readonly bestCoverage: Float64Array;
+  private readonly bestPhrasing: Int32Array;
   private readonly df = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>(); // vocabulary by stem length, for typos
   private readonly fuzzyCache = new Map<string, string | null>();
@@ -98,13 +104,20 @@ export class Matcher {
     for (const p of this.phrasings) for (const s of p.stems) asked[p.entry]!.add(s);
     bags.forEach((bag, i) => {
       for (const s of bag) {
-        if (asked[i]!.has(s) || !this.df.has(s)) this.df.set(s, (this.df.get(s) ?? 0) + (asked[i]!.has(s) ? 1 : 0));
-        push(this.bagByStem, s, i);
+        if (asked[i]!.has(s) || !this.df.has(s))
+          this.df.set(s, (this.df.get(s) ?? 0) + (asked[i]!.has(s) ? 1 : 0));
       }
     });
+    this.bags = bags;
+    this.phrasingHits = new Float64Array(this.phrasings.length);
+    this.bestDice = new Float64Array(entries.length);
+    this.bestCoverage = new Float64Array(entries.length);
+    this.bestPhrasing = new Int32Array(entries.length).fill(-1);
     for (const [s, n] of this.df) if (n === 0) this.df.set(s, UNKNOWN_DF);
     for (const s of this.df.keys()) push(this.byLength, s.length, s);
     for (const p of this.phrasings) p.weight = sum(p.stems.map((s) => this.weight(s)));
+    this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
+    this.phrasingWeight = Float64Array.from(this.phrasings, (p) => p.weight);
   }
 
   /** Inverse document frequency (BM25's, always positive), reduced for weak words. */
@@ -126,7 +139,10 @@ export class Matcher {
     for (let len = stem.length - max; len <= stem.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         const d = editDistance(stem, candidate, max);
-        if (d < bestDistance || (d === bestDistance && best && (this.df.get(candidate) ?? 0) > (this.df.get(best) ?? 0))) {
+        if (
+          d < bestDistance ||
+          (d === bestDistance && best && (this.df.get(candidate) ?? 0) > (this.df.get(best) ?? 0))
+        ) {
           best = candidate;
           bestDistance = d;
         }
@@ -155,51 +171,97 @@ export class Matcher {
       if (this.df.has(s)) query.set(s, { stem: s, weight: this.weight(s), credit: 1 });
       else {
         const fixed = this.correct(s);
-        query.set(s, fixed ? { stem: fixed, weight: this.weight(fixed), credit: FUZZY_CREDIT } : { stem: s, weight: this.weight(s), credit: 0 });
+        query.set(
+          s,
+          fixed
+            ? { stem: fixed, weight: this.weight(fixed), credit: FUZZY_CREDIT }
+            : { stem: s, weight: this.weight(s), credit: 0 },
+        );
       }
     }
     const total = sum([...query.values()].map((q) => q.weight));
     if (total === 0) return { ranked: [], confidence: 0, known: 0 };
     const known = sum([...query.values()].map((q) => q.weight * q.credit)) / total;
 
-    const phrasingHits = new Map<number, number>();
-    const bagHits = new Map<number, number>();
+    // Accumulate matched weight per phrasing in a reusable typed array (no per-query maps).
+    const hits = this.phrasingHits;
+    const touched: number[] = [];
     for (const q of query.values()) {
       if (q.credit === 0) continue;
       const gain = q.weight * q.credit;
-      for (const p of this.byStem.get(q.stem) ?? []) phrasingHits.set(p, (phrasingHits.get(p) ?? 0) + gain);
-      for (const e of this.bagByStem.get(q.stem) ?? []) bagHits.set(e, (bagHits.get(e) ?? 0) + gain);
-    }
-
-    const best = new Map<number, { coverage: number; dice: number; phrasing: string }>();
-    for (const [p, matched] of phrasingHits) {
-      const phrasing = this.phrasings[p]!;
-      const coverage = matched / total;
-      const dice = (2 * matched) / (total + phrasing.weight);
-      const current = best.get(phrasing.entry);
-      if (!current) best.set(phrasing.entry, { coverage, dice, phrasing: phrasing.text });
-      else {
-        current.coverage = Math.max(current.coverage, coverage);
-        if (dice > current.dice) {
-          current.dice = dice;
-          current.phrasing = phrasing.text;
-        }
+      for (const p of this.byStem.get(q.stem) ?? []) {
+        if (hits[p] === 0) touched.push(p);
+        hits[p]! += gain;
       }
     }
-    const ranked: Ranked[] = [];
-    const definitional = this.definitionCues.test(rawWords(question).join(" "));
-    for (const [entry, bagMatched] of bagHits) {
-      const phrase = best.get(entry);
-      const { id, kind } = this.entries[entry]!;
-      const factor = kind === "term" && !definitional ? TERM_FACTOR : 1;
-      const score = factor * (0.45 * (phrase?.dice ?? 0) + 0.35 * (phrase?.coverage ?? 0) + 0.2 * (bagMatched / total));
-      ranked.push(phrase ? { id, score: Math.min(1, round(score)), phrasing: phrase.phrasing } : { id, score: Math.min(1, round(score)) });
+
+    // Per entry: the best dice and coverage over its phrasings, in reusable typed arrays.
+    const { bestDice, bestCoverage, bestPhrasing } = this;
+    const candidates: number[] = [];
+    const { phrasingEntry, phrasingWeight } = this;
+    for (const p of touched) {
+      const matched = hits[p]!;
+      hits[p] = 0;
+      const entry = phrasingEntry[p]!;
+      const coverage = matched / total;
+      const dice = (2 * matched) / (total + phrasingWeight[p]!);
+      if (bestPhrasing[entry] === -1) candidates.push(entry);
+      if (coverage > bestCoverage[entry]!) bestCoverage[entry] = coverage;
+      if (dice > bestDice[entry]!) {
+        bestDice[entry] = dice;
+        bestPhrasing[entry] = p;
+      }
     }
-    ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Only entries asked about in a similar way can reach the suggestion threshold, so the
+    // whole-text share is computed for those candidates alone, and only the best few are kept.
+    const top: { entry: number; score: number }[] = [];
+    const definitional = this.definitionCues.test(rawWords(question).join(" "));
+    const terms = [...query.values()].filter((q) => q.credit > 0);
+    for (const entry of candidates) {
+      const factor = this.entries[entry]!.kind === "term" && !definitional ? TERM_FACTOR : 1;
+      // Skip the whole-text check when even a full match there could not reach the top.
+      const bound = factor * (0.45 * bestDice[entry]! + 0.35 * bestCoverage[entry]! + 0.2);
+      if (top.length === TOP_K && bound < top[TOP_K - 1]!.score) continue;
+      const bag = this.bags[entry]!;
+      let bagMatched = 0;
+      for (const q of terms) if (bag.has(q.stem)) bagMatched += q.weight * q.credit;
+      const score = Math.min(
+        1,
+        round(factor * (0.45 * bestDice[entry]! + 0.35 * bestCoverage[entry]! + 0.2 * (bagMatched / total))),
+      );
+      keepTop(
+        top,
+        { entry, score },
+        TOP_K,
+        (a, b) => b.score - a.score || this.entries[a.entry]!.id.localeCompare(this.entries[b.entry]!.id),
+      );
+    }
+    const ranked: Ranked[] = top.map(({ entry, score }) => ({
+      id: this.entries[entry]!.id,
+      score,
+      phrasing: this.phrasings[bestPhrasing[entry]!]!.text,
+    }));
+    for (const entry of candidates) {
+      bestDice[entry] = 0;
+      bestCoverage[entry] = 0;
+      bestPhrasing[entry] = -1;
+    }
     // Ranks stay as they are (they order the suggestions); only the confidence to answer drops.
     const information = definitional ? 1 : Math.min(1, total / MIN_INFORMATION);
     return { ranked, confidence: round((ranked[0]?.score ?? 0) * information), known: round(known) };
   }
+}
+
+/** How many ranked entries a match returns: enough for an answer and its suggestions. */
+const TOP_K = 10;
+
+/** Inserts `item` into the sorted list `top`, keeping at most `k` items. */
+function keepTop<T>(top: T[], item: T, k: number, compare: (a: T, b: T) => number): void {
+  if (top.length === k && compare(item, top[k - 1]!) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+  top.splice(i, 0, item);
+  if (top.length > k) top.pop();
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -2,7 +2,10 @@ import type { Part, Reply } from "../reply.ts";
 
 /** Strips the markdown subset to plain text. */
 export function stripMarkdown(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/(^|\W)_(.+?)_(?=\W|$)/g, "$1$2").replace(/`([^`]+)`/g, "$1");
+  return text
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/(^|\W)_(.+?)_(?=\W|$)/g, "$1$2")
+    .replace(/`([^`]+)`/g, "$1");
 }
 
 /** A text bar that renders in any font: filled and empty blocks out of `width`. */
@@ -23,7 +26,10 @@ function part(p: Part): string | undefined {
     case "bars": {
       const width = Math.max(...p.bars.map((b) => b.label.length));
       return p.bars
-        .map((b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`)
+        .map(
+          (b) =>
+            `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`,
+        )
         .join("\n");
     }
     case "sources":

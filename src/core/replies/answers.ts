@@ -23,7 +23,9 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
       type: "buttons",
       role: "followups",
       label: "Related questions",
-      buttons: related.slice(0, 4).map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
+      buttons: related
+        .slice(0, 4)
+        .map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
     });
   }
   const tag = askedId ? { askedId } : {};
@@ -55,7 +57,12 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
             role: "suggestions",
             label: "Did you mean",
             buttons: outcome.suggestions.map((s) =>
-              button(s.question, { type: "ask", entryId: s.id, via: "suggestion", ...(askedId ? { askedId } : {}) }),
+              button(s.question, {
+                type: "ask",
+                entryId: s.id,
+                via: "suggestion",
+                ...(askedId ? { askedId } : {}),
+              }),
             ),
           },
         ],
@@ -66,14 +73,22 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
         "decline",
         [
           { type: "text", text: r.decline.outOfScope },
-          { type: "buttons", role: "menu", buttons: [button("Browse topics", { type: "topics" }), button("Help", { type: "help" })] },
+          {
+            type: "buttons",
+            role: "menu",
+            buttons: [button("Browse topics", { type: "topics" }), button("Help", { type: "help" })],
+          },
         ],
         r.decline.outOfScope,
       );
     case "too-long":
       return reply("decline", [{ type: "text", text: r.decline.tooLong }], r.decline.tooLong);
     case "empty":
-      return reply("notice", [{ type: "text", text: r.errors.emptyQuestion ?? r.decline.noMatch }], "Ask me a question");
+      return reply(
+        "notice",
+        [{ type: "text", text: r.errors.emptyQuestion ?? r.decline.noMatch }],
+        "Ask me a question",
+      );
     case "smalltalk": {
       if (outcome.which === "help") return helpReply(ctx);
       const text = outcome.which === "greeting" ? r.greeting.reply : r.thanks.reply;
@@ -84,8 +99,14 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
 
 export function helpReply(ctx: Pick<AnswerContext, "responses">): Reply {
   const h = ctx.responses.help;
-  const lines = h.commands.map((c) => `- \`${c.usage}\` — ${c.description} _e.g._ \`${c.example}\``).join("\n");
-  return reply("help", [{ type: "text", text: h.intro }, { type: "text", text: lines }, menuButtons()], h.intro);
+  const lines = h.commands
+    .map((c) => `- \`${c.usage}\` — ${c.description} _e.g._ \`${c.example}\``)
+    .join("\n");
+  return reply(
+    "help",
+    [{ type: "text", text: h.intro }, { type: "text", text: lines }, menuButtons()],
+    h.intro,
+  );
 }
 
 function menuButtons(): Part {

@@ -23,7 +23,8 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
   for (const a of aspects) {
     for (const name of [a.id.replace(/-/g, " "), a.name, ...a.aliases]) {
       const n = words(name).join(" ");
-      if (n && q.includes(` ${n} `) && (!best || n.length > best.length)) best = { aspect: a, length: n.length };
+      if (n && q.includes(` ${n} `) && (!best || n.length > best.length))
+        best = { aspect: a, length: n.length };
     }
   }
   return best?.aspect;
@@ -35,8 +36,20 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
       "compare",
       [
         { type: "heading", text: "Virtual machines vs containers" },
-        { type: "fields", fields: ctx.compare.map((a) => ({ label: a.name, value: `**VMs:** ${a.vms}\n**Containers:** ${a.containers}` })) },
-        { type: "sources", sources: citeAll(ctx.compare.flatMap((a) => a.sources), ctx.documents) },
+        {
+          type: "fields",
+          fields: ctx.compare.map((a) => ({
+            label: a.name,
+            value: `**VMs:** ${a.vms}\n**Containers:** ${a.containers}`,
+          })),
+        },
+        {
+          type: "sources",
+          sources: citeAll(
+            ctx.compare.flatMap((a) => a.sources),
+            ctx.documents,
+          ),
+        },
         aspectButtons(ctx.compare),
       ],
       "Virtual machines vs containers, aspect by aspect",
@@ -46,13 +59,22 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
   if (!aspect) {
     return reply(
       "notice",
-      [{ type: "text", text: ctx.responses.errors.unknownAspect ?? "Unknown aspect." }, aspectButtons(ctx.compare)],
+      [
+        { type: "text", text: ctx.responses.errors.unknownAspect ?? "Unknown aspect." },
+        aspectButtons(ctx.compare),
+      ],
       "Unknown aspect",
     );
   }
   const parts: Part[] = [
     { type: "heading", text: `${aspect.name}: VMs vs containers` },
-    { type: "fields", fields: [{ label: "Virtual machines", value: aspect.vms }, { label: "Containers", value: aspect.containers }] },
+    {
+      type: "fields",
+      fields: [
+        { label: "Virtual machines", value: aspect.vms },
+        { label: "Containers", value: aspect.containers },
+      ],
+    },
   ];
   if (aspect.note) parts.push({ type: "text", text: aspect.note });
   parts.push({ type: "sources", sources: citeAll(aspect.sources, ctx.documents) });
@@ -71,13 +93,19 @@ function aspectButtons(aspects: CompareAspect[]): Part {
 export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
   const topic = topicQuery ? findTopic(ctx.topics, topicQuery) : undefined;
   if (!topic) {
-    const intro = topicQuery ? `I don't have a topic called “${topicQuery}”. These are the topics I cover:` : "These are the topics I cover:";
+    const intro = topicQuery
+      ? `I don't have a topic called “${topicQuery}”. These are the topics I cover:`
+      : "These are the topics I cover:";
     return reply(
       "topics",
       [
         { type: "text", text: intro },
         { type: "text", text: ctx.topics.map((t) => `- **${t.title}:** ${t.description}`).join("\n") },
-        { type: "buttons", role: "menu", buttons: ctx.topics.map((t) => button(t.title, { type: "topics", topic: t.id })) },
+        {
+          type: "buttons",
+          role: "menu",
+          buttons: ctx.topics.map((t) => button(t.title, { type: "topics", topic: t.id })),
+        },
       ],
       intro,
     );
@@ -88,7 +116,14 @@ export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
     [
       { type: "heading", text: topic.title },
       { type: "text", text: topic.description },
-      { type: "buttons", role: "followups", label: "Questions", buttons: entries.slice(0, 25).map((e) => button(e.question, { type: "ask", entryId: e.id, via: "topic" })) },
+      {
+        type: "buttons",
+        role: "followups",
+        label: "Questions",
+        buttons: entries
+          .slice(0, 25)
+          .map((e) => button(e.question, { type: "ask", entryId: e.id, via: "topic" })),
+      },
     ],
     `${topic.title}: ${topic.description}`,
   );
@@ -96,8 +131,12 @@ export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
 
 function findTopic(topics: Topic[], query: string): Topic | undefined {
   const q = words(query).join(" ");
-  return topics.find((t) => t.id === query.trim().toLowerCase() || words(t.title).join(" ") === q || words(t.id).join(" ") === q)
-    ?? topics.find((t) => words(t.title).some((w) => w.length > 3 && q.split(" ").includes(w)));
+  return (
+    topics.find(
+      (t) =>
+        t.id === query.trim().toLowerCase() || words(t.title).join(" ") === q || words(t.id).join(" ") === q,
+    ) ?? topics.find((t) => words(t.title).some((w) => w.length > 3 && q.split(" ").includes(w)))
+  );
 }
 
 export function mythsReply(ctx: BrowseContext): Reply {
@@ -107,12 +146,20 @@ export function mythsReply(ctx: BrowseContext): Reply {
     [
       { type: "heading", text: "Myths about VMs and containers" },
       { type: "text", text: lines },
-      { type: "sources", sources: citeAll(ctx.myths.flatMap((m) => m.sources), ctx.documents) },
+      {
+        type: "sources",
+        sources: citeAll(
+          ctx.myths.flatMap((m) => m.sources),
+          ctx.documents,
+        ),
+      },
       {
         type: "buttons",
         role: "followups",
         label: "Read more",
-        buttons: ctx.myths.slice(0, 10).map((m) => button(m.myth, { type: "ask", entryId: m.entry, via: "myth" })),
+        buttons: ctx.myths
+          .slice(0, 10)
+          .map((m) => button(m.myth, { type: "ask", entryId: m.entry, via: "myth" })),
       },
     ],
     "Myths about VMs and containers",

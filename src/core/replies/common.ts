@@ -10,7 +10,9 @@ export function clip(text: string, max: number): string {
 }
 
 export function button(label: string, action: Action, style?: Button["style"]): Button {
-  return style ? { label: clip(label, MAX_BUTTON_LABEL), action, style } : { label: clip(label, MAX_BUTTON_LABEL), action };
+  return style
+    ? { label: clip(label, MAX_BUTTON_LABEL), action, style }
+    : { label: clip(label, MAX_BUTTON_LABEL), action };
 }
 
 /** Citations with the document's short title for display. */

@@ -1,6 +1,6 @@
 import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
-import type { Part, Reply } from "../reply.ts";
 import { button, reply } from "../replies/common.ts";
+import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
 
 const mention = (by: { id: string; name?: string }) => by.name ?? by.id;
@@ -32,8 +32,15 @@ export function questionCard(state: WalkthroughState, checklist: ChecklistQuesti
 }
 
 /** What a pressed question card turns into: the question with the choice and who made it. */
-export function answeredCard(q: ChecklistQuestion, value: string | null, by: { id: string; name?: string }, step: number, total: number): Reply {
-  const label = value === null ? "Not sure / skipped" : (q.choices.find((c) => c.value === value)?.label ?? value);
+export function answeredCard(
+  q: ChecklistQuestion,
+  value: string | null,
+  by: { id: string; name?: string },
+  step: number,
+  total: number,
+): Reply {
+  const label =
+    value === null ? "Not sure / skipped" : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
     { type: "context", text: `Question ${step + 1} of ${total} · ${q.title}` },
     { type: "text", text: `${q.prompt}\n✅ **${label}** — answered by ${mention(by)}` },
@@ -42,11 +49,23 @@ export function answeredCard(q: ChecklistQuestion, value: string | null, by: { i
 }
 
 /** A pressed card for a control (back, restart, cancel): note what happened and who did it. */
-export function controlCard(q: ChecklistQuestion, event: "back" | "restarted" | "cancelled", by: { id: string; name?: string }): Reply {
+export function controlCard(
+  q: ChecklistQuestion,
+  event: "back" | "restarted" | "cancelled",
+  by: { id: string; name?: string },
+): Reply {
   const text = {
     back: `↩ ${mention(by)} went back to the previous question.`,
     restarted: `↺ ${mention(by)} restarted the checklist.`,
     cancelled: `✕ ${mention(by)} cancelled this checklist. Start a new one with \`checklist\`.`,
   }[event];
-  return reply("checklist", [{ type: "context", text: q.title }, { type: "text", text }], text, { placement: "replace" });
+  return reply(
+    "checklist",
+    [
+      { type: "context", text: q.title },
+      { type: "text", text },
+    ],
+    text,
+    { placement: "replace" },
+  );
 }

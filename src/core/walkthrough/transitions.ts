@@ -5,7 +5,12 @@ export type Press =
   | { kind: "control"; walkthroughId: string; step: number; op: "back" | "restart" | "cancel" };
 
 export type PressOutcome =
-  | { ok: true; state: WalkthroughState; event: "answered" | "back" | "restarted" | "cancelled"; finished: boolean }
+  | {
+      ok: true;
+      state: WalkthroughState;
+      event: "answered" | "back" | "restarted" | "cancelled";
+      finished: boolean;
+    }
   | { ok: false; reason: "stale" | "finished" | "cancelled" };
 
 /**
@@ -62,10 +67,25 @@ export function applyPress(
         state: { ...state, id: newId(), step: 0, answers: {}, history: [], status: "active", updatedAt: now },
       };
     case "cancel":
-      return { ok: true, event: "cancelled", finished: false, state: { ...state, status: "cancelled", updatedAt: now } };
+      return {
+        ok: true,
+        event: "cancelled",
+        finished: false,
+        state: { ...state, status: "cancelled", updatedAt: now },
+      };
   }
 }
 
 export function newWalkthrough(id: string, by: { id: string; name?: string }, now: number): WalkthroughState {
-  return { schema: 1, id, status: "active", step: 0, answers: {}, history: [], startedBy: by, startedAt: now, updatedAt: now };
+  return {
+    schema: 1,
+    id,
+    status: "active",
+    step: 0,
+    answers: {},
+    history: [],
+    startedBy: by,
+    startedAt: now,
+    updatedAt: now,
+  };
 }

@@ -2,15 +2,22 @@ import type { Knowledge } from "../../knowledge/load.ts";
 import type { StateStore } from "../../store/store.ts";
 import { updateKey } from "../../store/update.ts";
 import type { Action } from "../action.ts";
-import { type AnswerKey, ANSWER_KEYS } from "../decision/contract.ts";
+import { ANSWER_KEYS, type AnswerKey } from "../decision/contract.ts";
 import { decide, parseAnswers } from "../decision/index.ts";
-import type { Reply } from "../reply.ts";
 import { reply } from "../replies/common.ts";
+import type { Reply } from "../reply.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, controlCard, questionCard } from "./cards.ts";
+import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
-import { recentKey, type RecentWalkthrough, RECENT_LIMIT } from "./recent.ts";
-import { answeredValues, walkthroughKey, walkthroughStateSchema, type WalkthroughState, WALKTHROUGH_TTL_MS, who } from "./state.ts";
+import {
+  answeredValues,
+  WALKTHROUGH_TTL_MS,
+  type WalkthroughState,
+  walkthroughKey,
+  walkthroughStateSchema,
+  who,
+} from "./state.ts";
 import { applyPress, newWalkthrough, type Press } from "./transitions.ts";
 
 type Deps = { knowledge: Knowledge; store: StateStore; now: () => number; newId: () => string };
@@ -29,27 +36,46 @@ export class Walkthroughs {
     const text = `🧭 **Decision checklist** started by ${by}: ${this.keys.length} questions, one at a time in this thread, ending in a recommendation. Anyone in the thread can answer.`;
     return reply("checklist", [{ type: "text", text }], `Decision checklist started by ${by}`, {
       placement: "new-thread",
-      then: { type: "checklist.begin" },
+      inThread: { type: "checklist.begin" },
     });
   }
 
   async begin(turn: Turn): Promise<Reply[]> {
     const key = walkthroughKey(turn);
     const now = this.deps.now();
-    const outcome = await updateKey<unknown, { state: WalkthroughState; created: boolean }>(this.deps.store, key, WALKTHROUGH_TTL_MS, (current) => {
-      const existing = current && walkthroughStateSchema.safeParse(current.value);
-      if (existing?.success && existing.data.status === "active") return { result: { state: existing.data, created: false } };
-      const state = newWalkthrough(this.deps.newId(), who(turn.user), now);
-      return { value: state, result: { state, created: true } };
-    });
+    const outcome = await updateKey<unknown, { state: WalkthroughState; created: boolean }>(
+      this.deps.store,
+      key,
+      WALKTHROUGH_TTL_MS,
+      (current) => {
+        const existing = current && walkthroughStateSchema.safeParse(current.value);
+        if (existing?.success && existing.data.status === "active")
+          return { result: { state: existing.data, created: false } };
+        const state = newWalkthrough(this.deps.newId(), who(turn.user), now);
+        return { value: state, result: { state, created: true } };
+      },
+    );
     if (outcome.created) await this.remember(turn, outcome.state);
     const card = questionCard(outcome.state, this.deps.knowledge.decision.checklist);
     if (outcome.created) return [card];
-    const notice = reply("notice", [{ type: "text", text: "A checklist is already running in this thread; here is its current question." }], "A checklist is already running here", { visibility: "private" });
+    const notice = reply(
+      "notice",
+      [
+        {
+          type: "text",
+          text: "A checklist is already running in this thread; here is its current question.",
+        },
+      ],
+      "A checklist is already running here",
+      { visibility: "private" },
+    );
     return [notice, card];
   }
 
-  async press(turn: Turn, action: Extract<Action, { type: "checklist.answer" | "checklist.control" }>): Promise<Reply[]> {
+  async press(
+    turn: Turn,
+    action: Extract<Action, { type: "checklist.answer" | "checklist.control" }>,
+  ): Promise<Reply[]> {
     const press: Press =
       action.type === "checklist.answer"
         ? { kind: "answer", walkthroughId: action.walkthroughId, step: action.step, value: action.value }
@@ -79,10 +105,24 @@ export class Walkthroughs {
     const { state, event } = result;
     const pressed = checklist[action.step]!;
     if (event === "answered") {
-      const card = answeredCard(pressed, press.kind === "answer" ? press.value : null, by, action.step, checklist.length);
+      const card = answeredCard(
+        pressed,
+        press.kind === "answer" ? press.value : null,
+        by,
+        action.step,
+        checklist.length,
+      );
       if (!result.finished) return [card, questionCard(state, checklist)];
       await this.remember(turn, state);
-      return [card, recommendationReply(this.decide(state), state, this.deps.knowledge.decision, this.deps.knowledge.documents)];
+      return [
+        card,
+        recommendationReply(
+          this.decide(state),
+          state,
+          this.deps.knowledge.decision,
+          this.deps.knowledge.documents,
+        ),
+      ];
     }
     const card = controlCard(pressed, event, by);
     if (event === "cancelled") {
@@ -99,7 +139,12 @@ export class Walkthroughs {
     if (!parsed?.success || parsed.data.id !== walkthroughId) return [this.refusal("missing")];
     if (parsed.data.status !== "finished") return [this.refusal("stale")];
     const state = parsed.data;
-    const parts = recommendationParts(this.decide(state), state, this.deps.knowledge.decision, this.deps.knowledge.documents);
+    const parts = recommendationParts(
+      this.decide(state),
+      state,
+      this.deps.knowledge.decision,
+      this.deps.knowledge.documents,
+    );
     parts.unshift({ type: "context", text: `Checklist summary shared by ${turn.user.name ?? turn.user.id}` });
     return [reply("recommendation", parts, "Checklist summary", { placement: "channel" })];
   }
@@ -124,20 +169,26 @@ export class Walkthroughs {
       answered: ANSWER_KEYS.filter((k: AnswerKey) => typeof state.answers[k] === "string").length,
       ...(state.recommendation ? { recommendation: state.recommendation } : {}),
     };
-    await updateKey<RecentWalkthrough[], void>(this.deps.store, recentKey(turn.platform, turn.user.id), WALKTHROUGH_TTL_MS, (current) => ({
-      value: [entry, ...(current?.value ?? []).filter((w) => w.id !== entry.id)].slice(0, RECENT_LIMIT),
-      result: undefined,
-    }));
+    await updateKey<RecentWalkthrough[], void>(
+      this.deps.store,
+      recentKey(turn.platform, turn.user.id),
+      WALKTHROUGH_TTL_MS,
+      (current) => ({
+        value: [entry, ...(current?.value ?? []).filter((w) => w.id !== entry.id)].slice(0, RECENT_LIMIT),
+        result: undefined,
+      }),
+    );
   }
 
   private refusal(reason: "stale" | "finished" | "cancelled" | "missing"): Reply {
     const e = this.deps.knowledge.responses.errors;
-    const text = {
-      stale: e.staleAction,
-      finished: e.walkthroughFinished,
-      cancelled: e.walkthroughCancelled,
-      missing: e.walkthroughMissing,
-    }[reason] ?? "That button no longer changes anything.";
+    const text =
+      {
+        stale: e.staleAction,
+        finished: e.walkthroughFinished,
+        cancelled: e.walkthroughCancelled,
+        missing: e.walkthroughMissing,
+      }[reason] ?? "That button no longer changes anything.";
     return reply("notice", [{ type: "text", text }], text, { visibility: "private" });
   }
 }

@@ -1,0 +1,89 @@
+import MiniSearch from "minisearch";
+import { type Answerable, answerablesOf } from "../src/core/answerable.ts";
+import { Matcher } from "../src/core/matcher/matcher.ts";
+import { rawWords } from "../src/core/matcher/text.ts";
+import type { Knowledge } from "../src/knowledge/load.ts";
+import { percentile, time } from "./stats.ts";
+
+/** A synthetic knowledge base of `n` entries built from the real one's words, so rarity looks real. */
+export function syntheticEntries(real: Answerable[], n: number, seed = 42): Answerable[] {
+  let s = seed;
+  const rand = () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+  const words = [
+    ...new Set(real.flatMap((e) => rawWords(`${e.question} ${e.phrasings.join(" ")} ${e.answer}`))),
+  ];
+  const phrase = (len: number) =>
+    Array.from({ length: len }, () => words[Math.floor(rand() * words.length)]).join(" ");
+  return Array.from(
+    { length: n },
+    (_, i): Answerable => ({
+      id: `synthetic-${i}`,
+      kind: "faq",
+      question: `${phrase(6)}?`,
+      phrasings: Array.from({ length: 6 }, () => phrase(3 + Math.floor(rand() * 5))),
+      answer: phrase(40),
+      details: phrase(120),
+      sources: [],
+      related: [],
+      keywords: [],
+    }),
+  );
+}
+
+function miniSearchOver(entries: Answerable[]) {
+  const index = new MiniSearch({
+    fields: ["question", "alternates", "answer", "details"],
+    searchOptions: { fuzzy: 0.2, prefix: true },
+  });
+  index.addAll(
+    entries.map((e) => ({
+      id: e.id,
+      question: e.question,
+      alternates: e.phrasings.join(" \n "),
+      answer: e.answer,
+      details: e.details,
+    })),
+  );
+  return index;
+}
+
+export interface MatcherFigures {
+  entries: number;
+  vmvc: { medianMs: number; p99Ms: number };
+  minisearch: { medianMs: number; p99Ms: number };
+}
+
+/** Time to answer one question in-process, for our matcher and MiniSearch on the same entries. */
+export function benchMatcher(
+  entries: Answerable[],
+  knowledge: Knowledge,
+  questions: string[],
+  rounds: number,
+): MatcherFigures {
+  const matcher = new Matcher(entries, knowledge.lexicon);
+  const mini = miniSearchOver(entries);
+  for (const q of questions) {
+    matcher.match(q);
+    mini.search(q);
+  }
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      ours.push(time(() => matcher.match(q)));
+      theirs.push(time(() => mini.search(q)));
+    }
+  }
+  return {
+    entries: entries.length,
+    vmvc: { medianMs: percentile(ours, 50), p99Ms: percentile(ours, 99) },
+    minisearch: { medianMs: percentile(theirs, 50), p99Ms: percentile(theirs, 99) },
+  };
+}
+
+export function realEntries(knowledge: Knowledge): Answerable[] {
+  return answerablesOf(knowledge);
+}

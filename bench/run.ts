@@ -1,0 +1,35 @@
+// `npm run bench`: in-process matcher latency (real and 10,000-entry knowledge, beside MiniSearch),
+// start-up time to the first served page and memory. The last line is one JSON object.
+import { resolve } from "node:path";
+import { readQuestionSet } from "../src/eval/questionSet.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+import { knowledgeDir, repoRoot } from "../src/paths.ts";
+import { benchMatcher, realEntries, syntheticEntries } from "./matcher.ts";
+import { benchStartup } from "./startup.ts";
+
+const knowledge = loadKnowledge(knowledgeDir);
+const real = realEntries(knowledge);
+let questions: string[];
+try {
+  questions = readQuestionSet(resolve(repoRoot, "../shared/eval/questions.jsonl")).map((c) => c.q);
+} catch {
+  questions = real.flatMap((e) => e.phrasings.slice(1, 2));
+}
+
+const realFigures = benchMatcher(real, knowledge, questions, 50);
+console.log(
+  `matcher, real knowledge (${realFigures.entries} entries): vmvc median ${realFigures.vmvc.medianMs} ms, p99 ${realFigures.vmvc.p99Ms} ms | MiniSearch median ${realFigures.minisearch.medianMs} ms, p99 ${realFigures.minisearch.p99Ms} ms`,
+);
+const synthetic = benchMatcher(syntheticEntries(real, 10_000), knowledge, questions, 5);
+console.log(
+  `matcher, synthetic ${synthetic.entries} entries: vmvc median ${synthetic.vmvc.medianMs} ms, p99 ${synthetic.vmvc.p99Ms} ms | MiniSearch median ${synthetic.minisearch.medianMs} ms, p99 ${synthetic.minisearch.p99Ms} ms`,
+);
+const startup = await benchStartup(5);
+console.log(
+  `start-up to first served page: median ${startup.medianMs} ms (runs ${startup.runs.join(", ")} ms); resident memory ${startup.rssMb} MB`,
+);
+const heapMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+console.log(
+  JSON.stringify({ matcher: { real: realFigures, synthetic }, startup, benchProcessRssMb: heapMb }),
+);
