@@ -22,7 +22,9 @@ try {
   const cited = new Set(allCitations(k).map((c) => c.source.doc));
   for (const d of k.documents) if (!cited.has(d.doc)) problems.push(`document ${d.doc} is never cited`);
   for (const p of problems) console.log(p);
-  console.log(`${k.faq.length} FAQ entries, ${k.glossary.length} glossary terms, ${k.myths.length} myths, ${k.compare.length} compare aspects; ${problems.length} citation problems`);
+  console.log(
+    `${k.faq.length} FAQ entries, ${k.glossary.length} glossary terms, ${k.myths.length} myths, ${k.compare.length} compare aspects; ${problems.length} citation problems`,
+  );
   process.exit(problems.length ? 1 : 0);
 } catch (error) {
   if (error instanceof KnowledgeError) {

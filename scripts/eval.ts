@@ -15,8 +15,10 @@ const cases = readQuestionSet(file);
 const ours = score(cases, (q) => askJson(q, qa));
 const baseline = score(cases, miniSearchBaseline(knowledge));
 
-const pct = (p: { pass: number; all: number }) => `${p.pass}/${p.all} (${((100 * p.pass) / Math.max(1, p.all)).toFixed(1)}%)`;
-const row = (name: string, s: Scored) => `${name.padEnd(22)} in-scope ${pct(s.inScope).padEnd(16)} out-of-scope declined ${pct(s.outOfScope)}`;
+const pct = (p: { pass: number; all: number }) =>
+  `${p.pass}/${p.all} (${((100 * p.pass) / Math.max(1, p.all)).toFixed(1)}%)`;
+const row = (name: string, s: Scored) =>
+  `${name.padEnd(22)} in-scope ${pct(s.inScope).padEnd(16)} out-of-scope declined ${pct(s.outOfScope)}`;
 console.log(`question set: ${file} (${cases.length} questions)`);
 console.log(row("vmvc matcher", ours));
 console.log(row("MiniSearch baseline", baseline));

@@ -23,7 +23,14 @@ const onOff = z
     ctx.addIssue({ code: "custom", message: "must be on or off" });
     return z.NEVER;
   });
-const list = optional.transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+const list = optional.transform((v) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
+);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -31,9 +38,15 @@ const envSchema = z.object({
   STATE_URL: optional.transform((v) => v ?? "sqlite:./data/vmvc.db"),
   PLAYGROUND: onOff,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xoxb-"), "must be a bot token starting with xoxb-"),
+  SLACK_BOT_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith("xoxb-"),
+    "must be a bot token starting with xoxb-",
+  ),
   SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith("xapp-"), "must be an app-level token starting with xapp-"),
+  SLACK_APP_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith("xapp-"),
+    "must be an app-level token starting with xapp-",
+  ),
   SLACK_API_URL: optional.refine((v) => v === undefined || URL.canParse(v), "must be a URL"),
   /** Slack user ids or channel ids allowed to run `/vmvc stats`. */
   VMVC_STATS_USERS: list,
@@ -41,7 +54,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
-  MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional().or(z.literal("").transform(() => undefined)),
+  MicrosoftAppType: z
+    .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   MicrosoftAppTenantId: optional,
 });
 
@@ -95,13 +111,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function slackOf(e: z.infer<typeof envSchema>): { slack?: SlackConfig } {
   const apiUrl = e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {};
   if (e.SLACK_APP_TOKEN) {
-    if (!e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode needs the xoxb- bot token too)");
-    return { slack: { mode: "socket", botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}), ...apiUrl } };
+    if (!e.SLACK_BOT_TOKEN)
+      throw new ConfigError(
+        "SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode needs the xoxb- bot token too)",
+      );
+    return {
+      slack: {
+        mode: "socket",
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+        ...apiUrl,
+      },
+    };
   }
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET)
-    throw new ConfigError("SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
-  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET");
-  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) return { slack: { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...apiUrl } };
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN)
+    throw new ConfigError("SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET");
+  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET)
+    return {
+      slack: { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...apiUrl },
+    };
   return {};
 }
 
@@ -109,10 +142,20 @@ function teamsOf(e: z.infer<typeof envSchema>): TeamsConfig {
   const appId = e.MicrosoftAppId ?? "";
   const appType = e.MicrosoftAppType ?? "MultiTenant";
   if (!appId) {
-    if (e.MicrosoftAppPassword) throw new ConfigError("MicrosoftAppId: required with MicrosoftAppPassword (leave both empty for local anonymous mode)");
+    if (e.MicrosoftAppPassword)
+      throw new ConfigError(
+        "MicrosoftAppId: required with MicrosoftAppPassword (leave both empty for local anonymous mode)",
+      );
     return { appId: "", appPassword: "", appType, tenantId: "" };
   }
-  if (appType !== "UserAssignedMSI" && !e.MicrosoftAppPassword) throw new ConfigError("MicrosoftAppPassword: required with MicrosoftAppId");
-  if (appType === "SingleTenant" && !e.MicrosoftAppTenantId) throw new ConfigError("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
-  return { appId, appPassword: e.MicrosoftAppPassword ?? "", appType, tenantId: e.MicrosoftAppTenantId ?? "" };
+  if (appType !== "UserAssignedMSI" && !e.MicrosoftAppPassword)
+    throw new ConfigError("MicrosoftAppPassword: required with MicrosoftAppId");
+  if (appType === "SingleTenant" && !e.MicrosoftAppTenantId)
+    throw new ConfigError("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
+  return {
+    appId,
+    appPassword: e.MicrosoftAppPassword ?? "",
+    appType,
+    tenantId: e.MicrosoftAppTenantId ?? "",
+  };
 }

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 /**
  * JSON logs via pino. Anything that could carry a credential is redacted by path, and the
@@ -10,7 +10,22 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       level,
       base: { app: "vmvc" },
       redact: {
-        paths: ["token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret", "*.signingSecret", "password", "*.password", "authorization", "*.authorization", "headers", "*.headers"],
+        paths: [
+          "token",
+          "*.token",
+          "botToken",
+          "*.botToken",
+          "appToken",
+          "*.appToken",
+          "signingSecret",
+          "*.signingSecret",
+          "password",
+          "*.password",
+          "authorization",
+          "*.authorization",
+          "headers",
+          "*.headers",
+        ],
         censor: "[redacted]",
       },
     },

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     `  health      ${url}healthz`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-  log.info({ port: app.port, surfaces: app.surfaces.map((s) => ({ name: s.name, status: s.status })) }, "started");
+  log.info(
+    { port: app.port, surfaces: app.surfaces.map((s) => ({ name: s.name, status: s.status })) },
+    "started",
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,7 +42,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Expected start-up failures are one clear line; anything else keeps its stack.
   if (error instanceof ConfigError) process.stderr.write(`vmvc: configuration error: ${error.message}\n`);
-  else if (error instanceof KnowledgeError || error instanceof StoreUnavailableError) process.stderr.write(`vmvc: ${error.message}\n`);
-  else process.stderr.write(`vmvc: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  else if (error instanceof KnowledgeError || error instanceof StoreUnavailableError)
+    process.stderr.write(`vmvc: ${error.message}\n`);
+  else
+    process.stderr.write(`vmvc: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

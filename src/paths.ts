@@ -3,4 +3,6 @@ import { fileURLToPath } from "node:url";
 
 /** The repository root, found from this file so commands work from any working directory. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const knowledgeDir = process.env.VMVC_KNOWLEDGE_DIR ? resolve(process.env.VMVC_KNOWLEDGE_DIR) : resolve(repoRoot, "knowledge");
+export const knowledgeDir = process.env.VMVC_KNOWLEDGE_DIR
+  ? resolve(process.env.VMVC_KNOWLEDGE_DIR)
+  : resolve(repoRoot, "knowledge");

@@ -42,7 +42,10 @@ export interface Scored {
   failures: string[];
 }
 
-export function score(cases: EvalCase[], answer: (q: string) => { answered: boolean; text: string; id: string | null }): Scored {
+export function score(
+  cases: EvalCase[],
+  answer: (q: string) => { answered: boolean; text: string; id: string | null },
+): Scored {
   const s: Scored = { inScope: { pass: 0, all: 0 }, outOfScope: { pass: 0, all: 0 }, failures: [] };
   for (const c of cases) {
     const a = answer(c.q);
@@ -56,7 +59,9 @@ export function score(cases: EvalCase[], answer: (q: string) => { answered: bool
 }
 
 /** The baseline the matcher must beat: a plain MiniSearch index (BM25+, fuzzy 0.2, prefix) over the same entries. */
-export function miniSearchBaseline(knowledge: Knowledge): (q: string) => { answered: boolean; text: string; id: string | null } {
+export function miniSearchBaseline(
+  knowledge: Knowledge,
+): (q: string) => { answered: boolean; text: string; id: string | null } {
   const entries = answerablesOf(knowledge);
   const byId = new Map<string, Answerable>(entries.map((e) => [e.id, e]));
   const index = new MiniSearch({
@@ -64,10 +69,20 @@ export function miniSearchBaseline(knowledge: Knowledge): (q: string) => { answe
     storeFields: ["id"],
     searchOptions: { fuzzy: 0.2, prefix: true },
   });
-  index.addAll(entries.map((e) => ({ id: e.id, question: e.question, alternates: e.phrasings.slice(1).join(" \n "), answer: e.answer, details: e.details })));
+  index.addAll(
+    entries.map((e) => ({
+      id: e.id,
+      question: e.question,
+      alternates: e.phrasings.slice(1).join(" \n "),
+      answer: e.answer,
+      details: e.details,
+    })),
+  );
   return (q) => {
     const top = index.search(q)[0];
     const entry = top ? byId.get(String(top.id)) : undefined;
-    return entry ? { answered: true, text: `${entry.answer}\n${entry.details}`, id: entry.id } : { answered: false, text: "", id: null };
+    return entry
+      ? { answered: true, text: `${entry.answer}\n${entry.details}`, id: entry.id }
+      : { answered: false, text: "", id: null };
   };
 }

@@ -7,7 +7,12 @@ import type { DocumentInfo, Source } from "./schema.ts";
  * documents with headings, the start of a line for the headingless one. Curly quotes and
  * dashes must match exactly, so a citation is always findable with the reader's search.
  */
-export function citationProblem(source: Source, doc: DocumentInfo, seedsDir: string, cache = new Map<string, string[]>()): string | undefined {
+export function citationProblem(
+  source: Source,
+  doc: DocumentInfo,
+  seedsDir: string,
+  cache = new Map<string, string[]>(),
+): string | undefined {
   let lines = cache.get(doc.doc);
   if (!lines) {
     lines = readFileSync(join(seedsDir, doc.doc), "utf8")

@@ -5,23 +5,23 @@ import { loadDecisionKnowledge } from "./decision.ts";
 import type { DecisionKnowledge } from "./decisionSchema.ts";
 import { KnowledgeError, type KnowledgeIssue, readYaml } from "./read.ts";
 import {
-  compareAspectSchema,
-  documentSchema,
-  faqEntrySchema,
-  glossaryTermSchema,
-  lexiconSchema,
-  mythSchema,
-  responsesSchema,
-  topicSchema,
   type CompareAspect,
+  compareAspectSchema,
   type DocumentInfo,
+  documentSchema,
   type FaqEntry,
+  faqEntrySchema,
   type GlossaryTerm,
+  glossaryTermSchema,
   type Lexicon,
+  lexiconSchema,
   type Myth,
+  mythSchema,
   type Responses,
+  responsesSchema,
   type Source,
   type Topic,
+  topicSchema,
 } from "./schema.ts";
 
 export interface Knowledge {
@@ -62,7 +62,11 @@ export function loadKnowledge(dir: string): Knowledge {
 
   const faq: FaqEntry[] = [];
   const faqDir = join(dir, "faq");
-  const faqFiles = existsSync(faqDir) ? readdirSync(faqDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const faqFiles = existsSync(faqDir)
+    ? readdirSync(faqDir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort()
+    : [];
   if (faqFiles.length === 0) issues.push({ file: "faq/", field: "(folder)", message: "no FAQ files found" });
   for (const file of faqFiles) {
     const entries = read(`faq/${file}`, z.array(faqEntrySchema).min(1));
@@ -70,14 +74,22 @@ export function loadKnowledge(dir: string): Knowledge {
   }
 
   // Cross-file checks run even when a file failed, so one run reports as much as it can.
-  const lists = { documents: documents ?? [], topics: topics ?? [], compare: compare ?? [], myths: myths ?? [] };
+  const lists = {
+    documents: documents ?? [],
+    topics: topics ?? [],
+    compare: compare ?? [],
+    myths: myths ?? [],
+  };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues);
   if (issues.length > 0 || !glossary || !lexicon || !responses || !decision) throw new KnowledgeError(issues);
   return { ...lists, faq, glossary, lexicon, responses, decision };
 }
 
 /** Cross-file checks: unique ids, resolvable references, cited documents that exist. */
-function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision">, issues: KnowledgeIssue[]): void {
+function checkReferences(
+  k: Omit<Knowledge, "lexicon" | "responses" | "decision">,
+  issues: KnowledgeIssue[],
+): void {
   const docs = new Set(k.documents.map((d) => d.doc));
   const topics = new Set(k.topics.map((t) => t.id));
   const answerIds = new Map<string, string>();
@@ -88,7 +100,8 @@ function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision"
   };
   const checkSources = (file: string, field: string, sources: Source[]) => {
     sources.forEach((s, i) => {
-      if (!docs.has(s.doc)) issues.push({ file, field: `${field}.sources[${i}].doc`, message: `unknown document ${s.doc}` });
+      if (!docs.has(s.doc))
+        issues.push({ file, field: `${field}.sources[${i}].doc`, message: `unknown document ${s.doc}` });
     });
   };
 
@@ -96,11 +109,14 @@ function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision"
   for (const g of k.glossary) claim(g.id, "glossary.yaml");
 
   for (const e of k.faq) {
-    if (!topics.has(e.topic)) issues.push({ file: "faq", field: `${e.id}.topic`, message: `unknown topic ${e.topic}` });
+    if (!topics.has(e.topic))
+      issues.push({ file: "faq", field: `${e.id}.topic`, message: `unknown topic ${e.topic}` });
     checkSources("faq", e.id, e.sources);
     for (const r of e.related) {
-      if (!answerIds.has(r)) issues.push({ file: "faq", field: `${e.id}.related`, message: `unknown entry id ${r}` });
-      if (r === e.id) issues.push({ file: "faq", field: `${e.id}.related`, message: "an entry cannot relate to itself" });
+      if (!answerIds.has(r))
+        issues.push({ file: "faq", field: `${e.id}.related`, message: `unknown entry id ${r}` });
+      if (r === e.id)
+        issues.push({ file: "faq", field: `${e.id}.related`, message: "an entry cannot relate to itself" });
     }
   }
   for (const g of k.glossary) {
@@ -119,14 +135,17 @@ function checkReferences(k: Omit<Knowledge, "lexicon" | "responses" | "decision"
   }
   const aspects = new Set<string>();
   for (const a of k.compare) {
-    if (aspects.has(a.id)) issues.push({ file: "compare.yaml", field: `id ${a.id}`, message: "duplicate id" });
+    if (aspects.has(a.id))
+      issues.push({ file: "compare.yaml", field: `id ${a.id}`, message: "duplicate id" });
     aspects.add(a.id);
     checkSources("compare.yaml", a.id, a.sources);
   }
 }
 
 /** Every citation in the knowledge base, with where it was made, for the citation checks. */
-export function allCitations(k: Omit<Knowledge, "lexicon" | "responses" | "decision"> & { decision?: DecisionKnowledge }): { where: string; source: Source }[] {
+export function allCitations(
+  k: Omit<Knowledge, "lexicon" | "responses" | "decision"> & { decision?: DecisionKnowledge },
+): { where: string; source: Source }[] {
   const out: { where: string; source: Source }[] = [];
   const add = (where: string, sources: Source[]) => {
     for (const source of sources) out.push({ where, source });

@@ -28,7 +28,8 @@ function fieldName(path: PropertyKey[], data: unknown): string {
   for (const key of path) {
     if (typeof key === "number") {
       const id = (node as unknown[] | undefined)?.[key];
-      const label = id && typeof id === "object" && "id" in id ? `(id ${String((id as { id: unknown }).id)})` : "";
+      const label =
+        id && typeof id === "object" && "id" in id ? `(id ${String((id as { id: unknown }).id)})` : "";
       out += `[${key}]${label}`;
     } else out += out ? `.${String(key)}` : String(key);
     node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
@@ -50,7 +51,11 @@ export function readYaml<S extends z.ZodType>(
   try {
     data = parse(readFileSync(path, "utf8"));
   } catch (error) {
-    issues.push({ file: displayName, field: "(file)", message: error instanceof Error ? error.message : String(error) });
+    issues.push({
+      file: displayName,
+      field: "(file)",
+      message: error instanceof Error ? error.message : String(error),
+    });
     return undefined;
   }
   const result = schema.safeParse(data);

@@ -6,7 +6,9 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single dashes");
 
 export const sourceSchema = z.strictObject({
-  doc: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, "must be a seed file name such as 000_37885c9a698fb19c.txt"),
+  doc: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]+\.txt$/, "must be a seed file name such as 000_37885c9a698fb19c.txt"),
   section: z.string().min(3),
 });
 
@@ -88,9 +90,15 @@ export const responsesSchema = z.strictObject({
     // Whole messages that mean "what can you do?" as well as the `help` command.
     patterns: z.array(z.string().min(1)),
     intro: z.string().min(5),
-    commands: z.array(z.strictObject({ usage: z.string(), description: z.string(), example: z.string() })).min(1),
+    commands: z
+      .array(z.strictObject({ usage: z.string(), description: z.string(), example: z.string() }))
+      .min(1),
   }),
-  decline: z.strictObject({ noMatch: z.string().min(5), outOfScope: z.string().min(5), tooLong: z.string().min(5) }),
+  decline: z.strictObject({
+    noMatch: z.string().min(5),
+    outOfScope: z.string().min(5),
+    tooLong: z.string().min(5),
+  }),
   errors: z.record(z.string(), z.string().min(5)),
 });
 

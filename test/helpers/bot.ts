@@ -1,5 +1,5 @@
-import { Bot } from "../../src/core/bot.ts";
 import type { Action } from "../../src/core/action.ts";
+import { Bot } from "../../src/core/bot.ts";
 import type { Button, Reply } from "../../src/core/reply.ts";
 import type { Turn } from "../../src/core/turn.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
@@ -22,9 +22,12 @@ export const turn = (over: Partial<Turn> = {}): Turn => ({
   ...over,
 });
 
-export const press = (action: Action, over: Partial<Turn> = {}): Turn => turn({ via: "action", action, ...over });
+export const press = (action: Action, over: Partial<Turn> = {}): Turn =>
+  turn({ via: "action", action, ...over });
 
 /** Every button of a role in a reply list, in order. */
 export function buttons(replies: Reply[], role?: string): Button[] {
-  return replies.flatMap((r) => r.parts.flatMap((p) => (p.type === "buttons" && (!role || p.role === role) ? p.buttons : [])));
+  return replies.flatMap((r) =>
+    r.parts.flatMap((p) => (p.type === "buttons" && (!role || p.role === role) ? p.buttons : [])),
+  );
 }

@@ -44,11 +44,32 @@ describe("knowledge base", () => {
   });
 
   it("covers every topic, every document, and the comparison dimensions the issue names", () => {
-    for (const t of k.topics) expect(k.faq.some((e) => e.topic === t.id), t.id).toBe(true);
+    for (const t of k.topics)
+      expect(
+        k.faq.some((e) => e.topic === t.id),
+        t.id,
+      ).toBe(true);
     const cited = new Set(allCitations(k).map((c) => c.source.doc));
     for (const d of k.documents) expect(cited.has(d.doc), d.doc).toBe(true);
     const aspects = k.compare.map((a) => a.id);
-    for (const need of ["architecture", "operating-system", "size", "boot-time", "overhead", "isolation", "security", "cost", "scaling", "networking", "storage", "patching", "recovery", "monitoring", "ci-cd", "developer-experience"])
+    for (const need of [
+      "architecture",
+      "operating-system",
+      "size",
+      "boot-time",
+      "overhead",
+      "isolation",
+      "security",
+      "cost",
+      "scaling",
+      "networking",
+      "storage",
+      "patching",
+      "recovery",
+      "monitoring",
+      "ci-cd",
+      "developer-experience",
+    ])
       expect(aspects).toContain(need);
   });
 
@@ -63,7 +84,9 @@ describe("knowledge base", () => {
     expect(problems).toEqual([]);
     // The checker itself must be able to fail.
     const doc = k.documents[0]!;
-    expect(citationProblem({ doc: doc.doc, section: "A Heading That Is Not There" }, doc, seedsDir)).toMatch(/not a heading/);
+    expect(citationProblem({ doc: doc.doc, section: "A Heading That Is Not There" }, doc, seedsDir)).toMatch(
+      /not a heading/,
+    );
   });
 
   it("names both documents where they disagree (GPUs, start-up times, stateful workloads)", () => {
@@ -78,13 +101,19 @@ describe("knowledge base", () => {
   });
 
   it("stops with the file, the field and what is wrong when a file is broken", () => {
-    const badField = loadError(brokenCopy("faq/basics.yaml", (t) => t.replace(/^(\s+)question: .*$/m, "$1question: no")));
+    const badField = loadError(
+      brokenCopy("faq/basics.yaml", (t) => t.replace(/^(\s+)question: .*$/m, "$1question: no")),
+    );
     expect(badField.message).toMatch(/faq\/basics\.yaml: \[0\]\(id [a-z-]+\)\.question: /);
-    const badRelated = loadError(brokenCopy("faq/cost.yaml", (t) => t.replace(/related: \[/, "related: [no-such-entry, ")));
+    const badRelated = loadError(
+      brokenCopy("faq/cost.yaml", (t) => t.replace(/related: \[/, "related: [no-such-entry, ")),
+    );
     expect(badRelated.message).toMatch(/related: unknown entry id no-such-entry/);
     const badYaml = loadError(brokenCopy("glossary.yaml", (t) => `${t}\n  - : : [\n`));
     expect(badYaml.message).toMatch(/glossary\.yaml: \(file\)/);
-    const duplicate = loadError(brokenCopy("faq/cost.yaml", (t) => t.replace(/^- id: [a-z-]+$/m, `- id: ${k.faq[0]!.id}`)));
+    const duplicate = loadError(
+      brokenCopy("faq/cost.yaml", (t) => t.replace(/^- id: [a-z-]+$/m, `- id: ${k.faq[0]!.id}`)),
+    );
     expect(duplicate.message).toMatch(/duplicate id/);
   });
 
@@ -93,7 +122,11 @@ describe("knowledge base", () => {
       .filter((f) => f.endsWith(".ts"))
       .map((f) => readFileSync(join(knowledgeDir, "..", "src", f), "utf8"))
       .join("\n");
-    const snippets = [...k.faq.map((e) => e.answer), ...k.glossary.map((g) => g.definition), ...k.myths.map((m) => m.summary)].map((t) => t.slice(0, 50));
+    const snippets = [
+      ...k.faq.map((e) => e.answer),
+      ...k.glossary.map((g) => g.definition),
+      ...k.myths.map((m) => m.summary),
+    ].map((t) => t.slice(0, 50));
     expect(snippets.filter((s) => code.includes(s))).toEqual([]);
   });
 });

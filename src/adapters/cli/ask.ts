@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import type { AskOutcome } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
-import { askReply } from "../../core/replies/answers.ts";
 import { plainText } from "../../core/render/plainText.ts";
+import { askReply } from "../../core/replies/answers.ts";
 import type { CliIo } from "./io.ts";
 
 /** The `ask --json` contract of DESIGN.md. */
@@ -26,8 +26,10 @@ export function askJson(question: string, qa: QuestionAnswering): AskJson {
     id: outcome.kind === "answer" ? outcome.entry.id : null,
     confidence: confidenceOf(outcome),
     text,
-    sources: outcome.kind === "answer" ? outcome.entry.sources.map(({ doc, section }) => ({ doc, section })) : [],
-    suggestions: outcome.kind === "no-match" ? outcome.suggestions.map((s) => ({ id: s.id, question: s.question })) : [],
+    sources:
+      outcome.kind === "answer" ? outcome.entry.sources.map(({ doc, section }) => ({ doc, section })) : [],
+    suggestions:
+      outcome.kind === "no-match" ? outcome.suggestions.map((s) => ({ id: s.id, question: s.question })) : [],
   };
 }
 
@@ -49,7 +51,12 @@ function confidenceOf(outcome: AskOutcome): number {
  * `ask [--json] [question…]`: one question from the arguments, or one per line from standard
  * input (blank lines are skipped). Returns the exit code.
  */
-export async function askCommand(words: string[], json: boolean, io: CliIo, qa: QuestionAnswering): Promise<number> {
+export async function askCommand(
+  words: string[],
+  json: boolean,
+  io: CliIo,
+  qa: QuestionAnswering,
+): Promise<number> {
   const print = (question: string) => {
     const result = askJson(question, qa);
     io.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n\n`);
@@ -57,7 +64,7 @@ export async function askCommand(words: string[], json: boolean, io: CliIo, qa: 
   if (words.length > 0) {
     const question = words.join(" ").trim();
     if (!question) {
-      io.stderr.write("vmvc ask: the question is empty. Usage: vmvc ask [--json] \"<question>\"\n");
+      io.stderr.write('vmvc ask: the question is empty. Usage: vmvc ask [--json] "<question>"\n');
       return 2;
     }
     print(question);

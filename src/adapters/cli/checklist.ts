@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
-import { Bot } from "../../core/bot.ts";
 import type { Action } from "../../core/action.ts";
-import type { Button, Reply } from "../../core/reply.ts";
+import { Bot } from "../../core/bot.ts";
 import { plainText } from "../../core/render/plainText.ts";
+import type { Button, Reply } from "../../core/reply.ts";
 import type { Turn } from "../../core/turn.ts";
 import type { Knowledge } from "../../knowledge/load.ts";
 import { createStore } from "../../store/index.ts";
@@ -16,7 +16,12 @@ import type { CliIo } from "./io.ts";
 export async function checklistCommand(io: CliIo, knowledge: Knowledge): Promise<number> {
   const store = await createStore("memory:");
   const bot = new Bot({ knowledge, store });
-  const base: Omit<Turn, "via"> = { platform: "cli", user: { id: "cli", name: "you" }, conversation: "cli", thread: "cli" };
+  const base: Omit<Turn, "via"> = {
+    platform: "cli",
+    user: { id: "cli", name: "you" },
+    conversation: "cli",
+    thread: "cli",
+  };
   let replies = await bot.handle({ ...base, via: "action", action: { type: "checklist.begin" } });
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const input = lines[Symbol.asyncIterator]();
@@ -44,13 +49,20 @@ export async function checklistCommand(io: CliIo, knowledge: Knowledge): Promise
 /** Prints the replies and returns the walkthrough buttons of the last question card, if any. */
 function show(replies: Reply[], io: CliIo): Button[] {
   const shown = replies.filter((r) => r.placement !== "replace");
-  const withoutChoices = shown.map((r) => ({ ...r, parts: r.parts.filter((p) => !(p.type === "buttons" && p.role === "choices")) }));
+  const withoutChoices = shown.map((r) => ({
+    ...r,
+    parts: r.parts.filter((p) => !(p.type === "buttons" && p.role === "choices")),
+  }));
   io.stdout.write(`\n${plainText(withoutChoices)}\n`);
   const last = shown.at(-1);
-  if (!last || last.kind !== "checklist") return [];
-  const buttons = last.parts.flatMap((p) => (p.type === "buttons" && (p.role === "choices" || p.role === "controls") ? p.buttons : []));
+  if (last?.kind !== "checklist") return [];
+  const buttons = last.parts.flatMap((p) =>
+    p.type === "buttons" && (p.role === "choices" || p.role === "controls") ? p.buttons : [],
+  );
   const choices = buttons.filter((b) => b.action.type === "checklist.answer" && b.action.value !== null);
-  io.stdout.write(`${choices.map((b, i) => `  ${i + 1}) ${b.label}`).join("\n")}\n  s) not sure / skip   b) back   r) restart   q) quit\n`);
+  io.stdout.write(
+    `${choices.map((b, i) => `  ${i + 1}) ${b.label}`).join("\n")}\n  s) not sure / skip   b) back   r) restart   q) quit\n`,
+  );
   return buttons;
 }
 

@@ -5,9 +5,9 @@ import { loadKnowledge } from "../../knowledge/load.ts";
 import { KnowledgeError } from "../../knowledge/read.ts";
 import { knowledgeDir } from "../../paths.ts";
 import { askCommand } from "./ask.ts";
-import type { CliIo } from "./io.ts";
 import { checklistCommand } from "./checklist.ts";
 import { decideCommand } from "./decide.ts";
+import type { CliIo } from "./io.ts";
 import { knowledgeCommand } from "./knowledgeExport.ts";
 import { statsCommand } from "./stats.ts";
 
@@ -70,7 +70,8 @@ main(process.argv.slice(2), io).then(
   (error: unknown) => {
     // Expected failures get one clear line; anything else is a bug worth its stack.
     if (error instanceof KnowledgeError) process.stderr.write(`vmvc: ${error.message}\n`);
-    else process.stderr.write(`vmvc: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    else
+      process.stderr.write(`vmvc: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },
 );

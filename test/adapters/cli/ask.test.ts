@@ -5,12 +5,16 @@ import { repoRoot } from "../../../src/paths.ts";
 
 /** Runs the real CLI as a user or script would. */
 function vmvc(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", resolve(repoRoot, "src/adapters/cli/main.ts"), ...args], {
-    cwd: repoRoot,
-    input,
-    encoding: "utf8",
-    maxBuffer: 32 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", resolve(repoRoot, "src/adapters/cli/main.ts"), ...args],
+    {
+      cwd: repoRoot,
+      input,
+      encoding: "utf8",
+      maxBuffer: 32 * 1024 * 1024,
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -19,15 +23,33 @@ describe("vmvc ask (CLI contract)", () => {
     const r = vmvc(["ask", "--json", "can we run databases in containers?"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json).sort()).toEqual(["answered", "confidence", "id", "question", "sources", "suggestions", "text"]);
-    expect(json).toMatchObject({ question: "can we run databases in containers?", answered: true, id: "stateful-workloads-and-databases" });
+    expect(Object.keys(json).sort()).toEqual([
+      "answered",
+      "confidence",
+      "id",
+      "question",
+      "sources",
+      "suggestions",
+      "text",
+    ]);
+    expect(json).toMatchObject({
+      question: "can we run databases in containers?",
+      answered: true,
+      id: "stateful-workloads-and-databases",
+    });
     expect(json.sources[0]).toEqual({ doc: expect.stringMatching(/\.txt$/), section: expect.any(String) });
     expect(json.text).toMatch(/StatefulSet/);
   });
 
   it("answers one question per stdin line, declining out-of-scope ones with suggestions or an honest reply", () => {
-    const r = vmvc(["ask", "--json"], "what is a hypervisor\nwhat's a good pizza place nearby\n\nkubernetes\n");
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    const r = vmvc(
+      ["ask", "--json"],
+      "what is a hypervisor\nwhat's a good pizza place nearby\n\nkubernetes\n",
+    );
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ answered: true });
     expect(lines[1]).toMatchObject({ answered: false, id: null, suggestions: [] });
@@ -49,7 +71,10 @@ describe("vmvc ask (CLI contract)", () => {
     expect(flag.code).toBe(2);
     expect(flag.err).toMatch(/Unknown option/);
     expect(flag.err).not.toMatch(/at .*\.ts:\d+/);
-    expect(vmvc(["launch"])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "launch"/) });
+    expect(vmvc(["launch"])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown command "launch"/),
+    });
     const huge = vmvc(["ask", "--json"], `${"container ".repeat(10_240)}\n`);
     expect(huge.code).toBe(0);
     expect(JSON.parse(huge.out)).toMatchObject({ answered: false, text: expect.stringMatching(/too long/) });
@@ -59,6 +84,14 @@ describe("vmvc ask (CLI contract)", () => {
     const r = vmvc(["knowledge", "--json"]);
     const { entries } = JSON.parse(r.out);
     expect(entries.length).toBeGreaterThanOrEqual(100);
-    expect(entries[0]).toEqual(expect.objectContaining({ id: expect.any(String), question: expect.any(String), alternates: expect.any(Array), answer: expect.any(String), sources: expect.any(Array) }));
+    expect(entries[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        question: expect.any(String),
+        alternates: expect.any(Array),
+        answer: expect.any(String),
+        sources: expect.any(Array),
+      }),
+    );
   });
 });
