@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import type { z } from "zod";
 
 /** One thing wrong in one knowledge file: where, which field, and what. */
@@ -49,7 +49,7 @@ export function readYaml<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   let data: unknown;
   try {
-    data = parse(readFileSync(path, "utf8"));
+    data = load(readFileSync(path, "utf8"), { filename: displayName });
   } catch (error) {
     issues.push({
       file: displayName,

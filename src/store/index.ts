@@ -1,5 +1,5 @@
 import { MemoryStore } from "./memory.ts";
-import { openRedisStore, type RedisStoreOptions } from "./redis.ts";
+import type { RedisStoreOptions } from "./redis.ts";
 import type { ErrorHook } from "./rules.ts";
 import { openSqliteStore } from "./sqlite.ts";
 import { type StateStore, StoreUnavailableError } from "./store.ts";
@@ -33,7 +33,7 @@ export async function createStore(url: string, options: CreateStoreOptions = {})
       case "sqlite":
         return openSqliteStore(location.file, options);
       case "redis":
-        return await openRedisStore(location.url, options);
+        return await (await import("./redis.ts")).openRedisStore(location.url, options);
       default:
         return location satisfies never;
     }

@@ -1,6 +1,7 @@
 import { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackApp, startSurface } from "../../../src/adapters/slack/surface.ts";
+import { createSlackApp } from "../../../src/adapters/slack/app.ts";
+import { startSurface } from "../../../src/adapters/slack/surface.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
