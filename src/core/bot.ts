@@ -6,6 +6,7 @@ import type { Action } from "./action.ts";
 import { answerablesOf } from "./answerable.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
+import { RateLimiter } from "./rateLimit.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
@@ -20,6 +21,8 @@ export interface BotDeps {
   store: StateStore;
   now?: () => number;
   newId?: () => string;
+  /** Turns per user per minute (RATE_LIMIT_PER_MINUTE); unset = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -37,12 +40,14 @@ export class Bot {
   private readonly store: StateStore;
   private readonly now: () => number;
   private readonly newId: () => string;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(deps: BotDeps) {
     this.knowledge = deps.knowledge;
     this.store = deps.store;
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => randomUUID().slice(0, 18));
+    this.limiter = deps.rateLimitPerMinute ? new RateLimiter(deps.rateLimitPerMinute, this.now) : undefined;
     this.qa = buildQuestionAnswering(deps.knowledge);
     this.insights = new Insights(deps.store, this.now);
     this.walkthroughs = new Walkthroughs({
@@ -65,6 +70,12 @@ export class Bot {
 
   /** Handles one turn. Expected outcomes (no match, stale button) are replies; only faults throw. */
   async handle(turn: Turn): Promise<Reply[]> {
+    // Checked before any work, on every surface. `checklist.begin` is the second half of the
+    // person's own "checklist" turn (run by the adapter in the new thread), so it is not counted.
+    if (this.limiter && turn.action?.type !== "checklist.begin") {
+      if (!this.limiter.take(`${turn.platform}:${turn.user.id}`))
+        return [this.notice(this.knowledge.responses.errors.rateLimited)];
+    }
     if (turn.action) return this.act(turn, turn.action);
     return this.text(turn, turn.text ?? "");
   }

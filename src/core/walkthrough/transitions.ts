@@ -56,7 +56,15 @@ export function applyPress(
       const step = state.step - 1;
       const answers = { ...state.answers };
       delete answers[questionKeys[step]!];
-      return { ok: true, event: "back", finished: false, state: { ...state, step, answers, updatedAt: now } };
+      // The history is the path to the current question: the undone answer leaves it too, so a
+      // step is recorded once however often someone goes back and answers again.
+      const history = state.history.filter((h) => h.step < step);
+      return {
+        ok: true,
+        event: "back",
+        finished: false,
+        state: { ...state, step, answers, history, updatedAt: now },
+      };
     }
     case "restart":
       // A new id makes every button of the earlier run stale.

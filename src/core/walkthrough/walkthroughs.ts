@@ -159,6 +159,7 @@ export class Walkthroughs {
     return decide(parseAnswers(answeredValues(state)), this.deps.knowledge.decision);
   }
 
+  /** Keeps the walkthrough in the recent lists of whoever started it and whoever moved it on. */
   private async remember(turn: Turn, state: WalkthroughState): Promise<void> {
     const entry: RecentWalkthrough = {
       id: state.id,
@@ -169,15 +170,17 @@ export class Walkthroughs {
       answered: ANSWER_KEYS.filter((k: AnswerKey) => typeof state.answers[k] === "string").length,
       ...(state.recommendation ? { recommendation: state.recommendation } : {}),
     };
-    await updateKey<RecentWalkthrough[], void>(
-      this.deps.store,
-      recentKey(turn.platform, turn.user.id),
-      WALKTHROUGH_TTL_MS,
-      (current) => ({
-        value: [entry, ...(current?.value ?? []).filter((w) => w.id !== entry.id)].slice(0, RECENT_LIMIT),
-        result: undefined,
-      }),
-    );
+    for (const userId of new Set([state.startedBy.id, turn.user.id])) {
+      await updateKey<RecentWalkthrough[], void>(
+        this.deps.store,
+        recentKey(turn.platform, userId),
+        WALKTHROUGH_TTL_MS,
+        (current) => ({
+          value: [entry, ...(current?.value ?? []).filter((w) => w.id !== entry.id)].slice(0, RECENT_LIMIT),
+          result: undefined,
+        }),
+      );
+    }
   }
 
   private refusal(reason: "stale" | "finished" | "cancelled" | "missing"): Reply {
