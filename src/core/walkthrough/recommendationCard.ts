@@ -63,7 +63,7 @@ export function recommendationParts(
       text: `Not answered: ${names.join(", ")}. Answering them would make the recommendation firmer.`,
     });
   }
-  parts.push({ type: "fields", fields: answered });
+  parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
   const sources = [...decision.reasons, decision.whyNotRunnerUp, ...decision.caveatDetails].flatMap(
     (r) => r.sources,
   );
