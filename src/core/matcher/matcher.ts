@@ -38,6 +38,11 @@ interface Phrasing {
 const UNKNOWN_DF = 1;
 /** Credit for a word matched only through a typo correction. */
 const FUZZY_CREDIT = 0.8;
+/**
+ * The least a topical word weighs. "VM" and "container" occur in most entries, so their rarity
+ * is tiny, yet they are what tells "when to choose VMs" from "when to choose containers".
+ */
+const MIN_WEIGHT = 1;
 /** Words like "use" or "good" weigh this share of their rarity. */
 const WEAK_FACTOR = 0.25;
 /**
@@ -45,7 +50,7 @@ const WEAK_FACTOR = 0.25;
  * confidence: "containers" alone or "docker stuff" match many entries equally well, so they
  * get "did you mean" suggestions instead of a guess. Definition questions are exempt.
  */
-const MIN_INFORMATION = 2.2;
+const MIN_INFORMATION = 2.5;
 /** A glossary term's score when the question does not ask for a definition. */
 const TERM_FACTOR = 0.9;
 
@@ -125,7 +130,7 @@ export class Matcher {
     const n = this.entries.length;
     const df = this.df.get(stem) ?? UNKNOWN_DF;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    return this.text.weakStems.has(stem) ? idf * WEAK_FACTOR : idf;
+    return this.text.weakStems.has(stem) ? idf * WEAK_FACTOR : Math.max(idf, MIN_WEIGHT);
   }
 
   /** The known stem a misspelt one most likely meant, if any is close enough. */
