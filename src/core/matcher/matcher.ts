@@ -36,6 +36,13 @@ interface Phrasing {
 
 /** How much a word that the knowledge base never uses weighs: as much as a very rare word. */
 const UNKNOWN_DF = 1;
+/**
+ * How a score is made: the best phrasing's weighted Dice overlap (tightness), its coverage of
+ * the question, and the share of the question found anywhere in the entry's text.
+ */
+const W_DICE = 0.4;
+const W_COVERAGE = 0.3;
+const W_TEXT = 0.3;
 /** Credit for a word matched only through a typo correction. */
 const FUZZY_CREDIT = 0.8;
 /**
@@ -225,14 +232,17 @@ export class Matcher {
     for (const entry of candidates) {
       const factor = this.entries[entry]!.kind === "term" && !definitional ? TERM_FACTOR : 1;
       // Skip the whole-text check when even a full match there could not reach the top.
-      const bound = factor * (0.45 * bestDice[entry]! + 0.35 * bestCoverage[entry]! + 0.2);
+      const bound = factor * (W_DICE * bestDice[entry]! + W_COVERAGE * bestCoverage[entry]! + W_TEXT);
       if (top.length === TOP_K && bound < top[TOP_K - 1]!.score) continue;
       const bag = this.bags[entry]!;
       let bagMatched = 0;
       for (const q of terms) if (bag.has(q.stem)) bagMatched += q.weight * q.credit;
       const score = Math.min(
         1,
-        round(factor * (0.45 * bestDice[entry]! + 0.35 * bestCoverage[entry]! + 0.2 * (bagMatched / total))),
+        round(
+          factor *
+            (W_DICE * bestDice[entry]! + W_COVERAGE * bestCoverage[entry]! + W_TEXT * (bagMatched / total)),
+        ),
       );
       keepTop(
         top,
