@@ -48,6 +48,8 @@ export async function checklistCommand(io: CliIo, knowledge: Knowledge): Promise
 
 /** Prints the replies and returns the walkthrough buttons of the last question card, if any. */
 function show(replies: Reply[], io: CliIo): Button[] {
+  // A replaced card (the pressed question) is confirmed in one line; the rest is printed in full.
+  for (const r of replies.filter((r) => r.placement === "replace")) io.stdout.write(`✓ ${r.summary}\n`);
   const shown = replies.filter((r) => r.placement !== "replace");
   const withoutChoices = shown.map((r) => ({
     ...r,
