@@ -1,5 +1,5 @@
-import { App, SocketModeReceiver } from "@slack/bolt";
-import type { SlackConfig } from "../../config.ts";
+import { App, SocketModeReceiver, webApi } from "@slack/bolt";
+import { ConfigError, type SlackConfig } from "../../config.ts";
 import type { Surface, SurfaceContext } from "../../server/surface.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { errorHook } from "./errors.ts";
@@ -15,6 +15,7 @@ const apiUrlOf = (url: string | undefined) => (url ? (url.endsWith("/") ? url : 
 export function createSlackApp(
   ctx: SurfaceContext,
   slack: SlackConfig,
+  identity?: BotIdentity,
 ): { app: App; receiver: SlackHttpReceiver | SocketModeReceiver } {
   const logger = boltLogger(ctx.log);
   const slackApiUrl = apiUrlOf(slack.apiUrl);
@@ -32,9 +33,14 @@ export function createSlackApp(
     receiver,
     logger,
     clientOptions,
-    // auth.test runs on the first event instead of at construction, so start-up needs no network.
+    // With the bot's ids known, Bolt never calls auth.test per event (with token verification
+    // off and no ids it would, before every ack). Without them (tests), it asks lazily.
+    ...(identity ?? {}),
     tokenVerificationEnabled: false,
     extendedErrorHandler: true,
+    // Bolt's conversation store keeps per-conversation context we never read (state lives in the
+    // core's StateStore); skipping it saves work on every event.
+    convoStore: false,
   });
   registerListeners(app, {
     bot: ctx.bot,
@@ -47,9 +53,36 @@ export function createSlackApp(
   return { app, receiver };
 }
 
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+/**
+ * Checks the bot token once at start (auth.test) and learns the bot's ids: a wrong or revoked
+ * token is one clear start-up error instead of a failure on every event.
+ */
+export async function verifyBotToken(slack: SlackConfig): Promise<BotIdentity> {
+  const slackApiUrl = apiUrlOf(slack.apiUrl);
+  const client = new webApi.WebClient(slack.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2 },
+  });
+  try {
+    const r = await client.auth.test();
+    if (!r.bot_id || !r.user_id)
+      throw new Error("auth.test returned no bot id: is SLACK_BOT_TOKEN a bot (xoxb-) token?");
+    return { botId: r.bot_id, botUserId: r.user_id };
+  } catch (error) {
+    throw new ConfigError(
+      `SLACK_BOT_TOKEN: Slack did not accept the token (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 /** Starts the Bolt app: HTTP mode mounts the route on the one server, Socket Mode connects out. */
 export async function startSlack(ctx: SurfaceContext, slack: SlackConfig): Promise<Surface> {
-  const { app, receiver } = createSlackApp(ctx, slack);
+  const { app, receiver } = createSlackApp(ctx, slack, await verifyBotToken(slack));
   if (receiver instanceof SlackHttpReceiver) {
     ctx.http.route("POST", SLACK_EVENTS_PATH, receiver.handle);
     return {
