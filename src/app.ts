@@ -25,7 +25,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const store = await createStore(config.stateUrl, {
     onError: (error) => log.warn({ err: error }, "state store problem"),
   });
-  const bot = new Bot({ knowledge, store });
+  const bot = new Bot({ knowledge, store, rateLimitPerMinute: config.rateLimitPerMinute });
   const http = new HttpApp(log);
   mountHealth(http, store, startedAt);
   const context: SurfaceContext = { bot, store, config, log, http };

@@ -77,7 +77,12 @@ export class HttpApp {
       await route.handler(req, res);
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: "payload too large" });
+        // The rest of the body is not read: close the connection so a client reusing it
+        // (keep-alive) does not send its next request into the unread bytes.
+        if (!res.headersSent) {
+          res.setHeader("connection", "close");
+          sendJson(res, 413, { error: "payload too large" });
+        }
         req.resume();
       } else {
         this.log.error({ err: error, url: req.url }, "request failed");

@@ -13,6 +13,9 @@ export interface Harness {
   stop: () => Promise<void>;
 }
 
+/** What the request helpers below need: a Slack events URL and the fake Slack API it calls. */
+export type SlackTarget = Pick<Harness, "url" | "fake">;
+
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const fake = await new FakeSlack().start();
   const config = loadConfig({
@@ -21,6 +24,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     STATE_URL: "memory:",
     PLAYGROUND: "off",
     LOG_LEVEL: "silent",
+    // The suite drives one user far faster than a person; the limit has its own test.
+    RATE_LIMIT_PER_MINUTE: "100000",
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
@@ -61,7 +66,7 @@ export const nextId = (prefix: string) => `${prefix}${++ids}`;
 
 /** A signed slash command, as Slack sends it (form-encoded). Returns the response_url id. */
 export async function command(
-  h: Harness,
+  h: SlackTarget,
   text: string,
   opts: { user?: string; userName?: string; channel?: string } = {},
 ): Promise<{ res: Response; responseId: string }> {
@@ -83,7 +88,7 @@ export async function command(
 
 /** A signed Events API callback. */
 export async function event(
-  h: Harness,
+  h: SlackTarget,
   ev: Record<string, unknown>,
   opts: { eventId?: string; retryNum?: number; headers?: Record<string, string> } = {},
 ): Promise<Response> {
@@ -114,7 +119,7 @@ export interface PressTarget {
 
 /** A signed block_actions interaction pressing a button with the given action_id/value. */
 export async function press(
-  h: Harness,
+  h: SlackTarget,
   target: PressTarget,
   button: { action_id: string; value: string },
   user = { id: "U1", name: "alice" },

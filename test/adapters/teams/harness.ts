@@ -17,6 +17,8 @@ export async function startTestApp(
     STATE_URL: "memory:",
     PLAYGROUND: "off",
     LOG_LEVEL: "silent",
+    // The suite drives one user far faster than a person; the limit has its own test.
+    RATE_LIMIT_PER_MINUTE: "100000",
     ...env,
   });
   const app = await startApp(config, createLogger("silent"));
