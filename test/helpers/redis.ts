@@ -20,8 +20,13 @@ export function warnIfNoRedis(what: string): void {
 export interface RedisServer {
   url: string;
   port: number;
-  /** Kills the server (connections drop as in a real outage). */
-  stop(): Promise<void>;
+  /**
+   * Kills the server (connections drop as in a real outage). With `keepData` it saves its
+   * dataset first (SHUTDOWN SAVE) and keeps it for `start`, like a Redis with persistence.
+   */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Starts a stopped server again on the same port (with the kept dataset, if any). */
+  start(): Promise<void>;
   /** Stops if running, then starts again on the same port with an empty dataset. */
   restart(): Promise<void>;
 }
@@ -37,21 +42,24 @@ export async function startRedis(): Promise<RedisServer> {
   });
 
   const start = async () => {
-    dir = mkdtempSync(join(tmpdir(), "vmvc-redis-"));
+    dir ??= mkdtempSync(join(tmpdir(), "vmvc-redis-"));
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
     child = spawn(BINARY, [...args, "--dir", dir, "--logfile", join(dir, "redis.log")], { stdio: "ignore" });
     await waitForPong(port, child, dir);
   };
-  const stop = async () => {
+  const stop = async (options: { keepData?: boolean } = {}) => {
     const running = child;
     child = undefined;
     if (running && running.exitCode === null && running.signalCode === null) {
       const exited = new Promise((resolve) => running.once("exit", resolve));
-      running.kill("SIGTERM");
-      const forced = setTimeout(() => running.kill("SIGKILL"), 2000);
+      if (options.keepData) sendCommand(port, "SHUTDOWN SAVE");
+      else running.kill("SIGTERM");
+      // Saving a test-sized dataset is instant; the deadline only guards against a hung server.
+      const forced = setTimeout(() => running.kill("SIGKILL"), options.keepData ? 10_000 : 2000);
       await exited;
       clearTimeout(forced);
     }
+    if (options.keepData) return;
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = undefined;
   };
@@ -61,6 +69,10 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop,
+    start: async () => {
+      if (child) throw new Error("redis-server is already running");
+      await start();
+    },
     restart: async () => {
       await stop();
       await start();
@@ -96,6 +108,14 @@ async function waitForPong(port: number, child: ChildProcess, dir: string): Prom
   }
   child.kill("SIGKILL");
   throw new Error(`redis-server on port ${port} did not answer PING within 5 s:\n${log}`);
+}
+
+/** Sends one inline command and does not wait for a reply (SHUTDOWN closes the connection). */
+function sendCommand(port: number, command: string): void {
+  const socket = createConnection({ port, host: "127.0.0.1" });
+  socket.once("error", () => socket.destroy()); // the server going away is the point
+  socket.once("connect", () => socket.write(`${command}\r\n`));
+  socket.once("end", () => socket.destroy());
 }
 
 function answersPing(port: number): Promise<boolean> {
