@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { readQuestionSet } from "../src/eval/questionSet.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
+import { benchHttp } from "./http.ts";
 import { benchMatcher, realEntries, syntheticEntries } from "./matcher.ts";
 import { benchStartup } from "./startup.ts";
 
@@ -28,8 +29,9 @@ const startup = await benchStartup(5);
 console.log(
   `start-up to first served page: median ${startup.medianMs} ms (runs ${startup.runs.join(", ")} ms); resident memory ${startup.rssMb} MB`,
 );
-const heapMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-
+const http = await benchHttp();
 console.log(
-  JSON.stringify({ matcher: { real: realFigures, synthetic }, startup, benchProcessRssMb: heapMb }),
+  `signed /vmvc help through the real server: ${http.vmvcRps} req/s; bare node:http HMAC check: ${http.bareRps} req/s; ratio ${http.ratio} (${http.connections} keep-alive connections, ${http.seconds} s each)`,
 );
+
+console.log(JSON.stringify({ matcher: { real: realFigures, synthetic }, startup, http }));

@@ -92,13 +92,13 @@ export class Bot {
     const command = parseCommand(text);
     switch (command.type) {
       case "help":
-        return [helpReply(this.browse)];
+        return [this.fixed("help", () => helpReply(this.browse))];
       case "compare":
         return [compareReply(this.browse, command.aspect)];
       case "topics":
         return [topicsReply(this.browse, command.topic)];
       case "myths":
-        return [mythsReply(this.browse)];
+        return [this.fixed("myths", () => mythsReply(this.browse))];
       case "checklist":
         return [this.walkthroughs.startReply(turn)];
       case "stats":
@@ -151,9 +151,9 @@ export class Bot {
       case "topics":
         return [topicsReply(this.browse, action.topic)];
       case "myths":
-        return [mythsReply(this.browse)];
+        return [this.fixed("myths", () => mythsReply(this.browse))];
       case "help":
-        return [helpReply(this.browse)];
+        return [this.fixed("help", () => helpReply(this.browse))];
       case "checklist.start":
         return [this.walkthroughs.startReply(turn)];
       case "checklist.begin":
@@ -204,6 +204,20 @@ export class Bot {
 
   private async statsReply(): Promise<Reply> {
     return statsReply(computeStats(await this.insights.read(), this.qa.stems));
+  }
+
+  /**
+   * Replies that depend on nothing but the knowledge (help, myths) are built once and shared,
+   * so renderers can cache their output per reply object too. Callers must not mutate them.
+   */
+  private readonly fixedReplies = new Map<string, Reply>();
+  private fixed(key: string, build: () => Reply): Reply {
+    let r = this.fixedReplies.get(key);
+    if (!r) {
+      r = build();
+      this.fixedReplies.set(key, r);
+    }
+    return r;
   }
 
   private notice(text: string | undefined): Reply {

@@ -67,7 +67,15 @@ const slashCommand = (text: string, user = "U1") => {
     team_id: "T1",
     response_url: fake.responseUrl(id),
   }).toString();
-  return { id, send: () => slack(body, "application/x-www-form-urlencoded") };
+  // A reply given in the ack body is what Slack shows: record it like a response_url post.
+  const send = async () => {
+    const res = await slack(body, "application/x-www-form-urlencoded");
+    const ackBody = await res.clone().text();
+    if (res.status === 200 && ackBody.startsWith("{"))
+      fake.recordAck(id, JSON.parse(ackBody) as Record<string, unknown>);
+    return res;
+  };
+  return { id, send };
 };
 const mention = (text: string, channel: string) => {
   const ts = fake.nextTs();

@@ -70,6 +70,14 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /**
+   * A slash command answered in its ack body is shown by Slack just like a response_url post:
+   * record it the same way, so a test reads the command's reply in one place either way.
+   */
+  recordAck(responseId: string, body: Record<string, unknown>): void {
+    this.record({ method: "response_url", responseId, body });
+  }
+
   private record(call: SlackCall): Record<string, unknown> {
     this.calls.push(call);
     return { ok: true };

@@ -22,6 +22,8 @@ export interface Destination {
   pressed?: { ts: string; ephemeral: boolean };
 }
 
+const rendered = new WeakMap<Reply, SlackMessage[]>();
+
 const POST_FAILURES = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
 export function slackErrorCode(error: unknown): string | undefined {
@@ -51,6 +53,32 @@ export class Deliverer {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * The message to answer a slash command with in its ack, when the whole answer is one private
+   * message for the person: Slack shows it at once and no response_url call is needed.
+   */
+  inline(to: Destination, replies: Reply[]): SlackMessage | undefined {
+    const [only, ...more] = replies;
+    if (!only || more.length > 0 || only.placement !== "here" || !to.privateHere) return undefined;
+    const messages = this.render(only, true);
+    return messages.length === 1 ? messages[0] : undefined;
+  }
+
+  private render(reply: Reply, privately: boolean): SlackMessage[] {
+    const entryId = privately ? answerEntryId(reply) : undefined;
+    if (entryId)
+      return renderReply(reply, {
+        extraButtons: [{ label: "Share in channel", action: { type: "share", entryId } }],
+      });
+    // The core shares fixed replies (help, myths) between turns: render each of those once.
+    let messages = rendered.get(reply);
+    if (!messages) {
+      messages = renderReply(reply, {});
+      rendered.set(reply, messages);
+    }
+    return messages;
+  }
+
   async deliver(turn: Turn, to: Destination, replies: Reply[]): Promise<void> {
     for (const reply of replies) await this.one(turn, to, reply);
   }
@@ -59,11 +87,7 @@ export class Deliverer {
     const privately =
       reply.visibility === "private" ||
       (to.privateHere && reply.placement !== "new-thread" && reply.placement !== "channel");
-    const entryId = privately ? answerEntryId(reply) : undefined;
-    const messages = renderReply(
-      reply,
-      entryId ? { extraButtons: [{ label: "Share in channel", action: { type: "share", entryId } }] } : {},
-    );
+    const messages = this.render(reply, privately);
     switch (reply.placement) {
       case "replace": {
         const [first, ...rest] = messages;

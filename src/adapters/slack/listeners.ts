@@ -9,9 +9,17 @@ import type { Turn } from "../../core/turn.ts";
 import type { StateStore } from "../../store/store.ts";
 import { Deliverer, type Destination } from "./deliver.ts";
 import { homeView } from "./home.ts";
-import { blockActionsSchema, commandSchema, homeOpenedSchema, messageEventSchema } from "./payloads.ts";
+import {
+  blockActionsSchema,
+  commandSchema,
+  homeOpenedSchema,
+  messageEventSchema,
+  type SlackCommand,
+} from "./payloads.ts";
 
 export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
+/** How long a slash command may take to answer inside its ack; Slack allows 3 s. */
+export const ACK_BUDGET_MS = 1_000;
 
 export interface ListenerDeps {
   bot: Bot;
@@ -64,9 +72,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await next();
   });
 
-  app.command("/vmvc", async ({ ack, command, client }) => {
-    await ack();
-    const c = commandSchema.parse(command);
+  /**
+   * Runs the command; when its answer is ready within ACK_BUDGET_MS and is one private
+   * message, it goes back in the ack itself (Slack shows it at once, no response_url call).
+   * Otherwise the ack goes out empty and the replies follow through the Web API.
+   */
+  const answerCommand = async (
+    c: SlackCommand,
+    ack: (response?: Record<string, unknown>) => Promise<void>,
+    client: webApi.WebClient,
+  ) => {
     const turn: Turn = {
       platform: "slack",
       via: "command",
@@ -80,7 +95,38 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       responseUrl: c.response_url,
       privateHere: true,
     };
-    await deliverer(client).deliver(turn, to, await handleText(turn));
+    const handling = handleText(turn);
+    let resolveLate: (value: undefined) => void = () => {};
+    const late = new Promise<undefined>((resolve) => {
+      resolveLate = resolve;
+    });
+    const timer = setTimeout(() => resolveLate(undefined), ACK_BUDGET_MS);
+    let replies: Reply[] | undefined;
+    try {
+      replies = await Promise.race([handling, late]);
+    } catch (error) {
+      await ack();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    const d = deliverer(client);
+    const inline = replies && d.inline(to, replies);
+    if (inline) {
+      await ack({ response_type: "ephemeral", text: inline.text, blocks: inline.blocks });
+      return;
+    }
+    await ack();
+    await d.deliver(turn, to, replies ?? (await handling));
+  };
+
+  app.command("/vmvc", async ({ ack, command, client }) => {
+    const c = commandSchema.safeParse(command);
+    if (!c.success) {
+      await ack();
+      throw c.error;
+    }
+    await answerCommand(c.data, ack, client);
   });
 
   app.event("app_mention", async ({ event, client, context }) => {

@@ -83,7 +83,11 @@ export async function command(
     trigger_id: "1.2.3",
     api_app_id: "A1",
   }).toString();
-  return { res: await post(h.url, body, "application/x-www-form-urlencoded"), responseId };
+  const res = await post(h.url, body, "application/x-www-form-urlencoded");
+  const ackBody = await res.clone().text();
+  if (res.status === 200 && ackBody.startsWith("{"))
+    h.fake.recordAck(responseId, JSON.parse(ackBody) as Record<string, unknown>);
+  return { res, responseId };
 }
 
 /** A signed Events API callback. */
@@ -155,7 +159,11 @@ export async function press(
     ],
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  return { res: await post(h.url, body, "application/x-www-form-urlencoded"), responseId };
+  const res = await post(h.url, body, "application/x-www-form-urlencoded");
+  const ackBody = await res.clone().text();
+  if (res.status === 200 && ackBody.startsWith("{"))
+    h.fake.recordAck(responseId, JSON.parse(ackBody) as Record<string, unknown>);
+  return { res, responseId };
 }
 
 type Block = Record<string, unknown>;

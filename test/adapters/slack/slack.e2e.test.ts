@@ -369,6 +369,8 @@ describe("checklist walkthrough", () => {
 describe("buttons", () => {
   it("answers a 'did you mean' pick", async () => {
     const candidates = [
+      "kubernetes",
+      "containers",
       "the onboarding cost of a hypervisor runtime",
       "hypervisor onboarding cost runtime teams",
       "rollback cost of hypervisor onboarding",

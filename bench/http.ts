@@ -1,0 +1,191 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { repoRoot } from "../src/paths.ts";
+import { FakeSlack } from "../test/helpers/fakeSlack.ts";
+import { freePort } from "./startup.ts";
+
+const SECRET = "bench-signing-secret";
+
+/** Starts a server process and resolves once `/healthz` (or any answer) comes back. */
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  // BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", resolve(repoRoot, script)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: "ignore",
+  });
+  for (let i = 0; ; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { port, child };
+    if (i > 600) throw new Error(`${script} did not start`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function signedHelp(responseUrl: string): { body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams({
+    command: "/vmvc",
+    text: "help",
+    user_id: "UB",
+    user_name: "bench",
+    channel_id: "CB",
+    team_id: "T1",
+    response_url: responseUrl,
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+  return {
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": ts,
+      "x-slack-signature": signature,
+    },
+  };
+}
+
+/** Signed `/vmvc help` slash commands, as Slack sends them, from `connections` keep-alive clients for `seconds`. */
+async function hammer(
+  port: string | number,
+  responseUrl: string,
+  seconds: number,
+  connections: number,
+): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const body = new URLSearchParams({
+    command: "/vmvc",
+    text: "help",
+    user_id: "UB",
+    user_name: "bench",
+    channel_id: "CB",
+    team_id: "T1",
+    response_url: responseUrl,
+  }).toString();
+  const send = () =>
+    new Promise<number>((done) => {
+      const ts = String(Math.floor(Date.now() / 1000));
+      const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/slack/events",
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": Buffer.byteLength(body),
+            "x-slack-request-timestamp": ts,
+            "x-slack-signature": signature,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => done(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", () => done(0));
+      req.end(body);
+    });
+  const end = performance.now() + seconds * 1000;
+  let ok = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) if ((await send()) === 200) ok++;
+    }),
+  );
+  agent.destroy();
+  return ok / seconds;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN; // not Linux: the figure is simply not reported
+  }
+}
+
+export interface HttpFigures {
+  /** Bytes of the help answer both servers send. */
+  answerBytes: number;
+  serverCpu: { vmvc: number; bare: number };
+  vmvcRps: number;
+  bareRps: number;
+  ratio: number;
+  seconds: number;
+  connections: number;
+}
+
+/**
+ * Requests per second of signed `/vmvc help` through the real server (HTTP Slack mode; it acks,
+ * then posts the help to a local response_url) beside a bare node:http server that only checks
+ * the same HMAC and answers the same empty 200, in the same run with the same client.
+ */
+export async function benchHttp(seconds = 5, connections = 16): Promise<HttpFigures> {
+  const fake = await new FakeSlack().start();
+  const real = await startProcess("src/main.ts", {
+    STATE_URL: "memory:",
+    PLAYGROUND: "off",
+    LOG_LEVEL: "warn",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_APP_TOKEN: "",
+    SLACK_API_URL: fake.apiUrl,
+    RATE_LIMIT_PER_MINUTE: "100000000",
+  });
+  // The bare server answers with exactly what the real one acks help with.
+  const help = signedHelp(fake.responseUrl("capture"));
+  const ack = await fetch(`http://127.0.0.1:${real.port}/slack/events`, {
+    method: "POST",
+    headers: help.headers,
+    body: help.body,
+  });
+  const answerFile = join(mkdtempSync(join(tmpdir(), "vmvc-bench-")), "help.json");
+  writeFileSync(answerFile, Buffer.from(await ack.arrayBuffer()));
+  const bare = await startProcess("bench/bareSlackServer.ts", {
+    SLACK_SIGNING_SECRET: SECRET,
+    BARE_RESPONSE_FILE: answerFile,
+  });
+  try {
+    await hammer(real.port, fake.responseUrl("warm"), 1, connections); // warm-up: JIT, lazy modules
+    await hammer(bare.port, fake.responseUrl("warm"), 1, connections);
+    let cpu = cpuSeconds(real.child.pid);
+    const vmvcRps = await hammer(real.port, fake.responseUrl("bench"), seconds, connections);
+    const vmvcCpu = (cpuSeconds(real.child.pid) - cpu) / seconds;
+    cpu = cpuSeconds(bare.child.pid);
+    const bareRps = await hammer(bare.port, fake.responseUrl("bench"), seconds, connections);
+    const bareCpu = (cpuSeconds(bare.child.pid) - cpu) / seconds;
+    return {
+      answerBytes: statSync(answerFile).size,
+      // Share of one core each server used while measured: near 1 means the server was the limit.
+      serverCpu: { vmvc: Math.round(vmvcCpu * 100) / 100, bare: Math.round(bareCpu * 100) / 100 },
+      vmvcRps: Math.round(vmvcRps),
+      bareRps: Math.round(bareRps),
+      ratio: Math.round((vmvcRps / bareRps) * 100) / 100,
+      seconds,
+      connections,
+    };
+  } finally {
+    for (const p of [real, bare]) {
+      p.child.kill("SIGTERM");
+      await new Promise((r) => p.child.once("exit", r));
+    }
+    await fake.stop();
+  }
+}
