@@ -20,7 +20,7 @@ export async function startSurface(ctx: SurfaceContext): Promise<Surface> {
   if (config.teams.appId) await load();
   ctx.http.route("POST", MESSAGES_PATH, async (req, res) => (await load())(req, res));
   const status = config.teams.appId
-    ? `Teams: ${MESSAGES_PATH} (authenticated, ${config.teams.appType} app ${config.teams.appId})`
-    : `Teams: ${MESSAGES_PATH} in anonymous local mode (no token checks); set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId for Teams`;
+    ? `on at POST ${MESSAGES_PATH} (authenticated, ${config.teams.appType} app ${config.teams.appId})`
+    : `local only at POST ${MESSAGES_PATH} (anonymous, for the Bot Framework Emulator); set MicrosoftAppId and MicrosoftAppPassword (plus MicrosoftAppType, MicrosoftAppTenantId) for Teams`;
   return { name: "teams", status };
 }
