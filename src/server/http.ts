@@ -42,12 +42,32 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
+/**
+ * A JSON body serialized once, for answers sent many times unchanged (e.g. the help ack):
+ * `sendJson` writes its text as is, and `JSON.stringify` of it (anywhere else) gives the same JSON.
+ */
+export class PreparedJson {
+  readonly text: string;
+  readonly bytes: number;
+
+  constructor(readonly value: unknown) {
+    this.text = JSON.stringify(value);
+    this.bytes = Buffer.byteLength(this.text);
+  }
+
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const prepared = body instanceof PreparedJson;
+  const text = prepared ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
+    "content-length": prepared ? body.bytes : Buffer.byteLength(text),
   });
+  // A string body goes out in one write with the headers (a Buffer would be a second chunk).
   res.end(text);
 }
 
@@ -75,7 +95,9 @@ export class HttpApp {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.inFlight++;
     try {
-      const path = (req.url ?? "/").split("?")[0]!;
+      const url = req.url ?? "/";
+      const query = url.indexOf("?");
+      const path = query === -1 ? url : url.slice(0, query);
       const route = this.routes.find(
         (r) => (r.prefix ? path.startsWith(r.path) : path === r.path) && r.method === req.method,
       );

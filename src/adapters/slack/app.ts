@@ -41,6 +41,9 @@ export function createSlackApp(
     // Bolt's conversation store keeps per-conversation context we never read (state lives in the
     // core's StateStore); skipping it saves work on every event.
     convoStore: false,
+    // Bolt's global ignoreSelf middleware would run for every command and press too; the same
+    // check runs on the event listeners only (listeners.ts), the one place it can match.
+    ignoreSelf: false,
   });
   registerListeners(app, {
     bot: ctx.bot,

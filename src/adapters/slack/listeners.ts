@@ -1,4 +1,4 @@
-import type { App, webApi } from "@slack/bolt";
+import type { App, Context, Middleware, SlackEventMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { actionSchema } from "../../core/action.ts";
 import type { Bot } from "../../core/bot.ts";
@@ -6,7 +6,9 @@ import { reply } from "../../core/replies/common.ts";
 import type { Reply } from "../../core/reply.ts";
 import { parseCommand } from "../../core/router.ts";
 import type { Turn } from "../../core/turn.ts";
+import { PreparedJson } from "../../server/http.ts";
 import type { StateStore } from "../../store/store.ts";
+import type { SlackMessage } from "./blocks.ts";
 import { Deliverer, type Destination } from "./deliver.ts";
 import { homeView } from "./home.ts";
 import {
@@ -31,6 +33,24 @@ export interface ListenerDeps {
 
 const notice = (text: string): Reply =>
   reply("notice", [{ type: "text", text }], text, { visibility: "private" });
+
+/**
+ * Bolt's `ignoreSelf` check: the bot's own messages, and events about the bot user itself
+ * (except joining or leaving a channel).
+ */
+function isSelf(
+  event: { type: string; user?: unknown; subtype?: unknown; bot_id?: unknown },
+  context: Context,
+): boolean {
+  if (event.type === "message" && event.subtype === "bot_message" && event.bot_id === context.botId)
+    return true;
+  return (
+    context.botUserId !== undefined &&
+    event.user === context.botUserId &&
+    event.type !== "member_joined_channel" &&
+    event.type !== "member_left_channel"
+  );
+}
 
 /** Removes the bot's own mention (and a leading one for any id, if the bot id is unknown yet). */
 export function stripMention(text: string, botUserId: string | undefined): string {
@@ -63,14 +83,29 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   // Slack redelivers an event it thinks was lost (x-slack-retry-num); the first delivery to
   // claim its event_id handles it, so a retry of an event never processed is still handled.
-  app.use(async ({ body, next }) => {
+  // Only Events API bodies carry an event_id, so this runs as listener middleware on the event
+  // listeners (each event matches one of them) instead of globally on every command and press.
+  // It also does Bolt's `ignoreSelf` check (turned off in app.ts, where it would run globally).
+  const onceAndNotSelf: Middleware<SlackEventMiddlewareArgs> = async ({ body, event, context, next }) => {
+    if (isSelf(event, context)) return;
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && !(await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_MS))) {
       log.debug({ surface: "slack", eventId }, "duplicate event ignored");
       return;
     }
     await next();
-  });
+  };
+
+  // Fixed replies (help, myths) render to the same message every time: serialize their ack once.
+  const inlineAcks = new WeakMap<SlackMessage, PreparedJson>();
+  const inlineAck = (m: SlackMessage): PreparedJson => {
+    let prepared = inlineAcks.get(m);
+    if (!prepared) {
+      prepared = new PreparedJson({ response_type: "ephemeral", text: m.text, blocks: m.blocks });
+      inlineAcks.set(m, prepared);
+    }
+    return prepared;
+  };
 
   /**
    * Runs the command; when its answer is ready within ACK_BUDGET_MS and is one private
@@ -79,7 +114,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
    */
   const answerCommand = async (
     c: SlackCommand,
-    ack: (response?: Record<string, unknown>) => Promise<void>,
+    ack: (response?: PreparedJson) => Promise<void>,
     client: webApi.WebClient,
   ) => {
     const turn: Turn = {
@@ -113,23 +148,33 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const d = deliverer(client);
     const inline = replies && d.inline(to, replies);
     if (inline) {
-      await ack({ response_type: "ephemeral", text: inline.text, blocks: inline.blocks });
+      await ack(inlineAck(inline));
       return;
     }
     await ack();
     await d.deliver(turn, to, replies ?? (await handling));
   };
 
-  app.command("/vmvc", async ({ ack, command, client }) => {
+  // `/vmvc` is handled in a global middleware rather than `app.command`: Bolt runs every listener
+  // chain for every request and builds a fresh argument object for each middleware call (an
+  // object spread, several µs each), so a slash command answered here, without calling `next`,
+  // skips every listener chain. Other requests go on to the listeners below.
+  app.use(async (args) => {
+    const command = (args as { command?: { command?: unknown } }).command;
+    if (command?.command !== "/vmvc") {
+      await args.next();
+      return;
+    }
+    const { ack } = args as unknown as { ack: (response?: PreparedJson) => Promise<void> };
     const c = commandSchema.safeParse(command);
     if (!c.success) {
       await ack();
       throw c.error;
     }
-    await answerCommand(c.data, ack, client);
+    await answerCommand(c.data, ack, args.client);
   });
 
-  app.event("app_mention", async ({ event, client, context }) => {
+  app.event("app_mention", onceAndNotSelf, async ({ event, client, context }) => {
     const e = messageEventSchema.parse(event);
     if (e.bot_id || e.subtype || !e.user) return;
     const thread = e.thread_ts ?? e.ts;
@@ -148,7 +193,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     );
   });
 
-  app.message(async ({ message, client, context }) => {
+  app.message(onceAndNotSelf, async ({ message, client, context }) => {
     const parsed = messageEventSchema.safeParse(message);
     if (!parsed.success) return;
     const e = parsed.data;
@@ -229,7 +274,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     );
   });
 
-  app.event("app_home_opened", async ({ event, client }) => {
+  app.event("app_home_opened", onceAndNotSelf, async ({ event, client }) => {
     const e = homeOpenedSchema.parse(event);
     if (e.tab && e.tab !== "home") return;
     await client.views.publish({
