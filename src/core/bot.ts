@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Knowledge } from "../knowledge/load.ts";
 import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
@@ -26,6 +26,9 @@ export interface BotDeps {
 }
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** One vote per person needs a stable key per person, not their id: store a one-way hash. */
+const pseudonym = (userId: string) => createHash("sha256").update(userId).digest("hex").slice(0, 16);
 
 /**
  * The platform-neutral core: one entry point, `handle(turn)`, that every adapter calls with
@@ -172,7 +175,7 @@ export class Bot {
     if (!this.qa.asker.entry(action.entryId))
       return this.notice(this.knowledge.responses.errors.unknownEntry);
     const first = await this.store.claim(
-      `feedback:${turn.platform}:${turn.user.id}:${action.entryId}:${action.askedId ?? "-"}`,
+      `feedback:${turn.platform}:${pseudonym(turn.user.id)}:${action.entryId}:${action.askedId ?? "-"}`,
       FEEDBACK_TTL_MS,
     );
     if (!first) return this.notice("You have already rated this answer. Thanks!");

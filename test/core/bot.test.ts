@@ -28,7 +28,8 @@ describe("Bot.handle: commands", () => {
   });
 
   it("follow-ups, 'did you mean' picks and feedback are recorded once each", async () => {
-    const bot = makeBot(await createStore("memory:"));
+    const store = await createStore("memory:");
+    const bot = makeBot(store);
     const vague = await bot.handle(text("kubernetes"));
     const pick = buttons(vague, "suggestions")[0]!;
     expect(pick.action).toMatchObject({ type: "ask", via: "suggestion" });
@@ -37,6 +38,9 @@ describe("Bot.handle: commands", () => {
     const up = buttons(picked, "feedback")[0]!.action;
     expect(plainText(await bot.handle(press(up)))).toMatch(/Thanks/);
     expect(plainText(await bot.handle(press(up)))).toMatch(/already rated/);
+    // The one-vote key holds a hash of the person's id, never the id itself.
+    if (up.type !== "feedback") throw new Error("expected a feedback action");
+    expect(await store.claim(`feedback:playground:u1:${up.entryId}:${up.askedId ?? "-"}`, 1000)).toBe(true);
     const events = await bot.insights.read();
     expect(events.filter((e) => e.type === "feedback")).toHaveLength(1);
     expect(events.filter((e) => e.type === "pick")).toHaveLength(1);
