@@ -65,19 +65,10 @@ async function hammer(
   connections: number,
 ): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const body = new URLSearchParams({
-    command: "/vmvc",
-    text: "help",
-    user_id: "UB",
-    user_name: "bench",
-    channel_id: "CB",
-    team_id: "T1",
-    response_url: responseUrl,
-  }).toString();
   const send = () =>
     new Promise<number>((done) => {
-      const ts = String(Math.floor(Date.now() / 1000));
-      const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+      // Signed afresh for every request, as Slack does (the timestamp is part of the signature).
+      const { body, headers } = signedHelp(responseUrl);
       const req = request(
         {
           host: "127.0.0.1",
@@ -85,12 +76,7 @@ async function hammer(
           path: "/slack/events",
           method: "POST",
           agent,
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            "content-length": Buffer.byteLength(body),
-            "x-slack-request-timestamp": ts,
-            "x-slack-signature": signature,
-          },
+          headers: { ...headers, "content-length": Buffer.byteLength(body) },
         },
         (res) => {
           res.resume();
