@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { repoRoot } from "../src/paths.ts";
 import { FakeSlack } from "../test/helpers/fakeSlack.ts";
-import { freePort } from "./startup.ts";
+import { freePort } from "../test/helpers/ports.ts";
 
 const SECRET = "bench-signing-secret";
 

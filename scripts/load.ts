@@ -12,9 +12,9 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "../bench/startup.ts";
 import { repoRoot } from "../src/paths.ts";
 import { FakeSlack, type SlackCall } from "../test/helpers/fakeSlack.ts";
+import { freePort } from "../test/helpers/ports.ts";
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const DEADLINE_MS = Number(process.env.LOAD_DEADLINE_MS ?? 60_000);

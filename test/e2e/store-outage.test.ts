@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { walkthroughKey } from "../../src/core/walkthrough/state.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
@@ -6,6 +5,7 @@ import { knowledgeDir } from "../../src/paths.ts";
 import { openRedisStore } from "../../src/store/redis.ts";
 import { event, press, SECRET, type SlackTarget } from "../adapters/slack/harness.ts";
 import { FakeSlack } from "../helpers/fakeSlack.ts";
+import { freePort } from "../helpers/ports.ts";
 import { hasRedisServer, type RedisServer, startRedis, warnIfNoRedis } from "../helpers/redis.ts";
 import { runMain, type ServerProcess, startServerProcess, until } from "../helpers/serverProcess.ts";
 import {
@@ -27,7 +27,7 @@ const E2E_TIMEOUT_MS = 120_000;
 
 describe("an unreachable Redis at start", () => {
   it("stops the server with one line naming STATE_URL and a non-zero exit code", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const run = runMain({ PORT: "0", STATE_URL: `redis://:s3cret@127.0.0.1:${port}` });
     const { code } = await run.exit;
     expect(code).not.toBe(0);
@@ -132,16 +132,3 @@ describe.skipIf(!hasRedisServer)("Redis goes away during a turn", () => {
     E2E_TIMEOUT_MS,
   );
 });
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore } from "../../src/store/index.ts";
 import { openRedisStore } from "../../src/store/redis.ts";
 import { type StateStore, StoreUnavailableError } from "../../src/store/store.ts";
+import { freePort } from "../helpers/ports.ts";
 import { hasRedisServer, type RedisServer, startRedis, warnIfNoRedis } from "../helpers/redis.ts";
 import { storeContract } from "./contract.ts";
 
@@ -43,7 +43,7 @@ describe.skipIf(!hasRedisServer)("RedisStore", () => {
 
   describe("availability", () => {
     it("refuses an unreachable STATE_URL at creation, quickly, without printing the password", async () => {
-      const port = await closedPort();
+      const port = await freePort();
       const started = Date.now();
       const error = await createStore(`redis://:s3cret@127.0.0.1:${port}`).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnavailableError);
@@ -103,15 +103,3 @@ describe.skipIf(!hasRedisServer)("RedisStore", () => {
     });
   });
 });
-
-/** A loopback port with nothing listening on it. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
