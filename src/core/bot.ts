@@ -3,7 +3,6 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
-import { answerablesOf } from "./answerable.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -66,7 +65,7 @@ export class Bot {
       compare: deps.knowledge.compare,
       topics: deps.knowledge.topics,
       myths: deps.knowledge.myths,
-      entries: answerablesOf(deps.knowledge),
+      entries: this.qa.entries,
       topicOf: (id) => topicOf.get(id),
     };
   }

@@ -165,6 +165,11 @@ export class Matcher {
     return best;
   }
 
+  /** Content stems of a text, as the matcher sees them (for grouping similar questions). */
+  stems(text: string): string[] {
+    return this.text.stems(text);
+  }
+
   /** Does the question use any word of the bot's subject (after synonyms, stems and typo fixes)? */
   isOnTopic(question: string): boolean {
     const stems = new Set<string>();
