@@ -70,9 +70,7 @@ const slashCommand = (text: string, user = "U1") => {
   // A reply given in the ack body is what Slack shows: record it like a response_url post.
   const send = async () => {
     const res = await slack(body, "application/x-www-form-urlencoded");
-    const ackBody = await res.clone().text();
-    if (res.status === 200 && ackBody.startsWith("{"))
-      fake.recordAck(id, JSON.parse(ackBody) as Record<string, unknown>);
+    fake.recordAck(id, res.status, await res.clone().text());
     return res;
   };
   return { id, send };

@@ -74,8 +74,9 @@ export class FakeSlack {
    * A slash command answered in its ack body is shown by Slack just like a response_url post:
    * record it the same way, so a test reads the command's reply in one place either way.
    */
-  recordAck(responseId: string, body: Record<string, unknown>): void {
-    this.record({ method: "response_url", responseId, body });
+  recordAck(responseId: string, status: number, ackBody: string): void {
+    if (status !== 200 || !ackBody.startsWith("{")) return; // an empty ack: the reply comes later
+    this.record({ method: "response_url", responseId, body: JSON.parse(ackBody) as Record<string, unknown> });
   }
 
   private record(call: SlackCall): Record<string, unknown> {

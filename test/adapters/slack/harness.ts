@@ -84,9 +84,7 @@ export async function command(
     api_app_id: "A1",
   }).toString();
   const res = await post(h.url, body, "application/x-www-form-urlencoded");
-  const ackBody = await res.clone().text();
-  if (res.status === 200 && ackBody.startsWith("{"))
-    h.fake.recordAck(responseId, JSON.parse(ackBody) as Record<string, unknown>);
+  h.fake.recordAck(responseId, res.status, await res.clone().text());
   return { res, responseId };
 }
 
@@ -160,9 +158,7 @@ export async function press(
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   const res = await post(h.url, body, "application/x-www-form-urlencoded");
-  const ackBody = await res.clone().text();
-  if (res.status === 200 && ackBody.startsWith("{"))
-    h.fake.recordAck(responseId, JSON.parse(ackBody) as Record<string, unknown>);
+  h.fake.recordAck(responseId, res.status, await res.clone().text());
   return { res, responseId };
 }
 
