@@ -1,5 +1,6 @@
 import type { Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
+import { type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Matcher } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
 
@@ -9,13 +10,10 @@ export const MAX_QUESTION_CHARS = 1000;
 export type AskOutcome =
   | { kind: "answer"; entry: Answerable; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
-  | { kind: "out-of-scope"; confidence: number }
+  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
   | { kind: "empty" }
   | { kind: "too-long" };
-
-/** A question below this share of known words is out of scope: no suggestions, an honest decline. */
-const MIN_KNOWN = 0.3;
 
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
@@ -50,19 +48,20 @@ export class Asker {
       this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
-    if (!this.matcher.isOnTopic(question)) return { kind: "out-of-scope", confidence: 0 };
-    const result = this.matcher.match(question);
-    const top = result.ranked[0];
-    const { answerThreshold, suggestThreshold } = this.matcher.options;
-    if (top && result.confidence >= answerThreshold && result.known >= MIN_KNOWN) {
-      return { kind: "answer", entry: this.byId.get(top.id)!, confidence: result.confidence };
+    const decision = decide(this.matcher.match(question), this.matcher.params.decide, (a, b) =>
+      this.matcher.sameSubject(a, b),
+    );
+    switch (decision.kind) {
+      case "answer":
+        return { kind: "answer", entry: this.byId.get(decision.id)!, confidence: decision.confidence };
+      case "suggest":
+        return {
+          kind: "no-match",
+          confidence: decision.confidence,
+          suggestions: decision.ids.map((id) => this.byId.get(id)!),
+        };
+      case "decline":
+        return { kind: "out-of-scope", confidence: decision.confidence, rule: decision.rule };
     }
-    if (result.known < MIN_KNOWN) return { kind: "out-of-scope", confidence: result.confidence };
-    const suggestions = result.ranked
-      .filter((r) => r.score >= suggestThreshold)
-      .slice(0, 3)
-      .map((r) => this.byId.get(r.id)!);
-    if (suggestions.length === 0) return { kind: "out-of-scope", confidence: result.confidence };
-    return { kind: "no-match", confidence: result.confidence, suggestions };
   }
 }

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type Answerable, answerablesOf } from "./answerable.ts";
 import { Asker } from "./ask.ts";
 import { Matcher } from "./matcher/matcher.ts";
+import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";
 import type { AnswerContext } from "./replies/answers.ts";
 
 /** Everything needed to answer free-text questions, built once from the knowledge. */
@@ -14,9 +15,13 @@ export interface QuestionAnswering {
   stems: (text: string) => string[];
 }
 
-export function buildQuestionAnswering(knowledge: Knowledge): QuestionAnswering {
+export function buildQuestionAnswering(
+  knowledge: Knowledge,
+  params: MatcherParams = defaultMatcherParams,
+): QuestionAnswering {
   const entries = answerablesOf(knowledge);
-  const matcher = new Matcher(entries, knowledge.lexicon);
+  const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
+  const matcher = new Matcher(entries, knowledge.lexicon, params, topics);
   const asker = new Asker(entries, matcher, knowledge.responses);
   return {
     entries,

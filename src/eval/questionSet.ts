@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import MiniSearch from "minisearch";
 import { z } from "zod";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
 import type { Knowledge } from "../knowledge/load.ts";
+import { miniSearchOver } from "./crossValidation.ts";
 
 /** One line of an evaluation set: a question and the word groups its answer must contain, or `oos`. */
 const caseSchema = z.union([
@@ -64,20 +64,7 @@ export function miniSearchBaseline(
 ): (q: string) => { answered: boolean; text: string; id: string | null } {
   const entries = answerablesOf(knowledge);
   const byId = new Map<string, Answerable>(entries.map((e) => [e.id, e]));
-  const index = new MiniSearch({
-    fields: ["question", "alternates", "answer", "details"],
-    storeFields: ["id"],
-    searchOptions: { fuzzy: 0.2, prefix: true },
-  });
-  index.addAll(
-    entries.map((e) => ({
-      id: e.id,
-      question: e.question,
-      alternates: e.phrasings.slice(1).join(" \n "),
-      answer: e.answer,
-      details: e.details,
-    })),
-  );
+  const index = miniSearchOver(entries);
   return (q) => {
     const top = index.search(q)[0];
     const entry = top ? byId.get(String(top.id)) : undefined;

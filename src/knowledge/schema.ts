@@ -80,6 +80,9 @@ export const lexiconSchema = z.strictObject({
   weakwords: z.array(z.string().min(1)).default([]),
   definitionCues: z.array(z.string().min(1)).default([]),
   domainTerms: z.array(z.string().min(1)).min(1),
+  // Questions about something else entirely, written by us: the matcher learns an off-topic
+  // class from them, so "optimize this sql query" is declined though "sql" is a known word.
+  offTopic: z.array(z.string().min(1)).default([]),
 });
 
 /** The bot's own copy that is not guidance: greetings, help, declines, errors. */

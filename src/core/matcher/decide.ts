@@ -1,0 +1,46 @@
+import type { MatchResult } from "./matcher.ts";
+import type { MatcherParams } from "./params.ts";
+
+/** Why a question was declined: each rule is one check, in the order they run. */
+export type DeclineRule =
+  /** No word of the bot's subject, and not a short question made of words the knowledge is asked with. */
+  | "no-subject-word"
+  /** Too few of the question's words occur anywhere in the knowledge. */
+  | "unknown-words"
+  /** The off-topic class is more probable than any entry. */
+  | "off-topic-class"
+  /** No entry is even probable enough to suggest. */
+  | "nothing-close";
+
+export type Decision =
+  | { kind: "answer"; id: string; confidence: number }
+  /** Unsure or torn between close entries: offer them ("did you mean"), best first. */
+  | { kind: "suggest"; ids: string[]; confidence: number; ambiguous: boolean }
+  | { kind: "decline"; rule: DeclineRule; confidence: number };
+
+/** Turns the model's probabilities into an answer, suggestions or a decline (params.decide). */
+export function decide(
+  result: MatchResult,
+  params: MatcherParams["decide"],
+  /** Do two entries answer the same thing (a glossary term and the FAQ entry about it)? */
+  sameSubject: (a: string, b: string) => boolean = () => false,
+): Decision {
+  const { ranked, confidence, offTopic, known, onTopic } = result;
+  if (!onTopic && confidence < params.withoutSubjectWord)
+    return { kind: "decline", rule: "no-subject-word", confidence };
+  if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence };
+  if (offTopic > confidence) return { kind: "decline", rule: "off-topic-class", confidence };
+  const [best, second] = ranked;
+  if (best && best.score >= params.answer) {
+    if (!second || best.score - second.score >= params.ambiguity || sameSubject(best.id, second.id))
+      return { kind: "answer", id: best.id, confidence };
+    const close = ranked.filter((r) => best.score - r.score < params.ambiguity).slice(0, 3);
+    return { kind: "suggest", ids: close.map((r) => r.id), confidence, ambiguous: true };
+  }
+  const ids = ranked
+    .filter((r) => r.score >= params.suggest)
+    .slice(0, 3)
+    .map((r) => r.id);
+  if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence };
+  return { kind: "suggest", ids, confidence, ambiguous: false };
+}

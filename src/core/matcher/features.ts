@@ -1,0 +1,78 @@
+import type { MatcherParams } from "./params.ts";
+import type { TextPipeline } from "./text.ts";
+
+/** A text as the model sees it: feature ids and values (L2-normalised per group). */
+export interface SparseVector {
+  ids: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * Turns text into named features: word stems ("w:contain"), neighbouring stem pairs
+ * ("b:run contain") and character n-grams inside words ("c:<hyp"), so "hypervisr" and
+ * "microvms" still share most of their features with what the knowledge says.
+ */
+export class Featurizer {
+  /** The weight of a feature the vocabulary lacks, when features are weighed by rarity. */
+  unknownWeight = 1;
+
+  constructor(
+    private readonly text: TextPipeline,
+    private readonly params: MatcherParams["features"],
+  ) {}
+
+  /** Distinct feature names of a text, split into the word group and the character group. */
+  names(text: string): { words: string[]; chars: string[] } {
+    const canonical = this.text.canonicalWords(text).filter((w) => !this.text.isStopword(w));
+    const stems = canonical.map((w) => this.text.stem(w));
+    const words = new Set<string>();
+    for (const s of stems) words.add(`w:${s}`);
+    if (this.params.bigrams)
+      for (let i = 1; i < stems.length; i++) words.add(`b:${stems[i - 1]} ${stems[i]}`);
+    const chars = new Set<string>();
+    const { charMin, charMax } = this.params;
+    for (const word of canonical) {
+      const bounded = `<${word}>`;
+      if (bounded.length <= charMin) {
+        chars.add(`c:${bounded}`);
+        continue;
+      }
+      for (let n = charMin; n <= charMax; n++)
+        for (let i = 0; i + n <= bounded.length; i++) chars.add(`c:${bounded.slice(i, i + n)}`);
+    }
+    return { words: [...words], chars: [...chars] };
+  }
+
+  /**
+   * The vector of a text over a fixed vocabulary (names the vocabulary lacks are dropped after
+   * normalising, so unknown words still dilute a question's known ones).
+   */
+  vector(text: string, vocabulary: ReadonlyMap<string, number>, weights?: Float64Array): SparseVector {
+    const { words, chars } = this.names(text);
+    const ids: number[] = [];
+    const values: number[] = [];
+    const add = (names: string[], norm: number) => {
+      const group: number[] = [];
+      const raw: number[] = [];
+      let squares = 0;
+      for (const name of names) {
+        const id = vocabulary.get(name);
+        // A name the knowledge never uses weighs like its rarest feature: it still dilutes.
+        const w = id === undefined ? (weights ? this.unknownWeight : 1) : (weights?.[id] ?? 1);
+        squares += w * w;
+        if (id === undefined) continue;
+        group.push(id);
+        raw.push(w);
+      }
+      if (squares === 0) return;
+      const scale = (norm * names.length ** this.params.lengthExponent) / Math.sqrt(squares);
+      group.forEach((id, i) => {
+        ids.push(id);
+        values.push(raw[i]! * scale);
+      });
+    };
+    add(words, this.params.wordNorm);
+    add(chars, this.params.charNorm);
+    return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
+  }
+}

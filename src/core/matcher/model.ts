@@ -1,0 +1,200 @@
+import type { SparseVector } from "./features.ts";
+import type { MatcherParams } from "./params.ts";
+
+export interface Example {
+  vector: SparseVector;
+  label: number;
+}
+
+export interface ClassProbability {
+  label: number;
+  probability: number;
+}
+
+/**
+ * Multinomial logistic regression over sparse features, trained with plain SGD in a fixed,
+ * seeded order (the same examples always give the same weights).
+ *
+ * A feature only carries weights for the classes whose examples contain it (its "support"),
+ * the way CRF toolkits restrict features to those seen with a label: the weight matrix stays
+ * as sparse as the data, so 10,000 entries train and answer in time. Every other class scores
+ * 0 for that feature, and the softmax still runs over all classes.
+ */
+export class SoftmaxModel {
+  /** Row f of the weight matrix is rowStart[f] .. rowStart[f + 1] in classOf and weight. */
+  private readonly rowStart: Int32Array;
+  private readonly classOf: Int32Array;
+  private readonly weight: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
+  private touchedCount = 0;
+  /** How many SGD passes training made (fewer than asked for on a very large knowledge base). */
+  readonly epochs: number;
+
+  constructor(
+    readonly numClasses: number,
+    numFeatures: number,
+    examples: Example[],
+    params: MatcherParams["training"],
+  ) {
+    // Support: which classes each feature was seen with, sorted by class.
+    const support: Set<number>[] = Array.from({ length: numFeatures }, () => new Set());
+    for (const e of examples) for (const f of e.vector.ids) support[f]!.add(e.label);
+    this.rowStart = new Int32Array(numFeatures + 1);
+    for (let f = 0; f < numFeatures; f++) this.rowStart[f + 1] = this.rowStart[f]! + support[f]!.size;
+    this.classOf = new Int32Array(this.rowStart[numFeatures]!);
+    for (let f = 0; f < numFeatures; f++)
+      this.classOf.set(
+        [...support[f]!].sort((a, b) => a - b),
+        this.rowStart[f]!,
+      );
+    this.weight = new Float64Array(this.classOf.length);
+    this.scores = new Float64Array(numClasses);
+    this.touched = new Int32Array(numClasses);
+    this.isTouched = new Uint8Array(numClasses);
+
+    let workPerEpoch = 0;
+    for (const e of examples)
+      for (const f of e.vector.ids) workPerEpoch += this.rowStart[f + 1]! - this.rowStart[f]!;
+    this.epochs = Math.max(1, Math.min(params.epochs, Math.floor(params.maxWork / Math.max(1, workPerEpoch))));
+    this.train(examples, params);
+  }
+
+  private train(examples: Example[], params: MatcherParams["training"]): void {
+    const order = Int32Array.from(examples, (_, i) => i);
+    const random = mulberry32(params.seed);
+    const { rowStart, classOf, weight } = this;
+    for (let epoch = 0; epoch < this.epochs; epoch++) {
+      shuffle(order, random);
+      const rate = params.learningRate * params.decay ** epoch;
+      const shrink = rate * params.l2;
+      for (const i of order) {
+        const { vector, label } = examples[i]!;
+        this.probabilities(vector);
+        const { ids, values } = vector;
+        for (let j = 0; j < ids.length; j++) {
+          const f = ids[j]!;
+          const x = values[j]!;
+          for (let k = rowStart[f]!; k < rowStart[f + 1]!; k++) {
+            const c = classOf[k]!;
+            const gradient = this.scores[c]! - (c === label ? 1 : 0);
+            weight[k] = weight[k]! - rate * gradient * x - shrink * weight[k]!;
+          }
+        }
+        this.reset();
+      }
+    }
+  }
+
+  /**
+   * Leaves each touched class's probability in `scores` and returns the probability of every
+   * class no feature points at (they all score 0).
+   */
+  private probabilities(vector: SparseVector): number {
+    const { rowStart, classOf, weight, scores, touched } = this;
+    const { ids, values } = vector;
+    for (let j = 0; j < ids.length; j++) {
+      const f = ids[j]!;
+      const x = values[j]!;
+      for (let k = rowStart[f]!; k < rowStart[f + 1]!; k++) {
+        const c = classOf[k]!;
+        if (this.isTouched[c] === 0) {
+          this.isTouched[c] = 1;
+          touched[this.touchedCount++] = c;
+        }
+        scores[c] = scores[c]! + weight[k]! * x;
+      }
+    }
+    let max = 0;
+    for (let t = 0; t < this.touchedCount; t++) max = Math.max(max, scores[touched[t]!]!);
+    const rest = Math.exp(-max);
+    let z = (this.numClasses - this.touchedCount) * rest;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const c = touched[t]!;
+      scores[c] = Math.exp(scores[c]! - max);
+      z += scores[c]!;
+    }
+    for (let t = 0; t < this.touchedCount; t++) scores[touched[t]!]! /= z;
+    return rest / z;
+  }
+
+  private reset(): void {
+    for (let t = 0; t < this.touchedCount; t++) {
+      this.scores[this.touched[t]!] = 0;
+      this.isTouched[this.touched[t]!] = 0;
+    }
+    this.touchedCount = 0;
+  }
+
+  /** The `k` most probable classes, most probable first (ties by class number). */
+  top(vector: SparseVector, k: number): ClassProbability[] {
+    const rest = this.probabilities(vector);
+    const best: ClassProbability[] = [];
+    for (let t = 0; t < this.touchedCount; t++) {
+      const c = this.touched[t]!;
+      insertTop(best, { label: c, probability: this.scores[c]! }, k);
+    }
+    this.reset();
+    // Classes no feature points at share the leftover probability; with none touched they tie.
+    if (best.length < k && rest > 0)
+      for (let c = 0; c < this.numClasses && best.length < k; c++)
+        if (!best.some((b) => b.label === c)) best.push({ label: c, probability: rest });
+    return best;
+  }
+
+  /** Each feature's weight for one class times its value: what pushed the class up or down. */
+  contributions(vector: SparseVector, label: number): { feature: number; weight: number }[] {
+    const out: { feature: number; weight: number }[] = [];
+    vector.ids.forEach((f, j) => {
+      const k = this.find(f, label);
+      if (k >= 0) out.push({ feature: f, weight: this.weight[k]! * vector.values[j]! });
+    });
+    return out;
+  }
+
+  /** Position of (feature, class) in the sparse rows, or -1. */
+  private find(f: number, label: number): number {
+    let lo = this.rowStart[f]!;
+    let hi = this.rowStart[f + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.classOf[mid]!;
+      if (c === label) return mid;
+      if (c < label) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+function insertTop(top: ClassProbability[], item: ClassProbability, k: number): void {
+  const before = (a: ClassProbability, b: ClassProbability) =>
+    a.probability > b.probability || (a.probability === b.probability && a.label < b.label);
+  if (top.length === k && !before(item, top[k - 1]!)) return;
+  let i = top.length;
+  while (i > 0 && before(item, top[i - 1]!)) i--;
+  top.splice(i, 0, item);
+  if (top.length > k) top.pop();
+}
+
+/** A small seeded PRNG: the same seed gives the same shuffles on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(order: Int32Array, random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+}

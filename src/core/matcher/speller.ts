@@ -1,0 +1,45 @@
+import { editDistance } from "./text.ts";
+
+/** Corrects a misspelt stem to the closest known one ("hypervisr" -> "hypervisor"). */
+export class Speller {
+  private readonly byLength = new Map<number, string[]>();
+  private readonly cache = new Map<string, string | null>();
+
+  /** `known` maps each stem to how common it is; the more common wins a tie. */
+  constructor(private readonly known: ReadonlyMap<string, number>) {
+    for (const s of known.keys()) {
+      const list = this.byLength.get(s.length);
+      if (list) list.push(s);
+      else this.byLength.set(s.length, [s]);
+    }
+  }
+
+  has(stem: string): boolean {
+    return this.known.has(stem);
+  }
+
+  /** The stem itself when known, else the known stem it most likely meant, if one is close enough. */
+  correct(stem: string): string | undefined {
+    if (this.known.has(stem)) return stem;
+    if (stem.length < 4 || /\d/.test(stem)) return undefined;
+    const cached = this.cache.get(stem);
+    if (cached !== undefined) return cached ?? undefined;
+    const max = stem.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (let len = stem.length - max; len <= stem.length + max; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const d = editDistance(stem, candidate, max);
+        if (d > max) continue;
+        const commoner = (this.known.get(candidate) ?? 0) > (best ? (this.known.get(best) ?? 0) : -1);
+        if (d < bestDistance || (d === bestDistance && commoner)) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(stem, best ?? null);
+    return best;
+  }
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { Knowledge } from "../knowledge/load.ts";
+import { miniSearchBaseline, type Scored, score } from "./questionSet.ts";
+
+export interface SetRow {
+  name: string;
+  ours: Scored;
+  baseline: Scored;
+}
+
+type Answer = (q: string) => { answered: boolean; text: string; id: string | null };
+
+/**
+ * One line of a question set: word groups the answer must contain (`all`), the entries that
+ * answer it (`ids`, our chat-style set), or `oos` for a question the bot must decline.
+ */
+const lineSchema = z.union([
+  z.object({ q: z.string(), oos: z.literal(true) }),
+  z.object({ q: z.string(), all: z.array(z.array(z.string()).min(1)) }),
+  z.object({ q: z.string(), ids: z.array(z.string()).min(1) }),
+]);
+type Line = z.infer<typeof lineSchema>;
+
+export function readSet(file: string): Line[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = lineSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+/** Scores a set: by answer words like ../shared/eval/score.mjs, or by entry id for `ids` lines. */
+export function scoreSet(lines: Line[], answer: Answer): Scored {
+  const byWords = lines.filter((l) => !("ids" in l)) as Parameters<typeof score>[0];
+  const s = score(byWords, answer);
+  for (const l of lines) {
+    if (!("ids" in l)) continue;
+    const a = answer(l.q);
+    s.inScope.all++;
+    if (a.answered && a.id && l.ids.includes(a.id)) s.inScope.pass++;
+    else s.failures.push(`${l.q} -> ${a.id ?? "none"}: wanted ${l.ids.join("|")}`);
+  }
+  return s;
+}
+
+export function evaluateSets(knowledge: Knowledge, answer: Answer, sets: { name: string; file: string }[]): SetRow[] {
+  const baseline = miniSearchBaseline(knowledge);
+  return sets.map(({ name, file }) => {
+    const lines = readSet(file);
+    return { name, ours: scoreSet(lines, answer), baseline: scoreSet(lines, baseline) };
+  });
+}
