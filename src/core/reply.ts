@@ -6,6 +6,13 @@ export interface Source {
   section: string;
   /** The document's short name, for display ("Practical differences in 2026"). */
   title?: string;
+  /** The short reference answer text uses for the document: "003" for 003_….txt. */
+  ref: string;
+  /**
+   * What every surface shows, so "(003)" in the text can be matched to its source:
+   * `003 · Making an informed decision, “Pros and Cons Deep Dive”`.
+   */
+  label: string;
 }
 
 export interface Button {

@@ -96,9 +96,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
     }
     case "sources": {
       if (part.sources.length === 0) return [];
-      const list = part.sources
-        .map((s) => `${escapeSlack(s.title ?? s.doc)} — _${escapeSlack(s.section)}_`)
-        .join(" · ");
+      const list = part.sources.map((s) => escapeSlack(s.label)).join("; ");
       return [
         {
           type: "context",

@@ -87,7 +87,7 @@ function elements(p: Part, max: number): CardElement[] {
       return [{ type: "TextBlock", text: lines.join("\n"), fontType: "Monospace", wrap: true }];
     }
     case "sources": {
-      const list = p.sources.map((s) => `${s.title ?? s.doc} (${s.doc}), “${s.section}”`).join("; ");
+      const list = p.sources.map((s) => s.label).join("; ");
       return [subtle(clip(`Sources: ${list}`, Math.min(max, 1500)))];
     }
     case "context":

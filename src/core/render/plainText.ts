@@ -33,7 +33,7 @@ function part(p: Part): string | undefined {
         .join("\n");
     }
     case "sources":
-      return `Sources: ${p.sources.map((s) => `${s.title ?? s.doc} (${s.doc}), “${s.section}”`).join("; ")}`;
+      return `Sources: ${p.sources.map((s) => s.label).join("; ")}`;
     case "buttons":
       // Only buttons that name something to read are worth printing; the rest are controls.
       if (p.role === "followups" || p.role === "suggestions" || p.role === "choices")

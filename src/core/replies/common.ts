@@ -15,7 +15,18 @@ export function button(label: string, action: Action, style?: Button["style"]): 
     : { label: clip(label, MAX_BUTTON_LABEL), action };
 }
 
-/** Citations with the document's short title for display. */
+/** The short reference texts use for a document: "003" for "003_4995cd5061691873.txt". */
+export function docRef(doc: string): string {
+  return /^(\d{3})_/.exec(doc)?.[1] ?? doc;
+}
+
+/** `003 · Making an informed decision, “Pros and Cons Deep Dive”`: the same "003" the text uses. */
+export function sourceLabel(ref: string, title: string | undefined, section: string): string {
+  const quoted = /^["“']/.test(section) ? section : `“${section}”`;
+  return `${ref} · ${title ?? ref}, ${quoted}`;
+}
+
+/** Citations for display: the short reference, the document's short title and the section. */
 export function citeAll(sources: KnowledgeSource[], documents: DocumentInfo[]): Source[] {
   const titles = new Map(documents.map((d) => [d.doc, d.short]));
   const seen = new Set<string>();
@@ -25,7 +36,9 @@ export function citeAll(sources: KnowledgeSource[], documents: DocumentInfo[]): 
     if (seen.has(key)) continue;
     seen.add(key);
     const title = titles.get(s.doc);
-    out.push(title ? { ...s, title } : { ...s });
+    const ref = docRef(s.doc);
+    const label = sourceLabel(ref, title, s.section);
+    out.push(title ? { ...s, title, ref, label } : { ...s, ref, label });
   }
   return out;
 }

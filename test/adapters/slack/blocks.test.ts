@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { answerEntryId, renderReply } from "../../../src/adapters/slack/blocks.ts";
 import { escapeSlack, splitText, toMrkdwn } from "../../../src/adapters/slack/mrkdwn.ts";
+import { citeAll } from "../../../src/core/replies/common.ts";
 import type { Button, Part, Reply } from "../../../src/core/reply.ts";
 import { checkBlockKitLimits } from "./harness.ts";
+
+const docA = { doc: "003_a.txt", title: "Document A", short: "Doc A", sectioning: "headings" as const };
 
 const reply = (parts: Part[], summary = "summary"): Reply => ({
   kind: "answer",
@@ -42,7 +45,7 @@ describe("renderReply", () => {
         { type: "text", text: "**Fast** start" },
         { type: "fields", fields: [{ label: "Isolation", value: "strong" }] },
         { type: "bars", bars: [{ label: "vms", score: 3, max: 6, highlight: true }] },
-        { type: "sources", sources: [{ doc: "a.md", section: "Intro", title: "Doc A" }] },
+        { type: "sources", sources: citeAll([{ doc: "003_a.txt", section: "Intro" }], [docA]) },
         { type: "context", text: "note" },
         {
           type: "buttons",
@@ -67,7 +70,7 @@ describe("renderReply", () => {
     expect(json(m!.blocks[1])).toContain("*Fast* start");
     expect(json(m!.blocks[3])).toContain("```");
     expect(json(m!.blocks[3])).toContain("██████░░░░░░");
-    expect(json(m!.blocks[4])).toContain("Doc A");
+    expect(json(m!.blocks[4])).toContain("📚 Sources: 003 · Doc A, “Intro”");
     const button = (m!.blocks[7] as { elements: { action_id: string; value: string }[] }).elements[0]!;
     expect(button.action_id).toBe("vmvc:0");
     expect(JSON.parse(button.value)).toEqual({ type: "feedback", entryId: "e1", vote: "up" });
@@ -81,7 +84,7 @@ describe("renderReply", () => {
           { type: "text", text: "<!channel>" },
           { type: "fields", fields: [{ label: "<!everyone>", value: "a<b" }] },
           { type: "context", text: "by <@U1>" },
-          { type: "sources", sources: [{ doc: "d", section: "<s>" }] },
+          { type: "sources", sources: citeAll([{ doc: "004_d.txt", section: "<s>" }], []) },
           {
             type: "buttons",
             role: "choices",

@@ -7,7 +7,10 @@ import {
   MAX_CARD_BYTES,
   renderReply,
 } from "../../../src/adapters/teams/cards.ts";
+import { citeAll } from "../../../src/core/replies/common.ts";
 import type { Part, Reply } from "../../../src/core/reply.ts";
+
+const docA = { doc: "003_a.txt", title: "Document A", short: "Doc A", sectioning: "headings" as const };
 
 const reply = (parts: Part[], extra: Partial<Reply> = {}): Reply => ({
   kind: "answer",
@@ -33,7 +36,7 @@ describe("Teams Adaptive Card rendering", () => {
           ],
         },
         { type: "divider" },
-        { type: "sources", sources: [{ doc: "a.md", section: "Intro", title: "Doc A" }] },
+        { type: "sources", sources: citeAll([{ doc: "003_a.txt", section: "Intro" }], [docA]) },
         { type: "context", text: "Question 1 of 11" },
         {
           type: "buttons",
@@ -69,7 +72,7 @@ describe("Teams Adaptive Card rendering", () => {
     expect(String(bars?.text)).toContain("▶ VMs");
     expect(String(bars?.text)).toContain("████████████");
     expect(sources).toMatchObject({ type: "TextBlock", size: "Small", isSubtle: true, separator: true });
-    expect(String(sources?.text)).toContain("Doc A (a.md), “Intro”");
+    expect(String(sources?.text)).toContain("Sources: 003 · Doc A, “Intro”");
     expect(context).toMatchObject({ type: "TextBlock", text: "Question 1 of 11", isSubtle: true });
     expect(choices).toEqual({
       type: "ActionSet",

@@ -16,6 +16,7 @@ import { loadDecisionKnowledge } from "../../../src/knowledge/decision.ts";
 import type { DecisionKnowledge } from "../../../src/knowledge/decisionSchema.ts";
 import { type KnowledgeIssue, readYaml } from "../../../src/knowledge/read.ts";
 import { documentSchema, type Source } from "../../../src/knowledge/schema.ts";
+import { SeedLibrary } from "../../../src/knowledge/seeds.ts";
 import { knowledgeOrThrow, loadForTest } from "./fixtures.ts";
 
 const FILES = ["checklist.yaml", "recommendations.yaml", "rules.yaml"];
@@ -89,12 +90,9 @@ describe("decision knowledge files", () => {
       issues,
     );
     expect(issues).toEqual([]);
-    const byName = new Map((docs ?? []).map((d) => [d.doc, d]));
-    const cache = new Map<string, string[]>();
+    const seeds = new SeedLibrary(docs ?? [], resolve("../shared/seeds"));
     const problems = allSources(k).flatMap(({ where, source }) => {
-      const doc = byName.get(source.doc);
-      if (!doc) return [`${where}: unknown document ${source.doc}`];
-      const problem = citationProblem(source, doc, resolve("../shared/seeds"), cache);
+      const problem = citationProblem(source, seeds);
       return problem ? [`${where}: ${problem}`] : [];
     });
     expect(problems).toEqual([]);

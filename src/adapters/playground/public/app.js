@@ -107,11 +107,10 @@
         const p = el("p", "sources");
         p.append(el("span", "sources-label", "Sources: "));
         part.sources.forEach((s, i) => {
-          if (i > 0) p.append(document.createTextNode(" · "));
+          if (i > 0) p.append(document.createTextNode("; "));
           const cite = p.appendChild(el("span", "source"));
           cite.title = s.doc;
-          const section = /^["“']/.test(s.section) ? s.section : `“${s.section}”`;
-          cite.append(el("strong", "", s.title || s.doc), document.createTextNode(`, ${section}`));
+          cite.append(document.createTextNode(s.label));
         });
         return p;
       }
