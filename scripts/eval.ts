@@ -34,6 +34,8 @@ const sets: SetRow[] = evaluateSets(
 for (const s of sets) {
   rows.push([`${s.name}: answered right`, pct(s.ours.inScope.pass, s.ours.inScope.all), pct(s.baseline.inScope.pass, s.baseline.inScope.all)]);
   rows.push([`${s.name}: off-topic declined`, pct(s.ours.outOfScope.pass, s.ours.outOfScope.all), pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all)]);
+  if (s.ours.nearDomain.all > 0)
+    rows.push([`${s.name}: near-domain declined`, pct(s.ours.nearDomain.pass, s.ours.nearDomain.all), pct(s.baseline.nearDomain.pass, s.baseline.nearDomain.all)]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${"".padEnd(width)}  ${"vmvc matcher".padEnd(20)}  MiniSearch (BM25+)`);

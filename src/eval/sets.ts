@@ -3,10 +3,15 @@ import { z } from "zod";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchBaseline, type Scored, score } from "./questionSet.ts";
 
+export interface SetScore extends Scored {
+  /** Off-topic questions that use the subject's words (a docker error message, a VirtualBox bug). */
+  nearDomain: { pass: number; all: number };
+}
+
 export interface SetRow {
   name: string;
-  ours: Scored;
-  baseline: Scored;
+  ours: SetScore;
+  baseline: SetScore;
 }
 
 type Answer = (q: string) => { answered: boolean; text: string; id: string | null };
@@ -16,7 +21,7 @@ type Answer = (q: string) => { answered: boolean; text: string; id: string | nul
  * answer it (`ids`, our chat-style set), or `oos` for a question the bot must decline.
  */
 const lineSchema = z.union([
-  z.object({ q: z.string(), oos: z.literal(true) }),
+  z.object({ q: z.string(), oos: z.literal(true), near: z.boolean().optional() }),
   z.object({ q: z.string(), all: z.array(z.array(z.string()).min(1)) }),
   z.object({ q: z.string(), ids: z.array(z.string()).min(1) }),
 ]);
@@ -34,9 +39,12 @@ export function readSet(file: string): Line[] {
 }
 
 /** Scores a set: by answer words like ../shared/eval/score.mjs, or by entry id for `ids` lines. */
-export function scoreSet(lines: Line[], answer: Answer): Scored {
-  const byWords = lines.filter((l) => !("ids" in l)) as Parameters<typeof score>[0];
-  const s = score(byWords, answer);
+export function scoreSet(lines: Line[], answer: Answer): SetScore {
+  const near = (l: Line) => "oos" in l && l.near === true;
+  const byWords = lines.filter((l) => !("ids" in l) && !near(l)) as Parameters<typeof score>[0];
+  const nearDomain = score(lines.filter(near) as Parameters<typeof score>[0], answer);
+  const s: SetScore = { ...score(byWords, answer), nearDomain: nearDomain.outOfScope };
+  s.failures.push(...nearDomain.failures.map((f) => `(near-domain) ${f}`));
   for (const l of lines) {
     if (!("ids" in l)) continue;
     const a = answer(l.q);

@@ -32,9 +32,9 @@ export function decide(
   if (offTopic > confidence) return { kind: "decline", rule: "off-topic-class", confidence };
   const [best, second] = ranked;
   if (best && best.score >= params.answer) {
-    if (!second || best.score - second.score >= params.ambiguity || sameSubject(best.id, second.id))
+    if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id))
       return { kind: "answer", id: best.id, confidence };
-    const close = ranked.filter((r) => best.score - r.score < params.ambiguity).slice(0, 3);
+    const close = ranked.filter((r) => best.score < params.margin * r.score).slice(0, 3);
     return { kind: "suggest", ids: close.map((r) => r.id), confidence, ambiguous: true };
   }
   const ids = ranked

@@ -101,7 +101,7 @@ export class Matcher {
     }
     if (params.features.idf) {
       this.weights = Float64Array.from(rarity);
-      this.featurizer.unknownWeight = 1 + Math.log(classes);
+      this.featurizer.unknownWeight = params.features.unknownShare * (1 + Math.log(classes));
     }
     for (const { text, label } of labelled) {
       this.examples.push({ vector: this.vector(text), label });

@@ -23,6 +23,12 @@ export interface MatcherParams {
      */
     lengthExponent: number;
     /**
+     * With idf: how much a word the knowledge never uses weighs, as a share of the rarest known
+     * word's weight. Unknown words dilute a question (out-of-scope questions are mostly unknown
+     * words), but app and product names in a real question should not drown its known words.
+     */
+    unknownShare: number;
+    /**
      * A feature seen in more than this many entries' phrasings is dropped: it tells nothing apart
      * and only costs time (never reached by today's knowledge; it keeps 10,000 entries trainable).
      */
@@ -42,15 +48,19 @@ export interface MatcherParams {
     seed: number;
   };
   decide: {
-    /** At or above this probability (and clear of the runner-up) the best entry is the answer. */
+    /**
+     * The least probability to answer with. A real question of several sentences spreads the
+     * model's probability over many entries, so this is low (today about 8 times a blind guess
+     * among 128 entries); the margin below keeps such answers honest.
+     */
     answer: number;
+    /**
+     * The best entry must be this many times as probable as the runner-up; when it is not, the
+     * close ones are offered instead of a guess (like Rasa's ambiguity_threshold).
+     */
+    margin: number;
     /** Entries at or above this probability are offered as "did you mean". */
     suggest: number;
-    /**
-     * When the runner-up is within this probability of the best, both are offered instead of a
-     * guess (Rasa's ambiguity_threshold).
-     */
-    ambiguity: number;
     /** Below this share of known words a question is declined as out of scope. */
     minKnown: number;
     /**
@@ -62,7 +72,7 @@ export interface MatcherParams {
 }
 
 export const defaultMatcherParams: MatcherParams = {
-  features: { bigrams: true, charMin: 3, charMax: 5, wordNorm: 1, charNorm: 0.8, idf: true, lengthExponent: 0, maxSupport: 400 },
+  features: { bigrams: true, charMin: 3, charMax: 5, wordNorm: 1, charNorm: 0.8, idf: true, lengthExponent: 0, unknownShare: 1, maxSupport: 400 },
   training: { epochs: 10, learningRate: 2, decay: 0.8, l2: 1e-5, maxWork: 6e8, seed: 20261129 },
-  decide: { answer: 0.3, suggest: 0.06, ambiguity: 0.08, minKnown: 0.3, withoutSubjectWord: 0.85 },
+  decide: { answer: 0.06, margin: 1.1, suggest: 0.02, minKnown: 0.3, withoutSubjectWord: 0.85 },
 };
