@@ -159,7 +159,9 @@ function checkRules(rules: RulesFile, report: Report): void {
   );
   rules.constraints.forEach((c, i) => {
     const field = `constraints[${i}](id ${c.id})`;
-    c.when.forEach((cond, j) => checkCondition(cond, `${field}.when[${j}]`, report));
+    c.when.forEach((cond, j) => {
+      checkCondition(cond, `${field}.when[${j}]`, report);
+    });
     checkIds(c.allow ?? [], RULES, `${field}.allow`, report);
     checkIds(c.exclude ?? [], RULES, `${field}.exclude`, report);
   });
@@ -167,7 +169,9 @@ function checkRules(rules: RulesFile, report: Report): void {
   rules.rules.forEach((rule, i) => {
     const field = `rules[${i}](id ${rule.id})`;
     checkCondition(rule.when, `${field}.when`, report);
-    rule.assumes.forEach((cond, j) => checkCondition(cond, `${field}.assumes[${j}]`, report));
+    rule.assumes.forEach((cond, j) => {
+      checkCondition(cond, `${field}.assumes[${j}]`, report);
+    });
     checkIds(Object.keys(rule.weights), RULES, `${field}.weights`, report);
     if (Object.keys(rule.weights).length === 0)
       report(RULES, `${field}.weights`, "needs at least one weight");

@@ -76,8 +76,9 @@ describe("partly answered checklists (property-based)", () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const d = decide(answers, knowledge);
-        if (!d.close || d.close.margin !== 0) return;
-        const key = d.close.decidedBy;
+        const close = d.close;
+        if (close?.margin !== 0) return;
+        const key = close.decidedBy;
         if (key === null) {
           // Only when no answer separates them at all.
           for (const rule of knowledge.rules.rules.filter((r) =>
