@@ -104,6 +104,7 @@ export const decisionLabelsSchema = z.strictObject({
   hardRequirements: z.string().min(3).max(80),
   closeCall: z.string().min(3).max(80),
   settle: z.string().min(3).max(80),
+  ruledOut: z.string().min(3).max(40),
 });
 
 export const rulesFileSchema = z.strictObject({

@@ -127,7 +127,7 @@ describe("decide", () => {
       expect(d.close?.decidedBy).not.toBeNull();
       expect(d.whyNotRunnerUp.text).toContain("the tie goes to");
     }
-    expect(d.close?.text).toMatch(/^Close call: /);
+    expect(d.close?.text).toMatch(new RegExp(`^${d.title} ${d.scores[d.recommendation]}, `));
   });
 
   it("lists pivots for unanswered keys too", () => {
