@@ -10,6 +10,7 @@ import {
 import {
   type AnswerCondition,
   type ChecklistQuestion,
+  type Constraint,
   checklistFileSchema,
   type DecisionKnowledge,
   type RecommendationInfo,
@@ -22,7 +23,7 @@ import { type KnowledgeIssue, readYaml } from "./read.ts";
 const CHECKLIST = "checklist.yaml";
 const RECOMMENDATIONS = "recommendations.yaml";
 const RULES = "rules.yaml";
-const PLACEHOLDERS = new Set(["winner", "runnerUp", "winnerScore", "runnerUpScore"]);
+const PLACEHOLDERS = new Set(["winner", "runnerUp", "winnerScore", "runnerUpScore", "question", "questions"]);
 
 type Report = (file: string, field: string, message: string) => void;
 
@@ -136,8 +137,8 @@ function checkRules(rules: RulesFile, report: Report): void {
   const missing = RECOMMENDATION_IDS.filter((id) => !(id in rules.base));
   if (missing.length)
     report(RULES, "base", `needs a score for every recommendation; missing: ${list(missing)}`);
-  if ([...rules.tieBreak].sort().join() !== [...RECOMMENDATION_IDS].sort().join()) {
-    report(RULES, "tieBreak", `must list every recommendation once: ${list(RECOMMENDATION_IDS)}`);
+  if ([...rules.tieQuestions].sort().join() !== [...ANSWER_KEYS].sort().join()) {
+    report(RULES, "tieQuestions", `must list every checklist key once: ${list(ANSWER_KEYS)}`);
   }
   for (const [name, text] of Object.entries(rules.texts))
     checkTemplate(text.text, `texts.${name}.text`, report);
@@ -151,18 +152,72 @@ function checkRules(rules: RulesFile, report: Report): void {
     "caveats",
     report,
   );
+  checkUnique(
+    rules.constraints.map((c) => c.id),
+    "constraints",
+    report,
+  );
+  rules.constraints.forEach((c, i) => {
+    const field = `constraints[${i}](id ${c.id})`;
+    c.when.forEach((cond, j) => {
+      checkCondition(cond, `${field}.when[${j}]`, report);
+    });
+    checkIds(c.allow ?? [], RULES, `${field}.allow`, report);
+    checkIds(c.exclude ?? [], RULES, `${field}.exclude`, report);
+  });
+  checkConstraintsCompatible(rules.constraints, report);
   rules.rules.forEach((rule, i) => {
     const field = `rules[${i}](id ${rule.id})`;
     checkCondition(rule.when, `${field}.when`, report);
+    rule.assumes.forEach((cond, j) => {
+      checkCondition(cond, `${field}.assumes[${j}]`, report);
+    });
     checkIds(Object.keys(rule.weights), RULES, `${field}.weights`, report);
     if (Object.keys(rule.weights).length === 0)
       report(RULES, `${field}.weights`, "needs at least one weight");
   });
   rules.caveats.forEach((caveat, i) => {
+    checkIds(caveat.discourages, RULES, `caveats[${i}](id ${caveat.id}).discourages`, report);
+    for (const cond of caveat.when) {
+      const clash =
+        "recommendation" in cond ? cond.recommendation.filter((id) => caveat.discourages.includes(id)) : [];
+      if (clash.length)
+        report(RULES, `caveats[${i}](id ${caveat.id})`, `is shown for ${list(clash)} but discourages it`);
+    }
     caveat.when.forEach((cond, j) => {
       const field = `caveats[${i}](id ${caveat.id}).when[${j}]`;
       if ("recommendation" in cond) checkIds(cond.recommendation, RULES, `${field}.recommendation`, report);
       else checkCondition(cond, field, report);
     });
   });
+}
+
+/** Can these answer conditions all hold at once (no key asked for disjoint values)? */
+function compatible(conds: AnswerCondition[]): boolean {
+  const byKey = new Map<string, string[]>();
+  for (const c of conds) {
+    const before = byKey.get(c.key);
+    byKey.set(c.key, before ? before.filter((v) => c.values.includes(v)) : c.values);
+  }
+  return [...byKey.values()].every((values) => values.length > 0);
+}
+
+/**
+ * Every set of constraints that can apply together must leave at least one recommendation,
+ * or some answers would have no valid result. Checked over all subsets (there are few).
+ */
+function checkConstraintsCompatible(constraints: Constraint[], report: Report): void {
+  if (constraints.length > 16) {
+    report(RULES, "constraints", "at most 16 constraints (their combinations are checked one by one)");
+    return;
+  }
+  for (let mask = 1; mask < 1 << constraints.length; mask++) {
+    const set = constraints.filter((_, i) => mask & (1 << i));
+    if (!compatible(set.flatMap((c) => c.when))) continue;
+    const left = RECOMMENDATION_IDS.filter((id) =>
+      set.every((c) => (c.allow ? c.allow.includes(id) : !c.exclude?.includes(id))),
+    );
+    if (left.length === 0)
+      report(RULES, "constraints", `${list(set.map((c) => c.id))} can apply together and leave no option`);
+  }
 }

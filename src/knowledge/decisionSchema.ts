@@ -54,7 +54,10 @@ export const ruleSchema = z.strictObject({
   id: idSchema,
   when: answerConditionSchema,
   weights: z.record(z.string(), weightSchema),
-  reason: z.string().min(20).max(300),
+  reason: z.string().min(20).max(400),
+  // What the reason takes for granted about *other* answers: it is not shown when an answer
+  // contradicts one of these (an unanswered key contradicts nothing). Scoring ignores it.
+  assumes: z.array(answerConditionSchema).default([]),
   sources,
 });
 
@@ -62,9 +65,30 @@ export const caveatSchema = z.strictObject({
   id: idSchema,
   // Every condition must hold.
   when: z.array(caveatConditionSchema).min(1),
-  text: z.string().min(20).max(300),
+  text: z.string().min(20).max(400),
+  // The options this caveat warns against; it is never shown when one of them is the pick.
+  discourages: z.array(z.string().min(1)).default([]),
   sources,
 });
+
+/**
+ * A hard requirement: when every condition holds, only `allow` may be recommended (or
+ * nothing in `exclude` may). Applied before scoring; it cannot be outvoted.
+ */
+export const constraintSchema = z
+  .strictObject({
+    id: idSchema,
+    when: z.array(answerConditionSchema).min(1),
+    allow: z.array(z.string().min(1)).min(1).optional(),
+    exclude: z.array(z.string().min(1)).min(1).optional(),
+    text: z.string().min(20).max(400),
+    // Where the documents leave room: shown with the constraint.
+    room: z.string().min(20).max(400).optional(),
+    sources,
+  })
+  .refine((c) => (c.allow === undefined) !== (c.exclude === undefined), {
+    message: "needs exactly one of allow or exclude",
+  });
 
 /** A sentence the engine shows that is not tied to one rule. */
 export const engineTextSchema = z.strictObject({
@@ -72,19 +96,43 @@ export const engineTextSchema = z.strictObject({
   sources,
 });
 
+/** Short headings the replies use around the decision (people-facing, so they are data). */
+export const decisionLabelsSchema = z.strictObject({
+  provisionalHeading: z.string().min(3).max(80),
+  leading: z.string().min(3).max(80),
+  decisive: z.string().min(3).max(80),
+  hardRequirements: z.string().min(3).max(80),
+  closeCall: z.string().min(3).max(80),
+  settle: z.string().min(3).max(80),
+  ruledOut: z.string().min(3).max(40),
+});
+
 export const rulesFileSchema = z.strictObject({
   base: z.record(z.string(), weightSchema),
-  // Equal scores go to the id that comes first here.
-  tieBreak: z.array(z.string()).min(1),
+  // Equal scores go to the option that the answer to the first of these questions (that tells
+  // the two apart) favours; never to a fixed order of options.
+  tieQuestions: z.array(z.string()).min(1),
+  // A win by this much or less is reported as a close call.
+  closeMargin: weightSchema,
+  // Fewer answered questions than this: no headline recommendation, only the leading options.
+  minAnswers: z.number().int().min(1).max(11),
+  labels: decisionLabelsSchema,
   texts: z.strictObject({
     // Reason given when nothing is answered yet.
     unanswered: engineTextSchema,
     // Reason given when no answered rule favours the winner.
     noFavouringRule: engineTextSchema,
-    // Templates: {winner}, {runnerUp}, {winnerScore}, {runnerUpScore}.
+    // Templates: {winner}, {runnerUp}, {winnerScore}, {runnerUpScore}, {question}, {questions}.
     whyNotRunnerUp: engineTextSchema,
-    whyNotRunnerUpTied: engineTextSchema,
+    whyNotRunnerUpNothingAgainst: engineTextSchema,
+    whyNotRunnerUpExcluded: engineTextSchema,
+    tieDecided: engineTextSchema,
+    tieUnresolved: engineTextSchema,
+    closeCall: engineTextSchema,
+    settle: engineTextSchema,
+    provisional: engineTextSchema,
   }),
+  constraints: z.array(constraintSchema),
   rules: z.array(ruleSchema).min(1),
   caveats: z.array(caveatSchema),
 });
@@ -98,6 +146,8 @@ export type AnswerCondition = z.infer<typeof answerConditionSchema>;
 export type CaveatCondition = z.infer<typeof caveatConditionSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Caveat = z.infer<typeof caveatSchema>;
+export type Constraint = z.infer<typeof constraintSchema>;
+export type DecisionLabels = z.infer<typeof decisionLabelsSchema>;
 export type EngineText = z.infer<typeof engineTextSchema>;
 export type RulesFile = z.infer<typeof rulesFileSchema>;
 

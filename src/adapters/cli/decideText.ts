@@ -17,32 +17,46 @@ export function decisionText(d: Decision, knowledge: DecisionKnowledge): string 
   const question = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
   const summary = knowledge.recommendations.find((r) => r.id === d.recommendation)?.summary;
 
-  const entries = Object.entries(d.scores).sort(([, a], [, b]) => b - a);
+  const { labels, texts } = knowledge.rules;
+  const out = (id: string) => d.excluded.includes(id as (typeof d.excluded)[number]);
+  const entries = Object.entries(d.scores).sort(([a, x], [b, y]) => Number(out(a)) - Number(out(b)) || y - x);
   const min = Math.min(...entries.map(([, s]) => s));
   const max = Math.max(...entries.map(([, s]) => s));
   const width = Math.max(...entries.map(([id]) => id.length));
   // Bars start at the lowest score so negative scores still draw; the number is the real score.
   const bars = entries.map(
     ([id, s]) =>
-      `${id === d.recommendation ? "▶" : " "} ${id.padEnd(width)}  ${textBar(s - min, max - min, BAR_WIDTH)}  ${s}`,
+      `${id === d.recommendation && !d.provisional ? "▶" : " "} ${id.padEnd(width)}  ${textBar(s - min, max - min, BAR_WIDTH)}  ${s}${out(id) ? ` (${labels.ruledOut})` : ""}`,
   );
 
-  const out = [`RECOMMENDATION: ${d.title} (${d.recommendation})`];
-  if (summary) out.push(summary);
-  out.push("", "SCORES", ...bars, "", "WHY", ...d.reasons.flatMap(reasonLines));
-  out.push("", `WHY NOT ${title(d.runnerUp).toUpperCase()}`, ...reasonLines(d.whyNotRunnerUp));
+  if (d.provisional) {
+    // Too few answers for a headline: what is known, who leads, which questions would decide.
+    const lines = [labels.provisionalHeading.toUpperCase(), texts.provisional.text, ""];
+    lines.push(labels.leading.toUpperCase(), ...d.leading.map((l) => `  - ${l.title} (${l.id}): ${l.score}`));
+    lines.push("", "SCORES", ...bars, "", "WHY", ...d.reasons.flatMap(reasonLines));
+    if (d.decisive.length)
+      lines.push("", labels.decisive.toUpperCase(), ...d.decisive.map((k) => `  - ${question(k)} (${k})`));
+    lines.push("", `UNANSWERED: ${d.unanswered.map((k) => `${question(k)} (${k})`).join(", ")}`);
+    return `${lines.join("\n")}\n`;
+  }
+
+  const report = [`RECOMMENDATION: ${d.title} (${d.recommendation})`];
+  if (summary) report.push(summary);
+  if (d.close) report.push("", `${labels.closeCall.toUpperCase()}: ${d.close.text}`);
+  report.push("", "SCORES", ...bars, "", "WHY", ...d.reasons.flatMap(reasonLines));
+  report.push("", `WHY NOT ${title(d.runnerUp).toUpperCase()}`, ...reasonLines(d.whyNotRunnerUp));
   if (d.pivots.length) {
-    out.push("", "WHAT WOULD CHANGE IT");
+    report.push("", "WHAT WOULD CHANGE IT");
     for (const p of d.pivots.slice(0, PIVOTS_SHOWN)) {
       const from = p.from ?? "unanswered";
-      out.push(
+      report.push(
         `  - ${question(p.key)} (${p.key}): ${from} → ${p.to} would make it ${title(p.recommendation)}`,
       );
     }
   }
-  if (d.caveatDetails.length) out.push("", "CAVEATS", ...d.caveatDetails.flatMap(reasonLines));
+  if (d.caveatDetails.length) report.push("", "CAVEATS", ...d.caveatDetails.flatMap(reasonLines));
   if (d.unanswered.length) {
-    out.push("", `UNANSWERED: ${d.unanswered.map((k) => `${question(k)} (${k})`).join(", ")}`);
+    report.push("", `UNANSWERED: ${d.unanswered.map((k) => `${question(k)} (${k})`).join(", ")}`);
   }
-  return `${out.join("\n")}\n`;
+  return `${report.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { DecisionKnowledge, EngineText, Rule } from "../../knowledge/decisionSchema.ts";
 import type { Source } from "../../knowledge/schema.ts";
-import type { RecommendationId } from "./contract.ts";
+import type { Answers, RecommendationId } from "./contract.ts";
+import { conditionContradicted } from "./model.ts";
 
 /** A sentence shown to the user with the sources it rests on. */
 export interface Reason {
@@ -11,36 +12,39 @@ export interface Reason {
 /** How many rule reasons "why not the runner-up" quotes: enough to explain, short enough to read. */
 const WHY_NOT_LIMIT = 3;
 
-const weight = (rule: Rule, id: RecommendationId) => rule.weights[id] ?? 0;
+export const weight = (rule: Rule, id: RecommendationId) => rule.weights[id] ?? 0;
 const reasonOf = (rule: Rule): Reason => ({ text: rule.reason, sources: rule.sources });
 
+/** A rule's reason may be shown only when no answer contradicts what its text takes for granted. */
+export const reasonHolds = (rule: Rule, answers: Answers) =>
+  !rule.assumes.some((cond) => conditionContradicted(cond, answers));
+
 /**
- * The fired rules that favour the winner (positive weight for it), strongest first; ties go
- * to the rule that most separates it from the runner-up. Data texts cover the empty cases.
+ * The fired rules that favour the winner (positive weight for it) and whose text the other
+ * answers do not contradict, strongest first; ties go to the rule that most separates it
+ * from the runner-up.
  */
-export function reasonsFor(
-  knowledge: DecisionKnowledge,
+export function favouringReasons(
   fired: Rule[],
+  answers: Answers,
   winner: RecommendationId,
   runnerUp: RecommendationId,
-  answered: number,
 ): Reason[] {
-  if (answered === 0) return [knowledge.rules.texts.unanswered];
-  const favouring = fired
-    .filter((r) => weight(r, winner) > 0)
+  return fired
+    .filter((r) => weight(r, winner) > 0 && reasonHolds(r, answers))
     .sort(
       (a, b) =>
         weight(b, winner) - weight(a, winner) ||
         weight(b, winner) - weight(b, runnerUp) - (weight(a, winner) - weight(a, runnerUp)),
-    );
-  return favouring.length ? favouring.map(reasonOf) : [knowledge.rules.texts.noFavouringRule];
+    )
+    .map(reasonOf);
 }
 
-function fill(template: EngineText, values: Record<string, string>): string {
+export function fill(template: EngineText, values: Record<string, string>): string {
   return template.text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-function uniqueSources(sources: Source[]): Source[] {
+export function uniqueSources(sources: Source[]): Source[] {
   const seen = new Set<string>();
   return sources.filter((s) => {
     const id = `${s.doc}\u0000${s.section}`;
@@ -50,34 +54,29 @@ function uniqueSources(sources: Source[]): Source[] {
   });
 }
 
-/** Why the runner-up lost: the fired rules that gave the winner more than the runner-up. */
+/**
+ * Why the runner-up lost, when both are allowed and did not tie: the fired rules that count
+ * against the runner-up (negative weight for it, and more so than for the winner). When no
+ * answer counts against it, the rules that favour the winner and leave the runner-up alone.
+ * Never a rule that favours the runner-up.
+ */
 export function whyNotRunnerUp(
   knowledge: DecisionKnowledge,
-  titles: ReadonlyMap<RecommendationId, string>,
+  values: Record<string, string>,
   fired: Rule[],
-  scores: Record<RecommendationId, number>,
+  answers: Answers,
   winner: RecommendationId,
   runnerUp: RecommendationId,
 ): Reason {
-  const values = {
-    winner: titles.get(winner) ?? winner,
-    runnerUp: titles.get(runnerUp) ?? runnerUp,
-    winnerScore: String(scores[winner]),
-    runnerUpScore: String(scores[runnerUp]),
-  };
   const { texts } = knowledge.rules;
-  if (scores[winner] === scores[runnerUp]) {
-    return { text: fill(texts.whyNotRunnerUpTied, values), sources: texts.whyNotRunnerUpTied.sources };
-  }
   const margin = (r: Rule) => weight(r, winner) - weight(r, runnerUp);
-  const decisive = fired
-    .filter((r) => margin(r) > 0)
-    .sort((a, b) => margin(b) - margin(a))
-    .slice(0, WHY_NOT_LIMIT);
-  const head = fill(texts.whyNotRunnerUp, values);
-  if (decisive.length === 0) return { text: head, sources: texts.whyNotRunnerUp.sources };
+  const shown = fired.filter((r) => reasonHolds(r, answers) && margin(r) > 0);
+  const against = shown.filter((r) => weight(r, runnerUp) < 0);
+  const pick = against.length ? against : shown.filter((r) => weight(r, runnerUp) === 0);
+  const head = against.length ? texts.whyNotRunnerUp : texts.whyNotRunnerUpNothingAgainst;
+  const decisive = pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT);
   return {
-    text: [head, ...decisive.map((r) => r.reason)].join(" "),
-    sources: uniqueSources(decisive.flatMap((r) => r.sources)),
+    text: [fill(head, values), ...decisive.map((r) => r.reason)].join(" "),
+    sources: uniqueSources([...head.sources, ...decisive.flatMap((r) => r.sources)]),
   };
 }

@@ -6,7 +6,14 @@ import {
   RECOMMENDATION_IDS,
   type RecommendationId,
 } from "./contract.ts";
-import { effectOf, type Model, type ScoreVector, winnerOf } from "./model.ts";
+import {
+  allowedMask,
+  appliedConstraints,
+  effectOf,
+  type Model,
+  type ScoreVector,
+  winnerOf,
+} from "./model.ts";
 
 /** One answer change that would change the recommendation. */
 export interface Pivot {
@@ -22,12 +29,15 @@ export interface Pivot {
 
 /**
  * Tries every single-answer change (answering an unanswered key counts) and keeps those
- * that change the winner, smallest score change first, then in checklist order.
+ * that change the winner, smallest score change first, then in checklist order. Each
+ * candidate goes through the same constraints and tie rule as the decision itself.
  */
-export function pivotsFor(model: Model, answers: Answers, scores: ScoreVector): Pivot[] {
-  const winner = winnerOf(model, scores);
+export function pivotsFor(model: Model, answers: Answers, scores: ScoreVector, winner: number): Pivot[] {
   const pivots: Pivot[] = [];
   const next = new Array<number>(scores.length);
+  // One working copy, changed and restored key by key: this runs 21 times per decision.
+  const changed: Record<string, string | undefined> = { ...answers };
+  const allowedNow = allowedMask(model, appliedConstraints(model, answers));
   for (const key of ANSWER_KEYS) {
     const from = answers[key];
     const old = effectOf(model, key, from).weights;
@@ -40,7 +50,12 @@ export function pivotsFor(model: Model, answers: Answers, scores: ScoreVector): 
         next[i] = scores[i]! + delta;
         change += Math.abs(delta);
       }
-      const other = winnerOf(model, next);
+      changed[key] = to;
+      const view = changed as Answers;
+      const allowed = model.constraintKeys.has(key)
+        ? allowedMask(model, appliedConstraints(model, view))
+        : allowedNow;
+      const other = winnerOf(model, view, next, allowed);
       if (other !== winner) {
         pivots.push({
           key,
@@ -51,6 +66,7 @@ export function pivotsFor(model: Model, answers: Answers, scores: ScoreVector): 
         });
       }
     }
+    changed[key] = from;
   }
   // Array.prototype.sort is stable, so equal changes keep checklist and value order.
   return pivots.sort((a, b) => a.scoreChange - b.scoreChange);

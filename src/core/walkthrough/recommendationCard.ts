@@ -1,10 +1,27 @@
 import type { DecisionKnowledge } from "../../knowledge/decisionSchema.ts";
 import type { DocumentInfo } from "../../knowledge/schema.ts";
-import { RECOMMENDATION_IDS } from "../decision/contract.ts";
+import { RECOMMENDATION_IDS, type RecommendationId } from "../decision/contract.ts";
 import type { Decision } from "../decision/index.ts";
 import { button, citeAll, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
+
+/**
+ * Score bars, allowed options first: an option a hard requirement rules out is marked so, and
+ * never drawn above the pick. Bars run from zero up to the best score.
+ */
+function bars(decision: Decision, title: (id: string) => string, ruledOut: string) {
+  const max = Math.max(1, ...Object.values(decision.scores));
+  const out = (id: RecommendationId) => decision.excluded.includes(id);
+  return [...RECOMMENDATION_IDS]
+    .sort((a, b) => Number(out(a)) - Number(out(b)) || decision.scores[b] - decision.scores[a])
+    .map((id) => ({
+      label: out(id) ? `${title(id)} (${ruledOut})` : title(id),
+      score: decision.scores[id],
+      max,
+      highlight: id === decision.recommendation,
+    }));
+}
 
 /**
  * The end of a walkthrough: the answers, the recommendation with a score bar per option,
@@ -27,46 +44,63 @@ export function recommendationParts(
     const by = [...state.history].reverse().find((h) => h.key === q.key)?.by;
     return { label: q.title, value: by ? `${label} (${by.name ?? by.id})` : label };
   });
-  // Bars are drawn from zero up to the best score; a negative score shows an empty bar.
-  const max = Math.max(1, ...Object.values(decision.scores));
-  const parts: Part[] = [{ type: "heading", text: `Recommendation: ${decision.title}` }];
-  if (summary) parts.push({ type: "text", text: summary });
-  parts.push({
-    type: "bars",
-    bars: RECOMMENDATION_IDS.map((id) => ({
-      label: title(id),
-      score: decision.scores[id],
-      max,
-      highlight: id === decision.recommendation,
-    })).sort((a, b) => b.score - a.score),
-  });
-  parts.push({ type: "text", text: `**Why:**\n${decision.reasons.map((r) => `- ${r.text}`).join("\n")}` });
-  parts.push({
-    type: "text",
-    text: `**Why not ${title(decision.runnerUp)}?** ${decision.whyNotRunnerUp.text}`,
-  });
-  const pivot = decision.pivots[0];
-  if (pivot) {
-    const q = knowledge.checklist.find((c) => c.key === pivot.key);
-    const to = q?.choices.find((c) => c.value === pivot.to)?.label ?? pivot.to;
+  const { labels } = knowledge.rules;
+  const question = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
+  const bullets = (lines: string[]) => lines.map((l) => `- ${l}`).join("\n");
+  const parts: Part[] = [];
+  if (decision.provisional) {
+    // Too few answers: no headline, only what is known, who leads, and what would decide.
+    parts.push({ type: "heading", text: labels.provisionalHeading });
+    parts.push({ type: "text", text: knowledge.rules.texts.provisional.text });
     parts.push({
       type: "text",
-      text: `**What would change it:** answering _${q?.title ?? pivot.key}_ with “${to}” would recommend ${title(pivot.recommendation)} instead.`,
+      text: `**${labels.leading}:**\n${bullets(decision.leading.map((l) => `${l.title} (${l.score})`))}`,
     });
-  }
-  if (decision.caveats.length > 0)
-    parts.push({ type: "text", text: `**Caveats:**\n${decision.caveats.map((c) => `- ${c}`).join("\n")}` });
-  if (decision.unanswered.length > 0) {
-    const names = decision.unanswered.map((k) => knowledge.checklist.find((q) => q.key === k)?.title ?? k);
+    const known = decision.reasons.map((r) => r.text);
+    if (known.length) parts.push({ type: "text", text: bullets(known) });
+    if (decision.decisive.length)
+      parts.push({
+        type: "text",
+        text: `**${labels.decisive}:**\n${bullets(decision.decisive.map(question))}`,
+      });
+  } else {
+    parts.push({ type: "heading", text: `Recommendation: ${decision.title}` });
+    if (summary) parts.push({ type: "text", text: summary });
+    if (decision.close) parts.push({ type: "text", text: `**${labels.closeCall}:** ${decision.close.text}` });
+    parts.push({ type: "bars", bars: bars(decision, title, labels.ruledOut) });
+    parts.push({ type: "text", text: `**Why:**\n${bullets(decision.reasons.map((r) => r.text))}` });
     parts.push({
-      type: "context",
-      text: `Not answered: ${names.join(", ")}. Answering them would make the recommendation firmer.`,
+      type: "text",
+      text: `**Why not ${title(decision.runnerUp)}?** ${decision.whyNotRunnerUp.text}`,
     });
+    const pivot = decision.pivots[0];
+    if (pivot) {
+      const q = knowledge.checklist.find((c) => c.key === pivot.key);
+      const to = q?.choices.find((c) => c.value === pivot.to)?.label ?? pivot.to;
+      parts.push({
+        type: "text",
+        text: `**What would change it:** answering _${q?.title ?? pivot.key}_ with “${to}” would recommend ${title(pivot.recommendation)} instead.`,
+      });
+    }
+    if (decision.caveats.length > 0)
+      parts.push({ type: "text", text: `**Caveats:**\n${bullets(decision.caveats)}` });
+    if (decision.unanswered.length > 0) {
+      parts.push({
+        type: "context",
+        text: `Not answered: ${decision.unanswered.map(question).join(", ")}. Answering them would make the recommendation firmer.`,
+      });
+    }
   }
   parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
-  const sources = [...decision.reasons, decision.whyNotRunnerUp, ...decision.caveatDetails].flatMap(
-    (r) => r.sources,
-  );
+  const shown = decision.provisional
+    ? decision.reasons
+    : [
+        ...decision.reasons,
+        ...(decision.close ? [decision.close] : []),
+        decision.whyNotRunnerUp,
+        ...decision.caveatDetails,
+      ];
+  const sources = shown.flatMap((r) => r.sources);
   parts.push({ type: "sources", sources: citeAll(sources, documents) });
   return parts;
 }
@@ -86,5 +120,8 @@ export function recommendationReply(
       button("Start a new checklist", { type: "checklist.start" }),
     ],
   });
-  return reply("recommendation", parts, `Recommendation: ${decision.title}`);
+  const summary = decision.provisional
+    ? knowledge.rules.labels.provisionalHeading
+    : `Recommendation: ${decision.title}`;
+  return reply("recommendation", parts, summary);
 }

@@ -97,7 +97,11 @@ export class Walkthroughs {
         if (!parsed?.success) return { result: { ok: false, reason: "missing" } };
         const outcome = applyPress(parsed.data, press, this.keys, by, now, this.deps.newId);
         if (!outcome.ok) return { result: outcome };
-        if (outcome.finished) outcome.state.recommendation = this.decide(outcome.state).recommendation;
+        if (outcome.finished) {
+          // A provisional result (too few answers) is no recommendation to remember.
+          const decision = this.decide(outcome.state);
+          if (!decision.provisional) outcome.state.recommendation = decision.recommendation;
+        }
         return { value: outcome.state, result: outcome };
       },
     );

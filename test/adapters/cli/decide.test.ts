@@ -140,12 +140,28 @@ describe("vmvc decide", () => {
   });
 
   it("reads answers from standard input without --json too, reporting bad lines on stderr", async () => {
-    const { code, stdout, stderr } = await run([], ['{"multiOs":"yes"}', '{"multiOs":"maybe"}']);
+    const { code, stdout, stderr } = await run(
+      [],
+      ['{"multiOs":"yes","maturity":"low","legacy":"yes"}', '{"multiOs":"maybe"}'],
+    );
     expect(code).toBe(1);
     expect(stdout).toContain("RECOMMENDATION: Virtual machines");
     expect(stderr.trim()).toBe(
       'vmvc decide: line 2: unknown value "maybe" for multiOs; valid values: yes, no',
     );
+  });
+
+  it("prints no headline recommendation below three answers, only the leading options", async () => {
+    const { code, stdout } = await run(["multiOs=yes"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("RECOMMENDATION");
+    expect(stdout).toContain("NOT ENOUGH ANSWERS YET");
+    expect(stdout).toContain("QUESTIONS THAT WOULD DECIDE");
+    const json = await run(["--json", "multiOs=yes"]);
+    const d = JSON.parse(json.stdout);
+    expect(d.provisional).toBe(true);
+    expect(d.leading[0].id).toBe(d.recommendation);
+    expect(d.constraints.map((c: { id: string }) => c.id)).toEqual(["several-oses-need-guest-oses"]);
   });
 
   it.each([

@@ -4,11 +4,11 @@ import {
   ANSWER_VALUES,
   type AnswerKey,
   type Answers,
-  type Decision,
   decide,
   RECOMMENDATION_IDS,
 } from "../../../src/core/decision/index.ts";
 import { knowledgeOrThrow } from "./fixtures.ts";
+import { SHARED_KERNEL, VM_FAMILY, violations } from "./invariants.ts";
 
 /*
  * Every fully answered checklist (3^8 · 2^3 = 52,488), decided once. Combinations are
@@ -35,44 +35,69 @@ function answersAt(index: number): Answers {
 const scores = new Float64Array(TOTAL * N);
 const winners = new Uint8Array(TOTAL);
 const problems: string[] = [];
-
-function check(index: number, d: Decision): void {
-  const where = () => JSON.stringify(answersAt(index));
-  const values = RECOMMENDATION_IDS.map((id) => d.scores[id]);
-  if (
-    Object.keys(d.scores).length !== N ||
-    values.some((s) => typeof s !== "number" || !Number.isFinite(s))
-  ) {
-    problems.push(`scores ${where()}`);
-  }
-  const max = Math.max(...values);
-  const best = knowledge.rules.tieBreak.find((id) => d.scores[id as keyof typeof d.scores] === max);
-  if (d.recommendation !== best) problems.push(`not the argmax ${where()}`);
-  if (d.reasons.length === 0 || d.reasons.some((r) => !r.text || r.sources.length === 0))
-    problems.push(`reasons ${where()}`);
-  if (d.unanswered.length !== 0) problems.push(`unanswered ${where()}`);
-  if (!d.title || d.runnerUp === d.recommendation || !d.whyNotRunnerUp.text)
-    problems.push(`extras ${where()}`);
-  values.forEach((s, i) => {
-    scores[index * N + i] = s;
-  });
-  winners[index] = RECOMMENDATION_IDS.indexOf(d.recommendation);
-}
+let ties = 0;
+let unresolvedTies = 0;
 
 describe("every fully answered checklist", () => {
   // Decided once, before any test, so each test also runs on its own (`vitest -t`).
   beforeAll(() => {
-    for (let index = 0; index < TOTAL; index++) check(index, decide(answersAt(index), knowledge));
+    for (let index = 0; index < TOTAL; index++) {
+      const answers = answersAt(index);
+      const d = decide(answers, knowledge);
+      for (const v of violations(knowledge, answers, d)) problems.push(`${v} ${JSON.stringify(answers)}`);
+      if (d.provisional || d.unanswered.length !== 0) problems.push(`not final ${JSON.stringify(answers)}`);
+      if (d.close?.margin === 0) {
+        ties++;
+        if (d.close.decidedBy === null) unresolvedTies++;
+      }
+      RECOMMENDATION_IDS.forEach((id, i) => {
+        scores[index * N + i] = d.scores[id];
+      });
+      winners[index] = RECOMMENDATION_IDS.indexOf(d.recommendation);
+    }
   });
 
-  it("gives a valid result: six scores, the argmax, sourced reasons, nothing unanswered", () => {
+  it("hold every invariant: constraints, coherent reasons, why-not and caveats (0 violations)", () => {
     expect(TOTAL).toBe(52_488);
-    expect(problems.slice(0, 10)).toEqual([]);
+    expect(problems.slice(0, 8)).toEqual([]);
+    expect(problems.length).toBe(0);
+  });
+
+  it("settle every tie by an answer, never by a fixed order", () => {
+    expect(ties).toBeGreaterThan(0);
+    expect(unresolvedTies).toBe(0);
   });
 
   it("can end in each of the six recommendations", () => {
     expect(new Set(winners)).toEqual(new Set(RECOMMENDATION_IDS.map((_, i) => i)));
   });
+
+  /** Index pairs (lower, raised) for `key`: raising means a later value, or no → yes. */
+  function raised(key: AnswerKey): [number, number][] {
+    const values = ANSWER_VALUES[key] as readonly string[];
+    const order = values.includes("yes") ? ["no", "yes"] : [...values];
+    const pairs: [number, number][] = [];
+    const stride = STRIDE[keyIndex(key)]!;
+    for (let index = 0; index < TOTAL; index++) {
+      const at = values[digit(index, key)]!;
+      const pos = order.indexOf(at);
+      for (let up = pos + 1; up < order.length; up++)
+        pairs.push([index, index + (values.indexOf(order[up]!) - values.indexOf(at)) * stride]);
+    }
+    return pairs;
+  }
+
+  it.each(["isolation", "compliance", "legacy", "multiOs"] as const)(
+    "raising %s never moves the winner from a VM-family option to a shared-kernel one",
+    (key) => {
+      const vmFamily = VM_FAMILY.map((id) => RECOMMENDATION_IDS.indexOf(id));
+      const shared = SHARED_KERNEL.map((id) => RECOMMENDATION_IDS.indexOf(id));
+      const bad = raised(key).filter(
+        ([lo, hi]) => vmFamily.includes(winners[lo]!) && shared.includes(winners[hi]!),
+      );
+      expect(bad.map(([lo]) => JSON.stringify(answersAt(lo))).slice(0, 5)).toEqual([]);
+    },
+  );
 
   /** For every combination with `key` below its top value: `gap` may not shrink when it is raised. */
   function neverShrinks(key: AnswerKey, gap: (at: number) => number): string[] {
@@ -91,9 +116,11 @@ describe("every fully answered checklist", () => {
   };
   const minus = (a: (i: number) => number, b: (i: number) => number) => (i: number) => a(i) - b(i);
 
-  it("raising isolation never lowers vms or microvms relative to containers", () => {
-    expect(neverShrinks("isolation", minus(at("vms"), at("containers")))).toEqual([]);
-    expect(neverShrinks("isolation", minus(at("microvms"), at("containers")))).toEqual([]);
+  it("raising isolation or compliance never lowers vms or microvms relative to containers or kubernetes-on-vms", () => {
+    for (const key of ["isolation", "compliance"] as const)
+      for (const v of VM_FAMILY)
+        for (const s of SHARED_KERNEL)
+          expect(neverShrinks(key, minus(at(v), at(s))), `${key} ${v}-${s}`).toEqual([]);
   });
 
   it("raising maturity or orchestration never lowers containers or kubernetes-on-vms relative to vms", () => {

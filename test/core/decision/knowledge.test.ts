@@ -57,7 +57,29 @@ describe("decision knowledge files", () => {
       }
     }
     expect(Object.keys(k.rules.base).sort()).toEqual([...RECOMMENDATION_IDS].sort());
-    expect([...k.rules.tieBreak].sort()).toEqual([...RECOMMENDATION_IDS].sort());
+    expect([...k.rules.tieQuestions].sort()).toEqual([...ANSWER_KEYS].sort());
+    for (const c of k.rules.constraints) {
+      for (const cond of c.when)
+        expect(
+          isAnswerKey(cond.key) && cond.values.every((v) => isAnswerValue(cond.key as never, v)),
+          c.id,
+        ).toBe(true);
+      for (const id of [...(c.allow ?? []), ...(c.exclude ?? [])])
+        expect(isRecommendationId(id), c.id).toBe(true);
+    }
+  });
+
+  it("hold the hard requirements the issue and the documents call for", () => {
+    const allowed = (id: string) => {
+      const c = k.rules.constraints.find((x) => x.id === id);
+      if (!c) throw new Error(`missing constraint ${id}`);
+      return RECOMMENDATION_IDS.filter((r) => (c.allow ? c.allow.includes(r) : !c.exclude?.includes(r)));
+    };
+    expect(allowed("hard-isolation-needs-a-hypervisor")).toEqual(["vms", "microvms"]);
+    expect(allowed("kernel-needs-a-kernel-of-its-own")).toEqual(["vms", "microvms", "mixed-platform"]);
+    expect(allowed("several-oses-need-guest-oses")).not.toContain("containers");
+    expect(allowed("legacy-beside-new-services")).toEqual(["vms", "mixed-platform"]);
+    expect(allowed("other-oses-beside-new-services")).toEqual(["vms", "mixed-platform"]);
   });
 
   it("give every answer value at least one rule, so every answer can explain itself", () => {
@@ -128,6 +150,8 @@ function allTexts(k: DecisionKnowledge): string[] {
     ...k.recommendations.flatMap((r) => [r.title, r.summary]),
     ...k.rules.rules.map((r) => r.reason),
     ...k.rules.caveats.map((c) => c.text),
+    ...k.rules.constraints.flatMap((c) => [c.text, c.room ?? ""]),
+    ...Object.values(k.rules.labels),
     ...Object.values(k.rules.texts).map((t) => t.text),
   ];
 }
@@ -139,6 +163,7 @@ function allSources(k: DecisionKnowledge): { where: string; source: Source }[] {
     ...k.recommendations.flatMap((r) => tag(`recommendation ${r.id}`, r.sources)),
     ...k.rules.rules.flatMap((r) => tag(`rule ${r.id}`, r.sources)),
     ...k.rules.caveats.flatMap((c) => tag(`caveat ${c.id}`, c.sources)),
+    ...k.rules.constraints.flatMap((c) => tag(`constraint ${c.id}`, c.sources)),
     ...Object.entries(k.rules.texts).flatMap(([name, t]) => tag(`text ${name}`, t.sources)),
   ];
 }
@@ -176,9 +201,28 @@ describe("loadDecisionKnowledge on broken files", () => {
     ],
     [
       "rules.yaml",
-      "microvms: 4,",
-      "micro-vms: 4,",
+      "{ vms: 3, microvms: 3,",
+      "{ vms: 3, micro-vms: 3,",
       'unknown recommendation "micro-vms"; valid: vms, containers',
+    ],
+    ["rules.yaml", "allow: [vms, microvms]\n", "allow: [vms, microvm]\n", 'unknown recommendation "microvm"'],
+    [
+      "rules.yaml",
+      "exclude: [containers, kubernetes-on-vms]",
+      "exclude: [containers, kubernetes-on-vms]\n    allow: [vms]",
+      "needs exactly one of allow or exclude",
+    ],
+    [
+      "rules.yaml",
+      "allow: [mixed-platform, vms]\n    text: >-\n      Hard requirement: with legacy",
+      "allow: [mixed-platform]\n    text: >-\n      Hard requirement: with legacy",
+      "can apply together and leave no option",
+    ],
+    [
+      "rules.yaml",
+      "      - recommendation: [kubernetes-on-vms]\n    text",
+      "      - recommendation: [kubernetes-on-vms]\n    discourages: [kubernetes-on-vms]\n    text",
+      "is shown for kubernetes-on-vms but discourages it",
     ],
     [
       "rules.yaml",
@@ -186,9 +230,9 @@ describe("loadDecisionKnowledge on broken files", () => {
       "recommendation: [k8s]",
       'unknown recommendation "k8s"',
     ],
-    ["rules.yaml", "microvms: 4,", "microvms: 0.3,", "whole or half number"],
+    ["rules.yaml", "{ vms: 3, microvms: 3,", "{ vms: 3, microvms: 0.3,", "whole or half number"],
     ["rules.yaml", "for {winner}", "for {loser}", "unknown placeholder {loser}"],
-    ["rules.yaml", "tieBreak: [vms, ", "tieBreak: [", "must list every recommendation once"],
+    ["rules.yaml", "[isolation, hardware, ", "[hardware, ", "must list every checklist key once"],
     ["checklist.yaml", "- key: load", "- key: loads", "questions must be exactly, in this order"],
     ["checklist.yaml", "- value: spiky", "- value: bursty", "values must be exactly: steady, spiky"],
     ["recommendations.yaml", "- id: vms", "- id: virtual-machines", "ids must be exactly"],

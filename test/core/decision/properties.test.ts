@@ -9,9 +9,10 @@ import {
   RECOMMENDATION_IDS,
 } from "../../../src/core/decision/index.ts";
 import { answersArb, knowledgeOrThrow } from "./fixtures.ts";
+import { SHARED_KERNEL, VM_FAMILY, violations } from "./invariants.ts";
 
 const knowledge = knowledgeOrThrow();
-const RUNS = { numRuns: 400 };
+const RUNS = { numRuns: 250 };
 const with_ = (answers: Answers, key: AnswerKey, value: string): Answers => ({ ...answers, [key]: value });
 
 describe("partly answered checklists (property-based)", () => {
@@ -21,12 +22,10 @@ describe("partly answered checklists (property-based)", () => {
         const d = decide(answers, knowledge);
         expect(d.unanswered).toEqual(ANSWER_KEYS.filter((k) => !(k in answers)));
         expect(Object.keys(d.scores).sort()).toEqual([...RECOMMENDATION_IDS].sort());
-        const max = Math.max(...Object.values(d.scores));
-        expect(d.scores[d.recommendation]).toBe(max);
+        expect(d.excluded).not.toContain(d.recommendation);
         expect(d.reasons.length).toBeGreaterThan(0);
         for (const r of [...d.reasons, d.whyNotRunnerUp]) expect(r.sources.length).toBeGreaterThan(0);
         expect(d.caveats).toEqual(d.caveatDetails.map((c) => c.text));
-        expect(d.scores[d.runnerUp]).toBeLessThanOrEqual(max);
         expect(d.runnerUp).not.toBe(d.recommendation);
       }),
       RUNS,
@@ -43,26 +42,70 @@ describe("partly answered checklists (property-based)", () => {
     );
   });
 
-  it("give reasons that are fired rules favouring the winner, strongest first", () => {
+  it("hold every invariant of the issue (constraints, reasons, why-not, caveats, close calls): 0 violations", () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        expect(violations(knowledge, answers, decide(answers, knowledge))).toEqual([]);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it.each(["isolation", "compliance", "legacy", "multiOs"] as const)(
+    "raising %s never moves the winner from a VM-family option to a shared-kernel one",
+    (key) => {
+      const order: readonly string[] =
+        key === "legacy" || key === "multiOs" ? ["no", "yes"] : ANSWER_VALUES[key];
+      fc.assert(
+        fc.property(answersArb, (answers) => {
+          // Unanswered counts as the bottom of the scale: answering "hard" raises it too.
+          const winners = [undefined, ...order].map((v) => {
+            const { [key]: _, ...rest } = answers;
+            return decide(v === undefined ? rest : with_(rest, key, v), knowledge).recommendation;
+          });
+          for (let lo = 1; lo < winners.length; lo++)
+            for (let hi = lo + 1; hi < winners.length; hi++)
+              if (VM_FAMILY.includes(winners[lo]!)) expect(SHARED_KERNEL).not.toContain(winners[hi]);
+        }),
+        RUNS,
+      );
+    },
+  );
+
+  it("decide a tie by the first answer that tells the two apart, in favour of the winner", () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const d = decide(answers, knowledge);
-        const fired = knowledge.rules.rules.filter((r) => {
-          const v = answers[r.when.key as AnswerKey];
-          return v !== undefined && r.when.values.includes(v);
-        });
-        const weights = d.reasons.map((reason) => {
-          const rule = fired.find((r) => r.reason === reason.text);
-          return rule ? (rule.weights[d.recommendation] ?? 0) : undefined;
-        });
-        if (weights.includes(undefined)) {
-          // Only the data fallbacks may stand in for rules.
-          const texts = [knowledge.rules.texts.unanswered.text, knowledge.rules.texts.noFavouringRule.text];
-          expect(d.reasons.map((r) => r.text)).toEqual([expect.toSatisfy((t: string) => texts.includes(t))]);
-        } else {
-          for (const w of weights) expect(w).toBeGreaterThan(0);
-          expect([...weights].sort((a, b) => (b ?? 0) - (a ?? 0))).toEqual(weights);
+        const close = d.close;
+        if (close?.margin !== 0) return;
+        const key = close.decidedBy;
+        if (key === null) {
+          // Only when no answer separates them at all.
+          for (const rule of knowledge.rules.rules.filter((r) =>
+            r.when.values.includes(answers[r.when.key as AnswerKey] ?? ""),
+          ))
+            expect(rule.weights[d.recommendation] ?? 0).toBe(rule.weights[d.runnerUp] ?? 0);
+          return;
         }
+        const effect = (id: string) =>
+          knowledge.rules.rules
+            .filter((r) => r.when.key === key && r.when.values.includes(answers[key] ?? ""))
+            .reduce((sum, r) => sum + (r.weights[id] ?? 0), 0);
+        expect(effect(d.recommendation)).toBeGreaterThan(effect(d.runnerUp));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("give no headline below three answers: leading options and the questions that decide", () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const d = decide(answers, knowledge);
+        expect(d.provisional).toBe(Object.keys(answers).length < 3);
+        if (d.provisional) {
+          expect(d.leading.length).toBeGreaterThan(1);
+          for (const key of d.decisive) expect(answers[key]).toBeUndefined();
+        } else expect(d.decisive).toEqual([]);
       }),
       RUNS,
     );
