@@ -25,7 +25,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const store = await createStore(config.stateUrl, {
     onError: (error) => log.warn({ err: error }, "state store problem"),
   });
-  const bot = new Bot({ knowledge, store, rateLimitPerMinute: config.rateLimitPerMinute });
+  const bot = new Bot({
+    knowledge,
+    store,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    // Building the explanation costs more than the match itself: only when debug logs are on.
+    onExplain: (explain) => {
+      if (log.isLevelEnabled("debug")) log.debug({ match: explain() }, "question matched");
+    },
+  });
   const http = new HttpApp(log);
   mountHealth(http, store, startedAt);
   const context: SurfaceContext = { bot, store, config, log, http };

@@ -1,7 +1,7 @@
 import type { Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
-import { type DeclineRule, decide } from "./matcher/decide.ts";
-import type { Matcher } from "./matcher/matcher.ts";
+import { type DeclineRule, type Decision, decide } from "./matcher/decide.ts";
+import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
 
 /** Longer questions are declined before matching: they are pasted logs, not questions. */
@@ -15,6 +15,15 @@ export type AskOutcome =
   | { kind: "empty" }
   | { kind: "too-long" };
 
+/** Why a question got what it got: the model's view and the rule that decided. */
+export interface AskExplanation extends Explanation {
+  question: string;
+  decision: Decision;
+}
+
+/** Receives the explanation of every matched question; called only when someone listens (debug logs). */
+export type ExplainSink = (explain: () => AskExplanation) => void;
+
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
   private readonly byId: Map<string, Answerable>;
@@ -24,6 +33,7 @@ export class Asker {
     entries: Answerable[],
     private readonly matcher: Matcher,
     responses: Responses,
+    private readonly onExplain?: ExplainSink,
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.smalltalk = new Map();
@@ -48,9 +58,8 @@ export class Asker {
       this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
-    const decision = decide(this.matcher.match(question), this.matcher.params.decide, (a, b) =>
-      this.matcher.sameSubject(a, b),
-    );
+    const decision = this.decide(this.matcher.match(question));
+    this.onExplain?.(() => this.explain(question));
     switch (decision.kind) {
       case "answer":
         return { kind: "answer", entry: this.byId.get(decision.id)!, confidence: decision.confidence };
@@ -63,5 +72,15 @@ export class Asker {
       case "decline":
         return { kind: "out-of-scope", confidence: decision.confidence, rule: decision.rule };
     }
+  }
+
+  /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
+  explain(question: string): AskExplanation {
+    const explanation = this.matcher.explain(question);
+    return { question, ...explanation, decision: this.decide(explanation.result) };
+  }
+
+  private decide(result: MatchResult): Decision {
+    return decide(result, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
   }
 }

@@ -3,6 +3,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
+import type { ExplainSink } from "./ask.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -22,6 +23,8 @@ export interface BotDeps {
   newId?: () => string;
   /** Turns per user per minute (RATE_LIMIT_PER_MINUTE); unset = no limit. */
   rateLimitPerMinute?: number;
+  /** Gets the matcher's explanation of every question (the server logs it at debug level). */
+  onExplain?: ExplainSink;
 }
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -50,7 +53,7 @@ export class Bot {
     this.now = deps.now ?? Date.now;
     this.newId = deps.newId ?? (() => randomUUID().slice(0, 18));
     this.limiter = deps.rateLimitPerMinute ? new RateLimiter(deps.rateLimitPerMinute, this.now) : undefined;
-    this.qa = buildQuestionAnswering(deps.knowledge);
+    this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,

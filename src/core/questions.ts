@@ -1,6 +1,6 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import { type Answerable, answerablesOf } from "./answerable.ts";
-import { Asker } from "./ask.ts";
+import { Asker, type ExplainSink } from "./ask.ts";
 import { Matcher } from "./matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";
 import type { AnswerContext } from "./replies/answers.ts";
@@ -18,11 +18,12 @@ export interface QuestionAnswering {
 export function buildQuestionAnswering(
   knowledge: Knowledge,
   params: MatcherParams = defaultMatcherParams,
+  onExplain?: ExplainSink,
 ): QuestionAnswering {
   const entries = answerablesOf(knowledge);
   const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
   const matcher = new Matcher(entries, knowledge.lexicon, params, topics);
-  const asker = new Asker(entries, matcher, knowledge.responses);
+  const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
   return {
     entries,
     asker,

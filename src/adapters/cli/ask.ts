@@ -3,6 +3,7 @@ import type { AskOutcome } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply } from "../../core/replies/answers.ts";
+import { explainText } from "./explain.ts";
 import type { CliIo } from "./io.ts";
 
 /** The `ask --json` contract of DESIGN.md. */
@@ -53,18 +54,22 @@ function confidenceOf(outcome: AskOutcome): number {
  */
 export async function askCommand(
   words: string[],
-  json: boolean,
+  mode: { json: boolean; explain: boolean },
   io: CliIo,
   qa: QuestionAnswering,
 ): Promise<number> {
   const print = (question: string) => {
+    if (mode.explain) {
+      io.stdout.write(`${explainText(question, qa)}\n\n`);
+      return;
+    }
     const result = askJson(question, qa);
-    io.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n\n`);
+    io.stdout.write(mode.json ? `${JSON.stringify(result)}\n` : `${result.text}\n\n`);
   };
   if (words.length > 0) {
     const question = words.join(" ").trim();
     if (!question) {
-      io.stderr.write('vmvc ask: the question is empty. Usage: vmvc ask [--json] "<question>"\n');
+      io.stderr.write('vmvc ask: the question is empty. Usage: vmvc ask [--json | --explain] "<question>"\n');
       return 2;
     }
     print(question);

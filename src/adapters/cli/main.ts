@@ -14,7 +14,8 @@ import { statsCommand } from "./stats.ts";
 const USAGE = `usage: vmvc <command> [--json] [arguments]
 
 commands:
-  ask [question]           answer a question (or one per line on standard input)
+  ask [question]           answer a question (or one per line on standard input);
+                           --explain: why it matched (features, nearest phrasing, runner-ups, rule)
   decide [key=value ...]   recommend from checklist answers (or JSON objects, one per line, on standard input)
   checklist                the decision checklist as an interactive walkthrough
   knowledge                list every knowledge entry (--json: export them)
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const knowledge = loadKnowledge(knowledgeDir);
   switch (command) {
     case "ask":
-      return askCommand(rest, json, io, buildQuestionAnswering(knowledge));
+      return askCommand(rest, { json, explain: parsed.values.explain === true }, io, buildQuestionAnswering(knowledge));
     case "knowledge":
       return knowledgeCommand(json, io, knowledge);
     case "decide":
@@ -58,7 +59,7 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { json: { type: "boolean" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
 }
 

@@ -59,10 +59,15 @@ export class TextPipeline {
       if (matched) continue;
       const word = words[i++]!;
       if (/[-/]/.test(word)) {
-        for (const part of word.split(/[-/]/)) out.push(...(this.synonyms.get(part) ?? [part]));
-      } else out.push(word);
+        for (const part of word.split(/[-/]/)) out.push(...(this.synonymOf(part) ?? [part]));
+      } else out.push(...(this.synonymOf(word) ?? [word]));
     }
     return out;
+  }
+
+  /** A word's replacement, also for another form of a listed word ("rollbacks" as "rollback"). */
+  private synonymOf(word: string): string[] | undefined {
+    return this.synonyms.get(word) ?? this.synonyms.get(this.stem(word));
   }
 
   /** Content stems of a text, in order, stopwords removed. */

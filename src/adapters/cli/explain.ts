@@ -1,0 +1,52 @@
+import type { AskExplanation } from "../../core/ask.ts";
+import type { DeclineRule } from "../../core/matcher/decide.ts";
+import type { QuestionAnswering } from "../../core/questions.ts";
+
+/** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
+const RULES: Record<DeclineRule, string> = {
+  "no-subject-word": "no subject word (lexicon.yaml domainTerms), and the model is not sure enough to answer anyway",
+  "unknown-words": "too few of its words occur anywhere in the knowledge",
+  "off-topic-class": "the off-topic class (lexicon.yaml offTopic) is more probable than any entry",
+  "nothing-close": "no entry is probable enough even to suggest",
+};
+
+/** How many features and runner-ups the explanation lists. */
+const SHOWN = 12;
+
+/** `ask --explain`: why a question matched what it matched, or why it was declined, for people. */
+export function explainText(question: string, qa: QuestionAnswering): string {
+  const x: AskExplanation = qa.asker.explain(question);
+  const title = (id: string) => qa.asker.entry(id)?.question ?? id;
+  const lines = [`question: ${question}`];
+  const d = x.decision;
+  switch (d.kind) {
+    case "answer":
+      lines.push(`decision: answer with ${d.id} ("${title(d.id)}"), probability ${d.confidence}`);
+      break;
+    case "suggest":
+      lines.push(
+        `decision: did you mean (${d.ambiguous ? "the best entries are too close to pick one" : "no entry probable enough to answer"}): ${d.ids.join(", ")}`,
+      );
+      break;
+    case "decline":
+      lines.push(`decision: declined by rule ${d.rule}: ${RULES[d.rule]}`);
+      break;
+  }
+  const r = x.result;
+  lines.push(
+    `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? "yes" : "no"}`,
+  );
+  if (x.nearest) lines.push(`nearest phrasing of ${r.ranked[0]?.id}: "${x.nearest}"`);
+  if (r.ranked.length > 0) {
+    lines.push("ranked entries (probability):");
+    for (const [i, e] of r.ranked.slice(0, 5).entries())
+      lines.push(`  ${i + 1}. ${e.score.toFixed(3)}  ${e.id}  "${title(e.id)}"`);
+  }
+  if (x.features.length > 0) {
+    lines.push(`features that drove ${r.ranked[0]?.id} (weight × value; w: word, b: word pair, c: characters):`);
+    for (const f of x.features.slice(0, SHOWN))
+      lines.push(`  ${f.weight >= 0 ? "+" : ""}${f.weight.toFixed(3)}  ${f.feature}`);
+    if (x.features.length > SHOWN) lines.push(`  … and ${x.features.length - SHOWN} more`);
+  } else lines.push("features: none of the question's words or character n-grams occur in the knowledge");
+  return lines.join("\n");
+}
