@@ -25,7 +25,18 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const store = await createStore(config.stateUrl, {
     onError: (error) => log.warn({ err: error }, "state store problem"),
   });
-  const bot = new Bot({ knowledge, store, rateLimitPerMinute: config.rateLimitPerMinute });
+  const bot = new Bot({
+    knowledge,
+    store,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    statsAccess: config.statsAccess,
+    retry: {
+      retries: config.delivery.retries,
+      baseDelayMs: config.delivery.backoffMs,
+      maxDelayMs: Math.max(5_000, config.delivery.backoffMs),
+    },
+    log: log.child({ part: "delivery" }),
+  });
   const http = new HttpApp(log);
   mountHealth(http, store, startedAt);
   const context: SurfaceContext = { bot, store, config, log, http };
