@@ -17,6 +17,19 @@ function isConversationPoster(value: unknown): value is ConversationPoster {
   return typeof conversations?.sendToConversation === "function";
 }
 
+/**
+ * The connector client's HTTP pipeline retries failed calls itself (azure core-rest-pipeline's
+ * "Retry" phase: three more tries with growing waits), and botbuilder offers no option to turn
+ * that off. The core's loop does the retrying (with the configured backoff, and a "Continue"
+ * button when it gives up), so the SDK's own retries are removed from this turn's client.
+ */
+function withoutSdkRetries(context: TurnContext): void {
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } }
+    | undefined;
+  client?.client?.pipeline?.removePolicy?.({ phase: "Retry" });
+}
+
 /** A connector failure as the core's DeliveryError: 429 and 5xx (and no answer at all) are transient. */
 export function deliveryErrorOf(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -55,6 +68,7 @@ export class TeamsPort implements DeliveryPort {
     private readonly turn: Turn,
   ) {
     this.pressed = context.activity.replyToId;
+    withoutSdkRetries(context);
   }
 
   post(reply: Reply, thread: string | undefined): Promise<Posted> {
