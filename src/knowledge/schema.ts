@@ -146,6 +146,10 @@ export const responsesSchema = z.strictObject({
     deliveryFailed: sentence,
     summaryShared: sentence,
     summaryTitle: label,
+    /** {questions}: the titles of the questions left unanswered. */
+    notAnswered: sentence,
+    shareSummary: label,
+    startNew: label,
   }),
 });
 

@@ -1,7 +1,8 @@
 import type { DecisionKnowledge } from "../../knowledge/decisionSchema.ts";
-import type { DocumentInfo } from "../../knowledge/schema.ts";
+import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import { RECOMMENDATION_IDS } from "../decision/contract.ts";
 import type { Decision } from "../decision/index.ts";
+import { fill } from "../fill.ts";
 import { button, citeAll, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
@@ -15,6 +16,7 @@ export function recommendationParts(
   state: WalkthroughState,
   knowledge: DecisionKnowledge,
   documents: DocumentInfo[],
+  t: Responses["walkthrough"],
 ): Part[] {
   const title = (id: string) => knowledge.recommendations.find((r) => r.id === id)?.title ?? id;
   const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
@@ -60,7 +62,7 @@ export function recommendationParts(
     const names = decision.unanswered.map((k) => knowledge.checklist.find((q) => q.key === k)?.title ?? k);
     parts.push({
       type: "context",
-      text: `Not answered: ${names.join(", ")}. Answering them would make the recommendation firmer.`,
+      text: fill(t.notAnswered, { questions: names.join(", ") }),
     });
   }
   parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
@@ -76,14 +78,15 @@ export function recommendationReply(
   state: WalkthroughState,
   knowledge: DecisionKnowledge,
   documents: DocumentInfo[],
+  t: Responses["walkthrough"],
 ): Reply {
-  const parts = recommendationParts(decision, state, knowledge, documents);
+  const parts = recommendationParts(decision, state, knowledge, documents, t);
   parts.push({
     type: "buttons",
     role: "share",
     buttons: [
-      button("Share summary to channel", { type: "share", walkthroughId: state.id }, "primary"),
-      button("Start a new checklist", { type: "checklist.start" }),
+      button(t.shareSummary, { type: "share", walkthroughId: state.id }, "primary"),
+      button(t.startNew, { type: "checklist.start" }),
     ],
   });
   return reply("recommendation", parts, `Recommendation: ${decision.title}`);

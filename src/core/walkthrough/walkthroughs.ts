@@ -206,6 +206,7 @@ export class Walkthroughs {
       state,
       this.deps.knowledge.decision,
       this.deps.knowledge.documents,
+      this.t,
     );
     const name = turn.user.name ?? turn.user.id;
     parts.unshift({ type: "context", text: fill(this.t.summaryShared, { name }) });
@@ -227,7 +228,11 @@ export class Walkthroughs {
         return questionCard(state, this.deps.knowledge.decision.checklist, this.t, thread);
       case "finished": {
         const { decision, documents } = this.deps.knowledge;
-        return { ...recommendationReply(this.decide(state), state, decision, documents), ...where, step };
+        return {
+          ...recommendationReply(this.decide(state), state, decision, documents, this.t),
+          ...where,
+          step,
+        };
       }
       case "cancelled":
         return undefined;
