@@ -19,8 +19,16 @@ const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
 const pct = (pass: number, all: number) =>
   `${pass}/${all} (${((100 * pass) / Math.max(1, all)).toFixed(1)}%)`;
 const rows: [string, string, string][] = [
-  ["cross-validation top-1 (5 folds)", pct(cv.vmvc.top1, cv.vmvc.all), pct(cv.minisearch.top1, cv.minisearch.all)],
-  ["cross-validation top-3 (5 folds)", pct(cv.vmvc.top3, cv.vmvc.all), pct(cv.minisearch.top3, cv.minisearch.all)],
+  [
+    "cross-validation top-1 (5 folds)",
+    pct(cv.vmvc.top1, cv.vmvc.all),
+    pct(cv.minisearch.top1, cv.minisearch.all),
+  ],
+  [
+    "cross-validation top-3 (5 folds)",
+    pct(cv.vmvc.top3, cv.vmvc.all),
+    pct(cv.minisearch.top3, cv.minisearch.all),
+  ],
 ];
 const sets: SetRow[] = evaluateSets(
   knowledge,
@@ -32,10 +40,22 @@ const sets: SetRow[] = evaluateSets(
   ].filter((s) => existsSync(s.file)),
 );
 for (const s of sets) {
-  rows.push([`${s.name}: answered right`, pct(s.ours.inScope.pass, s.ours.inScope.all), pct(s.baseline.inScope.pass, s.baseline.inScope.all)]);
-  rows.push([`${s.name}: off-topic declined`, pct(s.ours.outOfScope.pass, s.ours.outOfScope.all), pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all)]);
+  rows.push([
+    `${s.name}: answered right`,
+    pct(s.ours.inScope.pass, s.ours.inScope.all),
+    pct(s.baseline.inScope.pass, s.baseline.inScope.all),
+  ]);
+  rows.push([
+    `${s.name}: off-topic declined`,
+    pct(s.ours.outOfScope.pass, s.ours.outOfScope.all),
+    pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all),
+  ]);
   if (s.ours.nearDomain.all > 0)
-    rows.push([`${s.name}: near-domain declined`, pct(s.ours.nearDomain.pass, s.ours.nearDomain.all), pct(s.baseline.nearDomain.pass, s.baseline.nearDomain.all)]);
+    rows.push([
+      `${s.name}: near-domain declined`,
+      pct(s.ours.nearDomain.pass, s.ours.nearDomain.all),
+      pct(s.baseline.nearDomain.pass, s.baseline.nearDomain.all),
+    ]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${"".padEnd(width)}  ${"vmvc matcher".padEnd(20)}  MiniSearch (BM25+)`);

@@ -33,6 +33,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     onExplain: (explain) => {
       if (log.isLevelEnabled("debug")) log.debug({ match: explain() }, "question matched");
     },
+    statsAccess: config.statsAccess,
+    retry: {
+      retries: config.delivery.retries,
+      baseDelayMs: config.delivery.backoffMs,
+      maxDelayMs: Math.max(5_000, config.delivery.backoffMs),
+    },
+    log: log.child({ part: "delivery" }),
   });
   const http = new HttpApp(log);
   mountHealth(http, store, startedAt);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StatsAccess } from "./core/statsAccess.ts";
 
 /** A configuration problem: one line that names the variable and says what to do. */
 export class ConfigError extends Error {
@@ -51,6 +52,12 @@ const envSchema = z.object({
   /** Slack user ids or channel ids allowed to run `/vmvc stats`. */
   VMVC_STATS_USERS: list,
   VMVC_STATS_CHANNELS: list,
+  /** Teams user ids (AAD object ids or Bot Framework ids) and team or channel ids allowed `stats`. */
+  VMVC_STATS_TEAMS_USERS: list,
+  VMVC_STATS_TEAMS_CHANNELS: list,
+  /** How often a failed platform call is tried again, and the first backoff (doubled each time). */
+  VMVC_DELIVERY_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  VMVC_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -81,8 +88,9 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   rateLimitPerMinute: number;
   slack?: SlackConfig;
-  statsUsers: string[];
-  statsChannels: string[];
+  /** Who may read `stats` on Slack and Teams (deny by default there). */
+  statsAccess: StatsAccess;
+  delivery: { retries: number; backoffMs: number };
   teams: TeamsConfig;
 }
 
@@ -101,8 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground: e.PLAYGROUND,
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    statsUsers: e.VMVC_STATS_USERS,
-    statsChannels: e.VMVC_STATS_CHANNELS,
+    statsAccess: {
+      slack: { users: e.VMVC_STATS_USERS, channels: e.VMVC_STATS_CHANNELS },
+      teams: { users: e.VMVC_STATS_TEAMS_USERS, channels: e.VMVC_STATS_TEAMS_CHANNELS },
+    },
+    delivery: { retries: e.VMVC_DELIVERY_RETRIES, backoffMs: e.VMVC_DELIVERY_BACKOFF_MS },
     ...slackOf(e),
     teams: teamsOf(e),
   };

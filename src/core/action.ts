@@ -25,8 +25,20 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("myths") }),
   z.object({ type: z.literal("help") }),
   z.object({ type: z.literal("checklist.start") }),
-  // Runs inside the thread a `checklist.start` reply opened: creates the walkthrough there.
-  z.object({ type: z.literal("checklist.begin") }),
+  // Runs inside the thread a `checklist.start` reply opened: moves the walkthrough created for
+  // it (`walkthroughId`) into that thread. `thread` is set on a "Continue" button pressed
+  // somewhere else (a private message), naming the thread to begin in.
+  z.object({
+    type: z.literal("checklist.begin"),
+    walkthroughId: z.string().min(1).max(64).optional(),
+    thread: z.string().min(1).max(200).optional(),
+  }),
+  // "Continue": posts the walkthrough's current card again in its thread.
+  z.object({
+    type: z.literal("checklist.resume"),
+    walkthroughId: z.string().min(1).max(64),
+    thread: z.string().min(1).max(200).optional(),
+  }),
   z.object({
     type: z.literal("checklist.answer"),
     walkthroughId: z.string().min(1).max(64),

@@ -1,6 +1,6 @@
 import type { Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
-import { type DeclineRule, type Decision, decide } from "./matcher/decide.ts";
+import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
 

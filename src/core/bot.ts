@@ -4,6 +4,10 @@ import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
 import type { ExplainSink } from "./ask.ts";
+import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
+import type { DeliveryPort } from "./delivery/port.ts";
+import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
+import { fill } from "./fill.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -13,8 +17,9 @@ import { reply } from "./replies/common.ts";
 import type { Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
 import { computeStats, statsReply } from "./stats.ts";
+import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
-import { Walkthroughs } from "./walkthrough/walkthroughs.ts";
+import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
 export interface BotDeps {
   knowledge: Knowledge;
@@ -25,7 +30,17 @@ export interface BotDeps {
   rateLimitPerMinute?: number;
   /** Gets the matcher's explanation of every question (the server logs it at debug level). */
   onExplain?: ExplainSink;
+  /** Who may read `stats` on Slack and Teams; unset = nobody there (the CLI and playground may). */
+  statsAccess?: StatsAccess;
+  /** How the delivery loop retries failed platform calls; tests make it fast. */
+  retry?: Partial<RetryPolicy>;
+  sleep?: Sleep;
+  log?: DeliveryLog;
+  /** How long the process posting a walkthrough card has it before a stale press may post it. */
+  showLeaseMs?: number;
 }
+
+const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -46,6 +61,8 @@ export class Bot {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly limiter: RateLimiter | undefined;
+  private readonly statsAccess: StatsAccess;
+  private readonly delivery: Delivery;
 
   constructor(deps: BotDeps) {
     this.knowledge = deps.knowledge;
@@ -60,7 +77,24 @@ export class Bot {
       store: deps.store,
       now: this.now,
       newId: this.newId,
+      showLeaseMs: deps.showLeaseMs ?? DEFAULT_SHOW_LEASE_MS,
     });
+    this.statsAccess = deps.statsAccess ?? NO_STATS_ACCESS;
+    const errors = deps.knowledge.responses.errors;
+    this.delivery = new Delivery(
+      {
+        followUp: (turn) => this.dispatch(turn),
+        shown: (turn, step) => this.walkthroughs.shown(turn, step),
+        continueReply: (action) => this.walkthroughs.continueReply(action),
+        cannotPost: (code) =>
+          this.notice(code === "is_archived" ? errors.archivedChannel : errors.notInChannel),
+      },
+      {
+        retry: { ...DEFAULT_RETRY, ...deps.retry },
+        sleep: deps.sleep ?? realSleep,
+        log: deps.log ?? quiet,
+      },
+    );
     const topicOf = new Map(deps.knowledge.faq.map((e) => [e.id, e.topic]));
     this.browse = {
       documents: deps.knowledge.documents,
@@ -73,24 +107,46 @@ export class Bot {
     };
   }
 
-  /** Handles one turn. Expected outcomes (no match, stale button) are replies; only faults throw. */
+  /**
+   * Handles one turn: what a person did, to the replies it gets. Expected outcomes (no match,
+   * stale button) are replies; only faults throw. Every turn counts towards the rate limit.
+   */
   async handle(turn: Turn): Promise<Reply[]> {
-    // Checked before any work, on every surface. `checklist.begin` is the second half of the
-    // person's own "checklist" turn (run by the adapter in the new thread), so it is not counted.
-    if (this.limiter && turn.action?.type !== "checklist.begin") {
-      if (!this.limiter.take(`${turn.platform}:${turn.user.id}`))
-        return [this.notice(this.knowledge.responses.errors.rateLimited)];
-    }
-    if (turn.action) return this.act(turn, turn.action);
-    return this.text(turn, turn.text ?? "");
+    if (this.limiter && !this.limiter.take(`${turn.platform}:${turn.user.id}`))
+      return [this.notice(this.knowledge.responses.errors.rateLimited)];
+    return this.dispatch(turn);
+  }
+
+  /** Sends `replies` through the surface's port: the one delivery loop (see delivery/deliver.ts). */
+  deliver(turn: Turn, port: DeliveryPort, replies: Reply[]): Promise<void> {
+    return this.delivery.deliver(turn, port, replies);
+  }
+
+  /** Handles a turn and delivers its replies. */
+  async converse(turn: Turn, port: DeliveryPort): Promise<void> {
+    await this.deliver(turn, port, await this.handle(turn));
   }
 
   /** What to tell the user when handling failed: the adapter's error hook calls this after logging. */
   errorReply(error: unknown): Reply {
     const e = this.knowledge.responses.errors;
     const transient = error instanceof StoreUnavailableError || error instanceof ConflictError;
-    const text = (transient ? e.storeUnavailable : e.internal) ?? "Sorry, something went wrong.";
-    return reply("error", [{ type: "text", text }], text, { visibility: "private" });
+    return this.notice(transient ? e.storeUnavailable : e.internal, "error");
+  }
+
+  /** For a button whose value could not be read (forged, or from an older version). */
+  unreadableButton(): Reply {
+    return this.notice(this.knowledge.responses.errors.unreadableButton);
+  }
+
+  /** A polite private reply with one of the bot's own sentences (adapters' notices). */
+  say(key: "textOnly" | "messageTooLong", values: Record<string, string | number> = {}): Reply {
+    return this.notice(fill(this.knowledge.responses.errors[key], values));
+  }
+
+  private dispatch(turn: Turn): Promise<Reply[]> {
+    if (turn.action) return this.act(turn, turn.action);
+    return this.text(turn, turn.text ?? "");
   }
 
   private async text(turn: Turn, text: string): Promise<Reply[]> {
@@ -105,8 +161,10 @@ export class Bot {
       case "myths":
         return [this.fixed("myths", () => mythsReply(this.browse))];
       case "checklist":
-        return [this.walkthroughs.startReply(turn)];
+        return [await this.walkthroughs.start(turn)];
       case "stats":
+        if (!mayReadStats(this.statsAccess, turn))
+          return [this.notice(this.knowledge.responses.errors.statsRefused)];
         return [await this.statsReply()];
       case "ask":
         return [await this.ask(turn, command.question)];
@@ -160,9 +218,11 @@ export class Bot {
       case "help":
         return [this.fixed("help", () => helpReply(this.browse))];
       case "checklist.start":
-        return [this.walkthroughs.startReply(turn)];
+        return [await this.walkthroughs.start(turn)];
       case "checklist.begin":
-        return this.walkthroughs.begin(turn);
+        return this.walkthroughs.begin(turn, action);
+      case "checklist.resume":
+        return this.walkthroughs.resume(turn, action);
       case "checklist.answer":
       case "checklist.control":
         return this.walkthroughs.press(turn, action);
@@ -180,7 +240,8 @@ export class Bot {
       `feedback:${turn.platform}:${pseudonym(turn.user.id)}:${action.entryId}:${action.askedId ?? "-"}`,
       FEEDBACK_TTL_MS,
     );
-    if (!first) return this.notice("You have already rated this answer. Thanks!");
+    const said = this.knowledge.responses.feedback;
+    if (!first) return this.notice(said.alreadyRated);
     await this.insights.record({
       type: "feedback",
       at: this.now(),
@@ -188,11 +249,7 @@ export class Bot {
       vote: action.vote,
       ...(action.askedId ? { askedId: action.askedId } : {}),
     });
-    return this.notice(
-      action.vote === "up"
-        ? "Thanks for the feedback! 👍"
-        : "Thanks, noted 👎. Maintainers review low-rated answers; try rephrasing or `topics` meanwhile.",
-    );
+    return this.notice(action.vote === "up" ? said.up : said.down);
   }
 
   private shareEntry(turn: Turn, entryId: string | undefined): Reply {
@@ -202,7 +259,10 @@ export class Bot {
     const parts = answer.parts.filter((p) => !(p.type === "buttons" && p.role === "feedback"));
     parts.unshift({
       type: "context",
-      text: `Shared by ${turn.user.name ?? turn.user.id}: “${entry.question}”`,
+      text: fill(this.knowledge.responses.share.answerShared, {
+        name: turn.user.name ?? turn.user.id,
+        question: entry.question,
+      }),
     });
     return { ...answer, parts, placement: "channel" };
   }
@@ -225,8 +285,7 @@ export class Bot {
     return r;
   }
 
-  private notice(text: string | undefined): Reply {
-    const t = text ?? "Done.";
-    return reply("notice", [{ type: "text", text: t }], t, { visibility: "private" });
+  private notice(text: string, kind: "notice" | "error" = "notice"): Reply {
+    return reply(kind, [{ type: "text", text }], text, { visibility: "private" });
   }
 }

@@ -44,9 +44,16 @@ export type ButtonRole = "followups" | "suggestions" | "feedback" | "choices" | 
  * - `here`: in the conversation or thread the turn came from;
  * - `replace`: in place of the message whose button was pressed;
  * - `new-thread`: as the root of a new thread; the adapter then runs `inThread` in that thread;
- * - `channel`: at the top level of the conversation, outside any thread (shared summaries).
+ * - `channel`: at the top level of the conversation, outside any thread (shared summaries);
+ * - `thread`: publicly in `Reply.thread` (a walkthrough's cards), whoever pressed and however.
  */
-export type Placement = "here" | "replace" | "new-thread" | "channel";
+export type Placement = "here" | "replace" | "new-thread" | "channel" | "thread";
+
+/** A walkthrough's current card (question or recommendation) at one revision of its state. */
+export interface StepRef {
+  walkthroughId: string;
+  rev: number;
+}
 
 export interface Reply {
   parts: Part[];
@@ -57,6 +64,13 @@ export interface Reply {
   summary: string;
   /** For `new-thread`: the action to run inside the thread once the root is posted. */
   inThread?: Action;
+  /** For `thread`: the thread to post in (absent: the conversation's top level). */
+  thread?: string;
+  /**
+   * Set on a walkthrough's current card: the delivery loop records that it was shown, and if it
+   * cannot be posted even after retries, offers the person a "Continue" button instead.
+   */
+  step?: StepRef;
   /** What kind of reply this is, for adapters that treat kinds differently and for logs. */
   kind: ReplyKind;
 }

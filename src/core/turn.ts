@@ -8,8 +8,11 @@ export type Platform = "slack" | "teams" | "playground" | "cli";
  */
 export interface Turn {
   platform: Platform;
-  user: { id: string; name?: string };
+  /** `directoryId`: the person's id in the organisation's directory (Teams: AAD object id). */
+  user: { id: string; name?: string; directoryId?: string };
   conversation: string;
+  /** The workspace or team the conversation belongs to, where the platform says (Teams team id). */
+  space?: string;
   thread?: string;
   /** How the text arrived: slash command, @-mention, direct message, or a press. */
   via: "command" | "mention" | "direct" | "action";

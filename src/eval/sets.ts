@@ -55,7 +55,11 @@ export function scoreSet(lines: Line[], answer: Answer): SetScore {
   return s;
 }
 
-export function evaluateSets(knowledge: Knowledge, answer: Answer, sets: { name: string; file: string }[]): SetRow[] {
+export function evaluateSets(
+  knowledge: Knowledge,
+  answer: Answer,
+  sets: { name: string; file: string }[],
+): SetRow[] {
   const baseline = miniSearchBaseline(knowledge);
   return sets.map(({ name, file }) => {
     const lines = readSet(file);

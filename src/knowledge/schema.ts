@@ -85,7 +85,11 @@ export const lexiconSchema = z.strictObject({
   offTopic: z.array(z.string().min(1)).default([]),
 });
 
-/** The bot's own copy that is not guidance: greetings, help, declines, errors. */
+const sentence = z.string().min(5);
+/** Button labels: Slack shows at most 75 characters. */
+const label = z.string().min(1).max(75);
+
+/** The bot's own copy that is not guidance: greetings, help, declines, errors, walkthrough cards. */
 export const responsesSchema = z.strictObject({
   greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
@@ -102,7 +106,54 @@ export const responsesSchema = z.strictObject({
     outOfScope: z.string().min(5),
     tooLong: z.string().min(5),
   }),
-  errors: z.record(z.string(), z.string().min(5)),
+  errors: z.strictObject({
+    internal: sentence,
+    storeUnavailable: sentence,
+    staleAction: sentence,
+    walkthroughFinished: sentence,
+    walkthroughCancelled: sentence,
+    walkthroughMissing: sentence,
+    unknownEntry: sentence,
+    unknownAspect: sentence,
+    emptyQuestion: sentence,
+    rateLimited: sentence,
+    unreadableButton: sentence,
+    textOnly: sentence,
+    /** {max}: the longest message accepted, in characters. */
+    messageTooLong: sentence,
+    notInChannel: sentence,
+    archivedChannel: sentence,
+    statsRefused: sentence,
+  }),
+  feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
+  /** {name}: who shared; {question}: the shared answer's question. */
+  share: z.strictObject({ answerShared: sentence }),
+  walkthrough: z.strictObject({
+    /** {name}: who started it; {count}: how many questions. */
+    started: sentence,
+    startedSummary: sentence,
+    alreadyRunning: sentence,
+    /** {n} of {total}. */
+    progress: sentence,
+    skip: label,
+    back: label,
+    restart: label,
+    cancel: label,
+    continue: label,
+    skipped: label,
+    /** {choice}: the chosen answer; {name}: who chose it. */
+    answeredBy: sentence,
+    wentBack: sentence,
+    restarted: sentence,
+    cancelled: sentence,
+    deliveryFailed: sentence,
+    summaryShared: sentence,
+    summaryTitle: label,
+    /** {questions}: the titles of the questions left unanswered. */
+    notAnswered: sentence,
+    shareSummary: label,
+    startNew: label,
+  }),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

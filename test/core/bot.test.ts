@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../src/core/action.ts";
+import { Bot } from "../../src/core/bot.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { createStore } from "../../src/store/index.ts";
-import { buttons, makeBot, press, turn } from "../helpers/bot.ts";
+import { buttons, knowledge, makeBot, press, turn } from "../helpers/bot.ts";
 
 const text = (t: string) => turn({ text: t, via: "command" });
 
@@ -122,5 +123,42 @@ describe("Bot.handle: walkthroughs", () => {
     const again = await bot.handle(press({ type: "checklist.begin" }, { thread: "thread-a" }));
     expect(plainText(again)).toMatch(/already running/);
     expect(plainText(again)).toMatch(/Question 2 of 11/);
+  });
+});
+
+describe("Bot.handle: stats permission", () => {
+  const access = {
+    slack: { users: ["UMAINT"], channels: ["CMAINT"] },
+    teams: { users: ["aad-maint"], channels: ["19:team-maint"] },
+  };
+  const stats = (over: Partial<Parameters<typeof turn>[0]>) =>
+    turn({ text: "stats", via: "command", ...over });
+
+  it("denies stats by default on Slack and Teams, and allows the CLI and the local playground", async () => {
+    const bot = new Bot({ knowledge, store: await createStore("memory:") });
+    for (const platform of ["slack", "teams"] as const) {
+      const [r] = await bot.handle(stats({ platform, user: { id: "anyone" } }));
+      expect(r!.summary).toBe(knowledge.responses.errors.statsRefused);
+      expect(r!.visibility).toBe("private");
+    }
+    expect((await bot.handle(stats({ platform: "playground" })))[0]!.kind).toBe("stats");
+    expect((await bot.handle(stats({ platform: "cli" })))[0]!.kind).toBe("stats");
+  });
+
+  it("allows exactly the listed people and places, each platform with its own list", async () => {
+    const bot = new Bot({ knowledge, store: await createStore("memory:"), statsAccess: access });
+    const kind = async (over: Partial<Parameters<typeof turn>[0]>) =>
+      (await bot.handle(stats(over)))[0]!.kind;
+    expect(await kind({ platform: "slack", user: { id: "UMAINT" } })).toBe("stats");
+    expect(await kind({ platform: "slack", user: { id: "U1" }, conversation: "CMAINT" })).toBe("stats");
+    expect(await kind({ platform: "slack", user: { id: "U1" }, conversation: "C2" })).toBe("notice");
+    expect(await kind({ platform: "teams", user: { id: "29:x", directoryId: "aad-maint" } })).toBe("stats");
+    expect(await kind({ platform: "teams", user: { id: "29:x" }, space: "19:team-maint" })).toBe("stats");
+    expect(await kind({ platform: "teams", user: { id: "29:x" }, conversation: "19:team-maint" })).toBe(
+      "stats",
+    );
+    // A Slack id on the Teams list does nothing, and the other way round.
+    expect(await kind({ platform: "teams", user: { id: "UMAINT" } })).toBe("notice");
+    expect(await kind({ platform: "slack", user: { id: "aad-maint" } })).toBe("notice");
   });
 });

@@ -4,6 +4,7 @@ import { RateLimiter } from "../../src/core/rateLimit.ts";
 import { walkthroughKey } from "../../src/core/walkthrough/state.ts";
 import { createStore } from "../../src/store/index.ts";
 import { buttons, knowledge, press, turn } from "../helpers/bot.ts";
+import { FakePort } from "../helpers/fakePort.ts";
 
 describe("per-user rate limit", () => {
   it("allows a burst of the per-minute limit, then refills over the minute", () => {
@@ -53,13 +54,14 @@ describe("per-user rate limit", () => {
     let n = 0;
     const store = await createStore("memory:");
     const bot = new Bot({ knowledge, store, now: () => now, newId: () => `id${++n}`, rateLimitPerMinute: 2 });
-    expect((await bot.handle(turn({ text: "checklist" })))[0]!.kind).toBe("checklist");
-    // The in-thread half of the same "checklist" turn is not counted.
-    let replies = await bot.handle(press({ type: "checklist.begin" }));
-    const first = press(buttons(replies, "choices")[0]!.action);
-    replies = await bot.handle(first);
+    // The delivery loop runs the in-thread half of "checklist" as part of the same turn: one count.
+    const port = new FakePort();
+    await bot.converse(turn({ text: "checklist", thread: undefined }), port);
+    const thread = port.delivered.find((c) => c.method === "root")!.ref!;
+    const first = press(port.lastButtons("choices")[0]!.action, { thread });
+    const replies = await bot.handle(first);
     expect(replies).toHaveLength(2);
-    const second = press(buttons(replies, "choices")[0]!.action);
+    const second = press(buttons(replies, "choices")[0]!.action, { thread });
     const before = await store.get(walkthroughKey(second));
     const limited = await bot.handle(second);
     expect(limited.map((r) => r.summary)).toEqual([knowledge.responses.errors.rateLimited]);

@@ -7,6 +7,7 @@ import { event, press, SECRET, type SlackTarget } from "../adapters/slack/harnes
 import { FakeSlack } from "../helpers/fakeSlack.ts";
 import { hasRedisServer, type RedisServer, startRedis, warnIfNoRedis } from "../helpers/redis.ts";
 import { type ServerProcess, startServerProcess, until } from "../helpers/serverProcess.ts";
+import { expectFinishedOnce, finishAfterCrash, isQuestion } from "./slackFaults.ts";
 import {
   answer,
   choiceFor,
@@ -137,6 +138,38 @@ describe.skipIf(!hasRedisServer)("two replicas sharing one redis-server", () => 
       await answer(w, to(stale.responseId === "race-A" ? "A" : "B"), 3, { id: "U1", name: "alice" });
       expect(notices()).toHaveLength(1);
       expect(updatesOf(w, ts)).toHaveLength(1);
+    },
+    E2E_TIMEOUT_MS,
+  );
+
+  it(
+    "A dies between saving a press and posting the next question; B re-shows it and the walkthrough finishes",
+    async () => {
+      const w = await startWalk(to("B"), "CREPLICAKILL");
+      await answer(w, to("A"), 1, { id: "U1", name: "alice" });
+      fake.fail("chat.postMessage", { kind: "hang" }, 1, (b) => b.channel === w.channel && isQuestion(3)(b));
+      const q2 = await waitQuestion(w, 2);
+      const target = { channel: w.channel, ts: tsOf(q2), threadTs: w.thread };
+      const { res } = await press(to("A"), target, choiceFor(q2, 2), { id: "U1", name: "alice" });
+      expect(res.status).toBe(200);
+      await fake.waitFor(() => fake.failed.find((c) => c.body.channel === w.channel), "A inside the post");
+      const port = replicas.A!.port;
+      await replicas.A!.kill("SIGKILL");
+      replicas.A = undefined;
+      // The load balancer sends everything to B meanwhile.
+      await finishAfterCrash(w, () => to("B"), { id: "U2", name: "bob" });
+      replicas.A = await startServerProcess(env(port));
+      expectEachAnswerOnce(w);
+      const store = await openRedisStore(redis.url);
+      try {
+        await expectFinishedOnce(store, w);
+        const state = await store.get<{ history: { by: { id: string } }[] }>(
+          walkthroughKey({ platform: "slack", conversation: w.channel, thread: w.thread }),
+        );
+        expect(state?.value.history[1]?.by.id).toBe("U1"); // the acknowledged press on A
+      } finally {
+        await store.close();
+      }
     },
     E2E_TIMEOUT_MS,
   );

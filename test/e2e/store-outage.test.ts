@@ -3,14 +3,17 @@ import { walkthroughKey } from "../../src/core/walkthrough/state.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir } from "../../src/paths.ts";
 import { openRedisStore } from "../../src/store/redis.ts";
-import { event, press, SECRET, type SlackTarget } from "../adapters/slack/harness.ts";
+import { command, event, press, SECRET, type SlackTarget } from "../adapters/slack/harness.ts";
 import { FakeSlack } from "../helpers/fakeSlack.ts";
 import { freePort } from "../helpers/ports.ts";
 import { hasRedisServer, type RedisServer, startRedis, warnIfNoRedis } from "../helpers/redis.ts";
 import { runMain, type ServerProcess, startServerProcess, until } from "../helpers/serverProcess.ts";
+import { expectFinishedOnce } from "./slackFaults.ts";
 import {
   answer,
   choiceFor,
+  expectEachAnswerOnce,
+  QUESTIONS,
   questionPosts,
   startWalk,
   threadPosts,
@@ -108,6 +111,19 @@ describe.skipIf(!hasRedisServer)("Redis goes away during a turn", () => {
       expect(dm.body.text).toBe(apology);
       expect(await health()).toBe(503);
 
+      // `/vmvc checklist` during the outage: one private apology, no public root left behind.
+      const { responseId } = await command(to(), "checklist", { channel: "COUTAGE2" });
+      const refused = await fake.waitFor(
+        () => fake.calls.find((c) => c.method === "response_url" && c.responseId === responseId),
+        "the apology for the checklist",
+        30_000,
+      );
+      expect(refused.body.text).toBe(apology);
+      expect(refused.body.response_type).toBe("ephemeral");
+      expect(
+        fake.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === "COUTAGE2"),
+      ).toEqual([]);
+
       await redis.start();
       await until(async () => (await health()) === 200, "the server to reconnect to Redis", 30_000);
       // Nothing was half-written: the stored walkthrough is still on question 2 with one answer.
@@ -128,6 +144,15 @@ describe.skipIf(!hasRedisServer)("Redis goes away during a turn", () => {
       expect(updatesOf(w, pressed.ts)).toHaveLength(1);
       expect(questionPosts(w, 3)).toHaveLength(1);
       expect(fake.calls.filter((c) => c.responseId === "retry-press")).toHaveLength(0);
+      // …and the walkthrough finishes with every answer recorded once.
+      for (let n = 3; n <= QUESTIONS; n++) await answer(w, to(), n, { id: "U1", name: "alice" });
+      expectEachAnswerOnce(w);
+      const after = await openRedisStore(redis.url);
+      try {
+        await expectFinishedOnce(after, w);
+      } finally {
+        await after.close();
+      }
     },
     E2E_TIMEOUT_MS,
   );

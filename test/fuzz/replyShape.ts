@@ -7,7 +7,8 @@ const PART_TYPES = ["heading", "text", "fields", "bars", "sources", "context", "
 export function replySchemaCheck(reply: Reply): string[] {
   const problems: string[] = [];
   if (!reply.summary) problems.push("empty summary");
-  if (!["here", "replace", "new-thread", "channel"].includes(reply.placement)) problems.push("placement");
+  if (!["here", "replace", "new-thread", "channel", "thread"].includes(reply.placement))
+    problems.push("placement");
   for (const part of reply.parts) {
     if (!PART_TYPES.includes(part.type)) problems.push(`part ${part.type}`);
     if (part.type === "buttons")

@@ -40,6 +40,14 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Calls failed on purpose (never in `calls`: nothing was posted). */
+  readonly failed: { kind: ConnectorCall["kind"]; status: number }[] = [];
+  private readonly faults: {
+    kind: ConnectorCall["kind"];
+    status: number;
+    retryAfter?: number;
+    times: number;
+  }[] = [];
   private server: Server | undefined;
   private next = 1;
   url = "";
@@ -47,8 +55,8 @@ export class FakeConnector {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { "content-type": "application/json" });
+        ({ status, body, headers }) => {
+          res.writeHead(status, { "content-type": "application/json", ...headers });
           res.end(JSON.stringify(body));
         },
         () => {
@@ -64,12 +72,20 @@ export class FakeConnector {
     return this;
   }
 
+  /** Fails the next `times` calls of `kind` with HTTP `status` (429: with `Retry-After` seconds). */
+  fail(kind: ConnectorCall["kind"], status: number, times = 1, retryAfter?: number): this {
+    this.faults.push({ kind, status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
+    return this;
+  }
+
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const match = ROUTE.exec((req.url ?? "").split("?")[0]!);
@@ -80,6 +96,16 @@ export class FakeConnector {
     const activity = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ConnectorActivity;
     const kind = req.method === "PUT" ? "update" : activityId ? "reply" : "send";
     if (kind === "update" && !activityId) return { status: 400, body: { error: "no id" } };
+    const fault = this.faults.find((f) => f.kind === kind && f.times > 0);
+    if (fault) {
+      fault.times--;
+      this.failed.push({ kind, status: fault.status });
+      return {
+        status: fault.status,
+        body: { error: { code: "ServiceError", message: "injected" } },
+        ...(fault.retryAfter !== undefined ? { headers: { "retry-after": String(fault.retryAfter) } } : {}),
+      };
+    }
     const id = kind === "update" ? activityId! : `act-${this.next++}`;
     this.calls.push({
       method: req.method,

@@ -12,6 +12,16 @@ export interface SlackCall {
 
 const JSON_FIELDS = ["blocks", "attachments", "view"];
 
+/**
+ * How a chosen call fails: Slack's `ok: false` with an error code, an HTTP status (429 with
+ * `Retry-After` seconds), or no answer at all (`hang`: the request is held until the fake stops,
+ * for killing the bot while it waits).
+ */
+export type SlackFault =
+  | { kind: "error"; error: string }
+  | { kind: "http"; status: number; retryAfter?: number }
+  | { kind: "hang" };
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -34,6 +44,15 @@ export class FakeSlack {
   readonly botId = "BBOT";
   /** When set, chat.postMessage fails with this Slack error (e.g. "not_in_channel"). */
   failPostMessage: string | undefined;
+  /** Calls that were failed on purpose (never in `calls`: nothing was posted). */
+  readonly failed: SlackCall[] = [];
+  private readonly faults: {
+    method: string;
+    fault: SlackFault;
+    times: number;
+    when?: (body: Record<string, unknown>) => boolean;
+  }[] = [];
+  private readonly held: (() => void)[] = [];
   private server: Server | undefined;
   private port = 0;
   private seq = 0;
@@ -53,9 +72,33 @@ export class FakeSlack {
       void (async () => {
         const body = await readJson(req);
         const path = (req.url ?? "").split("?")[0]!;
-        const response = path.startsWith("/response/")
-          ? this.record({ method: "response_url", responseId: path.slice("/response/".length), body })
-          : this.api(path.replace(/^\/api\//, ""), body);
+        const method = path.startsWith("/response/") ? "response_url" : path.replace(/^\/api\//, "");
+        const fault = this.takeFault(method, body);
+        if (fault) {
+          this.failed.push({ method, body });
+          switch (fault.kind) {
+            case "hang":
+              this.held.push(() => res.destroy());
+              return;
+            case "http":
+              res
+                .writeHead(fault.status, {
+                  "content-type": "application/json",
+                  ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
+                })
+                .end(JSON.stringify({ ok: false, error: "http" }));
+              return;
+            case "error":
+              res
+                .writeHead(200, { "content-type": "application/json" })
+                .end(JSON.stringify({ ok: false, error: fault.error }));
+              return;
+          }
+        }
+        const response =
+          method === "response_url"
+            ? this.record({ method, responseId: path.slice("/response/".length), body })
+            : this.api(method, body);
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(response));
       })();
     });
@@ -65,7 +108,26 @@ export class FakeSlack {
     return this;
   }
 
+  /** Fails the next `times` calls of `method` (matching `when`, if given) with `fault`. */
+  fail(
+    method: string,
+    fault: SlackFault,
+    times = 1,
+    when?: (body: Record<string, unknown>) => boolean,
+  ): this {
+    this.faults.push({ method, fault, times, ...(when ? { when } : {}) });
+    return this;
+  }
+
+  private takeFault(method: string, body: Record<string, unknown>): SlackFault | undefined {
+    const f = this.faults.find((x) => x.method === method && x.times > 0 && (!x.when || x.when(body)));
+    if (!f) return undefined;
+    f.times--;
+    return f.fault;
+  }
+
   async stop(): Promise<void> {
+    for (const release of this.held.splice(0)) release();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }

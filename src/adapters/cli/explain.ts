@@ -4,7 +4,8 @@ import type { QuestionAnswering } from "../../core/questions.ts";
 
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
-  "no-subject-word": "no subject word (lexicon.yaml domainTerms), and the model is not sure enough to answer anyway",
+  "no-subject-word":
+    "no subject word (lexicon.yaml domainTerms), and the model is not sure enough to answer anyway",
   "unknown-words": "too few of its words occur anywhere in the knowledge",
   "off-topic-class": "the off-topic class (lexicon.yaml offTopic) is more probable than any entry",
   "nothing-close": "no entry is probable enough even to suggest",
@@ -43,7 +44,9 @@ export function explainText(question: string, qa: QuestionAnswering): string {
       lines.push(`  ${i + 1}. ${e.score.toFixed(3)}  ${e.id}  "${title(e.id)}"`);
   }
   if (x.features.length > 0) {
-    lines.push(`features that drove ${r.ranked[0]?.id} (weight × value; w: word, b: word pair, c: characters):`);
+    lines.push(
+      `features that drove ${r.ranked[0]?.id} (weight × value; w: word, b: word pair, c: characters):`,
+    );
     for (const f of x.features.slice(0, SHOWN))
       lines.push(`  ${f.weight >= 0 ? "+" : ""}${f.weight.toFixed(3)}  ${f.feature}`);
     if (x.features.length > SHOWN) lines.push(`  … and ${x.features.length - SHOWN} more`);

@@ -39,7 +39,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const knowledge = loadKnowledge(knowledgeDir);
   switch (command) {
     case "ask":
-      return askCommand(rest, { json, explain: parsed.values.explain === true }, io, buildQuestionAnswering(knowledge));
+      return askCommand(
+        rest,
+        { json, explain: parsed.values.explain === true },
+        io,
+        buildQuestionAnswering(knowledge),
+      );
     case "knowledge":
       return knowledgeCommand(json, io, knowledge);
     case "decide":
@@ -59,7 +64,11 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: "boolean" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean" },
+      explain: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.ts";
+import type { DeliveryPort, Posted } from "../../core/delivery/port.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { Turn } from "../../core/turn.ts";
 import type { TurnRequest } from "./schema.ts";
@@ -16,15 +17,44 @@ export interface ConversationDeps {
 const defaultId = () => `m${randomUUID().replaceAll("-", "").slice(0, 16)}`;
 
 /**
- * Runs one turn from the page through the core and turns the replies into transcript
- * changes. Placement decides where each reply goes: `here` in the turn's thread, `channel`
- * at the top level, `replace` in place of the pressed message, `new-thread` as the root of
- * a new thread whose `then` action is run right away inside it.
+ * The playground's delivery port: every post becomes a transcript change. The page shows
+ * private replies marked "only visible to you" in the one conversation, so there is no
+ * separate private method; a thread root's id is the thread's id.
  */
+class TranscriptPort implements DeliveryPort {
+  readonly privateHere = false;
+  readonly ops: TranscriptOp[] = [];
+
+  constructor(
+    readonly pressed: string | undefined,
+    private readonly message: (reply: Reply, thread: string | undefined) => PgMessage,
+  ) {}
+
+  async post(reply: Reply, thread: string | undefined): Promise<Posted> {
+    const m = this.message(reply, thread);
+    this.ops.push({ op: "append", message: m });
+    return { ref: m.id };
+  }
+
+  async root(reply: Reply): Promise<Posted & { thread: string | undefined }> {
+    const { ref } = await this.post(reply, undefined);
+    return { ref, thread: ref };
+  }
+
+  top(reply: Reply): Promise<Posted> {
+    return this.post(reply, undefined);
+  }
+
+  async replace(ref: string, reply: Reply): Promise<Posted> {
+    this.ops.push({ op: "replace", id: ref, message: this.message(reply, undefined) });
+    return { ref };
+  }
+}
+
+/** Runs one turn from the page through the core; returns the transcript changes it made. */
 export async function runTurn(deps: ConversationDeps, request: TurnRequest): Promise<TranscriptOp[]> {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? defaultId;
-  const ops: TranscriptOp[] = [];
   const turn: Turn = {
     platform: "playground",
     user: { id: request.session, name: "you" },
@@ -34,10 +64,11 @@ export async function runTurn(deps: ConversationDeps, request: TurnRequest): Pro
     ...(request.action ? { action: request.action } : { text: request.text ?? "" }),
   };
 
+  const asked: TranscriptOp[] = [];
   let replyTo: string | undefined;
   if (request.text !== undefined) {
     replyTo = newId();
-    ops.push({
+    asked.push({
       op: "append",
       message: {
         id: replyTo,
@@ -53,7 +84,7 @@ export async function runTurn(deps: ConversationDeps, request: TurnRequest): Pro
     });
   }
 
-  const message = (reply: Reply, thread: string | undefined): PgMessage => ({
+  const port = new TranscriptPort(request.messageId, (reply, thread) => ({
     id: newId(),
     from: "bot",
     ...(thread ? { thread } : {}),
@@ -64,53 +95,16 @@ export async function runTurn(deps: ConversationDeps, request: TurnRequest): Pro
     visibility: reply.visibility,
     summary: reply.summary,
     at: now(),
-  });
-
-  for (const reply of await handle(deps, turn)) {
-    switch (reply.placement) {
-      case "here":
-        ops.push({ op: "append", message: message(reply, turn.thread) });
-        break;
-      case "channel":
-        ops.push({ op: "append", message: message(reply, undefined) });
-        break;
-      case "replace": {
-        const m = message(reply, turn.thread);
-        ops.push(
-          request.messageId
-            ? { op: "replace", id: request.messageId, message: m }
-            : { op: "append", message: m },
-        );
-        break;
-      }
-      case "new-thread": {
-        // The root's id is the thread's id: the page nests the thread under its root.
-        const root = message(reply, undefined);
-        ops.push({ op: "append", message: root });
-        if (reply.inThread) {
-          const inThread: Turn = { ...turn, thread: root.id, via: "action", action: reply.inThread };
-          delete inThread.text;
-          for (const r of await handle(deps, inThread))
-            ops.push({ op: "append", message: message(r, root.id) });
-        }
-        break;
-      }
-      default:
-        return reply.placement satisfies never;
-    }
-  }
-  return ops;
-}
-
-/** The adapter's one error hook: log the fault, show the core's apology instead. */
-async function handle(deps: ConversationDeps, turn: Turn): Promise<Reply[]> {
+  }));
   try {
-    return await deps.bot.handle(turn);
+    await deps.bot.converse(turn, port);
   } catch (error) {
+    // The adapter's one error hook: log the fault, show the core's apology instead.
     deps.log.error(
       { err: error, surface: "playground", via: turn.via, action: turn.action?.type },
       "playground turn failed",
     );
-    return [deps.bot.errorReply(error)];
+    await port.post(deps.bot.errorReply(error), turn.thread);
   }
+  return [...asked, ...port.ops];
 }

@@ -19,13 +19,20 @@ export function createSlackApp(
 ): { app: App; receiver: SlackHttpReceiver | SocketModeReceiver } {
   const logger = boltLogger(ctx.log);
   const slackApiUrl = apiUrlOf(slack.apiUrl);
-  const clientOptions = slackApiUrl ? { slackApiUrl } : {};
+  // The core's delivery loop retries failed calls (with backoff, honouring Retry-After) and tells
+  // the person when it gives up; the Web API client's own retries (up to 30 minutes) would hide
+  // every failure from it, so they are off.
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
   const receiver =
     slack.mode === "socket"
       ? new SocketModeReceiver({
           appToken: slack.appToken,
           logger,
-          ...(slackApiUrl ? { installerOptions: { clientOptions } } : {}),
+          ...(slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl } } } : {}),
         })
       : new SlackHttpReceiver(slack.signingSecret, ctx.log.child({ surface: "slack" }));
   const app = new App({
@@ -49,8 +56,6 @@ export function createSlackApp(
     bot: ctx.bot,
     store: ctx.store,
     log: ctx.log.child({ surface: "slack" }),
-    statsUsers: ctx.config.statsUsers,
-    statsChannels: ctx.config.statsChannels,
   });
   app.error(errorHook(ctx.bot, app.client, ctx.log));
   return { app, receiver };

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { Bot } from "../../core/bot.ts";
 import { renderReply } from "./blocks.ts";
-import { postToResponseUrl } from "./deliver.ts";
+import { postToResponseUrl } from "./port.ts";
 
 const withResponseUrl = z.object({ response_url: z.url() });
 const withEvent = z.object({

@@ -2,14 +2,11 @@ import type { App, Context, Middleware, SlackEventMiddlewareArgs, webApi } from 
 import type { Logger } from "pino";
 import { actionSchema } from "../../core/action.ts";
 import type { Bot } from "../../core/bot.ts";
-import { reply } from "../../core/replies/common.ts";
 import type { Reply } from "../../core/reply.ts";
-import { parseCommand } from "../../core/router.ts";
 import type { Turn } from "../../core/turn.ts";
 import { PreparedJson } from "../../server/http.ts";
 import type { StateStore } from "../../store/store.ts";
 import type { SlackMessage } from "./blocks.ts";
-import { Deliverer, type Destination } from "./deliver.ts";
 import { homeView } from "./home.ts";
 import {
   blockActionsSchema,
@@ -18,21 +15,35 @@ import {
   messageEventSchema,
   type SlackCommand,
 } from "./payloads.ts";
+import { type Destination, SlackPort } from "./port.ts";
 
 export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;
 /** How long a slash command may take to answer inside its ack; Slack allows 3 s. */
 export const ACK_BUDGET_MS = 1_000;
+/**
+ * How long a press may take to be saved before it is acknowledged. Slack allows 3 s; a press
+ * whose save takes longer is acked anyway (so Slack shows no error) and finishes afterwards.
+ */
+export const PRESS_ACK_BUDGET_MS = 2_000;
 
 export interface ListenerDeps {
   bot: Bot;
   store: StateStore;
   log: Logger;
-  statsUsers: string[];
-  statsChannels: string[];
 }
 
-const notice = (text: string): Reply =>
-  reply("notice", [{ type: "text", text }], text, { visibility: "private" });
+/** Waits for `work` at most `ms`; `undefined` when it is not done by then (it keeps running). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Bolt's `ignoreSelf` check: the bot's own messages, and events about the bot user itself
@@ -63,23 +74,8 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 /** Registers every Slack listener on the Bolt app: commands, mentions, DMs, buttons, App Home. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, store, log } = deps;
-  const deliverer = (client: webApi.WebClient) => new Deliverer(client, bot, log);
-
-  /** Runs a typed turn, refusing `stats` to anyone not configured for it. */
-  const handleText = async (turn: Turn): Promise<Reply[]> => {
-    if (
-      parseCommand(turn.text ?? "").type === "stats" &&
-      !deps.statsUsers.includes(turn.user.id) &&
-      !deps.statsChannels.includes(turn.conversation)
-    ) {
-      return [
-        notice(
-          "Sorry, usage stats are only available to the maintainers of this bot. Ask your workspace admin if you need them.",
-        ),
-      ];
-    }
-    return bot.handle(turn);
-  };
+  const deliver = (client: webApi.WebClient, turn: Turn, to: Destination, replies: Reply[]) =>
+    bot.deliver(turn, new SlackPort(client, to), replies);
 
   // Slack redelivers an event it thinks was lost (x-slack-retry-num); the first delivery to
   // claim its event_id handles it, so a retry of an event never processed is still handled.
@@ -130,29 +126,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       responseUrl: c.response_url,
       privateHere: true,
     };
-    const handling = handleText(turn);
-    let resolveLate: (value: undefined) => void = () => {};
-    const late = new Promise<undefined>((resolve) => {
-      resolveLate = resolve;
-    });
-    const timer = setTimeout(() => resolveLate(undefined), ACK_BUDGET_MS);
+    const handling = bot.handle(turn);
     let replies: Reply[] | undefined;
     try {
-      replies = await Promise.race([handling, late]);
+      replies = await within(handling, ACK_BUDGET_MS);
     } catch (error) {
       await ack();
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
-    const d = deliverer(client);
-    const inline = replies && d.inline(to, replies);
+    const inline = replies && SlackPort.inline(to.privateHere, replies);
     if (inline) {
       await ack(inlineAck(inline));
       return;
     }
     await ack();
-    await d.deliver(turn, to, replies ?? (await handling));
+    await deliver(client, turn, to, replies ?? (await handling));
   };
 
   // `/vmvc` is handled in a global middleware rather than `app.command`: Bolt runs every listener
@@ -186,10 +174,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       conversation: e.channel,
       thread,
     };
-    await deliverer(client).deliver(
+    await deliver(
+      client,
       turn,
-      { channel: e.channel, user: e.user, thread, privateHere: false },
-      await handleText(turn),
+      { channel: e.channel, user: e.user, privateHere: false },
+      await bot.handle(turn),
     );
   });
 
@@ -207,17 +196,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       conversation: e.channel,
       ...(e.thread_ts ? { thread: e.thread_ts } : {}),
     };
-    const to: Destination = {
-      channel: e.channel,
-      user: e.user,
-      privateHere: false,
-      ...(e.thread_ts ? { thread: e.thread_ts } : {}),
-    };
-    await deliverer(client).deliver(turn, to, await handleText(turn));
+    await deliver(
+      client,
+      turn,
+      { channel: e.channel, user: e.user, privateHere: false },
+      await bot.handle(turn),
+    );
   });
 
   app.action(/^vmvc:/, async ({ ack, body, client }) => {
-    await ack();
     const b = blockActionsSchema.parse(body);
     const pressed = b.actions[0]!;
     const user = {
@@ -235,7 +222,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     let channel = b.channel?.id ?? b.container?.channel_id;
     const fromHome = b.container?.type === "view" || !channel;
     if (fromHome) {
-      // App Home has no conversation: quick actions answer in the DM with the person.
+      // App Home has no conversation: quick actions answer in the DM with the person. They
+      // change no walkthrough, so they are acked before the DM is opened.
+      await ack();
       const opened = await client.conversations.open({ users: user.id });
       channel = opened.channel?.id;
       if (!channel) throw new Error("conversations.open returned no channel");
@@ -249,7 +238,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       channel: channel!,
       user: user.id,
       privateHere: ephemeral,
-      ...(thread && !(channel!.startsWith("D") && !threadTs) ? { thread } : {}),
+      ...(thread && channel!.startsWith("D") && !threadTs ? { flatThread: thread } : {}),
       ...(b.response_url && !fromHome ? { responseUrl: b.response_url } : {}),
       ...(ts && !fromHome ? { pressed: { ts, ephemeral } } : {}),
     };
@@ -261,17 +250,28 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...(thread ? { thread } : {}),
     };
     if (!action.success) {
+      if (!fromHome) await ack();
       log.warn({ surface: "slack", actionId: pressed.action_id }, "malformed button value");
-      await deliverer(client).deliver(turn, to, [
-        notice("Sorry, I couldn't read that button. Please try again or type `/vmvc help`."),
-      ]);
+      await deliver(client, turn, to, [bot.unreadableButton()]);
       return;
     }
-    await deliverer(client).deliver(
-      { ...turn, action: action.data },
-      to,
-      await bot.handle({ ...turn, action: action.data }),
-    );
+    const pressTurn: Turn = { ...turn, action: action.data };
+    if (fromHome) {
+      await deliver(client, pressTurn, to, await bot.handle(pressTurn));
+      return;
+    }
+    // Slack does not redeliver interactions: the press is saved before it is acknowledged
+    // whenever that fits in Slack's window, so an acknowledged press is never lost.
+    const handling = bot.handle(pressTurn);
+    let replies: Reply[] | undefined;
+    try {
+      replies = await within(handling, PRESS_ACK_BUDGET_MS);
+    } catch (error) {
+      await ack();
+      throw error;
+    }
+    await ack();
+    await deliver(client, pressTurn, to, replies ?? (await handling));
   });
 
   app.event("app_home_opened", onceAndNotSelf, async ({ event, client }) => {

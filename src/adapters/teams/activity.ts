@@ -6,7 +6,12 @@ import type { Turn } from "../../core/turn.ts";
  * The part of a Bot Framework Activity we rely on, checked before botbuilder sees it.
  * Loose objects: Teams adds many fields (channelData, locale, …) that we pass through.
  */
-const account = z.looseObject({ id: z.string().min(1).max(512), name: z.string().max(512).optional() });
+const account = z.looseObject({
+  id: z.string().min(1).max(512),
+  name: z.string().max(512).optional(),
+  aadObjectId: z.string().max(128).optional(),
+});
+const channelData = z.looseObject({ team: z.looseObject({ id: z.string().max(512) }).optional() });
 
 export const inboundActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
@@ -24,6 +29,7 @@ export const inboundActivitySchema = z.looseObject({
   replyToId: z.string().max(512).optional(),
   entities: z.array(z.unknown()).optional(),
   membersAdded: z.array(account).optional(),
+  channelData: z.unknown().optional(),
 });
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
@@ -50,11 +56,14 @@ export function isMentioned(activity: InboundActivity): boolean {
   });
 }
 
+/** The adapter's own notices, by their key in knowledge/responses.yaml `errors`. */
+export type NoticeKey = "unreadableButton" | "textOnly" | "messageTooLong";
+
 export type Inbound =
   | { kind: "turn"; turn: Turn }
   | { kind: "ignore"; reason: string }
   | { kind: "welcome" }
-  | { kind: "notice"; text: string };
+  | { kind: "notice"; notice: NoticeKey };
 
 /**
  * What an inbound activity means for the core. `stripMention` gives the text without the
@@ -62,10 +71,18 @@ export type Inbound =
  */
 export function toInbound(activity: InboundActivity, stripMention: () => string): Inbound {
   const { conversation, thread } = splitConversationId(activity.conversation.id);
+  const { from } = activity;
+  const team = channelData.safeParse(activity.channelData ?? {});
+  const teamId = team.success ? team.data.team?.id : undefined;
   const base = {
     platform: "teams" as const,
-    user: activity.from.name ? { id: activity.from.id, name: activity.from.name } : { id: activity.from.id },
+    user: {
+      id: from.id,
+      ...(from.name ? { name: from.name } : {}),
+      ...(from.aadObjectId ? { directoryId: from.aadObjectId } : {}),
+    },
     conversation,
+    ...(teamId ? { space: teamId } : {}),
     ...(thread ? { thread } : {}),
   };
   if (activity.type === "conversationUpdate") {
@@ -78,11 +95,7 @@ export function toInbound(activity: InboundActivity, stripMention: () => string)
     const submitted = submitSchema.safeParse(activity.value);
     if (!submitted.success) return { kind: "ignore", reason: "card submit without vmvc data" };
     const action = actionSchema.safeParse(submitted.data.vmvc);
-    if (!action.success)
-      return {
-        kind: "notice",
-        text: "Sorry, I could not read that button. Please try again from a fresh message (type `help`).",
-      };
+    if (!action.success) return { kind: "notice", notice: "unreadableButton" };
     return { kind: "turn", turn: { ...base, via: "action", action: action.data satisfies Action } };
   }
 
@@ -92,13 +105,8 @@ export function toInbound(activity: InboundActivity, stripMention: () => string)
   const mentioned = isMentioned(activity);
   // In channels and group chats the bot only speaks when spoken to.
   if (!personal && !mentioned) return { kind: "ignore", reason: "not mentioned" };
-  if (typeof activity.text !== "string")
-    return { kind: "notice", text: "I can only read text messages. Type `help` to see what I can do." };
-  if (activity.text.length > MAX_TEXT_CHARS)
-    return {
-      kind: "notice",
-      text: `That message is too long for me (over ${MAX_TEXT_CHARS} characters). Please ask a shorter question.`,
-    };
+  if (typeof activity.text !== "string") return { kind: "notice", notice: "textOnly" };
+  if (activity.text.length > MAX_TEXT_CHARS) return { kind: "notice", notice: "messageTooLong" };
   const text = cleanText(mentioned ? stripMention() : activity.text);
   if (!text) return { kind: "turn", turn: { ...base, via: mentioned ? "mention" : "direct", text: "help" } };
   return { kind: "turn", turn: { ...base, via: mentioned ? "mention" : "direct", text } };

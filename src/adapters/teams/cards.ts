@@ -154,14 +154,3 @@ export function renderReply(reply: Reply): CardMessage {
   card.body.push(subtle("(Shortened to fit a Teams message.)"));
   return message!;
 }
-
-/** A short text-only card, for notices the adapter itself writes (too-long message and the like). */
-export function noticeMessage(text: string): CardMessage {
-  return renderReply({
-    kind: "notice",
-    parts: [{ type: "text", text }],
-    summary: text,
-    placement: "here",
-    visibility: "private",
-  });
-}

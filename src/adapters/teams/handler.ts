@@ -3,9 +3,15 @@ import type { Logger } from "pino";
 import type { Bot } from "../../core/bot.ts";
 import type { Turn } from "../../core/turn.ts";
 import type { StateStore } from "../../store/store.ts";
-import { type InboundActivity, inboundActivitySchema, splitConversationId, toInbound } from "./activity.ts";
-import { noticeMessage } from "./cards.ts";
-import { deliver } from "./deliver.ts";
+import {
+  type InboundActivity,
+  inboundActivitySchema,
+  MAX_TEXT_CHARS,
+  splitConversationId,
+  toInbound,
+} from "./activity.ts";
+import { renderReply } from "./cards.ts";
+import { TeamsPort } from "./port.ts";
 
 /** Teams may redeliver an activity; remember ids this long to answer each only once. */
 const DEDUPE_TTL_MS = 10 * 60 * 1000;
@@ -40,9 +46,16 @@ export function createTurnHandler({ bot, store, log }: HandlerDeps): (context: T
       return;
     }
     switch (inbound.kind) {
-      case "notice":
-        await context.sendActivity(noticeMessage(inbound.text));
+      case "notice": {
+        const notice =
+          inbound.notice === "messageTooLong"
+            ? bot.say("messageTooLong", { max: MAX_TEXT_CHARS })
+            : inbound.notice === "textOnly"
+              ? bot.say("textOnly")
+              : bot.unreadableButton();
+        await context.sendActivity(renderReply(notice));
         return;
+      }
       case "welcome": {
         // The bot was added to a chat or team: introduce it with the help card.
         const turn: Turn = {
@@ -52,7 +65,7 @@ export function createTurnHandler({ bot, store, log }: HandlerDeps): (context: T
           via: "action",
           action: { type: "help" },
         };
-        await deliver(context, bot, turn, await bot.handle(turn), log);
+        await bot.converse(turn, new TeamsPort(context, turn));
         return;
       }
       case "turn": {
@@ -65,7 +78,7 @@ export function createTurnHandler({ bot, store, log }: HandlerDeps): (context: T
           },
           "teams: turn",
         );
-        await deliver(context, bot, turn, await bot.handle(turn), log);
+        await bot.converse(turn, new TeamsPort(context, turn));
         return;
       }
     }

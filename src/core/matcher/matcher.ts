@@ -107,12 +107,19 @@ export class Matcher {
       this.examples.push({ vector: this.vector(text), label });
       this.exampleText.push(text);
     }
-    this.model = new SoftmaxModel(entries.length + 1, this.featureNames.length, this.examples, params.training);
+    this.model = new SoftmaxModel(
+      entries.length + 1,
+      this.featureNames.length,
+      this.examples,
+      params.training,
+    );
 
     // Spelling and "known word" checks use every word the knowledge has, answers included.
     const counts = new Map<string, number>();
     for (const e of entries)
-      for (const s of this.text.stems(`${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`))
+      for (const s of this.text.stems(
+        `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`,
+      ))
         counts.set(s, (counts.get(s) ?? 0) + 1);
     this.speller = new Speller(counts);
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
@@ -170,7 +177,13 @@ export class Matcher {
       .slice(0, TOP_K)
       .map((t) => ({ id: this.entries[t.label]!.id, score: round(t.probability) }));
     return {
-      result: { ranked, confidence: ranked[0]?.score ?? 0, offTopic: round(offTopic), known: round(known), onTopic },
+      result: {
+        ranked,
+        confidence: ranked[0]?.score ?? 0,
+        offTopic: round(offTopic),
+        known: round(known),
+        onTopic,
+      },
       vector,
     };
   }

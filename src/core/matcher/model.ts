@@ -57,7 +57,10 @@ export class SoftmaxModel {
     let workPerEpoch = 0;
     for (const e of examples)
       for (const f of e.vector.ids) workPerEpoch += this.rowStart[f + 1]! - this.rowStart[f]!;
-    this.epochs = Math.max(1, Math.min(params.epochs, Math.floor(params.maxWork / Math.max(1, workPerEpoch))));
+    this.epochs = Math.max(
+      1,
+      Math.min(params.epochs, Math.floor(params.maxWork / Math.max(1, workPerEpoch))),
+    );
     this.train(examples, params);
   }
 

@@ -72,7 +72,17 @@ export interface MatcherParams {
 }
 
 export const defaultMatcherParams: MatcherParams = {
-  features: { bigrams: true, charMin: 3, charMax: 5, wordNorm: 1, charNorm: 0.8, idf: true, lengthExponent: 0, unknownShare: 1, maxSupport: 400 },
+  features: {
+    bigrams: true,
+    charMin: 3,
+    charMax: 5,
+    wordNorm: 1,
+    charNorm: 0.8,
+    idf: true,
+    lengthExponent: 0,
+    unknownShare: 1,
+    maxSupport: 400,
+  },
   training: { epochs: 10, learningRate: 2, decay: 0.8, l2: 1e-5, maxWork: 6e8, seed: 20261129 },
   decide: { answer: 0.06, margin: 1.1, suggest: 0.02, minKnown: 0.3, withoutSubjectWord: 0.85 },
 };

@@ -84,11 +84,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
     case "too-long":
       return reply("decline", [{ type: "text", text: r.decline.tooLong }], r.decline.tooLong);
     case "empty":
-      return reply(
-        "notice",
-        [{ type: "text", text: r.errors.emptyQuestion ?? r.decline.noMatch }],
-        "Ask me a question",
-      );
+      return reply("notice", [{ type: "text", text: r.errors.emptyQuestion }], "Ask me a question");
     case "smalltalk": {
       if (outcome.which === "help") return helpReply(ctx);
       const text = outcome.which === "greeting" ? r.greeting.reply : r.thanks.reply;

@@ -59,10 +59,7 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
   if (!aspect) {
     return reply(
       "notice",
-      [
-        { type: "text", text: ctx.responses.errors.unknownAspect ?? "Unknown aspect." },
-        aspectButtons(ctx.compare),
-      ],
+      [{ type: "text", text: ctx.responses.errors.unknownAspect }, aspectButtons(ctx.compare)],
       "Unknown aspect",
     );
   }

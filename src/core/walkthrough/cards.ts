@@ -1,23 +1,39 @@
 import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
+import type { Responses } from "../../knowledge/schema.ts";
+import type { Action } from "../action.ts";
+import { fill } from "../fill.ts";
 import { button, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
 
+export type WalkthroughTexts = Responses["walkthrough"];
+
 const mention = (by: { id: string; name?: string }) => by.name ?? by.id;
 
-/** The card for the current question: progress, prompt, choices, skip and controls. */
-export function questionCard(state: WalkthroughState, checklist: ChecklistQuestion[]): Reply {
+const progress = (t: WalkthroughTexts, step: number, total: number) =>
+  fill(t.progress, { n: step + 1, total });
+
+/**
+ * The card for the current question: progress, prompt, choices, skip and controls. It is
+ * posted publicly in the walkthrough's `thread` and marked with the state's revision.
+ */
+export function questionCard(
+  state: WalkthroughState,
+  checklist: ChecklistQuestion[],
+  t: WalkthroughTexts,
+  thread: string | undefined,
+): Reply {
   const q = checklist[state.step]!;
   const base = { walkthroughId: state.id, step: state.step };
-  const controls = [button("Not sure / skip", { type: "checklist.answer", ...base, value: null })];
-  if (state.step > 0) controls.push(button("◀ Back", { type: "checklist.control", ...base, op: "back" }));
-  controls.push(button("↺ Restart", { type: "checklist.control", ...base, op: "restart" }));
-  controls.push(button("✕ Cancel", { type: "checklist.control", ...base, op: "cancel" }, "danger"));
-  const progress = `Question ${state.step + 1} of ${checklist.length}`;
+  const controls = [button(t.skip, { type: "checklist.answer", ...base, value: null })];
+  if (state.step > 0) controls.push(button(t.back, { type: "checklist.control", ...base, op: "back" }));
+  controls.push(button(t.restart, { type: "checklist.control", ...base, op: "restart" }));
+  controls.push(button(t.cancel, { type: "checklist.control", ...base, op: "cancel" }, "danger"));
+  const at = progress(t, state.step, checklist.length);
   return reply(
     "checklist",
     [
-      { type: "context", text: `${progress} · ${q.title}` },
+      { type: "context", text: `${at} · ${q.title}` },
       { type: "heading", text: q.prompt },
       { type: "context", text: q.help },
       {
@@ -27,7 +43,8 @@ export function questionCard(state: WalkthroughState, checklist: ChecklistQuesti
       },
       { type: "buttons", role: "controls", buttons: controls },
     ],
-    `${progress}: ${q.prompt}`,
+    `${at}: ${q.prompt}`,
+    { placement: "thread", ...(thread ? { thread } : {}), step: { walkthroughId: state.id, rev: state.rev } },
   );
 }
 
@@ -38,12 +55,12 @@ export function answeredCard(
   by: { id: string; name?: string },
   step: number,
   total: number,
+  t: WalkthroughTexts,
 ): Reply {
-  const label =
-    value === null ? "Not sure / skipped" : (q.choices.find((c) => c.value === value)?.label ?? value);
+  const label = value === null ? t.skipped : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
-    { type: "context", text: `Question ${step + 1} of ${total} · ${q.title}` },
-    { type: "text", text: `${q.prompt}\n✅ **${label}** — answered by ${mention(by)}` },
+    { type: "context", text: `${progress(t, step, total)} · ${q.title}` },
+    { type: "text", text: `${q.prompt}\n${fill(t.answeredBy, { choice: label, name: mention(by) })}` },
   ];
   return reply("checklist", parts, `${q.title}: ${label} (${mention(by)})`, { placement: "replace" });
 }
@@ -53,12 +70,10 @@ export function controlCard(
   q: ChecklistQuestion,
   event: "back" | "restarted" | "cancelled",
   by: { id: string; name?: string },
+  t: WalkthroughTexts,
 ): Reply {
-  const text = {
-    back: `↩ ${mention(by)} went back to the previous question.`,
-    restarted: `↺ ${mention(by)} restarted the checklist.`,
-    cancelled: `✕ ${mention(by)} cancelled this checklist. Start a new one with \`checklist\`.`,
-  }[event];
+  const template = { back: t.wentBack, restarted: t.restarted, cancelled: t.cancelled }[event];
+  const text = fill(template, { name: mention(by) });
   return reply(
     "checklist",
     [
@@ -67,5 +82,18 @@ export function controlCard(
     ],
     text,
     { placement: "replace" },
+  );
+}
+
+/** A short private message with a working "Continue" button that posts the current step again. */
+export function continueCard(text: string, label: string, action: Action): Reply {
+  return reply(
+    "notice",
+    [
+      { type: "text", text },
+      { type: "buttons", role: "controls", buttons: [button(label, action, "primary")] },
+    ],
+    text,
+    { visibility: "private" },
   );
 }

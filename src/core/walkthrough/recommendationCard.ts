@@ -1,7 +1,8 @@
 import type { DecisionKnowledge } from "../../knowledge/decisionSchema.ts";
-import type { DocumentInfo } from "../../knowledge/schema.ts";
+import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import { RECOMMENDATION_IDS, type RecommendationId } from "../decision/contract.ts";
 import type { Decision } from "../decision/index.ts";
+import { fill } from "../fill.ts";
 import { button, citeAll, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
@@ -32,6 +33,7 @@ export function recommendationParts(
   state: WalkthroughState,
   knowledge: DecisionKnowledge,
   documents: DocumentInfo[],
+  t: Responses["walkthrough"],
 ): Part[] {
   const title = (id: string) => knowledge.recommendations.find((r) => r.id === id)?.title ?? id;
   const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
@@ -87,7 +89,7 @@ export function recommendationParts(
     if (decision.unanswered.length > 0) {
       parts.push({
         type: "context",
-        text: `Not answered: ${decision.unanswered.map(question).join(", ")}. Answering them would make the recommendation firmer.`,
+        text: fill(t.notAnswered, { questions: decision.unanswered.map(question).join(", ") }),
       });
     }
   }
@@ -110,14 +112,15 @@ export function recommendationReply(
   state: WalkthroughState,
   knowledge: DecisionKnowledge,
   documents: DocumentInfo[],
+  t: Responses["walkthrough"],
 ): Reply {
-  const parts = recommendationParts(decision, state, knowledge, documents);
+  const parts = recommendationParts(decision, state, knowledge, documents, t);
   parts.push({
     type: "buttons",
     role: "share",
     buttons: [
-      button("Share summary to channel", { type: "share", walkthroughId: state.id }, "primary"),
-      button("Start a new checklist", { type: "checklist.start" }),
+      button(t.shareSummary, { type: "share", walkthroughId: state.id }, "primary"),
+      button(t.startNew, { type: "checklist.start" }),
     ],
   });
   const summary = decision.provisional

@@ -30,6 +30,10 @@ export const walkthroughStateSchema = z.object({
   startedAt: z.number(),
   updatedAt: z.number(),
   recommendation: z.string().optional(),
+  /** Counts the applied presses: a card is shown for one revision of the state. */
+  rev: z.number().int().min(0).default(0),
+  /** The revision whose card (question or recommendation) was posted and confirmed by the platform. */
+  shown: z.number().int().min(0).optional(),
 });
 export type WalkthroughState = z.infer<typeof walkthroughStateSchema>;
 
@@ -37,6 +41,18 @@ export type WalkthroughState = z.infer<typeof walkthroughStateSchema>;
 export function walkthroughKey(turn: Pick<Turn, "platform" | "conversation" | "thread">): string {
   return `wt:${turn.platform}:${turn.conversation}:${turn.thread ?? "-"}`;
 }
+
+/**
+ * A walkthrough created by `checklist` before its thread exists: the root message is posted
+ * only once this is saved, then `checklist.begin` moves it into the new thread.
+ */
+export function pendingKey(turn: Pick<Turn, "platform" | "conversation">, id: string): string {
+  return `wtnew:${turn.platform}:${turn.conversation}:${id}`;
+}
+export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Held while one process posts a revision's card, so a stale press elsewhere does not post it twice. */
+export const showKey = (state: { id: string; rev: number }) => `wtshow:${state.id}:${state.rev}`;
 
 /** The answered (not skipped) values, typed for the decision engine's parser. */
 export function answeredValues(state: WalkthroughState): Partial<Record<AnswerKey, string>> {

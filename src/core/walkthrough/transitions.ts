@@ -11,7 +11,7 @@ export type PressOutcome =
       event: "answered" | "back" | "restarted" | "cancelled";
       finished: boolean;
     }
-  | { ok: false; reason: "stale" | "finished" | "cancelled" };
+  | { ok: false; reason: "stale" | "finished" | "cancelled"; state: WalkthroughState };
 
 /**
  * The walkthrough's state machine, pure: a press either moves the state on or is refused.
@@ -26,12 +26,14 @@ export function applyPress(
   now: number,
   newId: () => string,
 ): PressOutcome {
-  if (press.walkthroughId !== state.id) return { ok: false, reason: "stale" };
-  if (state.status === "finished") return { ok: false, reason: "finished" };
-  if (state.status === "cancelled") return { ok: false, reason: "cancelled" };
-  if (press.step !== state.step) return { ok: false, reason: "stale" };
+  const refuse = (reason: "stale" | "finished" | "cancelled") => ({ ok: false as const, reason, state });
+  if (press.walkthroughId !== state.id) return refuse("stale");
+  if (state.status === "finished") return refuse("finished");
+  if (state.status === "cancelled") return refuse("cancelled");
+  if (press.step !== state.step) return refuse("stale");
   const key = questionKeys[state.step];
-  if (key === undefined) return { ok: false, reason: "finished" };
+  if (key === undefined) return refuse("finished");
+  const rev = state.rev + 1;
 
   if (press.kind === "answer") {
     const step = state.step + 1;
@@ -47,12 +49,13 @@ export function applyPress(
         answers: { ...state.answers, [key]: press.value },
         history: [...state.history, { step: state.step, key, value: press.value, by, at: now }],
         updatedAt: now,
+        rev,
       },
     };
   }
   switch (press.op) {
     case "back": {
-      if (state.step === 0) return { ok: false, reason: "stale" };
+      if (state.step === 0) return refuse("stale");
       const step = state.step - 1;
       const answers = { ...state.answers };
       delete answers[questionKeys[step]!];
@@ -63,7 +66,7 @@ export function applyPress(
         ok: true,
         event: "back",
         finished: false,
-        state: { ...state, step, answers, history, updatedAt: now },
+        state: { ...state, step, answers, history, updatedAt: now, rev },
       };
     }
     case "restart":
@@ -72,14 +75,23 @@ export function applyPress(
         ok: true,
         event: "restarted",
         finished: false,
-        state: { ...state, id: newId(), step: 0, answers: {}, history: [], status: "active", updatedAt: now },
+        state: {
+          ...state,
+          id: newId(),
+          step: 0,
+          answers: {},
+          history: [],
+          status: "active",
+          updatedAt: now,
+          rev,
+        },
       };
     case "cancel":
       return {
         ok: true,
         event: "cancelled",
         finished: false,
-        state: { ...state, status: "cancelled", updatedAt: now },
+        state: { ...state, status: "cancelled", updatedAt: now, rev },
       };
   }
 }
@@ -95,5 +107,6 @@ export function newWalkthrough(id: string, by: { id: string; name?: string }, no
     startedBy: by,
     startedAt: now,
     updatedAt: now,
+    rev: 0,
   };
 }

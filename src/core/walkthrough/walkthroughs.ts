@@ -4,71 +4,108 @@ import { updateKey } from "../../store/update.ts";
 import type { Action } from "../action.ts";
 import { ANSWER_KEYS, type AnswerKey } from "../decision/contract.ts";
 import { decide, parseAnswers } from "../decision/index.ts";
+import { fill } from "../fill.ts";
 import { reply } from "../replies/common.ts";
-import type { Reply } from "../reply.ts";
+import type { Reply, StepRef } from "../reply.ts";
 import type { Turn } from "../turn.ts";
-import { answeredCard, controlCard, questionCard } from "./cards.ts";
+import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
   answeredValues,
+  PENDING_TTL_MS,
+  pendingKey,
+  showKey,
   WALKTHROUGH_TTL_MS,
   type WalkthroughState,
   walkthroughKey,
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { applyPress, newWalkthrough, type Press } from "./transitions.ts";
+import { applyPress, newWalkthrough, type Press, type PressOutcome } from "./transitions.ts";
 
-type Deps = { knowledge: Knowledge; store: StateStore; now: () => number; newId: () => string };
+type Deps = {
+  knowledge: Knowledge;
+  store: StateStore;
+  now: () => number;
+  newId: () => string;
+  /** How long the process posting a card has it to itself before a stale press may post it again. */
+  showLeaseMs: number;
+};
 
-/** Threaded checklist walkthroughs: start, answer, go back, restart, cancel, share. */
+type Refusal = "stale" | "finished" | "cancelled" | "missing";
+
+export const DEFAULT_SHOW_LEASE_MS = 15_000;
+
+const parse = (value: unknown) => {
+  const parsed = walkthroughStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * Threaded checklist walkthroughs: start, answer, go back, restart, cancel, share. What people
+ * see always follows the stored state: every card is marked with the state's revision, the
+ * delivery loop records when it was shown, and a press on an older card re-shows the current one.
+ */
 export class Walkthroughs {
   private readonly keys: readonly string[];
+  private readonly t: WalkthroughTexts;
 
   constructor(private readonly deps: Deps) {
     this.keys = deps.knowledge.decision.checklist.map((q) => q.key);
+    this.t = deps.knowledge.responses.walkthrough;
   }
 
-  /** The root message of a new walkthrough thread; the adapter then runs `checklist.begin` inside it. */
-  startReply(turn: Turn): Reply {
-    const by = turn.user.name ?? turn.user.id;
-    const text = `🧭 **Decision checklist** started by ${by}: ${this.keys.length} questions, one at a time in this thread, ending in a recommendation. Anyone in the thread can answer.`;
-    return reply("checklist", [{ type: "text", text }], `Decision checklist started by ${by}`, {
+  /**
+   * `checklist`: saves the new walkthrough first, then returns the root message of its thread;
+   * the delivery loop runs `checklist.begin` inside the thread once the root is posted. With the
+   * store down nothing is posted: the person gets the apology, and no orphan root.
+   */
+  async start(turn: Turn): Promise<Reply> {
+    const state = newWalkthrough(this.deps.newId(), who(turn.user), this.deps.now());
+    await this.deps.store.set(pendingKey(turn, state.id), state, { ttlMs: PENDING_TTL_MS, ifVersion: 0 });
+    const name = turn.user.name ?? turn.user.id;
+    const text = fill(this.t.started, { name, count: this.keys.length });
+    return reply("checklist", [{ type: "text", text }], fill(this.t.startedSummary, { name }), {
       placement: "new-thread",
-      inThread: { type: "checklist.begin" },
+      inThread: { type: "checklist.begin", walkthroughId: state.id },
     });
   }
 
-  async begin(turn: Turn): Promise<Reply[]> {
-    const key = walkthroughKey(turn);
-    const now = this.deps.now();
+  /** Moves the walkthrough `start` saved into this thread (or starts one here) and asks question 1. */
+  async begin(turn: Turn, action: Extract<Action, { type: "checklist.begin" }>): Promise<Reply[]> {
+    const here = action.thread ? { ...turn, thread: action.thread } : turn;
+    let fresh: WalkthroughState | undefined;
+    if (action.walkthroughId) {
+      fresh = parse((await this.deps.store.get(pendingKey(turn, action.walkthroughId)))?.value);
+      if (!fresh) {
+        // Begun already (a retry, or "Continue" pressed twice): show where it is.
+        const current = parse((await this.deps.store.get(walkthroughKey(here)))?.value);
+        if (current?.id !== action.walkthroughId) return [this.refusal("missing")];
+        return [this.currentCard(current, here.thread) ?? this.refusal("cancelled")];
+      }
+    }
+    const started = fresh ?? newWalkthrough(this.deps.newId(), who(turn.user), this.deps.now());
     const outcome = await updateKey<unknown, { state: WalkthroughState; created: boolean }>(
       this.deps.store,
-      key,
+      walkthroughKey(here),
       WALKTHROUGH_TTL_MS,
       (current) => {
-        const existing = current && walkthroughStateSchema.safeParse(current.value);
-        if (existing?.success && existing.data.status === "active")
-          return { result: { state: existing.data, created: false } };
-        const state = newWalkthrough(this.deps.newId(), who(turn.user), now);
-        return { value: state, result: { state, created: true } };
+        const existing = current ? parse(current.value) : undefined;
+        if (existing?.status === "active") return { result: { state: existing, created: false } };
+        return { value: started, result: { state: started, created: true } };
       },
     );
-    if (outcome.created) await this.remember(turn, outcome.state);
-    const card = questionCard(outcome.state, this.deps.knowledge.decision.checklist);
-    if (outcome.created) return [card];
-    const notice = reply(
-      "notice",
-      [
-        {
-          type: "text",
-          text: "A checklist is already running in this thread; here is its current question.",
-        },
-      ],
-      "A checklist is already running here",
-      { visibility: "private" },
-    );
+    if (action.walkthroughId) await this.deps.store.delete(pendingKey(turn, action.walkthroughId));
+    if (outcome.created) {
+      await this.deps.store.claim(showKey(outcome.state), this.deps.showLeaseMs);
+      await this.remember(here, outcome.state);
+    }
+    const card = questionCard(outcome.state, this.deps.knowledge.decision.checklist, this.t, here.thread);
+    if (outcome.created || outcome.state.id === started.id) return [card];
+    const notice = reply("notice", [{ type: "text", text: this.t.alreadyRunning }], this.t.alreadyRunning, {
+      visibility: "private",
+    });
     return [notice, card];
   }
 
@@ -88,14 +125,14 @@ export class Walkthroughs {
     }
     const by = who(turn.user);
     const now = this.deps.now();
-    const result = await updateKey<unknown, ReturnType<typeof applyPress> | { ok: false; reason: "missing" }>(
+    const result = await updateKey<unknown, PressOutcome | { ok: false; reason: "missing" }>(
       this.deps.store,
       walkthroughKey(turn),
       WALKTHROUGH_TTL_MS,
       (current) => {
-        const parsed = current && walkthroughStateSchema.safeParse(current.value);
-        if (!parsed?.success) return { result: { ok: false, reason: "missing" } };
-        const outcome = applyPress(parsed.data, press, this.keys, by, now, this.deps.newId);
+        const state = current ? parse(current.value) : undefined;
+        if (!state) return { result: { ok: false, reason: "missing" } };
+        const outcome = applyPress(state, press, this.keys, by, now, this.deps.newId);
         if (!outcome.ok) return { result: outcome };
         if (outcome.finished) {
           // A provisional result (too few answers) is no recommendation to remember.
@@ -105,58 +142,110 @@ export class Walkthroughs {
         return { value: outcome.state, result: outcome };
       },
     );
-    if (!result.ok) return [this.refusal(result.reason)];
+    if (!result.ok) return result.reason === "missing" ? [this.refusal("missing")] : this.stale(turn, result);
     const { state, event } = result;
+    // This process posts the new card; a stale press elsewhere meanwhile must not post it too.
+    await this.deps.store.claim(showKey(state), this.deps.showLeaseMs);
     const pressed = checklist[action.step]!;
+    const next = this.currentCard(state, turn.thread);
     if (event === "answered") {
-      const card = answeredCard(
-        pressed,
-        press.kind === "answer" ? press.value : null,
-        by,
-        action.step,
-        checklist.length,
-      );
-      if (!result.finished) return [card, questionCard(state, checklist)];
-      await this.remember(turn, state);
-      return [
-        card,
-        recommendationReply(
-          this.decide(state),
-          state,
-          this.deps.knowledge.decision,
-          this.deps.knowledge.documents,
-        ),
-      ];
+      const value = press.kind === "answer" ? press.value : null;
+      const card = answeredCard(pressed, value, by, action.step, checklist.length, this.t);
+      if (result.finished) await this.remember(turn, state);
+      return next ? [card, next] : [card];
     }
-    const card = controlCard(pressed, event, by);
+    const card = controlCard(pressed, event, by, this.t);
     if (event === "cancelled") {
       await this.remember(turn, state);
       return [card];
     }
-    return [card, questionCard(state, checklist)];
+    return next ? [card, next] : [card];
+  }
+
+  /**
+   * A press on a card that is no longer current. If the current card was never shown (the
+   * process died before posting it, or the platform refused it), it is posted now, so the thread
+   * is never a dead end; if another process is posting it right now, the person gets the notice
+   * with a "Continue" button in case that process never finishes.
+   */
+  private async stale(turn: Turn, refused: Extract<PressOutcome, { ok: false }>): Promise<Reply[]> {
+    const { state, reason } = refused;
+    if (state.status === "cancelled" || state.shown === state.rev) return [this.refusal(reason)];
+    const card = this.currentCard(state, turn.thread);
+    if (!card) return [this.refusal(reason)];
+    if (await this.deps.store.claim(showKey(state), this.deps.showLeaseMs)) return [card];
+    return [this.withContinue(this.refusal(reason), state.id, turn.thread)];
+  }
+
+  /** "Continue": the walkthrough's current card, posted again in its thread. */
+  async resume(turn: Turn, action: Extract<Action, { type: "checklist.resume" }>): Promise<Reply[]> {
+    const here = action.thread ? { ...turn, thread: action.thread } : turn;
+    const state = parse((await this.deps.store.get(walkthroughKey(here)))?.value);
+    if (!state || state.id !== action.walkthroughId) return [this.refusal("missing")];
+    return [this.currentCard(state, here.thread) ?? this.refusal("cancelled")];
+  }
+
+  /** The delivery loop posted the card of `step`: remember it, unless the state has moved on. */
+  async shown(turn: Turn, step: StepRef): Promise<void> {
+    await updateKey<unknown, void>(this.deps.store, walkthroughKey(turn), WALKTHROUGH_TTL_MS, (current) => {
+      const state = current ? parse(current.value) : undefined;
+      if (!state || state.id !== step.walkthroughId || state.rev !== step.rev || state.shown === step.rev)
+        return { result: undefined };
+      return { value: { ...state, shown: step.rev }, result: undefined };
+    });
+  }
+
+  /** The short message offered when a card could not be posted: a button that posts it again. */
+  continueReply(action: Action): Reply {
+    return continueCard(this.t.deliveryFailed, this.t.continue, action);
   }
 
   /** "Share summary to channel": the finished walkthrough's recommendation, posted publicly. */
   async share(turn: Turn, walkthroughId: string): Promise<Reply[]> {
-    const current = await this.deps.store.get(walkthroughKey(turn));
-    const parsed = current && walkthroughStateSchema.safeParse(current.value);
-    if (!parsed?.success || parsed.data.id !== walkthroughId) return [this.refusal("missing")];
-    if (parsed.data.status !== "finished") return [this.refusal("stale")];
-    const state = parsed.data;
+    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    if (!state || state.id !== walkthroughId) return [this.refusal("missing")];
+    if (state.status !== "finished") return [this.refusal("stale")];
     const parts = recommendationParts(
       this.decide(state),
       state,
       this.deps.knowledge.decision,
       this.deps.knowledge.documents,
+      this.t,
     );
-    parts.unshift({ type: "context", text: `Checklist summary shared by ${turn.user.name ?? turn.user.id}` });
-    return [reply("recommendation", parts, "Checklist summary", { placement: "channel" })];
+    const name = turn.user.name ?? turn.user.id;
+    parts.unshift({ type: "context", text: fill(this.t.summaryShared, { name }) });
+    return [reply("recommendation", parts, this.t.summaryTitle, { placement: "channel" })];
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
   async recent(platform: Turn["platform"], userId: string): Promise<RecentWalkthrough[]> {
     const stored = await this.deps.store.get<RecentWalkthrough[]>(recentKey(platform, userId));
     return stored?.value ?? [];
+  }
+
+  /** The card for the state as it stands: the question, or the recommendation; none once cancelled. */
+  private currentCard(state: WalkthroughState, thread: string | undefined): Reply | undefined {
+    const where = { placement: "thread" as const, ...(thread ? { thread } : {}) };
+    const step: StepRef = { walkthroughId: state.id, rev: state.rev };
+    switch (state.status) {
+      case "active":
+        return questionCard(state, this.deps.knowledge.decision.checklist, this.t, thread);
+      case "finished": {
+        const { decision, documents } = this.deps.knowledge;
+        return {
+          ...recommendationReply(this.decide(state), state, decision, documents, this.t),
+          ...where,
+          step,
+        };
+      }
+      case "cancelled":
+        return undefined;
+    }
+  }
+
+  private withContinue(notice: Reply, walkthroughId: string, thread: string | undefined): Reply {
+    const action: Action = { type: "checklist.resume", walkthroughId, ...(thread ? { thread } : {}) };
+    return continueCard(notice.summary, this.t.continue, action);
   }
 
   private decide(state: WalkthroughState) {
@@ -187,15 +276,14 @@ export class Walkthroughs {
     }
   }
 
-  private refusal(reason: "stale" | "finished" | "cancelled" | "missing"): Reply {
+  private refusal(reason: Refusal): Reply {
     const e = this.deps.knowledge.responses.errors;
-    const text =
-      {
-        stale: e.staleAction,
-        finished: e.walkthroughFinished,
-        cancelled: e.walkthroughCancelled,
-        missing: e.walkthroughMissing,
-      }[reason] ?? "That button no longer changes anything.";
+    const text = {
+      stale: e.staleAction,
+      finished: e.walkthroughFinished,
+      cancelled: e.walkthroughCancelled,
+      missing: e.walkthroughMissing,
+    }[reason];
     return reply("notice", [{ type: "text", text }], text, { visibility: "private" });
   }
 }

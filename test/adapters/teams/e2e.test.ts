@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../../src/app.ts";
+import { knowledge } from "../../helpers/bot.ts";
 import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
 import { post, startTestApp, teamsMessage } from "./harness.ts";
 
@@ -193,7 +194,7 @@ describe("Teams surface over real HTTP", () => {
     expect(cardText(huge!)).toMatch(/too long/);
     // A card value that is not one of our actions.
     const [bad] = await send(teamsMessage(connector, { value: { vmvc: { type: "rm -rf", x: 1 } } }));
-    expect(cardText(bad!)).toMatch(/could not read that button/);
+    expect(cardText(bad!)).toContain(knowledge.responses.errors.unreadableButton);
 
     const before = connector.calls.length;
     // Unknown activity type and a conversation update: 200 and nothing said.

@@ -3,15 +3,19 @@ import { type Answers, decide } from "../../../src/core/decision/index.ts";
 import type { Part } from "../../../src/core/reply.ts";
 import { recommendationReply } from "../../../src/core/walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "../../../src/core/walkthrough/state.ts";
+import { loadKnowledge } from "../../../src/knowledge/load.ts";
+import { knowledgeDir } from "../../../src/paths.ts";
 import { knowledgeOrThrow } from "./fixtures.ts";
 
 /** The walkthrough's final card, built by the real card builder for a given set of answers. */
 const knowledge = knowledgeOrThrow();
+const responses = loadKnowledge(knowledgeDir).responses;
 
 function card(answers: Answers) {
   const state: WalkthroughState = {
     schema: 1,
     id: "w1",
+    rev: 11,
     status: "finished",
     step: 11,
     answers: Object.fromEntries(
@@ -22,7 +26,7 @@ function card(answers: Answers) {
     startedAt: 0,
     updatedAt: 0,
   };
-  const reply = recommendationReply(decide(answers, knowledge), state, knowledge, []);
+  const reply = recommendationReply(decide(answers, knowledge), state, knowledge, [], responses.walkthrough);
   const text = reply.parts.map((p: Part) => ("text" in p ? p.text : "")).join("\n");
   const bars = reply.parts.flatMap((p) => (p.type === "bars" ? p.bars : []));
   return { reply, text, bars };
