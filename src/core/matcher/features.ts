@@ -21,10 +21,17 @@ export class Featurizer {
     private readonly params: MatcherParams["features"],
   ) {}
 
-  /** Distinct feature names of a text, split into the word group and the character group. */
-  names(text: string): { words: string[]; chars: string[] } {
+  /**
+   * Distinct feature names of a text, split into the word group and the character group.
+   * `correct` may swap a misspelt stem for the known one it meant (character n-grams keep the
+   * word as typed).
+   */
+  names(text: string, correct?: (stem: string) => string | undefined): { words: string[]; chars: string[] } {
     const canonical = this.text.canonicalWords(text).filter((w) => !this.text.isStopword(w));
-    const stems = canonical.map((w) => this.text.stem(w));
+    const stems = canonical.map((w) => {
+      const stem = this.text.stem(w);
+      return correct?.(stem) ?? stem;
+    });
     const words = new Set<string>();
     for (const s of stems) words.add(`w:${s}`);
     if (this.params.bigrams)
@@ -47,8 +54,13 @@ export class Featurizer {
    * The vector of a text over a fixed vocabulary (names the vocabulary lacks are dropped after
    * normalising, so unknown words still dilute a question's known ones).
    */
-  vector(text: string, vocabulary: ReadonlyMap<string, number>, weights?: Float64Array): SparseVector {
-    const { words, chars } = this.names(text);
+  vector(
+    text: string,
+    vocabulary: ReadonlyMap<string, number>,
+    weights?: Float64Array,
+    correct?: (stem: string) => string | undefined,
+  ): SparseVector {
+    const { words, chars } = this.names(text, correct);
     const ids: number[] = [];
     const values: number[] = [];
     const add = (names: string[], norm: number) => {

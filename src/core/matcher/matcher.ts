@@ -165,7 +165,10 @@ export class Matcher {
   }
 
   private run(question: string): { result: MatchResult; vector: SparseVector } {
-    const vector = this.vector(question);
+    // A word the model never saw is read as the known word it most likely misspells.
+    const vector = this.featurizer.vector(question, this.vocabulary, this.weights, (stem) =>
+      this.vocabulary.has(`w:${stem}`) ? stem : this.speller.correct(stem),
+    );
     const stems = this.text.stems(question);
     const corrected = stems.map((s) => this.speller.correct(s));
     const known = stems.length === 0 ? 0 : corrected.filter(Boolean).length / stems.length;
@@ -212,7 +215,9 @@ export class Matcher {
   /** The entry's training phrasing whose features overlap the question's most. */
   private nearest(vector: SparseVector, label: number): string | undefined {
     const weights = new Map<number, number>();
-    vector.ids.forEach((f, j) => weights.set(f, vector.values[j]!));
+    vector.ids.forEach((f, j) => {
+      weights.set(f, vector.values[j]!);
+    });
     let best: string | undefined;
     let bestScore = -1;
     this.examples.forEach((e, i) => {

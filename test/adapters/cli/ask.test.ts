@@ -44,7 +44,7 @@ describe("vmvc ask (CLI contract)", () => {
   it("answers one question per stdin line, declining out-of-scope ones with suggestions or an honest reply", () => {
     const r = vmvc(
       ["ask", "--json"],
-      "what is a hypervisor\nwhat's a good pizza place nearby\n\nkubernetes\n",
+      "what is a hypervisor\nwhat's a good pizza place nearby\n\nvms or containers\n",
     );
     const lines = r.out
       .trim()
@@ -93,5 +93,24 @@ describe("vmvc ask (CLI contract)", () => {
         sources: expect.any(Array),
       }),
     );
+  });
+
+  it("explains a match with --explain: decision, nearest phrasing, runner-ups and weighted features", () => {
+    const r = vmvc(["ask", "--explain", "can we run postgres in containers"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^decision: answer with stateful-workloads-and-databases/m);
+    expect(r.out).toMatch(/^nearest phrasing of stateful-workloads-and-databases: "/m);
+    expect(r.out).toMatch(
+      /^ranked entries \(probability\):\n {2}1\. 0\.\d{3} {2}stateful-workloads-and-databases/m,
+    );
+    expect(r.out).toMatch(/^ {2}\+\d\.\d{3} {2}w:databas$/m);
+  });
+
+  it("says which rule declined a question with --explain", () => {
+    const r = vmvc(["ask", "--explain"], "recipe for banana bread\nwhat is a hypervisr\n");
+    expect(r.code).toBe(0);
+    const [first, second] = r.out.split("\n\n");
+    expect(first).toMatch(/^decision: declined by rule [a-z-]+: /m);
+    expect(second).toMatch(/^decision: answer with hypervisor/m);
   });
 });
