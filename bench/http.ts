@@ -35,10 +35,10 @@ async function startProcess(
   }
 }
 
-function signedHelp(responseUrl: string): { body: string; headers: Record<string, string> } {
+function signedCommand(text: string, responseUrl: string): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     command: "/vmvc",
-    text: "help",
+    text,
     user_id: "UB",
     user_name: "bench",
     channel_id: "CB",
@@ -57,8 +57,9 @@ function signedHelp(responseUrl: string): { body: string; headers: Record<string
   };
 }
 
-/** Signed `/vmvc help` slash commands, as Slack sends them, from `connections` keep-alive clients for `seconds`. */
+/** Signed `/vmvc <text>` slash commands, as Slack sends them, from `connections` keep-alive clients for `seconds`. */
 async function hammer(
+  text: string,
   port: string | number,
   responseUrl: string,
   seconds: number,
@@ -68,7 +69,7 @@ async function hammer(
   const send = () =>
     new Promise<number>((done) => {
       // Signed afresh for every request, as Slack does (the timestamp is part of the signature).
-      const { body, headers } = signedHelp(responseUrl);
+      const { body, headers } = signedCommand(text, responseUrl);
       const req = request(
         {
           host: "127.0.0.1",
@@ -108,7 +109,9 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 export interface HttpFigures {
-  /** Bytes of the help answer both servers send. */
+  /** What was sent after `/vmvc`. */
+  command: string;
+  /** Bytes of the answer both servers send. */
   answerBytes: number;
   serverCpu: { vmvc: number; bare: number };
   vmvcRps: number;
@@ -119,11 +122,12 @@ export interface HttpFigures {
 }
 
 /**
- * Requests per second of signed `/vmvc help` through the real server (HTTP Slack mode; it acks,
- * then posts the help to a local response_url) beside a bare node:http server that only checks
- * the same HMAC and answers the same empty 200, in the same run with the same client.
+ * Requests per second of a signed `/vmvc <command>` (help, or ask with a question) through the
+ * real server (HTTP Slack mode; it answers inside the ack when it can) beside a bare node:http
+ * server that only checks the same HMAC and answers with the same bytes, in the same run with the
+ * same client.
  */
-export async function benchHttp(seconds = 5, connections = 16): Promise<HttpFigures> {
+export async function benchHttp(seconds = 5, connections = 16, command = "help"): Promise<HttpFigures> {
   const fake = await new FakeSlack().start();
   const real = await startProcess("src/main.ts", {
     STATE_URL: "memory:",
@@ -135,8 +139,8 @@ export async function benchHttp(seconds = 5, connections = 16): Promise<HttpFigu
     SLACK_API_URL: fake.apiUrl,
     RATE_LIMIT_PER_MINUTE: "100000000",
   });
-  // The bare server answers with exactly what the real one acks help with.
-  const help = signedHelp(fake.responseUrl("capture"));
+  // The bare server answers with exactly what the real one acks the command with.
+  const help = signedCommand(command, fake.responseUrl("capture"));
   const ack = await fetch(`http://127.0.0.1:${real.port}/slack/events`, {
     method: "POST",
     headers: help.headers,
@@ -149,15 +153,16 @@ export async function benchHttp(seconds = 5, connections = 16): Promise<HttpFigu
     BARE_RESPONSE_FILE: answerFile,
   });
   try {
-    await hammer(real.port, fake.responseUrl("warm"), 1, connections); // warm-up: JIT, lazy modules
-    await hammer(bare.port, fake.responseUrl("warm"), 1, connections);
+    await hammer(command, real.port, fake.responseUrl("warm"), 1, connections); // warm-up: JIT, lazy modules
+    await hammer(command, bare.port, fake.responseUrl("warm"), 1, connections);
     let cpu = cpuSeconds(real.child.pid);
-    const vmvcRps = await hammer(real.port, fake.responseUrl("bench"), seconds, connections);
+    const vmvcRps = await hammer(command, real.port, fake.responseUrl("bench"), seconds, connections);
     const vmvcCpu = (cpuSeconds(real.child.pid) - cpu) / seconds;
     cpu = cpuSeconds(bare.child.pid);
-    const bareRps = await hammer(bare.port, fake.responseUrl("bench"), seconds, connections);
+    const bareRps = await hammer(command, bare.port, fake.responseUrl("bench"), seconds, connections);
     const bareCpu = (cpuSeconds(bare.child.pid) - cpu) / seconds;
     return {
+      command,
       answerBytes: statSync(answerFile).size,
       // Share of one core each server used while measured: near 1 means the server was the limit.
       serverCpu: { vmvc: Math.round(vmvcCpu * 100) / 100, bare: Math.round(bareCpu * 100) / 100 },
