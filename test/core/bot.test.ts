@@ -31,7 +31,7 @@ describe("Bot.handle: commands", () => {
   it("follow-ups, 'did you mean' picks and feedback are recorded once each", async () => {
     const store = await createStore("memory:");
     const bot = makeBot(store);
-    const vague = await bot.handle(text("kubernetes"));
+    const vague = await bot.handle(text("vms or containers"));
     const pick = buttons(vague, "suggestions")[0]!;
     expect(pick.action).toMatchObject({ type: "ask", via: "suggestion" });
     const picked = await bot.handle(press(pick.action));

@@ -369,6 +369,7 @@ describe("checklist walkthrough", () => {
 describe("buttons", () => {
   it("answers a 'did you mean' pick", async () => {
     const candidates = [
+      "vms or containers",
       "kubernetes",
       "containers",
       "the onboarding cost of a hypervisor runtime",
