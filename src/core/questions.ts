@@ -22,7 +22,7 @@ export function buildQuestionAnswering(
 ): QuestionAnswering {
   const entries = answerablesOf(knowledge);
   const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
-  const matcher = new Matcher(entries, knowledge.lexicon, params, topics);
+  const matcher = trained(knowledge, params, () => new Matcher(entries, knowledge.lexicon, params, topics));
   const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
   return {
     entries,
@@ -34,4 +34,17 @@ export function buildQuestionAnswering(
     },
     stems: (t) => matcher.stems(t),
   };
+}
+
+/**
+ * Training takes a few hundred milliseconds and the same knowledge always trains the same model,
+ * so every Bot built from one loaded knowledge (tests build many) shares one matcher.
+ */
+const cache = new WeakMap<Knowledge, WeakMap<MatcherParams, Matcher>>();
+function trained(knowledge: Knowledge, params: MatcherParams, train: () => Matcher): Matcher {
+  const byParams = cache.get(knowledge) ?? new WeakMap<MatcherParams, Matcher>();
+  cache.set(knowledge, byParams);
+  const matcher = byParams.get(params) ?? train();
+  byParams.set(params, matcher);
+  return matcher;
 }
