@@ -1,4 +1,4 @@
-import type { Responses } from "../knowledge/schema.ts";
+import type { IntentId, Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
 import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
@@ -9,6 +9,7 @@ export const MAX_QUESTION_CHARS = 1000;
 
 export type AskOutcome =
   | { kind: "answer"; entry: Answerable; confidence: number }
+  | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
   | { kind: "out-of-scope"; confidence: number; rule: DeclineRule }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
@@ -63,6 +64,8 @@ export class Asker {
     switch (decision.kind) {
       case "answer":
         return { kind: "answer", entry: this.byId.get(decision.id)!, confidence: decision.confidence };
+      case "intent":
+        return { kind: "intent", intent: decision.id, confidence: decision.confidence };
       case "suggest":
         return {
           kind: "no-match",

@@ -173,6 +173,8 @@ export class Bot {
 
   private async ask(turn: Turn, question: string): Promise<Reply> {
     const outcome = this.qa.asker.ask(question);
+    // "help me decide" is the checklist command in plain words.
+    if (outcome.kind === "intent" && outcome.intent === "checklist") return this.walkthroughs.start(turn);
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
       const askedId = this.newId();
       await this.insights.record({

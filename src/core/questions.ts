@@ -22,7 +22,11 @@ export function buildQuestionAnswering(
 ): QuestionAnswering {
   const entries = answerablesOf(knowledge);
   const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
-  const matcher = trained(knowledge, params, () => new Matcher(entries, knowledge.lexicon, params, topics));
+  const matcher = trained(
+    knowledge,
+    params,
+    () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents }),
+  );
   const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
   return {
     entries,

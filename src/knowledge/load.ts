@@ -13,6 +13,8 @@ import {
   faqEntrySchema,
   type GlossaryTerm,
   glossaryTermSchema,
+  type Intents,
+  intentsSchema,
   type Lexicon,
   lexiconSchema,
   type Myth,
@@ -32,6 +34,7 @@ export interface Knowledge {
   myths: Myth[];
   glossary: GlossaryTerm[];
   lexicon: Lexicon;
+  intents: Intents;
   responses: Responses;
   decision: DecisionKnowledge;
 }
@@ -57,6 +60,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const myths = read("myths.yaml", z.array(mythSchema).min(1));
   const glossary = read("glossary.yaml", z.array(glossaryTermSchema).min(1));
   const lexicon = read("lexicon.yaml", lexiconSchema);
+  const intents = read("intents.yaml", intentsSchema);
   const responses = read("responses.yaml", responsesSchema);
   const decision = loadDecisionKnowledge(dir, issues);
 
@@ -81,13 +85,14 @@ export function loadKnowledge(dir: string): Knowledge {
     myths: myths ?? [],
   };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues);
-  if (issues.length > 0 || !glossary || !lexicon || !responses || !decision) throw new KnowledgeError(issues);
-  return { ...lists, faq, glossary, lexicon, responses, decision };
+  if (issues.length > 0 || !glossary || !lexicon || !intents || !responses || !decision)
+    throw new KnowledgeError(issues);
+  return { ...lists, faq, glossary, lexicon, intents, responses, decision };
 }
 
 /** Cross-file checks: unique ids, resolvable references, cited documents that exist. */
 function checkReferences(
-  k: Omit<Knowledge, "lexicon" | "responses" | "decision">,
+  k: Omit<Knowledge, "lexicon" | "intents" | "responses" | "decision">,
   issues: KnowledgeIssue[],
 ): void {
   const docs = new Set(k.documents.map((d) => d.doc));

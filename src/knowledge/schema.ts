@@ -89,6 +89,12 @@ const sentence = z.string().min(5);
 /** Button labels: Slack shows at most 75 characters. */
 const label = z.string().min(1).max(75);
 
+/** Commands said in plain words ("help me decide"): each intent's phrasings train a class of its own. */
+export const intentsSchema = z.strictObject({
+  checklist: z.array(z.string().min(1)).min(8),
+});
+export type IntentId = keyof z.infer<typeof intentsSchema>;
+
 /** The bot's own copy that is not guidance: greetings, help, declines, errors, walkthrough cards. */
 export const responsesSchema = z.strictObject({
   greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
@@ -106,6 +112,8 @@ export const responsesSchema = z.strictObject({
     outOfScope: z.string().min(5),
     tooLong: z.string().min(5),
   }),
+  // What an intent (intents.yaml) says where it cannot be acted on directly (the CLI).
+  intents: z.strictObject({ checklist: z.string().min(5), checklistButton: z.string().min(2) }),
   errors: z.strictObject({
     internal: sentence,
     storeUnavailable: sentence,
@@ -165,3 +173,4 @@ export type Myth = z.infer<typeof mythSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
 export type Responses = z.infer<typeof responsesSchema>;
+export type Intents = z.infer<typeof intentsSchema>;

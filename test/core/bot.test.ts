@@ -3,7 +3,7 @@ import type { Action } from "../../src/core/action.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { createStore } from "../../src/store/index.ts";
-import { buttons, knowledge, makeBot, press, turn } from "../helpers/bot.ts";
+import { buttons, knowledge, makeBot, press, turn, vagueQuestion } from "../helpers/bot.ts";
 
 const text = (t: string) => turn({ text: t, via: "command" });
 
@@ -28,10 +28,19 @@ describe("Bot.handle: commands", () => {
     expect((await bot.handle(text("ask what's a good pizza place nearby")))[0]!.kind).toBe("decline");
   });
 
+  it("starts the checklist for a casual request, recognised by the matcher, not a word list", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const started = await bot.handle(text("can you walk me through the decision?"));
+    const command = await bot.handle(turn({ text: "checklist", via: "command", thread: "t2" }));
+    expect(started[0]!.kind).toBe(command[0]!.kind);
+    expect(started[0]!.kind).toBe("checklist");
+    expect((await bot.handle(text("when should we pick vms")))[0]!.kind).toBe("answer");
+  });
+
   it("follow-ups, 'did you mean' picks and feedback are recorded once each", async () => {
     const store = await createStore("memory:");
     const bot = makeBot(store);
-    const vague = await bot.handle(text("vms or containers"));
+    const vague = await bot.handle(text(vagueQuestion(bot)));
     const pick = buttons(vague, "suggestions")[0]!;
     expect(pick.action).toMatchObject({ type: "ask", via: "suggestion" });
     const picked = await bot.handle(press(pick.action));

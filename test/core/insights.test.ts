@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { INSIGHT_LOG, type InsightEvent } from "../../src/core/insights.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
-import { buttons, knowledge, press, turn } from "../helpers/bot.ts";
+import { buttons, knowledge, press, turn, vagueQuestion } from "../helpers/bot.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Identities that must never reach the usage history. */
@@ -23,7 +23,8 @@ describe("usage insights recorded by the Bot", () => {
 
     const answered = await ask("can we run databases in containers?");
     await bot.handle(press(buttons(answered, "feedback")[1]!.action, who)); // 👎
-    const vague = await ask("vms or containers");
+    const vagueText = vagueQuestion(bot);
+    const vague = await ask(vagueText);
     const suggestion = buttons(vague, "suggestions")[0]!;
     await bot.handle(press(suggestion.action, who));
     await ask("what's a good pizza place nearby");
@@ -32,7 +33,7 @@ describe("usage insights recorded by the Bot", () => {
     const questions = events.filter((e) => e.type === "question");
     expect(questions.map((q) => [q.question, q.outcome])).toEqual([
       ["can we run databases in containers?", "answered"],
-      ["vms or containers", "suggested"],
+      [vagueText, "suggested"],
       ["what's a good pizza place nearby", "declined"],
     ]);
     const [yes, maybe, no] = questions;

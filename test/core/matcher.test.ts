@@ -113,6 +113,17 @@ describe("matching", () => {
     expect(qa.asker.explain("recipe for banana bread").decision).toMatchObject({ kind: "decline" });
   });
 
+  it("recognises the checklist said in plain words (intents.yaml), without taking FAQ questions", () => {
+    for (const q of [
+      "checklist please",
+      "help me decide between vms and containers",
+      "which should we use for our team?",
+    ])
+      expect(ask(q).kind, q).toBe("intent");
+    for (const q of ["when should we pick vms", "how do i decide", "can we run databases in containers?"])
+      expect(ask(q).kind, q).toBe("answer");
+  });
+
   it("declines a 100 KB question before matching", () => {
     expect(ask("container ".repeat(10_000)).kind).toBe("too-long");
   });

@@ -31,3 +31,21 @@ export function buttons(replies: Reply[], role?: string): Button[] {
     r.parts.flatMap((p) => (p.type === "buttons" && (!role || p.role === role) ? p.buttons : [])),
   );
 }
+
+/**
+ * A question the matcher answers only with "did you mean" suggestions. Which short, vague
+ * question does that depends on the trained model, so tests take the first that does.
+ */
+export function vagueQuestion(bot: Bot): string {
+  const candidates = [
+    "vms or containers",
+    "kubernetes",
+    "containers",
+    "the onboarding cost of a hypervisor runtime",
+    "hypervisor onboarding cost runtime teams",
+    "rollback cost of hypervisor onboarding",
+  ];
+  const question = candidates.find((q) => bot.qa.asker.ask(q).kind === "no-match");
+  if (!question) throw new Error("no candidate gets 'did you mean': add one to vagueQuestion()");
+  return question;
+}

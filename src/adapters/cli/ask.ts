@@ -20,7 +20,7 @@ export interface AskJson {
 export function askJson(question: string, qa: QuestionAnswering): AskJson {
   const outcome = qa.asker.ask(question);
   const text = plainText([askReply(outcome, qa.context)]);
-  const answered = outcome.kind === "answer" || outcome.kind === "smalltalk";
+  const answered = outcome.kind === "answer" || outcome.kind === "smalltalk" || outcome.kind === "intent";
   return {
     question,
     answered,
@@ -39,6 +39,8 @@ function confidenceOf(outcome: AskOutcome): number {
     case "answer":
     case "no-match":
     case "out-of-scope":
+      return outcome.confidence;
+    case "intent":
       return outcome.confidence;
     case "smalltalk":
       return 1;

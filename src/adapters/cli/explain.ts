@@ -29,6 +29,11 @@ export function explainText(question: string, qa: QuestionAnswering): string {
         `decision: did you mean (${d.ambiguous ? "the best entries are too close to pick one" : "no entry probable enough to answer"}): ${d.ids.join(", ")}`,
       );
       break;
+    case "intent":
+      lines.push(
+        `decision: the ${d.id} command said in plain words (intents.yaml), probability ${d.confidence}`,
+      );
+      break;
     case "decline":
       lines.push(`decision: declined by rule ${d.rule}: ${RULES[d.rule]}`);
       break;

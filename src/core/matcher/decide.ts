@@ -1,3 +1,4 @@
+import type { IntentId } from "../../knowledge/schema.ts";
 import type { MatchResult } from "./matcher.ts";
 import type { MatcherParams } from "./params.ts";
 
@@ -14,6 +15,8 @@ export type DeclineRule =
 
 export type Decision =
   | { kind: "answer"; id: string; confidence: number }
+  /** A command said in plain words ("help me decide"): do it instead of answering. */
+  | { kind: "intent"; id: IntentId; confidence: number }
   /** Unsure or torn between close entries: offer them ("did you mean"), best first. */
   | { kind: "suggest"; ids: string[]; confidence: number; ambiguous: boolean }
   | { kind: "decline"; rule: DeclineRule; confidence: number };
@@ -25,7 +28,10 @@ export function decide(
   /** Do two entries answer the same thing (a glossary term and the FAQ entry about it)? */
   sameSubject: (a: string, b: string) => boolean = () => false,
 ): Decision {
-  const { ranked, confidence, offTopic, known, onTopic } = result;
+  const { ranked, confidence, offTopic, known, onTopic, intent } = result;
+  // Before the subject check: "checklist please" names no subject and needs none.
+  if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
+    return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence };
   if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence };

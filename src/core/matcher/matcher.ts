@@ -1,4 +1,4 @@
-import type { Lexicon } from "../../knowledge/schema.ts";
+import type { IntentId, Lexicon } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
@@ -15,6 +15,8 @@ export interface Ranked {
 export interface MatchResult {
   /** The most probable entries (at most 10), best first. */
   ranked: Ranked[];
+  /** The most probable intent (a command said in plain words) and its probability, if any is close. */
+  intent?: { id: IntentId; score: number };
   /** Probability of the best entry (0 when nothing matched). */
   confidence: number;
   /** Probability that the question is about something else entirely (the off-topic class). */
@@ -44,6 +46,14 @@ const SHORT_QUESTION = 3;
  * on the lexicon's off-topic examples. Features are stems, stem pairs and character n-grams
  * (features.ts); the model is in model.ts; every knob is in params.ts.
  */
+export interface MatcherOptions {
+  params?: MatcherParams;
+  /** Texts that name the subject's topics ("Monitoring, scaling, patching …"). */
+  topics?: string[];
+  /** Commands said in plain words (intents.yaml), each learnt as a class of its own. */
+  intents?: Partial<Record<IntentId, string[]>>;
+}
+
 export class Matcher {
   private readonly text: TextPipeline;
   private readonly featurizer: Featurizer;
@@ -59,15 +69,21 @@ export class Matcher {
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
+  /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
+  private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
+
+  readonly params: MatcherParams;
+  /** Class numbers: entries first, then intents, then the off-topic class. */
+  private readonly intentIds: IntentId[];
 
   constructor(
     private readonly entries: Answerable[],
     lexicon: Lexicon,
-    readonly params: MatcherParams = defaultMatcherParams,
-    /** Texts that name the subject's topics ("Monitoring, scaling, patching …"). */
-    topicTexts: string[] = [],
+    options: MatcherOptions = {},
   ) {
+    const params = options.params ?? defaultMatcherParams;
+    this.params = params;
     this.text = new TextPipeline(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.featurizer = new Featurizer(this.text, params.features);
@@ -79,7 +95,11 @@ export class Matcher {
     entries.forEach((e, label) => {
       for (const p of [...e.phrasings, ...e.keywords]) labelled.push({ text: p, label });
     });
-    this.offTopicLabel = entries.length;
+    this.intentIds = Object.keys(options.intents ?? {}).sort() as IntentId[];
+    this.intentIds.forEach((id, i) => {
+      for (const text of options.intents?.[id] ?? []) labelled.push({ text, label: entries.length + i });
+    });
+    this.offTopicLabel = entries.length + this.intentIds.length;
     for (const text of lexicon.offTopic) labelled.push({ text, label: this.offTopicLabel });
 
     // Vocabulary: every feature seen with at most maxSupport classes, numbered in first-seen order.
@@ -93,7 +113,7 @@ export class Matcher {
       }
     }
     const rarity: number[] = [];
-    const classes = entries.length + 1;
+    const classes = this.offTopicLabel + 1;
     for (const [name, seen] of support) {
       if (seen.size > params.features.maxSupport) continue;
       this.vocabulary.set(name, this.featureNames.push(name) - 1);
@@ -122,8 +142,9 @@ export class Matcher {
       ))
         counts.set(s, (counts.get(s) ?? 0) + 1);
     this.speller = new Speller(counts);
+    this.subjectSpeller = new Speller(new Map(this.domainTerms.flat().map((s) => [s, 1])));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
-    this.topicStems = new Set([...topicTexts, ...named].flatMap((t) => this.text.stems(t)));
+    this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
   }
 
   /**
@@ -173,22 +194,27 @@ export class Matcher {
     const corrected = stems.map((s) => this.speller.correct(s));
     const known = stems.length === 0 ? 0 : corrected.filter(Boolean).length / stems.length;
     const onTopic = this.isOnTopic(question, corrected, stems.length);
-    const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + 1);
+    const extra = this.intentIds.length + 1;
+    const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
     const ranked = top
-      .filter((t) => t.label !== this.offTopicLabel)
+      .filter((t) => t.label < this.entries.length)
       .slice(0, TOP_K)
       .map((t) => ({ id: this.entries[t.label]!.id, score: round(t.probability) }));
-    return {
-      result: {
-        ranked,
-        confidence: ranked[0]?.score ?? 0,
-        offTopic: round(offTopic),
-        known: round(known),
-        onTopic,
-      },
-      vector,
+    const intent = top.find((t) => t.label >= this.entries.length && t.label < this.offTopicLabel);
+    const result: MatchResult = {
+      ranked,
+      confidence: ranked[0]?.score ?? 0,
+      offTopic: round(offTopic),
+      known: round(known),
+      onTopic,
     };
+    if (intent)
+      result.intent = {
+        id: this.intentIds[intent.label - this.entries.length]!,
+        score: round(intent.probability),
+      };
+    return { result, vector };
   }
 
   /**
@@ -202,6 +228,11 @@ export class Matcher {
     for (const s of this.text.stems(question)) stems.add(s);
     for (const s of this.text.literalStems(question)) {
       const fixed = this.speller.correct(s);
+      if (fixed) stems.add(fixed);
+    }
+    // A misspelt subject word still counts ("hypervisr", "kubernets").
+    for (const s of [...stems]) {
+      const fixed = this.subjectSpeller.correct(s);
       if (fixed) stems.add(fixed);
     }
     if (this.domainTerms.some((term) => term.every((s) => stems.has(s)))) return true;

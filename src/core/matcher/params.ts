@@ -61,6 +61,8 @@ export interface MatcherParams {
     margin: number;
     /** Entries at or above this probability are offered as "did you mean". */
     suggest: number;
+    /** An intent (intents.yaml) at or above this probability, and ahead of every entry, is acted on. */
+    intent: number;
     /** Below this share of known words a question is declined as out of scope. */
     minKnown: number;
     /**
@@ -84,5 +86,5 @@ export const defaultMatcherParams: MatcherParams = {
     maxSupport: 400,
   },
   training: { epochs: 10, learningRate: 2, decay: 0.8, l2: 1e-5, maxWork: 6e8, seed: 20261129 },
-  decide: { answer: 0.06, margin: 1.1, suggest: 0.02, minKnown: 0.3, withoutSubjectWord: 0.85 },
+  decide: { answer: 0.06, margin: 1.1, suggest: 0.02, intent: 0.4, minKnown: 0.3, withoutSubjectWord: 0.85 },
 };

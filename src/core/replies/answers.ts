@@ -47,6 +47,20 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
   switch (outcome.kind) {
     case "answer":
       return answerReply(outcome.entry, ctx, askedId);
+    case "intent":
+      // Where the surface could not act on it (the CLI's `ask`): say what it is and offer it.
+      return reply(
+        "notice",
+        [
+          { type: "text", text: r.intents[outcome.intent] },
+          {
+            type: "buttons",
+            role: "menu",
+            buttons: [button(r.intents.checklistButton, { type: "checklist.start" }, "primary")],
+          },
+        ],
+        r.intents[outcome.intent],
+      );
     case "no-match":
       return reply(
         "decline",
