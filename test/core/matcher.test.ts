@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { askJson } from "../../src/adapters/cli/ask.ts";
 import { answerablesOf } from "../../src/core/answerable.ts";
+import { fill } from "../../src/core/fill.ts";
 import { decide } from "../../src/core/matcher/decide.ts";
 import { Matcher, type MatchResult } from "../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
@@ -12,6 +13,8 @@ import { miniSearchBaseline } from "../../src/eval/questionSet.ts";
 import { readSet, scoreSet } from "../../src/eval/sets.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../../src/paths.ts";
+import { createStore } from "../../src/store/index.ts";
+import { makeBot, turn } from "../helpers/bot.ts";
 import { evalDir } from "../helpers/paths.ts";
 
 const knowledge = loadKnowledge(knowledgeDir);
@@ -124,7 +127,27 @@ describe("matching", () => {
       expect(ask(q).kind, q).toBe("answer");
   });
 
-  it("declines a 100 KB question before matching", () => {
+  it("answers a long message on its telling sentence and says which part it answered", async () => {
+    const filler = "Our team had a long planning week and the coffee machine broke twice. ".repeat(16);
+    const text = `${filler}\nAnyway, the real thing I wanted to ask: can we run postgres in a container?`;
+    expect(text.length).toBeGreaterThan(1000);
+    const o = ask(text);
+    expect(o).toMatchObject({
+      kind: "answer",
+      entry: { id: "stateful-workloads-and-databases" },
+      focus: "Anyway, the real thing I wanted to ask: can we run postgres in a container?",
+    });
+    const bot = makeBot(await createStore("memory:"));
+    const [reply] = await bot.handle(turn({ text, via: "direct" }));
+    expect(reply!.parts[0]).toEqual({
+      type: "context",
+      text: fill(knowledge.responses.decline.answeredPart, { part: o.kind === "answer" ? o.focus! : "" }),
+    });
+    expect(ask("how do containers differ from vms? what about boot time?").kind).toBe("answer");
+  });
+
+  it("declines texts over 4,000 characters before matching", () => {
+    expect(ask("container ".repeat(401)).kind).toBe("too-long");
     expect(ask("container ".repeat(10_000)).kind).toBe("too-long");
   });
 
