@@ -35,7 +35,7 @@ describe("matcher quality on data it was not trained on", () => {
     const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
     expect(cv.vmvc.all).toBeGreaterThan(1000);
     expect(cv.vmvc.top1).toBeGreaterThan(cv.minisearch.top1);
-    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.57);
+    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.59);
     expect(cv.vmvc.top3 / cv.vmvc.all).toBeGreaterThanOrEqual(0.75);
   });
 
@@ -45,14 +45,15 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("real questions people asked in public: a floor on right answers, and off-topic ones declined", () => {
+  it("real questions people asked in public: ahead of MiniSearch, >= 78% right, >= 95% of off-topic ones declined", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions.jsonl"));
     expect(lines.filter((l) => "all" in l).length).toBeGreaterThanOrEqual(150);
     expect(lines.filter((l) => "oos" in l).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.68);
-    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.78);
+    expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
+    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
     expect(b.outOfScope.pass).toBe(0); // MiniSearch never declines: the reason for a matcher of our own
   });
 
@@ -65,7 +66,8 @@ describe("matcher quality on data it was not trained on", () => {
 
 describe("matching", () => {
   it("handles typos, abbreviations, plurals, word forms and word order through character n-grams and stems", () => {
-    expect(answerId("what is a hypervsior")).toBe(answerId("what is a hypervisor"));
+    expect(answerId("what is a hypervsior")).toMatch(/^hypervisor(-role)?$/);
+    expect(answerId("what is a hypervisor")).toMatch(/^hypervisor(-role)?$/);
     expect(answerId("can we run postgres in k8s")).toBe("stateful-workloads-and-databases");
     expect(answerId("containerizing databases")).toBe(answerId("containerize database"));
     expect(answerId("vms boot time versus containers")).toBe(answerId("containers versus vms boot time"));
