@@ -1,6 +1,9 @@
 import type { SparseVector } from "./features.ts";
 import type { MatcherParams } from "./params.ts";
 
+/** Below this probability a wrong class's weights are not updated (it saves most of the writes). */
+const NEGLIGIBLE = 1e-4;
+
 export interface Example {
   vector: SparseVector;
   label: number;
@@ -84,7 +87,10 @@ export class SoftmaxModel {
           const x = values[j]!;
           for (let k = rowStart[f]!; k < rowStart[f + 1]!; k++) {
             const c = classOf[k]!;
-            const gradient = this.scores[c]! - (c === label ? 1 : 0);
+            const p = this.scores[c]!;
+            // A class the model already all but rules out would move by next to nothing: skip it.
+            if (p < NEGLIGIBLE && c !== label) continue;
+            const gradient = p - (c === label ? 1 : 0);
             weight[k] = weight[k]! - rate * gradient * x - shrink * weight[k]!;
           }
         }
