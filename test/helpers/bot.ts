@@ -31,3 +31,8 @@ export function buttons(replies: Reply[], role?: string): Button[] {
     r.parts.flatMap((p) => (p.type === "buttons" && (!role || p.role === role) ? p.buttons : [])),
   );
 }
+
+/** The options of every picker (a menu on Slack and Teams) in the replies. */
+export function pickerOptions(replies: Reply[]): Button[] {
+  return replies.flatMap((r) => r.parts.flatMap((p) => (p.type === "picker" ? p.options : [])));
+}

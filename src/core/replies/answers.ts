@@ -16,7 +16,11 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
   if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
   parts.push({ type: "text", text: entry.answer });
   if (entry.details) parts.push({ type: "text", text: entry.details });
-  parts.push({ type: "sources", sources: citeAll(entry.sources, ctx.documents) });
+  parts.push({
+    type: "sources",
+    sources: citeAll(entry.sources, ctx.documents),
+    more: ctx.responses.ui.moreSources,
+  });
   const related = entry.related.map((id) => ctx.entry(id)).filter((e): e is Answerable => e !== undefined);
   if (related.length > 0) {
     parts.push({
@@ -55,7 +59,6 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
           {
             type: "buttons",
             role: "suggestions",
-            label: "Did you mean",
             buttons: outcome.suggestions.map((s) =>
               button(s.question, {
                 type: "ask",
