@@ -33,7 +33,7 @@ export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerabl
     (g): Answerable => ({
       id: g.id,
       kind: "term",
-      question: `What is ${/^[aeiou]/i.test(g.term) ? "an" : "a"} ${g.term}?`,
+      question: g.question ?? `What is ${g.term}?`,
       // A term is asked about as "what is X", "X meaning" or just "X".
       phrasings: [g.term, ...g.aliases].flatMap((t) => [`what is ${t}`, `${t} meaning`, t]),
       answer: g.definition,

@@ -11,6 +11,7 @@ import { fill } from "./fill.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
+import { mention } from "./render/inline.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
@@ -262,7 +263,7 @@ export class Bot {
     parts.unshift({
       type: "context",
       text: fill(this.knowledge.responses.share.answerShared, {
-        name: turn.user.name ?? turn.user.id,
+        name: mention(turn.user),
         question: entry.question,
       }),
     });

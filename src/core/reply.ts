@@ -23,7 +23,9 @@ export interface Button {
 
 /**
  * The building blocks of a neutral reply. Text uses a small markdown subset that every
- * renderer understands: `**bold**`, `_italic_`, `` `code` `` and lines starting with "- ".
+ * renderer understands: `**bold**`, `_italic_`, `` `code` `` and lines starting with "- ";
+ * a backslash makes the next character literal, and `<@id|name>` names a person. User text
+ * enters only through `literal()` and people through `mention()` (render/inline.ts).
  * Renderers switch exhaustively over `type`, so a new part breaks the build until every
  * surface can show it.
  */
@@ -32,9 +34,21 @@ export type Part =
   | { type: "text"; text: string }
   | { type: "fields"; fields: { label: string; value: string }[] }
   | { type: "bars"; bars: { label: string; score: number; max: number; highlight?: boolean }[] }
-  | { type: "sources"; sources: Source[] }
+  | {
+      type: "sources";
+      sources: Source[] /** "and {count} more sources", for lists a surface shortens. */;
+      more?: string;
+    }
+  /** A small grid: a header row and rows of cells (core markdown), e.g. the short comparison. */
+  | { type: "table"; columns: string[]; rows: string[][] }
+  /** One pick from a longer list: a menu where the surface has one, buttons elsewhere. */
+  | { type: "picker"; label: string; placeholder: string; submit: string; options: Button[] }
   | { type: "context"; text: string }
-  | { type: "buttons"; role: ButtonRole; label?: string; buttons: Button[] }
+  /**
+   * `submit` names the one button that sends a pick where a surface shows the buttons as a
+   * list of options instead (Teams: checklist answers, lists longer than it can show).
+   */
+  | { type: "buttons"; role: ButtonRole; label?: string; buttons: Button[]; submit?: string }
   | { type: "divider" };
 
 export type ButtonRole = "followups" | "suggestions" | "feedback" | "choices" | "controls" | "share" | "menu";

@@ -1,4 +1,5 @@
 import type { InsightEvent } from "./insights.ts";
+import { literal } from "./render/inline.ts";
 import { reply } from "./replies/common.ts";
 import type { Part, Reply } from "./reply.ts";
 
@@ -93,12 +94,12 @@ export function statsParts(s: Stats, limit = 10): Part[] {
     "Top unanswered questions (similar ones grouped)",
     s.unanswered.slice(0, limit).map(
       (u) =>
-        `- ${u.count}× “${u.example}”${
+        `- ${u.count}× “${literal(u.example)}”${
           u.questions.length > 1
             ? ` (also: ${u.questions
                 .filter((q) => q !== u.example)
                 .slice(0, 2)
-                .map((q) => `“${q}”`)
+                .map((q) => `“${literal(q)}”`)
                 .join(", ")})`
             : ""
         }`,
@@ -106,11 +107,11 @@ export function statsParts(s: Stats, limit = 10): Part[] {
   );
   list(
     "Entries with the most 👎",
-    s.downvoted.slice(0, limit).map((d) => `- \`${d.entryId}\`: ${d.down} 👎, ${d.up} 👍`),
+    s.downvoted.slice(0, limit).map((d) => `- **${d.entryId}**: ${d.down} 👎, ${d.up} 👍`),
   );
   list(
     "Suggestion picks (alternate phrasings worth adding)",
-    s.picks.slice(0, limit).map((p) => `- “${p.question}” → \`${p.entryId}\` (${p.count}×)`),
+    s.picks.slice(0, limit).map((p) => `- “${literal(p.question)}” → **${p.entryId}** (${p.count}×)`),
   );
   return parts;
 }

@@ -84,7 +84,7 @@ export function loadKnowledge(dir: string): Knowledge {
     compare: compare ?? [],
     myths: myths ?? [],
   };
-  checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues);
+  checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues, responses?.compare.keyAspects ?? []);
   if (issues.length > 0 || !glossary || !lexicon || !intents || !responses || !decision)
     throw new KnowledgeError(issues);
   return { ...lists, faq, glossary, lexicon, intents, responses, decision };
@@ -94,6 +94,7 @@ export function loadKnowledge(dir: string): Knowledge {
 function checkReferences(
   k: Omit<Knowledge, "lexicon" | "intents" | "responses" | "decision">,
   issues: KnowledgeIssue[],
+  keyAspects: string[],
 ): void {
   const docs = new Set(k.documents.map((d) => d.doc));
   const topics = new Set(k.topics.map((t) => t.id));
@@ -145,6 +146,9 @@ function checkReferences(
     aspects.add(a.id);
     checkSources("compare.yaml", a.id, a.sources);
   }
+  for (const id of keyAspects)
+    if (!aspects.has(id))
+      issues.push({ file: "responses.yaml", field: "compare.keyAspects", message: `unknown aspect ${id}` });
 }
 
 /** Every citation in the knowledge base, with where it was made, for the citation checks. */

@@ -45,6 +45,8 @@ export const topicSchema = z.strictObject({
 export const compareAspectSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(2).max(40),
+  // The one-line contrast the compact `compare` table shows.
+  short: z.strictObject({ vms: z.string().min(3).max(60), containers: z.string().min(3).max(60) }),
   aliases: z.array(z.string().min(2)).default([]),
   vms: z.string().min(3).max(400),
   containers: z.string().min(3).max(400),
@@ -64,6 +66,8 @@ export const mythSchema = z.strictObject({
 export const glossaryTermSchema = z.strictObject({
   id: idSchema,
   term: z.string().min(2).max(60),
+  // How the term is asked about in titles and buttons ("What is Kubernetes?"); default "What is <term>?".
+  question: z.string().min(5).max(120).optional(),
   aliases: z.array(z.string().min(2)).default([]),
   definition: z.string().min(20).max(600),
   sources,
@@ -163,6 +167,25 @@ export const responsesSchema = z.strictObject({
     notAnswered: sentence,
     shareSummary: label,
     startNew: label,
+    /** {count}: citations left out of a shortened list. */
+    moreSources: sentence,
+    answer: label,
+  }),
+  compare: z.strictObject({
+    heading: label,
+    intro: sentence,
+    allHeading: label,
+    /** The aspects the short `compare` table shows (ids from compare.yaml). */
+    keyAspects: z.array(idSchema).min(6).max(8),
+    columns: z.strictObject({ aspect: label, vms: label, containers: label }),
+    pick: label,
+    placeholder: label,
+    everything: label,
+  }),
+  ui: z.strictObject({
+    /** {count}: how many citations were left out. */
+    moreSources: sentence,
+    show: label,
   }),
 });
 

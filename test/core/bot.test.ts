@@ -3,7 +3,7 @@ import type { Action } from "../../src/core/action.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { createStore } from "../../src/store/index.ts";
-import { buttons, knowledge, makeBot, press, turn, vagueQuestion } from "../helpers/bot.ts";
+import { buttons, knowledge, makeBot, pickerOptions, press, turn, vagueQuestion } from "../helpers/bot.ts";
 
 const text = (t: string) => turn({ text: t, via: "command" });
 
@@ -15,7 +15,7 @@ describe("Bot.handle: commands", () => {
     const compare = await bot.handle(text("compare boot time"));
     expect(compare[0]!.kind).toBe("compare");
     expect(plainText(compare)).toMatch(/minute/i);
-    expect(buttons(await bot.handle(text("compare"))).length).toBeGreaterThan(5);
+    expect(pickerOptions(await bot.handle(text("compare"))).length).toBeGreaterThan(5);
     expect((await bot.handle(text("compare flux capacitor")))[0]!.kind).toBe("notice");
     expect(buttons(await bot.handle(text("topics"))).length).toBeGreaterThanOrEqual(10);
     expect(buttons(await bot.handle(text("topics security")), "followups").length).toBeGreaterThan(3);

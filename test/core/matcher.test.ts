@@ -8,6 +8,7 @@ import { decide } from "../../src/core/matcher/decide.ts";
 import { Matcher, type MatchResult } from "../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
+import { literal } from "../../src/core/render/inline.ts";
 import { crossValidate } from "../../src/eval/crossValidation.ts";
 import { miniSearchBaseline } from "../../src/eval/questionSet.ts";
 import { readSet, scoreSet } from "../../src/eval/sets.ts";
@@ -143,7 +144,9 @@ describe("matching", () => {
     const [reply] = await bot.handle(turn({ text, via: "direct" }));
     expect(reply!.parts[0]).toEqual({
       type: "context",
-      text: fill(knowledge.responses.decline.answeredPart, { part: o.kind === "answer" ? o.focus! : "" }),
+      text: fill(knowledge.responses.decline.answeredPart, {
+        part: literal(o.kind === "answer" ? o.focus! : ""),
+      }),
     });
     expect(ask("how do containers differ from vms? what about boot time?").kind).toBe("answer");
   });

@@ -271,10 +271,72 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     expect(await page.locator("#transcript script, #transcript img, #transcript b").count()).toBe(0);
   });
 
+  /**
+   * Clicks a button with the mouse where a person sees it: it must already be on screen (the page
+   * scrolls new messages into view by itself; the test never scrolls) and not under the input bar.
+   */
+  async function mouseClick(page: Page, button: Locator): Promise<void> {
+    const box = await button.boundingBox();
+    expect(box, "button is rendered").not.toBeNull();
+    const { width, height } = page.viewportSize()!;
+    const x = box!.x + box!.width / 2;
+    const y = box!.y + box!.height / 2;
+    expect(y, "button is on screen").toBeLessThan(height);
+    expect(x).toBeLessThan(width);
+    const hit = await page.evaluate(
+      ({ x, y }) => {
+        const el = document.elementFromPoint(x, y);
+        return el?.closest("button")?.textContent ?? el?.tagName ?? "nothing";
+      },
+      { x, y },
+    );
+    expect(hit, "what a click at the button's centre reaches").toBe(await button.textContent());
+    await page.mouse.click(x, y);
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ])
+    it(`clicks through a whole checklist with the mouse at ${viewport.width}×${viewport.height}`, async () => {
+      const page = await open(viewport);
+      await ask(page, "checklist");
+      const thread = page.locator(".thread");
+      await page.waitForSelector(".thread .role-choices button");
+      for (let i = 0; i < 30 && (await thread.locator(".msg.kind-recommendation").count()) === 0; i++) {
+        const answered = thread.locator('.msg:has-text("✅")');
+        const n = await answered.count();
+        await mouseClick(page, thread.locator(".role-choices button").first());
+        await answered.nth(n).waitFor();
+        await page.waitForFunction(
+          () =>
+            !document.body.classList.contains("busy") &&
+            document.querySelectorAll(".thread .role-choices button, .thread .kind-recommendation").length >
+              0,
+        );
+        // The newest message sits fully above the input bar, and so do its controls.
+        const newest = thread.locator(".msg").last();
+        const bottom = await newest.evaluate((m) => m.getBoundingClientRect().bottom);
+        const barTop = await page.locator(".composer").evaluate((c) => c.getBoundingClientRect().top);
+        const fits = await newest.evaluate((m, room) => m.getBoundingClientRect().height <= room, barTop);
+        if (fits) expect(bottom).toBeLessThanOrEqual(barTop + 1);
+      }
+      expect(await thread.locator(".msg.kind-recommendation").count()).toBe(1);
+      // The status line is shown, not hidden under the input bar.
+      await page.evaluate(() => {
+        const s = document.getElementById("status")!;
+        s.textContent = "Could not send";
+      });
+      const status = await page.locator("#status").boundingBox();
+      expect(status!.height).toBeGreaterThan(0);
+      expect(status!.y + status!.height).toBeLessThanOrEqual(viewport.height);
+      await page.screenshot({ path: join(ARTIFACTS, `playground-checklist-${viewport.width}.png`) });
+    });
+
   it("fits a phone-sized window without sideways scrolling", async () => {
     const page = await open({ width: 360, height: 740 });
     await ask(page, "compare");
-    expect(await lastBot(page).locator(".fields dt").count()).toBeGreaterThan(0);
+    expect(await lastBot(page).locator(".grid tbody tr").count()).toBeGreaterThanOrEqual(6);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(ARTIFACTS, "playground-phone.png") });
   });

@@ -50,3 +50,8 @@ export function vagueQuestion(bot: Bot): string {
   if (!question) throw new Error("no candidate gets 'did you mean': add one to vagueQuestion()");
   return question;
 }
+
+/** The options of every picker (a menu on Slack and Teams) in the replies. */
+export function pickerOptions(replies: Reply[]): Button[] {
+  return replies.flatMap((r) => r.parts.flatMap((p) => (p.type === "picker" ? p.options : [])));
+}

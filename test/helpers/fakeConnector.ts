@@ -150,22 +150,39 @@ export function cardOf(call: ConnectorCall): AdaptiveCardLike {
   return attachment.content;
 }
 
-/** Every Action.Submit data object on a card, with its title. */
-export function submitsOf(
-  card: AdaptiveCardLike,
-): { title: string; data: { vmvc: Record<string, unknown> } }[] {
-  const out: { title: string; data: { vmvc: Record<string, unknown> } }[] = [];
+/**
+ * Everything a person can submit from a card, as Teams would send it: each Action.Submit's
+ * data, and for a choice set each option with its submit (`data` then carries the picked
+ * value under the input's id, like Teams' `activity.value`). `action` is the vmvc action meant.
+ */
+export function submitsOf(card: AdaptiveCardLike): {
+  title: string;
+  data: Record<string, unknown>;
+  action: Record<string, unknown>;
+}[] {
+  const out: { title: string; data: Record<string, unknown>; action: Record<string, unknown> }[] = [];
+  const choiceSets = new Map<string, { title: string; value: string }[]>();
+  const submits: { title: string; data: Record<string, unknown> }[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === "object") {
       const o = node as Record<string, unknown>;
       if (o.type === "Action.Submit")
-        out.push({ title: String(o.title), data: o.data as { vmvc: Record<string, unknown> } });
+        submits.push({ title: String(o.title), data: o.data as Record<string, unknown> });
+      if (o.type === "Input.ChoiceSet")
+        choiceSets.set(String(o.id), o.choices as { title: string; value: string }[]);
       for (const v of Object.values(o)) visit(v);
     }
   };
   visit(card.body);
   visit(card.actions);
+  for (const s of submits) {
+    if (s.data.vmvc === "pick") {
+      const input = String(s.data.vmvcInput);
+      for (const c of choiceSets.get(input) ?? [])
+        out.push({ title: c.title, data: { ...s.data, [input]: c.value }, action: JSON.parse(c.value) });
+    } else out.push({ ...s, action: s.data.vmvc as Record<string, unknown> });
+  }
   return out;
 }
 

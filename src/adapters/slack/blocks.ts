@@ -3,9 +3,10 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 
 import type { Action } from "../../core/action.ts";
-import { textBar } from "../../core/render/plainText.ts";
+import { stripMarkdown, textBar } from "../../core/render/plainText.ts";
+import { sourceList } from "../../core/render/sources.ts";
 import type { Button, Part, Reply } from "../../core/reply.ts";
-import { clipText, escapeSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
+import { clipText, escapeSlack, neutralSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
 
 /** Block Kit limits (https://api.slack.com/reference/block-kit). */
 export const LIMITS = {
@@ -19,6 +20,9 @@ export const LIMITS = {
   headerText: 150,
   contextElements: 10,
   contextText: 3000,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
 } as const;
 
 export const ACTION_PREFIX = "vmvc:";
@@ -69,7 +73,7 @@ function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
 function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
   switch (part.type) {
     case "heading": {
-      const text = escapeSlack(part.text.replace(/\*\*/g, ""));
+      const text = escapeSlack(stripMarkdown(part.text));
       if (text.length <= LIMITS.headerText)
         return [{ type: "header", text: { type: "plain_text", text, emoji: true } }];
       return sections(`*${text}*`);
@@ -96,11 +100,41 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
     }
     case "sources": {
       if (part.sources.length === 0) return [];
-      const list = part.sources.map((s) => escapeSlack(s.label)).join("; ");
+      const prefix = "📚 Sources: ";
+      const list = sourceList(part.sources, LIMITS.contextText - prefix.length, part.more, (s) =>
+        neutralSlack(s.label),
+      );
+      return [{ type: "context", elements: [{ type: "mrkdwn", text: `${prefix}${list}` }] }];
+    }
+    case "table":
+      // One section a row: the first cell as its text, the others as labelled fields.
+      return part.rows.map((row) => ({
+        type: "section" as const,
+        text: { type: "mrkdwn" as const, text: clipText(toMrkdwn(row[0] ?? ""), LIMITS.sectionText) },
+        fields: row.slice(1, 1 + LIMITS.fieldsPerSection).map((cell, i) => ({
+          type: "mrkdwn" as const,
+          text: clipText(`*${toMrkdwn(part.columns[i + 1] ?? "")}:* ${toMrkdwn(cell)}`, LIMITS.fieldText),
+        })),
+      }));
+    case "picker": {
+      const options = part.options
+        .map((b) => ({
+          text: { type: "plain_text" as const, text: clipText(b.label, LIMITS.optionText), emoji: true },
+          value: JSON.stringify(b.action satisfies Action),
+        }))
+        .filter((o) => o.value.length <= LIMITS.optionValue)
+        .slice(0, LIMITS.selectOptions);
+      if (options.length === 0) return [];
       return [
         {
-          type: "context",
-          elements: [{ type: "mrkdwn", text: clipText(`📚 Sources: ${list}`, LIMITS.contextText) }],
+          type: "section",
+          text: { type: "mrkdwn", text: `*${neutralSlack(part.label)}*` },
+          accessory: {
+            type: "static_select",
+            action_id: nextId(),
+            placeholder: { type: "plain_text", text: clipText(part.placeholder, 150), emoji: true },
+            options,
+          },
         },
       ];
     }
@@ -116,7 +150,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
         ? [
             {
               type: "context" as const,
-              elements: [{ type: "mrkdwn" as const, text: `*${escapeSlack(part.label)}*` }],
+              elements: [{ type: "mrkdwn" as const, text: `*${neutralSlack(part.label)}*` }],
             },
           ]
         : [];

@@ -5,7 +5,7 @@ type KnownBlock = types.KnownBlock;
 import type { Action } from "../../core/action.ts";
 import type { RecentWalkthrough } from "../../core/walkthrough/recent.ts";
 import { ACTION_PREFIX } from "./blocks.ts";
-import { escapeSlack } from "./mrkdwn.ts";
+import { neutralSlack } from "./mrkdwn.ts";
 
 const button = (n: number, text: string, action: Action, style?: "primary") => ({
   type: "button" as const,
@@ -28,12 +28,13 @@ const where = (w: RecentWalkthrough) =>
 /** The App Home tab: what vmvc does, quick actions (answered in the DM) and recent walkthroughs. */
 export function homeView(
   recent: RecentWalkthrough[],
+  title: (recommendation: string) => string = (id) => id,
   now: number = Date.now(),
 ): { type: "home"; blocks: KnownBlock[] } {
   const lines = recent.map((w) => {
     const days = Math.floor((now - w.startedAt) / 86_400_000);
     const age = days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
-    const result = w.recommendation ? ` → *${escapeSlack(w.recommendation)}*` : "";
+    const result = w.recommendation ? ` → *${neutralSlack(title(w.recommendation))}*` : "";
     return `• Started ${age}${where(w)}: ${STATUS[w.status]}, ${w.answered} answered${result}`;
   });
   const blocks: KnownBlock[] = [

@@ -8,6 +8,7 @@ import { PreparedJson } from "../../server/http.ts";
 import type { StateStore } from "../../store/store.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { homeView } from "./home.ts";
+import { fromSlack } from "./mrkdwn.ts";
 import {
   blockActionsSchema,
   commandSchema,
@@ -116,7 +117,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       platform: "slack",
       via: "command",
-      text: c.text,
+      text: fromSlack(c.text),
       user: { id: c.user_id, ...(c.user_name ? { name: c.user_name } : {}) },
       conversation: c.channel_id,
     };
@@ -169,7 +170,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       platform: "slack",
       via: "mention",
-      text: stripMention(e.text, context.botUserId),
+      text: fromSlack(stripMention(e.text, context.botUserId)),
       user: { id: e.user },
       conversation: e.channel,
       thread,
@@ -191,7 +192,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       platform: "slack",
       via: "direct",
-      text: stripMention(e.text, context.botUserId),
+      text: fromSlack(stripMention(e.text, context.botUserId)),
       user: { id: e.user },
       conversation: e.channel,
       ...(e.thread_ts ? { thread: e.thread_ts } : {}),
@@ -213,7 +214,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     };
     let raw: unknown;
     try {
-      raw = JSON.parse(pressed.value ?? "");
+      raw = JSON.parse(pressed.value ?? pressed.selected_option?.value ?? "");
     } catch {
       raw = undefined;
     }
@@ -279,7 +280,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (e.tab && e.tab !== "home") return;
     await client.views.publish({
       user_id: e.user,
-      view: homeView(await bot.walkthroughs.recent("slack", e.user)),
+      view: homeView(await bot.walkthroughs.recent("slack", e.user), (id) =>
+        bot.walkthroughs.recommendationTitle(id),
+      ),
     });
   });
 }

@@ -1,3 +1,5 @@
+import { emit, inline } from "../../core/render/inline.ts";
+
 /**
  * Slack text helpers. Slack treats `<…>` as links and mentions (`<!channel>` pings a whole
  * channel) and `&` as an entity, so every piece of text we did not build ourselves is escaped.
@@ -6,11 +8,50 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** The core's markdown subset (`**bold**`, `_italic_`, `` `code` ``, "- " bullets) as escaped Slack mrkdwn. */
-export function toMrkdwn(text: string): string {
+/**
+ * Text as a person typed it, from Slack's wire format: links and channel names as their
+ * words, then `&amp; &lt; &gt;` decoded once, so it is escaped exactly once on the way out.
+ * User and group mentions stay as Slack wrote them (`<@U…>`).
+ */
+export function fromSlack(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>/g, (_m, url: string, label?: string) => label ?? url)
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, "#$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * Plain text that Slack must not format: escaped, and the characters mrkdwn would read as
+ * bold, strike or code swapped for look-alikes (mrkdwn has no escape character). Underscores
+ * only count at word edges, so `snake_case` is left alone.
+ */
+export function neutralSlack(text: string): string {
   return escapeSlack(text)
-    .replace(/\*\*(.+?)\*\*/g, "*$1*")
-    .replace(/^- /gm, "• ");
+    .replace(/\*/g, "∗")
+    .replace(/~/g, "∼")
+    .replace(/`/g, "ˋ")
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "＿"));
+}
+
+/** A Slack user id can be mentioned as `<@U…>`; anything else is shown as a name. */
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+
+/** The core's markdown (`**bold**`, `_italic_`, `` `code` ``, "- " bullets, escapes, mentions) as Slack mrkdwn. */
+export function toMrkdwn(text: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      emit(inline(line.replace(/^- /, "• ")), {
+        text: neutralSlack,
+        bold: (s) => `*${s}*`,
+        italic: (s) => `_${s}_`,
+        code: (s) => `\`${escapeSlack(s).replace(/`/g, "ˋ")}\``,
+        mention: (id, name) => (SLACK_USER.test(id) ? `<@${id}>` : neutralSlack(name)),
+      }),
+    )
+    .join("\n");
 }
 
 /** Cuts text to `max` characters, marking the cut. */

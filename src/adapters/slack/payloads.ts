@@ -61,6 +61,15 @@ export const blockActionsSchema = z.object({
     })
     .optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  actions: z
+    .array(
+      z.object({
+        action_id: z.string(),
+        value: z.string().optional(),
+        // A menu (static_select) sends the picked option instead of a value.
+        selected_option: z.object({ value: z.string() }).optional(),
+      }),
+    )
+    .min(1),
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;

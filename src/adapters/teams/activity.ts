@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Action, actionSchema } from "../../core/action.ts";
 import type { Turn } from "../../core/turn.ts";
+import { PICK } from "./cards.ts";
 
 /**
  * The part of a Bot Framework Activity we rely on, checked before botbuilder sees it.
@@ -42,6 +43,27 @@ const mentionSchema = z.looseObject({
   mentioned: z.looseObject({ id: z.string() }),
 });
 const submitSchema = z.looseObject({ vmvc: z.unknown() });
+/**
+ * A submit that sends a pick from a card's choice set (cards.ts): the input's id is named in
+ * `vmvcInput`, and the picked value is the chosen option's action as JSON.
+ */
+const pickSchema = z.looseObject({
+  vmvc: z.literal(PICK),
+  vmvcInput: z.string().regex(/^vmvc\.pick\.\d{1,3}$/),
+});
+
+/** The action a choice-set submit picked, or undefined when nothing readable was picked. */
+function picked(value: Record<string, unknown>): unknown {
+  const pick = pickSchema.safeParse(value);
+  if (!pick.success) return value.vmvc;
+  const raw = value[pick.data.vmvcInput];
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
 
 /** `19:abc@thread.tacv2;messageid=1700000000000` → the channel and the reply chain's root. */
 export function splitConversationId(id: string): { conversation: string; thread?: string } {
@@ -94,7 +116,7 @@ export function toInbound(activity: InboundActivity, stripMention: () => string)
   if (activity.value !== undefined && activity.value !== null) {
     const submitted = submitSchema.safeParse(activity.value);
     if (!submitted.success) return { kind: "ignore", reason: "card submit without vmvc data" };
-    const action = actionSchema.safeParse(submitted.data.vmvc);
+    const action = actionSchema.safeParse(picked(submitted.data));
     if (!action.success) return { kind: "notice", notice: "unreadableButton" };
     return { kind: "turn", turn: { ...base, via: "action", action: action.data satisfies Action } };
   }

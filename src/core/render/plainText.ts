@@ -1,11 +1,9 @@
 import type { Part, Reply } from "../reply.ts";
+import { plainInline } from "./inline.ts";
 
-/** Strips the markdown subset to plain text. */
+/** Strips the markdown subset to plain text: markers dropped, escapes undone, mentions as names. */
 export function stripMarkdown(text: string): string {
-  return text
-    .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/(^|\W)_(.+?)_(?=\W|$)/g, "$1$2")
-    .replace(/`([^`]+)`/g, "$1");
+  return plainInline(text);
 }
 
 /** A text bar that renders in any font: filled and empty blocks out of `width`. */
@@ -34,6 +32,14 @@ function part(p: Part): string | undefined {
     }
     case "sources":
       return `Sources: ${p.sources.map((s) => s.label).join("; ")}`;
+    case "table":
+      return p.rows
+        .map((r) =>
+          r.map((c, i) => (i === 0 ? stripMarkdown(c) : `${p.columns[i]}: ${stripMarkdown(c)}`)).join(" · "),
+        )
+        .join("\n");
+    case "picker":
+      return `${p.label}:\n${p.options.map((b) => `- ${b.label}`).join("\n")}`;
     case "buttons":
       // Only buttons that name something to read are worth printing; the rest are controls.
       if (p.role === "followups" || p.role === "suggestions" || p.role === "choices")

@@ -2,6 +2,7 @@ import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import type { AskOutcome } from "../ask.ts";
 import { fill } from "../fill.ts";
+import { literal } from "../render/inline.ts";
 import type { Part, Reply } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
 
@@ -15,11 +16,16 @@ export interface AnswerContext {
 export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string, focus?: string): Reply {
   const parts: Part[] = [];
   // A long message answered on one of its sentences says which one.
-  if (focus) parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: focus }) });
+  if (focus)
+    parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
   if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
   parts.push({ type: "text", text: entry.answer });
   if (entry.details) parts.push({ type: "text", text: entry.details });
-  parts.push({ type: "sources", sources: citeAll(entry.sources, ctx.documents) });
+  parts.push({
+    type: "sources",
+    sources: citeAll(entry.sources, ctx.documents),
+    more: ctx.responses.ui.moreSources,
+  });
   const related = entry.related.map((id) => ctx.entry(id)).filter((e): e is Answerable => e !== undefined);
   if (related.length > 0) {
     parts.push({
@@ -72,7 +78,6 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
           {
             type: "buttons",
             role: "suggestions",
-            label: "Did you mean",
             buttons: outcome.suggestions.map((s) =>
               button(s.question, {
                 type: "ask",

@@ -1,7 +1,8 @@
 import type { CompareAspect, DocumentInfo, Myth, Responses, Topic } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import { rawWords } from "../matcher/text.ts";
-import type { Part, Reply } from "../reply.ts";
+import { literal } from "../render/inline.ts";
+import type { Part, Reply, Source } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
 
 export interface BrowseContext {
@@ -14,14 +15,22 @@ export interface BrowseContext {
   topicOf: (id: string) => string | undefined;
 }
 
-const words = (s: string) => rawWords(s).map((w) => w.replace(/s$/, ""));
+/** Words of a query or name: lower case, split at hyphens, slashes and spaces, plural "s" dropped. */
+const words = (s: string) =>
+  rawWords(s)
+    .flatMap((w) => w.split(/[-/]/))
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ""));
 
-/** Finds the aspect a user named ("boot", "startup time", "the cost of VMs") by id, name or alias. */
+/** Finds the aspect a user named ("boot", "Boot-Time", "the cost of VMs") by id, name or alias. */
 export function findAspect(aspects: CompareAspect[], query: string): CompareAspect | undefined {
+  const id = query.trim().toLowerCase();
+  const exact = aspects.find((a) => a.id === id);
+  if (exact) return exact;
   const q = ` ${words(query).join(" ")} `;
   let best: { aspect: CompareAspect; length: number } | undefined;
   for (const a of aspects) {
-    for (const name of [a.id.replace(/-/g, " "), a.name, ...a.aliases]) {
+    for (const name of [a.id, a.name, ...a.aliases]) {
       const n = words(name).join(" ");
       if (n && q.includes(` ${n} `) && (!best || n.length > best.length))
         best = { aspect: a, length: n.length };
@@ -30,68 +39,147 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
   return best?.aspect;
 }
 
+/** "all", "everything", "every aspect": the whole table. */
+const ALL = /^(all|everything|every aspect|all aspects|full|the lot)$/;
+/** Only the two sides named ("vms and containers", "virtual machines vs containers"): the overview. */
+const SIDES = new Set([
+  "vm",
+  "virtual",
+  "machine",
+  "container",
+  "and",
+  "v",
+  "vs",
+  "versus",
+  "or",
+  "with",
+  "to",
+  "the",
+]);
+
+export type CompareScope =
+  | { kind: "overview" }
+  | { kind: "all" }
+  | { kind: "aspect"; aspect: CompareAspect }
+  | { kind: "unknown" };
+
+/** What `compare <query>` asks for. */
+export function compareScope(aspects: CompareAspect[], query: string | undefined): CompareScope {
+  const w = words(query ?? "");
+  if (w.length === 0 || w.every((x) => SIDES.has(x))) return { kind: "overview" };
+  if (ALL.test(w.join(" "))) return { kind: "all" };
+  const aspect = findAspect(aspects, query ?? "");
+  return aspect ? { kind: "aspect", aspect } : { kind: "unknown" };
+}
+
+const sourcesPart = (list: Source[], ctx: BrowseContext): Part => ({
+  type: "sources",
+  sources: list,
+  more: ctx.responses.ui.moreSources,
+});
+
+function table(ctx: BrowseContext, aspects: CompareAspect[]): Part {
+  const c = ctx.responses.compare.columns;
+  return {
+    type: "table",
+    columns: [c.aspect, c.vms, c.containers],
+    rows: aspects.map((a) => [`**${a.name}**`, a.short.vms, a.short.containers]),
+  };
+}
+
+/** Every aspect, for the menu: a menu on Slack and Teams, buttons in the playground. */
+function aspectPicker(ctx: BrowseContext, except: string[] = []): Part {
+  const c = ctx.responses.compare;
+  return {
+    type: "picker",
+    label: c.pick,
+    placeholder: c.placeholder,
+    submit: ctx.responses.ui.show,
+    options: ctx.compare
+      .filter((a) => !except.includes(a.id))
+      .map((a) => button(a.name, { type: "compare", aspect: a.id })),
+  };
+}
+
 export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
-  if (!aspectQuery) {
-    return reply(
-      "compare",
-      [
-        { type: "heading", text: "Virtual machines vs containers" },
-        {
-          type: "fields",
-          fields: ctx.compare.map((a) => ({
-            label: a.name,
-            value: `**VMs:** ${a.vms}\n**Containers:** ${a.containers}`,
-          })),
-        },
-        {
-          type: "sources",
-          sources: citeAll(
-            ctx.compare.flatMap((a) => a.sources),
-            ctx.documents,
+  const c = ctx.responses.compare;
+  const scope = compareScope(ctx.compare, aspectQuery);
+  switch (scope.kind) {
+    case "overview": {
+      const key = c.keyAspects
+        .map((id) => ctx.compare.find((a) => a.id === id))
+        .filter((a): a is CompareAspect => a !== undefined);
+      return reply(
+        "compare",
+        [
+          { type: "heading", text: c.heading },
+          { type: "context", text: c.intro },
+          table(ctx, key),
+          sourcesPart(
+            citeAll(
+              key.flatMap((a) => a.sources),
+              ctx.documents,
+            ),
+            ctx,
           ),
-        },
-        aspectButtons(ctx.compare),
-      ],
-      "Virtual machines vs containers, aspect by aspect",
-    );
+          aspectPicker(ctx, c.keyAspects),
+          {
+            type: "buttons",
+            role: "menu",
+            buttons: [button(c.everything, { type: "compare", aspect: "all" })],
+          },
+        ],
+        c.heading,
+      );
+    }
+    case "all":
+      return reply(
+        "compare",
+        [
+          { type: "heading", text: c.allHeading },
+          table(ctx, ctx.compare),
+          sourcesPart(
+            citeAll(
+              ctx.compare.flatMap((a) => a.sources),
+              ctx.documents,
+            ),
+            ctx,
+          ),
+          aspectPicker(ctx),
+        ],
+        c.allHeading,
+      );
+    case "unknown":
+      return reply(
+        "notice",
+        [{ type: "text", text: ctx.responses.errors.unknownAspect }, aspectPicker(ctx)],
+        ctx.responses.errors.unknownAspect,
+      );
+    case "aspect":
+      break;
   }
-  const aspect = findAspect(ctx.compare, aspectQuery);
-  if (!aspect) {
-    return reply(
-      "notice",
-      [{ type: "text", text: ctx.responses.errors.unknownAspect }, aspectButtons(ctx.compare)],
-      "Unknown aspect",
-    );
-  }
+  const aspect = scope.aspect;
   const parts: Part[] = [
     { type: "heading", text: `${aspect.name}: VMs vs containers` },
     {
       type: "fields",
       fields: [
-        { label: "Virtual machines", value: aspect.vms },
-        { label: "Containers", value: aspect.containers },
+        { label: c.columns.vms, value: aspect.vms },
+        { label: c.columns.containers, value: aspect.containers },
       ],
     },
   ];
   if (aspect.note) parts.push({ type: "text", text: aspect.note });
-  parts.push({ type: "sources", sources: citeAll(aspect.sources, ctx.documents) });
+  parts.push(sourcesPart(citeAll(aspect.sources, ctx.documents), ctx));
+  parts.push(aspectPicker(ctx, [aspect.id]));
   return reply("compare", parts, `${aspect.name}: VMs — ${aspect.vms} Containers — ${aspect.containers}`);
-}
-
-function aspectButtons(aspects: CompareAspect[]): Part {
-  return {
-    type: "buttons",
-    role: "menu",
-    label: "Compare one aspect",
-    buttons: aspects.slice(0, 24).map((a) => button(a.name, { type: "compare", aspect: a.id })),
-  };
 }
 
 export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
   const topic = topicQuery ? findTopic(ctx.topics, topicQuery) : undefined;
   if (!topic) {
     const intro = topicQuery
-      ? `I don't have a topic called “${topicQuery}”. These are the topics I cover:`
+      ? `I don't have a topic called “${literal(topicQuery)}”. These are the topics I cover:`
       : "These are the topics I cover:";
     return reply(
       "topics",
@@ -101,6 +189,7 @@ export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
         {
           type: "buttons",
           role: "menu",
+          submit: ctx.responses.ui.show,
           buttons: ctx.topics.map((t) => button(t.title, { type: "topics", topic: t.id })),
         },
       ],
@@ -117,6 +206,7 @@ export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
         type: "buttons",
         role: "followups",
         label: "Questions",
+        submit: ctx.responses.ui.show,
         buttons: entries
           .slice(0, 25)
           .map((e) => button(e.question, { type: "ask", entryId: e.id, via: "topic" })),
@@ -143,20 +233,19 @@ export function mythsReply(ctx: BrowseContext): Reply {
     [
       { type: "heading", text: "Myths about VMs and containers" },
       { type: "text", text: lines },
-      {
-        type: "sources",
-        sources: citeAll(
+      sourcesPart(
+        citeAll(
           ctx.myths.flatMap((m) => m.sources),
           ctx.documents,
         ),
-      },
+        ctx,
+      ),
       {
         type: "buttons",
         role: "followups",
         label: "Read more",
-        buttons: ctx.myths
-          .slice(0, 10)
-          .map((m) => button(m.myth, { type: "ask", entryId: m.entry, via: "myth" })),
+        submit: ctx.responses.ui.show,
+        buttons: ctx.myths.map((m) => button(m.myth, { type: "ask", entryId: m.entry, via: "myth" })),
       },
     ],
     "Myths about VMs and containers",

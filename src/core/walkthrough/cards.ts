@@ -2,13 +2,14 @@ import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
 import type { Responses } from "../../knowledge/schema.ts";
 import type { Action } from "../action.ts";
 import { fill } from "../fill.ts";
+import { mention } from "../render/inline.ts";
 import { button, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
 
 export type WalkthroughTexts = Responses["walkthrough"];
 
-const mention = (by: { id: string; name?: string }) => by.name ?? by.id;
+const plainName = (by: { id: string; name?: string }) => by.name ?? by.id;
 
 const progress = (t: WalkthroughTexts, step: number, total: number) =>
   fill(t.progress, { n: step + 1, total });
@@ -39,6 +40,7 @@ export function questionCard(
       {
         type: "buttons",
         role: "choices",
+        submit: t.answer,
         buttons: q.choices.map((c) => button(c.label, { type: "checklist.answer", ...base, value: c.value })),
       },
       { type: "buttons", role: "controls", buttons: controls },
@@ -60,9 +62,10 @@ export function answeredCard(
   const label = value === null ? t.skipped : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
     { type: "context", text: `${progress(t, step, total)} · ${q.title}` },
-    { type: "text", text: `${q.prompt}\n${fill(t.answeredBy, { choice: label, name: mention(by) })}` },
+    { type: "text", text: q.prompt },
+    { type: "text", text: fill(t.answeredBy, { choice: label, name: mention(by) }) },
   ];
-  return reply("checklist", parts, `${q.title}: ${label} (${mention(by)})`, { placement: "replace" });
+  return reply("checklist", parts, `${q.title}: ${label} (${plainName(by)})`, { placement: "replace" });
 }
 
 /** A pressed card for a control (back, restart, cancel): note what happened and who did it. */
@@ -80,7 +83,7 @@ export function controlCard(
       { type: "context", text: q.title },
       { type: "text", text },
     ],
-    text,
+    fill(template, { name: plainName(by) }),
     { placement: "replace" },
   );
 }

@@ -3,6 +3,7 @@ import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import { RECOMMENDATION_IDS, type RecommendationId } from "../decision/contract.ts";
 import type { Decision } from "../decision/index.ts";
 import { fill } from "../fill.ts";
+import { mention } from "../render/inline.ts";
 import { button, citeAll, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
@@ -44,7 +45,7 @@ export function recommendationParts(
         ? "not sure / skipped"
         : (q.choices.find((c) => c.value === value)?.label ?? value);
     const by = [...state.history].reverse().find((h) => h.key === q.key)?.by;
-    return { label: q.title, value: by ? `${label} (${by.name ?? by.id})` : label };
+    return { label: q.title, value: by ? `${label} (${mention(by)})` : label };
   });
   const { labels } = knowledge.rules;
   const question = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
@@ -103,7 +104,7 @@ export function recommendationParts(
         ...decision.caveatDetails,
       ];
   const sources = shown.flatMap((r) => r.sources);
-  parts.push({ type: "sources", sources: citeAll(sources, documents) });
+  parts.push({ type: "sources", sources: citeAll(sources, documents), more: t.moreSources });
   return parts;
 }
 

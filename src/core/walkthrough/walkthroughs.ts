@@ -5,6 +5,7 @@ import type { Action } from "../action.ts";
 import { ANSWER_KEYS, type AnswerKey } from "../decision/contract.ts";
 import { decide, parseAnswers } from "../decision/index.ts";
 import { fill } from "../fill.ts";
+import { mention } from "../render/inline.ts";
 import { reply } from "../replies/common.ts";
 import type { Reply, StepRef } from "../reply.ts";
 import type { Turn } from "../turn.ts";
@@ -64,8 +65,8 @@ export class Walkthroughs {
   async start(turn: Turn): Promise<Reply> {
     const state = newWalkthrough(this.deps.newId(), who(turn.user), this.deps.now());
     await this.deps.store.set(pendingKey(turn, state.id), state, { ttlMs: PENDING_TTL_MS, ifVersion: 0 });
+    const text = fill(this.t.started, { name: mention(turn.user), count: this.keys.length });
     const name = turn.user.name ?? turn.user.id;
-    const text = fill(this.t.started, { name, count: this.keys.length });
     return reply("checklist", [{ type: "text", text }], fill(this.t.startedSummary, { name }), {
       placement: "new-thread",
       inThread: { type: "checklist.begin", walkthroughId: state.id },
@@ -212,9 +213,13 @@ export class Walkthroughs {
       this.deps.knowledge.documents,
       this.t,
     );
-    const name = turn.user.name ?? turn.user.id;
-    parts.unshift({ type: "context", text: fill(this.t.summaryShared, { name }) });
+    parts.unshift({ type: "context", text: fill(this.t.summaryShared, { name: mention(turn.user) }) });
     return [reply("recommendation", parts, this.t.summaryTitle, { placement: "channel" })];
+  }
+
+  /** A recommendation's title ("Kubernetes on VMs") for lists that store only its id. */
+  recommendationTitle(id: string): string {
+    return this.deps.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? id;
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */

@@ -4,6 +4,7 @@ import {
   ADAPTIVE_CARD_CONTENT_TYPE,
   byteSize,
   cardOf,
+  escapeCard,
   MAX_CARD_BYTES,
   renderReply,
 } from "../../../src/adapters/teams/cards.ts";
@@ -58,7 +59,7 @@ describe("Teams Adaptive Card rendering", () => {
       version: "1.5",
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     });
-    const [heading, text, facts, bars, sources, context, choices, feedbackLabel, feedback] = card.body;
+    const [heading, text, facts, bar1, bar2, sources, context, choices, feedbackLabel, feedback] = card.body;
     expect(heading).toEqual({
       type: "TextBlock",
       text: "Title",
@@ -66,11 +67,14 @@ describe("Teams Adaptive Card rendering", () => {
       size: "Medium",
       wrap: true,
     });
-    expect(text).toEqual({ type: "TextBlock", text: "**Bold** and _italic_\n- one\n- two", wrap: true });
+    // A single newline does not break a line in Teams: paragraphs get a blank line, list items stay a list.
+    expect(text).toEqual({ type: "TextBlock", text: "**Bold** and _italic_\n\n- one\n- two", wrap: true });
     expect(facts).toEqual({ type: "FactSet", facts: [{ title: "Isolation", value: "Strong" }] });
-    expect(bars).toMatchObject({ type: "TextBlock", fontType: "Monospace" });
-    expect(String(bars?.text)).toContain("▶ VMs");
-    expect(String(bars?.text)).toContain("████████████");
+    // One row per bar: label, monospace bar, score.
+    expect(bar1).toMatchObject({ type: "ColumnSet" });
+    expect(JSON.stringify(bar1)).toContain("▶ VMs");
+    expect(JSON.stringify(bar2)).toContain("████████████");
+    expect(JSON.stringify(bar2)).toContain('"fontType":"Monospace"');
     expect(sources).toMatchObject({ type: "TextBlock", size: "Small", isSubtle: true, separator: true });
     expect(String(sources?.text)).toContain("Sources: 003 · Doc A, “Intro”");
     expect(context).toMatchObject({ type: "TextBlock", text: "Question 1 of 11", isSubtle: true });
@@ -98,7 +102,7 @@ describe("Teams Adaptive Card rendering", () => {
     const evil = '"}, {"type":"Action.OpenUrl","url":"https://evil.example"} ]}';
     const card = cardOf(reply([{ type: "text", text: evil }]));
     expect(card.body).toHaveLength(1);
-    expect(card.body[0]?.text).toBe(evil);
+    expect(card.body[0]?.text).toBe(escapeCard(evil));
     expect(JSON.stringify(card)).not.toMatch(/"type":"Action.OpenUrl"/);
   });
 
@@ -112,8 +116,14 @@ describe("Teams Adaptive Card rendering", () => {
         },
       ]),
     );
-    const actions = card.body[0]?.actions as { title: string }[];
-    expect(actions[0]!.title.length).toBeLessThanOrEqual(75);
+    // Too long for a button that never wraps: a clickable row of wrapping text instead.
+    expect(card.body.some((e) => e.type === "ActionSet")).toBe(false);
+    const row = card.body[0] as unknown as {
+      selectAction: { title: string };
+      items: { text: string; wrap: boolean }[];
+    };
+    expect(row.selectAction.title.length).toBeLessThanOrEqual(75);
+    expect(row.items[0]!.wrap).toBe(true);
   });
 
   it("keeps every card under the Teams size limit, however long the reply", () => {

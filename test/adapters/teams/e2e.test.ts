@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../../src/app.ts";
+import { stripMarkdown } from "../../../src/core/render/plainText.ts";
 import { knowledge } from "../../helpers/bot.ts";
 import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
 import { post, startTestApp, teamsMessage } from "./harness.ts";
@@ -64,8 +65,8 @@ describe("Teams surface over real HTTP", () => {
     );
     const card = cardOf(call!);
     expect(textOf(card)).toMatch(/Sources:/);
-    const feedback = submitsOf(card).filter((s) => s.data.vmvc.type === "feedback");
-    expect(feedback.map((s) => s.data.vmvc.vote)).toEqual(["up", "down"]);
+    const feedback = submitsOf(card).filter((s) => s.action.type === "feedback");
+    expect(feedback.map((s) => s.action.vote)).toEqual(["up", "down"]);
   });
 
   it("answers a channel @-mention in its reply chain, and ignores a channel message without a mention", async () => {
@@ -105,9 +106,7 @@ describe("Teams surface over real HTTP", () => {
 
   it("records feedback once and says thanks", async () => {
     const [answer] = await send(teamsMessage(connector, { text: "ask what is a container?" }));
-    const up = submitsOf(cardOf(answer!)).find(
-      (s) => s.data.vmvc.type === "feedback" && s.data.vmvc.vote === "up",
-    );
+    const up = submitsOf(cardOf(answer!)).find((s) => s.action.type === "feedback" && s.action.vote === "up");
     expect(up).toBeDefined();
     const [thanks] = await send(teamsMessage(connector, { value: up!.data, replyToId: answer!.id }));
     expect(cardText(thanks!)).toMatch(/Thanks/);
@@ -126,7 +125,7 @@ describe("Teams surface over real HTTP", () => {
 
     for (let i = 0; i < 20; i++) {
       const choices = submitsOf(cardOf(question)).filter(
-        (s) => s.data.vmvc.type === "checklist.answer" && s.data.vmvc.value !== null,
+        (s) => s.action.type === "checklist.answer" && s.action.value !== null,
       );
       expect(choices.length).toBeGreaterThan(1);
       const choice = choices[0]!;
@@ -141,7 +140,7 @@ describe("Teams surface over real HTTP", () => {
       const next = calls.find((c) => c.kind === "reply")!;
       if (/Recommendation:/.test(cardText(next))) {
         expect(cardText(next)).toMatch(/Why/);
-        expect(submitsOf(cardOf(next)).some((s) => s.data.vmvc.type === "share")).toBe(true);
+        expect(submitsOf(cardOf(next)).some((s) => s.action.type === "share")).toBe(true);
         question = next;
         break;
       }
@@ -169,7 +168,7 @@ describe("Teams surface over real HTTP", () => {
     expect(start.map((c) => c.conversationId)).toEqual([chain, chain]);
     const question = start[1]!;
     const skip = submitsOf(cardOf(question)).find(
-      (s) => s.data.vmvc.type === "checklist.answer" && s.data.vmvc.value === null,
+      (s) => s.action.type === "checklist.answer" && s.action.value === null,
     )!;
     // Card presses arrive without a mention; they are still handled.
     const calls = await send(
@@ -194,7 +193,7 @@ describe("Teams surface over real HTTP", () => {
     expect(cardText(huge!)).toMatch(/too long/);
     // A card value that is not one of our actions.
     const [bad] = await send(teamsMessage(connector, { value: { vmvc: { type: "rm -rf", x: 1 } } }));
-    expect(cardText(bad!)).toContain(knowledge.responses.errors.unreadableButton);
+    expect(cardText(bad!)).toContain(stripMarkdown(knowledge.responses.errors.unreadableButton));
 
     const before = connector.calls.length;
     // Unknown activity type and a conversation update: 200 and nothing said.

@@ -38,7 +38,7 @@ async function send(activity: Record<string, unknown>): Promise<ConnectorCall[]>
 
 function answerOf(question: ConnectorCall, n: number) {
   const choices = submitsOf(cardOf(question)).filter(
-    (s) => s.data.vmvc.type === "checklist.answer" && s.data.vmvc.value !== null,
+    (s) => s.action.type === "checklist.answer" && s.action.value !== null,
   );
   return choices[n % choices.length]!;
 }
@@ -99,7 +99,7 @@ describe("Teams connector calls that fail during a walkthrough", () => {
       if (n === 3) {
         // The answer is saved and confirmed; instead of question 4 comes a Continue card.
         expect(text(next)).toContain(knowledge.responses.walkthrough.deliveryFailed);
-        const resume = submitsOf(cardOf(next)).find((s) => s.data.vmvc.type === "checklist.resume")!;
+        const resume = submitsOf(cardOf(next)).find((s) => s.action.type === "checklist.resume")!;
         expect(resume.title).toBe(knowledge.responses.walkthrough.continue);
         const after = await send(
           teamsMessage(connector, { conversationId, value: resume.data, replyToId: next.id }),

@@ -7,6 +7,14 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("input");
   const status = document.getElementById("status");
+  const composer = document.querySelector(".composer");
+
+  // The input bar's height, for scroll-padding: scrolled-to content always clears it.
+  const composerHeight = () => composer.getBoundingClientRect().height;
+  const trackComposer = () =>
+    document.documentElement.style.setProperty("--composer-h", `${Math.ceil(composerHeight())}px`);
+  new ResizeObserver(trackComposer).observe(composer);
+  trackComposer();
 
   // One conversation per browser tab: the id lives in sessionStorage and survives reloads.
   const session = (() => {
@@ -19,9 +27,10 @@
     return id;
   })();
 
-  // ---- tiny safe markdown: **bold**, _italic_, `code`, "- " lists ----
+  // ---- tiny safe markdown: **bold**, _italic_, `code`, "- " lists, \x escapes, <@id|name> ----
 
-  const INLINE = /\*\*(.+?)\*\*|`([^`]+)`|(?<![\p{L}\p{N}_])_(.+?)_(?![\p{L}\p{N}_])/gu;
+  const INLINE =
+    /\\([\s\S])|<@([^|>\s]+)\|([^>\s]*)>|\*\*(.+?)\*\*(?!\*)|`([^`]+)`|(?<![\p{L}\p{N}_\\])_(.+?)_(?![\p{L}\p{N}_])/gu;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -35,9 +44,11 @@
     let last = 0;
     for (const m of text.matchAll(INLINE)) {
       if (m.index > last) parent.append(document.createTextNode(text.slice(last, m.index)));
-      if (m[1] !== undefined) inline(parent.appendChild(el("strong")), m[1]);
-      else if (m[2] !== undefined) parent.append(el("code", "", m[2]));
-      else inline(parent.appendChild(el("em")), m[3]);
+      if (m[1] !== undefined) parent.append(document.createTextNode(m[1]));
+      else if (m[2] !== undefined) parent.append(el("strong", "mention", `@${decodeURIComponent(m[3])}`));
+      else if (m[4] !== undefined) inline(parent.appendChild(el("strong")), m[4]);
+      else if (m[5] !== undefined) parent.append(el("code", "", m[5]));
+      else inline(parent.appendChild(el("em")), m[6]);
       last = m.index + m[0].length;
     }
     if (last < text.length) parent.append(document.createTextNode(text.slice(last)));
@@ -125,6 +136,29 @@
         }
         return box;
       }
+      case "table": {
+        const table = el("table", "grid");
+        const head = table.appendChild(el("thead")).appendChild(el("tr"));
+        for (const c of part.columns) head.append(el("th", "", c));
+        const rows = table.appendChild(el("tbody"));
+        for (const r of part.rows) {
+          const tr = rows.appendChild(el("tr"));
+          r.forEach((c, i) => {
+            const cell = tr.appendChild(el(i === 0 ? "th" : "td"));
+            if (i === 0) cell.scope = "row";
+            else cell.dataset.label = part.columns[i] ?? "";
+            inline(cell, c);
+          });
+        }
+        const box = el("div", "grid-wrap");
+        box.append(table);
+        return box;
+      }
+      case "picker":
+        return renderPart(
+          { type: "buttons", role: "menu", label: part.label, buttons: part.options },
+          message,
+        );
       case "divider":
         return el("hr", "divider");
       default:
@@ -177,13 +211,19 @@
 
   function show(messages, { focusChoices }) {
     let first = null;
+    let last = null;
     for (const m of messages) {
       const node = upsert(m);
       first = first || node;
+      last = node;
     }
     if (!first) return;
-    // Bring the start of what is new into view: long answers are read from the top.
-    first.scrollIntoView({ block: "start" });
+    // Bring what is new into view above the input bar: all of it when it fits (the newest
+    // message fully visible), else its start, since long answers are read from the top.
+    const room = window.innerHeight - composerHeight() - 24;
+    const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
+    if (span <= room) last.scrollIntoView({ block: "end" });
+    else first.scrollIntoView({ block: "start" });
     // After a press in a walkthrough, keyboard users land on the next question's first choice.
     const next = focusChoices
       ? [...messages]

@@ -1,0 +1,120 @@
+/**
+ * README screenshots, taken from the same renders the tests check: Teams cards through the
+ * official `adaptivecards` renderer with Teams' host config, and the playground page.
+ *   npx tsx scripts/screenshots.ts   → docs/screenshots/*.png
+ */
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { renderReply } from "../src/adapters/teams/cards.ts";
+import { startApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { createStore } from "../src/store/index.ts";
+import { TEAMS_CSS, TEAMS_HOST_CONFIG } from "../test/fixtures/teamsHostConfig.ts";
+import { makeBot } from "../test/helpers/bot.ts";
+import { fullRun } from "../test/helpers/fullRun.ts";
+
+const require = createRequire(import.meta.url);
+const OUT = join(process.cwd(), "docs", "screenshots");
+mkdirSync(OUT, { recursive: true });
+
+/** A PNG of one element, its top 900 px at most, to keep README images small. */
+async function shoot(page: Page, selector: string, file: string): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  await page.setViewportSize({
+    width: page.viewportSize()!.width,
+    height: Math.ceil(box.y + box.height) + 20,
+  });
+  const b = (await page.locator(selector).boundingBox())!;
+  await page.screenshot({
+    path: join(OUT, `${file}.png`),
+    clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, 900) },
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
+try {
+  // Teams
+  const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
+  await page.route("**/*", (route) => route.abort());
+  await page.setContent(
+    `<!doctype html><style>${TEAMS_CSS}</style><div id="frame" class="frame" style="width:700px"></div>`,
+  );
+  await page.addScriptTag({ path: require.resolve("markdown-it/dist/markdown-it.min.js") });
+  await page.addScriptTag({ path: require.resolve("adaptivecards/dist/adaptivecards.min.js") });
+  const bot = makeBot(await createStore("memory:"));
+  const run = await fullRun(bot, "teams");
+  const pick = (name: string) => run.find((r) => r.name === name)!.reply;
+  const shots: [string, string][] = [
+    ["teams-checklist", "checklist answer 1"],
+    ["teams-recommendation", run.find((r) => r.reply.kind === "recommendation")!.name],
+    ["teams-compare", "compare"],
+  ];
+  for (const [file, name] of shots) {
+    const reply =
+      name === "checklist answer 1"
+        ? run.find((r) => r.name.startsWith("checklist begin"))!.reply
+        : pick(name);
+    const card = renderReply(reply).attachments[0]!.content;
+    await page.evaluate(
+      ({ card, host }) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the renderer's browser bundle is untyped here
+        const w = window as any;
+        const md = w.markdownit({ html: false, linkify: false, breaks: false });
+        w.AdaptiveCards.AdaptiveCard.onProcessMarkdown = (
+          text: string,
+          result: { outputHtml: string; didProcess: boolean },
+        ) => {
+          result.outputHtml = md.render(text);
+          result.didProcess = true;
+        };
+        const ac = new w.AdaptiveCards.AdaptiveCard();
+        ac.hostConfig = new w.AdaptiveCards.HostConfig(host);
+        ac.parse(card);
+        document.getElementById("frame")!.replaceChildren(ac.render());
+      },
+      { card, host: TEAMS_HOST_CONFIG },
+    );
+    await shoot(page, "#frame", file);
+  }
+
+  // Playground
+  const app = await startApp(
+    loadConfig({ PORT: "0", HOST: "127.0.0.1", STATE_URL: "memory:", LOG_LEVEL: "silent" }),
+    createLogger("silent"),
+  );
+  try {
+    const pg = await browser.newPage({ viewport: { width: 720, height: 900 } });
+    await pg.goto(`http://127.0.0.1:${app.port}/`);
+    await pg.waitForSelector("body.ready");
+    const say = async (text: string) => {
+      const n = await pg.locator(".msg.from-bot").count();
+      await pg.fill("#input", text);
+      await pg.press("#input", "Enter");
+      await pg.waitForFunction((n) => document.querySelectorAll(".msg.from-bot").length > n, n);
+    };
+    await say("compare");
+    await shoot(pg, "#transcript > .msg.from-bot >> nth=-1", "playground-compare");
+    await say("checklist");
+    await pg.waitForSelector(".thread .role-choices button");
+    await shoot(pg, ".thread .msg >> nth=-1", "playground-checklist");
+    for (let i = 0; i < 30 && (await pg.locator(".thread .kind-recommendation").count()) === 0; i++) {
+      const n = await pg.locator('.thread .msg:has-text("✅")').count();
+      await pg.locator(".thread .role-choices button").first().click();
+      await pg.locator('.thread .msg:has-text("✅")').nth(n).waitFor();
+    }
+    await pg.evaluate(() =>
+      document.querySelector<HTMLElement>(".composer")?.style.setProperty("visibility", "hidden"),
+    );
+    await shoot(pg, ".thread .kind-recommendation", "playground-recommendation");
+  } finally {
+    await app.stop();
+  }
+} finally {
+  await browser.close();
+}
