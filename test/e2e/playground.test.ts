@@ -154,8 +154,10 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     const candidates = [
       "something about the kernel and money",
       "kernel money",
-      "the kernel and the money thing",
-      "about kernels and price",
+      "network storage vm",
+      "migration security storage",
+      "docker kubernetes vm",
+      "cost legacy migration",
     ];
     let vague: string | undefined;
     for (const q of candidates) {
