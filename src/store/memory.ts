@@ -84,7 +84,9 @@ export class MemoryStore implements StateStore {
     const ttl = checkTtl(ttlMs);
     const json = encodeValue(entry);
     const now = this.#now();
-    const lines = (this.#logs.get(log) ?? []).filter((line) => line.expiresAt > now);
+    // Expired lines are dropped by the sweep and skipped by readLog: copying the whole log on
+    // every append made a busy memory store quadratic.
+    const lines = this.#logs.get(log) ?? [];
     lines.push({ at: now, expiresAt: now + ttl, json });
     this.#logs.set(log, lines);
     this.#countWrite();
