@@ -4,11 +4,16 @@ import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
 
-/** Longer questions are declined before matching: they are pasted logs, not questions. */
-export const MAX_QUESTION_CHARS = 1000;
+/** Longer texts are declined before matching (the input boxes of Teams and the playground stop here too). */
+export const MAX_QUESTION_CHARS = 4000;
+/** A sentence needs this many words to be matched on its own. */
+const MIN_SENTENCE_WORDS = 3;
+/** From this length a message is answered on its most telling sentence, and says which. */
+const LONG_TEXT = 300;
 
 export type AskOutcome =
-  | { kind: "answer"; entry: Answerable; confidence: number }
+  /** `focus`: the sentence of a longer text that was answered, when the whole text was not. */
+  | { kind: "answer"; entry: Answerable; confidence: number; focus?: string }
   | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
   | { kind: "out-of-scope"; confidence: number; rule: DeclineRule }
@@ -59,11 +64,16 @@ export class Asker {
       this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
-    const decision = this.decide(this.matcher.match(question));
-    this.onExplain?.(() => this.explain(question));
+    const { decision, focus } = this.bestPart(question);
+    this.onExplain?.(() => this.explain(focus ?? question));
     switch (decision.kind) {
       case "answer":
-        return { kind: "answer", entry: this.byId.get(decision.id)!, confidence: decision.confidence };
+        return {
+          kind: "answer",
+          entry: this.byId.get(decision.id)!,
+          confidence: decision.confidence,
+          ...(focus ? { focus } : {}),
+        };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
       case "suggest":
@@ -77,6 +87,28 @@ export class Asker {
     }
   }
 
+  /**
+   * A long message (a pasted description, a forum post) is answered on its most telling
+   * sentence, questions first and the last question first, since people end with what they want
+   * to know; a shorter one on the whole text, unless only one of its sentences gets an answer.
+   */
+  private bestPart(text: string): { decision: Decision; focus?: string } {
+    const long = text.length >= LONG_TEXT;
+    const whole = () => this.decide(this.matcher.match(text));
+    const decision = long ? undefined : whole();
+    if (decision && (decision.kind === "answer" || decision.kind === "intent")) return { decision };
+    const sentences = sentencesOf(text).filter((s) => rawWords(s).length >= MIN_SENTENCE_WORDS);
+    if (sentences.length >= 2) {
+      const questions = sentences.filter((s) => s.endsWith("?")).reverse();
+      const others = sentences.filter((s) => !s.endsWith("?")).reverse();
+      for (const sentence of [...questions, ...others]) {
+        const part = this.decide(this.matcher.match(sentence));
+        if (part.kind === "answer") return { decision: part, focus: sentence };
+      }
+    }
+    return { decision: decision ?? whole() };
+  }
+
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
   explain(question: string): AskExplanation {
     const explanation = this.matcher.explain(question);
@@ -86,4 +118,12 @@ export class Asker {
   private decide(result: MatchResult): Decision {
     return decide(result, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
   }
+}
+
+/** The sentences of a text: split after . ? ! and at line breaks. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.?!])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -111,6 +111,8 @@ export const responsesSchema = z.strictObject({
     noMatch: z.string().min(5),
     outOfScope: z.string().min(5),
     tooLong: z.string().min(5),
+    // Before an answer to one sentence of a longer message; {part} is that sentence.
+    answeredPart: z.string().min(5),
   }),
   // What an intent (intents.yaml) says where it cannot be acted on directly (the CLI).
   intents: z.strictObject({ checklist: z.string().min(5), checklistButton: z.string().min(2) }),

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { askJson } from "../../src/adapters/cli/ask.ts";
 import { answerablesOf } from "../../src/core/answerable.ts";
+import { fill } from "../../src/core/fill.ts";
 import { decide } from "../../src/core/matcher/decide.ts";
 import { Matcher, type MatchResult } from "../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
@@ -12,6 +13,8 @@ import { miniSearchBaseline } from "../../src/eval/questionSet.ts";
 import { readSet, scoreSet } from "../../src/eval/sets.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../../src/paths.ts";
+import { createStore } from "../../src/store/index.ts";
+import { makeBot, turn } from "../helpers/bot.ts";
 import { evalDir } from "../helpers/paths.ts";
 
 const knowledge = loadKnowledge(knowledgeDir);
@@ -32,7 +35,7 @@ describe("matcher quality on data it was not trained on", () => {
     const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
     expect(cv.vmvc.all).toBeGreaterThan(1000);
     expect(cv.vmvc.top1).toBeGreaterThan(cv.minisearch.top1);
-    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.57);
+    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.59);
     expect(cv.vmvc.top3 / cv.vmvc.all).toBeGreaterThanOrEqual(0.75);
   });
 
@@ -42,14 +45,15 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("real questions people asked in public: a floor on right answers, and off-topic ones declined", () => {
+  it("real questions people asked in public: ahead of MiniSearch, >= 78% right, >= 95% of off-topic ones declined", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions.jsonl"));
     expect(lines.filter((l) => "all" in l).length).toBeGreaterThanOrEqual(150);
     expect(lines.filter((l) => "oos" in l).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.68);
-    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.78);
+    expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
+    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
     expect(b.outOfScope.pass).toBe(0); // MiniSearch never declines: the reason for a matcher of our own
   });
 
@@ -62,7 +66,8 @@ describe("matcher quality on data it was not trained on", () => {
 
 describe("matching", () => {
   it("handles typos, abbreviations, plurals, word forms and word order through character n-grams and stems", () => {
-    expect(answerId("what is a hypervsior")).toBe(answerId("what is a hypervisor"));
+    expect(answerId("what is a hypervsior")).toMatch(/^hypervisor(-role)?$/);
+    expect(answerId("what is a hypervisor")).toMatch(/^hypervisor(-role)?$/);
     expect(answerId("can we run postgres in k8s")).toBe("stateful-workloads-and-databases");
     expect(answerId("containerizing databases")).toBe(answerId("containerize database"));
     expect(answerId("vms boot time versus containers")).toBe(answerId("containers versus vms boot time"));
@@ -124,7 +129,27 @@ describe("matching", () => {
       expect(ask(q).kind, q).toBe("answer");
   });
 
-  it("declines a 100 KB question before matching", () => {
+  it("answers a long message on its telling sentence and says which part it answered", async () => {
+    const filler = "Our team had a long planning week and the coffee machine broke twice. ".repeat(16);
+    const text = `${filler}\nAnyway, the real thing I wanted to ask: can we run postgres in a container?`;
+    expect(text.length).toBeGreaterThan(1000);
+    const o = ask(text);
+    expect(o).toMatchObject({
+      kind: "answer",
+      entry: { id: "stateful-workloads-and-databases" },
+      focus: "Anyway, the real thing I wanted to ask: can we run postgres in a container?",
+    });
+    const bot = makeBot(await createStore("memory:"));
+    const [reply] = await bot.handle(turn({ text, via: "direct" }));
+    expect(reply!.parts[0]).toEqual({
+      type: "context",
+      text: fill(knowledge.responses.decline.answeredPart, { part: o.kind === "answer" ? o.focus! : "" }),
+    });
+    expect(ask("how do containers differ from vms? what about boot time?").kind).toBe("answer");
+  });
+
+  it("declines texts over 4,000 characters before matching", () => {
+    expect(ask("container ".repeat(401)).kind).toBe("too-long");
     expect(ask("container ".repeat(10_000)).kind).toBe("too-long");
   });
 

@@ -38,12 +38,13 @@ export function buttons(replies: Reply[], role?: string): Button[] {
  */
 export function vagueQuestion(bot: Bot): string {
   const candidates = [
+    "network storage vm",
+    "migration security storage",
+    "docker kubernetes vm",
+    "cost legacy migration",
+    "hypervisor images security",
     "vms or containers",
     "kubernetes",
-    "containers",
-    "the onboarding cost of a hypervisor runtime",
-    "hypervisor onboarding cost runtime teams",
-    "rollback cost of hypervisor onboarding",
   ];
   const question = candidates.find((q) => bot.qa.asker.ask(q).kind === "no-match");
   if (!question) throw new Error("no candidate gets 'did you mean': add one to vagueQuestion()");

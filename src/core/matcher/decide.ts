@@ -8,7 +8,7 @@ export type DeclineRule =
   | "no-subject-word"
   /** Too few of the question's words occur anywhere in the knowledge. */
   | "unknown-words"
-  /** The off-topic class is more probable than any entry. */
+  /** The off-topic class is clearly more probable than any entry (params.decide.offTopicMargin). */
   | "off-topic-class"
   /** No entry is even probable enough to suggest. */
   | "nothing-close";
@@ -35,7 +35,8 @@ export function decide(
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence };
   if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence };
-  if (offTopic > confidence) return { kind: "decline", rule: "off-topic-class", confidence };
+  if (offTopic > params.offTopicMargin * confidence)
+    return { kind: "decline", rule: "off-topic-class", confidence };
   const [best, second] = ranked;
   if (best && best.score >= params.answer) {
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id))

@@ -60,7 +60,15 @@ export class Featurizer {
     weights?: Float64Array,
     correct?: (stem: string) => string | undefined,
   ): SparseVector {
-    const { words, chars } = this.names(text, correct);
+    return this.toVector(this.names(text, correct), vocabulary, weights);
+  }
+
+  /** The vector of already computed feature names (training computes them once per phrasing). */
+  toVector(
+    { words, chars }: { words: string[]; chars: string[] },
+    vocabulary: ReadonlyMap<string, number>,
+    weights?: Float64Array,
+  ): SparseVector {
     const ids: number[] = [];
     const values: number[] = [];
     const add = (names: string[], norm: number) => {

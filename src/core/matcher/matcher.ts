@@ -104,9 +104,9 @@ export class Matcher {
 
     // Vocabulary: every feature seen with at most maxSupport classes, numbered in first-seen order.
     const support = new Map<string, Set<number>>();
-    for (const { text, label } of labelled) {
-      const { words, chars } = this.featurizer.names(text);
-      for (const name of [...words, ...chars]) {
+    const featured = labelled.map(({ text, label }) => ({ text, label, names: this.featurizer.names(text) }));
+    for (const { label, names } of featured) {
+      for (const name of [...names.words, ...names.chars]) {
         const seen = support.get(name);
         if (seen) seen.add(label);
         else support.set(name, new Set([label]));
@@ -123,16 +123,11 @@ export class Matcher {
       this.weights = Float64Array.from(rarity);
       this.featurizer.unknownWeight = params.features.unknownShare * (1 + Math.log(classes));
     }
-    for (const { text, label } of labelled) {
-      this.examples.push({ vector: this.vector(text), label });
+    for (const { text, label, names } of featured) {
+      this.examples.push({ vector: this.featurizer.toVector(names, this.vocabulary, this.weights), label });
       this.exampleText.push(text);
     }
-    this.model = new SoftmaxModel(
-      entries.length + 1,
-      this.featureNames.length,
-      this.examples,
-      params.training,
-    );
+    this.model = new SoftmaxModel(classes, this.featureNames.length, this.examples, params.training);
 
     // Spelling and "known word" checks use every word the knowledge has, answers included.
     const counts = new Map<string, number>();
@@ -237,10 +232,6 @@ export class Matcher {
     }
     if (this.domainTerms.some((term) => term.every((s) => stems.has(s)))) return true;
     return count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
-  }
-
-  private vector(text: string): SparseVector {
-    return this.featurizer.vector(text, this.vocabulary, this.weights);
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

@@ -39,6 +39,9 @@ export class SoftmaxModel {
     params: MatcherParams["training"],
   ) {
     // Support: which classes each feature was seen with, sorted by class.
+    for (const e of examples)
+      if (e.label < 0 || e.label >= numClasses)
+        throw new RangeError(`label ${e.label} outside ${numClasses} classes`);
     const support: Set<number>[] = Array.from({ length: numFeatures }, () => new Set());
     for (const e of examples) for (const f of e.vector.ids) support[f]!.add(e.label);
     this.rowStart = new Int32Array(numFeatures + 1);

@@ -1,6 +1,7 @@
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import type { AskOutcome } from "../ask.ts";
+import { fill } from "../fill.ts";
 import type { Part, Reply } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
 
@@ -11,8 +12,10 @@ export interface AnswerContext {
 }
 
 /** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
-export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string, focus?: string): Reply {
   const parts: Part[] = [];
+  // A long message answered on one of its sentences says which one.
+  if (focus) parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: focus }) });
   if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
   parts.push({ type: "text", text: entry.answer });
   if (entry.details) parts.push({ type: "text", text: entry.details });
@@ -46,7 +49,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
   const r = ctx.responses;
   switch (outcome.kind) {
     case "answer":
-      return answerReply(outcome.entry, ctx, askedId);
+      return answerReply(outcome.entry, ctx, askedId, outcome.focus);
     case "intent":
       // Where the surface could not act on it (the CLI's `ask`): say what it is and offer it.
       return reply(

@@ -44,7 +44,7 @@ describe("vmvc ask (CLI contract)", () => {
   it("answers one question per stdin line, declining out-of-scope ones with suggestions or an honest reply", () => {
     const r = vmvc(
       ["ask", "--json"],
-      "what is a hypervisor\nwhat's a good pizza place nearby\n\nvms or containers\n",
+      "what is a hypervisor\nwhat's a good pizza place nearby\n\nnetwork storage vm\n",
     );
     const lines = r.out
       .trim()
