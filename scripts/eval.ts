@@ -8,6 +8,7 @@ import { answerablesOf } from "../src/core/answerable.ts";
 import { buildQuestionAnswering } from "../src/core/questions.ts";
 import { crossValidate } from "../src/eval/crossValidation.ts";
 import { evaluateSets, type SetRow } from "../src/eval/sets.ts";
+import { situationsReport } from "../src/eval/situations.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
 
@@ -63,3 +64,7 @@ for (const [name, ours, theirs] of rows) console.log(`${name.padEnd(width)}  ${o
 if (showFailures)
   for (const s of sets) for (const f of s.ours.failures) console.log(`  ${s.name} fail: ${f}`);
 else console.log("(npm run eval -- --failures lists every miss)");
+// Descriptions of situations (`recommend`): a block of its own, after the matcher's table.
+console.log(
+  `\n${situationsReport(knowledge, resolve(repoRoot, "test/fixtures/situations.jsonl"), showFailures)}`,
+);

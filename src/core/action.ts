@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANSWER_KEYS } from "./decision/contract.ts";
 
 /**
  * What a button press means, platform-neutral. Every button the core emits carries one of
@@ -24,7 +25,13 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("topics"), topic: z.string().max(60).optional() }),
   z.object({ type: z.literal("myths") }),
   z.object({ type: z.literal("help") }),
-  z.object({ type: z.literal("checklist.start") }),
+  // `answers`: filled in from a description (`recommend`); the walkthrough asks only `ask`, or
+  // else every question not answered. Values are checked against the checklist when it starts.
+  z.object({
+    type: z.literal("checklist.start"),
+    answers: z.partialRecord(z.enum(ANSWER_KEYS), z.string().max(20)).optional(),
+    ask: z.array(z.enum(ANSWER_KEYS)).min(1).max(ANSWER_KEYS.length).optional(),
+  }),
   // Runs inside the thread a `checklist.start` reply opened: moves the walkthrough created for
   // it (`walkthroughId`) into that thread. `thread` is set on a "Continue" button pressed
   // somewhere else (a private message), naming the thread to begin in.

@@ -17,6 +17,7 @@ import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./rep
 import { reply } from "./replies/common.ts";
 import type { Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
+import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
@@ -56,6 +57,7 @@ export class Bot {
   readonly qa: QuestionAnswering;
   readonly walkthroughs: Walkthroughs;
   readonly insights: Insights;
+  readonly situations: Situations;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -73,6 +75,7 @@ export class Bot {
     this.limiter = deps.rateLimitPerMinute ? new RateLimiter(deps.rateLimitPerMinute, this.now) : undefined;
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
+    this.situations = new Situations(deps.knowledge);
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -163,6 +166,8 @@ export class Bot {
         return [this.fixed("myths", () => mythsReply(this.browse))];
       case "checklist":
         return [await this.walkthroughs.start(turn)];
+      case "recommend":
+        return [this.recommend(command.description)];
       case "stats":
         if (!mayReadStats(this.statsAccess, turn))
           return [this.notice(this.knowledge.responses.errors.statsRefused)];
@@ -174,9 +179,21 @@ export class Bot {
 
   private async ask(turn: Turn, question: string): Promise<Reply> {
     const outcome = this.qa.asker.ask(question);
-    // "help me decide" is the checklist command in plain words.
-    if (outcome.kind === "intent" && outcome.intent === "checklist") return this.walkthroughs.start(turn);
+    if (outcome.kind === "intent") {
+      // A description of one's situation (`recommend` in plain words) gets what was understood and
+      // a recommendation; so does "help me decide" when it already says something about the workload.
+      const reading = this.situations.read(question);
+      if (outcome.intent === "recommend" || Object.keys(reading.understood).length > 0)
+        return this.situations.reply(reading);
+      // "help me decide" is the checklist command in plain words.
+      return this.walkthroughs.start(turn);
+    }
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
+      // A long description matches some FAQ entry on its topic words; when it states several
+      // answers and asks what to choose, it is a description (the entry stays one press away).
+      const reading = this.situations.read(question);
+      if (this.situations.describes(reading))
+        return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
       const askedId = this.newId();
       await this.insights.record({
         type: "question",
@@ -193,6 +210,15 @@ export class Bot {
       return askReply(outcome, this.qa.context, askedId);
     }
     return askReply(outcome, this.qa.context);
+  }
+
+  /** `recommend <description>`: what was understood from it, and the recommendation. */
+  private recommend(description: string): Reply {
+    if (!description.trim()) {
+      const text = this.knowledge.responses.situation.describe;
+      return reply("notice", [{ type: "text", text }], text);
+    }
+    return this.situations.reply(this.situations.read(description));
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {
@@ -220,8 +246,12 @@ export class Bot {
         return [this.fixed("myths", () => mythsReply(this.browse))];
       case "help":
         return [this.fixed("help", () => helpReply(this.browse))];
-      case "checklist.start":
-        return [await this.walkthroughs.start(turn)];
+      case "checklist.start": {
+        if (!action.answers) return [await this.walkthroughs.start(turn)];
+        const answers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(action.answers)) if (typeof v === "string") answers[k] = v;
+        return [await this.walkthroughs.start(turn, { answers, ...(action.ask ? { ask: action.ask } : {}) })];
+      }
       case "checklist.begin":
         return this.walkthroughs.begin(turn, action);
       case "checklist.resume":

@@ -4,6 +4,7 @@ export type Command =
   | { type: "ask"; question: string }
   | { type: "compare"; aspect?: string }
   | { type: "checklist" }
+  | { type: "recommend"; description: string }
   | { type: "topics"; topic?: string }
   | { type: "myths" }
   | { type: "stats" };
@@ -31,6 +32,8 @@ export function parseCommand(text: string): Command {
     case "checklist":
     case "walkthrough":
       return rest ? { type: "ask", question: body } : { type: "checklist" };
+    case "recommend":
+      return { type: "recommend", description: rest };
     case "topics":
     case "topic":
       return rest ? { type: "topics", topic: rest } : { type: "topics" };

@@ -25,6 +25,7 @@ import {
   type Topic,
   topicSchema,
 } from "./schema.ts";
+import { type SituationKnowledge, situationsSchema } from "./situationSchema.ts";
 
 export interface Knowledge {
   documents: DocumentInfo[];
@@ -37,6 +38,8 @@ export interface Knowledge {
   intents: Intents;
   responses: Responses;
   decision: DecisionKnowledge;
+  /** How a description of a situation is read into checklist answers (situations.yaml). */
+  situations: SituationKnowledge;
 }
 
 /**
@@ -63,6 +66,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const intents = read("intents.yaml", intentsSchema);
   const responses = read("responses.yaml", responsesSchema);
   const decision = loadDecisionKnowledge(dir, issues);
+  const situations = read("situations.yaml", situationsSchema);
 
   const faq: FaqEntry[] = [];
   const faqDir = join(dir, "faq");
@@ -85,14 +89,14 @@ export function loadKnowledge(dir: string): Knowledge {
     myths: myths ?? [],
   };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues, responses?.compare.keyAspects ?? []);
-  if (issues.length > 0 || !glossary || !lexicon || !intents || !responses || !decision)
+  if (issues.length > 0 || !glossary || !lexicon || !intents || !responses || !decision || !situations)
     throw new KnowledgeError(issues);
-  return { ...lists, faq, glossary, lexicon, intents, responses, decision };
+  return { ...lists, faq, glossary, lexicon, intents, responses, decision, situations };
 }
 
 /** Cross-file checks: unique ids, resolvable references, cited documents that exist. */
 function checkReferences(
-  k: Omit<Knowledge, "lexicon" | "intents" | "responses" | "decision">,
+  k: Omit<Knowledge, "lexicon" | "intents" | "responses" | "decision" | "situations">,
   issues: KnowledgeIssue[],
   keyAspects: string[],
 ): void {
@@ -153,7 +157,7 @@ function checkReferences(
 
 /** Every citation in the knowledge base, with where it was made, for the citation checks. */
 export function allCitations(
-  k: Omit<Knowledge, "lexicon" | "responses" | "decision"> & { decision?: DecisionKnowledge },
+  k: Omit<Knowledge, "lexicon" | "responses" | "decision" | "situations"> & { decision?: DecisionKnowledge },
 ): { where: string; source: Source }[] {
   const out: { where: string; source: Source }[] = [];
   const add = (where: string, sources: Source[]) => {

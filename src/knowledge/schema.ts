@@ -96,6 +96,8 @@ const label = z.string().min(1).max(75);
 /** Commands said in plain words ("help me decide"): each intent's phrasings train a class of its own. */
 export const intentsSchema = z.strictObject({
   checklist: z.array(z.string().min(1)).min(8),
+  /** A description of the asker's own situation that asks what to choose: `recommend`. */
+  recommend: z.array(z.string().min(1)).min(8),
 });
 export type IntentId = keyof z.infer<typeof intentsSchema>;
 
@@ -119,7 +121,11 @@ export const responsesSchema = z.strictObject({
     answeredPart: z.string().min(5),
   }),
   // What an intent (intents.yaml) says where it cannot be acted on directly (the CLI).
-  intents: z.strictObject({ checklist: z.string().min(5), checklistButton: z.string().min(2) }),
+  intents: z.strictObject({
+    checklist: z.string().min(5),
+    checklistButton: z.string().min(2),
+    recommend: z.string().min(5),
+  }),
   errors: z.strictObject({
     internal: sentence,
     storeUnavailable: sentence,
@@ -170,6 +176,10 @@ export const responsesSchema = z.strictObject({
     /** {count}: citations left out of a shortened list. */
     moreSources: sentence,
     answer: label,
+    /** A walkthrough filled in from a description ({name}, {count}: questions it asks). */
+    startedPrefilled: sentence,
+    /** Beside an answer taken from the description on the final card. */
+    fromDescription: label,
   }),
   compare: z.strictObject({
     heading: label,
@@ -186,6 +196,22 @@ export const responsesSchema = z.strictObject({
     /** {count}: how many citations were left out. */
     moreSources: sentence,
     show: label,
+  }),
+  /** `recommend <description>`: what was understood, and the pre-filled walkthrough. */
+  situation: z.strictObject({
+    heading: sentence,
+    /** {value}: the answer's label; {words}: the description's words behind it. */
+    understood: sentence,
+    nothingUnderstood: sentence,
+    /** {questions}: titles of the questions the description answered both ways. */
+    conflicts: sentence,
+    describe: sentence,
+    /** {count}: open questions. */
+    refine: label,
+    refineOne: label,
+    changeLabel: label,
+    /** {question}: the title of the question to answer again. */
+    change: label,
   }),
 });
 

@@ -1,6 +1,7 @@
 // The vmvc command line: `npm run --silent vmvc -- <command> [--json] …`.
 import { parseArgs } from "node:util";
 import { buildQuestionAnswering } from "../../core/questions.ts";
+import { Situations } from "../../core/situation/situations.ts";
 import { loadKnowledge } from "../../knowledge/load.ts";
 import { KnowledgeError } from "../../knowledge/read.ts";
 import { knowledgeDir } from "../../paths.ts";
@@ -9,6 +10,7 @@ import { checklistCommand } from "./checklist.ts";
 import { decideCommand } from "./decide.ts";
 import type { CliIo } from "./io.ts";
 import { knowledgeCommand } from "./knowledgeExport.ts";
+import { recommendCommand } from "./recommend.ts";
 import { statsCommand } from "./stats.ts";
 
 const USAGE = `usage: vmvc <command> [--json] [arguments]
@@ -17,6 +19,8 @@ commands:
   ask [question]           answer a question (or one per line on standard input);
                            --explain: why it matched (features, nearest phrasing, runner-ups, rule)
   decide [key=value ...]   recommend from checklist answers (or JSON objects, one per line, on standard input)
+  recommend [description]  what a description of your situation answers, and the recommendation
+                           (or one description per line on standard input; --json: decide's object + understood)
   checklist                the decision checklist as an interactive walkthrough
   knowledge                list every knowledge entry (--json: export them)
   stats                    usage report from the state store (STATE_URL): answered rate, gaps, 👎, picks
@@ -49,6 +53,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return knowledgeCommand(json, io, knowledge);
     case "decide":
       return decideCommand(rest, io, knowledge.decision, { json });
+    case "recommend":
+      return recommendCommand(rest, { json }, io, new Situations(knowledge));
     case "checklist":
       return checklistCommand(io, knowledge);
     case "stats":

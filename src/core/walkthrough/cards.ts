@@ -5,7 +5,7 @@ import { fill } from "../fill.ts";
 import { mention } from "../render/inline.ts";
 import { button, reply } from "../replies/common.ts";
 import type { Part, Reply } from "../reply.ts";
-import type { WalkthroughState } from "./state.ts";
+import { askedSteps, type WalkthroughState } from "./state.ts";
 
 export type WalkthroughTexts = Responses["walkthrough"];
 
@@ -26,11 +26,17 @@ export function questionCard(
 ): Reply {
   const q = checklist[state.step]!;
   const base = { walkthroughId: state.id, step: state.step };
+  // Progress counts the questions this walkthrough asks (fewer when filled in from a description).
+  const steps = askedSteps(
+    state,
+    checklist.map((c) => c.key),
+  );
+  const position = Math.max(0, steps.indexOf(state.step));
   const controls = [button(t.skip, { type: "checklist.answer", ...base, value: null })];
-  if (state.step > 0) controls.push(button(t.back, { type: "checklist.control", ...base, op: "back" }));
+  if (position > 0) controls.push(button(t.back, { type: "checklist.control", ...base, op: "back" }));
   controls.push(button(t.restart, { type: "checklist.control", ...base, op: "restart" }));
   controls.push(button(t.cancel, { type: "checklist.control", ...base, op: "cancel" }, "danger"));
-  const at = progress(t, state.step, checklist.length);
+  const at = progress(t, position, steps.length);
   return reply(
     "checklist",
     [
@@ -50,18 +56,21 @@ export function questionCard(
   );
 }
 
-/** What a pressed question card turns into: the question with the choice and who made it. */
+/**
+ * What a pressed question card turns into: the question with the choice and who made it.
+ * `position` and `total` count the questions this walkthrough asks.
+ */
 export function answeredCard(
   q: ChecklistQuestion,
   value: string | null,
   by: { id: string; name?: string },
-  step: number,
+  position: number,
   total: number,
   t: WalkthroughTexts,
 ): Reply {
   const label = value === null ? t.skipped : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
-    { type: "context", text: `${progress(t, step, total)} · ${q.title}` },
+    { type: "context", text: `${progress(t, position, total)} · ${q.title}` },
     { type: "text", text: q.prompt },
     { type: "text", text: fill(t.answeredBy, { choice: label, name: mention(by) }) },
   ];

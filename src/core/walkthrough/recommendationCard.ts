@@ -35,6 +35,8 @@ export function recommendationParts(
   knowledge: DecisionKnowledge,
   documents: DocumentInfo[],
   t: Responses["walkthrough"],
+  /** Leave out "Your answers" (a `recommend` reply lists what it understood instead). */
+  options: { answers?: boolean } = {},
 ): Part[] {
   const title = (id: string) => knowledge.recommendations.find((r) => r.id === id)?.title ?? id;
   const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
@@ -45,7 +47,9 @@ export function recommendationParts(
         ? "not sure / skipped"
         : (q.choices.find((c) => c.value === value)?.label ?? value);
     const by = [...state.history].reverse().find((h) => h.key === q.key)?.by;
-    return { label: q.title, value: by ? `${label} (${mention(by)})` : label };
+    if (by) return { label: q.title, value: `${label} (${mention(by)})` };
+    const described = state.prefilled?.includes(q.key) && typeof value === "string";
+    return { label: q.title, value: described ? `${label} (${t.fromDescription})` : label };
   });
   const { labels } = knowledge.rules;
   const question = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
@@ -94,7 +98,8 @@ export function recommendationParts(
       });
     }
   }
-  parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
+  if (options.answers !== false)
+    parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
   const shown = decision.provisional
     ? decision.reasons
     : [

@@ -34,6 +34,10 @@ export const walkthroughStateSchema = z.object({
   rev: z.number().int().min(0).default(0),
   /** The revision whose card (question or recommendation) was posted and confirmed by the platform. */
   shown: z.number().int().min(0).optional(),
+  /** Keys answered from a description (`recommend`) rather than asked. */
+  prefilled: z.array(z.string()).optional(),
+  /** The keys this walkthrough asks, when not all: the ones a description left open, or one to change. */
+  ask: z.array(z.string()).optional(),
 });
 export type WalkthroughState = z.infer<typeof walkthroughStateSchema>;
 
@@ -66,4 +70,11 @@ export function answeredValues(state: WalkthroughState): Partial<Record<AnswerKe
 
 export function who(user: Turn["user"]): { id: string; name?: string } {
   return user.name ? { id: user.id, name: user.name } : { id: user.id };
+}
+
+/** The checklist steps this walkthrough asks, in order: all of them unless `ask` narrows them. */
+export function askedSteps(state: Pick<WalkthroughState, "ask">, keys: readonly string[]): number[] {
+  const steps = keys.map((_, i) => i);
+  const { ask } = state;
+  return ask ? steps.filter((i) => ask.includes(keys[i]!)) : steps;
 }

@@ -1,4 +1,4 @@
-import type { WalkthroughState } from "./state.ts";
+import { askedSteps, type WalkthroughState } from "./state.ts";
 
 export type Press =
   | { kind: "answer"; walkthroughId: string; step: number; value: string | null }
@@ -34,9 +34,11 @@ export function applyPress(
   const key = questionKeys[state.step];
   if (key === undefined) return refuse("finished");
   const rev = state.rev + 1;
+  // A walkthrough filled in from a description asks only some questions.
+  const steps = askedSteps(state, questionKeys);
 
   if (press.kind === "answer") {
-    const step = state.step + 1;
+    const step = steps.find((i) => i > state.step) ?? questionKeys.length;
     const finished = step >= questionKeys.length;
     return {
       ok: true,
@@ -55,8 +57,8 @@ export function applyPress(
   }
   switch (press.op) {
     case "back": {
-      if (state.step === 0) return refuse("stale");
-      const step = state.step - 1;
+      const step = steps.filter((i) => i < state.step).pop();
+      if (step === undefined) return refuse("stale");
       const answers = { ...state.answers };
       delete answers[questionKeys[step]!];
       // The history is the path to the current question: the undone answer leaves it too, so a
@@ -69,14 +71,16 @@ export function applyPress(
         state: { ...state, step, answers, history, updatedAt: now, rev },
       };
     }
-    case "restart":
-      // A new id makes every button of the earlier run stale.
+    case "restart": {
+      // A new id makes every button of the earlier run stale. A restart asks every question,
+      // also those a description had answered.
+      const { prefilled: _p, ask: _a, ...rest } = state;
       return {
         ok: true,
         event: "restarted",
         finished: false,
         state: {
-          ...state,
+          ...rest,
           id: newId(),
           step: 0,
           answers: {},
@@ -86,6 +90,7 @@ export function applyPress(
           rev,
         },
       };
+    }
     case "cancel":
       return {
         ok: true,
@@ -96,8 +101,20 @@ export function applyPress(
   }
 }
 
-export function newWalkthrough(id: string, by: { id: string; name?: string }, now: number): WalkthroughState {
-  return {
+/** Answers taken from a description, and the keys to ask (absent: every key not answered). */
+export interface Prefill {
+  answers: Record<string, string>;
+  ask?: string[];
+}
+
+export function newWalkthrough(
+  id: string,
+  by: { id: string; name?: string },
+  now: number,
+  prefill?: Prefill,
+  questionKeys: readonly string[] = [],
+): WalkthroughState {
+  const state: WalkthroughState = {
     schema: 1,
     id,
     status: "active",
@@ -109,4 +126,12 @@ export function newWalkthrough(id: string, by: { id: string; name?: string }, no
     updatedAt: now,
     rev: 0,
   };
+  if (!prefill) return state;
+  const ask = prefill.ask ?? questionKeys.filter((k) => !(k in prefill.answers));
+  // Nothing left to ask: the whole checklist, as `checklist` would.
+  if (ask.length === 0) return state;
+  const answers = { ...prefill.answers };
+  for (const k of ask) delete answers[k];
+  const withPrefill = { ...state, answers, prefilled: Object.keys(answers), ask };
+  return { ...withPrefill, step: askedSteps(withPrefill, questionKeys)[0] ?? 0 };
 }

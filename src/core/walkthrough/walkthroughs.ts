@@ -3,7 +3,7 @@ import type { StateStore } from "../../store/store.ts";
 import { updateKey } from "../../store/update.ts";
 import type { Action } from "../action.ts";
 import { ANSWER_KEYS, type AnswerKey } from "../decision/contract.ts";
-import { decide, parseAnswers } from "../decision/index.ts";
+import { DecisionInputError, decide, parseAnswers } from "../decision/index.ts";
 import { fill } from "../fill.ts";
 import { mention } from "../render/inline.ts";
 import { reply } from "../replies/common.ts";
@@ -14,6 +14,7 @@ import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
   answeredValues,
+  askedSteps,
   PENDING_TTL_MS,
   pendingKey,
   showKey,
@@ -23,7 +24,7 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { applyPress, newWalkthrough, type Press, type PressOutcome } from "./transitions.ts";
+import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 type Deps = {
   knowledge: Knowledge;
@@ -62,11 +63,25 @@ export class Walkthroughs {
    * the delivery loop runs `checklist.begin` inside the thread once the root is posted. With the
    * store down nothing is posted: the person gets the apology, and no orphan root.
    */
-  async start(turn: Turn): Promise<Reply> {
-    const state = newWalkthrough(this.deps.newId(), who(turn.user), this.deps.now());
+  async start(turn: Turn, prefill?: Prefill): Promise<Reply> {
+    // Answers from a description (a `recommend` button) are checked like any other input.
+    if (prefill) {
+      try {
+        parseAnswers(prefill.answers);
+      } catch (error) {
+        if (error instanceof DecisionInputError) return this.refusal("stale");
+        throw error;
+      }
+    }
+    const state = newWalkthrough(this.deps.newId(), who(turn.user), this.deps.now(), prefill, this.keys);
     await this.deps.store.set(pendingKey(turn, state.id), state, { ttlMs: PENDING_TTL_MS, ifVersion: 0 });
-    const text = fill(this.t.started, { name: mention(turn.user), count: this.keys.length });
     const name = turn.user.name ?? turn.user.id;
+    const text = state.ask
+      ? fill(this.t.startedPrefilled, {
+          name: mention(turn.user),
+          count: askedSteps(state, this.keys).length,
+        })
+      : fill(this.t.started, { name: mention(turn.user), count: this.keys.length });
     return reply("checklist", [{ type: "text", text }], fill(this.t.startedSummary, { name }), {
       placement: "new-thread",
       inThread: { type: "checklist.begin", walkthroughId: state.id },
@@ -151,7 +166,9 @@ export class Walkthroughs {
     const next = this.currentCard(state, turn.thread);
     if (event === "answered") {
       const value = press.kind === "answer" ? press.value : null;
-      const card = answeredCard(pressed, value, by, action.step, checklist.length, this.t);
+      const steps = askedSteps(state, this.keys);
+      const position = Math.max(0, steps.indexOf(action.step));
+      const card = answeredCard(pressed, value, by, position, steps.length, this.t);
       if (result.finished) await this.remember(turn, state);
       return next ? [card, next] : [card];
     }

@@ -1,0 +1,36 @@
+import { createInterface } from "node:readline";
+import { plainText } from "../../core/render/plainText.ts";
+import type { Situations } from "../../core/situation/situations.ts";
+import type { CliIo } from "./io.ts";
+
+/**
+ * `recommend [--json] [description…]`: the checklist answers a description states, and the
+ * recommendation; one description from the arguments, or one a line from standard input.
+ * `--json` prints the `decide --json` object plus `understood` (DESIGN.md); without it, the
+ * same text a person sees in chat.
+ */
+export async function recommendCommand(
+  words: string[],
+  mode: { json: boolean },
+  io: CliIo,
+  situations: Situations,
+): Promise<number> {
+  const print = (text: string) => {
+    if (mode.json) io.stdout.write(`${JSON.stringify(situations.json(text))}\n`);
+    else io.stdout.write(`${plainText([situations.reply(situations.read(text))])}\n\n`);
+  };
+  if (words.length > 0) {
+    const text = words.join(" ").trim();
+    if (!text) {
+      io.stderr.write(
+        'vmvc recommend: the description is empty. Usage: vmvc recommend [--json] "<description>"\n',
+      );
+      return 2;
+    }
+    print(text);
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) if (line.trim()) print(line.trim());
+  return 0;
+}

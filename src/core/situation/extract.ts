@@ -1,0 +1,361 @@
+import type { Knowledge } from "../../knowledge/load.ts";
+import type { KeyCues, SituationKnowledge, ValueRange } from "../../knowledge/situationSchema.ts";
+import { ANSWER_KEYS, type AnswerKey, type Answers } from "../decision/contract.ts";
+import { Speller } from "../matcher/speller.ts";
+import { TextPipeline } from "../matcher/text.ts";
+import { defaultSituationParams, type SituationParams } from "./params.ts";
+import { type Token, tokenize } from "./tokens.ts";
+
+/** One understood answer and the words of the text that led to it. */
+export interface Understood {
+  value: string;
+  evidence: string;
+}
+
+export type UnderstoodAnswers = Partial<Record<AnswerKey, Understood>>;
+
+/** What a description says: the answers, and the keys left unknown because cues disagreed. */
+export interface Reading {
+  understood: UnderstoodAnswers;
+  /** Keys whose cues disagreed with no rule to settle it: left unknown rather than guessed. */
+  conflicts: AnswerKey[];
+  /** Does the text ask something: a question mark, or a phrase of situations.yaml `choiceCues`? */
+  asksToChoose: boolean;
+}
+
+/** The stem a negator becomes, so "don't", "not" and "no" match each other in cue phrases. */
+const NEG = "¬";
+/** Marks a filler word: skipped between a cue's words, matched only where a cue names it. */
+const FILLER = "~";
+
+interface Cue {
+  key: AnswerKey;
+  value: string;
+  negated?: string;
+  units: string[];
+}
+
+interface Match {
+  key: AnswerKey;
+  value: string | undefined;
+  /** First and last token of the words that led to it. */
+  from: number;
+  to: number;
+  size: number;
+  segment: number;
+}
+
+/**
+ * Reads a description of someone's situation into checklist answers, from the cue phrases,
+ * negators, contrast words and number ranges in knowledge/situations.yaml. It prefers leaving an
+ * answer unknown to guessing: cues that disagree with no rule to settle them give nothing.
+ */
+export class SituationReader {
+  private readonly text: TextPipeline;
+  private readonly speller: Speller;
+  private readonly known: Set<string>;
+  private readonly cues: Cue[] = [];
+  private readonly choiceCues: string[][];
+  private readonly negators: Set<string>;
+  private readonly contrast: Set<string>;
+  private readonly filler: Set<string>;
+  private readonly data: SituationKnowledge;
+
+  constructor(
+    knowledge: Pick<Knowledge, "situations" | "faq" | "glossary">,
+    readonly params: SituationParams = defaultSituationParams,
+  ) {
+    const data = knowledge.situations;
+    this.data = data;
+    this.negators = new Set(data.negators);
+    this.contrast = new Set(data.contrast);
+    this.filler = new Set(data.filler);
+    // The matcher's pipeline with our own small lexicon: its synonyms merge topics
+    // ("regulated" is "compliance"), which would blur the values we tell apart.
+    this.text = new TextPipeline({
+      synonyms: data.synonyms,
+      stopwords: [],
+      weakwords: [],
+      definitionCues: [],
+      domainTerms: ["vm"],
+      offTopic: [],
+    });
+    for (const key of ANSWER_KEYS) {
+      for (const g of data.cues[key]?.groups ?? []) {
+        for (const phrase of g.phrases) {
+          const units = this.phraseUnits(phrase);
+          if (units.length > 0)
+            this.cues.push({ key, value: g.value, units, ...(g.negated ? { negated: g.negated } : {}) });
+        }
+      }
+    }
+    this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
+    const cueStems = new Map<string, number>();
+    for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues])
+      for (const u of c) if (u !== NEG && !u.startsWith(FILLER)) cueStems.set(u, (cueStems.get(u) ?? 0) + 1);
+    this.speller = new Speller(cueStems);
+    // Words the knowledge uses are real words, never typos of a cue word.
+    this.known = new Set<string>();
+    const addKnown = (t: string) => {
+      for (const tok of tokenize(t, this.contrast)) for (const s of this.stems(tok.word)) this.known.add(s);
+    };
+    for (const e of knowledge.faq)
+      for (const t of [e.question, ...e.alternates, e.answer, e.details]) addKnown(t);
+    for (const g of knowledge.glossary) addKnown(`${g.term} ${g.definition}`);
+  }
+
+  /** Reads `text`: the answers it states, with the words that state them. */
+  read(text: string): Reading {
+    const tokens = tokenize(text, this.contrast);
+    const units = tokens.map((t) => this.unitsOf(t.word, true));
+    const matches: Match[] = [];
+    for (const cue of this.cues) matches.push(...this.matchCue(cue, tokens, units));
+    matches.push(...this.counts(tokens), ...this.frequencies(tokens));
+    const understood: UnderstoodAnswers = {};
+    const conflicts: AnswerKey[] = [];
+    for (const key of ANSWER_KEYS) {
+      const resolved = this.resolve(
+        key,
+        matches.filter((m) => m.key === key),
+      );
+      if (resolved === "conflict") conflicts.push(key);
+      else if (resolved) {
+        const evidence = resolved.matches
+          .map((m) => text.slice(tokens[m.from]!.start, tokens[m.to]!.end))
+          .join(" … ");
+        understood[key] = { value: resolved.value, evidence };
+      }
+    }
+    const asksToChoose =
+      text.includes("?") || this.choiceCues.some((c) => this.find(c, tokens, units).length > 0);
+    return { understood, conflicts, asksToChoose };
+  }
+
+  /** The understood answers as plain checklist answers. */
+  static answers(understood: UnderstoodAnswers): Answers {
+    const out: Record<string, string> = {};
+    for (const key of ANSWER_KEYS) {
+      const u = understood[key];
+      if (u) out[key] = u.value;
+    }
+    return out as Answers;
+  }
+
+  /**
+   * A cue phrase's words to match. Filler words are left out, except in a phrase with a single
+   * other word: "by hand" must not match every "hand" ("handful" stems to it).
+   */
+  private phraseUnits(phrase: string): string[] {
+    const units = tokenize(phrase, new Set()).flatMap((t) => this.unitsOf(t.word, false));
+    const content = units.filter((u) => !u.startsWith(FILLER));
+    return content.length > 1 ? content : units;
+  }
+
+  /** A word's stems after synonyms; negators become NEG, filler words FILLER + the word. */
+  private unitsOf(word: string, typos: boolean): string[] {
+    if (this.negators.has(word)) return [NEG];
+    if (this.filler.has(word)) return [FILLER + word];
+    const stems = this.stems(word);
+    if (!typos || !this.params.typos) return stems;
+    return stems.map((s) => {
+      if (this.speller.has(s) || this.known.has(s) || /\d/.test(s)) return s;
+      return this.speller.correct(s) ?? s;
+    });
+  }
+
+  private stems(word: string): string[] {
+    return this.text.canonicalWords(word).map((w) => this.text.stem(w));
+  }
+
+  /** Where `units` occur in order: each next word within maxGap words, in one clause. */
+  private find(cue: string[], tokens: Token[], units: string[][]): { from: number; to: number }[] {
+    const found: { from: number; to: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!units[i]!.includes(cue[0]!)) continue;
+      let at = i;
+      let k = 1;
+      // A token may carry several units ("gke" is "managed kubernetes"): match within it first.
+      let inToken = units[i]!.indexOf(cue[0]!) + 1;
+      while (k < cue.length) {
+        const here = units[at]!;
+        if (inToken < here.length && here[inToken] === cue[k]) {
+          inToken++;
+          k++;
+          continue;
+        }
+        let next = -1;
+        let gap = 0;
+        for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) {
+          if (units[j]![0] === cue[k]) {
+            next = j;
+            break;
+          }
+          if (units[j]![0]?.startsWith(FILLER)) {
+            if (cue[k]!.startsWith(FILLER)) break; // a named filler word must come next
+            continue;
+          }
+          if (units[j]!.length === 0) continue;
+          if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
+          if (++gap > this.params.maxGap) break;
+        }
+        if (next < 0) break;
+        at = next;
+        inToken = 1;
+        k++;
+      }
+      if (k === cue.length) found.push({ from: i, to: at });
+    }
+    return found;
+  }
+
+  private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
+    const context = this.data.cues[cue.key]?.context;
+    return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
+      const clause = tokens[from]!.clause;
+      if (context && !this.inClause(tokens, clause, context)) return [];
+      let start = from;
+      let value: string | undefined = cue.value;
+      if (cue.units[0] !== NEG) {
+        for (let j = from - 1; j >= 0 && j >= from - this.params.negationWindow; j--) {
+          if (tokens[j]!.clause !== clause) break;
+          if (this.negators.has(tokens[j]!.word)) {
+            start = j;
+            value = cue.negated;
+            break;
+          }
+        }
+      }
+      return [
+        { key: cue.key, value, from: start, to, size: cue.units.length, segment: tokens[from]!.segment },
+      ];
+    });
+  }
+
+  private inClause(tokens: Token[], clause: number, words: string[]): boolean {
+    const wanted = new Set(words.flatMap((w) => this.stems(w)));
+    return tokens.some((t) => t.clause === clause && this.stems(t.word).some((s) => wanted.has(s)));
+  }
+
+  /** A number at token i ("60", "40ish", "couple dozen"), and the last token it spans. */
+  private numberAt(tokens: Token[], i: number): { n: number; to: number } | undefined {
+    const word = tokens[i]?.word;
+    if (!word) return undefined;
+    const digits = /^(\d+)(?:ish)?$/.exec(word);
+    let n = digits ? Number(digits[1]) : this.data.numberWords[word];
+    if (n === undefined) return undefined;
+    let to = i;
+    // "couple dozen", "a few hundred": a multiplier after a count multiplies it.
+    const next = tokens[i + 1];
+    const times = next && next.clause === tokens[i]!.clause ? this.data.numberWords[next.word] : undefined;
+    if (times !== undefined && times >= 12 && n < times) {
+      n *= times;
+      to = i + 1;
+    }
+    return { n, to };
+  }
+
+  private inRange(n: number, ranges: ValueRange[]): string | undefined {
+    return ranges.find((r) => (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max))
+      ?.value;
+  }
+
+  /** "about 60 services": a number, then its unit within a few words. */
+  private counts(tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const num = this.numberAt(tokens, i);
+      if (!num) continue;
+      for (const c of this.data.counts) {
+        const units = new Set(c.units.flatMap((u) => this.stems(u)));
+        for (let j = num.to + 1; j <= num.to + 1 + this.params.countGap && j < tokens.length; j++) {
+          if (tokens[j]!.clause !== tokens[i]!.clause) break;
+          if (!this.stems(tokens[j]!.word).some((s) => units.has(s))) continue;
+          const value = this.inRange(num.n, c.ranges);
+          if (value)
+            out.push({ key: c.key, value, from: i, to: j, size: j - i + 1, segment: tokens[i]!.segment });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * "twice a year", "a couple of releases a year", "every two weeks", "every quarter": a rate per
+   * year, in a clause about shipping changes (the key's `context`), mapped by `frequency.ranges`.
+   */
+  private frequencies(tokens: Token[]): Match[] {
+    const f = this.data.frequency;
+    const context = this.data.cues[f.key]?.context;
+    const out: Match[] = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const perYear = f.perYear[tokens[i]!.word];
+      if (perYear === undefined) continue;
+      const clause = tokens[i]!.clause;
+      const before = tokens[i - 1]!;
+      if (before.clause !== clause) continue;
+      let rate: number | undefined;
+      let from = i - 1;
+      if (before.word === "every") rate = perYear;
+      else if (["a", "an", "per", "each"].includes(before.word)) {
+        for (let j = i - 2; j >= 0 && j >= i - 2 - this.params.frequencyGap; j--) {
+          if (tokens[j]!.clause !== clause) break;
+          const num = this.numberAt(tokens, j);
+          if (num && num.to < i - 1) {
+            rate = num.n * perYear;
+            from = j;
+            break;
+          }
+        }
+      } else if (tokens[i - 2]?.word === "every" && tokens[i - 2]!.clause === clause) {
+        const num = this.numberAt(tokens, i - 1);
+        if (num) {
+          rate = perYear / num.n;
+          from = i - 2;
+        }
+      }
+      if (rate === undefined) continue;
+      if (context && !this.inClause(tokens, clause, context)) continue;
+      const value = this.inRange(rate, f.ranges);
+      if (value)
+        out.push({ key: f.key, value, from, to: i, size: i - from + 1, segment: tokens[i]!.segment });
+    }
+    return out;
+  }
+
+  /**
+   * One key's matches to one answer: the longest cue wins where cues overlap; then one value,
+   * a dominating value, the later side of a contrast, or a combined value; else a conflict.
+   */
+  private resolve(
+    key: AnswerKey,
+    all: Match[],
+  ): { value: string; matches: Match[] } | "conflict" | undefined {
+    const kept: Match[] = [];
+    for (const m of [...all].sort((a, b) => b.size - a.size || a.from - b.from)) {
+      const covered = kept.some((k) => k.size > m.size && m.from <= k.to && k.from <= m.to);
+      if (!covered && !kept.some((k) => k.from === m.from && k.to === m.to && k.value === m.value))
+        kept.push(m);
+    }
+    const matches = kept.filter((m) => m.value !== undefined).sort((a, b) => a.from - b.from);
+    if (matches.length === 0) return undefined;
+    const values = [...new Set(matches.map((m) => m.value!))];
+    const of = (v: string) => ({ value: v, matches: matches.filter((m) => m.value === v).slice(0, 1) });
+    if (values.length === 1) return of(values[0]!);
+    const cues: KeyCues | undefined = this.data.cues[key];
+    const dominant = values.find((v) => values.every((o) => o === v || cues?.dominates[v]?.includes(o)));
+    if (dominant) return of(dominant);
+    const last = Math.max(...matches.map((m) => m.segment));
+    const later = [...new Set(matches.filter((m) => m.segment === last).map((m) => m.value!))];
+    if (later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
+    const combined = cues?.combine.find(
+      (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
+    );
+    if (combined)
+      return {
+        value: combined.value,
+        matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
+      };
+    return "conflict";
+  }
+}

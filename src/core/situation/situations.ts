@@ -1,0 +1,61 @@
+import type { Knowledge } from "../../knowledge/load.ts";
+import type { Answerable } from "../answerable.ts";
+import { type Decision, decide } from "../decision/index.ts";
+import type { Reply } from "../reply.ts";
+import { type Reading, SituationReader, type UnderstoodAnswers } from "./extract.ts";
+import { situationReply } from "./reply.ts";
+
+/** The `recommend --json` contract: the `decide --json` object plus what was understood. */
+export type RecommendJson = Decision & {
+  understood: UnderstoodAnswers;
+  /** Questions the description answered both ways, left unknown. */
+  conflicts: Reading["conflicts"];
+};
+
+/** `recommend <description>`: read the description, decide, and reply. Built once per knowledge. */
+export class Situations {
+  readonly reader: SituationReader;
+
+  constructor(private readonly knowledge: Knowledge) {
+    this.reader = readerFor(knowledge);
+  }
+
+  read(text: string): Reading {
+    return this.reader.read(text);
+  }
+
+  decide(reading: Reading): Decision {
+    return decide(SituationReader.answers(reading.understood), this.knowledge.decision);
+  }
+
+  json(text: string): RecommendJson {
+    const reading = this.read(text);
+    return { ...this.decide(reading), understood: reading.understood, conflicts: reading.conflicts };
+  }
+
+  reply(reading: Reading, related?: Answerable): Reply {
+    const { decision, documents, responses } = this.knowledge;
+    return situationReply(reading, this.decide(reading), { decision, documents, responses }, related);
+  }
+
+  /**
+   * Is this free text a description of the asker's situation that asks what to choose, although
+   * the matcher did not take it for the `recommend` intent? Enough understood answers and a
+   * question (params.describedAnswers); the FAQ's own questions almost never state three answers.
+   */
+  describes(reading: Reading): boolean {
+    const min = this.reader.params.describedAnswers;
+    return min > 0 && reading.asksToChoose && Object.keys(reading.understood).length >= min;
+  }
+}
+
+/** Reading the knowledge's vocabulary takes a moment: every Bot of one knowledge shares a reader. */
+const readers = new WeakMap<Knowledge, SituationReader>();
+function readerFor(knowledge: Knowledge): SituationReader {
+  let r = readers.get(knowledge);
+  if (!r) {
+    r = new SituationReader(knowledge);
+    readers.set(knowledge, r);
+  }
+  return r;
+}

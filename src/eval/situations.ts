@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { decide, RECOMMENDATION_IDS } from "../core/decision/index.ts";
+import { SituationReader } from "../core/situation/extract.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+
+/**
+ * One line of test/fixtures/situations.jsonl: a description, the answers it states, the
+ * recommendations the documents accept for it, and which part of the set it is in: `dev` (cues
+ * were written with it in view), `held-out` (every 4th of the first 50; seen while writing cues,
+ * so only nominally held out) and `fresh` (written after the cues, not tuned on).
+ */
+const lineSchema = z.strictObject({
+  text: z.string().min(1),
+  answers: z.record(z.string(), z.string()),
+  accept: z.array(z.enum(RECOMMENDATION_IDS)).min(1),
+  split: z.enum(["dev", "held-out", "fresh"]),
+});
+export type SituationLine = z.infer<typeof lineSchema>;
+
+export function readSituations(file: string): SituationLine[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = lineSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+export interface SituationScore {
+  lines: number;
+  /** Understood answers, and how many of them are what the text states. */
+  extracted: number;
+  correct: number;
+  /** Answers the texts state. */
+  stated: number;
+  /** Recommendations (from the understood answers) among the accepted ones. */
+  accepted: number;
+  failures: string[];
+}
+
+export const precision = (s: SituationScore) => s.correct / Math.max(1, s.extracted);
+export const recall = (s: SituationScore) => s.correct / Math.max(1, s.stated);
+export const acceptedShare = (s: SituationScore) => s.accepted / Math.max(1, s.lines);
+
+/** Scores the reader on lines: precision and recall of answers, share of accepted recommendations. */
+export function scoreSituations(knowledge: Knowledge, lines: SituationLine[]): SituationScore {
+  const reader = new SituationReader(knowledge);
+  const s: SituationScore = { lines: 0, extracted: 0, correct: 0, stated: 0, accepted: 0, failures: [] };
+  for (const line of lines) {
+    s.lines++;
+    const { understood } = reader.read(line.text);
+    for (const [key, u] of Object.entries(understood)) {
+      s.extracted++;
+      if (line.answers[key] === u.value) s.correct++;
+      else
+        s.failures.push(
+          `${line.text}\n    wrong ${key}=${u.value} from “${u.evidence}” (stated: ${line.answers[key] ?? "nothing"})`,
+        );
+    }
+    for (const [key, value] of Object.entries(line.answers)) {
+      s.stated++;
+      if (!(key in understood)) s.failures.push(`${line.text}\n    missed ${key}=${value}`);
+    }
+    const d = decide(SituationReader.answers(understood), knowledge.decision);
+    if (line.accept.includes(d.recommendation)) s.accepted++;
+    else
+      s.failures.push(
+        `${line.text}\n    recommended ${d.recommendation}; accepted: ${line.accept.join(", ")}`,
+      );
+  }
+  return s;
+}
+
+export type Split = SituationLine["split"];
+
+/** The `npm run eval` block: one row per part of the set. */
+export function situationsReport(knowledge: Knowledge, file: string, showFailures = false): string {
+  const lines = readSituations(file);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const rows: string[] = [
+    "situations (recommend): answers understood from descriptions (test/fixtures/situations.jsonl)",
+    `${"part".padEnd(10)}  ${"lines".padStart(5)}  ${"precision".padEnd(16)}  ${"recall".padEnd(16)}  accepted recommendation`,
+  ];
+  const parts: Split[] = ["dev", "held-out", "fresh"];
+  for (const split of parts) {
+    const s = scoreSituations(
+      knowledge,
+      lines.filter((l) => l.split === split),
+    );
+    rows.push(
+      `${split.padEnd(10)}  ${String(s.lines).padStart(5)}  ${`${s.correct}/${s.extracted} ${pct(precision(s))}`.padEnd(16)}  ${`${s.correct}/${s.stated} ${pct(recall(s))}`.padEnd(16)}  ${s.accepted}/${s.lines} ${pct(acceptedShare(s))}`,
+    );
+    if (showFailures) for (const f of s.failures) rows.push(`  ${split} fail: ${f}`);
+  }
+  return rows.join("\n");
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { ANSWER_KEYS, ANSWER_VALUES, type AnswerKey } from "../core/decision/contract.ts";
+
+/**
+ * knowledge/situations.yaml: how a description of someone's situation is read into checklist
+ * answers (cue phrases per answer value, negation, contrast, numbers). See the file's header.
+ */
+const words = z.array(z.string().min(1));
+
+const range = z
+  .strictObject({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    value: z.string().min(1),
+  })
+  .refine((r) => r.min !== undefined || r.max !== undefined, "a range needs min or max");
+
+const cueGroup = z.strictObject({
+  value: z.string().min(1),
+  /** The value a negated cue of this group states; without it a negated cue says nothing. */
+  negated: z.string().min(1).optional(),
+  phrases: z.array(z.string().min(2)).min(1),
+});
+
+const keyCues = z.strictObject({
+  /** Words of which one must be in the cue's clause for it to count (e.g. deploy for "weekly"). */
+  context: words.optional(),
+  /** value -> the values it wins over when both are read ("strict" over "moderate"). */
+  dominates: z.record(z.string(), z.array(z.string())).default({}),
+  /** Two values read together that mean a third ("monolith" + "microservices" is "mixed"). */
+  combine: z.array(z.strictObject({ values: z.array(z.string()).length(2), value: z.string() })).default([]),
+  groups: z.array(cueGroup).min(1),
+});
+
+export const situationsSchema = z
+  .strictObject({
+    negators: words.min(1),
+    contrast: words.min(1),
+    filler: words,
+    synonyms: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
+    choiceCues: z.array(z.string().min(2)).min(1),
+    numberWords: z.record(z.string().min(1), z.number().positive()),
+    counts: z.array(
+      z.strictObject({
+        units: words.min(1),
+        key: z.enum(ANSWER_KEYS),
+        ranges: z.array(range),
+      }),
+    ),
+    frequency: z.strictObject({
+      key: z.enum(ANSWER_KEYS),
+      perYear: z.record(z.string().min(1), z.number().positive()),
+      ranges: z.array(range).min(1),
+    }),
+    cues: z.partialRecord(z.enum(ANSWER_KEYS), keyCues),
+  })
+  .superRefine((s, ctx) => {
+    // Every value named anywhere must be one of the checklist's values for that key.
+    const check = (key: AnswerKey, value: string, path: (string | number)[]) => {
+      if (!(ANSWER_VALUES[key] as readonly string[]).includes(value))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `unknown value "${value}" for ${key}; valid: ${ANSWER_VALUES[key].join(", ")}`,
+        });
+    };
+    s.counts.forEach((c, i) => {
+      c.ranges.forEach((r, j) => {
+        check(c.key, r.value, ["counts", i, "ranges", j, "value"]);
+      });
+    });
+    s.frequency.ranges.forEach((r, j) => {
+      check(s.frequency.key, r.value, ["frequency", "ranges", j, "value"]);
+    });
+    for (const key of ANSWER_KEYS) {
+      const k = s.cues[key];
+      if (!k) continue;
+      k.groups.forEach((g, i) => {
+        check(key, g.value, ["cues", key, "groups", i, "value"]);
+        if (g.negated) check(key, g.negated, ["cues", key, "groups", i, "negated"]);
+      });
+      for (const [winner, losers] of Object.entries(k.dominates)) {
+        check(key, winner, ["cues", key, "dominates", winner]);
+        for (const l of losers) check(key, l, ["cues", key, "dominates", winner]);
+      }
+      k.combine.forEach((c, i) => {
+        for (const v of [...c.values, c.value]) check(key, v, ["cues", key, "combine", i]);
+      });
+    }
+  });
+
+export type SituationKnowledge = z.infer<typeof situationsSchema>;
+export type KeyCues = z.infer<typeof keyCues>;
+export type ValueRange = z.infer<typeof range>;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { SituationReader } from "../../../src/core/situation/extract.ts";
+import { situationsSchema } from "../../../src/knowledge/situationSchema.ts";
+import { knowledge } from "../../helpers/bot.ts";
+
+const reader = new SituationReader(knowledge);
+const values = (text: string) =>
+  Object.fromEntries(Object.entries(reader.read(text).understood).map(([k, u]) => [k, u.value]));
+
+describe("SituationReader", () => {
+  it("reads the issue's example, quoting the words behind each answer", () => {
+    const r = reader.read(
+      "We're three engineers with a legacy Solaris app, a couple of releases a year and a regulator breathing down our neck — VMs or containers?",
+    );
+    expect(r.understood).toEqual({
+      compliance: { value: "strict", evidence: "regulator" },
+      deploys: { value: "rare", evidence: "couple of releases a year" },
+      multiOs: { value: "yes", evidence: "Solaris" },
+      legacy: { value: "yes", evidence: "legacy" },
+    });
+    expect(r.asksToChoose).toBe(true);
+  });
+
+  it("reads the cue phrases the issue names", () => {
+    expect(values("we load third-party plugins we don't control")).toMatchObject({ isolation: "hard" });
+    expect(values("we ship a few releases a year")).toMatchObject({ deploys: "rare" });
+    expect(values("SOX applies to all of it")).toMatchObject({ compliance: "strict" });
+    expect(values("we run Solaris next to Linux")).toMatchObject({ multiOs: "yes" });
+    expect(values("we run our own patched kernel")).toMatchObject({ hardware: "kernel" });
+    expect(values("the shop has seasonal peaks")).toMatchObject({ load: "spiky" });
+  });
+
+  it("negation flips a cue to its group's negated value, or drops it", () => {
+    expect(values("nothing regulated here")).toEqual({ compliance: "none" });
+    expect(values("there is no database of our own")).toEqual({ state: "stateless" });
+    expect(values("we'd rather not run clusters")).toEqual({ orchestration: "low" });
+    expect(values("we don't need GPUs")).toEqual({ hardware: "none" });
+    // A negated cue without a negated value says nothing.
+    expect(values("it is not a monolith")).toEqual({});
+    // A negator in another clause does not reach the cue.
+    expect(values("not sure, we are regulated")).toEqual({ compliance: "strict" });
+  });
+
+  it("a negator written into a cue must be in the text", () => {
+    expect(values("we load third-party plugins we do not control")).toEqual({ isolation: "hard" });
+    expect(values("plugins we control")).toEqual({});
+  });
+
+  it("contrast: the plugins are ours, customers only configure them; X but Y says Y", () => {
+    expect(values("The plugins are ours, customers only configure them")).toEqual({ isolation: "standard" });
+    expect(values("not regulated yet, but SOC 2 audits start next quarter")).toEqual({
+      compliance: "moderate",
+    });
+  });
+
+  it("numbers map only in ranges the data defines", () => {
+    expect(values("we run about 60 services")).toEqual({ architecture: "microservices" });
+    expect(values("we have 4 services")).toEqual({});
+    expect(values("3 engineers, 40ish microservices")).toEqual({ architecture: "microservices" });
+    expect(values("we deploy 20 times a day")).toEqual({ deploys: "frequent" });
+    expect(values("we deploy twice a week")).toEqual({ deploys: "regular" });
+    expect(values("we release every 6 months")).toEqual({ deploys: "rare" });
+    // 3 a week is neither weekly-to-monthly nor daily: unknown, not a guess.
+    expect(values("we deploy 3 times a week")).toEqual({});
+    // A frequency counts only when it is about shipping changes.
+    expect(values("a yearly audit")).toEqual({ compliance: "moderate" });
+  });
+
+  it("team size is never mapped: the documents do not tie it to maturity", () => {
+    expect(values("we are 3 engineers")).toEqual({});
+    expect(values("a team of 40 developers")).toEqual({});
+  });
+
+  it("conflicting cues leave the answer unknown, and say so", () => {
+    const r = reader.read("traffic is steady, with spikes");
+    expect(r.understood.load).toBeUndefined();
+    expect(r.conflicts).toContain("load");
+  });
+
+  it("dominating and combined values settle some disagreements", () => {
+    expect(values("audited under SOX")).toEqual({ compliance: "strict" });
+    expect(values("a monolith with the database, and stateless microservices around it")).toMatchObject({
+      architecture: "mixed",
+      state: "mixed",
+    });
+  });
+
+  it("tolerates typos of cue words, and stems word forms", () => {
+    expect(values("untrusted tennants")).toEqual({ isolation: "hard" });
+    expect(values("a monolitic app")).toMatchObject({ architecture: "monolith" });
+    expect(values("heavily regulated")).toEqual({ compliance: "strict" });
+  });
+
+  it("understands nothing in a plain question", () => {
+    expect(values("what is a hypervisor?")).toEqual({});
+  });
+
+  it("the data is validated: an unknown value is a clear error", () => {
+    const broken = structuredClone(knowledge.situations) as Record<string, unknown>;
+    (broken.cues as { load: { groups: { value: string }[] } }).load.groups[0]!.value = "wavy";
+    const parsed = situationsSchema.safeParse(broken);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/unknown value "wavy" for load/);
+  });
+});

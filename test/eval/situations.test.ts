@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { decide } from "../../src/core/decision/index.ts";
+import {
+  acceptedShare,
+  precision,
+  readSituations,
+  recall,
+  scoreSituations,
+} from "../../src/eval/situations.ts";
+import { repoRoot } from "../../src/paths.ts";
+import { knowledge } from "../helpers/bot.ts";
+
+const lines = readSituations(resolve(repoRoot, "test/fixtures/situations.jsonl"));
+
+describe("situations set (recommend): quality floors", () => {
+  it("has at least 40 descriptions, with checklist keys and values the decision engine accepts", () => {
+    expect(lines.length).toBeGreaterThanOrEqual(40);
+    // A stated answer that is not a checklist value would throw here.
+    for (const l of lines) decide(l.answers as never, knowledge.decision);
+  });
+
+  it("a stated answer set leads to an accepted recommendation (the set's judgement is consistent)", () => {
+    const off = lines.filter(
+      (l) => !l.accept.includes(decide(l.answers as never, knowledge.decision).recommendation),
+    );
+    // Sparse descriptions may lead elsewhere with only their stated answers; most must not.
+    expect(off.length / lines.length).toBeLessThanOrEqual(0.15);
+  });
+
+  it("answers understood: precision at least 95%, recall at least 70%; accepted recommendations at least 80%", () => {
+    const s = scoreSituations(knowledge, lines);
+    expect(precision(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.95);
+    expect(recall(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.7);
+    expect(acceptedShare(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.8);
+  });
+});
