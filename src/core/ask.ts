@@ -90,13 +90,15 @@ export class Asker {
   /**
    * A long message (a pasted description, a forum post) is answered on its most telling
    * sentence, questions first and the last question first, since people end with what they want
-   * to know; a shorter one on the whole text, unless only one of its sentences gets an answer.
+   * to know; a shorter one on the whole text, unless that only got "did you mean" and one of its
+   * sentences gets an answer.
    */
   private bestPart(text: string): { decision: Decision; focus?: string } {
     const long = text.length >= LONG_TEXT;
     const whole = () => this.decide(this.matcher.match(text));
     const decision = long ? undefined : whole();
-    if (decision && (decision.kind === "answer" || decision.kind === "intent")) return { decision };
+    // A short text declined as a whole stays declined: a fragment of it proves nothing.
+    if (decision && decision.kind !== "suggest") return { decision };
     const sentences = sentencesOf(text).filter((s) => rawWords(s).length >= MIN_SENTENCE_WORDS);
     if (sentences.length >= 2) {
       const questions = sentences.filter((s) => s.endsWith("?")).reverse();

@@ -37,6 +37,8 @@ export interface Explanation {
 
 /** How many ranked entries a match returns: enough for an answer and its suggestions. */
 const TOP_K = 10;
+/** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
+const COMMON_WORD = 3;
 /** Questions with this many content words or fewer count as on topic when every word is known. */
 const SHORT_QUESTION = 3;
 
@@ -192,10 +194,16 @@ export class Matcher {
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
+    // Entries are ranked by their share of the probability the entries hold together, so adding
+    // an intent or off-topic examples does not by itself lower every answer's confidence.
+    const others = top
+      .filter((t) => t.label >= this.entries.length)
+      .reduce((sum, t) => sum + t.probability, 0);
+    const entryMass = Math.max(1e-9, 1 - others);
     const ranked = top
       .filter((t) => t.label < this.entries.length)
       .slice(0, TOP_K)
-      .map((t) => ({ id: this.entries[t.label]!.id, score: round(t.probability) }));
+      .map((t) => ({ id: this.entries[t.label]!.id, score: round(Math.min(1, t.probability / entryMass)) }));
     const intent = top.find((t) => t.label >= this.entries.length && t.label < this.offTopicLabel);
     const result: MatchResult = {
       ranked,
@@ -225,8 +233,10 @@ export class Matcher {
       const fixed = this.speller.correct(s);
       if (fixed) stems.add(fixed);
     }
-    // A misspelt subject word still counts ("hypervisr", "kubernets").
+    // A misspelt subject word still counts ("hypervisr", "kubernets"); a word the knowledge uses
+    // often is no typo ("data" is not "kata").
     for (const s of [...stems]) {
+      if (this.speller.count(s) >= COMMON_WORD) continue;
       const fixed = this.subjectSpeller.correct(s);
       if (fixed) stems.add(fixed);
     }

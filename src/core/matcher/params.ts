@@ -103,6 +103,6 @@ export const defaultMatcherParams: MatcherParams = {
     intent: 0.4,
     offTopicMargin: 0.5,
     minKnown: 0.3,
-    withoutSubjectWord: 0.75,
+    withoutSubjectWord: 0.85,
   },
 };

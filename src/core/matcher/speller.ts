@@ -14,6 +14,11 @@ export class Speller {
     }
   }
 
+  /** How often the knowledge uses a stem (0 when never). */
+  count(stem: string): number {
+    return this.known.get(stem) ?? 0;
+  }
+
   has(stem: string): boolean {
     return this.known.has(stem);
   }
