@@ -258,7 +258,10 @@ export class Bot {
     const entry = entryId ? this.qa.asker.entry(entryId) : undefined;
     if (!entry) return this.notice(this.knowledge.responses.errors.unknownEntry);
     const answer = answerReply(entry, this.qa.context);
-    const parts = answer.parts.filter((p) => !(p.type === "buttons" && p.role === "feedback"));
+    // The shared note names the question, so the subtitle would only repeat it.
+    const parts = answer.parts.filter(
+      (p) => p.type !== "subtitle" && !(p.type === "buttons" && p.role === "feedback"),
+    );
     parts.unshift({
       type: "context",
       text: fill(this.knowledge.responses.share.answerShared, {

@@ -133,6 +133,8 @@ export const responsesSchema = z.strictObject({
     archivedChannel: sentence,
     statsRefused: sentence,
   }),
+  /** {question}: the canonical question of the entry an answer gives, shown above it. */
+  answer: z.strictObject({ subtitle: z.string().min(5).includes("{question}") }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
   /** {name}: who shared; {question}: the shared answer's question. */
   share: z.strictObject({ answerShared: sentence }),

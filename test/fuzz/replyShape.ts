@@ -1,7 +1,17 @@
 import { actionSchema } from "../../src/core/action.ts";
 import type { Reply } from "../../src/core/reply.ts";
 
-const PART_TYPES = ["heading", "text", "fields", "bars", "sources", "context", "buttons", "divider"];
+const PART_TYPES = [
+  "heading",
+  "subtitle",
+  "text",
+  "fields",
+  "bars",
+  "sources",
+  "context",
+  "buttons",
+  "divider",
+];
 
 /** What every reply must be for an adapter to render it; returns the problems (empty = fine). */
 export function replySchemaCheck(reply: Reply): string[] {

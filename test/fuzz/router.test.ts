@@ -36,7 +36,7 @@ describe("router and matcher under random and hostile text", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         const outcome = bot.qa.asker.ask(text);
-        expect(["answer", "no-match", "out-of-scope", "smalltalk", "empty", "too-long"]).toContain(
+        expect(["answer", "intent", "no-match", "out-of-scope", "smalltalk", "empty", "too-long"]).toContain(
           outcome.kind,
         );
         if (text.length > MAX_QUESTION_CHARS) expect(outcome.kind).toBe("too-long");

@@ -68,6 +68,8 @@ function elements(p: Part, max: number): CardElement[] {
   switch (p.type) {
     case "heading":
       return [{ type: "TextBlock", text: clip(p.text, 300), weight: "Bolder", size: "Medium", wrap: true }];
+    case "subtitle":
+      return [{ ...subtle(clip(p.text, 300)), spacing: "None" }];
     case "text":
       return [{ type: "TextBlock", text: clip(p.text, max), wrap: true }];
     case "fields":

@@ -1,6 +1,7 @@
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import type { AskOutcome } from "../ask.ts";
+import { fill } from "../fill.ts";
 import type { Part, Reply } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
 
@@ -12,8 +13,10 @@ export interface AnswerContext {
 
 /** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
 export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
-  const parts: Part[] = [];
-  if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
+  // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
+  const parts: Part[] = [
+    { type: "subtitle", text: fill(ctx.responses.answer.subtitle, { question: entry.question }) },
+  ];
   parts.push({ type: "text", text: entry.answer });
   if (entry.details) parts.push({ type: "text", text: entry.details });
   parts.push({ type: "sources", sources: citeAll(entry.sources, ctx.documents) });

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningApp } from "../../../src/app.ts";
+import { type ConnectorCall, cardOf, FakeConnector } from "../../helpers/fakeConnector.ts";
+import { post, startTestApp, teamsMessage } from "./harness.ts";
+
+let connector: FakeConnector;
+let app: RunningApp;
+let base: string;
+
+beforeAll(async () => {
+  connector = await new FakeConnector().start();
+  ({ app, base } = await startTestApp());
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await connector?.stop();
+});
+
+async function send(activity: Record<string, unknown>, count = 1): Promise<ConnectorCall[]> {
+  const from = connector.calls.length;
+  const res = await post(base, activity);
+  expect(res.status).toBe(200);
+  return connector.waitFor((calls) => calls.length >= count, from);
+}
+
+describe("Teams: the answered question, up front", () => {
+  it("opens an answer card with the canonical question as a small subtle line", async () => {
+    const [call] = await send(teamsMessage(connector, { text: "can we run postgres in a container" }));
+    const first = cardOf(call!).body[0]!;
+    expect(first).toMatchObject({
+      type: "TextBlock",
+      size: "Small",
+      isSubtle: true,
+      text: "Answering: Can we run databases and other stateful workloads in containers?",
+    });
+  });
+});
