@@ -4,6 +4,7 @@ import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
 import type { ExplainSink } from "./ask.ts";
+import { AskedQuestions } from "./asked.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
@@ -14,6 +15,7 @@ import { RateLimiter } from "./rateLimit.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
+import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import type { Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
 import { computeStats, statsReply } from "./stats.ts";
@@ -55,6 +57,7 @@ export class Bot {
   readonly qa: QuestionAnswering;
   readonly walkthroughs: Walkthroughs;
   readonly insights: Insights;
+  private readonly asked: AskedQuestions;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -72,6 +75,7 @@ export class Bot {
     this.limiter = deps.rateLimitPerMinute ? new RateLimiter(deps.rateLimitPerMinute, this.now) : undefined;
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
+    this.asked = new AskedQuestions(deps.store);
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -189,6 +193,12 @@ export class Bot {
         ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
         ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
       });
+      // Kept for "Not what I asked", which ranks the same text again.
+      if (outcome.kind !== "out-of-scope")
+        await this.asked.save(askedId, {
+          matched: question,
+          ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
+        });
       return askReply(outcome, this.qa.context, askedId);
     }
     return askReply(outcome, this.qa.context);
@@ -207,8 +217,22 @@ export class Bot {
             entryId: entry.id,
           });
         }
+        if (action.via === "correction" && action.askedId) {
+          const asked = await this.asked.get(action.askedId);
+          await this.insights.record({
+            type: "correction",
+            askedId: action.askedId,
+            at: this.now(),
+            entryId: entry.id,
+            ...(asked?.entryId ? { wrongEntryId: asked.entryId } : {}),
+          });
+          // The right answer takes the place of the list it was picked from.
+          return [{ ...answerReply(entry, this.qa.context, action.askedId), placement: "replace" }];
+        }
         return [answerReply(entry, this.qa.context, action.askedId)];
       }
+      case "not-this":
+        return [await this.notThis(action)];
       case "feedback":
         return [await this.feedback(turn, action)];
       case "compare":
@@ -232,6 +256,22 @@ export class Bot {
         if (action.walkthroughId) return this.walkthroughs.share(turn, action.walkthroughId);
         return [this.shareEntry(turn, action.entryId)];
     }
+  }
+
+  /**
+   * "Not what I asked": the matcher's ranking of the same text, without the entry that was shown
+   * (nor the first answer, after a pick), in place of the wrong answer.
+   */
+  private async notThis(action: Extract<Action, { type: "not-this" }>): Promise<Reply> {
+    const asked = await this.asked.get(action.askedId);
+    if (!asked) return this.notice(this.knowledge.responses.correction.expired);
+    const shown = new Set([action.entryId, asked.entryId]);
+    const others = this.qa.asker
+      .explain(asked.matched)
+      .result.ranked.filter((r) => !shown.has(r.id))
+      .slice(0, CORRECTION_CHOICES)
+      .flatMap((r) => this.qa.asker.entry(r.id) ?? []);
+    return correctionReply(others, this.qa.context, action.askedId);
   }
 
   /** One vote per person per answer: a second press (or a replayed one) records nothing new. */

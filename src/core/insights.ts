@@ -17,6 +17,8 @@ export type InsightEvent =
       suggestions?: string[];
     }
   | { type: "pick"; askedId: string; at: number; entryId: string }
+  /** After "Not what I asked" on `wrongEntryId`, the person picked `entryId` for the question. */
+  | { type: "correction"; askedId: string; at: number; entryId: string; wrongEntryId?: string }
   | { type: "feedback"; at: number; entryId: string; vote: "up" | "down"; askedId?: string };
 
 export const INSIGHT_LOG = "insights";

@@ -136,6 +136,14 @@ export const responsesSchema = z.strictObject({
   /** {question}: the canonical question of the entry an answer gives, shown above it. */
   answer: z.strictObject({ subtitle: z.string().min(5).includes("{question}") }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
+  /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
+  correction: z.strictObject({
+    button: label,
+    prompt: sentence,
+    choicesLabel: label,
+    noOthers: sentence,
+    expired: sentence,
+  }),
   /** {name}: who shared; {question}: the shared answer's question. */
   share: z.strictObject({ answerShared: sentence }),
   walkthrough: z.strictObject({

@@ -39,6 +39,10 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
     buttons: [
       button("👍 Helpful", { type: "feedback", entryId: entry.id, vote: "up", ...tag }),
       button("👎 Not helpful", { type: "feedback", entryId: entry.id, vote: "down", ...tag }),
+      // Only an answer to something typed can be the wrong match for it.
+      ...(askedId
+        ? [button(ctx.responses.correction.button, { type: "not-this", askedId, entryId: entry.id })]
+        : []),
     ],
   });
   return reply("answer", parts, entry.answer);

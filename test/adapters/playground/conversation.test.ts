@@ -39,6 +39,7 @@ async function turn(body: Record<string, unknown>): Promise<PgMessage[]> {
   return ((await res.json()) as { messages: PgMessage[] }).messages;
 }
 const botMessages = (ms: PgMessage[]) => ms.filter((m) => m.from === "bot");
+const buttonsOf = (m: PgMessage) => m.parts.flatMap((p) => (p.type === "buttons" ? p.buttons : []));
 
 describe("playground: the answered question, up front", () => {
   it("opens an answer with a subtitle part naming the canonical question", async () => {
@@ -56,5 +57,23 @@ describe("playground: the answered question, up front", () => {
     expect(script).toMatch(/case "subtitle":\s*\n\s*return el\("p", "subtitle", part\.text\);/);
     const css = await (await fetch(`${base}/playground/style.css`)).text();
     expect(css).toMatch(/\.subtitle \{[^}]*color: var\(--muted\)/);
+  });
+});
+
+describe("playground: Not what I asked", () => {
+  it("replaces the answer with the next best entries, and a pick replaces that", async () => {
+    const session = "pg-correction-1";
+    const [answer] = botMessages(
+      await turn({ session, text: "do i need kubernetes to run containers in production" }),
+    );
+    const wrong = buttonsOf(answer!).find((b) => b.action.type === "not-this");
+    expect(wrong?.label).toBe("Not what I asked");
+    const [list] = await turn({ session, action: wrong!.action, messageId: answer!.id });
+    expect(list!.id).toBe(answer!.id);
+    const choices = buttonsOf(list!).filter((b) => b.action.type === "ask" && b.action.via === "correction");
+    expect(choices).toHaveLength(3);
+    const [picked] = await turn({ session, action: choices[0]!.action, messageId: answer!.id });
+    expect(picked!.id).toBe(answer!.id);
+    expect(picked!.kind).toBe("answer");
   });
 });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SlackCall } from "../../helpers/fakeSlack.ts";
-import { blocksOf, command, event, type Harness, nextId, startHarness } from "./harness.ts";
+import {
+  blocksOf,
+  buttonsOf,
+  command,
+  event,
+  findButton,
+  type Harness,
+  nextId,
+  press,
+  startHarness,
+  textOf,
+} from "./harness.ts";
 
 let h: Harness;
 
@@ -54,5 +65,36 @@ describe("Slack: the answered question, up front", () => {
   it("does the same for a mention", async () => {
     const r = await mention(nextId("C"), "how fast do containers start compared to vms");
     expect(subtitle(r)).toMatch(/^Answering: .*start/i);
+  });
+});
+
+describe("Slack: Not what I asked", () => {
+  it("replaces the ephemeral answer with the next best entries; a pick replaces it again and shows in stats", async () => {
+    const question = "do i need kubernetes to run containers in production";
+    const { responseId } = await command(h, question, { channel: "C9" });
+    const answer = await waitResponse(responseId);
+    const wrong = findButton(answer, (v) => v.type === "not-this");
+    expect(wrong?.text.text).toBe("Not what I asked");
+    expect(wrong!.value.length).toBeLessThan(200);
+
+    const listId = nextId("act");
+    await press(h, { channel: "C9", ts: "9.1", ephemeral: true, responseId: listId }, wrong!);
+    const list = await waitResponse(listId);
+    expect(list.body.replace_original).toBe(true);
+    expect(textOf(list)).toMatch(/wrong answer/);
+    const choices = buttonsOf(list).filter((b) => JSON.parse(b.value).via === "correction");
+    expect(choices).toHaveLength(3);
+    expect(choices.map((b) => JSON.parse(b.value).entryId)).not.toContain("containers-without-kubernetes");
+
+    const pickId = nextId("act");
+    await press(h, { channel: "C9", ts: "9.1", ephemeral: true, responseId: pickId }, choices[0]!);
+    const picked = await waitResponse(pickId);
+    expect(picked.body.replace_original).toBe(true);
+    expect(subtitle(picked)).toMatch(/^Answering: /);
+
+    const stats = await command(h, "stats", { user: "UADMIN", userName: "admin" });
+    const report = textOf(await waitResponse(stats.responseId));
+    expect(report).toContain("corrections (phrasings worth adding)");
+    expect(report).toContain(`“${question}” → \`${JSON.parse(choices[0]!.value).entryId}\``);
   });
 });

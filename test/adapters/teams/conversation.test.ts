@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../../src/app.ts";
-import { type ConnectorCall, cardOf, FakeConnector } from "../../helpers/fakeConnector.ts";
+import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
 import { post, startTestApp, teamsMessage } from "./harness.ts";
 
 let connector: FakeConnector;
@@ -34,5 +34,24 @@ describe("Teams: the answered question, up front", () => {
       isSubtle: true,
       text: "Answering: Can we run databases and other stateful workloads in containers?",
     });
+  });
+});
+
+describe("Teams: Not what I asked", () => {
+  it("updates the answer card in place with the next best entries, then with the picked answer", async () => {
+    const [answer] = await send(
+      teamsMessage(connector, { text: "do i need kubernetes to run containers in production" }),
+    );
+    const wrong = submitsOf(cardOf(answer!)).find((s) => s.data.vmvc.type === "not-this");
+    expect(wrong?.title).toBe("Not what I asked");
+    const [list] = await send(teamsMessage(connector, { value: wrong!.data, replyToId: answer!.id }));
+    expect(list!.kind).toBe("update");
+    expect(list!.activityId).toBe(answer!.id);
+    expect(textOf(cardOf(list!))).toMatch(/wrong answer/);
+    const choices = submitsOf(cardOf(list!)).filter((s) => s.data.vmvc.via === "correction");
+    expect(choices).toHaveLength(3);
+    const [picked] = await send(teamsMessage(connector, { value: choices[2]!.data, replyToId: answer!.id }));
+    expect(picked!.kind).toBe("update");
+    expect(textOf(cardOf(picked!))).toMatch(/^Answering: /);
   });
 });
