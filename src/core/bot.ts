@@ -9,6 +9,7 @@ import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
 import { fill } from "./fill.ts";
+import { FollowUpContexts, resolve } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -58,6 +59,7 @@ export class Bot {
   readonly walkthroughs: Walkthroughs;
   readonly insights: Insights;
   private readonly asked: AskedQuestions;
+  private readonly followUps: FollowUpContexts;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -76,6 +78,7 @@ export class Bot {
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
     this.asked = new AskedQuestions(deps.store);
+    this.followUps = new FollowUpContexts(deps.store);
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -176,7 +179,13 @@ export class Bot {
   }
 
   private async ask(turn: Turn, question: string): Promise<Reply> {
-    const outcome = this.qa.asker.ask(question);
+    // A short question that does not stand on its own is matched with the last answered topic.
+    const { outcome, matched, followUp } = resolve(
+      this.qa.asker,
+      this.qa.stems,
+      question,
+      await this.followUps.recall(turn),
+    );
     // "help me decide" is the checklist command in plain words.
     if (outcome.kind === "intent" && outcome.intent === "checklist") return this.walkthroughs.start(turn);
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
@@ -192,14 +201,21 @@ export class Bot {
         confidence: outcome.confidence,
         ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
         ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
+        ...(followUp ? { followUpOf: followUp.of.id } : {}),
       });
       // Kept for "Not what I asked", which ranks the same text again.
       if (outcome.kind !== "out-of-scope")
         await this.asked.save(askedId, {
-          matched: question,
+          matched,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
         });
-      return askReply(outcome, this.qa.context, askedId);
+      if (outcome.kind === "answer") await this.followUps.remember(turn, { entryId: outcome.entry.id });
+      const r = askReply(outcome, this.qa.context, askedId);
+      if (!followUp) return r;
+      // Say what was taken as context, right under the question it answers.
+      const note = fill(this.knowledge.responses.followUp.following, { question: followUp.of.question });
+      const [subtitle, ...rest] = r.parts;
+      return { ...r, parts: subtitle ? [subtitle, { type: "context", text: note }, ...rest] : r.parts };
     }
     return askReply(outcome, this.qa.context);
   }
@@ -217,6 +233,7 @@ export class Bot {
             entryId: entry.id,
           });
         }
+        await this.followUps.remember(turn, { entryId: entry.id });
         if (action.via === "correction" && action.askedId) {
           const asked = await this.asked.get(action.askedId);
           await this.insights.record({

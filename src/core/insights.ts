@@ -15,6 +15,8 @@ export type InsightEvent =
       entryId?: string;
       confidence: number;
       suggestions?: string[];
+      /** A follow-up: matched together with this entry, the one answered before in the thread. */
+      followUpOf?: string;
     }
   | { type: "pick"; askedId: string; at: number; entryId: string }
   /** After "Not what I asked" on `wrongEntryId`, the person picked `entryId` for the question. */

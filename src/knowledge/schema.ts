@@ -136,6 +136,8 @@ export const responsesSchema = z.strictObject({
   /** {question}: the canonical question of the entry an answer gives, shown above it. */
   answer: z.strictObject({ subtitle: z.string().min(5).includes("{question}") }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
+  /** {question}: the canonical question of the entry a follow-up was resolved against. */
+  followUp: z.strictObject({ following: z.string().min(5).includes("{question}") }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({
     button: label,

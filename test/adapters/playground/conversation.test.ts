@@ -77,3 +77,22 @@ describe("playground: Not what I asked", () => {
     expect(picked!.kind).toBe("answer");
   });
 });
+
+describe("playground: follow-ups in context", () => {
+  it("resolves a follow-up within a session, not in another one", async () => {
+    await turn({ session: "pg-follow-1", text: "can we run databases in containers?" });
+    const [r] = botMessages(await turn({ session: "pg-follow-1", text: "why?" }));
+    expect(r!.parts.slice(0, 2)).toEqual([
+      {
+        type: "subtitle",
+        text: "Answering: Can we run databases and other stateful workloads in containers?",
+      },
+      {
+        type: "context",
+        text: "Following up on _Can we run databases and other stateful workloads in containers?_",
+      },
+    ]);
+    const [other] = botMessages(await turn({ session: "pg-follow-2", text: "why?" }));
+    expect(other!.kind).toBe("decline");
+  });
+});

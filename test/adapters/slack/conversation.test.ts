@@ -98,3 +98,43 @@ describe("Slack: Not what I asked", () => {
     expect(report).toContain(`“${question}” → \`${JSON.parse(choices[0]!.value).entryId}\``);
   });
 });
+
+describe("Slack: follow-ups in context", () => {
+  const contextLine = (call: SlackCall) => (textOf(call).match(/Following up on _[^_]+_/) ?? [])[0];
+
+  it("resolves a follow-up in a mention thread, for the same person only", async () => {
+    const channel = nextId("C");
+    const first = await mention(channel, "can we run databases in containers?", "U1");
+    const thread = first.body.thread_ts as string;
+    const followUp = await mention(channel, "what are the risks?", "U1", thread);
+    expect(subtitle(followUp)).toBe(
+      "Answering: Can we run databases and other stateful workloads in containers?",
+    );
+    expect(contextLine(followUp)).toBe(
+      "Following up on _Can we run databases and other stateful workloads in containers?_",
+    );
+    // Someone else in the same thread has no context of their own: declined as before.
+    const other = await mention(channel, "what are the risks?", "U2", thread);
+    expect(contextLine(other)).toBeUndefined();
+    expect(subtitle(other)).toBeUndefined();
+    // Nor does the first person in another thread of the channel.
+    const elsewhere = await mention(channel, "what are the risks?", "U1");
+    expect(subtitle(elsewhere)).toBeUndefined();
+  });
+
+  it("resolves a follow-up in a direct message", async () => {
+    const channel = nextId("D");
+    const dm = async (text: string) => {
+      const from = h.fake.calls.length;
+      await event(h, { type: "message", channel, channel_type: "im", user: "U7", text, ts: h.fake.nextTs() });
+      return h.fake.waitFor(
+        () => h.fake.since(from, "chat.postMessage").find((c) => c.body.channel === channel),
+        `the answer to ${text}`,
+      );
+    };
+    await dm("how fast do containers start compared to vms");
+    const r = await dm("and for VMs?");
+    expect(subtitle(r)).toBe("Answering: How fast do VMs and containers start?");
+    expect(contextLine(r)).toBe("Following up on _How fast do VMs and containers start?_");
+  });
+});

@@ -55,3 +55,49 @@ describe("Teams: Not what I asked", () => {
     expect(textOf(cardOf(picked!))).toMatch(/^Answering: /);
   });
 });
+
+describe("Teams: follow-ups in context", () => {
+  it("resolves a follow-up in a personal chat, and not in another person's chat", async () => {
+    const conversationId = "a:1personal-followup";
+    await send(teamsMessage(connector, { conversationId, text: "can we run databases in containers?" }));
+    const [r] = await send(teamsMessage(connector, { conversationId, text: "how long does that take?" }));
+    const text = textOf(cardOf(r!));
+    expect(text).toMatch(/^Answering: Can we run databases and other stateful workloads in containers\?/);
+    expect(text).toContain(
+      "Following up on _Can we run databases and other stateful workloads in containers?_",
+    );
+    const [other] = await send(
+      teamsMessage(connector, {
+        conversationId: "a:1personal-someone-else",
+        text: "how long does that take?",
+      }),
+    );
+    expect(textOf(cardOf(other!))).not.toContain("Following up");
+  });
+
+  it("keeps context per channel thread", async () => {
+    const root = "19:channel-1@thread.tacv2;messageid=1700000000001";
+    const otherRoot = "19:channel-1@thread.tacv2;messageid=1700000000002";
+    await send(
+      teamsMessage(connector, {
+        scope: "channel",
+        conversationId: root,
+        mention: true,
+        text: "how fast do containers start compared to vms",
+      }),
+    );
+    const [r] = await send(
+      teamsMessage(connector, {
+        scope: "channel",
+        conversationId: root,
+        mention: true,
+        text: "and for VMs?",
+      }),
+    );
+    expect(textOf(cardOf(r!))).toContain("Following up on _How fast do VMs and containers start?_");
+    const [other] = await send(
+      teamsMessage(connector, { scope: "channel", conversationId: otherRoot, mention: true, text: "why?" }),
+    );
+    expect(textOf(cardOf(other!))).not.toContain("Following up");
+  });
+});
