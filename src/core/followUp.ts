@@ -14,6 +14,21 @@ export const FOLLOW_UP = {
   ttlMs: 30 * 60 * 1000,
   /** A question with more content words than this is a new question, whatever came before. */
   maxWords: 4,
+  /**
+   * A question declined for naming no subject still follows up when the model finds its words
+   * this likely to belong to one entry ("what are the risks?" 0.38, "how long does that take?"
+   * 0.22): they are the subject's words. Off-topic questions stay far below ("who won the game"
+   * 0.07, "what's a good pizza place nearby" 0.02), so they are declined as before.
+   */
+  minOwnConfidence: 0.1,
+  /**
+   * A short question: at most this many content words. Only a short question follows up for
+   * naming no subject ("what are the risks?" has one content word, "how long does that take?"
+   * two; off-topic questions that borrow a subject word are longer: "my laptop fan is very
+   * loud") or for pointing back ("is that safe?"; in "is it cheaper to run containers", "it"
+   * points nowhere).
+   */
+  shortQuestion: 2,
   /** A question opening with one of these continues the one before ("and for VMs?", "so how long"). */
   connectives: ["and", "but", "so", "also", "or", "then", "plus"],
   /** A question using one of these points back at the one before ("how long does that take?"). */
@@ -48,11 +63,13 @@ export class FollowUpContexts {
   }
 }
 
-/** Why a question was taken as a follow-up (for tests and logs), or why not. */
+/** Why a question was taken as a follow-up (recorded in the insights, shown in tests). */
 export type FollowUpReason =
-  /** On its own it is declined or only gets "did you mean". */
-  | "not-answered-alone"
-  /** It opens with a connective or points back ("and …", "… does that take"). */
+  /** Declined alone for naming no subject, though its words are the subject's ("what are the risks?", "why?"). */
+  | "no-subject"
+  /** Alone only "did you mean"; with the topic, one answer, and not the previous one again. */
+  | "ambiguous"
+  /** It opens with a connective or points back ("and for VMs?", "is that safe?"). */
   | "continues";
 
 export interface Resolution {
@@ -67,11 +84,16 @@ export interface Resolution {
  * Matches `question`, using `context` when the question does not stand on its own:
  * 1. Only a short question (at most FOLLOW_UP.maxWords content words) can be a follow-up, and only
  *    one the matcher would answer, suggest for or decline (not a greeting or a command).
- * 2. It needs the context when, alone, it is not answered ("why?", "what are the risks?"), or when it
- *    opens with a connective or points back ("and for VMs?", "how long does that take?"). A short
- *    question that is answered alone and does neither ("what is a container?") is a new question.
- * 3. It is then matched together with the previous entry's canonical question (its topic). If that
- *    is answered, the answer follows up; otherwise the question's own outcome stands ("did you mean").
+ * 2. It is matched together with the previous entry's canonical question (its topic). It follows
+ *    up when that is answered and (FollowUpReason):
+ *    - alone it was declined for naming no subject, yet has no content words at all ("why?") or
+ *      words the model places in the subject (minOwnConfidence): "what are the risks?";
+ *    - alone it only got "did you mean", and with the topic it gets an entry other than the
+ *      previous one (repeating the last answer would not resolve anything);
+ *    - it opens with a connective, or is short and points back ("and for VMs?", "is that safe?"),
+ *      and alone it was answered or suggested (an off-topic "and the weather?" stays declined).
+ * 3. Otherwise the question's own outcome stands: a new question ("what is a container?", "what
+ *    about cost?"), "did you mean", or a decline.
  */
 export function resolve(
   asker: Asker,
@@ -90,14 +112,26 @@ export function resolve(
   const words = rawWords(question);
   const continues =
     (FOLLOW_UP.connectives as readonly string[]).includes(words[0] ?? "") ||
-    words.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
-  const reason: FollowUpReason | undefined =
-    alone.kind !== "answer" ? "not-answered-alone" : continues ? "continues" : undefined;
-  if (!reason) return { outcome: alone, matched: question };
+    (own.length <= FOLLOW_UP.shortQuestion &&
+      words.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w)));
+  const subjectless =
+    alone.kind === "out-of-scope" &&
+    alone.rule === "no-subject-word" &&
+    own.length <= FOLLOW_UP.shortQuestion &&
+    (own.length === 0 || alone.confidence >= FOLLOW_UP.minOwnConfidence);
+  if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
 
   const matched = `${previous.question} ${question}`;
   const combined = asker.ask(matched);
   if (combined.kind !== "answer") return { outcome: alone, matched: question };
+  const reason: FollowUpReason | undefined = subjectless
+    ? "no-subject"
+    : continues
+      ? "continues"
+      : alone.kind === "no-match" && combined.entry.id !== previous.id
+        ? "ambiguous"
+        : undefined;
+  if (!reason) return { outcome: alone, matched: question };
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
