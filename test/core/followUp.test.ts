@@ -51,7 +51,7 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     const inScope = sets.filter((l) => !("oos" in l)).map((l) => l.q);
     const taken = contexts.flatMap((c) => inScope.filter((q) => followUp(q, c)));
     // Those that do are follow-ups in their own threads ("And why does it boot faster than a VM?").
-    expect(taken.length / (inScope.length * contexts.length)).toBeLessThanOrEqual(0.02);
+    expect(taken.length / (inScope.length * contexts.length)).toBeLessThanOrEqual(0.01);
     expect(FOLLOW_UP.maxWords).toBeGreaterThanOrEqual(FOLLOW_UP.shortQuestion);
   });
 });
