@@ -1,12 +1,14 @@
 // Validates knowledge/ and every citation against the seed documents; lists every problem.
 // Errors (exit code 1): a cited section that is not in its document, a document named in the
-// text but not cited, a document never cited. Warnings (printed, exit code 0): claims whose
+// text but not cited, a document never cited, an answer whose first sentence opens with a bare
+// yes/no/often/probably/usually/sometimes/generally (src/knowledge/openings.ts). Warnings (printed, exit code 0): claims whose
 // distinctive words occur in none of their cited sections; read them as "check this citation".
 // Usage: npx tsx scripts/check-knowledge.ts [seedsDir] [--quiet]   (default ../shared/seeds)
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkCitations } from "../src/knowledge/citations.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
+import { checkOpenings } from "../src/knowledge/openings.ts";
 import { KnowledgeError } from "../src/knowledge/read.ts";
 import { SeedLibrary } from "../src/knowledge/seeds.ts";
 
@@ -19,11 +21,13 @@ try {
     console.log(`seed documents not found at ${seeds}: citations not checked`);
     process.exit(1);
   }
-  const { errors, warnings } = checkCitations(k, new SeedLibrary(k.documents, seeds));
+  const report = checkCitations(k, new SeedLibrary(k.documents, seeds));
+  const { warnings } = report;
+  const errors = [...report.errors, ...checkOpenings(k)];
   if (!quiet) for (const w of warnings) console.log(`warning: ${w}`);
   for (const e of errors) console.log(`error: ${e}`);
   console.log(
-    `${k.faq.length} FAQ entries, ${k.glossary.length} glossary terms, ${k.myths.length} myths, ${k.compare.length} compare aspects; ${errors.length} citation errors, ${warnings.length} warnings`,
+    `${k.faq.length} FAQ entries, ${k.glossary.length} glossary terms, ${k.myths.length} myths, ${k.compare.length} compare aspects; ${errors.length} errors, ${warnings.length} warnings`,
   );
   process.exit(errors.length ? 1 : 0);
 } catch (error) {

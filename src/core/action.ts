@@ -11,9 +11,16 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("ask"),
     entryId: z.string().min(1).max(120),
-    via: z.enum(["suggestion", "related", "topic", "myth"]),
+    via: z.enum(["suggestion", "related", "topic", "myth", "correction"]),
     // The question that led to a suggestion, so a pick can be logged as a phrasing worth adding.
     askedId: z.string().max(64).optional(),
+  }),
+  // "Not what I asked": the answer to question `askedId` (which showed `entryId`) was wrong;
+  // offer the next best entries for the same question.
+  z.object({
+    type: z.literal("not-this"),
+    askedId: z.string().min(1).max(64),
+    entryId: z.string().min(1).max(120),
   }),
   z.object({
     type: z.literal("feedback"),

@@ -4,10 +4,12 @@ import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
 import type { ExplainSink } from "./ask.ts";
+import { AskedQuestions } from "./asked.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
 import { fill } from "./fill.ts";
+import { FollowUpContexts, resolve } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -15,6 +17,7 @@ import { mention } from "./render/inline.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
+import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import type { Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
 import { Situations } from "./situation/situations.ts";
@@ -58,6 +61,8 @@ export class Bot {
   readonly walkthroughs: Walkthroughs;
   readonly insights: Insights;
   readonly situations: Situations;
+  private readonly asked: AskedQuestions;
+  private readonly followUps: FollowUpContexts;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -76,6 +81,8 @@ export class Bot {
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
     this.situations = new Situations(deps.knowledge);
+    this.asked = new AskedQuestions(deps.store);
+    this.followUps = new FollowUpContexts(deps.store);
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -178,7 +185,13 @@ export class Bot {
   }
 
   private async ask(turn: Turn, question: string): Promise<Reply> {
-    const outcome = this.qa.asker.ask(question);
+    // A short question that does not stand on its own is matched with the last answered topic.
+    const { outcome, matched, followUp } = resolve(
+      this.qa.asker,
+      this.qa.stems,
+      question,
+      await this.followUps.recall(turn),
+    );
     if (outcome.kind === "intent") {
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
@@ -206,8 +219,21 @@ export class Bot {
         confidence: outcome.confidence,
         ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
         ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
+        ...(followUp ? { followUpOf: followUp.of.id } : {}),
       });
-      return askReply(outcome, this.qa.context, askedId);
+      // Kept for "Not what I asked", which ranks the same text again.
+      if (outcome.kind !== "out-of-scope")
+        await this.asked.save(askedId, {
+          matched,
+          ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
+        });
+      if (outcome.kind === "answer") await this.followUps.remember(turn, { entryId: outcome.entry.id });
+      const r = askReply(outcome, this.qa.context, askedId);
+      if (!followUp) return r;
+      // Say what was taken as context, right under the question it answers.
+      const note = fill(this.knowledge.responses.followUp.following, { question: followUp.of.question });
+      const [subtitle, ...rest] = r.parts;
+      return { ...r, parts: subtitle ? [subtitle, { type: "context", text: note }, ...rest] : r.parts };
     }
     return askReply(outcome, this.qa.context);
   }
@@ -234,8 +260,23 @@ export class Bot {
             entryId: entry.id,
           });
         }
+        await this.followUps.remember(turn, { entryId: entry.id });
+        if (action.via === "correction" && action.askedId) {
+          const asked = await this.asked.get(action.askedId);
+          await this.insights.record({
+            type: "correction",
+            askedId: action.askedId,
+            at: this.now(),
+            entryId: entry.id,
+            ...(asked?.entryId ? { wrongEntryId: asked.entryId } : {}),
+          });
+          // The right answer takes the place of the list it was picked from.
+          return [{ ...answerReply(entry, this.qa.context, action.askedId), placement: "replace" }];
+        }
         return [answerReply(entry, this.qa.context, action.askedId)];
       }
+      case "not-this":
+        return [await this.notThis(action)];
       case "feedback":
         return [await this.feedback(turn, action)];
       case "compare":
@@ -265,6 +306,22 @@ export class Bot {
     }
   }
 
+  /**
+   * "Not what I asked": the matcher's ranking of the same text, without the entry that was shown
+   * (nor the first answer, after a pick), in place of the wrong answer.
+   */
+  private async notThis(action: Extract<Action, { type: "not-this" }>): Promise<Reply> {
+    const asked = await this.asked.get(action.askedId);
+    if (!asked) return this.notice(this.knowledge.responses.correction.expired);
+    const shown = new Set([action.entryId, asked.entryId]);
+    const others = this.qa.asker
+      .explain(asked.matched)
+      .result.ranked.filter((r) => !shown.has(r.id))
+      .slice(0, CORRECTION_CHOICES)
+      .flatMap((r) => this.qa.asker.entry(r.id) ?? []);
+    return correctionReply(others, this.qa.context, action.askedId);
+  }
+
   /** One vote per person per answer: a second press (or a replayed one) records nothing new. */
   private async feedback(turn: Turn, action: Extract<Action, { type: "feedback" }>): Promise<Reply> {
     if (!this.qa.asker.entry(action.entryId))
@@ -289,7 +346,10 @@ export class Bot {
     const entry = entryId ? this.qa.asker.entry(entryId) : undefined;
     if (!entry) return this.notice(this.knowledge.responses.errors.unknownEntry);
     const answer = answerReply(entry, this.qa.context);
-    const parts = answer.parts.filter((p) => !(p.type === "buttons" && p.role === "feedback"));
+    // The shared note names the question, so the subtitle would only repeat it.
+    const parts = answer.parts.filter(
+      (p) => p.type !== "subtitle" && !(p.type === "buttons" && p.role === "feedback"),
+    );
     parts.unshift({
       type: "context",
       text: fill(this.knowledge.responses.share.answerShared, {

@@ -15,8 +15,12 @@ export type InsightEvent =
       entryId?: string;
       confidence: number;
       suggestions?: string[];
+      /** A follow-up: matched together with this entry, the one answered before in the thread. */
+      followUpOf?: string;
     }
   | { type: "pick"; askedId: string; at: number; entryId: string }
+  /** After "Not what I asked" on `wrongEntryId`, the person picked `entryId` for the question. */
+  | { type: "correction"; askedId: string; at: number; entryId: string; wrongEntryId?: string }
   | { type: "feedback"; at: number; entryId: string; vote: "up" | "down"; askedId?: string };
 
 export const INSIGHT_LOG = "insights";

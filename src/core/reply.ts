@@ -31,6 +31,8 @@ export interface Button {
  */
 export type Part =
   | { type: "heading"; text: string }
+  /** A quiet line above an answer naming the question it answers, so a wrong match shows at once. */
+  | { type: "subtitle"; text: string }
   | { type: "text"; text: string }
   | { type: "fields"; fields: { label: string; value: string }[] }
   | { type: "bars"; bars: { label: string; score: number; max: number; highlight?: boolean }[] }

@@ -13,6 +13,11 @@ export interface Stats {
   downvoted: { entryId: string; down: number; up: number }[];
   /** "Did you mean" picks: the asked wording is worth adding as an alternate of the entry. */
   picks: { question: string; entryId: string; count: number }[];
+  /**
+   * "Not what I asked" corrections: the asked wording, the entry the person picked instead and
+   * the one the bot had answered with. Also phrasings worth adding to the picked entry.
+   */
+  corrections: { question: string; entryId: string; wrongEntryId?: string; count: number }[];
 }
 
 /** Two questions are in one cluster when this share of their content words is shared. */
@@ -52,19 +57,8 @@ export function computeStats(events: InsightEvent[], stems: (text: string) => st
     .map(([entryId, v]) => ({ entryId, ...v }))
     .sort((a, b) => b.down - a.down || a.entryId.localeCompare(b.entryId));
 
-  const pickCounts = new Map<string, { question: string; entryId: string; count: number }>();
-  for (const e of events) {
-    if (e.type !== "pick") continue;
-    const asked = byAskedId.get(e.askedId);
-    if (!asked) continue;
-    const key = `${asked.question.toLowerCase()}\u0000${e.entryId}`;
-    const p = pickCounts.get(key) ?? { question: asked.question, entryId: e.entryId, count: 0 };
-    p.count++;
-    pickCounts.set(key, p);
-  }
-  const picks = [...pickCounts.values()].sort(
-    (a, b) => b.count - a.count || a.question.localeCompare(b.question),
-  );
+  const picks = countByQuestion(events, byAskedId, "pick");
+  const corrections = countByQuestion(events, byAskedId, "correction");
 
   return {
     questions: questions.length,
@@ -73,7 +67,38 @@ export function computeStats(events: InsightEvent[], stems: (text: string) => st
     unanswered,
     downvoted,
     picks,
+    corrections,
   };
+}
+
+type Question = Extract<InsightEvent, { type: "question" }>;
+
+/** Picks (or corrections) grouped by asked wording and picked entry, most frequent first. */
+function countByQuestion(
+  events: InsightEvent[],
+  byAskedId: Map<string, Question>,
+  type: "pick" | "correction",
+): { question: string; entryId: string; wrongEntryId?: string; count: number }[] {
+  const counts = new Map<
+    string,
+    { question: string; entryId: string; wrongEntryId?: string; count: number }
+  >();
+  for (const e of events) {
+    if (e.type !== type) continue;
+    const asked = byAskedId.get(e.askedId);
+    if (!asked) continue;
+    const key = `${asked.question.toLowerCase()}\u0000${e.entryId}`;
+    const wrong = e.type === "correction" ? e.wrongEntryId : undefined;
+    const p = counts.get(key) ?? {
+      question: asked.question,
+      entryId: e.entryId,
+      ...(wrong ? { wrongEntryId: wrong } : {}),
+      count: 0,
+    };
+    p.count++;
+    counts.set(key, p);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
 }
 
 export function statsParts(s: Stats, limit = 10): Part[] {
@@ -112,6 +137,15 @@ export function statsParts(s: Stats, limit = 10): Part[] {
   list(
     "Suggestion picks (alternate phrasings worth adding)",
     s.picks.slice(0, limit).map((p) => `- “${literal(p.question)}” → **${p.entryId}** (${p.count}×)`),
+  );
+  list(
+    "“Not what I asked” corrections (phrasings worth adding)",
+    s.corrections
+      .slice(0, limit)
+      .map(
+        (c) =>
+          `- “${c.question}” → \`${c.entryId}\`${c.wrongEntryId ? `, not \`${c.wrongEntryId}\`` : ""} (${c.count}×)`,
+      ),
   );
   return parts;
 }

@@ -145,7 +145,31 @@ export const responsesSchema = z.strictObject({
     archivedChannel: sentence,
     statsRefused: sentence,
   }),
+  /** {question}: the canonical question of the entry an answer gives, shown above it. */
+  answer: z.strictObject({ subtitle: z.string().min(5).includes("{question}") }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
+  /** Slack's assistant view (optional, paid plans): greeting, suggested prompts and the status line. */
+  assistant: z.strictObject({
+    greeting: sentence,
+    promptsTitle: label,
+    /** Slack shows at most four suggested prompts. */
+    prompts: z
+      .array(z.strictObject({ title: label, message: z.string().min(5).max(1000) }))
+      .min(3)
+      .max(4),
+    /** Shown as "vmvc {status}" while the answer is being prepared. */
+    status: z.string().min(3).max(100),
+  }),
+  /** {question}: the canonical question of the entry a follow-up was resolved against. */
+  followUp: z.strictObject({ following: z.string().min(5).includes("{question}") }),
+  /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
+  correction: z.strictObject({
+    button: label,
+    prompt: sentence,
+    choicesLabel: label,
+    noOthers: sentence,
+    expired: sentence,
+  }),
   /** {name}: who shared; {question}: the shared answer's question. */
   share: z.strictObject({ answerShared: sentence }),
   walkthrough: z.strictObject({

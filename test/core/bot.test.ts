@@ -23,7 +23,11 @@ describe("Bot.handle: commands", () => {
     const answer = await bot.handle(text("/vmvc can we run databases in containers?"));
     expect(answer[0]!.kind).toBe("answer");
     expect(answer[0]!.parts.some((p) => p.type === "sources")).toBe(true);
-    expect(buttons(answer, "feedback").map((b) => b.label)).toEqual(["👍 Helpful", "👎 Not helpful"]);
+    expect(buttons(answer, "feedback").map((b) => b.label)).toEqual([
+      "👍 Helpful",
+      "👎 Not helpful",
+      "Not what I asked",
+    ]);
     expect(buttons(answer, "followups").length).toBeGreaterThan(0);
     expect((await bot.handle(text("ask what's a good pizza place nearby")))[0]!.kind).toBe("decline");
   });

@@ -142,7 +142,7 @@ describe("matching", () => {
     });
     const bot = makeBot(await createStore("memory:"));
     const [reply] = await bot.handle(turn({ text, via: "direct" }));
-    expect(reply!.parts[0]).toEqual({
+    expect(reply!.parts[1]).toEqual({
       type: "context",
       text: fill(knowledge.responses.decline.answeredPart, {
         part: literal(o.kind === "answer" ? o.focus! : ""),

@@ -27,11 +27,14 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
   let outside: string[] = [];
   let pageErrors: string[] = [];
 
+  // What the core answers a question on its own: each probe in a fresh conversation, so no
+  // follow-up context from an earlier probe applies.
+  let probes = 0;
   const core = (text: string): Promise<Reply[]> =>
     app.context.bot.handle({
       platform: "cli",
       user: { id: "probe" },
-      conversation: "probe",
+      conversation: `probe-${++probes}`,
       via: "direct",
       text,
     });
@@ -137,7 +140,15 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     const sources = answer.locator(".sources");
     expect(await sources.innerText()).toMatch(/^Sources: /);
     expect(await sources.locator(".source").count()).toBeGreaterThan(0);
-    expect(await answer.locator(".role-feedback button").count()).toBe(2);
+    expect(await answer.locator(".role-feedback button").allInnerTexts()).toEqual([
+      "👍 Helpful",
+      "👎 Not helpful",
+      "Not what I asked",
+    ]);
+    // The answered question comes first, as a quiet subtitle.
+    expect(await answer.locator(".subtitle").first().innerText()).toBe(
+      "Answering: Can we run databases and other stateful workloads in containers?",
+    );
 
     const firstAnswer = await answer.locator(".md").first().innerText();
     const followup = answer.locator(".role-followups button").first();

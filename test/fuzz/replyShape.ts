@@ -3,6 +3,7 @@ import type { Reply } from "../../src/core/reply.ts";
 
 const PART_TYPES = [
   "heading",
+  "subtitle",
   "text",
   "fields",
   "bars",

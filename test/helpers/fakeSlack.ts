@@ -10,7 +10,7 @@ export interface SlackCall {
   result?: Record<string, unknown>;
 }
 
-const JSON_FIELDS = ["blocks", "attachments", "view"];
+const JSON_FIELDS = ["blocks", "attachments", "view", "prompts"];
 
 /**
  * How a chosen call fails: Slack's `ok: false` with an error code, an HTTP status (429 with
@@ -163,6 +163,20 @@ export class FakeSlack {
         return { ok: true, channel: body.channel, ts: body.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
+      // The assistant view (Agents & AI Apps): each call names the assistant thread.
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setTitle":
+      case "assistant.threads.setSuggestedPrompts":
+        if (!body.channel_id || !body.thread_ts) return { ok: false, error: "invalid_arguments" };
+        if (method.endsWith("setStatus") && typeof body.status !== "string")
+          return { ok: false, error: "invalid_arguments" };
+        if (method.endsWith("setTitle") && !body.title) return { ok: false, error: "invalid_arguments" };
+        if (method.endsWith("setSuggestedPrompts")) {
+          const prompts = body.prompts as unknown[] | undefined;
+          if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 4)
+            return { ok: false, error: "invalid_arguments" };
+        }
+        return { ok: true };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(body.users ?? "X")}` } };
       default:

@@ -1,6 +1,7 @@
 import { App, SocketModeReceiver, webApi } from "@slack/bolt";
 import { ConfigError, type SlackConfig } from "../../config.ts";
 import type { Surface, SurfaceContext } from "../../server/surface.ts";
+import { createAssistant } from "./assistant.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { errorHook } from "./errors.ts";
 import { registerListeners } from "./listeners.ts";
@@ -52,11 +53,10 @@ export function createSlackApp(
     // check runs on the event listeners only (listeners.ts), the one place it can match.
     ignoreSelf: false,
   });
-  registerListeners(app, {
-    bot: ctx.bot,
-    store: ctx.store,
-    log: ctx.log.child({ surface: "slack" }),
-  });
+  const deps = { bot: ctx.bot, store: ctx.store, log: ctx.log.child({ surface: "slack" }) };
+  // Before the listeners: it takes the messages of assistant threads (and other DM threads).
+  app.assistant(createAssistant(deps));
+  registerListeners(app, deps);
   app.error(errorHook(ctx.bot, app.client, ctx.log));
   return { app, receiver };
 }

@@ -78,6 +78,14 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
         return [{ type: "header", text: { type: "plain_text", text, emoji: true } }];
       return sections(`*${text}*`);
     }
+    case "subtitle":
+      // Plain text in a context block: small and grey, and nothing in it is read as markup.
+      return [
+        {
+          type: "context",
+          elements: [{ type: "plain_text", text: clipText(part.text, LIMITS.contextText), emoji: true }],
+        },
+      ];
     case "text":
       return sections(toMrkdwn(part.text));
     case "fields": {

@@ -232,6 +232,8 @@ function elements(p: Part, max: number, n: number): CardElement[] {
   switch (p.type) {
     case "heading":
       return [textBlock(cardInline(clip(p.text, 300)), { weight: "Bolder", size: "Medium" })];
+    case "subtitle":
+      return [{ ...subtle(cardText(clip(p.text, 300))), spacing: "None" }];
     case "text":
       return [textBlock(cardText(clip(p.text, max)))];
     case "fields":

@@ -17,6 +17,7 @@ function part(p: Part): string | undefined {
     case "heading":
       return stripMarkdown(p.text).toUpperCase();
     case "text":
+    case "subtitle":
     case "context":
       return stripMarkdown(p.text);
     case "fields":

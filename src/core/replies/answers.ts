@@ -14,11 +14,13 @@ export interface AnswerContext {
 
 /** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
 export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string, focus?: string): Reply {
-  const parts: Part[] = [];
+  // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
+  const parts: Part[] = [
+    { type: "subtitle", text: fill(ctx.responses.answer.subtitle, { question: entry.question }) },
+  ];
   // A long message answered on one of its sentences says which one.
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
-  if (entry.kind === "term") parts.push({ type: "heading", text: entry.question });
   parts.push({ type: "text", text: entry.answer });
   if (entry.details) parts.push({ type: "text", text: entry.details });
   parts.push({
@@ -45,6 +47,10 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
     buttons: [
       button("👍 Helpful", { type: "feedback", entryId: entry.id, vote: "up", ...tag }),
       button("👎 Not helpful", { type: "feedback", entryId: entry.id, vote: "down", ...tag }),
+      // Only an answer to something typed can be the wrong match for it.
+      ...(askedId
+        ? [button(ctx.responses.correction.button, { type: "not-this", askedId, entryId: entry.id })]
+        : []),
     ],
   });
   return reply("answer", parts, entry.answer);

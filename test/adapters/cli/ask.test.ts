@@ -63,6 +63,8 @@ describe("vmvc ask (CLI contract)", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Sources: /);
     expect(() => JSON.parse(r.out)).toThrow();
+    // The answered question comes first, on its own line.
+    expect(r.out.split("\n")[0]).toMatch(/^Answering: What is a microVM\?$/i);
   });
 
   it("refuses bad input clearly: empty question, unknown flag, unknown command, a 100 KB line", () => {

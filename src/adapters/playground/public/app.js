@@ -84,6 +84,8 @@
     switch (part.type) {
       case "heading":
         return inline(el("h3", "heading"), part.text);
+      case "subtitle":
+        return el("p", "subtitle", part.text);
       case "text":
         return block(part.text);
       case "context":

@@ -1,0 +1,139 @@
+import type { StateStore } from "../store/store.ts";
+import type { Answerable } from "./answerable.ts";
+import type { Asker, AskOutcome } from "./ask.ts";
+import { rawWords } from "./matcher/text.ts";
+import type { Turn } from "./turn.ts";
+
+/**
+ * Every knob of follow-up resolution, in one place. A follow-up ("and for VMs?", "why?", "what
+ * are the risks?") is a short question that does not stand on its own; it is matched together
+ * with the topic of the last answered entry of the same conversation, thread and person.
+ */
+export const FOLLOW_UP = {
+  /** How long the last answered entry is remembered (30 minutes). */
+  ttlMs: 30 * 60 * 1000,
+  /** A question with more content words than this is a new question, whatever came before. */
+  maxWords: 4,
+  /**
+   * A question declined for naming no subject still follows up when the model finds its words
+   * this likely to belong to one entry ("what are the risks?" 0.38, "how long does that take?"
+   * 0.22): they are the subject's words. Off-topic questions stay far below ("who won the game"
+   * 0.07, "what's a good pizza place nearby" 0.02), so they are declined as before.
+   */
+  minOwnConfidence: 0.1,
+  /**
+   * A short question: at most this many content words. Only a short question follows up for
+   * naming no subject ("what are the risks?" has one content word, "how long does that take?"
+   * two; off-topic questions that borrow a subject word are longer: "my laptop fan is very
+   * loud") or for pointing back ("is that safe?"; in "is it cheaper to run containers", "it"
+   * points nowhere).
+   */
+  shortQuestion: 2,
+  /** A question opening with one of these continues the one before ("and for VMs?", "so how long"). */
+  connectives: ["and", "but", "so", "also", "or", "then", "plus"],
+  /** A question using one of these points back at the one before ("how long does that take?"). */
+  pointers: ["that", "it", "this", "those", "these", "them", "they", "its"],
+} as const;
+
+/** The last answered entry of one conversation, thread and person. */
+export interface FollowUpContext {
+  entryId: string;
+}
+
+interface Stored extends FollowUpContext {
+  schema: 1;
+}
+
+/** Context never crosses conversations, threads or people: all four are in the key. */
+const keyOf = (turn: Turn) =>
+  `followup:${turn.platform}:${turn.conversation}:${turn.thread ?? "-"}:${turn.user.id}`;
+
+/** Where the last answered entry of each conversation, thread and person is kept (the StateStore). */
+export class FollowUpContexts {
+  constructor(private readonly store: StateStore) {}
+
+  async remember(turn: Turn, context: FollowUpContext): Promise<void> {
+    await this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs });
+  }
+
+  async recall(turn: Turn): Promise<FollowUpContext | undefined> {
+    const stored = await this.store.get<Stored>(keyOf(turn));
+    if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
+    return { entryId: stored.value.entryId };
+  }
+}
+
+/** Why a question was taken as a follow-up (recorded in the insights, shown in tests). */
+export type FollowUpReason =
+  /** Declined alone for naming no subject, though its words are the subject's ("what are the risks?", "why?"). */
+  | "no-subject"
+  /** Alone only "did you mean"; with the topic, one answer, and not the previous one again. */
+  | "ambiguous"
+  /** It opens with a connective or points back ("and for VMs?", "is that safe?"). */
+  | "continues";
+
+export interface Resolution {
+  outcome: AskOutcome;
+  /** The text the matcher ranked: the question, or the previous topic followed by it. */
+  matched: string;
+  /** Set when the answer came from the context: the entry followed up on, and why. */
+  followUp?: { of: Answerable; reason: FollowUpReason };
+}
+
+/**
+ * Matches `question`, using `context` when the question does not stand on its own:
+ * 1. Only a short question (at most FOLLOW_UP.maxWords content words) can be a follow-up, and only
+ *    one the matcher would answer, suggest for or decline (not a greeting or a command).
+ * 2. It is matched together with the previous entry's canonical question (its topic). It follows
+ *    up when that is answered and (FollowUpReason):
+ *    - alone it was declined for naming no subject, yet has no content words at all ("why?") or
+ *      words the model places in the subject (minOwnConfidence): "what are the risks?";
+ *    - alone it only got "did you mean", and with the topic it gets an entry other than the
+ *      previous one (repeating the last answer would not resolve anything);
+ *    - it opens with a connective, or is short and points back ("and for VMs?", "is that safe?"),
+ *      and alone it was answered or suggested (an off-topic "and the weather?" stays declined).
+ * 3. Otherwise the question's own outcome stands: a new question ("what is a container?", "what
+ *    about cost?"), "did you mean", or a decline.
+ */
+export function resolve(
+  asker: Asker,
+  stems: (text: string) => string[],
+  question: string,
+  context: FollowUpContext | undefined,
+): Resolution {
+  const alone = asker.ask(question);
+  const previous = context && asker.entry(context.entryId);
+  if (!previous) return { outcome: alone, matched: question };
+  if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
+    return { outcome: alone, matched: question };
+  const own = stems(question);
+  if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
+
+  const words = rawWords(question);
+  const continues =
+    (FOLLOW_UP.connectives as readonly string[]).includes(words[0] ?? "") ||
+    (own.length <= FOLLOW_UP.shortQuestion &&
+      words.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w)));
+  const subjectless =
+    alone.kind === "out-of-scope" &&
+    alone.rule === "no-subject-word" &&
+    own.length <= FOLLOW_UP.shortQuestion &&
+    (own.length === 0 || alone.confidence >= FOLLOW_UP.minOwnConfidence);
+  if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
+
+  const matched = `${previous.question} ${question}`;
+  const combined = asker.ask(matched);
+  if (combined.kind !== "answer") return { outcome: alone, matched: question };
+  const reason: FollowUpReason | undefined = subjectless
+    ? "no-subject"
+    : continues
+      ? "continues"
+      : alone.kind === "no-match" && combined.entry.id !== previous.id
+        ? "ambiguous"
+        : undefined;
+  if (!reason) return { outcome: alone, matched: question };
+  // The same answer either way: the question stood on its own after all.
+  if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
+    return { outcome: alone, matched: question };
+  return { outcome: combined, matched, followUp: { of: previous, reason } };
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSurface } from "../../../src/adapters/playground/surface.ts";
+import type { PgMessage } from "../../../src/adapters/playground/transcript.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { Bot } from "../../../src/core/bot.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { HttpApp } from "../../../src/server/http.ts";
+import { createStore } from "../../../src/store/index.ts";
+import { knowledge } from "../../helpers/bot.ts";
+
+const silent = createLogger("silent");
+let http: HttpApp;
+let base: string;
+
+beforeAll(async () => {
+  const store = await createStore("memory:");
+  http = new HttpApp(silent);
+  await startSurface({
+    bot: new Bot({ knowledge, store }),
+    store,
+    config: loadConfig({ PORT: "0", LOG_LEVEL: "silent" }),
+    log: silent,
+    http,
+  });
+  base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
+});
+
+afterAll(async () => {
+  await http.close();
+});
+
+async function turn(body: Record<string, unknown>): Promise<PgMessage[]> {
+  const res = await fetch(`${base}/api/playground/turn`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { messages: PgMessage[] }).messages;
+}
+const botMessages = (ms: PgMessage[]) => ms.filter((m) => m.from === "bot");
+const buttonsOf = (m: PgMessage) => m.parts.flatMap((p) => (p.type === "buttons" ? p.buttons : []));
+
+describe("playground: the answered question, up front", () => {
+  it("opens an answer with a subtitle part naming the canonical question", async () => {
+    const [answer] = botMessages(
+      await turn({ session: "pg-subtitle-1", text: "can we run postgres in a container" }),
+    );
+    expect(answer!.parts[0]).toEqual({
+      type: "subtitle",
+      text: "Answering: Can we run databases and other stateful workloads in containers?",
+    });
+  });
+
+  it("renders the subtitle part in the page script as a muted line", async () => {
+    const script = await (await fetch(`${base}/playground/app.js`)).text();
+    expect(script).toMatch(/case "subtitle":\s*\n\s*return el\("p", "subtitle", part\.text\);/);
+    const css = await (await fetch(`${base}/playground/style.css`)).text();
+    expect(css).toMatch(/\.subtitle \{[^}]*color: var\(--muted\)/);
+  });
+});
+
+describe("playground: Not what I asked", () => {
+  it("replaces the answer with the next best entries, and a pick replaces that", async () => {
+    const session = "pg-correction-1";
+    const [answer] = botMessages(
+      await turn({ session, text: "do i need kubernetes to run containers in production" }),
+    );
+    const wrong = buttonsOf(answer!).find((b) => b.action.type === "not-this");
+    expect(wrong?.label).toBe("Not what I asked");
+    const [list] = await turn({ session, action: wrong!.action, messageId: answer!.id });
+    expect(list!.id).toBe(answer!.id);
+    const choices = buttonsOf(list!).filter((b) => b.action.type === "ask" && b.action.via === "correction");
+    expect(choices).toHaveLength(3);
+    const [picked] = await turn({ session, action: choices[0]!.action, messageId: answer!.id });
+    expect(picked!.id).toBe(answer!.id);
+    expect(picked!.kind).toBe("answer");
+  });
+});
+
+describe("playground: follow-ups in context", () => {
+  it("resolves a follow-up within a session, not in another one", async () => {
+    await turn({ session: "pg-follow-1", text: "can we run databases in containers?" });
+    const [r] = botMessages(await turn({ session: "pg-follow-1", text: "why?" }));
+    expect(r!.parts.slice(0, 2)).toEqual([
+      {
+        type: "subtitle",
+        text: "Answering: Can we run databases and other stateful workloads in containers?",
+      },
+      {
+        type: "context",
+        text: "Following up on _Can we run databases and other stateful workloads in containers?_",
+      },
+    ]);
+    const [other] = botMessages(await turn({ session: "pg-follow-2", text: "why?" }));
+    expect(other!.kind).toBe("decline");
+  });
+});

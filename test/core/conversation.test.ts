@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { Bot } from "../../src/core/bot.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { createStore } from "../../src/store/index.ts";
+import { MemoryStore } from "../../src/store/memory.ts";
+import { buttons, knowledge, makeBot, press, turn, vagueQuestion } from "../helpers/bot.ts";
+
+const subtitleOf = (r: Reply) => r.parts.find((p) => p.type === "subtitle");
+
+describe("the answered question, up front", () => {
+  it("opens every answer with the entry's canonical question as a subtitle", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "can we run postgres in a container" }));
+    expect(r!.kind).toBe("answer");
+    expect(r!.parts[0]).toEqual({
+      type: "subtitle",
+      text: "Answering: Can we run databases and other stateful workloads in containers?",
+    });
+  });
+
+  it("shows what a glossary term answers, and the same on an answer reached by a button", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [term] = await bot.handle(turn({ text: "what is a hypervisor" }));
+    expect(subtitleOf(term!)).toEqual({ type: "subtitle", text: "Answering: What is a Hypervisor?" });
+    const [pressed] = await bot.handle(
+      turn({ via: "action", action: { type: "ask", entryId: "boot-time", via: "related" } }),
+    );
+    expect(pressed!.parts[0]?.type).toBe("subtitle");
+    expect(subtitleOf(pressed!)?.type === "subtitle" && subtitleOf(pressed!)!.text).toMatch(/^Answering: /);
+  });
+
+  it("puts no subtitle on declines and 'did you mean'", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "what is the best pizza topping" }));
+    expect(r!.kind).toBe("decline");
+    expect(subtitleOf(r!)).toBeUndefined();
+  });
+});
+
+describe("Not what I asked", () => {
+  const question = "do i need kubernetes to run containers in production";
+
+  it("offers the next three best entries in place of the answer, records the pick, and stats lists it", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [answer] = await bot.handle(turn({ text: question }));
+    const wrong = buttons([answer!], "feedback").find((b) => b.action.type === "not-this");
+    expect(wrong?.label).toBe("Not what I asked");
+    expect(wrong?.action).toMatchObject({ type: "not-this", entryId: "containers-without-kubernetes" });
+
+    const [list] = await bot.handle(press(wrong!.action));
+    expect(list!.placement).toBe("replace");
+    const choices = buttons([list!], "suggestions");
+    const expected = bot.qa.asker
+      .explain(question)
+      .result.ranked.map((r) => r.id)
+      .filter((id) => id !== "containers-without-kubernetes")
+      .slice(0, 3);
+    expect(choices.map((b) => b.action.type === "ask" && b.action.entryId)).toEqual(expected);
+    expect(JSON.stringify(list!.parts)).toMatch(/topics/);
+
+    const [picked] = await bot.handle(press(choices[1]!.action));
+    expect(picked!.kind).toBe("answer");
+    expect(picked!.placement).toBe("replace");
+    const events = await bot.insights.read();
+    expect(events.filter((e) => e.type === "correction")).toEqual([
+      expect.objectContaining({
+        entryId: expected[1],
+        wrongEntryId: "containers-without-kubernetes",
+      }),
+    ]);
+
+    const [report] = await bot.handle(turn({ platform: "cli", text: "stats" }));
+    const text = JSON.stringify(report!.parts);
+    expect(text).toContain("corrections (phrasings worth adding)");
+    expect(text).toContain(`“${question}” → \`${expected[1]}\`, not \`containers-without-kubernetes\` (1×)`);
+  });
+
+  it("after a 'did you mean' pick, offers the others without the picked one", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [suggested] = await bot.handle(turn({ text: vagueQuestion(bot) }));
+    const first = buttons([suggested!], "suggestions")[0]!;
+    const [answer] = await bot.handle(press(first.action));
+    const wrong = buttons([answer!], "feedback").find((b) => b.action.type === "not-this")!;
+    const [list] = await bot.handle(press(wrong.action));
+    const ids = buttons([list!], "suggestions").map((b) => b.action.type === "ask" && b.action.entryId);
+    expect(ids).toHaveLength(3);
+    expect(ids).not.toContain(first.action.type === "ask" && first.action.entryId);
+  });
+
+  it("has no such button on answers nobody typed, and says so when the question is gone", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [related] = await bot.handle(press({ type: "ask", entryId: "boot-time", via: "related" }));
+    expect(buttons([related!]).some((b) => b.action.type === "not-this")).toBe(false);
+    const [gone] = await bot.handle(press({ type: "not-this", askedId: "nope", entryId: "boot-time" }));
+    expect(gone!.kind).toBe("notice");
+    expect(JSON.stringify(gone!.parts)).toMatch(/no longer have the question/);
+  });
+});
+
+describe("follow-ups in context", () => {
+  const context = (r: Reply) =>
+    r.parts.flatMap((p) => (p.type === "context" && p.text.startsWith("Following up") ? [p.text] : []))[0];
+  const subtitle = (r: Reply) => {
+    const s = subtitleOf(r);
+    return s?.type === "subtitle" ? s.text : undefined;
+  };
+
+  it("resolves 'and for VMs?' against the start-up question, and says so", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "how fast do containers start compared to vms" }));
+    const [r] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(subtitle(r!)).toBe("Answering: How fast do VMs and containers start?");
+    expect(context(r!)).toBe("Following up on _How fast do VMs and containers start?_");
+    // Without the context it is a question about VMs.
+    const [alone] = await bot.handle(turn({ text: "and for VMs?", thread: "other" }));
+    expect(subtitle(alone!)).not.toBe("Answering: How fast do VMs and containers start?");
+    expect(context(alone!)).toBeUndefined();
+  });
+
+  it.each(["why?", "what are the risks?", "how long does that take?"])(
+    "answers %j after a question about databases, and declines it without one",
+    async (followUp) => {
+      const bot = makeBot(await createStore("memory:"));
+      const [first] = await bot.handle(turn({ text: "can we run databases in containers?" }));
+      expect(first!.kind).toBe("answer");
+      const [r] = await bot.handle(turn({ text: followUp }));
+      expect(r!.kind).toBe("answer");
+      expect(context(r!)).toBe(
+        "Following up on _Can we run databases and other stateful workloads in containers?_",
+      );
+      const [alone] = await bot.handle(turn({ text: followUp, conversation: "fresh" }));
+      expect(alone!.kind).toBe("decline");
+    },
+  );
+
+  it("lets a question that stands on its own ignore the context", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    for (const [q, expected] of [
+      ["what is a container?", /^Answering: What is a container\?$/i],
+      ["what about cost?", /cheaper/],
+      ["how do backups differ between VMs and containers", /difference|backup/i],
+    ] as const) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(subtitle(r!)).toMatch(expected);
+      expect(context(r!)).toBeUndefined();
+    }
+  });
+
+  it("never crosses people, threads or conversations, and forgets after 30 minutes", async () => {
+    let now = 1_000_000;
+    const clock = () => now;
+    const bot = new Bot({ knowledge, store: new MemoryStore({ now: clock }), now: clock });
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    for (const other of [
+      { user: { id: "u2", name: "Bob" } },
+      { thread: "t2" },
+      { conversation: "c2" },
+      { platform: "cli" as const },
+    ]) {
+      const [r] = await bot.handle(turn({ text: "why?", ...other }));
+      expect(r!.kind).toBe("decline");
+    }
+    now += 29 * 60 * 1000;
+    expect((await bot.handle(turn({ text: "why?" })))[0]!.kind).toBe("answer");
+    // The follow-up's answer is now the last answered entry; 31 minutes later it is gone.
+    now += 31 * 60 * 1000;
+    expect((await bot.handle(turn({ text: "why?" })))[0]!.kind).toBe("decline");
+  });
+
+  it("follows up on an entry reached by a button too, and records the follow-up in the insights", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(press({ type: "ask", entryId: "boot-time", via: "related" }));
+    const [r] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(context(r!)).toBe("Following up on _How fast do VMs and containers start?_");
+    const events = await bot.insights.read();
+    expect(events.at(-1)).toMatchObject({
+      type: "question",
+      question: "and for VMs?",
+      followUpOf: "boot-time",
+    });
+    // "Not what I asked" re-ranks what was matched: the follow-up with its context.
+    const wrong = buttons([r!], "feedback").find((b) => b.action.type === "not-this")!;
+    const [list] = await bot.handle(press(wrong.action));
+    const ids = buttons([list!], "suggestions").map((b) => b.action.type === "ask" && b.action.entryId);
+    const expected = bot.qa.asker
+      .explain("How fast do VMs and containers start? and for VMs?")
+      .result.ranked.map((x) => x.id)
+      .filter((id) => id !== "boot-time")
+      .slice(0, 3);
+    expect(ids).toEqual(expected);
+  });
+});

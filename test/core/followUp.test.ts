@@ -1,0 +1,57 @@
+import { resolve as resolvePath } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FOLLOW_UP, resolve } from "../../src/core/followUp.ts";
+import { buildQuestionAnswering } from "../../src/core/questions.ts";
+import { readSet } from "../../src/eval/sets.ts";
+import { repoRoot } from "../../src/paths.ts";
+import { knowledge } from "../helpers/bot.ts";
+
+const qa = buildQuestionAnswering(knowledge);
+const fixture = (name: string) => readSet(resolvePath(repoRoot, "test/fixtures", name));
+const sets = [fixture("real-questions.jsonl"), fixture("dev-questions.jsonl")].flat();
+const contexts = [
+  "stateful-workloads-and-databases",
+  "boot-time",
+  "containers-without-kubernetes",
+  "cost-comparison",
+  "hypervisor",
+];
+const followUp = (q: string, entryId: string) => resolve(qa.asker, qa.stems, q, { entryId }).followUp;
+
+describe("when a question follows up (FOLLOW_UP)", () => {
+  it.each([
+    ["and for VMs?", "continues"],
+    ["is that safe?", "continues"],
+    ["why?", "no-subject"],
+    ["what are the risks?", "no-subject"],
+    ["how long does that take?", "no-subject"],
+    ["what are the downsides?", "no-subject"],
+  ])("takes %j as a follow-up (%s) after any answer", (q, reason) => {
+    for (const c of contexts) expect(followUp(q, c)?.reason, `${q} after ${c}`).toBe(reason);
+  });
+
+  it.each(["what is a container?", "what about cost?", "kubernetes", "is it cheaper to run containers"])(
+    "takes %j as a question of its own",
+    (q) => {
+      for (const c of contexts) expect(followUp(q, c), `${q} after ${c}`).toBeUndefined();
+    },
+  );
+
+  it("keeps declining off-topic questions after an answer: at most 1% of them become follow-ups", () => {
+    const offTopic = [
+      ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),
+    ].filter((q) => qa.asker.ask(q).kind === "out-of-scope");
+    expect(offTopic.length).toBeGreaterThan(100);
+    const taken = contexts.flatMap((c) => offTopic.filter((q) => followUp(q, c)));
+    // Today: 5 of 725 ("how do I get a new monitor": "monitor" is a subject word).
+    expect(taken.length / (offTopic.length * contexts.length)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("leaves almost every question of the public sets to stand on its own", () => {
+    const inScope = sets.filter((l) => !("oos" in l)).map((l) => l.q);
+    const taken = contexts.flatMap((c) => inScope.filter((q) => followUp(q, c)));
+    // Those that do are follow-ups in their own threads ("And why does it boot faster than a VM?").
+    expect(taken.length / (inScope.length * contexts.length)).toBeLessThanOrEqual(0.01);
+    expect(FOLLOW_UP.maxWords).toBeGreaterThanOrEqual(FOLLOW_UP.shortQuestion);
+  });
+});
