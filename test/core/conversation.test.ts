@@ -20,8 +20,9 @@ describe("the answered question, up front", () => {
 
   it("shows what a glossary term answers, and the same on an answer reached by a button", async () => {
     const bot = makeBot(await createStore("memory:"));
-    const [term] = await bot.handle(turn({ text: "what is a hypervisor" }));
-    expect(subtitleOf(term!)).toEqual({ type: "subtitle", text: "Answering: What is a Hypervisor?" });
+    const [term] = await bot.handle(turn({ text: "what is a cgroup" }));
+    const cgroup = bot.qa.asker.entry("cgroup")!;
+    expect(subtitleOf(term!)).toEqual({ type: "subtitle", text: `Answering: ${cgroup.question}` });
     const [pressed] = await bot.handle(
       turn({ via: "action", action: { type: "ask", entryId: "boot-time", via: "related" } }),
     );

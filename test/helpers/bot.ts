@@ -1,4 +1,5 @@
 import type { Action } from "../../src/core/action.ts";
+import type { Asker } from "../../src/core/ask.ts";
 import { Bot } from "../../src/core/bot.ts";
 import type { Button, Reply } from "../../src/core/reply.ts";
 import type { Turn } from "../../src/core/turn.ts";
@@ -36,11 +37,11 @@ export function buttons(replies: Reply[], role?: string): Button[] {
  * A question the matcher answers only with "did you mean" suggestions. Which short, vague
  * question does that depends on the trained model, so tests take the first that does.
  */
-export function vagueQuestion(bot: Bot): string {
+export function vagueQuestion(bot: { qa: { asker: Asker } }): string {
   const candidates = [
+    "docker kubernetes vm",
     "network storage vm",
     "migration security storage",
-    "docker kubernetes vm",
     "cost legacy migration",
     "hypervisor images security",
     "vms or containers",

@@ -1,7 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../../src/paths.ts";
+import { buildQuestionAnswering } from "../../../src/core/questions.ts";
+import { loadKnowledge } from "../../../src/knowledge/load.ts";
+import { knowledgeDir, repoRoot } from "../../../src/paths.ts";
+import { vagueQuestion } from "../../helpers/bot.ts";
 
 /** Runs the real CLI as a user or script would. */
 function vmvc(args: string[], input?: string) {
@@ -44,7 +47,7 @@ describe("vmvc ask (CLI contract)", () => {
   it("answers one question per stdin line, declining out-of-scope ones with suggestions or an honest reply", () => {
     const r = vmvc(
       ["ask", "--json"],
-      "what is a hypervisor\nwhat's a good pizza place nearby\n\nnetwork storage vm\n",
+      `what is a hypervisor\nwhat's a good pizza place nearby\n\n${vagueQuestion({ qa: buildQuestionAnswering(loadKnowledge(knowledgeDir)) })}\n`,
     );
     const lines = r.out
       .trim()

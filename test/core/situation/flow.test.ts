@@ -123,7 +123,7 @@ describe("recommend: describe your situation, get a recommendation", () => {
     expect(final.kind).toBe("recommendation");
     const answers = fields([final]);
     expect(answers.find((f) => f.label === "Compliance")?.value).toMatch(/Strict .*\(from the description\)/);
-    expect(answers.find((f) => f.label === "Isolation")?.value).toMatch(/\(Ada\)/);
+    expect(answers.find((f) => f.label === "Isolation")?.value).toMatch(/\(<@u1\|Ada>\)/);
   });
 
   it("back goes to the previous asked question, never to one the description answered", async () => {
@@ -149,7 +149,7 @@ describe("recommend: describe your situation, get a recommendation", () => {
     const replies = await bot.handle(press(none.action, { thread: "t4" }));
     expect(replies[1]!.kind).toBe("recommendation");
     const answers = fields([replies[1]!]);
-    expect(answers.find((f) => f.label === "Compliance")?.value).toMatch(/^None .*\(Ada\)/);
+    expect(answers.find((f) => f.label === "Compliance")?.value).toMatch(/^None .*\(<@u1\|Ada>\)/);
     expect(answers.find((f) => f.label === "Legacy software")?.value).toMatch(/\(from the description\)/);
     expect(answers.find((f) => f.label === "Isolation")?.value).toMatch(/not sure/);
   });
