@@ -49,6 +49,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const starters = await surfaceStarters();
   for (const start of starters) surfaces.push(await start(context));
   const port = await http.listen(config.port, config.host);
+  // Train the question matcher (a few hundred ms) just after the first page can be served,
+  // so the first question does not wait for it either.
+  setTimeout(() => bot.qa.warm(), WARM_AFTER_MS).unref();
 
   return {
     port,
@@ -61,6 +64,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     },
   };
 }
+
+/** How long after listening the matcher is trained: long enough for a first page to go out. */
+const WARM_AFTER_MS = 300;
 
 type Starter = (context: SurfaceContext) => Promise<Surface>;
 

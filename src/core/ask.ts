@@ -37,7 +37,8 @@ export class Asker {
 
   constructor(
     entries: Answerable[],
-    private readonly matcher: Matcher,
+    /** The trained matcher; training happens on the first call (see questions.ts). */
+    private readonly trainedMatcher: () => Matcher,
     responses: Responses,
     private readonly onExplain?: ExplainSink,
   ) {
@@ -49,6 +50,10 @@ export class Asker {
     add(responses.greeting.patterns, "greeting");
     add(responses.thanks.patterns, "thanks");
     add(responses.help.patterns, "help");
+  }
+
+  private get matcher(): Matcher {
+    return this.trainedMatcher();
   }
 
   entry(id: string): Answerable | undefined {

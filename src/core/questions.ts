@@ -13,6 +13,8 @@ export interface QuestionAnswering {
   context: AnswerContext;
   /** The matcher's content words of a text, for grouping similar questions. */
   stems: (text: string) => string[];
+  /** Trains the matcher now (it is otherwise trained on the first question). */
+  warm: () => void;
 }
 
 export function buildQuestionAnswering(
@@ -22,11 +24,13 @@ export function buildQuestionAnswering(
 ): QuestionAnswering {
   const entries = answerablesOf(knowledge);
   const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
-  const matcher = trained(
-    knowledge,
-    params,
-    () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents }),
-  );
+  // Trained on first use, so start-up serves its first page without waiting for it.
+  const matcher = () =>
+    trained(
+      knowledge,
+      params,
+      () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents }),
+    );
   const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
   return {
     entries,
@@ -36,7 +40,10 @@ export function buildQuestionAnswering(
       responses: knowledge.responses,
       entry: (id) => asker.entry(id),
     },
-    stems: (t) => matcher.stems(t),
+    stems: (t) => matcher().stems(t),
+    warm: () => {
+      matcher();
+    },
   };
 }
 

@@ -73,25 +73,25 @@ export class SoftmaxModel {
   private train(examples: Example[], params: MatcherParams["training"]): void {
     const order = Int32Array.from(examples, (_, i) => i);
     const random = mulberry32(params.seed);
-    const { rowStart, classOf, weight } = this;
+    const { rowStart, classOf, weight, scores } = this;
     for (let epoch = 0; epoch < this.epochs; epoch++) {
       shuffle(order, random);
       const rate = params.learningRate * params.decay ** epoch;
-      const shrink = rate * params.l2;
+      const keep = 1 - rate * params.l2;
       for (const i of order) {
         const { vector, label } = examples[i]!;
         this.probabilities(vector);
         const { ids, values } = vector;
         for (let j = 0; j < ids.length; j++) {
           const f = ids[j]!;
-          const x = values[j]!;
-          for (let k = rowStart[f]!; k < rowStart[f + 1]!; k++) {
+          const step = rate * values[j]!;
+          const end = rowStart[f + 1]!;
+          for (let k = rowStart[f]!; k < end; k++) {
             const c = classOf[k]!;
-            const p = this.scores[c]!;
+            const p = scores[c]!;
             // A class the model already all but rules out would move by next to nothing: skip it.
-            if (p < NEGLIGIBLE && c !== label) continue;
-            const gradient = p - (c === label ? 1 : 0);
-            weight[k] = weight[k]! - rate * gradient * x - shrink * weight[k]!;
+            if (c === label) weight[k] = weight[k]! * keep - step * (p - 1);
+            else if (p >= NEGLIGIBLE) weight[k] = weight[k]! * keep - step * p;
           }
         }
         this.reset();
