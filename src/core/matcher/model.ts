@@ -145,9 +145,11 @@ export class SoftmaxModel {
     const best: ClassProbability[] = [];
     for (let t = 0; t < this.touchedCount; t++) {
       const c = this.touched[t]!;
-      insertTop(best, { label: c, probability: this.scores[c]! }, k);
+      best.push({ label: c, probability: this.scores[c]! });
     }
     this.reset();
+    best.sort(byProbability);
+    if (best.length > k) best.length = k;
     // Classes no feature points at share the leftover probability; with none touched they tie.
     if (best.length < k && rest > 0)
       for (let c = 0; c < this.numClasses && best.length < k; c++)
@@ -180,14 +182,9 @@ export class SoftmaxModel {
   }
 }
 
-function insertTop(top: ClassProbability[], item: ClassProbability, k: number): void {
-  const before = (a: ClassProbability, b: ClassProbability) =>
-    a.probability > b.probability || (a.probability === b.probability && a.label < b.label);
-  if (top.length === k && !before(item, top[k - 1]!)) return;
-  let i = top.length;
-  while (i > 0 && before(item, top[i - 1]!)) i--;
-  top.splice(i, 0, item);
-  if (top.length > k) top.pop();
+/** Most probable first; equal probabilities by class number, so the order never depends on input order. */
+function byProbability(a: ClassProbability, b: ClassProbability): number {
+  return b.probability - a.probability || a.label - b.label;
 }
 
 /** A small seeded PRNG: the same seed gives the same shuffles on every machine. */
