@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
+import { readJsonl } from "./jsonl.ts";
 
 /** One line of an evaluation set: a question and the word groups its answer must contain, or `oos`. */
 const caseSchema = z.union([
@@ -12,14 +12,7 @@ const caseSchema = z.union([
 export type EvalCase = z.infer<typeof caseSchema>;
 
 export function readQuestionSet(path: string): EvalCase[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = caseSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
+  return readJsonl(path, caseSchema);
 }
 
 export interface Verdict {

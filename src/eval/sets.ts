@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Knowledge } from "../knowledge/load.ts";
+import { readJsonl } from "./jsonl.ts";
 import { miniSearchBaseline, type Scored, score } from "./questionSet.ts";
 
 export interface SetScore extends Scored {
@@ -28,14 +28,7 @@ const lineSchema = z.union([
 type Line = z.infer<typeof lineSchema>;
 
 export function readSet(file: string): Line[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = lineSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
+  return readJsonl(file, lineSchema);
 }
 
 /** Scores a set: by answer words like ../shared/eval/score.mjs, or by entry id for `ids` lines. */

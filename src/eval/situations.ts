@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { decide, RECOMMENDATION_IDS } from "../core/decision/index.ts";
 import { SituationReader } from "../core/situation/extract.ts";
 import type { Knowledge } from "../knowledge/load.ts";
+import { readJsonl } from "./jsonl.ts";
 
 /**
  * One line of test/fixtures/situations.jsonl: a description, the answers it states, the
@@ -19,14 +19,7 @@ const lineSchema = z.strictObject({
 export type SituationLine = z.infer<typeof lineSchema>;
 
 export function readSituations(file: string): SituationLine[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = lineSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
+  return readJsonl(file, lineSchema);
 }
 
 export interface SituationScore {

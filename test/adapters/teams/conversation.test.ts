@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../../src/app.ts";
-import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
-import { post, startTestApp, teamsMessage } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { cardOf, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
+import { teamsMessage, useTeamsApp } from "./harness.ts";
 
-let connector: FakeConnector;
-let app: RunningApp;
-let base: string;
-
-beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  ({ app, base } = await startTestApp());
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await connector?.stop();
-});
-
-async function send(activity: Record<string, unknown>, count = 1): Promise<ConnectorCall[]> {
-  const from = connector.calls.length;
-  const res = await post(base, activity);
-  expect(res.status).toBe(200);
-  return connector.waitFor((calls) => calls.length >= count, from);
-}
+const { t, send } = useTeamsApp();
 
 describe("Teams: the answered question, up front", () => {
   it("opens an answer card with the canonical question as a small subtle line", async () => {
-    const [call] = await send(teamsMessage(connector, { text: "can we run postgres in a container" }));
+    const [call] = await send(teamsMessage(t.connector, { text: "can we run postgres in a container" }));
     const first = cardOf(call!).body[0]!;
     expect(first).toMatchObject({
       type: "TextBlock",
@@ -40,17 +20,19 @@ describe("Teams: the answered question, up front", () => {
 describe("Teams: Not what I asked", () => {
   it("updates the answer card in place with the next best entries, then with the picked answer", async () => {
     const [answer] = await send(
-      teamsMessage(connector, { text: "do i need kubernetes to run containers in production" }),
+      teamsMessage(t.connector, { text: "do i need kubernetes to run containers in production" }),
     );
     const wrong = submitsOf(cardOf(answer!)).find((s) => s.action.type === "not-this");
     expect(wrong?.title).toBe("Not what I asked");
-    const [list] = await send(teamsMessage(connector, { value: wrong!.data, replyToId: answer!.id }));
+    const [list] = await send(teamsMessage(t.connector, { value: wrong!.data, replyToId: answer!.id }));
     expect(list!.kind).toBe("update");
     expect(list!.activityId).toBe(answer!.id);
     expect(textOf(cardOf(list!))).toMatch(/wrong answer/);
     const choices = submitsOf(cardOf(list!)).filter((s) => s.action.via === "correction");
     expect(choices).toHaveLength(3);
-    const [picked] = await send(teamsMessage(connector, { value: choices[2]!.data, replyToId: answer!.id }));
+    const [picked] = await send(
+      teamsMessage(t.connector, { value: choices[2]!.data, replyToId: answer!.id }),
+    );
     expect(picked!.kind).toBe("update");
     expect(textOf(cardOf(picked!))).toMatch(/^Answering: /);
   });
@@ -59,15 +41,15 @@ describe("Teams: Not what I asked", () => {
 describe("Teams: follow-ups in context", () => {
   it("resolves a follow-up in a personal chat, and not in another person's chat", async () => {
     const conversationId = "a:1personal-followup";
-    await send(teamsMessage(connector, { conversationId, text: "can we run databases in containers?" }));
-    const [r] = await send(teamsMessage(connector, { conversationId, text: "how long does that take?" }));
+    await send(teamsMessage(t.connector, { conversationId, text: "can we run databases in containers?" }));
+    const [r] = await send(teamsMessage(t.connector, { conversationId, text: "how long does that take?" }));
     const text = textOf(cardOf(r!));
     expect(text).toMatch(/^Answering: Can we run databases and other stateful workloads in containers\?/);
     expect(text).toContain(
       "Following up on _Can we run databases and other stateful workloads in containers?_",
     );
     const [other] = await send(
-      teamsMessage(connector, {
+      teamsMessage(t.connector, {
         conversationId: "a:1personal-someone-else",
         text: "how long does that take?",
       }),
@@ -79,7 +61,7 @@ describe("Teams: follow-ups in context", () => {
     const root = "19:channel-1@thread.tacv2;messageid=1700000000001";
     const otherRoot = "19:channel-1@thread.tacv2;messageid=1700000000002";
     await send(
-      teamsMessage(connector, {
+      teamsMessage(t.connector, {
         scope: "channel",
         conversationId: root,
         mention: true,
@@ -87,7 +69,7 @@ describe("Teams: follow-ups in context", () => {
       }),
     );
     const [r] = await send(
-      teamsMessage(connector, {
+      teamsMessage(t.connector, {
         scope: "channel",
         conversationId: root,
         mention: true,
@@ -96,7 +78,7 @@ describe("Teams: follow-ups in context", () => {
     );
     expect(textOf(cardOf(r!))).toContain("Following up on _How fast do VMs and containers start?_");
     const [other] = await send(
-      teamsMessage(connector, { scope: "channel", conversationId: otherRoot, mention: true, text: "why?" }),
+      teamsMessage(t.connector, { scope: "channel", conversationId: otherRoot, mention: true, text: "why?" }),
     );
     expect(textOf(cardOf(other!))).not.toContain("Following up");
   });

@@ -1,37 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../../src/app.ts";
 import { stripMarkdown } from "../../../src/core/render/plainText.ts";
 import { knowledge } from "../../helpers/bot.ts";
-import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
-import { post, startTestApp, teamsMessage } from "./harness.ts";
+import { type ConnectorCall, cardOf, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
+import { post, startTestApp, teamsMessage, useTeamsApp } from "./harness.ts";
 
-let connector: FakeConnector;
-let app: RunningApp;
-let base: string;
-
-beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  ({ app, base } = await startTestApp());
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await connector?.stop();
-});
-
-/** Posts an activity, expects 200, and waits until `count` connector calls have been made for it. */
-async function send(activity: Record<string, unknown>, count = 1): Promise<ConnectorCall[]> {
-  const from = connector.calls.length;
-  const res = await post(base, activity);
-  expect(res.status).toBe(200);
-  return connector.waitFor((calls) => calls.length >= count, from);
-}
+const { t, send } = useTeamsApp();
 
 const cardText = (call: ConnectorCall) => textOf(cardOf(call));
 
 describe("Teams surface over real HTTP", () => {
   it("mounts /api/messages in anonymous mode and says so", () => {
-    const teams = app.surfaces.find((s) => s.name === "teams");
+    const teams = t.app.surfaces.find((s) => s.name === "teams");
     expect(teams?.status).toMatch(/anonymous/);
     expect(teams?.status).toMatch(/MicrosoftAppId/);
   });
@@ -44,7 +24,7 @@ describe("Teams surface over real HTTP", () => {
     ["topics", /./],
     ["myths", /myth|secure/i],
   ])("answers the command %j in personal chat with an Adaptive Card", async (text, expected) => {
-    const activity = teamsMessage(connector, { text });
+    const activity = teamsMessage(t.connector, { text });
     const [call] = await send(activity);
     expect(call!.kind).toBe("reply");
     expect(call!.conversationId).toBe("a:1personal-ada");
@@ -61,7 +41,9 @@ describe("Teams surface over real HTTP", () => {
 
   it("answers a plain question in personal chat without a command word", async () => {
     const [call] = await send(
-      teamsMessage(connector, { text: "What is the difference between a virtual machine and a container?" }),
+      teamsMessage(t.connector, {
+        text: "What is the difference between a virtual machine and a container?",
+      }),
     );
     const card = cardOf(call!);
     expect(textOf(card)).toMatch(/Sources:/);
@@ -71,7 +53,7 @@ describe("Teams surface over real HTTP", () => {
 
   it("answers a channel @-mention in its reply chain, and ignores a channel message without a mention", async () => {
     const chain = "19:channel-1@thread.tacv2;messageid=1700000000001";
-    const mentioned = teamsMessage(connector, {
+    const mentioned = teamsMessage(t.connector, {
       scope: "channel",
       conversationId: chain,
       text: "help",
@@ -82,41 +64,43 @@ describe("Teams surface over real HTTP", () => {
     expect(call!.activityId).toBe(mentioned.id);
     expect(cardText(call!)).toMatch(/checklist/i);
 
-    const before = connector.calls.length;
-    const quiet = teamsMessage(connector, { scope: "channel", conversationId: chain, text: "help" });
-    expect((await post(base, quiet)).status).toBe(200);
+    const before = t.connector.calls.length;
+    const quiet = teamsMessage(t.connector, { scope: "channel", conversationId: chain, text: "help" });
+    expect((await post(t.base, quiet)).status).toBe(200);
     // The server answered 200 after the turn completed; a reply would have been sent by now.
     // Prove it with a following mention whose reply is the only new call.
     const [next] = await send(
-      teamsMessage(connector, { scope: "channel", conversationId: chain, text: "myths", mention: true }),
+      teamsMessage(t.connector, { scope: "channel", conversationId: chain, text: "myths", mention: true }),
     );
-    expect(connector.calls.length).toBe(before + 1);
+    expect(t.connector.calls.length).toBe(before + 1);
     expect(next!.activityId).not.toBe(quiet.id);
   });
 
   it("answers a group chat only when mentioned", async () => {
-    const before = connector.calls.length;
-    expect((await post(base, teamsMessage(connector, { scope: "groupChat", text: "topics" }))).status).toBe(
-      200,
+    const before = t.connector.calls.length;
+    expect(
+      (await post(t.base, teamsMessage(t.connector, { scope: "groupChat", text: "topics" }))).status,
+    ).toBe(200);
+    const [call] = await send(
+      teamsMessage(t.connector, { scope: "groupChat", text: "topics", mention: true }),
     );
-    const [call] = await send(teamsMessage(connector, { scope: "groupChat", text: "topics", mention: true }));
-    expect(connector.calls.length).toBe(before + 1);
+    expect(t.connector.calls.length).toBe(before + 1);
     expect(call!.conversationId).toBe("19:group-chat-1@thread.v2");
   });
 
   it("records feedback once and says thanks", async () => {
-    const [answer] = await send(teamsMessage(connector, { text: "ask what is a container?" }));
+    const [answer] = await send(teamsMessage(t.connector, { text: "ask what is a container?" }));
     const up = submitsOf(cardOf(answer!)).find((s) => s.action.type === "feedback" && s.action.vote === "up");
     expect(up).toBeDefined();
-    const [thanks] = await send(teamsMessage(connector, { value: up!.data, replyToId: answer!.id }));
+    const [thanks] = await send(teamsMessage(t.connector, { value: up!.data, replyToId: answer!.id }));
     expect(cardText(thanks!)).toMatch(/Thanks/);
-    const [again] = await send(teamsMessage(connector, { value: up!.data, replyToId: answer!.id }));
+    const [again] = await send(teamsMessage(t.connector, { value: up!.data, replyToId: answer!.id }));
     expect(cardText(again!)).toMatch(/already rated/);
   });
 
   it("runs a whole walkthrough from card presses, updating each pressed card in place", async () => {
     const conversationId = "a:1personal-walk";
-    const start = await send(teamsMessage(connector, { conversationId, text: "checklist" }), 2);
+    const start = await send(teamsMessage(t.connector, { conversationId, text: "checklist" }), 2);
     expect(cardText(start[0]!)).toMatch(/Decision checklist/);
     let question = start[1]!;
     expect(cardText(question)).toMatch(/Question 1 of/);
@@ -131,7 +115,7 @@ describe("Teams surface over real HTTP", () => {
       const choice = choices[0]!;
       if (!firstChoice) firstChoice = choice;
       const calls = await send(
-        teamsMessage(connector, { conversationId, value: choice.data, replyToId: question.id }),
+        teamsMessage(t.connector, { conversationId, value: choice.data, replyToId: question.id }),
         2,
       );
       const update = calls.find((c) => c.kind === "update");
@@ -149,20 +133,25 @@ describe("Teams surface over real HTTP", () => {
     expect(cardText(question)).toMatch(/Recommendation:/);
 
     // A press on the long-gone first card changes nothing: a clear reply, no update.
-    const from = connector.calls.length;
+    const from = t.connector.calls.length;
     const stale = await send(
-      teamsMessage(connector, { conversationId, value: firstChoice!.data, replyToId: firstQuestion.id }),
+      teamsMessage(t.connector, { conversationId, value: firstChoice!.data, replyToId: firstQuestion.id }),
     );
     firstQuestion = undefined;
     expect(stale.every((c) => c.kind === "reply")).toBe(true);
     expect(cardText(stale[0]!)).toMatch(/finished|earlier step|no longer/);
-    expect(connector.since(from).some((c) => c.kind === "update")).toBe(false);
+    expect(t.connector.since(from).some((c) => c.kind === "update")).toBe(false);
   });
 
   it("runs a walkthrough in a channel reply chain, keyed by the chain", async () => {
     const chain = "19:channel-1@thread.tacv2;messageid=1700000000777";
     const start = await send(
-      teamsMessage(connector, { scope: "channel", conversationId: chain, text: "checklist", mention: true }),
+      teamsMessage(t.connector, {
+        scope: "channel",
+        conversationId: chain,
+        text: "checklist",
+        mention: true,
+      }),
       2,
     );
     expect(start.map((c) => c.conversationId)).toEqual([chain, chain]);
@@ -172,7 +161,7 @@ describe("Teams surface over real HTTP", () => {
     )!;
     // Card presses arrive without a mention; they are still handled.
     const calls = await send(
-      teamsMessage(connector, {
+      teamsMessage(t.connector, {
         scope: "channel",
         conversationId: chain,
         value: skip.data,
@@ -186,40 +175,40 @@ describe("Teams surface over real HTTP", () => {
 
   it("answers malformed activities politely and keeps serving", async () => {
     // A message without text.
-    const [noText] = await send(teamsMessage(connector, {}));
+    const [noText] = await send(teamsMessage(t.connector, {}));
     expect(cardText(noText!)).toMatch(/text/i);
     // Huge text.
-    const [huge] = await send(teamsMessage(connector, { text: "containers ".repeat(2000) }));
+    const [huge] = await send(teamsMessage(t.connector, { text: "containers ".repeat(2000) }));
     expect(cardText(huge!)).toMatch(/too long/);
     // A card value that is not one of our actions.
-    const [bad] = await send(teamsMessage(connector, { value: { vmvc: { type: "rm -rf", x: 1 } } }));
+    const [bad] = await send(teamsMessage(t.connector, { value: { vmvc: { type: "rm -rf", x: 1 } } }));
     expect(cardText(bad!)).toContain(stripMarkdown(knowledge.responses.errors.unreadableButton));
 
-    const before = connector.calls.length;
+    const before = t.connector.calls.length;
     // Unknown activity type and a conversation update: 200 and nothing said.
     expect(
-      (await post(base, { ...teamsMessage(connector, { text: "help" }), type: "madeUpType" })).status,
+      (await post(t.base, { ...teamsMessage(t.connector, { text: "help" }), type: "madeUpType" })).status,
     ).toBe(200);
     expect(
       (
-        await post(base, {
-          ...teamsMessage(connector, {}),
+        await post(t.base, {
+          ...teamsMessage(t.connector, {}),
           type: "conversationUpdate",
           membersAdded: [{ id: "29:someone" }],
         })
       ).status,
     ).toBe(200);
-    expect(connector.calls.length).toBe(before);
+    expect(t.connector.calls.length).toBe(before);
     // Not JSON, not an Activity, too big.
-    expect((await post(base, "{not json")).status).toBe(400);
-    expect((await post(base, { hello: "world" })).status).toBe(400);
+    expect((await post(t.base, "{not json")).status).toBe(400);
+    expect((await post(t.base, { hello: "world" })).status).toBe(400);
     expect(
-      (await post(base, { ...teamsMessage(connector, { text: "x" }), serviceUrl: "not a url" })).status,
+      (await post(t.base, { ...teamsMessage(t.connector, { text: "x" }), serviceUrl: "not a url" })).status,
     ).toBe(400);
-    expect((await post(base, JSON.stringify({ pad: "x".repeat(1024 * 1024 + 10) }))).status).toBe(413);
+    expect((await post(t.base, JSON.stringify({ pad: "x".repeat(1024 * 1024 + 10) }))).status).toBe(413);
 
     // Still answering.
-    const [help] = await send(teamsMessage(connector, { text: "help" }));
+    const [help] = await send(teamsMessage(t.connector, { text: "help" }));
     expect(cardText(help!)).toMatch(/checklist/i);
   });
 
@@ -227,7 +216,7 @@ describe("Teams surface over real HTTP", () => {
     const chain = "19:channel-1@thread.tacv2;messageid=1700000000999";
     const share = { vmvc: { type: "share", entryId: "vm-vs-container-difference" } };
     const [call] = await send(
-      teamsMessage(connector, { scope: "channel", conversationId: chain, value: share }),
+      teamsMessage(t.connector, { scope: "channel", conversationId: chain, value: share }),
     );
     expect(call!.kind).toBe("send");
     expect(call!.conversationId).toBe("19:channel-1@thread.tacv2");
@@ -235,24 +224,24 @@ describe("Teams surface over real HTTP", () => {
   });
 
   it("logs a failing turn through the error hook and apologises, then keeps serving", async () => {
-    const bot = app.context.bot;
+    const bot = t.app.context.bot;
     const original = bot.handle.bind(bot);
     bot.handle = async () => {
       throw new Error("boom");
     };
     try {
-      const [apology] = await send(teamsMessage(connector, { text: "help" }));
+      const [apology] = await send(teamsMessage(t.connector, { text: "help" }));
       expect(cardText(apology!)).toMatch(/something went wrong/i);
     } finally {
       bot.handle = original;
     }
-    const [help] = await send(teamsMessage(connector, { text: "help" }));
+    const [help] = await send(teamsMessage(t.connector, { text: "help" }));
     expect(cardText(help!)).toMatch(/checklist/i);
   });
 
   it("welcomes the team when the bot is added", async () => {
     const added = {
-      ...teamsMessage(connector, { scope: "channel" }),
+      ...teamsMessage(t.connector, { scope: "channel" }),
       type: "conversationUpdate",
       membersAdded: [{ id: "28:vmvc-bot" }],
     };
@@ -261,12 +250,12 @@ describe("Teams surface over real HTTP", () => {
   });
 
   it("ignores a redelivered activity", async () => {
-    const activity = teamsMessage(connector, { text: "myths" });
+    const activity = teamsMessage(t.connector, { text: "myths" });
     await send(activity);
-    const before = connector.calls.length;
-    expect((await post(base, activity)).status).toBe(200);
-    await send(teamsMessage(connector, { text: "topics" }));
-    expect(connector.calls.length).toBe(before + 1);
+    const before = t.connector.calls.length;
+    expect((await post(t.base, activity)).status).toBe(200);
+    await send(teamsMessage(t.connector, { text: "topics" }));
+    expect(t.connector.calls.length).toBe(before + 1);
   });
 });
 
@@ -283,10 +272,10 @@ describe("Teams surface with an app id", () => {
     });
     secured = started.app;
     expect(secured.surfaces.find((s) => s.name === "teams")?.status).toMatch(/authenticated/);
-    const before = connector.calls.length;
-    const res = await post(started.base, teamsMessage(connector, { text: "help" }));
+    const before = t.connector.calls.length;
+    const res = await post(started.base, teamsMessage(t.connector, { text: "help" }));
     expect(res.status).toBe(401);
     expect(res.text).not.toMatch(/not-a-real-secret/);
-    expect(connector.calls.length).toBe(before);
+    expect(t.connector.calls.length).toBe(before);
   });
 });

@@ -1,7 +1,8 @@
+import { afterAll, beforeAll, expect } from "vitest";
 import { type RunningApp, startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
-import type { FakeConnector } from "../../helpers/fakeConnector.ts";
+import { type ConnectorCall, FakeConnector } from "../../helpers/fakeConnector.ts";
 
 /** Starts the real server (all surfaces, memory store) with extra environment variables. */
 export async function startTestApp(
@@ -103,4 +104,30 @@ export async function post(
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: res.status, text: await res.text() };
+}
+
+/**
+ * The real app and a fake connector for one test file, started before its tests and stopped
+ * after them, and `send`: post an activity, expect 200, wait until `count` connector calls came.
+ */
+export function useTeamsApp(): {
+  t: { connector: FakeConnector; app: RunningApp; base: string };
+  send: (activity: Record<string, unknown>, count?: number) => Promise<ConnectorCall[]>;
+} {
+  const t = {} as { connector: FakeConnector; app: RunningApp; base: string };
+  beforeAll(async () => {
+    t.connector = await new FakeConnector().start();
+    Object.assign(t, await startTestApp());
+  });
+  afterAll(async () => {
+    await t.app?.stop();
+    await t.connector?.stop();
+  });
+  const send = async (activity: Record<string, unknown>, count = 1) => {
+    const from = t.connector.calls.length;
+    const res = await post(t.base, activity);
+    expect(res.status).toBe(200);
+    return t.connector.waitFor((calls) => calls.length >= count, from);
+  };
+  return { t, send };
 }

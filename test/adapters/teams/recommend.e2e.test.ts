@@ -1,27 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../../src/app.ts";
-import { type ConnectorCall, cardOf, FakeConnector, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
-import { post, startTestApp, teamsMessage } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { cardOf, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
+import { teamsMessage, useTeamsApp } from "./harness.ts";
 
-let connector: FakeConnector;
-let app: RunningApp;
-let base: string;
-
-beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  ({ app, base } = await startTestApp());
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector?.stop();
-});
-
-async function send(activity: Record<string, unknown>, count = 1): Promise<ConnectorCall[]> {
-  const from = connector.calls.length;
-  const res = await post(base, activity);
-  expect(res.status).toBe(200);
-  return connector.waitFor((calls) => calls.length >= count, from);
-}
+const { t, send } = useTeamsApp();
 
 const SOLARIS =
   "We're three engineers with a legacy Solaris app, a couple of releases a year and a regulator breathing down our neck — VMs or containers?";
@@ -29,7 +10,7 @@ const SOLARIS =
 describe("Teams: recommend <description>", () => {
   it("shows what was understood and the recommendation; Change asks that one question again", async () => {
     const conversationId = "a:1personal-recommend";
-    const [call] = await send(teamsMessage(connector, { conversationId, text: `recommend ${SOLARIS}` }));
+    const [call] = await send(teamsMessage(t.connector, { conversationId, text: `recommend ${SOLARIS}` }));
     const card = cardOf(call!);
     const text = textOf(card);
     expect(text).toContain("Here is what I understood");
@@ -54,7 +35,7 @@ describe("Teams: recommend <description>", () => {
     )!;
     expect(change).toBeDefined();
     const started = await send(
-      teamsMessage(connector, { conversationId, value: change.data, replyToId: call!.id }),
+      teamsMessage(t.connector, { conversationId, value: change.data, replyToId: call!.id }),
       2,
     );
     const question = started.find((c) => /Question 1 of 1/.test(textOf(cardOf(c))))!;
@@ -63,7 +44,7 @@ describe("Teams: recommend <description>", () => {
       (s) => s.action.type === "checklist.answer" && s.action.value === "none",
     )!;
     const calls = await send(
-      teamsMessage(connector, { conversationId, value: none.data, replyToId: question.id }),
+      teamsMessage(t.connector, { conversationId, value: none.data, replyToId: question.id }),
       2,
     );
     const final = calls.find((c) => c.kind === "reply")!;
