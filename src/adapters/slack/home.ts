@@ -3,8 +3,13 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 
 import type { Action } from "../../core/action.ts";
+import { fill } from "../../core/fill.ts";
 import type { RecentWalkthrough } from "../../core/walkthrough/recent.ts";
+import type { Responses } from "../../knowledge/schema.ts";
 import { ACTION_PREFIX } from "./blocks.ts";
+
+type HomeTexts = Responses["home"];
+
 import { neutralSlack } from "./mrkdwn.ts";
 
 const button = (n: number, text: string, action: Action, style?: "primary") => ({
@@ -15,58 +20,45 @@ const button = (n: number, text: string, action: Action, style?: "primary") => (
   ...(style ? { style } : {}),
 });
 
-const STATUS = { active: "in progress", finished: "finished", cancelled: "cancelled" } as const;
-
-/** Channel ids are safe to link as `<#C…>`; anything else is shown escaped. */
-const where = (w: RecentWalkthrough) =>
+/** Channel ids are safe to link as `<#C…>`; anything else is left out. */
+const where = (w: RecentWalkthrough, t: HomeTexts) =>
   /^[CG][A-Z0-9]+$/.test(w.conversation)
     ? ` in <#${w.conversation}>`
     : /^D[A-Z0-9]+$/.test(w.conversation)
-      ? " in our DM"
+      ? t.inDm
       : "";
 
 /** The App Home tab: what vmvc does, quick actions (answered in the DM) and recent walkthroughs. */
 export function homeView(
   recent: RecentWalkthrough[],
+  t: HomeTexts,
   title: (recommendation: string) => string = (id) => id,
   now: number = Date.now(),
 ): { type: "home"; blocks: KnownBlock[] } {
   const lines = recent.map((w) => {
     const days = Math.floor((now - w.startedAt) / 86_400_000);
-    const age = days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
+    const age = days <= 0 ? t.today : days === 1 ? t.yesterday : fill(t.daysAgo, { days });
     const result = w.recommendation ? ` → *${neutralSlack(title(w.recommendation))}*` : "";
-    return `• Started ${age}${where(w)}: ${STATUS[w.status]}, ${w.answered} answered${result}`;
+    return fill(t.line, { age, where: where(w, t), status: t[w.status], answered: w.answered, result });
   });
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: "vmvc: VMs, containers or both?" } },
-    {
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: "I help teams choose between virtual machines, containers and the hybrids in between, with every answer sourced.\nAsk with `/vmvc <question>`, mention me in a channel, or message me here. `/vmvc checklist` runs a threaded walkthrough that ends in a recommendation.",
-      },
-    },
+    { type: "header", text: { type: "plain_text", text: t.header } },
+    { type: "section", text: { type: "mrkdwn", text: t.intro } },
     {
       type: "actions",
       elements: [
-        button(0, "Start a checklist", { type: "checklist.start" }, "primary"),
-        button(1, "Browse topics", { type: "topics" }),
-        button(2, "Myths", { type: "myths" }),
-        button(3, "Compare", { type: "compare" }),
+        button(0, t.start, { type: "checklist.start" }, "primary"),
+        button(1, t.topics, { type: "topics" }),
+        button(2, t.myths, { type: "myths" }),
+        button(3, t.compare, { type: "compare" }),
       ],
     },
-    { type: "context", elements: [{ type: "mrkdwn", text: "Quick actions answer in our direct messages." }] },
+    { type: "context", elements: [{ type: "mrkdwn", text: t.quickNote }] },
     { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: "*Your recent walkthroughs*" } },
+    { type: "section", text: { type: "mrkdwn", text: t.recentHeading } },
     {
       type: "section",
-      text: {
-        type: "mrkdwn",
-        text:
-          lines.length > 0
-            ? lines.join("\n")
-            : "None yet. Start one with the button above or `/vmvc checklist`.",
-      },
+      text: { type: "mrkdwn", text: lines.length > 0 ? lines.join("\n") : t.none },
     },
   ];
   return { type: "home", blocks };

@@ -76,7 +76,11 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, store, log } = deps;
   const deliver = (client: webApi.WebClient, turn: Turn, to: Destination, replies: Reply[]) =>
-    bot.deliver(turn, new SlackPort(client, to), replies);
+    bot.deliver(
+      turn,
+      new SlackPort(client, { ...to, shareLabel: bot.qa.context.responses.ui.shareInChannel }),
+      replies,
+    );
 
   // Slack redelivers an event it thinks was lost (x-slack-retry-num); the first delivery to
   // claim its event_id handles it, so a retry of an event never processed is still handled.
@@ -135,7 +139,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await ack();
       throw error;
     }
-    const inline = replies && SlackPort.inline(to.privateHere, replies);
+    const inline =
+      replies && SlackPort.inline({ ...to, shareLabel: bot.qa.context.responses.ui.shareInChannel }, replies);
     if (inline) {
       await ack(inlineAck(inline));
       return;
@@ -280,7 +285,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (e.tab && e.tab !== "home") return;
     await client.views.publish({
       user_id: e.user,
-      view: homeView(await bot.walkthroughs.recent("slack", e.user), (id) =>
+      view: homeView(await bot.walkthroughs.recent("slack", e.user), bot.qa.context.responses.home, (id) =>
         bot.walkthroughs.recommendationTitle(id),
       ),
     });

@@ -16,6 +16,8 @@ export interface Destination {
   privateHere: boolean;
   /** The message whose button was pressed, for "replace". */
   pressed?: { ts: string; ephemeral: boolean };
+  /** The label of the "Share in channel" button under a private answer (responses.yaml ui). */
+  shareLabel?: string;
   /**
    * A turn thread that is shown flat: a press on a top-level DM message belongs to that
    * message's "thread" (its walkthrough key) but the answers go to the DM's top level.
@@ -90,11 +92,11 @@ export async function postToResponseUrl(url: string, body: Record<string, unknow
 const rendered = new WeakMap<Reply, SlackMessage[]>();
 
 /** Renders a reply once per reply object (the core shares fixed replies such as help). */
-function render(reply: Reply, privately: boolean): SlackMessage[] {
-  const entryId = privately ? answerEntryId(reply) : undefined;
-  if (entryId)
+function render(reply: Reply, privately: boolean, shareLabel?: string): SlackMessage[] {
+  const entryId = privately && shareLabel ? answerEntryId(reply) : undefined;
+  if (entryId && shareLabel)
     return renderReply(reply, {
-      extraButtons: [{ label: "Share in channel", action: { type: "share", entryId } }],
+      extraButtons: [{ label: shareLabel, action: { type: "share", entryId } }],
     });
   let messages = rendered.get(reply);
   if (!messages) {
@@ -124,10 +126,10 @@ export class SlackPort implements DeliveryPort {
    * The message to answer a slash command with in its ack, when the whole answer is one private
    * message for the person: Slack shows it at once and no response_url call is needed.
    */
-  static inline(privateHere: boolean, replies: Reply[]): SlackMessage | undefined {
+  static inline(to: Destination, replies: Reply[]): SlackMessage | undefined {
     const [only, ...more] = replies;
-    if (!only || more.length > 0 || only.placement !== "here" || !privateHere) return undefined;
-    const messages = render(only, true);
+    if (!only || more.length > 0 || only.placement !== "here" || !to.privateHere) return undefined;
+    const messages = render(only, true, to.shareLabel);
     return messages.length === 1 ? messages[0] : undefined;
   }
 
@@ -152,7 +154,7 @@ export class SlackPort implements DeliveryPort {
   }
 
   async replace(ref: string, reply: Reply): Promise<Posted> {
-    const [first, ...rest] = render(reply, this.to.pressed?.ephemeral === true);
+    const [first, ...rest] = render(reply, this.to.pressed?.ephemeral === true, this.to.shareLabel);
     if (!first) return { ref };
     if (this.to.pressed?.ephemeral && this.to.pressed.ts === ref) {
       if (!this.to.responseUrl) throw new DeliveryError("no_response_url", { transient: false });
@@ -179,7 +181,7 @@ export class SlackPort implements DeliveryPort {
 
   async private(reply: Reply, thread: string | undefined): Promise<Posted> {
     if (thread !== undefined && thread === this.to.flatThread) thread = undefined;
-    for (const m of render(reply, true)) await this.ephemeral(m, thread);
+    for (const m of render(reply, true, this.to.shareLabel)) await this.ephemeral(m, thread);
     return { ref: undefined };
   }
 

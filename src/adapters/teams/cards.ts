@@ -1,7 +1,7 @@
 import { emit, inline } from "../../core/render/inline.ts";
 import { plainText, stripMarkdown, textBar } from "../../core/render/plainText.ts";
 import { sourceList } from "../../core/render/sources.ts";
-import type { Button, ButtonRole, Part, Reply } from "../../core/reply.ts";
+import type { Button, Part, Reply } from "../../core/reply.ts";
 
 /**
  * Replies rendered as Adaptive Cards 1.5 for Teams. Pure: no SDK, no I/O. Cards are built as
@@ -107,10 +107,6 @@ function submit(b: Button): CardElement {
 }
 
 const subtle = (text: string): CardElement => textBlock(text, { size: "Small", isSubtle: true });
-
-function buttonLabel(role: ButtonRole, label: string | undefined): string | undefined {
-  return label ?? (role === "feedback" ? "Was this helpful?" : undefined);
-}
 
 /** Buttons packed into rows that fit the narrowest card, each row an action set of at most 6. */
 function buttonRows(buttons: Button[]): CardElement[] {
@@ -262,7 +258,7 @@ function elements(p: Part, max: number, n: number): CardElement[] {
       return [subtle(`**${escapeCard(clip(p.label, 200))}**`), ...choiceSet(p.options, p.submit, n, false)];
     case "buttons": {
       if (p.buttons.length === 0) return [];
-      const label = buttonLabel(p.role, p.label);
+      const label = p.label;
       const els = buttonElements(p, n);
       return label ? [subtle(escapeCard(clip(label, 200))), ...els] : els;
     }

@@ -33,7 +33,7 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
     parts.push({
       type: "buttons",
       role: "followups",
-      label: "Related questions",
+      label: ctx.responses.ui.related,
       buttons: related
         .slice(0, 4)
         .map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
@@ -43,7 +43,7 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
   parts.push({
     type: "buttons",
     role: "feedback",
-    label: "Was this helpful?",
+    label: ctx.responses.ui.helpful,
     buttons: [
       button("👍 Helpful", { type: "feedback", entryId: entry.id, vote: "up", ...tag }),
       button("👎 Not helpful", { type: "feedback", entryId: entry.id, vote: "down", ...tag }),
@@ -104,7 +104,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
           {
             type: "buttons",
             role: "menu",
-            buttons: [button("Browse topics", { type: "topics" }), button("Help", { type: "help" })],
+            buttons: [button(r.ui.browseTopics, { type: "topics" }), button(r.ui.help, { type: "help" })],
           },
         ],
         r.decline.outOfScope,
@@ -112,11 +112,11 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
     case "too-long":
       return reply("decline", [{ type: "text", text: r.decline.tooLong }], r.decline.tooLong);
     case "empty":
-      return reply("notice", [{ type: "text", text: r.errors.emptyQuestion }], "Ask me a question");
+      return reply("notice", [{ type: "text", text: r.errors.emptyQuestion }], r.ui.askMe);
     case "smalltalk": {
       if (outcome.which === "help") return helpReply(ctx);
       const text = outcome.which === "greeting" ? r.greeting.reply : r.thanks.reply;
-      return reply("smalltalk", [{ type: "text", text }, menuButtons()], text);
+      return reply("smalltalk", [{ type: "text", text }, menuButtons(r)], text);
     }
   }
 }
@@ -128,20 +128,20 @@ export function helpReply(ctx: Pick<AnswerContext, "responses">): Reply {
     .join("\n");
   return reply(
     "help",
-    [{ type: "text", text: h.intro }, { type: "text", text: lines }, menuButtons()],
+    [{ type: "text", text: h.intro }, { type: "text", text: lines }, menuButtons(ctx.responses)],
     h.intro,
   );
 }
 
-function menuButtons(): Part {
+function menuButtons(r: Responses): Part {
   return {
     type: "buttons",
     role: "menu",
     buttons: [
-      button("Start the checklist", { type: "checklist.start" }, "primary"),
-      button("Browse topics", { type: "topics" }),
-      button("Compare", { type: "compare" }),
-      button("Myths", { type: "myths" }),
+      button(r.ui.startChecklist, { type: "checklist.start" }, "primary"),
+      button(r.ui.browseTopics, { type: "topics" }),
+      button(r.home.compare, { type: "compare" }),
+      button(r.home.myths, { type: "myths" }),
     ],
   };
 }

@@ -231,7 +231,7 @@ export function mythsReply(ctx: BrowseContext): Reply {
   return reply(
     "myths",
     [
-      { type: "heading", text: "Myths about VMs and containers" },
+      { type: "heading", text: ctx.responses.ui.mythsHeading },
       { type: "text", text: lines },
       sourcesPart(
         citeAll(
@@ -243,11 +243,11 @@ export function mythsReply(ctx: BrowseContext): Reply {
       {
         type: "buttons",
         role: "followups",
-        label: "Read more",
+        label: ctx.responses.ui.readMore,
         submit: ctx.responses.ui.show,
         buttons: ctx.myths.map((m) => button(m.myth, { type: "ask", entryId: m.entry, via: "myth" })),
       },
     ],
-    "Myths about VMs and containers",
+    ctx.responses.ui.mythsHeading,
   );
 }

@@ -15,7 +15,7 @@ export function correctionReply(others: Answerable[], ctx: AnswerContext, askedI
   const browse = {
     type: "buttons" as const,
     role: "menu" as const,
-    buttons: [button("Browse topics", { type: "topics" as const })],
+    buttons: [button(ctx.responses.ui.browseTopics, { type: "topics" as const })],
   };
   if (others.length === 0)
     return reply("decline", [{ type: "text", text: c.noOthers }, browse], c.noOthers, {

@@ -100,7 +100,7 @@ export function situationReply(
     parts.push({
       type: "buttons",
       role: "followups",
-      label: "Related questions",
+      label: ctx.responses.ui.related,
       buttons: [button(related.question, { type: "ask", entryId: related.id, via: "related" })],
     });
 

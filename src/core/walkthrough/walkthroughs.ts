@@ -141,6 +141,11 @@ export class Walkthroughs {
     }
     const by = who(turn.user);
     const now = this.deps.now();
+    // Claim the card this press would lead to before the new state is visible: a simultaneous
+    // press of the same button (on another replica) then finds it taken and does not post it too.
+    const before = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    if (before?.status === "active" && before.id === action.walkthroughId)
+      await this.deps.store.claim(showKey({ id: before.id, rev: before.rev + 1 }), this.deps.showLeaseMs);
     const result = await updateKey<unknown, PressOutcome | { ok: false; reason: "missing" }>(
       this.deps.store,
       walkthroughKey(turn),

@@ -70,6 +70,7 @@ describe("Slack payloads of a full run", () => {
           recommendation: "kubernetes-on-vms",
         },
       ] as never,
+      bot.qa.context.responses.home,
       (id) => bot.walkthroughs.recommendationTitle(id),
       0,
     );
