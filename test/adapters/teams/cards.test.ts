@@ -50,6 +50,7 @@ describe("Teams Adaptive Card rendering", () => {
         {
           type: "buttons",
           role: "feedback",
+          label: "Was this helpful?",
           buttons: [{ label: "👍 Helpful", action: { type: "feedback", entryId: "x", vote: "up" } }],
         },
       ]),
