@@ -95,7 +95,7 @@ export const defaultMatcherParams: MatcherParams = {
     unknownShare: 1,
     maxSupport: 400,
   },
-  training: { epochs: 10, learningRate: 2, decay: 0.8, l2: 1e-5, maxWork: 6e8, seed: 20261129 },
+  training: { epochs: 7, learningRate: 2.5, decay: 0.75, l2: 1e-5, maxWork: 6e8, seed: 20261129 },
   decide: {
     answer: 0.06,
     margin: 1.1,
