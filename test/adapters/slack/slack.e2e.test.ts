@@ -370,7 +370,8 @@ describe("checklist walkthrough", () => {
 describe("buttons", () => {
   it("answers a 'did you mean' pick", async () => {
     const question = vagueQuestion(h.app.context.bot);
-    const { responseId } = await command(h, question);
+    // A person with no earlier answer in this channel: no follow-up context to resolve against.
+    const { responseId } = await command(h, question, { user: "UDYM", userName: "grace" });
     const r = await waitResponse(responseId);
     const pick = findButton(r, (v) => v.type === "ask" && v.via === "suggestion");
     expect(pick).toBeDefined();
