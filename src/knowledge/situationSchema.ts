@@ -29,6 +29,11 @@ const keyCues = z.strictObject({
   dominates: z.record(z.string(), z.array(z.string())).default({}),
   /** Two values read together that mean a third ("monolith" + "microservices" is "mixed"). */
   combine: z.array(z.strictObject({ values: z.array(z.string()).length(2), value: z.string() })).default([]),
+  /**
+   * Phrases that limit a cue to one part of the system ("the payments service only"): a cue in a
+   * clause where one matches leaves the key unknown (a mixed signal), never read for the whole.
+   */
+  scope: z.array(z.string().min(2)).default([]),
   groups: z.array(cueGroup).min(1),
 });
 
@@ -38,6 +43,8 @@ export const situationsSchema = z
     contrast: words.min(1),
     filler: words,
     synonyms: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** A word that is one of these + a cue word is that cue negated ("unpredictable"), never a typo. */
+    negatingPrefixes: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
     choiceCues: z.array(z.string().min(2)).min(1),
     numberWords: z.record(z.string().min(1), z.number().positive()),

@@ -28,6 +28,9 @@ describe("situations set (recommend): quality floors", () => {
     expect(off.length / lines.length).toBeLessThanOrEqual(0.15);
   });
 
+  // Floors are on the whole set. The untuned `fresh2` split has no floor of its own: at the time
+  // it was first scored it was below these (90.5% precision, 63.3% recall, 87.5% accepted; see
+  // `npm run eval`), and a floor it fails would only invite tuning on it.
   it("answers understood: precision at least 95%, recall at least 70%; accepted recommendations at least 80%", () => {
     const s = scoreSituations(knowledge, lines);
     expect(precision(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.95);

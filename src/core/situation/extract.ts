@@ -43,6 +43,8 @@ interface Match {
   to: number;
   size: number;
   segment: number;
+  /** The cue's clause says it applies to one part of the system only (the key's `scope`). */
+  scoped?: boolean;
 }
 
 /**
@@ -60,6 +62,10 @@ export class SituationReader {
   private readonly contrast: Set<string>;
   private readonly filler: Set<string>;
   private readonly data: SituationKnowledge;
+  /** Per key, the `scope` phrases' words: a cue in a clause with one of them is about one part. */
+  private readonly scopes = new Map<AnswerKey, string[][]>();
+  /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
+  private readonly cueStems: Set<string> | undefined;
 
   constructor(
     knowledge: Pick<Knowledge, "situations" | "faq" | "glossary">,
@@ -90,10 +96,19 @@ export class SituationReader {
       }
     }
     this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
+    for (const key of ANSWER_KEYS) {
+      const scope = data.cues[key]?.scope ?? [];
+      if (scope.length > 0)
+        this.scopes.set(
+          key,
+          scope.map((p) => this.phraseUnits(p)),
+        );
+    }
     const cueStems = new Map<string, number>();
     for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues])
       for (const u of c) if (u !== NEG && !u.startsWith(FILLER)) cueStems.set(u, (cueStems.get(u) ?? 0) + 1);
     this.speller = new Speller(cueStems);
+    this.cueStems = new Set(cueStems.keys());
     // Words the knowledge uses are real words, never typos of a cue word.
     this.known = new Set<string>();
     const addKnown = (t: string) => {
@@ -156,10 +171,23 @@ export class SituationReader {
     if (this.negators.has(word)) return [NEG];
     if (this.filler.has(word)) return [FILLER + word];
     const stems = this.stems(word);
+    if (this.cueStems && stems.length === 1 && !this.cueStems.has(stems[0]!) && !this.known.has(stems[0]!)) {
+      // "unpredictable", "unregulated": a negating prefix on a cue word is that word negated,
+      // never a typo of it.
+      const stem = stems[0]!;
+      for (const prefix of this.data.negatingPrefixes) {
+        const rest = stem.slice(prefix.length);
+        if (stem.startsWith(prefix) && rest.length >= 4 && this.cueStems.has(rest)) return [NEG, rest];
+      }
+    }
     if (!typos || !this.params.typos) return stems;
     return stems.map((s) => {
       if (this.speller.has(s) || this.known.has(s) || /\d/.test(s)) return s;
-      return this.speller.correct(s) ?? s;
+      const c = this.speller.correct(s);
+      // A correction that only drops letters from the front ("unpredict" to "predict") reads a
+      // different word, one with a prefix, as another: not a typo.
+      if (!c || (s.length - c.length >= 2 && s.endsWith(c))) return s;
+      return c;
     });
   }
 
@@ -215,7 +243,10 @@ export class SituationReader {
       if (context && !this.inClause(tokens, clause, context)) return [];
       let start = from;
       let value: string | undefined = cue.value;
-      if (cue.units[0] !== NEG) {
+      const own = units[from]!;
+      if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
+        value = cue.negated; // "unpredictable": the word negates itself
+      } else if (cue.units[0] !== NEG) {
         for (let j = from - 1; j >= 0 && j >= from - this.params.negationWindow; j--) {
           if (tokens[j]!.clause !== clause) break;
           if (this.negators.has(tokens[j]!.word)) {
@@ -225,8 +256,19 @@ export class SituationReader {
           }
         }
       }
+      const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
+        this.find(p, tokens, units).some(({ from: f }) => tokens[f]!.clause === clause),
+      );
       return [
-        { key: cue.key, value, from: start, to, size: cue.units.length, segment: tokens[from]!.segment },
+        {
+          key: cue.key,
+          value,
+          from: start,
+          to,
+          size: cue.units.length,
+          segment: tokens[from]!.segment,
+          ...(scoped ? { scoped } : {}),
+        },
       ];
     });
   }
@@ -267,9 +309,14 @@ export class SituationReader {
       if (!num) continue;
       for (const c of this.data.counts) {
         const units = new Set(c.units.flatMap((u) => this.stems(u)));
-        for (let j = num.to + 1; j <= num.to + 1 + this.params.countGap && j < tokens.length; j++) {
+        // Words between the number and its unit; filler words ("Go and Node services") are free.
+        let between = 0;
+        for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
           if (tokens[j]!.clause !== tokens[i]!.clause) break;
-          if (!this.stems(tokens[j]!.word).some((s) => units.has(s))) continue;
+          if (!this.stems(tokens[j]!.word).some((s) => units.has(s))) {
+            if (!this.filler.has(tokens[j]!.word)) between++;
+            continue;
+          }
           const value = this.inRange(num.n, c.ranges);
           if (value)
             out.push({ key: c.key, value, from: i, to: j, size: j - i + 1, segment: tokens[i]!.segment });
@@ -339,6 +386,9 @@ export class SituationReader {
     }
     const matches = kept.filter((m) => m.value !== undefined).sort((a, b) => a.from - b.from);
     if (matches.length === 0) return undefined;
+    // A cue about one part of the system ("only the payments service is in PCI scope") says
+    // nothing about the whole: a mixed signal, left unknown.
+    if (matches.some((m) => m.scoped)) return "conflict";
     const values = [...new Set(matches.map((m) => m.value!))];
     const of = (v: string) => ({ value: v, matches: matches.filter((m) => m.value === v).slice(0, 1) });
     if (values.length === 1) return of(values[0]!);

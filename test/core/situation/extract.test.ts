@@ -79,16 +79,49 @@ describe("SituationReader", () => {
 
   it("dominating and combined values settle some disagreements", () => {
     expect(values("audited under SOX")).toEqual({ compliance: "strict" });
-    expect(values("a monolith with the database, and stateless microservices around it")).toMatchObject({
-      architecture: "mixed",
-      state: "mixed",
-    });
+    expect(values("a monolith that holds the database, and stateless microservices around it")).toMatchObject(
+      {
+        architecture: "mixed",
+        state: "mixed",
+      },
+    );
   });
 
   it("tolerates typos of cue words, and stems word forms", () => {
     expect(values("untrusted tennants")).toEqual({ isolation: "hard" });
     expect(values("a monolitic app")).toMatchObject({ architecture: "monolith" });
     expect(values("heavily regulated")).toEqual({ compliance: "strict" });
+  });
+
+  it("a prefixed word is never corrected into the word it negates; a negating prefix negates", () => {
+    expect(values("load follows the news, very unpredictable")).toEqual({ load: "spiky" });
+    expect(values("we are unregulated")).toEqual({ compliance: "none" });
+    expect(values("independent teams, irregular hours")).toEqual({});
+  });
+
+  it("a cue scoped to one part of the system leaves its key unknown (a mixed signal)", () => {
+    const r = reader.read("only the payments service is in PCI scope, everything else is unregulated");
+    expect(r.understood.compliance).toBeUndefined();
+    expect(r.conflicts).toContain("compliance");
+    expect(values("the whole platform is PCI regulated")).toEqual({ compliance: "strict" });
+  });
+
+  it("the mere mention of a database states nothing about where state lives", () => {
+    expect(values("we use Postgres and Redis")).toEqual({});
+    expect(values("the monolith holds the database, the new bits are stateless")).toMatchObject({
+      state: "mixed",
+    });
+    expect(values("stateless apart from the ledger DB")).toEqual({ state: "mixed" });
+  });
+
+  it("reads untrusted code execution said in several ways as hard isolation", () => {
+    for (const t of [
+      "we run code from anyone who signs up",
+      "users upload scripts and we run them",
+      "we execute untrusted customer code",
+      "anyone can execute Python in the browser",
+    ])
+      expect(values(t), t).toMatchObject({ isolation: "hard" });
   });
 
   it("understands nothing in a plain question", () => {

@@ -65,14 +65,14 @@ describe("recommend: describe your situation, get a recommendation", () => {
     const replies = await bot.handle(text(SOLARIS));
     expect(replies[0]!.kind).toBe("recommendation");
     expect(fields(replies)).toHaveLength(4);
-    // This one matches a FAQ entry, which stays one press away.
+    // This one matches a FAQ entry, which stays one press away. "with postgres" names a database
+    // but does not say where state lives: no State answer.
     const monolith = "we run a legacy monolith with postgres and release quarterly, should we containerize?";
     expect(bot.qa.asker.ask(monolith).kind).toBe("answer");
     const described = await bot.handle(text(monolith));
     expect(fields(described).map((f) => f.label)).toEqual([
       "Deploy frequency",
       "Architecture",
-      "State",
       "Legacy software",
     ]);
     expect(buttons(described, "followups")).toHaveLength(1);
