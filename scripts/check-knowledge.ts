@@ -1,8 +1,10 @@
 // Validates knowledge/ and every citation against the seed documents; lists every problem.
-// Errors (exit code 1): a cited section that is not in its document, a document named in the
-// text but not cited, a document never cited, an answer whose first sentence opens with a bare
-// yes/no/often/probably/usually/sometimes/generally (src/knowledge/openings.ts). Warnings (printed, exit code 0): claims whose
-// distinctive words occur in none of their cited sections; read them as "check this citation".
+// Errors (exit code 1): a cited section that is not in its document or is a heading with no
+// text of its own (a parent of sub-headings), a document named in the text but not cited, a
+// document never cited, an answer whose first sentence opens with a bare
+// yes/no/often/probably/usually/sometimes/generally (src/knowledge/openings.ts). Warnings
+// (printed, exit code 0): claims whose distinctive words occur in none of their cited sections;
+// read them as "check this citation".
 // Usage: npx tsx scripts/check-knowledge.ts [seedsDir] [--quiet]   (default ../shared/seeds)
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";

@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import type { Knowledge } from "./load.ts";
 import type { DocumentInfo, Source } from "./schema.ts";
-import type { SeedLibrary, SeedSection } from "./seeds.ts";
+import { isEmptySection, type SeedLibrary, type SeedSection } from "./seeds.ts";
 
 /** Document 001 has no headings: a citation quotes the opening words of a paragraph. */
 export const OPENING_WORDS = { min: 4, max: 8 } as const;
@@ -10,16 +10,26 @@ export const OPENING_WORDS = { min: 4, max: 8 } as const;
  * Why a citation does not point at a section of its document, or undefined when it does: a
  * heading line copied exactly, or for the headingless document the opening 4-8 words of a
  * paragraph (ending at a word boundary). Curly quotes and dashes must match exactly, so a
- * citation is always findable with the reader's search.
+ * citation is always findable with the reader's search. A heading with no text of its own (a
+ * parent heading followed directly by its sub-headings) carries no claim: cite the sub-heading
+ * whose text does.
  */
 export function citationProblem(source: Source, seeds: SeedLibrary): string | undefined {
   const doc = seeds.document(source.doc);
   if (!doc) return `unknown document ${source.doc}`;
   const section = source.section.trim();
-  if (seeds.resolve(source).length > 0) {
+  const resolved = seeds.resolve(source);
+  if (resolved.length > 0) {
     const words = section.split(/\s+/).length;
     if (doc.sectioning === "paragraphs" && (words < OPENING_WORDS.min || words > OPENING_WORDS.max))
       return `section "${section}" quotes ${words} words of a paragraph of ${doc.doc}; use its first ${OPENING_WORDS.min}-${OPENING_WORDS.max}`;
+    if (doc.sectioning === "headings" && resolved.every(isEmptySection)) {
+      const below = [...new Set(resolved.flatMap((s) => seeds.headingsBelow(s)))];
+      const hint = below.length
+        ? `; cite the heading below it that carries the claim (${below.map((h) => `"${h}"`).join(", ")}…)`
+        : "";
+      return `section "${section}" of ${doc.doc} has no text of its own${hint}`;
+    }
     return undefined;
   }
   if (doc.sectioning === "paragraphs")
@@ -233,7 +243,8 @@ export function formatSection(s: SeedSection, documents: DocumentInfo[]): string
 }
 
 /**
- * Every citation check over the knowledge base. Errors: a citation that points at no section,
+ * Every citation check over the knowledge base. Errors: a citation that points at no section
+ * or at a heading with no text of its own,
  * a document named in the text but not cited, a document never cited at all. Warnings: claims
  * whose distinctive words occur in none of their cited sections (see DISTINCTIVE).
  */

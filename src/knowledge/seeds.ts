@@ -11,6 +11,11 @@ export interface SeedSection {
   text: string;
 }
 
+/** True when a heading has no text of its own: the next line of the document is another heading. */
+export function isEmptySection(s: SeedSection): boolean {
+  return s.text.trim() === s.heading.trim();
+}
+
 const MAX_HEADING = 100;
 const endsSentence = /[.:;!,]$/;
 
@@ -77,6 +82,21 @@ export class SeedLibrary {
   /** Every non-empty trimmed line of a document. */
   lines(doc: string): string[] {
     return this.linesByDoc.get(doc) ?? [];
+  }
+
+  /**
+   * The headings that follow an empty section (one with no text of its own), up to the next
+   * empty heading: its sub-headings, or at least the first of them, since a plain-text document
+   * does not mark where a parent's sub-headings end. At most `max` are returned.
+   */
+  headingsBelow(section: SeedSection, max = 3): string[] {
+    const list = this.sections(section.doc);
+    const out: string[] = [];
+    for (const s of list.slice(list.indexOf(section) + 1)) {
+      if (isEmptySection(s) || out.length >= max) break;
+      out.push(s.heading);
+    }
+    return out;
   }
 
   /**

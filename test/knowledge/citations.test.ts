@@ -66,6 +66,22 @@ describe("citationProblem", () => {
     ).toMatch(/not a heading \(cite the heading above it\)/);
   });
 
+  it("rejects a heading with no text of its own, naming the headings below it", () => {
+    const problem = citationProblem({ doc: D.d004, section: "Isolation and Security" }, seeds);
+    expect(problem).toMatch(/"Isolation and Security" of 004_cab2b38ca94365c9\.txt has no text of its own/);
+    expect(problem).toMatch(/"VM isolation", "Container isolation"/);
+    expect(citationProblem({ doc: D.d004, section: "Networking and Storage Perspective" }, seeds)).toMatch(
+      /"VMs", "Containers"/,
+    );
+    // Its sub-headings, which hold the text, are fine to cite.
+    expect(citationProblem({ doc: D.d004, section: "VM isolation" }, seeds)).toBeUndefined();
+    expect(citationProblem({ doc: D.d004, section: "Container operations" }, seeds)).toBeUndefined();
+    // The listing stops at the next empty heading.
+    expect(citationProblem({ doc: D.d004, section: "Performance and Density" }, seeds)).not.toMatch(
+      /Operational Model Differences/,
+    );
+  });
+
   it("for the headingless document, wants the opening 4-8 words of a paragraph", () => {
     expect(citationProblem({ doc: D.d001, section: "Operational practices diverge" }, seeds)).toMatch(
       /quotes 3 words/,
@@ -116,6 +132,15 @@ describe("checkCitations", () => {
     const { errors } = checkCitations(bad, seeds);
     expect(errors).toContain(
       `faq ${k.faq[0]!.id} details[0]: names 002 but does not cite 002_09c9cc79d0fe61c7.txt`,
+    );
+  });
+
+  it("reports a cited heading that has no text of its own", () => {
+    const bad = withEntry({ sources: [{ doc: D.d004, section: "Operational Model Differences" }] });
+    expect(checkCitations(bad, seeds).errors.join("\n")).toMatch(
+      new RegExp(
+        `faq ${k.faq[0]!.id}: section "Operational Model Differences" of 004\\S* has no text of its own`,
+      ),
     );
   });
 
