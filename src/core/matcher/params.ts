@@ -87,9 +87,9 @@ export const defaultMatcherParams: MatcherParams = {
   features: {
     bigrams: false,
     charMin: 3,
-    charMax: 5,
+    charMax: 4,
     wordNorm: 1,
-    charNorm: 0.8,
+    charNorm: 0.9,
     idf: true,
     lengthExponent: 0,
     unknownShare: 1,
