@@ -85,7 +85,7 @@ export class Featurizer {
         raw.push(w);
       }
       if (squares === 0) return;
-      const scale = (norm * names.length ** this.params.lengthExponent) / Math.sqrt(squares);
+      const scale = norm / Math.sqrt(squares);
       group.forEach((id, i) => {
         ids.push(id);
         values.push(raw[i]! * scale);

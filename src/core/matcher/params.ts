@@ -22,11 +22,6 @@ export interface MatcherParams {
      */
     idf: boolean;
     /**
-     * A group's norm grows with its number of features to this power (0: every text has the same
-     * norm). Above 0, a long question that says a lot about one entry scores as sure as a short one.
-     */
-    lengthExponent: number;
-    /**
      * With idf: how much a word the knowledge never uses weighs, as a share of the rarest known
      * word's weight. Unknown words dilute a question (out-of-scope questions are mostly unknown
      * words), but app and product names in a real question should not drown its known words.
@@ -91,7 +86,6 @@ export const defaultMatcherParams: MatcherParams = {
     wordNorm: 1,
     charNorm: 0.9,
     idf: true,
-    lengthExponent: 0,
     unknownShare: 1,
     maxSupport: 400,
   },
