@@ -13,9 +13,6 @@ export interface SparseVector {
  * "microvms" still share most of their features with what the knowledge says.
  */
 export class Featurizer {
-  /** The weight of a feature the vocabulary lacks, when features are weighed by rarity. */
-  unknownWeight = 1;
-
   constructor(
     private readonly text: TextPipeline,
     private readonly params: MatcherParams["features"],
@@ -51,23 +48,15 @@ export class Featurizer {
   }
 
   /**
-   * The vector of a text over a fixed vocabulary (names the vocabulary lacks are dropped after
-   * normalising, so unknown words still dilute a question's known ones).
+   * The vector of a text's feature names over a fixed vocabulary. Names the vocabulary lacks are
+   * dropped after normalising (weighing `unknownWeight` each), so unknown words still dilute a
+   * question's known ones.
    */
-  vector(
-    text: string,
-    vocabulary: ReadonlyMap<string, number>,
-    weights?: Float64Array,
-    correct?: (stem: string) => string | undefined,
-  ): SparseVector {
-    return this.toVector(this.names(text, correct), vocabulary, weights);
-  }
-
-  /** The vector of already computed feature names (training computes them once per phrasing). */
   toVector(
     { words, chars }: { words: string[]; chars: string[] },
     vocabulary: ReadonlyMap<string, number>,
     weights?: Float64Array,
+    unknownWeight = 1,
   ): SparseVector {
     const ids: number[] = [];
     const values: number[] = [];
@@ -78,7 +67,7 @@ export class Featurizer {
       for (const name of names) {
         const id = vocabulary.get(name);
         // A name the knowledge never uses weighs like its rarest feature: it still dilutes.
-        const w = id === undefined ? (weights ? this.unknownWeight : 1) : (weights?.[id] ?? 1);
+        const w = id === undefined ? unknownWeight : (weights?.[id] ?? 1);
         squares += w * w;
         if (id === undefined) continue;
         group.push(id);

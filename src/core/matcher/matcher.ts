@@ -1,10 +1,11 @@
 import type { IntentId, Lexicon } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
-import { type Example, SoftmaxModel } from "./model.ts";
+import { SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
 import { TextPipeline } from "./text.ts";
+import { type Labelled, type TrainingSet, trainingSet } from "./vocabulary.ts";
 
 export interface Ranked {
   id: string;
@@ -59,14 +60,12 @@ export interface MatcherOptions {
 export class Matcher {
   private readonly text: TextPipeline;
   private readonly featurizer: Featurizer;
-  private readonly vocabulary = new Map<string, number>();
-  /** Each feature's rarity weight (params.features.idf), or none. */
-  private readonly weights?: Float64Array;
-  private readonly featureNames: string[] = [];
+  /** The numbered, weighed features and the phrasings as vectors (vocabulary.ts). */
+  private readonly training: TrainingSet;
   private readonly model: SoftmaxModel;
   private readonly offTopicLabel: number;
-  private readonly examples: Example[] = [];
-  private readonly exampleText: string[] = [];
+  /** The phrasing behind each training example, for "nearest phrasing". */
+  private readonly exampleText: string[];
   private readonly speller: Speller;
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
@@ -93,7 +92,7 @@ export class Matcher {
     // subject word through its synonym; the question is checked both literally and canonically.
     this.domainTerms = lexicon.domainTerms.map((t) => this.text.literalStems(t)).filter((t) => t.length > 0);
 
-    const labelled: { text: string; label: number }[] = [];
+    const labelled: Labelled[] = [];
     entries.forEach((e, label) => {
       for (const p of [...e.phrasings, ...e.keywords]) labelled.push({ text: p, label });
     });
@@ -104,32 +103,15 @@ export class Matcher {
     this.offTopicLabel = entries.length + this.intentIds.length;
     for (const text of lexicon.offTopic) labelled.push({ text, label: this.offTopicLabel });
 
-    // Vocabulary: every feature seen with at most maxSupport classes, numbered in first-seen order.
-    const support = new Map<string, Set<number>>();
-    const featured = labelled.map(({ text, label }) => ({ text, label, names: this.featurizer.names(text) }));
-    for (const { label, names } of featured) {
-      for (const name of [...names.words, ...names.chars]) {
-        const seen = support.get(name);
-        if (seen) seen.add(label);
-        else support.set(name, new Set([label]));
-      }
-    }
-    const rarity: number[] = [];
     const classes = this.offTopicLabel + 1;
-    for (const [name, seen] of support) {
-      if (seen.size > params.features.maxSupport) continue;
-      this.vocabulary.set(name, this.featureNames.push(name) - 1);
-      rarity.push(1 + Math.log(classes / seen.size));
-    }
-    if (params.features.idf) {
-      this.weights = Float64Array.from(rarity);
-      this.featurizer.unknownWeight = params.features.unknownShare * (1 + Math.log(classes));
-    }
-    for (const { text, label, names } of featured) {
-      this.examples.push({ vector: this.featurizer.toVector(names, this.vocabulary, this.weights), label });
-      this.exampleText.push(text);
-    }
-    this.model = new SoftmaxModel(classes, this.featureNames.length, this.examples, params.training);
+    this.training = trainingSet(labelled, classes, this.featurizer, params.features);
+    this.exampleText = labelled.map((l) => l.text);
+    this.model = new SoftmaxModel(
+      classes,
+      this.training.names.length,
+      this.training.examples,
+      params.training,
+    );
 
     // Spelling and "known word" checks use every word the knowledge has, answers included.
     const counts = new Map<string, number>();
@@ -177,16 +159,18 @@ export class Matcher {
     const label = this.entries.findIndex((e) => e.id === best.id);
     const features = this.model
       .contributions(vector, label)
-      .map((c) => ({ feature: this.featureNames[c.feature]!, weight: round(c.weight) }))
+      .map((c) => ({ feature: this.training.names[c.feature]!, weight: round(c.weight) }))
       .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature));
     return { result, features, nearest: this.nearest(vector, label) };
   }
 
   private run(question: string): { result: MatchResult; vector: SparseVector } {
     // A word the model never saw is read as the known word it most likely misspells.
-    const vector = this.featurizer.vector(question, this.vocabulary, this.weights, (stem) =>
-      this.vocabulary.has(`w:${stem}`) ? stem : this.speller.correct(stem),
+    const { vocabulary, weights, unknownWeight } = this.training;
+    const names = this.featurizer.names(question, (stem) =>
+      vocabulary.has(`w:${stem}`) ? stem : this.speller.correct(stem),
     );
+    const vector = this.featurizer.toVector(names, vocabulary, weights, unknownWeight);
     const stems = this.text.stems(question);
     const corrected = stems.map((s) => this.speller.correct(s));
     const known = stems.length === 0 ? 0 : corrected.filter(Boolean).length / stems.length;
@@ -252,7 +236,7 @@ export class Matcher {
     });
     let best: string | undefined;
     let bestScore = -1;
-    this.examples.forEach((e, i) => {
+    this.training.examples.forEach((e, i) => {
       if (e.label !== label) return;
       let dot = 0;
       e.vector.ids.forEach((f, j) => {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { type Example, SoftmaxModel } from "../../../src/core/matcher/model.ts";
+import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
+
+const vec = (ids: number[]) => ({ ids: Int32Array.from(ids), values: Float64Array.from(ids, () => 1) });
+
+// Three classes told apart by features 0, 1 and 2; feature 3 is shared by all.
+const examples: Example[] = [
+  { vector: vec([0, 3]), label: 0 },
+  { vector: vec([1, 3]), label: 1 },
+  { vector: vec([2, 3]), label: 2 },
+  { vector: vec([0]), label: 0 },
+  { vector: vec([1]), label: 1 },
+  { vector: vec([2]), label: 2 },
+];
+
+describe("SoftmaxModel", () => {
+  const model = new SoftmaxModel(4, 4, examples, defaultMatcherParams.training);
+
+  it("learns which feature tells each class apart, with probabilities that sum to at most 1", () => {
+    for (const c of [0, 1, 2]) {
+      const top = model.top(vec([c, 3]), 4);
+      expect(top[0]!.label).toBe(c);
+      expect(top[0]!.probability).toBeGreaterThan(0.5);
+      expect(top.reduce((s, t) => s + t.probability, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  });
+
+  it("gives a class that no feature points at only the leftover probability", () => {
+    const top = model.top(vec([0]), 4);
+    expect(top.find((t) => t.label === 3)!.probability).toBeLessThan(top[0]!.probability);
+  });
+
+  it("explains a class by its features: the telling one weighs most", () => {
+    const [first] = model.contributions(vec([0, 3]), 0).sort((a, b) => b.weight - a.weight);
+    expect(first!.feature).toBe(0);
+  });
+
+  it("trains the same weights from the same examples", () => {
+    const again = new SoftmaxModel(4, 4, examples, defaultMatcherParams.training);
+    expect(again.top(vec([1, 3]), 4)).toEqual(model.top(vec([1, 3]), 4));
+  });
+
+  it("refuses a label outside its classes", () => {
+    expect(() => new SoftmaxModel(2, 4, examples, defaultMatcherParams.training)).toThrow(RangeError);
+  });
+});
