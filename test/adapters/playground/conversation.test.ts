@@ -1,43 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSurface } from "../../../src/adapters/playground/surface.ts";
+import { describe, expect, it } from "vitest";
 import type { PgMessage } from "../../../src/adapters/playground/transcript.ts";
-import { loadConfig } from "../../../src/config.ts";
-import { Bot } from "../../../src/core/bot.ts";
-import { createLogger } from "../../../src/logger.ts";
-import { HttpApp } from "../../../src/server/http.ts";
-import { createStore } from "../../../src/store/index.ts";
-import { knowledge } from "../../helpers/bot.ts";
+import { usePlayground } from "./harness.ts";
 
-const silent = createLogger("silent");
-let http: HttpApp;
-let base: string;
-
-beforeAll(async () => {
-  const store = await createStore("memory:");
-  http = new HttpApp(silent);
-  await startSurface({
-    bot: new Bot({ knowledge, store }),
-    store,
-    config: loadConfig({ PORT: "0", LOG_LEVEL: "silent" }),
-    log: silent,
-    http,
-  });
-  base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
-});
-
-afterAll(async () => {
-  await http.close();
-});
-
-async function turn(body: Record<string, unknown>): Promise<PgMessage[]> {
-  const res = await fetch(`${base}/api/playground/turn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { messages: PgMessage[] }).messages;
-}
+const { turn, base } = usePlayground();
 const botMessages = (ms: PgMessage[]) => ms.filter((m) => m.from === "bot");
 const buttonsOf = (m: PgMessage) => m.parts.flatMap((p) => (p.type === "buttons" ? p.buttons : []));
 
@@ -53,9 +18,9 @@ describe("playground: the answered question, up front", () => {
   });
 
   it("renders the subtitle part in the page script as a muted line", async () => {
-    const script = await (await fetch(`${base}/playground/app.js`)).text();
+    const script = await (await fetch(`${base()}/playground/app.js`)).text();
     expect(script).toMatch(/case "subtitle":\s*\n\s*return el\("p", "subtitle", part\.text\);/);
-    const css = await (await fetch(`${base}/playground/style.css`)).text();
+    const css = await (await fetch(`${base()}/playground/style.css`)).text();
     expect(css).toMatch(/\.subtitle \{[^}]*color: var\(--muted\)/);
   });
 });

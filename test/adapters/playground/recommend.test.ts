@@ -1,42 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSurface } from "../../../src/adapters/playground/surface.ts";
-import type { PgMessage } from "../../../src/adapters/playground/transcript.ts";
-import { loadConfig } from "../../../src/config.ts";
-import { Bot } from "../../../src/core/bot.ts";
-import { createLogger } from "../../../src/logger.ts";
-import { HttpApp } from "../../../src/server/http.ts";
-import { createStore } from "../../../src/store/index.ts";
-import { knowledge } from "../../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { usePlayground } from "./harness.ts";
 
-const silent = createLogger("silent");
-let http: HttpApp;
-let base: string;
-
-beforeAll(async () => {
-  const store = await createStore("memory:");
-  http = new HttpApp(silent);
-  await startSurface({
-    bot: new Bot({ knowledge, store }),
-    store,
-    config: loadConfig({ PORT: "0", LOG_LEVEL: "silent" }),
-    log: silent,
-    http,
-  });
-  base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
-});
-afterAll(async () => {
-  await http.close();
-});
-
-const turn = async (body: unknown) => {
-  const res = await fetch(`${base}/api/playground/turn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { messages: PgMessage[] }).messages;
-};
+const { turn } = usePlayground();
 
 const SOLARIS =
   "We're three engineers with a legacy Solaris app, a couple of releases a year and a regulator breathing down our neck — VMs or containers?";
