@@ -16,7 +16,7 @@ const lineSchema = z.strictObject({
   text: z.string().min(1),
   answers: z.record(z.string(), z.string()),
   accept: z.array(z.enum(RECOMMENDATION_IDS)).min(1),
-  split: z.enum(["dev", "held-out", "fresh", "fresh2"]),
+  split: z.enum(["dev", "held-out", "fresh", "fresh2", "fresh3"]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
 
