@@ -34,6 +34,22 @@ const keyCues = z.strictObject({
    * clause where one matches leaves the key unknown (a mixed signal), never read for the whole.
    */
   scope: z.array(z.string().min(2)).default([]),
+  /**
+   * Phrases naming one distinct part of the system ("a COBOL batch system", "the old part"). Alone
+   * they say nothing; read together with `with` they mean `gives` (a dozen services around an old
+   * core is "mixed"). With `afterContrast`, only when the `with` cue comes after a contrast word
+   * that follows the part ("25 microservices, but the match servers keep state on disk").
+   */
+  parts: z
+    .array(
+      z.strictObject({
+        phrases: z.array(z.string().min(2)).min(1),
+        with: z.string().min(1),
+        gives: z.string().min(1),
+        afterContrast: z.boolean().default(false),
+      }),
+    )
+    .default([]),
   groups: z.array(cueGroup).min(1),
 });
 
@@ -61,6 +77,19 @@ export const situationsSchema = z
       ranges: z.array(range).min(1),
     }),
     cues: z.partialRecord(z.enum(ANSWER_KEYS), keyCues),
+    /**
+     * Operating-system families and the words that name one ("rhel" is linux). Two families named
+     * within `window` words of each other, neither negated, state `key`=`value` ("Ubuntu 18, RHEL 8
+     * and Windows Server side by side").
+     */
+    osFamilies: z
+      .strictObject({
+        key: z.enum(ANSWER_KEYS),
+        value: z.string().min(1),
+        window: z.number().int().positive(),
+        families: z.record(z.string().min(1), words.min(1)),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     // Every value named anywhere must be one of the checklist's values for that key.
@@ -94,7 +123,11 @@ export const situationsSchema = z
       k.combine.forEach((c, i) => {
         for (const v of [...c.values, c.value]) check(key, v, ["cues", key, "combine", i]);
       });
+      k.parts.forEach((p, i) => {
+        for (const v of [p.with, p.gives]) check(key, v, ["cues", key, "parts", i]);
+      });
     }
+    if (s.osFamilies) check(s.osFamilies.key, s.osFamilies.value, ["osFamilies", "value"]);
   });
 
 export type SituationKnowledge = z.infer<typeof situationsSchema>;

@@ -28,9 +28,10 @@ describe("situations set (recommend): quality floors", () => {
     expect(off.length / lines.length).toBeLessThanOrEqual(0.15);
   });
 
-  // Floors are on the whole set. The untuned `fresh2` split has no floor of its own: at the time
-  // it was first scored it was below these (90.5% precision, 63.3% recall, 87.5% accepted; see
-  // `npm run eval`), and a floor it fails would only invite tuning on it.
+  // Floors are on the whole set. The untuned `fresh3` split has no floor of its own: it was
+  // written before the fixes for `fresh2`'s misses and is scored, not tuned on (see `npm run
+  // eval`); a floor on it would only invite tuning on it. (`fresh2` was 90.5% precision, 63.3%
+  // recall, 87.5% accepted when first scored; its misses are development data now.)
   it("answers understood: precision at least 95%, recall at least 70%; accepted recommendations at least 80%", () => {
     const s = scoreSituations(knowledge, lines);
     expect(precision(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.95);

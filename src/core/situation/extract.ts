@@ -27,6 +27,8 @@ export interface Reading {
 const NEG = "¬";
 /** Marks a filler word: skipped between a cue's words, matched only where a cue names it. */
 const FILLER = "~";
+/** Words at most in a clause that leaves its verb out ("the new services weekly"). */
+const ELLIPSIS_CLAUSE = 6;
 
 interface Cue {
   key: AnswerKey;
@@ -43,8 +45,14 @@ interface Match {
   to: number;
   size: number;
   segment: number;
+  sentence: number;
   /** The cue's clause says it applies to one part of the system only (the key's `scope`). */
   scoped?: boolean;
+  /**
+   * The cue's clause lacks the key's `context` words: it states nothing, but a different value in
+   * the same sentence ("the old part changes once a year, the new services weekly") is a conflict.
+   */
+  offContext?: boolean;
 }
 
 /**
@@ -64,6 +72,15 @@ export class SituationReader {
   private readonly data: SituationKnowledge;
   /** Per key, the `scope` phrases' words: a cue in a clause with one of them is about one part. */
   private readonly scopes = new Map<AnswerKey, string[][]>();
+  /** Per key, the `parts` rules with their phrases' words. */
+  private readonly parts = new Map<
+    AnswerKey,
+    { units: string[][]; with: string; gives: string; afterContrast: boolean }[]
+  >();
+  /** Word -> operating-system family (situations.yaml `osFamilies`). */
+  private readonly osFamily = new Map<string, string>();
+  /** The tokens of the text being read (read() is synchronous). */
+  private lastTokens: Token[] = [];
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
 
@@ -104,8 +121,19 @@ export class SituationReader {
           scope.map((p) => this.phraseUnits(p)),
         );
     }
+    for (const key of ANSWER_KEYS) {
+      const parts = data.cues[key]?.parts ?? [];
+      if (parts.length > 0)
+        this.parts.set(
+          key,
+          parts.map((p) => ({ ...p, units: p.phrases.map((ph) => this.phraseUnits(ph)) })),
+        );
+    }
+    for (const [family, names] of Object.entries(data.osFamilies?.families ?? {}))
+      for (const n of names) this.osFamily.set(n.toLowerCase(), family);
     const cueStems = new Map<string, number>();
-    for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues])
+    const partUnits = [...this.parts.values()].flatMap((ps) => ps.flatMap((p) => p.units));
+    for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues, ...partUnits])
       for (const u of c) if (u !== NEG && !u.startsWith(FILLER)) cueStems.set(u, (cueStems.get(u) ?? 0) + 1);
     this.speller = new Speller(cueStems);
     this.cueStems = new Set(cueStems.keys());
@@ -122,21 +150,38 @@ export class SituationReader {
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
     const tokens = tokenize(text, this.contrast);
+    this.lastTokens = tokens;
     const units = tokens.map((t) => this.unitsOf(t.word, true));
     const matches: Match[] = [];
     for (const cue of this.cues) matches.push(...this.matchCue(cue, tokens, units));
-    matches.push(...this.counts(tokens), ...this.frequencies(tokens));
+    matches.push(...this.counts(tokens), ...this.frequencies(tokens), ...this.osLists(tokens));
+    const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
+    for (const [key, rules] of this.parts)
+      partMatches.set(
+        key,
+        rules.flatMap((r, rule) =>
+          r.units.flatMap((u) =>
+            this.find(u, tokens, units).map(({ from, to }) => ({
+              rule,
+              from,
+              to,
+              segment: tokens[from]!.segment,
+            })),
+          ),
+        ),
+      );
     const understood: UnderstoodAnswers = {};
     const conflicts: AnswerKey[] = [];
     for (const key of ANSWER_KEYS) {
       const resolved = this.resolve(
         key,
         matches.filter((m) => m.key === key),
+        partMatches.get(key) ?? [],
       );
       if (resolved === "conflict") conflicts.push(key);
       else if (resolved) {
         const evidence = resolved.matches
-          .map((m) => text.slice(tokens[m.from]!.start, tokens[m.to]!.end))
+          .map((m) => text.slice(tokens[m.from]!.start, tokens[Math.max(m.from, m.to)]!.end))
           .join(" … ");
         understood[key] = { value: resolved.value, evidence };
       }
@@ -240,7 +285,7 @@ export class SituationReader {
     const context = this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       const clause = tokens[from]!.clause;
-      if (context && !this.inClause(tokens, clause, context)) return [];
+      const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;
       let value: string | undefined = cue.value;
       const own = units[from]!;
@@ -267,7 +312,9 @@ export class SituationReader {
           to,
           size: cue.units.length,
           segment: tokens[from]!.segment,
+          sentence: tokens[from]!.sentence,
           ...(scoped ? { scoped } : {}),
+          ...(offContext ? { offContext } : {}),
         },
       ];
     });
@@ -319,7 +366,15 @@ export class SituationReader {
           }
           const value = this.inRange(num.n, c.ranges);
           if (value)
-            out.push({ key: c.key, value, from: i, to: j, size: j - i + 1, segment: tokens[i]!.segment });
+            out.push({
+              key: c.key,
+              value,
+              from: i,
+              to: j,
+              size: j - i + 1,
+              segment: tokens[i]!.segment,
+              sentence: tokens[i]!.sentence,
+            });
           break;
         }
       }
@@ -362,11 +417,57 @@ export class SituationReader {
         }
       }
       if (rate === undefined) continue;
-      if (context && !this.inClause(tokens, clause, context)) continue;
+      const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       const value = this.inRange(rate, f.ranges);
       if (value)
-        out.push({ key: f.key, value, from, to: i, size: i - from + 1, segment: tokens[i]!.segment });
+        out.push({
+          key: f.key,
+          value,
+          from,
+          to: i,
+          size: i - from + 1,
+          segment: tokens[i]!.segment,
+          sentence: tokens[i]!.sentence,
+          ...(offContext ? { offContext } : {}),
+        });
     }
+    return out;
+  }
+
+  /**
+   * "Ubuntu 18, RHEL 8 and Windows Server": two operating-system families (situations.yaml
+   * `osFamilies`) named within a few words of each other, in one sentence, neither negated.
+   */
+  private osLists(tokens: Token[]): Match[] {
+    const os = this.data.osFamilies;
+    if (!os) return [];
+    const named: { i: number; family: string }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]!.word;
+      const family = this.osFamily.get(word) ?? this.osFamily.get(word.split(/[-/.+]/)[0]!);
+      if (!family) continue;
+      const negated = tokens
+        .slice(Math.max(0, i - this.params.negationWindow), i)
+        .some((t) => t.clause === tokens[i]!.clause && this.negators.has(t.word));
+      if (!negated) named.push({ i, family });
+    }
+    const out: Match[] = [];
+    for (let a = 0; a < named.length; a++)
+      for (let b = a + 1; b < named.length; b++) {
+        const [x, y] = [named[a]!, named[b]!];
+        if (y.i - x.i > os.window || x.family === y.family) continue;
+        if (tokens[x.i]!.sentence !== tokens[y.i]!.sentence) continue;
+        out.push({
+          key: os.key,
+          value: os.value,
+          from: x.i,
+          to: y.i,
+          size: 1,
+          segment: tokens[x.i]!.segment,
+          sentence: tokens[x.i]!.sentence,
+        });
+        break;
+      }
     return out;
   }
 
@@ -376,7 +477,38 @@ export class SituationReader {
    */
   private resolve(
     key: AnswerKey,
+    everything: Match[],
+    parts: { rule: number; from: number; to: number; segment: number }[],
+  ): { value: string; matches: Match[] } | "conflict" | undefined {
+    const resolved = this.resolveValues(
+      key,
+      everything.filter((m) => !m.offContext),
+      parts,
+    );
+    if (!resolved || resolved === "conflict") return resolved;
+    // Another value for the key in the same sentence, in a clause without the key's context words
+    // ("once a year, the new services weekly"): two answers for one question, left unknown.
+    // Only a short clause after the stated one counts: the elided verb is the same ("the new
+    // services weekly"); a clause of its own before ("audited yearly, we push monthly") does not.
+    const other = everything.some(
+      (m) =>
+        m.offContext &&
+        m.value !== undefined &&
+        m.value !== resolved.value &&
+        resolved.matches.some((r) => r.sentence === m.sentence && r.to < m.from) &&
+        this.clauseLength(m) <= ELLIPSIS_CLAUSE,
+    );
+    return other ? "conflict" : resolved;
+  }
+
+  private clauseLength(m: Match): number {
+    return this.lastTokens.filter((t) => t.clause === this.lastTokens[m.from]!.clause).length;
+  }
+
+  private resolveValues(
+    key: AnswerKey,
     all: Match[],
+    parts: { rule: number; from: number; to: number; segment: number }[],
   ): { value: string; matches: Match[] } | "conflict" | undefined {
     const kept: Match[] = [];
     for (const m of [...all].sort((a, b) => b.size - a.size || a.from - b.from)) {
@@ -391,7 +523,25 @@ export class SituationReader {
     if (matches.some((m) => m.scoped)) return "conflict";
     const values = [...new Set(matches.map((m) => m.value!))];
     const of = (v: string) => ({ value: v, matches: matches.filter((m) => m.value === v).slice(0, 1) });
-    if (values.length === 1) return of(values[0]!);
+    if (values.length === 1) {
+      const v = values[0]!;
+      for (const [i, rule] of (this.parts.get(key) ?? []).entries()) {
+        if (rule.with !== v) continue;
+        for (const p of parts.filter((p) => p.rule === i)) {
+          const m = matches.find(
+            (m) =>
+              (m.to < p.from || m.from > p.to) &&
+              (!rule.afterContrast || (m.segment > p.segment && m.from > p.to)),
+          );
+          if (m)
+            return {
+              value: rule.gives,
+              matches: [{ ...m, from: p.from, to: p.to }, m].sort((a, b) => a.from - b.from),
+            };
+        }
+      }
+      return of(v);
+    }
     const cues: KeyCues | undefined = this.data.cues[key];
     const dominant = values.find((v) => values.every((o) => o === v || cues?.dominates[v]?.includes(o)));
     if (dominant) return of(dominant);

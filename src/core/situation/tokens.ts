@@ -8,11 +8,15 @@ export interface Token {
   clause: number;
   /** Contrast words ("but", "however") start a new segment: what follows is said instead. */
   segment: number;
+  /** A full stop, question or exclamation mark or line break starts a new sentence. */
+  sentence: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
 /** Between two words: punctuation that ends a clause (a hyphen only with spaces around it). */
 const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s-\s|\.\s/;
+/** Between two words: punctuation that ends a sentence. */
+const SENTENCE_BREAK = /[!?\n]|\.\s/;
 
 /**
  * Splits a text into words with their offsets, so what was understood can quote the text.
@@ -23,6 +27,7 @@ export function tokenize(text: string, contrast: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
   let clause = 0;
   let segment = 0;
+  let sentence = 0;
   let afterContrast = false;
   let last = 0;
   for (const m of text.matchAll(WORD)) {
@@ -30,8 +35,9 @@ export function tokenize(text: string, contrast: ReadonlySet<string>): Token[] {
     // A full stop ends a clause only before a space (".NET" and "4.8" do not).
     if (afterContrast || (out.length > 0 && CLAUSE_BREAK.test(text.slice(last, start)))) clause++;
     if (afterContrast) segment++;
+    if (out.length > 0 && SENTENCE_BREAK.test(text.slice(last, start))) sentence++;
     const word = m[0].normalize("NFKC").toLowerCase().replace(/['’]/g, "");
-    out.push({ word, start, end: start + m[0].length, clause, segment });
+    out.push({ word, start, end: start + m[0].length, clause, segment, sentence });
     afterContrast = contrast.has(word);
     last = start + m[0].length;
   }
