@@ -4,19 +4,18 @@
  *   npx tsx scripts/screenshots.ts   → docs/screenshots/*.png
  */
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { renderReply } from "../src/adapters/teams/cards.ts";
 import { startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
 import { createStore } from "../src/store/index.ts";
-import { TEAMS_CSS, TEAMS_HOST_CONFIG } from "../test/fixtures/teamsHostConfig.ts";
+import { TEAMS_HOST_CONFIG } from "../test/fixtures/teamsHostConfig.ts";
 import { makeBot } from "../test/helpers/bot.ts";
+import { launchChromium, teamsRendererPage } from "../test/helpers/browser.ts";
 import { fullRun } from "../test/helpers/fullRun.ts";
 
-const require = createRequire(import.meta.url);
 const OUT = join(process.cwd(), "docs", "screenshots");
 mkdirSync(OUT, { recursive: true });
 
@@ -34,19 +33,11 @@ async function shoot(page: Page, selector: string, file: string): Promise<void> 
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-});
+const browser = await launchChromium();
 try {
   // Teams
-  const page = await browser.newPage({ viewport: { width: 760, height: 800 } });
-  await page.route("**/*", (route) => route.abort());
-  await page.setContent(
-    `<!doctype html><style>${TEAMS_CSS}</style><div id="frame" class="frame" style="width:700px"></div>`,
-  );
-  await page.addScriptTag({ path: require.resolve("markdown-it/dist/markdown-it.min.js") });
-  await page.addScriptTag({ path: require.resolve("adaptivecards/dist/adaptivecards.min.js") });
+  const page = await teamsRendererPage(browser, "width:700px");
+  await page.setViewportSize({ width: 760, height: 800 });
   const bot = makeBot(await createStore("memory:"));
   const run = await fullRun(bot, "teams");
   const pick = (name: string) => run.find((r) => r.name === name)!.reply;
@@ -65,14 +56,6 @@ try {
       ({ card, host }) => {
         // biome-ignore lint/suspicious/noExplicitAny: the renderer's browser bundle is untyped here
         const w = window as any;
-        const md = w.markdownit({ html: false, linkify: false, breaks: false });
-        w.AdaptiveCards.AdaptiveCard.onProcessMarkdown = (
-          text: string,
-          result: { outputHtml: string; didProcess: boolean },
-        ) => {
-          result.outputHtml = md.render(text);
-          result.didProcess = true;
-        };
         const ac = new w.AdaptiveCards.AdaptiveCard();
         ac.hostConfig = new w.AdaptiveCards.HostConfig(host);
         ac.parse(card);

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -10,9 +9,8 @@ import { stripMarkdown } from "../../src/core/render/plainText.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/logger.ts";
 import { vagueQuestion } from "../helpers/bot.ts";
+import { CHROMIUM, hasChromium, launchChromium } from "../helpers/browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`playground browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -50,19 +48,7 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     });
     app = await startApp(config, createLogger("silent"));
     base = `http://127.0.0.1:${app.port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   });
 

@@ -1,19 +1,16 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ACTIONS, renderReply } from "../../../src/adapters/teams/cards.ts";
 import { createStore } from "../../../src/store/index.ts";
-import { TEAMS_CSS, TEAMS_HOST_CONFIG } from "../../fixtures/teamsHostConfig.ts";
+import { TEAMS_HOST_CONFIG } from "../../fixtures/teamsHostConfig.ts";
 import { makeBot } from "../../helpers/bot.ts";
+import { hasChromium, launchChromium, teamsRendererPage } from "../../helpers/browser.ts";
 import { EVIL_HOST, fullRun } from "../../helpers/fullRun.ts";
 
 /**
  * Every card of a full run, rendered by Microsoft's own `adaptivecards` renderer in Chromium
  * with Teams' host config and markdown, at a desktop card width and a phone's.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const require = createRequire(import.meta.url);
 const WIDTHS = [700, 360];
 
 interface Rendered {
@@ -96,41 +93,13 @@ function longActionSets(card: unknown): number[] {
   return out;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("Teams cards in the official Adaptive Cards renderer", () => {
+describe.skipIf(!hasChromium)("Teams cards in the official Adaptive Cards renderer", () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-      ],
-    });
-    page = await browser.newPage();
-    await page.route("**/*", (route) => route.abort());
-    await page.setContent(`<!doctype html><style>${TEAMS_CSS}</style><div id="frame" class="frame"></div>`);
-    await page.addScriptTag({ path: require.resolve("markdown-it/dist/markdown-it.min.js") });
-    await page.addScriptTag({ path: require.resolve("adaptivecards/dist/adaptivecards.min.js") });
-    // Teams' markdown: CommonMark without raw HTML, no soft line breaks.
-    await page.evaluate(() => {
-      const w = window as never as {
-        markdownit: (o: unknown) => { render(s: string): string };
-        AdaptiveCards: { AdaptiveCard: { onProcessMarkdown: unknown } };
-      };
-      const md = w.markdownit({ html: false, linkify: false, breaks: false });
-      w.AdaptiveCards.AdaptiveCard.onProcessMarkdown = (
-        text: string,
-        result: { outputHtml: string; didProcess: boolean },
-      ) => {
-        result.outputHtml = md.render(text);
-        result.didProcess = true;
-      };
-    });
+    browser = await launchChromium();
+    page = await teamsRendererPage(browser);
   });
 
   afterAll(async () => {
