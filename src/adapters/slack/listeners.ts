@@ -75,12 +75,9 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 /** Registers every Slack listener on the Bolt app: commands, mentions, DMs, buttons, App Home. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, store, log } = deps;
+  const shareLabel = bot.qa.context.responses.ui.shareInChannel;
   const deliver = (client: webApi.WebClient, turn: Turn, to: Destination, replies: Reply[]) =>
-    bot.deliver(
-      turn,
-      new SlackPort(client, { ...to, shareLabel: bot.qa.context.responses.ui.shareInChannel }),
-      replies,
-    );
+    bot.deliver(turn, new SlackPort(client, { ...to, shareLabel }), replies);
 
   // Slack redelivers an event it thinks was lost (x-slack-retry-num); the first delivery to
   // claim its event_id handles it, so a retry of an event never processed is still handled.
@@ -132,15 +129,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       privateHere: true,
     };
     const handling = bot.handle(turn);
-    let replies: Reply[] | undefined;
-    try {
-      replies = await within(handling, ACK_BUDGET_MS);
-    } catch (error) {
-      await ack();
-      throw error;
-    }
-    const inline =
-      replies && SlackPort.inline({ ...to, shareLabel: bot.qa.context.responses.ui.shareInChannel }, replies);
+    const replies = await withinAck(handling, ACK_BUDGET_MS, ack);
+    const inline = replies && SlackPort.inline({ ...to, shareLabel }, replies);
     if (inline) {
       await ack(inlineAck(inline));
       return;
@@ -269,13 +259,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // Slack does not redeliver interactions: the press is saved before it is acknowledged
     // whenever that fits in Slack's window, so an acknowledged press is never lost.
     const handling = bot.handle(pressTurn);
-    let replies: Reply[] | undefined;
-    try {
-      replies = await within(handling, PRESS_ACK_BUDGET_MS);
-    } catch (error) {
-      await ack();
-      throw error;
-    }
+    const replies = await withinAck(handling, PRESS_ACK_BUDGET_MS, ack);
     await ack();
     await deliver(client, pressTurn, to, replies ?? (await handling));
   });
@@ -290,4 +274,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ),
     });
   });
+}
+
+/**
+ * The replies if they are ready within `budgetMs` (else undefined: the caller acks first). A fault
+ * is acknowledged before it is rethrown, so Slack never retries or shows an error for it.
+ */
+async function withinAck(
+  handling: Promise<Reply[]>,
+  budgetMs: number,
+  ack: () => Promise<void>,
+): Promise<Reply[] | undefined> {
+  try {
+    return await within(handling, budgetMs);
+  } catch (error) {
+    await ack();
+    throw error;
+  }
 }
