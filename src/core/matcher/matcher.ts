@@ -174,7 +174,7 @@ export class Matcher {
     const stems = this.text.stems(question);
     const corrected = stems.map((s) => this.speller.correct(s));
     const known = stems.length === 0 ? 0 : corrected.filter(Boolean).length / stems.length;
-    const onTopic = this.isOnTopic(question, corrected, stems.length);
+    const onTopic = this.isOnTopic(question, stems, corrected);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
@@ -209,11 +209,11 @@ export class Matcher {
    * after synonyms, stems and typo correction), or when it is short and every word of it names
    * one of the subject's topics ("rollbacks", "cost", "monitoring").
    */
-  private isOnTopic(question: string, corrected: (string | undefined)[], count: number): boolean {
-    const stems = new Set<string>(this.text.literalStems(question));
+  private isOnTopic(question: string, canonical: string[], corrected: (string | undefined)[]): boolean {
+    const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
-    for (const s of this.text.stems(question)) stems.add(s);
     for (const s of this.text.literalStems(question)) {
+      stems.add(s);
       const fixed = this.speller.correct(s);
       if (fixed) stems.add(fixed);
     }
@@ -225,6 +225,7 @@ export class Matcher {
       if (fixed) stems.add(fixed);
     }
     if (this.domainTerms.some((term) => term.every((s) => stems.has(s)))) return true;
+    const count = canonical.length;
     return count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
   }
 
