@@ -9,6 +9,7 @@ import {
   type Harness,
   nextId,
   press,
+  responseOf,
   startHarness,
   textOf,
 } from "./harness.ts";
@@ -23,9 +24,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const responses = (id: string) =>
-  h.fake.calls.filter((c) => c.method === "response_url" && c.responseId === id);
-const waitResponse = (id: string) => h.fake.waitFor(() => responses(id)[0], `a response on ${id}`);
+const waitResponse = (id: string, what?: string) => responseOf(h, id, what);
 
 /** The plain-text context block an answer opens with (the answered question). */
 function subtitle(call: SlackCall): string | undefined {

@@ -64,6 +64,14 @@ export async function post(
 let ids = 0;
 export const nextId = (prefix: string) => `${prefix}${++ids}`;
 
+/** Waits for the first response_url post of one command or press (by its response id). */
+export function responseOf(h: SlackTarget, id: string, what = `a response on ${id}`): Promise<SlackCall> {
+  return h.fake.waitFor(
+    () => h.fake.calls.find((c) => c.method === "response_url" && c.responseId === id),
+    what,
+  );
+}
+
 /** A signed slash command, as Slack sends it (form-encoded). Returns the response_url id. */
 export async function command(
   h: SlackTarget,

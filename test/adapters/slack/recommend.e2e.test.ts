@@ -5,6 +5,7 @@ import {
   findButton,
   type Harness,
   press,
+  responseOf,
   startHarness,
   textOf,
 } from "./harness.ts";
@@ -24,10 +25,7 @@ describe("Slack: /vmvc recommend <description>", () => {
   it("shows what was understood and the recommendation; Refine starts a pre-filled walkthrough in a thread", async () => {
     const { res, responseId } = await command(h, `recommend ${SOLARIS}`, { channel: "CREC" });
     expect(res.status).toBe(200);
-    const r = await h.fake.waitFor(
-      () => h.fake.calls.find((c) => c.method === "response_url" && c.responseId === responseId),
-      "the recommend reply",
-    );
+    const r = await responseOf(h, responseId, "the recommend reply");
     expect(checkBlockKitLimits(r.body)).toEqual([]);
     const text = textOf(r);
     expect(text).toContain("Here is what I understood");

@@ -12,6 +12,7 @@ import {
   nextId,
   post,
   press,
+  responseOf,
   sign,
   startHarness,
   textOf,
@@ -27,11 +28,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** The response_url posts for one command or press. */
-const responses = (id: string) =>
-  h.fake.calls.filter((c) => c.method === "response_url" && c.responseId === id);
-const waitResponse = (id: string, what = `a response on ${id}`) =>
-  h.fake.waitFor(() => responses(id)[0], what);
+const waitResponse = (id: string, what?: string) => responseOf(h, id, what);
 
 /** Sends a DM and waits for its answer: proves everything sent before it has been handled. */
 async function sentinel(): Promise<void> {
