@@ -1,10 +1,9 @@
-import { createInterface } from "node:readline";
 import type { AskOutcome } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply } from "../../core/replies/answers.ts";
 import { explainText } from "./explain.ts";
-import type { CliIo } from "./io.ts";
+import { type CliIo, eachInput } from "./io.ts";
 
 /** The `ask --json` contract of DESIGN.md. */
 export interface AskJson {
@@ -68,16 +67,10 @@ export async function askCommand(
     const result = askJson(question, qa);
     io.stdout.write(mode.json ? `${JSON.stringify(result)}\n` : `${result.text}\n\n`);
   };
-  if (words.length > 0) {
-    const question = words.join(" ").trim();
-    if (!question) {
-      io.stderr.write('vmvc ask: the question is empty. Usage: vmvc ask [--json | --explain] "<question>"\n');
-      return 2;
-    }
-    print(question);
-    return 0;
-  }
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) if (line.trim()) print(line.trim());
-  return 0;
+  return eachInput(
+    words,
+    io,
+    'vmvc ask: the question is empty. Usage: vmvc ask [--json | --explain] "<question>"',
+    print,
+  );
 }

@@ -1,7 +1,6 @@
-import { createInterface } from "node:readline";
 import { plainText } from "../../core/render/plainText.ts";
 import type { Situations } from "../../core/situation/situations.ts";
-import type { CliIo } from "./io.ts";
+import { type CliIo, eachInput } from "./io.ts";
 
 /**
  * `recommend [--json] [description…]`: the checklist answers a description states, and the
@@ -19,18 +18,10 @@ export async function recommendCommand(
     if (mode.json) io.stdout.write(`${JSON.stringify(situations.json(text))}\n`);
     else io.stdout.write(`${plainText([situations.reply(situations.read(text))])}\n\n`);
   };
-  if (words.length > 0) {
-    const text = words.join(" ").trim();
-    if (!text) {
-      io.stderr.write(
-        'vmvc recommend: the description is empty. Usage: vmvc recommend [--json] "<description>"\n',
-      );
-      return 2;
-    }
-    print(text);
-    return 0;
-  }
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) if (line.trim()) print(line.trim());
-  return 0;
+  return eachInput(
+    words,
+    io,
+    'vmvc recommend: the description is empty. Usage: vmvc recommend [--json] "<description>"',
+    print,
+  );
 }
