@@ -19,6 +19,13 @@ const cueGroup = z.strictObject({
   value: z.string().min(1),
   /** The value a negated cue of this group states; without it a negated cue says nothing. */
   negated: z.string().min(1).optional(),
+  /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
+  context: words.optional(),
+  /**
+   * A cue of this group in a clause that also names one of these phrases states `value` instead
+   * ("we keep our data in Aurora": the data is kept, but in a managed service).
+   */
+  elsewhere: z.strictObject({ value: z.string().min(1), phrases: z.array(z.string().min(2)).min(1) }).optional(),
   phrases: z.array(z.string().min(2)).min(1),
 });
 
@@ -34,6 +41,11 @@ const keyCues = z.strictObject({
    * clause where one matches leaves the key unknown (a mixed signal), never read for the whole.
    */
   scope: z.array(z.string().min(2)).default([]),
+  /**
+   * Quantifiers that make a cue speak for part of the system ("most services are stateless"):
+   * read beside another value they `combine` with it; alone they leave the key unknown.
+   */
+  partial: words.default([]),
   /**
    * Phrases naming one distinct part of the system ("a COBOL batch system", "the old part"). Alone
    * they say nothing; read together with `with` they mean `gives` (a dozen services around an old
@@ -115,6 +127,7 @@ export const situationsSchema = z
       k.groups.forEach((g, i) => {
         check(key, g.value, ["cues", key, "groups", i, "value"]);
         if (g.negated) check(key, g.negated, ["cues", key, "groups", i, "negated"]);
+        if (g.elsewhere) check(key, g.elsewhere.value, ["cues", key, "groups", i, "elsewhere", "value"]);
       });
       for (const [winner, losers] of Object.entries(k.dominates)) {
         check(key, winner, ["cues", key, "dominates", winner]);

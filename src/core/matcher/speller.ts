@@ -5,8 +5,14 @@ export class Speller {
   private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string | null>();
 
-  /** `known` maps each stem to how common it is; the more common wins a tie. */
-  constructor(private readonly known: ReadonlyMap<string, number>) {
+  /**
+   * `known` maps each stem to how common it is; the more common wins a tie. A stem of
+   * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one.
+   */
+  constructor(
+    private readonly known: ReadonlyMap<string, number>,
+    private readonly twoEditsFrom = 7,
+  ) {
     for (const s of known.keys()) {
       const list = this.byLength.get(s.length);
       if (list) list.push(s);
@@ -29,7 +35,7 @@ export class Speller {
     if (stem.length < 4 || /\d/.test(stem)) return undefined;
     const cached = this.cache.get(stem);
     if (cached !== undefined) return cached ?? undefined;
-    const max = stem.length >= 7 ? 2 : 1;
+    const max = stem.length >= this.twoEditsFrom ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
     for (let len = stem.length - max; len <= stem.length + max; len++) {

@@ -27,6 +27,8 @@ export interface Reading {
 const NEG = "¬";
 /** Marks a filler word: skipped between a cue's words, matched only where a cue names it. */
 const FILLER = "~";
+/** A misspelt word this long may be two edits from the cue word it means; a shorter one, one. */
+const TWO_EDITS_FROM = 9;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
 
@@ -35,6 +37,10 @@ interface Cue {
   value: string;
   negated?: string;
   units: string[];
+  /** The group's own context words, instead of the key's. */
+  context?: string[];
+  /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
+  elsewhere?: { value: string; units: string[][] };
 }
 
 interface Match {
@@ -48,6 +54,8 @@ interface Match {
   sentence: number;
   /** The cue's clause says it applies to one part of the system only (the key's `scope`). */
   scoped?: boolean;
+  /** A quantifier before the cue ("most services are stateless") makes it speak for part of the system. */
+  partial?: boolean;
   /**
    * The cue's clause lacks the key's `context` words: it states nothing, but a different value in
    * the same sentence ("the old part changes once a year, the new services weekly") is a conflict.
@@ -107,8 +115,19 @@ export class SituationReader {
       for (const g of data.cues[key]?.groups ?? []) {
         for (const phrase of g.phrases) {
           const units = this.phraseUnits(phrase);
-          if (units.length > 0)
-            this.cues.push({ key, value: g.value, units, ...(g.negated ? { negated: g.negated } : {}) });
+          if (units.length === 0) continue;
+          const elsewhere = g.elsewhere && {
+            value: g.elsewhere.value,
+            units: g.elsewhere.phrases.map((p) => this.phraseUnits(p)),
+          };
+          this.cues.push({
+            key,
+            value: g.value,
+            units,
+            ...(g.negated ? { negated: g.negated } : {}),
+            ...(g.context ? { context: g.context } : {}),
+            ...(elsewhere ? { elsewhere } : {}),
+          });
         }
       }
     }
@@ -135,7 +154,8 @@ export class SituationReader {
     const partUnits = [...this.parts.values()].flatMap((ps) => ps.flatMap((p) => p.units));
     for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues, ...partUnits])
       for (const u of c) if (u !== NEG && !u.startsWith(FILLER)) cueStems.set(u, (cueStems.get(u) ?? 0) + 1);
-    this.speller = new Speller(cueStems);
+    // Two edits only for long words: "weekday" is a word of its own, not "weekly" misspelt.
+    this.speller = new Speller(cueStems, TWO_EDITS_FROM);
     this.cueStems = new Set(cueStems.keys());
     // Words the knowledge uses are real words, never typos of a cue word.
     this.known = new Set<string>();
@@ -282,28 +302,36 @@ export class SituationReader {
   }
 
   private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
-    const context = this.data.cues[cue.key]?.context;
+    const context = cue.context ?? this.data.cues[cue.key]?.context;
+    const partial = new Set(this.data.cues[cue.key]?.partial ?? []);
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;
       let value: string | undefined = cue.value;
+      let isPartial = false;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
       } else if (cue.units[0] !== NEG) {
-        for (let j = from - 1; j >= 0 && j >= from - this.params.negationWindow; j--) {
+        // The window counts words that say something: "none of our workloads are in scope for
+        // any audit" negates "audit" across its filler words.
+        let words = 0;
+        for (let j = from - 1; j >= 0 && words < this.params.negationWindow; j--) {
           if (tokens[j]!.clause !== clause) break;
-          if (this.negators.has(tokens[j]!.word)) {
+          const word = tokens[j]!.word;
+          if (this.negators.has(word)) {
             start = j;
             value = cue.negated;
             break;
           }
+          if (partial.has(word)) isPartial = true;
+          if (!this.filler.has(word)) words++;
         }
       }
-      const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
-        this.find(p, tokens, units).some(({ from: f }) => tokens[f]!.clause === clause),
-      );
+      if (value === cue.value && cue.elsewhere?.units.some((u) => this.inClauseFound(u, tokens, units, clause)))
+        value = cue.elsewhere.value;
+      const scoped = (this.scopes.get(cue.key) ?? []).some((p) => this.inClauseFound(p, tokens, units, clause));
       return [
         {
           key: cue.key,
@@ -314,10 +342,16 @@ export class SituationReader {
           segment: tokens[from]!.segment,
           sentence: tokens[from]!.sentence,
           ...(scoped ? { scoped } : {}),
+          ...(isPartial && value !== undefined ? { partial: true } : {}),
           ...(offContext ? { offContext } : {}),
         },
       ];
     });
+  }
+
+  /** Does the phrase occur in the clause? */
+  private inClauseFound(phrase: string[], tokens: Token[], units: string[][], clause: number): boolean {
+    return this.find(phrase, tokens, units).some(({ from }) => tokens[from]!.clause === clause);
   }
 
   private inClause(tokens: Token[], clause: number, words: string[]): boolean {
@@ -522,6 +556,20 @@ export class SituationReader {
     // nothing about the whole: a mixed signal, left unknown.
     if (matches.some((m) => m.scoped)) return "conflict";
     const values = [...new Set(matches.map((m) => m.value!))];
+    const cues: KeyCues | undefined = this.data.cues[key];
+    // "Most services are stateless" speaks for part of the system: beside another value it
+    // combines with it ("…, but the search cluster keeps its indexes on local disks": mixed);
+    // alone it leaves the key unknown.
+    if (matches.some((m) => m.partial)) {
+      const combined = cues?.combine.find(
+        (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
+      );
+      if (!combined) return "conflict";
+      return {
+        value: combined.value,
+        matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
+      };
+    }
     const of = (v: string) => ({ value: v, matches: matches.filter((m) => m.value === v).slice(0, 1) });
     if (values.length === 1) {
       const v = values[0]!;
@@ -542,7 +590,6 @@ export class SituationReader {
       }
       return of(v);
     }
-    const cues: KeyCues | undefined = this.data.cues[key];
     const dominant = values.find((v) => values.every((o) => o === v || cues?.dominates[v]?.includes(o)));
     if (dominant) return of(dominant);
     const last = Math.max(...matches.map((m) => m.segment));
