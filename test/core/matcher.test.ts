@@ -217,5 +217,6 @@ describe("the decision rules (params.decide)", () => {
     expect(decide(result({ onTopic: false, confidence: 0.99 }), p)).toMatchObject({ kind: "answer" });
     expect(decide(result({ known: 0 }), p)).toMatchObject({ kind: "decline", rule: "unknown-words" });
     expect(decide(result({ offTopic: 0.6 }), p)).toMatchObject({ kind: "decline", rule: "off-topic-class" });
+    expect(decide(result({ offTopic: 0.4 }), p)).toMatchObject({ kind: "answer" });
   });
 });
