@@ -25,7 +25,9 @@ const cueGroup = z.strictObject({
    * A cue of this group in a clause that also names one of these phrases states `value` instead
    * ("we keep our data in Aurora": the data is kept, but in a managed service).
    */
-  elsewhere: z.strictObject({ value: z.string().min(1), phrases: z.array(z.string().min(2)).min(1) }).optional(),
+  elsewhere: z
+    .strictObject({ value: z.string().min(1), phrases: z.array(z.string().min(2)).min(1) })
+    .optional(),
   phrases: z.array(z.string().min(2)).min(1),
 });
 

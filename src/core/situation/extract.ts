@@ -329,9 +329,14 @@ export class SituationReader {
           if (!this.filler.has(word)) words++;
         }
       }
-      if (value === cue.value && cue.elsewhere?.units.some((u) => this.inClauseFound(u, tokens, units, clause)))
+      if (
+        value === cue.value &&
+        cue.elsewhere?.units.some((u) => this.inClauseFound(u, tokens, units, clause))
+      )
         value = cue.elsewhere.value;
-      const scoped = (this.scopes.get(cue.key) ?? []).some((p) => this.inClauseFound(p, tokens, units, clause));
+      const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
+        this.inClauseFound(p, tokens, units, clause),
+      );
       return [
         {
           key: cue.key,
