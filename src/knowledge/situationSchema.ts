@@ -75,6 +75,10 @@ export const situationsSchema = z
     synonyms: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** A word that is one of these + a cue word is that cue negated ("unpredictable"), never a typo. */
     negatingPrefixes: words.default([]),
+    /** Phrases that put what follows in the past, so it no longer holds ("we used to run Windows"). */
+    pastMarkers: z.array(z.string().min(2)).default([]),
+    /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
+    hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
     choiceCues: z.array(z.string().min(2)).min(1),
     numberWords: z.record(z.string().min(1), z.number().positive()),

@@ -7,11 +7,13 @@ export class Speller {
 
   /**
    * `known` maps each stem to how common it is; the more common wins a tie. A stem of
-   * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one.
+   * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one,
+   * and one shorter than `shortest` is never corrected.
    */
   constructor(
     private readonly known: ReadonlyMap<string, number>,
     private readonly twoEditsFrom = 7,
+    private readonly shortest = 4,
   ) {
     for (const s of known.keys()) {
       const list = this.byLength.get(s.length);
@@ -32,7 +34,7 @@ export class Speller {
   /** The stem itself when known, else the known stem it most likely meant, if one is close enough. */
   correct(stem: string): string | undefined {
     if (this.known.has(stem)) return stem;
-    if (stem.length < 4 || /\d/.test(stem)) return undefined;
+    if (stem.length < this.shortest || /\d/.test(stem)) return undefined;
     const cached = this.cache.get(stem);
     if (cached !== undefined) return cached ?? undefined;
     const max = stem.length >= this.twoEditsFrom ? 2 : 1;

@@ -29,6 +29,8 @@ const NEG = "¬";
 const FILLER = "~";
 /** A misspelt word this long may be two edits from the cue word it means; a shorter one, one. */
 const TWO_EDITS_FROM = 9;
+/** Shorter words are read as written. */
+const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
 
@@ -89,6 +91,10 @@ export class SituationReader {
   private readonly osFamily = new Map<string, string>();
   /** The tokens of the text being read (read() is synchronous). */
   private lastTokens: Token[] = [];
+  /** Positions of the text being read where a `pastMarkers` phrase starts: they negate like negators. */
+  private pastAt = new Set<number>();
+  private readonly pastMarkers: string[][];
+  private readonly hedges: Set<string>;
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
 
@@ -101,6 +107,8 @@ export class SituationReader {
     this.negators = new Set(data.negators);
     this.contrast = new Set(data.contrast);
     this.filler = new Set(data.filler);
+    this.hedges = new Set(data.hedges);
+    this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
     // ("regulated" is "compliance"), which would blur the values we tell apart.
     this.text = new TextPipeline({
@@ -154,8 +162,9 @@ export class SituationReader {
     const partUnits = [...this.parts.values()].flatMap((ps) => ps.flatMap((p) => p.units));
     for (const c of [...this.cues.map((c) => c.units), ...this.choiceCues, ...partUnits])
       for (const u of c) if (u !== NEG && !u.startsWith(FILLER)) cueStems.set(u, (cueStems.get(u) ?? 0) + 1);
-    // Two edits only for long words: "weekday" is a word of its own, not "weekly" misspelt.
-    this.speller = new Speller(cueStems, TWO_EDITS_FROM);
+    // Two edits only for long words ("weekday" is a word of its own, not "weekly" misspelt), and
+    // none for short ones ("sale" is not "same").
+    this.speller = new Speller(cueStems, TWO_EDITS_FROM, SHORTEST_TYPO);
     this.cueStems = new Set(cueStems.keys());
     // Words the knowledge uses are real words, never typos of a cue word.
     this.known = new Set<string>();
@@ -171,6 +180,11 @@ export class SituationReader {
   read(text: string): Reading {
     const tokens = tokenize(text, this.contrast);
     this.lastTokens = tokens;
+    this.pastAt = new Set(
+      tokens.flatMap((_, i) =>
+        this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) ? [i] : [],
+      ),
+    );
     const units = tokens.map((t) => this.unitsOf(t.word, true));
     const matches: Match[] = [];
     for (const cue of this.cues) matches.push(...this.matchCue(cue, tokens, units));
@@ -303,7 +317,6 @@ export class SituationReader {
 
   private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
-    const partial = new Set(this.data.cues[cue.key]?.partial ?? []);
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
@@ -314,20 +327,12 @@ export class SituationReader {
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
       } else if (cue.units[0] !== NEG) {
-        // The window counts words that say something: "none of our workloads are in scope for
-        // any audit" negates "audit" across its filler words.
-        let words = 0;
-        for (let j = from - 1; j >= 0 && words < this.params.negationWindow; j--) {
-          if (tokens[j]!.clause !== clause) break;
-          const word = tokens[j]!.word;
-          if (this.negators.has(word)) {
-            start = j;
-            value = cue.negated;
-            break;
-          }
-          if (partial.has(word)) isPartial = true;
-          if (!this.filler.has(word)) words++;
-        }
+        const before = this.before(tokens, from, cue.key);
+        if (before.negator !== undefined) {
+          start = before.negator;
+          value = cue.negated;
+        } else if (before.hedged) value = undefined;
+        isPartial = before.partial;
       }
       if (
         value === cue.value &&
@@ -352,6 +357,33 @@ export class SituationReader {
         },
       ];
     });
+  }
+
+  /**
+   * What the words just before token `at` (same clause, a window of words that say something) do
+   * to it: negate it (a negator or a past marker), make it a possibility (a hedge), or limit it to
+   * part of the system (the key's `partial` quantifiers).
+   */
+  private before(
+    tokens: Token[],
+    at: number,
+    key: AnswerKey | undefined,
+  ): { negator?: number; hedged: boolean; partial: boolean } {
+    const partial = new Set(key ? (this.data.cues[key]?.partial ?? []) : []);
+    const out: { negator?: number; hedged: boolean; partial: boolean } = { hedged: false, partial: false };
+    let words = 0;
+    for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
+      if (tokens[j]!.clause !== tokens[at]!.clause) break;
+      const word = tokens[j]!.word;
+      if (this.negators.has(word) || this.pastAt.has(j)) {
+        out.negator = j;
+        return out;
+      }
+      if (this.hedges.has(word)) out.hedged = true;
+      if (partial.has(word)) out.partial = true;
+      if (!this.filler.has(word)) words++;
+    }
+    return out;
   }
 
   /** Does the phrase occur in the clause? */
@@ -404,6 +436,8 @@ export class SituationReader {
             continue;
           }
           const value = this.inRange(num.n, c.ranges);
+          // "the rest is ~12 services": a count of one part of the system.
+          const partial = this.before(tokens, i, c.key).partial;
           if (value)
             out.push({
               key: c.key,
@@ -413,6 +447,7 @@ export class SituationReader {
               size: j - i + 1,
               segment: tokens[i]!.segment,
               sentence: tokens[i]!.sentence,
+              ...(partial ? { partial } : {}),
             });
           break;
         }
@@ -485,10 +520,8 @@ export class SituationReader {
       const word = tokens[i]!.word;
       const family = this.osFamily.get(word) ?? this.osFamily.get(word.split(/[-/.+]/)[0]!);
       if (!family) continue;
-      const negated = tokens
-        .slice(Math.max(0, i - this.params.negationWindow), i)
-        .some((t) => t.clause === tokens[i]!.clause && this.negators.has(t.word));
-      if (!negated) named.push({ i, family });
+      const before = this.before(tokens, i, undefined);
+      if (before.negator === undefined && !before.hedged) named.push({ i, family });
     }
     const out: Match[] = [];
     for (let a = 0; a < named.length; a++)

@@ -41,6 +41,45 @@ describe("SituationReader", () => {
     expect(values("not sure, we are regulated")).toEqual({ compliance: "strict" });
   });
 
+  it("the negation window counts words that say something, not filler", () => {
+    expect(values("none of our workloads are in scope for any audit")).toEqual({ compliance: "none" });
+    expect(values("~8 flask services, none of them keep state")).toEqual({ state: "stateless" });
+    // "stateful" is not the word "state": an agency name says nothing.
+    expect(values("we are a state agency")).toEqual({});
+  });
+
+  it("the past and the possible say nothing of today", () => {
+    expect(values("we used to be a monolith")).toEqual({});
+    expect(values("we used to run Windows and Linux side by side")).toEqual({});
+    expect(values("we might add GPUs next year")).toEqual({});
+    expect(values("we add GPUs next year")).toEqual({ hardware: "gpu" });
+  });
+
+  it("a part of the system is not the whole: 'most', 'the rest'", () => {
+    expect(values("most services are stateless")).toEqual({});
+    expect(
+      values("most services are stateless, but the search cluster keeps its indexes on local NVMe"),
+    ).toEqual({
+      state: "mixed",
+    });
+    expect(values("the rest is about 20 small services")).toEqual({});
+    expect(values("we run about 20 small services")).toEqual({ architecture: "microservices" });
+  });
+
+  it("data kept in a managed service leaves the services stateless", () => {
+    expect(values("all of them keep their data in Aurora")).toEqual({ state: "stateless" });
+    expect(values("all of them keep their data on local disks")).toEqual({ state: "stateful" });
+  });
+
+  it("words with other senses speak of load only beside a word for load", () => {
+    expect(values("I did a spike on Nomad last sprint")).toEqual({});
+    expect(values("we get a steady stream of tickets")).toEqual({});
+    expect(values("traffic spikes every evening")).toEqual({ load: "spiky" });
+    expect(values("the load is steady")).toEqual({ load: "steady" });
+    // A short word is read as written: "sale" is not a typo of "same".
+    expect(values("traffic surges on sale days")).toEqual({ load: "spiky" });
+  });
+
   it("a negator written into a cue must be in the text", () => {
     expect(values("we load third-party plugins we do not control")).toEqual({ isolation: "hard" });
     expect(values("plugins we control")).toEqual({});
