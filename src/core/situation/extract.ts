@@ -400,8 +400,8 @@ export class SituationReader {
   private numberAt(tokens: Token[], i: number): { n: number; to: number } | undefined {
     const word = tokens[i]?.word;
     if (!word) return undefined;
-    const digits = /^(\d+)(?:ish)?$/.exec(word);
-    let n = digits ? Number(digits[1]) : this.data.numberWords[word];
+    const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:ish)?$/.exec(word);
+    let n = digits ? Number(digits[1]!.replaceAll(",", "")) : this.data.numberWords[word];
     if (n === undefined) return undefined;
     let to = i;
     // "couple dozen", "a few hundred": a multiplier after a count multiplies it.
@@ -431,7 +431,9 @@ export class SituationReader {
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
           if (tokens[j]!.clause !== tokens[i]!.clause) break;
-          if (!this.stems(tokens[j]!.word).some((s) => units.has(s))) {
+          // A compound is not its last part: "self-service kiosks" are not services.
+          const word = tokens[j]!.word;
+          if (/[-/]/.test(word) || !this.stems(word).some((s) => units.has(s))) {
             if (!this.filler.has(tokens[j]!.word)) between++;
             continue;
           }

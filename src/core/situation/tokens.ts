@@ -12,7 +12,8 @@ export interface Token {
   sentence: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
+// A number with thousands separators ("1,200") is one word.
+const WORD = /\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
 /** Between two words: punctuation that ends a clause (a hyphen only with spaces around it). */
 const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s-\s|\.\s/;
 /** Between two words: punctuation that ends a sentence. */
