@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { type Answerable, answerablesOf } from "../src/core/answerable.ts";
+import type { MatcherCache } from "../src/core/matcher/cache.ts";
 import { Matcher } from "../src/core/matcher/matcher.ts";
 import { rawWords } from "../src/core/matcher/text.ts";
 import { miniSearchOver } from "../src/eval/crossValidation.ts";
@@ -38,6 +39,8 @@ export interface MatcherFigures {
   entries: number;
   /** Training the matcher (what start-up pays): the median of `trainRuns` runs, and SGD passes made. */
   train: { medianMs: number; runs: number; epochs: number };
+  /** With a model cache (cache.ts): the first start trains and stores, the next one loads. */
+  cached?: { storeMs: number; loadMs: number; status: string };
   vmvc: { medianMs: number; p99Ms: number };
   minisearch: { medianMs: number; p99Ms: number };
 }
@@ -49,6 +52,7 @@ export function benchMatcher(
   questions: string[],
   rounds: number,
   trainRuns = 1,
+  cache?: MatcherCache,
 ): MatcherFigures {
   const trainMs: number[] = [];
   const train = () => {
@@ -59,6 +63,20 @@ export function benchMatcher(
   };
   let matcher = train();
   for (let i = 1; i < trainRuns; i++) matcher = train();
+  let cached: MatcherFigures["cached"];
+  if (cache) {
+    const time = (f: () => Matcher) => {
+      const started = performance.now();
+      return { matcher: f(), ms: Math.round(performance.now() - started) };
+    };
+    const store = time(() => new Matcher(entries, knowledge.lexicon, { cache }));
+    const load = time(() => new Matcher(entries, knowledge.lexicon, { cache }));
+    cached = {
+      storeMs: store.ms,
+      loadMs: load.ms,
+      status: `${store.matcher.cacheStatus}, then ${load.matcher.cacheStatus}`,
+    };
+  }
   const mini = miniSearchOver(entries);
   for (const q of questions) {
     matcher.match(q);
@@ -75,6 +93,7 @@ export function benchMatcher(
   return {
     entries: entries.length,
     train: { medianMs: percentile(trainMs, 50), runs: trainRuns, epochs: matcher.epochs },
+    ...(cached ? { cached } : {}),
     vmvc: { medianMs: percentile(ours, 50), p99Ms: percentile(ours, 99) },
     minisearch: { medianMs: percentile(theirs, 50), p99Ms: percentile(theirs, 99) },
   };

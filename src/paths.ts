@@ -6,3 +6,6 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const knowledgeDir = process.env.VMVC_KNOWLEDGE_DIR
   ? resolve(process.env.VMVC_KNOWLEDGE_DIR)
   : resolve(repoRoot, "knowledge");
+
+/** Where a large knowledge base's trained matcher is kept between starts (src/core/matcher/cache.ts). */
+export const matcherCacheDir = resolve(repoRoot, "node_modules", ".cache", "vmvc");

@@ -1,6 +1,8 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import { type Answerable, answerablesOf } from "./answerable.ts";
 import { Asker, type ExplainSink } from "./ask.ts";
+import { matcherCacheDir } from "../paths.ts";
+import type { MatcherCache } from "./matcher/cache.ts";
 import { Matcher } from "./matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";
 import type { AnswerContext } from "./replies/answers.ts";
@@ -21,6 +23,8 @@ export function buildQuestionAnswering(
   knowledge: Knowledge,
   params: MatcherParams = defaultMatcherParams,
   onExplain?: ExplainSink,
+  /** Only a knowledge base far larger than today's is cached (cache.ts CACHE_FROM_EXAMPLES). */
+  cache: MatcherCache = { dir: matcherCacheDir },
 ): QuestionAnswering {
   const entries = answerablesOf(knowledge);
   const topics = knowledge.topics.map((t) => `${t.title} ${t.description}`);
@@ -29,7 +33,7 @@ export function buildQuestionAnswering(
     trained(
       knowledge,
       params,
-      () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents }),
+      () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents, cache }),
     );
   const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
   return {

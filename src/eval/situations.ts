@@ -81,7 +81,17 @@ export function situationsReport(knowledge: Knowledge, file: string, showFailure
     "situations (recommend): answers understood from descriptions (test/fixtures/situations.jsonl)",
     `${"part".padEnd(10)}  ${"lines".padStart(5)}  ${"precision".padEnd(16)}  ${"recall".padEnd(16)}  accepted recommendation`,
   ];
-  const parts: Split[] = ["dev", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"];
+  const parts: Split[] = [
+    "dev",
+    "held-out",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+  ];
   for (const split of parts) {
     const s = scoreSituations(
       knowledge,

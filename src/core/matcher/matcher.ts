@@ -1,11 +1,12 @@
 import type { IntentId, Lexicon } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
-import { SoftmaxModel } from "./model.ts";
+import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
+import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
 import { TextPipeline } from "./text.ts";
-import { type Labelled, type TrainingSet, trainingSet } from "./vocabulary.ts";
+import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocabulary.ts";
 
 export interface Ranked {
   id: string;
@@ -55,14 +56,21 @@ export interface MatcherOptions {
   topics?: string[];
   /** Commands said in plain words (intents.yaml), each learnt as a class of its own. */
   intents?: Partial<Record<IntentId, string[]>>;
+  /** Where a large knowledge base's trained model is kept between starts (cache.ts). */
+  cache?: MatcherCache;
 }
 
 export class Matcher {
   private readonly text: TextPipeline;
   private readonly featurizer: Featurizer;
-  /** The numbered, weighed features and the phrasings as vectors (vocabulary.ts). */
-  private readonly training: TrainingSet;
+  /** The numbered, weighed features (vocabulary.ts). */
+  private readonly training: Vocabulary;
+  /** The phrasings as vectors, for "nearest phrasing" (made again on demand after a cache hit). */
+  private trainingExamples: Example[] | undefined;
+  private readonly labelled: Labelled[];
   private readonly model: SoftmaxModel;
+  /** Whether the trained model came from the cache (cache.ts), was stored there, or neither. */
+  readonly cacheStatus: "off" | "loaded" | "stored" | "not-stored";
   private readonly offTopicLabel: number;
   /** The phrasing behind each training example, for "nearest phrasing". */
   private readonly exampleText: string[];
@@ -104,23 +112,50 @@ export class Matcher {
     for (const text of lexicon.offTopic) labelled.push({ text, label: this.offTopicLabel });
 
     const classes = this.offTopicLabel + 1;
-    this.training = trainingSet(labelled, classes, this.featurizer, params.features);
+    this.labelled = labelled;
     this.exampleText = labelled.map((l) => l.text);
-    this.model = new SoftmaxModel(
-      classes,
-      this.training.names.length,
-      this.training.examples,
-      params.training,
-    );
-
     // Spelling and "known word" checks use every word the knowledge has, answers included.
-    const counts = new Map<string, number>();
-    for (const e of entries)
-      for (const s of this.text.stems(
-        `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`,
-      ))
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-    this.speller = new Speller(counts);
+    const knowledgeText = entries.map(
+      (e) => `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`,
+    );
+    const cache =
+      options.cache && labelled.length >= (options.cache.minExamples ?? CACHE_FROM_EXAMPLES)
+        ? options.cache
+        : undefined;
+    const key = cache && cacheKey({ params, classes, labelled, knowledgeText, lexicon });
+    const stored = cache && key ? readTrained(cache, key) : undefined;
+    if (stored) {
+      this.training = {
+        vocabulary: new Map(stored.names.map((n, i) => [n, i])),
+        names: stored.names,
+        ...(stored.weights ? { weights: stored.weights } : {}),
+        unknownWeight: stored.unknownWeight,
+      };
+      this.model = new SoftmaxModel(stored.model);
+      this.speller = new Speller(new Map(stored.counts));
+      this.cacheStatus = "loaded";
+    } else {
+      const training = trainingSet(labelled, classes, this.featurizer, params.features);
+      this.training = training;
+      this.trainingExamples = training.examples;
+      this.model = SoftmaxModel.train(classes, training.names.length, training.examples, params.training);
+      const counts = new Map<string, number>();
+      for (const t of knowledgeText)
+        for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      this.speller = new Speller(counts);
+      this.cacheStatus =
+        !cache || !key
+          ? "off"
+          : writeTrained(cache, key, {
+                names: training.names,
+                weights: training.weights ?? null,
+                unknownWeight: training.unknownWeight,
+                model: this.model.weights,
+                counts: [...counts],
+              })
+            ? "stored"
+            : "not-stored";
+    }
     this.subjectSpeller = new Speller(new Map(this.domainTerms.flat().map((s) => [s, 1])));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
@@ -237,7 +272,8 @@ export class Matcher {
     });
     let best: string | undefined;
     let bestScore = -1;
-    this.training.examples.forEach((e, i) => {
+    this.trainingExamples ??= examplesOf(this.labelled, this.featurizer, this.training);
+    this.trainingExamples.forEach((e, i) => {
       if (e.label !== label) return;
       let dot = 0;
       e.vector.ids.forEach((f, j) => {

@@ -9,6 +9,15 @@ export interface Example {
   label: number;
 }
 
+/** A trained model's arrays (see SoftmaxModel): what cache.ts stores. */
+export interface ModelWeights {
+  numClasses: number;
+  rowStart: Int32Array;
+  classOf: Int32Array;
+  weight: Float64Array;
+  epochs: number;
+}
+
 export interface ClassProbability {
   label: number;
   probability: number;
@@ -34,40 +43,62 @@ export class SoftmaxModel {
   private touchedCount = 0;
   /** How many SGD passes training made (fewer than asked for on a very large knowledge base). */
   readonly epochs: number;
+  readonly numClasses: number;
 
-  constructor(
-    readonly numClasses: number,
+  /** Trains a model on `examples` (plain SGD, seeded order: the same examples give the same weights). */
+  static train(
+    numClasses: number,
     numFeatures: number,
     examples: Example[],
     params: MatcherParams["training"],
-  ) {
+  ): SoftmaxModel {
     // Support: which classes each feature was seen with, sorted by class.
     for (const e of examples)
       if (e.label < 0 || e.label >= numClasses)
         throw new RangeError(`label ${e.label} outside ${numClasses} classes`);
     const support: Set<number>[] = Array.from({ length: numFeatures }, () => new Set());
     for (const e of examples) for (const f of e.vector.ids) support[f]!.add(e.label);
-    this.rowStart = new Int32Array(numFeatures + 1);
-    for (let f = 0; f < numFeatures; f++) this.rowStart[f + 1] = this.rowStart[f]! + support[f]!.size;
-    this.classOf = new Int32Array(this.rowStart[numFeatures]!);
+    const rowStart = new Int32Array(numFeatures + 1);
+    for (let f = 0; f < numFeatures; f++) rowStart[f + 1] = rowStart[f]! + support[f]!.size;
+    const classOf = new Int32Array(rowStart[numFeatures]!);
     for (let f = 0; f < numFeatures; f++)
-      this.classOf.set(
+      classOf.set(
         [...support[f]!].sort((a, b) => a - b),
-        this.rowStart[f]!,
+        rowStart[f]!,
       );
-    this.weight = new Float64Array(this.classOf.length);
-    this.scores = new Float64Array(numClasses);
-    this.touched = new Int32Array(numClasses);
-    this.isTouched = new Uint8Array(numClasses);
-
     let workPerEpoch = 0;
-    for (const e of examples)
-      for (const f of e.vector.ids) workPerEpoch += this.rowStart[f + 1]! - this.rowStart[f]!;
-    this.epochs = Math.max(
+    for (const e of examples) for (const f of e.vector.ids) workPerEpoch += rowStart[f + 1]! - rowStart[f]!;
+    const epochs = Math.max(
       1,
       Math.min(params.epochs, Math.floor(params.maxWork / Math.max(1, workPerEpoch))),
     );
-    this.train(examples, params);
+    const model = new SoftmaxModel({
+      numClasses,
+      rowStart,
+      classOf,
+      weight: new Float64Array(classOf.length),
+      epochs,
+    });
+    model.train(examples, params);
+    return model;
+  }
+
+  /** A model from weights trained before (see cache.ts). */
+  constructor(weights: ModelWeights) {
+    this.numClasses = weights.numClasses;
+    this.rowStart = weights.rowStart;
+    this.classOf = weights.classOf;
+    this.weight = weights.weight;
+    this.epochs = weights.epochs;
+    this.scores = new Float64Array(this.numClasses);
+    this.touched = new Int32Array(this.numClasses);
+    this.isTouched = new Uint8Array(this.numClasses);
+  }
+
+  /** Everything the model knows, to store and restore it without training again. */
+  get weights(): ModelWeights {
+    const { numClasses, rowStart, classOf, weight, epochs } = this;
+    return { numClasses, rowStart, classOf, weight, epochs };
   }
 
   private train(examples: Example[], params: MatcherParams["training"]): void {

@@ -8,8 +8,8 @@ export interface Labelled {
   label: number;
 }
 
-/** What training needs from the labelled phrasings: features numbered, weighed and vectorised. */
-export interface TrainingSet {
+/** The numbered, weighed features: what turns a text into the model's input. */
+export interface Vocabulary {
   vocabulary: Map<string, number>;
   /** Feature names by number, for explanations. */
   names: string[];
@@ -17,7 +17,19 @@ export interface TrainingSet {
   weights?: Float64Array;
   /** The weight of a name the vocabulary lacks, when features are weighed by rarity. */
   unknownWeight: number;
+}
+
+/** What training needs from the labelled phrasings: features numbered, weighed and vectorised. */
+export interface TrainingSet extends Vocabulary {
   examples: Example[];
+}
+
+/** The labelled phrasings as vectors over a vocabulary. */
+export function examplesOf(labelled: Labelled[], featurizer: Featurizer, v: Vocabulary): Example[] {
+  return labelled.map(({ label, text }) => ({
+    vector: featurizer.toVector(featurizer.names(text), v.vocabulary, v.weights, v.unknownWeight),
+    label,
+  }));
 }
 
 /**

@@ -15,7 +15,7 @@ const examples: Example[] = [
 ];
 
 describe("SoftmaxModel", () => {
-  const model = new SoftmaxModel(4, 4, examples, defaultMatcherParams.training);
+  const model = SoftmaxModel.train(4, 4, examples, defaultMatcherParams.training);
 
   it("learns which feature tells each class apart, with probabilities that sum to at most 1", () => {
     for (const c of [0, 1, 2]) {
@@ -37,11 +37,18 @@ describe("SoftmaxModel", () => {
   });
 
   it("trains the same weights from the same examples", () => {
-    const again = new SoftmaxModel(4, 4, examples, defaultMatcherParams.training);
+    const again = SoftmaxModel.train(4, 4, examples, defaultMatcherParams.training);
     expect(again.top(vec([1, 3]), 4)).toEqual(model.top(vec([1, 3]), 4));
   });
 
+  it("restored from its weights, answers exactly as trained", () => {
+    const restored = new SoftmaxModel(model.weights);
+    for (const ids of [[0, 3], [1], [2, 3], [3]])
+      expect(restored.top(vec(ids), 4)).toEqual(model.top(vec(ids), 4));
+    expect(restored.epochs).toBe(model.epochs);
+  });
+
   it("refuses a label outside its classes", () => {
-    expect(() => new SoftmaxModel(2, 4, examples, defaultMatcherParams.training)).toThrow(RangeError);
+    expect(() => SoftmaxModel.train(2, 4, examples, defaultMatcherParams.training)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,54 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { answerablesOf } from "../../../src/core/answerable.ts";
+import { Matcher } from "../../../src/core/matcher/matcher.ts";
+import { knowledge } from "../../helpers/bot.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "vmvc-matcher-cache-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const entries = answerablesOf(knowledge);
+// minExamples 0: today's knowledge stands in for a large one, which alone is cached by default.
+const cache = { dir, minExamples: 0 };
+const questions = [
+  "can we run databases in containers",
+  "what is a hypervisr",
+  "kubernetes on vms pros",
+  "recipe for banana bread",
+];
+
+describe("the trained-model cache (cache.ts)", () => {
+  it("stores a trained model, and a second matcher loads it and answers exactly the same", () => {
+    const trained = new Matcher(entries, knowledge.lexicon, { cache });
+    expect(trained.cacheStatus).toBe("stored");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    const loaded = new Matcher(entries, knowledge.lexicon, { cache });
+    expect(loaded.cacheStatus).toBe("loaded");
+    for (const q of questions) expect(loaded.match(q), q).toEqual(trained.match(q));
+    // Explanations need the training phrasings as vectors, which a loaded model makes on demand.
+    expect(loaded.explain(questions[0]!)).toEqual(trained.explain(questions[0]!));
+  });
+
+  it("trains afresh when the knowledge changes (another key) or the file is damaged", () => {
+    const changed = entries.map((e, i) =>
+      i === 0 ? { ...e, phrasings: [...e.phrasings, "one more way to ask"] } : e,
+    );
+    expect(new Matcher(changed, knowledge.lexicon, { cache }).cacheStatus).toBe("stored");
+    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), "not a model");
+    const again = new Matcher(entries, knowledge.lexicon, { cache });
+    expect(again.cacheStatus).toBe("stored");
+    expect(again.match(questions[0]!)).toEqual(new Matcher(entries, knowledge.lexicon).match(questions[0]!));
+  });
+
+  it("is off for a knowledge base small enough to train at start-up, and reports an unwritable directory", () => {
+    expect(new Matcher(entries, knowledge.lexicon, { cache: { dir } }).cacheStatus).toBe("off");
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    expect(
+      new Matcher(entries, knowledge.lexicon, { cache: { dir: join(file, "sub"), minExamples: 0 } })
+        .cacheStatus,
+    ).toBe("not-stored");
+  });
+});
