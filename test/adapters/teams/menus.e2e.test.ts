@@ -69,7 +69,7 @@ describe("Teams choice sets over HTTP", () => {
 
   it("every option of every compare choice set answers its own aspect", async () => {
     const conversationId = "a:1personal-compare-all";
-    for (const text of ["compare", "compare all", "compare frobnication"]) {
+    for (const text of ["compare", "compare all", "compare boot time", "compare frobnication"]) {
       const [menu] = await send(teamsMessage(t.connector, { conversationId, text }));
       for (const option of picks(menu!)) {
         const aspect = knowledge.compare.find((a) => a.name === option.title)!;
