@@ -1,11 +1,14 @@
 /**
  * README screenshots, taken from the same renders the tests check: Teams cards through the
- * official `adaptivecards` renderer with Teams' host config, and the playground page.
+ * official `adaptivecards` renderer with Teams' host config, the playground page, and Slack
+ * messages through slack-blocks-to-jsx (a third-party imitation of Slack's client: Slack has no
+ * offline Block Kit renderer, so those pictures are an approximation of what Slack shows).
  *   npx tsx scripts/screenshots.ts   → docs/screenshots/*.png
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { renderReply as slackMessages } from "../src/adapters/slack/blocks.ts";
 import { renderReply } from "../src/adapters/teams/cards.ts";
 import { startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -15,12 +18,13 @@ import { TEAMS_HOST_CONFIG } from "../test/fixtures/teamsHostConfig.ts";
 import { makeBot } from "../test/helpers/bot.ts";
 import { launchChromium, teamsRendererPage } from "../test/helpers/browser.ts";
 import { fullRun } from "../test/helpers/fullRun.ts";
+import { showInFrame, slackMessageHtml, slackRendererPage } from "../test/helpers/slackRenderer.ts";
 
 const OUT = join(process.cwd(), "docs", "screenshots");
 mkdirSync(OUT, { recursive: true });
 
-/** A PNG of one element, its top 900 px at most, to keep README images small. */
-async function shoot(page: Page, selector: string, file: string): Promise<void> {
+/** A PNG of one element, its top `maxHeight` px at most, to keep README images small. */
+async function shoot(page: Page, selector: string, file: string, maxHeight = 900): Promise<void> {
   const box = (await page.locator(selector).boundingBox())!;
   await page.setViewportSize({
     width: page.viewportSize()!.width,
@@ -29,7 +33,7 @@ async function shoot(page: Page, selector: string, file: string): Promise<void> 
   const b = (await page.locator(selector).boundingBox())!;
   await page.screenshot({
     path: join(OUT, `${file}.png`),
-    clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, 900) },
+    clip: { x: b.x, y: b.y, width: b.width, height: Math.min(b.height, maxHeight) },
   });
 }
 
@@ -64,6 +68,23 @@ try {
       { card, host: TEAMS_HOST_CONFIG },
     );
     await shoot(page, "#frame", file);
+  }
+
+  // Slack: the first message of each reply, as the Slack adapter renders it to Block Kit.
+  const slack = await slackRendererPage(browser, "width:640px");
+  await slack.setViewportSize({ width: 680, height: 800 });
+  const slackRun = await fullRun(makeBot(await createStore("memory:")), "slack");
+  // Compare whole, down to its menu of the other aspects.
+  const slackShots: [string, (name: string, kind: string) => boolean, number?][] = [
+    ["slack-checklist", (name) => name.startsWith("checklist begin")],
+    ["slack-recommendation", (_name, kind) => kind === "recommendation"],
+    ["slack-compare", (name) => name === "compare", 1600],
+  ];
+  for (const [file, match, maxHeight] of slackShots) {
+    const reply = slackRun.find((r) => match(r.name, r.reply.kind))!.reply;
+    const [message] = slackMessages(reply);
+    await showInFrame(slack, slackMessageHtml(message!.blocks, [{ id: "U0EVE", name: "eve" }]));
+    await shoot(slack, "#frame", file, maxHeight);
   }
 
   // Playground

@@ -6,7 +6,7 @@ import type { Action } from "../../core/action.ts";
 import { stripMarkdown, textBar } from "../../core/render/plainText.ts";
 import { sourceList } from "../../core/render/sources.ts";
 import type { Button, Part, Reply } from "../../core/reply.ts";
-import { clipText, escapeSlack, neutralSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
+import { clipText, escapeSlack, mrkdwn, neutralSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
 
 /** Block Kit limits (https://api.slack.com/reference/block-kit). */
 export const LIMITS = {
@@ -37,7 +37,7 @@ export interface RenderOptions {
   extraButtons?: Button[];
 }
 
-const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
+const section = (text: string): KnownBlock => ({ type: "section", text: mrkdwn(text) });
 
 /** Mrkdwn text as one or more sections, each within the section text limit. */
 function sections(mrkdwn: string): KnownBlock[] {
@@ -89,10 +89,9 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
     case "text":
       return sections(toMrkdwn(part.text));
     case "fields": {
-      const fields = part.fields.map((f) => ({
-        type: "mrkdwn" as const,
-        text: clipText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText),
-      }));
+      const fields = part.fields.map((f) =>
+        mrkdwn(clipText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)),
+      );
       const blocks: KnownBlock[] = [];
       for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
         blocks.push({ type: "section", fields: fields.slice(i, i + LIMITS.fieldsPerSection) });
@@ -112,17 +111,18 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
       const list = sourceList(part.sources, LIMITS.contextText - prefix.length, part.more, (s) =>
         neutralSlack(s.label),
       );
-      return [{ type: "context", elements: [{ type: "mrkdwn", text: `${prefix}${list}` }] }];
+      return [{ type: "context", elements: [mrkdwn(`${prefix}${list}`)] }];
     }
     case "table":
       // One section a row: the first cell as its text, the others as labelled fields.
       return part.rows.map((row) => ({
         type: "section" as const,
-        text: { type: "mrkdwn" as const, text: clipText(toMrkdwn(row[0] ?? ""), LIMITS.sectionText) },
-        fields: row.slice(1, 1 + LIMITS.fieldsPerSection).map((cell, i) => ({
-          type: "mrkdwn" as const,
-          text: clipText(`*${toMrkdwn(part.columns[i + 1] ?? "")}:* ${toMrkdwn(cell)}`, LIMITS.fieldText),
-        })),
+        text: mrkdwn(clipText(toMrkdwn(row[0] ?? ""), LIMITS.sectionText)),
+        fields: row
+          .slice(1, 1 + LIMITS.fieldsPerSection)
+          .map((cell, i) =>
+            mrkdwn(clipText(`*${toMrkdwn(part.columns[i + 1] ?? "")}:* ${toMrkdwn(cell)}`, LIMITS.fieldText)),
+          ),
       }));
     case "picker": {
       const options = part.options
@@ -136,7 +136,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
       return [
         {
           type: "section",
-          text: { type: "mrkdwn", text: `*${neutralSlack(part.label)}*` },
+          text: mrkdwn(`*${neutralSlack(part.label)}*`),
           accessory: {
             type: "static_select",
             action_id: nextId(),
@@ -150,7 +150,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
       return [
         {
           type: "context",
-          elements: [{ type: "mrkdwn", text: clipText(toMrkdwn(part.text), LIMITS.contextText) }],
+          elements: [mrkdwn(clipText(toMrkdwn(part.text), LIMITS.contextText))],
         },
       ];
     case "buttons": {
@@ -158,7 +158,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
         ? [
             {
               type: "context" as const,
-              elements: [{ type: "mrkdwn" as const, text: `*${neutralSlack(part.label)}*` }],
+              elements: [mrkdwn(`*${neutralSlack(part.label)}*`)],
             },
           ]
         : [];

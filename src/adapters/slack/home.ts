@@ -10,7 +10,7 @@ import { ACTION_PREFIX } from "./blocks.ts";
 
 type HomeTexts = Responses["home"];
 
-import { neutralSlack } from "./mrkdwn.ts";
+import { mrkdwn, neutralSlack } from "./mrkdwn.ts";
 
 const button = (n: number, text: string, action: Action, style?: "primary") => ({
   type: "button" as const,
@@ -43,7 +43,7 @@ export function homeView(
   });
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: t.header } },
-    { type: "section", text: { type: "mrkdwn", text: t.intro } },
+    { type: "section", text: mrkdwn(t.intro) },
     {
       type: "actions",
       elements: [
@@ -53,12 +53,12 @@ export function homeView(
         button(3, t.compare, { type: "compare" }),
       ],
     },
-    { type: "context", elements: [{ type: "mrkdwn", text: t.quickNote }] },
+    { type: "context", elements: [mrkdwn(t.quickNote)] },
     { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: t.recentHeading } },
+    { type: "section", text: mrkdwn(t.recentHeading) },
     {
       type: "section",
-      text: { type: "mrkdwn", text: lines.length > 0 ? lines.join("\n") : t.none },
+      text: mrkdwn(lines.length > 0 ? lines.join("\n") : t.none),
     },
   ];
   return { type: "home", blocks };

@@ -35,6 +35,12 @@ export function neutralSlack(text: string): string {
     .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "＿"));
 }
 
+/**
+ * A mrkdwn text object. `verbatim`: Slack applies our formatting and our own `<@U…>` and `<#C…>`,
+ * but does not auto-link a URL or parse a channel name or mention that a person typed.
+ */
+export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });
+
 /** A Slack user id can be mentioned as `<@U…>`; anything else is shown as a name. */
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 

@@ -2,17 +2,16 @@ import type { DocumentInfo, Source as KnowledgeSource } from "../../knowledge/sc
 import type { Action } from "../action.ts";
 import type { Button, Part, Reply, ReplyKind, Source } from "../reply.ts";
 
-/** Buttons on Slack hold at most 75 characters; every surface shares the limit. */
-export const MAX_BUTTON_LABEL = 75;
-
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * A button with its whole label: each surface fits it to its own limits (Slack clips at 75
+ * characters; Teams shows long labels as wrapping rows or choices; the playground wraps).
+ */
 export function button(label: string, action: Action, style?: Button["style"]): Button {
-  return style
-    ? { label: clip(label, MAX_BUTTON_LABEL), action, style }
-    : { label: clip(label, MAX_BUTTON_LABEL), action };
+  return style ? { label, action, style } : { label, action };
 }
 
 /** The short reference texts use for a document: "003" for "003_4995cd5061691873.txt". */

@@ -127,12 +127,12 @@ export interface PressTarget {
   view?: boolean;
 }
 
-/** A signed block_actions interaction pressing a button with the given action_id/value. */
-export async function press(
+/** A signed block_actions interaction carrying one action element, as Slack posts it. */
+async function interact(
   h: SlackTarget,
   target: PressTarget,
-  button: { action_id: string; value: string },
-  user = { id: "U1", name: "alice" },
+  action: Record<string, unknown>,
+  user: { id: string; name: string },
 ): Promise<{ res: Response; responseId: string }> {
   const responseId = target.responseId ?? nextId("act");
   const payload = {
@@ -160,14 +160,46 @@ export async function press(
           },
           response_url: h.fake.responseUrl(responseId),
         }),
-    actions: [
-      { type: "button", block_id: "b1", action_id: button.action_id, value: button.value, action_ts: "1.2" },
-    ],
+    actions: [{ block_id: "b1", action_ts: "1.2", ...action }],
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   const res = await post(h.url, body, "application/x-www-form-urlencoded");
   h.fake.recordAck(responseId, res.status, await res.clone().text());
   return { res, responseId };
+}
+
+/** A signed block_actions interaction pressing a button with the given action_id/value. */
+export function press(
+  h: SlackTarget,
+  target: PressTarget,
+  button: { action_id: string; value: string },
+  user = { id: "U1", name: "alice" },
+): Promise<{ res: Response; responseId: string }> {
+  return interact(h, target, { type: "button", action_id: button.action_id, value: button.value }, user);
+}
+
+/**
+ * A signed block_actions interaction picking one option of a `static_select` menu: Slack sends
+ * the menu's action_id and the whole picked option (no `value` of the action's own).
+ */
+export function choose(
+  h: SlackTarget,
+  target: PressTarget,
+  menu: Pick<MenuEl, "action_id" | "placeholder">,
+  option: MenuOption,
+  user = { id: "U1", name: "alice" },
+): Promise<{ res: Response; responseId: string }> {
+  return interact(
+    h,
+    target,
+    {
+      type: "static_select",
+      action_id: menu.action_id,
+      selected_option: option,
+      placeholder: menu.placeholder,
+    },
+    user,
+  );
 }
 
 type Block = Record<string, unknown>;
@@ -176,6 +208,17 @@ interface ButtonEl {
   action_id: string;
   value: string;
   text: { text: string };
+}
+
+interface MenuOption {
+  text: { type: "plain_text"; text: string; emoji?: boolean };
+  value: string;
+}
+export interface MenuEl {
+  type: "static_select";
+  action_id: string;
+  placeholder: { type: "plain_text"; text: string };
+  options: MenuOption[];
 }
 
 export function blocksOf(call: SlackCall): Block[] {
@@ -187,6 +230,23 @@ export function buttonsOf(call: SlackCall): ButtonEl[] {
   return blocksOf(call)
     .filter((b) => b.type === "actions")
     .flatMap((b) => b.elements as ButtonEl[]);
+}
+
+/** Every `static_select` menu of a payload (section accessories or action elements). */
+export function menusOf(call: SlackCall): MenuEl[] {
+  return blocksOf(call)
+    .flatMap((b) => [
+      ...((b.elements as MenuEl[] | undefined) ?? []),
+      ...(b.accessory ? [b.accessory as MenuEl] : []),
+    ])
+    .filter((e) => e.type === "static_select");
+}
+
+/** The texts of a payload's header blocks. */
+export function headersOf(call: SlackCall): string[] {
+  return blocksOf(call)
+    .filter((b) => b.type === "header")
+    .map((b) => (b.text as { text: string }).text);
 }
 
 export function findButton(
