@@ -1,7 +1,7 @@
 import type { Knowledge } from "../knowledge/load.ts";
+import { matcherCacheDir } from "../paths.ts";
 import { type Answerable, answerablesOf } from "./answerable.ts";
 import { Asker, type ExplainSink } from "./ask.ts";
-import { matcherCacheDir } from "../paths.ts";
 import type { MatcherCache } from "./matcher/cache.ts";
 import { Matcher } from "./matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";

@@ -1,7 +1,7 @@
 import type { IntentId, Lexicon } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
-import { Featurizer, type SparseVector } from "./features.ts";
 import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
+import { Featurizer, type SparseVector } from "./features.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
