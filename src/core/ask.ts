@@ -16,7 +16,7 @@ export type AskOutcome =
   | { kind: "answer"; entry: Answerable; confidence: number; focus?: string }
   | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
-  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule }
+  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
   | { kind: "empty" }
   | { kind: "too-long" };
@@ -88,7 +88,12 @@ export class Asker {
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
         };
       case "decline":
-        return { kind: "out-of-scope", confidence: decision.confidence, rule: decision.rule };
+        return {
+          kind: "out-of-scope",
+          confidence: decision.confidence,
+          rule: decision.rule,
+          offTopic: decision.offTopic,
+        };
     }
   }
 

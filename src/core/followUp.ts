@@ -17,8 +17,9 @@ export const FOLLOW_UP = {
   /**
    * A question declined for naming no subject still follows up when the model finds its words
    * this likely to belong to one entry ("what are the risks?" 0.38, "how long does that take?"
-   * 0.22): they are the subject's words. Off-topic questions stay far below ("who won the game"
-   * 0.07, "what's a good pizza place nearby" 0.02), so they are declined as before.
+   * 0.22), and more likely than to the off-topic class: they are the subject's words. Off-topic
+   * questions stay below ("what's a good pizza place nearby" 0.03) or belong to the off-topic
+   * class ("who will win the election": 0.13 against 0.63), so they are declined as before.
    */
   minOwnConfidence: 0.1,
   /**
@@ -118,7 +119,8 @@ export function resolve(
     alone.kind === "out-of-scope" &&
     alone.rule === "no-subject-word" &&
     own.length <= FOLLOW_UP.shortQuestion &&
-    (own.length === 0 || alone.confidence >= FOLLOW_UP.minOwnConfidence);
+    (own.length === 0 ||
+      (alone.confidence >= FOLLOW_UP.minOwnConfidence && alone.confidence > alone.offTopic));
   if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
 
   const matched = `${previous.question} ${question}`;

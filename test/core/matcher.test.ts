@@ -46,16 +46,28 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("real questions people asked in public: >= 75% right, >= 95% of off-topic ones declined", () => {
+  it("real questions people asked in public: >= 80% right and ahead of MiniSearch, >= 95% of off-topic ones declined", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions.jsonl"));
     expect(lines.filter((l) => "all" in l).length).toBeGreaterThanOrEqual(150);
     expect(lines.filter((l) => "oos" in l).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 126/162 against MiniSearch's 127/162: on par, not ahead (see the README).
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.75);
+    // Today 136/162 against MiniSearch's 124/162.
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.8);
+    expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
     expect(b.outOfScope.pass).toBe(0); // MiniSearch never declines: the reason for a matcher of our own
+  });
+
+  it("real questions held out from development: >= 80% right and ahead of MiniSearch", () => {
+    // Collected after the matcher was built; only its totals are ever read (npm run eval).
+    const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout.jsonl"));
+    const s = scoreSet(lines, ours);
+    const b = scoreSet(lines, baseline);
+    // Today 50/58 against MiniSearch's 41/58; off-topic declined 12/15.
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.8);
+    expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
+    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
   });
 
   it("our chat-style set: >= 90% get the right entry, off-topic ones are declined", () => {

@@ -19,7 +19,8 @@ export type Decision =
   | { kind: "intent"; id: IntentId; confidence: number }
   /** Unsure or torn between close entries: offer them ("did you mean"), best first. */
   | { kind: "suggest"; ids: string[]; confidence: number; ambiguous: boolean }
-  | { kind: "decline"; rule: DeclineRule; confidence: number };
+  /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
+  | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
 
 /** Turns the model's probabilities into an answer, suggestions or a decline (params.decide). */
 export function decide(
@@ -33,10 +34,10 @@ export function decide(
   if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
     return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
-    return { kind: "decline", rule: "no-subject-word", confidence };
-  if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence };
+    return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
+  if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence, offTopic };
   if (offTopic > params.offTopicMargin * confidence)
-    return { kind: "decline", rule: "off-topic-class", confidence };
+    return { kind: "decline", rule: "off-topic-class", confidence, offTopic };
   const [best, second] = ranked;
   if (best && best.score >= params.answer) {
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id))
@@ -48,6 +49,6 @@ export function decide(
     .filter((r) => r.score >= params.suggest)
     .slice(0, 3)
     .map((r) => r.id);
-  if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence };
+  if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence, offTopic };
   return { kind: "suggest", ids, confidence, ambiguous: false };
 }

@@ -138,7 +138,10 @@ export class Matcher {
       const training = trainingSet(labelled, classes, this.featurizer, params.features);
       this.training = training;
       this.trainingExamples = training.examples;
-      this.model = SoftmaxModel.train(classes, training.names.length, training.examples, params.training);
+      const examples = params.features.offTopicForeignOnly
+        ? foreignOnly(training.examples, this.offTopicLabel, (label) => label < entries.length)
+        : training.examples;
+      this.model = SoftmaxModel.train(classes, training.names.length, examples, params.training);
       const counts = new Map<string, number>();
       for (const t of knowledgeText)
         for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -286,6 +289,27 @@ export class Matcher {
     });
     return best;
   }
+}
+
+/**
+ * The `label` examples without the features any entry's phrasings use: the off-topic class then
+ * learns from words foreign to the knowledge ("sourdough", "quicksort"), never from words people
+ * ask our entries with ("code", "file", "error"), which would otherwise count against an entry.
+ */
+function foreignOnly(examples: Example[], label: number, isEntry: (label: number) => boolean): Example[] {
+  const asked = new Set<number>();
+  for (const e of examples) if (isEntry(e.label)) for (const f of e.vector.ids) asked.add(f);
+  return examples.map((e) => {
+    if (e.label !== label) return e;
+    const keep = [...e.vector.ids.keys()].filter((j) => !asked.has(e.vector.ids[j]!));
+    return {
+      ...e,
+      vector: {
+        ids: Int32Array.from(keep, (j) => e.vector.ids[j]!),
+        values: Float64Array.from(keep, (j) => e.vector.values[j]!),
+      },
+    };
+  });
 }
 
 function round(x: number): number {
