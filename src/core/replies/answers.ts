@@ -96,19 +96,23 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
         ],
         r.decline.noMatch,
       );
-    case "out-of-scope":
+    case "out-of-scope": {
+      // A question without a word of our subject is about something else; one with it is ours,
+      // but the documents do not answer it (the off-topic class, or nothing close enough).
+      const text = outcome.rule === "no-subject-word" ? r.decline.outOfScope : r.decline.notCovered;
       return reply(
         "decline",
         [
-          { type: "text", text: r.decline.outOfScope },
+          { type: "text", text },
           {
             type: "buttons",
             role: "menu",
             buttons: [button(r.ui.browseTopics, { type: "topics" }), button(r.ui.help, { type: "help" })],
           },
         ],
-        r.decline.outOfScope,
+        text,
       );
+    }
     case "too-long":
       return reply("decline", [{ type: "text", text: r.decline.tooLong }], r.decline.tooLong);
     case "empty":
