@@ -44,6 +44,20 @@ const keyCues = z.strictObject({
    */
   scope: z.array(z.string().min(2)).default([]),
   /**
+   * Another key's answer that changes this one: read beside `key`=`value`, this key's `from`
+   * becomes `gives` (many services beside a legacy system are a mixed architecture).
+   */
+  alongside: z
+    .array(
+      z.strictObject({
+        key: z.enum(ANSWER_KEYS),
+        value: z.string().min(1),
+        from: z.string().min(1),
+        gives: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /**
    * Quantifiers that make a cue speak for part of the system ("most services are stateless"):
    * read beside another value they `combine` with it; alone they leave the key unknown.
    */
@@ -141,6 +155,10 @@ export const situationsSchema = z
       }
       k.combine.forEach((c, i) => {
         for (const v of [...c.values, c.value]) check(key, v, ["cues", key, "combine", i]);
+      });
+      k.alongside.forEach((a, i) => {
+        check(a.key, a.value, ["cues", key, "alongside", i, "value"]);
+        for (const v of [a.from, a.gives]) check(key, v, ["cues", key, "alongside", i]);
       });
       k.parts.forEach((p, i) => {
         for (const v of [p.with, p.gives]) check(key, v, ["cues", key, "parts", i]);

@@ -220,6 +220,14 @@ export class SituationReader {
         understood[key] = { value: resolved.value, evidence };
       }
     }
+    // "~25 services around a vendor core that only runs on RHEL 7": both kinds at once.
+    for (const key of ANSWER_KEYS)
+      for (const a of this.data.cues[key]?.alongside ?? []) {
+        const own = understood[key];
+        const other = understood[a.key];
+        if (own?.value === a.from && other?.value === a.value)
+          understood[key] = { value: a.gives, evidence: `${own.evidence} … ${other.evidence}` };
+      }
     const asksToChoose =
       text.includes("?") || this.choiceCues.some((c) => this.find(c, tokens, units).length > 0);
     return { understood, conflicts, asksToChoose };
@@ -632,9 +640,8 @@ export class SituationReader {
     }
     const dominant = values.find((v) => values.every((o) => o === v || cues?.dominates[v]?.includes(o)));
     if (dominant) return of(dominant);
-    const last = Math.max(...matches.map((m) => m.segment));
-    const later = [...new Set(matches.filter((m) => m.segment === last).map((m) => m.value!))];
-    if (later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
+    // Two values that make a third are two parts of one system, on either side of a contrast
+    // ("the match servers are stateless, but we self-host a Redis with persistence": mixed).
     const combined = cues?.combine.find(
       (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
     );
@@ -643,6 +650,10 @@ export class SituationReader {
         value: combined.value,
         matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
       };
+    // Otherwise what follows a contrast is said instead ("not regulated yet, but SOC 2 audits start").
+    const last = Math.max(...matches.map((m) => m.segment));
+    const later = [...new Set(matches.filter((m) => m.segment === last).map((m) => m.value!))];
+    if (later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
     return "conflict";
   }
 }
