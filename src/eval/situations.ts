@@ -18,7 +18,18 @@ const lineSchema = z.strictObject({
   text: z.string().min(1),
   answers: z.record(z.string(), z.string()),
   accept: z.array(z.enum(RECOMMENDATION_IDS)).min(1),
-  split: z.enum(["dev", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]),
+  split: z.enum([
+    "dev",
+    "held-out",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+  ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
 
@@ -81,17 +92,7 @@ export function situationsReport(knowledge: Knowledge, file: string, showFailure
     "situations (recommend): answers understood from descriptions (test/fixtures/situations.jsonl)",
     `${"part".padEnd(10)}  ${"lines".padStart(5)}  ${"precision".padEnd(16)}  ${"recall".padEnd(16)}  accepted recommendation`,
   ];
-  const parts: Split[] = [
-    "dev",
-    "held-out",
-    "fresh",
-    "fresh2",
-    "fresh3",
-    "fresh4",
-    "fresh5",
-    "fresh6",
-    "fresh7",
-  ];
+  const parts: readonly Split[] = lineSchema.shape.split.options;
   for (const split of parts) {
     const s = scoreSituations(
       knowledge,
