@@ -22,11 +22,12 @@ const cueGroup = z.strictObject({
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
   /**
-   * A cue of this group in a clause that also names one of these phrases states `value` instead
-   * ("we keep our data in Aurora": the data is kept, but in a managed service).
+   * A cue of this group in a clause that also names one of these phrases states `value` instead,
+   * or nothing without one ("we keep our data in Aurora": kept, but in a managed service; "we run
+   * a Kafka cluster" says nothing about running Kubernetes).
    */
   elsewhere: z
-    .strictObject({ value: z.string().min(1), phrases: z.array(z.string().min(2)).min(1) })
+    .strictObject({ value: z.string().min(1).optional(), phrases: z.array(z.string().min(2)).min(1) })
     .optional(),
   phrases: z.array(z.string().min(2)).min(1),
 });
@@ -147,7 +148,8 @@ export const situationsSchema = z
       k.groups.forEach((g, i) => {
         check(key, g.value, ["cues", key, "groups", i, "value"]);
         if (g.negated) check(key, g.negated, ["cues", key, "groups", i, "negated"]);
-        if (g.elsewhere) check(key, g.elsewhere.value, ["cues", key, "groups", i, "elsewhere", "value"]);
+        if (g.elsewhere?.value)
+          check(key, g.elsewhere.value, ["cues", key, "groups", i, "elsewhere", "value"]);
       });
       for (const [winner, losers] of Object.entries(k.dominates)) {
         check(key, winner, ["cues", key, "dominates", winner]);

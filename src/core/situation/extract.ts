@@ -42,7 +42,7 @@ interface Cue {
   /** The group's own context words, instead of the key's. */
   context?: string[];
   /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
-  elsewhere?: { value: string; units: string[][] };
+  elsewhere?: { value: string | undefined; units: string[][] };
 }
 
 interface Match {
