@@ -217,6 +217,16 @@ export const responsesSchema = z.strictObject({
     pick: label,
     placeholder: label,
     everything: label,
+    /** {aspect}: the aspect's name. */
+    aspectHeading: label,
+    /** {aspect}, {vms}, {containers}: the notification text of one aspect's comparison. */
+    aspectSummary: sentence,
+  }),
+  topics: z.strictObject({
+    intro: sentence,
+    /** {topic}: the topic name someone typed that matches none. */
+    unknown: sentence,
+    questions: label,
   }),
   ui: z.strictObject({
     /** {count}: how many citations were left out. */

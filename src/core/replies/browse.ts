@@ -1,5 +1,6 @@
 import type { CompareAspect, DocumentInfo, Myth, Responses, Topic } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
+import { fill } from "../fill.ts";
 import { rawWords } from "../matcher/text.ts";
 import { literal } from "../render/inline.ts";
 import type { Part, Reply, Source } from "../reply.ts";
@@ -160,7 +161,7 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
   }
   const aspect = scope.aspect;
   const parts: Part[] = [
-    { type: "heading", text: `${aspect.name}: VMs vs containers` },
+    { type: "heading", text: fill(c.aspectHeading, { aspect: aspect.name }) },
     {
       type: "fields",
       fields: [
@@ -172,15 +173,18 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
   if (aspect.note) parts.push({ type: "text", text: aspect.note });
   parts.push(sourcesPart(citeAll(aspect.sources, ctx.documents), ctx));
   parts.push(aspectPicker(ctx, [aspect.id]));
-  return reply("compare", parts, `${aspect.name}: VMs — ${aspect.vms} Containers — ${aspect.containers}`);
+  return reply(
+    "compare",
+    parts,
+    fill(c.aspectSummary, { aspect: aspect.name, vms: aspect.vms, containers: aspect.containers }),
+  );
 }
 
 export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
   const topic = topicQuery ? findTopic(ctx.topics, topicQuery) : undefined;
   if (!topic) {
-    const intro = topicQuery
-      ? `I don't have a topic called “${literal(topicQuery)}”. These are the topics I cover:`
-      : "These are the topics I cover:";
+    const t = ctx.responses.topics;
+    const intro = topicQuery ? fill(t.unknown, { topic: literal(topicQuery) }) : t.intro;
     return reply(
       "topics",
       [
@@ -205,7 +209,7 @@ export function topicsReply(ctx: BrowseContext, topicQuery?: string): Reply {
       {
         type: "buttons",
         role: "followups",
-        label: "Questions",
+        label: ctx.responses.topics.questions,
         submit: ctx.responses.ui.show,
         buttons: entries
           .slice(0, 25)
