@@ -40,6 +40,8 @@ export type Part =
       type: "sources";
       sources: Source[] /** "and {count} more sources", for lists a surface shortens. */;
       more?: string;
+      /** Show at most this many citations and count the rest with `more` (a short overview). */
+      limit?: number;
     }
   /** A small grid: a header row and rows of cells (core markdown), e.g. the short comparison. */
   | { type: "table"; columns: string[]; rows: string[][] }

@@ -283,6 +283,8 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
   for (const viewport of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },
+    // A short phone: the next question and its controls must not land under the input bar.
+    { width: 375, height: 667 },
   ])
     it(`clicks through a whole checklist with the mouse at ${viewport.width}×${viewport.height}`, async () => {
       const page = await open(viewport);

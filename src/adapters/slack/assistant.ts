@@ -6,6 +6,7 @@ import {
 import { clip, reply } from "../../core/replies/common.ts";
 import type { Turn } from "../../core/turn.ts";
 import { EVENT_DEDUPE_TTL_MS, type ListenerDeps, stripMention } from "./listeners.ts";
+import { fromSlack } from "./mrkdwn.ts";
 import { messageEventSchema } from "./payloads.ts";
 import { SlackPort } from "./port.ts";
 
@@ -74,7 +75,8 @@ export function createAssistant({ bot, store, log }: ListenerDeps): Assistant {
     // Only people: never bots (ourselves included) or edits and joins (subtypes).
     if (e.bot_id || e.subtype || !e.user || e.user === context.botUserId || !e.thread_ts) return;
     if (!(await first(body))) return;
-    const text = stripMention(e.text, context.botUserId);
+    // Slack sends &amp; &lt; &gt;: decoded once here, escaped once on the way out.
+    const text = fromSlack(stripMention(e.text, context.botUserId));
     const turn: Turn = {
       platform: "slack",
       via: "direct",

@@ -108,8 +108,12 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
     case "sources": {
       if (part.sources.length === 0) return [];
       const prefix = "📚 Sources: ";
-      const list = sourceList(part.sources, LIMITS.contextText - prefix.length, part.more, (s) =>
-        neutralSlack(s.label),
+      const list = sourceList(
+        part.sources,
+        LIMITS.contextText - prefix.length,
+        part.more,
+        (s) => neutralSlack(s.label),
+        part.limit,
       );
       return [{ type: "context", elements: [mrkdwn(`${prefix}${list}`)] }];
     }

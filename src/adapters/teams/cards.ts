@@ -246,7 +246,7 @@ function elements(p: Part, max: number, n: number): CardElement[] {
       return barRows(p);
     case "sources": {
       if (p.sources.length === 0) return [];
-      const list = sourceList(p.sources, Math.min(max, 1500), p.more, (s) => escapeCard(s.label));
+      const list = sourceList(p.sources, Math.min(max, 1500), p.more, (s) => escapeCard(s.label), p.limit);
       return [subtle(`Sources: ${list}`)];
     }
     case "context":

@@ -1,5 +1,6 @@
 import type { Part, Reply } from "../reply.ts";
 import { plainInline } from "./inline.ts";
+import { sourceList } from "./sources.ts";
 
 /** Strips the markdown subset to plain text: markers dropped, escapes undone, mentions as names. */
 export function stripMarkdown(text: string): string {
@@ -32,7 +33,7 @@ function part(p: Part): string | undefined {
         .join("\n");
     }
     case "sources":
-      return `Sources: ${p.sources.map((s) => s.label).join("; ")}`;
+      return `Sources: ${sourceList(p.sources, Number.POSITIVE_INFINITY, p.more, undefined, p.limit)}`;
     case "table":
       return p.rows
         .map((r) =>

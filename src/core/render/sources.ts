@@ -10,12 +10,14 @@ export function sourceList(
   max: number,
   more: string | undefined,
   label: (s: Source) => string = (s) => s.label,
+  /** At most this many citations, the rest counted (the Part's `limit`). */
+  limit = Number.POSITIVE_INFINITY,
 ): string {
   const all = sources.map(label);
   const whole = all.join("; ");
-  if (whole.length <= max) return whole;
-  const tail = (n: number) => (more ? `; ${fill(more, { count: n })}` : "");
-  let shown = all.length;
+  if (whole.length <= max && all.length <= limit) return whole;
+  const tail = (n: number) => (more && n > 0 ? `; ${fill(more, { count: n })}` : "");
+  let shown = Math.min(all.length, limit);
   while (shown > 1 && `${all.slice(0, shown).join("; ")}${tail(all.length - shown)}`.length > max) shown--;
   return `${all.slice(0, shown).join("; ")}${tail(all.length - shown)}`;
 }

@@ -28,6 +28,12 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
   const id = query.trim().toLowerCase();
   const exact = aspects.find((a) => a.id === id);
   if (exact) return exact;
+  // "boottime", "selfhealing": a name typed without its spaces or hyphens.
+  const squashed = words(query).join("");
+  const joined = aspects.find((a) =>
+    [a.id, a.name, ...a.aliases].some((n) => words(n).join("") === squashed),
+  );
+  if (joined) return joined;
   const q = ` ${words(query).join(" ")} `;
   let best: { aspect: CompareAspect; length: number } | undefined;
   for (const a of aspects) {
@@ -73,10 +79,14 @@ export function compareScope(aspects: CompareAspect[], query: string | undefined
   return aspect ? { kind: "aspect", aspect } : { kind: "unknown" };
 }
 
-const sourcesPart = (list: Source[], ctx: BrowseContext): Part => ({
+/** The short overview's citations: its first few, the rest counted (each aspect lists its own in full). */
+const OVERVIEW_SOURCES = 8;
+
+const sourcesPart = (list: Source[], ctx: BrowseContext, limit?: number): Part => ({
   type: "sources",
   sources: list,
   more: ctx.responses.ui.moreSources,
+  ...(limit ? { limit } : {}),
 });
 
 function table(ctx: BrowseContext, aspects: CompareAspect[]): Part {
@@ -122,6 +132,7 @@ export function compareReply(ctx: BrowseContext, aspectQuery?: string): Reply {
               ctx.documents,
             ),
             ctx,
+            OVERVIEW_SOURCES,
           ),
           aspectPicker(ctx, c.keyAspects),
           {

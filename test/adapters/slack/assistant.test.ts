@@ -119,6 +119,17 @@ describe("Slack assistant view", () => {
     );
   });
 
+  it("reads Slack's &amp; &lt; &gt; once: the echoed text is escaped once, not twice", async () => {
+    const { channel, thread } = await openThread("U7");
+    // Slack sends a person's "topics R&D <x>" as below.
+    const calls = await say(channel, thread, "topics R&amp;D &lt;x&gt;", "U7");
+    const answer = calls.find((c) => c.method === "chat.postMessage")!;
+    expect(textOf(answer)).toContain("R&amp;D &lt;x&gt;");
+    expect(textOf(answer)).not.toContain("&amp;amp;");
+    const title = calls.find((c) => c.method === "assistant.threads.setTitle")!;
+    expect(title.body.title).toBe("topics R&D <x>");
+  });
+
   it("keeps follow-up context inside one assistant thread, not across threads", async () => {
     const { channel, thread } = await openThread("U6");
     await say(channel, thread, "how fast do containers start compared to vms", "U6");

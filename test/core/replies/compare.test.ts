@@ -34,7 +34,13 @@ describe("compare", () => {
       expect(r!.parts[0]).toEqual({ type: "heading", text: `${o.label}: VMs vs containers` });
     }
     for (const a of k.compare) {
-      for (const q of [a.id, a.id.toUpperCase(), a.id.replace(/-/g, " "), a.name.toLowerCase()]) {
+      for (const q of [
+        a.id,
+        a.id.toUpperCase(),
+        a.id.replace(/-/g, " "),
+        a.id.replace(/-/g, ""), // "boottime", "selfhealing"
+        a.name.toLowerCase(),
+      ]) {
         const [r] = await bot.handle(turn({ text: `compare ${q}`, via: "command" }));
         expect(r!.parts[0], `compare ${q}`).toEqual({
           type: "heading",
@@ -42,6 +48,20 @@ describe("compare", () => {
         });
       }
     }
+  });
+
+  it("the overview cites its first few sources and counts the rest; each aspect lists its own in full", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "compare", via: "command" }));
+    const sources = r!.parts.find((p) => p.type === "sources");
+    expect(sources?.type === "sources" && sources.limit).toBeGreaterThan(0);
+    const all = sources?.type === "sources" ? sources.sources.length : 0;
+    const limit = sources?.type === "sources" ? (sources.limit ?? 0) : 0;
+    expect(all).toBeGreaterThan(limit);
+    expect(plainText([r!])).toContain(k.responses.ui.moreSources.replace("{count}", String(all - limit)));
+    const [one] = await bot.handle(turn({ text: "compare boot time", via: "command" }));
+    const own = one!.parts.find((p) => p.type === "sources");
+    expect(own?.type === "sources" && own.limit).toBeFalsy();
   });
 
   it("'compare vms and containers' is the overview; 'compare everything' and 'compare all' show every aspect", async () => {

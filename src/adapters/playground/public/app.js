@@ -119,12 +119,16 @@
       case "sources": {
         const p = el("p", "sources");
         p.append(el("span", "sources-label", "Sources: "));
-        part.sources.forEach((s, i) => {
+        const shown = part.limit ? part.sources.slice(0, part.limit) : part.sources;
+        shown.forEach((s, i) => {
           if (i > 0) p.append(document.createTextNode("; "));
           const cite = p.appendChild(el("span", "source"));
           cite.title = s.doc;
           cite.append(document.createTextNode(s.label));
         });
+        const hidden = part.sources.length - shown.length;
+        if (hidden > 0 && part.more)
+          p.append(document.createTextNode(`; ${part.more.replace("{count}", String(hidden))}`));
         return p;
       }
       case "buttons": {
@@ -220,12 +224,14 @@
       last = node;
     }
     if (!first) return;
-    // Bring what is new into view above the input bar: all of it when it fits (the newest
-    // message fully visible), else its start, since long answers are read from the top.
+    // Bring what is new into view above the input bar: all of it when it fits; else the newest
+    // message whole (a walkthrough's next question with its controls, after the answered card);
+    // else the newest message's start, since a long answer is read from the top.
     const room = window.innerHeight - composerHeight() - 24;
-    const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
-    if (span <= room) last.scrollIntoView({ block: "end" });
-    else first.scrollIntoView({ block: "start" });
+    const newest = last.getBoundingClientRect();
+    const span = newest.bottom - first.getBoundingClientRect().top;
+    if (span <= room || newest.height <= room) last.scrollIntoView({ block: "end" });
+    else last.scrollIntoView({ block: "start" });
     // After a press in a walkthrough, keyboard users land on the next question's first choice.
     const next = focusChoices
       ? [...messages]
