@@ -1,6 +1,8 @@
 // `npm run bench`: in-process matcher latency (real and 10,000-entry knowledge, beside MiniSearch),
 // start-up time to the first served page and memory. The last line is one JSON object.
 import { resolve } from "node:path";
+import { z } from "zod";
+import { readJsonl } from "../src/eval/jsonl.ts";
 import { readQuestionSet } from "../src/eval/questionSet.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
@@ -31,12 +33,26 @@ console.log(
 );
 /** The question `/vmvc ask` is measured with: an ordinary one with a full answer. */
 const ASK = "can we run databases in containers?";
+/**
+ * Ask, every request a different question than the last few hundred: the public set, the real
+ * questions and the chat-style set in turn. No answer can come from a cache of recent questions.
+ */
+const distinct = [
+  ...questions,
+  ...["real-questions.jsonl", "dev-questions.jsonl"].flatMap((f) =>
+    readJsonl(resolve(repoRoot, "test/fixtures", f), z.object({ q: z.string() })).map((c) => c.q),
+  ),
+].map((q) => `ask ${q}`);
 // Two client concurrencies: at 16 the real server is the limit; at 64 the client limits the bare one.
-const http = [await benchHttp(5, 16), await benchHttp(5, 64), await benchHttp(5, 16, `ask ${ASK}`)];
+const http = [
+  await benchHttp(5, 16),
+  await benchHttp(5, 64),
+  await benchHttp(5, 16, `ask ${ASK}`),
+  await benchHttp(5, 16, `ask ${ASK}`, distinct),
+];
 for (const h of http) {
-  const perCpu = (rps: number, cpu: number) => Math.round(rps / Math.max(cpu, 0.01));
   console.log(
-    `signed /vmvc ${h.command}, ${h.connections} keep-alive connections: real server ${h.vmvcRps} req/s (${h.serverCpu.vmvc} CPU), bare node:http HMAC check ${h.bareRps} req/s (${h.serverCpu.bare} CPU); ratio ${h.ratio}; per CPU-second ${perCpu(h.vmvcRps, h.serverCpu.vmvc)} vs ${perCpu(h.bareRps, h.serverCpu.bare)}`,
+    `signed /vmvc ${h.command}, ${h.connections} keep-alive connections: real server ${h.vmvcRps} req/s (${h.serverCpu.vmvc} CPU, answers ${h.vmvcMeanBytes} B), bare node:http HMAC check ${h.bareRps} req/s (${h.serverCpu.bare} CPU, answers ${h.answerBytes} B); ratio ${h.ratio}; per CPU-second ${h.perCpu.vmvc} vs ${h.perCpu.bare}: ${Math.round(h.perCpu.ratio * 100)}%`,
   );
 }
 
