@@ -120,6 +120,9 @@ export function resolve(
     own.length <= FOLLOW_UP.shortQuestion &&
     (own.length === 0 || alone.confidence >= FOLLOW_UP.minOwnConfidence);
   if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
+  // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
+  // topic would add, so the second match is not run.
+  if (!subjectless && !continues && alone.kind !== "no-match") return { outcome: alone, matched: question };
 
   const matched = `${previous.question} ${question}`;
   const combined = asker.ask(matched);
