@@ -96,7 +96,7 @@ export interface Resolution {
  *    about cost?"), "did you mean", or a decline.
  */
 export function resolve(
-  asker: Asker,
+  asker: Pick<Asker, "ask" | "entry">,
   stems: (text: string) => string[],
   question: string,
   context: FollowUpContext | undefined,
