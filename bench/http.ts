@@ -189,7 +189,7 @@ export async function benchHttp(
     const bareRps = (await hammer(rotate, bare.port, fake.responseUrl("bench"), seconds, connections)).rps;
     const bareCpu = (cpuSeconds(bare.child.pid) - cpu) / seconds;
     return {
-      command: rotate.length > 1 ? `ask <${rotate.length} questions in turn>` : command,
+      command: rotate.length > 1 ? `ask <one of ${rotate.length} questions>` : command,
       answerBytes: statSync(answerFile).size,
       distinct: new Set(rotate).size,
       vmvcMeanBytes: vmvc.meanBytes,
