@@ -84,7 +84,7 @@ export class Bot {
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
     this.situations = new Situations(deps.knowledge);
-    this.recent = new RecentAnswers(this.qa.asker, this.situations, deps.onExplain);
+    this.recent = new RecentAnswers(this.qa.asker, this.situations, this.qa.stems, deps.onExplain);
     this.asked = new AskedQuestions(deps.store);
     this.followUps = new FollowUpContexts(deps.store);
     this.walkthroughs = new Walkthroughs({
@@ -192,7 +192,7 @@ export class Bot {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp } = resolve(
       this.recent,
-      this.qa.stems,
+      (t) => this.recent.stems(t),
       question,
       await this.followUps.recall(turn),
     );

@@ -12,10 +12,11 @@ export const RECENT_ANSWERS = 256;
 interface Remembered {
   outcome?: AskOutcome;
   reading?: Reading;
+  stems?: readonly string[];
 }
 
 /**
- * The matcher's outcome and the situation reader's reading of the last RECENT_ANSWERS texts, so a
+ * The matcher's outcome, content words and the situation reader's reading of the last RECENT_ANSWERS texts, so a
  * question asked again (the same words, byte for byte) is not matched and read again. Both depend
  * only on the text and the loaded knowledge, never on who asks or what came before: a follow-up
  * is a different text (the previous topic and the question, see followUp.ts), remembered on its
@@ -27,6 +28,8 @@ export class RecentAnswers {
   constructor(
     private readonly asker: Pick<Asker, "ask" | "entry" | "explain">,
     private readonly situations: Pick<Situations, "read">,
+    /** The matcher's content words of a text (QuestionAnswering.stems). */
+    private readonly stemsOf: (text: string) => string[],
     /** The matcher's explanation of every question asked, remembered or not (debug logs). */
     private readonly onExplain?: ExplainSink,
     readonly capacity = RECENT_ANSWERS,
@@ -50,6 +53,14 @@ export class RecentAnswers {
     if (!slot) return this.situations.read(text);
     slot.reading ??= deepFrozen(this.situations.read(text));
     return slot.reading;
+  }
+
+  /** QuestionAnswering.stems, remembered (follow-up resolution counts a question's words). */
+  stems(text: string): string[] {
+    const slot = this.slot(text);
+    if (!slot) return this.stemsOf(text);
+    slot.stems ??= Object.freeze(this.stemsOf(text));
+    return slot.stems as string[];
   }
 
   entry(id: string) {

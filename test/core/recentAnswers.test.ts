@@ -11,7 +11,7 @@ const situations = new Situations(knowledge);
 
 /** A RecentAnswers whose asker and reader count their calls; both share one explanation sink, as in Bot. */
 function counted(capacity = RECENT_ANSWERS) {
-  const calls = { ask: 0, read: 0, explained: [] as string[] };
+  const calls = { ask: 0, read: 0, stems: 0, explained: [] as string[] };
   const sink = (explain: () => AskExplanation) => calls.explained.push(explain().question);
   const asker = buildQuestionAnswering(knowledge, undefined, sink).asker;
   const recent = new RecentAnswers(
@@ -29,6 +29,10 @@ function counted(capacity = RECENT_ANSWERS) {
         return situations.read(t);
       },
     },
+    (t) => {
+      calls.stems++;
+      return qa.stems(t);
+    },
     sink,
     capacity,
   );
@@ -36,7 +40,7 @@ function counted(capacity = RECENT_ANSWERS) {
 }
 
 describe("RecentAnswers", () => {
-  it("gives what the asker and the reader give, and asks them once per text", () => {
+  it("gives what the asker, the reader and the stemmer give, and asks each once per text", () => {
     const { recent, calls } = counted();
     const texts = [
       "can we run databases in containers?",
@@ -50,9 +54,11 @@ describe("RecentAnswers", () => {
       for (const t of texts) {
         expect(recent.ask(t)).toEqual(qa.asker.ask(t));
         expect(recent.read(t)).toEqual(situations.read(t));
+        expect(recent.stems(t)).toEqual(qa.stems(t));
       }
     expect(calls.ask).toBe(texts.length);
     expect(calls.read).toBe(texts.length);
+    expect(calls.stems).toBe(texts.length);
   });
 
   it("forgets the least recently asked text beyond its capacity", () => {
