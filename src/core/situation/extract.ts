@@ -67,6 +67,8 @@ export class SituationReader {
   private readonly speller: Speller;
   private readonly known: Set<string>;
   private readonly cues: Cue[] = [];
+  /** The cues by their first unit (indexes into `cues`, ascending). */
+  private readonly cuesByFirst = new Map<string, number[]>();
   private readonly choiceCues: string[][];
   private readonly negators: Set<string>;
   private readonly contrast: Set<string>;
@@ -121,6 +123,11 @@ export class SituationReader {
         }
       }
     }
+    for (const [i, cue] of this.cues.entries()) {
+      const list = this.cuesByFirst.get(cue.units[0]!);
+      if (list) list.push(i);
+      else this.cuesByFirst.set(cue.units[0]!, [i]);
+    }
     this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
@@ -162,11 +169,17 @@ export class SituationReader {
     const tokens = tokenize(text, this.contrast);
     this.lastTokens = tokens;
     const units = tokens.map((t) => this.readUnitsOf(t.word));
-    // A cue can only match where its first unit occurs: the others are not tried (same order).
+    // A cue can only match where its first unit occurs: the others are not tried. The ones tried
+    // are tried in the order of `cues`, as when every cue was.
     const present = new Set(units.flat());
+    const tried: number[] = [];
+    for (const unit of present) {
+      const list = this.cuesByFirst.get(unit);
+      if (list) tried.push(...list);
+    }
+    tried.sort((a, b) => a - b);
     const matches: Match[] = [];
-    for (const cue of this.cues)
-      if (present.has(cue.units[0]!)) matches.push(...this.matchCue(cue, tokens, units));
+    for (const i of tried) matches.push(...this.matchCue(this.cues[i]!, tokens, units));
     matches.push(...this.counts(tokens), ...this.frequencies(tokens), ...this.osLists(tokens));
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
