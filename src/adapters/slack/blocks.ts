@@ -70,7 +70,53 @@ function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
   return blocks;
 }
 
-function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
+/**
+ * What a frozen part renders to, and each of those blocks' JSON: a frozen part (an entry's
+ * answer, details and sources, shared between its answers by the core) renders the same every
+ * time. Parts with buttons are not kept: their action ids depend on the buttons before them.
+ */
+const keptBlocks = new WeakMap<Part, readonly KnownBlock[]>();
+const blockJson = new WeakMap<KnownBlock, string>();
+
+function partBlocks(part: Part, nextId: () => string): readonly KnownBlock[] {
+  if (!Object.isFrozen(part) || part.type === "buttons" || part.type === "picker")
+    return renderPart(part, nextId);
+  let blocks = keptBlocks.get(part);
+  if (!blocks) {
+    const rendered = renderPart(part, nextId);
+    for (const b of rendered) {
+      deepFreeze(b);
+      blockJson.set(b, JSON.stringify(b));
+    }
+    blocks = Object.freeze(rendered);
+    keptBlocks.set(part, blocks);
+  }
+  return blocks;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+}
+
+/**
+ * `{ ...fields, text, blocks }` as JSON: what JSON.stringify gives, with the JSON of kept blocks
+ * reused instead of serialised again.
+ */
+export function messageJson(fields: Record<string, string>, m: SlackMessage): string {
+  let json = "{";
+  for (const [k, v] of Object.entries(fields)) json += `${JSON.stringify(k)}:${JSON.stringify(v)},`;
+  json += `"text":${JSON.stringify(m.text)},"blocks":[`;
+  for (let i = 0; i < m.blocks.length; i++) {
+    const b = m.blocks[i]!;
+    json += `${i > 0 ? "," : ""}${blockJson.get(b) ?? JSON.stringify(b)}`;
+  }
+  return `${json}]}`;
+}
+
+function renderPart(part: Part, nextId: () => string): KnownBlock[] {
   switch (part.type) {
     case "heading": {
       const text = escapeSlack(stripMarkdown(part.text));
