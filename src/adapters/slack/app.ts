@@ -1,4 +1,4 @@
-import { App, asCodedError, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, SocketModeReceiver, webApi } from "@slack/bolt";
 import { ConfigError, type SlackConfig } from "../../config.ts";
 import type { Surface, SurfaceContext } from "../../server/surface.ts";
 import { createAssistant } from "./assistant.ts";
@@ -56,48 +56,9 @@ export function createSlackApp(
   const deps = { bot: ctx.bot, store: ctx.store, log: ctx.log.child({ surface: "slack" }) };
   // Before the listeners: it takes the messages of assistant threads (and other DM threads).
   app.assistant(createAssistant(deps));
-  const { vmvcCommand } = registerListeners(app, deps);
-  const onError = errorHook(ctx.bot, app.client, ctx.log);
-  app.error(onError);
-  if (receiver instanceof SlackHttpReceiver && identity) {
-    // `/vmvc` over HTTP skips Bolt's processEvent: with the bot's ids known, all it would add is
-    // the workspace's Web API client, made here the same way (and its error hook, called the same
-    // way), while it costs about as much as answering `help` itself.
-    const clientFor = boltClients(slack.botToken, { ...clientOptions, logger }, app.client);
-    receiver.onCommand("/vmvc", async (body, ack) => {
-      try {
-        await vmvcCommand(body, ack, clientFor(body));
-      } catch (error) {
-        await onError({ error: asCodedError(error as Error), body });
-      }
-    });
-  }
+  registerListeners(app, deps);
+  app.error(errorHook(ctx.bot, app.client, ctx.log));
   return { app, receiver };
-}
-
-/**
- * The Web API client Bolt hands a command's listeners: one per workspace (or Enterprise Grid
- * organisation) with the bot token, the workspace's id among its options; else `app.client`.
- */
-function boltClients(
-  token: string,
-  options: webApi.WebClientOptions,
-  fallback: webApi.WebClient,
-): (body: Record<string, unknown>) => webApi.WebClient {
-  const clients = new Map<string, webApi.WebClient>();
-  return (body) => {
-    const teamId = body.team_id as string | undefined;
-    const enterpriseId = body.enterprise_id as string | undefined;
-    const key =
-      teamId !== undefined ? `T${teamId}` : enterpriseId !== undefined ? `E${enterpriseId}` : undefined;
-    if (key === undefined) return fallback;
-    let client = clients.get(key);
-    if (!client) {
-      client = new webApi.WebClient(token, teamId !== undefined ? { ...options, teamId } : { ...options });
-      clients.set(key, client);
-    }
-    return client;
-  };
 }
 
 export interface BotIdentity {

@@ -72,22 +72,8 @@ export function stripMention(text: string, botUserId: string | undefined): strin
   return own.replace(/\s+/g, " ").trim();
 }
 
-/**
- * Answers one `/vmvc` slash command (the body Slack posted): `ack` carries the answer when it is
- * ready in time, `client` is the Web API client for the command's workspace. A fault is thrown
- * after the ack, for the error hook.
- */
-export type VmvcCommand = (
-  command: unknown,
-  ack: (response?: PreparedJson) => Promise<void>,
-  client: webApi.WebClient,
-) => Promise<void>;
-
-/**
- * Registers every Slack listener on the Bolt app: commands, mentions, DMs, buttons, App Home.
- * Returns the `/vmvc` handler, which the HTTP receiver may also call directly (see app.ts).
- */
-export function registerListeners(app: App, deps: ListenerDeps): { vmvcCommand: VmvcCommand } {
+/** Registers every Slack listener on the Bolt app: commands, mentions, DMs, buttons, App Home. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
   const { bot, store, log } = deps;
   const shareLabel = bot.qa.context.responses.ui.shareInChannel;
   const deliver = (client: webApi.WebClient, turn: Turn, to: Destination, replies: Reply[]) =>
@@ -159,14 +145,6 @@ export function registerListeners(app: App, deps: ListenerDeps): { vmvcCommand: 
   // chain for every request and builds a fresh argument object for each middleware call (an
   // object spread, several µs each), so a slash command answered here, without calling `next`,
   // skips every listener chain. Other requests go on to the listeners below.
-  const vmvcCommand: VmvcCommand = async (command, ack, client) => {
-    const c = commandSchema.safeParse(command);
-    if (!c.success) {
-      await ack();
-      throw c.error;
-    }
-    await answerCommand(c.data, ack, client);
-  };
   app.use(async (args) => {
     const command = (args as { command?: { command?: unknown } }).command;
     if (command?.command !== "/vmvc") {
@@ -174,7 +152,12 @@ export function registerListeners(app: App, deps: ListenerDeps): { vmvcCommand: 
       return;
     }
     const { ack } = args as unknown as { ack: (response?: PreparedJson) => Promise<void> };
-    await vmvcCommand(command, ack, args.client);
+    const c = commandSchema.safeParse(command);
+    if (!c.success) {
+      await ack();
+      throw c.error;
+    }
+    await answerCommand(c.data, ack, args.client);
   });
 
   app.event("app_mention", onceAndNotSelf, async ({ event, client, context }) => {
@@ -293,8 +276,6 @@ export function registerListeners(app: App, deps: ListenerDeps): { vmvcCommand: 
       ),
     });
   });
-
-  return { vmvcCommand };
 }
 
 /**

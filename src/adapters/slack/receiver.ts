@@ -19,12 +19,6 @@ export function decodeBody(contentType: string, raw: string): unknown {
   return Object.fromEntries(form);
 }
 
-/** Handles a slash command's decoded body without Bolt; `ack` writes the HTTP response. */
-export type DirectCommand = (
-  body: Record<string, unknown>,
-  ack: (response?: unknown) => Promise<void>,
-) => Promise<void>;
-
 /**
  * A Bolt receiver fed by our own HTTP server (one server for every surface): it checks the
  * signature, decodes the body and hands it to `app.processEvent`, whose `ack` writes the
@@ -33,7 +27,6 @@ export type DirectCommand = (
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
-  private readonly direct = new Map<string, DirectCommand>();
 
   constructor(
     private readonly signingSecret: string,
@@ -42,14 +35,6 @@ export class SlackHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
-  }
-
-  /**
-   * Slash command `name` goes to `handler` instead of through Bolt's processEvent (which builds a
-   * context, clients and listener arguments for every request, and runs every global middleware).
-   */
-  onCommand(name: string, handler: DirectCommand): void {
-    this.direct.set(name, handler);
   }
 
   async start(): Promise<void> {}
@@ -101,17 +86,13 @@ export class SlackHttpReceiver implements Receiver {
         res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(response);
       else sendJson(res, 200, response);
     };
-    const command = envelope.data.command;
-    const direct = command === undefined ? undefined : this.direct.get(command);
     try {
-      if (direct) await direct(envelope.data, ack);
-      else
-        await this.app.processEvent({
-          body: envelope.data,
-          ack,
-          ...(Number.isInteger(retryNum) ? { retryNum } : {}),
-          ...(retryReason ? { retryReason } : {}),
-        });
+      await this.app.processEvent({
+        body: envelope.data,
+        ack,
+        ...(Number.isInteger(retryNum) ? { retryNum } : {}),
+        ...(retryReason ? { retryReason } : {}),
+      });
     } finally {
       // Nothing acked (no listener for this type): Slack still needs its 200.
       if (!res.headersSent) res.writeHead(200).end();
