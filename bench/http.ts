@@ -57,19 +57,25 @@ function signedCommand(text: string, responseUrl: string): { body: string; heade
   };
 }
 
-/** Signed `/vmvc <text>` slash commands, as Slack sends them, from `connections` keep-alive clients for `seconds`. */
+/**
+ * Signed `/vmvc <text>` slash commands, as Slack sends them, from `connections` keep-alive clients
+ * for `seconds`; with several texts, each request sends the next one in turn. Returns requests per
+ * second and the mean size of the answers.
+ */
 async function hammer(
-  text: string,
+  texts: string[],
   port: string | number,
   responseUrl: string,
   seconds: number,
   connections: number,
-): Promise<number> {
+): Promise<{ rps: number; meanBytes: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  let next = 0;
+  let bytes = 0;
   const send = () =>
     new Promise<number>((done) => {
       // Signed afresh for every request, as Slack does (the timestamp is part of the signature).
-      const { body, headers } = signedCommand(text, responseUrl);
+      const { body, headers } = signedCommand(texts[next++ % texts.length]!, responseUrl);
       const req = request(
         {
           host: "127.0.0.1",
@@ -80,7 +86,9 @@ async function hammer(
           headers: { ...headers, "content-length": Buffer.byteLength(body) },
         },
         (res) => {
-          res.resume();
+          res.on("data", (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
           res.on("end", () => done(res.statusCode ?? 0));
         },
       );
@@ -95,7 +103,7 @@ async function hammer(
     }),
   );
   agent.destroy();
-  return ok / seconds;
+  return { rps: ok / seconds, meanBytes: ok > 0 ? Math.round(bytes / ok) : 0 };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
@@ -108,15 +116,27 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+function perCpuOf(vmvcRps: number, vmvcCpu: number, bareRps: number, bareCpu: number): HttpFigures["perCpu"] {
+  const vmvc = vmvcRps / Math.max(vmvcCpu, 0.01);
+  const bare = bareRps / Math.max(bareCpu, 0.01);
+  return { vmvc: Math.round(vmvc), bare: Math.round(bare), ratio: Math.round((vmvc / bare) * 1000) / 1000 };
+}
+
 export interface HttpFigures {
   /** What was sent after `/vmvc`. */
   command: string;
-  /** Bytes of the answer both servers send. */
+  /** Bytes of the answer the bare server sends (the real server's answer to `command`). */
   answerBytes: number;
+  /** How many different texts were sent in turn (1: `command` every time). */
+  distinct: number;
+  /** Mean bytes of the real server's answers while measured. */
+  vmvcMeanBytes: number;
   serverCpu: { vmvc: number; bare: number };
   vmvcRps: number;
   bareRps: number;
   ratio: number;
+  /** Requests per CPU-second of each server, and the real server's share of the bare one's. */
+  perCpu: { vmvc: number; bare: number; ratio: number };
   seconds: number;
   connections: number;
 }
@@ -125,9 +145,15 @@ export interface HttpFigures {
  * Requests per second of a signed `/vmvc <command>` (help, or ask with a question) through the
  * real server (HTTP Slack mode; it answers inside the ack when it can) beside a bare node:http
  * server that only checks the same HMAC and answers with the same bytes, in the same run with the
- * same client.
+ * same client. With `rotate`, both servers get those texts in turn instead (the bare one still
+ * answers every one with the real server's answer to `command`).
  */
-export async function benchHttp(seconds = 5, connections = 16, command = "help"): Promise<HttpFigures> {
+export async function benchHttp(
+  seconds = 5,
+  connections = 16,
+  command = "help",
+  rotate: string[] = [command],
+): Promise<HttpFigures> {
   const fake = await new FakeSlack().start();
   const real = await startProcess("src/main.ts", {
     STATE_URL: "memory:",
@@ -153,22 +179,26 @@ export async function benchHttp(seconds = 5, connections = 16, command = "help")
     BARE_RESPONSE_FILE: answerFile,
   });
   try {
-    await hammer(command, real.port, fake.responseUrl("warm"), 1, connections); // warm-up: JIT, lazy modules
-    await hammer(command, bare.port, fake.responseUrl("warm"), 1, connections);
+    await hammer(rotate, real.port, fake.responseUrl("warm"), 1, connections); // warm-up: JIT, lazy modules
+    await hammer(rotate, bare.port, fake.responseUrl("warm"), 1, connections);
     let cpu = cpuSeconds(real.child.pid);
-    const vmvcRps = await hammer(command, real.port, fake.responseUrl("bench"), seconds, connections);
+    const vmvc = await hammer(rotate, real.port, fake.responseUrl("bench"), seconds, connections);
+    const vmvcRps = vmvc.rps;
     const vmvcCpu = (cpuSeconds(real.child.pid) - cpu) / seconds;
     cpu = cpuSeconds(bare.child.pid);
-    const bareRps = await hammer(command, bare.port, fake.responseUrl("bench"), seconds, connections);
+    const bareRps = (await hammer(rotate, bare.port, fake.responseUrl("bench"), seconds, connections)).rps;
     const bareCpu = (cpuSeconds(bare.child.pid) - cpu) / seconds;
     return {
-      command,
+      command: rotate.length > 1 ? `ask <one of ${rotate.length} questions>` : command,
       answerBytes: statSync(answerFile).size,
+      distinct: new Set(rotate).size,
+      vmvcMeanBytes: vmvc.meanBytes,
       // Share of one core each server used while measured: near 1 means the server was the limit.
       serverCpu: { vmvc: Math.round(vmvcCpu * 100) / 100, bare: Math.round(bareCpu * 100) / 100 },
       vmvcRps: Math.round(vmvcRps),
       bareRps: Math.round(bareRps),
       ratio: Math.round((vmvcRps / bareRps) * 100) / 100,
+      perCpu: perCpuOf(vmvcRps, vmvcCpu, bareRps, bareCpu),
       seconds,
       connections,
     };

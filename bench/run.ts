@@ -3,6 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { z } from "zod";
+import { RECENT_ANSWERS } from "../src/core/recentAnswers.ts";
+import { readJsonl } from "../src/eval/jsonl.ts";
 import { readQuestionSet } from "../src/eval/questionSet.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
@@ -36,12 +39,36 @@ console.log(
 );
 /** The question `/vmvc ask` is measured with: an ordinary one with a full answer. */
 const ASK = "can we run databases in containers?";
+/**
+ * Ask, every request a different question than the last few hundred: the public set, the real
+ * questions and the chat-style set in turn. No answer can come from the server's recent answers
+ * (src/core/recentAnswers.ts), which the first ask measurement, one question again and again, uses.
+ */
+const distinct = [
+  ...questions,
+  ...["real-questions.jsonl", "dev-questions.jsonl"].flatMap((f) =>
+    readJsonl(resolve(repoRoot, "test/fixtures", f), z.object({ q: z.string() })).map((c) => c.q),
+  ),
+].map((q) => `ask ${q}`);
+// In turn, more different questions than the server remembers: every one is matched afresh.
+if (new Set(distinct).size <= RECENT_ANSWERS)
+  throw new Error(`the uncached ask measurement needs more than ${RECENT_ANSWERS} different questions`);
 // Two client concurrencies: at 16 the real server is the limit; at 64 the client limits the bare one.
-const http = [await benchHttp(5, 16), await benchHttp(5, 64), await benchHttp(5, 16, `ask ${ASK}`)];
-for (const h of http) {
-  const perCpu = (rps: number, cpu: number) => Math.round(rps / Math.max(cpu, 0.01));
+const http = [
+  await benchHttp(5, 16),
+  await benchHttp(5, 64),
+  await benchHttp(5, 16, `ask ${ASK}`),
+  await benchHttp(5, 16, `ask ${ASK}`, distinct),
+];
+const notes = [
+  "",
+  "",
+  " [cached: the same question every time]",
+  ` [uncached: ${distinct.length} questions in turn, more than the ${RECENT_ANSWERS} remembered]`,
+];
+for (const [i, h] of http.entries()) {
   console.log(
-    `signed /vmvc ${h.command}, ${h.connections} keep-alive connections: real server ${h.vmvcRps} req/s (${h.serverCpu.vmvc} CPU), bare node:http HMAC check ${h.bareRps} req/s (${h.serverCpu.bare} CPU); ratio ${h.ratio}; per CPU-second ${perCpu(h.vmvcRps, h.serverCpu.vmvc)} vs ${perCpu(h.bareRps, h.serverCpu.bare)}`,
+    `signed /vmvc ${h.command}${notes[i]}, ${h.connections} keep-alive connections: real server ${h.vmvcRps} req/s (${h.serverCpu.vmvc} CPU, answers ${h.vmvcMeanBytes} B), bare node:http HMAC check ${h.bareRps} req/s (${h.serverCpu.bare} CPU, answers ${h.answerBytes} B); ratio ${h.ratio}; per CPU-second ${h.perCpu.vmvc} vs ${h.perCpu.bare}: ${Math.round(h.perCpu.ratio * 100)}%`,
   );
 }
 

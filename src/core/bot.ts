@@ -13,6 +13,7 @@ import { FollowUpContexts, resolve } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
+import { RecentAnswers } from "./recentAnswers.ts";
 import { mention } from "./render/inline.ts";
 import { answerReply, askReply, helpReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
@@ -62,6 +63,8 @@ export class Bot {
   readonly insights: Insights;
   readonly situations: Situations;
   private readonly asked: AskedQuestions;
+  /** The matcher's outcome and the situation reading of recently asked texts. */
+  private readonly recent: RecentAnswers;
   private readonly followUps: FollowUpContexts;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
@@ -81,6 +84,7 @@ export class Bot {
     this.qa = buildQuestionAnswering(deps.knowledge, undefined, deps.onExplain);
     this.insights = new Insights(deps.store, this.now);
     this.situations = new Situations(deps.knowledge);
+    this.recent = new RecentAnswers(this.qa.asker, this.situations, this.qa.stems, deps.onExplain);
     this.asked = new AskedQuestions(deps.store);
     this.followUps = new FollowUpContexts(deps.store);
     this.walkthroughs = new Walkthroughs({
@@ -187,15 +191,15 @@ export class Bot {
   private async ask(turn: Turn, question: string): Promise<Reply> {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp } = resolve(
-      this.qa.asker,
-      this.qa.stems,
+      this.recent,
+      (t) => this.recent.stems(t),
       question,
       await this.followUps.recall(turn),
     );
     if (outcome.kind === "intent") {
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
-      const reading = this.situations.read(question);
+      const reading = this.recent.read(question);
       if (outcome.intent === "recommend" || Object.keys(reading.understood).length > 0)
         return this.situations.reply(reading);
       // "help me decide" is the checklist command in plain words.
@@ -204,30 +208,33 @@ export class Bot {
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
       // A long description matches some FAQ entry on its topic words; when it states several
       // answers and asks what to choose, it is a description (the entry stays one press away).
-      const reading = this.situations.read(question);
+      const reading = this.recent.read(question);
       if (this.situations.describes(reading))
         return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
       const askedId = this.newId();
-      await this.insights.record({
-        type: "question",
-        askedId,
-        at: this.now(),
-        platform: turn.platform,
-        question,
-        outcome:
-          outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
-        confidence: outcome.confidence,
-        ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
-        ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
-        ...(followUp ? { followUpOf: followUp.of.id } : {}),
-      });
-      // Kept for "Not what I asked", which ranks the same text again.
-      if (outcome.kind !== "out-of-scope")
-        await this.asked.save(askedId, {
-          matched,
+      // Three independent writes, sent together (one round trip to Redis instead of three).
+      await Promise.all([
+        this.insights.record({
+          type: "question",
+          askedId,
+          at: this.now(),
+          platform: turn.platform,
+          question,
+          outcome:
+            outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
+          confidence: outcome.confidence,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
-        });
-      if (outcome.kind === "answer") await this.followUps.remember(turn, { entryId: outcome.entry.id });
+          ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
+          ...(followUp ? { followUpOf: followUp.of.id } : {}),
+        }),
+        // Kept for "Not what I asked", which ranks the same text again.
+        outcome.kind !== "out-of-scope" &&
+          this.asked.save(askedId, {
+            matched,
+            ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
+          }),
+        outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id }),
+      ]);
       const r = askReply(outcome, this.qa.context, askedId);
       if (!followUp) return r;
       // Say what was taken as context, right under the question it answers.

@@ -97,7 +97,7 @@ export interface Resolution {
  *    about cost?"), "did you mean", or a decline.
  */
 export function resolve(
-  asker: Asker,
+  asker: Pick<Asker, "ask" | "entry">,
   stems: (text: string) => string[],
   question: string,
   context: FollowUpContext | undefined,
@@ -122,6 +122,9 @@ export function resolve(
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence && alone.confidence > alone.offTopic));
   if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
+  // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
+  // topic would add, so the second match is not run.
+  if (!subjectless && !continues && alone.kind !== "no-match") return { outcome: alone, matched: question };
 
   const matched = `${previous.question} ${question}`;
   const combined = asker.ask(matched);

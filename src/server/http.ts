@@ -50,8 +50,12 @@ export class PreparedJson {
   readonly text: string;
   readonly bytes: number;
 
-  constructor(readonly value: unknown) {
-    this.text = JSON.stringify(value);
+  /** `json`: the value's JSON, when the caller has it already (exactly what JSON.stringify gives). */
+  constructor(
+    readonly value: unknown,
+    json?: string,
+  ) {
+    this.text = json ?? JSON.stringify(value);
     this.bytes = Buffer.byteLength(this.text);
   }
 

@@ -39,6 +39,10 @@ export class MemoryStore implements StateStore {
   readonly #logs = new Map<string, LogLine[]>();
   #writes = 0;
   #closed = false;
+  /** No key, claim or log line expires before these: until then a sweep has nothing to drop. */
+  #kvNext = Number.POSITIVE_INFINITY;
+  #claimsNext = Number.POSITIVE_INFINITY;
+  #logsNext = Number.POSITIVE_INFINITY;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
@@ -58,7 +62,9 @@ export class MemoryStore implements StateStore {
     if (options.ifVersion !== undefined && options.ifVersion !== current)
       return { ok: false, reason: "conflict" };
     const version = current + 1;
-    this.#kv.set(key, { json, version, expiresAt: this.#now() + ttl });
+    const expiresAt = this.#now() + ttl;
+    this.#kv.set(key, { json, version, expiresAt });
+    this.#kvNext = Math.min(this.#kvNext, expiresAt);
     this.#countWrite();
     return { ok: true, version };
   }
@@ -75,6 +81,7 @@ export class MemoryStore implements StateStore {
     const until = this.#claims.get(key);
     if (until !== undefined && until > now) return false;
     this.#claims.set(key, now + ttl);
+    this.#claimsNext = Math.min(this.#claimsNext, now + ttl);
     this.#countWrite();
     return true;
   }
@@ -89,6 +96,7 @@ export class MemoryStore implements StateStore {
     const lines = this.#logs.get(log) ?? [];
     lines.push({ at: now, expiresAt: now + ttl, json });
     this.#logs.set(log, lines);
+    this.#logsNext = Math.min(this.#logsNext, now + ttl);
     this.#countWrite();
   }
 
@@ -123,12 +131,30 @@ export class MemoryStore implements StateStore {
   #countWrite(): void {
     if (++this.#writes % SWEEP_EVERY !== 0) return;
     const now = this.#now();
-    for (const [key, slot] of this.#kv) if (slot.expiresAt <= now) this.#kv.delete(key);
-    for (const [key, until] of this.#claims) if (until <= now) this.#claims.delete(key);
-    for (const [log, lines] of this.#logs) {
-      const live = lines.filter((line) => line.expiresAt > now);
-      if (live.length === 0) this.#logs.delete(log);
-      else this.#logs.set(log, live);
+    // Only what can hold something expired is walked: a busy store with long TTLs (90-day
+    // insights, 7-day asked questions) would otherwise be walked whole every SWEEP_EVERY writes.
+    if (this.#kvNext <= now) {
+      this.#kvNext = Number.POSITIVE_INFINITY;
+      for (const [key, slot] of this.#kv) {
+        if (slot.expiresAt <= now) this.#kv.delete(key);
+        else this.#kvNext = Math.min(this.#kvNext, slot.expiresAt);
+      }
+    }
+    if (this.#claimsNext <= now) {
+      this.#claimsNext = Number.POSITIVE_INFINITY;
+      for (const [key, until] of this.#claims) {
+        if (until <= now) this.#claims.delete(key);
+        else this.#claimsNext = Math.min(this.#claimsNext, until);
+      }
+    }
+    if (this.#logsNext <= now) {
+      this.#logsNext = Number.POSITIVE_INFINITY;
+      for (const [log, lines] of this.#logs) {
+        const live = lines.filter((line) => line.expiresAt > now);
+        if (live.length === 0) this.#logs.delete(log);
+        else this.#logs.set(log, live);
+        for (const line of live) this.#logsNext = Math.min(this.#logsNext, line.expiresAt);
+      }
     }
   }
 

@@ -44,7 +44,7 @@ function sections(mrkdwn: string): KnownBlock[] {
   return splitText(mrkdwn, LIMITS.sectionText).map(section);
 }
 
-function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
+function buttonBlocks(buttons: Button[], ids: Ids): KnownBlock[] {
   const elements = buttons.flatMap((b) => {
     const value = JSON.stringify(b.action satisfies Action);
     // A value over the limit would make Slack refuse the whole message; such a button is dropped.
@@ -52,7 +52,7 @@ function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
     return [
       {
         type: "button" as const,
-        action_id: nextId(),
+        action_id: `${ACTION_PREFIX}${ids.next++}`,
         text: {
           type: "plain_text" as const,
           text: clipText(escapeSlack(b.label), LIMITS.buttonText),
@@ -70,7 +70,64 @@ function buttonBlocks(buttons: Button[], nextId: () => string): KnownBlock[] {
   return blocks;
 }
 
-function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
+/**
+ * What a frozen part renders to, and each of those blocks' JSON: a frozen part (an entry's
+ * answer, details, sources and related questions, shared between its answers by the core) renders
+ * the same every time, given the number of buttons before it (its action ids count on from there).
+ */
+const keptBlocks = new WeakMap<Part, Map<number, { blocks: readonly KnownBlock[]; ids: number }>>();
+const blockJson = new WeakMap<KnownBlock, string>();
+
+/** Action ids within one message: `vmvc:0`, `vmvc:1`, … */
+interface Ids {
+  next: number;
+}
+
+function partBlocks(part: Part, ids: Ids): readonly KnownBlock[] {
+  if (!Object.isFrozen(part)) return renderPart(part, ids);
+  let byStart = keptBlocks.get(part);
+  if (!byStart) {
+    byStart = new Map();
+    keptBlocks.set(part, byStart);
+  }
+  const start = ids.next;
+  let kept = byStart.get(start);
+  if (!kept) {
+    const rendered = renderPart(part, ids);
+    for (const b of rendered) {
+      deepFreeze(b);
+      blockJson.set(b, JSON.stringify(b));
+    }
+    kept = { blocks: Object.freeze(rendered), ids: ids.next - start };
+    byStart.set(start, kept);
+  }
+  ids.next = start + kept.ids;
+  return kept.blocks;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+}
+
+/**
+ * `{ ...fields, text, blocks }` as JSON: what JSON.stringify gives, with the JSON of kept blocks
+ * reused instead of serialised again.
+ */
+export function messageJson(fields: Record<string, string>, m: SlackMessage): string {
+  let json = "{";
+  for (const [k, v] of Object.entries(fields)) json += `${JSON.stringify(k)}:${JSON.stringify(v)},`;
+  json += `"text":${JSON.stringify(m.text)},"blocks":[`;
+  for (let i = 0; i < m.blocks.length; i++) {
+    const b = m.blocks[i]!;
+    json += `${i > 0 ? "," : ""}${blockJson.get(b) ?? JSON.stringify(b)}`;
+  }
+  return `${json}]}`;
+}
+
+function renderPart(part: Part, ids: Ids): KnownBlock[] {
   switch (part.type) {
     case "heading": {
       const text = escapeSlack(stripMarkdown(part.text));
@@ -143,7 +200,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
           text: mrkdwn(`*${neutralSlack(part.label)}*`),
           accessory: {
             type: "static_select",
-            action_id: nextId(),
+            action_id: `${ACTION_PREFIX}${ids.next++}`,
             placeholder: { type: "plain_text", text: clipText(part.placeholder, 150), emoji: true },
             options,
           },
@@ -166,7 +223,7 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
             },
           ]
         : [];
-      return [...label, ...buttonBlocks(part.buttons, nextId)];
+      return [...label, ...buttonBlocks(part.buttons, ids)];
     }
     case "divider":
       return [{ type: "divider" }];
@@ -179,10 +236,9 @@ function partBlocks(part: Part, nextId: () => string): KnownBlock[] {
  * are split over several messages; action ids are unique within each message.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
-  let n = 0;
-  const nextId = () => `${ACTION_PREFIX}${n++}`;
-  const blocks = reply.parts.flatMap((p) => partBlocks(p, nextId));
-  if (options.extraButtons?.length) blocks.push(...buttonBlocks(options.extraButtons, nextId));
+  const ids: Ids = { next: 0 };
+  const blocks = reply.parts.flatMap((p) => partBlocks(p, ids));
+  if (options.extraButtons?.length) blocks.push(...buttonBlocks(options.extraButtons, ids));
   const text = clipText(escapeSlack(reply.summary || "vmvc"), 3000);
   if (blocks.length === 0) return [{ text, blocks: [section(text)] }];
   const messages: SlackMessage[] = [];

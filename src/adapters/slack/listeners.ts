@@ -6,7 +6,7 @@ import type { Reply } from "../../core/reply.ts";
 import type { Turn } from "../../core/turn.ts";
 import { PreparedJson } from "../../server/http.ts";
 import type { StateStore } from "../../store/store.ts";
-import type { SlackMessage } from "./blocks.ts";
+import { messageJson, type SlackMessage } from "./blocks.ts";
 import { homeView } from "./home.ts";
 import { fromSlack } from "./mrkdwn.ts";
 import {
@@ -94,12 +94,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await next();
   };
 
-  // Fixed replies (help, myths) render to the same message every time: serialize their ack once.
+  // Fixed replies (help, myths) render to the same message every time: serialize their ack once
+  // (any other ack reuses the JSON of the blocks the renderer kept).
   const inlineAcks = new WeakMap<SlackMessage, PreparedJson>();
   const inlineAck = (m: SlackMessage): PreparedJson => {
     let prepared = inlineAcks.get(m);
     if (!prepared) {
-      prepared = new PreparedJson({ response_type: "ephemeral", text: m.text, blocks: m.blocks });
+      const fields = { response_type: "ephemeral" };
+      prepared = new PreparedJson({ ...fields, text: m.text, blocks: m.blocks }, messageJson(fields, m));
       inlineAcks.set(m, prepared);
     }
     return prepared;

@@ -28,6 +28,10 @@ export function fromSlack(text: string): string {
  * only count at word edges, so `snake_case` is left alone.
  */
 export function neutralSlack(text: string): string {
+  return remembered(neutralMemo, text, neutralSlackOnce);
+}
+
+function neutralSlackOnce(text: string): string {
   return escapeSlack(text)
     .replace(/\*/g, "∗")
     .replace(/~/g, "∼")
@@ -41,11 +45,33 @@ export function neutralSlack(text: string): string {
  */
 export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });
 
+/**
+ * The same text always converts to the same mrkdwn, and most of it is the knowledge's (answers,
+ * labels, sources), converted again for every answer shown: the last conversions are kept.
+ */
+const MEMO_SIZE = 2_000;
+const mrkdwnMemo = new Map<string, string>();
+const neutralMemo = new Map<string, string>();
+function remembered(memo: Map<string, string>, text: string, convert: (text: string) => string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = convert(text);
+    // Past the limit it starts again: a simple bound, and the knowledge's texts come back first.
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
+}
+
 /** A Slack user id can be mentioned as `<@U…>`; anything else is shown as a name. */
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 
 /** The core's markdown (`**bold**`, `_italic_`, `` `code` ``, "- " bullets, escapes, mentions) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
+  return remembered(mrkdwnMemo, text, toMrkdwnOnce);
+}
+
+function toMrkdwnOnce(text: string): string {
   return text
     .split("\n")
     .map((line) =>

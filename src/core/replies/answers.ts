@@ -14,31 +14,13 @@ export interface AnswerContext {
 
 /** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
 export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string, focus?: string): Reply {
+  const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
-  const parts: Part[] = [
-    { type: "subtitle", text: fill(ctx.responses.answer.subtitle, { question: entry.question }) },
-  ];
+  const parts: Part[] = [subtitle];
   // A long message answered on one of its sentences says which one.
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
-  parts.push({ type: "text", text: entry.answer });
-  if (entry.details) parts.push({ type: "text", text: entry.details });
-  parts.push({
-    type: "sources",
-    sources: citeAll(entry.sources, ctx.documents),
-    more: ctx.responses.ui.moreSources,
-  });
-  const related = entry.related.map((id) => ctx.entry(id)).filter((e): e is Answerable => e !== undefined);
-  if (related.length > 0) {
-    parts.push({
-      type: "buttons",
-      role: "followups",
-      label: ctx.responses.ui.related,
-      buttons: related
-        .slice(0, 4)
-        .map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
-    });
-  }
+  parts.push(...body);
   const tag = askedId ? { askedId } : {};
   parts.push({
     type: "buttons",
@@ -54,6 +36,57 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
     ],
   });
   return reply("answer", parts, entry.answer);
+}
+
+/**
+ * The parts of an entry's answer that are the same every time it is shown (all but the feedback
+ * buttons, which name the question asked): built once per entry and context, frozen and shared,
+ * so renderers can keep what they make of each part.
+ */
+const entryPartsKept = new WeakMap<Answerable, WeakMap<AnswerContext, { subtitle: Part; body: Part[] }>>();
+
+function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; body: Part[] } {
+  let byContext = entryPartsKept.get(entry);
+  if (!byContext) {
+    byContext = new WeakMap();
+    entryPartsKept.set(entry, byContext);
+  }
+  let kept = byContext.get(ctx);
+  if (!kept) {
+    const body: Part[] = [{ type: "text", text: entry.answer }];
+    if (entry.details) body.push({ type: "text", text: entry.details });
+    body.push({
+      type: "sources",
+      sources: citeAll(entry.sources, ctx.documents),
+      more: ctx.responses.ui.moreSources,
+    });
+    const related = entry.related.map((id) => ctx.entry(id)).filter((e): e is Answerable => e !== undefined);
+    if (related.length > 0) {
+      body.push({
+        type: "buttons",
+        role: "followups",
+        label: ctx.responses.ui.related,
+        buttons: related
+          .slice(0, 4)
+          .map((r) => button(r.question, { type: "ask", entryId: r.id, via: "related" })),
+      });
+    }
+    const subtitle: Part = {
+      type: "subtitle",
+      text: fill(ctx.responses.answer.subtitle, { question: entry.question }),
+    };
+    kept = { subtitle: deepFrozen(subtitle), body: body.map(deepFrozen) };
+    byContext.set(ctx, kept);
+  }
+  return kept;
+}
+
+function deepFrozen<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFrozen(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The reply for any outcome of a free-text question. */

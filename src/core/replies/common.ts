@@ -27,6 +27,24 @@ export function sourceLabel(ref: string, title: string | undefined, section: str
 
 /** Citations for display: the short reference, the document's short title and the section. */
 export function citeAll(sources: KnowledgeSource[], documents: DocumentInfo[]): Source[] {
+  // An entry's sources are cited the same way every time it is shown: worked out once per
+  // loaded knowledge (the arrays are the knowledge's own), shared and frozen.
+  let byDocuments = cited.get(sources);
+  if (!byDocuments) {
+    byDocuments = new WeakMap();
+    cited.set(sources, byDocuments);
+  }
+  let out = byDocuments.get(documents);
+  if (!out) {
+    out = Object.freeze(citeAllOnce(sources, documents).map((s) => Object.freeze(s))) as Source[];
+    byDocuments.set(documents, out);
+  }
+  return out;
+}
+
+const cited = new WeakMap<KnowledgeSource[], WeakMap<DocumentInfo[], Source[]>>();
+
+function citeAllOnce(sources: KnowledgeSource[], documents: DocumentInfo[]): Source[] {
   const titles = new Map(documents.map((d) => [d.doc, d.short]));
   const seen = new Set<string>();
   const out: Source[] = [];

@@ -33,6 +33,8 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
+/** Words whose stems and units are remembered; past it the memo starts again. */
+const MEMO_SIZE = 10_000;
 
 interface Cue {
   key: AnswerKey;
@@ -75,6 +77,8 @@ export class SituationReader {
   private readonly speller: Speller;
   private readonly known: Set<string>;
   private readonly cues: Cue[] = [];
+  /** The cues by their first unit (indexes into `cues`, ascending). */
+  private readonly cuesByFirst = new Map<string, number[]>();
   private readonly choiceCues: string[][];
   private readonly negators: Set<string>;
   private readonly contrast: Set<string>;
@@ -97,6 +101,13 @@ export class SituationReader {
   private readonly hedges: Set<string>;
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
+  /** Per `counts` rule, the stems of its units. */
+  private readonly countUnits: Set<string>[];
+  /** Per `context` word list, its stems. */
+  private readonly contextStems = new Map<readonly string[], Set<string>>();
+  /** A word's stems, and a word's units as read() sees them: both the same every time. */
+  private readonly stemsOf = new Map<string, readonly string[]>();
+  private readonly readUnits = new Map<string, string[]>();
 
   constructor(
     knowledge: Pick<Knowledge, "situations" | "faq" | "glossary">,
@@ -139,6 +150,11 @@ export class SituationReader {
         }
       }
     }
+    for (const [i, cue] of this.cues.entries()) {
+      const list = this.cuesByFirst.get(cue.units[0]!);
+      if (list) list.push(i);
+      else this.cuesByFirst.set(cue.units[0]!, [i]);
+    }
     this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
@@ -174,6 +190,7 @@ export class SituationReader {
     for (const e of knowledge.faq)
       for (const t of [e.question, ...e.alternates, e.answer, e.details]) addKnown(t);
     for (const g of knowledge.glossary) addKnown(`${g.term} ${g.definition}`);
+    this.countUnits = data.counts.map((c) => new Set(c.units.flatMap((u) => this.stems(u))));
   }
 
   /** Reads `text`: the answers it states, with the words that state them. */
@@ -185,9 +202,18 @@ export class SituationReader {
         this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) ? [i] : [],
       ),
     );
-    const units = tokens.map((t) => this.unitsOf(t.word, true));
+    const units = tokens.map((t) => this.readUnitsOf(t.word));
+    // A cue can only match where its first unit occurs: the others are not tried. The ones tried
+    // are tried in the order of `cues`, as when every cue was.
+    const present = new Set(units.flat());
+    const tried: number[] = [];
+    for (const unit of present) {
+      const list = this.cuesByFirst.get(unit);
+      if (list) tried.push(...list);
+    }
+    tried.sort((a, b) => a - b);
     const matches: Match[] = [];
-    for (const cue of this.cues) matches.push(...this.matchCue(cue, tokens, units));
+    for (const i of tried) matches.push(...this.matchCue(this.cues[i]!, tokens, units));
     matches.push(...this.counts(tokens), ...this.frequencies(tokens), ...this.osLists(tokens));
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
@@ -195,7 +221,7 @@ export class SituationReader {
         key,
         rules.flatMap((r, rule) =>
           r.units.flatMap((u) =>
-            this.find(u, tokens, units).map(({ from, to }) => ({
+            (present.has(u[0]!) ? this.find(u, tokens, units) : []).map(({ from, to }) => ({
               rule,
               from,
               to,
@@ -229,7 +255,8 @@ export class SituationReader {
           understood[key] = { value: a.gives, evidence: `${own.evidence} … ${other.evidence}` };
       }
     const asksToChoose =
-      text.includes("?") || this.choiceCues.some((c) => this.find(c, tokens, units).length > 0);
+      text.includes("?") ||
+      this.choiceCues.some((c) => present.has(c[0]!) && this.find(c, tokens, units).length > 0);
     return { understood, conflicts, asksToChoose };
   }
 
@@ -253,6 +280,17 @@ export class SituationReader {
     return content.length > 1 ? content : units;
   }
 
+  /** unitsOf(word, true), worked out once per word (it depends on nothing else). */
+  private readUnitsOf(word: string): string[] {
+    let units = this.readUnits.get(word);
+    if (!units) {
+      units = this.unitsOf(word, true);
+      if (this.readUnits.size >= MEMO_SIZE) this.readUnits.clear();
+      this.readUnits.set(word, units);
+    }
+    return units;
+  }
+
   /** A word's stems after synonyms; negators become NEG, filler words FILLER + the word. */
   private unitsOf(word: string, typos: boolean): string[] {
     if (this.negators.has(word)) return [NEG];
@@ -267,7 +305,7 @@ export class SituationReader {
         if (stem.startsWith(prefix) && rest.length >= 4 && this.cueStems.has(rest)) return [NEG, rest];
       }
     }
-    if (!typos || !this.params.typos) return stems;
+    if (!typos || !this.params.typos) return [...stems];
     return stems.map((s) => {
       if (this.speller.has(s) || this.known.has(s) || /\d/.test(s)) return s;
       const c = this.speller.correct(s);
@@ -278,8 +316,14 @@ export class SituationReader {
     });
   }
 
-  private stems(word: string): string[] {
-    return this.text.canonicalWords(word).map((w) => this.text.stem(w));
+  private stems(word: string): readonly string[] {
+    let stems = this.stemsOf.get(word);
+    if (!stems) {
+      stems = Object.freeze(this.text.canonicalWords(word).map((w) => this.text.stem(w)));
+      if (this.stemsOf.size >= MEMO_SIZE) this.stemsOf.clear();
+      this.stemsOf.set(word, stems);
+    }
+    return stems;
   }
 
   /** Where `units` occur in order: each next word within maxGap words, in one clause. */
@@ -399,8 +443,12 @@ export class SituationReader {
     return this.find(phrase, tokens, units).some(({ from }) => tokens[from]!.clause === clause);
   }
 
-  private inClause(tokens: Token[], clause: number, words: string[]): boolean {
-    const wanted = new Set(words.flatMap((w) => this.stems(w)));
+  private inClause(tokens: Token[], clause: number, words: readonly string[]): boolean {
+    let wanted = this.contextStems.get(words);
+    if (!wanted) {
+      wanted = new Set(words.flatMap((w) => this.stems(w)));
+      this.contextStems.set(words, wanted);
+    }
     return tokens.some((t) => t.clause === clause && this.stems(t.word).some((s) => wanted.has(s)));
   }
 
@@ -433,8 +481,8 @@ export class SituationReader {
     for (let i = 0; i < tokens.length; i++) {
       const num = this.numberAt(tokens, i);
       if (!num) continue;
-      for (const c of this.data.counts) {
-        const units = new Set(c.units.flatMap((u) => this.stems(u)));
+      for (const [n, c] of this.data.counts.entries()) {
+        const units = this.countUnits[n]!;
         // Words between the number and its unit; filler words ("Go and Node services") are free.
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
