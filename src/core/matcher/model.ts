@@ -173,14 +173,21 @@ export class SoftmaxModel {
   /** The `k` most probable classes, most probable first (ties by class number). */
   top(vector: SparseVector, k: number): ClassProbability[] {
     const rest = this.probabilities(vector);
+    // The k best by insertion into a short sorted list: a question touches most classes, and
+    // sorting them all cost as much as scoring them.
     const best: ClassProbability[] = [];
     for (let t = 0; t < this.touchedCount; t++) {
       const c = this.touched[t]!;
-      best.push({ label: c, probability: this.scores[c]! });
+      const candidate = { label: c, probability: this.scores[c]! };
+      if (best.length === k) {
+        if (byProbability(candidate, best[k - 1]!) >= 0) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && byProbability(candidate, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, candidate);
     }
     this.reset();
-    best.sort(byProbability);
-    if (best.length > k) best.length = k;
     // Classes no feature points at share the leftover probability; with none touched they tie.
     if (best.length < k && rest > 0)
       for (let c = 0; c < this.numClasses && best.length < k; c++)
