@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir } from "../../src/paths.ts";
-import { command, type Harness, press, startHarness } from "../adapters/slack/harness.ts";
+import { command, press, useHarness } from "../adapters/slack/harness.ts";
 import type { SlackFault } from "../helpers/fakeSlack.ts";
 import { continueOffer, expectFinishedOnce, isQuestion, pressContinue } from "./slackFaults.ts";
 import {
@@ -23,13 +23,7 @@ const responses = loadKnowledge(knowledgeDir).responses;
 const E2E_TIMEOUT_MS = 60_000;
 const alice = { id: "U1", name: "alice" };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ VMVC_DELIVERY_RETRIES: "3", VMVC_DELIVERY_BACKOFF_MS: "1" });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ VMVC_DELIVERY_RETRIES: "3", VMVC_DELIVERY_BACKOFF_MS: "1" });
 
 describe("Slack calls that fail during a walkthrough", () => {
   it.each<[string, SlackFault]>([

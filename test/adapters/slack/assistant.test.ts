@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../../src/paths.ts";
 import type { SlackCall } from "../../helpers/fakeSlack.ts";
-import { blocksOf, event, type Harness, nextId, startHarness, textOf } from "./harness.ts";
+import { blocksOf, event, nextId, textOf, useHarness } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 /** Opens an assistant thread as Slack does when a person opens the side panel. */
 async function openThread(user = "U5"): Promise<{ channel: string; thread: string; res: Response }> {

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningApp, startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
@@ -15,6 +16,18 @@ export interface Harness {
 
 /** What the request helpers below need: a Slack events URL and the fake Slack API it calls. */
 export type SlackTarget = Pick<Harness, "url" | "fake">;
+
+/** A harness for a whole test file: started before its tests, stopped after them. */
+export function useHarness(env: Record<string, string> = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(env));
+  });
+  afterAll(async () => {
+    await h.stop?.();
+  });
+  return h;
+}
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const fake = await new FakeSlack().start();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toMrkdwn } from "../../../src/adapters/slack/mrkdwn.ts";
 import type { CompareAspect } from "../../../src/knowledge/schema.ts";
 import { knowledge } from "../../helpers/bot.ts";
@@ -8,14 +8,13 @@ import {
   choose,
   command,
   event,
-  type Harness,
   headersOf,
   type MenuEl,
   menusOf,
   nextId,
   responseOf,
-  startHarness,
   textOf,
+  useHarness,
 } from "./harness.ts";
 
 /*
@@ -23,15 +22,7 @@ import {
  * option, as Slack posts it, to the running Bolt app, which answers through the local fake Slack.
  */
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 const aspectNamed = (name: string): CompareAspect => {
   const aspect = knowledge.compare.find((a) => a.name === name);

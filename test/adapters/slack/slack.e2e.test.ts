@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { vagueQuestion } from "../../helpers/bot.ts";
 import type { SlackCall } from "../../helpers/fakeSlack.ts";
 import {
@@ -8,25 +8,16 @@ import {
   command,
   event,
   findButton,
-  type Harness,
   nextId,
   post,
   press,
   responseOf,
   sign,
-  startHarness,
   textOf,
+  useHarness,
 } from "./harness.ts";
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ VMVC_STATS_USERS: "UADMIN" });
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ VMVC_STATS_USERS: "UADMIN" });
 
 const waitResponse = (id: string, what?: string) => responseOf(h, id, what);
 

@@ -1,16 +1,10 @@
 import { SocketModeReceiver } from "@slack/bolt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSlackApp } from "../../../src/adapters/slack/app.ts";
 import { startSurface } from "../../../src/adapters/slack/surface.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { useHarness } from "./harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 describe("slack surface", () => {
   it("is off without Slack settings and names the variables that turn it on", async () => {
