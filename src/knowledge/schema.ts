@@ -277,6 +277,8 @@ export const responsesSchema = z.strictObject({
     changeLabel: label,
     /** {question}: the title of the question to answer again. */
     change: label,
+    /** {command}: a `decide` command line with the understood answers (the CLI has no buttons). */
+    changeInTerminal: sentence,
   }),
 });
 

@@ -54,7 +54,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case "decide":
       return decideCommand(rest, io, knowledge.decision, { json });
     case "recommend":
-      return recommendCommand(rest, { json }, io, new Situations(knowledge));
+      return recommendCommand(
+        rest,
+        { json },
+        io,
+        new Situations(knowledge),
+        knowledge.responses.situation.changeInTerminal,
+      );
     case "checklist":
       return checklistCommand(io, knowledge);
     case "stats":

@@ -91,6 +91,18 @@ describe("vmvc recommend (CLI contract)", () => {
     expect(r.out).toMatch(/Sources: /);
   });
 
+  it("without buttons, ends with the understood answers as a decide command line that gives the same recommendation", () => {
+    const r = vmvc(["recommend", SOLARIS]);
+    const line = r.out.trim().split("\n").at(-1)!;
+    const command = /npm run --silent vmvc -- decide (.+)$/.exec(line);
+    expect(command, line).not.toBeNull();
+    const args = command![1]!.split(" ");
+    expect(args.sort()).toEqual(["compliance=strict", "deploys=rare", "legacy=yes", "multiOs=yes"]);
+    const decided = JSON.parse(vmvc(["decide", "--json", ...args]).out);
+    const recommended = JSON.parse(vmvc(["recommend", "--json", SOLARIS]).out);
+    expect(decided.recommendation).toBe(recommended.recommendation);
+  });
+
   it("an empty description is one line on stderr and exit code 2", () => {
     const r = vmvc(["recommend", "  "]);
     expect(r.code).toBe(2);
