@@ -92,6 +92,14 @@ export const situationsSchema = z
     negatingPrefixes: words.default([]),
     /** Phrases that put what follows in the past, so it no longer holds ("we used to run Windows"). */
     pastMarkers: z.array(z.string().min(2)).default([]),
+    /** A past marker right after one of these is no past ("Terraform is used to run our clusters"). */
+    passive: words.default([]),
+    /** Words that start a clause of its own: a negator before one does not reach past it. */
+    subordinators: words.default([]),
+    /** After a contrast, these make the later side replace the earlier ("it was a monolith, but now…"). */
+    supersede: words.default([]),
+    /** Words that end the reach of an `elsewhere` phrase after its cue ("our own clusters and a Kafka cluster"). */
+    joiners: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

@@ -99,6 +99,10 @@ export class SituationReader {
   private pastAt = new Set<number>();
   private readonly pastMarkers: string[][];
   private readonly hedges: Set<string>;
+  private readonly passive: Set<string>;
+  private readonly subordinators: Set<string>;
+  private readonly supersede: Set<string>;
+  private readonly joiners: Set<string>;
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
@@ -119,6 +123,10 @@ export class SituationReader {
     this.contrast = new Set(data.contrast);
     this.filler = new Set(data.filler);
     this.hedges = new Set(data.hedges);
+    this.passive = new Set(data.passive);
+    this.subordinators = new Set(data.subordinators);
+    this.supersede = new Set(data.supersede);
+    this.joiners = new Set(data.joiners);
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
     // ("regulated" is "compliance"), which would blur the values we tell apart.
@@ -199,7 +207,10 @@ export class SituationReader {
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
-        this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) ? [i] : [],
+        this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) &&
+        !this.passive.has(tokens[i - 1]?.word ?? "")
+          ? [i]
+          : [],
       ),
     );
     const units = tokens.map((t) => this.readUnitsOf(t.word));
@@ -383,13 +394,10 @@ export class SituationReader {
         if (before.negator !== undefined) {
           start = before.negator;
           value = cue.negated;
-        } else if (before.hedged) value = undefined;
+        } else if (before.hedged) value = undefined; // a possibility, or the past: nothing of today
         isPartial = before.partial;
       }
-      if (
-        value === cue.value &&
-        cue.elsewhere?.units.some((u) => this.inClauseFound(u, tokens, units, clause))
-      )
+      if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
         this.inClauseFound(p, tokens, units, clause),
@@ -427,15 +435,33 @@ export class SituationReader {
     for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
-      if (this.negators.has(word) || this.pastAt.has(j)) {
+      if (this.subordinators.has(word)) break;
+      if (this.negators.has(word)) {
         out.negator = j;
         return out;
       }
-      if (this.hedges.has(word)) out.hedged = true;
+      if (this.hedges.has(word) || this.pastAt.has(j)) out.hedged = true;
       if (partial.has(word)) out.partial = true;
       if (!this.filler.has(word)) words++;
     }
     return out;
+  }
+
+  /**
+   * Does an `elsewhere` phrase belong to the cue from..to: inside it ("run a Kafka cluster") or
+   * right after it ("keep their data in Aurora"), before any joiner ("… and a Kafka cluster")?
+   */
+  private reaches(phrase: string[], tokens: Token[], units: string[][], from: number, to: number): boolean {
+    let next = to + 1;
+    while (
+      next < tokens.length &&
+      tokens[next]!.clause === tokens[to]!.clause &&
+      this.filler.has(tokens[next]!.word) &&
+      !this.joiners.has(tokens[next]!.word)
+    )
+      next++;
+    const reach = next < tokens.length && !this.joiners.has(tokens[next]!.word) ? next : to;
+    return this.find(phrase, tokens, units).some((m) => m.from >= from && m.from <= reach);
   }
 
   /** Does the phrase occur in the clause? */
@@ -660,7 +686,8 @@ export class SituationReader {
       const combined = cues?.combine.find(
         (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
       );
-      if (!combined) return "conflict";
+      // Part of the system, with nothing about the rest: unknown, but no contradiction.
+      if (!combined) return undefined;
       return {
         value: combined.value,
         matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
@@ -688,6 +715,11 @@ export class SituationReader {
     }
     const dominant = values.find((v) => values.every((o) => o === v || cues?.dominates[v]?.includes(o)));
     if (dominant) return of(dominant);
+    // "It was a monolith, but now it is 30 services": the later side replaces the earlier.
+    const last = Math.max(...matches.map((m) => m.segment));
+    const later = [...new Set(matches.filter((m) => m.segment === last).map((m) => m.value!))];
+    const replaces = this.lastTokens.some((t) => t.segment === last && this.supersede.has(t.word));
+    if (replaces && later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
     // Two values that make a third are two parts of one system, on either side of a contrast
     // ("the match servers are stateless, but we self-host a Redis with persistence": mixed).
     const combined = cues?.combine.find(
@@ -699,8 +731,6 @@ export class SituationReader {
         matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
       };
     // Otherwise what follows a contrast is said instead ("not regulated yet, but SOC 2 audits start").
-    const last = Math.max(...matches.map((m) => m.segment));
-    const later = [...new Set(matches.filter((m) => m.segment === last).map((m) => m.value!))];
     if (later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
     return "conflict";
   }

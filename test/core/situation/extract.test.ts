@@ -55,8 +55,37 @@ describe("SituationReader", () => {
     expect(values("we add GPUs next year")).toEqual({ hardware: "gpu" });
   });
 
+  it("the past says nothing, not the opposite, even for cues with a negated value; a passive is no past", () => {
+    // load, state and orchestration have negated values: the past must not pick them.
+    expect(values("Our load used to be unpredictable.")).toEqual({});
+    expect(values("we used to run our own clusters")).toEqual({});
+    expect(values("Terraform is used to run our own clusters")).toEqual({ orchestration: "high" });
+    expect(values("We are planning for spiky traffic on launch day")).toEqual({ load: "spiky" });
+  });
+
+  it("a negator does not reach into a clause of its own", () => {
+    expect(values("We do not care that our traffic is spiky")).toEqual({ load: "spiky" });
+  });
+
+  it("after a contrast, 'now' replaces what was said before instead of mixing with it", () => {
+    expect(values("It was a monolith, but now it is 30 microservices.")).toEqual({
+      architecture: "microservices",
+    });
+    expect(values("Our services were stateless at first, but now they keep state on local SSDs")).toEqual({
+      state: "stateful",
+    });
+  });
+
+  it("an 'elsewhere' phrase changes only its own cue", () => {
+    expect(values("We run our own database and ship nightly backups to S3")).toEqual({ state: "stateful" });
+    expect(values("We run our own clusters and a Kafka cluster")).toEqual({ orchestration: "high" });
+    expect(values("we run a Kafka cluster")).toEqual({});
+  });
+
   it("a part of the system is not the whole: 'most', 'the rest'", () => {
     expect(values("most services are stateless")).toEqual({});
+    // Part of the system is no contradiction: nothing is reported as pointing both ways.
+    expect(reader.read("Most services are stateless. What should we use?").conflicts).toEqual([]);
     expect(
       values("most services are stateless, but the search cluster keeps its indexes on local NVMe"),
     ).toEqual({
