@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { Bot } from "./core/bot.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
-import { knowledgeDir } from "./paths.ts";
+import { knowledgeDir, matcherCacheDir } from "./paths.ts";
 import { mountHealth } from "./server/health.ts";
 import { HttpApp } from "./server/http.ts";
 import type { Surface, SurfaceContext } from "./server/surface.ts";
@@ -51,7 +51,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const port = await http.listen(config.port, config.host);
   // Train the question matcher (a few hundred ms) just after the first page can be served,
   // so the first question does not wait for it either.
-  setTimeout(() => bot.qa.warm(), WARM_AFTER_MS).unref();
+  setTimeout(() => {
+    const cache = bot.qa.warm();
+    // A large knowledge base that cannot keep its model trains again on every start: say so.
+    if (cache === "not-stored") log.warn({ dir: matcherCacheDir }, "the trained matcher could not be cached");
+    else if (cache !== "off") log.info({ cache, dir: matcherCacheDir }, "matcher model cache");
+  }, WARM_AFTER_MS).unref();
 
   return {
     port,

@@ -7,5 +7,8 @@ export const knowledgeDir = process.env.VMVC_KNOWLEDGE_DIR
   ? resolve(process.env.VMVC_KNOWLEDGE_DIR)
   : resolve(repoRoot, "knowledge");
 
-/** Where a large knowledge base's trained matcher is kept between starts (src/core/matcher/cache.ts). */
-export const matcherCacheDir = resolve(repoRoot, "node_modules", ".cache", "vmvc");
+/**
+ * Where a large knowledge base's trained matcher is kept between starts (src/core/matcher/cache.ts):
+ * beside the SQLite state, in the one directory the container image lets the bot write.
+ */
+export const matcherCacheDir = resolve(repoRoot, "data", "matcher-cache");

@@ -15,8 +15,11 @@ export interface QuestionAnswering {
   context: AnswerContext;
   /** The matcher's content words of a text, for grouping similar questions. */
   stems: (text: string) => string[];
-  /** Trains the matcher now (it is otherwise trained on the first question). */
-  warm: () => void;
+  /**
+   * Trains the matcher now (it is otherwise trained on the first question), and says whether its
+   * model came from the cache, was stored there, could not be stored, or was not cached at all.
+   */
+  warm: () => Matcher["cacheStatus"];
 }
 
 export function buildQuestionAnswering(
@@ -45,9 +48,7 @@ export function buildQuestionAnswering(
       entry: (id) => asker.entry(id),
     },
     stems: (t) => matcher().stems(t),
-    warm: () => {
-      matcher();
-    },
+    warm: () => matcher().cacheStatus,
   };
 }
 

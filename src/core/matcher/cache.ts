@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -44,7 +45,10 @@ const storedSchema = z.object({
   counts: z.array(z.tuple([z.string(), z.number()])),
 });
 
-/** The matcher's source files, read once: a change to how it trains changes every key. */
+/**
+ * The matcher's source files and the stemmer it uses, read once: a change to how it trains
+ * changes every key.
+ */
 let sourceHash: string | undefined;
 function matcherSourceHash(): string {
   if (sourceHash) return sourceHash;
@@ -52,6 +56,7 @@ function matcherSourceHash(): string {
   const hash = createHash("sha256");
   for (const file of readdirSync(dir).sort())
     if (/\.[jt]s$/.test(file)) hash.update(readFileSync(join(dir, file)));
+  hash.update(readFileSync(createRequire(import.meta.url).resolve("stemmer")));
   sourceHash = hash.digest("hex");
   return sourceHash;
 }
@@ -83,6 +88,10 @@ export function writeTrained(cache: MatcherCache, key: string, state: TrainedSta
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, serialize({ key, ...state }));
     renameSync(temporary, file);
+    // One model per knowledge base: those of earlier versions would only fill the disk.
+    for (const old of readdirSync(cache.dir))
+      if (/^matcher-[0-9a-f]+\.v8$/.test(old) && join(cache.dir, old) !== file)
+        rmSync(join(cache.dir, old), { force: true });
     return true;
   } catch {
     return false;

@@ -172,6 +172,7 @@ export class SoftmaxModel {
 
   /** The `k` most probable classes, most probable first (ties by class number). */
   top(vector: SparseVector, k: number): ClassProbability[] {
+    if (k <= 0) return [];
     const rest = this.probabilities(vector);
     // The k best by insertion into a short sorted list: a question touches most classes, and
     // sorting them all cost as much as scoring them.

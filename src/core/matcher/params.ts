@@ -34,8 +34,9 @@ export interface MatcherParams {
     maxSupport: number;
     /**
      * The off-topic class learns only from features no entry's phrasings use. With every feature
-     * it learnt "code", "file", "error" and "python" as off-topic words and declined real
-     * in-scope questions with them (7 of 58 held-out real questions whose best entry was right).
+     * it learnt "code", "file", "error" and "python" as off-topic words (its heaviest weights)
+     * and declined real in-scope questions whose best entry was right (counted, not read: 7 of
+     * the 58 held-out questions, 3 of the 162 development ones).
      */
     offTopicForeignOnly: boolean;
   };
@@ -72,9 +73,10 @@ export interface MatcherParams {
      * A question is declined as off topic when the off-topic class is at least this many times as
      * probable as the best entry. 1: when it beats every entry. Questions without a subject word
      * are declined before this rule and make up nearly all off-topic questions; a lower margin (it
-     * was 0.5) also declined real in-scope questions whose best entry was right (4 of 162 real
-     * questions, 12 of 58 held-out ones), and a higher one (2) answered 7 more of our own
-     * off-topic examples ("npm install fails with peer dependency conflict").
+     * was 0.5) also declined real in-scope questions whose best entry was right (counted, not
+     * read: 4 of the 162 development questions, 12 of the 58 held-out ones), and a higher one (2)
+     * answered 7 more of our own off-topic examples ("npm install fails with peer dependency
+     * conflict").
      */
     offTopicMargin: number;
     /** Below this share of known words a question is declined as out of scope. */

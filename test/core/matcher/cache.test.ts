@@ -36,6 +36,8 @@ describe("the trained-model cache (cache.ts)", () => {
       i === 0 ? { ...e, phrasings: [...e.phrasings, "one more way to ask"] } : e,
     );
     expect(new Matcher(changed, knowledge.lexicon, { cache }).cacheStatus).toBe("stored");
+    // The earlier model is removed: one model a knowledge base, not one per version of it.
+    expect(readdirSync(dir).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), "not a model");
     const again = new Matcher(entries, knowledge.lexicon, { cache });
     expect(again.cacheStatus).toBe("stored");
