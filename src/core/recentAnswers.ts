@@ -1,4 +1,5 @@
 import { type Asker, type AskOutcome, type ExplainSink, MAX_QUESTION_CHARS } from "./ask.ts";
+import { deepFrozen } from "./deepFrozen.ts";
 import type { Reading } from "./situation/extract.ts";
 import type { Situations } from "./situation/situations.ts";
 
@@ -92,12 +93,4 @@ export class RecentAnswers {
 function frozen(outcome: AskOutcome): AskOutcome {
   if (outcome.kind === "no-match") Object.freeze(outcome.suggestions);
   return Object.freeze(outcome);
-}
-
-function deepFrozen<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFrozen(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -3,6 +3,7 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 
 import type { Action } from "../../core/action.ts";
+import { deepFrozen } from "../../core/deepFrozen.ts";
 import { stripMarkdown, textBar } from "../../core/render/plainText.ts";
 import { sourceList } from "../../core/render/sources.ts";
 import type { Button, Part, Reply } from "../../core/reply.ts";
@@ -95,7 +96,7 @@ function partBlocks(part: Part, ids: Ids): readonly KnownBlock[] {
   if (!kept) {
     const rendered = renderPart(part, ids);
     for (const b of rendered) {
-      deepFreeze(b);
+      deepFrozen(b);
       blockJson.set(b, JSON.stringify(b));
     }
     kept = { blocks: Object.freeze(rendered), ids: ids.next - start };
@@ -103,13 +104,6 @@ function partBlocks(part: Part, ids: Ids): readonly KnownBlock[] {
   }
   ids.next = start + kept.ids;
   return kept.blocks;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import type { AskOutcome } from "../ask.ts";
+import { deepFrozen } from "../deepFrozen.ts";
 import { fill } from "../fill.ts";
 import { literal } from "../render/inline.ts";
 import type { Part, Reply } from "../reply.ts";
@@ -79,14 +80,6 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
     byContext.set(ctx, kept);
   }
   return kept;
-}
-
-function deepFrozen<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFrozen(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /** The reply for any outcome of a free-text question. */

@@ -679,20 +679,16 @@ export class SituationReader {
     if (matches.some((m) => m.scoped)) return "conflict";
     const values = [...new Set(matches.map((m) => m.value!))];
     const cues: KeyCues | undefined = this.data.cues[key];
+    // Two values that make a third ("monolith" and "microservices": "mixed").
+    const pair = cues?.combine.find((c) => values.length === 2 && c.values.every((v) => values.includes(v)));
+    const combined = pair && {
+      value: pair.value,
+      matches: pair.values.map((v) => matches.find((m) => m.value === v)!),
+    };
     // "Most services are stateless" speaks for part of the system: beside another value it
     // combines with it ("…, but the search cluster keeps its indexes on local disks": mixed);
-    // alone it leaves the key unknown.
-    if (matches.some((m) => m.partial)) {
-      const combined = cues?.combine.find(
-        (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
-      );
-      // Part of the system, with nothing about the rest: unknown, but no contradiction.
-      if (!combined) return undefined;
-      return {
-        value: combined.value,
-        matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
-      };
-    }
+    // alone it leaves the key unknown, but no contradiction.
+    if (matches.some((m) => m.partial)) return combined;
     const of = (v: string) => ({ value: v, matches: matches.filter((m) => m.value === v).slice(0, 1) });
     if (values.length === 1) {
       const v = values[0]!;
@@ -722,14 +718,7 @@ export class SituationReader {
     if (replaces && later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
     // Two values that make a third are two parts of one system, on either side of a contrast
     // ("the match servers are stateless, but we self-host a Redis with persistence": mixed).
-    const combined = cues?.combine.find(
-      (c) => values.length === 2 && c.values.every((v) => values.includes(v)),
-    );
-    if (combined)
-      return {
-        value: combined.value,
-        matches: combined.values.map((v) => matches.find((m) => m.value === v)!),
-      };
+    if (combined) return combined;
     // Otherwise what follows a contrast is said instead ("not regulated yet, but SOC 2 audits start").
     if (later.length === 1 && matches.some((m) => m.segment < last)) return of(later[0]!);
     return "conflict";
