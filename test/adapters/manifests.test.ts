@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { colorIcon, outlineIcon } from "../../src/adapters/teams/package/icons.ts";
 import { buildPackage, DEV_APP_ID, substitute } from "../../src/adapters/teams/package/manifest.ts";
 import { encodePng } from "../../src/adapters/teams/package/png.ts";
 import { readZip } from "../../src/adapters/teams/package/zip.ts";
+import { typeErrors } from "../helpers/typecheck.ts";
 
 /*
  * Both app manifests, checked with the platforms' own definitions, offline.
@@ -101,33 +101,18 @@ describe("Teams manifest against Microsoft's MicrosoftTeams.schema.json", () => 
  * @slack/web-api, reached through Bolt's `webApi` export); returns the compiler's complaints.
  */
 function slackTypeErrors(texts: Record<string, string>): string[] {
-  const dir = join(process.cwd(), "node_modules", ".cache", "vmvc-slack-manifest");
-  mkdirSync(dir, { recursive: true });
-  const files = Object.entries(texts).map(([name, text]) => {
-    const file = join(dir, `${name.replace(/\W/g, "_")}.ts`);
-    writeFileSync(
-      file,
-      [
-        'import type { webApi } from "@slack/bolt";',
-        `export const manifest: webApi.AppsManifestValidateArguments["manifest"] = ${text.trim()};`,
-      ].join("\n"),
-    );
-    return file;
-  });
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    skipLibCheck: true,
-  });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map(
-      (d) =>
-        `${d.file ? d.file.fileName.split("/").pop() : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ").slice(0, 300)}`,
-    );
+  return typeErrors(
+    "vmvc-slack-manifest",
+    Object.fromEntries(
+      Object.entries(texts).map(([name, text]) => [
+        name,
+        [
+          'import type { webApi } from "@slack/bolt";',
+          `export const manifest: webApi.AppsManifestValidateArguments["manifest"] = ${text.trim()};`,
+        ].join("\n"),
+      ]),
+    ),
+  );
 }
 
 /**
