@@ -100,6 +100,11 @@ export const situationsSchema = z
     supersede: words.default([]),
     /** Words that end the reach of an `elsewhere` phrase after its cue ("our own clusters and a Kafka cluster"). */
     joiners: words.default([]),
+    /**
+     * A verb's negation right after a cue turns against it ("HIPAA doesn't apply", "GPUs aren't
+     * needed"): one of `negators`, then within two words one of `verbs`.
+     */
+    negatedAfter: z.strictObject({ negators: words, verbs: words }).default({ negators: [], verbs: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

@@ -103,6 +103,7 @@ export class SituationReader {
   private readonly subordinators: Set<string>;
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
+  private readonly negatedAfter: { negators: Set<string>; verbs: Set<string> };
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
@@ -127,6 +128,10 @@ export class SituationReader {
     this.subordinators = new Set(data.subordinators);
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
+    this.negatedAfter = {
+      negators: new Set(data.negatedAfter.negators),
+      verbs: new Set(data.negatedAfter.verbs),
+    };
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
     // ("regulated" is "compliance"), which would blur the values we tell apart.
@@ -394,7 +399,9 @@ export class SituationReader {
         if (before.negator !== undefined) {
           start = before.negator;
           value = cue.negated;
-        } else if (before.hedged) value = undefined; // a possibility, or the past: nothing of today
+        } else if (before.hedged)
+          value = undefined; // a possibility, or the past: nothing of today
+        else if (this.negatedAfterward(tokens, to)) value = cue.negated; // "HIPAA doesn't apply"
         isPartial = before.partial;
       }
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
@@ -445,6 +452,24 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return out;
+  }
+
+  /**
+   * "HIPAA doesn't formally apply", "GPUs aren't needed": right after the cue (same clause, a few
+   * words that say something), a negator and then, within two words, one of `negatedAfter`.
+   */
+  private negatedAfterward(tokens: Token[], to: number): boolean {
+    let words = 0;
+    for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
+      if (tokens[j]!.clause !== tokens[to]!.clause) return false;
+      const word = tokens[j]!.word;
+      if (this.negatedAfter.negators.has(word))
+        return tokens
+          .slice(j + 1, j + 3)
+          .some((t) => t.clause === tokens[to]!.clause && this.negatedAfter.verbs.has(t.word));
+      if (!this.filler.has(word)) words++;
+    }
+    return false;
   }
 
   /**

@@ -63,6 +63,14 @@ describe("SituationReader", () => {
     expect(values("We are planning for spiky traffic on launch day")).toEqual({ load: "spiky" });
   });
 
+  it("a verb's negation right after a cue turns against it", () => {
+    expect(values("HIPAA doesn't formally apply to us")).toEqual({ compliance: "none" });
+    expect(values("GPUs aren't needed")).toEqual({ hardware: "none" });
+    expect(values("SOX applies to all of it")).toEqual({ compliance: "strict" });
+    // "nothing" is no verb's negation: the cue stands.
+    expect(values("our traffic is spiky and nothing else matters")).toEqual({ load: "spiky" });
+  });
+
   it("a negator does not reach into a clause of its own", () => {
     expect(values("We do not care that our traffic is spiky")).toEqual({ load: "spiky" });
   });
