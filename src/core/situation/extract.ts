@@ -326,8 +326,9 @@ export class SituationReader {
       if (this.speller.has(s) || this.known.has(s) || /\d/.test(s)) return s;
       const c = this.speller.correct(s);
       // A correction that only drops letters from the front ("unpredict" to "predict") reads a
-      // different word, one with a prefix, as another: not a typo.
-      if (!c || (s.length - c.length >= 2 && s.endsWith(c))) return s;
+      // different word, one with a prefix, as another: not a typo. Nor does one that changes how
+      // the word starts ("salaries" is not "Solaris"): typos keep a word's first two letters.
+      if (!c || (s.length - c.length >= 2 && s.endsWith(c)) || c.slice(0, 2) !== s.slice(0, 2)) return s;
       return c;
     });
   }

@@ -115,6 +115,9 @@ describe("SituationReader", () => {
     expect(values("the load is steady")).toEqual({ load: "steady" });
     // A short word is read as written: "sale" is not a typo of "same".
     expect(values("traffic surges on sale days")).toEqual({ load: "spiky" });
+    // A typo keeps a word's first two letters: "salaries" is not "Solaris" (several operating systems).
+    expect(values("our payroll services handle salaries")).toEqual({});
+    expect(values("we host code from tennants we cannot vet")).toMatchObject({ isolation: "hard" });
   });
 
   it("a negator written into a cue must be in the text", () => {
