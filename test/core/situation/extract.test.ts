@@ -117,7 +117,8 @@ describe("SituationReader", () => {
     expect(values("traffic surges on sale days")).toEqual({ load: "spiky" });
     // A typo keeps a word's first two letters: "salaries" is not "Solaris" (several operating systems).
     expect(values("our payroll services handle salaries")).toEqual({});
-    expect(values("we host code from tennants we cannot vet")).toMatchObject({ isolation: "hard" });
+    // ...and a real typo is still read: "regulted" is "regulated".
+    expect(values("we are heavily regulted")).toEqual({ compliance: "strict" });
   });
 
   it("a negator written into a cue must be in the text", () => {
