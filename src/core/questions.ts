@@ -5,6 +5,7 @@ import { Asker, type ExplainSink } from "./ask.ts";
 import type { MatcherCache } from "./matcher/cache.ts";
 import { Matcher } from "./matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";
+import { PairMemo } from "./memo.ts";
 import type { AnswerContext } from "./replies/answers.ts";
 
 /** Everything needed to answer free-text questions, built once from the knowledge. */
@@ -56,11 +57,7 @@ export function buildQuestionAnswering(
  * Training takes a few hundred milliseconds and the same knowledge always trains the same model,
  * so every Bot built from one loaded knowledge (tests build many) shares one matcher.
  */
-const cache = new WeakMap<Knowledge, WeakMap<MatcherParams, Matcher>>();
+const matchers = new PairMemo<Knowledge, MatcherParams, Matcher>();
 function trained(knowledge: Knowledge, params: MatcherParams, train: () => Matcher): Matcher {
-  const byParams = cache.get(knowledge) ?? new WeakMap<MatcherParams, Matcher>();
-  cache.set(knowledge, byParams);
-  const matcher = byParams.get(params) ?? train();
-  byParams.set(params, matcher);
-  return matcher;
+  return matchers.get(knowledge, params, train);
 }

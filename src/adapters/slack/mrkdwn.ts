@@ -1,3 +1,4 @@
+import { remembered } from "../../core/memo.ts";
 import { emit, inline } from "../../core/render/inline.ts";
 
 /**
@@ -28,7 +29,7 @@ export function fromSlack(text: string): string {
  * only count at word edges, so `snake_case` is left alone.
  */
 export function neutralSlack(text: string): string {
-  return remembered(neutralMemo, text, neutralSlackOnce);
+  return remembered(neutralMemo, text, MEMO_SIZE, neutralSlackOnce);
 }
 
 function neutralSlackOnce(text: string): string {
@@ -52,23 +53,13 @@ export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbat
 const MEMO_SIZE = 2_000;
 const mrkdwnMemo = new Map<string, string>();
 const neutralMemo = new Map<string, string>();
-function remembered(memo: Map<string, string>, text: string, convert: (text: string) => string): string {
-  let out = memo.get(text);
-  if (out === undefined) {
-    out = convert(text);
-    // Past the limit it starts again: a simple bound, and the knowledge's texts come back first.
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(text, out);
-  }
-  return out;
-}
 
 /** A Slack user id can be mentioned as `<@U…>`; anything else is shown as a name. */
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 
 /** The core's markdown (`**bold**`, `_italic_`, `` `code` ``, "- " bullets, escapes, mentions) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
-  return remembered(mrkdwnMemo, text, toMrkdwnOnce);
+  return remembered(mrkdwnMemo, text, MEMO_SIZE, toMrkdwnOnce);
 }
 
 function toMrkdwnOnce(text: string): string {

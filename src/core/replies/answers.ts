@@ -3,6 +3,7 @@ import type { Answerable } from "../answerable.ts";
 import type { AskOutcome } from "../ask.ts";
 import { deepFrozen } from "../deepFrozen.ts";
 import { fill } from "../fill.ts";
+import { PairMemo } from "../memo.ts";
 import { literal } from "../render/inline.ts";
 import type { Part, Reply } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
@@ -44,16 +45,10 @@ export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: str
  * buttons, which name the question asked): built once per entry and context, frozen and shared,
  * so renderers can keep what they make of each part.
  */
-const entryPartsKept = new WeakMap<Answerable, WeakMap<AnswerContext, { subtitle: Part; body: Part[] }>>();
+const entryPartsKept = new PairMemo<Answerable, AnswerContext, { subtitle: Part; body: Part[] }>();
 
 function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; body: Part[] } {
-  let byContext = entryPartsKept.get(entry);
-  if (!byContext) {
-    byContext = new WeakMap();
-    entryPartsKept.set(entry, byContext);
-  }
-  let kept = byContext.get(ctx);
-  if (!kept) {
+  return entryPartsKept.get(entry, ctx, () => {
     const body: Part[] = [{ type: "text", text: entry.answer }];
     if (entry.details) body.push({ type: "text", text: entry.details });
     body.push({
@@ -76,10 +71,8 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
       type: "subtitle",
       text: fill(ctx.responses.answer.subtitle, { question: entry.question }),
     };
-    kept = { subtitle: deepFrozen(subtitle), body: body.map(deepFrozen) };
-    byContext.set(ctx, kept);
-  }
-  return kept;
+    return { subtitle: deepFrozen(subtitle), body: body.map(deepFrozen) };
+  });
 }
 
 /** The reply for any outcome of a free-text question. */

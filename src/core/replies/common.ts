@@ -1,5 +1,6 @@
 import type { DocumentInfo, Source as KnowledgeSource } from "../../knowledge/schema.ts";
 import type { Action } from "../action.ts";
+import { PairMemo } from "../memo.ts";
 import type { Button, Part, Reply, ReplyKind, Source } from "../reply.ts";
 
 export function clip(text: string, max: number): string {
@@ -29,20 +30,14 @@ export function sourceLabel(ref: string, title: string | undefined, section: str
 export function citeAll(sources: KnowledgeSource[], documents: DocumentInfo[]): Source[] {
   // An entry's sources are cited the same way every time it is shown: worked out once per
   // loaded knowledge (the arrays are the knowledge's own), shared and frozen.
-  let byDocuments = cited.get(sources);
-  if (!byDocuments) {
-    byDocuments = new WeakMap();
-    cited.set(sources, byDocuments);
-  }
-  let out = byDocuments.get(documents);
-  if (!out) {
-    out = Object.freeze(citeAllOnce(sources, documents).map((s) => Object.freeze(s))) as Source[];
-    byDocuments.set(documents, out);
-  }
-  return out;
+  return cited.get(
+    sources,
+    documents,
+    () => Object.freeze(citeAllOnce(sources, documents).map((s) => Object.freeze(s))) as Source[],
+  );
 }
 
-const cited = new WeakMap<KnowledgeSource[], WeakMap<DocumentInfo[], Source[]>>();
+const cited = new PairMemo<KnowledgeSource[], DocumentInfo[], Source[]>();
 
 function citeAllOnce(sources: KnowledgeSource[], documents: DocumentInfo[]): Source[] {
   const titles = new Map(documents.map((d) => [d.doc, d.short]));

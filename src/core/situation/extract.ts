@@ -3,6 +3,7 @@ import type { KeyCues, SituationKnowledge, ValueRange } from "../../knowledge/si
 import { ANSWER_KEYS, type AnswerKey, type Answers } from "../decision/contract.ts";
 import { Speller } from "../matcher/speller.ts";
 import { TextPipeline } from "../matcher/text.ts";
+import { remembered } from "../memo.ts";
 import { defaultSituationParams, type SituationParams } from "./params.ts";
 import { type Token, tokenize } from "./tokens.ts";
 
@@ -298,13 +299,7 @@ export class SituationReader {
 
   /** unitsOf(word, true), worked out once per word (it depends on nothing else). */
   private readUnitsOf(word: string): string[] {
-    let units = this.readUnits.get(word);
-    if (!units) {
-      units = this.unitsOf(word, true);
-      if (this.readUnits.size >= MEMO_SIZE) this.readUnits.clear();
-      this.readUnits.set(word, units);
-    }
-    return units;
+    return remembered(this.readUnits, word, MEMO_SIZE, (w) => this.unitsOf(w, true));
   }
 
   /** A word's stems after synonyms; negators become NEG, filler words FILLER + the word. */
@@ -334,13 +329,9 @@ export class SituationReader {
   }
 
   private stems(word: string): readonly string[] {
-    let stems = this.stemsOf.get(word);
-    if (!stems) {
-      stems = Object.freeze(this.text.canonicalWords(word).map((w) => this.text.stem(w)));
-      if (this.stemsOf.size >= MEMO_SIZE) this.stemsOf.clear();
-      this.stemsOf.set(word, stems);
-    }
-    return stems;
+    return remembered(this.stemsOf, word, MEMO_SIZE, (w) =>
+      Object.freeze(this.text.canonicalWords(w).map((x) => this.text.stem(x))),
+    );
   }
 
   /** Where `units` occur in order: each next word within maxGap words, in one clause. */
