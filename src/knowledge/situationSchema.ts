@@ -102,9 +102,14 @@ export const situationsSchema = z
     joiners: words.default([]),
     /**
      * A verb's negation right after a cue turns against it ("HIPAA doesn't apply", "GPUs aren't
-     * needed"): one of `negators`, then within two words one of `verbs`.
+     * needed"): one of `negators`, then within two words one of `verbs`. A word of `ended` alone
+     * does the same ("the Windows server was decommissioned").
      */
-    negatedAfter: z.strictObject({ negators: words, verbs: words }).default({ negators: [], verbs: [] }),
+    negatedAfter: z
+      .strictObject({ negators: words, verbs: words, ended: words.default([]) })
+      .default({ negators: [], verbs: [], ended: [] }),
+    /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
+    naming: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
@@ -123,6 +128,14 @@ export const situationsSchema = z
       ranges: z.array(range).min(1),
     }),
     cues: z.partialRecord(z.enum(ANSWER_KEYS), keyCues),
+    /**
+     * What people call a checklist question when they answer it by name ("compliance = strict",
+     * "team maturity: medium"): each name followed by one of the question's values (checklist.yaml)
+     * or a `valueNames` word for it is a cue for that value.
+     */
+    keyNames: z.partialRecord(z.enum(ANSWER_KEYS), z.array(z.string().min(2)).min(1)).default({}),
+    /** Other words for a value after a key's name ("isolation normal" is standard). */
+    valueNames: z.partialRecord(z.enum(ANSWER_KEYS), z.record(z.string().min(1), words.min(1))).default({}),
     /**
      * Operating-system families and the words that name one ("rhel" is linux). Two families named
      * within `window` words of each other, neither negated, state `key`=`value` ("Ubuntu 18, RHEL 8
@@ -179,6 +192,8 @@ export const situationsSchema = z
         for (const v of [p.with, p.gives]) check(key, v, ["cues", key, "parts", i]);
       });
     }
+    for (const key of ANSWER_KEYS)
+      for (const value of Object.keys(s.valueNames[key] ?? {})) check(key, value, ["valueNames", key, value]);
     if (s.osFamilies) check(s.osFamilies.key, s.osFamilies.value, ["osFamilies", "value"]);
   });
 

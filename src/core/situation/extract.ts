@@ -1,6 +1,6 @@
 import type { Knowledge } from "../../knowledge/load.ts";
 import type { KeyCues, SituationKnowledge, ValueRange } from "../../knowledge/situationSchema.ts";
-import { ANSWER_KEYS, type AnswerKey, type Answers } from "../decision/contract.ts";
+import { ANSWER_KEYS, ANSWER_VALUES, type AnswerKey, type Answers } from "../decision/contract.ts";
 import { Speller } from "../matcher/speller.ts";
 import { TextPipeline } from "../matcher/text.ts";
 import { remembered } from "../memo.ts";
@@ -34,6 +34,8 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
+/** How many words that say something after a cue an `elsewhere` phrase may start at. */
+const ELSEWHERE_REACH = 2;
 /** Words whose stems and units are remembered; past it the memo starts again. */
 const MEMO_SIZE = 10_000;
 
@@ -46,6 +48,8 @@ interface Cue {
   context?: string[];
   /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
   elsewhere?: { value: string | undefined; units: string[][] };
+  /** A key's name and a value ("compliance = strict"): no other word may come between. */
+  adjacent?: true;
 }
 
 interface Match {
@@ -104,7 +108,10 @@ export class SituationReader {
   private readonly subordinators: Set<string>;
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
-  private readonly negatedAfter: { negators: Set<string>; verbs: Set<string> };
+  private readonly naming: Set<string>;
+  /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
+  private readonly keyColon: RegExp | undefined;
+  private readonly negatedAfter: { negators: Set<string>; verbs: Set<string>; ended: Set<string> };
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
@@ -129,9 +136,11 @@ export class SituationReader {
     this.subordinators = new Set(data.subordinators);
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
+    this.naming = new Set(data.naming);
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
+      ended: new Set(data.negatedAfter.ended),
     };
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
@@ -164,6 +173,22 @@ export class SituationReader {
         }
       }
     }
+    const names = Object.values(data.keyNames).flat();
+    this.keyColon =
+      names.length > 0
+        ? new RegExp(
+            `\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\s*):`,
+            "gi",
+          )
+        : undefined;
+    // "compliance = strict", "team maturity: medium": a question answered by name.
+    for (const key of ANSWER_KEYS)
+      for (const name of data.keyNames[key] ?? [])
+        for (const value of ANSWER_VALUES[key])
+          for (const word of [value, ...(data.valueNames[key]?.[value] ?? [])]) {
+            const units = this.phraseUnits(`${name} ${word}`);
+            if (units.length > 0) this.cues.push({ key, value, units, adjacent: true });
+          }
     for (const [i, cue] of this.cues.entries()) {
       const list = this.cuesByFirst.get(cue.units[0]!);
       if (list) list.push(i);
@@ -209,7 +234,9 @@ export class SituationReader {
 
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
-    const tokens = tokenize(text, this.contrast);
+    // "compliance: strict" is read as "compliance= strict": the same length, so evidence still quotes the text.
+    const keyed = this.keyColon ? text.replace(this.keyColon, "$1$2=") : text;
+    const tokens = tokenize(keyed, this.contrast, this.naming);
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
@@ -335,7 +362,12 @@ export class SituationReader {
   }
 
   /** Where `units` occur in order: each next word within maxGap words, in one clause. */
-  private find(cue: string[], tokens: Token[], units: string[][]): { from: number; to: number }[] {
+  private find(
+    cue: string[],
+    tokens: Token[],
+    units: string[][],
+    maxGap = this.params.maxGap,
+  ): { from: number; to: number }[] {
     const found: { from: number; to: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!units[i]!.includes(cue[0]!)) continue;
@@ -363,7 +395,7 @@ export class SituationReader {
           }
           if (units[j]!.length === 0) continue;
           if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
-          if (++gap > this.params.maxGap) break;
+          if (++gap > maxGap) break;
         }
         if (next < 0) break;
         at = next;
@@ -377,7 +409,8 @@ export class SituationReader {
 
   private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
-    return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
+    return this.find(cue.units, tokens, units, cue.adjacent ? 0 : undefined).flatMap(({ from, to }) => {
+      if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;
@@ -455,6 +488,7 @@ export class SituationReader {
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return false;
       const word = tokens[j]!.word;
+      if (this.negatedAfter.ended.has(word)) return true;
       if (this.negatedAfter.negators.has(word))
         return tokens
           .slice(j + 1, j + 3)
@@ -469,15 +503,17 @@ export class SituationReader {
    * right after it ("keep their data in Aurora"), before any joiner ("… and a Kafka cluster")?
    */
   private reaches(phrase: string[], tokens: Token[], units: string[][], from: number, to: number): boolean {
-    let next = to + 1;
-    while (
-      next < tokens.length &&
-      tokens[next]!.clause === tokens[to]!.clause &&
-      this.filler.has(tokens[next]!.word) &&
-      !this.joiners.has(tokens[next]!.word)
-    )
-      next++;
-    const reach = next < tokens.length && !this.joiners.has(tokens[next]!.word) ? next : to;
+    // The phrase may start at one of the first two words that say something after the cue, so a
+    // word in front of the store still reaches it ("data lives in managed RDS").
+    let reach = to;
+    let words = 0;
+    for (let next = to + 1; next < tokens.length && words < ELSEWHERE_REACH; next++) {
+      const word = tokens[next]!.word;
+      if (tokens[next]!.clause !== tokens[to]!.clause || this.joiners.has(word)) break;
+      if (this.filler.has(word)) continue;
+      reach = next;
+      words++;
+    }
     return this.find(phrase, tokens, units).some((m) => m.from >= from && m.from <= reach);
   }
 
@@ -620,9 +656,10 @@ export class SituationReader {
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.word;
       const family = this.osFamily.get(word) ?? this.osFamily.get(word.split(/[-/.+]/)[0]!);
-      if (!family) continue;
+      if (!family || tokens[i]!.named) continue;
       const before = this.before(tokens, i, undefined);
-      if (before.negator === undefined && !before.hedged) named.push({ i, family });
+      if (before.negator === undefined && !before.hedged && !this.negatedAfterward(tokens, i))
+        named.push({ i, family });
     }
     const out: Match[] = [];
     for (let a = 0; a < named.length; a++)

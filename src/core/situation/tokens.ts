@@ -10,21 +10,33 @@ export interface Token {
   segment: number;
   /** A full stop, question or exclamation mark or line break starts a new sentence. */
   sentence: number;
+  /** Part of a name, not a statement: a short quoted term ("our 'Legacy' team") or a word after `naming`. */
+  named?: true;
 }
 
 // A number with thousands separators ("1,200") is one word.
 const WORD = /\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
-/** Between two words: punctuation that ends a clause (a hyphen only with spaces around it). */
-const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s-\s|\.\s/;
+/** Between two words: punctuation that ends a clause (a hyphen or slash only with spaces around it). */
+const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s[-/]\s|->|\.\s/;
 /** Between two words: punctuation that ends a sentence. */
 const SENTENCE_BREAK = /[!?\n]|\.\s/;
+/** A quote mark opening a term: right before a word, after a space, bracket or the start. */
+const OPENS = /(?:^|[\s([{])["'“‘]$/;
+/** A quote mark closing a term: right after a word. */
+const CLOSES = /^["'”’]/;
+/** Longer quotes are someone's words ("the regulator said 'keep PHI strictly separated'"), read as text. */
+const MAX_QUOTED_TERM = 3;
 
 /**
  * Splits a text into words with their offsets, so what was understood can quote the text.
  * A contrast word belongs to the clause before it (so a cue may end in "except"); the clause
  * and segment after it are new.
  */
-export function tokenize(text: string, contrast: ReadonlySet<string>): Token[] {
+export function tokenize(
+  text: string,
+  contrast: ReadonlySet<string>,
+  naming: ReadonlySet<string> = new Set(),
+): Token[] {
   const out: Token[] = [];
   let clause = 0;
   let segment = 0;
@@ -42,5 +54,21 @@ export function tokenize(text: string, contrast: ReadonlySet<string>): Token[] {
     afterContrast = contrast.has(word);
     last = start + m[0].length;
   }
+  markNames(text, out, naming);
   return out;
+}
+
+/** Marks the words of short quoted terms and the word after a naming word ("called") as names. */
+function markNames(text: string, tokens: Token[], naming: ReadonlySet<string>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && naming.has(tokens[i - 1]!.word)) tokens[i]!.named = true;
+    if (!OPENS.test(text.slice(i > 0 ? tokens[i - 1]!.end : 0, tokens[i]!.start))) continue;
+    for (let j = i; j < tokens.length && j < i + MAX_QUOTED_TERM; j++) {
+      if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
+      if (CLOSES.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? text.length))) {
+        for (let k = i; k <= j; k++) tokens[k]!.named = true;
+        break;
+      }
+    }
+  }
 }

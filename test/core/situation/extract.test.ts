@@ -204,6 +204,80 @@ describe("SituationReader", () => {
       expect(values(t), t).toMatchObject({ isolation: "hard" });
   });
 
+  it("reads a checklist question answered by name, with '=', ':' or a space, and only right after the name", () => {
+    expect(
+      values("isolation: standard / team maturity = medium / compliance none / multi-OS: no / arch=mixed"),
+    ).toEqual({
+      isolation: "standard",
+      maturity: "medium",
+      compliance: "none",
+      multiOs: "no",
+      architecture: "mixed",
+    });
+    expect(values("legacy: no, hardware: none, state: stateful")).toEqual({
+      legacy: "no",
+      hardware: "none",
+      state: "stateful",
+    });
+    // A word for the value that is not the contract's: valueNames.
+    expect(values("isolation normal")).toEqual({ isolation: "standard" });
+    // Not a name and a value: a word between them, or a negator further on.
+    expect(values("a legacy monolith without a rewrite")).toEqual({
+      legacy: "yes",
+      architecture: "monolith",
+    });
+  });
+
+  it("a short quoted term or a word after 'called' is a name, not a statement", () => {
+    expect(values("our product is literally called Legacy")).toEqual({});
+    expect(values("our 'Legacy' team digitises the archive")).toEqual({});
+    expect(values("our “Kernel” squad does ML research")).toEqual({});
+    // An apostrophe inside or after a word is no quote.
+    expect(values("we don't run legacy software")).toEqual({ legacy: "no" });
+    // A longer quote is someone's words, and is read.
+    expect(values("the auditor said 'all of this is strictly regulated' last year")).toMatchObject({
+      compliance: "strict",
+    });
+  });
+
+  it("something decommissioned or retired is gone", () => {
+    expect(
+      values("the last Windows server was decommissioned in March - everything is Debian 12 now"),
+    ).toEqual({});
+    expect(values("we retired the Solaris boxes")).toEqual({});
+    expect(values("we run Windows and Debian side by side")).toEqual({ multiOs: "yes" });
+  });
+
+  it("a managed store a word or two after a state cue is where the state lives", () => {
+    expect(values("all stateless, data lives in managed RDS")).toEqual({ state: "stateless" });
+    expect(values("data lives in managed RDS")).toEqual({ state: "stateless" });
+    expect(values("data lives on local NVMe")).toEqual({ state: "stateful" });
+  });
+
+  it("a monolith beside new or small services is a mixed architecture, but 'Financial services' is not", () => {
+    expect(values("one big .NET Framework app, and next to it a handful of new Linux APIs")).toMatchObject({
+      architecture: "mixed",
+    });
+    expect(values("a C++ monolith; next to it a dashboard and three small APIs")).toMatchObject({
+      architecture: "mixed",
+    });
+    expect(values("Financial services: we modernise a legacy monolith")).toMatchObject({
+      architecture: "monolith",
+    });
+    expect(values("a single monolith; we might split it into services next year")).toEqual({
+      architecture: "monolith",
+    });
+  });
+
+  it("device passthrough is the hardware question's 'other devices'; a kernel driver is a kernel module", () => {
+    expect(values("we need USB passthrough for the dongles")).toEqual({ hardware: "gpu" });
+    expect(values("the controller talks to a PCIe card with its own kernel driver")).toEqual({
+      hardware: "kernel",
+    });
+    // A sandbox with its own kernel is isolation, not a special kernel.
+    expect(values("each job is sandboxed with its own kernel")).toEqual({});
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
