@@ -41,6 +41,8 @@ const sets: SetRow[] = evaluateSets(
     { name: "real questions", file: resolve(repoRoot, "test/fixtures/real-questions.jsonl") },
     // Collected after the matcher was built and never tuned on: read only for its totals.
     { name: "real, held out", file: resolve(repoRoot, "test/fixtures/real-questions-holdout.jsonl") },
+    // A second one, collected later still by a helper who saw neither the matcher nor the others.
+    { name: "real, held out 2", file: resolve(repoRoot, "test/fixtures/real-questions-holdout2.jsonl") },
     { name: "chat-style set", file: resolve(repoRoot, "test/fixtures/dev-questions.jsonl") },
   ].filter((s) => existsSync(s.file)),
 );
