@@ -88,6 +88,13 @@ describe("matching", () => {
     expect(answerId("how fast do contianers start compared to vms")).toBe("boot-time");
   });
 
+  it("reads two subject words typed as one as two, and a subject word as known even where no phrasing uses it", () => {
+    expect(answerId("what is dockercompose")).toBe("docker-compose");
+    expect(answerId("if we have gvisor, do we still need katacontainer?")).toMatch(/kata|microvm|isolation/);
+    // Other run-together words stay as typed: "usestate" is no question of ours.
+    expect(ask("how does usestate work with settimeout").kind).toBe("out-of-scope");
+  });
+
   it("never declines a single topic word: it answers or offers 'did you mean'", () => {
     for (const word of ["rollbacks", "cost", "performance", "monitoring", "logs", "patching", "networking"]) {
       expect(ask(word).kind, word).not.toBe("out-of-scope");

@@ -41,6 +41,8 @@ export interface Explanation {
 const TOP_K = 10;
 /** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
 const COMMON_WORD = 3;
+/** The shortest part a run-together word is split into ("kata" + "container"). */
+const MIN_PART = 3;
 /** Questions with this many content words or fewer count as on topic when every word is known. */
 const SHORT_QUESTION = 3;
 
@@ -75,6 +77,8 @@ export class Matcher {
   /** The phrasing behind each training example, for "nearest phrasing". */
   private readonly exampleText: string[];
   private readonly speller: Speller;
+  /** Stems of the one-word subject words (lexicon.yaml domainTerms). */
+  private readonly subjectStems: Set<string>;
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
@@ -160,6 +164,7 @@ export class Matcher {
             : "not-stored";
     }
     this.subjectSpeller = new Speller(new Map(this.domainTerms.flat().map((s) => [s, 1])));
+    this.subjectStems = new Set(this.domainTerms.filter((t) => t.length === 1).map((t) => t[0]!));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
   }
@@ -202,7 +207,8 @@ export class Matcher {
     return { result, features, nearest: this.nearest(vector, label) };
   }
 
-  private run(question: string): { result: MatchResult; vector: SparseVector } {
+  private run(asked: string): { result: MatchResult; vector: SparseVector } {
+    const question = this.splitRunTogether(asked);
     // A word the model never saw is read as the known word it most likely misspells.
     const { vocabulary, weights, unknownWeight } = this.training;
     const names = this.featurizer.names(question, (stem) =>
@@ -211,7 +217,11 @@ export class Matcher {
     const vector = this.featurizer.toVector(names, vocabulary, weights, unknownWeight);
     const stems = this.text.stems(question);
     const corrected = stems.map((s) => this.speller.correct(s));
-    const known = stems.length === 0 ? 0 : corrected.filter(Boolean).length / stems.length;
+    // A subject word is known even where no phrasing uses it ("gvisor").
+    const known =
+      stems.length === 0
+        ? 0
+        : corrected.filter((c, i) => c || this.subjectStems.has(stems[i]!)).length / stems.length;
     const onTopic = this.isOnTopic(question, stems, corrected);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
@@ -240,6 +250,27 @@ export class Matcher {
         score: round(intent.probability),
       };
     return { result, vector };
+  }
+
+  /**
+   * Two subject words typed as one ("katacontainer", "dockercompose") are read as two. Only a word
+   * that is neither known nor a likely misspelling is split, into parts of three letters or more;
+   * other words are not ("usestate" is no question of ours).
+   */
+  private splitRunTogether(question: string): string {
+    const subject = this.subjectStems;
+    return question.replace(/\p{L}{7,}/gu, (word) => {
+      const lower = word.toLowerCase();
+      if (this.speller.correct(this.text.stem(lower))) return word;
+      let best: [string, string] | undefined;
+      for (let i = MIN_PART; i <= lower.length - MIN_PART; i++) {
+        const [left, right] = [lower.slice(0, i), lower.slice(i)];
+        if (!subject.has(this.text.stem(left)) || !subject.has(this.text.stem(right))) continue;
+        if (!best || Math.min(left.length, right.length) > Math.min(best[0].length, best[1].length))
+          best = [left, right];
+      }
+      return best ? `${best[0]} ${best[1]}` : word;
+    });
   }
 
   /**
