@@ -17,7 +17,7 @@ export interface Token {
 // A number with thousands separators ("1,200") is one word.
 const WORD = /\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
 /** Between two words: punctuation that ends a clause (a hyphen or slash only with spaces around it). */
-const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s[-/]\s|->|\.\s/;
+const CLAUSE_BREAK = /[,;:!?()[\]{}|—–\n]|\s[-/]\s|->|\.\s/;
 /** Between two words: punctuation that ends a sentence. */
 const SENTENCE_BREAK = /[!?\n]|\.\s/;
 /** A quote mark opening a term: right before a word, after a space, bracket or the start. */

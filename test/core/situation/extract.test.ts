@@ -278,6 +278,24 @@ describe("SituationReader", () => {
     expect(values("each job is sandboxed with its own kernel")).toEqual({});
   });
 
+  it("names prescriptive regimes, reads tokenised card data as a small scope and GDPR alone as moderate", () => {
+    expect(values("we keep sheriff's office records, so CJIS rules apply")).toEqual({ compliance: "strict" });
+    expect(values("card data is tokenized so the PCI footprint is small")).toEqual({});
+    expect(values("compliance: GDPR only")).toEqual({ compliance: "moderate" });
+    expect(values("GDPR, and PCI for the whole platform")).toEqual({ compliance: "strict" });
+  });
+
+  it("services that store nothing are stateless; '|' ends a clause; a cadence named is a deploy cadence", () => {
+    expect(values("a handful of small Node services that don't store anything themselves")).toMatchObject({
+      state: "stateless",
+    });
+    expect(values("team maturity: medium-ish | deploy cadence: every sprint | load: steady")).toEqual({
+      maturity: "medium",
+      deploys: "regular",
+      load: "steady",
+    });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
