@@ -296,6 +296,29 @@ describe("SituationReader", () => {
     });
   });
 
+  it("a managed service wanted is an appetite; one merely used or asked about is not", () => {
+    expect(
+      values("we'd rather use something managed like ECS or Cloud Run than run a cluster"),
+    ).toMatchObject({
+      orchestration: "medium",
+    });
+    expect(values("we've dabbled with ECS a little")).toEqual({});
+  });
+
+  it("a monolith with parts carved out into separate services is mixed; a change 'touched' is a release", () => {
+    expect(
+      values("three parts are separate services now, everything else is still the monolith"),
+    ).toMatchObject({
+      architecture: "mixed",
+    });
+    expect(values("the rostering system keeps everything in an Oracle database")).toEqual({
+      state: "stateful",
+    });
+    expect(values("the python stuff deploys daily, the .net thing gets touched maybe twice a year")).toEqual(
+      {},
+    );
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
