@@ -44,6 +44,8 @@ const sets: SetRow[] = evaluateSets(
     // A second development set: collected as a held-out set, scored once untouched (35/52, against
     // MiniSearch's 33/52), then read to find what real questions still trip over.
     { name: "real questions 2", file: resolve(repoRoot, "test/fixtures/real-questions-2.jsonl") },
+    // A third, collected by a helper at the end of a session that tuned on the second one.
+    { name: "real, held out 3", file: resolve(repoRoot, "test/fixtures/real-questions-holdout3.jsonl") },
     { name: "chat-style set", file: resolve(repoRoot, "test/fixtures/dev-questions.jsonl") },
   ].filter((s) => existsSync(s.file)),
 );
