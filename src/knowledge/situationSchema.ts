@@ -110,6 +110,10 @@ export const situationsSchema = z
       .default({ negators: [], verbs: [], ended: [] }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
+    /** Words that may stand between a cue and its `elsewhere` phrase ("data lives in managed RDS"). */
+    storeModifiers: words.default([]),
+    /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */
+    intentions: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

@@ -43,6 +43,8 @@ const TOP_K = 10;
 const COMMON_WORD = 3;
 /** The shortest part a run-together word is split into ("kata" + "container"). */
 const MIN_PART = 3;
+/** Longer words are never split (trying every split point of a very long word is wasted work). */
+const MAX_RUN_TOGETHER = 30;
 /** Questions with this many content words or fewer count as on topic when every word is known. */
 const SHORT_QUESTION = 3;
 
@@ -260,6 +262,7 @@ export class Matcher {
   private splitRunTogether(question: string): string {
     const subject = this.subjectStems;
     return question.replace(/\p{L}{7,}/gu, (word) => {
+      if (word.length > MAX_RUN_TOGETHER) return word; // no two subject words are that long
       const lower = word.toLowerCase();
       if (this.speller.correct(this.text.stem(lower))) return word;
       let best: [string, string] | undefined;

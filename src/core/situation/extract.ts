@@ -34,8 +34,13 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
-/** How many words that say something after a cue an `elsewhere` phrase may start at. */
-const ELSEWHERE_REACH = 2;
+/** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
+const STILL_THERE = new Set(["being", "be"]);
+/** A key's name and its value may have one of these between them ("isolation is strong"). */
+const LINKING = new Set(["is", "are"]);
+/** In a list of named answers, what separates two of them. */
+const LIST_SEPARATOR = /\s\/\s|\s\|\s|->/g;
+
 /** Words whose stems and units are remembered; past it the memo starts again. */
 const MEMO_SIZE = 10_000;
 
@@ -48,8 +53,6 @@ interface Cue {
   context?: string[];
   /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
   elsewhere?: { value: string | undefined; units: string[][] };
-  /** A key's name and a value ("compliance = strict"): no other word may come between. */
-  adjacent?: true;
 }
 
 interface Match {
@@ -109,8 +112,14 @@ export class SituationReader {
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
   private readonly naming: Set<string>;
+  private readonly storeModifiers: Set<string>;
+  private readonly intentions: Set<string>;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
+  /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
+  private readonly keyEquals: RegExp | undefined;
+  /** Each key's names (situations.yaml keyNames) as words, and the words for its values. */
+  private readonly keyNames: { key: AnswerKey; words: string[]; values: { word: string; value: string }[] }[] = [];
   private readonly negatedAfter: { negators: Set<string>; verbs: Set<string>; ended: Set<string> };
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
@@ -137,6 +146,8 @@ export class SituationReader {
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
     this.naming = new Set(data.naming);
+    this.storeModifiers = new Set(data.storeModifiers);
+    this.intentions = new Set(data.intentions);
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -173,22 +184,22 @@ export class SituationReader {
         }
       }
     }
-    const names = Object.values(data.keyNames).flat();
-    this.keyColon =
-      names.length > 0
-        ? new RegExp(
-            `\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(\\s*):`,
-            "gi",
-          )
-        : undefined;
+    const names = Object.values(data.keyNames)
+      .flat()
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|");
+    // A name may be quoted, as in JSON ('"compliance": "strict"').
+    this.keyColon = names ? new RegExp(`\\b(${names})(["']?\\s*):`, "gi") : undefined;
+    this.keyEquals = names ? new RegExp(`\\b(${names})["']?\\s*=`, "gi") : undefined;
     // "compliance = strict", "team maturity: medium": a question answered by name.
     for (const key of ANSWER_KEYS)
-      for (const name of data.keyNames[key] ?? [])
-        for (const value of ANSWER_VALUES[key])
-          for (const word of [value, ...(data.valueNames[key]?.[value] ?? [])]) {
-            const units = this.phraseUnits(`${name} ${word}`);
-            if (units.length > 0) this.cues.push({ key, value, units, adjacent: true });
-          }
+      for (const name of data.keyNames[key] ?? []) {
+        const words = tokenize(name, new Set()).map((t) => t.word);
+        const values = ANSWER_VALUES[key].flatMap((value) =>
+          [value, ...(data.valueNames[key]?.[value] ?? [])].map((word) => ({ word: word.toLowerCase(), value })),
+        );
+        if (words.length > 0) this.keyNames.push({ key, words, values });
+      }
     for (const [i, cue] of this.cues.entries()) {
       const list = this.cuesByFirst.get(cue.units[0]!);
       if (list) list.push(i);
@@ -234,9 +245,7 @@ export class SituationReader {
 
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
-    // "compliance: strict" is read as "compliance= strict": the same length, so evidence still quotes the text.
-    const keyed = this.keyColon ? text.replace(this.keyColon, "$1$2=") : text;
-    const tokens = tokenize(keyed, this.contrast, this.naming);
+    const tokens = tokenize(this.keyed(text), this.contrast, this.naming);
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
@@ -258,19 +267,21 @@ export class SituationReader {
     tried.sort((a, b) => a - b);
     const matches: Match[] = [];
     for (const i of tried) matches.push(...this.matchCue(this.cues[i]!, tokens, units));
-    matches.push(...this.counts(tokens), ...this.frequencies(tokens), ...this.osLists(tokens));
+    matches.push(
+      ...this.counts(tokens),
+      ...this.frequencies(tokens),
+      ...this.osLists(tokens),
+      ...this.namedAnswers(tokens),
+    );
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
       partMatches.set(
         key,
         rules.flatMap((r, rule) =>
           r.units.flatMap((u) =>
-            (present.has(u[0]!) ? this.find(u, tokens, units) : []).map(({ from, to }) => ({
-              rule,
-              from,
-              to,
-              segment: tokens[from]!.segment,
-            })),
+            (present.has(u[0]!) ? this.find(u, tokens, units) : [])
+              .filter(({ from }) => !this.planned(tokens, from))
+              .map(({ from, to }) => ({ rule, from, to, segment: tokens[from]!.segment })),
           ),
         ),
       );
@@ -366,7 +377,6 @@ export class SituationReader {
     cue: string[],
     tokens: Token[],
     units: string[][],
-    maxGap = this.params.maxGap,
   ): { from: number; to: number }[] {
     const found: { from: number; to: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -395,7 +405,7 @@ export class SituationReader {
           }
           if (units[j]!.length === 0) continue;
           if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
-          if (++gap > maxGap) break;
+          if (++gap > this.params.maxGap) break;
         }
         if (next < 0) break;
         at = next;
@@ -409,7 +419,7 @@ export class SituationReader {
 
   private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
-    return this.find(cue.units, tokens, units, cue.adjacent ? 0 : undefined).flatMap(({ from, to }) => {
+    return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
@@ -426,7 +436,11 @@ export class SituationReader {
           value = cue.negated;
         } else if (before.hedged)
           value = undefined; // a possibility, or the past: nothing of today
-        else if (this.negatedAfterward(tokens, to)) value = cue.negated; // "HIPAA doesn't apply"
+        else {
+          const after = this.after(tokens, to);
+          if (after === "negated") value = cue.negated; // "HIPAA doesn't apply"
+          else if (after === "ended") value = undefined; // "the Solaris box was retired": gone, no opposite
+        }
         isPartial = before.partial;
       }
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
@@ -480,22 +494,42 @@ export class SituationReader {
   }
 
   /**
-   * "HIPAA doesn't formally apply", "GPUs aren't needed": right after the cue (same clause, a few
-   * words that say something), a negator and then, within two words, one of `negatedAfter`.
+   * Is the part named at token `at` a plan or a possibility rather than part of today's system:
+   * an `intentions` word, a hedge or the past a few words before it, in its clause?
    */
-  private negatedAfterward(tokens: Token[], to: number): boolean {
+  private planned(tokens: Token[], at: number): boolean {
     let words = 0;
-    for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
-      if (tokens[j]!.clause !== tokens[to]!.clause) return false;
+    for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
+      if (tokens[j]!.clause !== tokens[at]!.clause) return false;
       const word = tokens[j]!.word;
-      if (this.negatedAfter.ended.has(word)) return true;
-      if (this.negatedAfter.negators.has(word))
-        return tokens
-          .slice(j + 1, j + 3)
-          .some((t) => t.clause === tokens[to]!.clause && this.negatedAfter.verbs.has(t.word));
+      if (this.intentions.has(word) || this.hedges.has(word) || this.pastAt.has(j)) return true;
       if (!this.filler.has(word)) words++;
     }
     return false;
+  }
+
+  /**
+   * What the words right after a cue (same clause, a few words that say something) do to it:
+   * "HIPAA doesn't formally apply", "GPUs aren't needed" negate it (a negator, then within two
+   * words one of `negatedAfter.verbs`); "the Solaris box was retired" ends it (`ended`, but not
+   * "is being retired" or "will be retired": still there today).
+   */
+  private after(tokens: Token[], to: number): "negated" | "ended" | undefined {
+    let words = 0;
+    for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
+      if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
+      const word = tokens[j]!.word;
+      if (this.negatedAfter.ended.has(word))
+        return STILL_THERE.has(tokens[j - 1]!.word) ? undefined : "ended";
+      if (this.negatedAfter.negators.has(word))
+        return tokens
+          .slice(j + 1, j + 3)
+          .some((t) => t.clause === tokens[to]!.clause && this.negatedAfter.verbs.has(t.word))
+          ? "negated"
+          : undefined;
+      if (!this.filler.has(word)) words++;
+    }
+    return undefined;
   }
 
   /**
@@ -503,16 +537,15 @@ export class SituationReader {
    * right after it ("keep their data in Aurora"), before any joiner ("… and a Kafka cluster")?
    */
   private reaches(phrase: string[], tokens: Token[], units: string[][], from: number, to: number): boolean {
-    // The phrase may start at one of the first two words that say something after the cue, so a
-    // word in front of the store still reaches it ("data lives in managed RDS").
+    // The phrase may start at the first word that says something after the cue, or the one after
+    // it when that first word only qualifies a store ("data lives in managed RDS").
     let reach = to;
-    let words = 0;
-    for (let next = to + 1; next < tokens.length && words < ELSEWHERE_REACH; next++) {
+    for (let next = to + 1; next < tokens.length; next++) {
       const word = tokens[next]!.word;
       if (tokens[next]!.clause !== tokens[to]!.clause || this.joiners.has(word)) break;
       if (this.filler.has(word)) continue;
       reach = next;
-      words++;
+      if (!this.storeModifiers.has(word)) break;
     }
     return this.find(phrase, tokens, units).some((m) => m.from >= from && m.from <= reach);
   }
@@ -646,6 +679,53 @@ export class SituationReader {
   }
 
   /**
+   * The text with each key name's colon written as "=" ("compliance: strict" would otherwise end
+   * the clause after the name) and, in a list of two or more such answers, " / ", " | " and "->"
+   * written as ";" (they separate answers there, not elsewhere: "no GPUs / kernel modules"). Every
+   * replacement keeps the length, so evidence still quotes the text as written.
+   */
+  private keyed(text: string): string {
+    if (!this.keyColon || !this.keyEquals) return text;
+    const keyed = text.replace(this.keyColon, "$1$2=");
+    const answers = keyed.match(this.keyEquals)?.length ?? 0;
+    return answers >= 2 ? keyed.replace(LIST_SEPARATOR, (m) => m.replace(/[/|>-]/g, ";")) : keyed;
+  }
+
+  /**
+   * "compliance = strict", "team maturity: medium", "isolation normal": a key's name, then one of
+   * its values (or a "is"/"are" between) as the last word of the clause, so "legacy: no idea" and
+   * "isolation is hard to get right" say nothing. A value may carry a suffix ("medium-ish"). A
+   * negated or hedged name says nothing either ("I wouldn't call our load spiky").
+   */
+  private namedAnswers(tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    for (const { key, words, values } of this.keyNames)
+      for (let i = 0; i + words.length < tokens.length; i++) {
+        if (!words.every((w, k) => tokens[i + k]!.word === w && tokens[i + k]!.clause === tokens[i]!.clause))
+          continue;
+        let at = i + words.length;
+        if (LINKING.has(tokens[at]!.word)) at++;
+        const said = tokens[at];
+        if (!said || said.clause !== tokens[i]!.clause) continue;
+        if (tokens[at + 1]?.clause === said.clause) continue; // more words follow: not a bare value
+        const v = values.find((x) => said.word === x.word || said.word.startsWith(`${x.word}-`));
+        if (!v) continue;
+        const before = this.before(tokens, i, key);
+        if (before.negator !== undefined || before.hedged) continue; // "I wouldn't call our load spiky"
+        out.push({
+          key,
+          value: v.value,
+          from: i,
+          to: at,
+          size: at - i + 1,
+          segment: said.segment,
+          sentence: said.sentence,
+        });
+      }
+    return out;
+  }
+
+  /**
    * "Ubuntu 18, RHEL 8 and Windows Server": two operating-system families (situations.yaml
    * `osFamilies`) named within a few words of each other, in one sentence, neither negated.
    */
@@ -658,7 +738,7 @@ export class SituationReader {
       const family = this.osFamily.get(word) ?? this.osFamily.get(word.split(/[-/.+]/)[0]!);
       if (!family || tokens[i]!.named) continue;
       const before = this.before(tokens, i, undefined);
-      if (before.negator === undefined && !before.hedged && !this.negatedAfterward(tokens, i))
+      if (before.negator === undefined && !before.hedged && this.after(tokens, i) === undefined)
         named.push({ i, family });
     }
     const out: Match[] = [];

@@ -16,16 +16,20 @@ export interface Token {
 
 // A number with thousands separators ("1,200") is one word.
 const WORD = /\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
-/** Between two words: punctuation that ends a clause (a hyphen or slash only with spaces around it). */
-const CLAUSE_BREAK = /[,;:!?()[\]{}|—–\n]|\s[-/]\s|->|\.\s/;
+/** Between two words: punctuation that ends a clause (a hyphen only with spaces around it). */
+const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s-\s|\.\s/;
 /** Between two words: punctuation that ends a sentence. */
 const SENTENCE_BREAK = /[!?\n]|\.\s/;
 /** A quote mark opening a term: right before a word, after a space, bracket or the start. */
 const OPENS = /(?:^|[\s([{])["'“‘]$/;
 /** A quote mark closing a term: right after a word. */
 const CLOSES = /^["'”’]/;
-/** Longer quotes are someone's words ("the regulator said 'keep PHI strictly separated'"), read as text. */
-const MAX_QUOTED_TERM = 3;
+/**
+ * A quoted term of a word or two is a name or a word held at a distance ("our 'Legacy' team",
+ * "the only 'audit' we had was a cost review"): it states nothing. A longer quote is someone's
+ * words ("the auditor said 'PCI applies here'") and is read.
+ */
+const MAX_QUOTED_TERM = 2;
 
 /**
  * Splits a text into words with their offsets, so what was understood can quote the text.
@@ -58,11 +62,15 @@ export function tokenize(
   return out;
 }
 
-/** Marks the words of short quoted terms and the word after a naming word ("called") as names. */
+/**
+ * Marks as names the words of a short quoted term ("our 'Legacy' team") and the word right after
+ * a naming word in the same clause ("a product called Legacy").
+ */
 function markNames(text: string, tokens: Token[], naming: ReadonlySet<string>): void {
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && naming.has(tokens[i - 1]!.word)) tokens[i]!.named = true;
-    if (!OPENS.test(text.slice(i > 0 ? tokens[i - 1]!.end : 0, tokens[i]!.start))) continue;
+    const previous = tokens[i - 1];
+    if (previous && naming.has(previous.word) && previous.clause === tokens[i]!.clause) tokens[i]!.named = true;
+    if (!OPENS.test(text.slice(previous ? previous.end : 0, tokens[i]!.start))) continue;
     for (let j = i; j < tokens.length && j < i + MAX_QUOTED_TERM; j++) {
       if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
       if (CLOSES.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? text.length))) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ANSWER_VALUES, type AnswerKey } from "../../../src/core/decision/contract.ts";
 import { SituationReader } from "../../../src/core/situation/extract.ts";
 import { situationsSchema } from "../../../src/knowledge/situationSchema.ts";
 import { knowledge } from "../../helpers/bot.ts";
@@ -219,39 +220,72 @@ describe("SituationReader", () => {
       hardware: "none",
       state: "stateful",
     });
-    // A word for the value that is not the contract's: valueNames.
-    expect(values("isolation normal")).toEqual({ isolation: "standard" });
-    // Not a name and a value: a word between them, or a negator further on.
-    expect(values("a legacy monolith without a rewrite")).toEqual({
-      legacy: "yes",
-      architecture: "monolith",
+    expect(values('{"compliance": "strict", "arch": "mixed"}')).toEqual({
+      compliance: "strict",
+      architecture: "mixed",
     });
+    // A word for the value that is not the contract's: valueNames; a suffix on the value.
+    expect(values("isolation normal")).toEqual({ isolation: "standard" });
+    expect(values("team maturity: medium-ish")).toEqual({ maturity: "medium" });
+  });
+
+  it("every name of every question, with each of its values, is read", () => {
+    for (const [key, names] of Object.entries(knowledge.situations.keyNames))
+      for (const name of names)
+        for (const value of ANSWER_VALUES[key as AnswerKey]) {
+          expect(values(`${name}: ${value}`), `${name}: ${value}`).toEqual({ [key]: value });
+          expect(values(`${name} = ${value}`), `${name} = ${value}`).toEqual({ [key]: value });
+        }
+  });
+
+  it("a name and a value word in ordinary prose are no answer", () => {
+    expect(values("Legacy: no idea. Compliance: no idea. Multi-OS: not sure yet.")).toEqual({
+      legacy: "yes",
+    });
+    expect(values("we have more legacy than anyone would like")).toEqual({ legacy: "yes" });
+    expect(values("Isolation is hard to get right with containers")).toEqual({});
+    expect(values("container isolation is strong enough for us")).toEqual({});
+    expect(values("I wouldn't call our load spiky, usage is the same every day")).toMatchObject({
+      load: "steady",
+    });
+    // Outside a list of answers a slash is no separator: the negation reaches both.
+    expect(values("we don't need GPUs / kernel modules")).toEqual({ hardware: "none" });
   });
 
   it("a short quoted term or a word after 'called' is a name, not a statement", () => {
     expect(values("our product is literally called Legacy")).toEqual({});
     expect(values("our 'Legacy' team digitises the archive")).toEqual({});
     expect(values("our “Kernel” squad does ML research")).toEqual({});
+    // A word held at a distance says nothing either: not a guess either way.
+    expect(values("the only 'audit' we had was a cost review")).toEqual({});
     // An apostrophe inside or after a word is no quote.
     expect(values("we don't run legacy software")).toEqual({ legacy: "no" });
-    // A longer quote is someone's words, and is read.
+    expect(values("the devs' laptops run legacy tools")).toEqual({ legacy: "yes" });
+    // A longer quote is someone's words, and is read; so is a quoted value after a name.
     expect(values("the auditor said 'all of this is strictly regulated' last year")).toMatchObject({
       compliance: "strict",
     });
+    expect(values('compliance: "strict"')).toEqual({ compliance: "strict" });
+    // "called" names only the word after it in its own clause.
+    expect(values("no idea what the tool is called. Legacy code everywhere")).toEqual({ legacy: "yes" });
   });
 
-  it("something decommissioned or retired is gone", () => {
+  it("something decommissioned or retired is gone: nothing, not the opposite; not while it is being retired", () => {
     expect(
       values("the last Windows server was decommissioned in March - everything is Debian 12 now"),
     ).toEqual({});
     expect(values("we retired the Solaris boxes")).toEqual({});
+    expect(values("the spiky batch job was retired")).toEqual({});
+    expect(values("our legacy apps are being retired over the next two years")).toEqual({ legacy: "yes" });
     expect(values("we run Windows and Debian side by side")).toEqual({ multiOs: "yes" });
   });
 
-  it("a managed store a word or two after a state cue is where the state lives", () => {
+  it("a managed store right after a state cue, or one qualifier later, is where the state lives", () => {
     expect(values("all stateless, data lives in managed RDS")).toEqual({ state: "stateless" });
     expect(values("data lives in managed RDS")).toEqual({ state: "stateless" });
     expect(values("data lives on local NVMe")).toEqual({ state: "stateful" });
+    // A store further on plays another part: the backups, a replica.
+    expect(values("we run a Postgres database cluster with backups in S3")).toEqual({ state: "stateful" });
   });
 
   it("a monolith beside new or small services is a mixed architecture, but 'Financial services' is not", () => {
@@ -267,10 +301,18 @@ describe("SituationReader", () => {
     expect(values("a single monolith; we might split it into services next year")).toEqual({
       architecture: "monolith",
     });
+    // A plan is not a part of today's system.
+    expect(values("we want to break the monolith into separate services")).toEqual({
+      architecture: "monolith",
+    });
+    expect(values("it's one monolith; we plan new services next year")).toEqual({ architecture: "monolith" });
   });
 
   it("device passthrough is the hardware question's 'other devices'; a kernel driver is a kernel module", () => {
     expect(values("we need USB passthrough for the dongles")).toEqual({ hardware: "gpu" });
+    // Passing other things through is no device.
+    expect(values("requests are passed through nginx to the app servers")).toEqual({});
+    expect(values("we use TLS passthrough on the ingress")).toEqual({});
     expect(values("the controller talks to a PCIe card with its own kernel driver")).toEqual({
       hardware: "kernel",
     });
@@ -285,7 +327,7 @@ describe("SituationReader", () => {
     expect(values("GDPR, and PCI for the whole platform")).toEqual({ compliance: "strict" });
   });
 
-  it("services that store nothing are stateless; '|' ends a clause; a cadence named is a deploy cadence", () => {
+  it("services that store nothing are stateless; '|' separates a list of answers; a named cadence is one", () => {
     expect(values("a handful of small Node services that don't store anything themselves")).toMatchObject({
       state: "stateless",
     });
@@ -303,6 +345,7 @@ describe("SituationReader", () => {
       orchestration: "medium",
     });
     expect(values("we've dabbled with ECS a little")).toEqual({});
+    expect(values("we use a managed database like RDS")).toEqual({ state: "stateless" });
   });
 
   it("a monolith with parts carved out into separate services is mixed; a change 'touched' is a release", () => {
@@ -310,9 +353,6 @@ describe("SituationReader", () => {
       values("three parts are separate services now, everything else is still the monolith"),
     ).toMatchObject({
       architecture: "mixed",
-    });
-    expect(values("the rostering system keeps everything in an Oracle database")).toEqual({
-      state: "stateful",
     });
     expect(values("the python stuff deploys daily, the .net thing gets touched maybe twice a year")).toEqual(
       {},
