@@ -47,6 +47,8 @@ const sets: SetRow[] = evaluateSets(
     // A third, collected the same way: scored once untouched (50/64, against MiniSearch's 46/64;
     // off-topic declined 16/21), then read like the second.
     { name: "real questions 3", file: resolve(repoRoot, "test/fixtures/real-questions-3.jsonl") },
+    // A fourth, collected blind at the end of the session that read the second and third.
+    { name: "real, held out 4", file: resolve(repoRoot, "test/fixtures/real-questions-holdout4.jsonl") },
     { name: "chat-style set", file: resolve(repoRoot, "test/fixtures/dev-questions.jsonl") },
   ].filter((s) => existsSync(s.file)),
 );
