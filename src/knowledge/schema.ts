@@ -84,6 +84,9 @@ export const lexiconSchema = z.strictObject({
   weakwords: z.array(z.string().min(1)).default([]),
   definitionCues: z.array(z.string().min(1)).default([]),
   domainTerms: z.array(z.string().min(1)).min(1),
+  // Subject words that chats use for much else too ("patch", "ci", "database"): alone they make a
+  // question ours only when the model is sure (params.ts decide.generalWordsOnly).
+  generalTerms: z.array(z.string().min(1)).default([]),
   // Questions about something else entirely, written by us: the matcher learns an off-topic
   // class from them, so "optimize this sql query" is declined though "sql" is a known word.
   offTopic: z.array(z.string().min(1)).default([]),

@@ -214,6 +214,7 @@ describe("the decision rules (params.decide)", () => {
     offTopic: 0,
     known: 1,
     onTopic: true,
+    generalOnly: false,
     ...over,
   });
 
@@ -252,5 +253,22 @@ describe("the decision rules (params.decide)", () => {
     expect(decide(result({ known: 0 }), p)).toMatchObject({ kind: "decline", rule: "unknown-words" });
     expect(decide(result({ offTopic: 0.6 }), p)).toMatchObject({ kind: "decline", rule: "off-topic-class" });
     expect(decide(result({ offTopic: 0.4 }), p)).toMatchObject({ kind: "answer" });
+    // Only general subject words ("patch", "ci"): answered only when the model is sure enough.
+    const general = (confidence: number) =>
+      result({ generalOnly: true, confidence, ranked: [{ id: "a", score: confidence }] });
+    expect(decide(general(p.generalWordsOnly / 2), p)).toMatchObject({
+      kind: "decline",
+      rule: "general-words-only",
+    });
+    expect(decide(general(Math.max(p.generalWordsOnly, p.answer) * 2), p)).toMatchObject({ kind: "answer" });
+  });
+
+  it("tells general subject words from ours: a question with only general ones is flagged, one with ours is not", () => {
+    const m = new Matcher(answerablesOf(knowledge), knowledge.lexicon);
+    expect(m.match("how do we patch production servers").generalOnly).toBe(true);
+    expect(m.match("how do we patch container images").generalOnly).toBe(false);
+    expect(m.match("how do we patch vms").generalOnly).toBe(false);
+    // A short question made of topic words counts as ours ("rollbacks", "cost").
+    expect(m.match("rollbacks").generalOnly).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import type { QuestionAnswering } from "../../core/questions.ts";
 const RULES: Record<DeclineRule, string> = {
   "no-subject-word":
     "no subject word (lexicon.yaml domainTerms), and the model is not sure enough to answer anyway",
+  "general-words-only":
+    "its only subject words are general ones (lexicon.yaml generalTerms), and the model is not sure enough",
   "unknown-words": "too few of its words occur anywhere in the knowledge",
   "off-topic-class": "the off-topic class (lexicon.yaml offTopic) is more probable than any entry",
   "nothing-close": "no entry is probable enough even to suggest",
@@ -40,7 +42,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   }
   const r = x.result;
   lines.push(
-    `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? "yes" : "no"}`,
+    `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? (r.generalOnly ? "general words only" : "yes") : "no"}`,
   );
   if (x.nearest) lines.push(`nearest phrasing of ${r.ranked[0]?.id}: "${x.nearest}"`);
   if (r.ranked.length > 0) {

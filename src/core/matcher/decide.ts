@@ -6,6 +6,8 @@ import type { MatcherParams } from "./params.ts";
 export type DeclineRule =
   /** No word of the bot's subject, and not a short question made of words the knowledge is asked with. */
   | "no-subject-word"
+  /** Only general subject words ("patch", "ci", "database"), and the model is not sure enough. */
+  | "general-words-only"
   /** Too few of the question's words occur anywhere in the knowledge. */
   | "unknown-words"
   /** The off-topic class is clearly more probable than any entry (params.decide.offTopicMargin). */
@@ -29,12 +31,14 @@ export function decide(
   /** Do two entries answer the same thing (a glossary term and the FAQ entry about it)? */
   sameSubject: (a: string, b: string) => boolean = () => false,
 ): Decision {
-  const { ranked, confidence, offTopic, known, onTopic, intent } = result;
+  const { ranked, confidence, offTopic, known, onTopic, generalOnly, intent } = result;
   // Before the subject check: "checklist please" names no subject and needs none.
   if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
     return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
+  if (generalOnly && confidence < params.generalWordsOnly)
+    return { kind: "decline", rule: "general-words-only", confidence, offTopic };
   if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence, offTopic };
   if (offTopic > params.offTopicMargin * confidence)
     return { kind: "decline", rule: "off-topic-class", confidence, offTopic };

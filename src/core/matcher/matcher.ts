@@ -27,6 +27,8 @@ export interface MatchResult {
   known: number;
   /** Does the question use a word of the bot's subject (or only words the knowledge is asked with)? */
   onTopic: boolean;
+  /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
+  generalOnly: boolean;
 }
 
 export interface Explanation {
@@ -84,6 +86,7 @@ export class Matcher {
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
+  private readonly generalTerms: string[][];
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
@@ -105,6 +108,9 @@ export class Matcher {
     // Terms are taken literally (no synonyms), so "observability" does not make "monitor" a
     // subject word through its synonym; the question is checked both literally and canonically.
     this.domainTerms = lexicon.domainTerms.map((t) => this.text.literalStems(t)).filter((t) => t.length > 0);
+    this.generalTerms = lexicon.generalTerms
+      .map((t) => this.text.literalStems(t))
+      .filter((t) => t.length > 0);
 
     const labelled: Labelled[] = [];
     entries.forEach((e, label) => {
@@ -165,8 +171,9 @@ export class Matcher {
             ? "stored"
             : "not-stored";
     }
-    this.subjectSpeller = new Speller(new Map(this.domainTerms.flat().map((s) => [s, 1])));
-    this.subjectStems = new Set(this.domainTerms.filter((t) => t.length === 1).map((t) => t[0]!));
+    const subject = [...this.domainTerms, ...this.generalTerms];
+    this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])));
+    this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
   }
@@ -224,7 +231,7 @@ export class Matcher {
       stems.length === 0
         ? 0
         : corrected.filter((c, i) => c || this.subjectStems.has(stems[i]!)).length / stems.length;
-    const onTopic = this.isOnTopic(question, stems, corrected);
+    const { onTopic, generalOnly } = this.subjectOf(question, stems, corrected);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
@@ -245,6 +252,7 @@ export class Matcher {
       offTopic: round(offTopic),
       known: round(known),
       onTopic,
+      generalOnly,
     };
     if (intent)
       result.intent = {
@@ -281,7 +289,11 @@ export class Matcher {
    * after synonyms, stems and typo correction), or when it is short and every word of it names
    * one of the subject's topics ("rollbacks", "cost", "monitoring").
    */
-  private isOnTopic(question: string, canonical: string[], corrected: (string | undefined)[]): boolean {
+  private subjectOf(
+    question: string,
+    canonical: string[],
+    corrected: (string | undefined)[],
+  ): { onTopic: boolean; generalOnly: boolean } {
     const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
     for (const s of this.text.literalStems(question)) {
@@ -296,9 +308,12 @@ export class Matcher {
       const fixed = this.subjectSpeller.correct(s);
       if (fixed) stems.add(fixed);
     }
-    if (this.domainTerms.some((term) => term.every((s) => stems.has(s)))) return true;
+    const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
+    if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
     const count = canonical.length;
-    return count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
+    const short = count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
+    if (short) return { onTopic: true, generalOnly: false };
+    return { onTopic: has(this.generalTerms), generalOnly: has(this.generalTerms) };
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

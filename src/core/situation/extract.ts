@@ -119,7 +119,11 @@ export class SituationReader {
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
   private readonly keyEquals: RegExp | undefined;
   /** Each key's names (situations.yaml keyNames) as words, and the words for its values. */
-  private readonly keyNames: { key: AnswerKey; words: string[]; values: { word: string; value: string }[] }[] = [];
+  private readonly keyNames: {
+    key: AnswerKey;
+    words: string[];
+    values: { word: string; value: string }[];
+  }[] = [];
   private readonly negatedAfter: { negators: Set<string>; verbs: Set<string>; ended: Set<string> };
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
@@ -162,6 +166,7 @@ export class SituationReader {
       weakwords: [],
       definitionCues: [],
       domainTerms: ["vm"],
+      generalTerms: [],
       offTopic: [],
     });
     for (const key of ANSWER_KEYS) {
@@ -196,7 +201,10 @@ export class SituationReader {
       for (const name of data.keyNames[key] ?? []) {
         const words = tokenize(name, new Set()).map((t) => t.word);
         const values = ANSWER_VALUES[key].flatMap((value) =>
-          [value, ...(data.valueNames[key]?.[value] ?? [])].map((word) => ({ word: word.toLowerCase(), value })),
+          [value, ...(data.valueNames[key]?.[value] ?? [])].map((word) => ({
+            word: word.toLowerCase(),
+            value,
+          })),
         );
         if (words.length > 0) this.keyNames.push({ key, words, values });
       }
@@ -373,11 +381,7 @@ export class SituationReader {
   }
 
   /** Where `units` occur in order: each next word within maxGap words, in one clause. */
-  private find(
-    cue: string[],
-    tokens: Token[],
-    units: string[][],
-  ): { from: number; to: number }[] {
+  private find(cue: string[], tokens: Token[], units: string[][]): { from: number; to: number }[] {
     const found: { from: number; to: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!units[i]!.includes(cue[0]!)) continue;
@@ -438,7 +442,8 @@ export class SituationReader {
           value = undefined; // a possibility, or the past: nothing of today
         else {
           const after = this.after(tokens, to);
-          if (after === "negated") value = cue.negated; // "HIPAA doesn't apply"
+          if (after === "negated")
+            value = cue.negated; // "HIPAA doesn't apply"
           else if (after === "ended") value = undefined; // "the Solaris box was retired": gone, no opposite
         }
         isPartial = before.partial;

@@ -69,7 +69,8 @@ export function tokenize(
 function markNames(text: string, tokens: Token[], naming: ReadonlySet<string>): void {
   for (let i = 0; i < tokens.length; i++) {
     const previous = tokens[i - 1];
-    if (previous && naming.has(previous.word) && previous.clause === tokens[i]!.clause) tokens[i]!.named = true;
+    if (previous && naming.has(previous.word) && previous.clause === tokens[i]!.clause)
+      tokens[i]!.named = true;
     if (!OPENS.test(text.slice(previous ? previous.end : 0, tokens[i]!.start))) continue;
     for (let j = i; j < tokens.length && j < i + MAX_QUOTED_TERM; j++) {
       if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
