@@ -50,6 +50,9 @@ const sets: SetRow[] = evaluateSets(
     // A fourth, its off-topic questions chosen to share general words with our subject: scored once
     // untouched (35/46, tied with MiniSearch; off-topic declined 26/38), then read.
     { name: "real questions 4", file: resolve(repoRoot, "test/fixtures/real-questions-4.jsonl") },
+    // A fifth, collected blind after the general-words tier (mostly off-topic questions that share
+    // general words with our subject; only 19 in scope: the easy public ones were all taken).
+    { name: "real, held out 5", file: resolve(repoRoot, "test/fixtures/real-questions-holdout5.jsonl") },
     { name: "chat-style set", file: resolve(repoRoot, "test/fixtures/dev-questions.jsonl") },
   ].filter((s) => existsSync(s.file)),
 );
