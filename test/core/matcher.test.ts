@@ -81,17 +81,19 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("the second and third real sets (collected blind, then read): ahead of MiniSearch, off-topic declined", () => {
-    // Today 36/52 against 33/52 (off-topic 21/21), and 50/64 against 46/64 (off-topic 16/21).
-    for (const [file, floor, offTopicFloor] of [
-      ["real-questions-2.jsonl", 0.65, 0.95],
-      ["real-questions-3.jsonl", 0.75, 0.75],
+  it("the second to fourth real sets (collected blind, then read): floors, and ahead of MiniSearch on two", () => {
+    // Today 36/52 against 33/52 (off-topic 21/21), 49/64 against 46/64 (18/21), and 34/46
+    // against MiniSearch's 35/46 (32/38): on the fourth the matcher trails BM25 by one.
+    for (const [file, floor, offTopicFloor, ahead] of [
+      ["real-questions-2.jsonl", 0.65, 0.95, true],
+      ["real-questions-3.jsonl", 0.75, 0.8, true],
+      ["real-questions-4.jsonl", 0.7, 0.8, false],
     ] as const) {
       const lines = readSet(resolve(repoRoot, "test/fixtures", file));
       const s = scoreSet(lines, ours);
       const b = scoreSet(lines, baseline);
       expect(rate(s.inScope), file).toBeGreaterThanOrEqual(floor);
-      expect(s.inScope.pass, file).toBeGreaterThan(b.inScope.pass);
+      if (ahead) expect(s.inScope.pass, file).toBeGreaterThan(b.inScope.pass);
       expect(rate(s.outOfScope), file).toBeGreaterThanOrEqual(offTopicFloor);
     }
   });
