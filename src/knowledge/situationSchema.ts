@@ -114,6 +114,8 @@ export const situationsSchema = z
     storeModifiers: words.default([]),
     /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */
     intentions: words.default([]),
+    /** A cue right next to one of these is compared, not stated ("stateful vs stateless"). */
+    comparisons: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

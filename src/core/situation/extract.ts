@@ -114,6 +114,7 @@ export class SituationReader {
   private readonly naming: Set<string>;
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
+  private readonly comparisons: Set<string>;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -152,6 +153,7 @@ export class SituationReader {
     this.naming = new Set(data.naming);
     this.storeModifiers = new Set(data.storeModifiers);
     this.intentions = new Set(data.intentions);
+    this.comparisons = new Set(data.comparisons);
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -450,6 +452,12 @@ export class SituationReader {
       }
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
+      // "does stateful vs stateless matter?": two values set side by side are asked about.
+      if (
+        this.comparisons.has(tokens[from - 1]?.word ?? "") ||
+        this.comparisons.has(tokens[to + 1]?.word ?? "")
+      )
+        value = undefined;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
         this.inClauseFound(p, tokens, units, clause),
       );

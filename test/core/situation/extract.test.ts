@@ -359,6 +359,19 @@ describe("SituationReader", () => {
     );
   });
 
+  it("an old system named beside a family of services is a mixed architecture; values compared are not stated", () => {
+    expect(
+      values(
+        "the rostering tool is a vendor product on Windows Server; the portal team broke theirs into a dozen small services",
+      ),
+    ).toMatchObject({ architecture: "mixed" });
+    expect(values("claims is being broken into services; policy admin stays a monolith")).toMatchObject({
+      architecture: "mixed",
+    });
+    expect(values("does stateful vs stateless matter for containers?")).toEqual({});
+    expect(values("our services are stateless")).toEqual({ state: "stateless" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
