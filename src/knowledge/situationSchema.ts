@@ -46,7 +46,8 @@ const keyCues = z.strictObject({
   scope: z.array(z.string().min(2)).default([]),
   /**
    * Another key's answer that changes this one: read beside `key`=`value`, this key's `from`
-   * becomes `gives` (many services beside a legacy system are a mixed architecture).
+   * becomes `gives` (many services beside a legacy system are a mixed architecture), or, without
+   * `gives`, is left unknown (in a system of two parts, "stateless" may speak for one of them).
    */
   alongside: z
     .array(
@@ -54,7 +55,7 @@ const keyCues = z.strictObject({
         key: z.enum(ANSWER_KEYS),
         value: z.string().min(1),
         from: z.string().min(1),
-        gives: z.string().min(1),
+        gives: z.string().min(1).optional(),
       }),
     )
     .default([]),
@@ -116,6 +117,8 @@ export const situationsSchema = z
     intentions: words.default([]),
     /** A cue right next to one of these is compared, not stated ("stateful vs stateless"). */
     comparisons: words.default([]),
+    /** In a negated cue's words these speak of experience, not wishes ("nobody has run k8s"). */
+    experience: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
@@ -192,7 +195,7 @@ export const situationsSchema = z
       });
       k.alongside.forEach((a, i) => {
         check(a.key, a.value, ["cues", key, "alongside", i, "value"]);
-        for (const v of [a.from, a.gives]) check(key, v, ["cues", key, "alongside", i]);
+        for (const v of [a.from, ...(a.gives ? [a.gives] : [])]) check(key, v, ["cues", key, "alongside", i]);
       });
       k.parts.forEach((p, i) => {
         for (const v of [p.with, p.gives]) check(key, v, ["cues", key, "parts", i]);

@@ -115,6 +115,7 @@ export class SituationReader {
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
+  private readonly experience: Set<string>;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -154,6 +155,7 @@ export class SituationReader {
     this.storeModifiers = new Set(data.storeModifiers);
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
+    this.experience = new Set(data.experience);
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -316,8 +318,9 @@ export class SituationReader {
       for (const a of this.data.cues[key]?.alongside ?? []) {
         const own = understood[key];
         const other = understood[a.key];
-        if (own?.value === a.from && other?.value === a.value)
-          understood[key] = { value: a.gives, evidence: `${own.evidence} … ${other.evidence}` };
+        if (own?.value !== a.from || other?.value !== a.value) continue;
+        if (a.gives) understood[key] = { value: a.gives, evidence: `${own.evidence} … ${other.evidence}` };
+        else delete understood[key];
       }
     const asksToChoose =
       text.includes("?") ||
@@ -452,6 +455,9 @@ export class SituationReader {
       }
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
+      // "nobody has run k8s", "neither has ever touched Kubernetes": experience, not a wish.
+      if (cue.units[0] === NEG && tokens.slice(from, to + 1).some((t) => this.experience.has(t.word)))
+        value = undefined;
       // "does stateful vs stateless matter?": two values set side by side are asked about.
       if (
         this.comparisons.has(tokens[from - 1]?.word ?? "") ||

@@ -372,6 +372,20 @@ describe("SituationReader", () => {
     expect(values("our services are stateless")).toEqual({ state: "stateless" });
   });
 
+  it("experience is no appetite; in a system of two parts, 'stateless' alone may speak for one", () => {
+    expect(values("nobody has run k8s in production")).toEqual({});
+    expect(values("neither of us has ever touched Kubernetes")).toEqual({});
+    expect(values("no k8s please")).toEqual({ orchestration: "low" });
+    expect(values("we don't want to learn an orchestrator")).toEqual({ orchestration: "low" });
+    expect(values("a Rails monolith plus a couple of newer services; the app servers hold nothing")).toEqual({
+      architecture: "mixed",
+    });
+    expect(values("a Rails monolith; the app servers hold nothing")).toEqual({
+      architecture: "monolith",
+      state: "stateless",
+    });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
