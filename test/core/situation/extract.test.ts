@@ -144,7 +144,7 @@ describe("SituationReader", () => {
     // 3 a week is neither weekly-to-monthly nor daily: unknown, not a guess.
     expect(values("we deploy 3 times a week")).toEqual({});
     // A frequency counts only when it is about shipping changes.
-    expect(values("a yearly audit")).toEqual({ compliance: "moderate" });
+    expect(values("a yearly audit")).toEqual({});
   });
 
   it("team size is never mapped: the documents do not tie it to maturity", () => {
@@ -384,6 +384,12 @@ describe("SituationReader", () => {
       architecture: "monolith",
       state: "stateless",
     });
+  });
+
+  it("audits alone say nothing about how strict compliance is; the regime named beside them does", () => {
+    expect(values("we get audited every year")).toEqual({});
+    expect(values("SOC 2 audits every year")).toEqual({ compliance: "moderate" });
+    expect(values("HIPAA audits twice a year")).toMatchObject({ compliance: "strict" });
   });
 
   it("understands nothing in a plain question", () => {
