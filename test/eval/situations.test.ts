@@ -1,6 +1,11 @@
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { decide } from "../../src/core/decision/index.ts";
+import { SituationReader } from "../../src/core/situation/extract.ts";
+import { defaultSituationParams } from "../../src/core/situation/params.ts";
+import { readJsonl } from "../../src/eval/jsonl.ts";
 import {
   acceptedShare,
   precision,
@@ -38,5 +43,22 @@ describe("situations set (recommend): quality floors", () => {
     expect(precision(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.95);
     expect(recall(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.7);
     expect(acceptedShare(s), s.failures.join("\n")).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("no question of the FAQ evaluation sets is taken for a description of a situation", () => {
+    const reader = new SituationReader(knowledge);
+    const fixtures = resolve(repoRoot, "test/fixtures");
+    const files = readdirSync(fixtures)
+      .filter((f) => /^(real|dev)-questions.*\.jsonl$/.test(f))
+      .map((f) => resolve(fixtures, f));
+    const questions = files.flatMap((f) =>
+      readJsonl(f, z.object({ q: z.string() }).passthrough()).map((l) => l.q),
+    );
+    expect(questions.length).toBeGreaterThan(700);
+    const described = questions.filter((q) => {
+      const r = reader.read(q);
+      return Object.keys(r.understood).length >= defaultSituationParams.describedAnswers && r.asksToChoose;
+    });
+    expect(described).toEqual([]);
   });
 });
