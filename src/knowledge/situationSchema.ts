@@ -146,6 +146,20 @@ export const situationsSchema = z
     /** Other words for a value after a key's name ("isolation normal" is standard). */
     valueNames: z.partialRecord(z.enum(ANSWER_KEYS), z.record(z.string().min(1), words.min(1))).default({}),
     /**
+     * A multiplier ("traffic goes 20x", "a 10-30x spike") of at least `min`, in a clause with one of
+     * `context`, states `key`=`value`: load that swings that far is spiky.
+     */
+    multipliers: z
+      .strictObject({
+        key: z.enum(ANSWER_KEYS),
+        value: z.string().min(1),
+        min: z.number().positive(),
+        context: words.min(1),
+        /** A clause with one of these speaks of growth, not of swings ("we grew 5x last year"). */
+        growth: words.default([]),
+      })
+      .optional(),
+    /**
      * Operating-system families and the words that name one ("rhel" is linux). Two families named
      * within `window` words of each other, neither negated, state `key`=`value` ("Ubuntu 18, RHEL 8
      * and Windows Server side by side").
@@ -204,6 +218,7 @@ export const situationsSchema = z
     for (const key of ANSWER_KEYS)
       for (const value of Object.keys(s.valueNames[key] ?? {})) check(key, value, ["valueNames", key, value]);
     if (s.osFamilies) check(s.osFamilies.key, s.osFamilies.value, ["osFamilies", "value"]);
+    if (s.multipliers) check(s.multipliers.key, s.multipliers.value, ["multipliers", "value"]);
   });
 
 export type SituationKnowledge = z.infer<typeof situationsSchema>;

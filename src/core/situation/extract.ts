@@ -34,6 +34,8 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 6;
+/** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
+const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
 const STILL_THERE = new Set(["being", "be"]);
 /** A key's name and its value may have one of these between them ("isolation is strong"). */
@@ -284,6 +286,7 @@ export class SituationReader {
       ...this.frequencies(tokens),
       ...this.osLists(tokens),
       ...this.namedAnswers(tokens),
+      ...this.multipliers(tokens),
     );
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
@@ -693,6 +696,31 @@ export class SituationReader {
           sentence: tokens[i]!.sentence,
           ...(offContext ? { offContext } : {}),
         });
+    }
+    return out;
+  }
+
+  /** "Traffic goes 20x on launch day", "a 10-30x spike": a multiplier beside a word for load. */
+  private multipliers(tokens: Token[]): Match[] {
+    const m = this.data.multipliers;
+    if (!m) return [];
+    const out: Match[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const factor = MULTIPLIER.exec(tokens[i]!.word);
+      if (!factor || Number(factor[1]) < m.min) continue;
+      const clause = tokens[i]!.clause;
+      if (!this.inClause(tokens, clause, m.context) || this.inClause(tokens, clause, m.growth)) continue;
+      const before = this.before(tokens, i, m.key);
+      if (before.negator !== undefined || before.hedged) continue;
+      out.push({
+        key: m.key,
+        value: m.value,
+        from: i,
+        to: i,
+        size: 1,
+        segment: tokens[i]!.segment,
+        sentence: tokens[i]!.sentence,
+      });
     }
     return out;
   }

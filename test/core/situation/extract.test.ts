@@ -392,6 +392,20 @@ describe("SituationReader", () => {
     expect(values("HIPAA audits twice a year")).toMatchObject({ compliance: "strict" });
   });
 
+  it("a multiplier beside a word for load is spiky load, unless it is growth; hostile or submitted code needs hard isolation", () => {
+    expect(values("traffic goes 20x on launch day")).toEqual({ load: "spiky" });
+    expect(values("a 10-30x spike on election night")).toEqual({ load: "spiky" });
+    expect(values("we grew 5x in users last year")).toEqual({});
+    expect(values("we bought 20x more disks")).toEqual({});
+    expect(values("the autograder runs student-submitted code")).toEqual({ isolation: "hard" });
+    expect(values("assume hostile code")).toEqual({ isolation: "hard" });
+    expect(values("the signer must never share a kernel with anything internet-facing")).toEqual({
+      isolation: "hard",
+    });
+    // A driver of its own is hardware, not isolation.
+    expect(values("a PCIe card that needs its own kernel driver")).toEqual({ hardware: "kernel" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
