@@ -33,7 +33,7 @@ const TWO_EDITS_FROM = 9;
 /** Shorter words are read as written. */
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
-const ELLIPSIS_CLAUSE = 6;
+const ELLIPSIS_CLAUSE = 8;
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
