@@ -117,7 +117,7 @@ export function resolve(
       words.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w)));
   const subjectless =
     alone.kind === "out-of-scope" &&
-    (alone.rule === "no-subject-word" || alone.rule === "general-words-only") &&
+    alone.rule === "no-subject-word" &&
     own.length <= FOLLOW_UP.shortQuestion &&
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence && alone.confidence > alone.offTopic));

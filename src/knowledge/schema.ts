@@ -75,22 +75,31 @@ export const glossaryTermSchema = z.strictObject({
 });
 
 /** Words the matcher treats as the same: abbreviations, synonyms, product names. */
-export const lexiconSchema = z.strictObject({
-  // "k8s" -> "kubernetes"; a value may be several words ("vm" -> "virtual machine").
-  synonyms: z.record(z.string().min(1), z.string().min(1)),
-  // Words that carry no topic (how, what, we, should ...).
-  stopwords: z.array(z.string().min(1)),
-  // Words that never make a question in scope on their own (good, best, use ...).
-  weakwords: z.array(z.string().min(1)).default([]),
-  definitionCues: z.array(z.string().min(1)).default([]),
-  domainTerms: z.array(z.string().min(1)).min(1),
-  // Subject words that chats use for much else too ("patch", "ci", "database"): alone they make a
-  // question ours only when the model is sure (params.ts decide.generalWordsOnly).
-  generalTerms: z.array(z.string().min(1)).default([]),
-  // Questions about something else entirely, written by us: the matcher learns an off-topic
-  // class from them, so "optimize this sql query" is declined though "sql" is a known word.
-  offTopic: z.array(z.string().min(1)).default([]),
-});
+export const lexiconSchema = z
+  .strictObject({
+    // "k8s" -> "kubernetes"; a value may be several words ("vm" -> "virtual machine").
+    synonyms: z.record(z.string().min(1), z.string().min(1)),
+    // Words that carry no topic (how, what, we, should ...).
+    stopwords: z.array(z.string().min(1)),
+    // Words that never make a question in scope on their own (good, best, use ...).
+    weakwords: z.array(z.string().min(1)).default([]),
+    definitionCues: z.array(z.string().min(1)).default([]),
+    domainTerms: z.array(z.string().min(1)).min(1),
+    // Subject words that chats use for much else too ("patch", "ci", "database"): alone they make a
+    // question ours only when the model is sure (params.ts decide.generalWordsOnly).
+    generalTerms: z.array(z.string().min(1)).default([]),
+    // Questions about something else entirely, written by us: the matcher learns an off-topic
+    // class from them, so "optimize this sql query" is declined though "sql" is a known word.
+    offTopic: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((l, ctx) => {
+    // A word is ours or general, never both: the general tier would silently not apply.
+    const ours = new Set(l.domainTerms.map((t) => t.toLowerCase()));
+    l.generalTerms.forEach((t, i) => {
+      if (ours.has(t.toLowerCase()))
+        ctx.addIssue({ code: "custom", path: ["generalTerms", i], message: `"${t}" is in domainTerms too` });
+    });
+  });
 
 const sentence = z.string().min(5);
 /** Button labels: Slack shows at most 75 characters. */

@@ -115,10 +115,15 @@ export const situationsSchema = z
     storeModifiers: words.default([]),
     /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */
     intentions: words.default([]),
-    /** A cue right next to one of these is compared, not stated ("stateful vs stateless"). */
+    /** A cue right next to one of these, in a question, is compared, not stated ("stateful vs stateless?"). */
     comparisons: words.default([]),
-    /** In a negated cue's words these speak of experience, not wishes ("nobody has run k8s"). */
-    experience: words.default([]),
+    /**
+     * A negated cue of `key` whose words hold one of `markers` and one of `verbs` speaks of
+     * experience, not of what the team wants ("nobody has run k8s", "neither has ever touched it").
+     */
+    experience: z
+      .strictObject({ key: z.enum(ANSWER_KEYS), markers: words.min(1), verbs: words.min(1) })
+      .optional(),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
@@ -157,6 +162,10 @@ export const situationsSchema = z
         context: words.min(1),
         /** A clause with one of these speaks of growth, not of swings ("we grew 5x last year"). */
         growth: words.default([]),
+        /** A multiplier followed by one of these counts without a `context` word ("20x traffic"). */
+        before: words.default([]),
+        /** Right after the multiplier these make it a comparison ("5x lower", "4x cheaper"). */
+        after: words.default([]),
       })
       .optional(),
     /**

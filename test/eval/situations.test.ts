@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -51,6 +51,9 @@ describe("situations set (recommend): quality floors", () => {
     const files = readdirSync(fixtures)
       .filter((f) => /^(real|dev)-questions.*\.jsonl$/.test(f))
       .map((f) => resolve(fixtures, f));
+    // The public set beside the repository too, when it is there (it is in CI).
+    const shared = resolve(repoRoot, "../shared/eval/questions.jsonl");
+    if (existsSync(shared)) files.push(shared);
     const questions = files.flatMap((f) =>
       readJsonl(f, z.object({ q: z.string() }).passthrough()).map((l) => l.q),
     );

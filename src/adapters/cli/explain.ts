@@ -5,7 +5,7 @@ import type { QuestionAnswering } from "../../core/questions.ts";
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
   "no-subject-word":
-    "no subject word (lexicon.yaml domainTerms), and the model is not sure enough to answer anyway",
+    "no subject word (lexicon.yaml domainTerms or generalTerms), and the model is not sure enough to answer anyway",
   "general-words-only":
     "its only subject words are general ones (lexicon.yaml generalTerms), and the model is not sure enough",
   "unknown-words": "too few of its words occur anywhere in the knowledge",

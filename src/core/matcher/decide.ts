@@ -37,6 +37,8 @@ export function decide(
     return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
+  // Only general subject words and an unsure model: the question may be someone else's subject
+  // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly)
     return { kind: "decline", rule: "general-words-only", confidence, offTopic };
   if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence, offTopic };

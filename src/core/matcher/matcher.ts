@@ -313,7 +313,8 @@ export class Matcher {
     const count = canonical.length;
     const short = count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
     if (short) return { onTopic: true, generalOnly: false };
-    return { onTopic: has(this.generalTerms), generalOnly: has(this.generalTerms) };
+    const general = has(this.generalTerms);
+    return { onTopic: general, generalOnly: general };
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

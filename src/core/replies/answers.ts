@@ -118,8 +118,8 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
     case "out-of-scope": {
       // A question without a word of our subject is about something else; one with it is ours,
       // but the documents do not answer it (the off-topic class, or nothing close enough).
-      const outside = outcome.rule === "no-subject-word" || outcome.rule === "general-words-only";
-      const text = outside ? r.decline.outOfScope : r.decline.notCovered;
+      // Only general subject words ("staging", "clusters"): ours in words, so "not covered".
+      const text = outcome.rule === "no-subject-word" ? r.decline.outOfScope : r.decline.notCovered;
       return reply(
         "decline",
         [

@@ -34,6 +34,8 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 8;
+/** Before a period these make a multiplier a rate ("3x a week"). */
+const RATE_WORDS = new Set(["a", "per", "every"]);
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
@@ -105,6 +107,8 @@ export class SituationReader {
   private readonly osFamily = new Map<string, string>();
   /** The tokens of the text being read (read() is synchronous). */
   private lastTokens: Token[] = [];
+  /** The text being read (as tokenised, so offsets match), for punctuation between tokens. */
+  private lastText = "";
   /** Positions of the text being read where a `pastMarkers` phrase starts: they negate like negators. */
   private pastAt = new Set<number>();
   private readonly pastMarkers: string[][];
@@ -117,7 +121,7 @@ export class SituationReader {
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
-  private readonly experience: Set<string>;
+  private readonly experience: { key: AnswerKey; markers: Set<string>; verbs: Set<string> } | undefined;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -157,7 +161,11 @@ export class SituationReader {
     this.storeModifiers = new Set(data.storeModifiers);
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
-    this.experience = new Set(data.experience);
+    this.experience = data.experience && {
+      key: data.experience.key,
+      markers: new Set(data.experience.markers),
+      verbs: new Set(data.experience.verbs),
+    };
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -259,7 +267,9 @@ export class SituationReader {
 
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
-    const tokens = tokenize(this.keyed(text), this.contrast, this.naming);
+    const keyed = this.keyed(text);
+    const tokens = tokenize(keyed, this.contrast, this.naming);
+    this.lastText = keyed;
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
@@ -459,14 +469,9 @@ export class SituationReader {
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
       // "nobody has run k8s", "neither has ever touched Kubernetes": experience, not a wish.
-      if (cue.units[0] === NEG && tokens.slice(from, to + 1).some((t) => this.experience.has(t.word)))
-        value = undefined;
-      // "does stateful vs stateless matter?": two values set side by side are asked about.
-      if (
-        this.comparisons.has(tokens[from - 1]?.word ?? "") ||
-        this.comparisons.has(tokens[to + 1]?.word ?? "")
-      )
-        value = undefined;
+      if (cue.units[0] === NEG && this.experienced(cue.key, tokens.slice(from, to + 1))) value = undefined;
+      // "does stateful vs stateless matter?": two values set side by side in a question.
+      if (this.compared(tokens, from, to)) value = undefined;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
         this.inClauseFound(p, tokens, units, clause),
       );
@@ -513,6 +518,38 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return out;
+  }
+
+  /** A negated cue of the `experience` key whose words say what was done, not what is wanted. */
+  private experienced(key: AnswerKey, words: Token[]): boolean {
+    const e = this.experience;
+    return (
+      e !== undefined &&
+      e.key === key &&
+      words.some((t) => e.markers.has(t.word)) &&
+      words.some((t) => e.verbs.has(t.word))
+    );
+  }
+
+  /** A cue right beside "vs" in the same clause of a question: two values asked about, not stated. */
+  private compared(tokens: Token[], from: number, to: number): boolean {
+    const question = (i: number) => {
+      const sentence = tokens[i]!.sentence;
+      let last = i;
+      while (tokens[last + 1]?.sentence === sentence) last++;
+      return /\?\s*$/.test(
+        this.lastText.slice(tokens[last]!.end, tokens[last + 1]?.start ?? this.lastText.length),
+      );
+    };
+    // The nearest word on each side that is not filler ("stateful vs. a stateless design").
+    const nearest = (i: number, step: number) => {
+      while (tokens[i] && this.filler.has(tokens[i]!.word)) i += step;
+      return tokens[i];
+    };
+    const beside = [nearest(from - 1, -1), nearest(to + 1, 1)].some(
+      (t) => t !== undefined && t.clause === tokens[from]!.clause && this.comparisons.has(t.word),
+    );
+    return beside && question(from);
   }
 
   /**
@@ -709,7 +746,12 @@ export class SituationReader {
       const factor = MULTIPLIER.exec(tokens[i]!.word);
       if (!factor || Number(factor[1]) < m.min) continue;
       const clause = tokens[i]!.clause;
-      if (!this.inClause(tokens, clause, m.context) || this.inClause(tokens, clause, m.growth)) continue;
+      const next = tokens[i + 1]?.word ?? "";
+      const swing = this.inClause(tokens, clause, m.context) || m.before.includes(next);
+      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next)) continue;
+      // "3x a week", "10x per day": a rate, not a swing.
+      if (RATE_WORDS.has(next) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)
+        continue;
       const before = this.before(tokens, i, m.key);
       if (before.negator !== undefined || before.hedged) continue;
       out.push({
@@ -732,8 +774,10 @@ export class SituationReader {
    * replacement keeps the length, so evidence still quotes the text as written.
    */
   private keyed(text: string): string {
-    if (!this.keyColon || !this.keyEquals) return text;
-    const keyed = text.replace(this.keyColon, "$1$2=");
+    // "monolith vs. services": the abbreviation's full stop ends no clause.
+    const abbreviated = text.replace(/\b(vs)\.(?=\s)/gi, "$1 ");
+    if (!this.keyColon || !this.keyEquals) return abbreviated;
+    const keyed = abbreviated.replace(this.keyColon, "$1$2=");
     const answers = keyed.match(this.keyEquals)?.length ?? 0;
     return answers >= 2 ? keyed.replace(LIST_SEPARATOR, (m) => m.replace(/[/|>-]/g, ";")) : keyed;
   }

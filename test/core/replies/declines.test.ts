@@ -24,4 +24,12 @@ describe("declines say why", () => {
     expect(a.text).toContain(decline.notCovered.replaceAll("`", ""));
     expect(a.text).not.toContain(decline.outOfScope.replaceAll("`", ""));
   });
+
+  it("a question whose only subject words are general ones, and unsure, is not covered rather than 'outside'", () => {
+    const q = "how do we handle staging?";
+    expect(qa.asker.ask(q)).toMatchObject({ kind: "out-of-scope", rule: "general-words-only" });
+    const a = askJson(q, qa);
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain(decline.notCovered.replaceAll("`", ""));
+  });
 });

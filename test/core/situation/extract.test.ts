@@ -369,12 +369,33 @@ describe("SituationReader", () => {
       architecture: "mixed",
     });
     expect(values("does stateful vs stateless matter for containers?")).toEqual({});
+    expect(values("does stateful vs. a stateless design matter for containers?")).toEqual({});
     expect(values("our services are stateless")).toEqual({ state: "stateless" });
+    // Outside a question, or across a sentence, "vs" compares nothing.
+    expect(values("we have one monolith vs. a dozen microservices")).toEqual({ architecture: "mixed" });
+    expect(values("everything we run is stateless. VS Code is the editor everyone uses")).toEqual({
+      state: "stateless",
+    });
+    // Plain microservices on VMs or as Windows services are no second part; a finished or hoped-for
+    // split is no part of today's system.
+    expect(values("our microservices are deployed on long-lived vms today")).toEqual({
+      architecture: "microservices",
+    });
+    expect(values("the monolith was broken into services two years ago")).toEqual({
+      architecture: "monolith",
+    });
+    expect(values("a monolith that we hope gets split into services eventually")).toEqual({
+      architecture: "monolith",
+    });
   });
 
   it("experience is no appetite; in a system of two parts, 'stateless' alone may speak for one", () => {
     expect(values("nobody has run k8s in production")).toEqual({});
     expect(values("neither of us has ever touched Kubernetes")).toEqual({});
+    // Only orchestration, and only what was done: other negated cues keep their value.
+    expect(values("nobody has the time to learn kubernetes")).toEqual({ orchestration: "low" });
+    expect(values("no customer has ever uploaded code to us")).toEqual({ isolation: "standard" });
+    expect(values("none of our services has any state")).toEqual({ state: "stateless" });
     expect(values("no k8s please")).toEqual({ orchestration: "low" });
     expect(values("we don't want to learn an orchestrator")).toEqual({ orchestration: "low" });
     expect(values("a Rails monolith plus a couple of newer services; the app servers hold nothing")).toEqual({
@@ -388,6 +409,7 @@ describe("SituationReader", () => {
 
   it("audits alone say nothing about how strict compliance is; the regime named beside them does", () => {
     expect(values("we get audited every year")).toEqual({});
+    expect(values("PCI DSS applies and we file an SAQ D every year")).toEqual({ compliance: "strict" });
     expect(values("SOC 2 audits every year")).toEqual({ compliance: "moderate" });
     expect(values("HIPAA audits twice a year")).toMatchObject({ compliance: "strict" });
   });
@@ -397,8 +419,29 @@ describe("SituationReader", () => {
     expect(values("a 10-30x spike on election night")).toEqual({ load: "spiky" });
     expect(values("we grew 5x in users last year")).toEqual({});
     expect(values("we bought 20x more disks")).toEqual({});
+    expect(values("the Christmas weeks are 5x a normal week")).toEqual({ load: "spiky" });
+    expect(values("then we get 20x traffic for 48 hours")).toEqual({ load: "spiky" });
+    // Counts, rates, comparisons and plans are no swing.
+    for (const t of [
+      "we hired two 10x engineers for the traffic team",
+      "users hit the site 3x a week",
+      "requests take 10x longer on cold start",
+      "load is 5x lower than last year",
+      "we're planning for 10x the users",
+    ])
+      expect(values(t), t).toEqual({});
+    expect(values("we have 8x A100 GPUs for the jobs")).toEqual({ hardware: "gpu" });
     expect(values("the autograder runs student-submitted code")).toEqual({ isolation: "hard" });
     expect(values("assume hostile code")).toEqual({ isolation: "hard" });
+    expect(values("literally any stranger can push a workflow file")).toEqual({ isolation: "hard" });
+    // Strangers, arbitrary notebooks, reviewed code and hostile networks are no untrusted code.
+    for (const t of [
+      "any stranger can read our public docs site",
+      "our data scientists run arbitrary python notebooks internally",
+      "we lint all submitted code in CI",
+      "we assume hostile networks, so everything is TLS",
+    ])
+      expect(values(t), t).toEqual({});
     expect(values("the signer must never share a kernel with anything internet-facing")).toEqual({
       isolation: "hard",
     });
