@@ -118,11 +118,11 @@ export const situationsSchema = z
     /** A cue right next to one of these, in a question, is compared, not stated ("stateful vs stateless?"). */
     comparisons: words.default([]),
     /**
-     * A negated cue of `key` whose words hold one of `markers` and one of `verbs` speaks of
-     * experience, not of what the team wants ("nobody has run k8s", "neither has ever touched it").
+     * A negated cue of one of `keys` whose words hold one of `markers` and one of `verbs` speaks of
+     * experience, not of what is or is wanted ("nobody has run k8s", "we've never run GPU nodes").
      */
     experience: z
-      .strictObject({ key: z.enum(ANSWER_KEYS), markers: words.min(1), verbs: words.min(1) })
+      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)).min(1), markers: words.min(1), verbs: words.min(1) })
       .optional(),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),

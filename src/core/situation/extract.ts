@@ -121,7 +121,7 @@ export class SituationReader {
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
-  private readonly experience: { key: AnswerKey; markers: Set<string>; verbs: Set<string> } | undefined;
+  private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -162,7 +162,7 @@ export class SituationReader {
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
     this.experience = data.experience && {
-      key: data.experience.key,
+      keys: new Set(data.experience.keys),
       markers: new Set(data.experience.markers),
       verbs: new Set(data.experience.verbs),
     };
@@ -456,6 +456,9 @@ export class SituationReader {
         if (before.negator !== undefined) {
           start = before.negator;
           value = cue.negated;
+          // "we've never run GPU nodes": experience, not a statement that there are none.
+          if (this.experienced(cue.key, tokens.slice(Math.max(0, before.negator - 1), to + 1)))
+            value = undefined;
         } else if (before.hedged)
           value = undefined; // a possibility, or the past: nothing of today
         else {
@@ -520,15 +523,11 @@ export class SituationReader {
     return out;
   }
 
-  /** A negated cue of the `experience` key whose words say what was done, not what is wanted. */
+  /** A negated cue of an `experience` key whose words say what was done, not what is or is wanted. */
   private experienced(key: AnswerKey, words: Token[]): boolean {
     const e = this.experience;
-    return (
-      e !== undefined &&
-      e.key === key &&
-      words.some((t) => e.markers.has(t.word)) &&
-      words.some((t) => e.verbs.has(t.word))
-    );
+    if (!e?.keys.has(key)) return false;
+    return words.some((t) => e.markers.has(t.word)) && words.some((t) => e.verbs.has(t.word));
   }
 
   /** A cue right beside "vs" in the same clause of a question: two values asked about, not stated. */

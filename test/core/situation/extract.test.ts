@@ -396,6 +396,14 @@ describe("SituationReader", () => {
     expect(values("nobody has the time to learn kubernetes")).toEqual({ orchestration: "low" });
     expect(values("no customer has ever uploaded code to us")).toEqual({ isolation: "standard" });
     expect(values("none of our services has any state")).toEqual({ state: "stateless" });
+    // Hardware too: never having run GPU nodes is no "no GPUs".
+    expect(values("the transcoding tier leans on GPUs; we've never run GPU nodes")).toEqual({
+      hardware: "gpu",
+    });
+    expect(values("we don't need GPUs")).toEqual({ hardware: "none" });
+    // What was tried is past; a negated "orchestration-heavy" is a low appetite.
+    expect(values("we tried self-hosting Kubernetes last year and it was a disaster")).toEqual({});
+    expect(values("not doing orchestration-heavy stuff again")).toEqual({ orchestration: "low" });
     expect(values("no k8s please")).toEqual({ orchestration: "low" });
     expect(values("we don't want to learn an orchestrator")).toEqual({ orchestration: "low" });
     expect(values("a Rails monolith plus a couple of newer services; the app servers hold nothing")).toEqual({
