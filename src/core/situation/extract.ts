@@ -40,8 +40,8 @@ const RATE_WORDS = new Set(["a", "per", "every"]);
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
 const STILL_THERE = new Set(["being", "be"]);
-/** A key's name and its value may have one of these between them ("isolation is strong"). */
-const LINKING = new Set(["is", "are"]);
+/** A key's name and its value may have one of these between them ("isolation is strong", "maturity at medium"). */
+const LINKING = new Set(["is", "are", "at"]);
 /** In a list of named answers, what separates two of them. */
 const LIST_SEPARATOR = /\s\/\s|\s\|\s|->/g;
 
@@ -70,6 +70,8 @@ interface Match {
   sentence: number;
   /** The cue's clause says it applies to one part of the system only (the key's `scope`). */
   scoped?: boolean;
+  /** An answer given by the question's name ("compliance: strict"). */
+  named?: true;
   /** A quantifier before the cue ("most services are stateless") makes it speak for part of the system. */
   partial?: boolean;
   /**
@@ -805,6 +807,7 @@ export class SituationReader {
         out.push({
           key,
           value: v.value,
+          named: true,
           from: i,
           to: at,
           size: at - i + 1,
@@ -890,8 +893,12 @@ export class SituationReader {
     all: Match[],
     parts: { rule: number; from: number; to: number; segment: number }[],
   ): { value: string; matches: Match[] } | "conflict" | undefined {
+    // An answer given by name ("maturity: medium") is explicit: it settles its key over any cue.
+    const named = all.filter((m) => m.named && m.value !== undefined);
     const kept: Match[] = [];
-    for (const m of [...all].sort((a, b) => b.size - a.size || a.from - b.from)) {
+    for (const m of [...(named.length > 0 ? named : all)].sort(
+      (a, b) => b.size - a.size || a.from - b.from,
+    )) {
       const covered = kept.some((k) => k.size > m.size && m.from <= k.to && k.from <= m.to);
       if (!covered && !kept.some((k) => k.from === m.from && k.to === m.to && k.value === m.value))
         kept.push(m);

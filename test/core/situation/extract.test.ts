@@ -227,6 +227,10 @@ describe("SituationReader", () => {
     // A word for the value that is not the contract's: valueNames; a suffix on the value.
     expect(values("isolation normal")).toEqual({ isolation: "standard" });
     expect(values("team maturity: medium-ish")).toEqual({ maturity: "medium" });
+    // An answer given by name settles its key over a cue ("platform engineer" is high).
+    expect(values("we've since hired a platform engineer, so I'd now put our maturity at medium")).toEqual({
+      maturity: "medium",
+    });
   });
 
   it("every name of every question, with each of its values, is read", () => {
@@ -386,6 +390,10 @@ describe("SituationReader", () => {
     });
     expect(values("a monolith that we hope gets split into services eventually")).toEqual({
       architecture: "monolith",
+    });
+    // "we're" reads as "were": no past, the carving goes on.
+    expect(values("a Node monolith that we're slowly carving into services")).toEqual({
+      architecture: "mixed",
     });
   });
 
