@@ -36,6 +36,8 @@ describe("SituationReader", () => {
     expect(values("there is no database of our own")).toEqual({ state: "stateless" });
     expect(values("we'd rather not run clusters")).toEqual({ orchestration: "low" });
     expect(values("we don't need GPUs")).toEqual({ hardware: "none" });
+    // A skill the team does not have is no platform maturity.
+    expect(values("platform engineering just isn't a skill we have")).toEqual({});
     // A negated cue without a negated value says nothing.
     expect(values("it is not a monolith")).toEqual({});
     // A negator in another clause does not reach the cue.
@@ -288,6 +290,11 @@ describe("SituationReader", () => {
     expect(values("all stateless, data lives in managed RDS")).toEqual({ state: "stateless" });
     expect(values("data lives in managed RDS")).toEqual({ state: "stateless" });
     expect(values("data lives on local NVMe")).toEqual({ state: "stateful" });
+    expect(
+      values("a dozen microservices, none keep state locally, Postgres sits outside the cluster"),
+    ).toMatchObject({
+      state: "stateless",
+    });
     // A store further on plays another part: the backups, a replica.
     expect(values("we run a Postgres database cluster with backups in S3")).toEqual({ state: "stateful" });
   });
@@ -409,6 +416,8 @@ describe("SituationReader", () => {
       hardware: "gpu",
     });
     expect(values("we don't need GPUs")).toEqual({ hardware: "none" });
+    // A skill the team does not have is no platform maturity.
+    expect(values("platform engineering just isn't a skill we have")).toEqual({});
     // What was tried is past; a negated "orchestration-heavy" is a low appetite.
     expect(values("we tried self-hosting Kubernetes last year and it was a disaster")).toEqual({});
     expect(values("not doing orchestration-heavy stuff again")).toEqual({ orchestration: "low" });
