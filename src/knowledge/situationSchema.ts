@@ -19,6 +19,11 @@ const cueGroup = z.strictObject({
   value: z.string().min(1),
   /** The value a negated cue of this group states; without it a negated cue says nothing. */
   negated: z.string().min(1).optional(),
+  /**
+   * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
+   * it settles the key over other cues (the "regulator" beside it would say strict).
+   */
+  explicit: z.boolean().default(false),
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
   /**

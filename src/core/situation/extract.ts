@@ -57,6 +57,8 @@ interface Cue {
   context?: string[];
   /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
   elsewhere?: { value: string | undefined; units: string[][] };
+  /** The value said outright: it settles the key like an answer given by name. */
+  explicit?: true;
 }
 
 interface Match {
@@ -201,6 +203,7 @@ export class SituationReader {
             ...(g.negated ? { negated: g.negated } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
+            ...(g.explicit ? { explicit: true as const } : {}),
           });
         }
       }
@@ -491,6 +494,7 @@ export class SituationReader {
           sentence: tokens[from]!.sentence,
           ...(scoped ? { scoped } : {}),
           ...(isPartial && value !== undefined ? { partial: true } : {}),
+          ...(cue.explicit && value === cue.value && !offContext ? { named: true as const } : {}),
           ...(offContext ? { offContext } : {}),
         },
       ];

@@ -437,6 +437,12 @@ describe("SituationReader", () => {
     expect(values("PCI DSS applies and we file an SAQ D every year")).toEqual({ compliance: "strict" });
     expect(values("SOC 2 audits every year")).toEqual({ compliance: "moderate" });
     expect(values("HIPAA audits twice a year")).toMatchObject({ compliance: "strict" });
+    // Said outright beside a word for rules, "moderate" settles it over the "regulator" beside it.
+    expect(values("the regulator's demands on us are moderate")).toEqual({ compliance: "moderate" });
+    expect(values("food-safety auditors check our records once a year, a moderate burden")).toEqual({
+      compliance: "moderate",
+    });
+    expect(values("we could live with a moderate amount of orchestration")).toEqual({});
   });
 
   it("a multiplier beside a word for load is spiky load, unless it is growth; hostile or submitted code needs hard isolation", () => {
