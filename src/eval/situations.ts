@@ -13,11 +13,12 @@ import { readJsonl } from "./jsonl.ts";
  * misses, so every one is development data now. Precision when first scored (at the code of the
  * day): fresh2 90.5%, fresh3 91.3%, fresh4 89.5%, fresh5 86.8%, fresh6 91.0%, fresh7 90.6%,
  * fresh8 84.2%, fresh9 93.9%, fresh10 83.9%, fresh11 88.9%, fresh12 83.5%, fresh13 85.6%,
- * fresh14 76.5%, fresh15 87.0%, fresh16 84.4%, fresh17 88.7%, fresh18 85.9% (all at f60a9fb).
- * fresh11 to fresh18 were also scored, still unseen, with the fixes made since: fresh11 91.1%
- * after fresh10's fixes, fresh12 86.0% after fresh10's and fresh11's, fresh13 88.5% after those
- * and an independent review's, fresh14 83.5% after fresh13's too, fresh15 90.5%, fresh16 87.3%,
- * fresh17 92.7% and fresh18 89.7% after all of them (and a second review's, from fresh17 on).
+ * fresh14 76.5%, fresh15 87.0%, fresh16 84.4%, fresh17 88.7%, fresh18 85.9%, fresh19 78.8% (all
+ * at f60a9fb). fresh11 to fresh19 were also scored, still unseen, with the fixes made since:
+ * fresh11 91.1% after fresh10's fixes, fresh12 86.0% after fresh10's and fresh11's, fresh13 88.5%
+ * after those and an independent review's, fresh14 83.5% after fresh13's too, fresh15 90.5%,
+ * fresh16 87.3%, fresh17 92.7%, fresh18 89.7% and fresh19 82.7% after all of them (and a second
+ * review's, from fresh17 on).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -46,6 +47,7 @@ const lineSchema = z.strictObject({
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
