@@ -111,8 +111,6 @@ export class SituationReader {
   private readonly osFamily = new Map<string, string>();
   /** The tokens of the text being read (read() is synchronous). */
   private lastTokens: Token[] = [];
-  /** The text being read (as tokenised, so offsets match), for punctuation between tokens. */
-  private lastText = "";
   /** Positions of the text being read where a `pastMarkers` phrase starts: they negate like negators. */
   private pastAt = new Set<number>();
   private readonly pastMarkers: string[][];
@@ -272,9 +270,7 @@ export class SituationReader {
 
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
-    const keyed = this.keyed(text);
-    const tokens = tokenize(keyed, this.contrast, this.naming);
-    this.lastText = keyed;
+    const tokens = tokenize(this.keyed(text), this.contrast, this.naming);
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
@@ -453,6 +449,8 @@ export class SituationReader {
       let start = from;
       let value: string | undefined = cue.value;
       let isPartial = false;
+      // Where a negation of the cue starts, for the `experience` check: the cue's own "no".
+      let negatedFrom = cue.units[0] === NEG ? from : undefined;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
@@ -461,9 +459,7 @@ export class SituationReader {
         if (before.negator !== undefined) {
           start = before.negator;
           value = cue.negated;
-          // "we've never run GPU nodes": experience, not a statement that there are none.
-          if (this.experienced(cue.key, tokens.slice(Math.max(0, before.negator - 1), to + 1)))
-            value = undefined;
+          negatedFrom = Math.max(0, before.negator - 1); // the word before: "we've never run"
         } else if (before.hedged)
           value = undefined; // a possibility, or the past: nothing of today
         else {
@@ -476,8 +472,9 @@ export class SituationReader {
       }
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
-      // "nobody has run k8s", "neither has ever touched Kubernetes": experience, not a wish.
-      if (cue.units[0] === NEG && this.experienced(cue.key, tokens.slice(from, to + 1))) value = undefined;
+      // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
+      if (negatedFrom !== undefined && this.experienced(cue.key, tokens.slice(negatedFrom, to + 1)))
+        value = undefined;
       // "does stateful vs stateless matter?": two values set side by side in a question.
       if (this.compared(tokens, from, to)) value = undefined;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
@@ -538,14 +535,6 @@ export class SituationReader {
 
   /** A cue right beside "vs" in the same clause of a question: two values asked about, not stated. */
   private compared(tokens: Token[], from: number, to: number): boolean {
-    const question = (i: number) => {
-      const sentence = tokens[i]!.sentence;
-      let last = i;
-      while (tokens[last + 1]?.sentence === sentence) last++;
-      return /\?\s*$/.test(
-        this.lastText.slice(tokens[last]!.end, tokens[last + 1]?.start ?? this.lastText.length),
-      );
-    };
     // The nearest word on each side that is not filler ("stateful vs. a stateless design").
     const nearest = (i: number, step: number) => {
       while (tokens[i] && this.filler.has(tokens[i]!.word)) i += step;
@@ -554,7 +543,7 @@ export class SituationReader {
     const beside = [nearest(from - 1, -1), nearest(to + 1, 1)].some(
       (t) => t !== undefined && t.clause === tokens[from]!.clause && this.comparisons.has(t.word),
     );
-    return beside && question(from);
+    return beside && tokens[from]!.asks === true;
   }
 
   /**

@@ -12,6 +12,8 @@ export interface Token {
   sentence: number;
   /** Part of a name, not a statement: a short quoted term ("our 'Legacy' team") or a word after `naming`. */
   named?: true;
+  /** In a sentence that ends with a question mark. */
+  asks?: true;
 }
 
 // A number with thousands separators ("1,200") is one word.
@@ -59,7 +61,19 @@ export function tokenize(
     last = start + m[0].length;
   }
   markNames(text, out, naming);
+  markQuestions(text, out);
   return out;
+}
+
+/** Marks the words of each sentence that ends with a question mark. */
+function markQuestions(text: string, tokens: Token[]): void {
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i + 1]?.sentence === tokens[i]!.sentence) continue;
+    if (/\?\s*$/.test(text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? text.length)))
+      for (let k = first; k <= i; k++) tokens[k]!.asks = true;
+    first = i + 1;
+  }
 }
 
 /**
