@@ -81,7 +81,7 @@ export class Matcher {
   /** The phrasing behind each training example, for "nearest phrasing". */
   private readonly exampleText: string[];
   private readonly speller: Speller;
-  /** Stems of the one-word subject words (lexicon.yaml domainTerms). */
+  /** Stems of the one-word subject words of both tiers (lexicon.yaml domainTerms, generalTerms). */
   private readonly subjectStems: Set<string>;
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
@@ -287,7 +287,8 @@ export class Matcher {
   /**
    * A question is about the bot's subject when it uses a subject word (lexicon.domainTerms,
    * after synonyms, stems and typo correction), or when it is short and every word of it names
-   * one of the subject's topics ("rollbacks", "cost", "monitoring").
+   * one of the subject's topics ("rollbacks", "cost", "monitoring"). Through a general term alone
+   * (lexicon.generalTerms) it is on topic only "generally": decide.ts asks the model to be surer.
    */
   private subjectOf(
     question: string,
