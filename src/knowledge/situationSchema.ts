@@ -127,8 +127,20 @@ export const situationsSchema = z
      * experience, not of what is or is wanted ("nobody has run k8s", "we've never run GPU nodes").
      */
     experience: z
-      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)).min(1), markers: words.min(1), verbs: words.min(1) })
+      .strictObject({
+        keys: z.array(z.enum(ANSWER_KEYS)).min(1),
+        markers: words.min(1),
+        verbs: words.min(1),
+        /** Right after such a negated cue, these make it a stage on the way ("no k8s yet"): nothing. */
+        stages: words.default([]),
+      })
       .optional(),
+    /** Keys whose cues, in a question, ask for the answer rather than give it ("is k8s overkill?"). */
+    askedNotStated: z.array(z.enum(ANSWER_KEYS)).default([]),
+    /** A negator right before one of these compares rather than negates ("nothing like HIPAA"). */
+    likeness: words.default([]),
+    /** Right after a cue, these make it the usual case with exceptions to come ("flat most of the year"). */
+    usually: words.default([]),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

@@ -123,7 +123,12 @@ export class SituationReader {
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
-  private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
+  private readonly experience:
+    | { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string>; stages: Set<string> }
+    | undefined;
+  private readonly askedNotStated: Set<AnswerKey>;
+  private readonly likeness: Set<string>;
+  private readonly usually: Set<string>;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -167,7 +172,11 @@ export class SituationReader {
       keys: new Set(data.experience.keys),
       markers: new Set(data.experience.markers),
       verbs: new Set(data.experience.verbs),
+      stages: new Set(data.experience.stages),
     };
+    this.askedNotStated = new Set(data.askedNotStated);
+    this.likeness = new Set(data.likeness);
+    this.usually = new Set(data.usually);
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -466,7 +475,9 @@ export class SituationReader {
           const after = this.after(tokens, to);
           if (after === "negated")
             value = cue.negated; // "HIPAA doesn't apply"
-          else if (after === "ended") value = undefined; // "the Solaris box was retired": gone, no opposite
+          // "the Solaris box was retired": gone, no opposite; "flat most of the year": the usual
+          // case, with exceptions to come.
+          else if (after === "ended" || after === "usually") value = undefined;
         }
         isPartial = before.partial;
       }
@@ -475,6 +486,13 @@ export class SituationReader {
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
       if (negatedFrom !== undefined && this.experienced(cue.key, tokens.slice(negatedFrom, to + 1)))
         value = undefined;
+      // "no k8s yet": a stage on the way, neither a wish nor a refusal.
+      if (negatedFrom !== undefined && this.experience?.keys.has(cue.key)) {
+        const next = this.nextWord(tokens, to);
+        if (next && this.experience.stages.has(next.word)) value = undefined;
+      }
+      // "is k8s overkill for us?": the asker wants this answer, and has not given it.
+      if (tokens[from]!.asks && this.askedNotStated.has(cue.key)) value = undefined;
       // "does stateful vs stateless matter?": two values set side by side in a question.
       if (this.compared(tokens, from, to)) value = undefined;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
@@ -516,7 +534,9 @@ export class SituationReader {
       const word = tokens[j]!.word;
       if (this.subordinators.has(word)) break;
       if (this.negators.has(word)) {
-        out.negator = j;
+        // "nothing like HIPAA": a comparison, which says neither the cue nor its opposite.
+        if (this.likeness.has(tokens[j + 1]?.word ?? "")) out.hedged = true;
+        else out.negator = j;
         return out;
       }
       if (this.hedges.has(word) || this.pastAt.has(j)) out.hedged = true;
@@ -567,7 +587,9 @@ export class SituationReader {
    * words one of `negatedAfter.verbs`); "the Solaris box was retired" ends it (`ended`, but not
    * "is being retired" or "will be retired": still there today).
    */
-  private after(tokens: Token[], to: number): "negated" | "ended" | undefined {
+  private after(tokens: Token[], to: number): "negated" | "ended" | "usually" | undefined {
+    const next = this.nextWord(tokens, to);
+    if (next && this.usually.has(next.word)) return "usually";
     let words = 0;
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
@@ -582,6 +604,13 @@ export class SituationReader {
           : undefined;
       if (!this.filler.has(word)) words++;
     }
+    return undefined;
+  }
+
+  /** The first word after token `at` that is not filler, in its clause. */
+  private nextWord(tokens: Token[], at: number): Token | undefined {
+    for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++)
+      if (!this.filler.has(tokens[j]!.word)) return tokens[j];
     return undefined;
   }
 

@@ -480,6 +480,30 @@ describe("SituationReader", () => {
     expect(values("a PCIe card that needs its own kernel driver")).toEqual({ hardware: "kernel" });
   });
 
+  it("a stage on the way, an appetite asked about, a comparison and the usual case say nothing", () => {
+    // "yet" after a negated orchestration cue: where the team is, not what it wants.
+    expect(values("we run Jenkins but no kubernetes yet")).toEqual({});
+    expect(values("no kubernetes for us")).toEqual({ orchestration: "low" });
+    // Asked about, the appetite is what the asker wants to know; said, it is an answer.
+    expect(values("is kubernetes overkill here?")).toEqual({});
+    expect(values("kubernetes is overkill for us.")).toEqual({ orchestration: "low" });
+    // "nothing like PCI" compares: neither strict nor none.
+    expect(values("privacy rules apply, but nothing like PCI")).toEqual({});
+    expect(values("nothing regulated")).toEqual({ compliance: "none" });
+    // Flat "most of the" time is the usual case; the multiplier after it is the swing.
+    expect(values("traffic is flat most of the week, then it jumps 30x on payday")).toEqual({ load: "spiky" });
+    expect(values("traffic is flat")).toEqual({ load: "steady" });
+    // A database the provider runs holds the state, not our services.
+    expect(values("the database the provider runs for us")).toEqual({ state: "stateless" });
+    expect(values("the database we run ourselves")).toEqual({ state: "stateful" });
+    // Some experience is medium maturity; beside a platform team it leaves maturity open.
+    expect(values("the team has some kubernetes experience")).toEqual({ maturity: "medium" });
+    expect(values("a platform team still learning kubernetes")).toEqual({});
+    expect(values("the code is all ours, but customers want more isolation than namespaces give")).toEqual({
+      isolation: "strong",
+    });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
