@@ -491,7 +491,9 @@ describe("SituationReader", () => {
     expect(values("privacy rules apply, but nothing like PCI")).toEqual({});
     expect(values("nothing regulated")).toEqual({ compliance: "none" });
     // Flat "most of the" time is the usual case; the multiplier after it is the swing.
-    expect(values("traffic is flat most of the week, then it jumps 30x on payday")).toEqual({ load: "spiky" });
+    expect(values("traffic is flat most of the week, then it jumps 30x on payday")).toEqual({
+      load: "spiky",
+    });
     expect(values("traffic is flat")).toEqual({ load: "steady" });
     // A database the provider runs holds the state, not our services.
     expect(values("the database the provider runs for us")).toEqual({ state: "stateless" });
