@@ -506,6 +506,17 @@ describe("SituationReader", () => {
     });
   });
 
+  it("licensed and vendor software that wants a machine of its own is legacy; load words beside a word for load", () => {
+    expect(values("our payroll runs on a licensed package from a vendor")).toEqual({ legacy: "yes" });
+    expect(values("nothing licensed, all our own code")).toEqual({ legacy: "no" });
+    expect(values("the lab software only runs on Windows 10")).toEqual({ legacy: "yes" });
+    expect(values("the site gets hammered at lunchtime")).toEqual({ load: "spiky" });
+    // Without a word for load, "idle" says nothing; "prediction" is not "predictable".
+    expect(values("the servers sit idle")).toEqual({});
+    expect(values("usage is predictable")).toEqual({ load: "steady" });
+    expect(values("we run structure prediction pipelines")).toEqual({});
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
