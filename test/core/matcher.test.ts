@@ -82,13 +82,15 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("the second to fourth real sets (collected blind, then read): floors, and ahead of MiniSearch on two", () => {
+  it("the second to fourth and sixth real sets (collected blind, then read): floors, and ahead of MiniSearch on two", () => {
     // Today 36/52 against 33/52 (off-topic 21/21), 49/64 against 46/64 (18/21), and 34/46
     // against MiniSearch's 35/46 (32/38): on the fourth the matcher trails BM25 by one.
     for (const [file, floor, offTopicFloor, ahead] of [
       ["real-questions-2.jsonl", 0.65, 0.95, true],
       ["real-questions-3.jsonl", 0.75, 0.8, true],
       ["real-questions-4.jsonl", 0.7, 0.8, false],
+      // Scored once blind at 10/14 (MiniSearch 10/14), off-topic declined 19/27.
+      ["real-questions-6.jsonl", 0.7, 0.7, false],
     ] as const) {
       const lines = readSet(resolve(repoRoot, "test/fixtures", file));
       const s = scoreSet(lines, ours);
