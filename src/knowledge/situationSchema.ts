@@ -135,6 +135,8 @@ export const situationsSchema = z
         stages: words.default([]),
       })
       .optional(),
+    /** In a cue phrase, one of these binds to the next cue word: no other word between ("only supports"). */
+    adjacent: words.default([]),
     /** Keys whose cues, in a question, ask for the answer rather than give it ("is k8s overkill?"). */
     askedNotStated: z.array(z.enum(ANSWER_KEYS)).default([]),
     /** A negator right before one of these compares rather than negates ("nothing like HIPAA"). */

@@ -127,6 +127,8 @@ export class SituationReader {
     | { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string>; stages: Set<string> }
     | undefined;
   private readonly askedNotStated: Set<AnswerKey>;
+  /** Stems of situations.yaml `adjacent`: a cue word that must be followed by the next at once. */
+  private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
   private readonly usually: Set<string>;
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
@@ -194,6 +196,7 @@ export class SituationReader {
       generalTerms: [],
       offTopic: [],
     });
+    this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
     for (const key of ANSWER_KEYS) {
       for (const g of data.cues[key]?.groups ?? []) {
         for (const phrase of g.phrases) {
@@ -437,6 +440,8 @@ export class SituationReader {
           }
           if (units[j]!.length === 0) continue;
           if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
+          // "only Linux hosts are supported" is no "only supported on".
+          if (this.adjacent.has(cue[k - 1]!)) break;
           if (++gap > this.params.maxGap) break;
         }
         if (next < 0) break;

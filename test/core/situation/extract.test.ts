@@ -510,6 +510,9 @@ describe("SituationReader", () => {
     expect(values("our payroll runs on a licensed package from a vendor")).toEqual({ legacy: "yes" });
     expect(values("nothing licensed, all our own code")).toEqual({ legacy: "no" });
     expect(values("the lab software only runs on Windows 10")).toEqual({ legacy: "yes" });
+    // "only" binds to the verb: a tool supporting only some hosts is no legacy software of ours.
+    expect(values("the vendor only supports RHEL 8")).toEqual({ legacy: "yes" });
+    expect(values("with that tool only Linux hosts are supported").legacy).toBeUndefined();
     expect(values("the site gets hammered at lunchtime")).toEqual({ load: "spiky" });
     // Without a word for load, "idle" says nothing; "prediction" is not "predictable".
     expect(values("the servers sit idle")).toEqual({});
