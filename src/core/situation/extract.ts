@@ -686,9 +686,11 @@ export class SituationReader {
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
           if (tokens[j]!.clause !== tokens[i]!.clause) break;
-          // A compound is not its last part: "self-service kiosks" are not services.
+          // A compound is not its last part: "self-service kiosks" are not services. Nor is a
+          // singular after a number above one: "the 311 service request portal" is one portal.
           const word = tokens[j]!.word;
-          if (/[-/]/.test(word) || !this.stems(word).some((s) => units.has(s))) {
+          const singular = num.n >= 2 && !c.units.includes(word);
+          if (/[-/]/.test(word) || singular || !this.stems(word).some((s) => units.has(s))) {
             if (!this.filler.has(tokens[j]!.word)) between++;
             continue;
           }

@@ -520,6 +520,27 @@ describe("SituationReader", () => {
     expect(values("we run structure prediction pipelines")).toEqual({});
   });
 
+  it("some orchestration is medium, separation asked for is strong, a singular after a number is no count", () => {
+    expect(values("we can live with some orchestration, just not a DIY kubernetes")).toEqual({
+      orchestration: "medium",
+    });
+    // Separation required outweighs "the code is all ours" (strong dominates standard).
+    expect(values("it has to be walled off from everything else, though the code is all ours")).toEqual({
+      isolation: "strong",
+    });
+    expect(values("our data lives in a managed warehouse and the jobs are stateless")).toEqual({
+      state: "stateless",
+    });
+    expect(values("the 24 hour service desk app is a monolith")).toEqual({ architecture: "monolith" });
+    // Workers of a monolith are part of it; newer services beside it make it mixed.
+    expect(values("a Django monolith plus celery workers")).toEqual({ architecture: "monolith" });
+    expect(values("a Django monolith plus a few newer services")).toEqual({ architecture: "mixed" });
+    // What is being replaced is no part of today's system.
+    expect(values("We're replacing an old batch system with 30 new Java microservices")).toEqual({
+      architecture: "microservices",
+    });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
