@@ -442,7 +442,10 @@ describe("SituationReader", () => {
     expect(values("food-safety auditors check our records once a year, a moderate burden")).toEqual({
       compliance: "moderate",
     });
-    expect(values("we could live with a moderate amount of orchestration")).toEqual({});
+    // Beside orchestration, "moderate" is an appetite, not compliance.
+    expect(values("we could live with a moderate amount of orchestration")).toEqual({
+      orchestration: "medium",
+    });
   });
 
   it("a multiplier beside a word for load is spiky load, unless it is growth; hostile or submitted code needs hard isolation", () => {
