@@ -36,6 +36,41 @@ const SHORTEST_TYPO = 5;
 const ELLIPSIS_CLAUSE = 8;
 /** Before a period these make a multiplier a rate ("3x a week"). */
 const RATE_WORDS = new Set(["a", "per", "every"]);
+/** An operating system named in a text, and the versions written right after it. */
+interface OsNamed {
+  i: number;
+  family: string;
+  name: string;
+  versions: string[];
+}
+
+/** Words that may stand between an operating system's name and its versions. */
+const OS_VERSION_GAP = new Set(["server", "lts", "and", "or", "plus", "to"]);
+/** A version right after the name ("RHEL 8", "Windows 10"), or a release ("20.04", "2016"). */
+const VERSION_RIGHT_AFTER = /^\d{1,2}(?:\.\d+)*$|^\d{4}$/;
+const RELEASE = /^\d+\.\d+$|^(?:19|20)\d\d$/;
+
+/**
+ * The versions written after the operating system at token `at`: "Ubuntu 20.04 + 22.04", "RHEL
+ * 7/8", "Windows Server 2012/2016". A bare number counts only right after the name; a later one
+ * only when it looks like a release, so "Windows 10 and 2 Linux boxes" has one version.
+ */
+function osVersions(tokens: Token[], at: number): string[] {
+  const versions: string[] = [];
+  const glued = /\d[\d.]*$/.exec(tokens[at]!.word.replace(/^[a-z]+/, ""));
+  if (glued && /^[a-z]+\d/.test(tokens[at]!.word)) versions.push(glued[0]);
+  for (let j = at + 1; j < tokens.length && j <= at + 6; j++) {
+    const word = tokens[j]!.word;
+    if (tokens[j]!.clause !== tokens[at]!.clause) break;
+    if (OS_VERSION_GAP.has(word)) continue;
+    const parts = word.split("/");
+    const first = versions.length === 0 && j <= at + 2;
+    if (!parts.every((p) => (first ? VERSION_RIGHT_AFTER : RELEASE).test(p) || RELEASE.test(p))) break;
+    versions.push(...parts);
+  }
+  return versions;
+}
+
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
@@ -854,20 +889,21 @@ export class SituationReader {
   private osLists(tokens: Token[]): Match[] {
     const os = this.data.osFamilies;
     if (!os) return [];
-    const named: { i: number; family: string }[] = [];
+    const named: OsNamed[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.word;
-      const family = this.osFamily.get(word) ?? this.osFamily.get(word.split(/[-/.+]/)[0]!);
+      const name = this.osFamily.has(word) ? word : word.split(/[-/.+]/)[0]!;
+      const family = this.osFamily.get(name);
       if (!family || tokens[i]!.named) continue;
       const before = this.before(tokens, i, undefined);
       if (before.negator === undefined && !before.hedged && this.after(tokens, i) === undefined)
-        named.push({ i, family });
+        named.push({ i, family, name, versions: osVersions(tokens, i) });
     }
     const out: Match[] = [];
     for (let a = 0; a < named.length; a++)
-      for (let b = a + 1; b < named.length; b++) {
+      for (let b = a; b < named.length; b++) {
         const [x, y] = [named[a]!, named[b]!];
-        if (y.i - x.i > os.window || x.family === y.family) continue;
+        if (y.i - x.i > os.window || !this.differentOs(x, y)) continue;
         if (tokens[x.i]!.sentence !== tokens[y.i]!.sentence) continue;
         out.push({
           key: os.key,
@@ -881,6 +917,19 @@ export class SituationReader {
         break;
       }
     return out;
+  }
+
+  /**
+   * Two operating systems, or one named in two versions: "Windows and Linux", "CentOS 6 … Ubuntu
+   * 22.04", "RHEL 7 and RHEL 9", "Ubuntu 20.04 + 22.04". A family's generic name ("linux") is no
+   * other distribution than a named one, and a name without a version no other version.
+   */
+  private differentOs(x: OsNamed, y: OsNamed): boolean {
+    if (x === y) return new Set(x.versions).size >= 2;
+    if (x.family !== y.family) return true;
+    const generic = (o: OsNamed) => o.name === o.family;
+    if (!generic(x) && !generic(y) && x.name !== y.name) return true;
+    return x.versions.length > 0 && y.versions.length > 0 && x.versions.some((v) => !y.versions.includes(v));
   }
 
   /**

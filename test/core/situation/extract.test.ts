@@ -544,6 +544,24 @@ describe("SituationReader", () => {
     });
   });
 
+  it("several operating systems: two families in a sentence, two distributions, or one in two versions", () => {
+    expect(values("we test on RHEL 7 and RHEL 9")).toEqual({ multiOs: "yes" });
+    expect(values("the build needs Ubuntu 20.04 + 22.04 side by side")).toEqual({ multiOs: "yes" });
+    expect(values("the old tools want CentOS 6 while the new ones are on Ubuntu 22.04")).toEqual({
+      multiOs: "yes",
+    });
+    expect(
+      values(
+        "the admins use Windows for the reporting suite they bought years ago, and we run the rest on Linux",
+      ),
+    ).toEqual({ multiOs: "yes" });
+    // One system, a generic name beside a distribution, a move from one to another: no.
+    expect(values("everything is Ubuntu 22.04")).toEqual({});
+    expect(values("our servers run linux (ubuntu 22.04)")).toEqual({});
+    expect(values("we moved from CentOS 7 to Rocky 9")).toEqual({});
+    expect(values("the licence server checks the MAC address of our Linux box").multiOs).toBeUndefined();
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
