@@ -562,6 +562,13 @@ describe("SituationReader", () => {
     expect(values("the licence server checks the MAC address of our Linux box").multiOs).toBeUndefined();
   });
 
+  it("manual work, clicking through consoles and no CI are low platform maturity", () => {
+    expect(values("releases are copied over ssh by whoever is around")).toEqual({ maturity: "low" });
+    expect(values("ops is one person clicking around the vSphere console")).toEqual({ maturity: "low" });
+    expect(values("there is no CI at all")).toEqual({ maturity: "low" });
+    expect(values("IT is two people and no developers")).toEqual({ maturity: "low" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
