@@ -569,6 +569,15 @@ describe("SituationReader", () => {
     expect(values("IT is two people and no developers")).toEqual({ maturity: "low" });
   });
 
+  it("prescriptive regimes and supervisors, and 'strict' beside a word for rules, are strict compliance", () => {
+    expect(values("our chain-of-custody rules are strict")).toEqual({ compliance: "strict" });
+    expect(values("the lab system falls under FDA 21 CFR Part 11")).toEqual({ compliance: "strict" });
+    expect(values("we are supervised by the central bank")).toEqual({ compliance: "strict" });
+    expect(values("critical infrastructure rules apply to the plant")).toEqual({ compliance: "strict" });
+    // Without a word for rules, "strict" is about something else.
+    expect(values("we are strict about code style")).toEqual({});
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
