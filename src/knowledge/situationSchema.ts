@@ -82,6 +82,8 @@ const keyCues = z.strictObject({
         with: z.string().min(1),
         gives: z.string().min(1),
         afterContrast: z.boolean().default(false),
+        /** A part with one of these words just before or after it is not one ("managed Postgres", "Postgres on RDS"). */
+        notAfter: z.array(z.string().min(1)).default([]),
       }),
     )
     .default([]),

@@ -140,7 +140,7 @@ export class SituationReader {
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
-    { units: string[][]; with: string; gives: string; afterContrast: boolean }[]
+    { units: string[][]; with: string; gives: string; afterContrast: boolean; notAfter: string[] }[]
   >();
   /** Word -> operating-system family (situations.yaml `osFamilies`). */
   private readonly osFamily = new Map<string, string>();
@@ -353,7 +353,12 @@ export class SituationReader {
         rules.flatMap((r, rule) =>
           r.units.flatMap((u) =>
             (present.has(u[0]!) ? this.find(u, tokens, units) : [])
-              .filter(({ from }) => !this.planned(tokens, from))
+              .filter(
+                ({ from, to }) =>
+                  !this.planned(tokens, from) &&
+                  !this.qualified(tokens, from, to, r.notAfter) &&
+                  this.before(tokens, from, undefined).negator === undefined, // "no database of our own"
+              )
               .map(({ from, to }) => ({ rule, from, to, segment: tokens[from]!.segment })),
           ),
         ),
@@ -619,6 +624,25 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return false;
+  }
+
+  /**
+   * Is one of `words` among the two words that say something just before tokens from..to, or the
+   * three just after, in their clause ("managed Postgres", "Postgres on RDS")?
+   */
+  private qualified(tokens: Token[], from: number, to: number, words: readonly string[]): boolean {
+    if (words.length === 0) return false;
+    const near = (start: number, step: number, count: number) => {
+      let seen = 0;
+      for (let j = start; j >= 0 && j < tokens.length && seen < count; j += step) {
+        if (tokens[j]!.clause !== tokens[from]!.clause) break;
+        if (this.filler.has(tokens[j]!.word)) continue;
+        if (words.includes(tokens[j]!.word)) return true;
+        seen++;
+      }
+      return false;
+    };
+    return near(from - 1, -1, 2) || near(to + 1, 1, 3);
   }
 
   /**

@@ -578,6 +578,16 @@ describe("SituationReader", () => {
     expect(values("we are strict about code style")).toEqual({});
   });
 
+  it("stateless services beside a database the team runs are a mix; beside a managed one they are stateless", () => {
+    expect(values("the services are stateless and we run a Cassandra cluster next to them")).toEqual({
+      state: "mixed",
+    });
+    expect(values("the app is stateless, data lives in managed Postgres")).toEqual({ state: "stateless" });
+    expect(values("stateless API, Postgres on RDS")).toEqual({ state: "stateless" });
+    expect(values("stateless services, MongoDB Atlas for data")).toEqual({ state: "stateless" });
+    expect(values("no database of our own, the app is stateless")).toEqual({ state: "stateless" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
