@@ -20,7 +20,8 @@ import { readJsonl } from "./jsonl.ts";
  * fresh16 87.3%, fresh17 92.7%, fresh18 89.7% and fresh19 82.7% after all of them (and a second
  * review's, from fresh17 on). fresh20 (written a session later): 80.0% at f60a9fb, 86.6% unseen
  * with every fix up to fresh19's; fresh21 (a third short, a third long): 81.8% at f60a9fb, 88.7%
- * unseen with every fix up to fresh20's and the legacy and load cues after it.
+ * unseen with every fix up to fresh20's and the legacy and load cues after it; fresh22: 89.2% at
+ * f60a9fb, 92.7% at that session's start (974165b), 93.3% unseen with that session's fixes.
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -52,6 +53,7 @@ const lineSchema = z.strictObject({
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
