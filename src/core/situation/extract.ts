@@ -662,8 +662,10 @@ export class SituationReader {
         return STILL_THERE.has(tokens[j - 1]!.word) ? undefined : "ended";
       if (this.negatedAfter.negators.has(word))
         return tokens
-          .slice(j + 1, j + 3)
-          .some((t) => t.clause === tokens[to]!.clause && this.negatedAfter.verbs.has(t.word))
+          .slice(j + 1)
+          .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
+          .slice(0, 2)
+          .some((t) => this.negatedAfter.verbs.has(t.word))
           ? "negated"
           : undefined;
       if (!this.filler.has(word)) words++;

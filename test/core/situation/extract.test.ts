@@ -588,6 +588,17 @@ describe("SituationReader", () => {
     expect(values("no database of our own, the app is stateless")).toEqual({ state: "stateless" });
   });
 
+  it("'isn't on the table' and 'isn't something we want' turn against the cue before them", () => {
+    expect(values("self-managed Kubernetes isn't on the table")).toEqual({ orchestration: "low" });
+    expect(values("running our own clusters isn't something we want")).toEqual({ orchestration: "low" });
+    // Managed containers are a medium appetite, which outweighs the low one.
+    expect(
+      values(
+        "happy with managed containers, but self-managed Kubernetes isn't something we're signing up for",
+      ),
+    ).toEqual({ orchestration: "medium" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
