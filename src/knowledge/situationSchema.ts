@@ -82,8 +82,11 @@ const keyCues = z.strictObject({
         with: z.string().min(1),
         gives: z.string().min(1),
         afterContrast: z.boolean().default(false),
-        /** A part with one of these words just before or after it is not one ("managed Postgres", "Postgres on RDS"). */
-        notAfter: z.array(z.string().min(1)).default([]),
+        /**
+         * A part with one of these words (compared by stem) among the three words that say
+         * something before it or after it is someone else's ("managed Postgres", "Postgres on RDS").
+         */
+        notBeside: z.array(z.string().min(1)).default([]),
       }),
     )
     .default([]),
@@ -133,18 +136,24 @@ export const situationsSchema = z
         keys: z.array(z.enum(ANSWER_KEYS)).min(1),
         markers: words.min(1),
         verbs: words.min(1),
-        /** Right after such a negated cue, these make it a stage on the way ("no k8s yet"): nothing. */
-        stages: words.default([]),
       })
       .optional(),
+    /** Right after a negated cue of one of `keys`, one of `words` makes it a stage on the way ("no k8s yet"). */
+    stages: z
+      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words })
+      .default({ keys: [], words: [] }),
+    /** Words matched as written, not by stem, in cue phrases and texts ("licensed" is not "licensing"). */
+    exactWords: words.default([]),
     /** In a cue phrase, one of these binds to the next cue word: no other word between ("only supports"). */
     adjacent: words.default([]),
     /** Keys whose cues, in a question, ask for the answer rather than give it ("is k8s overkill?"). */
     askedNotStated: z.array(z.enum(ANSWER_KEYS)).default([]),
     /** A negator right before one of these compares rather than negates ("nothing like HIPAA"). */
     likeness: words.default([]),
-    /** Right after a cue, these make it the usual case with exceptions to come ("flat most of the year"). */
-    usually: words.default([]),
+    /** Right after a cue of one of `keys`, one of `words` makes it the usual case ("flat most of the year"). */
+    usually: z
+      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words })
+      .default({ keys: [], words: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
@@ -200,6 +209,8 @@ export const situationsSchema = z
         value: z.string().min(1),
         window: z.number().int().positive(),
         families: z.record(z.string().min(1), words.min(1)),
+        /** Names that are also ordinary words ("rocky"): they count only with a version or their family after them. */
+        versioned: words.default([]),
       })
       .optional(),
   })

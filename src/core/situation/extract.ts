@@ -28,6 +28,8 @@ export interface Reading {
 const NEG = "¬";
 /** Marks a filler word: skipped between a cue's words, matched only where a cue names it. */
 const FILLER = "~";
+/** Marks a word matched as written, not by its stem (situations.yaml `exactWords`). */
+const EXACT = "=";
 /** A misspelt word this long may be two edits from the cue word it means; a shorter one, one. */
 const TWO_EDITS_FROM = 9;
 /** Shorter words are read as written. */
@@ -45,7 +47,9 @@ interface OsNamed {
 }
 
 /** Words that may stand between an operating system's name and its versions. */
-const OS_VERSION_GAP = new Set(["server", "lts", "and", "or", "plus", "to"]);
+const OS_VERSION_GAP = new Set(["server", "lts", "and", "plus"]);
+/** Right before the second of two systems, these make the pair a move from one to the other. */
+const MOVE_TO = new Set(["to", "into"]);
 /** A version right after the name ("RHEL 8", "Windows 10"), or a release ("20.04", "2016"). */
 const VERSION_RIGHT_AFTER = /^\d{1,2}(?:\.\d+)*$|^\d{4}$/;
 const RELEASE = /^\d+\.\d+$|^(?:19|20)\d\d$/;
@@ -57,8 +61,8 @@ const RELEASE = /^\d+\.\d+$|^(?:19|20)\d\d$/;
  */
 function osVersions(tokens: Token[], at: number): string[] {
   const versions: string[] = [];
-  const glued = /\d[\d.]*$/.exec(tokens[at]!.word.replace(/^[a-z]+/, ""));
-  if (glued && /^[a-z]+\d/.test(tokens[at]!.word)) versions.push(glued[0]);
+  const glued = /^[a-z]+(\d+(?:\.\d+)*)$/.exec(tokens[at]!.word); // "rhel8"
+  if (glued) versions.push(glued[1]!);
   for (let j = at + 1; j < tokens.length && j <= at + 6; j++) {
     const word = tokens[j]!.word;
     if (tokens[j]!.clause !== tokens[at]!.clause) break;
@@ -140,7 +144,7 @@ export class SituationReader {
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
-    { units: string[][]; with: string; gives: string; afterContrast: boolean; notAfter: string[] }[]
+    { units: string[][]; with: string; gives: string; afterContrast: boolean; notBeside: string[] }[]
   >();
   /** Word -> operating-system family (situations.yaml `osFamilies`). */
   private readonly osFamily = new Map<string, string>();
@@ -159,13 +163,15 @@ export class SituationReader {
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
   private readonly experience:
-    | { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string>; stages: Set<string> }
+    | { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> }
     | undefined;
+  private readonly stages: { keys: Set<AnswerKey>; words: Set<string> };
   private readonly askedNotStated: Set<AnswerKey>;
+  private readonly exactWords: Set<string>;
   /** Stems of situations.yaml `adjacent`: a cue word that must be followed by the next at once. */
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
-  private readonly usually: Set<string>;
+  private readonly usually: { keys: Set<AnswerKey>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -209,11 +215,12 @@ export class SituationReader {
       keys: new Set(data.experience.keys),
       markers: new Set(data.experience.markers),
       verbs: new Set(data.experience.verbs),
-      stages: new Set(data.experience.stages),
     };
+    this.stages = { keys: new Set(data.stages.keys), words: new Set(data.stages.words) };
     this.askedNotStated = new Set(data.askedNotStated);
+    this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
-    this.usually = new Set(data.usually);
+    this.usually = { keys: new Set(data.usually.keys), words: new Set(data.usually.words) };
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -356,8 +363,9 @@ export class SituationReader {
               .filter(
                 ({ from, to }) =>
                   !this.planned(tokens, from) &&
-                  !this.qualified(tokens, from, to, r.notAfter) &&
-                  this.before(tokens, from, undefined).negator === undefined, // "no database of our own"
+                  !this.qualified(tokens, from, to, r.notBeside) &&
+                  this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
+                  !tokens[from]!.asks, // "is a database needed?"
               )
               .map(({ from, to }) => ({ rule, from, to, segment: tokens[from]!.segment })),
           ),
@@ -423,6 +431,7 @@ export class SituationReader {
   private unitsOf(word: string, typos: boolean): string[] {
     if (this.negators.has(word)) return [NEG];
     if (this.filler.has(word)) return [FILLER + word];
+    if (this.exactWords.has(word)) return [EXACT + word];
     const stems = this.stems(word);
     if (this.cueStems && stems.length === 1 && !this.cueStems.has(stems[0]!) && !this.known.has(stems[0]!)) {
       // "unpredictable", "unregulated": a negating prefix on a cue word is that word negated,
@@ -474,14 +483,15 @@ export class SituationReader {
             next = j;
             break;
           }
+          // "only Linux hosts are supported" is no "only supported on", nor "a SaaS vendor and our
+          // product" a "vendor product": an `adjacent` word takes the next cue word at once.
+          if (this.adjacent.has(cue[k - 1]!) && units[j]!.length > 0) break;
           if (units[j]![0]?.startsWith(FILLER)) {
             if (cue[k]!.startsWith(FILLER)) break; // a named filler word must come next
             continue;
           }
           if (units[j]!.length === 0) continue;
           if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
-          // "only Linux hosts are supported" is no "only supported on".
-          if (this.adjacent.has(cue[k - 1]!)) break;
           if (++gap > this.params.maxGap) break;
         }
         if (next < 0) break;
@@ -517,7 +527,7 @@ export class SituationReader {
         } else if (before.hedged)
           value = undefined; // a possibility, or the past: nothing of today
         else {
-          const after = this.after(tokens, to);
+          const after = this.after(tokens, to, cue.key);
           if (after === "negated")
             value = cue.negated; // "HIPAA doesn't apply"
           // "the Solaris box was retired": gone, no opposite; "flat most of the year": the usual
@@ -532,12 +542,13 @@ export class SituationReader {
       if (negatedFrom !== undefined && this.experienced(cue.key, tokens.slice(negatedFrom, to + 1)))
         value = undefined;
       // "no k8s yet": a stage on the way, neither a wish nor a refusal.
-      if (negatedFrom !== undefined && this.experience?.keys.has(cue.key)) {
+      if (negatedFrom !== undefined && this.stages.keys.has(cue.key)) {
         const next = this.nextWord(tokens, to);
-        if (next && this.experience.stages.has(next.word)) value = undefined;
+        if (next && this.stages.words.has(next.word)) value = undefined;
       }
-      // "is k8s overkill for us?": the asker wants this answer, and has not given it.
-      if (tokens[from]!.asks && this.askedNotStated.has(cue.key)) value = undefined;
+      // "is k8s overkill for us?": the asker wants this answer, and has not given it. Only in the
+      // clause that asks: "we don't want to run Kubernetes, what would you recommend?" states it.
+      if (this.askedNotStated.has(cue.key) && this.asking(tokens, from)) value = undefined;
       // "does stateful vs stateless matter?": two values set side by side in a question.
       if (this.compared(tokens, from, to)) value = undefined;
       const scoped = (this.scopes.get(cue.key) ?? []).some((p) =>
@@ -627,33 +638,40 @@ export class SituationReader {
   }
 
   /**
-   * Is one of `words` among the two words that say something just before tokens from..to, or the
-   * three just after, in their clause ("managed Postgres", "Postgres on RDS")?
+   * Is one of `words` (by stem) among the three words that say something just before tokens
+   * from..to, or the three just after, in their clause ("managed Postgres", "Postgres on RDS",
+   * "a database that AWS manages")?
    */
   private qualified(tokens: Token[], from: number, to: number, words: readonly string[]): boolean {
     if (words.length === 0) return false;
-    const near = (start: number, step: number, count: number) => {
+    const wanted = new Set(words.flatMap((w) => this.stems(w)));
+    const near = (start: number, step: number) => {
       let seen = 0;
-      for (let j = start; j >= 0 && j < tokens.length && seen < count; j += step) {
+      for (let j = start; j >= 0 && j < tokens.length && seen < 3; j += step) {
         if (tokens[j]!.clause !== tokens[from]!.clause) break;
         if (this.filler.has(tokens[j]!.word)) continue;
-        if (words.includes(tokens[j]!.word)) return true;
+        if (this.stems(tokens[j]!.word).some((s) => wanted.has(s))) return true;
         seen++;
       }
       return false;
     };
-    return near(from - 1, -1, 2) || near(to + 1, 1, 3);
+    return near(from - 1, -1) || near(to + 1, 1);
   }
 
   /**
    * What the words right after a cue (same clause, a few words that say something) do to it:
-   * "HIPAA doesn't formally apply", "GPUs aren't needed" negate it (a negator, then within two
-   * words one of `negatedAfter.verbs`); "the Solaris box was retired" ends it (`ended`, but not
-   * "is being retired" or "will be retired": still there today).
+   * "HIPAA doesn't formally apply", "GPUs aren't needed" negate it (a negator, then among the next
+   * two words that say something one of `negatedAfter.verbs`, or "table": "isn't on the table");
+   * "the Solaris box was retired" ends it (`ended`, but not "is being retired" or "will be
+   * retired": still there today); "flat most of the year" is the usual case (`usually`).
    */
-  private after(tokens: Token[], to: number): "negated" | "ended" | "usually" | undefined {
+  private after(
+    tokens: Token[],
+    to: number,
+    key?: AnswerKey,
+  ): "negated" | "ended" | "usually" | undefined {
     const next = this.nextWord(tokens, to);
-    if (next && this.usually.has(next.word)) return "usually";
+    if (key && next && this.usually.keys.has(key) && this.usually.words.has(next.word)) return "usually";
     let words = 0;
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
@@ -671,6 +689,14 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return undefined;
+  }
+
+  /** Is token `at` in the clause that ends its sentence with a question mark? */
+  private asking(tokens: Token[], at: number): boolean {
+    if (!tokens[at]!.asks) return false;
+    let last = at;
+    while (tokens[last + 1]?.sentence === tokens[at]!.sentence) last++;
+    return tokens[last]!.clause === tokens[at]!.clause;
   }
 
   /** The first word after token `at` that is not filler, in its clause. */
@@ -909,8 +935,10 @@ export class SituationReader {
   }
 
   /**
-   * "Ubuntu 18, RHEL 8 and Windows Server": two operating-system families (situations.yaml
-   * `osFamilies`) named within a few words of each other, in one sentence, neither negated.
+   * "Ubuntu 18, RHEL 8 and Windows Server": two operating systems (situations.yaml `osFamilies`:
+   * two families, two distributions of one, or one in two versions, see differentOs) named in
+   * one sentence within `window` words, neither negated nor in the past, and not a move from one
+   * to the other ("from CentOS 7 to Rocky 9", "upgrading to Ubuntu 24.04").
    */
   private osLists(tokens: Token[]): Match[] {
     const os = this.data.osFamilies;
@@ -918,12 +946,15 @@ export class SituationReader {
     const named: OsNamed[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.word;
-      const name = this.osFamily.has(word) ? word : word.split(/[-/.+]/)[0]!;
+      const name = this.osFamily.has(word) ? word : word.split(/[-/.+]/)[0]!.replace(/\d[\d.]*$/, "");
       const family = this.osFamily.get(name);
       if (!family || tokens[i]!.named) continue;
+      const versions = osVersions(tokens, i);
+      // A name that is also a word ("a rocky rollout") counts only with a version or its family.
+      if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
       const before = this.before(tokens, i, undefined);
       if (before.negator === undefined && !before.hedged && this.after(tokens, i) === undefined)
-        named.push({ i, family, name, versions: osVersions(tokens, i) });
+        named.push({ i, family, name, versions });
     }
     const out: Match[] = [];
     for (let a = 0; a < named.length; a++)
@@ -931,6 +962,7 @@ export class SituationReader {
         const [x, y] = [named[a]!, named[b]!];
         if (y.i - x.i > os.window || !this.differentOs(x, y)) continue;
         if (tokens[x.i]!.sentence !== tokens[y.i]!.sentence) continue;
+        if (x !== y && this.moveTo(tokens, y.i)) continue;
         out.push({
           key: os.key,
           value: os.value,
@@ -955,7 +987,22 @@ export class SituationReader {
     if (x.family !== y.family) return true;
     const generic = (o: OsNamed) => o.name === o.family;
     if (!generic(x) && !generic(y) && x.name !== y.name) return true;
-    return x.versions.length > 0 && y.versions.length > 0 && x.versions.some((v) => !y.versions.includes(v));
+    // "Ubuntu 22.04 with the Linux 5.15 kernel" is one system: versions count under one name.
+    return (
+      x.name === y.name &&
+      x.versions.length > 0 &&
+      y.versions.length > 0 &&
+      x.versions.some((v) => !y.versions.includes(v))
+    );
+  }
+
+  /** Is the word before token `at` (fillers skipped) "to": the second system is where one moves? */
+  private moveTo(tokens: Token[], at: number): boolean {
+    for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) {
+      if (this.filler.has(tokens[j]!.word) && !MOVE_TO.has(tokens[j]!.word)) continue;
+      return MOVE_TO.has(tokens[j]!.word);
+    }
+    return false;
   }
 
   /**

@@ -528,7 +528,7 @@ describe("SituationReader", () => {
       orchestration: "medium",
     });
     // Separation required outweighs "the code is all ours" (strong dominates standard).
-    expect(values("it has to be walled off from everything else, though the code is all ours")).toEqual({
+    expect(values("it has to be walled off from our other systems, though the code is all ours")).toEqual({
       isolation: "strong",
     });
     expect(values("our data lives in a managed warehouse and the jobs are stateless")).toEqual({
@@ -563,10 +563,10 @@ describe("SituationReader", () => {
   });
 
   it("manual work, clicking through consoles and no CI are low platform maturity", () => {
-    expect(values("releases are copied over ssh by whoever is around")).toEqual({ maturity: "low" });
+    expect(values("releases are copied by hand by whoever is around")).toEqual({ maturity: "low" });
     expect(values("ops is one person clicking around the vSphere console")).toEqual({ maturity: "low" });
     expect(values("there is no CI at all")).toEqual({ maturity: "low" });
-    expect(values("IT is two people and no developers")).toEqual({ maturity: "low" });
+    expect(values("IT is two people, no developers on staff")).toEqual({ maturity: "low" });
   });
 
   it("prescriptive regimes and supervisors, and 'strict' beside a word for rules, are strict compliance", () => {
@@ -588,15 +588,62 @@ describe("SituationReader", () => {
     expect(values("no database of our own, the app is stateless")).toEqual({ state: "stateless" });
   });
 
-  it("'isn't on the table' and 'isn't something we want' turn against the cue before them", () => {
+  it("'isn't on the table' turns against the cue before it; 'isn't something we can ignore' does not", () => {
     expect(values("self-managed Kubernetes isn't on the table")).toEqual({ orchestration: "low" });
-    expect(values("running our own clusters isn't something we want")).toEqual({ orchestration: "low" });
-    // Managed containers are a medium appetite, which outweighs the low one.
-    expect(
-      values(
-        "happy with managed containers, but self-managed Kubernetes isn't something we're signing up for",
-      ),
-    ).toEqual({ orchestration: "medium" });
+    // "Isn't something" names the cue as the subject without turning against it.
+    expect(values("HIPAA isn't something we can ignore.")).toEqual({ compliance: "strict" });
+  });
+
+  it("says nothing of ordinary sentences that share a cue's words (an independent review's cases)", () => {
+    for (const text of [
+      "We use MIT-licensed open source libraries.",
+      "Our licensing model is per seat SaaS.",
+      "Licensing costs for Windows Server are high.",
+      "We are a SaaS vendor and our product is a web app.",
+      "The build takes a whole machine for an hour.",
+      "We only deploy during business hours.",
+      "The app is a quiet internal tool with 20 users.",
+      "We have a strict code review policy.",
+      "TypeScript strict mode is enforced by our lint rules.",
+      "Kafka is critical infrastructure for our team.",
+      "We pull FX rates from the European Central Bank API.",
+      "Part 11 of our migration plan is moving the database.",
+      "We upgraded from Ubuntu 18.04 to 22.04 last year.",
+      "We are upgrading Windows Server 2012 to 2022.",
+      "Moving from RHEL 7 to RHEL 9 next quarter.",
+      "We'll pick Ubuntu 20.04 or 22.04, not decided yet.",
+      "We host on Ubuntu 22.04 with the Linux 5.15 kernel.",
+      "The rollout was rocky, and we run Ubuntu everywhere.",
+      "After CentOS went EOL we switched to Rocky Linux.",
+      "Our hosts run Ubuntu 22.04 and the containers use Alpine images.",
+      "We process 10k ad clicks per second.",
+      "There are no flaky tests in CI.",
+      "We deploy over SSH with Ansible from GitLab CI.",
+      "Logs are kept separate from metrics.",
+      "We want more separation of concerns in the codebase.",
+      "We need a bit more tooling for monitoring.",
+      "Managed containers on Fargate are too expensive for us.",
+    ])
+      expect(values(text), text).toEqual({});
+    // Stateless beside a database that is someone else's, gone, planned or asked about: stateless.
+    for (const text of [
+      "The app is stateless, and we use a Postgres database that AWS manages for us.",
+      "The app is stateless; the database is provided by our hosting company.",
+      "The app is stateless. We replaced the Oracle database with DynamoDB last year.",
+      "The app is stateless, but we may add a database later.",
+      "Stateless services. Is a database needed?",
+      "Stateless services; we use Google Cloud SQL as the database.",
+      "stateless services run on Oracle Linux VMs",
+    ])
+      expect(values(text), text).toEqual({ state: "stateless" });
+    expect(values("We run a stateful warehouse management app on VMs.")).toEqual({ state: "stateful" });
+    // Right readings kept: a statement before the question, other keys' "most", hardware "yet".
+    expect(values("We don't want to run Kubernetes, what would you recommend?")).toEqual({
+      orchestration: "low",
+    });
+    expect(values("We deploy daily most weeks.")).toEqual({ deploys: "frequent" });
+    expect(values("We have no GPUs yet.")).toEqual({ hardware: "none" });
+    expect(values("RHEL7 and RHEL9 hosts")).toEqual({ multiOs: "yes" });
   });
 
   it("understands nothing in a plain question", () => {
