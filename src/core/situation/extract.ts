@@ -162,9 +162,7 @@ export class SituationReader {
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
-  private readonly experience:
-    | { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> }
-    | undefined;
+  private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
   private readonly stages: { keys: Set<AnswerKey>; words: Set<string> };
   private readonly askedNotStated: Set<AnswerKey>;
   private readonly exactWords: Set<string>;
@@ -665,11 +663,7 @@ export class SituationReader {
    * "the Solaris box was retired" ends it (`ended`, but not "is being retired" or "will be
    * retired": still there today); "flat most of the year" is the usual case (`usually`).
    */
-  private after(
-    tokens: Token[],
-    to: number,
-    key?: AnswerKey,
-  ): "negated" | "ended" | "usually" | undefined {
+  private after(tokens: Token[], to: number, key?: AnswerKey): "negated" | "ended" | "usually" | undefined {
     const next = this.nextWord(tokens, to);
     if (key && next && this.usually.keys.has(key) && this.usually.words.has(next.word)) return "usually";
     let words = 0;
