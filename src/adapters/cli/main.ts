@@ -84,6 +84,12 @@ function parse(argv: string[]) {
   });
 }
 
+// A reader that stops early (`vmvc recommend … | head`) closes the pipe: stop quietly, as other
+// command-line tools do, rather than die with an unhandled EPIPE.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 main(process.argv.slice(2), io).then(
   (code) => {

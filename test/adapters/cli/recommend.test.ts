@@ -14,6 +14,23 @@ function vmvc(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+describe("a reader that stops early", () => {
+  it("closing the pipe (| head -c 40) ends the CLI quietly, without an EPIPE stack", () => {
+    const main = resolve(repoRoot, "src/adapters/cli/main.ts");
+    const many = Array.from({ length: 200 }, (_, i) => `${i + 3} engineers, a legacy Solaris app`).join("\n");
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" --import tsx "${main}" recommend | head -c 40 >/dev/null`,
+      ],
+      { cwd: repoRoot, input: many, encoding: "utf8" },
+    );
+    expect(r.stderr).not.toContain("EPIPE");
+    expect(r.status).toBe(0);
+  });
+});
+
 const SOLARIS =
   "We're three engineers with a legacy Solaris app, a couple of releases a year and a regulator breathing down our neck — VMs or containers?";
 
