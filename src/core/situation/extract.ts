@@ -859,7 +859,8 @@ export class SituationReader {
       const clause = tokens[i]!.clause;
       const next = tokens[i + 1]?.word ?? "";
       const swing = this.inClause(tokens, clause, m.context) || m.before.includes(next);
-      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next)) continue;
+      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || /\d/.test(next))
+        continue;
       // "3x a week", "10x per day": a rate, not a swing.
       if (RATE_WORDS.has(next) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)
         continue;

@@ -646,6 +646,17 @@ describe("SituationReader", () => {
     expect(values("RHEL7 and RHEL9 hosts")).toEqual({ multiOs: "yes" });
   });
 
+  it("demand that comes and goes is spiky; a multiplier at a time of swing is too, a count of things is not", () => {
+    expect(values("jobs arrive in waves, then it's quiet for days")).toEqual({ load: "spiky" });
+    expect(values("traffic goes bananas when a new album drops")).toEqual({ load: "spiky" });
+    expect(values("harvest season it's 40x")).toEqual({ load: "spiky" });
+    expect(values("Saturday mornings run at 10x a weekday")).toEqual({ load: "spiky" });
+    expect(values("the office is quiet on Fridays")).toEqual({});
+    expect(values("we grew 10x this season")).toEqual({});
+    expect(values("8x A100s for the weekend runs")).toEqual({ hardware: "gpu" });
+    expect(values("4x GPUs per node for the finals")).toEqual({ hardware: "gpu" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
