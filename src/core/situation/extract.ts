@@ -322,7 +322,9 @@ export class SituationReader {
 
   /** Reads `text`: the answers it states, with the words that state them. */
   read(text: string): Reading {
-    const tokens = tokenize(this.keyed(text), this.contrast, this.naming);
+    const keyed = this.keyed(text);
+    const tokens = tokenize(keyed, this.contrast, this.naming);
+    this.markKeyNames(keyed, tokens);
     this.lastTokens = tokens;
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
@@ -895,6 +897,20 @@ export class SituationReader {
   }
 
   /**
+   * A key's name right before "=" (or a colon, see keyed) names a question; it states nothing
+   * itself: "legacy: no idea" is no legacy software.
+   */
+  private markKeyNames(text: string, tokens: Token[]): void {
+    for (const { words } of this.keyNames)
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        if (!words.every((w, k) => tokens[i + k]!.word === w)) continue;
+        const end = tokens[i + words.length - 1]!.end;
+        if (!/^["']?\s*=/.test(text.slice(end))) continue;
+        for (let k = i; k < i + words.length; k++) tokens[k]!.named = true;
+      }
+  }
+
+  /**
    * "compliance = strict", "team maturity: medium", "isolation normal": a key's name, then one of
    * its values (or a "is"/"are" between) as the last word of the clause, so "legacy: no idea" and
    * "isolation is hard to get right" say nothing. A value may carry a suffix ("medium-ish"). A
@@ -910,7 +926,12 @@ export class SituationReader {
         if (LINKING.has(tokens[at]!.word)) at++;
         const said = tokens[at];
         if (!said || said.clause !== tokens[i]!.clause) continue;
-        if (tokens[at + 1]?.clause === said.clause) continue; // more words follow: not a bare value
+        // More words follow: not a bare value ("legacy: no idea"), unless a last "now" ("I'd put our
+        // maturity at medium now").
+        const next = tokens[at + 1];
+        const lastNow =
+          next !== undefined && this.supersede.has(next.word) && tokens[at + 2]?.clause !== said.clause;
+        if (next?.clause === said.clause && !lastNow) continue;
         const v = values.find((x) => said.word === x.word || said.word.startsWith(`${x.word}-`));
         if (!v) continue;
         const before = this.before(tokens, i, key);

@@ -245,9 +245,8 @@ describe("SituationReader", () => {
   });
 
   it("a name and a value word in ordinary prose are no answer", () => {
-    expect(values("Legacy: no idea. Compliance: no idea. Multi-OS: not sure yet.")).toEqual({
-      legacy: "yes",
-    });
+    // The names before the colons name the questions: no answer at all.
+    expect(values("Legacy: no idea. Compliance: no idea. Multi-OS: not sure yet.")).toEqual({});
     expect(values("we have more legacy than anyone would like")).toEqual({ legacy: "yes" });
     expect(values("Isolation is hard to get right with containers")).toEqual({});
     expect(values("container isolation is strong enough for us")).toEqual({});
@@ -655,6 +654,25 @@ describe("SituationReader", () => {
     expect(values("we grew 10x this season")).toEqual({});
     expect(values("8x A100s for the weekend runs")).toEqual({ hardware: "gpu" });
     expect(values("4x GPUs per node for the finals")).toEqual({ hardware: "gpu" });
+  });
+
+  it("a key's name before a colon names the question; a team called platform is a team; what was, years ago, is past", () => {
+    expect(values("legacy: no idea")).toEqual({});
+    expect(values("legacy: yes")).toEqual({ legacy: "yes" });
+    expect(values("I'd put our maturity at medium now")).toEqual({ maturity: "medium" });
+    expect(values("I run the platform at a regional airport group")).toEqual({});
+    expect(values("our platform group runs its own clusters")).toMatchObject({ maturity: "high" });
+    expect(values("about 20 microservices; we built custom tooling around it")).toEqual({
+      architecture: "microservices",
+    });
+    expect(values("a COBOL batch system, and around it we wrote 20 services")).toMatchObject({
+      architecture: "mixed",
+    });
+    expect(
+      values("A year ago we were a Rails monolith; since then we split it into about ten services"),
+    ).toEqual({
+      architecture: "microservices",
+    });
   });
 
   it("understands nothing in a plain question", () => {
