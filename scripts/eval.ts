@@ -69,11 +69,12 @@ for (const s of sets) {
     pct(s.ours.inScope.pass, s.ours.inScope.all),
     pct(s.baseline.inScope.pass, s.baseline.inScope.all),
   ]);
-  rows.push([
-    `${s.name}: off-topic declined`,
-    pct(s.ours.outOfScope.pass, s.ours.outOfScope.all),
-    pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all),
-  ]);
+  if (s.ours.outOfScope.all > 0)
+    rows.push([
+      `${s.name}: off-topic declined`,
+      pct(s.ours.outOfScope.pass, s.ours.outOfScope.all),
+      pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all),
+    ]);
   if (s.ours.nearDomain.all > 0)
     rows.push([
       `${s.name}: near-domain declined`,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
+import { plainText } from "../core/render/plainText.ts";
+import { answerReply } from "../core/replies/answers.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
 import { readJsonl } from "./jsonl.ts";
@@ -51,18 +53,29 @@ export function score(
   return s;
 }
 
-/** The baseline the matcher must beat: a plain MiniSearch index (BM25+, fuzzy 0.2, prefix) over the same entries. */
+/**
+ * The baseline the matcher must beat: a plain MiniSearch index (BM25+, fuzzy 0.2, prefix) over the
+ * same entries. Its pick is shown the way the bot shows an answer (answerReply, as plain text:
+ * the question answered, the answer, details, sources and related questions), so both are judged
+ * on the same words; judged on the answer and details alone it would lose the words of the
+ * related questions the matcher's answers carry (1 to 3 answers per set).
+ */
 export function miniSearchBaseline(
   knowledge: Knowledge,
 ): (q: string) => { answered: boolean; text: string; id: string | null } {
   const entries = answerablesOf(knowledge);
   const byId = new Map<string, Answerable>(entries.map((e) => [e.id, e]));
   const index = miniSearchOver(entries);
+  const ctx = {
+    documents: knowledge.documents,
+    responses: knowledge.responses,
+    entry: (id: string) => byId.get(id),
+  };
   return (q) => {
     const top = index.search(q)[0];
     const entry = top ? byId.get(String(top.id)) : undefined;
     return entry
-      ? { answered: true, text: `${entry.answer}\n${entry.details}`, id: entry.id }
+      ? { answered: true, text: plainText([answerReply(entry, ctx)]), id: entry.id }
       : { answered: false, text: "", id: null };
   };
 }
