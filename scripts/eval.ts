@@ -5,10 +5,10 @@
 // their misses are never listed, so nobody tunes on them) and our chat-style set.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { askJson } from "../src/adapters/cli/ask.ts";
 import { answerablesOf } from "../src/core/answerable.ts";
 import { buildQuestionAnswering } from "../src/core/questions.ts";
 import { crossValidate } from "../src/eval/crossValidation.ts";
+import { judgedAnswer } from "../src/eval/questionSet.ts";
 import { evaluateSets, type SetRow } from "../src/eval/sets.ts";
 import { situationsReport } from "../src/eval/situations.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -35,7 +35,7 @@ const rows: [string, string, string][] = [
 ];
 const sets: SetRow[] = evaluateSets(
   knowledge,
-  (q) => askJson(q, qa),
+  (q) => judgedAnswer(q, qa),
   [
     { name: "public set", file: resolve(repoRoot, "../shared/eval/questions.jsonl") },
     { name: "real questions", file: resolve(repoRoot, "test/fixtures/real-questions.jsonl") },

@@ -12,8 +12,11 @@ const MIN_SENTENCE_WORDS = 3;
 const LONG_TEXT = 300;
 
 export type AskOutcome =
-  /** `focus`: the sentence of a longer text that was answered, when the whole text was not. */
-  | { kind: "answer"; entry: Answerable; confidence: number; focus?: string }
+  /**
+   * `focus`: the sentence of a longer text that was answered, when the whole text was not.
+   * `alternatives`: for a best guess (an unsure answer), the next entries, offered beside it.
+   */
+  | { kind: "answer"; entry: Answerable; confidence: number; focus?: string; alternatives?: Answerable[] }
   | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
   | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number }
@@ -78,6 +81,9 @@ export class Asker {
           entry: this.byId.get(decision.id)!,
           confidence: decision.confidence,
           ...(focus ? { focus } : {}),
+          ...(decision.alternatives.length > 0
+            ? { alternatives: decision.alternatives.map((id) => this.byId.get(id)!) }
+            : {}),
         };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { askJson } from "../adapters/cli/ask.ts";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
+import type { QuestionAnswering } from "../core/questions.ts";
 import { plainText } from "../core/render/plainText.ts";
-import { answerReply } from "../core/replies/answers.ts";
+import { answerReply, askReply } from "../core/replies/answers.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
 import { readJsonl } from "./jsonl.ts";
@@ -51,6 +53,23 @@ export function score(
     else s.failures.push(`${c.q} -> ${a.id ?? "none"}: ${v.why}`);
   }
   return s;
+}
+
+/**
+ * The matcher's answer to one question as an evaluation judges it: `ask --json`'s, except that the
+ * runner-ups an unsure answer offers beside it ("Or did you mean …") are left out of the judged
+ * text. They are offers, not the answer, and their questions' words would count for it.
+ */
+export function judgedAnswer(
+  q: string,
+  qa: QuestionAnswering,
+): { answered: boolean; text: string; id: string | null } {
+  const a = askJson(q, qa);
+  const outcome = qa.asker.ask(q);
+  if (outcome.kind !== "answer" || !outcome.alternatives) return a;
+  const reply = askReply(outcome, qa.context);
+  const parts = reply.parts.filter((p) => !(p.type === "buttons" && p.role === "suggestions"));
+  return { ...a, text: plainText([{ ...reply, parts }]) };
 }
 
 /**

@@ -160,7 +160,13 @@ export const responsesSchema = z.strictObject({
     statsRefused: sentence,
   }),
   /** {question}: the canonical question of the entry an answer gives, shown above it. */
-  answer: z.strictObject({ subtitle: z.string().min(5).includes("{question}") }),
+  answer: z.strictObject({
+    subtitle: z.string().min(5).includes("{question}"),
+    /** Said above an unsure answer (below matcher params.decide.sure), whose runner-ups follow it. */
+    bestGuess: sentence,
+    /** The label of those runner-ups. */
+    alternatives: label,
+  }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
   /** Slack's assistant view (optional, paid plans): greeting, suggested prompts and the status line. */
   assistant: z.strictObject({

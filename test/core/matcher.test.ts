@@ -10,7 +10,7 @@ import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { literal } from "../../src/core/render/inline.ts";
 import { crossValidate } from "../../src/eval/crossValidation.ts";
-import { miniSearchBaseline } from "../../src/eval/questionSet.ts";
+import { judgedAnswer, miniSearchBaseline } from "../../src/eval/questionSet.ts";
 import { readSet, scoreSet } from "../../src/eval/sets.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../../src/paths.ts";
@@ -26,7 +26,7 @@ const answerId = (q: string) => {
   return o.kind === "answer" ? o.entry.id : o.kind;
 };
 const rate = (p: { pass: number; all: number }) => p.pass / Math.max(1, p.all);
-const ours = (q: string) => askJson(q, qa);
+const ours = (q: string) => judgedAnswer(q, qa);
 const baseline = miniSearchBaseline(knowledge);
 
 // Floors on rates measured with `npm run eval` (see the README); they guard against regressions
@@ -245,7 +245,7 @@ describe("the decision rules (params.decide)", () => {
   });
 
   it("answers a clear winner", () => {
-    expect(decide(result({}), p)).toEqual({ kind: "answer", id: "a", confidence: 0.5 });
+    expect(decide(result({}), p)).toEqual({ kind: "answer", id: "a", confidence: 0.5, alternatives: [] });
   });
 
   it("offers both when the runner-up is within the margin, unless they answer the same thing", () => {

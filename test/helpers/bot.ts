@@ -51,6 +51,22 @@ export function vagueQuestion(bot: { qa: { asker: Asker } }): string {
   throw new Error("no three-topic-word question gets 'did you mean': widen vagueQuestion()");
 }
 
+/**
+ * A question the matcher answers unsurely (a best guess, with runner-ups offered beside it), found
+ * among two-word combinations of subject words so that no test depends on one phrasing's score.
+ */
+export function unsureQuestion(bot: { qa: { asker: Asker } }): string {
+  const words = ["containers", "vms", "kubernetes", "docker", "hypervisor", "images", "kernel"];
+  const words2 = ["per core", "on laptops", "for students", "at night", "in stores", "for robots", "by hand"];
+  for (const a of words)
+    for (const b of words2) {
+      const question = `how many ${a} ${b}`;
+      const outcome = bot.qa.asker.ask(question);
+      if (outcome.kind === "answer" && outcome.alternatives) return question;
+    }
+  throw new Error("no question gets an unsure answer: widen unsureQuestion()");
+}
+
 /** The options of every picker (a menu on Slack and Teams) in the replies. */
 export function pickerOptions(replies: Reply[]): Button[] {
   return replies.flatMap((r) => r.parts.flatMap((p) => (p.type === "picker" ? p.options : [])));

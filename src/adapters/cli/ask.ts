@@ -28,8 +28,13 @@ export function askJson(question: string, qa: QuestionAnswering): AskJson {
     text,
     sources:
       outcome.kind === "answer" ? outcome.entry.sources.map(({ doc, section }) => ({ doc, section })) : [],
-    suggestions:
-      outcome.kind === "no-match" ? outcome.suggestions.map((s) => ({ id: s.id, question: s.question })) : [],
+    // "Did you mean" entries, or the runner-ups offered beside an unsure answer.
+    suggestions: (outcome.kind === "no-match"
+      ? outcome.suggestions
+      : outcome.kind === "answer"
+        ? (outcome.alternatives ?? [])
+        : []
+    ).map((s) => ({ id: s.id, question: s.question })),
   };
 }
 

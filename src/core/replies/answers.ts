@@ -14,16 +14,35 @@ export interface AnswerContext {
   entry: (id: string) => Answerable | undefined;
 }
 
-/** The reply for an answered question: answer, details, sources, follow-ups and feedback. */
-export function answerReply(entry: Answerable, ctx: AnswerContext, askedId?: string, focus?: string): Reply {
+/**
+ * The reply for an answered question: answer, details, sources, follow-ups and feedback. An unsure
+ * answer (`alternatives`: the runner-ups of a best guess) says so first and offers them after it.
+ */
+export function answerReply(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  focus?: string,
+  alternatives: Answerable[] = [],
+): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
   const parts: Part[] = [subtitle];
   // A long message answered on one of its sentences says which one.
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
+  if (alternatives.length > 0) parts.push({ type: "context", text: ctx.responses.answer.bestGuess });
   parts.push(...body);
   const tag = askedId ? { askedId } : {};
+  if (alternatives.length > 0)
+    parts.push({
+      type: "buttons",
+      role: "suggestions",
+      label: ctx.responses.answer.alternatives,
+      buttons: alternatives.map((a) =>
+        button(a.question, { type: "ask", entryId: a.id, via: "suggestion", ...tag }),
+      ),
+    });
   parts.push({
     type: "buttons",
     role: "feedback",
@@ -80,7 +99,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
   const r = ctx.responses;
   switch (outcome.kind) {
     case "answer":
-      return answerReply(outcome.entry, ctx, askedId, outcome.focus);
+      return answerReply(outcome.entry, ctx, askedId, outcome.focus, outcome.alternatives);
     case "intent":
       // Where the surface could not act on it (the CLI's `ask`): say what it is and offer it.
       return reply(

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
 import { buildQuestionAnswering } from "../../../src/core/questions.ts";
 import { loadKnowledge } from "../../../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../../../src/paths.ts";
-import { vagueQuestion } from "../../helpers/bot.ts";
+import { unsureQuestion, vagueQuestion } from "../../helpers/bot.ts";
 
 /** Runs the real CLI as a user or script would. */
 function vmvc(args: string[], input?: string) {
@@ -59,6 +60,18 @@ describe("vmvc ask (CLI contract)", () => {
     expect(lines[2].answered).toBe(false);
     expect(lines[2].suggestions.length).toBeGreaterThan(0);
     expect(lines[2].text).toMatch(/Did you mean/);
+  });
+
+  it("answers an unsure question as a best guess, its runner-ups as suggestions in the text and the JSON", () => {
+    const qa = buildQuestionAnswering(loadKnowledge(knowledgeDir));
+    const question = unsureQuestion({ qa });
+    const json = JSON.parse(vmvc(["ask", "--json", question]).out);
+    expect(json.answered).toBe(true);
+    expect(json.confidence).toBeLessThan(defaultMatcherParams.decide.sure);
+    expect(json.suggestions.length).toBeGreaterThan(0);
+    expect(json.suggestions.map((s: { id: string }) => s.id)).not.toContain(json.id);
+    expect(json.text).toContain("best guess");
+    for (const s of json.suggestions) expect(json.text).toContain(s.question);
   });
 
   it("gives human-readable text without --json", () => {

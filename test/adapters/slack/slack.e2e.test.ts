@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vagueQuestion } from "../../helpers/bot.ts";
+import { knowledge, unsureQuestion, vagueQuestion } from "../../helpers/bot.ts";
 import type { SlackCall } from "../../helpers/fakeSlack.ts";
 import {
   blocksOf,
@@ -368,6 +368,20 @@ describe("buttons", () => {
     expect(answer.body.response_type).toBe("ephemeral");
     expect(
       findButton(answer, (v) => v.type === "feedback" && v.entryId === JSON.parse(pick!.value).entryId),
+    ).toBeDefined();
+  });
+
+  it("says an unsure answer is a best guess, and answers the runner-up it offers when pressed", async () => {
+    const question = unsureQuestion(h.app.context.bot);
+    const { responseId } = await command(h, question, { user: "UBG", userName: "ada" });
+    const r = await waitResponse(responseId);
+    expect(JSON.stringify(r.body.blocks)).toContain(knowledge.responses.answer.bestGuess);
+    const offer = findButton(r, (v) => v.type === "ask" && v.via === "suggestion");
+    expect(offer).toBeDefined();
+    const answered = await press(h, { channel: "C1", ts: "2.3", ephemeral: true }, offer!);
+    const answer = await waitResponse(answered.responseId);
+    expect(
+      findButton(answer, (v) => v.type === "feedback" && v.entryId === JSON.parse(offer!.value).entryId),
     ).toBeDefined();
   });
 

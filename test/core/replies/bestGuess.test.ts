@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "../../../src/core/matcher/decide.ts";
+import type { MatchResult } from "../../../src/core/matcher/matcher.ts";
+import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
+import { buildQuestionAnswering } from "../../../src/core/questions.ts";
+import { askReply } from "../../../src/core/replies/answers.ts";
+import { knowledge, unsureQuestion } from "../../helpers/bot.ts";
+
+const qa = buildQuestionAnswering(knowledge);
+const { answer } = knowledge.responses;
+const params = defaultMatcherParams.decide;
+
+function result(scores: number[]): MatchResult {
+  return {
+    ranked: scores.map((score, i) => ({ id: `e${i}`, score })),
+    confidence: scores[0] ?? 0,
+    offTopic: 0,
+    known: 1,
+    onTopic: true,
+    generalOnly: false,
+  };
+}
+
+describe("an unsure answer says so and offers the runner-ups (params.decide.sure)", () => {
+  it("below `sure`, the answer carries up to two runner-ups at or above `suggest`; at or above it, none", () => {
+    const unsure = decide(result([params.sure - 0.05, 0.1, 0.05, params.suggest / 2]), params);
+    expect(unsure).toMatchObject({ kind: "answer", id: "e0", alternatives: ["e1", "e2"] });
+    const sure = decide(result([params.sure, 0.1, 0.05]), params);
+    expect(sure).toMatchObject({ kind: "answer", id: "e0", alternatives: [] });
+    // A runner-up on the same subject (a glossary term and its FAQ entry) is no alternative.
+    const same = decide(result([params.sure - 0.05, 0.1, 0.05]), params, (a, b) => a === "e0" && b === "e1");
+    expect(same).toMatchObject({ kind: "answer", alternatives: ["e2"] });
+  });
+
+  it("the reply says it is a best guess before the answer, and offers the runner-ups as buttons after it", () => {
+    const question = unsureQuestion({ qa });
+    const outcome = qa.asker.ask(question);
+    if (outcome.kind !== "answer" || !outcome.alternatives) throw new Error(`not unsure: ${question}`);
+    expect(outcome.confidence).toBeLessThan(params.sure);
+    const reply = askReply(outcome, qa.context, "asked-1");
+    const kinds = reply.parts.map((p) => (p.type === "buttons" ? `buttons:${p.role}` : p.type));
+    const hedge = reply.parts.findIndex((p) => p.type === "context" && p.text === answer.bestGuess);
+    const offers = kinds.indexOf("buttons:suggestions");
+    expect(hedge).toBeGreaterThan(0);
+    expect(hedge).toBeLessThan(kinds.indexOf("text"));
+    expect(offers).toBeGreaterThan(kinds.indexOf("text"));
+    expect(offers).toBeLessThan(kinds.indexOf("buttons:feedback"));
+    const buttons = reply.parts[offers]!;
+    if (buttons.type !== "buttons") throw new Error("not buttons");
+    expect(buttons.label).toBe(answer.alternatives);
+    expect(buttons.buttons.map((b) => b.action)).toEqual(
+      outcome.alternatives.map((a) => ({
+        type: "ask",
+        entryId: a.id,
+        via: "suggestion",
+        askedId: "asked-1",
+      })),
+    );
+    expect(buttons.buttons.map((b) => b.label)).toEqual(outcome.alternatives.map((a) => a.question));
+  });
+
+  it("a sure answer has neither", () => {
+    const outcome = qa.asker.ask("what is a hypervisor?");
+    expect(outcome).toMatchObject({ kind: "answer" });
+    if (outcome.kind !== "answer") return;
+    expect(outcome.confidence).toBeGreaterThanOrEqual(params.sure);
+    expect(outcome.alternatives).toBeUndefined();
+    const reply = askReply(outcome, qa.context);
+    expect(reply.parts.some((p) => p.type === "context" && p.text === answer.bestGuess)).toBe(false);
+    expect(reply.parts.some((p) => p.type === "buttons" && p.role === "suggestions")).toBe(false);
+  });
+});
