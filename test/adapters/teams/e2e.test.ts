@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../../src/app.ts";
+import { buildQuestionAnswering } from "../../../src/core/questions.ts";
 import { stripMarkdown } from "../../../src/core/render/plainText.ts";
-import { knowledge } from "../../helpers/bot.ts";
+import { knowledge, unsureQuestion } from "../../helpers/bot.ts";
 import { type ConnectorCall, cardOf, submitsOf, textOf } from "../../helpers/fakeConnector.ts";
 import { post, startTestApp, teamsMessage, useTeamsApp } from "./harness.ts";
 
@@ -86,6 +87,18 @@ describe("Teams surface over real HTTP", () => {
     );
     expect(t.connector.calls.length).toBe(before + 1);
     expect(call!.conversationId).toBe("19:group-chat-1@thread.v2");
+  });
+
+  it("says an unsure answer is a best guess, and answers the runner-up it offers when pressed", async () => {
+    const question = unsureQuestion({ qa: buildQuestionAnswering(knowledge) });
+    const [answer] = await send(teamsMessage(t.connector, { text: question }));
+    const card = cardOf(answer!);
+    expect(stripMarkdown(textOf(card))).toContain(stripMarkdown(knowledge.responses.answer.bestGuess));
+    const offer = submitsOf(card).find((s) => s.action.type === "ask" && s.action.via === "suggestion");
+    expect(offer).toBeDefined();
+    const [picked] = await send(teamsMessage(t.connector, { value: offer!.data, replyToId: answer!.id }));
+    const feedback = submitsOf(cardOf(picked!)).filter((s) => s.action.type === "feedback");
+    expect(feedback.map((s) => s.action.entryId)).toContain(offer!.action.entryId);
   });
 
   it("records feedback once and says thanks", async () => {
