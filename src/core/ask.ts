@@ -8,15 +8,24 @@ import { rawWords } from "./matcher/text.ts";
 export const MAX_QUESTION_CHARS = 4000;
 /** A sentence needs this many words to be matched on its own. */
 const MIN_SENTENCE_WORDS = 3;
+/** How many runner-ups a best guess offers beside its answer. */
+const MAX_OFFERS = 2;
 /** From this length a message is answered on its most telling sentence, and says which. */
 const LONG_TEXT = 300;
 
 export type AskOutcome =
   /**
    * `focus`: the sentence of a longer text that was answered, when the whole text was not.
-   * `alternatives`: for a best guess (an unsure answer), the next entries, offered beside it.
+   * `unsure`: a best guess, which says so; `alternatives`: the next entries, offered beside it.
    */
-  | { kind: "answer"; entry: Answerable; confidence: number; focus?: string; alternatives?: Answerable[] }
+  | {
+      kind: "answer";
+      entry: Answerable;
+      confidence: number;
+      focus?: string;
+      unsure?: true;
+      alternatives?: Answerable[];
+    }
   | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
   | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number }
@@ -81,9 +90,7 @@ export class Asker {
           entry: this.byId.get(decision.id)!,
           confidence: decision.confidence,
           ...(focus ? { focus } : {}),
-          ...(decision.alternatives.length > 0
-            ? { alternatives: decision.alternatives.map((id) => this.byId.get(id)!) }
-            : {}),
+          ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
         };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
@@ -125,6 +132,22 @@ export class Asker {
       }
     }
     return { decision: decision ?? whole() };
+  }
+
+  /**
+   * A best guess and up to MAX_OFFERS runner-ups to offer beside it: none the reply shows anyway
+   * (the answer's related questions), and no two on one subject.
+   */
+  private offers(answered: string, ranked: string[]): { unsure: true; alternatives?: Answerable[] } {
+    const entry = this.byId.get(answered)!;
+    const shown = new Set([answered, ...entry.related]);
+    const offered: Answerable[] = [];
+    for (const id of ranked) {
+      if (offered.length === MAX_OFFERS) break;
+      if (shown.has(id) || offered.some((o) => this.matcher.sameSubject(o.id, id))) continue;
+      offered.push(this.byId.get(id)!);
+    }
+    return offered.length > 0 ? { unsure: true, alternatives: offered } : { unsure: true };
   }
 
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */

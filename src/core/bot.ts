@@ -225,6 +225,10 @@ export class Bot {
           confidence: outcome.confidence,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
+          // A best guess's runner-ups, offered beside it.
+          ...(outcome.kind === "answer" && outcome.alternatives
+            ? { suggestions: outcome.alternatives.map((s) => s.id) }
+            : {}),
           ...(followUp ? { followUpOf: followUp.of.id } : {}),
         }),
         // Kept for "Not what I asked", which ranks the same text again.
@@ -260,11 +264,16 @@ export class Bot {
         const entry = this.qa.asker.entry(action.entryId);
         if (!entry) return [this.notice(this.knowledge.responses.errors.unknownEntry)];
         if (action.via === "suggestion" && action.askedId) {
+          // A runner-up picked instead of the best guess answered is a correction of that guess
+          // (it shows in the "Not what I asked" report); one picked from "did you mean", a pick.
+          const asked = await this.asked.get(action.askedId);
+          const guessed = asked?.entryId && asked.entryId !== entry.id ? asked.entryId : undefined;
           await this.insights.record({
-            type: "pick",
+            type: guessed ? "correction" : "pick",
             askedId: action.askedId,
             at: this.now(),
             entryId: entry.id,
+            ...(guessed ? { wrongEntryId: guessed } : {}),
           });
         }
         await this.followUps.remember(turn, { entryId: entry.id });

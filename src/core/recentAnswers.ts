@@ -92,5 +92,6 @@ export class RecentAnswers {
 /** An outcome with its own arrays frozen (the entries in it are the knowledge's, shared anyway). */
 function frozen(outcome: AskOutcome): AskOutcome {
   if (outcome.kind === "no-match") Object.freeze(outcome.suggestions);
+  if (outcome.kind === "answer" && outcome.alternatives) Object.freeze(outcome.alternatives);
   return Object.freeze(outcome);
 }

@@ -164,6 +164,8 @@ export const responsesSchema = z.strictObject({
     subtitle: z.string().min(5).includes("{question}"),
     /** Said above an unsure answer (below matcher params.decide.sure), whose runner-ups follow it. */
     bestGuess: sentence,
+    /** Said above an unsure answer that has no runner-ups to offer. */
+    bestGuessAlone: sentence,
     /** The label of those runner-ups. */
     alternatives: label,
   }),

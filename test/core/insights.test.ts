@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { INSIGHT_LOG, type InsightEvent } from "../../src/core/insights.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
-import { buttons, knowledge, press, turn, vagueQuestion } from "../helpers/bot.ts";
+import { buttons, knowledge, press, turn, unsureQuestion, vagueQuestion } from "../helpers/bot.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Identities that must never reach the usage history. */
@@ -70,5 +70,24 @@ describe("usage insights recorded by the Bot", () => {
     now += 2 * DAY;
     expect(await bot.insights.read()).toHaveLength(0);
     expect(await store.readLog(INSIGHT_LOG)).toHaveLength(0);
+  });
+
+  it("records a best guess's offers, and a pressed offer as a correction of the guess", async () => {
+    const store = new MemoryStore();
+    let ids = 0;
+    const bot = new Bot({ knowledge, store, newId: () => `asked${++ids}` });
+    const question = unsureQuestion(bot);
+    const guessed = await bot.handle(turn({ ...who, via: "command", text: question }));
+    const offer = buttons(guessed, "suggestions")[0]!;
+    await bot.handle(press(offer.action, who));
+    const events = await store.readLog<InsightEvent>(INSIGHT_LOG);
+    const [asked] = events.filter((e) => e.type === "question");
+    expect(asked).toMatchObject({ outcome: "answered", suggestions: expect.any(Array) });
+    const offered = (offer.action as { entryId: string }).entryId;
+    expect(asked!.suggestions).toContain(offered);
+    expect(events.filter((e) => e.type === "correction")).toEqual([
+      expect.objectContaining({ askedId: asked!.askedId, entryId: offered, wrongEntryId: asked!.entryId }),
+    ]);
+    expect(events.filter((e) => e.type === "pick")).toEqual([]);
   });
 });

@@ -245,7 +245,13 @@ describe("the decision rules (params.decide)", () => {
   });
 
   it("answers a clear winner", () => {
-    expect(decide(result({}), p)).toEqual({ kind: "answer", id: "a", confidence: 0.5, alternatives: [] });
+    expect(decide(result({}), p)).toEqual({
+      kind: "answer",
+      id: "a",
+      confidence: 0.5,
+      unsure: false,
+      alternatives: [],
+    });
   });
 
   it("offers both when the runner-up is within the margin, unless they answer the same thing", () => {

@@ -16,17 +16,17 @@ export type DeclineRule =
   | "nothing-close";
 
 export type Decision =
-  /** `alternatives`: for a best guess (below params.sure), the next entries worth offering. */
-  | { kind: "answer"; id: string; confidence: number; alternatives: string[] }
+  /**
+   * `unsure`: a best guess (below params.sure); `alternatives`: then the next entries worth
+   * offering, best first (the asker leaves out those the reply shows anyway).
+   */
+  | { kind: "answer"; id: string; confidence: number; unsure: boolean; alternatives: string[] }
   /** A command said in plain words ("help me decide"): do it instead of answering. */
   | { kind: "intent"; id: IntentId; confidence: number }
   /** Unsure or torn between close entries: offer them ("did you mean"), best first. */
   | { kind: "suggest"; ids: string[]; confidence: number; ambiguous: boolean }
   /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
   | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
-
-/** How many runner-ups a best guess offers beside its answer. */
-const MAX_ALTERNATIVES = 2;
 
 /** Turns the model's probabilities into an answer, suggestions or a decline (params.decide). */
 export function decide(
@@ -51,15 +51,14 @@ export function decide(
   const [best, second] = ranked;
   if (best && best.score >= params.answer) {
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id)) {
-      const alternatives =
-        confidence >= params.sure
-          ? []
-          : ranked
-              .slice(1)
-              .filter((r) => r.score >= params.suggest && !sameSubject(best.id, r.id))
-              .slice(0, MAX_ALTERNATIVES)
-              .map((r) => r.id);
-      return { kind: "answer", id: best.id, confidence, alternatives };
+      const unsure = confidence < params.sure;
+      const alternatives = unsure
+        ? ranked
+            .slice(1)
+            .filter((r) => r.score >= params.suggest && !sameSubject(best.id, r.id))
+            .map((r) => r.id)
+        : [];
+      return { kind: "answer", id: best.id, confidence, unsure, alternatives };
     }
     const close = ranked.filter((r) => best.score < params.margin * r.score).slice(0, 3);
     return { kind: "suggest", ids: close.map((r) => r.id), confidence, ambiguous: true };

@@ -96,8 +96,8 @@ export interface MatcherParams {
     /**
      * An answer below this probability is a best guess: it says so and offers the runner-ups
      * beside it. On the development sets of real questions, answers below 0.3 were right 120 of
-     * 164 times (73%) and those at or above 0.3 144 of 154 (94%); for 33 of the 44 wrong ones
-     * below it, one of the next two entries was right.
+     * 164 times (73%) and those at or above 0.3 144 of 154 (94%); for 34 of the 44 wrong ones
+     * below it, one of the two entries offered was right.
      */
     sure: number;
   };

@@ -41,11 +41,11 @@ function part(p: Part): string | undefined {
         )
         .join("\n");
     case "picker":
-      return `${p.label}:\n${p.options.map((b) => `- ${b.label}`).join("\n")}`;
+      return `${heading(p.label)}\n${p.options.map((b) => `- ${b.label}`).join("\n")}`;
     case "buttons":
       // Only buttons that name something to read are worth printing; the rest are controls.
       if (p.role === "followups" || p.role === "suggestions" || p.role === "choices")
-        return `${p.label ? `${p.label}:\n` : ""}${p.buttons.map((b) => `- ${b.label}`).join("\n")}`;
+        return `${p.label ? `${heading(p.label)}\n` : ""}${p.buttons.map((b) => `- ${b.label}`).join("\n")}`;
       return undefined;
     case "divider":
       return "—".repeat(20);
@@ -61,4 +61,9 @@ export function plainText(replies: Reply[]): string {
         .join("\n\n"),
     )
     .join("\n\n");
+}
+
+/** A list's label as a heading: with a colon, unless it already ends a sentence ("Or did you mean one of these?"). */
+function heading(label: string): string {
+  return /[?!.:]$/.test(label) ? label : `${label}:`;
 }

@@ -24,6 +24,7 @@ export function answerReply(
   askedId?: string,
   focus?: string,
   alternatives: Answerable[] = [],
+  unsure = alternatives.length > 0,
 ): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
@@ -31,7 +32,11 @@ export function answerReply(
   // A long message answered on one of its sentences says which one.
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
-  if (alternatives.length > 0) parts.push({ type: "context", text: ctx.responses.answer.bestGuess });
+  if (unsure)
+    parts.push({
+      type: "context",
+      text: alternatives.length > 0 ? ctx.responses.answer.bestGuess : ctx.responses.answer.bestGuessAlone,
+    });
   parts.push(...body);
   const tag = askedId ? { askedId } : {};
   if (alternatives.length > 0)
@@ -99,7 +104,14 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
   const r = ctx.responses;
   switch (outcome.kind) {
     case "answer":
-      return answerReply(outcome.entry, ctx, askedId, outcome.focus, outcome.alternatives);
+      return answerReply(
+        outcome.entry,
+        ctx,
+        askedId,
+        outcome.focus,
+        outcome.alternatives,
+        outcome.unsure === true,
+      );
     case "intent":
       // Where the surface could not act on it (the CLI's `ask`): say what it is and offer it.
       return reply(
