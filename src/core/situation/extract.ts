@@ -513,8 +513,9 @@ export class SituationReader {
       let start = from;
       let value: string | undefined = cue.value;
       let isPartial = false;
-      // Where a negation of the cue starts, for the `experience` check: the cue's own "no".
-      let negatedFrom = cue.units[0] === NEG ? from : undefined;
+      // Where a negation of the cue starts, for the `experience` check: the word before the cue's
+      // own "no" ("we have never run k8s" matched as "no kubernetes").
+      let negatedFrom = cue.units[0] === NEG ? Math.max(0, from - 1) : undefined;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself

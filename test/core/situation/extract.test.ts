@@ -675,6 +675,23 @@ describe("SituationReader", () => {
     });
   });
 
+  it("a team at ease with the machinery has a high appetite; wanting to babysit none, or scared of it, a low one", () => {
+    expect(values("the team is comfortable running kubernetes")).toEqual({ orchestration: "high" });
+    expect(values("we're not comfortable with kubernetes")).toEqual({ orchestration: "low" });
+    expect(values("nobody wants to babysit a cluster")).toEqual({ orchestration: "low" });
+    expect(values("zero appetite for orchestration layers")).toEqual({ orchestration: "low" });
+    expect(values("kubernetes scares us")).toEqual({ orchestration: "low" });
+    // A managed offering outweighs the fear of running one's own.
+    expect(
+      values("a Kubernetes control plane scares us, so a managed offering is as far as we'd go"),
+    ).toEqual({ orchestration: "medium" });
+    // What was never done is experience, not appetite; a key's name is no cue.
+    expect(values("we have never run kubernetes")).toEqual({});
+    expect(values("appetite for orchestration complexity: moderate")).not.toMatchObject({
+      orchestration: "high",
+    });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
