@@ -692,6 +692,17 @@ describe("SituationReader", () => {
     });
   });
 
+  it("no special isolation said outright is standard; strong separation asked for is strong", () => {
+    expect(values("all internal apps, so default isolation is fine")).toEqual({ isolation: "standard" });
+    expect(values("the services are trusted to share nodes")).toEqual({ isolation: "standard" });
+    expect(values("nothing multi-tenant here")).toEqual({ isolation: "standard" });
+    expect(values("no special isolation needs")).toEqual({ isolation: "standard" });
+    expect(values("isolation: default")).toEqual({ isolation: "standard" });
+    expect(
+      values("security wants strong separation between the teams' workloads, though it's all our own code"),
+    ).toEqual({ isolation: "strong" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
