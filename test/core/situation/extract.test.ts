@@ -703,6 +703,13 @@ describe("SituationReader", () => {
     ).toEqual({ isolation: "strong" });
   });
 
+  it("a middling, decently automated team is medium; the middle of a sentence is not", () => {
+    expect(values("I'd call our platform maturity middling")).toEqual({ maturity: "medium" });
+    expect(values("we're decently automated")).toEqual({ maturity: "medium" });
+    expect(values("the team is just starting on kubernetes")).toEqual({ maturity: "medium" });
+    expect(values("we are in the middle of a migration")).toEqual({});
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
