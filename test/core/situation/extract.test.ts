@@ -710,6 +710,15 @@ describe("SituationReader", () => {
     expect(values("we are in the middle of a migration")).toEqual({});
   });
 
+  it("constant, flat or even load beside a word for load is steady, unless an exception follows", () => {
+    expect(values("usage is flat all day")).toEqual({ load: "steady" });
+    expect(values("CPU load is constant through the trading day")).toEqual({ load: "steady" });
+    expect(values("the load comes like clockwork, every 6 hours")).toEqual({ load: "steady" });
+    expect(values("traffic spikes every evening")).toEqual({ load: "spiky" });
+    expect(values("traffic is fairly even except renewals at the start of each month")).toEqual({});
+    expect(values("usage is pretty flat apart from the odd TV show")).toEqual({});
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
