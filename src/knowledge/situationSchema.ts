@@ -142,6 +142,8 @@ export const situationsSchema = z
     stages: z
       .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words })
       .default({ keys: [], words: [] }),
+    /** Real words a letter away from a cue word, never read as its typo ("explore" is not "explode"). */
+    notTypos: words.default([]),
     /** Words matched as written, not by stem, in cue phrases and texts ("licensed" is not "licensing"). */
     exactWords: words.default([]),
     /** In a cue phrase, one of these binds to the next cue word: no other word between ("only supports"). */

@@ -317,6 +317,7 @@ export class SituationReader {
     for (const e of knowledge.faq)
       for (const t of [e.question, ...e.alternates, e.answer, e.details]) addKnown(t);
     for (const g of knowledge.glossary) addKnown(`${g.term} ${g.definition}`);
+    for (const w of data.notTypos) addKnown(w);
     this.countUnits = data.counts.map((c) => new Set(c.units.flatMap((u) => this.stems(u))));
   }
 

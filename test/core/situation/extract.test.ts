@@ -719,6 +719,15 @@ describe("SituationReader", () => {
     expect(values("usage is pretty flat apart from the odd TV show")).toEqual({});
   });
 
+  it("GDPR named beside 'no regulator' is moderate; a real word a letter from a cue is no typo of it", () => {
+    expect(values("GDPR applies, but there is no sector-specific regulator")).toEqual({
+      compliance: "moderate",
+    });
+    expect(values("nothing regulated, just GDPR")).toEqual({ compliance: "moderate" });
+    expect(values("our public 'explore the collection' site")).toEqual({});
+    expect(values("traffic explodes on launch day")).toEqual({ load: "spiky" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
