@@ -152,10 +152,13 @@ export const situationsSchema = z
     askedNotStated: z.array(z.enum(ANSWER_KEYS)).default([]),
     /** A negator right before one of these compares rather than negates ("nothing like HIPAA"). */
     likeness: words.default([]),
-    /** Right after a cue of one of `keys`, one of `words` makes it the usual case ("flat most of the year"). */
+    /**
+     * Right after a cue of one of `keys` with one of `values`, one of `words` makes it the usual
+     * case ("flat most of the year", "even except renewals"): it says nothing.
+     */
     usually: z
-      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words })
-      .default({ keys: [], words: [] }),
+      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), values: words, words: words })
+      .default({ keys: [], values: [], words: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */

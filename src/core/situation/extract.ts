@@ -75,6 +75,8 @@ function osVersions(tokens: Token[], at: number): string[] {
   return versions;
 }
 
+/** Words that may stand between an experience marker and its verb ("have never run", "has ever used"). */
+const AUXILIARY_ADVERBS = new Set(["ever", "never", "not", "really", "actually", "yet", "once", "properly"]);
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
@@ -169,7 +171,7 @@ export class SituationReader {
   /** Stems of situations.yaml `adjacent`: a cue word that must be followed by the next at once. */
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
-  private readonly usually: { keys: Set<AnswerKey>; words: Set<string> };
+  private readonly usually: { keys: Set<AnswerKey>; values: Set<string>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
   /** A key's name and "=" after it: one answer of a list ("compliance=strict / arch=mixed"). */
@@ -218,7 +220,11 @@ export class SituationReader {
     this.askedNotStated = new Set(data.askedNotStated);
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
-    this.usually = { keys: new Set(data.usually.keys), words: new Set(data.usually.words) };
+    this.usually = {
+      keys: new Set(data.usually.keys),
+      values: new Set(data.usually.values),
+      words: new Set(data.usually.words),
+    };
     this.negatedAfter = {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
@@ -534,7 +540,8 @@ export class SituationReader {
             value = cue.negated; // "HIPAA doesn't apply"
           // "the Solaris box was retired": gone, no opposite; "flat most of the year": the usual
           // case, with exceptions to come.
-          else if (after === "ended" || after === "usually") value = undefined;
+          else if (after === "ended" || (after === "usually" && this.usually.values.has(cue.value)))
+            value = undefined;
         }
         isPartial = before.partial;
       }
@@ -587,6 +594,8 @@ export class SituationReader {
     const partial = new Set(key ? (this.data.cues[key]?.partial ?? []) : []);
     const out: { negator?: number; hedged: boolean; partial: boolean } = { hedged: false, partial: false };
     let words = 0;
+    // The past does not reach across "and": "written 15 years ago and the vendor only supports it".
+    let joined = false;
     for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
@@ -597,7 +606,8 @@ export class SituationReader {
         else out.negator = j;
         return out;
       }
-      if (this.hedges.has(word) || this.pastAt.has(j)) out.hedged = true;
+      if (this.joiners.has(word)) joined = true;
+      if (this.hedges.has(word) || (this.pastAt.has(j) && !joined)) out.hedged = true;
       if (partial.has(word)) out.partial = true;
       if (!this.filler.has(word)) words++;
     }
@@ -608,7 +618,13 @@ export class SituationReader {
   private experienced(key: AnswerKey, words: Token[]): boolean {
     const e = this.experience;
     if (!e?.keys.has(key)) return false;
-    return words.some((t) => e.markers.has(t.word)) && words.some((t) => e.verbs.has(t.word));
+    // A marker helps a verb of doing ("has run", "have never operated"), skipping a negator or
+    // an adverb; "we don't have the people to run it" is possession, not experience.
+    return words.some((t, k) => {
+      if (!e.markers.has(t.word)) return false;
+      const next = words.slice(k + 1).find((w) => !this.negators.has(w.word) && !AUXILIARY_ADVERBS.has(w.word));
+      return next !== undefined && e.verbs.has(next.word);
+    });
   }
 
   /** A cue right beside "vs" in the same clause of a question: two values asked about, not stated. */
@@ -861,12 +877,14 @@ export class SituationReader {
       const factor = MULTIPLIER.exec(tokens[i]!.word);
       if (!factor || Number(factor[1]) < m.min) continue;
       const clause = tokens[i]!.clause;
-      const next = tokens[i + 1]?.word ?? "";
+      // The next word that says something, in the clause ("10x the size of", "3x replicas").
+      const next = this.nextWord(tokens, i)?.word ?? "";
       const swing = this.inClause(tokens, clause, m.context) || m.before.includes(next);
       if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || /\d/.test(next))
         continue;
       // "3x a week", "10x per day": a rate, not a swing.
-      if (RATE_WORDS.has(next) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)
+      const raw = tokens[i + 1]?.word ?? "";
+      if (RATE_WORDS.has(raw) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)
         continue;
       const before = this.before(tokens, i, m.key);
       if (before.negator !== undefined || before.hedged) continue;

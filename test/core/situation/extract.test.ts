@@ -646,7 +646,11 @@ describe("SituationReader", () => {
   });
 
   it("demand that comes and goes is spiky; a multiplier at a time of swing is too, a count of things is not", () => {
-    expect(values("jobs arrive in waves, then it's quiet for days")).toEqual({ load: "spiky" });
+    expect(values("traffic comes in bursts, then it's quiet for days")).toEqual({ load: "spiky" });
+    // Only beside a word for load: services are migrated "in waves", an office is "dead quiet".
+    expect(values("we migrated the services in waves")).toEqual({});
+    expect(values("the office is dead quiet on Fridays")).toEqual({});
+    expect(values("we deploy, then nothing happens for months")).toEqual({});
     expect(values("traffic goes bananas when a new album drops")).toEqual({ load: "spiky" });
     expect(values("harvest season it's 40x")).toEqual({ load: "spiky" });
     expect(values("Saturday mornings run at 10x a weekday")).toEqual({ load: "spiky" });
@@ -654,6 +658,16 @@ describe("SituationReader", () => {
     expect(values("we grew 10x this season")).toEqual({});
     expect(values("8x A100s for the weekend runs")).toEqual({ hardware: "gpu" });
     expect(values("4x GPUs per node for the finals")).toEqual({ hardware: "gpu" });
+    // Sizes and rates are no swings either.
+    expect(values("the event store is 10x the size of the main database")).toEqual({});
+    expect(values("we take backups 3x every night")).toEqual({});
+    expect(values("on launch day traffic goes 20x, 2 days a year")).toEqual({ load: "spiky" });
+    // The past does not reach across "and".
+    expect(
+      values("The app was written 15 years ago and the vendor only supports Windows Server 2012"),
+    ).toEqual({
+      legacy: "yes",
+    });
   });
 
   it("a key's name before a colon names the question; a team called platform is a team; what was, years ago, is past", () => {
@@ -682,9 +696,18 @@ describe("SituationReader", () => {
     expect(values("zero appetite for orchestration layers")).toEqual({ orchestration: "low" });
     expect(values("kubernetes scares us")).toEqual({ orchestration: "low" });
     // A managed offering outweighs the fear of running one's own.
-    expect(
-      values("a Kubernetes control plane scares us, so a managed offering is as far as we'd go"),
-    ).toEqual({ orchestration: "medium" });
+    // A managed offering beside a word for orchestration outweighs the fear of running one's own.
+    expect(values("a Kubernetes control plane scares us, so a managed Kubernetes offering would do")).toEqual(
+      {
+        orchestration: "medium",
+      },
+    );
+    // Not of anything else, nor babysitting or liking as such.
+    expect(values("we use a managed offering for Postgres").orchestration).toBeUndefined();
+    expect(values("we babysit a cluster of Jenkins agents")).toEqual({});
+    expect(values("my boss likes kubernetes")).toEqual({});
+    expect(values("we're fine with the complexity of VMs")).toEqual({});
+    expect(values("We don't have the people to run kubernetes")).toEqual({ orchestration: "low" });
     // What was never done is experience, not appetite; a key's name is no cue.
     expect(values("we have never run kubernetes")).toEqual({});
     expect(values("appetite for orchestration complexity: moderate")).not.toMatchObject({
@@ -704,28 +727,46 @@ describe("SituationReader", () => {
   });
 
   it("a middling, decently automated team is medium; the middle of a sentence is not", () => {
-    expect(values("I'd call our platform maturity middling")).toEqual({ maturity: "medium" });
+    expect(values("I'd call our maturity middling")).toEqual({ maturity: "medium" });
+    expect(values("the middling performance of our app worries us")).toEqual({});
+    expect(values("the app takes minutes to start on kubernetes")).toEqual({});
     expect(values("we're decently automated")).toEqual({ maturity: "medium" });
-    expect(values("the team is just starting on kubernetes")).toEqual({ maturity: "medium" });
     expect(values("we are in the middle of a migration")).toEqual({});
   });
 
   it("constant, flat or even load beside a word for load is steady, unless an exception follows", () => {
     expect(values("usage is flat all day")).toEqual({ load: "steady" });
     expect(values("CPU load is constant through the trading day")).toEqual({ load: "steady" });
-    expect(values("the load comes like clockwork, every 6 hours")).toEqual({ load: "steady" });
+    expect(values("traffic is even higher at night")).toEqual({});
+    expect(values("the service stores everything in flat files")).toEqual({});
+    expect(values("we're under constant pressure to ship the app faster")).toEqual({});
+    expect(values("we use the same load balancer for both apps")).toEqual({});
     expect(values("traffic spikes every evening")).toEqual({ load: "spiky" });
     expect(values("traffic is fairly even except renewals at the start of each month")).toEqual({});
     expect(values("usage is pretty flat apart from the odd TV show")).toEqual({});
   });
 
-  it("GDPR named beside 'no regulator' is moderate; a real word a letter from a cue is no typo of it", () => {
-    expect(values("GDPR applies, but there is no sector-specific regulator")).toEqual({
-      compliance: "moderate",
+  it("the later side of a contrast settles compliance; a real word a letter from a cue is no typo of it", () => {
+    expect(values("Customers sometimes ask about SOC 2, but we have no compliance requirements")).toEqual({
+      compliance: "none",
     });
-    expect(values("nothing regulated, just GDPR")).toEqual({ compliance: "moderate" });
     expect(values("our public 'explore the collection' site")).toEqual({});
     expect(values("traffic explodes on launch day")).toEqual({ load: "spiky" });
+  });
+
+  it("a second review's cases: questions, stages, parts beside scripts, spiky with exceptions, the past across 'and'", () => {
+    expect(values("Is default isolation fine for us?")).toEqual({});
+    expect(values("we're not multi-tenant yet but will be next year")).toEqual({});
+    expect(values("SOX requires strong separation of duties").isolation).toBeUndefined();
+    expect(values("40 microservices plus an old codebase full of Perl scripts")).toEqual({
+      architecture: "mixed",
+    });
+    expect(values("our traffic is spiky except at night")).toEqual({ load: "spiky" });
+    expect(values("We launched two years ago and traffic has been spiky ever since")).toEqual({
+      load: "spiky",
+    });
+    expect(values("customers trust us to share their data")).toEqual({});
+    expect(values("we trust them to share a kernel")).toEqual({ isolation: "standard" });
   });
 
   it("understands nothing in a plain question", () => {
