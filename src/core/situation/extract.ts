@@ -622,7 +622,9 @@ export class SituationReader {
     // an adverb; "we don't have the people to run it" is possession, not experience.
     return words.some((t, k) => {
       if (!e.markers.has(t.word)) return false;
-      const next = words.slice(k + 1).find((w) => !this.negators.has(w.word) && !AUXILIARY_ADVERBS.has(w.word));
+      const next = words
+        .slice(k + 1)
+        .find((w) => !this.negators.has(w.word) && !AUXILIARY_ADVERBS.has(w.word));
       return next !== undefined && e.verbs.has(next.word);
     });
   }
