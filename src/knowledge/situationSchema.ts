@@ -152,6 +152,8 @@ export const situationsSchema = z
     askedNotStated: z.array(z.enum(ANSWER_KEYS)).default([]),
     /** A negator right before one of these compares rather than negates ("nothing like HIPAA"). */
     likeness: words.default([]),
+    /** A negator then one of these softens rather than negates ("not heavily regulated"): nothing. */
+    softeners: words.default([]),
     /**
      * Right after a cue of one of `keys` with one of `values`, one of `words` makes it the usual
      * case ("flat most of the year", "even except renewals"): it says nothing.

@@ -75,6 +75,8 @@ function osVersions(tokens: Token[], at: number): string[] {
   return versions;
 }
 
+/** Skipped between a negator and a softener: "not a heavily regulated industry". */
+const ARTICLES = new Set(["a", "an", "the"]);
 /** Words that may stand between an experience marker and its verb ("have never run", "has ever used"). */
 const AUXILIARY_ADVERBS = new Set(["ever", "never", "not", "really", "actually", "yet", "once", "properly"]);
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
@@ -171,6 +173,7 @@ export class SituationReader {
   /** Stems of situations.yaml `adjacent`: a cue word that must be followed by the next at once. */
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
+  private readonly softeners: Set<string>;
   private readonly usually: { keys: Set<AnswerKey>; values: Set<string>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
@@ -220,6 +223,7 @@ export class SituationReader {
     this.askedNotStated = new Set(data.askedNotStated);
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
+    this.softeners = new Set(data.softeners);
     this.usually = {
       keys: new Set(data.usually.keys),
       values: new Set(data.usually.values),
@@ -601,8 +605,12 @@ export class SituationReader {
       const word = tokens[j]!.word;
       if (this.subordinators.has(word)) break;
       if (this.negators.has(word)) {
-        // "nothing like HIPAA": a comparison, which says neither the cue nor its opposite.
-        if (this.likeness.has(tokens[j + 1]?.word ?? "")) out.hedged = true;
+        // "nothing like HIPAA": a comparison, which says neither the cue nor its opposite; "not
+        // heavily regulated": a softened cue, neither the cue nor its opposite either.
+        let k = j + 1;
+        while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
+        if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softeners.has(tokens[k]?.word ?? ""))
+          out.hedged = true;
         else out.negator = j;
         return out;
       }

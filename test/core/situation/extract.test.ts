@@ -769,6 +769,21 @@ describe("SituationReader", () => {
     expect(values("we trust them to share a kernel")).toEqual({ isolation: "standard" });
   });
 
+  it("a softened negation, segregation asked for, a store that keeps nothing and 'less orchestration'", () => {
+    expect(values("we're not a heavily regulated industry")).toEqual({});
+    expect(values("not at all regulated")).toEqual({ compliance: "none" });
+    expect(
+      values("QA wants it well segregated from our other systems, although nobody runs untrusted code"),
+    ).toEqual({
+      isolation: "strong",
+    });
+    expect(values("the journal is stateful, the rest keeps nothing")).toEqual({ state: "mixed" });
+    expect(values("we want less orchestration, not more")).toEqual({ orchestration: "low" });
+    // "Hardened" alone says nothing of isolation; a team "comfortable with" Docker is no k8s appetite.
+    expect(values("the council insists on its own hardened server builds")).toEqual({});
+    expect(values("comfortable with Docker and a managed k8s cluster")).toEqual({ orchestration: "medium" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
