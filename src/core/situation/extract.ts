@@ -766,8 +766,11 @@ export class SituationReader {
   private numberAt(tokens: Token[], i: number): { n: number; to: number } | undefined {
     const word = tokens[i]?.word;
     if (!word) return undefined;
-    const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:ish)?$/.exec(word);
-    let n = digits ? Number(digits[1]!.replaceAll(",", "")) : this.data.numberWords[word];
+    // "60", "40ish", "1,200", a range ("3-4", "15-20": its top) or a count of times ("10x a day").
+    const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:-(\d+))?(?:ish|x)?$/.exec(word);
+    let n = digits
+      ? Math.max(Number(digits[1]!.replaceAll(",", "")), Number(digits[2] ?? 0))
+      : this.data.numberWords[word];
     if (n === undefined) return undefined;
     let to = i;
     // "couple dozen", "a few hundred": a multiplier after a count multiplies it.
@@ -843,7 +846,15 @@ export class SituationReader {
       let rate: number | undefined;
       let from = i - 1;
       if (before.word === "every") rate = perYear;
-      else if (["a", "an", "per", "each"].includes(before.word)) {
+      // "every other Tuesday", "every second week": half as often.
+      else if (
+        ["other", "second"].includes(before.word) &&
+        tokens[i - 2]?.word === "every" &&
+        tokens[i - 2]!.clause === clause
+      ) {
+        rate = perYear / 2;
+        from = i - 2;
+      } else if (["a", "an", "per", "each"].includes(before.word)) {
         for (let j = i - 2; j >= 0 && j >= i - 2 - this.params.frequencyGap; j--) {
           if (tokens[j]!.clause !== clause) break;
           const num = this.numberAt(tokens, j);
@@ -858,6 +869,17 @@ export class SituationReader {
         if (num) {
           rate = perYear / num.n;
           from = i - 2;
+        }
+      } else if (
+        before.word === "of" &&
+        tokens[i - 3]?.word === "every" &&
+        tokens[i - 3]!.clause === clause
+      ) {
+        // "every couple of weeks"
+        const num = this.numberAt(tokens, i - 2);
+        if (num) {
+          rate = perYear / num.n;
+          from = i - 3;
         }
       }
       if (rate === undefined) continue;

@@ -784,6 +784,17 @@ describe("SituationReader", () => {
     expect(values("comfortable with Docker and a managed k8s cluster")).toEqual({ orchestration: "medium" });
   });
 
+  it("deploy rates written as multipliers, ranges, 'every other', 'every couple of' and 'yr'", () => {
+    expect(values("we ship like 10x a day")).toEqual({ deploys: "frequent" });
+    expect(values("we release 3-4 times a year")).toEqual({ deploys: "rare" });
+    expect(values("release every other Tuesday")).toEqual({ deploys: "regular" });
+    expect(values("we redeploy it every couple of weeks")).toEqual({ deploys: "regular" });
+    expect(values("updates like once a yr")).toEqual({ deploys: "rare" });
+    // Only beside a word for shipping changes: backups are no deploys.
+    expect(values("we back up 3x a day")).toEqual({});
+    expect(values("10-15 services")).toEqual({ architecture: "microservices" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
