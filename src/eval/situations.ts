@@ -25,7 +25,8 @@ import { readJsonl } from "./jsonl.ts";
  * fresh23: 89.3%, 91.6% and 92.9% (after an independent review's fixes too); fresh24: 91.6%, 92.0%,
  * and, unseen, 93.6% with that session's fixes to the point it was asked for (482489a) and 94.2%
  * with the ones made while it was written (f78aa71); fresh25: 86.6%, 91.9% and, unseen with all
- * of that session's fixes and two reviews' (631d534), 93.3%.
+ * of that session's fixes and two reviews' (631d534), 93.3%; fresh26: 71.3%, 79.7% and, unseen
+ * with every fix up to fresh25's (4597c1e), 90.6%.
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -61,6 +62,7 @@ const lineSchema = z.strictObject({
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
