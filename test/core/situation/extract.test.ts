@@ -795,6 +795,13 @@ describe("SituationReader", () => {
     expect(values("10-15 services")).toEqual({ architecture: "microservices" });
   });
 
+  it("'managed' is matched as written: a management app is no managed database", () => {
+    expect(values("our cellar management app is Python with Postgres").state).toBeUndefined();
+    expect(values("data lives in managed Postgres, the app is stateless")).toEqual({ state: "stateless" });
+    expect(values("a managed k8s would be fine")).toEqual({ orchestration: "medium" });
+    expect(values("we run self-managed kubernetes")).toEqual({ orchestration: "high" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
