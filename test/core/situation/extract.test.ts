@@ -802,6 +802,11 @@ describe("SituationReader", () => {
     expect(values("we run self-managed kubernetes")).toEqual({ orchestration: "high" });
   });
 
+  it("a platform team or a platform engineering team is high maturity; one platform engineer is not", () => {
+    expect(values("we hired a platform engineer last month")).toEqual({});
+    expect(values("we have a platform engineering team")).toEqual({ maturity: "high" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
