@@ -807,6 +807,11 @@ describe("SituationReader", () => {
     expect(values("we have a platform engineering team")).toEqual({ maturity: "high" });
   });
 
+  it("holding people's data says what data is kept, not where state lives", () => {
+    expect(values("we hold personal data about our members").state).toBeUndefined();
+    expect(values("the app keeps its data on local disk")).toEqual({ state: "stateful" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
