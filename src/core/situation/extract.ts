@@ -763,24 +763,38 @@ export class SituationReader {
   }
 
   /** A number at token i ("60", "40ish", "couple dozen"), and the last token it spans. */
-  private numberAt(tokens: Token[], i: number): { n: number; to: number } | undefined {
+  /**
+   * A number at token i ("60", "40ish", "1,200", "couple dozen"), and the last token it spans. A
+   * range ("3-4", "15-20") gives both ends (`low`); "10x" is a count of times (`times`), which only
+   * a rate right after it reads ("10x a day").
+   */
+  private numberAt(
+    tokens: Token[],
+    i: number,
+  ): { n: number; low: number; to: number; times: boolean } | undefined {
     const word = tokens[i]?.word;
     if (!word) return undefined;
-    // "60", "40ish", "1,200", a range ("3-4", "15-20": its top) or a count of times ("10x a day").
-    const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:-(\d+))?(?:ish|x)?$/.exec(word);
-    let n = digits
-      ? Math.max(Number(digits[1]!.replaceAll(",", "")), Number(digits[2] ?? 0))
-      : this.data.numberWords[word];
-    if (n === undefined) return undefined;
+    const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:-(\d+))?(ish|x)?$/.exec(word);
+    let low = digits ? Number(digits[1]!.replaceAll(",", "")) : this.data.numberWords[word];
+    if (low === undefined) return undefined;
+    let n = digits?.[2] ? Math.max(low, Number(digits[2])) : low;
+    low = Math.min(low, n);
     let to = i;
     // "couple dozen", "a few hundred": a multiplier after a count multiplies it.
     const next = tokens[i + 1];
     const times = next && next.clause === tokens[i]!.clause ? this.data.numberWords[next.word] : undefined;
     if (times !== undefined && times >= 12 && n < times) {
       n *= times;
+      low *= times;
       to = i + 1;
     }
-    return { n, to };
+    return { n, low, to, times: digits?.[3] === "x" };
+  }
+
+  /** The value both ends of a range fall in, or none: "5-10 services" straddles a threshold. */
+  private inBand(a: number, b: number, ranges: ValueRange[]): string | undefined {
+    const value = this.inRange(a, ranges);
+    return value !== undefined && value === this.inRange(b, ranges) ? value : undefined;
   }
 
   private inRange(n: number, ranges: ValueRange[]): string | undefined {
@@ -808,7 +822,7 @@ export class SituationReader {
             if (!this.filler.has(tokens[j]!.word)) between++;
             continue;
           }
-          const value = this.inRange(num.n, c.ranges);
+          const value = num.times ? undefined : this.inBand(num.low, num.n, c.ranges);
           // "the rest is ~12 services": a count of one part of the system.
           const partial = this.before(tokens, i, c.key).partial;
           if (value)
@@ -843,7 +857,10 @@ export class SituationReader {
       const clause = tokens[i]!.clause;
       const before = tokens[i - 1]!;
       if (before.clause !== clause) continue;
+      // "a year ago" dates something; it is no rate.
+      if (tokens[i + 1]?.word === "ago" && tokens[i + 1]!.clause === clause) continue;
       let rate: number | undefined;
+      let slowest: number | undefined;
       let from = i - 1;
       if (before.word === "every") rate = perYear;
       // "every other Tuesday", "every second week": half as often.
@@ -858,16 +875,19 @@ export class SituationReader {
         for (let j = i - 2; j >= 0 && j >= i - 2 - this.params.frequencyGap; j--) {
           if (tokens[j]!.clause !== clause) break;
           const num = this.numberAt(tokens, j);
-          if (num && num.to < i - 1) {
+          // "10x a day" is ten times a day only right before the rate ("10x the traffic per day" is not).
+          if (num && num.to < i - 1 && (!num.times || num.to === i - 2)) {
             rate = num.n * perYear;
+            slowest = num.low * perYear;
             from = j;
             break;
           }
         }
       } else if (tokens[i - 2]?.word === "every" && tokens[i - 2]!.clause === clause) {
         const num = this.numberAt(tokens, i - 1);
-        if (num) {
-          rate = perYear / num.n;
+        if (num && !num.times) {
+          rate = perYear / num.low;
+          slowest = perYear / num.n;
           from = i - 2;
         }
       } else if (
@@ -877,14 +897,16 @@ export class SituationReader {
       ) {
         // "every couple of weeks"
         const num = this.numberAt(tokens, i - 2);
-        if (num) {
-          rate = perYear / num.n;
+        if (num && !num.times) {
+          rate = perYear / num.low;
+          slowest = perYear / num.n;
           from = i - 3;
         }
       }
       if (rate === undefined) continue;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
-      const value = this.inRange(rate, f.ranges);
+      // A range ("every 2-3 months", "1-5 times a week") answers only when both ends agree.
+      const value = this.inBand(slowest ?? rate, rate, f.ranges);
       if (value)
         out.push({
           key: f.key,

@@ -769,7 +769,7 @@ describe("SituationReader", () => {
     expect(values("we trust them to share a kernel")).toEqual({ isolation: "standard" });
   });
 
-  it("a softened negation, segregation asked for, a store that keeps nothing and 'less orchestration'", () => {
+  it("a softened negation, segregation asked for, a store that holds nothing and 'want less orchestration'", () => {
     expect(values("we're not a heavily regulated industry")).toEqual({});
     expect(values("not at all regulated")).toEqual({ compliance: "none" });
     expect(
@@ -777,7 +777,7 @@ describe("SituationReader", () => {
     ).toEqual({
       isolation: "strong",
     });
-    expect(values("the journal is stateful, the rest keeps nothing")).toEqual({ state: "mixed" });
+    expect(values("the journal is stateful, the rest holds nothing")).toEqual({ state: "mixed" });
     expect(values("we want less orchestration, not more")).toEqual({ orchestration: "low" });
     // "Hardened" alone says nothing of isolation; a team "comfortable with" Docker is no k8s appetite.
     expect(values("the council insists on its own hardened server builds")).toEqual({});
@@ -810,6 +810,25 @@ describe("SituationReader", () => {
   it("holding people's data says what data is kept, not where state lives", () => {
     expect(values("we hold personal data about our members").state).toBeUndefined();
     expect(values("the app keeps its data on local disk")).toEqual({ state: "stateful" });
+  });
+
+  it("a third review's cases: dates, growth, ranges across bands, versions, 'self managed' with a space", () => {
+    for (const text of [
+      "We upgraded to Postgres 16 a year ago.",
+      "We upgraded 40 servers a month ago.",
+      "Prod load grows 50x in a year.",
+      "We release every 2-3 months.",
+      "We deploy 1-5 times a week.",
+      "We run Java 8-17 services.",
+      "We run Windows 10-11 desktops and upgrade them once a year.",
+      "Our retention policy keeps nothing older than 30 days.",
+      "The dev team is segregated from ops.",
+      "Moving to Kubernetes meant less orchestration glue for us to write.",
+    ])
+      expect(values(text), text).toEqual({});
+    expect(values("We handle 10x the traffic per day in prod.").deploys).toBeUndefined();
+    expect(values("We run self managed Kubernetes on our own VMs.")).toEqual({ orchestration: "high" });
+    expect(values("15-20 deploys a day")).toEqual({ deploys: "frequent" });
   });
 
   it("understands nothing in a plain question", () => {
