@@ -37,6 +37,8 @@ export type AskOutcome =
 export interface AskExplanation extends Explanation {
   question: string;
   decision: Decision;
+  /** For a best guess: the runner-ups its reply offers (ids). */
+  offered?: string[];
 }
 
 /** Receives the explanation of every matched question; called only when someone listens (debug logs). */
@@ -153,7 +155,12 @@ export class Asker {
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
   explain(question: string): AskExplanation {
     const explanation = this.matcher.explain(question);
-    return { question, ...explanation, decision: this.decide(explanation.result) };
+    const decision = this.decide(explanation.result);
+    const offered =
+      decision.kind === "answer" && decision.unsure
+        ? (this.offers(decision.id, decision.alternatives).alternatives ?? []).map((a) => a.id)
+        : undefined;
+    return { question, ...explanation, decision, ...(offered ? { offered } : {}) };
   }
 
   private decide(result: MatchResult): Decision {

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { askJson } from "../adapters/cli/ask.ts";
+import { askJsonOf } from "../adapters/cli/ask.ts";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
 import type { QuestionAnswering } from "../core/questions.ts";
 import { plainText } from "../core/render/plainText.ts";
 import { answerReply, askReply } from "../core/replies/answers.ts";
+import type { Part } from "../core/reply.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
 import { readJsonl } from "./jsonl.ts";
@@ -64,12 +65,10 @@ export function judgedAnswer(
   q: string,
   qa: QuestionAnswering,
 ): { answered: boolean; text: string; id: string | null } {
-  const a = askJson(q, qa);
   const outcome = qa.asker.ask(q);
-  if (outcome.kind !== "answer" || !outcome.alternatives) return a;
   const reply = askReply(outcome, qa.context);
-  const parts = reply.parts.filter((p) => !(p.type === "buttons" && p.role === "suggestions"));
-  return { ...a, text: plainText([{ ...reply, parts }]) };
+  const offers = (p: Part) => outcome.kind === "answer" && p.type === "buttons" && p.role === "suggestions";
+  return askJsonOf(q, outcome, { ...reply, parts: reply.parts.filter((p) => !offers(p)) });
 }
 
 /**

@@ -19,7 +19,7 @@ describe("messageJson: the Slack ack's JSON with the kept blocks' JSON reused", 
     for (const entry of qa.entries)
       for (const askedId of ["a1", "b2", undefined]) {
         same(answerReply(entry, qa.context, askedId));
-        same(answerReply(entry, qa.context, askedId, "a sentence of a longer question?"));
+        same(answerReply(entry, qa.context, askedId, { focus: "a sentence of a longer question?" }));
       }
   });
 

@@ -2,6 +2,7 @@ import type { AskOutcome } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply } from "../../core/replies/answers.ts";
+import type { Reply } from "../../core/reply.ts";
 import { explainText } from "./explain.ts";
 import { type CliIo, eachInput } from "./io.ts";
 
@@ -18,7 +19,12 @@ export interface AskJson {
 
 export function askJson(question: string, qa: QuestionAnswering): AskJson {
   const outcome = qa.asker.ask(question);
-  const text = plainText([askReply(outcome, qa.context)]);
+  return askJsonOf(question, outcome, askReply(outcome, qa.context));
+}
+
+/** `ask --json` for an outcome already had, with the reply shown for it. */
+export function askJsonOf(question: string, outcome: AskOutcome, shown: Reply): AskJson {
+  const text = plainText([shown]);
   const answered = outcome.kind === "answer" || outcome.kind === "smalltalk" || outcome.kind === "intent";
   return {
     question,

@@ -25,12 +25,8 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   switch (d.kind) {
     case "answer":
       lines.push(`decision: answer with ${d.id} ("${title(d.id)}"), probability ${d.confidence}`);
-      if (d.unsure) {
-        // The offers as the reply shows them (the asker leaves out related entries and repeats).
-        const outcome = qa.asker.ask(question);
-        const offered = outcome.kind === "answer" ? (outcome.alternatives ?? []).map((a) => a.id) : [];
-        lines.push(`  a best guess (below decide.sure): offers ${offered.join(", ") || "nothing"}`);
-      }
+      if (x.offered)
+        lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);
       break;
     case "suggest":
       lines.push(

@@ -14,17 +14,25 @@ export interface AnswerContext {
   entry: (id: string) => Answerable | undefined;
 }
 
+/** How an answer came about, as an `answer` outcome of Asker.ask says it (every field optional). */
+export interface AnswerShown {
+  /** The sentence of a longer text that was answered. */
+  focus?: string;
+  /** A best guess: it says so. */
+  unsure?: boolean;
+  /** The runner-ups a best guess offers after it. */
+  alternatives?: Answerable[];
+}
+
 /**
  * The reply for an answered question: answer, details, sources, follow-ups and feedback. An unsure
- * answer (`alternatives`: the runner-ups of a best guess) says so first and offers them after it.
+ * answer says so first and offers its runner-ups (`alternatives`) after it.
  */
 export function answerReply(
   entry: Answerable,
   ctx: AnswerContext,
   askedId?: string,
-  focus?: string,
-  alternatives: Answerable[] = [],
-  unsure = alternatives.length > 0,
+  { focus, unsure = false, alternatives = [] }: AnswerShown = {},
 ): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
@@ -104,14 +112,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
   const r = ctx.responses;
   switch (outcome.kind) {
     case "answer":
-      return answerReply(
-        outcome.entry,
-        ctx,
-        askedId,
-        outcome.focus,
-        outcome.alternatives,
-        outcome.unsure === true,
-      );
+      return answerReply(outcome.entry, ctx, askedId, outcome);
     case "intent":
       // Where the surface could not act on it (the CLI's `ask`): say what it is and offer it.
       return reply(

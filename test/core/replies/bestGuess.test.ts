@@ -97,7 +97,7 @@ describe("an unsure answer says so and offers the runner-ups (params.decide.sure
 
   it("an unsure answer with nothing to offer still says it is a best guess", () => {
     const entry = qa.entries[0]!;
-    const reply = answerReply(entry, qa.context, "asked-2", undefined, [], true);
+    const reply = answerReply(entry, qa.context, "asked-2", { unsure: true });
     expect(reply.parts.some((p) => p.type === "context" && p.text === answer.bestGuessAlone)).toBe(true);
     expect(reply.parts.some((p) => p.type === "buttons" && p.role === "suggestions")).toBe(false);
   });
