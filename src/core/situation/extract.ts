@@ -148,7 +148,7 @@ export class SituationReader {
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
-    { units: string[][]; with: string; gives: string; afterContrast: boolean; notBeside: string[] }[]
+    { units: string[][]; with: string; gives: string; afterContrast: boolean; notBeside: Set<string> }[]
   >();
   /** Word -> operating-system family (situations.yaml `osFamilies`). */
   private readonly osFamily = new Map<string, string>();
@@ -306,7 +306,11 @@ export class SituationReader {
       if (parts.length > 0)
         this.parts.set(
           key,
-          parts.map((p) => ({ ...p, units: p.phrases.map((ph) => this.phraseUnits(ph)) })),
+          parts.map((p) => ({
+            ...p,
+            units: p.phrases.map((ph) => this.phraseUnits(ph)),
+            notBeside: new Set(p.notBeside.flatMap((w) => this.stems(w))),
+          })),
         );
     }
     for (const [family, names] of Object.entries(data.osFamilies?.families ?? {}))
@@ -666,13 +670,12 @@ export class SituationReader {
   }
 
   /**
-   * Is one of `words` (by stem) among the three words that say something just before tokens
+   * Is one of the `wanted` stems among the three words that say something just before tokens
    * from..to, or the three just after, in their clause ("managed Postgres", "Postgres on RDS",
    * "a database that AWS manages")?
    */
-  private qualified(tokens: Token[], from: number, to: number, words: readonly string[]): boolean {
-    if (words.length === 0) return false;
-    const wanted = new Set(words.flatMap((w) => this.stems(w)));
+  private qualified(tokens: Token[], from: number, to: number, wanted: ReadonlySet<string>): boolean {
+    if (wanted.size === 0) return false;
     const near = (start: number, step: number) => {
       let seen = 0;
       for (let j = start; j >= 0 && j < tokens.length && seen < 3; j += step) {
@@ -782,10 +785,10 @@ export class SituationReader {
     let to = i;
     // "couple dozen", "a few hundred": a multiplier after a count multiplies it.
     const next = tokens[i + 1];
-    const times = next && next.clause === tokens[i]!.clause ? this.data.numberWords[next.word] : undefined;
-    if (times !== undefined && times >= 12 && n < times) {
-      n *= times;
-      low *= times;
+    const scale = next && next.clause === tokens[i]!.clause ? this.data.numberWords[next.word] : undefined;
+    if (scale !== undefined && scale >= 12 && n < scale) {
+      n *= scale;
+      low *= scale;
       to = i + 1;
     }
     return { n, low, to, times: digits?.[3] === "x" };
@@ -883,24 +886,17 @@ export class SituationReader {
             break;
           }
         }
-      } else if (tokens[i - 2]?.word === "every" && tokens[i - 2]!.clause === clause) {
-        const num = this.numberAt(tokens, i - 1);
+      } else {
+        // "every 2 weeks", "every couple of weeks": the number right after "every".
+        const every = before.word === "of" ? i - 3 : i - 2;
+        const num =
+          tokens[every]?.word === "every" && tokens[every]!.clause === clause
+            ? this.numberAt(tokens, every + 1)
+            : undefined;
         if (num && !num.times) {
           rate = perYear / num.low;
           slowest = perYear / num.n;
-          from = i - 2;
-        }
-      } else if (
-        before.word === "of" &&
-        tokens[i - 3]?.word === "every" &&
-        tokens[i - 3]!.clause === clause
-      ) {
-        // "every couple of weeks"
-        const num = this.numberAt(tokens, i - 2);
-        if (num && !num.times) {
-          rate = perYear / num.low;
-          slowest = perYear / num.n;
-          from = i - 3;
+          from = every;
         }
       }
       if (rate === undefined) continue;
