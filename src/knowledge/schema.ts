@@ -91,6 +91,10 @@ export const lexiconSchema = z
     // Questions about something else entirely, written by us: the matcher learns an off-topic
     // class from them, so "optimize this sql query" is declined though "sql" is a known word.
     offTopic: z.array(z.string().min(1)).default([]),
+    // A subject word's other senses: right beside one of its listed words, the subject word is
+    // someone else's ("virtual functions", "neural network", "kernel of an SVM") and does not
+    // make the question ours. Keys are one-word domain or general terms.
+    otherSenses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
   })
   .superRefine((l, ctx) => {
     // A word is ours or general, never both: the general tier would silently not apply.
@@ -99,6 +103,14 @@ export const lexiconSchema = z
       if (ours.has(t.toLowerCase()))
         ctx.addIssue({ code: "custom", path: ["generalTerms", i], message: `"${t}" is in domainTerms too` });
     });
+    const subject = new Set([...ours, ...l.generalTerms.map((t) => t.toLowerCase())]);
+    for (const word of Object.keys(l.otherSenses))
+      if (!subject.has(word.toLowerCase()) || /\s/.test(word))
+        ctx.addIssue({
+          code: "custom",
+          path: ["otherSenses", word],
+          message: `"${word}" is not a one-word domain or general term`,
+        });
   });
 
 const sentence = z.string().min(5);

@@ -7,6 +7,7 @@ import { fill } from "../../src/core/fill.ts";
 import { decide } from "../../src/core/matcher/decide.ts";
 import { Matcher, type MatchResult } from "../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
+import { rawWords } from "../../src/core/matcher/text.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { literal } from "../../src/core/render/inline.ts";
 import { crossValidate } from "../../src/eval/crossValidation.ts";
@@ -133,6 +134,52 @@ describe("matching", () => {
     expect(answerId("what is dockercompose")).toBe("docker-compose");
     expect(answerId("what is katacontainer")).toBe(answerId("what is kata container"));
     expect(answerId("if we have gvisor, do we still need katacontainer?")).toBe("kata-containers");
+  });
+
+  it("reads 'c++' and 'c#' as words of their own, not as the letter of 'pattern c'", () => {
+    expect(rawWords("Why C++, C# or F#? notepad++ and pattern C")).toEqual([
+      "why",
+      "cpp",
+      "csharp",
+      "or",
+      "fsharp",
+      "notepadpp",
+      "and",
+      "pattern",
+      "c",
+    ]);
+    expect(ask("explain virtual inheritance in c++").kind).toBe("out-of-scope");
+    expect(answerId("what is pattern c")).toBe("mixed-workload-platform");
+  });
+
+  it("reads a subject word beside a word of its other sense as someone else's (lexicon otherSenses)", () => {
+    for (const q of [
+      "my jupyter kernel restarts when i load the dataset",
+      "how many hidden layers should a neural network have",
+      "virtual destructor or not in this base class?",
+      "rails schema migration fails on a new column",
+    ])
+      expect(ask(q).kind, q).toBe("out-of-scope");
+    // Beside any other word the subject word is ours again, also in the same question.
+    expect(answerId("what is the kernel")).toMatch(/kernel/);
+    expect(answerId("where does data go when a container dies")).not.toBe("out-of-scope");
+    expect(qa.asker.explain("virtual functions inside a virtual machine").result.onTopic).toBe(true);
+  });
+
+  it("takes no subject word from the knowledge's own phrasings through otherSenses", () => {
+    const entries = answerablesOf(knowledge);
+    const withSenses = new Matcher(entries, knowledge.lexicon);
+    const without = new Matcher(entries, { ...knowledge.lexicon, otherSenses: {} });
+    const changed = entries.flatMap((e) =>
+      [...e.phrasings, ...e.keywords].filter((p) => {
+        const a = withSenses.match(p);
+        const b = without.match(p);
+        return a.onTopic !== b.onTopic || a.generalOnly !== b.generalOnly;
+      }),
+    );
+    expect(changed).toEqual([]);
+    expect(withSenses.match("svm with a linear kernel").onTopic).toBe(false);
+    expect(without.match("svm with a linear kernel").onTopic).toBe(true);
   });
 
   it("never declines a single topic word: it answers or offers 'did you mean'", () => {

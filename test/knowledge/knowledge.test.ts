@@ -114,6 +114,12 @@ describe("knowledge base", () => {
       brokenCopy("faq/cost.yaml", (t) => t.replace(/^- id: [a-z-]+$/m, `- id: ${k.faq[0]!.id}`)),
     );
     expect(duplicate.message).toMatch(/duplicate id/);
+    const badSense = loadError(
+      brokenCopy("lexicon.yaml", (t) => t.replace(/^otherSenses:\n/m, "otherSenses:\n  banana: [bread]\n")),
+    );
+    expect(badSense.message).toMatch(
+      /otherSenses\.banana: "banana" is not a one-word domain or general term/,
+    );
   });
 
   it("keeps answer text out of code: no answer, definition or myth appears in src/", () => {

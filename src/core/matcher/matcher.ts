@@ -87,6 +87,8 @@ export class Matcher {
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
   private readonly generalTerms: string[][];
+  /** Subject word stem -> stems that, right beside it, give it another sense (lexicon.otherSenses). */
+  private readonly otherSenses: Map<string, Set<string>>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
@@ -111,6 +113,12 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
+    this.otherSenses = new Map(
+      Object.entries(lexicon.otherSenses).map(([word, beside]) => [
+        this.text.stem(word.toLowerCase()),
+        new Set(beside.flatMap((w) => this.text.literalStems(w))),
+      ]),
+    );
 
     const labelled: Labelled[] = [];
     entries.forEach((e, label) => {
@@ -297,7 +305,8 @@ export class Matcher {
   ): { onTopic: boolean; generalOnly: boolean } {
     const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
-    for (const s of this.text.literalStems(question)) {
+    const literal = this.text.literalStems(question);
+    for (const s of literal) {
       stems.add(s);
       const fixed = this.speller.correct(s);
       if (fixed) stems.add(fixed);
@@ -309,6 +318,7 @@ export class Matcher {
       const fixed = this.subjectSpeller.correct(s);
       if (fixed) stems.add(fixed);
     }
+    for (const s of this.otherSensesIn(literal)) stems.delete(s);
     const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
     if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
     const count = canonical.length;
@@ -316,6 +326,23 @@ export class Matcher {
     if (short) return { onTopic: true, generalOnly: false };
     const general = has(this.generalTerms);
     return { onTopic: general, generalOnly: general };
+  }
+
+  /**
+   * Subject words used only in another sense: each time the word appears, a word beside it gives
+   * it that sense (lexicon.otherSenses: "virtual functions", "neural network", "kernel of an svc").
+   */
+  private otherSensesIn(literal: string[]): Set<string> {
+    const other = new Set<string>();
+    const ours = new Set<string>();
+    literal.forEach((s, i) => {
+      const beside = this.otherSenses.get(s);
+      if (!beside) return;
+      if (beside.has(literal[i - 1] ?? "") || beside.has(literal[i + 1] ?? "")) other.add(s);
+      else ours.add(s);
+    });
+    for (const s of ours) other.delete(s);
+    return other;
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */
