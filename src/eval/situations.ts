@@ -26,7 +26,9 @@ import { readJsonl } from "./jsonl.ts";
  * and, unseen, 93.6% with that session's fixes to the point it was asked for (482489a) and 94.2%
  * with the ones made while it was written (f78aa71); fresh25: 86.6%, 91.9% and, unseen with all
  * of that session's fixes and two reviews' (631d534), 93.3%; fresh26: 71.3%, 79.7% and, unseen
- * with every fix up to fresh25's (4597c1e), 90.6%.
+ * with every fix up to fresh25's (4597c1e), 90.6%; fresh27 (asked for more multi-part setups
+ * and sandboxes): 81.4%, 83.2% and, unseen with every fix and review up to 054a4c0, 86.2%
+ * (recall 63.4%, 64.1% and 71.8%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -63,6 +65,7 @@ const lineSchema = z.strictObject({
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
