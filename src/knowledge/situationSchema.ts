@@ -207,17 +207,21 @@ export const situationsSchema = z
       .optional(),
     /**
      * Operating-system families and the words that name one ("rhel" is linux). Two families named
-     * within `window` words of each other, neither negated, state `key`=`value` ("Ubuntu 18, RHEL 8
-     * and Windows Server side by side").
+     * within `window` words and `sentences` sentence ends of each other, neither negated, state
+     * `key`=`value` ("Ubuntu 18, RHEL 8 and Windows Server side by side").
      */
     osFamilies: z
       .strictObject({
         key: z.enum(ANSWER_KEYS),
         value: z.string().min(1),
         window: z.number().int().positive(),
+        /** How many sentence ends may lie between the two names (0: one sentence). */
+        sentences: z.number().int().nonnegative().default(0),
         families: z.record(z.string().min(1), words.min(1)),
         /** Names that are also ordinary words ("rocky"): they count only with a version or their family after them. */
         versioned: words.default([]),
+        /** Right after these, a name is an ordinary word: "change windows", "maintenance windows". */
+        notAfter: words.default([]),
       })
       .optional(),
   })

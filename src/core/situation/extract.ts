@@ -245,6 +245,7 @@ export class SituationReader {
       domainTerms: ["vm"],
       generalTerms: [],
       offTopic: [],
+      otherSenses: {},
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
     for (const key of ANSWER_KEYS) {
@@ -559,10 +560,8 @@ export class SituationReader {
       if (negatedFrom !== undefined && this.experienced(cue.key, tokens.slice(negatedFrom, to + 1)))
         value = undefined;
       // "no k8s yet": a stage on the way, neither a wish nor a refusal.
-      if (negatedFrom !== undefined && this.stages.keys.has(cue.key)) {
-        const next = this.nextWord(tokens, to);
-        if (next && this.stages.words.has(next.word)) value = undefined;
-      }
+      if (negatedFrom !== undefined && this.stages.keys.has(cue.key) && this.stageAfter(tokens, to))
+        value = undefined;
       // "is k8s overkill for us?": the asker wants this answer, and has not given it. Only in the
       // clause that asks: "we don't want to run Kubernetes, what would you recommend?" states it.
       if (this.askedNotStated.has(cue.key) && this.asking(tokens, from)) value = undefined;
@@ -727,6 +726,24 @@ export class SituationReader {
   }
 
   /** The first word after token `at` that is not filler, in its clause. */
+  /**
+   * A stage word ("yet") among the two words after a cue, in its sentence: "no k8s yet", "not a
+   * k8s shop yet", or alone in brackets, "no k8s (yet)"; not one that opens a clause of its own
+   * ("we skip k8s, yet we manage").
+   */
+  private stageAfter(tokens: Token[], at: number): boolean {
+    for (let j = at + 1, seen = 0; j < tokens.length && seen < 2; j++) {
+      const t = tokens[j]!;
+      if (t.sentence !== tokens[at]!.sentence) return false;
+      if (this.filler.has(t.word)) continue;
+      seen++;
+      const opensClause = t.clause !== tokens[j - 1]!.clause;
+      if (this.stages.words.has(t.word)) return !opensClause || tokens[j + 1]?.clause !== t.clause;
+      if (opensClause) return false;
+    }
+    return false;
+  }
+
   private nextWord(tokens: Token[], at: number): Token | undefined {
     for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++)
       if (!this.filler.has(tokens[j]!.word)) return tokens[j];
@@ -1022,9 +1039,9 @@ export class SituationReader {
 
   /**
    * "Ubuntu 18, RHEL 8 and Windows Server": two operating systems (situations.yaml `osFamilies`:
-   * two families, two distributions of one, or one in two versions, see differentOs) named in
-   * one sentence within `window` words, neither negated nor in the past, and not a move from one
-   * to the other ("from CentOS 7 to Rocky 9", "upgrading to Ubuntu 24.04").
+   * two families, two distributions of one, or one in two versions, see differentOs) named within
+   * `window` words and `sentences` sentence ends, neither negated nor in the past, and not a move
+   * from one to the other ("from CentOS 7 to Rocky 9", "upgrading to Ubuntu 24.04").
    */
   private osLists(tokens: Token[]): Match[] {
     const os = this.data.osFamilies;
@@ -1038,6 +1055,8 @@ export class SituationReader {
       const versions = osVersions(tokens, i);
       // A name that is also a word ("a rocky rollout") counts only with a version or its family.
       if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
+      if (i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause && os.notAfter.includes(tokens[i - 1]!.word))
+        continue;
       const before = this.before(tokens, i, undefined);
       if (before.negator === undefined && !before.hedged && this.after(tokens, i) === undefined)
         named.push({ i, family, name, versions });
@@ -1047,7 +1066,7 @@ export class SituationReader {
       for (let b = a; b < named.length; b++) {
         const [x, y] = [named[a]!, named[b]!];
         if (y.i - x.i > os.window || !this.differentOs(x, y)) continue;
-        if (tokens[x.i]!.sentence !== tokens[y.i]!.sentence) continue;
+        if (tokens[y.i]!.sentence - tokens[x.i]!.sentence > os.sentences) continue;
         if (x !== y && this.moveTo(tokens, y.i)) continue;
         out.push({
           key: os.key,

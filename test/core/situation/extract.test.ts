@@ -831,6 +831,38 @@ describe("SituationReader", () => {
     expect(values("15-20 deploys a day")).toEqual({ deploys: "frequent" });
   });
 
+  it("a stage word two words on or in brackets ('not a k8s shop (yet)'), not 'yet' opening a clause", () => {
+    for (const text of [
+      "we are not a k8s shop (yet)",
+      "we do not run k8s (yet)",
+      "we are not a k8s shop yet",
+    ])
+      expect(values(text), text).toEqual({});
+    expect(values("we do not want k8s, yet we need to scale")).toEqual({ orchestration: "low" });
+    expect(values("no kubernetes. Yet we manage fine")).toEqual({ orchestration: "low" });
+  });
+
+  it("names banking supervisors as strict regimes, and never having used containers as low maturity", () => {
+    expect(values("we are supervised by BaFin")).toEqual({ compliance: "strict" });
+    expect(values("GDPR and FINMA both apply")).toEqual({ compliance: "strict" });
+    expect(values("none of us has ever used docker")).toEqual({ maturity: "low" });
+    expect(values("i have never used docker")).toEqual({ maturity: "low" });
+  });
+
+  it("names two operating systems in neighbouring sentences; 'maintenance windows' are no Windows", () => {
+    expect(
+      values("The vendor app only runs on Windows Server. Next to it we have a GIS server on Linux."),
+    ).toMatchObject({ multiOs: "yes" });
+    expect(
+      values("The app runs on Windows Server. Many people like it. Our other server is Linux."),
+    ).not.toHaveProperty("multiOs");
+    for (const text of [
+      "The software expects a full RHEL install. We get two change windows a year.",
+      "Every node runs Rocky Linux 9, patched in monthly maintenance windows.",
+    ])
+      expect(values(text).multiOs, text).toBeUndefined();
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
