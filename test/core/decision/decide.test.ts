@@ -71,6 +71,10 @@ describe("decide", () => {
       knowledge,
     );
     expect(legacyMonolith.recommendation).toBe("container-shaped");
+    // An old core on another operating system beside new services: split the platform.
+    expect(decide({ architecture: "mixed", legacy: "yes", multiOs: "yes" }, knowledge).recommendation).toBe(
+      "mixed-platform",
+    );
   });
 
   it("adds the documents' caveats when they apply", () => {
