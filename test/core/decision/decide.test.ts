@@ -122,9 +122,9 @@ describe("decide", () => {
   });
 
   it("decides a tie by the answers and says it was close", () => {
-    // Found by search: microVMs and VMs tie at 2; isolation=hard favours both, maturity=medium
+    // Found by search: microVMs and VMs tie at 3; isolation=hard favours both, maturity=medium
     // favours neither, so the first separating answer decides.
-    const answers = { isolation: "hard", maturity: "medium", deploys: "frequent" } as const;
+    const answers = { isolation: "hard", maturity: "medium", multiOs: "no" } as const;
     const d = decide(answers, knowledge);
     expect(d.close).not.toBeNull();
     if (d.scores[d.recommendation] === d.scores[d.runnerUp]) {
