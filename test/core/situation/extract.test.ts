@@ -863,6 +863,21 @@ describe("SituationReader", () => {
       expect(values(text).multiOs, text).toBeUndefined();
   });
 
+  it("fresh27's general causes: data that never touches us, flat again, most days, malware, Win10", () => {
+    expect(values("card payments go through Stripe, so card data never touches us")).toEqual({
+      compliance: "none",
+    });
+    expect(values("Load is brutal: 10x on weekends, then flat again.")).toEqual({ load: "spiky" });
+    expect(values("we deploy most days")).toEqual({ deploys: "frequent" });
+    expect(values("load is dead quiet most days").deploys).toBeUndefined();
+    expect(values("we detonate malware samples for customers")).toEqual({ isolation: "hard" });
+    expect(values("students will try to escape whatever sandbox we give them")).toEqual({
+      isolation: "hard",
+    });
+    expect(values("guests run Win7, Win10 and a couple of Linux distros")).toEqual({ multiOs: "yes" });
+    expect(values("moving to containers was a quick win for our linux team").multiOs).toBeUndefined();
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
