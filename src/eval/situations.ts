@@ -28,7 +28,9 @@ import { readJsonl } from "./jsonl.ts";
  * of that session's fixes and two reviews' (631d534), 93.3%; fresh26: 71.3%, 79.7% and, unseen
  * with every fix up to fresh25's (4597c1e), 90.6%; fresh27 (asked for more multi-part setups
  * and sandboxes): 81.4%, 83.2% and, unseen with every fix and review up to 054a4c0, 86.2%
- * (recall 63.4%, 64.1% and 71.8%).
+ * (recall 63.4%, 64.1% and 71.8%); fresh28: 73.2%, 80.9%, 84.7% at the next session's start
+ * (054a4c0) and, unseen with that session's fixes from fresh27 (031b6b1), 83.8% (recall 53.8%,
+ * 54.5%, 62.9% and 62.9%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -66,6 +68,7 @@ const lineSchema = z.strictObject({
     "fresh25",
     "fresh26",
     "fresh27",
+    "fresh28",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
