@@ -154,6 +154,8 @@ export const situationsSchema = z
     likeness: words.default([]),
     /** A negator then one of these softens rather than negates ("not heavily regulated"): nothing. */
     softeners: words.default([]),
+    /** After a negator, a word ending in one of these compares degrees ("not bank-level audits"). */
+    degreeSuffixes: words.default([]),
     /**
      * Right after a cue of one of `keys` with one of `values`, one of `words` makes it the usual
      * case ("flat most of the year", "even except renewals"): it says nothing.

@@ -174,6 +174,7 @@ export class SituationReader {
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
   private readonly softeners: Set<string>;
+  private readonly degreeSuffixes: string[];
   private readonly usually: { keys: Set<AnswerKey>; values: Set<string>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
   private readonly keyColon: RegExp | undefined;
@@ -224,6 +225,7 @@ export class SituationReader {
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
     this.softeners = new Set(data.softeners);
+    this.degreeSuffixes = data.degreeSuffixes.map((s) => `-${s}`);
     this.usually = {
       keys: new Set(data.usually.keys),
       values: new Set(data.usually.values),
@@ -532,6 +534,8 @@ export class SituationReader {
       // Where a negation of the cue starts, for the `experience` check: the word before the cue's
       // own "no" ("we have never run k8s" matched as "no kubernetes").
       let negatedFrom = cue.units[0] === NEG ? Math.max(0, from - 1) : undefined;
+      // "not bank-level audits": the cue's own negator compares degrees, it says nothing.
+      if (cue.units[0] === NEG && this.degreeAfter(tokens, from)) value = undefined;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
@@ -608,11 +612,16 @@ export class SituationReader {
       const word = tokens[j]!.word;
       if (this.subordinators.has(word)) break;
       if (this.negators.has(word)) {
-        // "nothing like HIPAA": a comparison, which says neither the cue nor its opposite; "not
-        // heavily regulated": a softened cue, neither the cue nor its opposite either.
+        // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
+        // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
+        // opposite either.
         let k = j + 1;
         while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
-        if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softeners.has(tokens[k]?.word ?? ""))
+        if (
+          this.likeness.has(tokens[j + 1]?.word ?? "") ||
+          this.softeners.has(tokens[k]?.word ?? "") ||
+          this.degreeAfter(tokens, j)
+        )
           out.hedged = true;
         else out.negator = j;
         return out;
@@ -623,6 +632,14 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return out;
+  }
+
+  /** Is the word after the negator at `at` (articles skipped) a degree: "not bank-level", "not HIPAA-grade"? */
+  private degreeAfter(tokens: Token[], at: number): boolean {
+    let k = at + 1;
+    while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
+    const word = tokens[k]?.word ?? "";
+    return this.degreeSuffixes.some((s) => word.endsWith(s));
   }
 
   /** A negated cue of an `experience` key whose words say what was done, not what is or is wanted. */

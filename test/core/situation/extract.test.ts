@@ -878,6 +878,17 @@ describe("SituationReader", () => {
     expect(values("moving to containers was a quick win for our linux team").multiOs).toBeUndefined();
   });
 
+  it("a negator before a degree compares: 'not bank-level audits', 'not HIPAA-grade' say nothing", () => {
+    for (const text of [
+      "it's not bank-level audits",
+      "we are not HIPAA-grade strict",
+      "not a PCI-level regime",
+    ])
+      expect(values(text), text).toEqual({});
+    expect(values("we are never audited")).toEqual({ compliance: "none" });
+    expect(values("not regulated at all")).toEqual({ compliance: "none" });
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
