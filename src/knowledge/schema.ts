@@ -104,13 +104,24 @@ export const lexiconSchema = z
         ctx.addIssue({ code: "custom", path: ["generalTerms", i], message: `"${t}" is in domainTerms too` });
     });
     const subject = new Set([...ours, ...l.generalTerms.map((t) => t.toLowerCase())]);
-    for (const word of Object.keys(l.otherSenses))
+    const stopwords = new Set(l.stopwords);
+    for (const [word, beside] of Object.entries(l.otherSenses)) {
       if (!subject.has(word.toLowerCase()) || /\s/.test(word))
         ctx.addIssue({
           code: "custom",
           path: ["otherSenses", word],
           message: `"${word}" is not a one-word domain or general term`,
         });
+      // A stopword is never beside anything (stopwords are dropped), and a phrase would be split.
+      beside.forEach((w, i) => {
+        if (/\s/.test(w) || stopwords.has(w.toLowerCase()))
+          ctx.addIssue({
+            code: "custom",
+            path: ["otherSenses", word, i],
+            message: `"${w}" must be one word that is not a stopword`,
+          });
+      });
+    }
   });
 
 const sentence = z.string().min(5);

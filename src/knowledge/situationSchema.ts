@@ -27,6 +27,11 @@ const cueGroup = z.strictObject({
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
   /**
+   * A cue of this group right before one of these words names something else: "never used
+   * Docker" is no container experience, "never used Docker Swarm" is one tool less.
+   */
+  notBefore: words.default([]),
+  /**
    * A cue of this group in a clause that also names one of these phrases states `value` instead,
    * or nothing without one ("we keep our data in Aurora": kept, but in a managed service; "we run
    * a Kafka cluster" says nothing about running Kubernetes).
@@ -209,21 +214,21 @@ export const situationsSchema = z
       .optional(),
     /**
      * Operating-system families and the words that name one ("rhel" is linux). Two families named
-     * within `window` words and `sentences` sentence ends of each other, neither negated, state
-     * `key`=`value` ("Ubuntu 18, RHEL 8 and Windows Server side by side").
+     * in one sentence within `window` words of each other, neither negated, state `key`=`value`
+     * ("Ubuntu 18, RHEL 8 and Windows Server side by side").
      */
     osFamilies: z
       .strictObject({
         key: z.enum(ANSWER_KEYS),
         value: z.string().min(1),
         window: z.number().int().positive(),
-        /** How many sentence ends may lie between the two names (0: one sentence). */
-        sentences: z.number().int().nonnegative().default(0),
         families: z.record(z.string().min(1), words.min(1)),
         /** Names that are also ordinary words ("rocky"): they count only with a version or their family after them. */
         versioned: words.default([]),
-        /** Right after these, a name is an ordinary word: "change windows", "maintenance windows". */
-        notAfter: words.default([]),
+        /** Names that count only with the version written onto them ("Win10", not "quick win 1"). */
+        joined: words.default([]),
+        /** name -> words right after which that name is an ordinary word ("maintenance windows"). */
+        notAfter: z.record(z.string().min(1), words).default({}),
       })
       .optional(),
   })

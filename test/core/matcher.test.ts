@@ -138,6 +138,7 @@ describe("matching", () => {
   });
 
   it("reads 'c++' and 'c#' as words of their own, not as the letter of 'pattern c'", () => {
+    expect(rawWords("C++20 services")).toEqual(["cpp20", "services"]);
     expect(rawWords("Why C++, C# or F#? notepad++ and pattern C")).toEqual([
       "why",
       "cpp",
@@ -165,6 +166,14 @@ describe("matching", () => {
     expect(answerId("what is the kernel")).toMatch(/kernel/);
     expect(answerId("where does data go when a container dies")).not.toBe("out-of-scope");
     expect(qa.asker.explain("virtual functions inside a virtual machine").result.onTopic).toBe(true);
+    // Only the word as written, and only that word: "migrate" is no "migration", and EC2 still
+    // names a virtual machine beside a "virtual agent".
+    for (const q of [
+      "how do we migrate our django app to aws",
+      "should our virtual agent run on ec2?",
+      "what's the best patch method for our fleet?",
+    ])
+      expect(ask(q).kind, q).not.toBe("out-of-scope");
   });
 
   it("takes no subject word from the knowledge's own phrasings through otherSenses", () => {

@@ -120,6 +120,12 @@ describe("knowledge base", () => {
     expect(badSense.message).toMatch(
       /otherSenses\.banana: "banana" is not a one-word domain or general term/,
     );
+    const stopwordSense = loadError(
+      brokenCopy("lexicon.yaml", (t) => t.replace(/^otherSenses:\n/m, "otherSenses:\n  pod: [the]\n")),
+    );
+    expect(stopwordSense.message).toMatch(
+      /otherSenses\.pod\[0\]: "the" must be one word that is not a stopword/,
+    );
   });
 
   it("keeps answer text out of code: no answer, definition or myth appears in src/", () => {

@@ -5,7 +5,7 @@ import { Featurizer, type SparseVector } from "./features.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
-import { TextPipeline } from "./text.ts";
+import { rawWords, TextPipeline } from "./text.ts";
 import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocabulary.ts";
 
 export interface Ranked {
@@ -87,7 +87,7 @@ export class Matcher {
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
   private readonly generalTerms: string[][];
-  /** Subject word stem -> stems that, right beside it, give it another sense (lexicon.otherSenses). */
+  /** Subject word as written -> stems that, right beside it, give it another sense (lexicon.otherSenses). */
   private readonly otherSenses: Map<string, Set<string>>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
@@ -113,11 +113,14 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
+    // Keyed by the word as written and its plurals, not its stem: "migrate" is no "migration",
+    // "contains" no "container".
     this.otherSenses = new Map(
-      Object.entries(lexicon.otherSenses).map(([word, beside]) => [
-        this.text.stem(word.toLowerCase()),
-        new Set(beside.flatMap((w) => this.text.literalStems(w))),
-      ]),
+      Object.entries(lexicon.otherSenses).flatMap(([word, beside]) => {
+        const stems = new Set(beside.flatMap((w) => this.text.literalStems(w)));
+        const w = word.toLowerCase();
+        return [w, `${w}s`, `${w}es`].map((form) => [form, stems] as const);
+      }),
     );
 
     const labelled: Labelled[] = [];
@@ -299,10 +302,21 @@ export class Matcher {
    * (lexicon.generalTerms) it is on topic only "generally": decide.ts asks the model to be surer.
    */
   private subjectOf(
-    question: string,
-    canonical: string[],
-    corrected: (string | undefined)[],
+    asked: string,
+    askedCanonical: string[],
+    askedCorrected: (string | undefined)[],
   ): { onTopic: boolean; generalOnly: boolean } {
+    // A subject word in another sense is left out, only where it is written so: in "our virtual
+    // agent on EC2", EC2 still names a virtual machine.
+    let [question, canonical, corrected] = [asked, askedCanonical, askedCorrected];
+    const other = this.otherSensesIn(asked);
+    if (other.size > 0) {
+      question = rawWords(asked)
+        .filter((w) => !other.has(w))
+        .join(" ");
+      canonical = this.text.stems(question);
+      corrected = canonical.map((s) => this.speller.correct(s));
+    }
     const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
     const literal = this.text.literalStems(question);
@@ -318,7 +332,6 @@ export class Matcher {
       const fixed = this.subjectSpeller.correct(s);
       if (fixed) stems.add(fixed);
     }
-    for (const s of this.otherSensesIn(literal)) stems.delete(s);
     const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
     if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
     const count = canonical.length;
@@ -332,16 +345,22 @@ export class Matcher {
    * Subject words used only in another sense: each time the word appears, a word beside it gives
    * it that sense (lexicon.otherSenses: "virtual functions", "neural network", "kernel of an svc").
    */
-  private otherSensesIn(literal: string[]): Set<string> {
+  private otherSensesIn(question: string): Set<string> {
+    if (this.otherSenses.size === 0) return new Set();
+    const words = rawWords(question)
+      .flatMap((w) => w.split(/[-/]/))
+      .filter((w) => w && !this.text.isStopword(w));
     const other = new Set<string>();
     const ours = new Set<string>();
-    literal.forEach((s, i) => {
-      const beside = this.otherSenses.get(s);
-      if (!beside) return;
-      if (beside.has(literal[i - 1] ?? "") || beside.has(literal[i + 1] ?? "")) other.add(s);
-      else ours.add(s);
+    const besides = (w: string | undefined, senses: Set<string>) =>
+      w !== undefined && senses.has(this.text.stem(w));
+    words.forEach((w, i) => {
+      const senses = this.otherSenses.get(w);
+      if (!senses) return;
+      if (besides(words[i - 1], senses) || besides(words[i + 1], senses)) other.add(w);
+      else ours.add(w);
     });
-    for (const s of ours) other.delete(s);
+    for (const w of ours) other.delete(w);
     return other;
   }
 

@@ -11,7 +11,7 @@ export function rawWords(text: string): string[] {
       // "what's" -> "whats", "don't" -> "dont": apostrophes join, they never split.
       .replace(/'/g, "")
       // "c++" and "c#" are words of their own, not the letter "c" ("pattern c" is one of ours).
-      .replace(/(\p{L})(\+\+|#)(?![\p{L}\p{N}])/gu, (_, letter: string, mark: string) =>
+      .replace(/(\p{L})(\+\+|#)(?![\p{L}])/gu, (_, letter: string, mark: string) =>
         mark === "#" ? `${letter}sharp` : `${letter}pp`,
       )
       .match(/[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*/gu) ?? []

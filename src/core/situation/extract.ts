@@ -102,6 +102,8 @@ interface Cue {
   elsewhere?: { value: string | undefined; units: string[][] };
   /** The value said outright: it settles the key like an answer given by name. */
   explicit?: true;
+  /** Right before one of these words the cue names something else (situations.yaml `notBefore`). */
+  notBefore?: Set<string>;
 }
 
 interface Match {
@@ -267,6 +269,7 @@ export class SituationReader {
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
+            ...(g.notBefore.length > 0 ? { notBefore: new Set(g.notBefore) } : {}),
           });
         }
       }
@@ -526,6 +529,7 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
+      if (cue.notBefore?.has(tokens[to + 1]?.word ?? "")) return []; // "never used Docker Swarm"
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;
@@ -742,11 +746,10 @@ export class SituationReader {
     return tokens[last]!.clause === tokens[at]!.clause;
   }
 
-  /** The first word after token `at` that is not filler, in its clause. */
   /**
    * A stage word ("yet") among the two words after a cue, in its sentence: "no k8s yet", "not a
-   * k8s shop yet", or alone in brackets, "no k8s (yet)"; not one that opens a clause of its own
-   * ("we skip k8s, yet we manage").
+   * k8s shop yet", or alone in brackets, "no k8s (yet)"; not one in a clause of its own ("we skip
+   * k8s, yet we manage", "we don't use k8s, and yet we deploy daily").
    */
   private stageAfter(tokens: Token[], at: number): boolean {
     for (let j = at + 1, seen = 0; j < tokens.length && seen < 2; j++) {
@@ -754,13 +757,16 @@ export class SituationReader {
       if (t.sentence !== tokens[at]!.sentence) return false;
       if (this.filler.has(t.word)) continue;
       seen++;
-      const opensClause = t.clause !== tokens[j - 1]!.clause;
-      if (this.stages.words.has(t.word)) return !opensClause || tokens[j + 1]?.clause !== t.clause;
-      if (opensClause) return false;
+      // Past the cue's clause (a skipped "and" may have opened it) only a bracketed "(yet)" counts.
+      const otherClause = t.clause !== tokens[at]!.clause;
+      const alone = tokens[j - 1]!.clause !== t.clause && tokens[j + 1]?.clause !== t.clause;
+      if (this.stages.words.has(t.word)) return !otherClause || alone;
+      if (otherClause) return false;
     }
     return false;
   }
 
+  /** The first word after token `at` that is not filler, in its clause. */
   private nextWord(tokens: Token[], at: number): Token | undefined {
     for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++)
       if (!this.filler.has(tokens[j]!.word)) return tokens[j];
@@ -1056,9 +1062,9 @@ export class SituationReader {
 
   /**
    * "Ubuntu 18, RHEL 8 and Windows Server": two operating systems (situations.yaml `osFamilies`:
-   * two families, two distributions of one, or one in two versions, see differentOs) named within
-   * `window` words and `sentences` sentence ends, neither negated nor in the past, and not a move
-   * from one to the other ("from CentOS 7 to Rocky 9", "upgrading to Ubuntu 24.04").
+   * two families, two distributions of one, or one in two versions, see differentOs) named in
+   * one sentence within `window` words, neither negated nor in the past, and not a move from one
+   * to the other ("from CentOS 7 to Rocky 9", "upgrading to Ubuntu 24.04").
    */
   private osLists(tokens: Token[]): Match[] {
     const os = this.data.osFamilies;
@@ -1072,10 +1078,11 @@ export class SituationReader {
       const versions = osVersions(tokens, i);
       // A name that is also a word ("a rocky rollout") counts only with a version or its family.
       if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
-      if (i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause && os.notAfter.includes(tokens[i - 1]!.word))
-        continue;
-      const before = this.before(tokens, i, undefined);
-      if (before.negator === undefined && !before.hedged && this.after(tokens, i) === undefined)
+      if (os.joined.includes(name) && word === name) continue; // "a quick win 1", not "Win10"
+      const before = i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause ? tokens[i - 1]!.word : "";
+      if (os.notAfter[name]?.includes(before)) continue; // "maintenance windows"
+      const preceding = this.before(tokens, i, undefined);
+      if (preceding.negator === undefined && !preceding.hedged && this.after(tokens, i) === undefined)
         named.push({ i, family, name, versions });
     }
     const out: Match[] = [];
@@ -1083,7 +1090,7 @@ export class SituationReader {
       for (let b = a; b < named.length; b++) {
         const [x, y] = [named[a]!, named[b]!];
         if (y.i - x.i > os.window || !this.differentOs(x, y)) continue;
-        if (tokens[y.i]!.sentence - tokens[x.i]!.sentence > os.sentences) continue;
+        if (tokens[x.i]!.sentence !== tokens[y.i]!.sentence) continue;
         if (x !== y && this.moveTo(tokens, y.i)) continue;
         out.push({
           key: os.key,

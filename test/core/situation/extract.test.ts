@@ -849,33 +849,52 @@ describe("SituationReader", () => {
     expect(values("i have never used docker")).toEqual({ maturity: "low" });
   });
 
-  it("names two operating systems in neighbouring sentences; 'maintenance windows' are no Windows", () => {
-    expect(
-      values("The vendor app only runs on Windows Server. Next to it we have a GIS server on Linux."),
-    ).toMatchObject({ multiOs: "yes" });
-    expect(
-      values("The app runs on Windows Server. Many people like it. Our other server is Linux."),
-    ).not.toHaveProperty("multiOs");
+  it("'maintenance windows' are no Windows, but patching Windows servers is; 'Win10' is Windows, 'win 1' no", () => {
     for (const text of [
       "The software expects a full RHEL install. We get two change windows a year.",
       "Every node runs Rocky Linux 9, patched in monthly maintenance windows.",
+      "Quick win 1: move CI onto Ubuntu runners.",
+      // One system to host: the desktops and a retired box are no workload of ours.
+      "Stateless Go APIs on Debian. The office PCs run Windows 10 and are managed by IT.",
+      "Our last Windows box was shut down in March. Everything is Ubuntu now.",
     ])
       expect(values(text).multiOs, text).toBeUndefined();
+    expect(values("We patch Windows servers and RHEL boxes monthly.")).toMatchObject({ multiOs: "yes" });
+    expect(values("guests run Win7, Win10 and a couple of Linux distros")).toEqual({ multiOs: "yes" });
   });
 
-  it("fresh27's general causes: data that never touches us, flat again, most days, malware, Win10", () => {
-    expect(values("card payments go through Stripe, so card data never touches us")).toEqual({
-      compliance: "none",
-    });
-    expect(values("Load is brutal: 10x on weekends, then flat again.")).toEqual({ load: "spiky" });
-    expect(values("we deploy most days")).toEqual({ deploys: "frequent" });
-    expect(values("load is dead quiet most days").deploys).toBeUndefined();
+  it("fresh27's general causes, kept to what they mean: malware that is run, a deploy verb most days", () => {
     expect(values("we detonate malware samples for customers")).toEqual({ isolation: "hard" });
-    expect(values("students will try to escape whatever sandbox we give them")).toEqual({
-      isolation: "hard",
+    expect(values("we deploy most days")).toEqual({ deploys: "frequent" });
+    expect(values("small stateless services, shipped most days")).toMatchObject({ deploys: "frequent" });
+    for (const text of [
+      "Our uploads go through a malware scan before they are stored.",
+      "Auditors require anti-malware agents on every host.",
+      "We're trying to escape VMware licensing costs after the Broadcom deal.",
+      "Most days the deploy queue is empty.",
+      "The deploy server is idle most days.",
+      "Nobody knows Docker better than our platform team; they've run it since 2015.",
+      "We run our services on Kubernetes; we've never used Docker Swarm.",
+    ])
+      expect(values(text), text).not.toHaveProperty(
+        text.includes("malware") || text.includes("escape")
+          ? "isolation"
+          : text.includes("Docker")
+            ? "maturity"
+            : "deploys",
+      );
+    // Walling a regulated or old part off does not say there is none.
+    expect(
+      values("Card data never touches the cluster; it stays in the PCI environment on VMs."),
+    ).toMatchObject({
+      compliance: "strict",
     });
-    expect(values("guests run Win7, Win10 and a couple of Linux distros")).toEqual({ multiOs: "yes" });
-    expect(values("moving to containers was a quick win for our linux team").multiOs).toBeUndefined();
+    expect(values("Legacy COBOL never touches the new services.")).toEqual({ legacy: "yes" });
+    // The current state after a spike is today's load, not a baseline between spikes.
+    expect(values("Load was spiky last year; now it is steady again.").load).not.toBe("spiky");
+    expect(values("we don't use Kubernetes, and yet we deploy 20 times a day")).toMatchObject({
+      orchestration: "low",
+    });
   });
 
   it("a negator before a degree compares: 'not bank-level audits', 'not HIPAA-grade' say nothing", () => {
