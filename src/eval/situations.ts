@@ -30,7 +30,9 @@ import { readJsonl } from "./jsonl.ts";
  * and sandboxes): 81.4%, 83.2% and, unseen with every fix and review up to 054a4c0, 86.2%
  * (recall 63.4%, 64.1% and 71.8%); fresh28: 73.2%, 80.9%, 84.7% at the next session's start
  * (054a4c0) and, unseen with that session's fixes from fresh27 (031b6b1), 83.8% (recall 53.8%,
- * 54.5%, 62.9% and 62.9%).
+ * 54.5%, 62.9% and 62.9%); fresh29 (written after that session's review fixes, 28fb1ce): 73.3%,
+ * 78.8%, 83.7% and, unseen with every fix of that session, 83.2% (recall 47.7%, 50.8%, 58.3% and
+ * 59.8%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -69,6 +71,7 @@ const lineSchema = z.strictObject({
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
