@@ -91,10 +91,10 @@ export const lexiconSchema = z
     // Questions about something else entirely, written by us: the matcher learns an off-topic
     // class from them, so "optimize this sql query" is declined though "sql" is a known word.
     offTopic: z.array(z.string().min(1)).default([]),
-    // A subject word's other senses: right beside one of its listed words, the subject word is
-    // someone else's ("virtual functions", "neural network", "kernel of an SVM") and does not
-    // make the question ours. Keys are one-word domain or general terms.
-    otherSenses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+    // A subject word's other senses: two words as written, one of them a one-word domain or
+    // general term ("virtual functions", "neural network", "rbf kernel"). That occurrence of the
+    // subject word does not make a question ours.
+    otherSenses: z.array(z.string().min(3)).default([]),
   })
   .superRefine((l, ctx) => {
     // A word is ours or general, never both: the general tier would silently not apply.
@@ -105,23 +105,20 @@ export const lexiconSchema = z
     });
     const subject = new Set([...ours, ...l.generalTerms.map((t) => t.toLowerCase())]);
     const stopwords = new Set(l.stopwords);
-    for (const [word, beside] of Object.entries(l.otherSenses)) {
-      if (!subject.has(word.toLowerCase()) || /\s/.test(word))
-        ctx.addIssue({
-          code: "custom",
-          path: ["otherSenses", word],
-          message: `"${word}" is not a one-word domain or general term`,
-        });
-      // A stopword is never beside anything (stopwords are dropped), and a phrase would be split.
-      beside.forEach((w, i) => {
-        if (/\s/.test(w) || stopwords.has(w.toLowerCase()))
-          ctx.addIssue({
-            code: "custom",
-            path: ["otherSenses", word, i],
-            message: `"${w}" must be one word that is not a stopword`,
-          });
-      });
-    }
+    l.otherSenses.forEach((phrase, i) => {
+      const words = phrase.toLowerCase().split(/[\s-]+/);
+      const isSubject = (w: string) => subject.has(w) || subject.has(w.replace(/e?s$/, ""));
+      const problem =
+        words.length !== 2
+          ? "must be two words"
+          : words.filter(isSubject).length !== 1
+            ? "must have exactly one one-word domain or general term"
+            : words.some((w) => stopwords.has(w))
+              ? "has a stopword, which is never beside anything"
+              : undefined;
+      if (problem)
+        ctx.addIssue({ code: "custom", path: ["otherSenses", i], message: `"${phrase}" ${problem}` });
+    });
   });
 
 const sentence = z.string().min(5);

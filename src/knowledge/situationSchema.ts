@@ -27,11 +27,6 @@ const cueGroup = z.strictObject({
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
   /**
-   * A cue of this group right before one of these words names something else: "never used
-   * Docker" is no container experience, "never used Docker Swarm" is one tool less.
-   */
-  notBefore: words.default([]),
-  /**
    * A cue of this group in a clause that also names one of these phrases states `value` instead,
    * or nothing without one ("we keep our data in Aurora": kept, but in a managed service; "we run
    * a Kafka cluster" says nothing about running Kubernetes).
@@ -143,10 +138,13 @@ export const situationsSchema = z
         verbs: words.min(1),
       })
       .optional(),
-    /** Right after a negated cue of one of `keys`, one of `words` makes it a stage on the way ("no k8s yet"). */
+    /**
+     * Right after a negated cue of one of `keys`, one of `words` makes it a stage on the way ("no
+     * k8s yet"); not right after one of `conjunctions` ("no k8s and yet we deploy daily").
+     */
     stages: z
-      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words })
-      .default({ keys: [], words: [] }),
+      .strictObject({ keys: z.array(z.enum(ANSWER_KEYS)), words: words, conjunctions: words.default([]) })
+      .default({ keys: [], words: [], conjunctions: [] }),
     /** Real words a letter away from a cue word, never read as its typo ("explore" is not "explode"). */
     notTypos: words.default([]),
     /** Words matched as written, not by stem, in cue phrases and texts ("licensed" is not "licensing"). */
@@ -276,7 +274,23 @@ export const situationsSchema = z
     }
     for (const key of ANSWER_KEYS)
       for (const value of Object.keys(s.valueNames[key] ?? {})) check(key, value, ["valueNames", key, value]);
-    if (s.osFamilies) check(s.osFamilies.key, s.osFamilies.value, ["osFamilies", "value"]);
+    if (s.osFamilies) {
+      const os = s.osFamilies;
+      check(os.key, os.value, ["osFamilies", "value"]);
+      // Names the reader treats specially must be names it knows, or the rule never applies.
+      const names = new Set(Object.values(os.families).flat());
+      const special: [string, (string | number)[]][] = [
+        ...os.versioned.map((n, i): [string, (string | number)[]] => [n, ["osFamilies", "versioned", i]]),
+        ...os.joined.map((n, i): [string, (string | number)[]] => [n, ["osFamilies", "joined", i]]),
+        ...Object.keys(os.notAfter).map((n): [string, (string | number)[]] => [
+          n,
+          ["osFamilies", "notAfter", n],
+        ]),
+      ];
+      for (const [name, path] of special)
+        if (!names.has(name))
+          ctx.addIssue({ code: "custom", path, message: `"${name}" is no name in osFamilies.families` });
+    }
     if (s.multipliers) check(s.multipliers.key, s.multipliers.value, ["multipliers", "value"]);
   });
 

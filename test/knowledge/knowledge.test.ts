@@ -114,18 +114,18 @@ describe("knowledge base", () => {
       brokenCopy("faq/cost.yaml", (t) => t.replace(/^- id: [a-z-]+$/m, `- id: ${k.faq[0]!.id}`)),
     );
     expect(duplicate.message).toMatch(/duplicate id/);
-    const badSense = loadError(
-      brokenCopy("lexicon.yaml", (t) => t.replace(/^otherSenses:\n/m, "otherSenses:\n  banana: [bread]\n")),
-    );
-    expect(badSense.message).toMatch(
-      /otherSenses\.banana: "banana" is not a one-word domain or general term/,
-    );
-    const stopwordSense = loadError(
-      brokenCopy("lexicon.yaml", (t) => t.replace(/^otherSenses:\n/m, "otherSenses:\n  pod: [the]\n")),
-    );
-    expect(stopwordSense.message).toMatch(
-      /otherSenses\.pod\[0\]: "the" must be one word that is not a stopword/,
-    );
+    for (const [pair, problem] of [
+      ["banana bread", "must have exactly one one-word domain or general term"],
+      ["virtual machine functions", "must be two words"],
+      ["the kernel", "has a stopword"],
+    ]) {
+      const broken = loadError(
+        brokenCopy("lexicon.yaml", (t) =>
+          t.replace(/^otherSenses:\n {2}\[\n/m, `otherSenses:\n  [\n    ${pair},\n`),
+        ),
+      );
+      expect(broken.message).toContain(`otherSenses[0]: "${pair}" ${problem}`);
+    }
   });
 
   it("keeps answer text out of code: no answer, definition or myth appears in src/", () => {

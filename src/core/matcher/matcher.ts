@@ -87,8 +87,8 @@ export class Matcher {
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
   private readonly generalTerms: string[][];
-  /** Subject word as written -> stems that, right beside it, give it another sense (lexicon.otherSenses). */
-  private readonly otherSenses: Map<string, Set<string>>;
+  /** Two words as written ("virtual functions") -> which of them is the subject word (lexicon.otherSenses). */
+  private readonly otherSenses: Map<string, 0 | 1>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
@@ -113,13 +113,17 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
-    // Keyed by the word as written and its plurals, not its stem: "migrate" is no "migration",
-    // "contains" no "container".
+    // Each pair as written, and which of its two words is the subject word used in another sense.
+    const subjectWords = new Set(
+      [...lexicon.domainTerms, ...lexicon.generalTerms]
+        .map((t) => t.toLowerCase())
+        .filter((t) => !/\s/.test(t)),
+    );
+    const isSubject = (w: string) => subjectWords.has(w) || subjectWords.has(w.replace(/e?s$/, ""));
     this.otherSenses = new Map(
-      Object.entries(lexicon.otherSenses).flatMap(([word, beside]) => {
-        const stems = new Set(beside.flatMap((w) => this.text.literalStems(w)));
-        const w = word.toLowerCase();
-        return [w, `${w}s`, `${w}es`].map((form) => [form, stems] as const);
+      lexicon.otherSenses.map((phrase) => {
+        const [first = "", second = ""] = phrase.toLowerCase().split(/[\s-]+/);
+        return [`${first} ${second}`, isSubject(first) ? 0 : 1] as const;
       }),
     );
 
@@ -306,14 +310,12 @@ export class Matcher {
     askedCanonical: string[],
     askedCorrected: (string | undefined)[],
   ): { onTopic: boolean; generalOnly: boolean } {
-    // A subject word in another sense is left out, only where it is written so: in "our virtual
-    // agent on EC2", EC2 still names a virtual machine.
+    // A subject word in another sense is left out where it is written so, and only there: in "our
+    // virtual agent on EC2", EC2 still names a virtual machine.
     let [question, canonical, corrected] = [asked, askedCanonical, askedCorrected];
-    const other = this.otherSensesIn(asked);
-    if (other.size > 0) {
-      question = rawWords(asked)
-        .filter((w) => !other.has(w))
-        .join(" ");
+    const kept = this.withoutOtherSenses(asked);
+    if (kept !== undefined) {
+      question = kept;
       canonical = this.text.stems(question);
       corrected = canonical.map((s) => this.speller.correct(s));
     }
@@ -342,26 +344,18 @@ export class Matcher {
   }
 
   /**
-   * Subject words used only in another sense: each time the word appears, a word beside it gives
-   * it that sense (lexicon.otherSenses: "virtual functions", "neural network", "kernel of an svc").
+   * The question without its subject words used in another sense (lexicon.otherSenses: "virtual
+   * functions", "neural network", "rbf kernel"), or undefined when it has none.
    */
-  private otherSensesIn(question: string): Set<string> {
-    if (this.otherSenses.size === 0) return new Set();
-    const words = rawWords(question)
-      .flatMap((w) => w.split(/[-/]/))
-      .filter((w) => w && !this.text.isStopword(w));
-    const other = new Set<string>();
-    const ours = new Set<string>();
-    const besides = (w: string | undefined, senses: Set<string>) =>
-      w !== undefined && senses.has(this.text.stem(w));
-    words.forEach((w, i) => {
-      const senses = this.otherSenses.get(w);
-      if (!senses) return;
-      if (besides(words[i - 1], senses) || besides(words[i + 1], senses)) other.add(w);
-      else ours.add(w);
-    });
-    for (const w of ours) other.delete(w);
-    return other;
+  private withoutOtherSenses(question: string): string | undefined {
+    if (this.otherSenses.size === 0) return undefined;
+    const words = rawWords(question).flatMap((w) => w.split(/[-/]/));
+    const other = new Set<number>();
+    for (let i = 0; i + 1 < words.length; i++) {
+      const which = this.otherSenses.get(`${words[i]} ${words[i + 1]}`);
+      if (which !== undefined) other.add(i + which);
+    }
+    return other.size === 0 ? undefined : words.filter((_, i) => !other.has(i)).join(" ");
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

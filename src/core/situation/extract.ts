@@ -102,8 +102,6 @@ interface Cue {
   elsewhere?: { value: string | undefined; units: string[][] };
   /** The value said outright: it settles the key like an answer given by name. */
   explicit?: true;
-  /** Right before one of these words the cue names something else (situations.yaml `notBefore`). */
-  notBefore?: Set<string>;
 }
 
 interface Match {
@@ -169,7 +167,7 @@ export class SituationReader {
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
   private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
-  private readonly stages: { keys: Set<AnswerKey>; words: Set<string> };
+  private readonly stages: { keys: Set<AnswerKey>; words: Set<string>; conjunctions: Set<string> };
   private readonly askedNotStated: Set<AnswerKey>;
   private readonly exactWords: Set<string>;
   /** Stems of situations.yaml `adjacent`: a cue word that must be followed by the next at once. */
@@ -222,7 +220,11 @@ export class SituationReader {
       markers: new Set(data.experience.markers),
       verbs: new Set(data.experience.verbs),
     };
-    this.stages = { keys: new Set(data.stages.keys), words: new Set(data.stages.words) };
+    this.stages = {
+      keys: new Set(data.stages.keys),
+      words: new Set(data.stages.words),
+      conjunctions: new Set(data.stages.conjunctions),
+    };
     this.askedNotStated = new Set(data.askedNotStated);
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
@@ -249,7 +251,7 @@ export class SituationReader {
       domainTerms: ["vm"],
       generalTerms: [],
       offTopic: [],
-      otherSenses: {},
+      otherSenses: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
     for (const key of ANSWER_KEYS) {
@@ -269,7 +271,6 @@ export class SituationReader {
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
-            ...(g.notBefore.length > 0 ? { notBefore: new Set(g.notBefore) } : {}),
           });
         }
       }
@@ -529,7 +530,6 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
-      if (cue.notBefore?.has(tokens[to + 1]?.word ?? "")) return []; // "never used Docker Swarm"
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;
@@ -760,7 +760,8 @@ export class SituationReader {
       // Past the cue's clause (a skipped "and" may have opened it) only a bracketed "(yet)" counts.
       const otherClause = t.clause !== tokens[at]!.clause;
       const alone = tokens[j - 1]!.clause !== t.clause && tokens[j + 1]?.clause !== t.clause;
-      if (this.stages.words.has(t.word)) return !otherClause || alone;
+      if (this.stages.words.has(t.word))
+        return (!otherClause || alone) && !this.stages.conjunctions.has(tokens[j - 1]!.word);
       if (otherClause) return false;
     }
     return false;
@@ -1078,7 +1079,8 @@ export class SituationReader {
       const versions = osVersions(tokens, i);
       // A name that is also a word ("a rocky rollout") counts only with a version or its family.
       if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
-      if (os.joined.includes(name) && word === name) continue; // "a quick win 1", not "Win10"
+      // "Win10", but not "a quick win 1" or "win-win".
+      if (os.joined.includes(name) && !/^\d/.test(word.slice(name.length))) continue;
       const before = i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause ? tokens[i - 1]!.word : "";
       if (os.notAfter[name]?.includes(before)) continue; // "maintenance windows"
       const preceding = this.before(tokens, i, undefined);
