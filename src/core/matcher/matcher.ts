@@ -87,7 +87,7 @@ export class Matcher {
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
   private readonly generalTerms: string[][];
-  /** Two words as written ("virtual functions") -> which of them is the subject word (lexicon.otherSenses). */
+  /** Two stems ("virtual function") -> which of them is the subject word (lexicon.otherSenses). */
   private readonly otherSenses: Map<string, 0 | 1>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
@@ -113,7 +113,7 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
-    // Each pair as written, and which of its two words is the subject word used in another sense.
+    // Each pair by stems, and which of its two words is the subject word used in another sense.
     const subjectWords = new Set(
       [...lexicon.domainTerms, ...lexicon.generalTerms]
         .map((t) => t.toLowerCase())
@@ -123,7 +123,7 @@ export class Matcher {
     this.otherSenses = new Map(
       lexicon.otherSenses.map((phrase) => {
         const [first = "", second = ""] = phrase.toLowerCase().split(/[\s-]+/);
-        return [`${first} ${second}`, isSubject(first) ? 0 : 1] as const;
+        return [`${this.text.stem(first)} ${this.text.stem(second)}`, isSubject(first) ? 0 : 1] as const;
       }),
     );
 
@@ -337,7 +337,12 @@ export class Matcher {
     const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
     if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
     const count = canonical.length;
-    const short = count > 0 && count <= SHORT_QUESTION && corrected.every((s) => s && this.topicStems.has(s));
+    // Not once a word was left out: "virtual env" is no short question about "env".
+    const short =
+      kept === undefined &&
+      count > 0 &&
+      count <= SHORT_QUESTION &&
+      corrected.every((s) => s && this.topicStems.has(s));
     if (short) return { onTopic: true, generalOnly: false };
     const general = has(this.generalTerms);
     return { onTopic: general, generalOnly: general };
@@ -345,17 +350,38 @@ export class Matcher {
 
   /**
    * The question without its subject words used in another sense (lexicon.otherSenses: "virtual
-   * functions", "neural network", "rbf kernel"), or undefined when it has none.
+   * functions", "neural network", "rbf kernel"), or undefined when it has none. Pairs are looked
+   * up within a sentence or clause, over the parts of hyphenated words; only the word of the pair
+   * is dropped ("cri-o" and "k8s-on-vms" stay whole).
    */
   private withoutOtherSenses(question: string): string | undefined {
     if (this.otherSenses.size === 0) return undefined;
-    const words = rawWords(question).flatMap((w) => w.split(/[-/]/));
-    const other = new Set<number>();
-    for (let i = 0; i + 1 < words.length; i++) {
-      const which = this.otherSenses.get(`${words[i]} ${words[i + 1]}`);
-      if (which !== undefined) other.add(i + which);
-    }
-    return other.size === 0 ? undefined : words.filter((_, i) => !other.has(i)).join(" ");
+    let changed = false;
+    const kept = question.split(/[.?!,;:()]+/).map((clause) => {
+      const tokens = rawWords(clause);
+      const parts = tokens.flatMap((t, ti) =>
+        t.split(/[-/]/).map((w, pi) => ({ ti, pi, stem: this.text.stem(w) })),
+      );
+      const dropped = new Set<string>();
+      for (let i = 0; i + 1 < parts.length; i++) {
+        const which = this.otherSenses.get(`${parts[i]!.stem} ${parts[i + 1]!.stem}`);
+        const part = which === undefined ? undefined : parts[i + which]!;
+        if (part) dropped.add(`${part.ti}/${part.pi}`);
+      }
+      if (dropped.size === 0) return tokens.join(" ");
+      changed = true;
+      return tokens
+        .map((t, ti) =>
+          t.split(/[-/]/).some((_, pi) => dropped.has(`${ti}/${pi}`))
+            ? t
+                .split(/[-/]/)
+                .filter((_, pi) => !dropped.has(`${ti}/${pi}`))
+                .join("-")
+            : t,
+        )
+        .join(" ");
+    });
+    return changed ? kept.join(" . ") : undefined;
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

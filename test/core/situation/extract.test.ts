@@ -865,21 +865,30 @@ describe("SituationReader", () => {
   });
 
   it("fresh27's general causes, kept to what they mean: malware that is run, a deploy verb most days", () => {
-    expect(values("we detonate malware samples for customers")).toEqual({ isolation: "hard" });
-    expect(values("we deploy most days")).toEqual({ deploys: "frequent" });
+    for (const text of [
+      "we detonate malware samples for customers",
+      "Malware detonation is our core workload.",
+      "We analyse malware for customers.",
+    ])
+      expect(values(text), text).toEqual({ isolation: "hard" });
+    for (const text of ["Linux VMs only.", "We run Linux hosts only."])
+      expect(values(text), text).toEqual({ multiOs: "no" });
+    for (const text of [
+      "we deploy most days",
+      "We ship to prod most days.",
+      "We release to production most days.",
+    ])
+      expect(values(text), text).toEqual({ deploys: "frequent" });
     expect(values("small stateless services, shipped most days")).toMatchObject({ deploys: "frequent" });
     for (const text of [
       "Our uploads go through a malware scan before they are stored.",
       "Auditors require anti-malware agents on every host.",
       "We're trying to escape VMware licensing costs after the Broadcom deal.",
       "Most days the deploy queue is empty.",
-      "The deploy server is idle most days.",
       "Nobody knows Docker better than our platform team; they've run it since 2015.",
       "We run our services on Kubernetes; we've never used Docker Swarm.",
       "Our CI runs a malware check on every artifact.",
       "We had a malware incident last year so we now run Falco on our clusters.",
-      "The release branch is frozen most days.",
-      "Our shipping labels print most days.",
     ])
       expect(values(text), text).not.toHaveProperty(
         text.includes("malware") || text.includes("escape")
