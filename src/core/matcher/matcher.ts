@@ -87,8 +87,8 @@ export class Matcher {
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
   private readonly generalTerms: string[][];
-  /** Two stems ("virtual function") -> which of them is the subject word (lexicon.otherSenses). */
-  private readonly otherSenses: Map<string, 0 | 1>;
+  /** Pairs of lexicon.otherSenses: the subject word as written, the other word by stem ("virtual function"). */
+  private readonly otherSenses: Set<string>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
@@ -113,17 +113,19 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
-    // Each pair by stems, and which of its two words is the subject word used in another sense.
+    // Each pair as "<subject word as written> <the other word's stem>" in its order: the subject
+    // word by its form ("virtualization" is no "virtual", though they share a stem), the other by
+    // stem ("jupyter kernels", "virtual envs").
     const subjectWords = new Set(
       [...lexicon.domainTerms, ...lexicon.generalTerms]
         .map((t) => t.toLowerCase())
         .filter((t) => !/\s/.test(t)),
     );
     const isSubject = (w: string) => subjectWords.has(w) || subjectWords.has(w.replace(/e?s$/, ""));
-    this.otherSenses = new Map(
+    this.otherSenses = new Set(
       lexicon.otherSenses.map((phrase) => {
         const [first = "", second = ""] = phrase.toLowerCase().split(/[\s-]+/);
-        return [`${this.text.stem(first)} ${this.text.stem(second)}`, isSubject(first) ? 0 : 1] as const;
+        return isSubject(first) ? `${first} ${this.text.stem(second)}` : `${this.text.stem(first)} ${second}`;
       }),
     );
 
@@ -357,16 +359,19 @@ export class Matcher {
   private withoutOtherSenses(question: string): string | undefined {
     if (this.otherSenses.size === 0) return undefined;
     let changed = false;
-    const kept = question.split(/[.?!,;:()]+/).map((clause) => {
-      const tokens = rawWords(clause);
-      const parts = tokens.flatMap((t, ti) =>
-        t.split(/[-/]/).map((w, pi) => ({ ti, pi, stem: this.text.stem(w) })),
-      );
+    // Within a sentence ("svm.SVC(kernel='rbf')" and "Jupyter: kernel …" are one).
+    const kept = question.split(/[?!]+|\.\s+/).map((sentence) => {
+      const tokens = rawWords(sentence);
+      const parts = tokens.flatMap((t, ti) => t.split(/[-/]/).map((word, pi) => ({ ti, pi, word })));
+      // A subject word as written or in a plural: "kernels" is "kernel", "migrations" only itself.
+      const forms = (w: string) => [w, w.replace(/s$/, ""), w.replace(/es$/, "")];
       const dropped = new Set<string>();
       for (let i = 0; i + 1 < parts.length; i++) {
-        const which = this.otherSenses.get(`${parts[i]!.stem} ${parts[i + 1]!.stem}`);
-        const part = which === undefined ? undefined : parts[i + which]!;
-        if (part) dropped.add(`${part.ti}/${part.pi}`);
+        const [a, b] = [parts[i]!, parts[i + 1]!];
+        if (forms(a.word).some((f) => this.otherSenses.has(`${f} ${this.text.stem(b.word)}`)))
+          dropped.add(`${a.ti}/${a.pi}`);
+        if (forms(b.word).some((f) => this.otherSenses.has(`${this.text.stem(a.word)} ${f}`)))
+          dropped.add(`${b.ti}/${b.pi}`);
       }
       if (dropped.size === 0) return tokens.join(" ");
       changed = true;

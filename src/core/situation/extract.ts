@@ -1072,20 +1072,24 @@ export class SituationReader {
     if (!os) return [];
     const named: OsNamed[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const word = tokens[i]!.word;
-      const name = this.osFamily.has(word) ? word : word.split(/[-/.+]/)[0]!.replace(/\d[\d.]*$/, "");
-      const family = this.osFamily.get(name);
-      if (!family || tokens[i]!.named) continue;
-      const versions = osVersions(tokens, i);
-      // A name that is also a word ("a rocky rollout") counts only with a version or its family.
-      if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
-      // "Win10", but not "a quick win 1" or "win-win".
-      if (os.joined.includes(name) && !/^\d/.test(word.slice(name.length))) continue;
-      const before = i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause ? tokens[i - 1]!.word : "";
-      if (os.notAfter[name]?.includes(before)) continue; // "maintenance windows"
-      const preceding = this.before(tokens, i, undefined);
-      if (preceding.negator === undefined && !preceding.hedged && this.after(tokens, i) === undefined)
-        named.push({ i, family, name, versions });
+      if (tokens[i]!.named) continue;
+      // "Windows/Linux servers": each half of a slash-joined pair is a name of its own.
+      const halves = tokens[i]!.word.split("/");
+      for (const word of halves) {
+        const name = this.osFamily.has(word) ? word : word.split(/[-.+]/)[0]!.replace(/\d[\d.]*$/, "");
+        const family = this.osFamily.get(name);
+        if (!family) continue;
+        const versions = halves.length === 1 ? osVersions(tokens, i) : [];
+        // A name that is also a word ("a rocky rollout") counts only with a version or its family.
+        if (os.versioned.includes(name) && versions.length === 0 && tokens[i + 1]?.word !== family) continue;
+        // "Win10", but not "a quick win 1" or "win-win".
+        if (os.joined.includes(name) && !/^\d/.test(word.slice(name.length))) continue;
+        const before = i > 0 && tokens[i - 1]!.clause === tokens[i]!.clause ? tokens[i - 1]!.word : "";
+        if (os.notAfter[name]?.includes(before)) continue; // "maintenance windows"
+        const preceding = this.before(tokens, i, undefined);
+        if (preceding.negator === undefined && !preceding.hedged && this.after(tokens, i) === undefined)
+          named.push({ i, family, name, versions });
+      }
     }
     const out: Match[] = [];
     for (let a = 0; a < named.length; a++)

@@ -861,6 +861,8 @@ describe("SituationReader", () => {
     ])
       expect(values(text).multiOs, text).toBeUndefined();
     expect(values("We patch Windows servers and RHEL boxes monthly.")).toMatchObject({ multiOs: "yes" });
+    for (const text of ["We host Windows/Linux servers for clients.", "Ubuntu/RHEL hosts"])
+      expect(values(text), text).toEqual({ multiOs: "yes" });
     expect(values("guests run Win7, Win10 and a couple of Linux distros")).toEqual({ multiOs: "yes" });
   });
 
@@ -868,17 +870,15 @@ describe("SituationReader", () => {
     for (const text of [
       "we detonate malware samples for customers",
       "Malware detonation is our core workload.",
-      "We analyse malware for customers.",
     ])
       expect(values(text), text).toEqual({ isolation: "hard" });
     for (const text of ["Linux VMs only.", "We run Linux hosts only."])
       expect(values(text), text).toEqual({ multiOs: "no" });
-    for (const text of [
-      "we deploy most days",
-      "We ship to prod most days.",
-      "We release to production most days.",
-    ])
+    for (const text of ["we deploy most days", "We ship most days.", "We release most days."])
       expect(values(text), text).toEqual({ deploys: "frequent" });
+    expect(values("We ship physical goods most days and deploy the web shop monthly.")).toEqual({
+      deploys: "regular",
+    });
     expect(values("small stateless services, shipped most days")).toMatchObject({ deploys: "frequent" });
     for (const text of [
       "Our uploads go through a malware scan before they are stored.",
@@ -889,6 +889,10 @@ describe("SituationReader", () => {
       "We run our services on Kubernetes; we've never used Docker Swarm.",
       "Our CI runs a malware check on every artifact.",
       "We had a malware incident last year so we now run Falco on our clusters.",
+      "Our EDR agents analyze malware signatures on every laptop.",
+      "The release branch is frozen most days.",
+      "Release notes are written most days.",
+      "The deploy server is idle most days.",
     ])
       expect(values(text), text).not.toHaveProperty(
         text.includes("malware") || text.includes("escape")
