@@ -102,7 +102,7 @@ describe("matcher quality on data it was not trained on", () => {
       ["real-questions-3.jsonl", 0.75, 0.8, true],
       ["real-questions-4.jsonl", 0.7, 0.8, false],
       // Scored once blind at 10/14 (MiniSearch 11/14 judged on the same rendered answer), off-topic
-      // 19/27 (21/27 since lexicon otherSenses).
+      // 19/27 (20/27 since lexicon otherSenses).
       ["real-questions-6.jsonl", 0.7, 0.7, false],
     ] as const) {
       const lines = readSet(resolve(repoRoot, "test/fixtures", file));
@@ -201,8 +201,17 @@ describe("matching", () => {
       "why is svm.SVC(kernel='rbf') so slow on large data?",
       "Jupyter: kernel keeps dying when I load a big dataframe",
       "how do I squash django migrations?",
+      "monkey patching a module in pytest",
+      "best social networking app for developers",
     ])
       expect(ask(q).kind, q).toBe("out-of-scope");
+    // Not across a comma: "uses Jupyter, kernel upgrades on the hosts" is about the host kernel.
+    for (const q of [
+      "our data team uses jupyter, kernel upgrades on the hosts break their notebooks; how often should we do them?",
+      "which rbac role lets a service account use the patch verb?",
+      "qcow2 image resize fails after growing the disk",
+    ])
+      expect(ask(q).kind, q).not.toBe("out-of-scope");
   });
 
   it("takes no subject word from the knowledge's own phrasings through otherSenses", () => {

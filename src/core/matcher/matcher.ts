@@ -359,12 +359,14 @@ export class Matcher {
   private withoutOtherSenses(question: string): string | undefined {
     if (this.otherSenses.size === 0) return undefined;
     let changed = false;
-    // Within a sentence ("svm.SVC(kernel='rbf')" and "Jupyter: kernel …" are one).
-    const kept = question.split(/[?!]+|\.\s+/).map((sentence) => {
+    // Within a clause: not across "," or ";" ("uses Jupyter, kernel upgrades …"), but code such
+    // as "svm.SVC(kernel='rbf')" and "Jupyter: kernel …" is one.
+    const kept = question.split(/[?!;,]+|\.\s+/).map((sentence) => {
       const tokens = rawWords(sentence);
       const parts = tokens.flatMap((t, ti) => t.split(/[-/]/).map((word, pi) => ({ ti, pi, word })));
-      // A subject word as written or in a plural: "kernels" is "kernel", "migrations" only itself.
-      const forms = (w: string) => [w, w.replace(/s$/, ""), w.replace(/es$/, "")];
+      // A subject word as written, in a plural or as a verb form ("kernels", "monkey patching",
+      // "social networking"); "migrations" is only itself.
+      const forms = (w: string) => [w, w.replace(/s$/, ""), w.replace(/es$/, ""), w.replace(/(ing|ed)$/, "")];
       const dropped = new Set<string>();
       for (let i = 0; i + 1 < parts.length; i++) {
         const [a, b] = [parts[i]!, parts[i + 1]!];

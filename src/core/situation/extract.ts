@@ -61,8 +61,16 @@ const RELEASE = /^\d+\.\d+$|^(?:19|20)\d\d$/;
  */
 function osVersions(tokens: Token[], at: number): string[] {
   const versions: string[] = [];
-  const glued = /^[a-z]+(\d+(?:\.\d+)*)$/.exec(tokens[at]!.word); // "rhel8"
-  if (glued) versions.push(glued[1]!);
+  // "rhel8", and "rhel7/rhel9": the same name glued to each version.
+  const [head = "", ...rest] = tokens[at]!.word.split("/");
+  const glued = GLUED_VERSION.exec(head);
+  if (glued) {
+    versions.push(glued[2]!);
+    for (const half of rest) {
+      const more = GLUED_VERSION.exec(half);
+      if (more && more[1] === glued[1]) versions.push(more[2]!);
+    }
+  }
   for (let j = at + 1; j < tokens.length && j <= at + 6; j++) {
     const word = tokens[j]!.word;
     if (tokens[j]!.clause !== tokens[at]!.clause) break;
@@ -75,6 +83,8 @@ function osVersions(tokens: Token[], at: number): string[] {
   return versions;
 }
 
+/** A name with its version glued on: "rhel8", "win10". */
+const GLUED_VERSION = /^([a-z]+)(\d+(?:\.\d+)*)$/;
 /** Skipped between a negator and a softener: "not a heavily regulated industry". */
 const ARTICLES = new Set(["a", "an", "the"]);
 /** Words that may stand between an experience marker and its verb ("have never run", "has ever used"). */
@@ -1073,10 +1083,15 @@ export class SituationReader {
     const named: OsNamed[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.named) continue;
-      // "Windows/Linux servers": each half of a slash-joined pair is a name of its own.
-      const halves = tokens[i]!.word.split("/");
+      // "Windows/Linux servers": each half of a slash-joined pair of two families is a name of its
+      // own; "RHEL/CentOS 7" or "SUSE/SLES" are two names for one system.
+      const nameOf = (w: string) =>
+        this.osFamily.has(w) ? w : w.split(/[-.+]/)[0]!.replace(/\d[\d.]*$/, "");
+      const split = tokens[i]!.word.split("/");
+      const families = new Set(split.map((w) => this.osFamily.get(nameOf(w))).filter(Boolean));
+      const halves = families.size > 1 ? split : [tokens[i]!.word];
       for (const word of halves) {
-        const name = this.osFamily.has(word) ? word : word.split(/[-.+]/)[0]!.replace(/\d[\d.]*$/, "");
+        const name = nameOf(word.split("/")[0]!);
         const family = this.osFamily.get(name);
         if (!family) continue;
         const versions = halves.length === 1 ? osVersions(tokens, i) : [];

@@ -861,8 +861,16 @@ describe("SituationReader", () => {
     ])
       expect(values(text).multiOs, text).toBeUndefined();
     expect(values("We patch Windows servers and RHEL boxes monthly.")).toMatchObject({ multiOs: "yes" });
-    for (const text of ["We host Windows/Linux servers for clients.", "Ubuntu/RHEL hosts"])
+    for (const text of ["We host Windows/Linux servers for clients.", "Hosts are RHEL7/RHEL9."])
       expect(values(text), text).toEqual({ multiOs: "yes" });
+    // Two names for one system, and slashes that name no second system.
+    for (const text of [
+      "Our servers are RHEL/CentOS 7.",
+      "SUSE/SLES 15",
+      "linux/amd64 images",
+      "RHEL 8 with I/O tuning",
+    ])
+      expect(values(text).multiOs, text).toBeUndefined();
     expect(values("guests run Win7, Win10 and a couple of Linux distros")).toEqual({ multiOs: "yes" });
   });
 
@@ -870,6 +878,7 @@ describe("SituationReader", () => {
     for (const text of [
       "we detonate malware samples for customers",
       "Malware detonation is our core workload.",
+      "We run a malware analysis sandbox for the SOC.",
     ])
       expect(values(text), text).toEqual({ isolation: "hard" });
     for (const text of ["Linux VMs only.", "We run Linux hosts only."])
