@@ -3,7 +3,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
-import type { ExplainSink } from "./ask.ts";
+import { type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
@@ -224,11 +224,8 @@ export class Bot {
             outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
           confidence: outcome.confidence,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
-          ...(outcome.kind === "no-match" ? { suggestions: outcome.suggestions.map((s) => s.id) } : {}),
-          // A best guess's runner-ups, offered beside it.
-          ...(outcome.kind === "answer" && outcome.alternatives
-            ? { suggestions: outcome.alternatives.map((s) => s.id) }
-            : {}),
+          // "Did you mean" entries, or a best guess's runner-ups offered beside it.
+          ...(offeredBy(outcome).length > 0 ? { suggestions: offeredBy(outcome).map((s) => s.id) } : {}),
           ...(followUp ? { followUpOf: followUp.of.id } : {}),
         }),
         // Kept for "Not what I asked", which ranks the same text again.

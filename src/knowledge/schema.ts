@@ -75,6 +75,18 @@ export const glossaryTermSchema = z.strictObject({
 });
 
 /** Words the matcher treats as the same: abbreviations, synonyms, product names. */
+/** A lexicon's one-word subject terms (domainTerms and generalTerms), lowercased. */
+export function oneWordSubjectTerms(l: { domainTerms: string[]; generalTerms: string[] }): Set<string> {
+  return new Set(
+    [...l.domainTerms, ...l.generalTerms].map((t) => t.toLowerCase()).filter((t) => !/\s/.test(t)),
+  );
+}
+
+/** Is a word one of those terms, or a plural of one ("kernels", "patches")? */
+export function isSubjectTerm(terms: ReadonlySet<string>, word: string): boolean {
+  return terms.has(word) || terms.has(word.replace(/e?s$/, ""));
+}
+
 export const lexiconSchema = z
   .strictObject({
     // "k8s" -> "kubernetes"; a value may be several words ("vm" -> "virtual machine").
@@ -103,15 +115,14 @@ export const lexiconSchema = z
       if (ours.has(t.toLowerCase()))
         ctx.addIssue({ code: "custom", path: ["generalTerms", i], message: `"${t}" is in domainTerms too` });
     });
-    const subject = new Set([...ours, ...l.generalTerms.map((t) => t.toLowerCase())]);
+    const subject = oneWordSubjectTerms(l);
     const stopwords = new Set(l.stopwords);
     l.otherSenses.forEach((phrase, i) => {
       const words = phrase.toLowerCase().split(/[\s-]+/);
-      const isSubject = (w: string) => subject.has(w) || subject.has(w.replace(/e?s$/, ""));
       const problem =
         words.length !== 2
           ? "must be two words"
-          : words.filter(isSubject).length !== 1
+          : words.filter((w) => isSubjectTerm(subject, w)).length !== 1
             ? "must have exactly one one-word domain or general term"
             : words.some((w) => stopwords.has(w))
               ? "has a stopword, which is never beside anything"

@@ -1,4 +1,4 @@
-import type { AskOutcome } from "../../core/ask.ts";
+import { type AskOutcome, offeredBy } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply } from "../../core/replies/answers.ts";
@@ -35,12 +35,7 @@ export function askJsonOf(question: string, outcome: AskOutcome, shown: Reply): 
     sources:
       outcome.kind === "answer" ? outcome.entry.sources.map(({ doc, section }) => ({ doc, section })) : [],
     // "Did you mean" entries, or the runner-ups offered beside an unsure answer.
-    suggestions: (outcome.kind === "no-match"
-      ? outcome.suggestions
-      : outcome.kind === "answer"
-        ? (outcome.alternatives ?? [])
-        : []
-    ).map((s) => ({ id: s.id, question: s.question })),
+    suggestions: offeredBy(outcome).map((s) => ({ id: s.id, question: s.question })),
   };
 }
 

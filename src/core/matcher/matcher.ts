@@ -1,4 +1,4 @@
-import type { IntentId, Lexicon } from "../../knowledge/schema.ts";
+import { type IntentId, isSubjectTerm, type Lexicon, oneWordSubjectTerms } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
 import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
@@ -7,6 +7,14 @@ import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
 import { rawWords, TextPipeline } from "./text.ts";
 import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocabulary.ts";
+
+/**
+ * A subject word as written, in a plural or as a verb form ("kernels", "monkey patching", "social
+ * networking"), for lexicon.otherSenses; "migrations" is only itself.
+ */
+function wordForms(word: string): string[] {
+  return [word, word.replace(/s$/, ""), word.replace(/es$/, ""), word.replace(/(ing|ed)$/, "")];
+}
 
 export interface Ranked {
   id: string;
@@ -116,16 +124,13 @@ export class Matcher {
     // Each pair as "<subject word as written> <the other word's stem>" in its order: the subject
     // word by its form ("virtualization" is no "virtual", though they share a stem), the other by
     // stem ("jupyter kernels", "virtual envs").
-    const subjectWords = new Set(
-      [...lexicon.domainTerms, ...lexicon.generalTerms]
-        .map((t) => t.toLowerCase())
-        .filter((t) => !/\s/.test(t)),
-    );
-    const isSubject = (w: string) => subjectWords.has(w) || subjectWords.has(w.replace(/e?s$/, ""));
+    const subjectWords = oneWordSubjectTerms(lexicon);
     this.otherSenses = new Set(
       lexicon.otherSenses.map((phrase) => {
         const [first = "", second = ""] = phrase.toLowerCase().split(/[\s-]+/);
-        return isSubject(first) ? `${first} ${this.text.stem(second)}` : `${this.text.stem(first)} ${second}`;
+        return isSubjectTerm(subjectWords, first)
+          ? `${first} ${this.text.stem(second)}`
+          : `${this.text.stem(first)} ${second}`;
       }),
     );
 
@@ -361,34 +366,28 @@ export class Matcher {
     let changed = false;
     // Within a clause: not across "," or ";" ("uses Jupyter, kernel upgrades …"), but code such
     // as "svm.SVC(kernel='rbf')" and "Jupyter: kernel …" is one.
-    const kept = question.split(/[?!;,]+|\.\s+/).map((sentence) => {
-      const tokens = rawWords(sentence);
-      const parts = tokens.flatMap((t, ti) => t.split(/[-/]/).map((word, pi) => ({ ti, pi, word })));
-      // A subject word as written, in a plural or as a verb form ("kernels", "monkey patching",
-      // "social networking"); "migrations" is only itself.
-      const forms = (w: string) => [w, w.replace(/s$/, ""), w.replace(/es$/, ""), w.replace(/(ing|ed)$/, "")];
-      const dropped = new Set<string>();
+    const clauses = question.split(/[?!;,]+|\.\s+/).map((clause) => {
+      const tokens = rawWords(clause);
+      const parts = tokens.flatMap((t) => t.split(/[-/]/));
+      const dropped = new Set<number>();
       for (let i = 0; i + 1 < parts.length; i++) {
         const [a, b] = [parts[i]!, parts[i + 1]!];
-        if (forms(a.word).some((f) => this.otherSenses.has(`${f} ${this.text.stem(b.word)}`)))
-          dropped.add(`${a.ti}/${a.pi}`);
-        if (forms(b.word).some((f) => this.otherSenses.has(`${this.text.stem(a.word)} ${f}`)))
-          dropped.add(`${b.ti}/${b.pi}`);
+        if (wordForms(a).some((f) => this.otherSenses.has(`${f} ${this.text.stem(b)}`))) dropped.add(i);
+        if (wordForms(b).some((f) => this.otherSenses.has(`${this.text.stem(a)} ${f}`))) dropped.add(i + 1);
       }
-      if (dropped.size === 0) return tokens.join(" ");
+      if (dropped.size === 0) return clause;
       changed = true;
+      let at = 0;
       return tokens
-        .map((t, ti) =>
-          t.split(/[-/]/).some((_, pi) => dropped.has(`${ti}/${pi}`))
-            ? t
-                .split(/[-/]/)
-                .filter((_, pi) => !dropped.has(`${ti}/${pi}`))
-                .join("-")
-            : t,
-        )
+        .map((t) => {
+          const own = t.split(/[-/]/);
+          const kept = own.filter((_, k) => !dropped.has(at + k));
+          at += own.length;
+          return kept.length === own.length ? t : kept.join("-");
+        })
         .join(" ");
     });
-    return changed ? kept.join(" . ") : undefined;
+    return changed ? clauses.join(" . ") : undefined;
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */

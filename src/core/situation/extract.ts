@@ -87,6 +87,12 @@ function osVersions(tokens: Token[], at: number): string[] {
 const GLUED_VERSION = /^([a-z]+)(\d+(?:\.\d+)*)$/;
 /** Skipped between a negator and a softener: "not a heavily regulated industry". */
 const ARTICLES = new Set(["a", "an", "the"]);
+/** The first token after `at` that is no article. */
+function afterArticles(tokens: Token[], at: number): number {
+  let k = at + 1;
+  while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
+  return k;
+}
 /** Words that may stand between an experience marker and its verb ("have never run", "has ever used"). */
 const AUXILIARY_ADVERBS = new Set(["ever", "never", "not", "really", "actually", "yet", "once", "properly"]);
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
@@ -549,7 +555,8 @@ export class SituationReader {
       // own "no" ("we have never run k8s" matched as "no kubernetes").
       let negatedFrom = cue.units[0] === NEG ? Math.max(0, from - 1) : undefined;
       // "not bank-level audits": the cue's own negator compares degrees, it says nothing.
-      if (cue.units[0] === NEG && this.degreeAfter(tokens, from)) value = undefined;
+      if (cue.units[0] === NEG && this.isDegree(tokens[afterArticles(tokens, from)]?.word ?? ""))
+        value = undefined;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
@@ -629,13 +636,8 @@ export class SituationReader {
         // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
         // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
         // opposite either.
-        let k = j + 1;
-        while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
-        if (
-          this.likeness.has(tokens[j + 1]?.word ?? "") ||
-          this.softeners.has(tokens[k]?.word ?? "") ||
-          this.degreeAfter(tokens, j)
-        )
+        const next = tokens[afterArticles(tokens, j)]?.word ?? "";
+        if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softeners.has(next) || this.isDegree(next))
           out.hedged = true;
         else out.negator = j;
         return out;
@@ -648,11 +650,8 @@ export class SituationReader {
     return out;
   }
 
-  /** Is the word after the negator at `at` (articles skipped) a degree: "not bank-level", "not HIPAA-grade"? */
-  private degreeAfter(tokens: Token[], at: number): boolean {
-    let k = at + 1;
-    while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
-    const word = tokens[k]?.word ?? "";
+  /** Does a word name a degree ("bank-level", "HIPAA-grade"), to compare rather than negate? */
+  private isDegree(word: string): boolean {
     return this.degreeSuffixes.some((s) => word.endsWith(s));
   }
 
@@ -1085,13 +1084,11 @@ export class SituationReader {
       if (tokens[i]!.named) continue;
       // "Windows/Linux servers": each half of a slash-joined pair of two families is a name of its
       // own; "RHEL/CentOS 7" or "SUSE/SLES" are two names for one system.
-      const nameOf = (w: string) =>
-        this.osFamily.has(w) ? w : w.split(/[-.+]/)[0]!.replace(/\d[\d.]*$/, "");
       const split = tokens[i]!.word.split("/");
-      const families = new Set(split.map((w) => this.osFamily.get(nameOf(w))).filter(Boolean));
+      const families = new Set(split.map((w) => this.osFamily.get(this.osName(w))).filter(Boolean));
       const halves = families.size > 1 ? split : [tokens[i]!.word];
       for (const word of halves) {
-        const name = nameOf(word.split("/")[0]!);
+        const name = this.osName(word.split("/")[0]!);
         const family = this.osFamily.get(name);
         if (!family) continue;
         const versions = halves.length === 1 ? osVersions(tokens, i) : [];
@@ -1125,6 +1122,11 @@ export class SituationReader {
         break;
       }
     return out;
+  }
+
+  /** The OS name a word may hold: itself, or its start before a version ("rhel8", "win10"). */
+  private osName(word: string): string {
+    return this.osFamily.has(word) ? word : word.split(/[-.+]/)[0]!.replace(/\d[\d.]*$/, "");
   }
 
   /**
