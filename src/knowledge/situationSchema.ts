@@ -20,6 +20,12 @@ const cueGroup = z.strictObject({
   /** The value a negated cue of this group states; without it a negated cue says nothing. */
   negated: z.string().min(1).optional(),
   /**
+   * Words (as written) that, anywhere in the text, stop a negated cue from stating `negated`: it
+   * then says nothing ("nobody wants to self-host a cluster" beside "EKS would be fine" refuses
+   * running clusters, not a managed one).
+   */
+  negatedUnless: words.optional(),
+  /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
    * it settles the key over other cues (the "regulator" beside it would say strict).
    */

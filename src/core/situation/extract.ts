@@ -38,6 +38,8 @@ const SHORTEST_TYPO = 5;
 const ELLIPSIS_CLAUSE = 8;
 /** Before a period these make a multiplier a rate ("3x a week"). */
 const RATE_WORDS = new Set(["a", "per", "every"]);
+/** A rate written as one word: "10x/day", "2/week". */
+const SLASHED_RATE = /^(\d+(?:\.\d+)?)x?\/([a-z]+)$/;
 /** An operating system named in a text, and the versions written right after it. */
 interface OsNamed {
   i: number;
@@ -111,6 +113,8 @@ interface Cue {
   key: AnswerKey;
   value: string;
   negated?: string;
+  /** Words anywhere in the text that make a negated cue say nothing (situations.yaml `negatedUnless`). */
+  negatedUnless?: ReadonlySet<string>;
   units: string[];
   /** The group's own context words, instead of the key's. */
   context?: string[];
@@ -284,6 +288,7 @@ export class SituationReader {
             value: g.value,
             units,
             ...(g.negated ? { negated: g.negated } : {}),
+            ...(g.negatedUnless ? { negatedUnless: new Set(g.negatedUnless) } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
@@ -554,9 +559,12 @@ export class SituationReader {
       // Where a negation of the cue starts, for the `experience` check: the word before the cue's
       // own "no" ("we have never run k8s" matched as "no kubernetes").
       let negatedFrom = cue.units[0] === NEG ? Math.max(0, from - 1) : undefined;
-      // "not bank-level audits": the cue's own negator compares degrees, it says nothing.
-      if (cue.units[0] === NEG && this.isDegree(tokens[afterArticles(tokens, from)]?.word ?? ""))
-        value = undefined;
+      // "not bank-level audits": the cue's own negator compares degrees, it says nothing; nor does
+      // it when softened ("not just trust the kernel", "not very regulated"), as in `before`.
+      if (cue.units[0] === NEG) {
+        const next = tokens[afterArticles(tokens, from)]?.word ?? "";
+        if (this.isDegree(next) || this.softeners.has(next)) value = undefined;
+      }
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
@@ -579,6 +587,9 @@ export class SituationReader {
         }
         isPartial = before.partial;
       }
+      // "nobody wants to self-host a cluster, EKS is fine": no refusal of orchestration as a whole.
+      if (value !== undefined && value === cue.negated && tokens.some((t) => cue.negatedUnless?.has(t.word)))
+        value = undefined;
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
@@ -904,7 +915,28 @@ export class SituationReader {
     const f = this.data.frequency;
     const context = this.data.cues[f.key]?.context;
     const out: Match[] = [];
-    for (let i = 1; i < tokens.length; i++) {
+    for (let i = 0; i < tokens.length; i++) {
+      // "10x/day", "2/week": a rate written as one word.
+      const slashed = SLASHED_RATE.exec(tokens[i]!.word);
+      const slashedPerYear = slashed ? f.perYear[slashed[2]!] : undefined;
+      if (slashed && slashedPerYear !== undefined) {
+        const rate = Number(slashed[1]) * slashedPerYear;
+        const value = this.inBand(rate, rate, f.ranges);
+        const offContext = context !== undefined && !this.inClause(tokens, tokens[i]!.clause, context);
+        if (value)
+          out.push({
+            key: f.key,
+            value,
+            from: i,
+            to: i,
+            size: 1,
+            segment: tokens[i]!.segment,
+            sentence: tokens[i]!.sentence,
+            ...(offContext ? { offContext } : {}),
+          });
+        continue;
+      }
+      if (i === 0) continue;
       const perYear = f.perYear[tokens[i]!.word];
       if (perYear === undefined) continue;
       const clause = tokens[i]!.clause;

@@ -795,6 +795,30 @@ describe("SituationReader", () => {
     expect(values("10-15 services")).toEqual({ architecture: "microservices" });
   });
 
+  it("rates written as one word ('10x/day', '2/week'), 'wks', and 'roll out' as shipping", () => {
+    expect(values("we deploy like 10x/day")).toEqual({ deploys: "frequent" });
+    expect(values("prod releases 2/week")).toEqual({ deploys: "regular" });
+    expect(values("we deploy every 2 wks")).toEqual({ deploys: "regular" });
+    expect(values("we roll out monthly")).toEqual({ deploys: "regular" });
+    // Only beside a word for shipping changes, as the other rates.
+    expect(values("we get 10x/day more traffic")).toEqual({});
+    expect(values("backups run 2/day")).toEqual({});
+  });
+
+  it("spikes at a time of demand are spiky load; a spike alone may be a research task", () => {
+    expect(values("massive spikes on launch + weekend events")).toEqual({ load: "spiky" });
+    expect(values("mqtt ingest spikes hard when devices reconnect")).toEqual({ load: "spiky" });
+    expect(values("we did a spike on Nomad last sprint")).toEqual({});
+  });
+
+  it("a monolith with services already carved out of it is mixed; a plan to carve them is not", () => {
+    expect(values("a python monolith, but we started carving out services, 4 so far").architecture).toBe(
+      "mixed",
+    );
+    expect(values("a rails monolith, and we've carved out 3 services so far").architecture).toBe("mixed");
+    expect(values("a rails monolith; we want to carve out services next year").architecture).toBe("monolith");
+  });
+
   it("'managed' is matched as written: a management app is no managed database", () => {
     expect(values("our cellar management app is Python with Postgres").state).toBeUndefined();
     expect(values("data lives in managed Postgres, the app is stateless")).toEqual({ state: "stateless" });
@@ -943,6 +967,29 @@ describe("SituationReader", () => {
       expect(values(text), text).toEqual({});
     expect(values("we are never audited")).toEqual({ compliance: "none" });
     expect(values("not regulated at all")).toEqual({ compliance: "none" });
+  });
+
+  it("a softened negator says nothing: 'not just trust the kernel' asks for more, it does not distrust", () => {
+    expect(values("our security lead wants defence in depth, not just 'trust the kernel'").isolation).toBe(
+      "strong",
+    );
+    expect(values("we can't trust the kernel")).toEqual({ isolation: "hard" });
+    expect(values("it's not only regulated, it's audited")).not.toHaveProperty("compliance", "none");
+  });
+
+  it("not wanting to run clusters of our own, beside a managed orchestrator named, is no low appetite", () => {
+    for (const text of [
+      "Happy to use ECS or EKS but nobody here wants to self-host a cluster.",
+      "AKS would be ok, we just don't want to run our own clusters",
+      "gke autopilot is the max we can take, NOT self-hosted k8s",
+    ])
+      expect(values(text).orchestration, text).toBeUndefined();
+    expect(values("nobody here wants to self-host a cluster").orchestration).toBe("low");
+    expect(values("we'd rather not run clusters ourselves, 3 people").orchestration).toBe("low");
+    // A managed orchestrator said to be fine is medium, and wins over the refusal.
+    expect(values("managed kubernetes is fine, but we won't run our own clusters").orchestration).toBe(
+      "medium",
+    );
   });
 
   it("understands nothing in a plain question", () => {
