@@ -32,7 +32,9 @@ import { readJsonl } from "./jsonl.ts";
  * (054a4c0) and, unseen with that session's fixes from fresh27 (031b6b1), 83.8% (recall 53.8%,
  * 54.5%, 62.9% and 62.9%); fresh29 (written after that session's review fixes, 28fb1ce): 73.3%,
  * 78.8%, 83.7% and, unseen with every fix of that session, 83.2% (recall 47.7%, 50.8%, 58.3% and
- * 59.8%).
+ * 59.8%); fresh30 (a third short, a third long, many industries) and fresh31 (hurried chat:
+ * typos, slang, self-corrections, hypotheticals), both written at the next session's start and
+ * scored unseen at 52340bf: 95.8% and 97.4% (recall 67.9% and 69.1%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -72,6 +74,8 @@ const lineSchema = z.strictObject({
     "fresh27",
     "fresh28",
     "fresh29",
+    "fresh30",
+    "fresh31",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
