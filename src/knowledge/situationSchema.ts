@@ -127,6 +127,13 @@ export const situationsSchema = z
       .default({ negators: [], verbs: [], ended: [] }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
+    /**
+     * A cue right before one of `nouns` names a team, not the system ("the Legacy squad"), except
+     * for the `keys` that describe a team ("an automation-heavy team" is maturity).
+     */
+    teamNames: z
+      .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })
+      .default({ nouns: [], keys: [] }),
     /** Words that may stand between a cue and its `elsewhere` phrase ("data lives in managed RDS"). */
     storeModifiers: words.default([]),
     /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */

@@ -183,6 +183,9 @@ export class SituationReader {
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
   private readonly naming: Set<string>;
+  private readonly teamNouns: Set<string>;
+  /** Keys whose cues describe a team, so a team noun after them is no name. */
+  private readonly teamKeys: Set<AnswerKey>;
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
@@ -232,6 +235,8 @@ export class SituationReader {
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
     this.naming = new Set(data.naming);
+    this.teamNouns = new Set(data.teamNames.nouns);
+    this.teamKeys = new Set(data.teamNames.keys);
     this.storeModifiers = new Set(data.storeModifiers);
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
@@ -551,6 +556,15 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
+      // "the Legacy squad": a team's name (a cue with the noun in it, "platform team", still counts).
+      const after = tokens[to + 1];
+      if (
+        after &&
+        after.clause === tokens[to]!.clause &&
+        this.teamNouns.has(after.word) &&
+        !this.teamKeys.has(cue.key)
+      )
+        return [];
       const clause = tokens[from]!.clause;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
       let start = from;

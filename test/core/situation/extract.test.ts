@@ -811,6 +811,24 @@ describe("SituationReader", () => {
     expect(values("we did a spike on Nomad last sprint")).toEqual({});
   });
 
+  it("a database another team runs is no state of our own", () => {
+    expect(values("no db of our own, everything durable sits in the postgres the DBA team runs")).toEqual({
+      state: "stateless",
+    });
+    expect(values("20 stateless services, everything goes through the DBA team's databases").state).toBe(
+      "stateless",
+    );
+    expect(values("stateless services and a Postgres we run on local disks").state).toBe("mixed");
+  });
+
+  it("a cue right before 'team' or 'squad' is a team's name, except a team's own qualities", () => {
+    expect(values("lol I'm on the Legacy squad, we own the newest stuff")).toEqual({});
+    expect(values("the legacy team maintains the wiki")).toEqual({});
+    expect(values("the COBOL core is legacy and the vendor only supports it on AIX").legacy).toBe("yes");
+    expect(values("we are not really an automation-heavy team").maturity).toBe("low");
+    expect(values("we have a mature platform team").maturity).toBe("high");
+  });
+
   it("a monolith with services already carved out of it is mixed; a plan to carve them is not", () => {
     expect(values("a python monolith, but we started carving out services, 4 so far").architecture).toBe(
       "mixed",
