@@ -34,7 +34,9 @@ import { readJsonl } from "./jsonl.ts";
  * 78.8%, 83.7% and, unseen with every fix of that session, 83.2% (recall 47.7%, 50.8%, 58.3% and
  * 59.8%); fresh30 (a third short, a third long, many industries) and fresh31 (hurried chat:
  * typos, slang, self-corrections, hypotheticals), both written at the next session's start and
- * scored unseen at 52340bf: 95.8% and 97.4% (recall 67.9% and 69.1%).
+ * scored unseen at 52340bf: 95.8% and 97.4% (recall 67.9% and 69.1%); fresh32 (asked to be hard:
+ * setups of several parts, other teams' systems, names and numbers that are no answers): 86.6% at
+ * f60a9fb, 92.4% unseen at 52340bf and at 9d3ed40 (recall 60.8%, 67.4%, 67.4%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -76,6 +78,7 @@ const lineSchema = z.strictObject({
     "fresh29",
     "fresh30",
     "fresh31",
+    "fresh32",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
