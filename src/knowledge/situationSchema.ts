@@ -128,6 +128,14 @@ export const situationsSchema = z
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
     /**
+     * Phrases that set a sentence aside as someone else's or beside the point ("the GPU boxes are
+     * a separate conversation, pls ignore"), matched word for word: no cue of that sentence is
+     * read. Not right after one of `notAfter`: "we're out of scope" says where the asker stands.
+     */
+    asides: z
+      .strictObject({ phrases: z.array(z.string().min(2)), notAfter: words.default([]) })
+      .default({ phrases: [], notAfter: [] }),
+    /**
      * A cue right before one of `nouns` names a team, not the system ("the Legacy squad"), except
      * for the `keys` that describe a team ("an automation-heavy team" is maturity).
      */

@@ -165,6 +165,9 @@ export class SituationReader {
   private readonly data: SituationKnowledge;
   /** Per key, the `scope` phrases' words: a cue in a clause with one of them is about one part. */
   private readonly scopes = new Map<AnswerKey, string[][]>();
+  /** Word sequences that set their sentence aside (situations.yaml `asides`). */
+  private readonly asides: string[][];
+  private readonly asideNotAfter: Set<string>;
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
@@ -326,6 +329,9 @@ export class SituationReader {
       else this.cuesByFirst.set(cue.units[0]!, [i]);
     }
     this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
+    // Fixed expressions, matched word for word ("not my problem" is not "no problem").
+    this.asides = data.asides.phrases.map((p) => p.toLowerCase().replace(/['’]/g, "").split(/\s+/));
+    this.asideNotAfter = new Set(data.asides.notAfter);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -392,15 +398,23 @@ export class SituationReader {
       if (list) tried.push(...list);
     }
     tried.sort((a, b) => a - b);
-    const matches: Match[] = [];
-    for (const i of tried) matches.push(...this.matchCue(this.cues[i]!, tokens, units));
-    matches.push(
+    // "(the GPUs are for something else, irrelevant)": sentences the asker set aside.
+    const asideSentences = new Set(
+      tokens.flatMap((t, i) =>
+        this.asides.some((words) => words.every((w, k) => tokens[i + k]?.word === w)) &&
+        !this.asideNotAfter.has(tokens[i - 1]?.word ?? "")
+          ? [t.sentence]
+          : [],
+      ),
+    );
+    const matches = [
+      ...tried.flatMap((i) => this.matchCue(this.cues[i]!, tokens, units)),
       ...this.counts(tokens),
       ...this.frequencies(tokens),
       ...this.osLists(tokens),
       ...this.namedAnswers(tokens),
       ...this.multipliers(tokens),
-    );
+    ].filter((m) => !asideSentences.has(m.sentence));
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
       partMatches.set(
@@ -413,7 +427,8 @@ export class SituationReader {
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
-                  !tokens[from]!.asks, // "is a database needed?"
+                  !tokens[from]!.asks && // "is a database needed?"
+                  !asideSentences.has(tokens[from]!.sentence),
               )
               .map(({ from, to }) => ({ rule, from, to, segment: tokens[from]!.segment })),
           ),

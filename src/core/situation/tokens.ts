@@ -20,8 +20,8 @@ export interface Token {
 const WORD = /\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[-/.+][\p{L}\p{N}]+)*/gu;
 /** Between two words: punctuation that ends a clause (a hyphen only with spaces around it). */
 const CLAUSE_BREAK = /[,;:!?()[\]{}—–\n]|\s-\s|\.\s/;
-/** Between two words: punctuation that ends a sentence. */
-const SENTENCE_BREAK = /[!?\n]|\.\s/;
+/** Between two words: punctuation that ends a sentence (a full stop also before a closing bracket or quote: "(… for something else.) Usage"). */
+const SENTENCE_BREAK = /[!?\n]|\.[)\]"”’]*\s/;
 /** A quote mark opening a term: right before a word, after a space, bracket or the start. */
 const OPENS = /(?:^|[\s([{])["'“‘]$/;
 /** A quote mark closing a term: right after a word. */

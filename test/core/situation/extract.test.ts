@@ -821,6 +821,23 @@ describe("SituationReader", () => {
     expect(values("stateless services and a Postgres we run on local disks").state).toBe("mixed");
   });
 
+  it("a sentence the asker sets aside says nothing; 'we're out of scope' still does", () => {
+    expect(
+      values(
+        "the AI triage pilot with the two GPU boxes is a separate conversation, pls ignore. PACS is licensed",
+      ),
+    ).toEqual({ legacy: "yes" });
+    expect(values("(Our data science group has 16 GPUs for something else.) Usage is steady.")).toEqual({
+      load: "steady",
+    });
+    expect(values("the 40-GPU cluster run by central IT is out of scope")).toEqual({});
+    // Word for word: "no problem" and "don't ask" set nothing aside.
+    expect(values("GPUs passed through, no problem so far")).toEqual({ hardware: "gpu" });
+    expect(
+      values("Nobody audits the OT network (IT has their ISO stuff, we're out of scope)").compliance,
+    ).toBe("none");
+  });
+
   it("a cue right before 'team' or 'squad' is a team's name, except a team's own qualities", () => {
     expect(values("lol I'm on the Legacy squad, we own the newest stuff")).toEqual({});
     expect(values("the legacy team maintains the wiki")).toEqual({});
