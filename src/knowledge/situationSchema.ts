@@ -26,6 +26,12 @@ const cueGroup = z.strictObject({
    */
   negatedUnless: words.optional(),
   /**
+   * Words (compared by stem) that, among the three words that say something before or after a cue
+   * in its clause, make it say nothing ("a sportsbook licensed in 6 jurisdictions" is a licensed
+   * business, no licensed software).
+   */
+  notBeside: words.optional(),
+  /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
    * it settles the key over other cues (the "regulator" beside it would say strict).
    */

@@ -115,6 +115,8 @@ interface Cue {
   negated?: string;
   /** Words anywhere in the text that make a negated cue say nothing (situations.yaml `negatedUnless`). */
   negatedUnless?: ReadonlySet<string>;
+  /** Stems beside the cue that make it say nothing (situations.yaml `notBeside`). */
+  notBeside?: ReadonlySet<string>;
   units: string[];
   /** The group's own context words, instead of the key's. */
   context?: string[];
@@ -297,6 +299,7 @@ export class SituationReader {
             units,
             ...(g.negated ? { negated: g.negated } : {}),
             ...(g.negatedUnless ? { negatedUnless: new Set(g.negatedUnless) } : {}),
+            ...(g.notBeside ? { notBeside: new Set(g.notBeside.flatMap((w) => this.stems(w))) } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
@@ -616,6 +619,8 @@ export class SituationReader {
         }
         isPartial = before.partial;
       }
+      // "a sportsbook licensed in 6 jurisdictions": a licensed business, not licensed software.
+      if (cue.notBeside && this.qualified(tokens, from, to, cue.notBeside)) value = undefined;
       // "nobody wants to self-host a cluster, EKS is fine": no refusal of orchestration as a whole.
       if (value !== undefined && value === cue.negated && tokens.some((t) => cue.negatedUnless?.has(t.word)))
         value = undefined;

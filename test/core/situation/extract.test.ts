@@ -838,6 +838,13 @@ describe("SituationReader", () => {
     ).toBe("none");
   });
 
+  it("'licensed' beside a regulated business is no licensed software; 'layered isolation' is strong", () => {
+    expect(values("Sportsbook operator licensed in 6 jurisdictions.")).toEqual({});
+    expect(values("a state-licensed lender")).toEqual({});
+    expect(values("Core banking is a licensed package on AIX").legacy).toBe("yes");
+    expect(values("our own code, but security wants layered isolation per tenant").isolation).toBe("strong");
+  });
+
   it("a cue right before 'team' or 'squad' is a team's name, except a team's own qualities", () => {
     expect(values("lol I'm on the Legacy squad, we own the newest stuff")).toEqual({});
     expect(values("the legacy team maintains the wiki")).toEqual({});
