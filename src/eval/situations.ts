@@ -36,7 +36,9 @@ import { readJsonl } from "./jsonl.ts";
  * typos, slang, self-corrections, hypotheticals), both written at the next session's start and
  * scored unseen at 52340bf: 95.8% and 97.4% (recall 67.9% and 69.1%); fresh32 (asked to be hard:
  * setups of several parts, other teams' systems, names and numbers that are no answers): 86.6% at
- * f60a9fb, 92.4% unseen at 52340bf and at 9d3ed40 (recall 60.8%, 67.4%, 67.4%).
+ * f60a9fb, 92.4% unseen at 52340bf and at 9d3ed40 (recall 60.8%, 67.4%, 67.4%); fresh33 (as hard):
+ * 83.5% at f60a9fb, 87.4% at 52340bf and, unseen with fresh30 to fresh32's fixes (4d18357), 88.1%
+ * (recall 59.2%, 65.9%, 65.9%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -79,6 +81,7 @@ const lineSchema = z.strictObject({
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
