@@ -26,6 +26,11 @@ const cueGroup = z.strictObject({
    */
   negatedUnless: words.optional(),
   /**
+   * A negated cue of this group says only that its value does not hold: its `negated` value gives
+   * way to any other value read for the key ("SOC 2 audits, but no regulator" is moderate).
+   */
+  negatedYields: z.boolean().default(false),
+  /**
    * Words (compared by stem) that, among the three words that say something before or after a cue
    * in its clause, make it say nothing ("a sportsbook licensed in 6 jurisdictions" is a licensed
    * business, no licensed software).
@@ -139,8 +144,13 @@ export const situationsSchema = z
      * read. Not right after one of `notAfter`: "we're out of scope" says where the asker stands.
      */
     asides: z
-      .strictObject({ phrases: z.array(z.string().min(2)), notAfter: words.default([]) })
-      .default({ phrases: [], notAfter: [] }),
+      .strictObject({
+        phrases: z.array(z.string().min(2)),
+        notAfter: words.default([]),
+        /** An aside opening with one of these sets the sentence before it aside too ("That is not what I'm asking about"). */
+        pointers: words.default([]),
+      })
+      .default({ phrases: [], notAfter: [], pointers: [] }),
     /**
      * A cue right before one of `nouns` names a team, not the system ("the Legacy squad"), except
      * for the `keys` that describe a team ("an automation-heavy team" is maturity).
@@ -195,6 +205,7 @@ export const situationsSchema = z
       .default({ keys: [], values: [], words: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
+
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
     choiceCues: z.array(z.string().min(2)).min(1),
     numberWords: z.record(z.string().min(1), z.number().positive()),

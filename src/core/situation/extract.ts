@@ -117,6 +117,8 @@ interface Cue {
   negatedUnless?: ReadonlySet<string>;
   /** Stems beside the cue that make it say nothing (situations.yaml `notBeside`). */
   notBeside?: ReadonlySet<string>;
+  /** A negated cue's value gives way to any other value read for the key (situations.yaml `negatedYields`). */
+  negatedYields?: true;
   units: string[];
   /** The group's own context words, instead of the key's. */
   context?: string[];
@@ -141,6 +143,11 @@ interface Match {
   named?: true;
   /** A quantifier before the cue ("most services are stateless") makes it speak for part of the system. */
   partial?: boolean;
+  /**
+   * Read through a negation of this value, whose own value gives way to any third value read for
+   * the key (`negatedYields`): "SOC 2 audits, but no regulator" denies strict, and is moderate.
+   */
+  yields?: string;
   /**
    * The cue's clause lacks the key's `context` words: it states nothing, but a different value in
    * the same sentence ("the old part changes once a year, the new services weekly") is a conflict.
@@ -170,6 +177,8 @@ export class SituationReader {
   /** Word sequences that set their sentence aside (situations.yaml `asides`). */
   private readonly asides: string[][];
   private readonly asideNotAfter: Set<string>;
+  private readonly asidePointers: Set<string>;
+
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
@@ -300,6 +309,7 @@ export class SituationReader {
             ...(g.negated ? { negated: g.negated } : {}),
             ...(g.negatedUnless ? { negatedUnless: new Set(g.negatedUnless) } : {}),
             ...(g.notBeside ? { notBeside: new Set(g.notBeside.flatMap((w) => this.stems(w))) } : {}),
+            ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
@@ -335,6 +345,7 @@ export class SituationReader {
     // Fixed expressions, matched word for word ("not my problem" is not "no problem").
     this.asides = data.asides.phrases.map((p) => p.toLowerCase().replace(/['’]/g, "").split(/\s+/));
     this.asideNotAfter = new Set(data.asides.notAfter);
+    this.asidePointers = new Set(data.asides.pointers);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -403,12 +414,13 @@ export class SituationReader {
     tried.sort((a, b) => a - b);
     // "(the GPUs are for something else, irrelevant)": sentences the asker set aside.
     const asideSentences = new Set(
-      tokens.flatMap((t, i) =>
-        this.asides.some((words) => words.every((w, k) => tokens[i + k]?.word === w)) &&
-        !this.asideNotAfter.has(tokens[i - 1]?.word ?? "")
-          ? [t.sentence]
-          : [],
-      ),
+      tokens.flatMap((t, i) => {
+        if (!this.asides.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return [];
+        if (this.asideNotAfter.has(tokens[i - 1]?.word ?? "")) return [];
+        // "That is not what I'm asking about": the sentence before, too.
+        const first = tokens.find((u) => u.sentence === t.sentence)!;
+        return this.asidePointers.has(first.word) ? [t.sentence, t.sentence - 1] : [t.sentence];
+      }),
     );
     const matches = [
       ...tried.flatMap((i) => this.matchCue(this.cues[i]!, tokens, units)),
@@ -440,11 +452,8 @@ export class SituationReader {
     const understood: UnderstoodAnswers = {};
     const conflicts: AnswerKey[] = [];
     for (const key of ANSWER_KEYS) {
-      const resolved = this.resolve(
-        key,
-        matches.filter((m) => m.key === key),
-        partMatches.get(key) ?? [],
-      );
+      const ofKey = matches.filter((m) => m.key === key);
+      const resolved = this.resolve(key, this.withoutYielded(ofKey), partMatches.get(key) ?? []);
       if (resolved === "conflict") conflicts.push(key);
       else if (resolved) {
         const evidence = resolved.matches
@@ -651,6 +660,7 @@ export class SituationReader {
           sentence: tokens[from]!.sentence,
           ...(scoped ? { scoped } : {}),
           ...(isPartial && value !== undefined ? { partial: true } : {}),
+          ...(cue.negatedYields && value !== undefined && value === cue.negated ? { yields: cue.value } : {}),
           ...(cue.explicit && value === cue.value && !offContext ? { named: true as const } : {}),
           ...(offContext ? { offContext } : {}),
         },
@@ -1227,6 +1237,20 @@ export class SituationReader {
    * One key's matches to one answer: the longest cue wins where cues overlap; then one value,
    * a dominating value, the later side of a contrast, or a combined value; else a conflict.
    */
+  /**
+   * "SOC 2 audits, but no regulator telling us how": a negation that only denies one value
+   * (`negatedYields`, here strict) gives way to a third value read for the key (moderate); beside
+   * the value it denies ("no regulator … card data") it still stands, and the two conflict.
+   */
+  private withoutYielded(matches: Match[]): Match[] {
+    const third = (y: Match) =>
+      matches.some(
+        (m) =>
+          !m.yields && !m.offContext && m.value !== undefined && m.value !== y.value && m.value !== y.yields,
+      );
+    return matches.filter((m) => !m.yields || !third(m));
+  }
+
   private resolve(
     key: AnswerKey,
     everything: Match[],

@@ -838,6 +838,31 @@ describe("SituationReader", () => {
     ).toBe("none");
   });
 
+  it("an audited regime beside 'no regulator' is moderate: the negation only rules out strict", () => {
+    expect(
+      values("SOC 2 Type II audits, but no regulator telling us how to separate things").compliance,
+    ).toBe("moderate");
+    expect(values("no PCI, nothing regulated, no audits").compliance).toBe("none");
+  });
+
+  it("words a letter from a cue that are words of their own, and clusters of something else", () => {
+    expect(values("we monitor a solar farm")).toEqual({});
+    expect(values("one box still runs Solaris 10").legacy).toBe("yes");
+    expect(values("central IT runs the Slurm cluster")).toEqual({});
+    expect(values("we run our own clusters")).toEqual({ orchestration: "high" });
+  });
+
+  it("'That is not what I'm asking about' sets the sentence before aside too; a charity's legacy is no software", () => {
+    expect(
+      values(
+        "The ERP runs on Windows boxes. That is NOT what I'm asking about. We have 4 stateless Go services.",
+      ),
+    ).toEqual({ state: "stateless" });
+    expect(values("the video team has their own GPU transcoding boxes, not our thing.")).toEqual({});
+    expect(values("Our legacy giving team wants a new donation site.")).toEqual({});
+    expect(values("the legacy ERP stays").legacy).toBe("yes");
+  });
+
   it("'licensed' beside a regulated business is no licensed software; 'layered isolation' is strong", () => {
     expect(values("Sportsbook operator licensed in 6 jurisdictions.")).toEqual({});
     expect(values("a state-licensed lender")).toEqual({});
