@@ -863,6 +863,13 @@ describe("SituationReader", () => {
     expect(values("the legacy ERP stays").legacy).toBe("yes");
   });
 
+  it("card data kept off the whole system is no regime; kept off a part of it is only a scope", () => {
+    expect(values("Card data never touches our systems (hosted payment page)").compliance).toBe("none");
+    expect(values("PCI applies to payments, but card data never touches the cluster").compliance).toBe(
+      "strict",
+    );
+  });
+
   it("'licensed' beside a regulated business is no licensed software; 'layered isolation' is strong", () => {
     expect(values("Sportsbook operator licensed in 6 jurisdictions.")).toEqual({});
     expect(values("a state-licensed lender")).toEqual({});
