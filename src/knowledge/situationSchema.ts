@@ -31,11 +31,13 @@ const cueGroup = z.strictObject({
    */
   negatedYields: z.boolean().default(false),
   /**
-   * Words (compared by stem) that, among the three words that say something before or after a cue
-   * in its clause, make it say nothing ("a sportsbook licensed in 6 jurisdictions" is a licensed
-   * business, no licensed software).
+   * Words (as written) that, among the three words that say something before or after a cue in its
+   * clause, make it say nothing ("a sportsbook licensed in 6 jurisdictions" is a licensed business,
+   * no licensed software).
    */
   notBeside: words.optional(),
+  /** Words (as written) that, right after a cue, make it say nothing ("legacy giving" is a bequest). */
+  notFollowedBy: words.optional(),
   /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
    * it settles the key over other cues (the "regulator" beside it would say strict).
@@ -139,22 +141,21 @@ export const situationsSchema = z
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
     /**
-     * Phrases that set a sentence aside as someone else's or beside the point ("the GPU boxes are
-     * a separate conversation, pls ignore"), matched word for word: no cue of that sentence is
-     * read. Not right after one of `notAfter`: "we're out of scope" says where the asker stands.
+     * Phrases that set what they close aside as someone else's or beside the point ("the GPU boxes
+     * are a separate conversation, pls ignore"), matched word for word: no cue is read from the
+     * start of the sentence (or contrast segment) to the end of the aside's clause.
      */
     asides: z
       .strictObject({
         phrases: z.array(z.string().min(2)),
-        notAfter: words.default([]),
-        /** An aside opening with one of these sets the sentence before it aside too ("That is not what I'm asking about"). */
-        pointers: words.default([]),
+        /** Words as written (with apostrophes) right before an aside that keep it from counting ("we're out of scope"). */
+        notAfter: z.array(z.string().min(1)).default([]),
+        /** A sentence opening with one of these (after `openers`) sets the sentence before aside too. */
+        pointers: z.array(z.string().min(1)).default([]),
+        openers: words.default([]),
       })
-      .default({ phrases: [], notAfter: [], pointers: [] }),
-    /**
-     * A cue right before one of `nouns` names a team, not the system ("the Legacy squad"), except
-     * for the `keys` that describe a team ("an automation-heavy team" is maturity).
-     */
+      .default({ phrases: [], notAfter: [], pointers: [], openers: [] }),
+    /** A cue of one of `keys` right before one of `nouns` names a team, not the system ("the Legacy squad"). */
     teamNames: z
       .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })
       .default({ nouns: [], keys: [] }),
@@ -205,6 +206,8 @@ export const situationsSchema = z
       .default({ keys: [], values: [], words: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
+    /** After "not", these ask for more rather than deny: "not just trust the kernel" says nothing. */
+    notOnly: words.default([]),
 
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
     choiceCues: z.array(z.string().min(2)).min(1),

@@ -248,18 +248,6 @@ describe("matching", () => {
     for (const [q, id] of expected) expect(answerId(q), q).toMatch(id);
   });
 
-  it("reads a misspelt word whose stem is lost as the known word with its letters swapped, no other", () => {
-    const words = (q: string) =>
-      qa.asker
-        .explain(q)
-        .features.map((f) => f.feature)
-        .filter((f) => f.startsWith("w:"));
-    // "secutiry" stems to "secutiri", far from "secur"; as a word it is "security" with two letters swapped.
-    expect(words("is a container the same secutiry as a virtual machine")).toContain("w:secur");
-    // Two changed letters make another word as often as a typo: "mandates" is not "manages".
-    expect(words("does http mandates full data in a container")).not.toContain("w:manag");
-  });
-
   it("keeps 'different' apart from 'the difference between'", () => {
     expect(answerId("what is the difference between a docker image and a container")).toBe("container-image");
   });

@@ -49,11 +49,6 @@ export interface Explanation {
 
 /** How many ranked entries a match returns: enough for an answer and its suggestions. */
 const TOP_K = 10;
-/** A word's letters in order, to tell swapped letters from changed ones. */
-function sortedLetters(word: string): string {
-  return [...word].sort().join("");
-}
-
 /** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
 const COMMON_WORD = 3;
 /** The shortest part a run-together word is split into ("kata" + "container"). */
@@ -104,8 +99,6 @@ export class Matcher {
   private readonly otherSenses: Set<string>;
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
-  /** Corrects a whole word whose stem is too far from any known stem ("secutiry" stems to "secutiri", not "secur"). */
-  private readonly wordSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
 
   readonly params: MatcherParams;
@@ -200,10 +193,6 @@ export class Matcher {
             ? "stored"
             : "not-stored";
     }
-    const words = new Map<string, number>();
-    for (const t of knowledgeText)
-      for (const w of t.toLowerCase().match(/\p{L}{6,}/gu) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
-    this.wordSpeller = new Speller(words, 6, 6);
     const subject = [...this.domainTerms, ...this.generalTerms];
     this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])));
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
@@ -250,7 +239,7 @@ export class Matcher {
   }
 
   private run(asked: string): { result: MatchResult; vector: SparseVector } {
-    const question = this.respell(this.splitRunTogether(asked));
+    const question = this.splitRunTogether(asked);
     // A word the model never saw is read as the known word it most likely misspells.
     const { vocabulary, weights, unknownWeight } = this.training;
     const names = this.featurizer.names(question, (stem) =>
@@ -293,21 +282,6 @@ export class Matcher {
         score: round(intent.probability),
       };
     return { result, vector };
-  }
-
-  /**
-   * A misspelt word whose stem no known stem is close to, read as the known word with the same
-   * letters ("secutiry" -> "security"): a typo can change how a word stems, so its stem alone is
-   * lost. Only letters swapped: a changed letter makes another word as often as a typo ("monkey"
-   * is not "money", "mandates" not "manages"), and the stem speller has those.
-   */
-  private respell(question: string): string {
-    return question.replace(/\p{L}{6,}/gu, (word) => {
-      const lower = word.toLowerCase();
-      if (this.wordSpeller.has(lower) || this.speller.correct(this.text.stem(lower))) return word;
-      const fixed = this.wordSpeller.correct(lower);
-      return fixed && sortedLetters(fixed) === sortedLetters(lower) ? fixed : word;
-    });
   }
 
   /**

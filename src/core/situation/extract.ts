@@ -115,8 +115,10 @@ interface Cue {
   negated?: string;
   /** Words anywhere in the text that make a negated cue say nothing (situations.yaml `negatedUnless`). */
   negatedUnless?: ReadonlySet<string>;
-  /** Stems beside the cue that make it say nothing (situations.yaml `notBeside`). */
+  /** Words beside the cue that make it say nothing (situations.yaml `notBeside`). */
   notBeside?: ReadonlySet<string>;
+  /** Words right after the cue that make it say nothing (situations.yaml `notFollowedBy`). */
+  notFollowedBy?: ReadonlySet<string>;
   /** A negated cue's value gives way to any other value read for the key (situations.yaml `negatedYields`). */
   negatedYields?: true;
   units: string[];
@@ -176,8 +178,9 @@ export class SituationReader {
   private readonly scopes = new Map<AnswerKey, string[][]>();
   /** Word sequences that set their sentence aside (situations.yaml `asides`). */
   private readonly asides: string[][];
-  private readonly asideNotAfter: Set<string>;
-  private readonly asidePointers: Set<string>;
+  private readonly asideNotAfter: string[][];
+  private readonly asidePointers: string[][];
+  private readonly asideOpeners: Set<string>;
 
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
@@ -198,7 +201,7 @@ export class SituationReader {
   private readonly joiners: Set<string>;
   private readonly naming: Set<string>;
   private readonly teamNouns: Set<string>;
-  /** Keys whose cues describe a team, so a team noun after them is no name. */
+  /** Keys whose cue right before a team noun is the team's name. */
   private readonly teamKeys: Set<AnswerKey>;
   private readonly storeModifiers: Set<string>;
   private readonly intentions: Set<string>;
@@ -211,6 +214,7 @@ export class SituationReader {
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
   private readonly softeners: Set<string>;
+  private readonly notOnly: Set<string>;
   private readonly degreeSuffixes: string[];
   private readonly usually: { keys: Set<AnswerKey>; values: Set<string>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
@@ -229,7 +233,7 @@ export class SituationReader {
   /** Per `counts` rule, the stems of its units. */
   private readonly countUnits: Set<string>[];
   /** Per `context` word list, its stems. */
-  private readonly contextStems = new Map<readonly string[], Set<string>>();
+  private readonly contextStems = new Map<readonly string[], { stems: Set<string>; phrases: string[][] }>();
   /** A word's stems, and a word's units as read() sees them: both the same every time. */
   private readonly stemsOf = new Map<string, readonly string[]>();
   private readonly readUnits = new Map<string, string[]>();
@@ -268,6 +272,7 @@ export class SituationReader {
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
     this.softeners = new Set(data.softeners);
+    this.notOnly = new Set(data.notOnly);
     this.degreeSuffixes = data.degreeSuffixes.map((s) => `-${s}`);
     this.usually = {
       keys: new Set(data.usually.keys),
@@ -307,8 +312,11 @@ export class SituationReader {
             value: g.value,
             units,
             ...(g.negated ? { negated: g.negated } : {}),
-            ...(g.negatedUnless ? { negatedUnless: new Set(g.negatedUnless) } : {}),
-            ...(g.notBeside ? { notBeside: new Set(g.notBeside.flatMap((w) => this.stems(w))) } : {}),
+            ...(g.negatedUnless
+              ? { negatedUnless: new Set(g.negatedUnless.map((w) => w.toLowerCase())) }
+              : {}),
+            ...(g.notBeside ? { notBeside: new Set(g.notBeside) } : {}),
+            ...(g.notFollowedBy ? { notFollowedBy: new Set(g.notFollowedBy) } : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
@@ -343,9 +351,12 @@ export class SituationReader {
     }
     this.choiceCues = data.choiceCues.map((p) => this.phraseUnits(p)).filter((u) => u.length > 0);
     // Fixed expressions, matched word for word ("not my problem" is not "no problem").
-    this.asides = data.asides.phrases.map((p) => p.toLowerCase().replace(/['’]/g, "").split(/\s+/));
-    this.asideNotAfter = new Set(data.asides.notAfter);
-    this.asidePointers = new Set(data.asides.pointers);
+    const wordsOf = (p: string) => p.toLowerCase().replace(/['’]/g, "").split(/\s+/);
+    this.asides = data.asides.phrases.map(wordsOf);
+    // Compared as written, apostrophe kept: "we're" is not the "were" of "the boxes were".
+    this.asideNotAfter = data.asides.notAfter.map((p) => p.toLowerCase().replace(/’/g, "'").split(/\s+/));
+    this.asidePointers = data.asides.pointers.map(wordsOf);
+    this.asideOpeners = new Set(data.asides.openers);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -412,16 +423,7 @@ export class SituationReader {
       if (list) tried.push(...list);
     }
     tried.sort((a, b) => a - b);
-    // "(the GPUs are for something else, irrelevant)": sentences the asker set aside.
-    const asideSentences = new Set(
-      tokens.flatMap((t, i) => {
-        if (!this.asides.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return [];
-        if (this.asideNotAfter.has(tokens[i - 1]?.word ?? "")) return [];
-        // "That is not what I'm asking about": the sentence before, too.
-        const first = tokens.find((u) => u.sentence === t.sentence)!;
-        return this.asidePointers.has(first.word) ? [t.sentence, t.sentence - 1] : [t.sentence];
-      }),
-    );
+    const aside = this.setAside(keyed, tokens);
     const matches = [
       ...tried.flatMap((i) => this.matchCue(this.cues[i]!, tokens, units)),
       ...this.counts(tokens),
@@ -429,7 +431,7 @@ export class SituationReader {
       ...this.osLists(tokens),
       ...this.namedAnswers(tokens),
       ...this.multipliers(tokens),
-    ].filter((m) => !asideSentences.has(m.sentence));
+    ].filter((m) => !aside.has(m.from));
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
       partMatches.set(
@@ -443,7 +445,7 @@ export class SituationReader {
                   !this.qualified(tokens, from, to, r.notBeside) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
                   !tokens[from]!.asks && // "is a database needed?"
-                  !asideSentences.has(tokens[from]!.sentence),
+                  !aside.has(from),
               )
               .map(({ from, to }) => ({ rule, from, to, segment: tokens[from]!.segment })),
           ),
@@ -583,13 +585,13 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
-      // "the Legacy squad": a team's name (a cue with the noun in it, "platform team", still counts).
+      // "the Legacy squad": a team's name (`teamNames`).
       const after = tokens[to + 1];
       if (
         after &&
         after.clause === tokens[to]!.clause &&
         this.teamNouns.has(after.word) &&
-        !this.teamKeys.has(cue.key)
+        this.teamKeys.has(cue.key)
       )
         return [];
       const clause = tokens[from]!.clause;
@@ -601,11 +603,8 @@ export class SituationReader {
       // own "no" ("we have never run k8s" matched as "no kubernetes").
       let negatedFrom = cue.units[0] === NEG ? Math.max(0, from - 1) : undefined;
       // "not bank-level audits": the cue's own negator compares degrees, it says nothing; nor does
-      // it when softened ("not just trust the kernel", "not very regulated"), as in `before`.
-      if (cue.units[0] === NEG) {
-        const next = tokens[afterArticles(tokens, from)]?.word ?? "";
-        if (this.isDegree(next) || this.softeners.has(next)) value = undefined;
-      }
+      // it when softened ("not very regulated", "not just trust the kernel"), as in `before`.
+      if (cue.units[0] === NEG && this.softened(tokens, from)) value = undefined;
       const own = units[from]!;
       if (cue.units[0] !== NEG && own.indexOf(NEG) >= 0 && own.indexOf(NEG) < own.indexOf(cue.units[0]!)) {
         value = cue.negated; // "unpredictable": the word negates itself
@@ -629,9 +628,15 @@ export class SituationReader {
         isPartial = before.partial;
       }
       // "a sportsbook licensed in 6 jurisdictions": a licensed business, not licensed software.
-      if (cue.notBeside && this.qualified(tokens, from, to, cue.notBeside)) value = undefined;
+      if (cue.notBeside && this.beside(tokens, from, to, cue.notBeside)) value = undefined;
+      // "legacy giving": a bequest, not old software.
+      if (cue.notFollowedBy?.has(this.nextWord(tokens, to)?.word ?? "")) value = undefined;
       // "nobody wants to self-host a cluster, EKS is fine": no refusal of orchestration as a whole.
-      if (value !== undefined && value === cue.negated && tokens.some((t) => cue.negatedUnless?.has(t.word)))
+      if (
+        value !== undefined &&
+        value === cue.negated &&
+        tokens.some((t) => t.word.split("/").some((w) => cue.negatedUnless?.has(w)))
+      )
         value = undefined;
       if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
         value = cue.elsewhere.value;
@@ -691,9 +696,7 @@ export class SituationReader {
         // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
         // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
         // opposite either.
-        const next = tokens[afterArticles(tokens, j)]?.word ?? "";
-        if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softeners.has(next) || this.isDegree(next))
-          out.hedged = true;
+        if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softened(tokens, j)) out.hedged = true;
         else out.negator = j;
         return out;
       }
@@ -701,6 +704,50 @@ export class SituationReader {
       if (this.hedges.has(word) || (this.pastAt.has(j) && !joined)) out.hedged = true;
       if (partial.has(word)) out.partial = true;
       if (!this.filler.has(word)) words++;
+    }
+    return out;
+  }
+
+  /**
+   * Does the negator at token `at` soften rather than negate: a degree or softener after it ("not
+   * bank-level", "not heavily regulated"), or "not just / only" (after "not" alone: "can't just
+   * run our own clusters" refuses)?
+   */
+  private softened(tokens: Token[], at: number): boolean {
+    const next = tokens[afterArticles(tokens, at)]?.word ?? "";
+    return (
+      this.isDegree(next) ||
+      this.softeners.has(next) ||
+      (tokens[at]!.word === "not" && this.notOnly.has(tokens[at + 1]?.word ?? ""))
+    );
+  }
+
+  /**
+   * The tokens the asker set aside (situations.yaml `asides`): from the start of an aside's sentence,
+   * or of its contrast segment, to the end of its clause; and the whole sentence before, when the
+   * aside's sentence opens with a pointer ("That is not what I'm asking about").
+   */
+  private setAside(text: string, tokens: Token[]): Set<number> {
+    const out = new Set<number>();
+    const raw = (t: Token | undefined) =>
+      t ? text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'") : "";
+    const at = (seq: string[], i: number, word: (t: Token | undefined) => string) =>
+      seq.every((w, k) => word(tokens[i + k]) === w);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!this.asides.some((seq) => at(seq, i, (t) => t?.word ?? ""))) continue;
+      if (this.negators.has(tokens[i - 1]?.word ?? "")) continue; // "we can't ignore that"
+      if (this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue; // "we're out of scope"
+      const { sentence, segment, clause } = tokens[i]!;
+      for (let j = 0; j < tokens.length; j++) {
+        const t = tokens[j]!;
+        if (t.sentence === sentence && t.segment === segment && t.clause <= clause) out.add(j);
+      }
+      let first = tokens.findIndex((t) => t.sentence === sentence);
+      while (this.asideOpeners.has(tokens[first]?.word ?? "")) first++;
+      if (this.asidePointers.some((seq) => at(seq, first, (t) => t?.word ?? "")))
+        tokens.forEach((t, j) => {
+          if (t.sentence === sentence - 1) out.add(j);
+        });
     }
     return out;
   }
@@ -751,6 +798,20 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return false;
+  }
+
+  /** Is one of `words` (as written) among the three words that say something either side of from..to? */
+  private beside(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+    const near = (start: number, step: number) => {
+      for (let j = start, seen = 0; j >= 0 && j < tokens.length && seen < 3; j += step) {
+        if (tokens[j]!.clause !== tokens[from]!.clause) return false;
+        // Filler words may be named ("did a spike"), but do not count towards the three.
+        if (tokens[j]!.word.split(/[-/]/).some((w) => words.has(w))) return true;
+        if (!this.filler.has(tokens[j]!.word)) seen++;
+      }
+      return false;
+    };
+    return near(from - 1, -1) || near(to + 1, 1);
   }
 
   /**
@@ -861,13 +922,28 @@ export class SituationReader {
     return this.find(phrase, tokens, units).some(({ from }) => tokens[from]!.clause === clause);
   }
 
+  /**
+   * Is one of `words` in the clause: a word by stem, or words with a space between as written, in
+   * a row ("roll out", not the "roll" of "logs roll over").
+   */
   private inClause(tokens: Token[], clause: number, words: readonly string[]): boolean {
     let wanted = this.contextStems.get(words);
     if (!wanted) {
-      wanted = new Set(words.flatMap((w) => this.stems(w)));
+      wanted = {
+        stems: new Set(words.filter((w) => !w.includes(" ")).flatMap((w) => this.stems(w))),
+        phrases: words.filter((w) => w.includes(" ")).map((w) => w.split(" ")),
+      };
       this.contextStems.set(words, wanted);
     }
-    return tokens.some((t) => t.clause === clause && this.stems(t.word).some((s) => wanted.has(s)));
+    const { stems, phrases } = wanted;
+    return tokens.some(
+      (t, i) =>
+        t.clause === clause &&
+        (this.stems(t.word).some((s) => stems.has(s)) ||
+          phrases.some((p) =>
+            p.every((part, k) => tokens[i + k]?.word === part && tokens[i + k]!.clause === clause),
+          )),
+    );
   }
 
   /** A number at token i ("60", "40ish", "couple dozen"), and the last token it spans. */
@@ -966,8 +1042,10 @@ export class SituationReader {
       if (slashed && slashedPerYear !== undefined) {
         const rate = Number(slashed[1]) * slashedPerYear;
         const value = this.inBand(rate, rate, f.ranges);
-        const offContext = context !== undefined && !this.inClause(tokens, tokens[i]!.clause, context);
-        if (value)
+        // Only beside a word for shipping: "batch jobs run 4/day" is no rate of releases, not even
+        // one to set against them.
+        const inContext = context === undefined || this.inClause(tokens, tokens[i]!.clause, context);
+        if (value && inContext)
           out.push({
             key: f.key,
             value,
@@ -976,7 +1054,6 @@ export class SituationReader {
             size: 1,
             segment: tokens[i]!.segment,
             sentence: tokens[i]!.sentence,
-            ...(offContext ? { offContext } : {}),
           });
         continue;
       }
@@ -1234,10 +1311,6 @@ export class SituationReader {
   }
 
   /**
-   * One key's matches to one answer: the longest cue wins where cues overlap; then one value,
-   * a dominating value, the later side of a contrast, or a combined value; else a conflict.
-   */
-  /**
    * "SOC 2 audits, but no regulator telling us how": a negation that only denies one value
    * (`negatedYields`, here strict) gives way to a third value read for the key (moderate); beside
    * the value it denies ("no regulator … card data") it still stands, and the two conflict.
@@ -1251,6 +1324,10 @@ export class SituationReader {
     return matches.filter((m) => !m.yields || !third(m));
   }
 
+  /**
+   * One key's matches to one answer: the longest cue wins where cues overlap; then one value,
+   * a dominating value, the later side of a contrast, or a combined value; else a conflict.
+   */
   private resolve(
     key: AnswerKey,
     everything: Match[],

@@ -877,12 +877,61 @@ describe("SituationReader", () => {
     expect(values("our own code, but security wants layered isolation per tenant").isolation).toBe("strong");
   });
 
-  it("a cue right before 'team' or 'squad' is a team's name, except a team's own qualities", () => {
+  it("a legacy cue right before 'team' or 'squad' is a team's name; other keys' cues describe the team", () => {
     expect(values("lol I'm on the Legacy squad, we own the newest stuff")).toEqual({});
     expect(values("the legacy team maintains the wiki")).toEqual({});
     expect(values("the COBOL core is legacy and the vendor only supports it on AIX").legacy).toBe("yes");
     expect(values("we are not really an automation-heavy team").maturity).toBe("low");
     expect(values("we have a mature platform team").maturity).toBe("high");
+    expect(values("we're a HIPAA-covered team").compliance).toBe("strict");
+    expect(values("our PCI team handles the annual audit").compliance).toBe("strict");
+  });
+
+  it("an aside sets aside what it closes, not the rest of its sentence, and never a chat opener", () => {
+    expect(
+      values("The GPU boxes are for something else, but our API is stateless and deploys daily."),
+    ).toEqual({
+      state: "stateless",
+      deploys: "frequent",
+    });
+    expect(values("Kubernetes is not our thing, we deploy a monolith weekly")).toEqual({
+      architecture: "monolith",
+      deploys: "regular",
+    });
+    expect(values("Different question: we run 20 stateless services and deploy daily.").deploys).toBe(
+      "frequent",
+    );
+    expect(values("Please ignore the typos, we are a bank regulated by the FCA.").compliance).toBe("strict");
+    expect(values("We can't ignore that we're PCI regulated.").compliance).toBe("strict");
+    // A retraction points back: the sentence before is set aside, the correction read.
+    expect(values("We deploy daily. Sorry ignore that, we deploy weekly.")).toEqual({ deploys: "regular" });
+    // "This" as a determiner, or "That said", points nowhere.
+    expect(values("We run 20 stateless services. This Windows box is for something else.").state).toBe(
+      "stateless",
+    );
+    expect(values("We deploy daily. That said, the GPU cluster is out of scope.")).toEqual({
+      deploys: "frequent",
+    });
+    // "we're / we are out of scope" says where the asker stands; "the boxes were" is an aside.
+    expect(
+      values("Nobody audits the OT network (IT has their ISO stuff, we are out of scope)").compliance,
+    ).toBe("none");
+    expect(values("The GPU boxes were out of scope")).toEqual({});
+  });
+
+  it("review: no new reading of logs, restarts, batch rates, research spikes or 'can't just'", () => {
+    expect(values("logs roll over daily")).toEqual({});
+    expect(values("we do rolling restarts every night")).toEqual({});
+    expect(values("we roll out a new build once a month")).toEqual({ deploys: "regular" });
+    expect(values("We deploy weekly, batch jobs run 4/day")).toEqual({ deploys: "regular" });
+    expect(values("we did a spike on Nomad before the launch")).toEqual({});
+    expect(values("Expecting a massive spike at launch")).toEqual({ load: "spiky" });
+    expect(values("We can't just run our own clusters, we're 2 people").orchestration).toBe("low");
+    expect(values("legacy donor database on Windows 2008").legacy).toBe("yes");
+    expect(values("stateless web tier, plus a Postgres database my team operates").state).toBe("mixed");
+    expect(
+      values("ECS/Fargate is fine, but nobody wants to self-host a cluster").orchestration,
+    ).toBeUndefined();
   });
 
   it("a monolith with services already carved out of it is mixed; a plan to carve them is not", () => {
