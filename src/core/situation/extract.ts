@@ -738,9 +738,20 @@ export class SituationReader {
       if (this.negators.has(tokens[i - 1]?.word ?? "")) continue; // "we can't ignore that"
       if (this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue; // "we're out of scope"
       const { sentence, segment, clause } = tokens[i]!;
+      let last = -1;
       for (let j = 0; j < tokens.length; j++) {
         const t = tokens[j]!;
-        if (t.sentence === sentence && t.segment === segment && t.clause <= clause) out.add(j);
+        if (t.sentence === sentence && t.segment === segment && t.clause <= clause) {
+          out.add(j);
+          last = j;
+        }
+      }
+      // "The dialer is a separate story (DAHDI kernel modules for its cards)": and its brackets.
+      if (/^\s*\(/.test(text.slice(tokens[last]!.end, tokens[last + 1]?.start))) {
+        for (let j = last + 1; j < tokens.length; j++) {
+          out.add(j);
+          if (text.slice(tokens[j]!.end, tokens[j + 1]?.start).includes(")")) break;
+        }
       }
       let first = tokens.findIndex((t) => t.sentence === sentence);
       while (this.asideOpeners.has(tokens[first]?.word ?? "")) first++;

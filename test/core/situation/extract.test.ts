@@ -863,6 +863,29 @@ describe("SituationReader", () => {
     expect(values("the legacy ERP stays").legacy).toBe("yes");
   });
 
+  it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
+    expect(
+      values("The energy regulator audits them annually but doesn't prescribe hosting.").compliance,
+    ).toBe("moderate");
+    expect(
+      values("audited on retention, but the controls are negotiated with them, not prescribed").compliance,
+    ).toBe("moderate");
+    expect(values("the regulator prescribes strict separation and audit trails").compliance).toBe("strict");
+  });
+
+  it("more readings of long posts: other teams' databases, asides, product manuals", () => {
+    expect(values("all stateless, data lives in Aurora which the DB team owns").state).toBe("stateless");
+    expect(
+      values("The grader keeps no state, results go to the uni Postgres that central IT runs.").state,
+    ).toBe("stateless");
+    expect(values("The legacy dialer is a separate story (DAHDI kernel modules), it stays as is.")).toEqual(
+      {},
+    );
+    expect(values("we host the product manuals as PDFs")).toEqual({});
+    expect(values("deploys are all manual")).toEqual({ maturity: "low" });
+    expect(values("we deploy manually")).toEqual({ maturity: "low" });
+  });
+
   it("card data kept off the whole system is no regime; kept off a part of it is only a scope", () => {
     expect(values("Card data never touches our systems (hosted payment page)").compliance).toBe("none");
     expect(values("PCI applies to payments, but card data never touches the cluster").compliance).toBe(
