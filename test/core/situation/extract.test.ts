@@ -886,6 +886,11 @@ describe("SituationReader", () => {
     expect(values("we deploy manually")).toEqual({ maturity: "low" });
   });
 
+  it("a git push is a deploy, a marketing push is not", () => {
+    expect(values("we deploy on every push to main")).toEqual({ deploys: "frequent" });
+    expect(values("new landing pages for every marketing push")).toEqual({});
+  });
+
   it("card data kept off the whole system is no regime; kept off a part of it is only a scope", () => {
     expect(values("Card data never touches our systems (hosted payment page)").compliance).toBe("none");
     expect(values("PCI applies to payments, but card data never touches the cluster").compliance).toBe(
