@@ -206,8 +206,10 @@ export const situationsSchema = z
       .default({ keys: [], values: [], words: [] }),
     /** Words that make what follows a possibility, not a fact ("we might add GPUs"): it says nothing. */
     hedges: words.default([]),
-    /** After "not", these ask for more rather than deny: "not just trust the kernel" says nothing. */
-    notOnly: words.default([]),
+    /** After a negator but `notAfter`, these ask for more rather than deny: "not just trust the kernel". */
+    notOnly: z
+      .strictObject({ words: words, notAfter: words.default([]) })
+      .default({ words: [], notAfter: [] }),
 
     /** Phrases that ask what to choose ("vms or containers", "what should we use"). */
     choiceCues: z.array(z.string().min(2)).min(1),

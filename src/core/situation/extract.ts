@@ -176,7 +176,7 @@ export class SituationReader {
   private readonly data: SituationKnowledge;
   /** Per key, the `scope` phrases' words: a cue in a clause with one of them is about one part. */
   private readonly scopes = new Map<AnswerKey, string[][]>();
-  /** Word sequences that set their sentence aside (situations.yaml `asides`). */
+  /** Word sequences that set aside what they close (situations.yaml `asides`). */
   private readonly asides: string[][];
   private readonly asideNotAfter: string[][];
   private readonly asidePointers: string[][];
@@ -214,7 +214,7 @@ export class SituationReader {
   private readonly adjacent: Set<string>;
   private readonly likeness: Set<string>;
   private readonly softeners: Set<string>;
-  private readonly notOnly: Set<string>;
+  private readonly notOnly: { words: Set<string>; notAfter: Set<string> };
   private readonly degreeSuffixes: string[];
   private readonly usually: { keys: Set<AnswerKey>; values: Set<string>; words: Set<string> };
   /** A key's name and the colon after it ("compliance: strict"), which would end the clause. */
@@ -233,6 +233,8 @@ export class SituationReader {
   /** Per `counts` rule, the stems of its units. */
   private readonly countUnits: Set<string>[];
   /** Per `context` word list, its stems. */
+  /** Where a phrase occurs in the text being read (`inClauseFound`), cleared for each text. */
+  private readonly foundInText = new Map<string[], { from: number; to: number }[]>();
   private readonly contextStems = new Map<readonly string[], { stems: Set<string>; phrases: string[][] }>();
   /** A word's stems, and a word's units as read() sees them: both the same every time. */
   private readonly stemsOf = new Map<string, readonly string[]>();
@@ -272,7 +274,7 @@ export class SituationReader {
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
     this.softeners = new Set(data.softeners);
-    this.notOnly = new Set(data.notOnly);
+    this.notOnly = { words: new Set(data.notOnly.words), notAfter: new Set(data.notOnly.notAfter) };
     this.degreeSuffixes = data.degreeSuffixes.map((s) => `-${s}`);
     this.usually = {
       keys: new Set(data.usually.keys),
@@ -315,8 +317,10 @@ export class SituationReader {
             ...(g.negatedUnless
               ? { negatedUnless: new Set(g.negatedUnless.map((w) => w.toLowerCase())) }
               : {}),
-            ...(g.notBeside ? { notBeside: new Set(g.notBeside) } : {}),
-            ...(g.notFollowedBy ? { notFollowedBy: new Set(g.notFollowedBy) } : {}),
+            ...(g.notBeside ? { notBeside: new Set(g.notBeside.map((w) => w.toLowerCase())) } : {}),
+            ...(g.notFollowedBy
+              ? { notFollowedBy: new Set(g.notFollowedBy.map((w) => w.toLowerCase())) }
+              : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(elsewhere ? { elsewhere } : {}),
@@ -356,7 +360,7 @@ export class SituationReader {
     // Compared as written, apostrophe kept: "we're" is not the "were" of "the boxes were".
     this.asideNotAfter = data.asides.notAfter.map((p) => p.toLowerCase().replace(/’/g, "'").split(/\s+/));
     this.asidePointers = data.asides.pointers.map(wordsOf);
-    this.asideOpeners = new Set(data.asides.openers);
+    this.asideOpeners = new Set(data.asides.openers.map((w) => w.toLowerCase()));
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -405,6 +409,7 @@ export class SituationReader {
     const tokens = tokenize(keyed, this.contrast, this.naming);
     this.markKeyNames(keyed, tokens);
     this.lastTokens = tokens;
+    this.foundInText.clear();
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
         this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) &&
@@ -710,7 +715,7 @@ export class SituationReader {
 
   /**
    * Does the negator at token `at` soften rather than negate: a degree or softener after it ("not
-   * bank-level", "not heavily regulated"), or "not just / only" (after "not" alone: "can't just
+   * bank-level", "not heavily regulated"), or "not just / only" (not after a refusal: "can't just
    * run our own clusters" refuses)?
    */
   private softened(tokens: Token[], at: number): boolean {
@@ -718,7 +723,7 @@ export class SituationReader {
     return (
       this.isDegree(next) ||
       this.softeners.has(next) ||
-      (tokens[at]!.word === "not" && this.notOnly.has(tokens[at + 1]?.word ?? ""))
+      (!this.notOnly.notAfter.has(tokens[at]!.word) && this.notOnly.words.has(tokens[at + 1]?.word ?? ""))
     );
   }
 
@@ -731,34 +736,52 @@ export class SituationReader {
     const out = new Set<number>();
     const raw = (t: Token | undefined) =>
       t ? text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'") : "";
-    const at = (seq: string[], i: number, word: (t: Token | undefined) => string) =>
-      seq.every((w, k) => word(tokens[i + k]) === w);
+    const word = (t: Token | undefined) => t?.word ?? "";
+    const at = (seq: string[], i: number, read: (t: Token | undefined) => string) =>
+      seq.every((w, k) => read(tokens[i + k]) === w);
+    const between = (a: number) => text.slice(tokens[a]!.end, tokens[a + 1]?.start ?? text.length);
     for (let i = 0; i < tokens.length; i++) {
-      if (!this.asides.some((seq) => at(seq, i, (t) => t?.word ?? ""))) continue;
-      if (this.negators.has(tokens[i - 1]?.word ?? "")) continue; // "we can't ignore that"
-      if (this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue; // "we're out of scope"
+      const aside = this.asides.find((seq) => at(seq, i, word));
+      if (!aside) continue;
+      // "we can't ignore that", "we can't really ignore that".
+      if ([1, 2].some((k) => this.negators.has(word(tokens[i - k])))) continue;
+      // "we're out of scope", and "were out of scope" opening its clause, as hurried chat writes it.
+      const prev = tokens[i - 1];
+      const openedBy = prev?.word === "were" && tokens[i - 2]?.clause !== prev.clause;
+      if (openedBy || this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue;
       const { sentence, segment, clause } = tokens[i]!;
-      let last = -1;
-      for (let j = 0; j < tokens.length; j++) {
-        const t = tokens[j]!;
-        if (t.sentence === sentence && t.segment === segment && t.clause <= clause) {
+      // Back to the start of the sentence or contrast segment, but not past "(" or ";": "We are
+      // HIPAA regulated (the analytics cluster is out of scope)" keeps HIPAA.
+      let start = i;
+      while (
+        start > 0 &&
+        tokens[start - 1]!.sentence === sentence &&
+        tokens[start - 1]!.segment === segment &&
+        !/[(;]/.test(between(start - 1))
+      )
+        start--;
+      let last = i;
+      while (tokens[last + 1]?.clause === clause) last++;
+      for (let j = start; j <= last; j++) out.add(j);
+      // "… pls ignore (the GPU boxes are the ML group's)": and the brackets right after, in its sentence.
+      if (/^\s*\(/.test(between(last)))
+        for (let j = last + 1; j < tokens.length && tokens[j]!.sentence === sentence; j++) {
           out.add(j);
-          last = j;
+          if (between(j).includes(")")) break;
         }
-      }
-      // "The dialer is a separate story (DAHDI kernel modules for its cards)": and its brackets.
-      if (/^\s*\(/.test(text.slice(tokens[last]!.end, tokens[last + 1]?.start))) {
-        for (let j = last + 1; j < tokens.length; j++) {
-          out.add(j);
-          if (text.slice(tokens[j]!.end, tokens[j + 1]?.start).includes(")")) break;
-        }
-      }
+      // A pointer opening the sentence, with the aside in it or right after it ("That is NOT what
+      // I'm asking about", "Sorry, ignore that"), sets the sentence before aside: the last one
+      // that says more than "Oops!".
       let first = tokens.findIndex((t) => t.sentence === sentence);
-      while (this.asideOpeners.has(tokens[first]?.word ?? "")) first++;
-      if (this.asidePointers.some((seq) => at(seq, first, (t) => t?.word ?? "")))
-        tokens.forEach((t, j) => {
-          if (t.sentence === sentence - 1) out.add(j);
-        });
+      while (this.asideOpeners.has(word(tokens[first]))) first++;
+      const pointer = this.asidePointers.find((seq) => at(seq, first, word));
+      if (!pointer || i > first + pointer.length + 1) continue;
+      let before = sentence - 1;
+      while (before >= 0 && tokens.every((t) => t.sentence !== before || this.asideOpeners.has(t.word)))
+        before--;
+      tokens.forEach((t, j) => {
+        if (t.sentence === before) out.add(j);
+      });
     }
     return out;
   }
@@ -930,7 +953,13 @@ export class SituationReader {
 
   /** Does the phrase occur in the clause? */
   private inClauseFound(phrase: string[], tokens: Token[], units: string[][], clause: number): boolean {
-    return this.find(phrase, tokens, units).some(({ from }) => tokens[from]!.clause === clause);
+    // Found once per text: every cue of a key asks about the same scope phrases.
+    let found = this.foundInText.get(phrase);
+    if (!found) {
+      found = this.find(phrase, tokens, units);
+      this.foundInText.set(phrase, found);
+    }
+    return found.some(({ from }) => tokens[from]!.clause === clause);
   }
 
   /**

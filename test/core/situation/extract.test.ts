@@ -863,6 +863,36 @@ describe("SituationReader", () => {
     expect(values("the legacy ERP stays").legacy).toBe("yes");
   });
 
+  it("second review: asides stop at brackets and ';', pointers point only from the sentence start", () => {
+    expect(
+      values("We are HIPAA regulated (the analytics cluster is out of scope) and deploy weekly."),
+    ).toEqual({
+      compliance: "strict",
+      deploys: "regular",
+    });
+    expect(values("we're regulated by the FCA; the GPU cluster is for something else").compliance).toBe(
+      "strict",
+    );
+    expect(values("We are PCI DSS level 1. That is why the marketing site is out of scope.").compliance).toBe(
+      "strict",
+    );
+    expect(values("We can't really ignore that we're PCI regulated.").compliance).toBe("strict");
+    expect(
+      values("Nobody audits the OT network (IT has their ISO stuff, were out of scope)").compliance,
+    ).toBe("none");
+    // An unclosed bracket stops at its sentence.
+    expect(values("pls ignore (DAHDI kernel modules. We deploy daily and are HIPAA regulated.")).toEqual({
+      deploys: "frequent",
+      compliance: "strict",
+    });
+    expect(values("We aren't just regulated by HIPAA, PCI applies too").compliance).toBe("strict");
+    expect(values("The GPU team is in another building. We're a plain CRUD app.")).toEqual({});
+    expect(values("software for licensed casinos and pharmacies")).toEqual({});
+    expect(values("Our charity runs legacy fundraising campaigns from Salesforce")).toEqual({});
+    expect(values("We're PCI DSS level 1. The vendor doesn't dictate the OS.").compliance).toBe("strict");
+    expect(values("Nomad doesn't prescribe how you deploy")).toEqual({});
+  });
+
   it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
     expect(
       values("The energy regulator audits them annually but doesn't prescribe hosting.").compliance,
@@ -875,14 +905,18 @@ describe("SituationReader", () => {
 
   it("more readings of long posts: other teams' databases, asides, product manuals", () => {
     expect(values("all stateless, data lives in Aurora which the DB team owns").state).toBe("stateless");
-    expect(
-      values("The grader keeps no state, results go to the uni Postgres that central IT runs.").state,
-    ).toBe("stateless");
-    expect(values("The legacy dialer is a separate story (DAHDI kernel modules), it stays as is.")).toEqual(
-      {},
+    // "Central IT" runs it, but a "central MySQL database" beside stateless servers is ours (mixed).
+    expect(values("The grader keeps nothing, its Postgres is one that central IT runs.").state).toBe(
+      "stateless",
     );
-    expect(values("we host the product manuals as PDFs")).toEqual({});
-    expect(values("deploys are all manual")).toEqual({ maturity: "low" });
+    expect(values("stateless app servers and a central MySQL database").state).toBe("mixed");
+    // "A different story" says a part differs, it sets nothing aside.
+    expect(values("Compliance is a different story (PCI DSS level 1, audited yearly).").compliance).toBe(
+      "strict",
+    );
+    expect(values("pilots get charts, NOTAM packs and manuals on their iPads")).toEqual({});
+    expect(values("we keep product manuals and deployment docs in Confluence")).toEqual({});
+    expect(values("Deploys are manual.")).toEqual({ maturity: "low" });
     expect(values("we deploy manually")).toEqual({ maturity: "low" });
   });
 
@@ -952,8 +986,10 @@ describe("SituationReader", () => {
     expect(values("we do rolling restarts every night")).toEqual({});
     expect(values("we roll out a new build once a month")).toEqual({ deploys: "regular" });
     expect(values("We deploy weekly, batch jobs run 4/day")).toEqual({ deploys: "regular" });
-    expect(values("we did a spike on Nomad before the launch")).toEqual({});
+    expect(values("I'm doing a research spike this weekend on gVisor")).toEqual({});
+    expect(values("Traffic did spike at launch last year.")).toEqual({ load: "spiky" });
     expect(values("Expecting a massive spike at launch")).toEqual({ load: "spiky" });
+    expect(values("we're rolling out new builds twice a week")).toEqual({ deploys: "regular" });
     expect(values("We can't just run our own clusters, we're 2 people").orchestration).toBe("low");
     expect(values("legacy donor database on Windows 2008").legacy).toBe("yes");
     expect(values("stateless web tier, plus a Postgres database my team operates").state).toBe("mixed");
