@@ -44,7 +44,9 @@ import { readJsonl } from "./jsonl.ts";
  * 87.2% at 52340bf and 91.0% unseen at 66c446b (recall 58.5%, 64.5%, 66.0%); fresh36 (as hard,
  * other sectors and writers): 82.3% at f60a9fb, and 85.0% both at 52340bf and unseen at 191fb4d,
  * with all of that session's fixes but the last (recall 58.0%, 61.4%, 61.4%); fresh37 (as hard):
- * 82.6% at f60a9fb, 91.7% at 52340bf and 91.7% unseen at 88e39e0 (recall 47.7%, 60.8%, 61.3%).
+ * 82.6% at f60a9fb, 91.7% at 52340bf and 91.7% unseen at 88e39e0 (recall 47.7%, 60.8%, 61.3%);
+ * fresh38 (as hard, written after both reviews): 80.0% at f60a9fb, 89.8% at 52340bf and 89.8%
+ * unseen at 3deefbb (recall 49.0%, 58.2%, 58.7%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -92,6 +94,7 @@ const lineSchema = z.strictObject({
     "fresh35",
     "fresh36",
     "fresh37",
+    "fresh38",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
