@@ -45,6 +45,8 @@ const cueGroup = z.strictObject({
   explicit: z.boolean().default(false),
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
+  /** With `context`, the words may be anywhere in the cue's sentence, not only in its clause. */
+  contextInSentence: z.boolean().default(false),
   /**
    * A cue of this group in a clause that also names one of these phrases states `value` instead,
    * or nothing without one ("we keep our data in Aurora": kept, but in a managed service; "we run
@@ -153,8 +155,10 @@ export const situationsSchema = z
         /** A sentence opening with one of these (after `openers`) sets the sentence before aside too. */
         pointers: z.array(z.string().min(1)).default([]),
         openers: words.default([]),
+        /** Opening an aside's clause after ";", these point back past it ("; those are out of scope"). */
+        back: words.default([]),
       })
-      .default({ phrases: [], notAfter: [], pointers: [], openers: [] }),
+      .default({ phrases: [], notAfter: [], pointers: [], openers: [], back: [] }),
     /** A cue of one of `keys` right before one of `nouns` names a team, not the system ("the Legacy squad"). */
     teamNames: z
       .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })

@@ -124,6 +124,8 @@ interface Cue {
   units: string[];
   /** The group's own context words, instead of the key's. */
   context?: string[];
+  /** The context words may be anywhere in the cue's sentence (situations.yaml `contextInSentence`). */
+  contextInSentence?: true;
   /** Phrases that, in the cue's clause, make it state another value (situations.yaml `elsewhere`). */
   elsewhere?: { value: string | undefined; units: string[][] };
   /** The value said outright: it settles the key like an answer given by name. */
@@ -181,6 +183,8 @@ export class SituationReader {
   private readonly asideNotAfter: string[][];
   private readonly asidePointers: string[][];
   private readonly asideOpeners: Set<string>;
+  /** Words that, opening an aside's clause, point back past a ";" (`asides.back`). */
+  private readonly asideBack: Set<string>;
 
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
@@ -232,9 +236,9 @@ export class SituationReader {
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
   private readonly countUnits: Set<string>[];
-  /** Per `context` word list, its stems. */
   /** Where a phrase occurs in the text being read (`inClauseFound`), cleared for each text. */
   private readonly foundInText = new Map<string[], { from: number; to: number }[]>();
+  /** Per `context` word list, its stems and its phrases of several words. */
   private readonly contextStems = new Map<readonly string[], { stems: Set<string>; phrases: string[][] }>();
   /** A word's stems, and a word's units as read() sees them: both the same every time. */
   private readonly stemsOf = new Map<string, readonly string[]>();
@@ -274,7 +278,11 @@ export class SituationReader {
     this.exactWords = new Set(data.exactWords);
     this.likeness = new Set(data.likeness);
     this.softeners = new Set(data.softeners);
-    this.notOnly = { words: new Set(data.notOnly.words), notAfter: new Set(data.notOnly.notAfter) };
+    const bare = (w: string) => w.toLowerCase().replace(/['’]/g, "");
+    this.notOnly = {
+      words: new Set(data.notOnly.words.map(bare)),
+      notAfter: new Set(data.notOnly.notAfter.map(bare)),
+    };
     this.degreeSuffixes = data.degreeSuffixes.map((s) => `-${s}`);
     this.usually = {
       keys: new Set(data.usually.keys),
@@ -323,6 +331,7 @@ export class SituationReader {
               : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
+            ...(g.contextInSentence ? { contextInSentence: true as const } : {}),
             ...(elsewhere ? { elsewhere } : {}),
             ...(g.explicit ? { explicit: true as const } : {}),
           });
@@ -361,6 +370,7 @@ export class SituationReader {
     this.asideNotAfter = data.asides.notAfter.map((p) => p.toLowerCase().replace(/’/g, "'").split(/\s+/));
     this.asidePointers = data.asides.pointers.map(wordsOf);
     this.asideOpeners = new Set(data.asides.openers.map((w) => w.toLowerCase()));
+    this.asideBack = new Set(data.asides.back.map((w) => w.toLowerCase().replace(/['’]/g, "")));
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -600,7 +610,11 @@ export class SituationReader {
       )
         return [];
       const clause = tokens[from]!.clause;
-      const offContext = context !== undefined && !this.inClause(tokens, clause, context);
+      const offContext =
+        context !== undefined &&
+        !(cue.contextInSentence
+          ? this.inSentence(tokens, tokens[from]!.sentence, context)
+          : this.inClause(tokens, clause, context));
       let start = from;
       let value: string | undefined = cue.value;
       let isPartial = false;
@@ -723,14 +737,18 @@ export class SituationReader {
     return (
       this.isDegree(next) ||
       this.softeners.has(next) ||
-      (!this.notOnly.notAfter.has(tokens[at]!.word) && this.notOnly.words.has(tokens[at + 1]?.word ?? ""))
+      (!this.notOnly.notAfter.has(tokens[at]!.word) &&
+        // "can not just" is "cannot just": a refusal too.
+        !(tokens[at]!.word === "not" && this.notOnly.notAfter.has(`${tokens[at - 1]?.word ?? ""}not`)) &&
+        this.notOnly.words.has(tokens[at + 1]?.word ?? ""))
     );
   }
 
   /**
    * The tokens the asker set aside (situations.yaml `asides`): from the start of an aside's sentence,
-   * or of its contrast segment, to the end of its clause; and the whole sentence before, when the
-   * aside's sentence opens with a pointer ("That is not what I'm asking about").
+   * or of its contrast segment (not past an open "(" or a ";" unless the aside points back), to the
+   * end of its clause and a bracket right after it; and the last sentence before that says more
+   * than "Oops!", when the aside's sentence opens with a pointer ("That is not what I'm asking about").
    */
   private setAside(text: string, tokens: Token[]): Set<number> {
     const out = new Set<number>();
@@ -743,23 +761,42 @@ export class SituationReader {
     for (let i = 0; i < tokens.length; i++) {
       const aside = this.asides.find((seq) => at(seq, i, word));
       if (!aside) continue;
-      // "we can't ignore that", "we can't really ignore that".
-      if ([1, 2].some((k) => this.negators.has(word(tokens[i - k])))) continue;
+      // "we can't ignore that", "we can't really ignore that" (in the aside's own clause: "they
+      // don't matter, please ignore them" is an aside).
+      if (
+        [1, 2].some(
+          (k) => tokens[i - k]?.clause === tokens[i]!.clause && this.negators.has(word(tokens[i - k])),
+        )
+      )
+        continue;
       // "we're out of scope", and "were out of scope" opening its clause, as hurried chat writes it.
       const prev = tokens[i - 1];
       const openedBy = prev?.word === "were" && tokens[i - 2]?.clause !== prev.clause;
       if (openedBy || this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue;
       const { sentence, segment, clause } = tokens[i]!;
-      // Back to the start of the sentence or contrast segment, but not past "(" or ";": "We are
-      // HIPAA regulated (the analytics cluster is out of scope)" keeps HIPAA.
+      // Back to the start of the sentence or contrast segment, but not into the words before an
+      // open "(" or a ";": "We are HIPAA regulated (the analytics cluster is out of scope)" keeps
+      // HIPAA. An aside that opens its bracket or its clause after ";" speaks of what came before:
+      // "8 GPU workstations (out of scope, different team)", "GPU boxes; those are out of scope".
+      let clauseStart = i;
+      while (tokens[clauseStart - 1]?.clause === clause) clauseStart--;
+      const pointsBack = clauseStart === i || this.asideBack.has(word(tokens[clauseStart]));
       let start = i;
+      let closed = 0; // brackets closed between here and the aside, walking back
       while (
         start > 0 &&
         tokens[start - 1]!.sentence === sentence &&
-        tokens[start - 1]!.segment === segment &&
-        !/[(;]/.test(between(start - 1))
-      )
+        tokens[start - 1]!.segment === segment
+      ) {
+        const gap = between(start - 1);
+        closed += (gap.match(/\)/g) ?? []).length;
+        const opened = (gap.match(/\(/g) ?? []).length;
+        if (opened > closed || gap.includes(";")) {
+          if (!(pointsBack && start === clauseStart)) break;
+        }
+        closed = Math.max(0, closed - opened);
         start--;
+      }
       let last = i;
       while (tokens[last + 1]?.clause === clause) last++;
       for (let j = start; j <= last; j++) out.add(j);
@@ -775,7 +812,9 @@ export class SituationReader {
       let first = tokens.findIndex((t) => t.sentence === sentence);
       while (this.asideOpeners.has(word(tokens[first]))) first++;
       const pointer = this.asidePointers.find((seq) => at(seq, first, word));
-      if (!pointer || i > first + pointer.length + 1) continue;
+      // "That is NOT what I'm asking about", "That's probably a separate thread", "Those are
+      // honestly all out of scope": the aside within three words of the pointer.
+      if (!pointer || i > first + pointer.length + 3) continue;
       let before = sentence - 1;
       while (before >= 0 && tokens.every((t) => t.sentence !== before || this.asideOpeners.has(t.word)))
         before--;
@@ -960,6 +999,12 @@ export class SituationReader {
       this.foundInText.set(phrase, found);
     }
     return found.some(({ from }) => tokens[from]!.clause === clause);
+  }
+
+  /** Is one of `words` (by stem) in any clause of the sentence? */
+  private inSentence(tokens: Token[], sentence: number, words: readonly string[]): boolean {
+    const clauses = new Set(tokens.filter((t) => t.sentence === sentence).map((t) => t.clause));
+    return [...clauses].some((c) => this.inClause(tokens, c, words));
   }
 
   /**

@@ -888,9 +888,46 @@ describe("SituationReader", () => {
     expect(values("We aren't just regulated by HIPAA, PCI applies too").compliance).toBe("strict");
     expect(values("The GPU team is in another building. We're a plain CRUD app.")).toEqual({});
     expect(values("software for licensed casinos and pharmacies")).toEqual({});
-    expect(values("Our charity runs legacy fundraising campaigns from Salesforce")).toEqual({});
     expect(values("We're PCI DSS level 1. The vendor doesn't dictate the OS.").compliance).toBe("strict");
     expect(values("Nomad doesn't prescribe how you deploy")).toEqual({});
+  });
+
+  it("third review: asides that open a bracket or follow ';' point back; negators only in the aside's clause", () => {
+    for (const text of [
+      "We also have 8 GPU workstations (out of scope, different team).",
+      "The CAD team has GPU boxes (please ignore).",
+      "GPU boxes (16 A100s) are out of scope",
+      "We have GPU workstations; those are out of scope.",
+      "We have GPU workstations, they don't matter, please ignore them.",
+      "We have GPU boxes for the designers. That's probably a separate thread.",
+      "GPU boxes for the designers. Those are honestly all out of scope.",
+    ])
+      expect(values(text), text).toEqual({});
+    expect(
+      values("We are HIPAA regulated (the analytics cluster is out of scope) and deploy weekly.").compliance,
+    ).toBe("strict");
+  });
+
+  it("third review: a regime's free hand needs the regime in its sentence; 'manual' steps and books", () => {
+    expect(values("We're PCI DSS level 1. Kubernetes doesn't dictate the architecture.").compliance).toBe(
+      "strict",
+    );
+    expect(values("No compliance requirements. Nothing prescriptive about how we deploy.").compliance).toBe(
+      "none",
+    );
+    expect(values("Management doesn't dictate how we implement features.")).toEqual({});
+    expect(values("The regulator doesn't dictate our stack.").compliance).toBe("moderate");
+    expect(values("we sell a service manual for tractors")).toEqual({});
+    expect(values("Our product replaces manual data entry for clinics.")).toEqual({});
+    expect(values("We do some manual QA before each release.")).toEqual({});
+    expect(values("Full CI/CD with Argo, prod deploys need a manual approval").maturity).toBe("medium");
+    expect(values("everything is manual")).toEqual({ maturity: "low" });
+    expect(values("we ship on every push")).toEqual({ deploys: "frequent" });
+    expect(values("Our legacy fundraising CRM runs on Windows Server 2008.").legacy).toBe("yes");
+    expect(values("The monolith team deploys monthly, the new microservices ship daily.").architecture).toBe(
+      "mixed",
+    );
+    expect(values("We can not just run our own clusters, we're 2 people").orchestration).toBe("low");
   });
 
   it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
