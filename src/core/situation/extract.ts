@@ -923,14 +923,16 @@ export class SituationReader {
       const word = tokens[j]!.word;
       if (this.negatedAfter.ended.has(word))
         return STILL_THERE.has(tokens[j - 1]!.word) ? undefined : "ended";
-      if (this.negatedAfter.negators.has(word))
-        return tokens
+      if (this.negatedAfter.negators.has(word)) {
+        const rest = tokens
           .slice(j + 1)
           .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
-          .slice(0, 2)
-          .some((t) => this.negatedAfter.verbs.has(t.word))
+          .slice(0, 2);
+        // "GPUs aren't needed"; or the negator ends the clause: "running our own k8s would not".
+        return rest.length === 0 || rest.some((t) => this.negatedAfter.verbs.has(t.word))
           ? "negated"
           : undefined;
+      }
       if (!this.filler.has(word)) words++;
     }
     return undefined;

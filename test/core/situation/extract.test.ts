@@ -930,6 +930,18 @@ describe("SituationReader", () => {
     expect(values("We can not just run our own clusters, we're 2 people").orchestration).toBe("low");
   });
 
+  it("fresh39: 'isn't part of this question' is an aside; a negator ending the clause negates; card data kept away", () => {
+    expect(
+      values("the legacy declaration system stays where it is and isn't part of this question."),
+    ).toEqual({});
+    expect(values("AKS would be acceptable; running our own k8s would not.").orchestration).toBeUndefined();
+    expect(values("Payments go through a PSP so card data never touches us.")).not.toHaveProperty(
+      "compliance",
+    );
+    expect(values("we process card data for merchants").compliance).toBe("strict");
+    expect(values("we hold no card data").compliance).toBe("none");
+  });
+
   it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
     expect(
       values("The energy regulator audits them annually but doesn't prescribe hosting.").compliance,
