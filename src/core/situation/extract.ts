@@ -641,7 +641,11 @@ export class SituationReader {
             value = cue.negated; // "HIPAA doesn't apply"
           // "the Solaris box was retired": gone, no opposite; "flat most of the year": the usual
           // case, with exceptions to come.
-          else if (after === "ended" || (after === "usually" && this.usually.values.has(cue.value)))
+          else if (
+            after === "ended" ||
+            after === "open" ||
+            (after === "usually" && this.usually.values.has(cue.value))
+          )
             value = undefined;
         }
         isPartial = before.partial;
@@ -914,7 +918,11 @@ export class SituationReader {
    * "the Solaris box was retired" ends it (`ended`, but not "is being retired" or "will be
    * retired": still there today); "flat most of the year" is the usual case (`usually`).
    */
-  private after(tokens: Token[], to: number, key?: AnswerKey): "negated" | "ended" | "usually" | undefined {
+  private after(
+    tokens: Token[],
+    to: number,
+    key?: AnswerKey,
+  ): "negated" | "ended" | "usually" | "open" | undefined {
     const next = this.nextWord(tokens, to);
     if (key && next && this.usually.keys.has(key) && this.usually.words.has(next.word)) return "usually";
     let words = 0;
@@ -928,7 +936,9 @@ export class SituationReader {
           .slice(j + 1)
           .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
           .slice(0, 2);
-        // "GPUs aren't needed"; or the negator ends the clause: "running our own k8s would not".
+        // "GPUs aren't needed"; or the negator ends the clause: "running our own k8s would not";
+        // but "stateful or not", "regulated or not" leave it open.
+        if (rest.length === 0 && tokens[j - 1]?.word === "or") return "open";
         return rest.length === 0 || rest.some((t) => this.negatedAfter.verbs.has(t.word))
           ? "negated"
           : undefined;

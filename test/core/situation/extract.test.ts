@@ -935,6 +935,13 @@ describe("SituationReader", () => {
       values("the legacy declaration system stays where it is and isn't part of this question."),
     ).toEqual({});
     expect(values("AKS would be acceptable; running our own k8s would not.").orchestration).toBeUndefined();
+    // "X or not" leaves X open; it neither states nor denies it.
+    for (const text of [
+      "not sure if our app counts as stateful or not",
+      "GPU or not, we want containers",
+      "regulated or not, we need audit trails",
+    ])
+      expect(values(text), text).toEqual({});
     expect(values("Payments go through a PSP so card data never touches us.")).not.toHaveProperty(
       "compliance",
     );
