@@ -36,7 +36,11 @@ const cueGroup = z.strictObject({
    * no licensed software).
    */
   notBeside: words.optional(),
-  /** Words (as written) that, right after a cue, make it say nothing ("legacy giving" is a bequest). */
+  /**
+   * Words (as written, apostrophes dropped) that, right after a cue, make it say nothing ("legacy
+   * giving" is a bequest); an entry of several words must follow word for word ("card data never
+   * touches").
+   */
   notFollowedBy: words.optional(),
   /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
@@ -45,7 +49,10 @@ const cueGroup = z.strictObject({
   explicit: z.boolean().default(false),
   /** This group's cues count only in a clause with one of these words (instead of the key's `context`). */
   context: words.optional(),
-  /** With `context`, the words may be anywhere in the cue's sentence, not only in its clause. */
+  /**
+   * With `context`, the words may be anywhere in the cue's sentence, not only in its clause; then
+   * they are compared as written ("regulator", not the "regulated" that shares its stem).
+   */
   contextInSentence: z.boolean().default(false),
   /**
    * A cue of this group in a clause that also names one of these phrases states `value` instead,
@@ -138,8 +145,13 @@ export const situationsSchema = z
      * does the same ("the Windows server was decommissioned").
      */
     negatedAfter: z
-      .strictObject({ negators: words, verbs: words, ended: words.default([]) })
-      .default({ negators: [], verbs: [], ended: [] }),
+      .strictObject({
+        negators: words,
+        verbs: words,
+        ended: words.default([]),
+        auxiliaries: words.default([]),
+      })
+      .default({ negators: [], verbs: [], ended: [], auxiliaries: [] }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
     /**

@@ -117,8 +117,8 @@ interface Cue {
   negatedUnless?: ReadonlySet<string>;
   /** Words beside the cue that make it say nothing (situations.yaml `notBeside`). */
   notBeside?: ReadonlySet<string>;
-  /** Words right after the cue that make it say nothing (situations.yaml `notFollowedBy`). */
-  notFollowedBy?: ReadonlySet<string>;
+  /** Word sequences right after the cue that make it say nothing (situations.yaml `notFollowedBy`). */
+  notFollowedBy?: string[][];
   /** A negated cue's value gives way to any other value read for the key (situations.yaml `negatedYields`). */
   negatedYields?: true;
   units: string[];
@@ -231,7 +231,12 @@ export class SituationReader {
     words: string[];
     values: { word: string; value: string }[];
   }[] = [];
-  private readonly negatedAfter: { negators: Set<string>; verbs: Set<string>; ended: Set<string> };
+  private readonly negatedAfter: {
+    negators: Set<string>;
+    verbs: Set<string>;
+    ended: Set<string>;
+    auxiliaries: Set<string>;
+  };
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
@@ -293,6 +298,7 @@ export class SituationReader {
       negators: new Set(data.negatedAfter.negators),
       verbs: new Set(data.negatedAfter.verbs),
       ended: new Set(data.negatedAfter.ended),
+      auxiliaries: new Set(data.negatedAfter.auxiliaries),
     };
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
@@ -327,7 +333,11 @@ export class SituationReader {
               : {}),
             ...(g.notBeside ? { notBeside: new Set(g.notBeside.map((w) => w.toLowerCase())) } : {}),
             ...(g.notFollowedBy
-              ? { notFollowedBy: new Set(g.notFollowedBy.map((w) => w.toLowerCase())) }
+              ? {
+                  notFollowedBy: g.notFollowedBy.map((w) =>
+                    w.toLowerCase().replace(/['’]/g, "").split(/\s+/),
+                  ),
+                }
               : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
@@ -610,11 +620,12 @@ export class SituationReader {
       )
         return [];
       const clause = tokens[from]!.clause;
+      // Without its regime in the sentence, a `contextInSentence` cue is not read at all: it is no
+      // second value for the short-clause conflict below either.
+      if (cue.contextInSentence && context && !this.inSentence(tokens, tokens[from]!.sentence, context))
+        return [];
       const offContext =
-        context !== undefined &&
-        !(cue.contextInSentence
-          ? this.inSentence(tokens, tokens[from]!.sentence, context)
-          : this.inClause(tokens, clause, context));
+        context !== undefined && !cue.contextInSentence && !this.inClause(tokens, clause, context);
       let start = from;
       let value: string | undefined = cue.value;
       let isPartial = false;
@@ -653,7 +664,8 @@ export class SituationReader {
       // "a sportsbook licensed in 6 jurisdictions": a licensed business, not licensed software.
       if (cue.notBeside && this.beside(tokens, from, to, cue.notBeside)) value = undefined;
       // "legacy giving": a bequest, not old software.
-      if (cue.notFollowedBy?.has(this.nextWord(tokens, to)?.word ?? "")) value = undefined;
+      if (cue.notFollowedBy?.some((seq) => seq.every((w, k) => tokens[to + 1 + k]?.word === w)))
+        value = undefined;
       // "nobody wants to self-host a cluster, EKS is fine": no refusal of orchestration as a whole.
       if (
         value !== undefined &&
@@ -742,8 +754,8 @@ export class SituationReader {
       this.isDegree(next) ||
       this.softeners.has(next) ||
       (!this.notOnly.notAfter.has(tokens[at]!.word) &&
-        // "can not just" is "cannot just": a refusal too.
-        !(tokens[at]!.word === "not" && this.notOnly.notAfter.has(`${tokens[at - 1]?.word ?? ""}not`)) &&
+        // "can not just", "could not just": written apart, a refusal too.
+        !(tokens[at]!.word === "not" && this.refusal(tokens[at - 1]?.word ?? "")) &&
         this.notOnly.words.has(tokens[at + 1]?.word ?? ""))
     );
   }
@@ -784,7 +796,19 @@ export class SituationReader {
       // "8 GPU workstations (out of scope, different team)", "GPU boxes; those are out of scope".
       let clauseStart = i;
       while (tokens[clauseStart - 1]?.clause === clause) clauseStart--;
-      const pointsBack = clauseStart === i || this.asideBack.has(word(tokens[clauseStart]));
+      let clauseEnd = i + aside.length - 1;
+      while (tokens[clauseEnd + 1]?.clause === clause) clauseEnd++;
+      // It points back when nothing follows it in its clause ("(out of scope, different team)",
+      // not "please ignore the typos", "out of scope: the marketing site"), opening its clause or
+      // after a pronoun that is its subject ("; those are out of scope", not "that cluster is").
+      const endsClause =
+        tokens.slice(i + aside.length, clauseEnd + 1).every((t) => this.filler.has(t.word)) &&
+        !between(clauseEnd).trimStart().startsWith(":");
+      const pronoun =
+        this.asideBack.has(word(tokens[clauseStart])) &&
+        (["thats", "its"].includes(word(tokens[clauseStart])) ||
+          this.passive.has(word(tokens[clauseStart + 1])));
+      const pointsBack = endsClause && (clauseStart === i || pronoun);
       let start = i;
       let closed = 0; // brackets closed between here and the aside, walking back
       while (
@@ -815,7 +839,11 @@ export class SituationReader {
       // that says more than "Oops!".
       let first = tokens.findIndex((t) => t.sentence === sentence);
       while (this.asideOpeners.has(word(tokens[first]))) first++;
-      const pointer = this.asidePointers.find((seq) => at(seq, first, word));
+      // "That is, GPUs are out of scope" means "i.e.": no pointer ("Sorry, ignore that, …" is one).
+      const pointer = this.asidePointers.find(
+        (seq) =>
+          at(seq, first, word) && !(seq[0] !== "ignore" && /^\s*[,:]/.test(between(first + seq.length - 1))),
+      );
       // "That is NOT what I'm asking about", "That's probably a separate thread", "Those are
       // honestly all out of scope": the aside within three words of the pointer.
       if (!pointer || i > first + pointer.length + 3) continue;
@@ -827,6 +855,12 @@ export class SituationReader {
       });
     }
     return out;
+  }
+
+  /** Is a modal before "not" a refusal ("can not", "could not", "will not" as "cannot", "couldnt", "wont")? */
+  private refusal(modal: string): boolean {
+    const r = this.notOnly.notAfter;
+    return r.has(`${modal}not`) || r.has(`${modal}nt`) || (modal === "will" && r.has("wont"));
   }
 
   /** Does a word name a degree ("bank-level", "HIPAA-grade"), to compare rather than negate? */
@@ -914,7 +948,9 @@ export class SituationReader {
   /**
    * What the words right after a cue (same clause, a few words that say something) do to it:
    * "HIPAA doesn't formally apply", "GPUs aren't needed" negate it (a negator, then among the next
-   * two words that say something one of `negatedAfter.verbs`, or "table": "isn't on the table");
+   * two words that say something one of `negatedAfter.verbs`, or "table": "isn't on the table"), so
+   * does a negator ending the clause after auxiliaries only ("our own k8s would not"), and "or not"
+   * right after it leaves it open;
    * "the Solaris box was retired" ends it (`ended`, but not "is being retired" or "will be
    * retired": still there today); "flat most of the year" is the usual case (`usually`).
    */
@@ -936,12 +972,16 @@ export class SituationReader {
           .slice(j + 1)
           .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
           .slice(0, 2);
-        // "GPUs aren't needed"; or the negator ends the clause: "running our own k8s would not";
-        // but "stateful or not", "regulated or not" leave it open.
-        if (rest.length === 0 && tokens[j - 1]?.word === "or") return "open";
-        return rest.length === 0 || rest.some((t) => this.negatedAfter.verbs.has(t.word))
-          ? "negated"
-          : undefined;
+        if (rest.some((t) => this.negatedAfter.verbs.has(t.word))) return "negated"; // "GPUs aren't needed"
+        if (rest.length > 0) return undefined;
+        // The negator ends the clause. Right after the cue, "or" leaves it open ("stateful or
+        // not"); with only auxiliaries between, it denies it ("running our own k8s would not");
+        // anything else is another subject ("the API is stateful and the workers are not").
+        const gap = tokens.slice(to + 1, j);
+        const saying = gap.filter((t) => !this.filler.has(t.word));
+        // "GPUs or not", "regulated or are we not?" (not "GPUs now or never").
+        if (saying.length === 0 && gap.some((t) => t.word === "or")) return "open";
+        return saying.every((t) => this.negatedAfter.auxiliaries.has(t.word)) ? "negated" : undefined;
       }
       if (!this.filler.has(word)) words++;
     }
@@ -1013,10 +1053,9 @@ export class SituationReader {
     return found.some(({ from }) => tokens[from]!.clause === clause);
   }
 
-  /** Is one of `words` (by stem) in any clause of the sentence? */
+  /** Is one of `words` (as written) in the sentence? */
   private inSentence(tokens: Token[], sentence: number, words: readonly string[]): boolean {
-    const clauses = new Set(tokens.filter((t) => t.sentence === sentence).map((t) => t.clause));
-    return [...clauses].some((c) => this.inClause(tokens, c, words));
+    return tokens.some((t) => t.sentence === sentence && words.includes(t.word));
   }
 
   /**

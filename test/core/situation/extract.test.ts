@@ -949,6 +949,37 @@ describe("SituationReader", () => {
     expect(values("we hold no card data").compliance).toBe("none");
   });
 
+  it("fourth review: clause-ending negators, asides with objects, 'That is,' and a regime's free hand", () => {
+    expect(values("The API is stateful and the workers are not.").state).toBe("stateful");
+    expect(values("We are PCI compliant and our vendors are not.").compliance).toBe("strict");
+    expect(values("We deploy daily and QA does not.").deploys).toBe("frequent");
+    expect(values("Do we need GPUs or do we not?")).toEqual({});
+    expect(values("We are HIPAA regulated whether we like it or not.").compliance).toBe("strict");
+    expect(values("We need GPUs now or never.").hardware).toBe("gpu");
+    expect(values("We're HIPAA regulated and deploy weekly (please ignore the typos, on my phone).")).toEqual(
+      {
+        compliance: "strict",
+        deploys: "regular",
+      },
+    );
+    expect(values("We are HIPAA regulated (out of scope: the marketing site).").compliance).toBe("strict");
+    expect(values("We're HIPAA regulated; please ignore the old Windows box.").compliance).toBe("strict");
+    expect(values("We're HIPAA regulated; that analytics cluster is out of scope.").compliance).toBe(
+      "strict",
+    );
+    expect(values("We're HIPAA regulated. That is, GPUs are out of scope.").compliance).toBe("strict");
+    expect(values("Card data is never written to disk, it goes straight to the HSM.").compliance).toBe(
+      "strict",
+    );
+    expect(values("We wrote a manual for new hires.")).toEqual({});
+    expect(values("Deployments involve a lot of manual work.").maturity).toBe("low");
+    expect(values("We want to replace manual deploys with CI.").maturity).toBe("low");
+    expect(values("We manage legacy income and legacy donations in a CRM.")).toEqual({});
+    expect(values("We could not just run our own k8s cluster, we're 2 people").orchestration).toBe("low");
+    expect(values("We are HIPAA regulated and the vendor doesn't dictate the OS.").compliance).toBe("strict");
+    expect(values("We have no SOC 2 or ISO; the customer doesn't dictate the OS.").compliance).toBe("none");
+  });
+
   it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
     expect(
       values("The energy regulator audits them annually but doesn't prescribe hosting.").compliance,
