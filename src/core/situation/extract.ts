@@ -842,7 +842,8 @@ export class SituationReader {
       // "That is, GPUs are out of scope" means "i.e.": no pointer ("Sorry, ignore that, …" is one).
       const pointer = this.asidePointers.find(
         (seq) =>
-          at(seq, first, word) && !(seq[0] !== "ignore" && /^\s*[,:]/.test(between(first + seq.length - 1))),
+          at(seq, first, word) &&
+          !(seq[seq.length - 1] === "is" && /^\s*[,:]/.test(between(first + seq.length - 1))),
       );
       // "That is NOT what I'm asking about", "That's probably a separate thread", "Those are
       // honestly all out of scope": the aside within three words of the pointer.
