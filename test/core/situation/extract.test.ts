@@ -980,6 +980,17 @@ describe("SituationReader", () => {
     expect(values("We have no SOC 2 or ISO; the customer doesn't dictate the OS.").compliance).toBe("none");
   });
 
+  it("fresh40: 'not my concern' and 'not part of this' set aside what they close", () => {
+    expect(
+      values(
+        "The FCA-regulated stuff sits in a Postgres cluster on VMs owned by the data team, not my concern here. Our APIs keep nothing locally.",
+      ),
+    ).toEqual({ state: "stateless" });
+    expect(
+      values("the legacy declaration system stays where it is and isn't part of this question."),
+    ).toEqual({});
+  });
+
   it("controls the regime leaves to us are moderate, over the 'regulator' beside them", () => {
     expect(
       values("The energy regulator audits them annually but doesn't prescribe hosting.").compliance,
