@@ -85,6 +85,11 @@ function osVersions(tokens: Token[], at: number): string[] {
   return versions;
 }
 
+/** Do the tokens from `at` on read `words`, word for word? */
+function wordsAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  return at >= 0 && words.every((w, k) => tokens[at + k]?.word === w);
+}
+
 /** A name with its version glued on: "rhel8", "win10". */
 const GLUED_VERSION = /^([a-z]+)(\d+(?:\.\d+)*)$/;
 /** Skipped between a negator and a softener: "not a heavily regulated industry". */
@@ -432,8 +437,7 @@ export class SituationReader {
     this.foundInText.clear();
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
-        this.pastMarkers.some((m) => m.every((w, k) => tokens[i + k]?.word === w)) &&
-        !this.passive.has(tokens[i - 1]?.word ?? "")
+        this.pastMarkers.some((m) => wordsAt(tokens, i, m)) && !this.passive.has(tokens[i - 1]?.word ?? "")
           ? [i]
           : [],
       ),
@@ -664,8 +668,7 @@ export class SituationReader {
       // "a sportsbook licensed in 6 jurisdictions": a licensed business, not licensed software.
       if (cue.notBeside && this.beside(tokens, from, to, cue.notBeside)) value = undefined;
       // "legacy giving": a bequest, not old software.
-      if (cue.notFollowedBy?.some((seq) => seq.every((w, k) => tokens[to + 1 + k]?.word === w)))
-        value = undefined;
+      if (cue.notFollowedBy?.some((seq) => wordsAt(tokens, to + 1, seq))) value = undefined;
       // "nobody wants to self-host a cluster, EKS is fine": no refusal of orchestration as a whole.
       if (
         value !== undefined &&
@@ -771,11 +774,9 @@ export class SituationReader {
     const raw = (t: Token | undefined) =>
       t ? text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'") : "";
     const word = (t: Token | undefined) => t?.word ?? "";
-    const at = (seq: string[], i: number, read: (t: Token | undefined) => string) =>
-      seq.every((w, k) => read(tokens[i + k]) === w);
     const between = (a: number) => text.slice(tokens[a]!.end, tokens[a + 1]?.start ?? text.length);
     for (let i = 0; i < tokens.length; i++) {
-      const aside = this.asides.find((seq) => at(seq, i, word));
+      const aside = this.asides.find((seq) => wordsAt(tokens, i, seq));
       if (!aside) continue;
       // "we can't ignore that", "we can't really ignore that" (in the aside's own clause: "they
       // don't matter, please ignore them" is an aside).
@@ -788,7 +789,9 @@ export class SituationReader {
       // "we're out of scope", and "were out of scope" opening its clause, as hurried chat writes it.
       const prev = tokens[i - 1];
       const openedBy = prev?.word === "were" && tokens[i - 2]?.clause !== prev.clause;
-      if (openedBy || this.asideNotAfter.some((seq) => at(seq, i - seq.length, raw))) continue;
+      const rawAt = (seq: string[], from: number) =>
+        from >= 0 && seq.every((w, k) => raw(tokens[from + k]) === w);
+      if (openedBy || this.asideNotAfter.some((seq) => rawAt(seq, i - seq.length))) continue;
       const { sentence, segment, clause } = tokens[i]!;
       // Back to the start of the sentence or contrast segment, but not into the words before an
       // open "(" or a ";": "We are HIPAA regulated (the analytics cluster is out of scope)" keeps
@@ -842,7 +845,7 @@ export class SituationReader {
       // "That is, GPUs are out of scope" means "i.e.": no pointer ("Sorry, ignore that, …" is one).
       const pointer = this.asidePointers.find(
         (seq) =>
-          at(seq, first, word) &&
+          wordsAt(tokens, first, seq) &&
           !(seq[seq.length - 1] === "is" && /^\s*[,:]/.test(between(first + seq.length - 1))),
       );
       // "That is NOT what I'm asking about", "That's probably a separate thread", "Those are
@@ -912,38 +915,36 @@ export class SituationReader {
     return false;
   }
 
-  /** Is one of `words` (as written) among the three words that say something either side of from..to? */
-  private beside(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-    const near = (start: number, step: number) => {
+  /**
+   * Does `hit` hold for a word among the three that say something just before tokens from..to, or
+   * the three just after, in their clause? Filler words are tried too ("did a spike") but do not
+   * count towards the three.
+   */
+  private near(tokens: Token[], from: number, to: number, hit: (word: string) => boolean): boolean {
+    const side = (start: number, step: number) => {
       for (let j = start, seen = 0; j >= 0 && j < tokens.length && seen < 3; j += step) {
         if (tokens[j]!.clause !== tokens[from]!.clause) return false;
-        // Filler words may be named ("did a spike"), but do not count towards the three.
-        if (tokens[j]!.word.split(/[-/]/).some((w) => words.has(w))) return true;
+        if (hit(tokens[j]!.word)) return true;
         if (!this.filler.has(tokens[j]!.word)) seen++;
       }
       return false;
     };
-    return near(from - 1, -1) || near(to + 1, 1);
+    return side(from - 1, -1) || side(to + 1, 1);
+  }
+
+  /** Is one of `words` (as written, or a part of a hyphenated word) beside from..to? (`near`) */
+  private beside(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+    return this.near(tokens, from, to, (word) => word.split(/[-/]/).some((w) => words.has(w)));
   }
 
   /**
-   * Is one of the `wanted` stems among the three words that say something just before tokens
-   * from..to, or the three just after, in their clause ("managed Postgres", "Postgres on RDS",
-   * "a database that AWS manages")?
+   * Is one of the `wanted` stems beside tokens from..to (`near`): "managed Postgres", "Postgres on
+   * RDS", "a database that AWS manages"?
    */
   private qualified(tokens: Token[], from: number, to: number, wanted: ReadonlySet<string>): boolean {
-    if (wanted.size === 0) return false;
-    const near = (start: number, step: number) => {
-      let seen = 0;
-      for (let j = start; j >= 0 && j < tokens.length && seen < 3; j += step) {
-        if (tokens[j]!.clause !== tokens[from]!.clause) break;
-        if (this.filler.has(tokens[j]!.word)) continue;
-        if (this.stems(tokens[j]!.word).some((s) => wanted.has(s))) return true;
-        seen++;
-      }
-      return false;
-    };
-    return near(from - 1, -1) || near(to + 1, 1);
+    return (
+      wanted.size > 0 && this.near(tokens, from, to, (word) => this.stems(word).some((s) => wanted.has(s)))
+    );
   }
 
   /**
@@ -1313,7 +1314,7 @@ export class SituationReader {
   private markKeyNames(text: string, tokens: Token[]): void {
     for (const { words } of this.keyNames)
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (!words.every((w, k) => tokens[i + k]!.word === w)) continue;
+        if (!wordsAt(tokens, i, words)) continue;
         const end = tokens[i + words.length - 1]!.end;
         if (!/^["']?\s*=/.test(text.slice(end))) continue;
         for (let k = i; k < i + words.length; k++) tokens[k]!.named = true;
