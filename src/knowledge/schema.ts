@@ -107,6 +107,10 @@ export const lexiconSchema = z
     // general term ("virtual functions", "neural network", "rbf kernel"). That occurrence of the
     // subject word does not make a question ours.
     otherSenses: z.array(z.string().min(3)).default([]),
+    // Words that frame a question ("difference between X and Y", "pros and cons"), as written:
+    // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
+    // phrasings use them does not pull every question framed that way.
+    framingWords: z.array(z.string().regex(/^[a-z]+$/, "one lower-case word")).default([]),
   })
   .superRefine((l, ctx) => {
     // A word is ours or general, never both: the general tier would silently not apply.

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { askJson } from "../../src/adapters/cli/ask.ts";
 import { answerablesOf } from "../../src/core/answerable.ts";
 import { fill } from "../../src/core/fill.ts";
-import { decide } from "../../src/core/matcher/decide.ts";
-import { Matcher, type MatchResult } from "../../src/core/matcher/matcher.ts";
+import { type DecisionInput, decide } from "../../src/core/matcher/decide.ts";
+import { Matcher } from "../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams } from "../../src/core/matcher/params.ts";
 import { rawWords } from "../../src/core/matcher/text.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
@@ -33,12 +33,13 @@ const baseline = miniSearchBaseline(knowledge);
 // Floors on rates measured with `npm run eval` (see the README); they guard against regressions
 // and are set a little under today's figures, never above what the matcher reaches.
 describe("matcher quality on data it was not trained on", () => {
-  it("cross-validation over the knowledge's own phrasings: ahead of MiniSearch at top-1, top-3 >= 75%", () => {
+  it("cross-validation over the knowledge's own phrasings: ahead of MiniSearch at top-1, top-1 >= 63%, top-3 >= 80%", () => {
     const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
     expect(cv.vmvc.all).toBeGreaterThan(1000);
     expect(cv.vmvc.top1).toBeGreaterThan(cv.minisearch.top1);
-    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.59);
-    expect(cv.vmvc.top3 / cv.vmvc.all).toBeGreaterThanOrEqual(0.75);
+    // Today 65.4% / 82.6% (61.2% / 78.8% before the exact-word tilt, params.lexical).
+    expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.63);
+    expect(cv.vmvc.top3 / cv.vmvc.all).toBeGreaterThanOrEqual(0.8);
     // Five trainings and two indexes: a few seconds alone, far more beside browser tests on 2 cores.
   }, 180_000);
 
@@ -48,26 +49,27 @@ describe("matcher quality on data it was not trained on", () => {
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("real questions people asked in public: >= 80% right and ahead of MiniSearch, >= 95% of off-topic ones declined", () => {
+  it("real questions people asked in public: >= 84% right and ahead of MiniSearch, >= 95% of off-topic ones declined", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions.jsonl"));
     expect(lines.filter((l) => "all" in l).length).toBeGreaterThanOrEqual(150);
     expect(lines.filter((l) => "oos" in l).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 135/162 against MiniSearch's 124/162 (both judged on the same rendered answer).
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.8);
+    // Today 140/162 against MiniSearch's 124/162 (both judged on the same rendered answer); 137
+    // before the exact-word tilt.
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.84);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.95);
     expect(b.outOfScope.pass).toBe(0); // MiniSearch never declines: the reason for a matcher of our own
   });
 
-  it("real questions held out from development: >= 80% right and ahead of MiniSearch", () => {
+  it("real questions held out from development: >= 85% right and ahead of MiniSearch", () => {
     // Collected after the matcher was built; only its totals are ever read (npm run eval).
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout.jsonl"));
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 48/58 against MiniSearch's 42/58; off-topic declined 13/15.
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.8);
+    // Today 52/58 against MiniSearch's 42/58 (48/58 before the exact-word tilt); off-topic declined 13/15.
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.85);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
   });
@@ -77,7 +79,8 @@ describe("matcher quality on data it was not trained on", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout5.jsonl"));
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 14/19 against MiniSearch's 11/19; off-topic declined 31/40 (21/40 without the tier).
+    // Today 13/19 against MiniSearch's 11/19 (14/19 before the exact-word tilt); off-topic declined
+    // 31/40 (21/40 without the general-words tier).
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.65);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
@@ -88,22 +91,23 @@ describe("matcher quality on data it was not trained on", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout7.jsonl"));
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 31/49 against MiniSearch's 25/49.
-    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.6);
+    // Today 33/49 against MiniSearch's 25/49 (31/49 before the exact-word tilt).
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.65);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
   });
 
-  it("the second to fourth and sixth real sets (collected blind, then read): floors, and ahead of MiniSearch on two", () => {
-    // Today 36/52 against MiniSearch's 35/52 (off-topic 21/21), 49/64 against 48/64 (18/21), and
-    // 34/46 against 37/46 (32/38): ahead by one on the second and third, behind by three on the
-    // fourth and by one on the sixth (both judged on the same rendered answer).
+  it("the second to fourth and sixth real sets (collected blind, then read): floors, and ahead of MiniSearch on three", () => {
+    // Today 36/52 against MiniSearch's 35/52 (off-topic 21/21), 50/64 against 48/64 (18/21), 37/46
+    // against 37/46 (32/38) and 12/14 against 11/14 (20/27): ahead on the second, third and sixth,
+    // level on the fourth (both judged on the same rendered answer). Before the exact-word tilt:
+    // 36, 49, 35 and 10.
     for (const [file, floor, offTopicFloor, ahead] of [
       ["real-questions-2.jsonl", 0.65, 0.95, true],
       ["real-questions-3.jsonl", 0.75, 0.8, true],
-      ["real-questions-4.jsonl", 0.7, 0.8, false],
+      ["real-questions-4.jsonl", 0.75, 0.8, false],
       // Scored once blind at 10/14 (MiniSearch 11/14 judged on the same rendered answer), off-topic
       // 19/27 (20/27 since lexicon otherSenses).
-      ["real-questions-6.jsonl", 0.7, 0.7, false],
+      ["real-questions-6.jsonl", 0.8, 0.7, true],
     ] as const) {
       const lines = readSet(resolve(repoRoot, "test/fixtures", file));
       const s = scoreSet(lines, ours);
@@ -112,6 +116,18 @@ describe("matcher quality on data it was not trained on", () => {
       if (ahead) expect(s.inScope.pass, file).toBeGreaterThan(b.inScope.pass);
       expect(rate(s.outOfScope), file).toBeGreaterThanOrEqual(offTopicFloor);
     }
+  });
+
+  it("the eighth real set, held out (collected after the exact-word tilt was built, scored once): ahead of MiniSearch", () => {
+    // Only its totals are ever read (npm run eval). Scored once: 31/45 against MiniSearch's 28/45,
+    // and 27/45 without the tilt (02da2ba); off-topic declined 11/20 with or without it, near-domain 0/11.
+    const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout8.jsonl"));
+    const s = scoreSet(lines, ours);
+    const b = scoreSet(lines, baseline);
+    expect(s.inScope.all).toBeGreaterThanOrEqual(40);
+    expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.65);
+    expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
+    expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.5);
   });
 
   it("our chat-style set: >= 90% get the right entry, off-topic ones are declined", () => {
@@ -330,7 +346,7 @@ describe("matching", () => {
 
 describe("the decision rules (params.decide)", () => {
   const p = defaultMatcherParams.decide;
-  const result = (over: Partial<MatchResult>): MatchResult => ({
+  const result = (over: Partial<DecisionInput>): DecisionInput => ({
     ranked: [
       { id: "a", score: 0.5 },
       { id: "b", score: 0.1 },

@@ -24,7 +24,9 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   const d = x.decision;
   switch (d.kind) {
     case "answer":
-      lines.push(`decision: answer with ${d.id} ("${title(d.id)}"), probability ${d.confidence}`);
+      lines.push(
+        `decision: answer with ${d.id} ("${title(d.id)}"), the model's best probability ${d.confidence}`,
+      );
       if (x.offered)
         lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);
       break;
@@ -48,10 +50,19 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   );
   if (x.nearest) lines.push(`nearest phrasing of ${r.ranked[0]?.id}: "${x.nearest}"`);
   if (r.ranked.length > 0) {
-    lines.push("ranked entries (probability):");
+    lines.push("ranked entries (probability tilted by the exact words; the model's own; lexical share):");
     for (const [i, e] of r.ranked.slice(0, 5).entries())
-      lines.push(`  ${i + 1}. ${e.score.toFixed(3)}  ${e.id}  "${title(e.id)}"`);
+      lines.push(
+        `  ${i + 1}. ${e.score.toFixed(3)}  (model ${e.model.toFixed(3)}, words ${e.lexical.toFixed(2)})  ${e.id}  "${title(e.id)}"`,
+      );
   }
+  if (x.words.length > 0)
+    lines.push(
+      `exact words ${r.ranked[0]?.id}'s text shares with the question (BM25+ weight): ${x.words
+        .slice(0, SHOWN)
+        .map((w) => `${w.word} ${w.weight.toFixed(2)}`)
+        .join(", ")}`,
+    );
   if (x.features.length > 0) {
     lines.push(
       `features that drove ${r.ranked[0]?.id} (weight × value; w: word, b: word pair, c: characters):`,

@@ -1,5 +1,5 @@
 import type { IntentId } from "../../knowledge/schema.ts";
-import type { MatchResult } from "./matcher.ts";
+import type { MatchResult, Ranked } from "./matcher.ts";
 import type { MatcherParams } from "./params.ts";
 
 /** Why a question was declined: each rule is one check, in the order they run. */
@@ -28,9 +28,12 @@ export type Decision =
   /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
   | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
 
+/** What the decision reads of a match: each ranked entry's id and (tilted) probability. */
+export type DecisionInput = Omit<MatchResult, "ranked"> & { ranked: Pick<Ranked, "id" | "score">[] };
+
 /** Turns the model's probabilities into an answer, suggestions or a decline (params.decide). */
 export function decide(
-  result: MatchResult,
+  result: DecisionInput,
   params: MatcherParams["decide"],
   /** Do two entries answer the same thing (a glossary term and the FAQ entry about it)? */
   sameSubject: (a: string, b: string) => boolean = () => false,
@@ -49,7 +52,8 @@ export function decide(
   if (offTopic > params.offTopicMargin * confidence)
     return { kind: "decline", rule: "off-topic-class", confidence, offTopic };
   const [best, second] = ranked;
-  if (best && best.score >= params.answer) {
+  // Whether to answer is the model's call (its own probability); which entry, the tilted ranking's.
+  if (best && confidence >= params.answer) {
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id)) {
       const unsure = confidence < params.sure;
       const alternatives = unsure

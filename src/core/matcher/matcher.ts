@@ -2,6 +2,7 @@ import { type IntentId, isSubjectTerm, type Lexicon, oneWordSubjectTerms } from 
 import type { Answerable } from "../answerable.ts";
 import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
+import { LexicalIndex, tilt } from "./lexical.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
@@ -18,8 +19,12 @@ function wordForms(word: string): string[] {
 
 export interface Ranked {
   id: string;
-  /** The model's probability that this entry answers the question (0..1). */
+  /** The model's probability, tilted by the lexical scores (params.lexical), that this entry answers the question. */
   score: number;
+  /** The model's own probability. */
+  model: number;
+  /** The entry's lexical score as a share of the best any entry gets (lexical.ts). */
+  lexical: number;
 }
 
 export interface MatchResult {
@@ -27,7 +32,10 @@ export interface MatchResult {
   ranked: Ranked[];
   /** The most probable intent (a command said in plain words) and its probability, if any is close. */
   intent?: { id: IntentId; score: number };
-  /** Probability of the best entry (0 when nothing matched). */
+  /**
+   * The model's probability of its most probable entry (0 when nothing matched): how sure it is
+   * that one entry answers the question, whichever the lexical tilt ranks first.
+   */
   confidence: number;
   /** Probability that the question is about something else entirely (the off-topic class). */
   offTopic: number;
@@ -45,6 +53,8 @@ export interface Explanation {
   features: { feature: string; weight: number }[];
   /** The training phrasing of the best entry closest to the question. */
   nearest?: string;
+  /** The question's words the best entry's text has, with their BM25+ weight in it, heaviest first. */
+  words: { word: string; weight: number }[];
 }
 
 /** How many ranked entries a match returns: enough for an answer and its suggestions. */
@@ -100,6 +110,8 @@ export class Matcher {
   /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
+  /** Exact words of every entry's text, which tilt the model's ranking (params.lexical). */
+  private readonly lexical: LexicalIndex | undefined;
 
   readonly params: MatcherParams;
   /** Class numbers: entries first, then intents, then the off-topic class. */
@@ -198,6 +210,8 @@ export class Matcher {
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
+    this.lexical =
+      params.lexical.weight > 0 ? new LexicalIndex(entries, params.lexical, lexicon.framingWords) : undefined;
   }
 
   /**
@@ -229,13 +243,17 @@ export class Matcher {
   explain(question: string): Explanation {
     const { result, vector } = this.run(question);
     const best = result.ranked[0];
-    if (!best) return { result, features: [] };
+    if (!best) return { result, features: [], words: [] };
     const label = this.entries.findIndex((e) => e.id === best.id);
+    const words = (this.lexical?.words(question, label) ?? []).map((w) => ({
+      ...w,
+      weight: round(w.weight),
+    }));
     const features = this.model
       .contributions(vector, label)
       .map((c) => ({ feature: this.training.names[c.feature]!, weight: round(c.weight) }))
       .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature));
-    return { result, features, nearest: this.nearest(vector, label) };
+    return { result, features, nearest: this.nearest(vector, label), words };
   }
 
   private run(asked: string): { result: MatchResult; vector: SparseVector } {
@@ -263,14 +281,26 @@ export class Matcher {
       .filter((t) => t.label >= this.entries.length)
       .reduce((sum, t) => sum + t.probability, 0);
     const entryMass = Math.max(1e-9, 1 - others);
-    const ranked = top
-      .filter((t) => t.label < this.entries.length)
-      .slice(0, TOP_K)
-      .map((t) => ({ id: this.entries[t.label]!.id, score: round(Math.min(1, t.probability / entryMass)) }));
+    const candidates = top.filter((t) => t.label < this.entries.length).slice(0, TOP_K);
+    const model = candidates.map((t) => Math.min(1, t.probability / entryMass));
+    const shares =
+      this.lexical?.relative(
+        question,
+        candidates.map((t) => t.label),
+      ) ?? model.map(() => 0);
+    const tilted = this.lexical ? tilt(model, shares, this.params.lexical.weight) : model;
+    const ranked = candidates
+      .map((t, i) => ({
+        id: this.entries[t.label]!.id,
+        score: round(tilted[i]!),
+        model: round(model[i]!),
+        lexical: round(shares[i]!),
+      }))
+      .sort((a, b) => b.score - a.score);
     const intent = top.find((t) => t.label >= this.entries.length && t.label < this.offTopicLabel);
     const result: MatchResult = {
       ranked,
-      confidence: ranked[0]?.score ?? 0,
+      confidence: round(model[0] ?? 0),
       offTopic: round(offTopic),
       known: round(known),
       onTopic,

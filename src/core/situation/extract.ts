@@ -317,6 +317,7 @@ export class SituationReader {
       generalTerms: [],
       offTopic: [],
       otherSenses: [],
+      framingWords: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
     for (const key of ANSWER_KEYS) {

@@ -113,13 +113,16 @@ describe("vmvc ask (CLI contract)", () => {
     );
   });
 
-  it("explains a match with --explain: decision, nearest phrasing, runner-ups and weighted features", () => {
+  it("explains a match with --explain: decision, nearest phrasing, runner-ups, exact words and weighted features", () => {
     const r = vmvc(["ask", "--explain", "can we run postgres in containers"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^decision: answer with stateful-workloads-and-databases/m);
     expect(r.out).toMatch(/^nearest phrasing of stateful-workloads-and-databases: "/m);
     expect(r.out).toMatch(
-      /^ranked entries \(probability\):\n {2}1\. 0\.\d{3} {2}stateful-workloads-and-databases/m,
+      /^ranked entries \(probability tilted by the exact words; the model's own; lexical share\):\n {2}1\. 0\.\d{3} {2}\(model 0\.\d{3}, words [01]\.\d{2}\) {2}stateful-workloads-and-databases/m,
+    );
+    expect(r.out).toMatch(
+      /^exact words stateful-workloads-and-databases's text shares with the question \(BM25\+ weight\): .*\bpostgres \d+\.\d{2}/m,
     );
     expect(r.out).toMatch(/^ {2}\+\d\.\d{3} {2}w:databas$/m);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../../src/core/matcher/decide.ts";
-import type { MatchResult } from "../../../src/core/matcher/matcher.ts";
+import { type DecisionInput, decide } from "../../../src/core/matcher/decide.ts";
 import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
 import { buildQuestionAnswering } from "../../../src/core/questions.ts";
 import { answerReply, askReply } from "../../../src/core/replies/answers.ts";
@@ -10,7 +9,7 @@ const qa = buildQuestionAnswering(knowledge);
 const { answer } = knowledge.responses;
 const params = defaultMatcherParams.decide;
 
-function result(scores: number[]): MatchResult {
+function result(scores: number[]): DecisionInput {
   return {
     ranked: scores.map((score, i) => ({ id: `e${i}`, score })),
     confidence: scores[0] ?? 0,

@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answerable } from "../../../src/core/answerable.ts";
+import { answerablesOf } from "../../../src/core/answerable.ts";
+import { decide } from "../../../src/core/matcher/decide.ts";
+import { LexicalIndex, tilt } from "../../../src/core/matcher/lexical.ts";
+import { Matcher } from "../../../src/core/matcher/matcher.ts";
+import { defaultMatcherParams, type MatcherParams } from "../../../src/core/matcher/params.ts";
+import { buildQuestionAnswering } from "../../../src/core/questions.ts";
+import { loadKnowledge } from "../../../src/knowledge/load.ts";
+import { knowledgeDir } from "../../../src/paths.ts";
+
+const params = defaultMatcherParams.lexical;
+
+function entry(id: string, question: string, answer: string, alternates: string[] = []): Answerable {
+  return {
+    id,
+    kind: "faq",
+    question,
+    phrasings: [question, ...alternates],
+    answer,
+    details: "",
+    sources: [],
+    related: [],
+    keywords: [],
+  };
+}
+
+const entries = [
+  entry("db", "Can we run databases in containers?", "Postgres and MySQL run fine with volumes.", [
+    "postgres in docker",
+  ]),
+  entry("net", "How does container networking work?", "Bridges, overlays and CNI plugins."),
+  entry("diff", "What is the difference between a VM and a container?", "A VM has its own kernel."),
+];
+
+describe("the exact-word index (lexical.ts)", () => {
+  const index = new LexicalIndex(entries, params, ["difference", "between"]);
+
+  it("gives the entry that shares the question's rarer words the best share, and 0 to one that shares none", () => {
+    const [db, net, diff] = index.relative("mysql, postgres, docker?", [0, 1, 2]);
+    expect(db).toBe(1);
+    expect(net).toBe(0);
+    expect(diff).toBe(0);
+  });
+
+  it("scores a word in the answer text, which the model never learns from", () => {
+    const [db, net] = index.relative("do overlays need cni", [0, 1]);
+    expect(net).toBe(1);
+    expect(db).toBe(0);
+  });
+
+  it("ignores framing words on both sides (lexicon framingWords), so no entry owns 'difference between'", () => {
+    expect(index.relative("difference between", [0, 1, 2])).toEqual([0, 0, 0]);
+    expect(index.words("the difference between", 2)).toEqual([{ word: "the", weight: expect.any(Number) }]);
+  });
+
+  it("leaves no trace of one question in the next (its scratch space is cleared)", () => {
+    const first = index.relative("postgres volumes", [0, 1, 2]);
+    index.relative("cni overlays bridges", [0, 1, 2]);
+    expect(index.relative("postgres volumes", [0, 1, 2])).toEqual(first);
+    expect(index.relative("sourdough recipe", [0, 1, 2])).toEqual([0, 0, 0]);
+  });
+
+  it("lists the words an entry shares with the question, heaviest first, for --explain", () => {
+    const words = index.words("postgres and kernel", 0);
+    expect(words.map((w) => w.word)).toEqual(["postgres", "and"]);
+    expect(words[0]!.weight).toBeGreaterThan(words[1]!.weight);
+    expect(index.words("postgres", 1)).toEqual([]);
+  });
+});
+
+describe("tilting the model's ranking (lexical.tilt)", () => {
+  const probabilities = fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), {
+    minLength: 1,
+    maxLength: 10,
+  });
+
+  it("keeps the probability the candidates held together, and changes nothing at weight 0", () => {
+    fc.assert(
+      fc.property(probabilities, fc.double({ min: 0, max: 10, noNaN: true }), (ps, w) => {
+        const shares = ps.map((_, i) => (i % 3) / 2);
+        const tilted = tilt(ps, shares, w);
+        const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+        expect(sum(tilted)).toBeCloseTo(sum(ps), 9);
+        const flat = tilt(ps, shares, 0);
+        for (const [i, p] of flat.entries()) expect(p).toBeCloseTo(ps[i]!, 9);
+      }),
+    );
+  });
+
+  it("lets the exact words decide a near tie, but not undo a clear lead", () => {
+    const [a, b] = tilt([0.3, 0.28], [0.2, 1], params.weight);
+    expect(b).toBeGreaterThan(a!);
+    const [c, d] = tilt([0.9, 0.01], [0, 1], params.weight);
+    expect(c).toBeGreaterThan(d!);
+  });
+});
+
+describe("the matcher with the tilt (params.lexical)", () => {
+  const knowledge = loadKnowledge(knowledgeDir);
+  const all = answerablesOf(knowledge);
+  const off: MatcherParams = { ...defaultMatcherParams, lexical: { ...params, weight: 0 } };
+  const plain = new Matcher(all, knowledge.lexicon, { params: off });
+  const tilted = new Matcher(all, knowledge.lexicon);
+
+  it("keeps the model's probability as the confidence the decline rules read", () => {
+    for (const q of [
+      "anyone running production mysql in containers across several nodes?",
+      "what is a hypervisr",
+    ]) {
+      const a = plain.match(q);
+      const b = tilted.match(q);
+      expect(b.confidence, q).toBe(a.confidence);
+      expect(b.offTopic, q).toBe(a.offTopic);
+      expect(new Set(b.ranked.map((r) => r.id)), q).toEqual(new Set(a.ranked.map((r) => r.id)));
+      for (const r of b.ranked) expect(r.model, q).toBe(a.ranked.find((x) => x.id === r.id)?.score);
+    }
+  });
+
+  it("breaks the model's tie on a database question with the words the right answer shares", () => {
+    const q = "anyone running production mysql in containers across several nodes?";
+    expect(tilted.match(q).ranked[0]?.id).toBe("stateful-workloads-and-databases");
+  });
+
+  it("answers only when the model itself is probable enough, whatever the tilt ranks first", () => {
+    const low = defaultMatcherParams.decide.answer / 2;
+    const result = {
+      ranked: [{ id: "a", score: 0.5 }],
+      confidence: low,
+      offTopic: 0,
+      known: 1,
+      onTopic: true,
+      generalOnly: false,
+    };
+    expect(decide(result, defaultMatcherParams.decide)).toMatchObject({ kind: "suggest" });
+  });
+
+  it("does not pull comparison questions to the one entry that says 'difference'", () => {
+    const qa = buildQuestionAnswering(knowledge);
+    const id = (q: string) => {
+      const o = qa.asker.ask(q);
+      return o.kind === "answer" ? o.entry.id : o.kind;
+    };
+    expect(id("what is the difference between a docker image and a container")).toBe("container-image");
+    expect(id("difference between a microvm and a container")).toBe("microvm");
+    expect(id("what's the difference between type 1 and type 2 hypervisors")).toBe("hypervisor");
+    expect(id("difference between containers and vms")).toBe("vm-vs-container-difference");
+  });
+});
