@@ -25,7 +25,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   switch (d.kind) {
     case "answer":
       lines.push(
-        `decision: answer with ${d.id} ("${title(d.id)}"), the model's best probability ${d.confidence}`,
+        `decision: answer with ${d.id} ("${title(d.id)}"), the model's probability of it ${d.confidence}`,
       );
       if (x.offered)
         lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);

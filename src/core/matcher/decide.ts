@@ -28,8 +28,13 @@ export type Decision =
   /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
   | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
 
-/** What the decision reads of a match: each ranked entry's id and (tilted) probability. */
-export type DecisionInput = Omit<MatchResult, "ranked"> & { ranked: Pick<Ranked, "id" | "score">[] };
+/**
+ * What the decision reads of a match: each ranked entry's id, its probability after the
+ * exact-word tilt (`score`) and, where the tilt ran, the model's own (`model`; `score` without).
+ */
+export type DecisionInput = Omit<MatchResult, "ranked"> & {
+  ranked: (Pick<Ranked, "id" | "score"> & Partial<Pick<Ranked, "model">>)[];
+};
 
 /** Turns the model's probabilities into an answer, suggestions or a decline (params.decide). */
 export function decide(
@@ -52,17 +57,21 @@ export function decide(
   if (offTopic > params.offTopicMargin * confidence)
     return { kind: "decline", rule: "off-topic-class", confidence, offTopic };
   const [best, second] = ranked;
-  // Whether to answer is the model's call (its own probability); which entry, the tilted ranking's.
+  // Whether to answer is the model's call (its own best probability); which entry, the tilted
+  // ranking's. How sure the answer is, is the model's probability of the entry answered.
   if (best && confidence >= params.answer) {
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id)) {
-      const unsure = confidence < params.sure;
+      const own = best.model ?? best.score;
+      const unsure = own < params.sure;
+      // The entry the model itself preferred is offered whenever the tilt passed over it.
+      const favourite = ranked.reduce((a, b) => ((b.model ?? b.score) > (a.model ?? a.score) ? b : a)).id;
       const alternatives = unsure
         ? ranked
             .slice(1)
-            .filter((r) => r.score >= params.suggest && !sameSubject(best.id, r.id))
+            .filter((r) => (r.score >= params.suggest || r.id === favourite) && !sameSubject(best.id, r.id))
             .map((r) => r.id)
         : [];
-      return { kind: "answer", id: best.id, confidence, unsure, alternatives };
+      return { kind: "answer", id: best.id, confidence: own, unsure, alternatives };
     }
     const close = ranked.filter((r) => best.score < params.margin * r.score).slice(0, 3);
     return { kind: "suggest", ids: close.map((r) => r.id), confidence, ambiguous: true };

@@ -3,11 +3,14 @@ import type { MatcherParams } from "./params.ts";
 
 type LexicalParams = MatcherParams["lexical"];
 
-/** Words as written, lower-cased, split at spaces and punctuation (the way MiniSearch splits them). */
+/**
+ * Words as written, lower-cased, split at white space, punctuation and symbols (MiniSearch splits
+ * at spaces and punctuation only, so a tab or an emoji would glue two words together).
+ */
 function wordsOf(text: string, ignored: ReadonlySet<string>): string[] {
   return text
     .toLowerCase()
-    .split(/[\n\r\p{Z}\p{P}]+/u)
+    .split(/[\s\p{Z}\p{P}\p{S}]+/u)
     .filter((w) => w.length > 0 && !ignored.has(w));
 }
 
@@ -46,11 +49,14 @@ export class LexicalIndex {
     // (a 10,000-entry knowledge base has millions of words).
     const numbers = new Map<string, number>();
     const number = (w: string) => {
-      let id = numbers.get(w);
-      if (id === undefined) numbers.set(w, (id = numbers.size));
-      return id;
+      const known = numbers.get(w);
+      if (known !== undefined) return known;
+      numbers.set(w, numbers.size);
+      return numbers.size - 1;
     };
-    const texts = entries.map((e) => fieldsOf(e).map((text) => Int32Array.from(wordsOf(text, this.ignored), number)));
+    const texts = entries.map((e) =>
+      fieldsOf(e).map((text) => Int32Array.from(wordsOf(text, this.ignored), number)),
+    );
     const vocabulary = numbers.size;
     const fieldCount = texts[0]?.length ?? 0;
     // BM25's document frequency and average length are per field, as in MiniSearch.
@@ -71,7 +77,10 @@ export class LexicalIndex {
     // an entry is the sum of its BM25+ scores over the fields.
     const tf = new Int32Array(vocabulary);
     const weight = new Float64Array(vocabulary);
-    const lists = Array.from({ length: vocabulary }, () => ({ entries: [] as number[], weights: [] as number[] }));
+    const lists = Array.from({ length: vocabulary }, () => ({
+      entries: [] as number[],
+      weights: [] as number[],
+    }));
     for (const [i, fields] of texts.entries()) {
       const inEntry: number[] = [];
       for (const [f, words] of fields.entries()) {

@@ -168,7 +168,12 @@ export class Matcher {
       options.cache && labelled.length >= (options.cache.minExamples ?? CACHE_FROM_EXAMPLES)
         ? options.cache
         : undefined;
-    const key = cache && cacheKey({ params, classes, labelled, knowledgeText, lexicon });
+    // The exact-word index is built afresh at every start: its knobs and words retrain nothing.
+    const { lexical: _lexical, ...trainingParams } = params;
+    const { framingWords: _framing, ...trainingLexicon } = lexicon;
+    const key =
+      cache &&
+      cacheKey({ params: trainingParams, classes, labelled, knowledgeText, lexicon: trainingLexicon });
     const stored = cache && key ? readTrained(cache, key) : undefined;
     if (stored) {
       this.training = {
@@ -288,7 +293,8 @@ export class Matcher {
         question,
         candidates.map((t) => t.label),
       ) ?? model.map(() => 0);
-    const tilted = this.lexical ? tilt(model, shares, this.params.lexical.weight) : model;
+    const { weight, below } = this.params.lexical;
+    const tilted = this.lexical && (model[0] ?? 0) < below ? tilt(model, shares, weight) : model;
     const ranked = candidates
       .map((t, i) => ({
         id: this.entries[t.label]!.id,
