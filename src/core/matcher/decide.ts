@@ -60,21 +60,23 @@ export function decide(
   // Whether to answer is the model's call (its own best probability); which entry, the tilted
   // ranking's. How sure the answer is, is the model's probability of the entry answered.
   if (best && confidence >= params.answer) {
+    // The entry the model itself preferred: whenever the tilt passed over it, the reply is a best
+    // guess and offers it first (the reply keeps only the first offers).
+    const favourite = ranked.reduce((a, b) => ((b.model ?? b.score) > (a.model ?? a.score) ? b : a)).id;
     if (!second || best.score >= params.margin * second.score || sameSubject(best.id, second.id)) {
       const own = best.model ?? best.score;
-      const unsure = own < params.sure;
-      // The entry the model itself preferred is offered whenever the tilt passed over it.
-      const favourite = ranked.reduce((a, b) => ((b.model ?? b.score) > (a.model ?? a.score) ? b : a)).id;
-      const alternatives = unsure
-        ? ranked
-            .slice(1)
-            .filter((r) => (r.score >= params.suggest || r.id === favourite) && !sameSubject(best.id, r.id))
-            .map((r) => r.id)
-        : [];
+      const unsure = own < params.sure || best.id !== favourite;
+      const others = ranked
+        .slice(1)
+        .filter((r) => (r.score >= params.suggest || r.id === favourite) && !sameSubject(best.id, r.id))
+        .map((r) => r.id);
+      const alternatives = unsure ? withFirst(others, favourite) : [];
       return { kind: "answer", id: best.id, confidence: own, unsure, alternatives };
     }
-    const close = ranked.filter((r) => best.score < params.margin * r.score).slice(0, 3);
-    return { kind: "suggest", ids: close.map((r) => r.id), confidence, ambiguous: true };
+    const close = ranked.filter((r) => best.score < params.margin * r.score).map((r) => r.id);
+    // Torn between entries the tilt brought up: the model's own favourite is one of the offers.
+    const offered = close.includes(favourite) ? close : [close[0]!, favourite, ...close.slice(1)];
+    return { kind: "suggest", ids: offered.slice(0, 3), confidence, ambiguous: true };
   }
   const ids = ranked
     .filter((r) => r.score >= params.suggest)
@@ -82,4 +84,9 @@ export function decide(
     .map((r) => r.id);
   if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence, offTopic };
   return { kind: "suggest", ids, confidence, ambiguous: false };
+}
+
+/** `ids` with `first` moved to the front, if it is among them. */
+function withFirst(ids: string[], first: string): string[] {
+  return ids.includes(first) ? [first, ...ids.filter((id) => id !== first)] : ids;
 }
