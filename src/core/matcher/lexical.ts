@@ -55,7 +55,12 @@ export class LexicalIndex {
       return numbers.size - 1;
     };
     const texts = entries.map((e) =>
-      fieldsOf(e).map((text) => Int32Array.from(wordsOf(text, this.ignored), number)),
+      fieldsOf(e).map((text) => {
+        const words = wordsOf(text, this.ignored);
+        const numbered = new Int32Array(words.length);
+        for (let k = 0; k < words.length; k++) numbered[k] = number(words[k]!);
+        return numbered;
+      }),
     );
     const vocabulary = numbers.size;
     const fieldCount = texts[0]?.length ?? 0;
