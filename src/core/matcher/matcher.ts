@@ -2,7 +2,7 @@ import { type IntentId, isSubjectTerm, type Lexicon, oneWordSubjectTerms } from 
 import type { Answerable } from "../answerable.ts";
 import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
-import { LexicalIndex, tilt } from "./lexical.ts";
+import { LexicalIndex, type LexicalPostings, lexicalPostings, tilt } from "./lexical.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
@@ -112,6 +112,8 @@ export class Matcher {
   private readonly byId: Map<string, Answerable>;
   /** Exact words of every entry's text, which tilt the model's ranking (params.lexical). */
   private readonly lexical: LexicalIndex | undefined;
+  /** Whether that index came from the model cache or was built at this start. */
+  readonly exactWordsFrom: "cache" | "built" | "off";
 
   readonly params: MatcherParams;
   /** Class numbers: entries first, then intents, then the off-topic class. */
@@ -168,14 +170,21 @@ export class Matcher {
       options.cache && labelled.length >= (options.cache.minExamples ?? CACHE_FROM_EXAMPLES)
         ? options.cache
         : undefined;
-    // The exact-word index is built afresh at every start: its knobs and words retrain nothing.
+    // The exact-word index has a key of its own: its knobs and words retrain nothing.
     const { lexical: _lexical, ...trainingParams } = params;
     const { framingWords: _framing, ...trainingLexicon } = lexicon;
     const key =
       cache &&
       cacheKey({ params: trainingParams, classes, labelled, knowledgeText, lexicon: trainingLexicon });
+    const lexicalKey = cache ? cacheKey({ lexical: params.lexical, framingWords: lexicon.framingWords }) : "";
+    const postings = () =>
+      params.lexical.weight > 0 ? lexicalPostings(entries, params.lexical, lexicon.framingWords) : null;
+    let exactWords: LexicalPostings | null;
     const stored = cache && key ? readTrained(cache, key) : undefined;
     if (stored) {
+      const { lexical } = stored;
+      exactWords = lexical?.key === lexicalKey ? lexical.postings : postings();
+      this.exactWordsFrom = lexical?.key === lexicalKey ? "cache" : exactWords ? "built" : "off";
       this.training = {
         vocabulary: new Map(stored.names.map((n, i) => [n, i])),
         names: stored.names,
@@ -197,6 +206,8 @@ export class Matcher {
       for (const t of knowledgeText)
         for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
       this.speller = new Speller(counts);
+      exactWords = postings();
+      this.exactWordsFrom = exactWords ? "built" : "off";
       this.cacheStatus =
         !cache || !key
           ? "off"
@@ -206,6 +217,7 @@ export class Matcher {
                 unknownWeight: training.unknownWeight,
                 model: this.model.weights,
                 counts: [...counts],
+                lexical: exactWords && { key: lexicalKey, postings: exactWords },
               })
             ? "stored"
             : "not-stored";
@@ -215,8 +227,7 @@ export class Matcher {
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
-    this.lexical =
-      params.lexical.weight > 0 ? new LexicalIndex(entries, params.lexical, lexicon.framingWords) : undefined;
+    this.lexical = exactWords ? new LexicalIndex(exactWords, lexicon.framingWords) : undefined;
   }
 
   /**

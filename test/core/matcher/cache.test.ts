@@ -31,6 +31,21 @@ describe("the trained-model cache (cache.ts)", () => {
     expect(loaded.explain(questions[0]!)).toEqual(trained.explain(questions[0]!));
   });
 
+  it("keeps the exact-word index under a key of its own: loaded when it matches, built afresh when not", () => {
+    const trained = new Matcher(entries, knowledge.lexicon, { cache });
+    const loaded = new Matcher(entries, knowledge.lexicon, { cache });
+    expect([loaded.cacheStatus, loaded.exactWordsFrom]).toEqual(["loaded", "cache"]);
+    for (const q of questions) expect(loaded.explain(q).words, q).toEqual(trained.explain(q).words);
+    // Other framing words change only the index: the model still loads, the index is rebuilt and
+    // answers as one built from scratch with them.
+    const lexicon = { ...knowledge.lexicon, framingWords: [] };
+    const other = new Matcher(entries, lexicon, { cache });
+    expect([other.cacheStatus, other.exactWordsFrom]).toEqual(["loaded", "built"]);
+    const q = "what is the difference between a docker image and a container";
+    expect(other.explain(q).words).toEqual(new Matcher(entries, lexicon).explain(q).words);
+    expect(other.explain(q).words).not.toEqual(loaded.explain(q).words);
+  });
+
   it("trains afresh when the knowledge changes (another key) or the file is damaged", () => {
     const changed = entries.map((e, i) =>
       i === 0 ? { ...e, phrasings: [...e.phrasings, "one more way to ask"] } : e,

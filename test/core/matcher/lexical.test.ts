@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Answerable } from "../../../src/core/answerable.ts";
 import { answerablesOf } from "../../../src/core/answerable.ts";
 import { decide } from "../../../src/core/matcher/decide.ts";
-import { LexicalIndex, tilt } from "../../../src/core/matcher/lexical.ts";
+import { LexicalIndex, lexicalPostings, tilt } from "../../../src/core/matcher/lexical.ts";
 import { Matcher } from "../../../src/core/matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "../../../src/core/matcher/params.ts";
 import { buildQuestionAnswering } from "../../../src/core/questions.ts";
@@ -35,7 +35,8 @@ const entries = [
 ];
 
 describe("the exact-word index (lexical.ts)", () => {
-  const index = new LexicalIndex(entries, params, ["difference", "between"]);
+  const framing = ["difference", "between"];
+  const index = new LexicalIndex(lexicalPostings(entries, params, framing), framing);
 
   it("gives the entry that shares the question's rarer words the best share, and 0 to one that shares none", () => {
     const [db, net, diff] = index.relative("mysql, postgres, docker?", [0, 1, 2]);
