@@ -52,10 +52,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   // Train the question matcher (a few hundred ms) just after the first page can be served,
   // so the first question does not wait for it either.
   setTimeout(() => {
-    const cache = bot.qa.warm();
+    const { cache, exactWords } = bot.qa.warm();
     // A large knowledge base that cannot keep its model trains again on every start: say so.
     if (cache === "not-stored") log.warn({ dir: matcherCacheDir }, "the trained matcher could not be cached");
-    else if (cache !== "off") log.info({ cache, dir: matcherCacheDir }, "matcher model cache");
+    else if (cache !== "off") log.info({ cache, exactWords, dir: matcherCacheDir }, "matcher model cache");
   }, WARM_AFTER_MS).unref();
 
   return {

@@ -18,9 +18,10 @@ export interface QuestionAnswering {
   stems: (text: string) => string[];
   /**
    * Trains the matcher now (it is otherwise trained on the first question), and says whether its
-   * model came from the cache, was stored there, could not be stored, or was not cached at all.
+   * model came from the cache, was stored there, could not be stored, or was not cached at all,
+   * and whether its exact-word index came from the cache or was built.
    */
-  warm: () => Matcher["cacheStatus"];
+  warm: () => { cache: Matcher["cacheStatus"]; exactWords: Matcher["exactWordsFrom"] };
 }
 
 export function buildQuestionAnswering(
@@ -49,7 +50,7 @@ export function buildQuestionAnswering(
       entry: (id) => asker.entry(id),
     },
     stems: (t) => matcher().stems(t),
-    warm: () => matcher().cacheStatus,
+    warm: () => ({ cache: matcher().cacheStatus, exactWords: matcher().exactWordsFrom }),
   };
 }
 

@@ -15,7 +15,7 @@ function wordsOf(text: string, ignored: ReadonlySet<string>): string[] {
 }
 
 /** The texts of an entry that are scored, each as a field of its own. */
-function fieldsOf(e: Answerable): string[] {
+export function fieldsOf(e: Answerable): string[] {
   return [e.phrasings[0] ?? e.question, e.phrasings.slice(1).join("\n"), e.answer, e.details];
 }
 
@@ -115,6 +115,28 @@ export function lexicalPostings(
     flatWeights.set(lists[w]!.weights, offsets[w]!);
   }
   return { count: n, words: [...numbers.keys()], offsets, entries: flatEntries, weights: flatWeights };
+}
+
+/**
+ * Whether stored postings are whole and fit a knowledge base of `count` entries: a damaged or
+ * stale cache file must be rebuilt, never read as scores (NaN shares or another entry's words).
+ */
+export function consistentPostings(p: LexicalPostings, count: number): boolean {
+  const { words, offsets, entries, weights } = p;
+  if (p.count !== count || offsets.length !== words.length + 1 || offsets[0] !== 0) return false;
+  if (offsets[words.length] !== entries.length || weights.length !== entries.length) return false;
+  if (new Set(words).size !== words.length) return false;
+  for (let w = 0; w < words.length; w++) {
+    const [from, to] = [offsets[w]!, offsets[w + 1]!];
+    if (to < from) return false;
+    for (let k = from; k < to; k++) {
+      const e = entries[k]!;
+      if (e < 0 || e >= count || (k > from && e <= entries[k - 1]!)) return false;
+    }
+  }
+  // BM25+ weights are positive and finite.
+  for (const x of weights) if (!(x > 0 && Number.isFinite(x))) return false;
+  return true;
 }
 
 /**

@@ -2,7 +2,14 @@ import { type IntentId, isSubjectTerm, type Lexicon, oneWordSubjectTerms } from 
 import type { Answerable } from "../answerable.ts";
 import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
-import { LexicalIndex, type LexicalPostings, lexicalPostings, tilt } from "./lexical.ts";
+import {
+  consistentPostings,
+  fieldsOf,
+  LexicalIndex,
+  type LexicalPostings,
+  lexicalPostings,
+  tilt,
+} from "./lexical.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
@@ -170,21 +177,31 @@ export class Matcher {
       options.cache && labelled.length >= (options.cache.minExamples ?? CACHE_FROM_EXAMPLES)
         ? options.cache
         : undefined;
-    // The exact-word index has a key of its own: its knobs and words retrain nothing.
+    // The key covers every text field apart (the exact-word index scores them apart: words moved
+    // from an answer to its details change it). The index has a key of its own inside the file:
+    // its knobs and framing words retrain nothing.
     const { lexical: _lexical, ...trainingParams } = params;
     const { framingWords: _framing, ...trainingLexicon } = lexicon;
+    const texts = entries.map((e) => [...fieldsOf(e), ...e.keywords]);
     const key =
-      cache &&
-      cacheKey({ params: trainingParams, classes, labelled, knowledgeText, lexicon: trainingLexicon });
-    const lexicalKey = cache ? cacheKey({ lexical: params.lexical, framingWords: lexicon.framingWords }) : "";
+      cache && cacheKey({ params: trainingParams, classes, labelled, texts, lexicon: trainingLexicon });
+    const { weight, k1, b, d } = params.lexical;
+    const lexicalKey = cache ? cacheKey({ k1, b, d, framingWords: lexicon.framingWords }) : "";
     const postings = () =>
-      params.lexical.weight > 0 ? lexicalPostings(entries, params.lexical, lexicon.framingWords) : null;
+      weight > 0 ? lexicalPostings(entries, params.lexical, lexicon.framingWords) : null;
     let exactWords: LexicalPostings | null;
     const stored = cache && key ? readTrained(cache, key) : undefined;
     if (stored) {
       const { lexical } = stored;
-      exactWords = lexical?.key === lexicalKey ? lexical.postings : postings();
-      this.exactWordsFrom = lexical?.key === lexicalKey ? "cache" : exactWords ? "built" : "off";
+      const kept =
+        weight > 0 && lexical?.key === lexicalKey && consistentPostings(lexical.postings, entries.length)
+          ? lexical.postings
+          : undefined;
+      exactWords = kept ?? postings();
+      this.exactWordsFrom = kept ? "cache" : exactWords ? "built" : "off";
+      // Written back once rebuilt, so the next start loads it (a failed write only costs time).
+      if (cache && key && !kept && exactWords)
+        writeTrained(cache, key, { ...stored, lexical: { key: lexicalKey, postings: exactWords } });
       this.training = {
         vocabulary: new Map(stored.names.map((n, i) => [n, i])),
         names: stored.names,
