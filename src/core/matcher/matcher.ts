@@ -1,6 +1,13 @@
 import { type IntentId, isSubjectTerm, type Lexicon, oneWordSubjectTerms } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
-import { CACHE_FROM_EXAMPLES, cacheKey, type MatcherCache, readTrained, writeTrained } from "./cache.ts";
+import {
+  CACHE_FROM_EXAMPLES,
+  cacheKey,
+  type MatcherCache,
+  readTrained,
+  type TrainedState,
+  writeTrained,
+} from "./cache.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
 import {
   consistentPostings,
@@ -185,23 +192,14 @@ export class Matcher {
     const texts = entries.map((e) => [...fieldsOf(e), ...e.keywords]);
     const key =
       cache && cacheKey({ params: trainingParams, classes, labelled, texts, lexicon: trainingLexicon });
-    const { weight, k1, b, d } = params.lexical;
-    const lexicalKey = cache ? cacheKey({ k1, b, d, framingWords: lexicon.framingWords }) : "";
-    const postings = () =>
-      weight > 0 ? lexicalPostings(entries, params.lexical, lexicon.framingWords) : null;
+    const exact = new ExactWords(entries, params.lexical, lexicon.framingWords, cache);
     let exactWords: LexicalPostings | null;
     const stored = cache && key ? readTrained(cache, key) : undefined;
     if (stored) {
-      const { lexical } = stored;
-      const kept =
-        weight > 0 && lexical?.key === lexicalKey && consistentPostings(lexical.postings, entries.length)
-          ? lexical.postings
-          : undefined;
-      exactWords = kept ?? postings();
-      this.exactWordsFrom = kept ? "cache" : exactWords ? "built" : "off";
+      ({ postings: exactWords, from: this.exactWordsFrom } = exact.fromStored(stored));
       // Written back once rebuilt, so the next start loads it (a failed write only costs time).
-      if (cache && key && !kept && exactWords)
-        writeTrained(cache, key, { ...stored, lexical: { key: lexicalKey, postings: exactWords } });
+      if (cache && key && this.exactWordsFrom === "built")
+        writeTrained(cache, key, { ...stored, lexical: exact.stored(exactWords) });
       this.training = {
         vocabulary: new Map(stored.names.map((n, i) => [n, i])),
         names: stored.names,
@@ -223,7 +221,7 @@ export class Matcher {
       for (const t of knowledgeText)
         for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
       this.speller = new Speller(counts);
-      exactWords = postings();
+      exactWords = exact.build();
       this.exactWordsFrom = exactWords ? "built" : "off";
       this.cacheStatus =
         !cache || !key
@@ -234,7 +232,7 @@ export class Matcher {
                 unknownWeight: training.unknownWeight,
                 model: this.model.weights,
                 counts: [...counts],
-                lexical: exactWords && { key: lexicalKey, postings: exactWords },
+                lexical: exact.stored(exactWords),
               })
             ? "stored"
             : "not-stored";
@@ -278,7 +276,7 @@ export class Matcher {
     const best = result.ranked[0];
     if (!best) return { result, features: [], words: [] };
     const label = this.entries.findIndex((e) => e.id === best.id);
-    const words = (this.lexical?.words(question, label) ?? []).map((w) => ({
+    const words = (this.lexical?.words(this.splitRunTogether(question), label) ?? []).map((w) => ({
       ...w,
       weight: round(w.weight),
     }));
@@ -501,4 +499,42 @@ function foreignOnly(examples: Example[], label: number, isEntry: (label: number
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Where the exact-word index comes from: the model cache when its own key (the BM25 knobs and
+ * the framing words) matches and the stored arrays are whole and fit the knowledge, else built.
+ */
+class ExactWords {
+  private readonly key: string;
+
+  constructor(
+    private readonly entries: Answerable[],
+    private readonly params: MatcherParams["lexical"],
+    private readonly framingWords: string[],
+    cache: MatcherCache | undefined,
+  ) {
+    const { k1, b, d } = params;
+    this.key = cache ? cacheKey({ k1, b, d, framingWords }) : "";
+  }
+
+  build(): LexicalPostings | null {
+    return this.params.weight > 0 ? lexicalPostings(this.entries, this.params, this.framingWords) : null;
+  }
+
+  fromStored(state: TrainedState): { postings: LexicalPostings | null; from: Matcher["exactWordsFrom"] } {
+    const stored = state.lexical;
+    if (
+      this.params.weight > 0 &&
+      stored?.key === this.key &&
+      consistentPostings(stored.postings, this.entries.length)
+    )
+      return { postings: stored.postings, from: "cache" };
+    const postings = this.build();
+    return { postings, from: postings ? "built" : "off" };
+  }
+
+  stored(postings: LexicalPostings | null): TrainedState["lexical"] {
+    return postings && { key: this.key, postings };
+  }
 }
