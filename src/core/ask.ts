@@ -33,13 +33,13 @@ export type AskOutcome =
   | { kind: "empty" }
   | { kind: "too-long" };
 
-/** Why a question got what it got: the model's view and the rule that decided. */
 /** The entries an outcome offers: "did you mean" ones, or the runner-ups beside a best guess. */
 export function offeredBy(outcome: AskOutcome): Answerable[] {
   if (outcome.kind === "no-match") return outcome.suggestions;
   return outcome.kind === "answer" ? (outcome.alternatives ?? []) : [];
 }
 
+/** Why a question got what it got: the model's view and the rule that decided. */
 export interface AskExplanation extends Explanation {
   question: string;
   decision: Decision;

@@ -212,6 +212,7 @@ export class Bot {
       if (this.situations.describes(reading))
         return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
       const askedId = this.newId();
+      const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
       await Promise.all([
         this.insights.record({
@@ -225,7 +226,7 @@ export class Bot {
           confidence: outcome.confidence,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           // "Did you mean" entries, or a best guess's runner-ups offered beside it.
-          ...(offeredBy(outcome).length > 0 ? { suggestions: offeredBy(outcome).map((s) => s.id) } : {}),
+          ...(offered.length > 0 ? { suggestions: offered } : {}),
           ...(followUp ? { followUpOf: followUp.of.id } : {}),
         }),
         // Kept for "Not what I asked", which ranks the same text again.

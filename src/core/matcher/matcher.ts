@@ -221,8 +221,7 @@ export class Matcher {
       for (const t of knowledgeText)
         for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
       this.speller = new Speller(counts);
-      exactWords = exact.build();
-      this.exactWordsFrom = exactWords ? "built" : "off";
+      ({ postings: exactWords, from: this.exactWordsFrom } = exact.fresh());
       this.cacheStatus =
         !cache || !key
           ? "off"
@@ -518,8 +517,10 @@ class ExactWords {
     this.key = cache ? cacheKey({ k1, b, d, framingWords }) : "";
   }
 
-  build(): LexicalPostings | null {
-    return this.params.weight > 0 ? lexicalPostings(this.entries, this.params, this.framingWords) : null;
+  /** Built from the entries (none when the tilt is off). */
+  fresh(): { postings: LexicalPostings | null; from: Matcher["exactWordsFrom"] } {
+    if (!(this.params.weight > 0)) return { postings: null, from: "off" };
+    return { postings: lexicalPostings(this.entries, this.params, this.framingWords), from: "built" };
   }
 
   fromStored(state: TrainedState): { postings: LexicalPostings | null; from: Matcher["exactWordsFrom"] } {
@@ -530,8 +531,7 @@ class ExactWords {
       consistentPostings(stored.postings, this.entries.length)
     )
       return { postings: stored.postings, from: "cache" };
-    const postings = this.build();
-    return { postings, from: postings ? "built" : "off" };
+    return this.fresh();
   }
 
   stored(postings: LexicalPostings | null): TrainedState["lexical"] {

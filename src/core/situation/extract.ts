@@ -800,7 +800,7 @@ export class SituationReader {
       // "8 GPU workstations (out of scope, different team)", "GPU boxes; those are out of scope".
       let clauseStart = i;
       while (tokens[clauseStart - 1]?.clause === clause) clauseStart--;
-      let clauseEnd = i + aside.length - 1;
+      let clauseEnd = i;
       while (tokens[clauseEnd + 1]?.clause === clause) clauseEnd++;
       // It points back when nothing follows it in its clause ("(out of scope, different team)",
       // not "please ignore the typos", "out of scope: the marketing site"), opening its clause or
@@ -829,8 +829,7 @@ export class SituationReader {
         closed = Math.max(0, closed - opened);
         start--;
       }
-      let last = i;
-      while (tokens[last + 1]?.clause === clause) last++;
+      const last = clauseEnd;
       for (let j = start; j <= last; j++) out.add(j);
       // "… pls ignore (the GPU boxes are the ML group's)": and the brackets right after, in its sentence.
       if (/^\s*\(/.test(between(last)))
