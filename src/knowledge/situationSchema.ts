@@ -177,6 +177,16 @@ export const situationsSchema = z
       .default({ nouns: [], keys: [] }),
     /** Words that may stand between a cue and its `elsewhere` phrase ("data lives in managed RDS"). */
     storeModifiers: words.default([]),
+    /**
+     * Said right after a store, in its clause, before a joiner: someone else runs it ("the Postgres
+     * cluster the data folks own", "VMs owned by the platform team"). The cue then states its
+     * `elsewhere` value, and a `parts` phrase is no part of the asker's system. `by`: a verb then
+     * "by", not followed by one of `ours`; `nouns` then, within two words, one of `verbs`, not right
+     * after one of `ours` ("our team runs it" is the asker's).
+     */
+    keptByOthers: z
+      .strictObject({ by: words, nouns: words, verbs: words, ours: words, window: z.number().int().min(1) })
+      .optional(),
     /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */
     intentions: words.default([]),
     /** A cue right next to one of these, in a question, is compared, not stated ("stateful vs stateless?"). */

@@ -194,7 +194,15 @@ export class SituationReader {
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
-    { units: string[][]; with: string; gives: string; afterContrast: boolean; notBeside: Set<string> }[]
+    {
+      units: string[][];
+      with: string;
+      gives: string;
+      afterContrast: boolean;
+      notBeside: Set<string>;
+      /** The key's `elsewhere` phrases that say `with` ("the Postgres that central IT runs"). */
+      elsewhere: string[][];
+    }[]
   >();
   /** Word -> operating-system family (situations.yaml `osFamilies`). */
   private readonly osFamily = new Map<string, string>();
@@ -213,6 +221,9 @@ export class SituationReader {
   /** Keys whose cue right before a team noun is the team's name. */
   private readonly teamKeys: Set<AnswerKey>;
   private readonly storeModifiers: Set<string>;
+  private readonly othersKeep:
+    | { by: Set<string>; nouns: Set<string>; verbs: Set<string>; ours: Set<string>; window: number }
+    | undefined;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
   private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
@@ -272,6 +283,13 @@ export class SituationReader {
     this.teamNouns = new Set(data.teamNames.nouns);
     this.teamKeys = new Set(data.teamNames.keys);
     this.storeModifiers = new Set(data.storeModifiers);
+    this.othersKeep = data.keptByOthers && {
+      by: new Set(data.keptByOthers.by),
+      nouns: new Set(data.keptByOthers.nouns),
+      verbs: new Set(data.keptByOthers.verbs),
+      ours: new Set(data.keptByOthers.ours),
+      window: data.keptByOthers.window,
+    };
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
     this.experience = data.experience && {
@@ -404,6 +422,9 @@ export class SituationReader {
             ...p,
             units: p.phrases.map((ph) => this.phraseUnits(ph)),
             notBeside: new Set(p.notBeside.flatMap((w) => this.stems(w))),
+            elsewhere: (data.cues[key]?.groups ?? []).flatMap((g) =>
+              g.elsewhere?.value === p.with ? g.elsewhere.phrases.map((ph) => this.phraseUnits(ph)) : [],
+            ),
           })),
         );
     }
@@ -434,6 +455,7 @@ export class SituationReader {
     const keyed = this.keyed(text);
     const tokens = tokenize(keyed, this.contrast, this.naming);
     this.markKeyNames(keyed, tokens);
+    this.markTeamNames(tokens);
     this.lastTokens = tokens;
     this.foundInText.clear();
     this.pastAt = new Set(
@@ -473,6 +495,10 @@ export class SituationReader {
                 ({ from, to }) =>
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
+                  // "the DB the data team runs", "the Postgres that central IT runs"
+                  !this.keptByOthers(tokens, to) &&
+                  // (after the part: "a Postgres database my team operates" is no "database team")
+                  !r.elsewhere.some((u) => this.reaches(u, tokens, units, to + 1, to)) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
                   !tokens[from]!.asks && // "is a database needed?"
                   !aside.has(from),
@@ -677,7 +703,12 @@ export class SituationReader {
         tokens.some((t) => t.word.split("/").some((w) => cue.negatedUnless?.has(w)))
       )
         value = undefined;
-      if (value === cue.value && cue.elsewhere?.units.some((u) => this.reaches(u, tokens, units, from, to)))
+      if (
+        value === cue.value &&
+        cue.elsewhere &&
+        (cue.elsewhere.units.some((u) => this.reaches(u, tokens, units, from, to)) ||
+          this.keptByOthers(tokens, to))
+      )
         value = cue.elsewhere.value;
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
       if (negatedFrom !== undefined && this.experienced(cue.key, tokens.slice(negatedFrom, to + 1)))
@@ -829,6 +860,10 @@ export class SituationReader {
         closed = Math.max(0, closed - opened);
         start--;
       }
+      // "The regulator wants recordings, but that's a separate box, out of scope": a pointer right
+      // after the contrast word points at what the contrast set apart, back to the sentence start.
+      if (this.asideBack.has(word(tokens[start])) && this.contrast.has(word(tokens[start - 1])))
+        while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
       const last = clauseEnd;
       for (let j = start; j <= last; j++) out.add(j);
       // "… pls ignore (the GPU boxes are the ML group's)": and the brackets right after, in its sentence.
@@ -1042,6 +1077,34 @@ export class SituationReader {
       if (!this.storeModifiers.has(word)) break;
     }
     return this.find(phrase, tokens, units).some((m) => m.from >= from && m.from <= reach);
+  }
+
+  /**
+   * Does someone else run the store that ends at token `to` (`keptByOthers`): "the Postgres the
+   * data folks own", "VMs owned by the platform team", but not "run by us" nor "our team runs"?
+   */
+  private keptByOthers(tokens: Token[], to: number): boolean {
+    const k = this.othersKeep;
+    if (!k) return false;
+    const clause = tokens[to]!.clause;
+    const inClause = (i: number) => tokens[i]?.clause === clause;
+    // From the store's own last word: "MySQL is run by the DBA team".
+    for (let j = to, seen = 0; inClause(j) && seen < k.window; j++) {
+      const word = tokens[j]!.word;
+      if (j > to && this.joiners.has(word)) return false;
+      // "owned by the platform team", "looked after by IT"
+      const by = [j + 1, j + 2].find((i) => inClause(i) && tokens[i]!.word === "by");
+      if (k.by.has(word) && by !== undefined) return !k.ours.has(tokens[by + 1]?.word ?? "");
+      // "the data folks own", "the DBA team runs"
+      if (
+        k.nouns.has(word) &&
+        !k.ours.has(tokens[j - 1]!.word) &&
+        [j + 1, j + 2].some((i) => inClause(i) && k.verbs.has(tokens[i]!.word))
+      )
+        return true;
+      if (!this.filler.has(word)) seen++;
+    }
+    return false;
   }
 
   /** Does the phrase occur in the clause? */
@@ -1319,6 +1382,18 @@ export class SituationReader {
         if (!/^["']?\s*=/.test(text.slice(end))) continue;
         for (let k = i; k < i + words.length; k++) tokens[k]!.named = true;
       }
+  }
+
+  /**
+   * A hyphenated word before a team noun ("the platform-legacy team") is that team's name where
+   * it stands alone too ("sessions in Redis, which platform-legacy also runs"). Where it stands
+   * before the noun, `teamNames` decides: "an automation-heavy team" describes the team.
+   */
+  private markTeamNames(tokens: Token[]): void {
+    const beforeTeam = (i: number) => this.teamNouns.has(tokens[i + 1]?.word ?? "");
+    const names = new Set(tokens.filter((t, i) => t.word.includes("-") && beforeTeam(i)).map((t) => t.word));
+    if (names.size > 0)
+      for (const [i, t] of tokens.entries()) if (names.has(t.word) && !beforeTeam(i)) t.named = true;
   }
 
   /**

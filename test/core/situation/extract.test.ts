@@ -1001,6 +1001,66 @@ describe("SituationReader", () => {
     expect(values("the regulator prescribes strict separation and audit trails").compliance).toBe("strict");
   });
 
+  it("a store another team runs is not the asker's state; one the asker's team runs is", () => {
+    // A team or group that owns or runs it, after the store, in its clause.
+    expect(
+      values("our API keeps nothing itself, orders go to the MySQL cluster the billing folks own").state,
+    ).toBe("stateless");
+    expect(values("all our data lives in the shared Oracle cluster the DBA team runs").state).toBe(
+      "stateless",
+    );
+    expect(values("the services are stateless, the inventory DB is owned by the warehouse team").state).toBe(
+      "stateless",
+    );
+    expect(values("stateless workers; results go to the Postgres that central IT runs").state).toBe(
+      "stateless",
+    );
+    // The asker's own team, or "us", keeps it theirs.
+    expect(values("stateless web tier, plus a MySQL cluster our team runs").state).toBe("mixed");
+    expect(values("stateless web tier, plus a database run by us").state).toBe("mixed");
+    expect(values("the Postgres cluster is owned by us").state).toBe("stateful");
+    // A joiner ends the reach: the team runs the other thing.
+    expect(values("we keep data on local disks and the platform team runs the k8s cluster").state).toBe(
+      "stateful",
+    );
+  });
+
+  it("a hyphenated team name stays a name where it stands alone; asides and pointers back", () => {
+    expect(
+      values(
+        "The billing DB belongs to the ops-legacy team. Our API is stateless; ops-legacy also runs our Redis.",
+      ).legacy,
+    ).toBeUndefined();
+    // Before the team noun, `teamNames` decides, and a description of the team is still read.
+    expect(values("we're not really an automation-heavy team").maturity).toBe("low");
+    // "not in scope", "a different universe": set aside like "out of scope".
+    expect(
+      values("The rostering tool is a vendor product on its own VMs, not in scope.").legacy,
+    ).toBeUndefined();
+    expect(
+      values("(the core bankers are on the mainframe, that's a different universe)").legacy,
+    ).toBeUndefined();
+    // A pointer right after the contrast word points at what came before it.
+    expect(
+      values("The regulator wants every broadcast recorded, but that's a separate box, out of scope.")
+        .compliance,
+    ).toBeUndefined();
+    expect(values("GPU encoding is the media team's problem, not ours.").hardware).toBeUndefined();
+    expect(values("the 40 GPU cluster belongs to a separate team").hardware).toBeUndefined();
+    // Without a pointer after the contrast, what came before stays.
+    expect(
+      values("The regulator audits us yearly, but the analytics box is out of scope.").compliance,
+    ).toBeDefined();
+  });
+
+  it("a monolith with newer bits beside it is mixed", () => {
+    expect(
+      values("Core is a Rails monolith, plus newer bits: a pricing service and a search API").architecture,
+    ).toBe("mixed");
+    expect(values("the old engine is a monolith; the new pieces run on Linux").architecture).toBe("mixed");
+    expect(values("a big monolith, we're adding new features to it").architecture).toBe("monolith");
+  });
+
   it("more readings of long posts: other teams' databases, asides, product manuals", () => {
     expect(values("all stateless, data lives in Aurora which the DB team owns").state).toBe("stateless");
     // "Central IT" runs it, but a "central MySQL database" beside stateless servers is ours (mixed).
