@@ -49,7 +49,10 @@ import { readJsonl } from "./jsonl.ts";
  * unseen at 3deefbb (recall 49.0%, 58.2%, 58.7%); fresh39 (as hard, written after the third
  * review): 86.7% at f60a9fb, 93.1% at 52340bf and 93.9% unseen at b39e625 (recall 60.5%, 70.9%,
  * 72.1%); fresh40 (as hard, written after the fourth review): 83.9% at f60a9fb, 89.2% at 52340bf
- * and 91.7% unseen at 3fc1d70 (recall 54.7%, 59.1%, 61.3%).
+ * and 91.7% unseen at 3fc1d70 (recall 54.7%, 59.1%, 61.3%); fresh41 (many industries and roles,
+ * written blind at the next session's start): 99.3% unseen both at that start (b12b64a) and with
+ * its fixes from fresh32-40 (5004d79) (recall 79.4%); fresh42 (asked to be hard, as fresh32):
+ * 92.4% at b12b64a and 93.2% unseen at 5004d79 (recall 70.9%, 71.5%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -100,6 +103,8 @@ const lineSchema = z.strictObject({
     "fresh38",
     "fresh39",
     "fresh40",
+    "fresh41",
+    "fresh42",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;
