@@ -1053,6 +1053,18 @@ describe("SituationReader", () => {
     ).toBeDefined();
   });
 
+  it("fresh42: controls we pick ourselves are moderate; 'nothing to do with us' sets aside", () => {
+    expect(values("HIPAA applies and we get audited, but we pick our own controls").compliance).toBe(
+      "moderate",
+    );
+    expect(values("HIPAA applies and auditors check us yearly").compliance).toBe("strict");
+    expect(
+      values(
+        "There's a regulator rule about separating the intercept systems but that's the radio side, nothing to do with us.",
+      ).compliance,
+    ).toBeUndefined();
+  });
+
   it("a monolith with newer bits beside it is mixed", () => {
     expect(
       values("Core is a Rails monolith, plus newer bits: a pricing service and a search API").architecture,
