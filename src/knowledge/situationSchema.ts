@@ -178,14 +178,23 @@ export const situationsSchema = z
     /** Words that may stand between a cue and its `elsewhere` phrase ("data lives in managed RDS"). */
     storeModifiers: words.default([]),
     /**
-     * Said right after a store, in its clause, before a joiner: someone else runs it ("the Postgres
-     * cluster the data folks own", "VMs owned by the platform team"). The cue then states its
-     * `elsewhere` value, and a `parts` phrase is no part of the asker's system. `by`: a verb then
-     * "by", not followed by one of `ours`; `nouns` then, within two words, one of `verbs`, not right
-     * after one of `ours` ("our team runs it" is the asker's).
+     * Someone else runs the store a cue or `parts` phrase of `key` names ("the Postgres cluster the
+     * data folks own", "the DB is owned by the billing team"): the cue states its `elsewhere` value,
+     * and the part is none of the asker's system. See situations.yaml for how it is read.
      */
     keptByOthers: z
-      .strictObject({ by: words, nouns: words, verbs: words, ours: words, window: z.number().int().min(1) })
+      .strictObject({
+        key: z.enum(ANSWER_KEYS),
+        stores: words.min(1),
+        by: words,
+        nouns: words,
+        owners: words,
+        verbs: words,
+        notAfterVerb: words,
+        ours: words,
+        relatives: words,
+        window: z.number().int().min(1),
+      })
       .optional(),
     /** Before a `parts` phrase these make it a plan ("we want to break the monolith into services"). */
     intentions: words.default([]),

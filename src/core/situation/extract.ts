@@ -36,6 +36,8 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 8;
+/** How many words after "but that's" an aside may start and still point back past the "but". */
+const POINTED_ASIDE = 6;
 /** Before a period these make a multiplier a rate ("3x a week"). */
 const RATE_WORDS = new Set(["a", "per", "every"]);
 /** A rate written as one word: "10x/day", "2/week". */
@@ -221,8 +223,20 @@ export class SituationReader {
   /** Keys whose cue right before a team noun is the team's name. */
   private readonly teamKeys: Set<AnswerKey>;
   private readonly storeModifiers: Set<string>;
+  /** situations.yaml `keptByOthers`, its word lists as sets and its stores as stems. */
   private readonly othersKeep:
-    | { by: Set<string>; nouns: Set<string>; verbs: Set<string>; ours: Set<string>; window: number }
+    | {
+        key: AnswerKey;
+        stores: Set<string>;
+        by: Set<string>;
+        nouns: Set<string>;
+        owners: Set<string>;
+        verbs: Set<string>;
+        notAfterVerb: Set<string>;
+        ours: Set<string>;
+        relatives: Set<string>;
+        window: number;
+      }
     | undefined;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
@@ -283,13 +297,6 @@ export class SituationReader {
     this.teamNouns = new Set(data.teamNames.nouns);
     this.teamKeys = new Set(data.teamNames.keys);
     this.storeModifiers = new Set(data.storeModifiers);
-    this.othersKeep = data.keptByOthers && {
-      by: new Set(data.keptByOthers.by),
-      nouns: new Set(data.keptByOthers.nouns),
-      verbs: new Set(data.keptByOthers.verbs),
-      ours: new Set(data.keptByOthers.ours),
-      window: data.keptByOthers.window,
-    };
     this.intentions = new Set(data.intentions);
     this.comparisons = new Set(data.comparisons);
     this.experience = data.experience && {
@@ -338,6 +345,19 @@ export class SituationReader {
       framingWords: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
+    const kept = data.keptByOthers;
+    this.othersKeep = kept && {
+      key: kept.key,
+      stores: new Set(kept.stores.flatMap((w) => this.stems(w))),
+      by: new Set(kept.by),
+      nouns: new Set(kept.nouns),
+      owners: new Set(kept.owners),
+      verbs: new Set(kept.verbs),
+      notAfterVerb: new Set(kept.notAfterVerb),
+      ours: new Set(kept.ours),
+      relatives: new Set(kept.relatives),
+      window: kept.window,
+    };
     for (const key of ANSWER_KEYS) {
       for (const g of data.cues[key]?.groups ?? []) {
         for (const phrase of g.phrases) {
@@ -455,7 +475,6 @@ export class SituationReader {
     const keyed = this.keyed(text);
     const tokens = tokenize(keyed, this.contrast, this.naming);
     this.markKeyNames(keyed, tokens);
-    this.markTeamNames(tokens);
     this.lastTokens = tokens;
     this.foundInText.clear();
     this.pastAt = new Set(
@@ -496,7 +515,7 @@ export class SituationReader {
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
                   // "the DB the data team runs", "the Postgres that central IT runs"
-                  !this.keptByOthers(tokens, to) &&
+                  !(key === this.othersKeep?.key && this.keptByOthers(tokens, units, from, to)) &&
                   // (after the part: "a Postgres database my team operates" is no "database team")
                   !r.elsewhere.some((u) => this.reaches(u, tokens, units, to + 1, to)) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
@@ -707,7 +726,7 @@ export class SituationReader {
         value === cue.value &&
         cue.elsewhere &&
         (cue.elsewhere.units.some((u) => this.reaches(u, tokens, units, from, to)) ||
-          this.keptByOthers(tokens, to))
+          (cue.key === this.othersKeep?.key && this.keptByOthers(tokens, units, from, to)))
       )
         value = cue.elsewhere.value;
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
@@ -860,10 +879,22 @@ export class SituationReader {
         closed = Math.max(0, closed - opened);
         start--;
       }
-      // "The regulator wants recordings, but that's a separate box, out of scope": a pointer right
-      // after the contrast word points at what the contrast set apart, back to the sentence start.
-      if (this.asideBack.has(word(tokens[start])) && this.contrast.has(word(tokens[start - 1])))
-        while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
+      // "The regulator wants recordings, but that's a separate box, out of scope": a pronoun that
+      // is the subject right after the contrast word ("that's", "those are"; not "those GPU boxes",
+      // "this quarter"), with the aside a few words on, points at what came before the contrast:
+      // back to the start of the sentence, but not past a ";" or an open "(".
+      const subject = (at: number) =>
+        this.asideBack.has(word(tokens[at])) &&
+        (["thats", "its"].includes(word(tokens[at])) || this.passive.has(word(tokens[at + 1])));
+      if (this.contrast.has(word(tokens[start - 1])) && subject(start) && i - start <= POINTED_ASIDE) {
+        let open = 0;
+        while (start > 0 && tokens[start - 1]!.sentence === sentence) {
+          const gap = between(start - 1);
+          open += (gap.match(/\)/g) ?? []).length - (gap.match(/\(/g) ?? []).length;
+          if (open < 0 || gap.includes(";")) break;
+          start--;
+        }
+      }
       const last = clauseEnd;
       for (let j = start; j <= last; j++) out.add(j);
       // "… pls ignore (the GPU boxes are the ML group's)": and the brackets right after, in its sentence.
@@ -1080,29 +1111,56 @@ export class SituationReader {
   }
 
   /**
-   * Does someone else run the store that ends at token `to` (`keptByOthers`): "the Postgres the
-   * data folks own", "VMs owned by the platform team", but not "run by us" nor "our team runs"?
+   * Does someone else run the store named by tokens from..to (situations.yaml `keptByOthers`):
+   * "the Postgres the data folks own", "VMs owned by the billing team", "MySQL, which central IT
+   * runs"; not "run by us", "our team runs", "managed by Ansible"?
    */
-  private keptByOthers(tokens: Token[], to: number): boolean {
+  private keptByOthers(tokens: Token[], units: string[][], from: number, to: number): boolean {
     const k = this.othersKeep;
     if (!k) return false;
-    const clause = tokens[to]!.clause;
-    const inClause = (i: number) => tokens[i]?.clause === clause;
-    // From the store's own last word: "MySQL is run by the DBA team".
-    for (let j = to, seen = 0; inClause(j) && seen < k.window; j++) {
-      const word = tokens[j]!.word;
-      if (j > to && this.joiners.has(word)) return false;
-      // "owned by the platform team", "looked after by IT"
-      const by = [j + 1, j + 2].find((i) => inClause(i) && tokens[i]!.word === "by");
-      if (k.by.has(word) && by !== undefined) return !k.ours.has(tokens[by + 1]?.word ?? "");
-      // "the data folks own", "the DBA team runs"
+    // A store must be named, in the cue or on the way: "data lives in the Oracle cluster the DBA
+    // team runs", not "uploads go to local disks on VMs run by the infra team".
+    const store = (i: number) => units[i]!.some((unit) => k.stores.has(unit));
+    let named = units.slice(from, to + 1).some((_, i) => store(from + i));
+    const word = (i: number) => tokens[i]?.word ?? "";
+    // A team named by a word before it that is no article and not the asker's: "the DBA team",
+    // "the data folks"; not "the team", "a team of four", "our small team", "my own team".
+    const namedTeam = (i: number) =>
+      k.nouns.has(word(i)) &&
+      i > 0 &&
+      !ARTICLES.has(word(i - 1)) &&
+      ![i - 1, i - 2].some((j) => k.ours.has(word(j))) &&
+      word(i + 1) !== "of";
+    let clause = tokens[from]!.clause;
+    let relativeTaken = false;
+    for (let j = from + 1, seen = 0; j < tokens.length && seen < k.window; j++) {
+      if (tokens[j]!.clause !== clause) {
+        // ", which the DBA team runs": a relative clause still speaks of the store.
+        if (relativeTaken || j <= to || !k.relatives.has(word(j))) return false;
+        relativeTaken = true;
+        clause = tokens[j]!.clause;
+      }
+      const w = word(j);
+      if (j > to && this.joiners.has(w)) return false;
+      named ||= store(j);
+      // "owned by the billing team", "managed by IT", "looked after by ops"
+      const by = [j + 1, j + 2].find((i) => tokens[i]?.clause === clause && word(i) === "by");
+      if (k.by.has(w) && by !== undefined) {
+        const first = afterArticles(tokens, by);
+        if (!named || k.ours.has(word(first))) return false;
+        if (k.owners.has(word(first))) return true;
+        return [first, first + 1, first + 2].some((i) => tokens[i]?.clause === clause && namedTeam(i));
+      }
+      // "the data folks own", "the DBA team runs"; not "all the teams run on it"
       if (
-        k.nouns.has(word) &&
-        !k.ours.has(tokens[j - 1]!.word) &&
-        [j + 1, j + 2].some((i) => inClause(i) && k.verbs.has(tokens[i]!.word))
+        named &&
+        namedTeam(j) &&
+        [j + 1, j + 2].some(
+          (i) => tokens[i]?.clause === clause && k.verbs.has(word(i)) && !k.notAfterVerb.has(word(i + 1)),
+        )
       )
         return true;
-      if (!this.filler.has(word)) seen++;
+      if (j > to && !this.filler.has(w)) seen++;
     }
     return false;
   }
@@ -1382,18 +1440,6 @@ export class SituationReader {
         if (!/^["']?\s*=/.test(text.slice(end))) continue;
         for (let k = i; k < i + words.length; k++) tokens[k]!.named = true;
       }
-  }
-
-  /**
-   * A hyphenated word before a team noun ("the platform-legacy team") is that team's name where
-   * it stands alone too ("sessions in Redis, which platform-legacy also runs"). Where it stands
-   * before the noun, `teamNames` decides: "an automation-heavy team" describes the team.
-   */
-  private markTeamNames(tokens: Token[]): void {
-    const beforeTeam = (i: number) => this.teamNouns.has(tokens[i + 1]?.word ?? "");
-    const names = new Set(tokens.filter((t, i) => t.word.includes("-") && beforeTeam(i)).map((t) => t.word));
-    if (names.size > 0)
-      for (const [i, t] of tokens.entries()) if (names.has(t.word) && !beforeTeam(i)) t.named = true;
   }
 
   /**

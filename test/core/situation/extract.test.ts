@@ -1002,75 +1002,104 @@ describe("SituationReader", () => {
   });
 
   it("a store another team runs is not the asker's state; one the asker's team runs is", () => {
-    // A team or group that owns or runs it, after the store, in its clause.
+    // A team named by a word before it, then a verb; or "owned/run/managed by" a named team or IT.
+    for (const [text, state] of [
+      ["our API keeps nothing itself, orders go to the MySQL cluster the billing folks own", "stateless"],
+      ["all our data lives in the shared Oracle cluster the DBA team runs", "stateless"],
+      ["the services are stateless, the inventory DB is owned by the warehouse team", "stateless"],
+      ["stateless workers; results go to the Postgres that central IT runs", "stateless"],
+      ["stateless API, plus MySQL, which the DBA team runs", "stateless"],
+      ["stateless API, plus a Postgres database the data folks own", "stateless"],
+      ["All our services are stateless and talk to a Postgres cluster a separate team runs", "stateless"],
+      // The asker's own team, "us", an unnamed team or a tool keep it theirs.
+      ["stateless web tier, plus a MySQL cluster our team runs", "mixed"],
+      ["stateless web tier, plus a MySQL DB our small team runs", "mixed"],
+      ["stateless web tier, plus a MySQL cluster my own team runs", "mixed"],
+      ["stateless web tier, plus a MySQL database that the team runs", "mixed"],
+      ["stateless web tier, plus a database run by us", "mixed"],
+      ["stateless web tier, plus a MySQL database run by just the two of us", "mixed"],
+      ["stateless web tier, plus a MySQL cluster managed by the Percona operator", "mixed"],
+      ["stateless web tier, plus a shared Postgres cluster that all the teams run on", "mixed"],
+      ["the Postgres cluster is owned by us", "stateful"],
+      ["We run a self-hosted database managed by Ansible", "stateful"],
+      ["The app is a stateful Rails monolith run by a team of four", "stateful"],
+      ["We self-host a MySQL database we run by hand on one VM", "stateful"],
+      // No store named: the data on the disks is the asker's, whoever runs the VMs.
+      ["our workers write uploads to local disks on VMs run by the infra team", "stateful"],
+      ["our Postgres data sits on local SSDs managed by the infra folks", "stateful"],
+      // A joiner ends the reach: the team runs the other thing.
+      ["we keep data on local disks and the platform team runs the k8s cluster", "stateful"],
+    ] as const)
+      expect(values(text).state, text).toBe(state);
+    // Only the state key: a Kubernetes team that runs things is still high orchestration.
+    expect(values("We have a dedicated Kubernetes team that manages everything").orchestration).toBe("high");
     expect(
-      values("our API keeps nothing itself, orders go to the MySQL cluster the billing folks own").state,
-    ).toBe("stateless");
-    expect(values("all our data lives in the shared Oracle cluster the DBA team runs").state).toBe(
-      "stateless",
-    );
-    expect(values("the services are stateless, the inventory DB is owned by the warehouse team").state).toBe(
-      "stateless",
-    );
-    expect(values("stateless workers; results go to the Postgres that central IT runs").state).toBe(
-      "stateless",
-    );
-    // The asker's own team, or "us", keeps it theirs.
-    expect(values("stateless web tier, plus a MySQL cluster our team runs").state).toBe("mixed");
-    expect(values("stateless web tier, plus a database run by us").state).toBe("mixed");
-    expect(values("the Postgres cluster is owned by us").state).toBe("stateful");
-    // A joiner ends the reach: the team runs the other thing.
-    expect(values("we keep data on local disks and the platform team runs the k8s cluster").state).toBe(
-      "stateful",
-    );
+      values("The core is a monolith; the new services are owned by the platform team").architecture,
+    ).toBe("mixed");
   });
 
-  it("a hyphenated team name stays a name where it stands alone; asides and pointers back", () => {
-    expect(
-      values(
-        "The billing DB belongs to the ops-legacy team. Our API is stateless; ops-legacy also runs our Redis.",
-      ).legacy,
-    ).toBeUndefined();
-    // Before the team noun, `teamNames` decides, and a description of the team is still read.
-    expect(values("we're not really an automation-heavy team").maturity).toBe("low");
-    // "not in scope", "a different universe": set aside like "out of scope".
-    expect(
-      values("The rostering tool is a vendor product on its own VMs, not in scope.").legacy,
-    ).toBeUndefined();
+  it("asides: 'a different universe', 'nothing to do with us', and a pointer right after 'but'", () => {
     expect(
       values("(the core bankers are on the mainframe, that's a different universe)").legacy,
     ).toBeUndefined();
-    // A pointer right after the contrast word points at what came before it.
+    // A pronoun that is the subject right after the contrast word points at what came before it.
     expect(
       values("The regulator wants every broadcast recorded, but that's a separate box, out of scope.")
         .compliance,
     ).toBeUndefined();
-    expect(values("GPU encoding is the media team's problem, not ours.").hardware).toBeUndefined();
-    expect(values("the 40 GPU cluster belongs to a separate team").hardware).toBeUndefined();
+    expect(
+      values(
+        "There's a regulator rule about the intercept systems but that's the radio side, nothing to do with us.",
+      ).compliance,
+    ).toBeUndefined();
+    // Not a determiner ("those GPU boxes", "this quarter"), not a pronoun that does something
+    // else, and not back past a ";" or an open "(".
+    for (const text of [
+      "We're HIPAA regulated, but those GPU boxes in the lab are out of scope",
+      "We're PCI level 1, but this quarter the analytics cluster is out of scope",
+      "We're PCI DSS level 1 but they told us the analytics side is out of scope",
+      "We're HIPAA regulated; the GPU boxes are the ML group's, but that's out of scope",
+      "We're HIPAA regulated (the GPU boxes are the ML group's, but that's out of scope)",
+    ])
+      expect(values(text).compliance, text).toBe("strict");
     // Without a pointer after the contrast, what came before stays.
     expect(
       values("The regulator audits us yearly, but the analytics box is out of scope.").compliance,
     ).toBeDefined();
+    // "not in scope for any audit" says there is no regime: no aside phrase.
+    expect(values("Our product is not in scope for any audit or regulation").compliance).toBe("none");
   });
 
-  it("fresh42: controls we pick ourselves are moderate; 'nothing to do with us' sets aside", () => {
+  it("controls the team picks itself are moderate, only in a sentence about a regime", () => {
     expect(values("HIPAA applies and we get audited, but we pick our own controls").compliance).toBe(
       "moderate",
     );
     expect(values("HIPAA applies and auditors check us yearly").compliance).toBe("strict");
+    expect(values("PCI DSS level 1 applies, and we set our own controls on top").compliance).toBe("strict");
+    expect(values("We're an unregulated startup and we pick our own controls").compliance).toBe("none");
     expect(
-      values(
-        "There's a regulator rule about separating the intercept systems but that's the radio side, nothing to do with us.",
-      ).compliance,
+      values("For our admin tool we pick our own controls on who can deploy").compliance,
     ).toBeUndefined();
   });
 
-  it("a monolith with newer bits beside it is mixed", () => {
+  it("code the team cannot vouch for, said in other words, needs hard isolation", () => {
+    for (const text of [
+      "tenants upload data pipelines and we must assume some of them are hostile",
+      "partners send us scripts and any of those could be malicious",
+      "learners bring their own code to the shared lab",
+      "the plugins come from merchants and we can't review their code",
+      "builds come from random fork PRs",
+      "auditors demand hypervisor separation between the two networks",
+    ])
+      expect(values(text).isolation, text).toBe("hard");
+    // Not "run … whatever", nor "like" (a filler word).
     expect(
-      values("Core is a Rails monolith, plus newer bits: a pricing service and a search API").architecture,
-    ).toBe("mixed");
-    expect(values("the old engine is a monolith; the new pieces run on Linux").architecture).toBe("mixed");
-    expect(values("a big monolith, we're adding new features to it").architecture).toBe("monolith");
+      values("all three systems have to run side by side on whatever we pick").isolation,
+    ).toBeUndefined();
+    expect(
+      values("we'd like someone else to run whatever orchestration is involved").isolation,
+    ).toBeUndefined();
+    expect(values("no customer code, nothing untrusted, it is all ours").isolation).toBe("standard");
   });
 
   it("more readings of long posts: other teams' databases, asides, product manuals", () => {
