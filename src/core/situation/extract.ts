@@ -38,6 +38,10 @@ const SHORTEST_TYPO = 5;
 const ELLIPSIS_CLAUSE = 8;
 /** How many words after "but that's" an aside may start and still point back past the "but". */
 const POINTED_ASIDE = 6;
+/** Right before a store, these make it the asker's own ("our own Postgres", "self-hosted MySQL"). */
+const OWN_STORE = new Set(["own", "self-hosted", "self-managed", "self-run", "selfhosted"]);
+/** Words that open a relative clause: "it's the ERP that's out of scope" names what is aside. */
+const RELATIVES = new Set(["that", "thats", "which", "who", "whats"]);
 /** Before a period these make a multiplier a rate ("3x a week"). */
 const RATE_WORDS = new Set(["a", "per", "every"]);
 /** A rate written as one word: "10x/day", "2/week". */
@@ -886,7 +890,19 @@ export class SituationReader {
       const subject = (at: number) =>
         this.asideBack.has(word(tokens[at])) &&
         (["thats", "its"].includes(word(tokens[at])) || this.passive.has(word(tokens[at + 1])));
-      if (this.contrast.has(word(tokens[start - 1])) && subject(start) && i - start <= POINTED_ASIDE) {
+      // The aside in the pronoun's clause, with no relative word between ("but it's the ERP that's
+      // out of scope" names what is), or making up the next clause alone ("but that's a separate
+      // box, out of scope"; not "but that's fine, the mainframe is out of scope").
+      const inPronounClause =
+        tokens[i]!.clause === tokens[start]!.clause &&
+        tokens.slice(start + 1, i).every((t) => !RELATIVES.has(t.word));
+      const aloneNext = tokens[i]!.clause === tokens[start]!.clause + 1 && clauseStart === i && endsClause;
+      if (
+        this.contrast.has(word(tokens[start - 1])) &&
+        subject(start) &&
+        i - start <= POINTED_ASIDE &&
+        (inPronounClause || aloneNext)
+      ) {
         let open = 0;
         while (start > 0 && tokens[start - 1]!.sentence === sentence) {
           const gap = between(start - 1);
@@ -1123,6 +1139,13 @@ export class SituationReader {
     const store = (i: number) => units[i]!.some((unit) => k.stores.has(unit));
     let named = units.slice(from, to + 1).some((_, i) => store(from + i));
     const word = (i: number) => tokens[i]?.word ?? "";
+    // "our own Postgres on VMs the infra team owns", "a self-hosted database run by ops": the
+    // asker's, on someone else's machines (but "all our data lives in the cluster the DBA team
+    // runs" is the data's owner speaking, not the store's).
+    // (Not the verb of "a database the data folks own", read as "database of our own".)
+    for (let i = from; i <= to; i++)
+      if ((k.ours.has(word(i)) || OWN_STORE.has(word(i))) && !k.nouns.has(word(i - 1))) return false;
+    if ([from - 1, from - 2].some((i) => OWN_STORE.has(word(i)))) return false;
     // A team named by a word before it that is no article and not the asker's: "the DBA team",
     // "the data folks"; not "the team", "a team of four", "our small team", "my own team".
     const namedTeam = (i: number) =>
@@ -1392,8 +1415,10 @@ export class SituationReader {
       // The next word that says something, in the clause ("10x the size of", "3x replicas").
       const next = this.nextWord(tokens, i)?.word ?? "";
       const swing = this.inClause(tokens, clause, m.context) || m.before.includes(next);
-      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || /\d/.test(next))
-        continue;
+      // A model name right after it is a count ("8x A100s"); a number further on is not ("100x
+      // in 20 minutes").
+      const modelName = tokens[i + 1]?.word === next && /\d/.test(next);
+      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || modelName) continue;
       // "3x a week", "10x per day": a rate, not a swing.
       const raw = tokens[i + 1]?.word ?? "";
       if (RATE_WORDS.has(raw) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)

@@ -1024,6 +1024,15 @@ describe("SituationReader", () => {
       ["We run a self-hosted database managed by Ansible", "stateful"],
       ["The app is a stateful Rails monolith run by a team of four", "stateful"],
       ["We self-host a MySQL database we run by hand on one VM", "stateful"],
+      ["stateless web tier, plus a Postgres database run by the same team", "mixed"],
+      ["stateless web tier, plus a database cluster one small team runs", "mixed"],
+      ["stateless web tier, plus a Postgres database the dev team runs", "mixed"],
+      // The asker's own store on someone else's machines is still the asker's.
+      ["we run our own Postgres database on VMs owned by the infra team", "stateful"],
+      ["we run a self-hosted database on VMs run by the infra team", "stateful"],
+      // A Kubernetes cluster another team runs is no store: the asker's state on it stays.
+      ["our stateful services run on the OpenShift cluster the platform team owns", "stateful"],
+      ["We run StatefulSets with persistent volumes in the EKS cluster the platform team owns", "stateful"],
       // No store named: the data on the disks is the asker's, whoever runs the VMs.
       ["our workers write uploads to local disks on VMs run by the infra team", "stateful"],
       ["our Postgres data sits on local SSDs managed by the infra folks", "stateful"],
@@ -1060,6 +1069,9 @@ describe("SituationReader", () => {
       "We're PCI DSS level 1 but they told us the analytics side is out of scope",
       "We're HIPAA regulated; the GPU boxes are the ML group's, but that's out of scope",
       "We're HIPAA regulated (the GPU boxes are the ML group's, but that's out of scope)",
+      // The aside in another clause of its own, or after a relative word, names something else.
+      "We're HIPAA regulated, but that's normal, the lab machines are out of scope",
+      "HIPAA applies, but it's the analytics cluster that's out of scope",
     ])
       expect(values(text).compliance, text).toBe("strict");
     // Without a pointer after the contrast, what came before stays.
@@ -1070,36 +1082,49 @@ describe("SituationReader", () => {
     expect(values("Our product is not in scope for any audit or regulation").compliance).toBe("none");
   });
 
-  it("controls the team picks itself are moderate, only in a sentence about a regime", () => {
-    expect(values("HIPAA applies and we get audited, but we pick our own controls").compliance).toBe(
-      "moderate",
-    );
-    expect(values("HIPAA applies and auditors check us yearly").compliance).toBe("strict");
-    expect(values("PCI DSS level 1 applies, and we set our own controls on top").compliance).toBe("strict");
-    expect(values("We're an unregulated startup and we pick our own controls").compliance).toBe("none");
-    expect(
-      values("For our admin tool we pick our own controls on who can deploy").compliance,
-    ).toBeUndefined();
+  it("swings in minutes, around events and flash sales are spiky load", () => {
+    for (const text of [
+      "a storm rolls in and traffic goes 100x in 20 minutes",
+      "tickets go on sale and we get ~80x in three minutes",
+      "classifications go 50x for a day when we are on TV",
+      "roughly 200k qps baseline but huge spikes during big sports events",
+      "QPS swings 5x across the day",
+      "players pile in on weekends",
+      "it has to survive flash sales",
+    ])
+      expect(values(text).load, text).toBe("spiky");
+    // A model name right after the multiplier is a count; "zero" is no negation of flash sales.
+    expect(values("we have 8x A100 GPUs for the jobs").load).toBeUndefined();
+    expect(values("want it to scale to zero overnight and survive flash sales").load).not.toBe("steady");
+    expect(values("we deploy, then nothing happens for months")).toEqual({});
   });
 
-  it("code the team cannot vouch for, said in other words, needs hard isolation", () => {
+  it("code others bring, said as a product's feature, needs hard isolation; process talk does not", () => {
     for (const text of [
-      "tenants upload data pipelines and we must assume some of them are hostile",
-      "partners send us scripts and any of those could be malicious",
       "learners bring their own code to the shared lab",
-      "the plugins come from merchants and we can't review their code",
-      "builds come from random fork PRs",
-      "auditors demand hypervisor separation between the two networks",
+      "it's a bring your own algorithm feature for our customers",
+      "builds come from fork pull requests",
     ])
       expect(values(text).isolation, text).toBe("hard");
-    // Not "run … whatever", nor "like" (a filler word).
-    expect(
-      values("all three systems have to run side by side on whatever we pick").isolation,
-    ).toBeUndefined();
-    expect(
-      values("we'd like someone else to run whatever orchestration is involved").isolation,
-    ).toBeUndefined();
-    expect(values("no customer code, nothing untrusted, it is all ours").isolation).toBe("standard");
+    // A negator reads as any negator ("no code review" is not "can't review their code"), and
+    // words such as "hostile", "malicious", "fork" and "hypervisor separation" say other things.
+    for (const text of [
+      "there's no code review, we push straight to main",
+      "we merge without review and deploy daily",
+      "our customers are hostile to any downtime",
+      "we scan every dependency for malicious code",
+      "we maintain a random fork of nginx with our patches",
+      "we compile separate kernels for each board",
+      "the devs can run whatever they want in staging",
+      "all three systems have to run side by side on whatever we pick",
+    ])
+      expect(values(text).isolation, text).toBeUndefined();
+    for (const text of [
+      "It's single tenant, the CFO is hostile to cloud",
+      "hypervisor separation would be overkill for us, we trust our own code",
+      "all plugins are ours and no code ships without review",
+    ])
+      expect(values(text).isolation, text).toBe("standard");
   });
 
   it("more readings of long posts: other teams' databases, asides, product manuals", () => {
