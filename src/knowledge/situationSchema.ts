@@ -192,6 +192,7 @@ export const situationsSchema = z
         verbs: words,
         notAfterVerb: words,
         ours: words,
+        ownStores: words,
         relatives: words,
         window: z.number().int().min(1),
       })

@@ -4,6 +4,7 @@ import { ANSWER_KEYS, ANSWER_VALUES, type AnswerKey, type Answers } from "../dec
 import { Speller } from "../matcher/speller.ts";
 import { TextPipeline } from "../matcher/text.ts";
 import { remembered } from "../memo.ts";
+import { KeptByOthers } from "./keptByOthers.ts";
 import { defaultSituationParams, type SituationParams } from "./params.ts";
 import { type Token, tokenize } from "./tokens.ts";
 
@@ -38,8 +39,6 @@ const SHORTEST_TYPO = 5;
 const ELLIPSIS_CLAUSE = 8;
 /** How many words after "but that's" an aside may start and still point back past the "but". */
 const POINTED_ASIDE = 6;
-/** Right before a store, these make it the asker's own ("our own Postgres", "self-hosted MySQL"). */
-const OWN_STORE = new Set(["own", "self-hosted", "self-managed", "self-run", "selfhosted"]);
 /** Words that open a relative clause: "it's the ERP that's out of scope" names what is aside. */
 const RELATIVES = new Set(["that", "thats", "which", "who", "whats"]);
 /** Before a period these make a multiplier a rate ("3x a week"). */
@@ -227,21 +226,8 @@ export class SituationReader {
   /** Keys whose cue right before a team noun is the team's name. */
   private readonly teamKeys: Set<AnswerKey>;
   private readonly storeModifiers: Set<string>;
-  /** situations.yaml `keptByOthers`, its word lists as sets and its stores as stems. */
-  private readonly othersKeep:
-    | {
-        key: AnswerKey;
-        stores: Set<string>;
-        by: Set<string>;
-        nouns: Set<string>;
-        owners: Set<string>;
-        verbs: Set<string>;
-        notAfterVerb: Set<string>;
-        ours: Set<string>;
-        relatives: Set<string>;
-        window: number;
-      }
-    | undefined;
+  /** Does someone else run a named store (situations.yaml `keptByOthers`)? */
+  private readonly othersKeep: KeptByOthers | undefined;
   private readonly intentions: Set<string>;
   private readonly comparisons: Set<string>;
   private readonly experience: { keys: Set<AnswerKey>; markers: Set<string>; verbs: Set<string> } | undefined;
@@ -349,19 +335,13 @@ export class SituationReader {
       framingWords: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
-    const kept = data.keptByOthers;
-    this.othersKeep = kept && {
-      key: kept.key,
-      stores: new Set(kept.stores.flatMap((w) => this.stems(w))),
-      by: new Set(kept.by),
-      nouns: new Set(kept.nouns),
-      owners: new Set(kept.owners),
-      verbs: new Set(kept.verbs),
-      notAfterVerb: new Set(kept.notAfterVerb),
-      ours: new Set(kept.ours),
-      relatives: new Set(kept.relatives),
-      window: kept.window,
-    };
+    this.othersKeep =
+      data.keptByOthers &&
+      new KeptByOthers(data.keptByOthers, {
+        stems: (w) => this.stems(w),
+        joiners: this.joiners,
+        filler: this.filler,
+      });
     for (const key of ANSWER_KEYS) {
       for (const g of data.cues[key]?.groups ?? []) {
         for (const phrase of g.phrases) {
@@ -519,7 +499,7 @@ export class SituationReader {
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
                   // "the DB the data team runs", "the Postgres that central IT runs"
-                  !(key === this.othersKeep?.key && this.keptByOthers(tokens, units, from, to)) &&
+                  !(key === this.othersKeep?.key && this.othersKeep.runs(tokens, units, from, to)) &&
                   // (after the part: "a Postgres database my team operates" is no "database team")
                   !r.elsewhere.some((u) => this.reaches(u, tokens, units, to + 1, to)) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
@@ -730,7 +710,7 @@ export class SituationReader {
         value === cue.value &&
         cue.elsewhere &&
         (cue.elsewhere.units.some((u) => this.reaches(u, tokens, units, from, to)) ||
-          (cue.key === this.othersKeep?.key && this.keptByOthers(tokens, units, from, to)))
+          (cue.key === this.othersKeep?.key && this.othersKeep.runs(tokens, units, from, to)))
       )
         value = cue.elsewhere.value;
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
@@ -1124,68 +1104,6 @@ export class SituationReader {
       if (!this.storeModifiers.has(word)) break;
     }
     return this.find(phrase, tokens, units).some((m) => m.from >= from && m.from <= reach);
-  }
-
-  /**
-   * Does someone else run the store named by tokens from..to (situations.yaml `keptByOthers`):
-   * "the Postgres the data folks own", "VMs owned by the billing team", "MySQL, which central IT
-   * runs"; not "run by us", "our team runs", "managed by Ansible"?
-   */
-  private keptByOthers(tokens: Token[], units: string[][], from: number, to: number): boolean {
-    const k = this.othersKeep;
-    if (!k) return false;
-    // A store must be named, in the cue or on the way: "data lives in the Oracle cluster the DBA
-    // team runs", not "uploads go to local disks on VMs run by the infra team".
-    const store = (i: number) => units[i]!.some((unit) => k.stores.has(unit));
-    let named = units.slice(from, to + 1).some((_, i) => store(from + i));
-    const word = (i: number) => tokens[i]?.word ?? "";
-    // "our own Postgres on VMs the infra team owns", "a self-hosted database run by ops": the
-    // asker's, on someone else's machines (but "all our data lives in the cluster the DBA team
-    // runs" is the data's owner speaking, not the store's).
-    // (Not the verb of "a database the data folks own", read as "database of our own".)
-    for (let i = from; i <= to; i++)
-      if ((k.ours.has(word(i)) || OWN_STORE.has(word(i))) && !k.nouns.has(word(i - 1))) return false;
-    if ([from - 1, from - 2].some((i) => OWN_STORE.has(word(i)))) return false;
-    // A team named by a word before it that is no article and not the asker's: "the DBA team",
-    // "the data folks"; not "the team", "a team of four", "our small team", "my own team".
-    const namedTeam = (i: number) =>
-      k.nouns.has(word(i)) &&
-      i > 0 &&
-      !ARTICLES.has(word(i - 1)) &&
-      ![i - 1, i - 2].some((j) => k.ours.has(word(j))) &&
-      word(i + 1) !== "of";
-    let clause = tokens[from]!.clause;
-    let relativeTaken = false;
-    for (let j = from + 1, seen = 0; j < tokens.length && seen < k.window; j++) {
-      if (tokens[j]!.clause !== clause) {
-        // ", which the DBA team runs": a relative clause still speaks of the store.
-        if (relativeTaken || j <= to || !k.relatives.has(word(j))) return false;
-        relativeTaken = true;
-        clause = tokens[j]!.clause;
-      }
-      const w = word(j);
-      if (j > to && this.joiners.has(w)) return false;
-      named ||= store(j);
-      // "owned by the billing team", "managed by IT", "looked after by ops"
-      const by = [j + 1, j + 2].find((i) => tokens[i]?.clause === clause && word(i) === "by");
-      if (k.by.has(w) && by !== undefined) {
-        const first = afterArticles(tokens, by);
-        if (!named || k.ours.has(word(first))) return false;
-        if (k.owners.has(word(first))) return true;
-        return [first, first + 1, first + 2].some((i) => tokens[i]?.clause === clause && namedTeam(i));
-      }
-      // "the data folks own", "the DBA team runs"; not "all the teams run on it"
-      if (
-        named &&
-        namedTeam(j) &&
-        [j + 1, j + 2].some(
-          (i) => tokens[i]?.clause === clause && k.verbs.has(word(i)) && !k.notAfterVerb.has(word(i + 1)),
-        )
-      )
-        return true;
-      if (j > to && !this.filler.has(w)) seen++;
-    }
-    return false;
   }
 
   /** Does the phrase occur in the clause? */
