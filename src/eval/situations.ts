@@ -52,7 +52,9 @@ import { readJsonl } from "./jsonl.ts";
  * and 91.7% unseen at 3fc1d70 (recall 54.7%, 59.1%, 61.3%); fresh41 (many industries and roles,
  * written blind at the next session's start): 99.3% unseen both at that start (b12b64a) and with
  * its fixes from fresh32-40 (5004d79) (recall 79.4%); fresh42 (asked to be hard, as fresh32):
- * 92.4% at b12b64a and 93.2% unseen at 5004d79 (recall 70.9%, 71.5%).
+ * 92.4% at b12b64a and 93.2% unseen at 5004d79 (recall 70.9%, 71.5%); fresh43 (half ordinary,
+ * half hard, written blind after two reviews of that session's fixes): 94.2% at f60a9fb, 97.5% at
+ * b12b64a and 97.5% unseen at that session's last fix (401f4e7) (recall 72.4%, 75.6%, 76.3%).
  * fresh4 to fresh6 were asked to include traps such as "a spike on Nomad"; fresh7 and fresh9 are
  * ordinary descriptions; fresh8 has many setups of several parts.
  */
@@ -105,6 +107,7 @@ const lineSchema = z.strictObject({
     "fresh40",
     "fresh41",
     "fresh42",
+    "fresh43",
   ]),
 });
 export type SituationLine = z.infer<typeof lineSchema>;

@@ -1097,6 +1097,8 @@ describe("SituationReader", () => {
     expect(values("we have 8x A100 GPUs for the jobs").load).toBeUndefined();
     expect(values("want it to scale to zero overnight and survive flash sales").load).not.toBe("steady");
     expect(values("we deploy, then nothing happens for months")).toEqual({});
+    // A negator does not reach past "then": the traffic explodes.
+    expect(values("traffic is basically zero and then explodes when tickets drop").load).toBe("spiky");
   });
 
   it("code others bring, said as a product's feature, needs hard isolation; process talk does not", () => {
