@@ -190,7 +190,6 @@ export const situationsSchema = z
         nouns: words,
         owners: words,
         verbs: words,
-        notAfterVerb: words,
         ours: words,
         ownStores: words,
         relatives: words,

@@ -37,10 +37,6 @@ const TWO_EDITS_FROM = 9;
 const SHORTEST_TYPO = 5;
 /** Words at most in a clause that leaves its verb out ("the new services weekly"). */
 const ELLIPSIS_CLAUSE = 8;
-/** How many words after "but that's" an aside may start and still point back past the "but". */
-const POINTED_ASIDE = 6;
-/** Words that open a relative clause: "it's the ERP that's out of scope" names what is aside. */
-const RELATIVES = new Set(["that", "thats", "which", "who", "whats"]);
 /** Before a period these make a multiplier a rate ("3x a week"). */
 const RATE_WORDS = new Set(["a", "per", "every"]);
 /** A rate written as one word: "10x/day", "2/week". */
@@ -199,15 +195,7 @@ export class SituationReader {
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
     AnswerKey,
-    {
-      units: string[][];
-      with: string;
-      gives: string;
-      afterContrast: boolean;
-      notBeside: Set<string>;
-      /** The key's `elsewhere` phrases that say `with` ("the Postgres that central IT runs"). */
-      elsewhere: string[][];
-    }[]
+    { units: string[][]; with: string; gives: string; afterContrast: boolean; notBeside: Set<string> }[]
   >();
   /** Word -> operating-system family (situations.yaml `osFamilies`). */
   private readonly osFamily = new Map<string, string>();
@@ -426,9 +414,6 @@ export class SituationReader {
             ...p,
             units: p.phrases.map((ph) => this.phraseUnits(ph)),
             notBeside: new Set(p.notBeside.flatMap((w) => this.stems(w))),
-            elsewhere: (data.cues[key]?.groups ?? []).flatMap((g) =>
-              g.elsewhere?.value === p.with ? g.elsewhere.phrases.map((ph) => this.phraseUnits(ph)) : [],
-            ),
           })),
         );
     }
@@ -498,10 +483,8 @@ export class SituationReader {
                 ({ from, to }) =>
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
-                  // "the DB the data team runs", "the Postgres that central IT runs"
+                  // "the DB the data team runs", "MySQL, which the DBA team runs"
                   !(key === this.othersKeep?.key && this.othersKeep.runs(tokens, units, from, to)) &&
-                  // (after the part: "a Postgres database my team operates" is no "database team")
-                  !r.elsewhere.some((u) => this.reaches(u, tokens, units, to + 1, to)) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
                   !tokens[from]!.asks && // "is a database needed?"
                   !aside.has(from),
@@ -862,34 +845,6 @@ export class SituationReader {
         }
         closed = Math.max(0, closed - opened);
         start--;
-      }
-      // "The regulator wants recordings, but that's a separate box, out of scope": a pronoun that
-      // is the subject right after the contrast word ("that's", "those are"; not "those GPU boxes",
-      // "this quarter"), with the aside a few words on, points at what came before the contrast:
-      // back to the start of the sentence, but not past a ";" or an open "(".
-      const subject = (at: number) =>
-        this.asideBack.has(word(tokens[at])) &&
-        (["thats", "its"].includes(word(tokens[at])) || this.passive.has(word(tokens[at + 1])));
-      // The aside in the pronoun's clause, with no relative word between ("but it's the ERP that's
-      // out of scope" names what is), or making up the next clause alone ("but that's a separate
-      // box, out of scope"; not "but that's fine, the mainframe is out of scope").
-      const inPronounClause =
-        tokens[i]!.clause === tokens[start]!.clause &&
-        tokens.slice(start + 1, i).every((t) => !RELATIVES.has(t.word));
-      const aloneNext = tokens[i]!.clause === tokens[start]!.clause + 1 && clauseStart === i && endsClause;
-      if (
-        this.contrast.has(word(tokens[start - 1])) &&
-        subject(start) &&
-        i - start <= POINTED_ASIDE &&
-        (inPronounClause || aloneNext)
-      ) {
-        let open = 0;
-        while (start > 0 && tokens[start - 1]!.sentence === sentence) {
-          const gap = between(start - 1);
-          open += (gap.match(/\)/g) ?? []).length - (gap.match(/\(/g) ?? []).length;
-          if (open < 0 || gap.includes(";")) break;
-          start--;
-        }
       }
       const last = clauseEnd;
       for (let j = start; j <= last; j++) out.add(j);
@@ -1333,10 +1288,8 @@ export class SituationReader {
       // The next word that says something, in the clause ("10x the size of", "3x replicas").
       const next = this.nextWord(tokens, i)?.word ?? "";
       const swing = this.inClause(tokens, clause, m.context) || m.before.includes(next);
-      // A model name right after it is a count ("8x A100s"); a number further on is not ("100x
-      // in 20 minutes").
-      const modelName = tokens[i + 1]?.word === next && /\d/.test(next);
-      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || modelName) continue;
+      if (!swing || this.inClause(tokens, clause, m.growth) || m.after.includes(next) || /\d/.test(next))
+        continue;
       // "3x a week", "10x per day": a rate, not a swing.
       const raw = tokens[i + 1]?.word ?? "";
       if (RATE_WORDS.has(raw) && this.data.frequency.perYear[tokens[i + 2]?.word ?? ""] !== undefined)

@@ -19,7 +19,6 @@ export class KeptByOthers {
   private readonly nouns: Set<string>;
   private readonly owners: Set<string>;
   private readonly verbs: Set<string>;
-  private readonly notAfterVerb: Set<string>;
   private readonly ours: Set<string>;
   private readonly ownStores: Set<string>;
   private readonly relatives: Set<string>;
@@ -42,7 +41,6 @@ export class KeptByOthers {
     this.nouns = new Set(config.nouns);
     this.owners = new Set(config.owners);
     this.verbs = new Set(config.verbs);
-    this.notAfterVerb = new Set(config.notAfterVerb);
     this.ours = new Set(config.ours);
     this.ownStores = new Set(config.ownStores);
     this.relatives = new Set(config.relatives);
@@ -76,7 +74,9 @@ export class KeptByOthers {
         clause = tokens[j]!.clause;
       }
       const w = word(j);
-      if (j > to && this.joiners.has(w)) return false;
+      // Not past a joiner, inside the cue either ("a database and the BI team owns the dashboards"
+      // matched "database … own").
+      if (this.joiners.has(w)) return false;
       named ||= store(j);
       const inClause = (i: number) => tokens[i]?.clause === clause;
       // "owned by the billing team", "looked after by ops"
@@ -88,13 +88,13 @@ export class KeptByOthers {
         if (this.owners.has(word(first))) return true;
         return [first, first + 1, first + 2].some((i) => inClause(i) && this.namedTeam(tokens, i));
       }
-      // "the data folks own", "the DBA team runs"; not "all the teams run on it"
+      // "the data folks own", "the DBA team runs", "… own and babysit": the verb ends what is said
+      // (not "all the teams run on it", "the BI team runs reports against it").
+      const ends = (i: number) => !inClause(i + 1) || this.joiners.has(word(i + 1));
       if (
         named &&
         this.namedTeam(tokens, j) &&
-        [j + 1, j + 2].some(
-          (i) => inClause(i) && this.verbs.has(word(i)) && !this.notAfterVerb.has(word(i + 1)),
-        )
+        [j + 1, j + 2].some((i) => inClause(i) && this.verbs.has(word(i)) && ends(i))
       )
         return true;
       if (j > to && !this.filler.has(w)) seen++;

@@ -1007,7 +1007,8 @@ describe("SituationReader", () => {
       ["our API keeps nothing itself, orders go to the MySQL cluster the billing folks own", "stateless"],
       ["all our data lives in the shared Oracle cluster the DBA team runs", "stateless"],
       ["the services are stateless, the inventory DB is owned by the warehouse team", "stateless"],
-      ["stateless workers; results go to the Postgres that central IT runs", "stateless"],
+      // "central IT" is no team the rule names ("a database run by it"): the asker's.
+      ["stateless workers; results go to the Postgres that central IT runs", "mixed"],
       ["stateless API, plus MySQL, which the DBA team runs", "stateless"],
       ["stateless API, plus a Postgres database the data folks own", "stateless"],
       ["All our services are stateless and talk to a Postgres cluster a separate team runs", "stateless"],
@@ -1020,6 +1021,8 @@ describe("SituationReader", () => {
       ["stateless web tier, plus a MySQL database run by just the two of us", "mixed"],
       ["stateless web tier, plus a MySQL cluster managed by the Percona operator", "mixed"],
       ["stateless web tier, plus a shared Postgres cluster that all the teams run on", "mixed"],
+      ["stateless web tier, plus a Postgres database the BI team runs reports against", "mixed"],
+      ["everything is stateful, databases run by each product squad", "stateful"],
       ["the Postgres cluster is owned by us", "stateful"],
       ["We run a self-hosted database managed by Ansible", "stateful"],
       ["The app is a stateful Rails monolith run by a team of four", "stateful"],
@@ -1047,86 +1050,46 @@ describe("SituationReader", () => {
     ).toBe("mixed");
   });
 
-  it("asides: 'a different universe', 'nothing to do with us', and a pointer right after 'but'", () => {
-    expect(
-      values("(the core bankers are on the mainframe, that's a different universe)").legacy,
-    ).toBeUndefined();
-    // A pronoun that is the subject right after the contrast word points at what came before it.
-    expect(
-      values("The regulator wants every broadcast recorded, but that's a separate box, out of scope.")
-        .compliance,
-    ).toBeUndefined();
-    expect(
-      values(
-        "There's a regulator rule about the intercept systems but that's the radio side, nothing to do with us.",
-      ).compliance,
-    ).toBeUndefined();
-    // Not a determiner ("those GPU boxes", "this quarter"), not a pronoun that does something
-    // else, and not back past a ";" or an open "(".
-    for (const text of [
-      "We're HIPAA regulated, but those GPU boxes in the lab are out of scope",
-      "We're PCI level 1, but this quarter the analytics cluster is out of scope",
-      "We're PCI DSS level 1 but they told us the analytics side is out of scope",
-      "We're HIPAA regulated; the GPU boxes are the ML group's, but that's out of scope",
-      "We're HIPAA regulated (the GPU boxes are the ML group's, but that's out of scope)",
-      // The aside in another clause of its own, or after a relative word, names something else.
-      "We're HIPAA regulated, but that's normal, the lab machines are out of scope",
-      "HIPAA applies, but it's the analytics cluster that's out of scope",
-    ])
-      expect(values(text).compliance, text).toBe("strict");
-    // Without a pointer after the contrast, what came before stays.
-    expect(
-      values("The regulator audits us yearly, but the analytics box is out of scope.").compliance,
-    ).toBeDefined();
-    // "not in scope for any audit" says there is no regime: no aside phrase.
-    expect(values("Our product is not in scope for any audit or regulation").compliance).toBe("none");
-  });
-
-  it("swings in minutes, around events and flash sales are spiky load", () => {
-    for (const text of [
-      "a storm rolls in and traffic goes 100x in 20 minutes",
-      "tickets go on sale and we get ~80x in three minutes",
-      "classifications go 50x for a day when we are on TV",
-      "roughly 200k qps baseline but huge spikes during big sports events",
-      "QPS swings 5x across the day",
-      "players pile in on weekends",
-      "it has to survive flash sales",
-    ])
-      expect(values(text).load, text).toBe("spiky");
-    // A model name right after the multiplier is a count; "zero" is no negation of flash sales.
-    expect(values("we have 8x A100 GPUs for the jobs").load).toBeUndefined();
-    expect(values("want it to scale to zero overnight and survive flash sales").load).not.toBe("steady");
-    expect(values("we deploy, then nothing happens for months")).toEqual({});
-    // A negator does not reach past "then": the traffic explodes.
-    expect(values("traffic is basically zero and then explodes when tickets drop").load).toBe("spiky");
-  });
-
-  it("code others bring, said as a product's feature, needs hard isolation; process talk does not", () => {
-    for (const text of [
-      "learners bring their own code to the shared lab",
-      "it's a bring your own algorithm feature for our customers",
-      "builds come from fork pull requests",
-    ])
-      expect(values(text).isolation, text).toBe("hard");
-    // A negator reads as any negator ("no code review" is not "can't review their code"), and
-    // words such as "hostile", "malicious", "fork" and "hypervisor separation" say other things.
-    for (const text of [
-      "there's no code review, we push straight to main",
-      "we merge without review and deploy daily",
-      "our customers are hostile to any downtime",
-      "we scan every dependency for malicious code",
-      "we maintain a random fork of nginx with our patches",
-      "we compile separate kernels for each board",
-      "the devs can run whatever they want in staging",
-      "all three systems have to run side by side on whatever we pick",
-    ])
-      expect(values(text).isolation, text).toBeUndefined();
-    for (const text of [
-      "It's single tenant, the CFO is hostile to cloud",
-      "hypervisor separation would be overkill for us, we trust our own code",
-      "all plugins are ours and no code ships without review",
-    ])
-      expect(values(text).isolation, text).toBe("standard");
+  it("misreadings three reviews found in cues tried this session stay out", () => {
+    // Each of these was read wrongly by a cue or rule that was then dropped; none may come back.
+    for (const [text, key, want] of [
+      // A pronoun after "but" does not point at the whole sentence.
+      [
+        "We deploy 30 times a day to EKS, there's an old mainframe but it's nothing to do with us",
+        "deploys",
+        "frequent",
+      ],
+      ["We're HIPAA regulated, but that's why the GPU cluster is out of scope", "compliance", "strict"],
+      // "then" stops no negator or hedge.
+      ["we wouldn't then need any GPUs", "hardware", "none"],
+      // Latency, retries and logs are no load.
+      ["latency went up 3x to 400 ms", "load", undefined],
+      ["we retry 3x in 10 seconds before failing", "load", undefined],
+      ["we pile in all our logs into Elasticsearch", "load", undefined],
+      ["sharp peaks in latency when GC kicks in", "load", undefined],
+      ["the event schema is all over the place", "load", undefined],
+      // Process talk and internal platforms are no untrusted code.
+      ["there's no code review, we push straight to main", "isolation", undefined],
+      ["we scan every dependency for malicious code", "isolation", undefined],
+      ["product teams bring their own code and we run it on the shared platform", "isolation", undefined],
+      ["we block pull requests from forks on the private repo", "isolation", undefined],
+      ["our customers are hostile to any downtime", "isolation", undefined],
+      ["It's single tenant, the CFO is hostile to cloud", "isolation", "standard"],
+      ["hypervisor separation would be overkill for us, we trust our own code", "isolation", "standard"],
+      // A negated regime, auditors picking and "on top" are no moderate compliance.
+      ["We're not regulated, so we pick our own controls", "compliance", "none"],
+      ["The PCI auditors pick our controls for us", "compliance", "strict"],
+      // Facts beside real answers are no asides.
+      [
+        "All our services are stateless and talk to a Postgres cluster a separate team runs",
+        "state",
+        "stateless",
+      ],
+      ["Our product is not in scope for any audit or regulation", "compliance", "none"],
+      // New code inside a monolith is no new service beside it.
+      ["our platform is a monolith and we keep adding new bits to it", "architecture", "monolith"],
+    ] as const)
+      expect(values(text)[key], text).toBe(want);
   });
 
   it("more readings of long posts: other teams' databases, asides, product manuals", () => {
