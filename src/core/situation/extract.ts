@@ -6,7 +6,7 @@ import { TextPipeline } from "../matcher/text.ts";
 import { remembered } from "../memo.ts";
 import { KeptByOthers } from "./keptByOthers.ts";
 import { defaultSituationParams, type SituationParams } from "./params.ts";
-import { type Token, tokenize } from "./tokens.ts";
+import { afterArticles, type Token, tokenize } from "./tokens.ts";
 
 /** One understood answer and the words of the text that led to it. */
 export interface Understood {
@@ -93,14 +93,6 @@ function wordsAt(tokens: readonly Token[], at: number, words: readonly string[])
 
 /** A name with its version glued on: "rhel8", "win10". */
 const GLUED_VERSION = /^([a-z]+)(\d+(?:\.\d+)*)$/;
-/** Skipped between a negator and a softener: "not a heavily regulated industry". */
-const ARTICLES = new Set(["a", "an", "the"]);
-/** The first token after `at` that is no article. */
-function afterArticles(tokens: Token[], at: number): number {
-  let k = at + 1;
-  while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
-  return k;
-}
 /** Words that may stand between an experience marker and its verb ("have never run", "has ever used"). */
 const AUXILIARY_ADVERBS = new Set(["ever", "never", "not", "really", "actually", "yet", "once", "properly"]);
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
@@ -484,7 +476,7 @@ export class SituationReader {
                   !this.planned(tokens, from) &&
                   !this.qualified(tokens, from, to, r.notBeside) &&
                   // "the DB the data team runs", "MySQL, which the DBA team runs"
-                  !(key === this.othersKeep?.key && this.othersKeep.runs(tokens, units, from, to)) &&
+                  !this.othersKeep?.keeps(key, tokens, units, from, to) &&
                   this.before(tokens, from, undefined).negator === undefined && // "no database of our own"
                   !tokens[from]!.asks && // "is a database needed?"
                   !aside.has(from),
@@ -693,7 +685,7 @@ export class SituationReader {
         value === cue.value &&
         cue.elsewhere &&
         (cue.elsewhere.units.some((u) => this.reaches(u, tokens, units, from, to)) ||
-          (cue.key === this.othersKeep?.key && this.othersKeep.runs(tokens, units, from, to)))
+          this.othersKeep?.keeps(cue.key, tokens, units, from, to))
       )
         value = cue.elsewhere.value;
       // "nobody has run k8s", "we've never run GPU nodes": experience, not a wish nor an absence.
@@ -770,6 +762,7 @@ export class SituationReader {
    * run our own clusters" refuses)?
    */
   private softened(tokens: Token[], at: number): boolean {
+    // Articles skipped between a negator and a softener: "not a heavily regulated industry".
     const next = tokens[afterArticles(tokens, at)]?.word ?? "";
     return (
       this.isDegree(next) ||

@@ -1,10 +1,11 @@
 import type { SituationKnowledge } from "../../knowledge/situationSchema.ts";
 import type { AnswerKey } from "../decision/contract.ts";
-import type { Token } from "./tokens.ts";
+import { ARTICLES, afterArticles, type Token } from "./tokens.ts";
 
 type Config = NonNullable<SituationKnowledge["keptByOthers"]>;
 
-const ARTICLES = new Set(["a", "an", "the"]);
+/** The word of token `i`, or "" past either end. */
+const wordAt = (tokens: readonly Token[], i: number) => tokens[i]?.word ?? "";
 
 /**
  * Does someone else run the store a cue names (situations.yaml `keptByOthers`, where the rules
@@ -13,7 +14,7 @@ const ARTICLES = new Set(["a", "an", "the"]);
  */
 export class KeptByOthers {
   /** The key whose cues and parts this reads (state). */
-  readonly key: AnswerKey;
+  private readonly key: AnswerKey;
   private readonly stores: Set<string>;
   private readonly by: Set<string>;
   private readonly nouns: Set<string>;
@@ -49,9 +50,13 @@ export class KeptByOthers {
     this.filler = reader.filler;
   }
 
-  /** Is the store named by tokens from..to (each token's units in `units`) someone else's? */
-  runs(tokens: Token[], units: string[][], from: number, to: number): boolean {
-    const word = (i: number) => tokens[i]?.word ?? "";
+  /**
+   * Is the store a cue or part of `key` names, tokens from..to (each token's units in `units`),
+   * someone else's? Always no for the other keys.
+   */
+  keeps(key: AnswerKey, tokens: Token[], units: string[][], from: number, to: number): boolean {
+    if (key !== this.key) return false;
+    const word = (i: number) => wordAt(tokens, i);
     // A store must be named, in the cue or on the way: "data lives in the Oracle cluster the DBA
     // team runs", not "uploads go to local disks on VMs run by the infra team".
     const store = (i: number) => (units[i] ?? []).some((unit) => this.stores.has(unit));
@@ -82,8 +87,7 @@ export class KeptByOthers {
       // "owned by the billing team", "looked after by ops"
       const by = [j + 1, j + 2].find((i) => inClause(i) && word(i) === "by");
       if (this.by.has(w) && by !== undefined) {
-        let first = by + 1;
-        while (ARTICLES.has(word(first))) first++;
+        const first = afterArticles(tokens, by);
         if (!named || this.ours.has(word(first))) return false;
         if (this.owners.has(word(first))) return true;
         return [first, first + 1, first + 2].some((i) => inClause(i) && this.namedTeam(tokens, i));
@@ -107,7 +111,7 @@ export class KeptByOthers {
    * data folks"; not "the team", "a team of four", "our small team", "my own team".
    */
   private namedTeam(tokens: Token[], i: number): boolean {
-    const word = (j: number) => tokens[j]?.word ?? "";
+    const word = (j: number) => wordAt(tokens, j);
     return (
       this.nouns.has(word(i)) &&
       i > 0 &&

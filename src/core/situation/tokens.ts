@@ -76,6 +76,16 @@ function markQuestions(text: string, tokens: Token[]): void {
   }
 }
 
+/** Articles, which some readings skip or refuse as a word before a noun. */
+export const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
+
+/** The first token after `at` that is no article. */
+export function afterArticles(tokens: readonly Token[], at: number): number {
+  let k = at + 1;
+  while (ARTICLES.has(tokens[k]?.word ?? "")) k++;
+  return k;
+}
+
 /**
  * Marks as names the words of a short quoted term ("our 'Legacy' team") and the word right after
  * a naming word in the same clause ("a product called Legacy").
