@@ -8,7 +8,7 @@ import { readSet, scoreSet } from "../../src/eval/sets.ts";
 import { repoRoot } from "../../src/paths.ts";
 import { knowledge } from "../helpers/bot.ts";
 
-// The first real development set: its figures move with the training seed (136 to 140 of 162
+// The first real development set: its figures move with the training seed (136 to 139 of 162
 // over five seeds when this was written), so it shows a range rather than one number.
 const real = { name: "real questions", file: resolve(repoRoot, "test/fixtures/real-questions.jsonl") };
 
