@@ -37,7 +37,7 @@ describe("matcher quality on data it was not trained on", () => {
     const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
     expect(cv.vmvc.all).toBeGreaterThan(1000);
     expect(cv.vmvc.top1).toBeGreaterThan(cv.minisearch.top1);
-    // Today 65.0% / 81.6% (61.2% / 78.8% before the exact-word tilt, params.lexical).
+    // Today 64.0% / 81.4% (61.2% / 78.8% before the exact-word tilt, params.lexical).
     expect(cv.vmvc.top1 / cv.vmvc.all).toBeGreaterThanOrEqual(0.63);
     expect(cv.vmvc.top3 / cv.vmvc.all).toBeGreaterThanOrEqual(0.8);
     // Five trainings and two indexes: a few seconds alone, far more beside browser tests on 2 cores.
@@ -56,8 +56,8 @@ describe("matcher quality on data it was not trained on", () => {
     expect(lines.filter((l) => "oos" in l && l.near !== true).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 139/162 against MiniSearch's 124/162 (both judged on the same rendered answer); 137
-    // before the exact-word tilt. 136-139 over five training seeds (npm run eval -- --seeds 5).
+    // Today 139/162 against MiniSearch's 123/162 (both judged on the same rendered answer); 137
+    // before the exact-word tilt. 135-140 over five training seeds (npm run eval -- --seeds 5).
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.84);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     // Off-topic declined 38/43: 28/28 of the first ones, 10/15 of the 15 added later (scored once
@@ -71,7 +71,7 @@ describe("matcher quality on data it was not trained on", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout.jsonl"));
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 52/58 against MiniSearch's 43/58 (48/58 before the exact-word tilt); off-topic declined 13/15.
+    // Today 51/58 against MiniSearch's 42/58 (48/58 before the exact-word tilt); off-topic declined 13/15.
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.85);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.75);
@@ -94,19 +94,20 @@ describe("matcher quality on data it was not trained on", () => {
     const lines = readSet(resolve(repoRoot, "test/fixtures/real-questions-holdout7.jsonl"));
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 33/49 against MiniSearch's 27/49 (31/49 before the exact-word tilt).
+    // Today 33/49 against MiniSearch's 26/49 (31/49 before the exact-word tilt).
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.65);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
   });
 
-  it("the second to fourth and sixth real sets (collected blind, then read): floors, and ahead of MiniSearch", () => {
-    // Today 36/52 against MiniSearch's 35/52 (off-topic 21/21), 49/64 against 48/64 (18/21), 37/46
-    // against 35/46 (32/38) and 12/14 against 11/14 (20/27), both judged on the same rendered
-    // answer. The fourth was level (37/46 each) until the phrasings copied from evaluation sets
-    // were rewritten: MiniSearch's index lost them too. Before the exact-word tilt: 36, 49, 35, 10.
+  it("the second to fourth and sixth real sets (collected blind, then read): floors, and ahead of MiniSearch on two", () => {
+    // Today 34/52 against MiniSearch's 35/52 (off-topic 21/21), 49/64 against 50/64 (18/21), 39/46
+    // against 36/46 (31/38) and 12/14 against 9/14 (20/27), both judged on the same rendered answer.
+    // The matcher led on the second and third by one or two until phrasings copied from evaluation
+    // sets were taken out of knowledge/ (over five training seeds it now reads 34-37 and 48-49).
+    // Before the exact-word tilt: 36, 49, 35, 10.
     for (const [file, floor, offTopicFloor, ahead] of [
-      ["real-questions-2.jsonl", 0.65, 0.95, true],
-      ["real-questions-3.jsonl", 0.75, 0.8, true],
+      ["real-questions-2.jsonl", 0.65, 0.95, false],
+      ["real-questions-3.jsonl", 0.75, 0.8, false],
       ["real-questions-4.jsonl", 0.75, 0.8, true],
       // Scored once blind at 10/14 (MiniSearch 11/14 judged on the same rendered answer), off-topic
       // 19/27 (20/27 since lexicon otherSenses).
@@ -163,7 +164,10 @@ describe("matching", () => {
   it("reads two subject words typed as one as two, and a subject word as known even where no phrasing uses it", () => {
     expect(answerId("what is dockercompose")).toBe("docker-compose");
     expect(answerId("what is katacontainer")).toBe(answerId("what is kata container"));
-    expect(answerId("if we have gvisor, do we still need katacontainer?")).toBe("kata-containers");
+    // The Kata Containers term or the microVM entry (which covers Kata and gVisor): either answers it.
+    expect(["kata-containers", "microvms"]).toContain(
+      answerId("if we have gvisor, do we still need katacontainer?"),
+    );
   });
 
   it("reads 'c++' and 'c#' as words of their own, not as the letter of 'pattern c'", () => {
