@@ -19,9 +19,7 @@ import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
 
 const showFailures = process.argv.includes("--failures");
-const seedsAt = process.argv.indexOf("--seeds");
-const seedCount = z.coerce.number().int().min(2).max(20);
-const seeds = seedsAt < 0 ? 1 : seedCount.parse(process.argv[seedsAt + 1]);
+const seeds = seedCount(process.argv.slice(2));
 const knowledge = loadKnowledge(knowledgeDir);
 const qa = buildQuestionAnswering(knowledge);
 const cv = crossValidate(answerablesOf(knowledge), knowledge.lexicon);
@@ -112,6 +110,18 @@ if (showFailures) {
   const listed = sets.filter((s) => !s.name.includes("held out"));
   for (const s of listed) for (const f of s.ours.failures) console.log(`  ${s.name} fail: ${f}`);
 } else console.log("(npm run eval -- --failures lists every miss, except the held-out set's)");
+/** `--seeds N` or `--seeds=N` (2 to 20), else 1; anything else stops with a usage line. */
+function seedCount(args: string[]): number {
+  const at = args.findIndex((a) => a === "--seeds" || a.startsWith("--seeds="));
+  if (at < 0) return 1;
+  const arg = args[at]!;
+  const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[at + 1];
+  const parsed = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(2).max(20)).safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.error("usage: npm run eval -- [--failures] [--seeds N]   (N: how many training seeds, 2 to 20)");
+  process.exit(2);
+}
+
 // Descriptions of situations (`recommend`): a block of its own, after the matcher's table.
 console.log(
   `\n${situationsReport(knowledge, resolve(repoRoot, "test/fixtures/situations.jsonl"), showFailures)}`,

@@ -4,8 +4,9 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { judgedAnswer } from "./questionSet.ts";
 import { readSet, scoreSet } from "./sets.ts";
 
-/** The lowest and highest count over the seeds tried. */
+/** The count under each seed tried, in order (the default seed first), and the lowest and highest. */
 export interface Range {
+  values: number[];
   min: number;
   max: number;
 }
@@ -33,9 +34,9 @@ export function seedSpread(
   const lines = sets.map((s) => ({ name: s.name, lines: readSet(s.file) }));
   const spread: SetSpread[] = lines.map(({ name }) => ({
     name,
-    inScope: { min: Infinity, max: -Infinity },
-    outOfScope: { min: Infinity, max: -Infinity },
-    nearDomain: { min: Infinity, max: -Infinity },
+    inScope: { values: [], min: Infinity, max: -Infinity },
+    outOfScope: { values: [], min: Infinity, max: -Infinity },
+    nearDomain: { values: [], min: Infinity, max: -Infinity },
   }));
   for (let i = 0; i < seeds; i++) {
     const seeded = { ...params, training: { ...params.training, seed: params.training.seed + i } };
@@ -52,6 +53,7 @@ export function seedSpread(
 }
 
 function widen(range: Range, value: number): void {
+  range.values.push(value);
   range.min = Math.min(range.min, value);
   range.max = Math.max(range.max, value);
 }

@@ -16,14 +16,24 @@ describe("the matcher's figures over training seeds (npm run eval -- --seeds N)"
   const spread = seedSpread(knowledge, [real], 3);
   const row = spread[0]!;
 
-  it("covers the default seed's own figures", () => {
-    const qa = buildQuestionAnswering(knowledge);
-    const scored = scoreSet(readSet(real.file), (q) => judgedAnswer(q, qa));
-    expect(row.inScope.min).toBeLessThanOrEqual(scored.inScope.pass);
-    expect(row.inScope.max).toBeGreaterThanOrEqual(scored.inScope.pass);
-    expect(row.outOfScope.min).toBeLessThanOrEqual(scored.outOfScope.pass);
-    expect(row.outOfScope.max).toBeGreaterThanOrEqual(scored.outOfScope.pass);
-    expect(row.inScope.max).toBeLessThanOrEqual(scored.inScope.all);
+  it("gives each seed's figures in order: the default seed's, then those of models trained with the next seeds", () => {
+    const lines = readSet(real.file);
+    const figures = [0, 1, 2].map((i) => {
+      const qa = buildQuestionAnswering(knowledge, {
+        ...defaultMatcherParams,
+        training: { ...defaultMatcherParams.training, seed: defaultMatcherParams.training.seed + i },
+      });
+      return scoreSet(lines, (q) => judgedAnswer(q, qa));
+    });
+    expect(row.inScope.values).toEqual(figures.map((f) => f.inScope.pass));
+    expect(row.outOfScope.values).toEqual(figures.map((f) => f.outOfScope.pass));
+    expect(row.nearDomain.values).toEqual(figures.map((f) => f.nearDomain.pass));
+    expect(row.inScope.min).toBe(Math.min(...row.inScope.values));
+    expect(row.inScope.max).toBe(Math.max(...row.inScope.values));
+    // The seeds give this set different figures today, so a spread that ignored the seed would
+    // show here; if a knowledge change ever makes them equal, test with more seeds or another set.
+    const differ = ["inScope", "outOfScope", "nearDomain"] as const;
+    expect(differ.some((k) => new Set(row[k].values).size > 1)).toBe(true);
   });
 
   it("really trains another model: the next seed answers some real questions differently", () => {
@@ -41,7 +51,7 @@ describe("the matcher's figures over training seeds (npm run eval -- --seeds N)"
     expect(differ.length).toBeLessThan(questions.length / 5);
   });
 
-  it("is the same every time it runs (each seed trains the same model on every machine)", () => {
+  it("is the same every time it runs: the same seeds train the same models", () => {
     expect(seedSpread(knowledge, [real], 3)).toEqual(spread);
   });
 });
