@@ -15,7 +15,7 @@ import { evalDir, hasShared } from "../helpers/paths.ts";
 
 /** Words that say nothing about what is asked; the rest are compared by stem, as sets. */
 const FILLER = new Set(
-  "a an the to of in on at for with and or is are be it its i we you my our your me us this that these those do does can could should would will what how why which".split(
+  "a an the to of in on at for with and or is are be it its i we you my our your me us this that these those do does can could should would will what whats how why which".split(
     " ",
   ),
 );
@@ -33,12 +33,17 @@ interface Compared {
 const compared = (text: string): Compared => ({ normal: normal(text), stems: contentStems(text) });
 
 /**
- * Why `phrasing` counts as a copy of `question`, or undefined: the same text; the question inside
- * the phrasing with at most three words added; the phrasing inside the question with at most two
- * cut; or, from four words up, the same words but one.
+ * Why `phrasing` counts as a copy of `question`, or undefined: the same text; the question, of
+ * three words or more, word for word inside it; the question inside the phrasing with at most
+ * three content words added; the phrasing inside the question with at most two cut; or, from four
+ * content words up, the same words but one. Words are compared as written and stemmed, not
+ * through the lexicon's synonyms: "VM" and "virtual machine" differ here (with synonyms, short
+ * questions such as "how do we secure vms" sit inside dozens of natural phrasings).
  */
 function copyOf(phrasing: Compared, question: Compared): string | undefined {
   if (phrasing.normal === question.normal) return "the same text";
+  if (question.normal.trim().split(" ").length >= 3 && phrasing.normal.includes(question.normal))
+    return "the question word for word with more around it";
   const { stems: p } = phrasing;
   const { stems: q } = question;
   let shared = 0;
@@ -57,8 +62,6 @@ const copyOfText = (phrasing: string, question: string) => copyOf(compared(phras
 const NOT_COPIES: Record<string, string> = {
   "How do VMs and containers compare at a glance? ~ Compare the cost of VMs and containers":
     "a summary of every aspect, not the cost",
-  "but it works on my machine ~ it works on my machine but fails in prod":
-    "the saying the entry is named after",
   "can our vm admins run containers ~ Can I run containers within VMs?": "who runs containers, not where",
   "are containers faster than vms ~ And why does it boot faster than a VM?": "speed at run time, not at boot",
   "How do VM and container isolation differ? ~ What is the difference between container and VM?":
@@ -133,6 +136,12 @@ describe("no evaluation question is in what the matcher learns from", () => {
       copyOfText(
         "What does blast radius mean here, and which model limits it?",
         "What does blast radius mean here?",
+      ),
+    ).toBe("the question word for word with more around it");
+    expect(
+      copyOfText(
+        "which skills will my ops team need for containers next year",
+        "what skills does my ops team need for containers",
       ),
     ).toBe("the question with words added");
     expect(copyOfText("is kubernetes hard to learn", "is kubernetes hard to learn for sysadmins")).toBe(
