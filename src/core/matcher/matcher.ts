@@ -176,22 +176,11 @@ export class Matcher {
     const classes = this.offTopicLabel + 1;
     this.labelled = labelled;
     this.exampleText = labelled.map((l) => l.text);
-    // Spelling and "known word" checks use every word the knowledge has, answers included.
-    const knowledgeText = entries.map(
-      (e) => `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`,
-    );
     const cache =
       options.cache && labelled.length >= (options.cache.minExamples ?? CACHE_FROM_EXAMPLES)
         ? options.cache
         : undefined;
-    // The key covers every text field apart (the exact-word index scores them apart: words moved
-    // from an answer to its details change it). The index has a key of its own inside the file:
-    // its knobs and framing words retrain nothing.
-    const { lexical: _lexical, ...trainingParams } = params;
-    const { framingWords: _framing, ...trainingLexicon } = lexicon;
-    const texts = entries.map((e) => [...fieldsOf(e), ...e.keywords]);
-    const key =
-      cache && cacheKey({ params: trainingParams, classes, labelled, texts, lexicon: trainingLexicon });
+    const key = cache && trainingKey(params, lexicon, entries, classes, labelled);
     const exact = new ExactWords(entries, params.lexical, lexicon.framingWords, cache);
     let exactWords: LexicalPostings | null;
     const stored = cache && key ? readTrained(cache, key) : undefined;
@@ -218,8 +207,11 @@ export class Matcher {
         : training.examples;
       this.model = SoftmaxModel.train(classes, training.names.length, examples, params.training);
       const counts = new Map<string, number>();
-      for (const t of knowledgeText)
-        for (const s of this.text.stems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      // Spelling and "known word" checks use every word the knowledge has, answers included.
+      for (const e of entries) {
+        const text = `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`;
+        for (const s of this.text.stems(text)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      }
       this.speller = new Speller(counts);
       ({ postings: exactWords, from: this.exactWordsFrom } = exact.fresh());
       this.cacheStatus =
@@ -498,6 +490,24 @@ function foreignOnly(examples: Example[], label: number, isEntry: (label: number
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The model cache's key: everything training reads. It covers every text field apart (the
+ * exact-word index scores them apart: words moved from an answer to its details change it). The
+ * index has a key of its own inside the file: its knobs and framing words retrain nothing.
+ */
+function trainingKey(
+  params: MatcherParams,
+  lexicon: Lexicon,
+  entries: Answerable[],
+  classes: number,
+  labelled: Labelled[],
+): string {
+  const { lexical: _lexical, ...trainingParams } = params;
+  const { framingWords: _framing, ...trainingLexicon } = lexicon;
+  const texts = entries.map((e) => [...fieldsOf(e), ...e.keywords]);
+  return cacheKey({ params: trainingParams, classes, labelled, texts, lexicon: trainingLexicon });
 }
 
 /**
