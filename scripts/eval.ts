@@ -18,6 +18,18 @@ import { situationsReport } from "../src/eval/situations.ts";
 import { loadKnowledge } from "../src/knowledge/load.ts";
 import { knowledgeDir, repoRoot } from "../src/paths.ts";
 
+/** `--seeds N` or `--seeds=N` (2 to 20), else 1; anything else stops with a usage line. */
+function seedCount(args: string[]): number {
+  const at = args.findIndex((a) => a === "--seeds" || a.startsWith("--seeds="));
+  if (at < 0) return 1;
+  const arg = args[at]!;
+  const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[at + 1];
+  const parsed = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(2).max(20)).safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.error("usage: npm run eval -- [--failures] [--seeds N]   (N: how many training seeds, 2 to 20)");
+  process.exit(2);
+}
+
 const showFailures = process.argv.includes("--failures");
 const seeds = seedCount(process.argv.slice(2));
 const knowledge = loadKnowledge(knowledgeDir);
@@ -75,29 +87,21 @@ const setFiles = [
 const sets: SetRow[] = evaluateSets(knowledge, (q) => judgedAnswer(q, qa), setFiles);
 const spread = seeds > 1 ? seedSpread(knowledge, setFiles, seeds) : undefined;
 const range = (r: Range | undefined) => (r ? (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`) : "");
-for (const [i, s] of sets.entries()) {
-  const seeded = spread?.[i];
-  rows.push([
-    `${s.name}: answered right`,
-    pct(s.ours.inScope.pass, s.ours.inScope.all),
-    pct(s.baseline.inScope.pass, s.baseline.inScope.all),
-    range(seeded?.inScope),
-  ]);
-  if (s.ours.outOfScope.all > 0)
-    rows.push([
-      `${s.name}: off-topic declined`,
-      pct(s.ours.outOfScope.pass, s.ours.outOfScope.all),
-      pct(s.baseline.outOfScope.pass, s.baseline.outOfScope.all),
-      range(seeded?.outOfScope),
-    ]);
-  if (s.ours.nearDomain.all > 0)
-    rows.push([
-      `${s.name}: near-domain declined`,
-      pct(s.ours.nearDomain.pass, s.ours.nearDomain.all),
-      pct(s.baseline.nearDomain.pass, s.baseline.nearDomain.all),
-      range(seeded?.nearDomain),
-    ]);
-}
+// One row per figure a set has: in-scope answers always, declines where it has such questions.
+const figures = [
+  ["answered right", "inScope"],
+  ["off-topic declined", "outOfScope"],
+  ["near-domain declined", "nearDomain"],
+] as const;
+for (const [i, s] of sets.entries())
+  for (const [label, key] of figures)
+    if (key === "inScope" || s.ours[key].all > 0)
+      rows.push([
+        `${s.name}: ${label}`,
+        pct(s.ours[key].pass, s.ours[key].all),
+        pct(s.baseline[key].pass, s.baseline[key].all),
+        range(spread?.[i]?.[key]),
+      ]);
 const width = Math.max(...rows.map((r) => r[0].length));
 const seedColumn = seeds > 1 ? `vmvc over ${seeds} seeds` : "";
 console.log(
@@ -110,18 +114,6 @@ if (showFailures) {
   const listed = sets.filter((s) => !s.name.includes("held out"));
   for (const s of listed) for (const f of s.ours.failures) console.log(`  ${s.name} fail: ${f}`);
 } else console.log("(npm run eval -- --failures lists every miss, except the held-out set's)");
-/** `--seeds N` or `--seeds=N` (2 to 20), else 1; anything else stops with a usage line. */
-function seedCount(args: string[]): number {
-  const at = args.findIndex((a) => a === "--seeds" || a.startsWith("--seeds="));
-  if (at < 0) return 1;
-  const arg = args[at]!;
-  const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[at + 1];
-  const parsed = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(2).max(20)).safeParse(value);
-  if (parsed.success) return parsed.data;
-  console.error("usage: npm run eval -- [--failures] [--seeds N]   (N: how many training seeds, 2 to 20)");
-  process.exit(2);
-}
-
 // Descriptions of situations (`recommend`): a block of its own, after the matcher's table.
 console.log(
   `\n${situationsReport(knowledge, resolve(repoRoot, "test/fixtures/situations.jsonl"), showFailures)}`,

@@ -31,29 +31,32 @@ export function seedSpread(
   seeds: number,
   params: MatcherParams = defaultMatcherParams,
 ): SetSpread[] {
-  const lines = sets.map((s) => ({ name: s.name, lines: readSet(s.file) }));
-  const spread: SetSpread[] = lines.map(({ name }) => ({
-    name,
-    inScope: { values: [], min: Infinity, max: -Infinity },
-    outOfScope: { values: [], min: Infinity, max: -Infinity },
-    nearDomain: { values: [], min: Infinity, max: -Infinity },
+  const lines = sets.map((s) => readSet(s.file));
+  const counts = lines.map(() => ({
+    inScope: [] as number[],
+    outOfScope: [] as number[],
+    nearDomain: [] as number[],
   }));
   for (let i = 0; i < seeds; i++) {
     const seeded = { ...params, training: { ...params.training, seed: params.training.seed + i } };
     const qa = buildQuestionAnswering(knowledge, seeded);
-    lines.forEach(({ lines: set }, s) => {
+    lines.forEach((set, s) => {
       const scored = scoreSet(set, (q) => judgedAnswer(q, qa));
-      const row = spread[s]!;
-      widen(row.inScope, scored.inScope.pass);
-      widen(row.outOfScope, scored.outOfScope.pass);
-      widen(row.nearDomain, scored.nearDomain.pass);
+      for (const key of ["inScope", "outOfScope", "nearDomain"] as const)
+        counts[s]![key].push(scored[key].pass);
     });
   }
-  return spread;
+  return sets.map(({ name }, s) => {
+    const { inScope, outOfScope, nearDomain } = counts[s]!;
+    return {
+      name,
+      inScope: rangeOf(inScope),
+      outOfScope: rangeOf(outOfScope),
+      nearDomain: rangeOf(nearDomain),
+    };
+  });
 }
 
-function widen(range: Range, value: number): void {
-  range.values.push(value);
-  range.min = Math.min(range.min, value);
-  range.max = Math.max(range.max, value);
+function rangeOf(values: number[]): Range {
+  return { values, min: Math.min(...values), max: Math.max(...values) };
 }
