@@ -2,9 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { stemmer } from "stemmer";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { answerablesOf } from "../../src/core/answerable.ts";
-import { readJsonl } from "../../src/eval/jsonl.ts";
+import { readSet } from "../../src/eval/sets.ts";
 import { repoRoot } from "../../src/paths.ts";
 import { knowledge } from "../helpers/bot.ts";
 import { evalDir, hasShared } from "../helpers/paths.ts";
@@ -78,9 +77,7 @@ const evalFiles = [
     .map((f) => resolve(fixtures, f)),
   ...(existsSync(publicSet) ? [publicSet] : []),
 ];
-const evalQuestions = evalFiles.flatMap((f) =>
-  readJsonl(f, z.object({ q: z.string() }).loose()).map((l) => l.q),
-);
+const evalQuestions = evalFiles.flatMap((f) => readSet(f).map((l) => l.q));
 
 // A glossary term is asked about as its name, "what is <name>" and "<name> meaning" (answerable.ts
 // makes these from the term and its aliases); a question about the term cannot help sharing them.
