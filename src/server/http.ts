@@ -43,20 +43,19 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 /**
- * A JSON body serialized once, for answers sent many times unchanged (e.g. the help ack):
- * `sendJson` writes its text as is, and `JSON.stringify` of it (anywhere else) gives the same JSON.
+ * A JSON body serialized and encoded once, for answers sent many times unchanged (e.g. the help
+ * ack): `sendJson` writes its bytes as they are, and `JSON.stringify` of it (anywhere else) gives
+ * the same JSON.
  */
 export class PreparedJson {
-  readonly text: string;
-  readonly bytes: number;
+  readonly body: Buffer;
 
-  /** `json`: the value's JSON, when the caller has it already (exactly what JSON.stringify gives). */
+  /** `json`: the value's JSON in UTF-8, when the caller has it already (exactly what JSON.stringify gives). */
   constructor(
     readonly value: unknown,
-    json?: string,
+    json?: Buffer,
   ) {
-    this.text = json ?? JSON.stringify(value);
-    this.bytes = Buffer.byteLength(this.text);
+    this.body = json ?? Buffer.from(JSON.stringify(value));
   }
 
   toJSON(): unknown {
@@ -65,11 +64,18 @@ export class PreparedJson {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const prepared = body instanceof PreparedJson;
-  const text = prepared ? body.text : JSON.stringify(body);
+  if (body instanceof PreparedJson) {
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": body.body.length,
+    });
+    res.end(body.body);
+    return;
+  }
+  const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
-    "content-length": prepared ? body.bytes : Buffer.byteLength(text),
+    "content-length": Buffer.byteLength(text),
   });
   // A string body goes out in one write with the headers (a Buffer would be a second chunk).
   res.end(text);

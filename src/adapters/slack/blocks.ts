@@ -77,7 +77,7 @@ function buttonBlocks(buttons: Button[], ids: Ids): KnownBlock[] {
  * the same every time, given the number of buttons before it (its action ids count on from there).
  */
 const keptBlocks = new WeakMap<Part, Map<number, { blocks: readonly KnownBlock[]; ids: number }>>();
-const blockJson = new WeakMap<KnownBlock, string>();
+const blockJson = new WeakMap<KnownBlock, Buffer>();
 
 /** Action ids within one message: `vmvc:0`, `vmvc:1`, … */
 interface Ids {
@@ -97,7 +97,7 @@ function partBlocks(part: Part, ids: Ids): readonly KnownBlock[] {
     const rendered = renderPart(part, ids);
     for (const b of rendered) {
       deepFrozen(b);
-      blockJson.set(b, JSON.stringify(b));
+      blockJson.set(b, Buffer.from(JSON.stringify(b)));
     }
     kept = { blocks: Object.freeze(rendered), ids: ids.next - start };
     byStart.set(start, kept);
@@ -107,19 +107,24 @@ function partBlocks(part: Part, ids: Ids): readonly KnownBlock[] {
 }
 
 /**
- * `{ ...fields, text, blocks }` as JSON: what JSON.stringify gives, with the JSON of kept blocks
- * reused instead of serialised again.
+ * `{ ...fields, text, blocks }` as UTF-8 JSON: the bytes of what JSON.stringify gives, with the
+ * bytes of kept blocks reused instead of serialised and encoded again (an answer's text is most
+ * of an ack, and turning it into JSON and UTF-8 on every request cost more than the matching).
  */
-export function messageJson(fields: Record<string, string>, m: SlackMessage): string {
-  let json = "{";
-  for (const [k, v] of Object.entries(fields)) json += `${JSON.stringify(k)}:${JSON.stringify(v)},`;
-  json += `"text":${JSON.stringify(m.text)},"blocks":[`;
+export function messageJson(fields: Record<string, string>, m: SlackMessage): Buffer {
+  let head = "{";
+  for (const [k, v] of Object.entries(fields)) head += `${JSON.stringify(k)}:${JSON.stringify(v)},`;
+  const chunks: Buffer[] = [Buffer.from(`${head}"text":${JSON.stringify(m.text)},"blocks":[`)];
   for (let i = 0; i < m.blocks.length; i++) {
     const b = m.blocks[i]!;
-    json += `${i > 0 ? "," : ""}${blockJson.get(b) ?? JSON.stringify(b)}`;
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(blockJson.get(b) ?? Buffer.from(JSON.stringify(b)));
   }
-  return `${json}]}`;
+  chunks.push(CLOSE);
+  return Buffer.concat(chunks);
 }
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]}");
 
 function renderPart(part: Part, ids: Ids): KnownBlock[] {
   switch (part.type) {
