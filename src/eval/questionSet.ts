@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { askJsonOf } from "../adapters/cli/ask.ts";
 import { type Answerable, answerablesOf } from "../core/answerable.ts";
+import { offeredBy } from "../core/ask.ts";
 import type { QuestionAnswering } from "../core/questions.ts";
 import { plainText } from "../core/render/plainText.ts";
-import { answerReply, askReply } from "../core/replies/answers.ts";
+import { type AnswerContext, answerReply, askReply } from "../core/replies/answers.ts";
 import type { Part } from "../core/reply.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
@@ -36,15 +37,29 @@ export function judge(c: EvalCase, answered: boolean, text: string): Verdict {
 
 export interface Scored {
   inScope: { pass: number; all: number };
+  /** In-scope questions answered right, or with a right entry offered one press away. */
+  onePress: { pass: number; all: number };
   outOfScope: { pass: number; all: number };
   failures: string[];
 }
 
-export function score(
-  cases: EvalCase[],
-  answer: (q: string) => { answered: boolean; text: string; id: string | null },
-): Scored {
-  const s: Scored = { inScope: { pass: 0, all: 0 }, outOfScope: { pass: 0, all: 0 }, failures: [] };
+/** One answer as an evaluation judges it. */
+export interface Judged {
+  answered: boolean;
+  /** The answer's text, without what the reply offers beside it. */
+  text: string;
+  id: string | null;
+  /** The entries the reply offers one press away, each with its own answer's text. */
+  offered: { id: string; text: string }[];
+}
+
+export function score(cases: EvalCase[], answer: (q: string) => Judged): Scored {
+  const s: Scored = {
+    inScope: { pass: 0, all: 0 },
+    onePress: { pass: 0, all: 0 },
+    outOfScope: { pass: 0, all: 0 },
+    failures: [],
+  };
   for (const c of cases) {
     const a = answer(c.q);
     const v = judge(c, a.answered, a.text);
@@ -52,8 +67,16 @@ export function score(
     bucket.all++;
     if (v.pass) bucket.pass++;
     else s.failures.push(`${c.q} -> ${a.id ?? "none"}: ${v.why}`);
+    if ("oos" in c) continue;
+    s.onePress.all++;
+    if (v.pass || a.offered.some((o) => judge(c, true, o.text).pass)) s.onePress.pass++;
   }
   return s;
+}
+
+/** An entry's answer as the bot shows it, in plain text: what an offer leads to. */
+function shownText(entry: Answerable, ctx: AnswerContext): string {
+  return plainText([answerReply(entry, ctx)]);
 }
 
 /**
@@ -61,14 +84,16 @@ export function score(
  * runner-ups an unsure answer offers beside it ("Or did you mean …") are left out of the judged
  * text. They are offers, not the answer, and their questions' words would count for it.
  */
-export function judgedAnswer(
-  q: string,
-  qa: QuestionAnswering,
-): { answered: boolean; text: string; id: string | null } {
+export function judgedAnswer(q: string, qa: QuestionAnswering): Judged {
   const outcome = qa.asker.ask(q);
   const reply = askReply(outcome, qa.context);
   const offers = (p: Part) => outcome.kind === "answer" && p.type === "buttons" && p.role === "suggestions";
-  return askJsonOf(q, outcome, { ...reply, parts: reply.parts.filter((p) => !offers(p)) });
+  const { answered, text, id } = askJsonOf(q, outcome, {
+    ...reply,
+    parts: reply.parts.filter((p) => !offers(p)),
+  });
+  const offered = offeredBy(outcome).map((e) => ({ id: e.id, text: shownText(e, qa.context) }));
+  return { answered, text, id, offered };
 }
 
 /**
@@ -78,9 +103,7 @@ export function judgedAnswer(
  * on the same words; judged on the answer and details alone it would lose the words of the
  * related questions the matcher's answers carry (1 to 3 answers per set).
  */
-export function miniSearchBaseline(
-  knowledge: Knowledge,
-): (q: string) => { answered: boolean; text: string; id: string | null } {
+export function miniSearchBaseline(knowledge: Knowledge): (q: string) => Judged {
   const entries = answerablesOf(knowledge);
   const byId = new Map<string, Answerable>(entries.map((e) => [e.id, e]));
   const index = miniSearchOver(entries);
@@ -90,10 +113,18 @@ export function miniSearchBaseline(
     entry: (id: string) => byId.get(id),
   };
   return (q) => {
-    const top = index.search(q)[0];
-    const entry = top ? byId.get(String(top.id)) : undefined;
-    return entry
-      ? { answered: true, text: plainText([answerReply(entry, ctx)]), id: entry.id }
-      : { answered: false, text: "", id: null };
+    const [top, ...next] = index
+      .search(q)
+      .slice(0, 3)
+      .flatMap((hit) => byId.get(String(hit.id)) ?? []);
+    // It offers nothing; its next two hits stand in for what a reply could offer beside the answer.
+    return top
+      ? {
+          answered: true,
+          text: shownText(top, ctx),
+          id: top.id,
+          offered: next.map((e) => ({ id: e.id, text: shownText(e, ctx) })),
+        }
+      : { answered: false, text: "", id: null, offered: [] };
   };
 }

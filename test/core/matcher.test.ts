@@ -60,6 +60,9 @@ describe("matcher quality on data it was not trained on", () => {
     // before the exact-word tilt. 137-141 over five training seeds (npm run eval -- --seeds 5).
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.84);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
+    // With what a best guess or "did you mean" offers, a right entry is one press away for 149/162
+    // (MiniSearch's top 3 hold one for 151/162): most misses are unsure answers that say so.
+    expect(rate(s.onePress)).toBeGreaterThanOrEqual(0.9);
     // Off-topic declined 38/43: 28/28 of the first ones, 10/15 of the 15 added later (scored once
     // blind). The issue asks for 95%; this floor only keeps today's rate.
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.85);
