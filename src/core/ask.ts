@@ -25,6 +25,8 @@ export type AskOutcome =
       focus?: string;
       unsure?: true;
       alternatives?: Answerable[];
+      /** Products the question names that the documents never mention (lexicon notInDocuments). */
+      unnamed?: string[];
     }
   | { kind: "intent"; intent: IntentId; confidence: number }
   | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
@@ -54,6 +56,7 @@ export type ExplainSink = (explain: () => AskExplanation) => void;
 export class Asker {
   private readonly byId: Map<string, Answerable>;
   private readonly smalltalk: Map<string, "greeting" | "thanks" | "help">;
+  private readonly notInDocuments: Map<string, string>;
 
   constructor(
     entries: Answerable[],
@@ -61,8 +64,11 @@ export class Asker {
     private readonly trainedMatcher: () => Matcher,
     responses: Responses,
     private readonly onExplain?: ExplainSink,
+    /** lexicon notInDocuments: names of our subject the documents never mention. */
+    notInDocuments: readonly string[] = [],
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.notInDocuments = new Map(notInDocuments.map((n) => [n.toLowerCase(), n]));
     this.smalltalk = new Map();
     const add = (patterns: string[], which: "greeting" | "thanks" | "help") => {
       for (const p of patterns) this.smalltalk.set(rawWords(p).join(" "), which);
@@ -92,14 +98,17 @@ export class Asker {
     const { decision, focus } = this.bestPart(question);
     this.onExplain?.(() => this.explain(focus ?? question));
     switch (decision.kind) {
-      case "answer":
+      case "answer": {
+        const unnamed = this.unnamedIn(words);
         return {
           kind: "answer",
           entry: this.byId.get(decision.id)!,
           confidence: decision.confidence,
           ...(focus ? { focus } : {}),
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
+          ...(unnamed.length > 0 ? { unnamed } : {}),
         };
+      }
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
       case "suggest":
@@ -116,6 +125,20 @@ export class Asker {
           offTopic: decision.offTopic,
         };
     }
+  }
+
+  /**
+   * The names of notInDocuments a question uses, as the lexicon writes them, in the question's
+   * order: each word, the parts of a hyphenated one ("systemd-nspawn"), and a plural "s" count.
+   */
+  private unnamedIn(words: string[]): string[] {
+    const found = new Set<string>();
+    for (const word of words)
+      for (const part of [word, ...word.split(/[-/]/)]) {
+        const name = this.notInDocuments.get(part) ?? this.notInDocuments.get(part.replace(/s$/, ""));
+        if (name) found.add(name);
+      }
+    return [...found];
   }
 
   /**

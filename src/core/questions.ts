@@ -40,7 +40,7 @@ export function buildQuestionAnswering(
       params,
       () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents, cache }),
     );
-  const asker = new Asker(entries, matcher, knowledge.responses, onExplain);
+  const asker = new Asker(entries, matcher, knowledge.responses, onExplain, knowledge.lexicon.notInDocuments);
   return {
     entries,
     asker,

@@ -107,6 +107,12 @@ export const lexiconSchema = z
     // general term ("virtual functions", "neural network", "rbf kernel"). That occurrence of the
     // subject word does not make a question ours.
     otherSenses: z.array(z.string().min(3)).default([]),
+    // Products and tools of our subject that none of the five documents names (gVisor, Proxmox),
+    // one word each, as they are written: an answer to a question naming one says that the
+    // documents never mention it (a test checks every name against the documents and answers).
+    notInDocuments: z
+      .array(z.string().regex(/^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u, "one word"))
+      .default([]),
     // Words that frame a question ("difference between X and Y", "pros and cons"), as written:
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.
@@ -203,6 +209,8 @@ export const responsesSchema = z.strictObject({
     bestGuessAlone: sentence,
     /** The label of those runner-ups. */
     alternatives: label,
+    /** {names}: products the question names that the documents never mention (lexicon notInDocuments). */
+    notInDocuments: z.string().min(5).includes("{names}"),
   }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
   /** Slack's assistant view (optional, paid plans): greeting, suggested prompts and the status line. */

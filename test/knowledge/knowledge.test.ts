@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { answerablesOf } from "../../src/core/answerable.ts";
 import { citationProblem } from "../../src/knowledge/citations.ts";
 import { allCitations, loadKnowledge } from "../../src/knowledge/load.ts";
 import { KnowledgeError } from "../../src/knowledge/read.ts";
@@ -126,6 +127,27 @@ describe("knowledge base", () => {
       );
       expect(broken.message).toContain(`otherSenses[0]: "${pair}" ${problem}`);
     }
+  });
+
+  it("names in lexicon notInDocuments are in none of the five documents and none of our answers", () => {
+    const documents = readdirSync(seedsDir)
+      .map((f) => readFileSync(join(seedsDir, f), "utf8"))
+      .join("\n");
+    // What a user is told: answers, details, definitions, myths' summaries and the compare table.
+    const told = JSON.stringify([
+      answerablesOf(k).map((e) => [e.answer, e.details]),
+      k.myths.map((m) => m.summary),
+      k.compare,
+      k.decision.recommendations,
+    ]);
+    const names = k.lexicon.notInDocuments;
+    expect(names.length).toBeGreaterThan(10);
+    const named = (text: string) =>
+      names.filter((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n}s?(?![\\p{L}\\p{N}])`, "iu").test(text));
+    expect(named(documents)).toEqual([]);
+    expect(named(told)).toEqual([]);
+    // The check can fail: a name the documents do use is found.
+    expect(named(`${documents} gVisor`)).toEqual(["gVisor"]);
   });
 
   it("keeps answer text out of code: no answer, definition or myth appears in src/", () => {

@@ -22,6 +22,16 @@ export interface AnswerShown {
   unsure?: boolean;
   /** The runner-ups a best guess offers after it. */
   alternatives?: Answerable[];
+  /** Products the question names that the documents never mention: said above the answer. */
+  unnamed?: string[];
+}
+
+/** "gVisor", "gVisor and LXC", "gVisor, LXC and Nomad". */
+const names = new Intl.ListFormat("en", { type: "conjunction" });
+
+/** The note above an answer to a question that names products the documents never mention. */
+export function unnamedNote(unnamed: readonly string[], responses: Responses): string {
+  return fill(responses.answer.notInDocuments, { names: names.format(unnamed) });
 }
 
 /**
@@ -32,7 +42,7 @@ export function answerReply(
   entry: Answerable,
   ctx: AnswerContext,
   askedId?: string,
-  { focus, unsure = false, alternatives = [] }: AnswerShown = {},
+  { focus, unsure = false, alternatives = [], unnamed = [] }: AnswerShown = {},
 ): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
@@ -40,6 +50,7 @@ export function answerReply(
   // A long message answered on one of its sentences says which one.
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
+  if (unnamed.length > 0) parts.push({ type: "context", text: unnamedNote(unnamed, ctx.responses) });
   if (unsure)
     parts.push({
       type: "context",

@@ -312,6 +312,7 @@ export class SituationReader {
       generalTerms: [],
       offTopic: [],
       otherSenses: [],
+      notInDocuments: [],
       framingWords: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { askJson } from "../../../src/adapters/cli/ask.ts";
+import { buildQuestionAnswering } from "../../../src/core/questions.ts";
+import { askReply, unnamedNote } from "../../../src/core/replies/answers.ts";
+import { knowledge } from "../../helpers/bot.ts";
+
+const qa = buildQuestionAnswering(knowledge);
+const { responses } = knowledge;
+
+describe("an answer to a question naming a product the documents never mention says so (lexicon notInDocuments)", () => {
+  it("names them as the lexicon writes them, in the question's order, parts of hyphenated words and plurals too", () => {
+    const unnamed = (q: string) => {
+      const o = qa.asker.ask(q);
+      if (o.kind !== "answer") throw new Error(`not answered: ${q} (${o.kind})`);
+      return o.unnamed;
+    };
+    expect(unnamed("kata containers vs gvisor")).toEqual(["gVisor"]);
+    expect(unnamed("KVM vs LXC: which one should I pick?")).toEqual(["LXC"]);
+    expect(unnamed("is systemd-nspawn a container")).toEqual(["nspawn"]);
+    expect(unnamed("unikernels vs containers for isolation")).toEqual(["unikernel"]);
+    expect(unnamed("podman or lxc for running containers")).toEqual(["Podman", "LXC"]);
+    // Names the documents do use, and no product at all: nothing to say.
+    expect(unnamed("what are kata containers")).toBeUndefined();
+    expect(unnamed("can we run databases in containers?")).toBeUndefined();
+  });
+
+  it("the reply says it right under the question answered, before the answer, and ask --json shows it", () => {
+    const outcome = qa.asker.ask("podman or lxc for running containers");
+    if (outcome.kind !== "answer") throw new Error(outcome.kind);
+    const note = unnamedNote(["Podman", "LXC"], responses);
+    expect(note).toBe(responses.answer.notInDocuments.replace("{names}", "Podman and LXC"));
+    const reply = askReply(outcome, qa.context, "asked-1");
+    const kinds = reply.parts.map((p) => p.type);
+    const at = reply.parts.findIndex((p) => p.type === "context" && p.text === note);
+    expect(kinds[0]).toBe("subtitle");
+    expect(at).toBe(1);
+    expect(at).toBeLessThan(kinds.indexOf("text"));
+    expect(askJson("podman or lxc for running containers", qa).text).toContain(note);
+    expect(unnamedNote(["gVisor", "LXC", "Nomad"], responses)).toContain("gVisor, LXC, and Nomad");
+  });
+
+  it("a question only suggested for gets no such note (there is no answer to qualify)", () => {
+    for (const q of ["how do i write a helm chart for my react app", "gvisor"]) {
+      expect(qa.asker.ask(q).kind, q).toBe("no-match");
+      expect(askJson(q, qa).text).not.toContain(responses.answer.notInDocuments.split("{names}")[0]!);
+    }
+  });
+});
