@@ -172,6 +172,8 @@ describe("matching", () => {
     expect(["kata-containers", "microvms"]).toContain(
       answerId("if we have gvisor, do we still need katacontainer?"),
     );
+    // Nor is such a word read as a typo of a near one: "helm" was "help", the checklist intent.
+    expect(ask("helm").kind).toBe("out-of-scope");
   });
 
   it("reads 'c++' and 'c#' as words of their own, not as the letter of 'pattern c'", () => {

@@ -280,10 +280,11 @@ export class Matcher {
 
   private run(asked: string): { result: MatchResult; vector: SparseVector } {
     const question = this.splitRunTogether(asked);
-    // A word the model never saw is read as the known word it most likely misspells.
+    // A word the model never saw is read as the known word it most likely misspells; never a word
+    // of our subject ("helm" is not a typo of "help").
     const { vocabulary, weights, unknownWeight } = this.training;
     const names = this.featurizer.names(question, (stem) =>
-      vocabulary.has(`w:${stem}`) ? stem : this.speller.correct(stem),
+      vocabulary.has(`w:${stem}`) || this.subjectStems.has(stem) ? stem : this.speller.correct(stem),
     );
     const vector = this.featurizer.toVector(names, vocabulary, weights, unknownWeight);
     const stems = this.text.stems(question);
