@@ -99,7 +99,8 @@ export class Asker {
     this.onExplain?.(() => this.explain(focus ?? question));
     switch (decision.kind) {
       case "answer": {
-        const unnamed = this.unnamedIn(words);
+        // Only what was answered: a long message's other sentences may name what they like.
+        const unnamed = this.unnamedIn(focus ? rawWords(focus) : words);
         return {
           kind: "answer",
           entry: this.byId.get(decision.id)!,

@@ -110,9 +110,7 @@ export const lexiconSchema = z
     // Products and tools of our subject that none of the five documents names (gVisor, Proxmox),
     // one word each, as they are written: an answer to a question naming one says that the
     // documents never mention it (a test checks every name against the documents and answers).
-    notInDocuments: z
-      .array(z.string().regex(/^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u, "one word"))
-      .default([]),
+    notInDocuments: z.array(z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "one word")).default([]),
     // Words that frame a question ("difference between X and Y", "pros and cons"), as written:
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.

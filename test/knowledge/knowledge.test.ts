@@ -142,6 +142,7 @@ describe("knowledge base", () => {
     ]);
     const names = k.lexicon.notInDocuments;
     expect(names.length).toBeGreaterThan(10);
+    // A name is letters, digits and hyphens (the schema), all literal in a pattern.
     const named = (text: string) =>
       names.filter((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n}s?(?![\\p{L}\\p{N}])`, "iu").test(text));
     expect(named(documents)).toEqual([]);

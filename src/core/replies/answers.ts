@@ -26,7 +26,7 @@ export interface AnswerShown {
   unnamed?: string[];
 }
 
-/** "gVisor", "gVisor and LXC", "gVisor, LXC and Nomad". */
+/** "gVisor", "gVisor and LXC", "gVisor, LXC, and Podman" (the locale's own list format). */
 const names = new Intl.ListFormat("en", { type: "conjunction" });
 
 /** The note above an answer to a question that names products the documents never mention. */

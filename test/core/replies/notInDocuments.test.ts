@@ -15,13 +15,32 @@ describe("an answer to a question naming a product the documents never mention s
       return o.unnamed;
     };
     expect(unnamed("kata containers vs gvisor")).toEqual(["gVisor"]);
-    expect(unnamed("KVM vs LXC: which one should I pick?")).toEqual(["LXC"]);
+    expect(unnamed("lxc or a kvm guest for our build servers")).toEqual(["LXC"]);
+    expect(unnamed("can i run docker in wsl2 instead of a vm")).toEqual(["WSL2"]);
     expect(unnamed("is systemd-nspawn a container")).toEqual(["nspawn"]);
     expect(unnamed("unikernels vs containers for isolation")).toEqual(["unikernel"]);
     expect(unnamed("podman or lxc for running containers")).toEqual(["Podman", "LXC"]);
-    // Names the documents do use, and no product at all: nothing to say.
+    // Names the documents do use, no product at all, and words that are also products but are
+    // not listed for that reason: nothing to say.
     expect(unnamed("what are kata containers")).toBeUndefined();
     expect(unnamed("can we run databases in containers?")).toBeUndefined();
+    expect(unnamed("we run a swarm of microservices, should they be containers or vms")).toBeUndefined();
+    expect(unnamed("containers vs vms for our ranchers' inventory app")).toBeUndefined();
+  });
+
+  it("a long message answered on one sentence names only what that sentence names", () => {
+    const message =
+      "We host everything on a Proxmox cluster in our own rack today, and the team that runs it is small. " +
+      "Most services are stateless web apps, but there is one reporting job that runs every night. " +
+      "We are planning the next year and would like to settle one question before the budget is set. " +
+      "Should we run our Postgres database in a container?";
+    const o = qa.asker.ask(message);
+    if (o.kind !== "answer" || !o.focus) throw new Error(`not answered on a sentence: ${o.kind}`);
+    expect(o.focus).not.toMatch(/proxmox/i);
+    expect(o.unnamed).toBeUndefined();
+    const named = qa.asker.ask(message.replace("our Postgres database", "Postgres on Proxmox"));
+    if (named.kind !== "answer" || !named.focus) throw new Error(`not answered on a sentence: ${named.kind}`);
+    expect(named.unnamed).toEqual(["Proxmox"]);
   });
 
   it("the reply says it right under the question answered, before the answer, and ask --json shows it", () => {
