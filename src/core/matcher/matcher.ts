@@ -196,7 +196,7 @@ export class Matcher {
         unknownWeight: stored.unknownWeight,
       };
       this.model = new SoftmaxModel(stored.model);
-      this.speller = new Speller(new Map(stored.counts));
+      this.speller = new Speller(new Map(stored.counts), twoEditsFrom(params));
       this.cacheStatus = "loaded";
     } else {
       const training = trainingSet(labelled, classes, this.featurizer, params.features);
@@ -212,7 +212,7 @@ export class Matcher {
         const text = `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`;
         for (const s of this.text.stems(text)) counts.set(s, (counts.get(s) ?? 0) + 1);
       }
-      this.speller = new Speller(counts);
+      this.speller = new Speller(counts, twoEditsFrom(params));
       ({ postings: exactWords, from: this.exactWordsFrom } = exact.fresh());
       this.cacheStatus =
         !cache || !key
@@ -229,7 +229,7 @@ export class Matcher {
             : "not-stored";
     }
     const subject = [...this.domainTerms, ...this.generalTerms];
-    this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])));
+    this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])), twoEditsFrom(params));
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
@@ -487,6 +487,11 @@ function foreignOnly(examples: Example[], label: number, isEntry: (label: number
       },
     };
   });
+}
+
+/** The word length from which the spellers may correct two edits (params.features.spellingEdits). */
+function twoEditsFrom(params: MatcherParams): number {
+  return params.features.spellingEdits === 2 ? 7 : Number.POSITIVE_INFINITY;
 }
 
 function round(x: number): number {
