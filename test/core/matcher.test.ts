@@ -56,9 +56,11 @@ describe("matcher quality on data it was not trained on", () => {
     expect(lines.filter((l) => "oos" in l && l.near !== true).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 136/162 against MiniSearch's 124/162 (both judged on the same rendered answer); 137
-    // before the exact-word tilt, and before spelling corrections were kept to one edit
-    // (params.features.spellingEdits: one answer fewer here, more off-topic questions declined).
+    // Today 136/162 (83.95%) against MiniSearch's 124/162, both judged on the same rendered answer;
+    // 136-141 over five training seeds (npm run eval -- --seeds 5), so the default seed is at the
+    // bottom of its range. The floor was 84% until spelling corrections were kept to one edit
+    // (params.features.spellingEdits), which cost this set one answer (137 before) and declined
+    // three more off-topic questions over all sets; 137 before the exact-word tilt too.
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.83);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     // With what a best guess or "did you mean" offers, a right entry is one press away for 148/162

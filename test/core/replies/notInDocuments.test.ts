@@ -33,12 +33,12 @@ describe("an answer to a question naming a product the documents never mention s
       "We host everything on a Proxmox cluster in our own rack today, and the team that runs it is small. " +
       "Most services are stateless web apps, but there is one reporting job that runs every night. " +
       "We are planning the next year and would like to settle one question before the budget is set. " +
-      "Should we run our Postgres database in a container?";
+      "Can the billing service keep its Postgres data in a container safely?";
     const o = qa.asker.ask(message);
     if (o.kind !== "answer" || !o.focus) throw new Error(`not answered on a sentence: ${o.kind}`);
     expect(o.focus).not.toMatch(/proxmox/i);
     expect(o.unnamed).toBeUndefined();
-    const named = qa.asker.ask(message.replace("our Postgres database", "Postgres on Proxmox"));
+    const named = qa.asker.ask(message.replace("in a container safely", "in a container on Proxmox safely"));
     if (named.kind !== "answer" || !named.focus) throw new Error(`not answered on a sentence: ${named.kind}`);
     expect(named.unnamed).toEqual(["Proxmox"]);
   });
