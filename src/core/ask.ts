@@ -29,8 +29,8 @@ export type AskOutcome =
       unnamed?: string[];
     }
   | { kind: "intent"; intent: IntentId; confidence: number }
-  | { kind: "no-match"; confidence: number; suggestions: Answerable[] }
-  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number }
+  | { kind: "no-match"; confidence: number; suggestions: Answerable[]; unnamed?: string[] }
+  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number; unnamed?: string[] }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
   | { kind: "empty" }
   | { kind: "too-long" };
@@ -98,18 +98,16 @@ export class Asker {
     const { decision, focus } = this.bestPart(question);
     this.onExplain?.(() => this.explain(focus ?? question));
     switch (decision.kind) {
-      case "answer": {
-        // Only what was answered: a long message's other sentences may name what they like.
-        const unnamed = this.unnamedIn(focus ? rawWords(focus) : words);
+      case "answer":
         return {
           kind: "answer",
           entry: this.byId.get(decision.id)!,
           confidence: decision.confidence,
           ...(focus ? { focus } : {}),
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
-          ...(unnamed.length > 0 ? { unnamed } : {}),
+          // Only what was answered: a long message's other sentences may name what they like.
+          ...this.unnamedOf(focus ? rawWords(focus) : words),
         };
-      }
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
       case "suggest":
@@ -117,6 +115,7 @@ export class Asker {
           kind: "no-match",
           confidence: decision.confidence,
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
+          ...this.unnamedOf(words),
         };
       case "decline":
         return {
@@ -124,6 +123,7 @@ export class Asker {
           confidence: decision.confidence,
           rule: decision.rule,
           offTopic: decision.offTopic,
+          ...this.unnamedOf(words),
         };
     }
   }
@@ -132,14 +132,14 @@ export class Asker {
    * The names of notInDocuments a question uses, as the lexicon writes them, in the question's
    * order: each word, the parts of a hyphenated one ("systemd-nspawn"), and a plural "s" count.
    */
-  private unnamedIn(words: string[]): string[] {
+  private unnamedOf(words: string[]): { unnamed?: string[] } {
     const found = new Set<string>();
     for (const word of words)
       for (const part of [word, ...word.split(/[-/]/)]) {
         const name = this.notInDocuments.get(part) ?? this.notInDocuments.get(part.replace(/s$/, ""));
         if (name) found.add(name);
       }
-    return [...found];
+    return found.size > 0 ? { unnamed: [...found] } : {};
   }
 
   /**

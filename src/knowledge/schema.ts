@@ -172,6 +172,9 @@ export const responsesSchema = z.strictObject({
     tooLong: z.string().min(5),
     // Before an answer to one sentence of a longer message; {part} is that sentence.
     answeredPart: z.string().min(5),
+    // Before "did you mean" or a decline for a question naming products the documents never
+    // mention (lexicon notInDocuments); {names}: those products.
+    notInDocuments: z.string().min(5).includes("{names}"),
   }),
   // What an intent (intents.yaml) says where it cannot be acted on directly (the CLI).
   intents: z.strictObject({

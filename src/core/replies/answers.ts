@@ -34,6 +34,12 @@ export function unnamedNote(unnamed: readonly string[], responses: Responses): s
   return fill(responses.answer.notInDocuments, { names: names.format(unnamed) });
 }
 
+/** Before "did you mean" or a decline: the products named that the documents never mention. */
+function unnamedLine(unnamed: readonly string[] | undefined, r: Responses): Part[] {
+  if (!unnamed?.length) return [];
+  return [{ type: "context", text: fill(r.decline.notInDocuments, { names: names.format(unnamed) }) }];
+}
+
 /**
  * The reply for an answered question: answer, details, sources, follow-ups and feedback. An unsure
  * answer says so first and offers its runner-ups (`alternatives`) after it.
@@ -142,6 +148,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
       return reply(
         "decline",
         [
+          ...unnamedLine(outcome.unnamed, r),
           { type: "text", text: r.decline.noMatch },
           {
             type: "buttons",
@@ -166,6 +173,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
       return reply(
         "decline",
         [
+          ...unnamedLine(outcome.unnamed, r),
           { type: "text", text },
           {
             type: "buttons",

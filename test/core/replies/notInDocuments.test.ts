@@ -58,10 +58,23 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamedNote(["gVisor", "LXC", "Nomad"], responses)).toContain("gVisor, LXC, and Nomad");
   });
 
-  it("a question only suggested for gets no such note (there is no answer to qualify)", () => {
-    for (const q of ["how do i write a helm chart for my react app", "gvisor"]) {
-      expect(qa.asker.ask(q).kind, q).toBe("no-match");
-      expect(askJson(q, qa).text).not.toContain(responses.answer.notInDocuments.split("{names}")[0]!);
+  it("'did you mean' and declines say it too, in a line of their own above their text", () => {
+    for (const [q, kind, names] of [
+      ["gvisor", "no-match", "gVisor"],
+      ["is portainer any good", "out-of-scope", "Portainer"],
+      ["how do i configure istio mtls", "out-of-scope", "Istio"],
+    ] as const) {
+      const o = qa.asker.ask(q);
+      expect(o.kind, q).toBe(kind);
+      const reply = askReply(o, qa.context);
+      expect(reply.parts[0], q).toEqual({
+        type: "context",
+        text: responses.decline.notInDocuments.replace("{names}", names),
+      });
+      expect(reply.parts[1]?.type, q).toBe("text");
     }
+    // And not when the question names none.
+    const plain = askReply(qa.asker.ask("how do i center a div"), qa.context);
+    expect(plain.parts[0]?.type).toBe("text");
   });
 });
