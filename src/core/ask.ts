@@ -130,15 +130,16 @@ export class Asker {
 
   /**
    * The names of notInDocuments a question uses, as the lexicon writes them, in the question's
-   * order: each word, the parts of a hyphenated one ("systemd-nspawn"), and a plural "s" count.
+   * order: each word, else the parts of a hyphenated one ("nspawn-based"), and a plural "s" count.
    */
   private unnamedOf(words: string[]): { unnamed?: string[] } {
     const found = new Set<string>();
-    for (const word of words)
-      for (const part of [word, ...word.split(/[-/]/)]) {
-        const name = this.notInDocuments.get(part) ?? this.notInDocuments.get(part.replace(/s$/, ""));
-        if (name) found.add(name);
-      }
+    const nameOf = (w: string) => this.notInDocuments.get(w) ?? this.notInDocuments.get(w.replace(/s$/, ""));
+    for (const word of words) {
+      const whole = nameOf(word);
+      if (whole) found.add(whole);
+      else for (const part of word.split(/[-/]/)) if (nameOf(part)) found.add(nameOf(part)!);
+    }
     return found.size > 0 ? { unnamed: [...found] } : {};
   }
 

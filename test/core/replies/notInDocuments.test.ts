@@ -17,7 +17,8 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("kata containers vs gvisor")).toEqual(["gVisor"]);
     expect(unnamed("lxc or a kvm guest for our build servers")).toEqual(["LXC"]);
     expect(unnamed("can i run docker in wsl2 instead of a vm")).toEqual(["WSL2"]);
-    expect(unnamed("is systemd-nspawn a container")).toEqual(["nspawn"]);
+    expect(unnamed("is systemd-nspawn a container")).toEqual(["systemd-nspawn"]);
+    expect(unnamed("is an nspawn-based sandbox a container")).toEqual(["nspawn"]);
     expect(unnamed("unikernels vs containers for isolation")).toEqual(["unikernel"]);
     expect(unnamed("podman or lxc for running containers")).toEqual(["Podman", "LXC"]);
     // Names the documents do use, no product at all, and words that are also products but are
