@@ -195,7 +195,11 @@ describe("matching", () => {
       "c",
     ]);
     expect(ask("explain virtual inheritance in c++").kind).toBe("out-of-scope");
-    expect(answerId("what is pattern c")).toBe("mixed-workload-platform");
+    // "pattern c" names no subject word: its entry is offered, not answered.
+    const patternC = ask("what is pattern c");
+    expect(patternC.kind === "no-match" && patternC.suggestions.map((e) => e.id)).toEqual([
+      "mixed-workload-platform",
+    ]);
   });
 
   it("reads a subject word in a pair of its other sense as someone else's (lexicon otherSenses)", () => {
@@ -405,7 +409,7 @@ describe("the decision rules (params.decide)", () => {
         { id: "c", score: 0.01 },
       ],
     });
-    expect(decide(close, p)).toMatchObject({ kind: "suggest", ids: ["a", "b"], ambiguous: true });
+    expect(decide(close, p)).toMatchObject({ kind: "suggest", ids: ["a", "b"], why: "close" });
     expect(decide(close, p, () => true)).toMatchObject({ kind: "answer", id: "a" });
   });
 
@@ -417,14 +421,19 @@ describe("the decision rules (params.decide)", () => {
       ],
       confidence: p.answer / 2,
     });
-    expect(decide(low, p)).toMatchObject({ kind: "suggest", ids: ["a", "b"], ambiguous: false });
+    expect(decide(low, p)).toMatchObject({ kind: "suggest", ids: ["a", "b"], why: "unsure" });
     const none = result({ ranked: [{ id: "a", score: p.suggest / 2 }], confidence: p.suggest / 2 });
     expect(decide(none, p)).toMatchObject({ kind: "decline", rule: "nothing-close" });
   });
 
   it("names the rule that declined", () => {
     expect(decide(result({ onTopic: false }), p)).toMatchObject({ kind: "decline", rule: "no-subject-word" });
-    expect(decide(result({ onTopic: false, confidence: 0.99 }), p)).toMatchObject({ kind: "answer" });
+    // Without a subject word, even a sure model only offers its entry ("how do i undo my last git
+    // commit" is not about rolling back a release).
+    expect(decide(result({ onTopic: false, confidence: 0.99 }), p)).toMatchObject({
+      kind: "suggest",
+      ids: ["a"],
+    });
     expect(decide(result({ known: 0 }), p)).toMatchObject({ kind: "decline", rule: "unknown-words" });
     expect(decide(result({ offTopic: 0.6 }), p)).toMatchObject({ kind: "decline", rule: "off-topic-class" });
     expect(decide(result({ offTopic: 0.4 }), p)).toMatchObject({ kind: "answer" });

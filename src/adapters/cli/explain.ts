@@ -2,6 +2,13 @@ import type { AskExplanation } from "../../core/ask.ts";
 import type { DeclineRule } from "../../core/matcher/decide.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 
+/** Why an explanation's "did you mean" was offered, by decide()'s reason. */
+const SUGGESTED_BECAUSE = {
+  close: "the best entries are too close to pick one",
+  unsure: "no entry probable enough to answer",
+  "no-subject-word": "no subject word, so even a sure match is only offered",
+} as const;
+
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
   "no-subject-word":
@@ -31,9 +38,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
         lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);
       break;
     case "suggest":
-      lines.push(
-        `decision: did you mean (${d.ambiguous ? "the best entries are too close to pick one" : "no entry probable enough to answer"}): ${d.ids.join(", ")}`,
-      );
+      lines.push(`decision: did you mean (${SUGGESTED_BECAUSE[d.why]}): ${d.ids.join(", ")}`);
       break;
     case "intent":
       lines.push(

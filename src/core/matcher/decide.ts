@@ -23,8 +23,12 @@ export type Decision =
   | { kind: "answer"; id: string; confidence: number; unsure: boolean; alternatives: string[] }
   /** A command said in plain words ("help me decide"): do it instead of answering. */
   | { kind: "intent"; id: IntentId; confidence: number }
-  /** Unsure or torn between close entries: offer them ("did you mean"), best first. */
-  | { kind: "suggest"; ids: string[]; confidence: number; ambiguous: boolean }
+  /**
+   * Offer entries ("did you mean"), best first, because: the best are too close to pick one
+   * (`close`), none is probable enough to answer (`unsure`), or the model is sure of one but the
+   * question names no subject word (`no-subject-word`).
+   */
+  | { kind: "suggest"; ids: string[]; confidence: number; why: "close" | "unsure" | "no-subject-word" }
   /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
   | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
 
@@ -49,6 +53,9 @@ export function decide(
     return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
+  // Sure, but of words other subjects use too ("undo", "new hires", "logs"): offered, not asserted.
+  if (!onTopic && ranked[0])
+    return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly)
@@ -76,14 +83,14 @@ export function decide(
     const close = ranked.filter((r) => best.score < params.margin * r.score).map((r) => r.id);
     // Torn between entries the tilt brought up: the model's own favourite is one of the offers.
     const offered = close.includes(favourite) ? close : [close[0]!, favourite, ...close.slice(1)];
-    return { kind: "suggest", ids: offered.slice(0, 3), confidence, ambiguous: true };
+    return { kind: "suggest", ids: offered.slice(0, 3), confidence, why: "close" };
   }
   const ids = ranked
     .filter((r) => r.score >= params.suggest)
     .slice(0, 3)
     .map((r) => r.id);
   if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence, offTopic };
-  return { kind: "suggest", ids, confidence, ambiguous: false };
+  return { kind: "suggest", ids, confidence, why: "unsure" };
 }
 
 /** `ids` with `first` moved to the front, if it is among them. */

@@ -134,4 +134,12 @@ describe("vmvc ask (CLI contract)", () => {
     expect(first).toMatch(/^decision: declined by rule [a-z-]+: /m);
     expect(second).toMatch(/^decision: answer with hypervisor/m);
   });
+
+  it("says why it offers instead of answering with --explain", () => {
+    const r = vmvc(["ask", "--explain", "how do i undo my last git commit"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^decision: did you mean \(no subject word, so even a sure match is only offered\): rollback$/m,
+    );
+  });
 });

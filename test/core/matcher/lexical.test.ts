@@ -236,7 +236,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
         { id: "favourite", score: 0.1, model: 0.45 },
       ],
     };
-    expect(decide(torn, p)).toMatchObject({ kind: "suggest", ids: ["x", "favourite", "y"], ambiguous: true });
+    expect(decide(torn, p)).toMatchObject({ kind: "suggest", ids: ["x", "favourite", "y"], why: "close" });
   });
 
   it("does not pull comparison questions to the one entry that says 'difference'", () => {
