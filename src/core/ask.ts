@@ -29,7 +29,14 @@ export type AskOutcome =
       unnamed?: string[];
     }
   | { kind: "intent"; intent: IntentId; confidence: number }
-  | { kind: "no-match"; confidence: number; suggestions: Answerable[]; unnamed?: string[] }
+  /** `why`: as decide() says (close, unsure, or sure but with no subject word). */
+  | {
+      kind: "no-match";
+      confidence: number;
+      suggestions: Answerable[];
+      why: "close" | "unsure" | "no-subject-word";
+      unnamed?: string[];
+    }
   | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number; unnamed?: string[] }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
   | { kind: "empty" }
@@ -115,6 +122,7 @@ export class Asker {
           kind: "no-match",
           confidence: decision.confidence,
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
+          why: decision.why,
           ...this.unnamedOf(words),
         };
       case "decline":

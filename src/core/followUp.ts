@@ -115,13 +115,18 @@ export function resolve(
     (FOLLOW_UP.connectives as readonly string[]).includes(words[0] ?? "") ||
     (own.length <= FOLLOW_UP.shortQuestion &&
       words.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w)));
+  // A question naming no subject word is declined alone, or only offered an entry when the model
+  // is sure of it ("how do i undo my last git commit"): a follow-up like a declined one, never
+  // "ambiguous" (the topic before would make it an answer on some other subject's words).
+  const offeredOnly = alone.kind === "no-match" && alone.why === "no-subject-word";
+  const declined = alone.kind === "out-of-scope" || offeredOnly;
   const subjectless =
-    alone.kind === "out-of-scope" &&
-    alone.rule === "no-subject-word" &&
+    ((alone.kind === "out-of-scope" && alone.rule === "no-subject-word") || offeredOnly) &&
     own.length <= FOLLOW_UP.shortQuestion &&
     (own.length === 0 ||
-      (alone.confidence >= FOLLOW_UP.minOwnConfidence && alone.confidence > alone.offTopic));
-  if (alone.kind === "out-of-scope" && !subjectless) return { outcome: alone, matched: question };
+      (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
+        alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
+  if (declined && !subjectless) return { outcome: alone, matched: question };
   // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
   // topic would add, so the second match is not run.
   if (!subjectless && !continues && alone.kind !== "no-match") return { outcome: alone, matched: question };

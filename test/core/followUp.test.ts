@@ -21,7 +21,8 @@ const followUp = (q: string, entryId: string) => resolve(qa.asker, qa.stems, q, 
 describe("when a question follows up (FOLLOW_UP)", () => {
   it.each([
     ["and for VMs?", "continues"],
-    ["is that safe?", "continues"],
+    // Named no subject word: the model is sure of an entry alone, so it is only offered one.
+    ["is that safe?", "no-subject"],
     ["why?", "no-subject"],
     ["what are the risks?", "no-subject"],
     ["how long does that take?", "no-subject"],
@@ -45,13 +46,29 @@ describe("when a question follows up (FOLLOW_UP)", () => {
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {
     const offTopic = [
       ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),
-    ].filter((q) => qa.asker.ask(q).kind === "out-of-scope");
+    ].filter((q) => {
+      // Declined alone, or only offered an entry for naming no subject word.
+      const o = qa.asker.ask(q);
+      return o.kind === "out-of-scope" || (o.kind === "no-match" && o.why === "no-subject-word");
+    });
     expect(offTopic.length).toBeGreaterThan(100);
     const taken = contexts.flatMap((c) => offTopic.filter((q) => followUp(q, c)));
     // Today: 10 of 920, "how do I get a new monitor" ("monitor" is a subject word) and "who is on
     // call this week" after each of the five answers: over 1% once the phrasings copied from
     // evaluation sets were taken out of knowledge/ (5 of 725 when this test was written).
     expect(taken.length / (offTopic.length * contexts.length)).toBeLessThanOrEqual(0.015);
+  });
+
+  it("never answers a question only offered for naming no subject word by the topic before it", () => {
+    const q = "how do i undo my last git commit";
+    const alone = qa.asker.ask(q);
+    expect(alone.kind === "no-match" && alone.why).toBe("no-subject-word");
+    for (const c of contexts) {
+      const r = resolve(qa.asker, qa.stems, q, { entryId: c });
+      expect(r.followUp, `after ${c}`).toBeUndefined();
+      expect(r.outcome, `after ${c}`).toEqual(alone);
+      expect(r.matched).toBe(q);
+    }
   });
 
   it("leaves almost every question of the public sets to stand on its own", () => {

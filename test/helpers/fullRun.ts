@@ -37,7 +37,7 @@ export async function fullRun(bot: Bot, platform: Platform): Promise<{ name: str
   out.push({
     name: "did-you-mean",
     reply: askReply(
-      { kind: "no-match", confidence: 0.2, suggestions: entries.slice(0, 3) },
+      { kind: "no-match", confidence: 0.2, suggestions: entries.slice(0, 3), why: "unsure" },
       bot.qa.context,
       "asked1",
     ),

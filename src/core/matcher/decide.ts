@@ -53,9 +53,6 @@ export function decide(
     return { kind: "intent", id: intent.id, confidence: intent.score };
   if (!onTopic && confidence < params.withoutSubjectWord)
     return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
-  // Sure, but of words other subjects use too ("undo", "new hires", "logs"): offered, not asserted.
-  if (!onTopic && ranked[0])
-    return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly)
@@ -63,6 +60,9 @@ export function decide(
   if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence, offTopic };
   if (offTopic > params.offTopicMargin * confidence)
     return { kind: "decline", rule: "off-topic-class", confidence, offTopic };
+  // Sure, but of words other subjects use too ("undo my last git commit"): offered, not asserted.
+  if (!onTopic && ranked[0])
+    return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };
   const [best, second] = ranked;
   // Whether to answer is the model's call (its own best probability); which entry, the tilted
   // ranking's. How sure the answer is, is the model's probability of the entry answered.

@@ -120,10 +120,10 @@ export interface MatcherParams {
      * A question with no subject word is offered its best entry ("did you mean") when the model is
      * this sure of it, and declined below; it is never answered outright. Until 2026-11-30 it was
      * answered: "running customer supplied code safely" rightly (untrusted tenants without saying
-     * so), but "how do i undo my last git commit" got the rollback answer at 0.96 and "how many
-     * days of PTO do new hires get" the onboarding one at 0.99. Offering instead: the chat-style
-     * set's answers 79 -> 77 (both right ones now offered), set 4's off-topic declines 34 -> 37;
-     * no other set moves.
+     * so), but "how do i undo my last git commit" got the rollback answer at 0.96. Offering
+     * instead, at the default seed: the chat-style set's answers 79 -> 77 (both now offered
+     * their right entry), set 4's off-topic declines 34 -> 37, no other figure; over five seeds
+     * the first development set reads 134-139 (136-141 before).
      */
     withoutSubjectWord: number;
     /**

@@ -144,12 +144,13 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
         ],
         r.intents[outcome.intent],
       );
-    case "no-match":
+    case "no-match": {
+      const text = outcome.why === "no-subject-word" ? r.decline.noSubjectMatch : r.decline.noMatch;
       return reply(
         "decline",
         [
           ...unnamedLine(outcome.unnamed, r),
-          { type: "text", text: r.decline.noMatch },
+          { type: "text", text },
           {
             type: "buttons",
             role: "suggestions",
@@ -163,8 +164,9 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
             ),
           },
         ],
-        r.decline.noMatch,
+        text,
       );
+    }
     case "out-of-scope": {
       // A question without a word of our subject is about something else; one with it is ours,
       // but the documents do not answer it (the off-topic class, or nothing close enough).
