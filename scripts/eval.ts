@@ -52,37 +52,38 @@ const rows: [string, string, string, string][] = [
     "",
   ],
 ];
+const fixture = (name: string) => resolve(repoRoot, "test/fixtures", name);
 const setFiles = [
   { name: "public set", file: resolve(repoRoot, "../shared/eval/questions.jsonl") },
-  { name: "real questions", file: resolve(repoRoot, "test/fixtures/real-questions.jsonl") },
+  { name: "real questions", file: fixture("real-questions.jsonl") },
   // Collected after the matcher was built and never tuned on: read only for its totals.
-  { name: "real, held out", file: resolve(repoRoot, "test/fixtures/real-questions-holdout.jsonl") },
+  { name: "real, held out", file: fixture("real-questions-holdout.jsonl") },
   // A second development set: collected as a held-out set, scored once untouched (35/52, against
   // MiniSearch's 33/52), then read to find what real questions still trip over.
-  { name: "real questions 2", file: resolve(repoRoot, "test/fixtures/real-questions-2.jsonl") },
+  { name: "real questions 2", file: fixture("real-questions-2.jsonl") },
   // A third, collected the same way: scored once untouched (50/64, against MiniSearch's 46/64;
   // off-topic declined 16/21), then read like the second.
-  { name: "real questions 3", file: resolve(repoRoot, "test/fixtures/real-questions-3.jsonl") },
+  { name: "real questions 3", file: fixture("real-questions-3.jsonl") },
   // A fourth, its off-topic questions chosen to share general words with our subject: scored once
   // untouched (35/46, tied with MiniSearch; off-topic declined 26/38), then read.
-  { name: "real questions 4", file: resolve(repoRoot, "test/fixtures/real-questions-4.jsonl") },
+  { name: "real questions 4", file: fixture("real-questions-4.jsonl") },
   // A fifth, collected blind after the general-words tier (mostly off-topic questions that share
   // general words with our subject; only 19 in scope: the easy public ones were all taken).
-  { name: "real, held out 5", file: resolve(repoRoot, "test/fixtures/real-questions-holdout5.jsonl") },
+  { name: "real, held out 5", file: fixture("real-questions-holdout5.jsonl") },
   // A sixth, collected blind a session later (54 of its 100 questions left after removing those
   // from pages earlier sets used): scored once untouched (10/14, tied with MiniSearch; off-topic
   // declined 19/27; near-domain 2/13), then read.
-  { name: "real questions 6", file: resolve(repoRoot, "test/fixtures/real-questions-6.jsonl") },
+  { name: "real questions 6", file: fixture("real-questions-6.jsonl") },
   // A seventh, all in scope, from pages no earlier set used (mostly follow-up questions in GitHub
   // issues): held out, read only for its totals.
-  { name: "real, held out 7", file: resolve(repoRoot, "test/fixtures/real-questions-holdout7.jsonl") },
+  { name: "real, held out 7", file: fixture("real-questions-holdout7.jsonl") },
   // An eighth, collected blind after the exact-word tilt (params.lexical) was built: held out,
   // read only for its totals.
-  { name: "real, held out 8", file: resolve(repoRoot, "test/fixtures/real-questions-holdout8.jsonl") },
+  { name: "real, held out 8", file: fixture("real-questions-holdout8.jsonl") },
   // A ninth, collected blind at the end of that session: only 3 in scope (search finds few
   // public questions on our subject that earlier sets did not use) and 15 off topic. Held out.
-  { name: "real, held out 9", file: resolve(repoRoot, "test/fixtures/real-questions-holdout9.jsonl") },
-  { name: "chat-style set", file: resolve(repoRoot, "test/fixtures/dev-questions.jsonl") },
+  { name: "real, held out 9", file: fixture("real-questions-holdout9.jsonl") },
+  { name: "chat-style set", file: fixture("dev-questions.jsonl") },
 ].filter((s) => existsSync(s.file));
 const sets: SetRow[] = evaluateSets(knowledge, (q) => judgedAnswer(q, qa), setFiles);
 const spread = seeds > 1 ? seedSpread(knowledge, setFiles, seeds) : undefined;
@@ -119,6 +120,4 @@ if (showFailures) {
   for (const s of listed) for (const f of s.ours.failures) console.log(`  ${s.name} fail: ${f}`);
 } else console.log("(npm run eval -- --failures lists every miss, except the held-out set's)");
 // Descriptions of situations (`recommend`): a block of its own, after the matcher's table.
-console.log(
-  `\n${situationsReport(knowledge, resolve(repoRoot, "test/fixtures/situations.jsonl"), showFailures)}`,
-);
+console.log(`\n${situationsReport(knowledge, fixture("situations.jsonl"), showFailures)}`);

@@ -146,7 +146,11 @@ export class Asker {
     for (const word of words) {
       const whole = nameOf(word);
       if (whole) found.add(whole);
-      else for (const part of word.split(/[-/]/)) if (nameOf(part)) found.add(nameOf(part)!);
+      else
+        for (const part of word.split(/[-/]/)) {
+          const name = nameOf(part);
+          if (name) found.add(name);
+        }
     }
     return found.size > 0 ? { unnamed: [...found] } : {};
   }

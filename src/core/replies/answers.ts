@@ -28,16 +28,18 @@ export interface AnswerShown {
 
 /** "gVisor", "gVisor and LXC", "gVisor, LXC, and Podman" (the locale's own list format). */
 const names = new Intl.ListFormat("en", { type: "conjunction" });
+const naming = (template: string, unnamed: readonly string[]) =>
+  fill(template, { names: names.format(unnamed) });
 
 /** The note above an answer to a question that names products the documents never mention. */
 export function unnamedNote(unnamed: readonly string[], responses: Responses): string {
-  return fill(responses.answer.notInDocuments, { names: names.format(unnamed) });
+  return naming(responses.answer.notInDocuments, unnamed);
 }
 
 /** Before "did you mean" or a decline: the products named that the documents never mention. */
 function unnamedLine(unnamed: readonly string[] | undefined, r: Responses): Part[] {
   if (!unnamed?.length) return [];
-  return [{ type: "context", text: fill(r.decline.notInDocuments, { names: names.format(unnamed) }) }];
+  return [{ type: "context", text: naming(r.decline.notInDocuments, unnamed) }];
 }
 
 /**
