@@ -115,6 +115,8 @@ export class Matcher {
   private readonly speller: Speller;
   /** Stems of the one-word subject words of both tiers (lexicon.yaml domainTerms, generalTerms). */
   private readonly subjectStems: Set<string>;
+  /** Stems of lexicon.notInDocuments: names, never read as a typo of one of our words. */
+  private readonly unmentionedStems: Set<string>;
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
@@ -231,6 +233,7 @@ export class Matcher {
     const subject = [...this.domainTerms, ...this.generalTerms];
     this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])), twoEditsFrom(params));
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
+    this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
     this.lexical = exactWords ? new LexicalIndex(exactWords, lexicon.framingWords) : undefined;
@@ -278,17 +281,25 @@ export class Matcher {
     return { result, features, nearest: this.nearest(vector, label), words };
   }
 
+  /**
+   * The known stem a stem is, or most likely misspells; never for a name the documents do not
+   * mention: "kustomize" is not a typo of "custom", nor "portainer" of "container".
+   */
+  private correct(stem: string): string | undefined {
+    return this.unmentionedStems.has(stem) ? undefined : this.speller.correct(stem);
+  }
+
   private run(asked: string): { result: MatchResult; vector: SparseVector } {
     const question = this.splitRunTogether(asked);
     // A word the model never saw is read as the known word it most likely misspells; never a word
     // of our subject ("helm" is not a typo of "help").
     const { vocabulary, weights, unknownWeight } = this.training;
     const names = this.featurizer.names(question, (stem) =>
-      vocabulary.has(`w:${stem}`) || this.subjectStems.has(stem) ? stem : this.speller.correct(stem),
+      vocabulary.has(`w:${stem}`) || this.subjectStems.has(stem) ? stem : this.correct(stem),
     );
     const vector = this.featurizer.toVector(names, vocabulary, weights, unknownWeight);
     const stems = this.text.stems(question);
-    const corrected = stems.map((s) => this.speller.correct(s));
+    const corrected = stems.map((s) => this.correct(s));
     // A subject word is known even where no phrasing uses it ("gvisor").
     const known =
       stems.length === 0
@@ -348,7 +359,9 @@ export class Matcher {
     return question.replace(/\p{L}{7,}/gu, (word) => {
       if (word.length > MAX_RUN_TOGETHER) return word; // no two subject words are that long
       const lower = word.toLowerCase();
-      if (this.speller.correct(this.text.stem(lower))) return word;
+      const stem = this.text.stem(lower);
+      // A known word, a likely misspelling of one, or a name ("portainer") is one word.
+      if (this.unmentionedStems.has(stem) || this.speller.correct(stem)) return word;
       let best: [string, string] | undefined;
       for (let i = MIN_PART; i <= lower.length - MIN_PART; i++) {
         const [left, right] = [lower.slice(0, i), lower.slice(i)];
@@ -378,14 +391,14 @@ export class Matcher {
     if (kept !== undefined) {
       question = kept;
       canonical = this.text.stems(question);
-      corrected = canonical.map((s) => this.speller.correct(s));
+      corrected = canonical.map((s) => this.correct(s));
     }
     const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
     const literal = this.text.literalStems(question);
     for (const s of literal) {
       stems.add(s);
-      const fixed = this.speller.correct(s);
+      const fixed = this.correct(s);
       if (fixed) stems.add(fixed);
     }
     // A misspelt subject word still counts ("hypervisr", "kubernets"); a word the knowledge uses

@@ -18,6 +18,8 @@ export function rawWords(text: string): string[] {
   );
 }
 
+const ARTICLES = new Set(["a", "an", "the"]);
+
 /** The language pipeline shared by the index and the queries: synonyms, stopwords, stems. */
 export class TextPipeline {
   private readonly synonyms: Map<string, string[]>;
@@ -54,7 +56,7 @@ export class TextPipeline {
       for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(" ");
         const replacement = this.synonyms.get(phrase);
-        if (replacement) {
+        if (replacement && !(n > 1 && this.opensNounPhrase(words, i + n - 1))) {
           out.push(...replacement);
           i += n;
           matched = true;
@@ -67,6 +69,15 @@ export class TextPipeline {
       } else out.push(...(this.synonymOf(word) ?? [word]));
     }
     return out;
+  }
+
+  /**
+   * Is words[at] an article that starts the phrase after it? A listed phrase ending in one is a
+   * name ("pattern a") only where no content word follows: "is this pattern a good fit" is not.
+   */
+  private opensNounPhrase(words: string[], at: number): boolean {
+    const next = words[at + 1];
+    return ARTICLES.has(words[at]!) && next !== undefined && !this.stopwords.has(next);
   }
 
   /** A word's replacement, also for another form of a listed word ("rollbacks" as "rollback"). */

@@ -17,7 +17,7 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("kata containers vs gvisor")).toEqual(["gVisor"]);
     expect(unnamed("lxc or a kvm guest for our build servers")).toEqual(["LXC"]);
     expect(unnamed("can i run docker in wsl2 instead of a vm")).toEqual(["WSL2"]);
-    expect(unnamed("is systemd-nspawn a container")).toEqual(["systemd-nspawn"]);
+    expect(unnamed("systemd-nspawn containers vs vms for isolation")).toEqual(["systemd-nspawn"]);
     expect(unnamed("is an nspawn-based sandbox a container")).toEqual(["nspawn"]);
     expect(unnamed("unikernels vs containers for isolation")).toEqual(["unikernel"]);
     expect(unnamed("podman or lxc for running containers")).toEqual(["Podman", "LXC"]);
