@@ -37,7 +37,15 @@ export type AskOutcome =
       why: "close" | "unsure" | "no-subject-word";
       unnamed?: string[];
     }
-  | { kind: "out-of-scope"; confidence: number; rule: DeclineRule; offTopic: number; unnamed?: string[] }
+  | {
+      kind: "out-of-scope";
+      confidence: number;
+      rule: DeclineRule;
+      offTopic: number;
+      /** Its only subject words were general ones: it may well be someone else's subject. */
+      generalOnly: boolean;
+      unnamed?: string[];
+    }
   | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
   | { kind: "empty" }
   | { kind: "too-long" };
@@ -131,6 +139,7 @@ export class Asker {
           confidence: decision.confidence,
           rule: decision.rule,
           offTopic: decision.offTopic,
+          generalOnly: decision.generalOnly,
           ...this.unnamedOf(words),
         };
     }

@@ -171,6 +171,7 @@ export const responsesSchema = z.strictObject({
     outOfScope: z.string().min(5),
     // A question in our subject's words that the documents do not answer ("live migration").
     notCovered: z.string().min(5),
+    notCoveredGeneral: z.string().min(5),
     tooLong: z.string().min(5),
     // Before an answer to one sentence of a longer message; {part} is that sentence.
     answeredPart: z.string().min(5),

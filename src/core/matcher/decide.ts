@@ -29,8 +29,11 @@ export type Decision =
    * question names no subject word (`no-subject-word`).
    */
   | { kind: "suggest"; ids: string[]; confidence: number; why: "close" | "unsure" | "no-subject-word" }
-  /** `offTopic`: how probable the off-topic class found the question (follow-ups weigh it). */
-  | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number };
+  /**
+   * `offTopic`: how probable the off-topic class found the question (follow-ups weigh it);
+   * `generalOnly`: its only subject words were general ones ("sql", "staging").
+   */
+  | { kind: "decline"; rule: DeclineRule; confidence: number; offTopic: number; generalOnly: boolean };
 
 /**
  * What the decision reads of a match: each ranked entry's id, its probability after the
@@ -48,18 +51,22 @@ export function decide(
   sameSubject: (a: string, b: string) => boolean = () => false,
 ): Decision {
   const { ranked, confidence, offTopic, known, onTopic, generalOnly, intent } = result;
+  const decline = (rule: DeclineRule): Decision => ({
+    kind: "decline",
+    rule,
+    confidence,
+    offTopic,
+    generalOnly,
+  });
   // Before the subject check: "checklist please" names no subject and needs none.
   if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
     return { kind: "intent", id: intent.id, confidence: intent.score };
-  if (!onTopic && confidence < params.withoutSubjectWord)
-    return { kind: "decline", rule: "no-subject-word", confidence, offTopic };
+  if (!onTopic && confidence < params.withoutSubjectWord) return decline("no-subject-word");
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
-  if (generalOnly && confidence < params.generalWordsOnly)
-    return { kind: "decline", rule: "general-words-only", confidence, offTopic };
-  if (known < params.minKnown) return { kind: "decline", rule: "unknown-words", confidence, offTopic };
-  if (offTopic > params.offTopicMargin * confidence)
-    return { kind: "decline", rule: "off-topic-class", confidence, offTopic };
+  if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");
+  if (known < params.minKnown) return decline("unknown-words");
+  if (offTopic > params.offTopicMargin * confidence) return decline("off-topic-class");
   // Sure, but of words other subjects use too ("undo my last git commit"): offered, not asserted.
   if (!onTopic && ranked[0])
     return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };
@@ -89,7 +96,7 @@ export function decide(
     .filter((r) => r.score >= params.suggest)
     .slice(0, 3)
     .map((r) => r.id);
-  if (ids.length === 0) return { kind: "decline", rule: "nothing-close", confidence, offTopic };
+  if (ids.length === 0) return decline("nothing-close");
   return { kind: "suggest", ids, confidence, why: "unsure" };
 }
 

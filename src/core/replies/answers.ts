@@ -171,9 +171,14 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
     }
     case "out-of-scope": {
       // A question without a word of our subject is about something else; one with it is ours,
-      // but the documents do not answer it (the off-topic class, or nothing close enough).
-      // Only general subject words ("staging", "clusters"): ours in words, so "not covered".
-      const text = outcome.rule === "no-subject-word" ? r.decline.outOfScope : r.decline.notCovered;
+      // but the documents do not answer it (the off-topic class, or nothing close enough). With
+      // only general subject words ("staging", "sql") it may be either: neither is claimed.
+      const text =
+        outcome.rule === "no-subject-word"
+          ? r.decline.outOfScope
+          : outcome.generalOnly
+            ? r.decline.notCoveredGeneral
+            : r.decline.notCovered;
       return reply(
         "decline",
         [

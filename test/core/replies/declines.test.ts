@@ -18,18 +18,25 @@ describe("declines say why", () => {
   it("a question in the subject's words that the documents do not answer is said to be not covered", () => {
     // The five documents never discuss live migration (vMotion); the bot must not stretch another answer.
     const q = "can containers be live migrated like vmotion";
-    expect(qa.asker.ask(q)).toMatchObject({ kind: "out-of-scope" });
+    expect(qa.asker.ask(q)).toMatchObject({ kind: "out-of-scope", generalOnly: false });
     const a = askJson(q, qa);
     expect(a.answered).toBe(false);
     expect(a.text).toContain(decline.notCovered.replaceAll("`", ""));
     expect(a.text).not.toContain(decline.outOfScope.replaceAll("`", ""));
   });
 
-  it("a question whose only subject words are general ones, and unsure, is not covered rather than 'outside'", () => {
-    const q = "how do we handle staging?";
-    expect(qa.asker.ask(q)).toMatchObject({ kind: "out-of-scope", rule: "general-words-only" });
-    const a = askJson(q, qa);
-    expect(a.answered).toBe(false);
-    expect(a.text).toContain(decline.notCovered.replaceAll("`", ""));
+  it("a question whose only subject words are general ones claims neither: not covered, and what the bot answers", () => {
+    // Unsure of an entry (general-words-only), or an off-topic class more probable than any.
+    for (const [q, rule] of [
+      ["how do we handle staging?", "general-words-only"],
+      ["how do i write a sql join across three tables", "off-topic-class"],
+    ] as const) {
+      expect(qa.asker.ask(q), q).toMatchObject({ kind: "out-of-scope", rule, generalOnly: true });
+      const a = askJson(q, qa);
+      expect(a.answered, q).toBe(false);
+      expect(a.text, q).toContain(decline.notCoveredGeneral.replaceAll("`", ""));
+      // Not "That sounds like our subject": an SQL join is not.
+      expect(a.text, q).not.toContain(decline.notCovered.replaceAll("`", ""));
+    }
   });
 });
