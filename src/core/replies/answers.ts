@@ -172,11 +172,12 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
     case "out-of-scope": {
       // A question without a word of our subject is about something else; one with it is ours,
       // but the documents do not answer it (the off-topic class, or nothing close enough). With
-      // only general subject words ("staging", "sql") it may be either: neither is claimed.
+      // only general subject words ("staging", "sql"), or only a product of ours the documents
+      // never mention ("Fargate pricing"), it may be either: neither is claimed.
       const text =
-        outcome.rule === "no-subject-word"
+        outcome.rule === "no-subject-word" && !outcome.unnamed
           ? r.decline.outOfScope
-          : outcome.generalOnly
+          : outcome.generalOnly || outcome.rule === "no-subject-word"
             ? r.decline.notCoveredGeneral
             : r.decline.notCovered;
       return reply(

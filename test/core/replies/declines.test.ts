@@ -25,6 +25,19 @@ describe("declines say why", () => {
     expect(a.text).not.toContain(decline.outOfScope.replaceAll("`", ""));
   });
 
+  it("a question naming only a product of ours the documents never mention is not called 'outside' our subject", () => {
+    const q = "fargate pricing per vcpu hour";
+    expect(qa.asker.ask(q)).toMatchObject({
+      kind: "out-of-scope",
+      rule: "no-subject-word",
+      unnamed: ["Fargate"],
+    });
+    const a = askJson(q, qa);
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain(decline.notCoveredGeneral.replaceAll("`", ""));
+    expect(a.text).not.toContain(decline.outOfScope.replaceAll("`", ""));
+  });
+
   it("a question whose only subject words are general ones claims neither: not covered, and what the bot answers", () => {
     // Unsure of an entry (general-words-only), or an off-topic class more probable than any.
     for (const [q, rule] of [
