@@ -16,6 +16,8 @@ export interface QuestionAnswering {
   context: AnswerContext;
   /** The matcher's content words of a text, for grouping similar questions. */
   stems: (text: string) => string[];
+  /** How rare one of those words is across the entries (Matcher.rarity). */
+  rarity: (stem: string) => number;
   /**
    * Trains the matcher now (it is otherwise trained on the first question), and says whether its
    * model came from the cache, was stored there, could not be stored, or was not cached at all,
@@ -50,6 +52,7 @@ export function buildQuestionAnswering(
       entry: (id) => asker.entry(id),
     },
     stems: (t) => matcher().stems(t),
+    rarity: (s) => matcher().rarity(s),
     warm: () => ({ cache: matcher().cacheStatus, exactWords: matcher().exactWordsFrom }),
   };
 }

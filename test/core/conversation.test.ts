@@ -134,6 +134,18 @@ describe("follow-ups in context", () => {
     },
   );
 
+  it("answers 'and what about backups?' after the databases answer on backups, not with that answer again", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "and what about backups?" }));
+    expect(subtitle(r!)).toBe("Answering: How do backup and disaster recovery differ?");
+    expect(context(r!)).toBeUndefined();
+    // "and for VMs?" names no topic of its own: it still follows up on the one before.
+    await bot.handle(turn({ text: "how fast do containers start compared to vms" }));
+    const [sides] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(context(sides!)).toBe("Following up on _How fast do VMs and containers start?_");
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

@@ -16,7 +16,7 @@ const contexts = [
   "cost-comparison",
   "hypervisor",
 ];
-const followUp = (q: string, entryId: string) => resolve(qa.asker, qa.stems, q, { entryId }).followUp;
+const followUp = (q: string, entryId: string) => resolve(qa.asker, qa, q, { entryId }).followUp;
 
 describe("when a question follows up (FOLLOW_UP)", () => {
   it.each([
@@ -43,6 +43,28 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     for (const c of contexts) expect(followUp(q, c), `${q} after ${c}`).toBeUndefined();
   });
 
+  it.each([
+    "and what about backups?",
+    "but what about monitoring?",
+    "and rollbacks?",
+    "also, what about windows?",
+  ])("never answers %j, which names a topic of its own, with the previous answer again", (q) => {
+    const alone = qa.asker.ask(q);
+    expect(alone.kind).toBe("answer");
+    const topic = alone.kind === "answer" ? alone.entry.id : "";
+    for (const c of contexts) {
+      const r = resolve(qa.asker, qa, q, { entryId: c });
+      const answered = r.outcome.kind === "answer" ? r.outcome.entry.id : r.outcome.kind;
+      // The question's own answer, whatever came before (here the topic before adds nothing).
+      expect(answered, `${q} after ${c}`).toBe(topic);
+    }
+    // Its word is rarer across the entries than any side every answer speaks of.
+    const rarest = Math.max(...qa.stems(q).map(qa.rarity));
+    expect(rarest).toBeGreaterThanOrEqual(FOLLOW_UP.topicRarity);
+    for (const side of ["VMs", "containers", "Kubernetes", "production"])
+      expect(Math.max(...qa.stems(side).map(qa.rarity)), side).toBeLessThan(FOLLOW_UP.topicRarity);
+  });
+
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {
     const offTopic = [
       ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),
@@ -64,7 +86,7 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     const alone = qa.asker.ask(q);
     expect(alone.kind === "no-match" && alone.why).toBe("no-subject-word");
     for (const c of contexts) {
-      const r = resolve(qa.asker, qa.stems, q, { entryId: c });
+      const r = resolve(qa.asker, qa, q, { entryId: c });
       expect(r.followUp, `after ${c}`).toBeUndefined();
       expect(r.outcome, `after ${c}`).toEqual(alone);
       expect(r.matched).toBe(q);

@@ -260,6 +260,15 @@ export class Matcher {
     return this.text.stems(text);
   }
 
+  /**
+   * How rare a stem (as `stems` gives it) is across the entries' phrasings: its rarity weight,
+   * log(classes / classes using it); 0 for one the phrasings never use, or with params.features.idf off.
+   */
+  rarity(stem: string): number {
+    const id = this.training.vocabulary.get(`w:${stem}`);
+    return id === undefined ? 0 : (this.training.weights?.[id] ?? 0);
+  }
+
   match(question: string): MatchResult {
     return this.run(question).result;
   }
