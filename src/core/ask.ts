@@ -3,6 +3,7 @@ import type { Answerable } from "./answerable.ts";
 import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
+import { type SmallTalk, SmallTalkReader } from "./smalltalk.ts";
 
 /** Longer texts are declined before matching (the input boxes of Teams and the playground stop here too). */
 export const MAX_QUESTION_CHARS = 4000;
@@ -46,7 +47,7 @@ export type AskOutcome =
       generalOnly: boolean;
       unnamed?: string[];
     }
-  | { kind: "smalltalk"; which: "greeting" | "thanks" | "help" }
+  | { kind: "smalltalk"; which: SmallTalk }
   | { kind: "empty" }
   | { kind: "too-long" };
 
@@ -70,7 +71,7 @@ export type ExplainSink = (explain: () => AskExplanation) => void;
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
   private readonly byId: Map<string, Answerable>;
-  private readonly smalltalk: Map<string, "greeting" | "thanks" | "help">;
+  private readonly smalltalk: SmallTalkReader;
   private readonly notInDocuments: Map<string, string>;
 
   constructor(
@@ -84,13 +85,7 @@ export class Asker {
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.notInDocuments = new Map(notInDocuments.map((n) => [n.toLowerCase(), n]));
-    this.smalltalk = new Map();
-    const add = (patterns: string[], which: "greeting" | "thanks" | "help") => {
-      for (const p of patterns) this.smalltalk.set(rawWords(p).join(" "), which);
-    };
-    add(responses.greeting.patterns, "greeting");
-    add(responses.thanks.patterns, "thanks");
-    add(responses.help.patterns, "help");
+    this.smalltalk = new SmallTalkReader(responses);
   }
 
   private get matcher(): Matcher {
@@ -106,8 +101,7 @@ export class Asker {
     const words = rawWords(question);
     if (words.length === 0) return { kind: "empty" };
     const smalltalk =
-      this.smalltalk.get(words.join(" ")) ??
-      this.smalltalk.get(words.filter((w) => w !== "vmvc" && w !== "bot").join(" "));
+      this.smalltalk.of(words) ?? this.smalltalk.of(words.filter((w) => w !== "vmvc" && w !== "bot"));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
     const { decision, focus } = this.bestPart(question);

@@ -156,6 +156,12 @@ export type IntentId = keyof z.infer<typeof intentsSchema>;
 export const responsesSchema = z.strictObject({
   greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  acknowledgement: z.strictObject({
+    patterns: z.array(z.string().min(1)),
+    // Words a greeting, thanks or acknowledgement may come with ("thanks, that helps").
+    courtesyWords: z.array(z.string().min(1)),
+    reply: z.string().min(5),
+  }),
   help: z.strictObject({
     // Whole messages that mean "what can you do?" as well as the `help` command.
     patterns: z.array(z.string().min(1)),

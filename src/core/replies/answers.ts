@@ -200,7 +200,7 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
       return reply("notice", [{ type: "text", text: r.errors.emptyQuestion }], r.ui.askMe);
     case "smalltalk": {
       if (outcome.which === "help") return helpReply(ctx);
-      const text = outcome.which === "greeting" ? r.greeting.reply : r.thanks.reply;
+      const text = r[outcome.which].reply;
       return reply("smalltalk", [{ type: "text", text }, menuButtons(r)], text);
     }
   }

@@ -1,0 +1,52 @@
+import type { Responses } from "../knowledge/schema.ts";
+import { rawWords } from "./matcher/text.ts";
+
+export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help";
+
+/** Kinds a message may mix with courtesy words ("thanks, that helps"); `help` is whole messages only. */
+const MIXABLE: readonly SmallTalk[] = ["thanks", "greeting", "acknowledgement"];
+
+/**
+ * Small talk: a whole message that is one of the responses' patterns ("thanks", "what can you
+ * do"), or that is made only of greeting, thanks and acknowledgement patterns and courtesy words
+ * ("thanks, that helps", "thank you very much", "lol ok"). Thanks wins over a greeting, a
+ * greeting over an acknowledgement ("ok thanks" is thanks). Any other word makes it a question:
+ * "thanks, and for VMs?" is matched as one.
+ */
+export class SmallTalkReader {
+  private readonly whole = new Map<string, SmallTalk>();
+  /** Mixable patterns as word lists, longest first, so "thank you" is taken before "thank". */
+  private readonly parts: { words: string[]; which: SmallTalk }[];
+  private readonly courtesy: Set<string>;
+
+  constructor(responses: Responses) {
+    const patterns: [SmallTalk, string[]][] = [
+      ["greeting", responses.greeting.patterns],
+      ["thanks", responses.thanks.patterns],
+      ["acknowledgement", responses.acknowledgement.patterns],
+      ["help", responses.help.patterns],
+    ];
+    for (const [which, list] of patterns) for (const p of list) this.whole.set(rawWords(p).join(" "), which);
+    this.parts = patterns
+      .filter(([which]) => MIXABLE.includes(which))
+      .flatMap(([which, list]) => list.map((p) => ({ words: rawWords(p), which })))
+      .sort((a, b) => b.words.length - a.words.length);
+    this.courtesy = new Set(responses.acknowledgement.courtesyWords.flatMap((w) => rawWords(w)));
+  }
+
+  /** The kind of small talk `words` (rawWords of a message, the bot's name left out) are, if any. */
+  of(words: string[]): SmallTalk | undefined {
+    const exact = this.whole.get(words.join(" "));
+    if (exact) return exact;
+    const found = new Set<SmallTalk>();
+    for (let i = 0; i < words.length; ) {
+      const part = this.parts.find((p) => p.words.every((w, j) => words[i + j] === w));
+      if (part) {
+        found.add(part.which);
+        i += part.words.length;
+      } else if (this.courtesy.has(words[i]!)) i++;
+      else return undefined;
+    }
+    return MIXABLE.find((which) => found.has(which));
+  }
+}

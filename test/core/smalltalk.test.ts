@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { askJson } from "../../src/adapters/cli/ask.ts";
+import { buildQuestionAnswering } from "../../src/core/questions.ts";
+import { knowledge } from "../helpers/bot.ts";
+
+const qa = buildQuestionAnswering(knowledge);
+const which = (q: string) => {
+  const o = qa.asker.ask(q);
+  return o.kind === "smalltalk" ? o.which : o.kind;
+};
+const { responses } = knowledge;
+
+describe("small talk", () => {
+  it("takes thanks, greetings and acknowledgements mixed with courtesy words as small talk", () => {
+    // "thanks, that helps" started the checklist (the intent learnt "help me decide").
+    expect(which("thanks, that helps")).toBe("thanks");
+    expect(which("thank you very much!")).toBe("thanks");
+    expect(which("ok thanks")).toBe("thanks");
+    expect(which("hey, thanks again")).toBe("thanks");
+    expect(which("hi there")).toBe("greeting");
+    expect(which("lol ok")).toBe("acknowledgement");
+    expect(which("that helps")).toBe("acknowledgement");
+    expect(which("got it, makes sense")).toBe("acknowledgement");
+    // Whole messages only for help: "help me decide" is the checklist said in words.
+    expect(which("what can you do")).toBe("help");
+    expect(which("help me decide")).toBe("intent");
+  });
+
+  it("leaves any message with another word to the matcher", () => {
+    for (const q of [
+      "thanks, and for VMs?",
+      "hi, can we run databases in containers?",
+      "ok so what about cost",
+    ])
+      expect(which(q), q).not.toBe("thanks");
+    expect(which("hi, can we run databases in containers?")).toBe("answer");
+    // A question of confirmation is no acknowledgement, though "ok" is one.
+    expect(which("is that ok?")).not.toBe("acknowledgement");
+    expect(which("is that right?")).not.toBe("acknowledgement");
+  });
+
+  it("answers an acknowledgement with its own reply, not 'you're welcome' nor a decline", () => {
+    const a = askJson("lol ok", qa);
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain(responses.acknowledgement.reply.replaceAll("`", ""));
+    expect(a.text).not.toContain(responses.thanks.reply.replaceAll("`", ""));
+  });
+});
