@@ -11,7 +11,7 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("ask"),
     entryId: z.string().min(1).max(120),
-    via: z.enum(["suggestion", "related", "topic", "myth", "correction"]),
+    via: z.enum(["suggestion", "related", "topic", "myth", "correction", "again"]),
     // The question that led to a suggestion, so a pick can be logged as a phrasing worth adding.
     askedId: z.string().max(64).optional(),
   }),

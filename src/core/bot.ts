@@ -15,11 +15,11 @@ import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { RecentAnswers } from "./recentAnswers.ts";
 import { mention } from "./render/inline.ts";
-import { answerReply, askReply, helpReply } from "./replies/answers.ts";
+import { answerReply, askReply, helpReply, sameAnswerReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
-import type { Reply } from "./reply.ts";
+import type { Part, Reply } from "./reply.ts";
 import { parseCommand } from "./router.ts";
 import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
@@ -237,12 +237,19 @@ export class Bot {
           }),
         outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id }),
       ]);
-      const r = askReply(outcome, this.qa.context, askedId);
+      // Back to the entry just answered: that answer is not printed twice.
+      const same = followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
+      const r = same
+        ? sameAnswerReply(outcome.entry, this.qa.context, askedId)
+        : askReply(outcome, this.qa.context, askedId);
       if (!followUp) return r;
-      // Say what was taken as context, right under the question it answers.
-      const note = fill(this.knowledge.responses.followUp.following, { question: followUp.of.question });
-      const [subtitle, ...rest] = r.parts;
-      return { ...r, parts: subtitle ? [subtitle, { type: "context", text: note }, ...rest] : r.parts };
+      // Say what was taken as context, right under the question it answers (first, if none).
+      const note: Part = {
+        type: "context",
+        text: fill(this.knowledge.responses.followUp.following, { question: followUp.of.question }),
+      };
+      const [first, ...rest] = r.parts;
+      return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
     }
     return askReply(outcome, this.qa.context);
   }

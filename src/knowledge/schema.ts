@@ -236,7 +236,13 @@ export const responsesSchema = z.strictObject({
     status: z.string().min(3).max(100),
   }),
   /** {question}: the canonical question of the entry a follow-up was resolved against. */
-  followUp: z.strictObject({ following: z.string().min(5).includes("{question}") }),
+  followUp: z.strictObject({
+    following: z.string().min(5).includes("{question}"),
+    // A follow-up that comes back to the answer just given ("why?" after it): that answer is
+    // not repeated; this says so, under `following` and over its sources and related questions.
+    sameAnswer: sentence,
+    showAgain: label,
+  }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({
     button: label,

@@ -106,12 +106,27 @@ describe("follow-ups in context", () => {
     return s?.type === "subtitle" ? s.text : undefined;
   };
 
-  it("resolves 'and for VMs?' against the start-up question, and says so", async () => {
+  it("resolves 'and for VMs?' against the start-up question, and does not print that answer twice", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "how fast do containers start compared to vms" }));
     const [r] = await bot.handle(turn({ text: "and for VMs?" }));
-    expect(subtitle(r!)).toBe("Answering: How fast do VMs and containers start?");
     expect(context(r!)).toBe("Following up on _How fast do VMs and containers start?_");
+    // The start-up answer covers VMs too and is right above: said, not repeated.
+    const { followUp } = knowledge.responses;
+    expect(r!.parts[1]).toEqual({ type: "text", text: followUp.sameAnswer });
+    expect(subtitle(r!)).toBeUndefined();
+    const bootTime = bot.qa.asker.entry("boot-time")!;
+    expect(JSON.stringify(r!.parts)).not.toContain(bootTime.answer.slice(0, 60));
+    // What is left to offer: its sources, its related questions, the answer again, "Not what I asked".
+    expect(r!.parts.some((p) => p.type === "sources")).toBe(true);
+    expect(buttons([r!], "followups").map((b) => b.action.type === "ask" && b.action.entryId)).toEqual(
+      bootTime.related.slice(0, 4),
+    );
+    const menu = buttons([r!], "menu");
+    expect(menu.map((b) => b.label)).toEqual([followUp.showAgain, knowledge.responses.correction.button]);
+    const [again] = await bot.handle(press(menu[0]!.action));
+    expect(subtitle(again!)).toBe("Answering: How fast do VMs and containers start?");
+    expect(JSON.stringify(again!.parts)).toContain(bootTime.answer.slice(0, 60));
     // Without the context it is a question about VMs.
     const [alone] = await bot.handle(turn({ text: "and for VMs?", thread: "other" }));
     expect(subtitle(alone!)).not.toBe("Answering: How fast do VMs and containers start?");
@@ -193,7 +208,7 @@ describe("follow-ups in context", () => {
       followUpOf: "boot-time",
     });
     // "Not what I asked" re-ranks what was matched: the follow-up with its context.
-    const wrong = buttons([r!], "feedback").find((b) => b.action.type === "not-this")!;
+    const wrong = buttons([r!], "menu").find((b) => b.action.type === "not-this")!;
     const [list] = await bot.handle(press(wrong.action));
     const ids = buttons([list!], "suggestions").map((b) => b.action.type === "ask" && b.action.entryId);
     const expected = bot.qa.asker

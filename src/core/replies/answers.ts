@@ -126,6 +126,29 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
   });
 }
 
+/**
+ * A follow-up that comes back to the entry just answered ("why?", "and for VMs?" after an answer
+ * that covers both): the answer is not printed twice. The reply says the answer above is all the
+ * documents say, and gives its sources, its related questions, a way to see it again and, for a
+ * typed question, "Not what I asked" (the follow-up may have been read the wrong way).
+ */
+export function sameAnswerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const text = r.followUp.sameAnswer;
+  const kept = entryParts(entry, ctx).body.filter(
+    (p) => p.type === "sources" || (p.type === "buttons" && p.role === "followups"),
+  );
+  const menu = [
+    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
+    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
+  ];
+  return reply(
+    "answer",
+    [{ type: "text", text }, ...kept, { type: "buttons", role: "menu", buttons: menu }],
+    text,
+  );
+}
+
 /** The reply for any outcome of a free-text question. */
 export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;

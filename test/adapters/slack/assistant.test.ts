@@ -128,8 +128,9 @@ describe("Slack assistant view", () => {
     const followUp = (await say(channel, thread, "and for VMs?", "U6")).find(
       (c) => c.method === "chat.postMessage",
     )!;
-    expect(firstText(followUp)).toBe("Answering: How fast do VMs and containers start?");
-    expect(textOf(followUp)).toContain("Following up on _How fast do VMs and containers start?_");
+    expect(firstText(followUp)).toBe("Following up on _How fast do VMs and containers start?_");
+    // The answer it comes back to is not printed again (responses followUp.sameAnswer).
+    expect(textOf(followUp)).toContain("My answer above is all the five documents say about that");
 
     const other = await openThread("U6");
     const alone = (await say(other.channel, other.thread, "why?", "U6")).find(
