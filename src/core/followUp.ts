@@ -2,6 +2,7 @@ import type { StateStore } from "../store/store.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
+import type { Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
 
 /**
@@ -54,6 +55,8 @@ export interface QuestionWords {
   stems: (text: string) => string[];
   /** How rare a stem is across the entries (Matcher.rarity). */
   rarity: (stem: string) => number;
+  /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
+  sides?: Pick<Sides, "only" | "swap">;
 }
 
 interface Stored extends FollowUpContext {
@@ -147,6 +150,16 @@ export function resolve(
   // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
   // topic would add, so the second match is not run.
   if (!subjectless && !continues && alone.kind !== "no-match") return { outcome: alone, matched: question };
+
+  // "and for VMs?" after "In which situations are containers the better choice?": that question
+  // about VMs, when it has an entry of its own (else the start-up answer covers both sides).
+  const side = continues ? words.sides?.only(own) : undefined;
+  const swapped = side && words.sides?.swap(previous.question, side);
+  if (swapped) {
+    const other = asker.ask(swapped);
+    if (other.kind === "answer" && other.entry.id !== previous.id)
+      return { outcome: other, matched: swapped, followUp: { of: previous, reason: "continues" } };
+  }
 
   const matched = `${previous.question} ${question}`;
   const combined = asker.ask(matched);

@@ -7,6 +7,7 @@ import { Matcher } from "./matcher/matcher.ts";
 import { defaultMatcherParams, type MatcherParams } from "./matcher/params.ts";
 import { PairMemo } from "./memo.ts";
 import type { AnswerContext } from "./replies/answers.ts";
+import { Sides } from "./sides.ts";
 
 /** Everything needed to answer free-text questions, built once from the knowledge. */
 export interface QuestionAnswering {
@@ -18,6 +19,8 @@ export interface QuestionAnswering {
   stems: (text: string) => string[];
   /** How rare one of those words is across the entries (Matcher.rarity). */
   rarity: (stem: string) => number;
+  /** The sides comparisons are between (lexicon sides), for follow-ups such as "and for VMs?". */
+  sides: Sides;
   /**
    * Trains the matcher now (it is otherwise trained on the first question), and says whether its
    * model came from the cache, was stored there, could not be stored, or was not cached at all,
@@ -53,6 +56,7 @@ export function buildQuestionAnswering(
     },
     stems: (t) => matcher().stems(t),
     rarity: (s) => matcher().rarity(s),
+    sides: new Sides(knowledge.lexicon, (t) => matcher().stems(t)),
     warm: () => ({ cache: matcher().cacheStatus, exactWords: matcher().exactWordsFrom }),
   };
 }

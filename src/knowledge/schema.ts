@@ -115,6 +115,11 @@ export const lexiconSchema = z
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.
     framingWords: z.array(z.string().regex(/^[a-z]+$/, "one lower-case word")).default([]),
+    // The sides our comparisons are between, each as a reply names it and as people write it:
+    // "and for VMs?" after a question about containers asks that question about VMs.
+    sides: z
+      .array(z.strictObject({ as: z.string().min(1), words: z.array(z.string().min(1)).min(1) }))
+      .default([]),
   })
   .superRefine((l, ctx) => {
     // A word is ours or general, never both: the general tier would silently not apply.

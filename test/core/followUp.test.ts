@@ -65,6 +65,37 @@ describe("when a question follows up (FOLLOW_UP)", () => {
       expect(Math.max(...qa.stems(side).map(qa.rarity)), side).toBeLessThan(FOLLOW_UP.topicRarity);
   });
 
+  it("asks the question before about the one side a follow-up names ('and for VMs?'), when that has its own entry", () => {
+    const r = resolve(qa.asker, qa, "and for VMs?", { entryId: "when-to-choose-containers" });
+    expect(r.matched).toBe("In which situations are VMs the better choice?");
+    expect(r.outcome.kind === "answer" && r.outcome.entry.id).toBe("when-to-choose-vms");
+    expect(r.followUp).toMatchObject({ reason: "continues", of: { id: "when-to-choose-containers" } });
+    // A question that names that side already is about it too: the start-up answer covers both.
+    const both = resolve(qa.asker, qa, "and for VMs?", { entryId: "boot-time" });
+    expect(both.matched).toBe("How fast do VMs and containers start? and for VMs?");
+    // Without the sides, the topic before wins as it did.
+    const without = resolve(qa.asker, { stems: qa.stems, rarity: qa.rarity }, "and for VMs?", {
+      entryId: "when-to-choose-containers",
+    });
+    expect(without.outcome.kind === "answer" && without.outcome.entry.id).toBe("when-to-choose-containers");
+  });
+
+  it("reads sides as written and as the matcher reads them (lexicon sides)", () => {
+    const vms = qa.sides.only(qa.stems("vms"))!;
+    expect(vms.as).toBe("VMs");
+    expect(qa.sides.only(qa.stems("virtual machines"))).toBe(vms);
+    expect(qa.sides.only(qa.stems("vms cost"))).toBeUndefined();
+    expect(qa.sides.only([])).toBeUndefined();
+    const containers = qa.sides.only(qa.stems("docker"))!;
+    expect(qa.sides.swap("Can we run databases in Docker containers?", vms)).toBe(
+      "Can we run databases in VMs?",
+    );
+    expect(qa.sides.swap("When should we choose virtual machines?", containers)).toBe(
+      "When should we choose containers?",
+    );
+    expect(qa.sides.swap("What is a hypervisor?", vms)).toBeUndefined();
+  });
+
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {
     const offTopic = [
       ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),

@@ -314,6 +314,7 @@ export class SituationReader {
       otherSenses: [],
       notInDocuments: [],
       framingWords: [],
+      sides: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
     this.othersKeep =
