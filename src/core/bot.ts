@@ -192,7 +192,12 @@ export class Bot {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp } = resolve(
       this.recent,
-      { stems: (t) => this.recent.stems(t), rarity: this.qa.rarity, sides: this.qa.sides },
+      {
+        stems: (t) => this.recent.stems(t),
+        rarity: this.qa.rarity,
+        knows: this.qa.knows,
+        sides: this.qa.sides,
+      },
       question,
       await this.followUps.recall(turn),
     );

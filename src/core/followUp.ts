@@ -55,6 +55,8 @@ export interface QuestionWords {
   stems: (text: string) => string[];
   /** How rare a stem is across the entries (Matcher.rarity). */
   rarity: (stem: string) => number;
+  /** Whether the knowledge uses a stem at all (Matcher.knows). */
+  knows: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
   sides?: Pick<Sides, "only" | "swap">;
 }
@@ -106,7 +108,8 @@ export interface Resolution {
  * 2. It is matched together with the previous entry's canonical question (its topic). It follows
  *    up when that is answered and (FollowUpReason):
  *    - alone it was declined for naming no subject, yet has no content words at all ("why?") or
- *      words the model places in the subject (minOwnConfidence): "what are the risks?";
+ *      only words the knowledge uses, which the model places in the subject (minOwnConfidence):
+ *      "what are the risks?", not "what's the weather like today?";
  *    - alone it only got "did you mean", and with the topic it gets an entry other than the
  *      previous one (repeating the last answer would not resolve anything);
  *    - it opens with a connective, or is short and points back ("and for VMs?", "is that safe?"),
@@ -143,6 +146,8 @@ export function resolve(
   const subjectless =
     ((alone.kind === "out-of-scope" && alone.rule === "no-subject-word") || offeredOnly) &&
     own.length <= FOLLOW_UP.shortQuestion &&
+    // Every word one the knowledge uses: "what's the weather like today?" is not about the answer.
+    own.every(words.knows) &&
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));

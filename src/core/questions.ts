@@ -19,6 +19,8 @@ export interface QuestionAnswering {
   stems: (text: string) => string[];
   /** How rare one of those words is across the entries (Matcher.rarity). */
   rarity: (stem: string) => number;
+  /** Whether the knowledge uses one of those words at all (Matcher.knows). */
+  knows: (stem: string) => boolean;
   /** The sides comparisons are between (lexicon sides), for follow-ups such as "and for VMs?". */
   sides: Sides;
   /**
@@ -56,6 +58,7 @@ export function buildQuestionAnswering(
     },
     stems: (t) => matcher().stems(t),
     rarity: (s) => matcher().rarity(s),
+    knows: (s) => matcher().knows(s),
     sides: new Sides(knowledge.lexicon, (t) => matcher().stems(t)),
     warm: () => ({ cache: matcher().cacheStatus, exactWords: matcher().exactWordsFrom }),
   };

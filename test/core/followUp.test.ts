@@ -74,7 +74,7 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     const both = resolve(qa.asker, qa, "and for VMs?", { entryId: "boot-time" });
     expect(both.matched).toBe("How fast do VMs and containers start? and for VMs?");
     // Without the sides, the topic before wins as it did.
-    const without = resolve(qa.asker, { stems: qa.stems, rarity: qa.rarity }, "and for VMs?", {
+    const without = resolve(qa.asker, { ...qa, sides: undefined }, "and for VMs?", {
       entryId: "when-to-choose-containers",
     });
     expect(without.outcome.kind === "answer" && without.outcome.entry.id).toBe("when-to-choose-containers");
@@ -111,6 +111,20 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     // evaluation sets were taken out of knowledge/ (5 of 725 when this test was written).
     expect(taken.length / (offTopic.length * contexts.length)).toBeLessThanOrEqual(0.015);
   });
+
+  it.each(["what's the weather like today?", "seen the new movie yet?"])(
+    "never takes %j, with a word the knowledge never uses, as a follow-up",
+    (q) => {
+      const alone = qa.asker.ask(q);
+      expect(alone).toMatchObject({ kind: "out-of-scope", rule: "no-subject-word" });
+      for (const c of contexts) {
+        const r = resolve(qa.asker, qa, q, { entryId: c });
+        expect(r.followUp, `after ${c}`).toBeUndefined();
+        expect(r.outcome, `after ${c}`).toEqual(alone);
+      }
+      expect(qa.stems(q).some((s) => !qa.knows(s))).toBe(true);
+    },
+  );
 
   it("never answers a question only offered for naming no subject word by the topic before it", () => {
     const q = "how do i undo my last git commit";

@@ -260,6 +260,11 @@ export class Matcher {
     return this.text.stems(text);
   }
 
+  /** Does the knowledge use a stem (as `stems` gives it) anywhere, or a likely misspelling of it, or is it a subject word? */
+  knows(stem: string): boolean {
+    return this.subjectStems.has(stem) || this.correct(stem) !== undefined;
+  }
+
   /**
    * How rare a stem (as `stems` gives it) is across the entries' phrasings: its rarity weight,
    * log(classes / classes using it); 0 for one the phrasings never use, or with params.features.idf off.
