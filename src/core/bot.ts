@@ -20,7 +20,7 @@ import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./rep
 import { reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import type { Part, Reply } from "./reply.ts";
-import { parseCommand } from "./router.ts";
+import { type Command, parseCommand } from "./router.ts";
 import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
@@ -49,6 +49,15 @@ export interface BotDeps {
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+/** Commands and buttons whose reply is about something else than the last answer (a comparison, a list, a walkthrough). */
+const FORGETS_CONTEXT: ReadonlySet<Command["type"] | Action["type"]> = new Set([
+  "compare",
+  "topics",
+  "myths",
+  "checklist",
+  "recommend",
+  "checklist.start",
+] as const);
 
 /** One vote per person needs a stable key per person, not their id: store a one-way hash. */
 const pseudonym = (userId: string) => createHash("sha256").update(userId).digest("hex").slice(0, 16);
@@ -166,6 +175,9 @@ export class Bot {
 
   private async text(turn: Turn, text: string): Promise<Reply[]> {
     const command = parseCommand(text);
+    // A comparison, a list or a recommendation is the last thing shown: "why?" after it is not
+    // about the answer before it.
+    if (FORGETS_CONTEXT.has(command.type)) await this.followUps.forget(turn);
     switch (command.type) {
       case "help":
         return [this.fixed("help", () => helpReply(this.browse))];
@@ -202,6 +214,7 @@ export class Bot {
       await this.followUps.recall(turn),
     );
     if (outcome.kind === "intent") {
+      await this.followUps.forget(turn);
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       const reading = this.recent.read(question);
@@ -214,8 +227,10 @@ export class Bot {
       // A long description matches some FAQ entry on its topic words; when it states several
       // answers and asks what to choose, it is a description (the entry stays one press away).
       const reading = this.recent.read(question);
-      if (this.situations.describes(reading))
+      if (this.situations.describes(reading)) {
+        await this.followUps.forget(turn);
         return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
+      }
       const askedId = this.newId();
       const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -269,6 +284,7 @@ export class Bot {
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {
+    if (FORGETS_CONTEXT.has(action.type)) await this.followUps.forget(turn);
     switch (action.type) {
       case "ask": {
         const entry = this.qa.asker.entry(action.entryId);

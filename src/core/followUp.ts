@@ -77,6 +77,11 @@ export class FollowUpContexts {
     await this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs });
   }
 
+  /** After a reply about something else (a comparison, a recommendation), nothing to follow up on. */
+  async forget(turn: Turn): Promise<void> {
+    await this.store.delete(keyOf(turn));
+  }
+
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;

@@ -161,6 +161,27 @@ describe("follow-ups in context", () => {
     expect(context(sides!)).toBe("Following up on _How fast do VMs and containers start?_");
   });
 
+  it.each([
+    ["compare boot time", "a comparison"],
+    ["topics", "a list"],
+    [
+      "recommend we are 5 devs with one monolith and a postgres database, deploying weekly",
+      "a recommendation",
+    ],
+  ])("does not follow up on the answer before %j (%s) shown after it", async (between) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "how do backups differ between vms and containers" }));
+    expect(context((await bot.handle(turn({ text: "why?" })))[0]!)).toMatch(/^Following up on/);
+    await bot.handle(turn({ text: between }));
+    const [r] = await bot.handle(turn({ text: "why?" }));
+    expect(context(r!)).toBeUndefined();
+    expect(r!.kind).toBe("decline");
+    // A button that shows a comparison does the same.
+    await bot.handle(turn({ text: "how do backups differ between vms and containers" }));
+    await bot.handle(press({ type: "compare", aspect: "boot" }));
+    expect((await bot.handle(turn({ text: "why?" })))[0]!.kind).toBe("decline");
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
