@@ -15,7 +15,7 @@ import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { RecentAnswers } from "./recentAnswers.ts";
 import { mention } from "./render/inline.ts";
-import { answerReply, askReply, helpReply, sameAnswerReply } from "./replies/answers.ts";
+import { answerReply, askReply, helpReply, sameAnswerReply, sourcesReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
@@ -259,9 +259,12 @@ export class Bot {
       ]);
       // Back to the entry just answered: that answer is not printed twice.
       const same = followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
-      const r = same
-        ? sameAnswerReply(outcome.entry, this.qa.context, askedId)
-        : askReply(outcome, this.qa.context, askedId);
+      const r =
+        followUp?.reason === "sources"
+          ? sourcesReply(followUp.of, this.qa.context)
+          : same
+            ? sameAnswerReply(followUp.of, this.qa.context, askedId)
+            : askReply(outcome, this.qa.context, askedId);
       if (!followUp) return r;
       // Say what was taken as context, right under the question it answers (first, if none).
       const note: Part = {

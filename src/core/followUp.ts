@@ -42,6 +42,23 @@ export const FOLLOW_UP = {
    * follow-up naming a topic is never answered with the previous entry again ("and cost?").
    */
   topicRarity: 3,
+  /**
+   * A question made only of these words (and stopwords) asks where the answer before comes from:
+   * "source?", "which document says that?", "citation?". Not "source code?".
+   */
+  sourceWords: [
+    "source",
+    "sources",
+    "cite",
+    "citation",
+    "reference",
+    "document",
+    "doc",
+    "docs",
+    "link",
+    "says",
+    "said",
+  ],
 } as const;
 
 /** The last answered entry of one conversation, thread and person. */
@@ -96,7 +113,9 @@ export type FollowUpReason =
   /** Alone only "did you mean"; with the topic, one answer, and not the previous one again. */
   | "ambiguous"
   /** It opens with a connective or points back ("and for VMs?", "is that safe?"). */
-  | "continues";
+  | "continues"
+  /** It asks where the answer before comes from ("source?"): that answer's sources. */
+  | "sources";
 
 export interface Resolution {
   outcome: AskOutcome;
@@ -137,6 +156,13 @@ export function resolve(
     return { outcome: alone, matched: question };
   const own = words.stems(question);
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
+  const sourceWords = new Set(words.stems(FOLLOW_UP.sourceWords.join(" ")));
+  if (own.length > 0 && own.every((s) => sourceWords.has(s)))
+    return {
+      outcome: { kind: "answer", entry: previous, confidence: 1 },
+      matched: question,
+      followUp: { of: previous, reason: "sources" },
+    };
 
   const raw = rawWords(question);
   const continues =

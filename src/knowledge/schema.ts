@@ -247,6 +247,8 @@ export const responsesSchema = z.strictObject({
     // not repeated; this says so, under `following` and over its sources and related questions.
     sameAnswer: sentence,
     showAgain: label,
+    // "source?" after an answer: over that answer's sources.
+    sources: sentence,
   }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({

@@ -182,6 +182,34 @@ describe("follow-ups in context", () => {
     expect((await bot.handle(turn({ text: "why?" })))[0]!.kind).toBe("decline");
   });
 
+  it.each(["source?", "which document says that?", "citations?"])(
+    "shows the sources of the answer before for %j, and nothing else",
+    async (q) => {
+      const bot = makeBot(await createStore("memory:"));
+      const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(context(r!)).toBe(
+        "Following up on _Can we run databases and other stateful workloads in containers?_",
+      );
+      expect(r!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sources });
+      expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
+        answer!.parts.filter((p) => p.type === "sources"),
+      );
+      expect(buttons([r!], "menu").map((b) => b.label)).toEqual([knowledge.responses.followUp.showAgain]);
+      // Without an answer before it, it is a question like any other.
+      const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
+      expect(context(alone!)).toBeUndefined();
+      expect(alone!.parts[0]).not.toEqual({ type: "text", text: knowledge.responses.followUp.sources });
+    },
+  );
+
+  it("takes 'source code?' after an answer as a question of its own", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "source code?" }));
+    expect(JSON.stringify(r!.parts)).not.toContain(knowledge.responses.followUp.sources);
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

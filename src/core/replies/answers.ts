@@ -149,6 +149,19 @@ export function sameAnswerReply(entry: Answerable, ctx: AnswerContext, askedId?:
   );
 }
 
+/** "source?" after an answer: where that answer comes from, and a way to see it again. */
+export function sourcesReply(entry: Answerable, ctx: AnswerContext): Reply {
+  const r = ctx.responses;
+  const text = r.followUp.sources;
+  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
+  const again = button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" });
+  return reply(
+    "answer",
+    [{ type: "text", text }, ...sources, { type: "buttons", role: "menu", buttons: [again] }],
+    text,
+  );
+}
+
 /** The reply for any outcome of a free-text question. */
 export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
