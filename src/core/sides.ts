@@ -2,7 +2,8 @@ import type { Lexicon } from "../knowledge/schema.ts";
 
 interface Side {
   as: string;
-  stems: Set<string>;
+  /** The stems of each of its words; all of one word's stems name the side ("machine" alone does not). */
+  words: string[][];
   /** Any of its words as written, longest first, as whole words. */
   written: RegExp;
 }
@@ -24,7 +25,7 @@ export class Sides {
   /** The side a question's content stems name when they name nothing else ("and for VMs?"). */
   only(own: string[]): Side | undefined {
     if (own.length === 0) return undefined;
-    return this.sides().find((side) => own.every((s) => side.stems.has(s)));
+    return this.sides().find((side) => side.words.some((w) => sameSet(w, own)));
   }
 
   /**
@@ -32,8 +33,8 @@ export class Sides {
    * already ("How fast do VMs and containers start?" is about VMs too) or no other side.
    */
   swap(text: string, side: Side): string | undefined {
-    const named = new Set(this.stems(text));
-    const names = (s: Side) => [...s.stems].some((stem) => named.has(stem));
+    const stems = this.stems(text);
+    const names = (s: Side) => s.words.some((w) => w.every((stem) => stems.includes(stem)));
     if (names(side)) return undefined;
     const others = this.sides().filter((s) => s !== side && names(s));
     if (others.length === 0) return undefined;
@@ -43,16 +44,19 @@ export class Sides {
   /** Built on first use: the stems come from the matcher, which trains on first use. */
   private sides(): Side[] {
     this.built ??= this.lexicon.sides.map((s) => {
-      const words = [...s.words].sort((a, b) => b.length - a.length).map(asPattern);
+      const written = [...s.words].sort((a, b) => b.length - a.length).map(asPattern);
       return {
         as: s.as,
-        stems: new Set(s.words.flatMap((w) => this.stems(w))),
-        written: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+        words: s.words.map((w) => this.stems(w)),
+        written: new RegExp(`(?<![\\p{L}\\p{N}])(?:${written.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
       };
     });
     return this.built;
   }
 }
+
+/** Do two lists hold the same stems (in any order, repeats aside)? */
+const sameSet = (a: string[], b: string[]) => a.every((s) => b.includes(s)) && b.every((s) => a.includes(s));
 
 /** A word or phrase as a regular expression: special characters literal, any space or hyphen between words. */
 const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");

@@ -94,6 +94,11 @@ describe("when a question follows up (FOLLOW_UP)", () => {
       "When should we choose containers?",
     );
     expect(qa.sides.swap("What is a hypervisor?", vms)).toBeUndefined();
+    // No stem names two sides ("micro vms" would read as "micro" and a VM).
+    const stems = knowledge.lexicon.sides.map((s) => new Set(s.words.flatMap((w) => qa.stems(w))));
+    stems.forEach((a, i) => {
+      for (const b of stems.slice(i + 1)) expect([...a].filter((x) => b.has(x))).toEqual([]);
+    });
   });
 
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {

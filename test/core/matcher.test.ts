@@ -422,6 +422,7 @@ describe("the decision rules (params.decide)", () => {
     known: 1,
     onTopic: true,
     generalOnly: false,
+    sides: 0,
     ...over,
   });
 
@@ -477,6 +478,9 @@ describe("the decision rules (params.decide)", () => {
     expect(decide(result({ known: 0 }), p)).toMatchObject({ kind: "decline", rule: "unknown-words" });
     expect(decide(result({ offTopic: 0.6 }), p)).toMatchObject({ kind: "decline", rule: "off-topic-class" });
     expect(decide(result({ offTopic: 0.4 }), p)).toMatchObject({ kind: "answer" });
+    // Between two of our sides, the off-topic class declines nothing.
+    expect(decide(result({ offTopic: 0.6, sides: 1 }), p)).toMatchObject({ rule: "off-topic-class" });
+    expect(decide(result({ offTopic: 0.6, sides: 2 }), p)).toMatchObject({ kind: "answer" });
     // Only general subject words ("patch", "ci"): answered only when the model is sure enough.
     const general = (confidence: number) =>
       result({ generalOnly: true, confidence, ranked: [{ id: "a", score: confidence }] });
@@ -485,6 +489,18 @@ describe("the decision rules (params.decide)", () => {
       rule: "general-words-only",
     });
     expect(decide(general(Math.max(p.generalWordsOnly, p.answer) * 2), p)).toMatchObject({ kind: "answer" });
+  });
+
+  it("counts the sides a question names, by whole words (lexicon sides), and never declines one between two as off topic", () => {
+    const m = new Matcher(answerablesOf(knowledge), knowledge.lexicon);
+    const q = "home automation on a raspberry pi: docker or a vm?";
+    expect(m.match(q).sides).toBe(2);
+    // Its other words are the off-topic class's; before, that declined it.
+    expect(m.match(q).offTopic).toBeGreaterThan(m.match(q).confidence);
+    expect(ask(q).kind).not.toBe("out-of-scope");
+    expect(m.match("vms, containers or microvms for untrusted code").sides).toBe(3);
+    // "machine" alone is no virtual machine.
+    expect(m.match("reach the host machine from a docker container").sides).toBe(1);
   });
 
   it("tells general subject words from ours: a question with only general ones is flagged, one with ours is not", () => {

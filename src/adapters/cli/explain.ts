@@ -51,7 +51,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   }
   const r = x.result;
   lines.push(
-    `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? (r.generalOnly ? "general words only" : "yes") : "no"}`,
+    `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? (r.generalOnly ? "general words only" : "yes") : "no"}, sides named ${r.sides}`,
   );
   if (x.nearest) lines.push(`nearest phrasing of ${r.ranked[0]?.id}: "${x.nearest}"`);
   if (r.ranked.length > 0) {

@@ -66,7 +66,9 @@ export function decide(
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");
   if (known < params.minKnown) return decline("unknown-words");
-  if (offTopic > params.offTopicMargin * confidence) return decline("off-topic-class");
+  // Between two of our sides ("docker or a VM for my home automation") a question is ours,
+  // whatever else it says: the off-topic class learnt those other words, not the question.
+  if (result.sides < 2 && offTopic > params.offTopicMargin * confidence) return decline("off-topic-class");
   // Sure, but of words other subjects use too ("undo my last git commit"): offered, not asserted.
   if (!onTopic && ranked[0])
     return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };

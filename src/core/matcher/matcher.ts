@@ -59,6 +59,8 @@ export interface MatchResult {
   onTopic: boolean;
   /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
   generalOnly: boolean;
+  /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
+  sides: number;
 }
 
 export interface Explanation {
@@ -117,6 +119,11 @@ export class Matcher {
   private readonly subjectStems: Set<string>;
   /** Stems of lexicon.notInDocuments: names, never read as a typo of one of our words. */
   private readonly unmentionedStems: Set<string>;
+  /**
+   * Each of lexicon.sides as the stems of each of its words ("vms": "virtual", "machin"): a side is
+   * named where all the stems of one of its words are ("machine" alone names none).
+   */
+  private readonly sideWords: string[][][];
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
@@ -234,6 +241,7 @@ export class Matcher {
     this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])), twoEditsFrom(params));
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
+    this.sideWords = lexicon.sides.map((s) => s.words.map((w) => this.text.stems(w)));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
     this.lexical = exactWords ? new LexicalIndex(exactWords, lexicon.framingWords) : undefined;
@@ -354,6 +362,8 @@ export class Matcher {
       known: round(known),
       onTopic,
       generalOnly,
+      sides: this.sideWords.filter((side) => side.some((word) => word.every((s) => stems.includes(s))))
+        .length,
     };
     if (intent)
       result.intent = {

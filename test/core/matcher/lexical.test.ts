@@ -190,6 +190,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
       known: 1,
       onTopic: true,
       generalOnly: false,
+      sides: 0,
     };
     expect(decide(result, defaultMatcherParams.decide)).toMatchObject({ kind: "suggest" });
   });
@@ -207,6 +208,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
       known: 1,
       onTopic: true,
       generalOnly: false,
+      sides: 0,
     };
     expect(decide(result, p)).toEqual({
       kind: "answer",

@@ -17,6 +17,7 @@ function result(scores: number[]): DecisionInput {
     known: 1,
     onTopic: true,
     generalOnly: false,
+    sides: 0,
   };
 }
 
