@@ -75,6 +75,7 @@ export class Bot {
   /** The matcher's outcome and the situation reading of recently asked texts. */
   private readonly recent: RecentAnswers;
   private readonly followUps: FollowUpContexts;
+  private readonly log: DeliveryLog;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -96,6 +97,7 @@ export class Bot {
     this.recent = new RecentAnswers(this.qa.asker, this.situations, this.qa.stems, deps.onExplain);
     this.asked = new AskedQuestions(deps.store);
     this.followUps = new FollowUpContexts(deps.store);
+    this.log = deps.log ?? quiet;
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -116,7 +118,7 @@ export class Bot {
       {
         retry: { ...DEFAULT_RETRY, ...deps.retry },
         sleep: deps.sleep ?? realSleep,
-        log: deps.log ?? quiet,
+        log: this.log,
       },
     );
     const topicOf = new Map(deps.knowledge.faq.map((e) => [e.id, e.topic]));
@@ -168,6 +170,19 @@ export class Bot {
     return this.notice(fill(this.knowledge.responses.errors[key], values));
   }
 
+  /**
+   * Ends the person's follow-up context. With the store down the reply still goes out (a comparison
+   * needs no store): at worst a later "why?" follows up on the answer before it.
+   */
+  private async forgetContext(turn: Turn): Promise<void> {
+    try {
+      await this.followUps.forget(turn);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.log.warn({ err: error.message }, "follow-up context not cleared: store unavailable");
+    }
+  }
+
   private dispatch(turn: Turn): Promise<Reply[]> {
     if (turn.action) return this.act(turn, turn.action);
     return this.text(turn, turn.text ?? "");
@@ -177,7 +192,7 @@ export class Bot {
     const command = parseCommand(text);
     // A comparison, a list or a recommendation is the last thing shown: "why?" after it is not
     // about the answer before it.
-    if (FORGETS_CONTEXT.has(command.type)) await this.followUps.forget(turn);
+    if (FORGETS_CONTEXT.has(command.type)) await this.forgetContext(turn);
     switch (command.type) {
       case "help":
         return [this.fixed("help", () => helpReply(this.browse))];
@@ -214,7 +229,7 @@ export class Bot {
       await this.followUps.recall(turn),
     );
     if (outcome.kind === "intent") {
-      await this.followUps.forget(turn);
+      await this.forgetContext(turn);
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       const reading = this.recent.read(question);
@@ -228,7 +243,7 @@ export class Bot {
       // answers and asks what to choose, it is a description (the entry stays one press away).
       const reading = this.recent.read(question);
       if (this.situations.describes(reading)) {
-        await this.followUps.forget(turn);
+        await this.forgetContext(turn);
         return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
       }
       const askedId = this.newId();
@@ -287,7 +302,7 @@ export class Bot {
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {
-    if (FORGETS_CONTEXT.has(action.type)) await this.followUps.forget(turn);
+    if (FORGETS_CONTEXT.has(action.type)) await this.forgetContext(turn);
     switch (action.type) {
       case "ask": {
         const entry = this.qa.asker.entry(action.entryId);

@@ -210,6 +210,25 @@ describe("follow-ups in context", () => {
     expect(JSON.stringify(r!.parts)).not.toContain(knowledge.responses.followUp.sources);
   });
 
+  it("still shows a comparison when the store cannot clear the context, and says so in the log", async () => {
+    const { StoreUnavailableError } = await import("../../src/store/store.ts");
+    const store = new MemoryStore();
+    const down = Object.assign(Object.create(store), {
+      delete: async () => {
+        throw new StoreUnavailableError("down");
+      },
+    });
+    const warnings: string[] = [];
+    const bot = new Bot({
+      knowledge,
+      store: down,
+      log: { warn: (_d, m) => warnings.push(m), error: () => {} },
+    });
+    const [r] = await bot.handle(turn({ text: "compare boot time" }));
+    expect(r!.kind).toBe("compare");
+    expect(warnings).toEqual(["follow-up context not cleared: store unavailable"]);
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

@@ -196,11 +196,11 @@ describe("walkthroughs never end in a dead end", () => {
 
   it("posts no root while the store is down: one private apology, nothing public", async () => {
     const { bot, store } = await setup();
-    const down = Object.assign(Object.create(store), {
-      set: async () => {
-        throw new (await import("../../src/store/store.ts")).StoreUnavailableError("down");
-      },
-    });
+    const { StoreUnavailableError } = await import("../../src/store/store.ts");
+    const fail = async () => {
+      throw new StoreUnavailableError("down");
+    };
+    const down = Object.assign(Object.create(store), { set: fail, delete: fail });
     const outage = new Bot({ knowledge, store: down });
     const port = new FakePort({ privateHere: true });
     const ask = turn({ text: "checklist", via: "command", thread: undefined });
