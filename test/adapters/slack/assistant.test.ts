@@ -130,7 +130,7 @@ describe("Slack assistant view", () => {
     )!;
     expect(firstText(followUp)).toBe("Following up on _How fast do VMs and containers start?_");
     // The answer it comes back to is not printed again (responses followUp.sameAnswer).
-    expect(textOf(followUp)).toContain("My answer above is all the five documents say about that");
+    expect(textOf(followUp)).toContain("That takes me back to my answer above");
 
     const other = await openThread("U6");
     const alone = (await say(other.channel, other.thread, "why?", "U6")).find(

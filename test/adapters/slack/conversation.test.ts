@@ -101,7 +101,7 @@ describe("Slack: follow-ups in context", () => {
       "Following up on _Can we run databases and other stateful workloads in containers?_",
     );
     // The answer it comes back to is not printed again (responses followUp.sameAnswer).
-    expect(textOf(followUp)).toContain("My answer above is all the five documents say about that");
+    expect(textOf(followUp)).toContain("That takes me back to my answer above");
     // Someone else in the same thread has no context of their own: declined as before.
     const other = await mention(channel, "what are the risks?", "U2", thread);
     expect(contextLine(other)).toBeUndefined();
@@ -124,6 +124,6 @@ describe("Slack: follow-ups in context", () => {
     await dm("how fast do containers start compared to vms");
     const r = await dm("and for VMs?");
     expect(contextLine(r)).toBe("Following up on _How fast do VMs and containers start?_");
-    expect(textOf(r)).toContain("My answer above is all the five documents say about that");
+    expect(textOf(r)).toContain("That takes me back to my answer above");
   });
 });

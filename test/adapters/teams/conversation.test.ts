@@ -48,7 +48,7 @@ describe("Teams: follow-ups in context", () => {
       /^Following up on _Can we run databases and other stateful workloads in containers\?_/,
     );
     // The answer it comes back to is not printed again (responses followUp.sameAnswer).
-    expect(text).toContain("My answer above is all the five documents say about that");
+    expect(text).toContain("That takes me back to my answer above");
     const [other] = await send(
       teamsMessage(t.connector, {
         conversationId: "a:1personal-someone-else",
