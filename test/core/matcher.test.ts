@@ -190,7 +190,11 @@ describe("matching", () => {
   });
 
   it("people joining a team are not by themselves our subject: onboarding questions need our words", () => {
-    expect(ask("how many days of PTO do new hires get").kind).toBe("out-of-scope");
+    // Never answered outright: declined, or offered as a question with no subject word.
+    const pto = ask("how many days of PTO do new hires get");
+    expect(pto.kind === "out-of-scope" || (pto.kind === "no-match" && pto.why === "no-subject-word")).toBe(
+      true,
+    );
     expect(answerId("new hires wait days for a working dev environment, would docker help")).toBe(
       "onboarding-new-developers",
     );

@@ -121,7 +121,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
 
   // Questions of our own where the model is unsure and the exact words pick another entry.
   const reordered = [
-    ["is postgres ok inside docker for prod across a few hosts", "stateful-workloads-and-databases"],
+    ["leaving vmware, how do we begin", "migration-path"],
     ["how do we move our apps off vmware", "migration-path"],
   ] as const;
 
