@@ -170,6 +170,11 @@ describe("matching", () => {
     expect(answerId("how fast do contianers start compared to vms")).toBe("boot-time");
   });
 
+  it("skips chat fillers ('hmm', 'tho', 'pls'): a short question of topic words stays one", () => {
+    expect(answerId("hmm, monitoring tho")).toBe(answerId("monitoring"));
+    expect(answerId("hmm, monitoring tho")).not.toBe("out-of-scope");
+  });
+
   it("reads two subject words typed as one as two, and a subject word as known even where no phrasing uses it", () => {
     expect(answerId("what is dockercompose")).toBe("docker-compose");
     expect(answerId("what is katacontainer")).toBe(answerId("what is kata container"));
