@@ -3,7 +3,8 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
-import { type ExplainSink, offeredBy } from "./ask.ts";
+import type { Answerable } from "./answerable.ts";
+import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
@@ -49,6 +50,11 @@ export interface BotDeps {
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+/** The entries a question got on its own: the one answered, then those offered. */
+const gotAlone = (o: AskOutcome): Answerable[] => [
+  ...(o.kind === "answer" ? [o.entry] : []),
+  ...offeredBy(o),
+];
 /** Commands and buttons whose reply is about something else than the last answer (a comparison, a list, a walkthrough). */
 const FORGETS_CONTEXT: ReadonlySet<Command["type"] | Action["type"]> = new Set([
   "compare",
@@ -217,7 +223,7 @@ export class Bot {
 
   private async ask(turn: Turn, question: string): Promise<Reply> {
     // A short question that does not stand on its own is matched with the last answered topic.
-    const { outcome, matched, followUp } = resolve(
+    const { outcome, matched, followUp, alone } = resolve(
       this.recent,
       {
         stems: (t) => this.recent.stems(t),
@@ -276,9 +282,9 @@ export class Bot {
       const same = followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
       const r =
         followUp?.reason === "sources"
-          ? sourcesReply(followUp.of, this.qa.context)
+          ? sourcesReply(followUp.of, this.qa.context, askedId)
           : same
-            ? sameAnswerReply(followUp.of, this.qa.context, askedId)
+            ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
             : askReply(outcome, this.qa.context, askedId);
       if (!followUp) return r;
       // Say what was taken as context, right under the question it answers (first, if none).

@@ -43,22 +43,12 @@ export const FOLLOW_UP = {
    */
   topicRarity: 3,
   /**
-   * A question made only of these words (and stopwords) asks where the answer before comes from:
-   * "source?", "which document says that?", "citation?". Not "source code?".
+   * A question made only of these words and `sourceVerbs` (and stopwords), one of these at least,
+   * asks where the answer before comes from: "source?", "which document says that?",
+   * "citation?". Not "source code?", nor "say more?".
    */
-  sourceWords: [
-    "source",
-    "sources",
-    "cite",
-    "citation",
-    "reference",
-    "document",
-    "doc",
-    "docs",
-    "link",
-    "says",
-    "said",
-  ],
+  sourceWords: ["source", "cite", "citation", "reference", "document", "doc", "docs", "link"],
+  sourceVerbs: ["say", "says", "said", "come", "comes"],
 } as const;
 
 /** The last answered entry of one conversation, thread and person. */
@@ -75,7 +65,7 @@ export interface QuestionWords {
   /** Whether the knowledge uses a stem at all (Matcher.knows). */
   knows: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
-  sides?: Pick<Sides, "only" | "swap">;
+  sides?: Pick<Sides, "only" | "swap" | "names">;
 }
 
 interface Stored extends FollowUpContext {
@@ -123,6 +113,8 @@ export interface Resolution {
   matched: string;
   /** Set when the answer came from the context: the entry followed up on, and why. */
   followUp?: { of: Answerable; reason: FollowUpReason };
+  /** With a follow-up, what the question got on its own (a reply may offer it beside). */
+  alone?: AskOutcome;
 }
 
 /**
@@ -157,7 +149,8 @@ export function resolve(
   const own = words.stems(question);
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
   const sourceWords = new Set(words.stems(FOLLOW_UP.sourceWords.join(" ")));
-  if (own.length > 0 && own.every((s) => sourceWords.has(s)))
+  const sourceVerbs = new Set(words.stems(FOLLOW_UP.sourceVerbs.join(" ")));
+  if (own.some((s) => sourceWords.has(s)) && own.every((s) => sourceWords.has(s) || sourceVerbs.has(s)))
     return {
       outcome: { kind: "answer", entry: previous, confidence: 1 },
       matched: question,
@@ -188,12 +181,17 @@ export function resolve(
   if (!subjectless && !continues && alone.kind !== "no-match") return { outcome: alone, matched: question };
 
   // "and for VMs?" after "In which situations are containers the better choice?": that question
-  // about VMs, when it has an entry of its own (else the start-up answer covers both sides).
-  const side = continues ? words.sides?.only(own) : undefined;
+  // about VMs, when it has an entry of its own that asks about VMs (else the start-up answer
+  // covers both sides).
+  const side = continues ? words.sides?.only(question, own) : undefined;
   const swapped = side && words.sides?.swap(previous.question, side);
   if (swapped) {
     const other = asker.ask(swapped);
-    if (other.kind === "answer" && other.entry.id !== previous.id)
+    if (
+      other.kind === "answer" &&
+      other.entry.id !== previous.id &&
+      words.sides?.names(other.entry.question, side)
+    )
       return { outcome: other, matched: swapped, followUp: { of: previous, reason: "continues" } };
   }
 
@@ -216,5 +214,5 @@ export function resolve(
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
-  return { outcome: combined, matched, followUp: { of: previous, reason } };
+  return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
 }

@@ -1,10 +1,11 @@
 import type { Lexicon } from "../knowledge/schema.ts";
+import { writtenPattern } from "./matcher/text.ts";
 
 interface Side {
   as: string;
-  /** The stems of each of its words; all of one word's stems name the side ("machine" alone does not). */
-  words: string[][];
-  /** Any of its words as written, longest first, as whole words. */
+  /** The stems of each of its words, as the matcher reads them ("vms": "virtual", "machin"). */
+  stems: string[][];
+  /** Any of its words as written: by stem, the verb "contain" would name containers. */
   written: RegExp;
 }
 
@@ -22,41 +23,51 @@ export class Sides {
     private readonly stems: (text: string) => string[],
   ) {}
 
-  /** The side a question's content stems name when they name nothing else ("and for VMs?"). */
-  only(own: string[]): Side | undefined {
+  /**
+   * The side a question names when it names nothing else ("and for VMs?"): one of its words as
+   * written, and no content word (`own`, the question's stems) besides.
+   */
+  only(question: string, own: string[]): Side | undefined {
     if (own.length === 0) return undefined;
-    return this.sides().find((side) => side.words.some((w) => sameSet(w, own)));
+    return this.sides().find((side) => this.names(question, side) && side.stems.some((w) => sameSet(w, own)));
   }
 
   /**
    * `text` about `side` in place of the other sides it names; undefined when it names `side`
-   * already ("How fast do VMs and containers start?" is about VMs too) or no other side.
+   * already ("How fast do VMs and containers start?" is about VMs too), no other side, or when
+   * the swap would set the side against itself ("… better security than microVMs").
    */
   swap(text: string, side: Side): string | undefined {
-    const stems = this.stems(text);
-    const names = (s: Side) => s.words.some((w) => w.every((stem) => stems.includes(stem)));
-    if (names(side)) return undefined;
-    const others = this.sides().filter((s) => s !== side && names(s));
+    if (this.names(text, side)) return undefined;
+    const others = this.sides().filter((s) => s !== side && this.names(text, s));
     if (others.length === 0) return undefined;
-    return others.reduce((t, other) => t.replace(other.written, side.as), text);
+    const global = (s: Side) => new RegExp(s.written.source, "giu");
+    const swapped = others.reduce((t, other) => t.replace(global(other), side.as), text);
+    // "How fast do VMs and containers start?" about microVMs: "How fast do microVMs start?".
+    const name = writtenPattern([side.as]).source;
+    const joined = new RegExp(
+      `${name}(?:\\s*(?:,|&|\\band\\b|\\bor\\b|\\bvs\\b\\.?|\\bversus\\b)\\s*${name})+`,
+      "giu",
+    );
+    const once = swapped.replace(joined, side.as);
+    return (once.match(new RegExp(name, "giu")) ?? []).length === 1 ? once : undefined;
+  }
+
+  /** Does `text` name `side` by one of its words as written? */
+  names(text: string, side: Side): boolean {
+    return side.written.test(text);
   }
 
   /** Built on first use: the stems come from the matcher, which trains on first use. */
   private sides(): Side[] {
-    this.built ??= this.lexicon.sides.map((s) => {
-      const written = [...s.words].sort((a, b) => b.length - a.length).map(asPattern);
-      return {
-        as: s.as,
-        words: s.words.map((w) => this.stems(w)),
-        written: new RegExp(`(?<![\\p{L}\\p{N}])(?:${written.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
-      };
-    });
+    this.built ??= this.lexicon.sides.map((s) => ({
+      as: s.as,
+      stems: s.words.map((w) => this.stems(w)),
+      written: writtenPattern(s.words),
+    }));
     return this.built;
   }
 }
 
 /** Do two lists hold the same stems (in any order, repeats aside)? */
 const sameSet = (a: string[], b: string[]) => a.every((s) => b.includes(s)) && b.every((s) => a.includes(s));
-
-/** A word or phrase as a regular expression: special characters literal, any space or hyphen between words. */
-const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+");

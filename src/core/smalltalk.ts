@@ -3,24 +3,24 @@ import { rawWords } from "./matcher/text.ts";
 
 export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help";
 
-/** Kinds a message may mix with courtesy words ("thanks, that helps"); `help` is whole messages only. */
-const MIXABLE: readonly SmallTalk[] = ["thanks", "greeting", "acknowledgement"];
+/** Kinds a message may mix with each other and courtesy words ("thanks, that helps", "hi, help"), the first found winning. */
+const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledgement"];
 
 /**
- * Small talk: a whole message that is one of the responses' patterns ("thanks", "what can you
- * do"), or that is made only of greeting, thanks and acknowledgement patterns and courtesy words
- * ("thanks, that helps", "thank you very much", "lol ok"). Thanks wins over a greeting, a
- * greeting over an acknowledgement ("ok thanks" is thanks). Any other word makes it a question:
- * "thanks, and for VMs?" is matched as one.
+ * Small talk: a message made only of the responses' patterns (greeting, thanks, acknowledgement,
+ * help) and courtesy words: "thanks, that helps", "thank you very much", "lol ok", "hi, what can
+ * you do". Help wins over thanks, thanks over a greeting, a greeting over an acknowledgement ("ok
+ * thanks" is thanks). Any other word makes it a question: "thanks, and for VMs?" is matched as
+ * one, and so is "help me decide" (the checklist, said in words).
  */
 export class SmallTalkReader {
   private readonly whole = new Map<string, SmallTalk>();
-  /** Mixable patterns as word lists, longest first, so "thank you" is taken before "thank". */
+  /** The patterns as word lists, longest first, so "thank you" is taken before "thank". */
   private readonly parts: { words: string[]; which: SmallTalk }[];
   private readonly courtesy: Set<string>;
 
   constructor(responses: Responses) {
-    const patterns: [SmallTalk, string[]][] = [
+    const patterns: [SmallTalk, readonly string[]][] = [
       ["greeting", responses.greeting.patterns],
       ["thanks", responses.thanks.patterns],
       ["acknowledgement", responses.acknowledgement.patterns],
@@ -28,8 +28,9 @@ export class SmallTalkReader {
     ];
     for (const [which, list] of patterns) for (const p of list) this.whole.set(rawWords(p).join(" "), which);
     this.parts = patterns
-      .filter(([which]) => MIXABLE.includes(which))
       .flatMap(([which, list]) => list.map((p) => ({ words: rawWords(p), which })))
+      // A pattern of no word ("👍") could never move the reading on.
+      .filter((p) => p.words.length > 0)
       .sort((a, b) => b.words.length - a.words.length);
     this.courtesy = new Set(responses.acknowledgement.courtesyWords.flatMap((w) => rawWords(w)));
   }

@@ -182,6 +182,20 @@ describe("follow-ups in context", () => {
     expect((await bot.handle(turn({ text: "why?" })))[0]!.kind).toBe("decline");
   });
 
+  it("offers beside the answer above what the follow-up got on its own ('is that safe?': security)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "is that safe?" }));
+    expect(r!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
+    const alone = bot.qa.asker.ask("is that safe?");
+    const own = alone.kind === "no-match" ? alone.suggestions.map((e) => e.id) : [];
+    const related = buttons([answer!], "followups").map((b) => b.action.type === "ask" && b.action.entryId);
+    const expected = own.filter((id) => id !== "stateful-workloads-and-databases" && !related.includes(id));
+    expect(expected.length).toBeGreaterThan(0);
+    const offered = buttons([r!], "suggestions").map((b) => b.action.type === "ask" && b.action.entryId);
+    expect(offered).toEqual(expected.slice(0, 2));
+  });
+
   it.each(["source?", "which document says that?", "citations?"])(
     "shows the sources of the answer before for %j, and nothing else",
     async (q) => {
@@ -195,7 +209,10 @@ describe("follow-ups in context", () => {
       expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
         answer!.parts.filter((p) => p.type === "sources"),
       );
-      expect(buttons([r!], "menu").map((b) => b.label)).toEqual([knowledge.responses.followUp.showAgain]);
+      expect(buttons([r!], "menu").map((b) => b.label)).toEqual([
+        knowledge.responses.followUp.showAgain,
+        knowledge.responses.correction.button,
+      ]);
       // Without an answer before it, it is a question like any other.
       const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
       expect(context(alone!)).toBeUndefined();
@@ -203,12 +220,15 @@ describe("follow-ups in context", () => {
     },
   );
 
-  it("takes 'source code?' after an answer as a question of its own", async () => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: "can we run databases in containers?" }));
-    const [r] = await bot.handle(turn({ text: "source code?" }));
-    expect(JSON.stringify(r!.parts)).not.toContain(knowledge.responses.followUp.sources);
-  });
+  it.each(["source code?", "say more?"])(
+    "takes %j after an answer as no request for its sources",
+    async (q) => {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "can we run databases in containers?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(JSON.stringify(r!.parts)).not.toContain(knowledge.responses.followUp.sources);
+    },
+  );
 
   it("still shows a comparison when the store cannot clear the context, and says so in the log", async () => {
     const { StoreUnavailableError } = await import("../../src/store/store.ts");

@@ -508,8 +508,11 @@ describe("the decision rules (params.decide)", () => {
     expect(m.match(q).offTopic).toBeGreaterThan(m.match(q).confidence);
     expect(ask(q).kind).not.toBe("out-of-scope");
     expect(m.match("vms, containers or microvms for untrusted code").sides).toBe(3);
-    // "machine" alone is no virtual machine.
+    // "machine" alone is no virtual machine, nor the verb "contain" a container (as written, not by
+    // stem), nor a "css container" one of ours (lexicon otherSenses).
     expect(m.match("reach the host machine from a docker container").sides).toBe(1);
+    expect(m.match("does the vm contain my excel file").sides).toBe(1);
+    expect(m.match("css container queries for the dashboard we host in a vm").sides).toBe(1);
   });
 
   it("tells general subject words from ours: a question with only general ones is flagged, one with ours is not", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { askJson } from "../../src/adapters/cli/ask.ts";
+import { rawWords } from "../../src/core/matcher/text.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
+import { SmallTalkReader } from "../../src/core/smalltalk.ts";
 import { knowledge } from "../helpers/bot.ts";
 
 const qa = buildQuestionAnswering(knowledge);
@@ -21,8 +23,10 @@ describe("small talk", () => {
     expect(which("lol ok")).toBe("acknowledgement");
     expect(which("that helps")).toBe("acknowledgement");
     expect(which("got it, makes sense")).toBe("acknowledgement");
-    // Whole messages only for help: "help me decide" is the checklist said in words.
     expect(which("what can you do")).toBe("help");
+    expect(which("hi, what can you do?")).toBe("help");
+    expect(which("ok help")).toBe("help");
+    // Not with another word: "help me decide" is the checklist said in words.
     expect(which("help me decide")).toBe("intent");
   });
 
@@ -32,11 +36,21 @@ describe("small talk", () => {
       "hi, can we run databases in containers?",
       "ok so what about cost",
     ])
-      expect(which(q), q).not.toBe("thanks");
+      expect(qa.asker.ask(q).kind, q).not.toBe("smalltalk");
     expect(which("hi, can we run databases in containers?")).toBe("answer");
     // A question of confirmation is no acknowledgement, though "ok" is one.
     expect(which("is that ok?")).not.toBe("acknowledgement");
     expect(which("is that right?")).not.toBe("acknowledgement");
+  });
+
+  it("ignores a pattern with no word in it instead of reading forever", () => {
+    const patterns = [...responses.acknowledgement.patterns, "👍", ":)"];
+    const reader = new SmallTalkReader({
+      ...responses,
+      acknowledgement: { ...responses.acknowledgement, patterns },
+    });
+    expect(reader.of(rawWords("ok thanks"))).toBe("thanks");
+    expect(reader.of(rawWords("what is a vm"))).toBeUndefined();
   });
 
   it("answers an acknowledgement with its own reply, not 'you're welcome' nor a decline", () => {

@@ -20,7 +20,7 @@ import {
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
 import { Speller } from "./speller.ts";
-import { rawWords, TextPipeline } from "./text.ts";
+import { rawWords, TextPipeline, writtenPattern } from "./text.ts";
 import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocabulary.ts";
 
 /**
@@ -119,11 +119,8 @@ export class Matcher {
   private readonly subjectStems: Set<string>;
   /** Stems of lexicon.notInDocuments: names, never read as a typo of one of our words. */
   private readonly unmentionedStems: Set<string>;
-  /**
-   * Each of lexicon.sides as the stems of each of its words ("vms": "virtual", "machin"): a side is
-   * named where all the stems of one of its words are ("machine" alone names none).
-   */
-  private readonly sideWords: string[][][];
+  /** Each of lexicon.sides as written ("vms", "virtual machine"): by stem, "contain" would be a container. */
+  private readonly sidesWritten: RegExp[];
   /** Topic words (topic titles, glossary terms, keywords): a short question made only of these is on topic. */
   private readonly topicStems: Set<string>;
   private readonly domainTerms: string[][];
@@ -241,7 +238,7 @@ export class Matcher {
     this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])), twoEditsFrom(params));
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
-    this.sideWords = lexicon.sides.map((s) => s.words.map((w) => this.text.stems(w)));
+    this.sidesWritten = lexicon.sides.map((s) => writtenPattern(s.words));
     const named = entries.flatMap((e) => (e.kind === "term" ? e.phrasings : e.keywords));
     this.topicStems = new Set([...(options.topics ?? []), ...named].flatMap((t) => this.text.stems(t)));
     this.lexical = exactWords ? new LexicalIndex(exactWords, lexicon.framingWords) : undefined;
@@ -278,7 +275,9 @@ export class Matcher {
    * log(classes / classes using it); 0 for one the phrasings never use, or with params.features.idf off.
    */
   rarity(stem: string): number {
-    const id = this.training.vocabulary.get(`w:${stem}`);
+    // Typos as the model reads them: "bakups" is as rare as "backups".
+    const known = this.training.vocabulary.has(`w:${stem}`) ? stem : (this.correct(stem) ?? stem);
+    const id = this.training.vocabulary.get(`w:${known}`);
     return id === undefined ? 0 : (this.training.weights?.[id] ?? 0);
   }
 
@@ -308,6 +307,8 @@ export class Matcher {
    * mention: "kustomize" is not a typo of "custom", nor "portainer" of "container".
    */
   private correct(stem: string): string | undefined {
+    // A word the knowledge uses is itself, even where it is part of a name ("cloud" of cloud-init).
+    if (this.speller.has(stem)) return stem;
     return this.unmentionedStems.has(stem) ? undefined : this.speller.correct(stem);
   }
 
@@ -362,8 +363,7 @@ export class Matcher {
       known: round(known),
       onTopic,
       generalOnly,
-      sides: this.sideWords.filter((side) => side.some((word) => word.every((s) => stems.includes(s))))
-        .length,
+      sides: this.sidesNamed(question),
     };
     if (intent)
       result.intent = {
@@ -371,6 +371,12 @@ export class Matcher {
         score: round(intent.probability),
       };
     return { result, vector };
+  }
+
+  /** How many of our sides a question names as written, not counting words in another sense ("css container"). */
+  private sidesNamed(question: string): number {
+    const ours = this.withoutOtherSenses(question) ?? question;
+    return this.sidesWritten.filter((side) => side.test(ours)).length;
   }
 
   /**

@@ -105,6 +105,17 @@ export class TextPipeline {
   }
 }
 
+/**
+ * Any of `words` as written (a phrase's words apart by spaces or hyphens), as a whole word of a
+ * text, in any case: for words that must not be read by stem ("contain" is no "container").
+ */
+export function writtenPattern(words: readonly string[], flags = "iu"): RegExp {
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s-]+/g, "[\\s-]+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
+}
+
 /** Damerau-Levenshtein (optimal string alignment) distance, stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

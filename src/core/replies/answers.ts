@@ -132,12 +132,34 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
  * documents say, and gives its sources, its related questions, a way to see it again and, for a
  * typed question, "Not what I asked" (the follow-up may have been read the wrong way).
  */
-export function sameAnswerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+export function sameAnswerReply(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  /** What the question got on its own ("is that safe?": container security), offered beside. */
+  alone: Answerable[] = [],
+): Reply {
   const r = ctx.responses;
   const text = r.followUp.sameAnswer;
   const kept = entryParts(entry, ctx).body.filter(
     (p) => p.type === "sources" || (p.type === "buttons" && p.role === "followups"),
   );
+  const shown = new Set([entry.id, ...entry.related.slice(0, 4)]);
+  const offered = alone.filter((a) => !shown.has(a.id)).slice(0, MAX_ALONE_OFFERS);
+  if (offered.length > 0)
+    kept.push({
+      type: "buttons",
+      role: "suggestions",
+      label: r.answer.alternatives,
+      buttons: offered.map((a) =>
+        button(a.question, {
+          type: "ask",
+          entryId: a.id,
+          via: "suggestion",
+          ...(askedId ? { askedId } : {}),
+        }),
+      ),
+    });
   const menu = [
     button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
     ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
@@ -149,18 +171,24 @@ export function sameAnswerReply(entry: Answerable, ctx: AnswerContext, askedId?:
   );
 }
 
-/** "source?" after an answer: where that answer comes from, and a way to see it again. */
-export function sourcesReply(entry: Answerable, ctx: AnswerContext): Reply {
+/** "source?" after an answer: where that answer comes from, a way to see it again, and "Not what I asked". */
+export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
   const text = r.followUp.sources;
   const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
-  const again = button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" });
+  const menu = [
+    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
+    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
+  ];
   return reply(
     "answer",
-    [{ type: "text", text }, ...sources, { type: "buttons", role: "menu", buttons: [again] }],
+    [{ type: "text", text }, ...sources, { type: "buttons", role: "menu", buttons: menu }],
     text,
   );
 }
+
+/** How many of what a follow-up got on its own the same-answer reply offers. */
+const MAX_ALONE_OFFERS = 2;
 
 /** The reply for any outcome of a free-text question. */
 export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: string): Reply {
