@@ -18,10 +18,11 @@ import { RecentAnswers } from "./recentAnswers.ts";
 import { mention } from "./render/inline.ts";
 import { answerReply, askReply, helpReply, sameAnswerReply, sourcesReply } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
-import { reply } from "./replies/common.ts";
+import { button, reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import type { Part, Reply } from "./reply.ts";
 import { type Command, parseCommand } from "./router.ts";
+import type { Reading } from "./situation/extract.ts";
 import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
@@ -286,7 +287,8 @@ export class Bot {
           : same
             ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
             : askReply(outcome, this.qa.context, askedId);
-      if (!followUp) return r;
+      if (!followUp)
+        return outcome.kind === "answer" && !outcome.unsure ? r : this.offerChecklist(r, reading);
       // Say what was taken as context, right under the question it answers (first, if none).
       const note: Part = {
         type: "context",
@@ -296,6 +298,26 @@ export class Bot {
       return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
     }
     return askReply(outcome, this.qa.context);
+  }
+
+  /**
+   * A message declined, only offered entries or answered with a best guess that still describes
+   * the asker's situation and asks what to choose ("we're 5 devs, bursty traffic, what should we run?") gets the checklist,
+   * started from what was understood.
+   */
+  private offerChecklist(r: Reply, reading: Reading): Reply {
+    const answers = Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
+    if (!reading.asksToChoose || Object.keys(answers).length === 0) return r;
+    const text = this.knowledge.responses.situation.checklistFromHere;
+    const start = button(
+      this.knowledge.responses.intents.checklistButton,
+      { type: "checklist.start", answers },
+      "primary",
+    );
+    return {
+      ...r,
+      parts: [...r.parts, { type: "text", text }, { type: "buttons", role: "menu", buttons: [start] }],
+    };
   }
 
   /** `recommend <description>`: what was understood from it, and the recommendation. */

@@ -365,6 +365,8 @@ export const responsesSchema = z.strictObject({
     change: label,
     /** {command}: a `decide` command line with the understood answers (the CLI has no buttons). */
     changeInTerminal: sentence,
+    /** Under a question not answered that describes the asker's own situation and asks what to choose. */
+    checklistFromHere: sentence,
   }),
 });
 

@@ -98,6 +98,29 @@ describe("Not what I asked", () => {
   });
 });
 
+describe("a description of one's own situation that the matcher cannot answer", () => {
+  it("offers the checklist, started from what was understood", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(
+      turn({
+        text: "We're a 3-person startup with a Go API and a MySQL database, nobody does ops, traffic is bursty, what should we run?",
+      }),
+    );
+    const unsure = r!.parts.some(
+      (p) => p.type === "context" && p.text === knowledge.responses.answer.bestGuess,
+    );
+    expect(r!.kind === "decline" || unsure).toBe(true);
+    expect(r!.parts).toContainEqual({ type: "text", text: knowledge.responses.situation.checklistFromHere });
+    const [start] = buttons([r!], "menu").filter((b) => b.action.type === "checklist.start");
+    expect(start?.action).toEqual({ type: "checklist.start", answers: { load: "spiky" } });
+    // A plain question, or one that asks nothing about one's own choice, gets no such offer.
+    for (const q of ["can we run databases in containers?", "what is the weather"]) {
+      const [plain] = await bot.handle(turn({ text: q }));
+      expect(JSON.stringify(plain!.parts), q).not.toContain(knowledge.responses.situation.checklistFromHere);
+    }
+  });
+});
+
 describe("follow-ups in context", () => {
   const context = (r: Reply) =>
     r.parts.flatMap((p) => (p.type === "context" && p.text.startsWith("Following up") ? [p.text] : []))[0];
