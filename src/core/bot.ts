@@ -16,7 +16,14 @@ import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { RecentAnswers } from "./recentAnswers.ts";
 import { mention } from "./render/inline.ts";
-import { answerReply, askReply, helpReply, sameAnswerReply, sourcesReply } from "./replies/answers.ts";
+import {
+  answerReply,
+  askReply,
+  helpReply,
+  sameAnswerReply,
+  simplerReply,
+  sourcesReply,
+} from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { button, reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
@@ -284,9 +291,11 @@ export class Bot {
       const r =
         followUp?.reason === "sources"
           ? sourcesReply(followUp.of, this.qa.context, askedId)
-          : same
-            ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
-            : askReply(outcome, this.qa.context, askedId);
+          : followUp?.reason === "simpler"
+            ? simplerReply(followUp.of, this.qa.context, askedId)
+            : same
+              ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
+              : askReply(outcome, this.qa.context, askedId);
       if (!followUp)
         return outcome.kind === "answer" && !outcome.unsure ? r : this.offerChecklist(r, reading);
       // Say what was taken as context, right under the question it answers (first, if none).

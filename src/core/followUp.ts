@@ -49,6 +49,28 @@ export const FOLLOW_UP = {
    */
   sourceWords: ["source", "cite", "citation", "reference", "document", "doc", "docs", "link"],
   sourceVerbs: ["say", "says", "said", "come", "comes"],
+  /**
+   * The same for a request to say the answer before more simply: "can you explain that simpler",
+   * "tl;dr?", "in plain english?", "I not understand, can you say more simple please".
+   */
+  simplerWords: [
+    "simpler",
+    "simple",
+    "simply",
+    "plain",
+    "plainer",
+    "eli5",
+    "tldr",
+    "summary",
+    "summarize",
+    "summarise",
+    "short",
+    "shorter",
+    "brief",
+    "briefly",
+    "layman",
+  ],
+  simplerOthers: ["understand", "say", "english", "version", "words", "terms", "five"],
 } as const;
 
 /** The last answered entry of one conversation, thread and person. */
@@ -105,7 +127,9 @@ export type FollowUpReason =
   /** It opens with a connective or points back ("and for VMs?", "is that safe?"). */
   | "continues"
   /** It asks where the answer before comes from ("source?"): that answer's sources. */
-  | "sources";
+  | "sources"
+  /** It asks to say the answer before more simply ("tl;dr?"): that answer in short. */
+  | "simpler";
 
 export interface Resolution {
   outcome: AskOutcome;
@@ -148,13 +172,18 @@ export function resolve(
     return { outcome: alone, matched: question };
   const own = words.stems(question);
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
-  const sourceWords = new Set(words.stems(FOLLOW_UP.sourceWords.join(" ")));
-  const sourceVerbs = new Set(words.stems(FOLLOW_UP.sourceVerbs.join(" ")));
-  if (own.some((s) => sourceWords.has(s)) && own.every((s) => sourceWords.has(s) || sourceVerbs.has(s)))
+  if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
     return {
       outcome: { kind: "answer", entry: previous, confidence: 1 },
       matched: question,
       followUp: { of: previous, reason: "sources" },
+    };
+
+  if (onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers))
+    return {
+      outcome: { kind: "answer", entry: previous, confidence: 1 },
+      matched: question,
+      followUp: { of: previous, reason: "simpler" },
     };
 
   const raw = rawWords(question);
@@ -215,4 +244,16 @@ export function resolve(
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
   return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
+}
+
+/** Are a question's content stems one of `key` at least, and else only `others`? */
+function onlyOf(
+  words: QuestionWords,
+  own: string[],
+  key: readonly string[],
+  others: readonly string[],
+): boolean {
+  const keys = new Set(words.stems(key.join(" ")));
+  const rest = new Set(words.stems(others.join(" ")));
+  return own.some((s) => keys.has(s)) && own.every((s) => keys.has(s) || rest.has(s));
 }

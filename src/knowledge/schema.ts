@@ -249,6 +249,8 @@ export const responsesSchema = z.strictObject({
     showAgain: label,
     // "source?" after an answer: over that answer's sources.
     sources: sentence,
+    // "tl;dr?" after an answer: over that answer's first sentence.
+    simpler: sentence,
   }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({

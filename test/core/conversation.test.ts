@@ -243,6 +243,28 @@ describe("follow-ups in context", () => {
     },
   );
 
+  it.each(["can you explain that simpler", "tl;dr?", "i not understand, can you say more simple please"])(
+    "says the answer before in short for %j",
+    async (q) => {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "can we run databases in containers?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(context(r!)).toBe(
+        "Following up on _Can we run databases and other stateful workloads in containers?_",
+      );
+      const { answer, details } = bot.qa.asker.entry("stateful-workloads-and-databases")!;
+      expect(r!.parts.slice(1, 3)).toEqual([
+        { type: "text", text: knowledge.responses.followUp.simpler },
+        { type: "text", text: `${answer.split(/(?<=[.?!])\s+/)[0]}` },
+      ]);
+      // Not the details, which are most of the answer.
+      expect(JSON.stringify(r!.parts)).not.toContain(JSON.stringify(details.slice(0, 40)).slice(1, -1));
+      // Without an answer before it, nothing to say in short.
+      const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
+      expect(JSON.stringify(alone!.parts)).not.toContain(knowledge.responses.followUp.simpler);
+    },
+  );
+
   it.each(["source code?", "say more?"])(
     "takes %j after an answer as no request for its sources",
     async (q) => {

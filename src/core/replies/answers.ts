@@ -1,6 +1,6 @@
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
-import type { AskOutcome } from "../ask.ts";
+import { type AskOutcome, sentencesOf } from "../ask.ts";
 import { deepFrozen } from "../deepFrozen.ts";
 import { fill } from "../fill.ts";
 import { PairMemo } from "../memo.ts";
@@ -184,6 +184,28 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
     "answer",
     [{ type: "text", text }, ...sources, { type: "buttons", role: "menu", buttons: menu }],
     text,
+  );
+}
+
+/**
+ * "tl;dr?", "can you explain that simpler" after an answer: its first sentence, which states the
+ * answer (the rest of the answer and the details say why and how), and the whole answer again.
+ */
+export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const [first = entry.answer] = sentencesOf(entry.answer);
+  const menu = [
+    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
+    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
+  ];
+  return reply(
+    "answer",
+    [
+      { type: "text", text: r.followUp.simpler },
+      { type: "text", text: first },
+      { type: "buttons", role: "menu", buttons: menu },
+    ],
+    first,
   );
 }
 
