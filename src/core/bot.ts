@@ -296,6 +296,11 @@ export class Bot {
             : same
               ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
               : askReply(outcome, this.qa.context, askedId);
+      if (!followUp && outcome.kind !== "answer") {
+        // In a running checklist's thread, most likely an answer typed instead of pressed.
+        const inWalkthrough = await this.walkthroughs.typedInThread(turn);
+        if (inWalkthrough) return inWalkthrough;
+      }
       if (!followUp)
         return outcome.kind === "answer" && !outcome.unsure ? r : this.offerChecklist(r, reading);
       // Say what was taken as context, right under the question it answers (first, if none).

@@ -294,6 +294,8 @@ export const responsesSchema = z.strictObject({
     startedPrefilled: sentence,
     /** Beside an answer taken from the description on the final card. */
     fromDescription: label,
+    /** A typed message in a walkthrough's thread that the bot cannot answer ("frequent"). */
+    typedInThread: sentence,
   }),
   compare: z.strictObject({
     heading: label,

@@ -125,6 +125,24 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(await bot.handle(press(choice(restarted))))).toMatch(/cancelled/);
   });
 
+  it("answers a typed message it cannot match in a running checklist's thread with Continue, not a decline", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const q1 = await start(bot, "t1");
+    const q2 = await bot.handle(press(choice(q1), { thread: "t1" }));
+    expect(plainText(q2)).toMatch(/Question 2 of 11/);
+    const [typed] = await bot.handle(turn({ text: "we ship several times a day", thread: "t1" }));
+    expect(typed!.visibility).toBe("private");
+    expect(typed!.summary).toBe(knowledge.responses.walkthrough.typedInThread);
+    const [resume] = buttons([typed!], "controls");
+    expect(resume?.action).toMatchObject({ type: "checklist.resume", thread: "t1" });
+    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 2 of 11/);
+    // A question it can answer is answered, in the thread too; elsewhere nothing changes.
+    const [answered] = await bot.handle(turn({ text: "can we run databases in containers?", thread: "t1" }));
+    expect(answered!.kind).toBe("answer");
+    const [other] = await bot.handle(turn({ text: "we ship several times a day", thread: "t2" }));
+    expect(other!.summary).not.toBe(knowledge.responses.walkthrough.typedInThread);
+  });
+
   it("keeps walkthroughs in different threads apart, and refuses a press from another thread", async () => {
     const bot = makeBot(await createStore("memory:"));
     const a = await start(bot, "thread-a");

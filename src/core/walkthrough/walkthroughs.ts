@@ -245,6 +245,20 @@ export class Walkthroughs {
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
+  /**
+   * For a typed message the bot cannot answer in the thread of a walkthrough still running there:
+   * what to do instead, and Continue, which shows its current card again.
+   */
+  async typedInThread(turn: Turn): Promise<Reply | undefined> {
+    if (!turn.thread) return undefined;
+    const running = (await this.recent(turn.platform, turn.user.id)).find(
+      (w) => w.status === "active" && w.conversation === turn.conversation && w.thread === turn.thread,
+    );
+    if (!running) return undefined;
+    const action: Action = { type: "checklist.resume", walkthroughId: running.id, thread: turn.thread };
+    return continueCard(this.t.typedInThread, this.t.continue, action);
+  }
+
   async recent(platform: Turn["platform"], userId: string): Promise<RecentWalkthrough[]> {
     const stored = await this.deps.store.get<RecentWalkthrough[]>(recentKey(platform, userId));
     return stored?.value ?? [];
