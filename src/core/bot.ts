@@ -34,6 +34,7 @@ import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
+import type { WalkthroughState } from "./walkthrough/state.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
 export interface BotDeps {
@@ -224,12 +225,18 @@ export class Bot {
         if (!mayReadStats(this.statsAccess, turn))
           return [this.notice(this.knowledge.responses.errors.statsRefused)];
         return [await this.statsReply()];
-      case "ask":
-        return [await this.ask(turn, command.question)];
+      case "ask": {
+        // In a running checklist's thread, a choice typed instead of pressed ("frequent", "skip")
+        // answers it as the button would.
+        const running = await this.walkthroughs.running(turn);
+        const typed = running && this.walkthroughs.typedPress(running, command.question);
+        if (typed) return this.walkthroughs.press(turn, typed);
+        return [await this.ask(turn, command.question, running)];
+      }
     }
   }
 
-  private async ask(turn: Turn, question: string): Promise<Reply> {
+  private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(
       this.recent,
@@ -296,13 +303,14 @@ export class Bot {
             : same
               ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
               : askReply(outcome, this.qa.context, askedId);
-      if (!followUp && outcome.kind !== "answer") {
-        // In a running checklist's thread, most likely an answer typed instead of pressed.
-        const inWalkthrough = await this.walkthroughs.typedInThread(turn);
-        if (inWalkthrough) return inWalkthrough;
-      }
+      // In a running checklist's thread, what it cannot answer is most likely an answer typed
+      // instead of pressed; and the checklist is running already.
+      if (running && !followUp && outcome.kind !== "answer")
+        return this.walkthroughs.typedInThread(running, turn.thread);
       if (!followUp)
-        return outcome.kind === "answer" && !outcome.unsure ? r : this.offerChecklist(r, reading);
+        return (outcome.kind === "answer" && !outcome.unsure) || running
+          ? r
+          : this.offerChecklist(r, reading, outcome);
       // Say what was taken as context, right under the question it answers (first, if none).
       const note: Part = {
         type: "context",
@@ -319,9 +327,16 @@ export class Bot {
    * the asker's situation and asks what to choose ("we're 5 devs, bursty traffic, what should we run?") gets the checklist,
    * started from what was understood.
    */
-  private offerChecklist(r: Reply, reading: Reading): Reply {
+  private offerChecklist(r: Reply, reading: Reading, outcome: AskOutcome): Reply {
     const answers = Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
-    if (!reading.asksToChoose || Object.keys(answers).length === 0) return r;
+    const count = Object.keys(answers).length;
+    // On our subject ("how do i fix my printer manually?" is not: "manually" reads as a team's
+    // maturity), and a description: two checklist answers or more (one is too often a chance word).
+    const subjectless =
+      (outcome.kind === "out-of-scope" && outcome.rule === "no-subject-word") ||
+      (outcome.kind === "no-match" && outcome.why === "no-subject-word");
+    const described = count >= 2;
+    if (!reading.asksToChoose || subjectless || !described) return r;
     const text = this.knowledge.responses.situation.checklistFromHere;
     const start = button(
       this.knowledge.responses.intents.checklistButton,

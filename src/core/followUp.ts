@@ -55,22 +55,35 @@ export const FOLLOW_UP = {
    */
   simplerWords: [
     "simpler",
-    "simple",
     "simply",
-    "plain",
+    "simplify",
     "plainer",
     "eli5",
     "tldr",
     "summary",
     "summarize",
     "summarise",
+    "layman",
+    "understand",
+  ],
+  simplerOthers: [
+    "simple",
     "short",
-    "shorter",
     "brief",
     "briefly",
-    "layman",
+    "plain",
+    "easy",
+    "easier",
+    "say",
+    "english",
+    "version",
+    "words",
+    "terms",
+    "five",
+    "more",
   ],
-  simplerOthers: ["understand", "say", "english", "version", "words", "terms", "five"],
+  /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
+  simplerPhrases: ["plain english", "short version", "in short", "plain words"],
 } as const;
 
 /** The last answered entry of one conversation, thread and person. */
@@ -179,7 +192,14 @@ export function resolve(
       followUp: { of: previous, reason: "sources" },
     };
 
-  if (onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers))
+  const phrase = rawWords(question).join(" ");
+  // A request ("explain that simpler", "tl;dr?"), not a question about the thing ("is there a simpler way?").
+  const simpler =
+    (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
+      onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
+    (own.length <= FOLLOW_UP.shortQuestion + 1 &&
+      FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)));
+  if (simpler)
     return {
       outcome: { kind: "answer", entry: previous, confidence: 1 },
       matched: question,

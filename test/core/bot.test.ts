@@ -125,22 +125,36 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(await bot.handle(press(choice(restarted))))).toMatch(/cancelled/);
   });
 
-  it("answers a typed message it cannot match in a running checklist's thread with Continue, not a decline", async () => {
+  it("takes a choice typed in a running checklist's thread as its answer, and notes what it cannot answer there", async () => {
     const bot = makeBot(await createStore("memory:"));
     const q1 = await start(bot, "t1");
-    const q2 = await bot.handle(press(choice(q1), { thread: "t1" }));
+    const note = knowledge.responses.walkthrough.typedInThread;
+    const typedIn = async (text: string, user = { id: "u1", name: "Ada" }) =>
+      bot.handle(turn({ text, thread: "t1", user }));
+    // The head of a choice's label, typed by anyone in the thread: answered as the button would.
+    const head = buttons(q1, "choices")[1]!.label.split("—")[0]!.trim();
+    const q2 = await typedIn(head.toLowerCase(), { id: "u2", name: "Grace" });
+    expect(plainText(q2)).toContain(head);
     expect(plainText(q2)).toMatch(/Question 2 of 11/);
-    const [typed] = await bot.handle(turn({ text: "we ship several times a day", thread: "t1" }));
+    // "skip" as the Skip control.
+    expect(plainText(await typedIn("skip"))).toMatch(/Question 3 of 11/);
+    // What it cannot answer there: a private note and Continue, which shows the current question.
+    const [typed] = await typedIn("we ship several times a day");
     expect(typed!.visibility).toBe("private");
-    expect(typed!.summary).toBe(knowledge.responses.walkthrough.typedInThread);
+    expect(typed!.summary).toBe(note);
     const [resume] = buttons([typed!], "controls");
     expect(resume?.action).toMatchObject({ type: "checklist.resume", thread: "t1" });
-    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 2 of 11/);
-    // A question it can answer is answered, in the thread too; elsewhere nothing changes.
-    const [answered] = await bot.handle(turn({ text: "can we run databases in containers?", thread: "t1" }));
-    expect(answered!.kind).toBe("answer");
+    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 3 of 11/);
+    // A question it can answer is answered there as anywhere; other threads are untouched.
+    expect((await typedIn("can we run databases in containers?"))[0]!.kind).toBe("answer");
     const [other] = await bot.handle(turn({ text: "we ship several times a day", thread: "t2" }));
-    expect(other!.summary).not.toBe(knowledge.responses.walkthrough.typedInThread);
+    expect(other!.summary).not.toBe(note);
+    // "restart" restarts it, and its Continue then shows the restarted run; once cancelled, no note.
+    expect(plainText(await typedIn("restart"))).toMatch(/Question 1 of 11/);
+    const [again] = buttons(await typedIn("we ship several times a day"), "controls");
+    expect(plainText(await bot.handle(press(again!.action, { thread: "t1" })))).toMatch(/Question 1 of 11/);
+    await typedIn("cancel");
+    expect((await typedIn("we ship several times a day"))[0]!.summary).not.toBe(note);
   });
 
   it("keeps walkthroughs in different threads apart, and refuses a press from another thread", async () => {

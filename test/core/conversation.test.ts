@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
+import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -99,12 +100,10 @@ describe("Not what I asked", () => {
 });
 
 describe("a description of one's own situation that the matcher cannot answer", () => {
-  it("offers the checklist, started from what was understood", async () => {
+  it("offers the checklist, started from what was understood, when it answers two questions or more", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [r] = await bot.handle(
-      turn({
-        text: "We're a 3-person startup with a Go API and a MySQL database, nobody does ops, traffic is bursty, what should we run?",
-      }),
+      turn({ text: "we deploy several times a day and our traffic is spiky, what should we pick?" }),
     );
     const unsure = r!.parts.some(
       (p) => p.type === "context" && p.text === knowledge.responses.answer.bestGuess,
@@ -112,9 +111,17 @@ describe("a description of one's own situation that the matcher cannot answer", 
     expect(r!.kind === "decline" || unsure).toBe(true);
     expect(r!.parts).toContainEqual({ type: "text", text: knowledge.responses.situation.checklistFromHere });
     const [start] = buttons([r!], "menu").filter((b) => b.action.type === "checklist.start");
-    expect(start?.action).toEqual({ type: "checklist.start", answers: { load: "spiky" } });
-    // A plain question, or one that asks nothing about one's own choice, gets no such offer.
-    for (const q of ["can we run databases in containers?", "what is the weather"]) {
+    expect(start?.action).toEqual({
+      type: "checklist.start",
+      answers: { deploys: "frequent", load: "spiky" },
+    });
+    // A plain question, one naming no subject of ours ("manually" reads as a team's maturity), or
+    // one answering a single checklist question gets no such offer.
+    for (const q of [
+      "can we run databases in containers?",
+      "how do i fix my printer manually?",
+      "our traffic is spiky, what should we pick?",
+    ]) {
       const [plain] = await bot.handle(turn({ text: q }));
       expect(JSON.stringify(plain!.parts), q).not.toContain(knowledge.responses.situation.checklistFromHere);
     }
@@ -243,27 +250,52 @@ describe("follow-ups in context", () => {
     },
   );
 
-  it.each(["can you explain that simpler", "tl;dr?", "i not understand, can you say more simple please"])(
-    "says the answer before in short for %j",
-    async (q) => {
-      const bot = makeBot(await createStore("memory:"));
-      await bot.handle(turn({ text: "can we run databases in containers?" }));
-      const [r] = await bot.handle(turn({ text: q }));
-      expect(context(r!)).toBe(
-        "Following up on _Can we run databases and other stateful workloads in containers?_",
-      );
-      const { answer, details } = bot.qa.asker.entry("stateful-workloads-and-databases")!;
-      expect(r!.parts.slice(1, 3)).toEqual([
-        { type: "text", text: knowledge.responses.followUp.simpler },
-        { type: "text", text: `${answer.split(/(?<=[.?!])\s+/)[0]}` },
-      ]);
-      // Not the details, which are most of the answer.
-      expect(JSON.stringify(r!.parts)).not.toContain(JSON.stringify(details.slice(0, 40)).slice(1, -1));
-      // Without an answer before it, nothing to say in short.
-      const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
-      expect(JSON.stringify(alone!.parts)).not.toContain(knowledge.responses.followUp.simpler);
-    },
-  );
+  it.each([
+    "can you explain that simpler",
+    "tl;dr?",
+    "i not understand, can you say more simple please",
+    "in plain english?",
+    "i don't understand",
+  ])("says the answer before in short for %j", async (q) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(context(r!)).toBe(
+      "Following up on _Can we run databases and other stateful workloads in containers?_",
+    );
+    const { answer, details } = bot.qa.asker.entry("stateful-workloads-and-databases")!;
+    expect(r!.parts.slice(1, 3)).toEqual([
+      { type: "text", text: knowledge.responses.followUp.simpler },
+      { type: "text", text: `${answer.split(/(?<=[.?!])\s+/)[0]}` },
+    ]);
+    // Not the details, which are most of the answer.
+    expect(JSON.stringify(r!.parts)).not.toContain(JSON.stringify(details.slice(0, 40)).slice(1, -1));
+    // Without an answer before it, nothing to say in short.
+    const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
+    expect(JSON.stringify(alone!.parts)).not.toContain(knowledge.responses.followUp.simpler);
+  });
+
+  it.each([
+    "is it simple?",
+    "and in the short term?",
+    "is there a simpler way?",
+    "i don't understand kubernetes",
+  ])("takes %j after an answer as no request to say it in short", async (q) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(JSON.stringify(r!.parts), q).not.toContain(knowledge.responses.followUp.simpler);
+  });
+
+  it("says in short only up to a sentence's end, never at an abbreviation", async () => {
+    const { qa } = makeBot(await createStore("memory:"));
+    const entry = {
+      ...qa.entries[0]!,
+      answer: "Use VMs, e.g. for untrusted tenants. Containers suit the rest.",
+    };
+    const r = simplerReply(entry, qa.context);
+    expect(r.parts[1]).toEqual({ type: "text", text: "Use VMs, e.g. for untrusted tenants." });
+  });
 
   it.each(["source code?", "say more?"])(
     "takes %j after an answer as no request for its sources",

@@ -1,6 +1,6 @@
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import type { Answerable } from "../answerable.ts";
-import { type AskOutcome, sentencesOf } from "../ask.ts";
+import type { AskOutcome } from "../ask.ts";
 import { deepFrozen } from "../deepFrozen.ts";
 import { fill } from "../fill.ts";
 import { PairMemo } from "../memo.ts";
@@ -193,7 +193,7 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
  */
 export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
-  const [first = entry.answer] = sentencesOf(entry.answer);
+  const [first = entry.answer] = entry.answer.split(SENTENCE_END);
   const menu = [
     button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
     ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
@@ -208,6 +208,9 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
     first,
   );
 }
+
+/** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs))(?<=[.?!])\s+(?=[A-Z0-9])/;
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */
 const MAX_ALONE_OFFERS = 2;

@@ -5,6 +5,7 @@ import type { Action } from "../action.ts";
 import { ANSWER_KEYS, type AnswerKey } from "../decision/contract.ts";
 import { DecisionInputError, decide, parseAnswers } from "../decision/index.ts";
 import { fill } from "../fill.ts";
+import { rawWords } from "../matcher/text.ts";
 import { mention } from "../render/inline.ts";
 import { reply } from "../replies/common.ts";
 import type { Reply, StepRef } from "../reply.ts";
@@ -245,17 +246,43 @@ export class Walkthroughs {
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
-  /**
-   * For a typed message the bot cannot answer in the thread of a walkthrough still running there:
-   * what to do instead, and Continue, which shows its current card again.
-   */
-  async typedInThread(turn: Turn): Promise<Reply | undefined> {
+  /** The walkthrough running in the turn's thread, whoever started it. */
+  async running(turn: Turn): Promise<WalkthroughState | undefined> {
     if (!turn.thread) return undefined;
-    const running = (await this.recent(turn.platform, turn.user.id)).find(
-      (w) => w.status === "active" && w.conversation === turn.conversation && w.thread === turn.thread,
-    );
-    if (!running) return undefined;
-    const action: Action = { type: "checklist.resume", walkthroughId: running.id, thread: turn.thread };
+    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    return state?.status === "active" ? state : undefined;
+  }
+
+  /**
+   * The press a message typed in a running walkthrough's thread stands for, if it is one of the
+   * current question's choices (its value, its label, or the label's head: "frequent" for
+   * "Frequent — daily or more") or one of the controls ("skip", "back", "restart", "cancel").
+   */
+  typedPress(
+    state: WalkthroughState,
+    text: string,
+  ): Extract<Action, { type: "checklist.answer" | "checklist.control" }> | undefined {
+    const typed = rawWords(text).join(" ");
+    if (!typed) return undefined;
+    const same = (label: string) => rawWords(label).join(" ") === typed;
+    const base = { walkthroughId: state.id, step: state.step };
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    const choice = q?.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
+    if (choice) return { type: "checklist.answer", ...base, value: choice.value };
+    if (same(this.t.skip) || typed === "skip") return { type: "checklist.answer", ...base, value: null };
+    const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
+    for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
+      if (same(label) || typed === op) return { type: "checklist.control", ...base, op };
+    return undefined;
+  }
+
+  /** For a message typed in a running walkthrough's thread: answer with the buttons, and Continue (its card again). */
+  typedInThread(state: WalkthroughState, thread: string | undefined): Reply {
+    const action: Action = {
+      type: "checklist.resume",
+      walkthroughId: state.id,
+      ...(thread ? { thread } : {}),
+    };
     return continueCard(this.t.typedInThread, this.t.continue, action);
   }
 
