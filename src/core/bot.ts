@@ -10,7 +10,7 @@ import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
 import { fill } from "./fill.ts";
-import { FollowUpContexts, resolve } from "./followUp.ts";
+import { FollowUpContexts, type QuestionWords, resolve } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -91,6 +91,8 @@ export class Bot {
   private readonly recent: RecentAnswers;
   private readonly followUps: FollowUpContexts;
   private readonly log: DeliveryLog;
+  /** What follow-up resolution reads of a question's words; one object, so what it derives is kept. */
+  private readonly questionWords: QuestionWords;
   private readonly browse: BrowseContext;
   private readonly knowledge: Knowledge;
   private readonly store: StateStore;
@@ -113,6 +115,12 @@ export class Bot {
     this.asked = new AskedQuestions(deps.store);
     this.followUps = new FollowUpContexts(deps.store);
     this.log = deps.log ?? quiet;
+    this.questionWords = {
+      stems: (t) => this.recent.stems(t),
+      rarity: (s) => this.qa.rarity(s),
+      knows: (s) => this.qa.knows(s),
+      sides: this.qa.sides,
+    };
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,
       store: deps.store,
@@ -240,12 +248,7 @@ export class Bot {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(
       this.recent,
-      {
-        stems: (t) => this.recent.stems(t),
-        rarity: this.qa.rarity,
-        knows: this.qa.knows,
-        sides: this.qa.sides,
-      },
+      this.questionWords,
       question,
       await this.followUps.recall(turn),
     );

@@ -273,7 +273,23 @@ function onlyOf(
   key: readonly string[],
   others: readonly string[],
 ): boolean {
-  const keys = new Set(words.stems(key.join(" ")));
-  const rest = new Set(words.stems(others.join(" ")));
+  const keys = stemsOf(words, key);
+  const rest = stemsOf(words, others);
   return own.some((s) => keys.has(s)) && own.every((s) => keys.has(s) || rest.has(s));
+}
+
+/** The stems of a word list of FOLLOW_UP, worked out once per QuestionWords (every question asks). */
+const listStems = new WeakMap<QuestionWords, Map<readonly string[], Set<string>>>();
+function stemsOf(words: QuestionWords, list: readonly string[]): Set<string> {
+  let byList = listStems.get(words);
+  if (!byList) {
+    byList = new Map();
+    listStems.set(words, byList);
+  }
+  let stems = byList.get(list);
+  if (!stems) {
+    stems = new Set(words.stems(list.join(" ")));
+    byList.set(list, stems);
+  }
+  return stems;
 }
