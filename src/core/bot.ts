@@ -6,11 +6,18 @@ import type { Action } from "./action.ts";
 import type { Answerable } from "./answerable.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
+import { decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
 import { fill } from "./fill.ts";
-import { FollowUpContexts, type QuestionWords, resolve } from "./followUp.ts";
+import {
+  aboutRecommendation,
+  FollowUpContexts,
+  type QuestionWords,
+  type RecommendationQuestion,
+  resolve,
+} from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
@@ -34,6 +41,7 @@ import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
+import { recommendationFollowUpParts } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
@@ -228,7 +236,7 @@ export class Bot {
       case "checklist":
         return [await this.walkthroughs.start(turn)];
       case "recommend":
-        return [this.recommend(command.description)];
+        return [await this.recommend(turn, command.description)];
       case "stats":
         if (!mayReadStats(this.statsAccess, turn))
           return [this.notice(this.knowledge.responses.errors.statsRefused)];
@@ -238,13 +246,17 @@ export class Bot {
         // answers it as the button would.
         const running = await this.walkthroughs.running(turn);
         const typed = running && this.walkthroughs.typedPress(running, command.question);
-        if (typed) return this.walkthroughs.press(turn, typed);
+        if (typed) return this.press(turn, typed);
         return [await this.ask(turn, command.question, running)];
       }
     }
   }
 
   private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
+    // "why?", "what would change it?" right after a recommendation: about that recommendation.
+    const about = aboutRecommendation(question);
+    const shown = about && (await this.followUps.recallRecommendation(turn));
+    if (about && shown) return this.recommendationFollowUp(shown, about);
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(
       this.recent,
@@ -253,23 +265,21 @@ export class Bot {
       await this.followUps.recall(turn),
     );
     if (outcome.kind === "intent") {
-      await this.forgetContext(turn);
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       const reading = this.recent.read(question);
       if (outcome.intent === "recommend" || Object.keys(reading.understood).length > 0)
-        return this.situations.reply(reading);
+        return this.situationReply(turn, reading);
       // "help me decide" is the checklist command in plain words.
+      await this.forgetContext(turn);
       return this.walkthroughs.start(turn);
     }
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
       // A long description matches some FAQ entry on its topic words; when it states several
       // answers and asks what to choose, it is a description (the entry stays one press away).
       const reading = this.recent.read(question);
-      if (this.situations.describes(reading)) {
-        await this.forgetContext(turn);
-        return this.situations.reply(reading, outcome.kind === "answer" ? outcome.entry : undefined);
-      }
+      if (this.situations.describes(reading))
+        return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
       const askedId = this.newId();
       const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -353,12 +363,58 @@ export class Bot {
   }
 
   /** `recommend <description>`: what was understood from it, and the recommendation. */
-  private recommend(description: string): Reply {
+  private async recommend(turn: Turn, description: string): Promise<Reply> {
     if (!description.trim()) {
       const text = this.knowledge.responses.situation.describe;
       return reply("notice", [{ type: "text", text }], text);
     }
-    return this.situations.reply(this.situations.read(description));
+    return this.situationReply(turn, this.situations.read(description));
+  }
+
+  /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
+  private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {
+    const answers = Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
+    if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);
+    else await this.forgetContext(turn);
+    return this.situations.reply(reading, related);
+  }
+
+  /** As forgetContext: with the store down the reply still goes out. */
+  private async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
+    try {
+      await this.followUps.rememberRecommendation(turn, answers);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.log.warn({ err: error.message }, "recommendation context not kept: store unavailable");
+    }
+  }
+
+  /** A walkthrough pressed on; when that finished it, its recommendation is what "why?" asks about. */
+  private async press(
+    turn: Turn,
+    action: Extract<Action, { type: "checklist.answer" | "checklist.control" }>,
+  ): Promise<Reply[]> {
+    const replies = await this.walkthroughs.press(turn, action);
+    if (replies.some((r) => r.kind === "recommendation")) {
+      const answers = await this.walkthroughs.finishedAnswers(turn);
+      if (answers) await this.rememberRecommendation(turn, answers);
+    }
+    return replies;
+  }
+
+  /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */
+  private recommendationFollowUp(
+    answers: Record<string, string | null>,
+    about: RecommendationQuestion,
+  ): Reply {
+    const { decision: knowledge, responses } = this.knowledge;
+    const decision = decide(parseAnswers(answers), knowledge);
+    const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
+    const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
+    if (about === "change" && decision.pivots.length === 0)
+      parts.push({ type: "text", text: responses.followUp.noPivot });
+    parts.push(...recommendationFollowUpParts(decision, about, knowledge));
+    return reply("recommendation", parts, title);
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {
@@ -419,7 +475,7 @@ export class Bot {
         return this.walkthroughs.resume(turn, action);
       case "checklist.answer":
       case "checklist.control":
-        return this.walkthroughs.press(turn, action);
+        return this.press(turn, action);
       case "share":
         if (action.walkthroughId) return this.walkthroughs.share(turn, action.walkthroughId);
         return [this.shareEntry(turn, action.entryId)];

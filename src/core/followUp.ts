@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { StateStore } from "../store/store.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
@@ -84,7 +85,28 @@ export const FOLLOW_UP = {
   ],
   /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
   simplerPhrases: ["plain english", "short version", "in short", "plain words"],
+  /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
+  recommendationWords: 9,
 } as const;
+
+/** What a question about the recommendation just shown asks. */
+export type RecommendationQuestion = "why" | "why-not" | "change";
+
+/**
+ * "why?", "why did you recommend that?" (why); "why not kubernetes?", "why that and not
+ * containers?" (why-not); "what would change the recommendation?", "what would change if we had
+ * 50 services?" (change). Read from the words alone: only asked where a recommendation was the
+ * last thing shown.
+ */
+export function aboutRecommendation(question: string): RecommendationQuestion | undefined {
+  const raw = rawWords(question);
+  if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
+  const text = raw.join(" ");
+  if (/^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text))
+    return "change";
+  if (!/^why\b/.test(text)) return undefined;
+  return /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text) ? "why-not" : "why";
+}
 
 /** The last answered entry of one conversation, thread and person. */
 export interface FollowUpContext {
@@ -110,18 +132,42 @@ interface Stored extends FollowUpContext {
 /** Context never crosses conversations, threads or people: all four are in the key. */
 const keyOf = (turn: Turn) =>
   `followup:${turn.platform}:${turn.conversation}:${turn.thread ?? "-"}:${turn.user.id}`;
+/** The same for the last recommendation shown: its checklist answers. */
+const recommendationKeyOf = (turn: Turn) => `followup-rec:${keyOf(turn).slice("followup:".length)}`;
+
+const storedRecommendation = z.object({
+  schema: z.literal(1),
+  answers: z.record(z.string(), z.string().nullable()),
+});
 
 /** Where the last answered entry of each conversation, thread and person is kept (the StateStore). */
 export class FollowUpContexts {
   constructor(private readonly store: StateStore) {}
 
   async remember(turn: Turn, context: FollowUpContext): Promise<void> {
-    await this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs });
+    // An answer after a recommendation: "why?" is now about the answer.
+    await Promise.all([
+      this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs }),
+      this.store.delete(recommendationKeyOf(turn)),
+    ]);
+  }
+
+  /** A recommendation was shown: "why?", "what would change it?" are about it (its checklist answers). */
+  async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
+    await Promise.all([
+      this.store.set(recommendationKeyOf(turn), { schema: 1, answers }, { ttlMs: FOLLOW_UP.ttlMs }),
+      this.store.delete(keyOf(turn)),
+    ]);
+  }
+
+  async recallRecommendation(turn: Turn): Promise<Record<string, string | null> | undefined> {
+    const parsed = storedRecommendation.safeParse((await this.store.get(recommendationKeyOf(turn)))?.value);
+    return parsed.success ? parsed.data.answers : undefined;
   }
 
   /** After a reply about something else (a comparison, a recommendation), nothing to follow up on. */
   async forget(turn: Turn): Promise<void> {
-    await this.store.delete(keyOf(turn));
+    await Promise.all([this.store.delete(keyOf(turn)), this.store.delete(recommendationKeyOf(turn))]);
   }
 
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {

@@ -251,6 +251,10 @@ export const responsesSchema = z.strictObject({
     sources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.
     simpler: sentence,
+    // "why?" after a recommendation: {title}, the recommendation's.
+    recommendation: z.string().min(5).includes("{title}"),
+    // "what would change it?" when no single answer would.
+    noPivot: sentence,
   }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({

@@ -157,6 +157,18 @@ describe("Bot.handle: walkthroughs", () => {
     expect((await typedIn("we ship several times a day"))[0]!.summary).not.toBe(note);
   });
 
+  it("answers 'why?' typed in the thread of a finished checklist from its recommendation", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    let replies = await start(bot, "t1");
+    for (let i = 0; i < 11; i++) replies = await bot.handle(press(choice(replies, 0), { thread: "t1" }));
+    const card = replies.find((r) => r.kind === "recommendation")!;
+    expect(card).toBeDefined();
+    const [why] = await bot.handle(turn({ text: "why did you recommend that?", thread: "t1" }));
+    expect(why!.kind).toBe("recommendation");
+    const whyText = card.parts.find((p) => p.type === "text" && p.text.startsWith("**Why:**"));
+    expect(why!.parts).toContainEqual(whyText);
+  });
+
   it("keeps walkthroughs in different threads apart, and refuses a press from another thread", async () => {
     const bot = makeBot(await createStore("memory:"));
     const a = await start(bot, "thread-a");

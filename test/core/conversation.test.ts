@@ -128,6 +128,41 @@ describe("a description of one's own situation that the matcher cannot answer", 
   });
 });
 
+describe("questions about the recommendation just shown", () => {
+  const description =
+    "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
+  const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
+
+  it("answers 'why?', 'why not …?' and 'what would change it?' from the recommendation, until an answer follows", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: description, via: "command" }));
+    expect(rec!.kind).toBe("recommendation");
+    const title = rec!.summary.replace(/^.*Recommendation: /, "");
+    const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+    const shown = texts(rec!);
+    const [why] = await bot.handle(turn({ text: "why?" }));
+    expect(contextOf(why!)).toEqual({
+      type: "context",
+      text: `Following up on the recommendation: _${title}_`,
+    });
+    // The card's own parts, not a new answer.
+    expect(texts(why!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
+    const [whyNot] = await bot.handle(turn({ text: "why not kubernetes then?" }));
+    expect(texts(whyNot!)[0]).toBe(shown.find((t) => t.startsWith("**Why not")));
+    const [change] = await bot.handle(turn({ text: "what would change the recommendation?" }));
+    expect(texts(change!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
+    // An answer shown after it: "why?" is about the answer from then on.
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [after] = await bot.handle(turn({ text: "why?" }));
+    expect(contextOf(after!)?.type === "context" && contextOf(after!)!.text).toMatch(
+      /^Following up on _Can we run/,
+    );
+    // Nowhere else: another conversation has no recommendation to ask about.
+    const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
+    expect(elsewhere!.kind).toBe("decline");
+  });
+});
+
 describe("follow-ups in context", () => {
   const context = (r: Reply) =>
     r.parts.flatMap((p) => (p.type === "context" && p.text.startsWith("Following up") ? [p.text] : []))[0];
@@ -194,10 +229,6 @@ describe("follow-ups in context", () => {
   it.each([
     ["compare boot time", "a comparison"],
     ["topics", "a list"],
-    [
-      "recommend we are 5 devs with one monolith and a postgres database, deploying weekly",
-      "a recommendation",
-    ],
   ])("does not follow up on the answer before %j (%s) shown after it", async (between) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "how do backups differ between vms and containers" }));

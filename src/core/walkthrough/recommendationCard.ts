@@ -75,20 +75,9 @@ export function recommendationParts(
     if (summary) parts.push({ type: "text", text: summary });
     if (decision.close) parts.push({ type: "text", text: `**${labels.closeCall}:** ${decision.close.text}` });
     parts.push({ type: "bars", bars: bars(decision, title, labels.ruledOut) });
-    parts.push({ type: "text", text: `**Why:**\n${bullets(decision.reasons.map((r) => r.text))}` });
-    parts.push({
-      type: "text",
-      text: `**Why not ${title(decision.runnerUp)}?** ${decision.whyNotRunnerUp.text}`,
-    });
-    const pivot = decision.pivots[0];
-    if (pivot) {
-      const q = knowledge.checklist.find((c) => c.key === pivot.key);
-      const to = q?.choices.find((c) => c.value === pivot.to)?.label ?? pivot.to;
-      parts.push({
-        type: "text",
-        text: `**What would change it:** answering _${q?.title ?? pivot.key}_ with “${to}” would recommend ${title(pivot.recommendation)} instead.`,
-      });
-    }
+    parts.push(whyPart(decision), whyNotPart(decision, knowledge));
+    const change = changePart(decision, knowledge);
+    if (change) parts.push(change);
     if (decision.caveats.length > 0)
       parts.push({ type: "text", text: `**Caveats:**\n${bullets(decision.caveats)}` });
     if (decision.unanswered.length > 0) {
@@ -111,6 +100,47 @@ export function recommendationParts(
   const sources = shown.flatMap((r) => r.sources);
   parts.push({ type: "sources", sources: citeAll(sources, documents), more: t.moreSources });
   return parts;
+}
+
+/** "Why:" and the reasons of a recommendation. */
+function whyPart(decision: Decision): Part {
+  return { type: "text", text: `**Why:**\n${decision.reasons.map((r) => `- ${r.text}`).join("\n")}` };
+}
+
+/** "Why not <runner-up>?" and the answer. */
+function whyNotPart(decision: Decision, knowledge: DecisionKnowledge): Part {
+  const title = knowledge.recommendations.find((r) => r.id === decision.runnerUp)?.title ?? decision.runnerUp;
+  return { type: "text", text: `**Why not ${title}?** ${decision.whyNotRunnerUp.text}` };
+}
+
+/** "What would change it": the one answer that would recommend something else, if there is one. */
+function changePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
+  const pivot = decision.pivots[0];
+  if (!pivot) return undefined;
+  const title =
+    knowledge.recommendations.find((r) => r.id === pivot.recommendation)?.title ?? pivot.recommendation;
+  const q = knowledge.checklist.find((c) => c.key === pivot.key);
+  const to = q?.choices.find((c) => c.value === pivot.to)?.label ?? pivot.to;
+  return {
+    type: "text",
+    text: `**What would change it:** answering _${q?.title ?? pivot.key}_ with “${to}” would recommend ${title} instead.`,
+  };
+}
+
+/**
+ * A question typed about the recommendation just shown ("why?", "why not Kubernetes?", "what would
+ * change it?"): the part of it that answers, with the reasons it rests on when nothing else does.
+ */
+export function recommendationFollowUpParts(
+  decision: Decision,
+  about: "why" | "why-not" | "change",
+  knowledge: DecisionKnowledge,
+): Part[] {
+  if (decision.provisional) return [whyPart(decision)];
+  if (about === "why") return [whyPart(decision)];
+  if (about === "why-not") return [whyNotPart(decision, knowledge), whyPart(decision)];
+  const change = changePart(decision, knowledge);
+  return change ? [change] : [whyPart(decision)];
 }
 
 export function recommendationReply(

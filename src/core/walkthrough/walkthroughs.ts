@@ -246,6 +246,12 @@ export class Walkthroughs {
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
+  /** The answers of the walkthrough in the turn's thread, once it has finished. */
+  async finishedAnswers(turn: Turn): Promise<Record<string, string | null> | undefined> {
+    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    return state?.status === "finished" ? answeredValues(state) : undefined;
+  }
+
   /** The walkthrough running in the turn's thread, whoever started it. */
   async running(turn: Turn): Promise<WalkthroughState | undefined> {
     if (!turn.thread) return undefined;
