@@ -254,9 +254,9 @@ export class Bot {
 
   private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
     // "why?", "what would change it?" right after a recommendation: about that recommendation.
-    const about = aboutRecommendation(question);
+    const about = aboutRecommendation(question, this.questionWords);
     const shown = about && (await this.followUps.recallRecommendation(turn));
-    if (about && shown) return this.recommendationFollowUp(shown, about);
+    if (about && shown) return this.recommendationFollowUp(shown, about, question);
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(
       this.recent,
@@ -396,7 +396,12 @@ export class Bot {
   ): Promise<Reply[]> {
     const replies = await this.walkthroughs.press(turn, action);
     if (replies.some((r) => r.kind === "recommendation")) {
-      const answers = await this.walkthroughs.finishedAnswers(turn);
+      // The result is saved and shown whatever happens here: at worst "why?" is not about it.
+      const answers = await this.walkthroughs.finishedAnswers(turn).catch((error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        this.log.warn({ err: error.message }, "recommendation context not kept: store unavailable");
+        return undefined;
+      });
       if (answers) await this.rememberRecommendation(turn, answers);
     }
     return replies;
@@ -405,10 +410,17 @@ export class Bot {
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */
   private recommendationFollowUp(
     answers: Record<string, string | null>,
-    about: RecommendationQuestion,
+    asked: RecommendationQuestion,
+    question: string,
   ): Reply {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
+    // "Why not X?" about the runner-up gets why not; about any other option, the reasons.
+    const runnerUp =
+      knowledge.recommendations.find((r) => r.id === decision.runnerUp)?.title ?? decision.runnerUp;
+    const own = this.qa.stems(question);
+    const about =
+      asked === "why-not" && !this.qa.stems(runnerUp).some((s) => own.includes(s)) ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
     const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
     if (about === "change" && decision.pivots.length === 0)

@@ -65,7 +65,6 @@ export const FOLLOW_UP = {
     "summarize",
     "summarise",
     "layman",
-    "understand",
   ],
   simplerOthers: [
     "simple",
@@ -84,9 +83,35 @@ export const FOLLOW_UP = {
     "more",
   ],
   /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
-  simplerPhrases: ["plain english", "short version", "in short", "plain words"],
+  simplerPhrases: [
+    "plain english",
+    "short version",
+    "in short",
+    "plain words",
+    "dont understand",
+    "not understand",
+    "do not understand",
+  ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
+  /**
+   * ...and at most one content word besides these: "why did you recommend that?", "why not
+   * kubernetes?", "what would change the recommendation?"; not "why do containers start faster
+   * than vms?", a question of its own.
+   */
+  recommendationOwnWords: [
+    "recommend",
+    "recommendation",
+    "pick",
+    "choice",
+    "choose",
+    "chose",
+    "result",
+    "suggest",
+    "option",
+    "change",
+    "answer",
+  ],
 } as const;
 
 /** What a question about the recommendation just shown asks. */
@@ -98,14 +123,26 @@ export type RecommendationQuestion = "why" | "why-not" | "change";
  * 50 services?" (change). Read from the words alone: only asked where a recommendation was the
  * last thing shown.
  */
-export function aboutRecommendation(question: string): RecommendationQuestion | undefined {
+export function aboutRecommendation(
+  question: string,
+  words: QuestionWords,
+): RecommendationQuestion | undefined {
   const raw = rawWords(question);
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
   const text = raw.join(" ");
-  if (/^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text))
-    return "change";
-  if (!/^why\b/.test(text)) return undefined;
-  return /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text) ? "why-not" : "why";
+  const about: RecommendationQuestion | undefined =
+    /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
+      ? "change"
+      : !/^why\b/.test(text)
+        ? undefined
+        : /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text)
+          ? "why-not"
+          : "why";
+  if (!about) return undefined;
+  // Little else said: one word of its own, or an option's two ("why not virtual machines?").
+  const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
+  const rest = words.stems(question).filter((s) => !own.has(s)).length;
+  return rest <= (about === "why-not" ? 2 : 1) ? about : undefined;
 }
 
 /** The last answered entry of one conversation, thread and person. */
@@ -133,7 +170,11 @@ interface Stored extends FollowUpContext {
 const keyOf = (turn: Turn) =>
   `followup:${turn.platform}:${turn.conversation}:${turn.thread ?? "-"}:${turn.user.id}`;
 /** The same for the last recommendation shown: its checklist answers. */
-const recommendationKeyOf = (turn: Turn) => `followup-rec:${keyOf(turn).slice("followup:".length)}`;
+/** In a thread anyone may ask about it (a checklist there is everyone's); elsewhere, the person who saw it. */
+const recommendationKeyOf = (turn: Turn) =>
+  turn.thread
+    ? `followup-rec:${turn.platform}:${turn.conversation}:${turn.thread}`
+    : `followup-rec:${turn.platform}:${turn.conversation}:-:${turn.user.id}`;
 
 const storedRecommendation = z.object({
   schema: z.literal(1),
@@ -243,8 +284,14 @@ export function resolve(
   const simpler =
     (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
       onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
-    (own.length <= FOLLOW_UP.shortQuestion + 1 &&
-      FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)));
+    // A phrase with nothing else said: not "in plain words, what is a hypervisor?".
+    (FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
+      own.every(
+        (s) =>
+          stemsOf(words, FOLLOW_UP.simplerWords).has(s) ||
+          stemsOf(words, FOLLOW_UP.simplerOthers).has(s) ||
+          s === "understand",
+      ));
   if (simpler)
     return {
       outcome: { kind: "answer", entry: previous, confidence: 1 },

@@ -160,7 +160,11 @@ describe("Bot.handle: walkthroughs", () => {
   it("answers 'why?' typed in the thread of a finished checklist from its recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
     let replies = await start(bot, "t1");
-    for (let i = 0; i < 11; i++) replies = await bot.handle(press(choice(replies, 0), { thread: "t1" }));
+    // The last press by someone else: the recommendation is the thread's, anyone there may ask.
+    for (let i = 0; i < 11; i++) {
+      const by = i === 10 ? { id: "u2", name: "Grace" } : { id: "u1", name: "Ada" };
+      replies = await bot.handle(press(choice(replies, 0), { thread: "t1", user: by }));
+    }
     const card = replies.find((r) => r.kind === "recommendation")!;
     expect(card).toBeDefined();
     const [why] = await bot.handle(turn({ text: "why did you recommend that?", thread: "t1" }));

@@ -147,10 +147,19 @@ describe("questions about the recommendation just shown", () => {
     });
     // The card's own parts, not a new answer.
     expect(texts(why!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
-    const [whyNot] = await bot.handle(turn({ text: "why not kubernetes then?" }));
-    expect(texts(whyNot!)[0]).toBe(shown.find((t) => t.startsWith("**Why not")));
+    // "Why not" the runner-up: the card's answer to it; any other option: the reasons.
+    const runnerUp = shown.find((t) => t.startsWith("**Why not"))!;
+    const named = runnerUp.replace(/^\*\*Why not (.*?)\?\*\*.*$/s, "$1");
+    const [whyNot] = await bot.handle(turn({ text: `why not ${named.toLowerCase()}?` }));
+    expect(texts(whyNot!)[0]).toBe(runnerUp);
+    const [whyNotOther] = await bot.handle(turn({ text: "why not firecracker then?" }));
+    expect(texts(whyNotOther!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
     const [change] = await bot.handle(turn({ text: "what would change the recommendation?" }));
     expect(texts(change!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
+    // A question of its own that starts with "why" is answered as one.
+    const [own] = await bot.handle(turn({ text: "why do containers start faster than vms?" }));
+    expect(own!.kind).toBe("answer");
+    expect(contextOf(own!)).toBeUndefined();
     // An answer shown after it: "why?" is about the answer from then on.
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     const [after] = await bot.handle(turn({ text: "why?" }));
@@ -311,6 +320,8 @@ describe("follow-ups in context", () => {
     "and in the short term?",
     "is there a simpler way?",
     "i don't understand kubernetes",
+    "i understand",
+    "in plain words, what is a hypervisor?",
   ])("takes %j after an answer as no request to say it in short", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -322,10 +333,10 @@ describe("follow-ups in context", () => {
     const { qa } = makeBot(await createStore("memory:"));
     const entry = {
       ...qa.entries[0]!,
-      answer: "Use VMs, e.g. for untrusted tenants. Containers suit the rest.",
+      answer: "Use VMs, e.g. Firecracker for untrusted tenants. Containers suit the rest.",
     };
     const r = simplerReply(entry, qa.context);
-    expect(r.parts[1]).toEqual({ type: "text", text: "Use VMs, e.g. for untrusted tenants." });
+    expect(r.parts[1]).toEqual({ type: "text", text: "Use VMs, e.g. Firecracker for untrusted tenants." });
   });
 
   it.each(["source code?", "say more?"])(

@@ -210,7 +210,7 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
-const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs))(?<=[.?!])\s+(?=[A-Z0-9])/;
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[A-Z0-9])/;
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */
 const MAX_ALONE_OFFERS = 2;
