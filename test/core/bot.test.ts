@@ -136,15 +136,16 @@ describe("Bot.handle: walkthroughs", () => {
     const q2 = await typedIn(head.toLowerCase(), { id: "u2", name: "Grace" });
     expect(plainText(q2)).toContain(head);
     expect(plainText(q2)).toMatch(/Question 2 of 11/);
-    // "skip" as the Skip control.
+    // "skip" as the Skip control, and "not sure" (its label reads "Not sure / skip").
     expect(plainText(await typedIn("skip"))).toMatch(/Question 3 of 11/);
+    expect(plainText(await typedIn("Not sure"))).toMatch(/Question 4 of 11/);
     // What it cannot answer there: a private note and Continue, which shows the current question.
     const [typed] = await typedIn("we ship several times a day");
     expect(typed!.visibility).toBe("private");
     expect(typed!.summary).toBe(note);
     const [resume] = buttons([typed!], "controls");
     expect(resume?.action).toMatchObject({ type: "checklist.resume", thread: "t1" });
-    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 3 of 11/);
+    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 4 of 11/);
     // A question it can answer is answered there as anywhere; other threads are untouched.
     expect((await typedIn("can we run databases in containers?"))[0]!.kind).toBe("answer");
     const [other] = await bot.handle(turn({ text: "we ship several times a day", thread: "t2" }));

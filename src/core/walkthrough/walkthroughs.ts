@@ -275,7 +275,9 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     const choice = q?.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
-    if (same(this.t.skip) || typed === "skip") return { type: "checklist.answer", ...base, value: null };
+    // The Skip button reads "Not sure / skip": either half typed alone is it.
+    const skip = [this.t.skip, ...this.t.skip.split("/")].some(same) || typed === "skip";
+    if (skip) return { type: "checklist.answer", ...base, value: null };
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
       if (same(label) || typed === op) return { type: "checklist.control", ...base, op };
