@@ -67,6 +67,9 @@ export interface BotDeps {
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+/** The checklist answers a description gave, as a walkthrough or `decide` takes them. */
+const understoodAnswers = (reading: Reading): Record<string, string> =>
+  Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
 /** The entries a question got on its own: the one answered, then those offered. */
 const gotAlone = (o: AskOutcome): Answerable[] => [
   ...(o.kind === "answer" ? [o.entry] : []),
@@ -206,11 +209,17 @@ export class Bot {
    * needs no store): at worst a later "why?" follows up on the answer before it.
    */
   private async forgetContext(turn: Turn): Promise<void> {
+    await this.unlessStoreDown("follow-up context not cleared", () => this.followUps.forget(turn));
+  }
+
+  /** Work the reply does not depend on: with the store down it is logged and skipped, any other error thrown. */
+  private async unlessStoreDown<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
     try {
-      await this.followUps.forget(turn);
+      return await work();
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      this.log.warn({ err: error.message }, "follow-up context not cleared: store unavailable");
+      this.log.warn({ err: error.message }, `${what}: store unavailable`);
+      return undefined;
     }
   }
 
@@ -341,7 +350,7 @@ export class Bot {
    * started from what was understood.
    */
   private offerChecklist(r: Reply, reading: Reading, outcome: AskOutcome): Reply {
-    const answers = Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
+    const answers = understoodAnswers(reading);
     const count = Object.keys(answers).length;
     // On our subject ("how do i fix my printer manually?" is not: "manually" reads as a team's
     // maturity), and a description: two checklist answers or more (one is too often a chance word).
@@ -373,7 +382,7 @@ export class Bot {
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
   private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {
-    const answers = Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
+    const answers = understoodAnswers(reading);
     if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);
     else await this.forgetContext(turn);
     return this.situations.reply(reading, related);
@@ -381,12 +390,9 @@ export class Bot {
 
   /** As forgetContext: with the store down the reply still goes out. */
   private async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
-    try {
-      await this.followUps.rememberRecommendation(turn, answers);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      this.log.warn({ err: error.message }, "recommendation context not kept: store unavailable");
-    }
+    await this.unlessStoreDown("recommendation context not kept", () =>
+      this.followUps.rememberRecommendation(turn, answers),
+    );
   }
 
   /** A walkthrough pressed on; when that finished it, its recommendation is what "why?" asks about. */
@@ -397,11 +403,9 @@ export class Bot {
     const replies = await this.walkthroughs.press(turn, action);
     if (replies.some((r) => r.kind === "recommendation")) {
       // The result is saved and shown whatever happens here: at worst "why?" is not about it.
-      const answers = await this.walkthroughs.finishedAnswers(turn).catch((error: unknown) => {
-        if (!(error instanceof StoreUnavailableError)) throw error;
-        this.log.warn({ err: error.message }, "recommendation context not kept: store unavailable");
-        return undefined;
-      });
+      const answers = await this.unlessStoreDown("recommendation context not kept", () =>
+        this.walkthroughs.finishedAnswers(turn),
+      );
       if (answers) await this.rememberRecommendation(turn, answers);
     }
     return replies;

@@ -273,13 +273,10 @@ export function resolve(
   const own = words.stems(question);
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
   if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
-    return {
-      outcome: { kind: "answer", entry: previous, confidence: 1 },
-      matched: question,
-      followUp: { of: previous, reason: "sources" },
-    };
+    return aboutPrevious(previous, question, "sources");
 
-  const phrase = rawWords(question).join(" ");
+  const raw = rawWords(question);
+  const phrase = raw.join(" ");
   // A request ("explain that simpler", "tl;dr?"), not a question about the thing ("is there a simpler way?").
   const simpler =
     (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
@@ -292,14 +289,8 @@ export function resolve(
           stemsOf(words, FOLLOW_UP.simplerOthers).has(s) ||
           s === "understand",
       ));
-  if (simpler)
-    return {
-      outcome: { kind: "answer", entry: previous, confidence: 1 },
-      matched: question,
-      followUp: { of: previous, reason: "simpler" },
-    };
+  if (simpler) return aboutPrevious(previous, question, "simpler");
 
-  const raw = rawWords(question);
   const continues =
     (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "") ||
     (own.length <= FOLLOW_UP.shortQuestion &&
@@ -357,6 +348,15 @@ export function resolve(
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
   return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
+}
+
+/** A question about the previous answer itself ("source?", "tl;dr?"): that entry, by the context alone. */
+function aboutPrevious(previous: Answerable, question: string, reason: FollowUpReason): Resolution {
+  return {
+    outcome: { kind: "answer", entry: previous, confidence: 1 },
+    matched: question,
+    followUp: { of: previous, reason },
+  };
 }
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */

@@ -160,15 +160,20 @@ export function sameAnswerReply(
         }),
       ),
     });
-  const menu = [
-    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
-    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
-  ];
-  return reply(
-    "answer",
-    [{ type: "text", text }, ...kept, { type: "buttons", role: "menu", buttons: menu }],
-    text,
-  );
+  return reply("answer", [{ type: "text", text }, ...kept, backToAnswer(entry, ctx, askedId)], text);
+}
+
+/**
+ * Under a reply about the answer before (same answer, sources, in short): that answer again and,
+ * for a typed question, "Not what I asked" (the follow-up may have been read the wrong way).
+ */
+function backToAnswer(entry: Answerable, ctx: AnswerContext, askedId?: string): Part {
+  const r = ctx.responses;
+  const again = button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" });
+  const notThis = askedId
+    ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })]
+    : [];
+  return { type: "buttons", role: "menu", buttons: [again, ...notThis] };
 }
 
 /** "source?" after an answer: where that answer comes from, a way to see it again, and "Not what I asked". */
@@ -176,15 +181,7 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
   const r = ctx.responses;
   const text = r.followUp.sources;
   const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
-  const menu = [
-    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
-    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
-  ];
-  return reply(
-    "answer",
-    [{ type: "text", text }, ...sources, { type: "buttons", role: "menu", buttons: menu }],
-    text,
-  );
+  return reply("answer", [{ type: "text", text }, ...sources, backToAnswer(entry, ctx, askedId)], text);
 }
 
 /**
@@ -194,16 +191,12 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
   const [first = entry.answer] = entry.answer.split(SENTENCE_END);
-  const menu = [
-    button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" }),
-    ...(askedId ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })] : []),
-  ];
   return reply(
     "answer",
     [
       { type: "text", text: r.followUp.simpler },
       { type: "text", text: first },
-      { type: "buttons", role: "menu", buttons: menu },
+      backToAnswer(entry, ctx, askedId),
     ],
     first,
   );
