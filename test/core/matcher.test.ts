@@ -243,6 +243,16 @@ describe("matching", () => {
       "good",
       "fit",
     ]);
+    // Where nothing makes "pattern" a common noun, the letter names a pattern even before a
+    // content word: a bare "pattern a" at the start, or after a verb or preposition.
+    expect(text.canonicalWords("pattern a drawbacks")).toEqual(
+      text.canonicalWords("kubernetes vm drawbacks"),
+    );
+    expect(text.canonicalWords("is pattern A right for us")).toEqual(
+      text.canonicalWords("is kubernetes vm right for us"),
+    );
+    for (const common of ["this pattern a good fit", "which hybrid pattern a startup should use"])
+      expect(text.canonicalWords(common).join(" ")).toMatch(/(this|hybrid) pattern a /);
   });
 
   it("reads a subject word in a pair of its other sense as someone else's (lexicon otherSenses)", () => {

@@ -19,6 +19,12 @@ export function rawWords(text: string): string[] {
 }
 
 const ARTICLES = new Set(["a", "an", "the"]);
+/** Words that make the next noun a common one: "this pattern a", unlike the name in "is pattern a". */
+const DETERMINERS = new Set([
+  ...ARTICLES,
+  ...["this", "that", "these", "those", "which", "what", "whose", "our", "your", "my", "their", "its"],
+  ...["each", "every", "any", "some", "one", "no", "another", "such"],
+]);
 
 /** The language pipeline shared by the index and the queries: synonyms, stopwords, stems. */
 export class TextPipeline {
@@ -56,7 +62,7 @@ export class TextPipeline {
       for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(" ");
         const replacement = this.synonyms.get(phrase);
-        if (replacement && !(n > 1 && this.opensNounPhrase(words, i + n - 1))) {
+        if (replacement && !(n > 1 && this.opensNounPhrase(words, i, i + n - 1))) {
           out.push(...replacement);
           i += n;
           matched = true;
@@ -72,12 +78,17 @@ export class TextPipeline {
   }
 
   /**
-   * Is words[at] an article that starts the phrase after it? A listed phrase ending in one is a
-   * name ("pattern a") only where no content word follows: "is this pattern a good fit" is not.
+   * Is words[at], the last word of the phrase that starts at `start`, an article that opens the
+   * phrase after it? A listed phrase ending in one ("pattern a") is a name where no content word
+   * follows ("what is pattern a?") or where nothing makes its noun a common one: "pattern a
+   * drawbacks" and "is pattern a right for us" name it, "is this pattern a good fit" and "which
+   * hybrid pattern a team should use" do not.
    */
-  private opensNounPhrase(words: string[], at: number): boolean {
+  private opensNounPhrase(words: string[], start: number, at: number): boolean {
     const next = words[at + 1];
-    return ARTICLES.has(words[at]!) && next !== undefined && !this.stopwords.has(next);
+    if (!ARTICLES.has(words[at]!) || next === undefined || this.stopwords.has(next)) return false;
+    const before = words[start - 1];
+    return before !== undefined && (DETERMINERS.has(before) || !this.stopwords.has(before));
   }
 
   /** A word's replacement, also for another form of a listed word ("rollbacks" as "rollback"). */
