@@ -221,6 +221,20 @@ describe("matching", () => {
     expect(ask("explain virtual inheritance in c++").kind).toBe("out-of-scope");
   });
 
+  it("keeps the verb 'contain' apart from 'container', which Porter stems alike", () => {
+    const text = new TextPipeline(knowledge.lexicon);
+    const container = text.stems("container")[0]!;
+    for (const verb of ["contain", "contains", "contained", "containing"])
+      expect(text.stems(verb)).not.toContain(container);
+    // The nouns and the -ize family still share the subject word's stem.
+    for (const noun of ["containers", "containerized", "dockerized"])
+      expect(text.stems(noun)).toContain(container);
+    expect(ask("and what does it contain?")).not.toMatchObject({
+      kind: "answer",
+      entry: { id: "what-is-a-container" },
+    });
+  });
+
   it("reads the documents' names of the hybrid patterns, which our sources lines show, as what they name", () => {
     // Practical differences in 2026 (004): Pattern A is Kubernetes on VMs, B microVM runtimes,
     // C the mixed workload platform. Before the lexicon named them, A got the mixed platform's

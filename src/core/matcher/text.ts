@@ -19,6 +19,12 @@ export function rawWords(text: string): string[] {
 }
 
 const ARTICLES = new Set(["a", "an", "the"]);
+/**
+ * Porter stems the verb "contain" as it stems "container", our subject word: "what does it
+ * contain?" read as a question about containers, and "my JSON contains a null" as on our subject.
+ * The verb's forms get a stem of their own.
+ */
+const OWN_STEMS = new Map(["contain", "contains", "contained", "containing"].map((w) => [w, "contain~verb"]));
 /** Words that make the next noun a common one: "this pattern a", unlike the name in "is pattern a". */
 const DETERMINERS = new Set([
   ...ARTICLES,
@@ -44,7 +50,7 @@ export class TextPipeline {
   stem(word: string): string {
     let s = this.stemCache.get(word);
     if (s === undefined) {
-      s = /^\d+$/.test(word) || word.length < 3 ? word : stemmer(word);
+      s = OWN_STEMS.get(word) ?? (/^\d+$/.test(word) || word.length < 3 ? word : stemmer(word));
       this.stemCache.set(word, s);
     }
     return s;
