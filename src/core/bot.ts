@@ -14,6 +14,7 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   FollowUpContexts,
+  pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
   resolve,
@@ -27,6 +28,7 @@ import {
   answerReply,
   askReply,
   helpReply,
+  nothingBeforeReply,
   sameAnswerReply,
   simplerReply,
   sourcesReply,
@@ -289,6 +291,16 @@ export class Bot {
       const reading = this.recent.read(question);
       if (this.situations.describes(reading))
         return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
+      // "why?", "source?" with no answer before it: declined or only guessed at ("source?" alone
+      // reads as source code), it needs the question it follows, which it is asked for. (In a
+      // running checklist's thread it is most likely about the checklist: see below.)
+      if (
+        !followUp &&
+        !running &&
+        (outcome.kind !== "answer" || outcome.unsure) &&
+        pointsBack(question, this.questionWords)
+      )
+        return this.nothingBefore(turn, question);
       const askedId = this.newId();
       const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -342,6 +354,20 @@ export class Bot {
       return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
     }
     return askReply(outcome, this.qa.context);
+  }
+
+  /** A follow-up with nothing before it to follow: recorded as declined, and asked for the whole question. */
+  private async nothingBefore(turn: Turn, question: string): Promise<Reply> {
+    await this.insights.record({
+      type: "question",
+      askedId: this.newId(),
+      at: this.now(),
+      platform: turn.platform,
+      question,
+      outcome: "declined",
+      confidence: 0,
+    });
+    return nothingBeforeReply(this.qa.context);
   }
 
   /**

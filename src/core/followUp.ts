@@ -34,6 +34,8 @@ export const FOLLOW_UP = {
   shortQuestion: 2,
   /** A question opening with one of these continues the one before ("and for VMs?", "so how long"). */
   connectives: ["and", "but", "so", "also", "or", "then", "plus"],
+  /** Besides the connectives, a question made of stopwords opening with one of these asks about what was said ("why?", "how so?"). */
+  openers: ["why", "how", "what", "which", "really", "when", "where"],
   /** A question using one of these points back at the one before ("how long does that take?"). */
   pointers: ["that", "it", "this", "those", "these", "them", "they", "its"],
   /**
@@ -113,6 +115,27 @@ export const FOLLOW_UP = {
     "answer",
   ],
 } as const;
+
+/**
+ * Does a question only make sense after an answer? "why?", "how so?", "and then?", "what about
+ * it?", "source?", "tl;dr?": no content word of its own besides what asks for sources or a
+ * shorter version, and opening with a word that asks about something said before or pointing
+ * back. With nothing before it, such a question is not off topic: it needs the question it
+ * follows.
+ */
+export function pointsBack(question: string, words: QuestionWords): boolean {
+  const raw = rawWords(question);
+  const own = words.stems(question);
+  if (own.length > 0)
+    return (
+      onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
+      onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)
+    );
+  return (
+    ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") ||
+    raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w))
+  );
+}
 
 /** What a question about the recommendation just shown asks. */
 export type RecommendationQuestion = "why" | "why-not" | "change";

@@ -255,6 +255,8 @@ export const responsesSchema = z.strictObject({
     recommendation: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.
     noPivot: sentence,
+    // "why?", "source?" with no answer before it to follow up on.
+    nothingBefore: sentence,
   }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({

@@ -368,6 +368,26 @@ describe("follow-ups in context", () => {
     expect(warnings).toEqual(["follow-up context not cleared: store unavailable"]);
   });
 
+  it("asks for the whole question when 'why?', 'source?' or 'tl;dr?' has no answer before it, and keeps no context", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const nothingBefore = knowledge.responses.followUp.nothingBefore;
+    // After nothing, and after a comparison (which ends the context): not "outside what I know".
+    await bot.handle(turn({ text: "compare boot time", via: "command" }));
+    for (const q of ["why?", "how so?", "and then?", "source?", "tl;dr?", "simpler pls", "what about it?"]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("decline");
+      expect(r!.summary, q).toBe(nothingBefore);
+    }
+    // "source?" alone read as a best guess about source code: no context was kept from it.
+    const [after] = await bot.handle(turn({ text: "why?" }));
+    expect(context(after!)).toBeUndefined();
+    // Questions of their own are untouched: an off-topic one is declined as before, "source code?" matched.
+    const [weather] = await bot.handle(turn({ text: "what is the weather like today?" }));
+    expect(weather!.summary).toBe(knowledge.responses.decline.outOfScope);
+    const [code] = await bot.handle(turn({ text: "where does the source code live in a container?" }));
+    expect(code!.summary).not.toBe(nothingBefore);
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

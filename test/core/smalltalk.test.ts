@@ -23,6 +23,10 @@ describe("small talk", () => {
     expect(which("lol ok")).toBe("acknowledgement");
     expect(which("that helps")).toBe("acknowledgement");
     expect(which("got it, makes sense")).toBe("acknowledgement");
+    // A blind trial's "hey there, how are you today?" and "thanks bye" were declined as off topic.
+    expect(which("hey there, how are you today?")).toBe("greeting");
+    expect(which("thanks bye")).toBe("thanks");
+    expect(which("ok bye")).toBe("acknowledgement");
     expect(which("what can you do")).toBe("help");
     expect(which("hi, what can you do?")).toBe("help");
     expect(which("ok help")).toBe("help");

@@ -202,6 +202,13 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
   );
 }
 
+/** "why?", "source?" with no answer of ours before it to follow up on: ask for the whole question. */
+export function nothingBeforeReply(ctx: Pick<AnswerContext, "responses">): Reply {
+  const r = ctx.responses;
+  const text = r.followUp.nothingBefore;
+  return reply("decline", [{ type: "text", text }, menuButtons(r)], text);
+}
+
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
 const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[A-Z0-9])/;
 
