@@ -6,6 +6,7 @@ import type { Action } from "./action.ts";
 import type { Answerable } from "./answerable.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
+import { isRecommendationId, type RecommendationId } from "./decision/contract.ts";
 import { decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
@@ -14,10 +15,12 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   FollowUpContexts,
+  namesOnlyRunnerUp,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
   resolve,
+  supposition,
 } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
@@ -264,6 +267,16 @@ export class Bot {
   }
 
   private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
+    // "what if we had 50 services?" right after a recommendation: decided again with that change.
+    const supposed = supposition(question);
+    if (supposed) {
+      const shown = await this.followUps.recallRecommendation(turn);
+      const reading = shown && this.recent.read(supposed);
+      if (shown && reading && Object.keys(reading.understood).length > 0) {
+        await this.rememberRecommendation(turn, { ...shown, ...understoodAnswers(reading) });
+        return this.situations.whatIfReply(reading, shown);
+      }
+    }
     // "why?", "what would change it?" right after a recommendation: about that recommendation.
     const about = aboutRecommendation(question, this.questionWords);
     const shown = about && (await this.followUps.recallRecommendation(turn));
@@ -432,7 +445,15 @@ export class Bot {
       const answers = await this.unlessStoreDown("recommendation context not kept", () =>
         this.walkthroughs.finishedAnswers(turn),
       );
-      if (answers) await this.rememberRecommendation(turn, answers);
+      if (answers) {
+        await this.rememberRecommendation(turn, answers);
+        // Whoever finished it may ask about it outside the thread too ("why not kubernetes?" typed
+        // in the channel, where a blind trial's user asked): their last thing shown there.
+        if (turn.thread) {
+          const { thread: _inThread, ...outside } = turn;
+          await this.rememberRecommendation(outside, answers);
+        }
+      }
     }
     return replies;
   }
@@ -445,18 +466,38 @@ export class Bot {
   ): Reply {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
-    // "Why not X?" about the runner-up gets why not; about any other option, the reasons.
-    const runnerUp =
-      knowledge.recommendations.find((r) => r.id === decision.runnerUp)?.title ?? decision.runnerUp;
-    const own = this.qa.stems(question);
-    const about =
-      asked === "why-not" && !this.qa.stems(runnerUp).some((s) => own.includes(s)) ? "why" : asked;
+    // "Why not X?": X's own case, the runner-up's when it names nothing else ("why not the other
+    // one?"); about the pick itself or something that is no option ("why not firecracker?"), the reasons.
+    const option =
+      asked !== "why-not"
+        ? undefined
+        : (this.optionNamed(question) ??
+          (namesOnlyRunnerUp(question, this.questionWords) ? decision.runnerUp : undefined));
+    const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
     const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
     if (about === "change" && decision.pivots.length === 0)
       parts.push({ type: "text", text: responses.followUp.noPivot });
-    parts.push(...recommendationFollowUpParts(decision, about, knowledge));
+    parts.push(...recommendationFollowUpParts(decision, about, knowledge, option));
     return reply("recommendation", parts, title);
+  }
+
+  /**
+   * The option a question names: the one whose title's words it uses most, then the one with the
+   * largest share of its title used ("why not containers?" is Containers, "why not container-shaped?"
+   * Container-shaped development; "why not kubernetes?" Kubernetes on VMs).
+   */
+  private optionNamed(question: string): RecommendationId | undefined {
+    const own = new Set(this.qa.stems(question));
+    let best: { id: RecommendationId; used: number; share: number } | undefined;
+    for (const r of this.knowledge.decision.recommendations) {
+      const words = this.qa.stems(r.title);
+      const used = words.filter((w) => own.has(w)).length;
+      const share = used / Math.max(1, words.length);
+      const better = !best || used > best.used || (used === best.used && share > best.share);
+      if (used > 0 && isRecommendationId(r.id) && better) best = { id: r.id, used, share };
+    }
+    return best?.id;
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {

@@ -101,6 +101,8 @@ export const FOLLOW_UP = {
    * kubernetes?", "what would change the recommendation?"; not "why do containers start faster
    * than vms?", a question of its own.
    */
+  /** "why not the runner up?", "why not the other one?": the option that came second. */
+  runnerUpWords: ["runner", "second", "other", "alternative", "next"],
   recommendationOwnWords: [
     "recommend",
     "recommendation",
@@ -137,6 +139,23 @@ export function pointsBack(question: string, words: QuestionWords): boolean {
   );
 }
 
+/** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
+const WHAT_IF =
+  /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
+
+/**
+ * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
+ * compliance": a change to the situation of the recommendation just shown, to decide again. The
+ * supposition without its opening and question mark ("we had 50 services"), which the situation
+ * reader reads as a statement (an "if" clause alone it takes for a condition, not a fact).
+ */
+export function supposition(question: string): string | undefined {
+  const text = question.trim();
+  const opening = WHAT_IF.exec(text);
+  // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
+  return opening ? text.slice(opening[0].length).replace(/[?!.\s]+$/, "") : undefined;
+}
+
 /** What a question about the recommendation just shown asks. */
 export type RecommendationQuestion = "why" | "why-not" | "change";
 
@@ -166,6 +185,15 @@ export function aboutRecommendation(
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
   const rest = words.stems(question).filter((s) => !own.has(s)).length;
   return rest <= (about === "why-not" ? 2 : 1) ? about : undefined;
+}
+
+/** "why not?", "why not the runner up?": a why-not that names nothing but the option that came second. */
+export function namesOnlyRunnerUp(question: string, words: QuestionWords): boolean {
+  const said = new Set([
+    ...stemsOf(words, FOLLOW_UP.recommendationOwnWords),
+    ...stemsOf(words, FOLLOW_UP.runnerUpWords),
+  ]);
+  return words.stems(question).every((s) => said.has(s));
 }
 
 /** The last answered entry of one conversation, thread and person. */

@@ -126,6 +126,9 @@ export const rulesFileSchema = z.strictObject({
     whyNotRunnerUp: engineTextSchema,
     whyNotRunnerUpNothingAgainst: engineTextSchema,
     whyNotRunnerUpExcluded: engineTextSchema,
+    // "why not X?" typed about an option further down than the runner-up: {runnerUp} is X.
+    whyNotOption: engineTextSchema,
+    whyNotOptionNothingAgainst: engineTextSchema,
     tieDecided: engineTextSchema,
     tieUnresolved: engineTextSchema,
     closeCall: engineTextSchema,

@@ -371,6 +371,10 @@ export const responsesSchema = z.strictObject({
     refine: label,
     refineOne: label,
     changeLabel: label,
+    /** "what if …?" after a recommendation: the heading, and whether it stays ({title}) or moves ({before} to {title}). */
+    whatIfHeading: label,
+    whatIfSame: z.string().min(5).includes("{title}"),
+    whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),
     /** {question}: the title of the question to answer again. */
     change: label,
     /** {command}: a `decide` command line with the understood answers (the CLI has no buttons). */

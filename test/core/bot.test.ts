@@ -172,6 +172,17 @@ describe("Bot.handle: walkthroughs", () => {
     expect(why!.kind).toBe("recommendation");
     const whyText = card.parts.find((p) => p.type === "text" && p.text.startsWith("**Why:**"));
     expect(why!.parts).toContainEqual(whyText);
+    // Whoever finished it may also ask outside the thread, in the channel; nobody else there.
+    const channel = { thread: undefined };
+    const outside = await bot.handle(turn({ text: "why?", user: { id: "u2", name: "Grace" }, ...channel }));
+    expect(outside[0]!.parts).toContainEqual(whyText);
+    const [other] = await bot.handle(turn({ text: "why?", user: { id: "u1", name: "Ada" }, ...channel }));
+    expect(other!.kind).toBe("decline");
+    // "what if …" there decides again with that change.
+    const [whatIf] = await bot.handle(
+      turn({ text: "what if we had to run untrusted customer code?", thread: "t1" }),
+    );
+    expect(whatIf!.summary).toMatch(/^If that were so\. Recommendation: /);
   });
 
   it("keeps walkthroughs in different threads apart, and refuses a press from another thread", async () => {

@@ -147,13 +147,29 @@ describe("questions about the recommendation just shown", () => {
     });
     // The card's own parts, not a new answer.
     expect(texts(why!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
-    // "Why not" the runner-up: the card's answer to it; any other option: the reasons.
+    // "Why not" the runner-up, named or not: the card's answer to it.
     const runnerUp = shown.find((t) => t.startsWith("**Why not"))!;
     const named = runnerUp.replace(/^\*\*Why not (.*?)\?\*\*.*$/s, "$1");
-    const [whyNot] = await bot.handle(turn({ text: `why not ${named.toLowerCase()}?` }));
-    expect(texts(whyNot!)[0]).toBe(runnerUp);
+    for (const q of [`why not ${named.toLowerCase()}?`, "why not?", "why not the runner up?"]) {
+      const [whyNot] = await bot.handle(turn({ text: q }));
+      expect(texts(whyNot!)[0], q).toBe(runnerUp);
+    }
+    // Another option (by a name of its own: Firecracker is a microVM): its own case, with its score.
+    expect(named).not.toBe("MicroVMs");
     const [whyNotOther] = await bot.handle(turn({ text: "why not firecracker then?" }));
-    expect(texts(whyNotOther!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
+    expect(texts(whyNotOther!)[0]).toMatch(
+      /^\*\*Why not MicroVMs\?\*\* MicroVMs scored -?[\d.]+ against [\d.]+ for /,
+    );
+    // Containers, not Container-shaped development, which also says "container".
+    const [whyNotContainers] = await bot.handle(turn({ text: "why not containers?" }));
+    expect(texts(whyNotContainers!)[0]).toMatch(/^\*\*Why not Containers\?\*\*/);
+    // The pick itself ("container-shaped" names it, though "container" is Containers' word too): the reasons.
+    expect(title).toBe("Container-shaped development");
+    const [whyNotShaped] = await bot.handle(turn({ text: "why not container-shaped?" }));
+    expect(texts(whyNotShaped!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
+    // Something that is no option: the reasons.
+    const [whyNotNomad] = await bot.handle(turn({ text: "why not nomad?" }));
+    expect(texts(whyNotNomad!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
     const [change] = await bot.handle(turn({ text: "what would change the recommendation?" }));
     expect(texts(change!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     // A question of its own that starts with "why" is answered as one.
@@ -169,6 +185,49 @@ describe("questions about the recommendation just shown", () => {
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
+  });
+});
+
+describe("'what if …?' after a recommendation", () => {
+  const description =
+    "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+
+  it("decides again with the change, says whether the pick moved, and answers 'why?' about the new one", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const t = knowledge.responses.situation;
+    const [rec] = await bot.handle(turn({ text: description, via: "command" }));
+    const before = rec!.summary.replace(/^.*Recommendation: /, "");
+    const [moved] = await bot.handle(turn({ text: "what if we had 50 services?" }));
+    expect(moved!.kind).toBe("recommendation");
+    expect(moved!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    // Only the change is listed; the rest of the answers still count.
+    const fields = moved!.parts.find((p) => p.type === "fields");
+    expect(fields?.type === "fields" && fields.fields.map((f) => f.label)).toEqual(["Architecture"]);
+    const after = moved!.summary.replace(/^.*Recommendation: /, "");
+    expect(after).not.toBe(before);
+    expect(texts(moved!)).toContain(`With that change the recommendation moves from ${before} to ${after}.`);
+    // The same as describing the changed situation at once.
+    const [whole] = await makeBot(await createStore("memory:")).handle(
+      turn({ text: description.replace("one monolith", "50 services"), via: "command" }),
+    );
+    expect(whole!.summary).toBe(`${t.heading}. Recommendation: ${after}`);
+    const [why] = await bot.handle(turn({ text: "why?" }));
+    expect(why!.parts[0]).toEqual({
+      type: "context",
+      text: `Following up on the recommendation: _${after}_`,
+    });
+    const [stays] = await bot.handle(turn({ text: "and if we deployed daily?" }));
+    expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
+  });
+
+  it("leaves a 'what if' that changes no answer, or with no recommendation before it, to the matcher", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: description, via: "command" }));
+    const [pizza] = await bot.handle(turn({ text: "what if we liked pizza?" }));
+    expect(pizza!.kind).toBe("decline");
+    const [alone] = await bot.handle(turn({ text: "what if we had 50 services?", conversation: "other" }));
+    expect(alone!.summary).not.toMatch(/^If that were so/);
   });
 });
 

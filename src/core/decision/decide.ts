@@ -75,6 +75,8 @@ export interface Decision {
   decisive: AnswerKey[];
   runnerUp: RecommendationId;
   whyNotRunnerUp: Reason;
+  /** Why not each option other than the recommendation (the runner-up's is whyNotRunnerUp). */
+  whyNot: Partial<Record<RecommendationId, Reason>>;
   pivots: Pivot[];
   caveatDetails: Reason[];
 }
@@ -193,15 +195,31 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     };
   }
 
-  let why: Reason;
-  if (!runnerUpAllowed) {
-    const against = constraints.filter((c) => c.excluded.includes(runnerUp));
-    why = {
-      text: [fill(texts.whyNotRunnerUpExcluded, values), ...against.map((c) => c.text)].join(" "),
-      sources: uniqueSources([...texts.whyNotRunnerUpExcluded.sources, ...against.flatMap((c) => c.sources)]),
-    };
-  } else if (tieText) why = tieText;
-  else why = whyNotRunnerUp(knowledge, values, fired, answers, recommendation, runnerUp);
+  // Why not each other option: the runner-up's "came second" (or the tie), one ruled out by a
+  // hard requirement, or one further down ("why not microVMs?" typed after the recommendation).
+  const whyNotOf = (id: RecommendationId): Reason => {
+    const these = { ...values, runnerUp: title(id), runnerUpScore: String(scores[id]) };
+    if (!allowed[index(id)]) {
+      const against = constraints.filter((c) => c.excluded.includes(id));
+      return {
+        text: [fill(texts.whyNotRunnerUpExcluded, these), ...against.map((c) => c.text)].join(" "),
+        sources: uniqueSources([
+          ...texts.whyNotRunnerUpExcluded.sources,
+          ...against.flatMap((c) => c.sources),
+        ]),
+      };
+    }
+    if (id === runnerUp)
+      return tieText ?? whyNotRunnerUp(knowledge, these, fired, answers, recommendation, runnerUp);
+    return whyNotRunnerUp(knowledge, these, fired, answers, recommendation, id, {
+      against: texts.whyNotOption,
+      nothingAgainst: texts.whyNotOptionNothingAgainst,
+    });
+  };
+  const whyNot = Object.fromEntries(
+    RECOMMENDATION_IDS.filter((id) => id !== recommendation).map((id) => [id, whyNotOf(id)]),
+  ) as Partial<Record<RecommendationId, Reason>>;
+  const why = whyNot[runnerUp]!;
 
   const provisional = answered < knowledge.rules.minAnswers;
   const caveatDetails = caveatsFor(knowledge, answers, recommendation);
@@ -220,6 +238,7 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     decisive: provisional ? separatingQuestions(model, answers, leadingIds) : [],
     runnerUp,
     whyNotRunnerUp: why,
+    whyNot,
     pivots: pivotsFor(model, answers, vector, index(recommendation)),
     caveatDetails,
   };

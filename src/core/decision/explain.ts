@@ -67,13 +67,17 @@ export function whyNotRunnerUp(
   answers: Answers,
   winner: RecommendationId,
   runnerUp: RecommendationId,
+  /** The opening sentences: the runner-up's ("came second"), or those of an option further down. */
+  heads: { against: EngineText; nothingAgainst: EngineText } = {
+    against: knowledge.rules.texts.whyNotRunnerUp,
+    nothingAgainst: knowledge.rules.texts.whyNotRunnerUpNothingAgainst,
+  },
 ): Reason {
-  const { texts } = knowledge.rules;
   const margin = (r: Rule) => weight(r, winner) - weight(r, runnerUp);
   const shown = fired.filter((r) => reasonHolds(r, answers) && margin(r) > 0);
   const against = shown.filter((r) => weight(r, runnerUp) < 0);
   const pick = against.length ? against : shown.filter((r) => weight(r, runnerUp) === 0);
-  const head = against.length ? texts.whyNotRunnerUp : texts.whyNotRunnerUpNothingAgainst;
+  const head = against.length ? heads.against : heads.nothingAgainst;
   const decisive = pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT);
   return {
     text: [fill(head, values), ...decisive.map((r) => r.reason)].join(" "),

@@ -30,15 +30,21 @@ export function situationReply(
   decision: Decision,
   ctx: SituationContext,
   related?: Answerable,
+  /**
+   * "what if …?" after a recommendation: its answers (`base`), which the reading changes, and
+   * its decision (`before`). The reply lists only the changes, and says whether the pick moved.
+   */
+  whatIf?: { base: Record<string, string | null>; before: Decision },
 ): Reply {
   const t = ctx.responses.situation;
   const { checklist } = ctx.decision;
   const question = (key: AnswerKey) => checklist.find((q) => q.key === key);
   const keys = ANSWER_KEYS.filter((k) => reading.understood[k]);
   const answers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(whatIf?.base ?? {})) if (v !== null) answers[k] = v;
   for (const k of keys) answers[k] = reading.understood[k]!.value;
 
-  const parts: Part[] = [{ type: "heading", text: t.heading }];
+  const parts: Part[] = [{ type: "heading", text: whatIf ? t.whatIfHeading : t.heading }];
   if (keys.length === 0) {
     parts.push({ type: "text", text: t.nothingUnderstood });
   } else {
@@ -52,6 +58,14 @@ export function situationReply(
       }),
     });
   }
+  if (whatIf && !whatIf.before.provisional && !decision.provisional)
+    parts.push({
+      type: "text",
+      text:
+        whatIf.before.recommendation === decision.recommendation
+          ? fill(t.whatIfSame, { title: decision.title })
+          : fill(t.whatIfChanged, { before: whatIf.before.title, title: decision.title }),
+    });
   if (reading.conflicts.length > 0)
     parts.push({
       type: "context",
@@ -109,6 +123,6 @@ export function situationReply(
       ? t.nothingUnderstood
       : decision.provisional
         ? `${t.heading}: ${ctx.decision.rules.labels.provisionalHeading}`
-        : `${t.heading}. Recommendation: ${decision.title}`;
+        : `${whatIf ? t.whatIfHeading : t.heading}. Recommendation: ${decision.title}`;
   return reply("recommendation", parts, headline);
 }

@@ -1,6 +1,6 @@
 import type { Knowledge } from "../../knowledge/load.ts";
 import type { Answerable } from "../answerable.ts";
-import { type Decision, decide } from "../decision/index.ts";
+import { type Decision, decide, parseAnswers } from "../decision/index.ts";
 import type { Reply } from "../reply.ts";
 import { type Reading, SituationReader, type UnderstoodAnswers } from "./extract.ts";
 import { situationReply } from "./reply.ts";
@@ -36,6 +36,23 @@ export class Situations {
   reply(reading: Reading, related?: Answerable): Reply {
     const { decision, documents, responses } = this.knowledge;
     return situationReply(reading, this.decide(reading), { decision, documents, responses }, related);
+  }
+
+  /** "what if we had 50 services?" after a recommendation of `base` answers: the reading's answers in their place. */
+  whatIfReply(reading: Reading, base: Record<string, string | null>): Reply {
+    const { decision, documents, responses } = this.knowledge;
+    const changed = { ...base, ...SituationReader.answers(reading.understood) };
+    const before = decide(parseAnswers(base), decision);
+    return situationReply(
+      reading,
+      decide(parseAnswers(changed), decision),
+      { decision, documents, responses },
+      undefined,
+      {
+        base,
+        before,
+      },
+    );
   }
 
   /**

@@ -107,10 +107,15 @@ function whyPart(decision: Decision): Part {
   return { type: "text", text: `**Why:**\n${decision.reasons.map((r) => `- ${r.text}`).join("\n")}` };
 }
 
-/** "Why not <runner-up>?" and the answer. */
-function whyNotPart(decision: Decision, knowledge: DecisionKnowledge): Part {
-  const title = knowledge.recommendations.find((r) => r.id === decision.runnerUp)?.title ?? decision.runnerUp;
-  return { type: "text", text: `**Why not ${title}?** ${decision.whyNotRunnerUp.text}` };
+/** "Why not <runner-up>?" (or another option other than the pick) and the answer. */
+function whyNotPart(
+  decision: Decision,
+  knowledge: DecisionKnowledge,
+  option: RecommendationId = decision.runnerUp,
+): Part {
+  const title = knowledge.recommendations.find((r) => r.id === option)?.title ?? option;
+  const reason = decision.whyNot[option] ?? decision.whyNotRunnerUp;
+  return { type: "text", text: `**Why not ${title}?** ${reason.text}` };
 }
 
 /** "What would change it": the one answer that would recommend something else, if there is one. */
@@ -135,10 +140,12 @@ export function recommendationFollowUpParts(
   decision: Decision,
   about: "why" | "why-not" | "change",
   knowledge: DecisionKnowledge,
+  /** For "why not …?": the option asked about (the runner-up when none is named). */
+  option: RecommendationId = decision.runnerUp,
 ): Part[] {
   if (decision.provisional) return [whyPart(decision)];
-  if (about === "why") return [whyPart(decision)];
-  if (about === "why-not") return [whyNotPart(decision, knowledge), whyPart(decision)];
+  if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
+  if (about === "why-not") return [whyNotPart(decision, knowledge, option), whyPart(decision)];
   const change = changePart(decision, knowledge);
   return change ? [change] : [whyPart(decision)];
 }

@@ -41,10 +41,16 @@ describe("decide", () => {
       "decisive",
       "runnerUp",
       "whyNotRunnerUp",
+      "whyNot",
       "pivots",
       "caveatDetails",
     ]);
     expect(Object.keys(d.scores)).toEqual([...RECOMMENDATION_IDS]);
+    // Why not every other option; the runner-up's is the card's.
+    expect(Object.keys(d.whyNot).sort()).toEqual(
+      RECOMMENDATION_IDS.filter((id) => id !== d.recommendation).sort(),
+    );
+    expect(d.whyNot[d.runnerUp]).toEqual(d.whyNotRunnerUp);
     expect(d.title).toBe(knowledge.recommendations.find((r) => r.id === d.recommendation)?.title);
   });
 
