@@ -21,6 +21,9 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("is an nspawn-based sandbox a container")).toEqual(["nspawn"]);
     expect(unnamed("unikernels vs containers for isolation")).toEqual(["unikernel"]);
     expect(unnamed("podman or lxc for running containers")).toEqual(["Podman", "LXC"]);
+    // A blind trial's questions on named tools: scanners, KubeVirt, a GPU vendor.
+    expect(unnamed("Which image scanning tool should we use, Trivy or Snyk?")).toEqual(["Trivy", "Snyk"]);
+    expect(unnamed("can we run VMs inside kubernetes? like KubeVirt")).toEqual(["KubeVirt"]);
     // Names the documents do use, no product at all, and words that are also products but are
     // not listed for that reason: nothing to say.
     expect(unnamed("what are kata containers")).toBeUndefined();
