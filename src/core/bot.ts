@@ -30,6 +30,7 @@ import { mention } from "./render/inline.ts";
 import {
   answerReply,
   askReply,
+  firstSentence,
   helpReply,
   nothingBeforeReply,
   sameAnswerReply,
@@ -46,7 +47,7 @@ import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
-import { recommendationFollowUpParts } from "./walkthrough/recommendationCard.ts";
+import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
@@ -278,7 +279,10 @@ export class Bot {
       }
     }
     // "why?", "what would change it?" right after a recommendation: about that recommendation.
-    const about = aboutRecommendation(question, this.questionWords);
+    // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
+    const pointing = pointsBack(question, this.questionWords);
+    const about =
+      aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
     const shown = about && (await this.followUps.recallRecommendation(turn));
     if (about && shown) return this.recommendationFollowUp(shown, about, question);
     // A short question that does not stand on its own is matched with the last answered topic.
@@ -304,14 +308,15 @@ export class Bot {
       const reading = this.recent.read(question);
       if (this.situations.describes(reading))
         return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
-      // "why?", "source?" with no answer before it: declined or only guessed at ("source?" alone
-      // reads as source code), it needs the question it follows, which it is asked for. (In a
-      // running checklist's thread it is most likely about the checklist: see below.)
+      // "why?", "source?" with no answer before it needs the question it follows, which it is
+      // asked for: a request for sources or a shorter version always ("source?" alone reads as
+      // source code), a bare "why?" when declined or only guessed at. (In a running checklist's
+      // thread it is most likely about the checklist: see below.)
       if (
         !followUp &&
         !running &&
-        (outcome.kind !== "answer" || outcome.unsure) &&
-        pointsBack(question, this.questionWords)
+        pointing &&
+        (pointing !== "bare" || outcome.kind !== "answer" || outcome.unsure)
       )
         return this.nothingBefore(turn, question);
       const askedId = this.newId();
@@ -476,9 +481,23 @@ export class Bot {
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
     const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
-    if (about === "change" && decision.pivots.length === 0)
-      parts.push({ type: "text", text: responses.followUp.noPivot });
-    parts.push(...recommendationFollowUpParts(decision, about, knowledge, option));
+    const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
+    if (about === "sources")
+      parts.push(
+        { type: "text", text: responses.followUp.sources },
+        recommendationSources(decision, this.knowledge.documents, responses.walkthrough),
+      );
+    else if (about === "simpler" && summary && !decision.provisional)
+      parts.push(
+        { type: "text", text: responses.followUp.simpler },
+        { type: "text", text: firstSentence(summary) },
+      );
+    else {
+      const asking = about === "simpler" ? "why" : about;
+      if (asking === "change" && decision.pivots.length === 0)
+        parts.push({ type: "text", text: responses.followUp.noPivot });
+      parts.push(...recommendationFollowUpParts(decision, asking, knowledge, option));
+    }
     return reply("recommendation", parts, title);
   }
 

@@ -125,18 +125,20 @@ export const FOLLOW_UP = {
  * back. With nothing before it, such a question is not off topic: it needs the question it
  * follows.
  */
-export function pointsBack(question: string, words: QuestionWords): boolean {
+export function pointsBack(
+  question: string,
+  words: QuestionWords,
+): "sources" | "simpler" | "bare" | undefined {
   const raw = rawWords(question);
   const own = words.stems(question);
-  if (own.length > 0)
-    return (
-      onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
-      onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)
-    );
-  return (
+  if (own.length > 0) {
+    if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs)) return "sources";
+    return onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers) ? "simpler" : undefined;
+  }
+  const bare =
     ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") ||
-    raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w))
-  );
+    raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+  return bare ? "bare" : undefined;
 }
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
@@ -157,7 +159,7 @@ export function supposition(question: string): string | undefined {
 }
 
 /** What a question about the recommendation just shown asks. */
-export type RecommendationQuestion = "why" | "why-not" | "change";
+export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler";
 
 /**
  * "why?", "why did you recommend that?" (why); "why not kubernetes?", "why that and not
@@ -392,8 +394,14 @@ export function resolve(
   if (!reason) return { outcome: alone, matched: question };
   // "and what about backups?": alone it is about backups; with the topic before, only the last
   // answer again, which would not resolve anything.
+  // Nor with a third entry the two texts happen to meet on ("also, what about windows?" after the
+  // start-up answer got the start-up myth): a topic of its own that alone is answered, surely, is its answer.
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  if (reason === "continues" && newTopic && combined.entry.id === previous.id)
+  if (
+    reason === "continues" &&
+    newTopic &&
+    (combined.entry.id === previous.id || (alone.kind === "answer" && !alone.unsure))
+  )
     return { outcome: alone, matched: question };
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)

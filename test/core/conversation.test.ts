@@ -170,6 +170,14 @@ describe("questions about the recommendation just shown", () => {
     // Something that is no option: the reasons.
     const [whyNotNomad] = await bot.handle(turn({ text: "why not nomad?" }));
     expect(texts(whyNotNomad!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
+    // "source?", "tl;dr" and "how so?" about it: the card's sources, the gist of the pick, the reasons.
+    const [sources] = await bot.handle(turn({ text: "source?" }));
+    expect(sources!.parts).toContainEqual(rec!.parts.find((p) => p.type === "sources"));
+    const [short] = await bot.handle(turn({ text: "tl;dr" }));
+    const summary = knowledge.decision.recommendations.find((r) => r.title === title)!.summary;
+    expect(texts(short!)).toEqual([knowledge.responses.followUp.simpler, `${summary.split(". ")[0]}.`]);
+    const [howSo] = await bot.handle(turn({ text: "how so?" }));
+    expect(texts(howSo!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
     const [change] = await bot.handle(turn({ text: "what would change the recommendation?" }));
     expect(texts(change!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     // A question of its own that starts with "why" is answered as one.

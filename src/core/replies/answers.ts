@@ -190,7 +190,7 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
  */
 export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
-  const [first = entry.answer] = entry.answer.split(SENTENCE_END);
+  const first = firstSentence(entry.answer);
   return reply(
     "answer",
     [
@@ -211,6 +211,11 @@ export function nothingBeforeReply(ctx: Pick<AnswerContext, "responses">): Reply
 
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
 const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[A-Z0-9])/;
+
+/** The first sentence of a text (all of it when it has one). */
+export function firstSentence(text: string): string {
+  return text.split(SENTENCE_END)[0] ?? text;
+}
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */
 const MAX_ALONE_OFFERS = 2;

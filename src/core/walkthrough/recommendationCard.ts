@@ -89,6 +89,16 @@ export function recommendationParts(
   }
   if (options.answers !== false)
     parts.push({ type: "text", text: "**Your answers:**" }, { type: "fields", fields: answered });
+  parts.push(recommendationSources(decision, documents, t));
+  return parts;
+}
+
+/** The sources of everything a recommendation card says. */
+export function recommendationSources(
+  decision: Decision,
+  documents: DocumentInfo[],
+  t: Responses["walkthrough"],
+): Part {
   const shown = decision.provisional
     ? decision.reasons
     : [
@@ -98,8 +108,7 @@ export function recommendationParts(
         ...decision.caveatDetails,
       ];
   const sources = shown.flatMap((r) => r.sources);
-  parts.push({ type: "sources", sources: citeAll(sources, documents), more: t.moreSources });
-  return parts;
+  return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources };
 }
 
 /** "Why:" and the reasons of a recommendation. */
