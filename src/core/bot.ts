@@ -286,12 +286,8 @@ export class Bot {
     const shown = about && (await this.followUps.recallRecommendation(turn));
     if (about && shown) return this.recommendationFollowUp(shown, about, question);
     // A short question that does not stand on its own is matched with the last answered topic.
-    const { outcome, matched, followUp, alone } = resolve(
-      this.recent,
-      this.questionWords,
-      question,
-      await this.followUps.recall(turn),
-    );
+    const context = await this.followUps.recall(turn);
+    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
     if (outcome.kind === "intent") {
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
@@ -345,15 +341,19 @@ export class Bot {
           }),
         outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id }),
       ]);
-      // Back to the entry just answered: that answer is not printed twice.
-      const same = followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
+      // Back to the entry just answered: that answer is not printed twice, neither for a follow-up
+      // nor for a question of its own that is surely answered by it ("is docker a vm?" right after
+      // the VMs-versus-containers answer); "Show that answer again" is one press away.
+      const last = followUp?.of.id ?? context?.entryId;
+      const same =
+        outcome.kind === "answer" && outcome.entry.id === last && (followUp !== undefined || !outcome.unsure);
       const r =
         followUp?.reason === "sources"
           ? sourcesReply(followUp.of, this.qa.context, askedId)
           : followUp?.reason === "simpler"
             ? simplerReply(followUp.of, this.qa.context, askedId)
             : same
-              ? sameAnswerReply(followUp.of, this.qa.context, askedId, alone ? gotAlone(alone) : [])
+              ? sameAnswerReply(outcome.entry, this.qa.context, askedId, alone ? gotAlone(alone) : [])
               : askReply(outcome, this.qa.context, askedId);
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.

@@ -455,6 +455,27 @@ describe("follow-ups in context", () => {
     expect(code!.summary).not.toBe(nothingBefore);
   });
 
+  it("does not print the answer just given again for a question of its own that it surely answers", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const q = "can we run databases in containers?";
+    const [first] = await bot.handle(turn({ text: q }));
+    expect(subtitle(first!)).toMatch(/^Answering: Can we run databases/);
+    const [again] = await bot.handle(turn({ text: q }));
+    expect(again!.summary).toBe(knowledge.responses.followUp.sameAnswer);
+    // No "Following up" note: it is no follow-up. The full answer is one press away, and a wrong
+    // reading can be corrected.
+    expect(context(again!)).toBeUndefined();
+    const labels = again!.parts.flatMap((p) => (p.type === "buttons" ? p.buttons.map((b) => b.label) : []));
+    expect(labels).toEqual(
+      expect.arrayContaining([knowledge.responses.followUp.showAgain, knowledge.responses.correction.button]),
+    );
+    // After another answer, or for someone else, it is answered in full again.
+    await bot.handle(turn({ text: "what is a container?" }));
+    expect(subtitle((await bot.handle(turn({ text: q })))[0]!)).toMatch(/^Answering: Can we run databases/);
+    const [other] = await bot.handle(turn({ text: q, user: { id: "u2", name: "Grace" } }));
+    expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
+  });
+
   it("lets a question that stands on its own ignore the context", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
