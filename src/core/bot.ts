@@ -23,6 +23,7 @@ import {
   supposition,
 } from "./followUp.ts";
 import { Insights } from "./insights.ts";
+import { rawWords } from "./matcher/text.ts";
 import { buildQuestionAnswering, type QuestionAnswering } from "./questions.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { RecentAnswers } from "./recentAnswers.ts";
@@ -339,14 +340,21 @@ export class Bot {
             matched,
             ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           }),
-        outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id }),
+        outcome.kind === "answer" &&
+          this.followUps.remember(turn, { entryId: outcome.entry.id, asked: rawWords(question).join(" ") }),
       ]);
       // Back to the entry just answered: that answer is not printed twice, neither for a follow-up
-      // nor for a question of its own that is surely answered by it ("is docker a vm?" right after
-      // the VMs-versus-containers answer); "Show that answer again" is one press away.
-      const last = followUp?.of.id ?? context?.entryId;
-      const same =
-        outcome.kind === "answer" && outcome.entry.id === last && (followUp !== undefined || !outcome.unsure);
+      // nor for another question of its own that is surely answered by it ("is docker a vm?" right
+      // after the VMs-versus-containers answer); "Show that answer again" is one press away. The
+      // same question asked again is answered again: it was wanted again.
+      const repeated =
+        !followUp &&
+        outcome.kind === "answer" &&
+        !outcome.unsure &&
+        outcome.entry.id === context?.entryId &&
+        context.asked !== undefined &&
+        context.asked !== rawWords(question).join(" ");
+      const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
       const r =
         followUp?.reason === "sources"
           ? sourcesReply(followUp.of, this.qa.context, askedId)

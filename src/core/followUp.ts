@@ -201,6 +201,8 @@ export function namesOnlyRunnerUp(question: string, words: QuestionWords): boole
 /** The last answered entry of one conversation, thread and person. */
 export interface FollowUpContext {
   entryId: string;
+  /** The words of the question that was answered with it (absent for an entry reached by a button). */
+  asked?: string;
 }
 
 /** What resolution reads of a question's words (QuestionAnswering's). */
@@ -267,7 +269,8 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    return { entryId: stored.value.entryId };
+    const { entryId, asked } = stored.value;
+    return typeof asked === "string" ? { entryId, asked } : { entryId };
   }
 }
 
