@@ -15,11 +15,11 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   FollowUpContexts,
-  namesOnlyRunnerUp,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
   resolve,
+  saysNothingElse,
   supposition,
 } from "./followUp.ts";
 import { Insights } from "./insights.ts";
@@ -33,6 +33,7 @@ import {
   askReply,
   firstSentence,
   helpReply,
+  noRecommendationReply,
   nothingBeforeReply,
   sameAnswerReply,
   simplerReply,
@@ -286,6 +287,10 @@ export class Bot {
       aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
     const shown = about && (await this.followUps.recallRecommendation(turn));
     if (about && shown) return this.recommendationFollowUp(shown, about, question);
+    // "what would change it?" with no recommendation shown: there is none to change (not the
+    // answer before, which it would get as a follow-up).
+    if (about === "change" && saysNothingElse(question, this.questionWords))
+      return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
     const context = await this.followUps.recall(turn);
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
@@ -485,7 +490,7 @@ export class Bot {
       asked !== "why-not"
         ? undefined
         : (this.optionNamed(question) ??
-          (namesOnlyRunnerUp(question, this.questionWords) ? decision.runnerUp : undefined));
+          (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
     const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];

@@ -189,8 +189,11 @@ export function aboutRecommendation(
   return rest <= (about === "why-not" ? 2 : 1) ? about : undefined;
 }
 
-/** "why not?", "why not the runner up?": a why-not that names nothing but the option that came second. */
-export function namesOnlyRunnerUp(question: string, words: QuestionWords): boolean {
+/**
+ * A question about a recommendation that says nothing else: "why not?", "why not the runner up?"
+ * (the option that came second), "what would change the recommendation?".
+ */
+export function saysNothingElse(question: string, words: QuestionWords): boolean {
   const said = new Set([
     ...stemsOf(words, FOLLOW_UP.recommendationOwnWords),
     ...stemsOf(words, FOLLOW_UP.runnerUpWords),

@@ -257,6 +257,8 @@ export const responsesSchema = z.strictObject({
     noPivot: sentence,
     // "why?", "source?" with no answer before it to follow up on.
     nothingBefore: sentence,
+    // "what would change it?" with no recommendation shown.
+    noRecommendation: sentence,
   }),
   /** "Not what I asked": the button, the reply that offers the next best answers, and its label. */
   correction: z.strictObject({

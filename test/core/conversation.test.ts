@@ -193,6 +193,13 @@ describe("questions about the recommendation just shown", () => {
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
+    // There, "what would change it?" says there is no recommendation yet (after an answer too,
+    // which it would otherwise follow up on); a question of its own about change is matched.
+    await bot.handle(turn({ text: "what is kubernetes?", conversation: "other" }));
+    const [none] = await bot.handle(turn({ text: "what would change it?", conversation: "other" }));
+    expect(none!.summary).toBe(knowledge.responses.followUp.noRecommendation);
+    const [own2] = await bot.handle(turn({ text: "what changes with kubernetes?", conversation: "other" }));
+    expect(own2!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
   });
 });
 

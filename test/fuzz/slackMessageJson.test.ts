@@ -10,9 +10,9 @@ import { hostileText } from "./hostile.ts";
 const qa = buildQuestionAnswering(knowledge);
 const fields = { response_type: "ephemeral" };
 const same = (reply: Reply) => {
+  // Byte for byte, compared as latin1 strings: one character a byte, and far quicker than
+  // comparing two Buffers element by element (which made this file time out under load).
   for (const m of renderReply(reply, { extraButtons: [{ label: "Share", action: { type: "share" } }] }))
-    // Byte for byte, compared as latin1 strings: one character a byte, and far quicker than
-    // comparing two Buffers element by element (which made this file time out under load).
     expect(messageJson(fields, m).toString("latin1")).toBe(
       Buffer.from(JSON.stringify({ ...fields, text: m.text, blocks: m.blocks })).toString("latin1"),
     );

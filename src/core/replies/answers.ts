@@ -209,6 +209,13 @@ export function nothingBeforeReply(ctx: Pick<AnswerContext, "responses">): Reply
   return reply("decline", [{ type: "text", text }, menuButtons(r)], text);
 }
 
+/** "what would change it?" with no recommendation in this conversation: how to get one. */
+export function noRecommendationReply(ctx: Pick<AnswerContext, "responses">): Reply {
+  const r = ctx.responses;
+  const text = r.followUp.noRecommendation;
+  return reply("decline", [{ type: "text", text }, menuButtons(r)], text);
+}
+
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
 const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[A-Z0-9])/;
 
