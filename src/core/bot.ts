@@ -270,7 +270,7 @@ export class Bot {
   }
 
   private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
-    // "what if we had 50 services?" right after a recommendation: decided again with that change.
+    // "what if we had 50 services?" after a recommendation: decided again with that change.
     const supposed = supposition(question);
     if (supposed) {
       const shown = await this.followUps.recallRecommendation(turn);
@@ -280,19 +280,25 @@ export class Bot {
         return this.situations.whatIfReply(reading, shown);
       }
     }
-    // "why?", "what would change it?" right after a recommendation: about that recommendation.
+    // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
-    const pointing = pointsBack(question, this.questionWords);
+    const pointing = this.pointing(question);
     const about =
       aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
     const shown = about && (await this.followUps.recallRecommendation(turn));
-    if (about && shown) return this.recommendationFollowUp(shown, about, question);
+    const context = await this.followUps.recall(turn);
+    // "what would change it?" and "why not kubernetes?" can only be about a recommendation, however
+    // many answers came after it; "why?", "source?" are about the answer if one came after it (a
+    // recommendation clears the answer's context).
+    const onlyRecommendation =
+      about === "change" || (about === "why-not" && this.optionNamed(question) !== undefined);
+    if (about && shown && (onlyRecommendation || !context))
+      return this.recommendationFollowUp(shown, about, question);
     // "what would change it?" with no recommendation shown: there is none to change (not the
     // answer before, which it would get as a follow-up).
-    if (about === "change" && saysNothingElse(question, this.questionWords))
+    if (about === "change" && !shown && saysNothingElse(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
-    const context = await this.followUps.recall(turn);
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
     if (outcome.kind === "intent") {
       // A description of one's situation (`recommend` in plain words) gets what was understood and
@@ -314,13 +320,7 @@ export class Bot {
       // asked for: a request for sources or a shorter version always ("source?" alone reads as
       // source code), a bare "why?" when declined or only guessed at. (In a running checklist's
       // thread it is most likely about the checklist: see below.)
-      if (
-        !followUp &&
-        !running &&
-        pointing &&
-        (pointing !== "bare" || outcome.kind !== "answer" || outcome.unsure)
-      )
-        return this.nothingBefore(turn, question);
+      if (!followUp && !running && pointing) return this.nothingBefore(turn, question);
       const askedId = this.newId();
       const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -367,7 +367,14 @@ export class Bot {
             ? simplerReply(followUp.of, this.qa.context, askedId)
             : same
               ? sameAnswerReply(outcome.entry, this.qa.context, askedId, alone ? gotAlone(alone) : [])
-              : askReply(outcome, this.qa.context, askedId);
+              : askReply(
+                  outcome,
+                  this.qa.context,
+                  askedId,
+                  outcome.kind === "out-of-scope" &&
+                    (context !== undefined ||
+                      (await this.followUps.recallRecommendation(turn)) !== undefined),
+                );
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.
       if (running && !followUp && outcome.kind !== "answer")
@@ -399,6 +406,20 @@ export class Bot {
       confidence: 0,
     });
     return nothingBeforeReply(this.qa.context);
+  }
+
+  /**
+   * What a message asks about the reply before it, if anything (followUp.ts pointsBack): never
+   * small talk ("got it", "how are you?") or a command said in words, and a bare one ("how so?")
+   * only where alone it is declined or only guessed at.
+   */
+  private pointing(question: string): ReturnType<typeof pointsBack> {
+    const kind = pointsBack(question, this.questionWords);
+    if (!kind) return undefined;
+    const alone = this.recent.ask(question);
+    if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
+      return undefined;
+    return kind === "bare" && alone.kind === "answer" && !alone.unsure ? undefined : kind;
   }
 
   /**
@@ -485,7 +506,7 @@ export class Bot {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
     // "Why not X?": X's own case, the runner-up's when it names nothing else ("why not the other
-    // one?"); about the pick itself or something that is no option ("why not firecracker?"), the reasons.
+    // one?"); about the pick itself or something that is no option ("why not nomad?"), the reasons.
     const option =
       asked !== "why-not"
         ? undefined

@@ -96,13 +96,13 @@ export const FOLLOW_UP = {
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
+  /** "why not the runner up?", "why not the other one?": the option that came second. */
+  runnerUpWords: ["runner", "second", "other", "alternative", "next"],
   /**
    * ...and at most one content word besides these: "why did you recommend that?", "why not
    * kubernetes?", "what would change the recommendation?"; not "why do containers start faster
    * than vms?", a question of its own.
    */
-  /** "why not the runner up?", "why not the other one?": the option that came second. */
-  runnerUpWords: ["runner", "second", "other", "alternative", "next"],
   recommendationOwnWords: [
     "recommend",
     "recommendation",
@@ -131,15 +131,35 @@ export function pointsBack(
 ): "sources" | "simpler" | "bare" | undefined {
   const raw = rawWords(question);
   const own = words.stems(question);
-  if (own.length > 0) {
-    if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs)) return "sources";
-    return onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers) ? "simpler" : undefined;
-  }
+  const pointer = raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+  if (own.length > 0 && onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
+    // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
+    return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;
+  if (asksSimpler(raw, own, words)) return "simpler";
+  if (own.length > 0) return undefined;
   const bare =
-    ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") ||
-    raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+    ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") || pointer;
   return bare ? "bare" : undefined;
 }
+
+/**
+ * A request to say the answer before more simply ("explain that simpler", "tl;dr?", "in plain
+ * english?", "i don't understand"), not a question about the thing ("is there a simpler way?",
+ * "in plain words, what is a hypervisor?": a phrase counts only with nothing else said).
+ */
+function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolean {
+  const phrase = raw.join(" ");
+  const simplerOnly = (s: string) =>
+    stemsOf(words, FOLLOW_UP.simplerWords).has(s) || stemsOf(words, FOLLOW_UP.simplerOthers).has(s);
+  return (
+    (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
+      onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
+    (FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
+      own.every((s) => simplerOnly(s) || s === "understand"))
+  );
+}
+
+const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "were", "wed", "weve", "team"]);
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
@@ -154,8 +174,16 @@ const WHAT_IF =
 export function supposition(question: string): string | undefined {
   const text = question.trim();
   const opening = WHAT_IF.exec(text);
+  if (!opening) return undefined;
   // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
-  return opening ? text.slice(opening[0].length).replace(/[?!.\s]+$/, "") : undefined;
+  const supposed = text.slice(opening[0].length).replace(/[?!.\s]+$/, "");
+  // About our own situation ("we", "our"), and nothing asked after it: "suppose a container
+  // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
+  const words = rawWords(supposed);
+  if (!words.some((w) => FIRST_PERSON.has(w))) return undefined;
+  return /,\s*(?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b/i.test(supposed)
+    ? undefined
+    : supposed;
 }
 
 /** What a question about the recommendation just shown asks. */
@@ -163,9 +191,9 @@ export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | 
 
 /**
  * "why?", "why did you recommend that?" (why); "why not kubernetes?", "why that and not
- * containers?" (why-not); "what would change the recommendation?", "what would change if we had
- * 50 services?" (change). Read from the words alone: only asked where a recommendation was the
- * last thing shown.
+ * containers?" (why-not); "what would change the recommendation?" (change; "what would
+ * change if we had 50 services?" is a supposition, see supposition()). Read from the words
+ * alone: only asked where a recommendation was shown.
  */
 export function aboutRecommendation(
   question: string,
@@ -183,10 +211,10 @@ export function aboutRecommendation(
           ? "why-not"
           : "why";
   if (!about) return undefined;
-  // Little else said: one word of its own, or an option's two ("why not virtual machines?").
+  // Little else said: one word of its own, or an option's up to three ("why not kubernetes on vms?").
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
   const rest = words.stems(question).filter((s) => !own.has(s)).length;
-  return rest <= (about === "why-not" ? 2 : 1) ? about : undefined;
+  return rest <= (about === "why-not" ? 3 : 1) ? about : undefined;
 }
 
 /**
@@ -243,12 +271,13 @@ const storedRecommendation = z.object({
 export class FollowUpContexts {
   constructor(private readonly store: StateStore) {}
 
+  /**
+   * An answer was shown. The recommendation before it is kept: "what would change it?" still asks
+   * about it, while "why?" is about the answer (a recommendation shown clears this context, so
+   * where both are kept, the answer came last).
+   */
   async remember(turn: Turn, context: FollowUpContext): Promise<void> {
-    // An answer after a recommendation: "why?" is now about the answer.
-    await Promise.all([
-      this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs }),
-      this.store.delete(recommendationKeyOf(turn)),
-    ]);
+    await this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs });
   }
 
   /** A recommendation was shown: "why?", "what would change it?" are about it (its checklist answers). */
@@ -335,20 +364,7 @@ export function resolve(
     return aboutPrevious(previous, question, "sources");
 
   const raw = rawWords(question);
-  const phrase = raw.join(" ");
-  // A request ("explain that simpler", "tl;dr?"), not a question about the thing ("is there a simpler way?").
-  const simpler =
-    (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
-      onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
-    // A phrase with nothing else said: not "in plain words, what is a hypervisor?".
-    (FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
-      own.every(
-        (s) =>
-          stemsOf(words, FOLLOW_UP.simplerWords).has(s) ||
-          stemsOf(words, FOLLOW_UP.simplerOthers).has(s) ||
-          s === "understand",
-      ));
-  if (simpler) return aboutPrevious(previous, question, "simpler");
+  if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
 
   const continues =
     (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "") ||
@@ -400,14 +416,8 @@ export function resolve(
   if (!reason) return { outcome: alone, matched: question };
   // "and what about backups?": alone it is about backups; with the topic before, only the last
   // answer again, which would not resolve anything.
-  // Nor with a third entry the two texts happen to meet on ("also, what about windows?" after the
-  // start-up answer got the start-up myth): a topic of its own that alone is answered, surely, is its answer.
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  if (
-    reason === "continues" &&
-    newTopic &&
-    (combined.entry.id === previous.id || (alone.kind === "answer" && !alone.unsure))
-  )
+  if (reason === "continues" && newTopic && combined.entry.id === previous.id)
     return { outcome: alone, matched: question };
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)

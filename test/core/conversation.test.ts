@@ -190,6 +190,11 @@ describe("questions about the recommendation just shown", () => {
     expect(contextOf(after!)?.type === "context" && contextOf(after!)!.text).toMatch(
       /^Following up on _Can we run/,
     );
+    // What can only be about the recommendation still is (a blind trial was told there was none).
+    const [stillChange] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(texts(stillChange!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
+    const [stillWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
+    expect(texts(stillWhyNot!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
@@ -487,6 +492,16 @@ describe("follow-ups in context", () => {
       turn({ text: "should our database run in a container?", user: { id: "u2", name: "Grace" } }),
     );
     expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
+  });
+
+  it("tells a question naming nothing of our subject, asked in a conversation on it, that the documents do not cover it", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const { decline } = knowledge.responses;
+    const [alone] = await bot.handle(turn({ text: "and for the matchmaking service?", conversation: "c9" }));
+    expect(alone!.summary).toBe(decline.outOfScope);
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [inConversation] = await bot.handle(turn({ text: "and for the matchmaking service?" }));
+    expect(inConversation!.summary).toBe(decline.notCoveredGeneral);
   });
 
   it("lets a question that stands on its own ignore the context", async () => {

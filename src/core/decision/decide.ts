@@ -211,6 +211,16 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     }
     if (id === runnerUp)
       return tieText ?? whyNotRunnerUp(knowledge, these, fired, answers, recommendation, runnerUp);
+    // Level with the pick: which answer broke the tie, as for the runner-up, never "has more in its favour".
+    if (scores[id] === scores[recommendation]) {
+      const by = separatingKey(model, answers, index(recommendation), index(id));
+      return by
+        ? {
+            text: fill(texts.tieDecided, { ...these, question: question(by) }),
+            sources: texts.tieDecided.sources,
+          }
+        : { text: fill(texts.tieUnresolved, these), sources: texts.tieUnresolved.sources };
+    }
     return whyNotRunnerUp(knowledge, these, fired, answers, recommendation, id, {
       against: texts.whyNotOption,
       nothingAgainst: texts.whyNotOptionNothingAgainst,

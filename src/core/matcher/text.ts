@@ -85,16 +85,16 @@ export class TextPipeline {
 
   /**
    * Is words[at], the last word of the phrase that starts at `start`, an article that opens the
-   * phrase after it? A listed phrase ending in one ("pattern a") is a name where no content word
-   * follows ("what is pattern a?") or where nothing makes its noun a common one: "pattern a
-   * drawbacks" and "is pattern a right for us" name it, "is this pattern a good fit" and "which
-   * hybrid pattern a team should use" do not.
+   * phrase after it? A listed phrase ending in one ("pattern a") is a name unless a determiner
+   * (one or two words before) makes its noun a common one and a content word follows: "pattern a
+   * drawbacks", "should we adopt pattern a now?" and "what is pattern a?" name it; "is this pattern
+   * a good fit", "is the sidecar pattern a good fit" and "which pattern a startup should use" do not.
    */
   private opensNounPhrase(words: string[], start: number, at: number): boolean {
     const next = words[at + 1];
     if (!ARTICLES.has(words[at]!) || next === undefined || this.stopwords.has(next)) return false;
-    const before = words[start - 1];
-    return before !== undefined && (DETERMINERS.has(before) || !this.stopwords.has(before));
+    // "this pattern a", "the sidecar pattern a": a determiner one or two words before.
+    return [words[start - 1], words[start - 2]].some((w) => w !== undefined && DETERMINERS.has(w));
   }
 
   /** A word's replacement, also for another form of a listed word ("rollbacks" as "rollback"). */

@@ -228,7 +228,13 @@ export function firstSentence(text: string): string {
 const MAX_ALONE_OFFERS = 2;
 
 /** The reply for any outcome of a free-text question. */
-export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: string): Reply {
+export function askReply(
+  outcome: AskOutcome,
+  ctx: AnswerContext,
+  askedId?: string,
+  /** Asked in a conversation on our subject (an answer or a recommendation just before it). */
+  inConversation = false,
+): Reply {
   const r = ctx.responses;
   switch (outcome.kind) {
     case "answer":
@@ -275,8 +281,10 @@ export function askReply(outcome: AskOutcome, ctx: AnswerContext, askedId?: stri
       // but the documents do not answer it (the off-topic class, or nothing close enough). With
       // only general subject words ("staging", "sql"), or only a product of ours the documents
       // never mention ("Fargate pricing"), it may be either: neither is claimed.
+      // In a conversation on our subject, a question that names none of it is not told it is
+      // outside what we know ("is there a risk of vendor lock-in with what you recommend?").
       const text =
-        outcome.rule === "no-subject-word" && !outcome.unnamed
+        outcome.rule === "no-subject-word" && !outcome.unnamed && !inConversation
           ? r.decline.outOfScope
           : outcome.generalOnly || outcome.rule === "no-subject-word"
             ? r.decline.notCoveredGeneral

@@ -122,7 +122,7 @@ export function situationReply(
     keys.length === 0
       ? t.nothingUnderstood
       : decision.provisional
-        ? `${t.heading}: ${ctx.decision.rules.labels.provisionalHeading}`
+        ? `${whatIf ? t.whatIfHeading : t.heading}: ${ctx.decision.rules.labels.provisionalHeading}`
         : `${whatIf ? t.whatIfHeading : t.heading}. Recommendation: ${decision.title}`;
   return reply("recommendation", parts, headline);
 }

@@ -46,12 +46,53 @@ describe("decide", () => {
       "caveatDetails",
     ]);
     expect(Object.keys(d.scores)).toEqual([...RECOMMENDATION_IDS]);
-    // Why not every other option; the runner-up's is the card's.
+    // Why not every other option.
     expect(Object.keys(d.whyNot).sort()).toEqual(
       RECOMMENDATION_IDS.filter((id) => id !== d.recommendation).sort(),
     );
-    expect(d.whyNot[d.runnerUp]).toEqual(d.whyNotRunnerUp);
     expect(d.title).toBe(knowledge.recommendations.find((r) => r.id === d.recommendation)?.title);
+  });
+
+  it("says why not each option: ruled out, level with the pick, or further down", () => {
+    // Three options level at the top; legacy software rules the container-only options out.
+    const d = decide(
+      {
+        isolation: "strong",
+        deploys: "regular",
+        state: "stateful",
+        legacy: "yes",
+        hardware: "none",
+        load: "spiky",
+      },
+      knowledge,
+    );
+    const level = RECOMMENDATION_IDS.filter(
+      (id) => id !== d.recommendation && d.scores[id] === d.scores[d.recommendation],
+    );
+    expect(level.length).toBeGreaterThanOrEqual(2);
+    for (const id of level) {
+      // Never "has more in its favour" when the scores are equal: the tie and what broke it.
+      expect(d.whyNot[id]!.text, id).toMatch(/both scored/);
+      expect(d.whyNot[id]!.text, id).not.toContain("simply has more");
+    }
+    expect(d.excluded.length).toBeGreaterThan(0);
+    for (const id of d.excluded)
+      expect(d.whyNot[id]!.text, id).toContain(d.constraints.find((c) => c.excluded.includes(id))!.text);
+    // An option further down, allowed and behind: its own score against the pick's.
+    const below = decide(
+      { architecture: "microservices", deploys: "frequent", load: "spiky", maturity: "high" },
+      knowledge,
+    );
+    const further = RECOMMENDATION_IDS.find(
+      (id) =>
+        id !== below.recommendation &&
+        id !== below.runnerUp &&
+        !below.excluded.includes(id) &&
+        below.scores[id] < below.scores[below.recommendation],
+    )!;
+    expect(below.whyNot[further]!.text).toContain(
+      `scored ${below.scores[further]} against ${below.scores[below.recommendation]} for ${below.title}`,
+    );
   });
 
   it("reasons like the documents on clear-cut cases", () => {
