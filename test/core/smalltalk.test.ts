@@ -26,6 +26,7 @@ describe("small talk", () => {
     // A blind trial's "hey there, how are you today?" and "thanks bye" were declined as off topic.
     expect(which("hey there, how are you today?")).toBe("greeting");
     expect(which("thanks bye")).toBe("thanks");
+    expect(which("obrigado!")).toBe("thanks");
     expect(which("ok bye")).toBe("acknowledgement");
     expect(which("what can you do")).toBe("help");
     expect(which("hi, what can you do?")).toBe("help");
