@@ -15,6 +15,7 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   FollowUpContexts,
+  leansOnConversation,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -132,7 +133,7 @@ export class Bot {
     this.situations = new Situations(deps.knowledge);
     this.recent = new RecentAnswers(this.qa.asker, this.situations, this.qa.stems, deps.onExplain);
     this.asked = new AskedQuestions(deps.store);
-    this.followUps = new FollowUpContexts(deps.store);
+    this.followUps = new FollowUpContexts(deps.store, this.now);
     this.log = deps.log ?? quiet;
     this.questionWords = {
       stems: (t) => this.recent.stems(t),
@@ -276,8 +277,8 @@ export class Bot {
       const shown = await this.followUps.recallRecommendation(turn);
       const reading = shown && this.recent.read(supposed);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
-        await this.rememberRecommendation(turn, { ...shown, ...understoodAnswers(reading) });
-        return this.situations.whatIfReply(reading, shown);
+        await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
+        return this.situations.whatIfReply(reading, shown.answers);
       }
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
@@ -287,13 +288,10 @@ export class Bot {
       aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
     const shown = about && (await this.followUps.recallRecommendation(turn));
     const context = await this.followUps.recall(turn);
-    // "what would change it?" and "why not kubernetes?" can only be about a recommendation, however
-    // many answers came after it; "why?", "source?" are about the answer if one came after it (a
-    // recommendation clears the answer's context).
-    const onlyRecommendation =
-      about === "change" || (about === "why-not" && this.optionNamed(question) !== undefined);
-    if (about && shown && (onlyRecommendation || !context))
-      return this.recommendationFollowUp(shown, about, question);
+    // "what would change it?" can only be about a recommendation, however many answers came after
+    // it; "why?", "why not X?", "source?" are about whichever came last.
+    if (about && shown && (about === "change" || !context || (context.at ?? 0) < shown.at))
+      return this.recommendationFollowUp(shown.answers, about, question);
     // "what would change it?" with no recommendation shown: there is none to change (not the
     // answer before, which it would get as a follow-up).
     if (about === "change" && !shown && saysNothingElse(question, this.questionWords))
@@ -371,7 +369,9 @@ export class Bot {
                   outcome,
                   this.qa.context,
                   askedId,
+                  // Only a message that leans on it: not "how do i bake bread?".
                   outcome.kind === "out-of-scope" &&
+                    leansOnConversation(question, this.questionWords) &&
                     (context !== undefined ||
                       (await this.followUps.recallRecommendation(turn)) !== undefined),
                 );
@@ -415,7 +415,8 @@ export class Bot {
    */
   private pointing(question: string): ReturnType<typeof pointsBack> {
     const kind = pointsBack(question, this.questionWords);
-    if (!kind) return undefined;
+    // "what are your sources for that?" is about the answer, though "what are your sources" is help.
+    if (!kind || kind === "sources") return kind;
     const alone = this.recent.ask(question);
     if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
       return undefined;

@@ -159,7 +159,21 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
   );
 }
 
-const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "were", "wed", "weve", "team"]);
+/** About ourselves: "we", "our team", or what there is ("what if there was a legacy app?"). */
+const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"]);
+
+/**
+ * Does a message lean on the conversation before it? It opens with a connective, points back, or
+ * speaks of the recommendation: "and for the matchmaking service?", "is there a risk of vendor
+ * lock-in with what you recommend?"; not "how do i bake bread?".
+ */
+export function leansOnConversation(question: string, words: QuestionWords): boolean {
+  const raw = rawWords(question);
+  if ((FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "")) return true;
+  if (raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w))) return true;
+  const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
+  return words.stems(question).some((s) => own.has(s));
+}
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
@@ -181,9 +195,13 @@ export function supposition(question: string): string | undefined {
   // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
   const words = rawWords(supposed);
   if (!words.some((w) => FIRST_PERSON.has(w))) return undefined;
-  return /,\s*(?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b/i.test(supposed)
-    ? undefined
-    : supposed;
+  // A short tail asks for the new pick ("what then?", "would that change it?"); a longer one is a
+  // question of its own ("if we share a kernel, is it safe to run untrusted code?").
+  const tail = /,\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
+    supposed,
+  );
+  if (!tail) return supposed;
+  return rawWords(tail[1]!).length <= 4 ? supposed.slice(0, tail.index) : undefined;
 }
 
 /** What a question about the recommendation just shown asks. */
@@ -234,6 +252,8 @@ export interface FollowUpContext {
   entryId: string;
   /** The words of the question that was answered with it (absent for an entry reached by a button). */
   asked?: string;
+  /** When it was answered (epoch ms; 0 if not kept). */
+  at?: number;
 }
 
 /** What resolution reads of a question's words (QuestionAnswering's). */
@@ -265,32 +285,50 @@ const recommendationKeyOf = (turn: Turn) =>
 const storedRecommendation = z.object({
   schema: z.literal(1),
   answers: z.record(z.string(), z.string().nullable()),
+  at: z.number().optional(),
 });
+
+/** The last recommendation shown: its checklist answers, and when (epoch ms; 0 if not kept). */
+export interface ShownRecommendation {
+  answers: Record<string, string | null>;
+  at: number;
+}
 
 /** Where the last answered entry of each conversation, thread and person is kept (the StateStore). */
 export class FollowUpContexts {
-  constructor(private readonly store: StateStore) {}
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * An answer was shown. The recommendation before it is kept: "what would change it?" still asks
-   * about it, while "why?" is about the answer (a recommendation shown clears this context, so
-   * where both are kept, the answer came last).
+   * about it, while "why?" is about whichever of the two came last (their `at`: in a thread, the
+   * recommendation is everyone's and the answer one person's).
    */
   async remember(turn: Turn, context: FollowUpContext): Promise<void> {
-    await this.store.set<Stored>(keyOf(turn), { schema: 1, ...context }, { ttlMs: FOLLOW_UP.ttlMs });
+    await this.store.set<Stored>(
+      keyOf(turn),
+      { schema: 1, ...context, at: this.now() },
+      { ttlMs: FOLLOW_UP.ttlMs },
+    );
   }
 
   /** A recommendation was shown: "why?", "what would change it?" are about it (its checklist answers). */
   async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
     await Promise.all([
-      this.store.set(recommendationKeyOf(turn), { schema: 1, answers }, { ttlMs: FOLLOW_UP.ttlMs }),
+      this.store.set(
+        recommendationKeyOf(turn),
+        { schema: 1, answers, at: this.now() },
+        { ttlMs: FOLLOW_UP.ttlMs },
+      ),
       this.store.delete(keyOf(turn)),
     ]);
   }
 
-  async recallRecommendation(turn: Turn): Promise<Record<string, string | null> | undefined> {
+  async recallRecommendation(turn: Turn): Promise<ShownRecommendation | undefined> {
     const parsed = storedRecommendation.safeParse((await this.store.get(recommendationKeyOf(turn)))?.value);
-    return parsed.success ? parsed.data.answers : undefined;
+    return parsed.success ? { answers: parsed.data.answers, at: parsed.data.at ?? 0 } : undefined;
   }
 
   /** After a reply about something else (a comparison, a recommendation), nothing to follow up on. */
@@ -301,8 +339,8 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    const { entryId, asked } = stored.value;
-    return typeof asked === "string" ? { entryId, asked } : { entryId };
+    const { entryId, asked, at } = stored.value;
+    return { entryId, ...(typeof asked === "string" ? { asked } : {}), at: typeof at === "number" ? at : 0 };
   }
 }
 

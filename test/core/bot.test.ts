@@ -160,6 +160,10 @@ describe("Bot.handle: walkthroughs", () => {
 
   it("answers 'why?' typed in the thread of a finished checklist from its recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
+    // A third person asks a question in the thread first.
+    await bot.handle(
+      turn({ text: "can we run databases in containers?", thread: "t1", user: { id: "u3", name: "Lin" } }),
+    );
     let replies = await start(bot, "t1");
     // The last press by someone else: the recommendation is the thread's, anyone there may ask.
     for (let i = 0; i < 11; i++) {
@@ -178,6 +182,10 @@ describe("Bot.handle: walkthroughs", () => {
     expect(outside[0]!.parts).toContainEqual(whyText);
     const [other] = await bot.handle(turn({ text: "why?", user: { id: "u1", name: "Ada" }, ...channel }));
     expect(other!.kind).toBe("decline");
+    // Someone who asked a question in the thread before the recommendation: their "why?" is about
+    // the recommendation, which came last.
+    const [why3] = await bot.handle(turn({ text: "why?", thread: "t1", user: { id: "u3", name: "Lin" } }));
+    expect(why3!.parts).toContainEqual(whyText);
     // "what if …" there decides again with that change.
     const [whatIf] = await bot.handle(
       turn({ text: "what if we had to run untrusted customer code?", thread: "t1" }),

@@ -193,8 +193,9 @@ describe("questions about the recommendation just shown", () => {
     // What can only be about the recommendation still is (a blind trial was told there was none).
     const [stillChange] = await bot.handle(turn({ text: "what would change it?" }));
     expect(texts(stillChange!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
-    const [stillWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
-    expect(texts(stillWhyNot!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
+    // "why not X?" is about whichever came last: here the answer, so it is asked as a question.
+    const [laterWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
+    expect(texts(laterWhyNot!)[0]).not.toMatch(/^\*\*Why not/);
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
@@ -237,6 +238,12 @@ describe("'what if …?' after a recommendation", () => {
       type: "context",
       text: `Following up on the recommendation: _${after}_`,
     });
+    // A short question after the supposition asks for the new pick; a question of its own is one.
+    const [then] = await bot.handle(turn({ text: "suppose we had 60 services, what then?" }));
+    expect(then!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    const [own] = await bot.handle(turn({ text: "if we share a kernel, is it safe to run untrusted code?" }));
+    expect(own!.summary).not.toMatch(/^If that were so/);
+    await bot.handle(turn({ text: "what if we had 50 services?" }));
     const [stays] = await bot.handle(turn({ text: "and if we deployed daily?" }));
     expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
   });
@@ -502,6 +509,9 @@ describe("follow-ups in context", () => {
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     const [inConversation] = await bot.handle(turn({ text: "and for the matchmaking service?" }));
     expect(inConversation!.summary).toBe(decline.notCoveredGeneral);
+    // Only what leans on the conversation: a plainly other subject is still outside what we know.
+    const [bread] = await bot.handle(turn({ text: "how do i bake bread?" }));
+    expect(bread!.summary).toBe(decline.outOfScope);
   });
 
   it("lets a question that stands on its own ignore the context", async () => {

@@ -86,7 +86,7 @@ export class TextPipeline {
   /**
    * Is words[at], the last word of the phrase that starts at `start`, an article that opens the
    * phrase after it? A listed phrase ending in one ("pattern a") is a name unless a determiner
-   * (one or two words before) makes its noun a common one and a content word follows: "pattern a
+   * (just before it, or before a word of its own such as "sidecar") makes its noun a common one and a content word follows: "pattern a
    * drawbacks", "should we adopt pattern a now?" and "what is pattern a?" name it; "is this pattern
    * a good fit", "is the sidecar pattern a good fit" and "which pattern a startup should use" do not.
    */
@@ -94,7 +94,11 @@ export class TextPipeline {
     const next = words[at + 1];
     if (!ARTICLES.has(words[at]!) || next === undefined || this.stopwords.has(next)) return false;
     // "this pattern a", "the sidecar pattern a": a determiner one or two words before.
-    return [words[start - 1], words[start - 2]].some((w) => w !== undefined && DETERMINERS.has(w));
+    const [one, two] = [words[start - 1], words[start - 2]];
+    return (
+      (one !== undefined && DETERMINERS.has(one)) ||
+      (two !== undefined && DETERMINERS.has(two) && one !== undefined && !this.stopwords.has(one))
+    );
   }
 
   /** A word's replacement, also for another form of a listed word ("rollbacks" as "rollback"). */
