@@ -320,6 +320,7 @@ export class Bot {
       // thread it is most likely about the checklist: see below.)
       if (!followUp && !running && pointing) return this.nothingBefore(turn, question);
       const askedId = this.newId();
+      const asked = rawWords(question).join(" ");
       const offered = offeredBy(outcome).map((s) => s.id);
       // Three independent writes, sent together (one round trip to Redis instead of three).
       await Promise.all([
@@ -343,8 +344,7 @@ export class Bot {
             matched,
             ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           }),
-        outcome.kind === "answer" &&
-          this.followUps.remember(turn, { entryId: outcome.entry.id, asked: rawWords(question).join(" ") }),
+        outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
       ]);
       // Back to the entry just answered: that answer is not printed twice, neither for a follow-up
       // nor for another question of its own that is surely answered by it ("is docker a vm?" right
@@ -356,7 +356,7 @@ export class Bot {
         !outcome.unsure &&
         outcome.entry.id === context?.entryId &&
         context.asked !== undefined &&
-        context.asked !== rawWords(question).join(" ");
+        context.asked !== asked;
       const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
       const r =
         followUp?.reason === "sources"
@@ -373,7 +373,7 @@ export class Bot {
                   outcome.kind === "out-of-scope" &&
                     leansOnConversation(question, this.questionWords) &&
                     (context !== undefined ||
-                      (await this.followUps.recallRecommendation(turn)) !== undefined),
+                      (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
                 );
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.

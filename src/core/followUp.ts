@@ -131,7 +131,7 @@ export function pointsBack(
 ): "sources" | "simpler" | "bare" | undefined {
   const raw = rawWords(question);
   const own = words.stems(question);
-  const pointer = raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+  const pointer = pointsAt(raw);
   if (own.length > 0 && onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
     // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
     return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;
@@ -169,8 +169,7 @@ const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve"
  */
 export function leansOnConversation(question: string, words: QuestionWords): boolean {
   const raw = rawWords(question);
-  if ((FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "")) return true;
-  if (raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w))) return true;
+  if (opensWithConnective(raw) || pointsAt(raw)) return true;
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
   return words.stems(question).some((s) => own.has(s));
 }
@@ -404,10 +403,7 @@ export function resolve(
   const raw = rawWords(question);
   if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
 
-  const continues =
-    (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "") ||
-    (own.length <= FOLLOW_UP.shortQuestion &&
-      raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w)));
+  const continues = opensWithConnective(raw) || (own.length <= FOLLOW_UP.shortQuestion && pointsAt(raw));
   // A question naming no subject word is declined alone, or only offered an entry when the model
   // is sure of it ("how do i undo my last git commit"): a follow-up like a declined one, never
   // "ambiguous" (the topic before would make it an answer on some other subject's words).
@@ -471,6 +467,12 @@ function aboutPrevious(previous: Answerable, question: string, reason: FollowUpR
     followUp: { of: previous, reason },
   };
 }
+
+/** Does a question (its raw words) open with a connective: "and for VMs?", "so how long"? */
+const opensWithConnective = (raw: string[]) =>
+  (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "");
+/** Does it use a word that points back: "is that safe?", "how long does it take?"? */
+const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */
 function onlyOf(
