@@ -35,7 +35,11 @@ export type Part =
   | { type: "subtitle"; text: string }
   | { type: "text"; text: string }
   | { type: "fields"; fields: { label: string; value: string }[] }
-  | { type: "bars"; bars: { label: string; score: number; max: number; highlight?: boolean }[] }
+  /** Score bars; a ruled-out option keeps its score but draws no bar (never longer than the pick's). */
+  | {
+      type: "bars";
+      bars: { label: string; score: number; max: number; highlight?: boolean; ruledOut?: boolean }[];
+    }
   | {
       type: "sources";
       sources: Source[] /** "and {count} more sources", for lists a surface shortens. */;

@@ -106,7 +106,10 @@ export function claimUnits(k: Omit<Knowledge, "lexicon" | "responses">): ClaimUn
   const d = k.decision;
   for (const q of d.checklist) add(`checklist ${q.key}`, "help", q.help, q.sources);
   for (const r of d.recommendations) add(`recommendation ${r.id}`, "summary", r.summary, r.sources);
-  for (const r of d.rules.rules) add(`rule ${r.id}`, "reason", r.reason, r.sources);
+  for (const r of d.rules.rules) {
+    add(`rule ${r.id}`, "reason", r.reason, r.sources);
+    if (r.aside) add(`rule ${r.id}`, "aside", r.aside.text, r.aside.sources);
+  }
   for (const c of d.rules.caveats) add(`caveat ${c.id}`, "text", c.text, c.sources);
   for (const [name, t] of Object.entries(d.rules.texts)) add(`rules text ${name}`, "text", t.text, t.sources);
   return out;

@@ -173,6 +173,9 @@ function checkRules(rules: RulesFile, report: Report): void {
       checkCondition(cond, `${field}.assumes[${j}]`, report);
     });
     checkIds(Object.keys(rule.weights), RULES, `${field}.weights`, report);
+    if (rule.aside) checkIds(rule.aside.for, RULES, `${field}.aside.for`, report);
+    if (rule.restates && !rules.constraints.some((c) => c.id === rule.restates))
+      report(RULES, `${field}.restates`, `no constraint has the id "${rule.restates}"`);
     if (Object.keys(rule.weights).length === 0)
       report(RULES, `${field}.weights`, "needs at least one weight");
   });

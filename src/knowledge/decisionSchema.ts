@@ -59,6 +59,18 @@ export const ruleSchema = z.strictObject({
   // contradicts one of these (an unanswered key contradicts nothing). Scoring ignores it.
   assumes: z.array(answerConditionSchema).default([]),
   sources,
+  // The hard requirement whose text already says what this reason says: while it applies, the
+  // reason is left out of "Why" (the weights still count).
+  restates: idSchema.optional(),
+  // A clause that matters only when the reasons are about one of `for` (how microVMs fit a reason
+  // written for containers): shown once per list, after the first reason that carries it.
+  aside: z
+    .strictObject({
+      for: z.array(z.string().min(1)).min(1),
+      text: z.string().min(20).max(200),
+      sources,
+    })
+    .optional(),
 });
 
 export const caveatSchema = z.strictObject({

@@ -4,7 +4,7 @@ type KnownBlock = types.KnownBlock;
 
 import type { Action } from "../../core/action.ts";
 import { deepFrozen } from "../../core/deepFrozen.ts";
-import { stripMarkdown, textBar } from "../../core/render/plainText.ts";
+import { scoreBar, stripMarkdown } from "../../core/render/plainText.ts";
 import { sourceList } from "../../core/render/sources.ts";
 import type { Button, Part, Reply } from "../../core/reply.ts";
 import { clipText, escapeSlack, mrkdwn, neutralSlack, splitText, toMrkdwn } from "./mrkdwn.ts";
@@ -157,7 +157,7 @@ function renderPart(part: Part, ids: Ids): KnownBlock[] {
     case "bars": {
       const width = Math.max(0, ...part.bars.map((b) => b.label.length));
       const lines = part.bars.map(
-        (b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`,
+        (b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${scoreBar(b)}  ${b.score}`,
       );
       return [section(clipText(`\`\`\`\n${escapeSlack(lines.join("\n"))}\n\`\`\``, LIMITS.sectionText))];
     }

@@ -1,5 +1,5 @@
 import { emit, inline } from "../../core/render/inline.ts";
-import { plainText, stripMarkdown, textBar } from "../../core/render/plainText.ts";
+import { plainText, scoreBar, stripMarkdown } from "../../core/render/plainText.ts";
 import { sourceList } from "../../core/render/sources.ts";
 import type { Button, Part, Reply } from "../../core/reply.ts";
 
@@ -188,14 +188,14 @@ function barRows(p: Extract<Part, { type: "bars" }>): CardElement[] {
         items: [
           textBlock(
             `${b.highlight ? "▶ " : ""}${escapeCard(b.label)}`,
-            b.highlight ? { weight: "Bolder" } : {},
+            b.highlight ? { weight: "Bolder" } : b.ruledOut ? { isSubtle: true } : {},
           ),
         ],
       },
       {
         type: "Column",
         width: "auto",
-        items: [textBlock(textBar(b.score, b.max), { fontType: "Monospace", wrap: false })],
+        items: [textBlock(scoreBar(b), { fontType: "Monospace", wrap: false })],
       },
       { type: "Column", width: "auto", items: [textBlock(String(b.score))] },
     ],

@@ -150,7 +150,13 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     text: c.room ? `${c.text} ${c.room}` : c.text,
     sources: c.sources,
   }));
-  const ruleReasons = favouringReasons(fired, answers, recommendation, runnerUp);
+  const ruleReasons = favouringReasons(
+    fired,
+    answers,
+    recommendation,
+    runnerUp,
+    new Set(constraints.map((c) => c.id)),
+  );
   let reasons: Reason[] = [...constraintReasons, ...ruleReasons];
   if (answered === 0) reasons = [texts.unanswered];
   else if (reasons.length === 0) reasons = [texts.noFavouringRule];

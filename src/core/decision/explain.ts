@@ -13,7 +13,20 @@ export interface Reason {
 const WHY_NOT_LIMIT = 3;
 
 export const weight = (rule: Rule, id: RecommendationId) => rule.weights[id] ?? 0;
-const reasonOf = (rule: Rule): Reason => ({ text: rule.reason, sources: rule.sources });
+
+/**
+ * The rules' reasons as shown when they are about `about`: a rule's aside for it is added once,
+ * after the first reason that carries it (five reasons need not each say how microVMs fit).
+ */
+function reasonsAbout(rules: Rule[], about: RecommendationId): Reason[] {
+  const said = new Set<string>();
+  return rules.map((r) => {
+    const aside = r.aside?.for.includes(about) && !said.has(r.aside.text) ? r.aside : undefined;
+    if (!aside) return { text: r.reason, sources: r.sources };
+    said.add(aside.text);
+    return { text: `${r.reason} ${aside.text}`, sources: uniqueSources([...r.sources, ...aside.sources]) };
+  });
+}
 
 /** A rule's reason may be shown only when no answer contradicts what its text takes for granted. */
 export const reasonHolds = (rule: Rule, answers: Answers) =>
@@ -22,22 +35,29 @@ export const reasonHolds = (rule: Rule, answers: Answers) =>
 /**
  * The fired rules that favour the winner (positive weight for it) and whose text the other
  * answers do not contradict, strongest first; ties go to the rule that most separates it
- * from the runner-up.
+ * from the runner-up. A rule that restates an applied hard requirement is left out: the
+ * requirement is listed already.
  */
 export function favouringReasons(
   fired: Rule[],
   answers: Answers,
   winner: RecommendationId,
   runnerUp: RecommendationId,
+  applied: ReadonlySet<string>,
 ): Reason[] {
-  return fired
-    .filter((r) => weight(r, winner) > 0 && reasonHolds(r, answers))
+  const sorted = fired
+    .filter(
+      (r) =>
+        weight(r, winner) > 0 &&
+        reasonHolds(r, answers) &&
+        !(r.restates !== undefined && applied.has(r.restates)),
+    )
     .sort(
       (a, b) =>
         weight(b, winner) - weight(a, winner) ||
         weight(b, winner) - weight(b, runnerUp) - (weight(a, winner) - weight(a, runnerUp)),
-    )
-    .map(reasonOf);
+    );
+  return reasonsAbout(sorted, winner);
 }
 
 export function fill(template: EngineText, values: Record<string, string>): string {
@@ -78,9 +98,9 @@ export function whyNotRunnerUp(
   const against = shown.filter((r) => weight(r, runnerUp) < 0);
   const pick = against.length ? against : shown.filter((r) => weight(r, runnerUp) === 0);
   const head = against.length ? heads.against : heads.nothingAgainst;
-  const decisive = pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT);
+  const decisive = reasonsAbout(pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT), winner);
   return {
-    text: [fill(head, values), ...decisive.map((r) => r.reason)].join(" "),
+    text: [fill(head, values), ...decisive.map((r) => r.text)].join(" "),
     sources: uniqueSources([...head.sources, ...decisive.flatMap((r) => r.sources)]),
   };
 }

@@ -13,6 +13,11 @@ export function textBar(score: number, max: number, width = 12): string {
   return "█".repeat(filled) + "░".repeat(width - filled);
 }
 
+/** A bars part's bar: empty for a ruled-out option, whatever it scored. */
+export function scoreBar(b: { score: number; max: number; ruledOut?: boolean }): string {
+  return textBar(b.ruledOut ? 0 : b.score, b.max);
+}
+
 function part(p: Part): string | undefined {
   switch (p.type) {
     case "heading":
@@ -26,10 +31,7 @@ function part(p: Part): string | undefined {
     case "bars": {
       const width = Math.max(...p.bars.map((b) => b.label.length));
       return p.bars
-        .map(
-          (b) =>
-            `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${textBar(b.score, b.max)}  ${b.score}`,
-        )
+        .map((b) => `${b.highlight ? "▶" : " "} ${b.label.padEnd(width)}  ${scoreBar(b)}  ${b.score}`)
         .join("\n");
     }
     case "sources":

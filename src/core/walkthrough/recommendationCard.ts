@@ -9,12 +9,13 @@ import type { Part, Reply } from "../reply.ts";
 import type { WalkthroughState } from "./state.ts";
 
 /**
- * Score bars, allowed options first: an option a hard requirement rules out is marked so, and
- * never drawn above the pick. Bars run from zero up to the best score.
+ * Score bars, allowed options first: an option a hard requirement rules out is marked so, listed
+ * below the pick and drawn with no bar (its score may be higher). Bars run from zero up to the
+ * best allowed score.
  */
 function bars(decision: Decision, title: (id: string) => string, ruledOut: string) {
-  const max = Math.max(1, ...Object.values(decision.scores));
   const out = (id: RecommendationId) => decision.excluded.includes(id);
+  const max = Math.max(1, ...RECOMMENDATION_IDS.filter((id) => !out(id)).map((id) => decision.scores[id]));
   return [...RECOMMENDATION_IDS]
     .sort((a, b) => Number(out(a)) - Number(out(b)) || decision.scores[b] - decision.scores[a])
     .map((id) => ({
@@ -22,6 +23,7 @@ function bars(decision: Decision, title: (id: string) => string, ruledOut: strin
       score: decision.scores[id],
       max,
       highlight: id === decision.recommendation,
+      ...(out(id) ? { ruledOut: true } : {}),
     }));
 }
 

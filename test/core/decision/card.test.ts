@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Answers, decide } from "../../../src/core/decision/index.ts";
+import { scoreBar } from "../../../src/core/render/plainText.ts";
 import type { Part } from "../../../src/core/reply.ts";
 import { recommendationReply } from "../../../src/core/walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "../../../src/core/walkthrough/state.ts";
@@ -42,7 +43,15 @@ describe("the walkthrough's final card", () => {
   });
 
   it("names the hard requirement and marks ruled-out options below the pick", () => {
-    const answers: Answers = { isolation: "hard", maturity: "high", deploys: "frequent", load: "spiky" };
+    const answers: Answers = {
+      isolation: "hard",
+      maturity: "high",
+      deploys: "frequent",
+      load: "spiky",
+      architecture: "microservices",
+      state: "stateless",
+      orchestration: "high",
+    };
     const { text, bars } = card(answers);
     expect(text).toContain("Recommendation: MicroVMs");
     expect(text).toContain("Hard requirement");
@@ -50,6 +59,34 @@ describe("the walkthrough's final card", () => {
     const pick = bars.findIndex((b) => b.highlight);
     expect(pick).toBeLessThan(firstRuledOut);
     expect(bars.filter((b) => b.label.includes(knowledge.rules.labels.ruledOut)).length).toBe(4);
+    // A ruled-out option scored above the pick here (trial 5's Containers 10 against MicroVMs 8)
+    // keeps its score but draws no bar; the pick's bar is the full scale.
+    const pickBar = bars[pick]!;
+    const outScores = bars.filter((b) => b.ruledOut).map((b) => b.score);
+    expect(Math.max(...outScores)).toBeGreaterThan(pickBar.score);
+    expect(scoreBar(pickBar)).toBe("█".repeat(12));
+    for (const b of bars.filter((x) => x.ruledOut)) expect(scoreBar(b)).toBe("░".repeat(12));
+    for (const b of bars) expect(b.max).toBe(pickBar.score);
+  });
+
+  it("says how microVMs fit a container reason once, and only when microVMs are the pick", () => {
+    const asides = [...new Set(knowledge.rules.rules.flatMap((r) => (r.aside ? [r.aside.text] : [])))];
+    expect(asides.length).toBeGreaterThan(0);
+    const count = (text: string) => asides.reduce((n, a) => n + text.split(a).length - 1, 0);
+    const answers: Answers = {
+      isolation: "hard",
+      deploys: "frequent",
+      architecture: "microservices",
+      state: "stateless",
+      maturity: "high",
+    };
+    const microvms = decide(answers, knowledge);
+    expect(microvms.recommendation).toBe("microvms");
+    expect(count(microvms.reasons.map((r) => r.text).join("\n"))).toBe(1);
+    const containers = decide({ ...answers, isolation: "standard" }, knowledge);
+    expect(containers.recommendation).not.toBe("microvms");
+    expect(containers.reasons.length).toBeGreaterThan(2);
+    expect(count(containers.reasons.map((r) => r.text).join("\n"))).toBe(0);
   });
 
   it("says when it was a close call", () => {

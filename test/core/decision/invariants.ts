@@ -73,16 +73,25 @@ export function violations(k: DecisionKnowledge, answers: Answers, d: Decision):
   // Reasons: a constraint that applies, or a rule that fired, favours the winner and whose
   // assumptions the answers do not contradict (or a data fallback).
   const fallbacks = [k.rules.texts.unanswered.text, k.rules.texts.noFavouringRule.text];
+  // A rule's aside follows its reason only when it is about the winner, and once at most.
+  const withAside = (x: (typeof k.rules.rules)[number]) =>
+    x.aside?.for.includes(winner) ? `${x.reason} ${x.aside.text}` : undefined;
+  const asides = new Map<string, number>();
   for (const r of d.reasons) {
-    const rule = k.rules.rules.find((x) => x.reason === r.text);
+    const rule = k.rules.rules.find((x) => x.reason === r.text || withAside(x) === r.text);
+    const aside = rule && r.text !== rule.reason ? rule.aside?.text : undefined;
+    if (aside) asides.set(aside, (asides.get(aside) ?? 0) + 1);
     const constraint = d.constraints.find((c) => r.text.startsWith(c.text));
     if (rule) {
       if (!holds(rule.when, answers)) out.push(`reason ${rule.id}: condition false`);
       if (rule.assumes.some((c) => contradicted(c, answers))) out.push(`reason ${rule.id}: assumption false`);
       if (w(rule, winner) <= 0) out.push(`reason ${rule.id} does not support ${winner}`);
+      if (rule.restates && d.constraints.some((c) => c.id === rule.restates))
+        out.push(`reason ${rule.id} repeats the requirement ${rule.restates}, already listed`);
     } else if (!constraint && !fallbacks.includes(r.text)) out.push(`unknown reason: ${r.text}`);
     if (r.sources.length === 0) out.push("reason without sources");
   }
+  for (const [aside, n] of asides) if (n > 1) out.push(`aside shown ${n} times: ${aside}`);
   // Why not the runner-up: never a rule that favours the runner-up.
   for (const rule of k.rules.rules) {
     if (d.whyNotRunnerUp.text.includes(rule.reason) && w(rule, d.runnerUp) > 0)
