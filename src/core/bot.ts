@@ -265,6 +265,11 @@ export class Bot {
         const running = await this.walkthroughs.running(turn);
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
+        // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
+        const read =
+          running &&
+          this.walkthroughs.readAnswer(running, command.question, this.recent.read(command.question));
+        if (read) return this.press(turn, read.action, read.words);
         return [await this.ask(turn, command.question, running)];
       }
     }
@@ -478,8 +483,9 @@ export class Bot {
   private async press(
     turn: Turn,
     action: Extract<Action, { type: "checklist.answer" | "checklist.control" }>,
+    readFrom?: string,
   ): Promise<Reply[]> {
-    const replies = await this.walkthroughs.press(turn, action);
+    const replies = await this.walkthroughs.press(turn, action, readFrom);
     if (replies.some((r) => r.kind === "recommendation")) {
       // The result is saved and shown whatever happens here: at worst "why?" is not about it.
       const answers = await this.unlessStoreDown("recommendation context not kept", () =>

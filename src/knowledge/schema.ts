@@ -304,6 +304,8 @@ export const responsesSchema = z.strictObject({
     fromDescription: label,
     /** A typed message in a walkthrough's thread that the bot cannot answer ("frequent"). */
     typedInThread: sentence,
+    /** Under an answer read from a typed sentence: {words} the words it was read from, {back} the Back button. */
+    readFromWords: sentence,
   }),
   compare: z.strictObject({
     heading: label,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../src/core/action.ts";
 import { Bot } from "../../src/core/bot.ts";
+import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { createStore } from "../../src/store/index.ts";
 import { buttons, knowledge, makeBot, pickerOptions, press, turn, vagueQuestion } from "../helpers/bot.ts";
@@ -140,7 +141,7 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(await typedIn("skip"))).toMatch(/Question 3 of 11/);
     expect(plainText(await typedIn("Not sure"))).toMatch(/Question 4 of 11/);
     // What it cannot answer there: a private note and Continue, which shows the current question.
-    const [typed] = await typedIn("we ship several times a day");
+    const [typed] = await typedIn("honestly no idea about that one");
     expect(typed!.visibility).toBe("private");
     expect(typed!.summary).toBe(note);
     const [resume] = buttons([typed!], "controls");
@@ -150,8 +151,27 @@ describe("Bot.handle: walkthroughs", () => {
     expect((await typedIn("can we run databases in containers?"))[0]!.kind).toBe("answer");
     const [other] = await bot.handle(turn({ text: "we ship several times a day", thread: "t2" }));
     expect(other!.summary).not.toBe(note);
-    // "restart" restarts it, and its Continue then shows the restarted run; once cancelled, no note.
+    // A question about the current one is asked, not read as its answer.
+    expect((await typedIn("do we really ship several times a day?"))[0]!.kind).not.toBe("checklist");
+    // A sentence that answers question 4 (how often we deploy), read as `recommend` reads one:
+    // answered, with the words it was read from and how to undo it.
+    const sentence = await typedIn("we ship several times a day");
+    const deploys = knowledge.decision.checklist[3]!;
+    const frequent = deploys.choices.find((c) => c.value === "frequent")!.label;
+    expect(deploys.key).toBe("deploys");
+    expect(sentence[0]!.placement).toBe("replace");
+    expect(plainText([sentence[0]!])).toContain(frequent);
+    expect(plainText([sentence[0]!])).toContain(
+      fill(knowledge.responses.walkthrough.readFromWords, {
+        words: "several times a day",
+        back: knowledge.responses.walkthrough.back,
+      }),
+    );
+    expect(plainText(sentence)).toMatch(/Question 5 of 11/);
+    // Words that answer another question than the current one are not taken for it.
     expect(plainText(await typedIn("restart"))).toMatch(/Question 1 of 11/);
+    expect((await typedIn("we ship several times a day"))[0]!.summary).toBe(note);
+    // "restart" restarts it, and its Continue then shows the restarted run; once cancelled, no note.
     const [again] = buttons(await typedIn("we ship several times a day"), "controls");
     expect(plainText(await bot.handle(press(again!.action, { thread: "t1" })))).toMatch(/Question 1 of 11/);
     await typedIn("cancel");

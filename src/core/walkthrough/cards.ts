@@ -67,6 +67,8 @@ export function answeredCard(
   position: number,
   total: number,
   t: WalkthroughTexts,
+  /** The words of a typed sentence the answer was read from. */
+  readFrom?: string,
 ): Reply {
   const label = value === null ? t.skipped : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
@@ -74,6 +76,8 @@ export function answeredCard(
     { type: "text", text: q.prompt },
     { type: "text", text: fill(t.answeredBy, { choice: label, name: mention(by) }) },
   ];
+  if (readFrom)
+    parts.push({ type: "context", text: fill(t.readFromWords, { words: readFrom, back: t.back }) });
   return reply("checklist", parts, `${q.title}: ${label} (${plainName(by)})`, { placement: "replace" });
 }
 

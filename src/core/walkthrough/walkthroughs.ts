@@ -9,6 +9,7 @@ import { rawWords } from "../matcher/text.ts";
 import { mention } from "../render/inline.ts";
 import { reply } from "../replies/common.ts";
 import type { Reply, StepRef } from "../reply.ts";
+import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
@@ -26,6 +27,10 @@ import {
   who,
 } from "./state.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
+
+/** A message that asks rather than tells: a question mark, or a question's opening word. */
+const ASKS =
+  /\?\s*$|^\s*(?:what|why|how|when|where|which|who|is|are|do|does|did|can|could|should|would|will|may|must)\b/i;
 
 type Deps = {
   knowledge: Knowledge;
@@ -129,6 +134,8 @@ export class Walkthroughs {
   async press(
     turn: Turn,
     action: Extract<Action, { type: "checklist.answer" | "checklist.control" }>,
+    /** The words of a typed sentence the answer was read from ("platform team"). */
+    readFrom?: string,
   ): Promise<Reply[]> {
     const press: Press =
       action.type === "checklist.answer"
@@ -174,7 +181,7 @@ export class Walkthroughs {
       const value = press.kind === "answer" ? press.value : null;
       const steps = askedSteps(state, this.keys);
       const position = Math.max(0, steps.indexOf(action.step));
-      const card = answeredCard(pressed, value, by, position, steps.length, this.t);
+      const card = answeredCard(pressed, value, by, position, steps.length, this.t, readFrom);
       if (result.finished) await this.remember(turn, state);
       return next ? [card, next] : [card];
     }
@@ -282,6 +289,27 @@ export class Walkthroughs {
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
       if (same(label) || typed === op) return { type: "checklist.control", ...base, op };
     return undefined;
+  }
+
+  /**
+   * The answer a sentence typed in a running walkthrough's thread gives its current question, as
+   * the situation reader understood it ("we run our customers' own code, so it's untrusted" is
+   * hard isolation), with the words it was read from. Not for a question ("do we need hard
+   * isolation?"), which is asked.
+   */
+  readAnswer(
+    state: WalkthroughState,
+    text: string,
+    reading: Reading,
+  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | undefined {
+    if (ASKS.test(text)) return undefined;
+    const key = this.deps.knowledge.decision.checklist[state.step]?.key;
+    const read = key === undefined ? undefined : reading.understood[key as AnswerKey];
+    if (!read) return undefined;
+    return {
+      action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value: read.value },
+      words: read.evidence,
+    };
   }
 
   /** For a message typed in a running walkthrough's thread: answer with the buttons, and Continue (its card again). */
