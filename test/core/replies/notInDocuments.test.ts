@@ -24,6 +24,12 @@ describe("an answer to a question naming a product the documents never mention s
     // A blind trial's questions on named tools: scanners, KubeVirt, a GPU vendor.
     expect(unnamed("Which image scanning tool should we use, Trivy or Snyk?")).toEqual(["Trivy", "Snyk"]);
     expect(unnamed("can we run VMs inside kubernetes? like KubeVirt")).toEqual(["KubeVirt"]);
+    // Another trial's: HPC runtimes and named compliance regimes (the documents say "compliance").
+    expect(unnamed("is apptainer or singularity more secure than docker containers?")).toEqual([
+      "Apptainer",
+      "Singularity",
+    ]);
+    expect(unnamed("do hipaa rules let us run patient data in containers")).toEqual(["HIPAA"]);
     // Names the documents do use, no product at all, and words that are also products but are
     // not listed for that reason: nothing to say.
     expect(unnamed("what are kata containers")).toBeUndefined();
