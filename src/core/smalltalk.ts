@@ -1,7 +1,7 @@
 import type { Responses } from "../knowledge/schema.ts";
 import { rawWords } from "./matcher/text.ts";
 
-export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help";
+export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "documents";
 
 /** Kinds a message may mix with each other and courtesy words ("thanks, that helps", "hi, help"), the first found winning. */
 const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledgement"];
@@ -25,6 +25,7 @@ export class SmallTalkReader {
       ["thanks", responses.thanks.patterns],
       ["acknowledgement", responses.acknowledgement.patterns],
       ["help", responses.help.patterns],
+      ["documents", responses.documents.patterns],
     ];
     for (const [which, list] of patterns) for (const p of list) this.whole.set(rawWords(p).join(" "), which);
     this.parts = patterns
@@ -48,6 +49,8 @@ export class SmallTalkReader {
       } else if (this.courtesy.has(words[i]!)) i++;
       else return undefined;
     }
+    // "what are your sources" only as a whole message: "… for that?" asks about the last answer.
+    if (found.has("documents")) return undefined;
     return MIXABLE.find((which) => found.has(which));
   }
 }

@@ -175,6 +175,14 @@ export const responsesSchema = z.strictObject({
       .array(z.strictObject({ usage: z.string(), description: z.string(), example: z.string() }))
       .min(1),
   }),
+  // "what are your sources?" asked of the bot, not of an answer: the five documents.
+  documents: z.strictObject({
+    // Whole messages only: "what are your sources for that?" asks for the last answer's sources.
+    patterns: z.array(z.string().min(1)),
+    intro: z.string().min(5),
+    /** After the list: how answers cite them. */
+    cited: z.string().min(5),
+  }),
   decline: z.strictObject({
     noMatch: z.string().min(5),
     // "Did you mean" for a question naming no word of our subject that the matcher is sure of.

@@ -64,4 +64,16 @@ describe("small talk", () => {
     expect(a.text).toContain(responses.acknowledgement.reply.replaceAll("`", ""));
     expect(a.text).not.toContain(responses.thanks.reply.replaceAll("`", ""));
   });
+
+  it("answers 'what are your sources?' with the five documents, but only as a whole message", () => {
+    expect(which("What are your sources?")).toBe("documents");
+    expect(which("where does your information come from")).toBe("documents");
+    // About the last answer (a follow-up), or mixed with thanks: left to the matcher.
+    expect(which("what are your sources for that?")).not.toBe("documents");
+    expect(which("thanks, what are your sources?")).not.toBe("documents");
+    const a = askJson("which documents do you use?", qa);
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain(responses.documents.intro);
+    for (const d of knowledge.documents) expect(a.text).toContain(d.title);
+  });
 });

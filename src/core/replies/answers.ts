@@ -309,10 +309,27 @@ export function askReply(
       return reply("notice", [{ type: "text", text: r.errors.emptyQuestion }], r.ui.askMe);
     case "smalltalk": {
       if (outcome.which === "help") return helpReply(ctx);
+      if (outcome.which === "documents") return documentsReply(ctx);
       const text = r[outcome.which].reply;
       return reply("smalltalk", [{ type: "text", text }, menuButtons(r)], text);
     }
   }
+}
+
+/** "What are your sources?": the five documents by number and title, and how answers cite them. */
+export function documentsReply(ctx: Pick<AnswerContext, "responses" | "documents">): Reply {
+  const d = ctx.responses.documents;
+  const list = ctx.documents.map((doc) => `- **${doc.doc.slice(0, 3)}** ${doc.title}`).join("\n");
+  return reply(
+    "smalltalk",
+    [
+      { type: "text", text: d.intro },
+      { type: "text", text: list },
+      { type: "text", text: d.cited },
+      menuButtons(ctx.responses),
+    ],
+    d.intro,
+  );
 }
 
 export function helpReply(ctx: Pick<AnswerContext, "responses">): Reply {
