@@ -84,14 +84,18 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
   ...(o.kind === "answer" ? [o.entry] : []),
   ...offeredBy(o),
 ];
-/** Commands and buttons whose reply is about something else than the last answer (a comparison, a list, a walkthrough). */
-const FORGETS_CONTEXT: ReadonlySet<Command["type"] | Action["type"]> = new Set([
-  "compare",
-  "topics",
-  "myths",
-  "checklist",
-  "recommend",
-  "checklist.start",
+/**
+ * Commands and buttons whose reply is about something else than the last answer: `true` for a
+ * new decision (a walkthrough, a description), which ends the recommendation too; `false` for a
+ * comparison or a list, after which "what would change it?" still asks about the recommendation.
+ */
+const FORGETS_CONTEXT: ReadonlyMap<Command["type"] | Action["type"], boolean> = new Map([
+  ["compare", false],
+  ["topics", false],
+  ["myths", false],
+  ["checklist", true],
+  ["recommend", true],
+  ["checklist.start", true],
 ] as const);
 
 /** One vote per person needs a stable key per person, not their id: store a one-way hash. */
@@ -217,8 +221,10 @@ export class Bot {
    * Ends the person's follow-up context. With the store down the reply still goes out (a comparison
    * needs no store): at worst a later "why?" follows up on the answer before it.
    */
-  private async forgetContext(turn: Turn): Promise<void> {
-    await this.unlessStoreDown("follow-up context not cleared", () => this.followUps.forget(turn));
+  private async forgetContext(turn: Turn, recommendationToo = true): Promise<void> {
+    await this.unlessStoreDown("follow-up context not cleared", () =>
+      this.followUps.forget(turn, recommendationToo),
+    );
   }
 
   /** Work the reply does not depend on: with the store down it is logged and skipped, any other error thrown. */
@@ -241,7 +247,8 @@ export class Bot {
     const command = parseCommand(text);
     // A comparison, a list or a recommendation is the last thing shown: "why?" after it is not
     // about the answer before it.
-    if (FORGETS_CONTEXT.has(command.type)) await this.forgetContext(turn);
+    const forgets = FORGETS_CONTEXT.get(command.type);
+    if (forgets !== undefined) await this.forgetContext(turn, forgets);
     switch (command.type) {
       case "help":
         return [this.fixed("help", () => helpReply(this.browse))];
@@ -561,7 +568,8 @@ export class Bot {
   }
 
   private async act(turn: Turn, action: Action): Promise<Reply[]> {
-    if (FORGETS_CONTEXT.has(action.type)) await this.forgetContext(turn);
+    const forgets = FORGETS_CONTEXT.get(action.type);
+    if (forgets !== undefined) await this.forgetContext(turn, forgets);
     switch (action.type) {
       case "ask": {
         const entry = this.qa.asker.entry(action.entryId);

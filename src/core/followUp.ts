@@ -330,9 +330,15 @@ export class FollowUpContexts {
     return parsed.success ? { answers: parsed.data.answers, at: parsed.data.at ?? 0 } : undefined;
   }
 
-  /** After a reply about something else (a comparison, a recommendation), nothing to follow up on. */
-  async forget(turn: Turn): Promise<void> {
-    await Promise.all([this.store.delete(keyOf(turn)), this.store.delete(recommendationKeyOf(turn))]);
+  /**
+   * After a reply about something else (a comparison, a new walkthrough), no answer to follow up
+   * on; and, unless `recommendationToo` is false, no recommendation either.
+   */
+  async forget(turn: Turn, recommendationToo = true): Promise<void> {
+    await Promise.all([
+      this.store.delete(keyOf(turn)),
+      ...(recommendationToo ? [this.store.delete(recommendationKeyOf(turn))] : []),
+    ]);
   }
 
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {

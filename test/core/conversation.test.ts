@@ -196,6 +196,10 @@ describe("questions about the recommendation just shown", () => {
     // "why not X?" is about whichever came last: here the answer, so it is asked as a question.
     const [laterWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
     expect(texts(laterWhyNot!)[0]).not.toMatch(/^\*\*Why not/);
+    // A comparison or a list ends the answer's context, not the recommendation's (trial 5).
+    await bot.handle(turn({ text: "compare boot time", via: "command" }));
+    const [afterCompare] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(texts(afterCompare!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
@@ -206,6 +210,10 @@ describe("questions about the recommendation just shown", () => {
     expect(none!.summary).toBe(knowledge.responses.followUp.noRecommendation);
     const [own2] = await bot.handle(turn({ text: "what changes with kubernetes?", conversation: "other" }));
     expect(own2!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
+    // A new checklist is a new decision: the recommendation before it is ended.
+    await bot.handle(turn({ text: "checklist", via: "command" }));
+    const [afterChecklist] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(afterChecklist!.summary).toBe(knowledge.responses.followUp.noRecommendation);
   });
 });
 
