@@ -14,6 +14,7 @@ import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delive
 import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
+  asksRunnerUp,
   FollowUpContexts,
   leansOnConversation,
   pointsBack,
@@ -307,6 +308,9 @@ export class Bot {
     // "what would change it?" with no recommendation shown: there is none to change (not the
     // answer before, which it would get as a follow-up).
     if (about === "change" && !shown && saysNothingElse(question, this.questionWords))
+      return noRecommendationReply(this.qa.context);
+    // Nor is there a runner-up to say "why not" about ("why not the other one?").
+    if (about === "why-not" && !shown && asksRunnerUp(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);

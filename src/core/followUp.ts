@@ -67,6 +67,9 @@ export const FOLLOW_UP = {
     "summarize",
     "summarise",
     "layman",
+    "shorter",
+    "shorten",
+    "gist",
   ],
   simplerOthers: [
     "simple",
@@ -83,6 +86,19 @@ export const FOLLOW_UP = {
     "terms",
     "five",
     "more",
+    // "give me the tl;dr for my board"
+    "give",
+    "board",
+    "boss",
+    "manager",
+    "managers",
+    "management",
+    "ceo",
+    "cto",
+    "exec",
+    "execs",
+    "executives",
+    "stakeholders",
   ],
   /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
   simplerPhrases: [
@@ -244,6 +260,16 @@ export function saysNothingElse(question: string, words: QuestionWords): boolean
     ...stemsOf(words, FOLLOW_UP.runnerUpWords),
   ]);
   return words.stems(question).every((s) => said.has(s));
+}
+
+/** "why not the other one?", "why not the runner up?": about the option that came second, and nothing else. */
+export function asksRunnerUp(question: string, words: QuestionWords): boolean {
+  // Raw words too: "other" and "one" are stopwords, so "why not the other one?" has no stem.
+  const second = new Set<string>([...stemsOf(words, FOLLOW_UP.runnerUpWords), ...FOLLOW_UP.runnerUpWords]);
+  return (
+    saysNothingElse(question, words) &&
+    [...words.stems(question), ...rawWords(question)].some((w) => second.has(w))
+  );
 }
 
 /** The last answered entry of one conversation, thread and person. */
@@ -458,6 +484,16 @@ export function resolve(
   // answer again, which would not resolve anything.
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   if (reason === "continues" && newTopic && combined.entry.id === previous.id)
+    return { outcome: alone, matched: question };
+  // Only the last answer again, for a question that merely points back ("do I need kubernetes for
+  // this?" after what containers are good for) and has a sure answer of its own: that answer, not
+  // a repeat. One that opens with a connective ("and for VMs?") leans on the answer before.
+  if (
+    combined.entry.id === previous.id &&
+    alone.kind === "answer" &&
+    !alone.unsure &&
+    !opensWithConnective(raw)
+  )
     return { outcome: alone, matched: question };
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)

@@ -390,6 +390,8 @@ describe("follow-ups in context", () => {
     "i not understand, can you say more simple please",
     "in plain english?",
     "i don't understand",
+    "shorter",
+    "give me the tl;dr for my board",
   ])("says the answer before in short for %j", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -507,6 +509,21 @@ describe("follow-ups in context", () => {
       turn({ text: "should our database run in a container?", user: { id: "u2", name: "Grace" } }),
     );
     expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
+  });
+
+  it("answers a question that only points back with its own sure answer rather than the last one again", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "in which situations are containers the better choice?" }));
+    // Alone it is surely answered; with the answer before, only that answer again.
+    const q = "do I need kubernetes for this?";
+    const alone = bot.qa.asker.ask(q);
+    expect(alone.kind === "answer" && !alone.unsure).toBe(true);
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(r!.summary).not.toBe(knowledge.responses.followUp.sameAnswer);
+    expect(subtitle(r!)).toBe(`Answering: ${alone.kind === "answer" ? alone.entry.question : ""}`);
+    // "why not the other one?" with no recommendation: there is no runner-up to speak of.
+    const [other] = await bot.handle(turn({ text: "why not the other one?" }));
+    expect(other!.summary).toBe(knowledge.responses.followUp.noRecommendation);
   });
 
   it("tells a question naming nothing of our subject, asked in a conversation on it, that the documents do not cover it", async () => {
