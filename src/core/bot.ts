@@ -158,7 +158,7 @@ export class Bot {
     this.delivery = new Delivery(
       {
         followUp: (turn) => this.dispatch(turn),
-        shown: (turn, step) => this.walkthroughs.shown(turn, step),
+        shown: (turn, step, ref) => this.walkthroughs.shown(turn, step, ref),
         continueReply: (action) => this.walkthroughs.continueReply(action),
         cannotPost: (code) =>
           this.notice(code === "is_archived" ? errors.archivedChannel : errors.notInChannel),
@@ -274,10 +274,15 @@ export class Bot {
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
-        const read =
-          running &&
-          this.walkthroughs.readAnswer(running, command.question, this.recent.read(command.question));
-        if (read) return this.press(turn, read.action, read.words);
+        if (running) {
+          const read = this.walkthroughs.readAnswer(
+            running,
+            command.question,
+            this.recent.read(command.question),
+          );
+          if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
+          if (read) return this.press(turn, read.action, read.words);
+        }
         return [await this.ask(turn, command.question, running)];
       }
     }

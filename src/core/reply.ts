@@ -93,6 +93,11 @@ export interface Reply {
    * cannot be posted even after retries, offers the person a "Continue" button instead.
    */
   step?: StepRef;
+  /**
+   * For `replace` with no button pressed (a checklist answer typed in its thread): the message
+   * to replace, the card that asked the question, so its buttons do not stay open.
+   */
+  replaces?: string;
   /** What kind of reply this is, for adapters that treat kinds differently and for logs. */
   kind: ReplyKind;
 }

@@ -56,7 +56,7 @@ export function namedDocuments(text: string, documents: DocumentInfo[]): NamedDo
   }
   for (const d of documents)
     for (const name of [d.title, d.short])
-      if (lower.includes(name.toLowerCase())) out.push({ doc: d.doc, as: `"${name}"` });
+      if (name && lower.includes(name.toLowerCase())) out.push({ doc: d.doc, as: `"${name}"` });
   return out;
 }
 
@@ -213,7 +213,7 @@ export class SectionIndex {
     let text = unit.text;
     for (const d of this.seeds.documents)
       for (const name of [d.title, d.short])
-        text = text.replaceAll(new RegExp(escapeRegExp(name), "gi"), " ");
+        if (name) text = text.replaceAll(new RegExp(escapeRegExp(name), "gi"), " ");
     const missing = [...this.distinctive(text)].filter(([s]) => !covered.has(s));
     if (missing.length < DISTINCTIVE.minMissing) return undefined;
     const scored = [...this.stemsOf]

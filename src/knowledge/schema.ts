@@ -17,7 +17,8 @@ const sources = z.array(sourceSchema).min(1, "every claim needs at least one sou
 /** One seed document: its file name, and how the bot names it when citing. */
 export const documentSchema = z.strictObject({
   doc: sourceSchema.shape.doc,
-  title: z.string().min(3),
+  /** The title the document gives itself; absent when it has none (001). */
+  title: z.string().min(3).optional(),
   short: z.string().min(2).max(40),
   sectioning: z.enum(["headings", "paragraphs"]),
 });
@@ -180,6 +181,8 @@ export const responsesSchema = z.strictObject({
     // Whole messages only: "what are your sources for that?" asks for the last answer's sources.
     patterns: z.array(z.string().min(1)),
     intro: z.string().min(5),
+    /** A document with no title of its own: {short} our name for it. */
+    untitled: z.string().includes("{short}"),
     /** After the list: how answers cite them. */
     cited: z.string().min(5),
   }),
@@ -314,6 +317,8 @@ export const responsesSchema = z.strictObject({
     typedInThread: sentence,
     /** Under an answer read from a typed sentence: {words} the words it was read from, {back} the Back button. */
     readFromWords: sentence,
+    /** A sentence typed in the thread that reads as two answers to the current question ({question}). */
+    readBothInThread: sentence,
   }),
   compare: z.strictObject({
     heading: label,

@@ -178,6 +178,28 @@ describe("Bot.handle: walkthroughs", () => {
     expect((await typedIn("we ship several times a day"))[0]!.summary).not.toBe(note);
   });
 
+  it("asks to pick with the buttons when a typed sentence reads as two answers to the current question", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    const typedIn = async (text: string) => bot.handle(turn({ text, thread: "t1" }));
+    expect(plainText(await typedIn("standard"))).toMatch(/Question 2 of 11/);
+    const maturity = knowledge.decision.checklist[1]!;
+    expect(maturity.key).toBe("maturity");
+    // "platform team" reads as a high maturity, "some terraform" as a medium one.
+    const [both] = await typedIn("we have a small platform team and some terraform");
+    expect(both!.visibility).toBe("private");
+    expect(both!.summary).toBe(
+      fill(knowledge.responses.walkthrough.readBothInThread, { question: maturity.title }),
+    );
+    const [resume] = buttons([both!], "controls");
+    expect(plainText(await bot.handle(press(resume!.action, { thread: "t1" })))).toMatch(/Question 2 of 11/);
+    // One of them alone answers it.
+    const medium = maturity.choices.find((c) => c.value === "medium")!.label;
+    const answered = await typedIn("jenkins pipelines and some terraform");
+    expect(plainText([answered[0]!])).toContain(medium);
+    expect(plainText(answered)).toMatch(/Question 3 of 11/);
+  });
+
   it("answers 'why?' typed in the thread of a finished checklist from its recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
     // A third person asks a question in the thread first.

@@ -196,6 +196,57 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     await recommendation.screenshot({ path: join(ARTIFACTS, "playground-recommendation.png") });
   });
 
+  it("takes answers typed in a thread's own reply box, closing each card, and draws no bar for a ruled-out option", async () => {
+    const page = await open();
+    await ask(page, "checklist");
+    await page.waitForSelector(".thread .role-choices button");
+    const box = page.locator(".thread");
+    const field = box.locator(".thread-reply input");
+    const reply = async (text: string) => {
+      const n = await box.locator(".msg").count();
+      await field.fill(text);
+      await field.press("Enter");
+      await page.waitForFunction((k) => document.querySelectorAll(".thread .msg").length > k, n);
+    };
+    // A sentence read as the first question's answer: shown in the thread, the card replaced.
+    await reply("we run untrusted customer code in sandboxes");
+    expect(await box.locator(".msg.from-you").first().innerText()).toContain("untrusted customer code");
+    expect(await box.locator('.msg:has-text("Read from your words")').count()).toBe(1);
+    // The rest as the choices' own words, to a pick that ruled-out options outscore.
+    for (const v of [
+      "high",
+      "none",
+      "frequent",
+      "no",
+      "high",
+      "microservices",
+      "stateless",
+      "no",
+      "none",
+      "spiky",
+    ])
+      await reply(v);
+    await box.locator(".bars").waitFor();
+    expect(await box.locator(".role-choices").count()).toBe(0);
+    // The reply box stays the thread's last element.
+    expect(await box.evaluate((t) => t.lastElementChild?.classList.contains("thread-reply"))).toBe(true);
+    const rows = await box.locator(".bar").evaluateAll((bars) =>
+      bars.map((b) => ({
+        out: b.classList.contains("out"),
+        top: b.classList.contains("top"),
+        score: Number(b.querySelector(".bar-score")?.textContent),
+        fill: (b.querySelector(".bar-fill") as HTMLElement).getBoundingClientRect().width,
+        track: (b.querySelector(".bar-track") as HTMLElement).getBoundingClientRect().width,
+      })),
+    );
+    const top = rows.find((r) => r.top)!;
+    const out = rows.filter((r) => r.out);
+    expect(out.length).toBe(4);
+    expect(Math.max(...out.map((r) => r.score))).toBeGreaterThan(top.score);
+    for (const r of out) expect(r.fill).toBe(0);
+    expect(top.fill).toBeCloseTo(top.track, 0);
+  });
+
   it("keeps a walkthrough across a page reload, with working buttons", async () => {
     const page = await open();
     await ask(page, "checklist");

@@ -67,7 +67,11 @@ export class TeamsPort implements DeliveryPort {
     private readonly context: TurnContext,
     private readonly turn: Turn,
   ) {
-    this.pressed = context.activity.replyToId;
+    // Only a card submit (a message with a value) was pressed on the message it replies to: a
+    // message typed in a channel's reply chain also has replyToId, the chain's root, which must
+    // never be overwritten.
+    const submitted = context.activity.value !== undefined && context.activity.value !== null;
+    this.pressed = submitted ? context.activity.replyToId : undefined;
     withoutSdkRetries(context);
   }
 

@@ -17,8 +17,8 @@ export interface DeliveryLog {
 export interface DeliveryHooks {
   /** Runs a follow-up action (a new thread's `inThread`) as part of the same person's turn. */
   followUp(turn: Turn): Promise<Reply[]>;
-  /** A walkthrough's card was posted: recorded so a later stale press knows it is visible. */
-  shown(turn: Turn, step: StepRef): Promise<void>;
+  /** A walkthrough's card was posted (as `ref`): recorded so a later stale press knows it is visible. */
+  shown(turn: Turn, step: StepRef, ref: string | undefined): Promise<void>;
   /** The short message with a working "Continue" button, for a step that could not be shown. */
   continueReply(action: Action): Reply;
   /** What to tell the person when the bot cannot post where they are (`not_in_channel` …). */
@@ -118,7 +118,7 @@ export class Delivery {
    * possible it is posted instead. Its failure is logged, not fatal: the next card matters more.
    */
   private async replace(turn: Turn, port: DeliveryPort, reply: Reply, depth: number): Promise<void> {
-    const pressed = depth === 0 ? port.pressed : undefined;
+    const pressed = depth === 0 ? (port.pressed ?? reply.replaces) : undefined;
     try {
       if (pressed) {
         try {
@@ -158,7 +158,7 @@ export class Delivery {
     }
     if (!posted || !reply.step) return;
     try {
-      await this.hooks.shown(where, reply.step);
+      await this.hooks.shown(where, reply.step, posted.ref);
     } catch (error) {
       // Only costs a duplicate card if someone presses an old button; never a dead end.
       this.options.log.warn({ err: error }, "could not record that a walkthrough card was shown");

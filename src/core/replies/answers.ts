@@ -319,7 +319,9 @@ export function askReply(
 /** "What are your sources?": the five documents by number and title, and how answers cite them. */
 export function documentsReply(ctx: Pick<AnswerContext, "responses" | "documents">): Reply {
   const d = ctx.responses.documents;
-  const list = ctx.documents.map((doc) => `- **${doc.doc.slice(0, 3)}** ${doc.title}`).join("\n");
+  const list = ctx.documents
+    .map((doc) => `- **${doc.doc.slice(0, 3)}** ${doc.title ?? fill(d.untitled, { short: doc.short })}`)
+    .join("\n");
   return reply(
     "smalltalk",
     [

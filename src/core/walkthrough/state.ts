@@ -34,6 +34,8 @@ export const walkthroughStateSchema = z.object({
   rev: z.number().int().min(0).default(0),
   /** The revision whose card (question or recommendation) was posted and confirmed by the platform. */
   shown: z.number().int().min(0).optional(),
+  /** The platform's reference to that posted card, which an answer typed instead of pressed replaces. */
+  shownRef: z.string().max(512).optional(),
   /** Keys answered from a description (`recommend`) rather than asked. */
   prefilled: z.array(z.string()).optional(),
   /** The keys this walkthrough asks, when not all: the ones a description left open, or one to change. */

@@ -177,15 +177,21 @@ export class Walkthroughs {
     await this.deps.store.claim(showKey(state), this.deps.showLeaseMs);
     const pressed = checklist[action.step]!;
     const next = this.currentCard(state, turn.thread);
+    // The card that asked, as posted: what an answer typed instead of pressed replaces.
+    const asked =
+      before?.id === action.walkthroughId && before.step === action.step && before.shown === before.rev
+        ? before.shownRef
+        : undefined;
+    const closing = (card: Reply): Reply => (asked ? { ...card, replaces: asked } : card);
     if (event === "answered") {
       const value = press.kind === "answer" ? press.value : null;
       const steps = askedSteps(state, this.keys);
       const position = Math.max(0, steps.indexOf(action.step));
-      const card = answeredCard(pressed, value, by, position, steps.length, this.t, readFrom);
+      const card = closing(answeredCard(pressed, value, by, position, steps.length, this.t, readFrom));
       if (result.finished) await this.remember(turn, state);
       return next ? [card, next] : [card];
     }
-    const card = controlCard(pressed, event, by, this.t);
+    const card = closing(controlCard(pressed, event, by, this.t));
     if (event === "cancelled") {
       await this.remember(turn, state);
       return [card];
@@ -216,13 +222,14 @@ export class Walkthroughs {
     return [this.currentCard(state, here.thread) ?? this.refusal("cancelled")];
   }
 
-  /** The delivery loop posted the card of `step`: remember it, unless the state has moved on. */
-  async shown(turn: Turn, step: StepRef): Promise<void> {
+  /** The delivery loop posted the card of `step` (as `ref`): remember it, unless the state has moved on. */
+  async shown(turn: Turn, step: StepRef, ref?: string): Promise<void> {
     await updateKey<unknown, void>(this.deps.store, walkthroughKey(turn), WALKTHROUGH_TTL_MS, (current) => {
       const state = current ? parse(current.value) : undefined;
       if (!state || state.id !== step.walkthroughId || state.rev !== step.rev || state.shown === step.rev)
         return { result: undefined };
-      return { value: { ...state, shown: step.rev }, result: undefined };
+      const { shownRef: _before, ...rest } = state;
+      return { value: { ...rest, shown: step.rev, ...(ref ? { shownRef: ref } : {}) }, result: undefined };
     });
   }
 
@@ -294,17 +301,20 @@ export class Walkthroughs {
   /**
    * The answer a sentence typed in a running walkthrough's thread gives its current question, as
    * the situation reader understood it ("we run our customers' own code, so it's untrusted" is
-   * hard isolation), with the words it was read from. Not for a question ("do we need hard
+   * hard isolation), with the words it was read from; "both" when it reads two answers to it
+   * ("a small platform team and some terraform"). Not for a question ("do we need hard
    * isolation?"), which is asked.
    */
   readAnswer(
     state: WalkthroughState,
     text: string,
     reading: Reading,
-  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | undefined {
+  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     if (ASKS.test(text)) return undefined;
     const key = this.deps.knowledge.decision.checklist[state.step]?.key;
-    const read = key === undefined ? undefined : reading.understood[key as AnswerKey];
+    if (key === undefined) return undefined;
+    if (reading.conflicts.includes(key as AnswerKey)) return "both";
+    const read = reading.understood[key as AnswerKey];
     if (!read) return undefined;
     return {
       action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value: read.value },
@@ -312,14 +322,19 @@ export class Walkthroughs {
     };
   }
 
-  /** For a message typed in a running walkthrough's thread: answer with the buttons, and Continue (its card again). */
-  typedInThread(state: WalkthroughState, thread: string | undefined): Reply {
+  /**
+   * For a message typed in a running walkthrough's thread: answer with the buttons, and Continue
+   * (its card again). `both`: the message read as two answers to the current question.
+   */
+  typedInThread(state: WalkthroughState, thread: string | undefined, both = false): Reply {
     const action: Action = {
       type: "checklist.resume",
       walkthroughId: state.id,
       ...(thread ? { thread } : {}),
     };
-    return continueCard(this.t.typedInThread, this.t.continue, action);
+    const question = this.deps.knowledge.decision.checklist[state.step]?.title ?? "";
+    const text = both ? fill(this.t.readBothInThread, { question }) : this.t.typedInThread;
+    return continueCard(text, this.t.continue, action);
   }
 
   async recent(platform: Turn["platform"], userId: string): Promise<RecentWalkthrough[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { walkthroughKey } from "../../../src/core/walkthrough/state.ts";
 import { knowledge, unsureQuestion, vagueQuestion } from "../../helpers/bot.ts";
 import type { SlackCall } from "../../helpers/fakeSlack.ts";
 import {
@@ -322,6 +323,46 @@ describe("checklist walkthrough", () => {
     expect(view.body.user_id).toBe("U5");
     expect(textOf(view)).toMatch(/recent walkthroughs/i);
     expect(textOf(view)).toMatch(/in <#CWALK>: finished, 11 answered → \*/);
+  });
+
+  it("closes a question's card when its answer is typed in the thread instead of pressed", async () => {
+    const before = h.fake.calls.length;
+    await command(h, "checklist", { channel: "CTYPE", userName: "alice" });
+    const question = await h.fake.waitFor(
+      () =>
+        h.fake
+          .since(before, "chat.postMessage")
+          .find((c) => c.body.channel === "CTYPE" && typeof c.body.thread_ts === "string"),
+      "the first question",
+    );
+    const thread = question.body.thread_ts as string;
+    expect(buttonsOf(question).length).toBeGreaterThan(2);
+    // The delivery loop records the posted card (its ts) once Slack has answered: wait for that.
+    const key = walkthroughKey({ platform: "slack", conversation: "CTYPE", thread });
+    const shownRef = async () => (await h.app.context.store.get<{ shownRef?: string }>(key))?.value.shownRef;
+    for (let i = 0; i < 500 && (await shownRef()) !== tsOf(question); i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await shownRef()).toBe(tsOf(question));
+    const mark = h.fake.calls.length;
+    await event(h, {
+      type: "app_mention",
+      channel: "CTYPE",
+      user: "U7",
+      text: "<@UBOT> we run untrusted customer code in sandboxes",
+      ts: h.fake.nextTs(),
+      thread_ts: thread,
+    });
+    // The card that asked is replaced by the answer, buttons gone; the next question follows.
+    const update = await h.fake.waitFor(() => h.fake.since(mark, "chat.update")[0], "the answered card");
+    expect(update.body.ts).toBe(tsOf(question));
+    expect(buttonsOf(update)).toEqual([]);
+    expect(textOf(update)).toContain("Read from your words");
+    expect(textOf(update)).toMatch(/Hard/);
+    const next = await h.fake.waitFor(
+      () => h.fake.since(mark, "chat.postMessage").find((c) => c.body.thread_ts === thread),
+      "the next question",
+    );
+    expect(textOf(next)).toMatch(/Question 2 of 11/);
   });
 
   it("tells the user to invite the bot when it cannot post in the channel", async () => {

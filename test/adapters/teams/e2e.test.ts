@@ -186,6 +186,38 @@ describe("Teams surface over real HTTP", () => {
     expect(cardText(calls.find((c) => c.kind === "reply")!)).toMatch(/Question 2 of/);
   });
 
+  it("closes the question's card, not the chain's root, when its answer is typed in the chain", async () => {
+    const root = "1700000000888";
+    const chain = `19:channel-1@thread.tacv2;messageid=${root}`;
+    const start = await send(
+      teamsMessage(t.connector, {
+        scope: "channel",
+        conversationId: chain,
+        text: "checklist",
+        mention: true,
+      }),
+      2,
+    );
+    const question = start[1]!;
+    expect(cardText(question)).toMatch(/Question 1 of/);
+    // A message typed in a channel's reply chain points at the chain's root (replyToId) as Teams
+    // sends it: that is no pressed card, and the root must not be overwritten.
+    const calls = await send(
+      teamsMessage(t.connector, {
+        scope: "channel",
+        conversationId: chain,
+        text: "we run untrusted customer code in sandboxes",
+        mention: true,
+        replyToId: root,
+      }),
+      2,
+    );
+    const update = calls.find((c) => c.kind === "update");
+    expect(update?.activityId).toBe(question.id);
+    expect(cardText(update!)).toMatch(/Read from your words/);
+    expect(cardText(calls.find((c) => c.kind === "reply")!)).toMatch(/Question 2 of/);
+  });
+
   it("answers malformed activities politely and keeps serving", async () => {
     // A message without text.
     const [noText] = await send(teamsMessage(t.connector, {}));

@@ -101,12 +101,15 @@
       case "bars": {
         const box = el("div", "bars");
         for (const b of part.bars) {
-          const pct = b.max > 0 ? Math.max(0, Math.min(100, (b.score / b.max) * 100)) : 0;
-          const row = box.appendChild(el("div", b.highlight ? "bar top" : "bar"));
+          // A ruled-out option keeps its score but draws no bar: it may have scored above the pick.
+          const pct = b.max > 0 && !b.ruledOut ? Math.max(0, Math.min(100, (b.score / b.max) * 100)) : 0;
+          const row = box.appendChild(el("div", b.highlight ? "bar top" : b.ruledOut ? "bar out" : "bar"));
           row.setAttribute("role", "img");
           row.setAttribute(
             "aria-label",
-            `${b.label}: ${b.score} of ${b.max}${b.highlight ? " (recommended)" : ""}`,
+            b.ruledOut
+              ? `${b.label}: scored ${b.score}`
+              : `${b.label}: ${b.score} of ${b.max}${b.highlight ? " (recommended)" : ""}`,
           );
           row.append(el("span", "bar-label", b.label));
           const track = row.appendChild(el("span", "bar-track"));
@@ -192,17 +195,41 @@
     return node;
   }
 
-  /** The block under a root message that holds its thread (created on first use). */
+  /** The block under a root message that holds its thread (created on first use), with its own reply box. */
   function threadBox(rootId) {
     let box = transcript.querySelector(`.thread[data-thread="${CSS.escape(rootId)}"]`);
     if (box) return box;
     box = el("section", "thread");
     box.dataset.thread = rootId;
     box.setAttribute("aria-label", "Thread");
+    box.append(threadReply(rootId));
     const root = transcript.querySelector(`.msg[data-id="${CSS.escape(rootId)}"]`);
     if (root) root.after(box);
     else transcript.append(box);
     return box;
+  }
+
+  /**
+   * "Reply in thread": typed answers and questions in a walkthrough's thread, as Slack and Teams
+   * allow ("we have a small platform team", "hard", "what does stateful mean here?").
+   */
+  function threadReply(rootId) {
+    const form = el("form", "thread-reply");
+    form.autocomplete = "off";
+    const label = form.appendChild(el("label", "visually-hidden", "Reply in this thread"));
+    const field = form.appendChild(el("input"));
+    field.type = "text";
+    field.maxLength = 4000;
+    field.placeholder = "Reply in thread…";
+    field.id = `reply-${rootId}`;
+    label.htmlFor = field.id;
+    const button = form.appendChild(el("button", "send", "Reply"));
+    button.type = "submit";
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void send(field.value, { thread: rootId, field });
+    });
+    return form;
   }
 
   /** Shows a message: in place of the one with the same id, or at the end of its thread/transcript. */
@@ -210,8 +237,10 @@
     const node = renderMessage(message);
     const existing = transcript.querySelector(`.msg[data-id="${CSS.escape(message.id)}"]`);
     if (existing) existing.replaceWith(node);
-    else if (message.thread) threadBox(message.thread).append(node);
-    else transcript.append(node);
+    else if (message.thread) {
+      const box = threadBox(message.thread);
+      box.insertBefore(node, box.querySelector(":scope > .thread-reply"));
+    } else transcript.append(node);
     return node;
   }
 
@@ -260,19 +289,20 @@
     status.textContent = text || "";
   }
 
-  async function send(text) {
+  /** Sends typed text: from the main input, or from a thread's reply box (`thread`, `field`). */
+  async function send(text, { thread, field = input } = {}) {
     const trimmed = text.trim();
     if (!trimmed) return;
-    input.value = "";
+    field.value = "";
     setBusy(true, "vmvc is thinking…");
     try {
-      show(await post({ text: trimmed }), { focusChoices: false });
+      show(await post(thread ? { text: trimmed, thread } : { text: trimmed }), { focusChoices: false });
       setBusy(false);
     } catch (error) {
-      input.value = trimmed;
+      field.value = trimmed;
       setBusy(false, `Could not send: ${error.message}. Try again.`);
     }
-    input.focus();
+    field.focus();
   }
 
   async function press(button, message, node, role) {
