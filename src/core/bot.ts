@@ -385,7 +385,13 @@ export class Bot {
           : followUp?.reason === "simpler"
             ? simplerReply(followUp.of, this.qa.context, askedId)
             : same
-              ? sameAnswerReply(outcome.entry, this.qa.context, askedId, alone ? gotAlone(alone) : [])
+              ? sameAnswerReply(
+                  outcome.entry,
+                  this.qa.context,
+                  askedId,
+                  alone ? gotAlone(alone) : [],
+                  outcome.unnamed,
+                )
               : askReply(
                   outcome,
                   this.qa.context,

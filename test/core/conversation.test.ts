@@ -511,6 +511,17 @@ describe("follow-ups in context", () => {
     expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
   });
 
+  it("says the documents never name a product a follow-up names, when it takes it back to the answer above", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "and for redis?" }));
+    expect(r!.summary).toBe(knowledge.responses.followUp.sameAnswer);
+    expect(r!.parts[0]).toEqual({
+      type: "context",
+      text: knowledge.responses.decline.notInDocuments.replace("{names}", "Redis"),
+    });
+  });
+
   it("answers a question that only points back with its own sure answer rather than the last one again", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "in which situations are containers the better choice?" }));

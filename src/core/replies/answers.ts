@@ -138,6 +138,8 @@ export function sameAnswerReply(
   askedId?: string,
   /** What the question got on its own ("is that safe?": container security), offered beside. */
   alone: Answerable[] = [],
+  /** Products the question names that the documents never mention ("and for redis?"). */
+  unnamed?: readonly string[],
 ): Reply {
   const r = ctx.responses;
   const text = r.followUp.sameAnswer;
@@ -160,7 +162,11 @@ export function sameAnswerReply(
         }),
       ),
     });
-  return reply("answer", [{ type: "text", text }, ...kept, backToAnswer(entry, ctx, askedId)], text);
+  return reply(
+    "answer",
+    [...unnamedLine(unnamed, r), { type: "text", text }, ...kept, backToAnswer(entry, ctx, askedId)],
+    text,
+  );
 }
 
 /**

@@ -47,10 +47,10 @@ describe("an answer to a question naming a product the documents never mention s
     const o = qa.asker.ask(message);
     if (o.kind !== "answer" || !o.focus) throw new Error(`not answered on a sentence: ${o.kind}`);
     expect(o.focus).not.toMatch(/proxmox/i);
-    expect(o.unnamed).toBeUndefined();
+    expect(o.unnamed).toEqual(["Postgres"]);
     const named = qa.asker.ask(message.replace("in a container safely", "in a container on Proxmox safely"));
     if (named.kind !== "answer" || !named.focus) throw new Error(`not answered on a sentence: ${named.kind}`);
-    expect(named.unnamed).toEqual(["Proxmox"]);
+    expect(named.unnamed).toEqual(["Postgres", "Proxmox"]);
   });
 
   it("the reply says it right under the question answered, before the answer, and ask --json shows it", () => {
