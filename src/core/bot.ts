@@ -343,6 +343,21 @@ export class Bot {
       const askedId = this.newId();
       const asked = rawWords(question).join(" ");
       const offered = offeredBy(outcome).map((s) => s.id);
+      // Back to the entry just answered: that answer is not printed twice, neither for a follow-up
+      // nor for another question of its own that is surely answered by it ("is docker a vm?" right
+      // after the VMs-versus-containers answer); "Show that answer again" is one press away. The
+      // same question asked again is answered again: it was wanted again.
+      const repeated =
+        !followUp &&
+        outcome.kind === "answer" &&
+        !outcome.unsure &&
+        outcome.entry.id === context?.entryId &&
+        context.asked !== undefined &&
+        context.asked !== asked;
+      const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
+      // Sources or a shorter version were asked for and given; anything else back to it is no new answer.
+      const takenBack = same && followUp?.reason !== "sources" && followUp?.reason !== "simpler";
+
       // Three independent writes, sent together (one round trip to Redis instead of three).
       await Promise.all([
         this.insights.record({
@@ -351,8 +366,13 @@ export class Bot {
           at: this.now(),
           platform: turn.platform,
           question,
-          outcome:
-            outcome.kind === "answer" ? "answered" : outcome.kind === "no-match" ? "suggested" : "declined",
+          outcome: takenBack
+            ? "repeated"
+            : outcome.kind === "answer"
+              ? "answered"
+              : outcome.kind === "no-match"
+                ? "suggested"
+                : "declined",
           confidence: outcome.confidence,
           ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           // "Did you mean" entries, or a best guess's runner-ups offered beside it.
@@ -367,18 +387,6 @@ export class Bot {
           }),
         outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
       ]);
-      // Back to the entry just answered: that answer is not printed twice, neither for a follow-up
-      // nor for another question of its own that is surely answered by it ("is docker a vm?" right
-      // after the VMs-versus-containers answer); "Show that answer again" is one press away. The
-      // same question asked again is answered again: it was wanted again.
-      const repeated =
-        !followUp &&
-        outcome.kind === "answer" &&
-        !outcome.unsure &&
-        outcome.entry.id === context?.entryId &&
-        context.asked !== undefined &&
-        context.asked !== asked;
-      const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
       const r =
         followUp?.reason === "sources"
           ? sourcesReply(followUp.of, this.qa.context, askedId)

@@ -11,7 +11,8 @@ export type InsightEvent =
       at: number;
       platform: Platform;
       question: string;
-      outcome: "answered" | "suggested" | "declined";
+      /** `repeated`: taken back to the answer just given ("That takes me back to my answer above"). */
+      outcome: "answered" | "suggested" | "declined" | "repeated";
       entryId?: string;
       confidence: number;
       suggestions?: string[];

@@ -7,6 +7,8 @@ export interface Stats {
   questions: number;
   answered: number;
   answeredRate: number;
+  /** Questions taken back to the answer just given: not answered anew, so listed with the unanswered. */
+  repeated: number;
   /** Unanswered questions grouped by similar wording, biggest group first. */
   unanswered: { example: string; count: number; questions: string[] }[];
   /** Entries by 👎 count. */
@@ -64,6 +66,7 @@ export function computeStats(events: InsightEvent[], stems: (text: string) => st
     questions: questions.length,
     answered,
     answeredRate: questions.length ? answered / questions.length : 0,
+    repeated: questions.filter((q) => q.outcome === "repeated").length,
     unanswered,
     downvoted,
     picks,
@@ -110,6 +113,7 @@ export function statsParts(s: Stats, limit = 10): Part[] {
       fields: [
         { label: "Questions", value: String(s.questions) },
         { label: "Answered", value: `${s.answered} (${pct})` },
+        { label: "Taken back to the answer before", value: String(s.repeated) },
       ],
     },
   ];

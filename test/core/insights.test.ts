@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { INSIGHT_LOG, type InsightEvent } from "../../src/core/insights.ts";
+import { computeStats } from "../../src/core/stats.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { buttons, knowledge, press, turn, unsureQuestion, vagueQuestion } from "../helpers/bot.ts";
 
@@ -70,6 +71,21 @@ describe("usage insights recorded by the Bot", () => {
     now += 2 * DAY;
     expect(await bot.insights.read()).toHaveLength(0);
     expect(await store.readLog(INSIGHT_LOG)).toHaveLength(0);
+  });
+
+  it("records a question taken back to the answer just given as repeated, which stats do not count as answered", async () => {
+    const store = new MemoryStore();
+    const bot = new Bot({ knowledge, store });
+    const ask = (text: string) => bot.handle(turn({ ...who, text }));
+    await ask("can we run databases in containers?");
+    const [back] = await ask("and for redis?");
+    expect(back!.summary).toBe(knowledge.responses.followUp.sameAnswer);
+    await ask("source?"); // asked for and given: answered
+    const questions = (await store.readLog<InsightEvent>(INSIGHT_LOG)).filter((e) => e.type === "question");
+    expect(questions.map((q) => q.outcome)).toEqual(["answered", "repeated", "answered"]);
+    const stats = computeStats(await store.readLog<InsightEvent>(INSIGHT_LOG), (t) => bot.qa.stems(t));
+    expect(stats).toMatchObject({ questions: 3, answered: 2, repeated: 1 });
+    expect(stats.unanswered.map((u) => u.example)).toEqual(["and for redis?"]);
   });
 
   it("records a best guess's offers, and a pressed offer as a correction of the guess", async () => {
