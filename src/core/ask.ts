@@ -73,6 +73,8 @@ export class Asker {
   private readonly byId: Map<string, Answerable>;
   private readonly smalltalk: SmallTalkReader;
   private readonly notInDocuments: Map<string, string>;
+  /** The names of several words ("live migration"), as raw words, with the name. */
+  private readonly notInDocumentsPhrases: { words: string[]; name: string }[];
 
   constructor(
     entries: Answerable[],
@@ -84,7 +86,11 @@ export class Asker {
     notInDocuments: readonly string[] = [],
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
-    this.notInDocuments = new Map(notInDocuments.map((n) => [n.toLowerCase(), n]));
+    const single = notInDocuments.filter((n) => !n.includes(" "));
+    this.notInDocuments = new Map(single.map((n) => [n.toLowerCase(), n]));
+    this.notInDocumentsPhrases = notInDocuments
+      .filter((n) => n.includes(" "))
+      .map((name) => ({ words: rawWords(name), name }));
     this.smalltalk = new SmallTalkReader(responses);
   }
 
@@ -141,12 +147,16 @@ export class Asker {
 
   /**
    * The names of notInDocuments a question uses, as the lexicon writes them, in the question's
-   * order: each word, else the parts of a hyphenated one ("nspawn-based"), and a plural "s" count.
+   * order: each word, else the parts of a hyphenated one ("nspawn-based"), and a plural "s" count;
+   * a name of several words where they stand in a row ("is live migration possible?").
    */
   private unnamedOf(words: string[]): { unnamed?: string[] } {
     const found = new Set<string>();
     const nameOf = (w: string) => this.notInDocuments.get(w) ?? this.notInDocuments.get(w.replace(/s$/, ""));
-    for (const word of words) {
+    const same = (w: string | undefined, p: string) => w === p || w === `${p}s`;
+    words.forEach((word, i) => {
+      for (const phrase of this.notInDocumentsPhrases)
+        if (phrase.words.every((p, j) => same(words[i + j], p))) found.add(phrase.name);
       const whole = nameOf(word);
       if (whole) found.add(whole);
       else
@@ -154,7 +164,7 @@ export class Asker {
           const name = nameOf(part);
           if (name) found.add(name);
         }
-    }
+    });
     return found.size > 0 ? { unnamed: [...found] } : {};
   }
 

@@ -111,7 +111,10 @@ export const lexiconSchema = z
     // Products and tools of our subject that none of the five documents names (gVisor, Proxmox),
     // one word each, as they are written: an answer to a question naming one says that the
     // documents never mention it (a test checks every name against the documents and answers).
-    notInDocuments: z.array(z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "one word")).default([]),
+    // A name: one word (hyphens allowed), or a phrase of such words ("live migration").
+    notInDocuments: z
+      .array(z.string().regex(/^[\p{L}\p{N}]+(?:[- ][\p{L}\p{N}]+)*$/u, "words and hyphens"))
+      .default([]),
     // Words that frame a question ("difference between X and Y", "pros and cons"), as written:
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.
@@ -317,6 +320,8 @@ export const responsesSchema = z.strictObject({
     typedInThread: sentence,
     /** Under an answer read from a typed sentence: {words} the words it was read from, {back} the Back button. */
     readFromWords: sentence,
+    /** The same for the last question, after which no Back follows ({words}). */
+    readFromWordsLast: sentence,
     /** A sentence typed in the thread that reads as two answers to the current question ({question}). */
     readBothInThread: sentence,
   }),

@@ -182,6 +182,9 @@ describe("Bot.handle: walkthroughs", () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");
     const typedIn = async (text: string) => bot.handle(turn({ text, thread: "t1" }));
+    // A question without a question mark, whose words read as isolation, is asked, not taken.
+    const [asked] = await typedIn("isnt customer code untrusted");
+    expect(asked!.kind).not.toBe("checklist");
     expect(plainText(await typedIn("standard"))).toMatch(/Question 2 of 11/);
     const maturity = knowledge.decision.checklist[1]!;
     expect(maturity.key).toBe("maturity");
@@ -198,6 +201,18 @@ describe("Bot.handle: walkthroughs", () => {
     const answered = await typedIn("jenkins pipelines and some terraform");
     expect(plainText([answered[0]!])).toContain(medium);
     expect(plainText(answered)).toMatch(/Question 3 of 11/);
+  });
+
+  it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    const typedIn = async (text: string) => bot.handle(turn({ text, thread: "t1" }));
+    for (const skip of Array.from({ length: 10 }, () => "skip")) await typedIn(skip);
+    const [answered, recommendation] = await typedIn("our traffic is very spiky around sales events");
+    expect(recommendation!.kind).toBe("recommendation");
+    const note = plainText([answered!]);
+    expect(note).toContain(fill(knowledge.responses.walkthrough.readFromWordsLast, { words: "spiky" }));
+    expect(note).not.toContain(knowledge.responses.walkthrough.back);
   });
 
   it("answers 'why?' typed in the thread of a finished checklist from its recommendation", async () => {

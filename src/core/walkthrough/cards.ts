@@ -69,6 +69,8 @@ export function answeredCard(
   t: WalkthroughTexts,
   /** The words of a typed sentence the answer was read from. */
   readFrom?: string,
+  /** It answered the last question: no Back follows. */
+  last = false,
 ): Reply {
   const label = value === null ? t.skipped : (q.choices.find((c) => c.value === value)?.label ?? value);
   const parts: Part[] = [
@@ -77,7 +79,10 @@ export function answeredCard(
     { type: "text", text: fill(t.answeredBy, { choice: label, name: mention(by) }) },
   ];
   if (readFrom)
-    parts.push({ type: "context", text: fill(t.readFromWords, { words: readFrom, back: t.back }) });
+    parts.push({
+      type: "context",
+      text: fill(last ? t.readFromWordsLast : t.readFromWords, { words: readFrom, back: t.back }),
+    });
   return reply("checklist", parts, `${q.title}: ${label} (${plainName(by)})`, { placement: "replace" });
 }
 

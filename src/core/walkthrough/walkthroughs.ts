@@ -26,11 +26,8 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
+import { statesAboutUs } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
-
-/** A message that asks rather than tells: a question mark, or a question's opening word. */
-const ASKS =
-  /\?\s*$|^\s*(?:what|why|how|when|where|which|who|is|are|do|does|did|can|could|should|would|will|may|must)\b/i;
 
 type Deps = {
   knowledge: Knowledge;
@@ -187,7 +184,9 @@ export class Walkthroughs {
       const value = press.kind === "answer" ? press.value : null;
       const steps = askedSteps(state, this.keys);
       const position = Math.max(0, steps.indexOf(action.step));
-      const card = closing(answeredCard(pressed, value, by, position, steps.length, this.t, readFrom));
+      const card = closing(
+        answeredCard(pressed, value, by, position, steps.length, this.t, readFrom, result.finished),
+      );
       if (result.finished) await this.remember(turn, state);
       return next ? [card, next] : [card];
     }
@@ -302,15 +301,16 @@ export class Walkthroughs {
    * The answer a sentence typed in a running walkthrough's thread gives its current question, as
    * the situation reader understood it ("we run our customers' own code, so it's untrusted" is
    * hard isolation), with the words it was read from; "both" when it reads two answers to it
-   * ("a small platform team and some terraform"). Not for a question ("do we need hard
-   * isolation?"), which is asked.
+   * ("a small platform team and some terraform"). Only for a statement about us (statement.ts):
+   * a question, a request or a supposition ("isnt customer code untrusted", "explain hard
+   * isolation", "suppose we had a platform team") is asked, as anywhere.
    */
   readAnswer(
     state: WalkthroughState,
     text: string,
     reading: Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
-    if (ASKS.test(text)) return undefined;
+    if (!statesAboutUs(text)) return undefined;
     const key = this.deps.knowledge.decision.checklist[state.step]?.key;
     if (key === undefined) return undefined;
     if (reading.conflicts.includes(key as AnswerKey)) return "both";

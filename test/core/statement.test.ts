@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { statesAboutUs } from "../../src/core/walkthrough/statement.ts";
+
+describe("a sentence typed in a checklist's thread, read as an answer only when it states something about us", () => {
+  it.each([
+    "we run our customers' own code in sandboxes, so it's untrusted",
+    "we have jenkins pipelines and some terraform, but no dedicated platform people",
+    "like I said: small platform team, some terraform, CI in gitlab",
+    "hmm, we do have a platform team",
+    "it's customer code, so untrusted",
+    "all linux",
+    "our traffic is very spiky around sales events",
+  ])("states %j", (text) => {
+    expect(statesAboutUs(text)).toBe(true);
+  });
+
+  it.each([
+    // questions, with or without a question mark, and negated ones that mean the opposite
+    "do we really ship several times a day?",
+    "isnt customer code untrusted",
+    "dont we run untrusted customer code",
+    "hey, do we run untrusted code",
+    "has anyone checked if we run untrusted code",
+    "howdy, how often do teams deploy daily",
+    "lol we deploy daily? more like never",
+    "we deploy daily. Can containers handle that",
+    // requests
+    "explain hard isolation for untrusted code",
+    "tell me whether untrusted customer code needs hard isolation",
+    "please explain rollback for teams that deploy daily",
+    "show me how to run windows containers on linux",
+    // suppositions and hearsay
+    "suppose we had a platform team",
+    "if we ran customers code it would be untrusted",
+    "Bob says we run untrusted customer code but I disagree",
+    // long and about nobody in particular
+    "teams that deploy daily tend to use containers for rollback",
+  ])("does not state %j", (text) => {
+    expect(statesAboutUs(text)).toBe(false);
+  });
+});
