@@ -171,7 +171,7 @@ export function allCitations(
     const d = k.decision;
     for (const q of d.checklist) add(`checklist ${q.key}`, q.sources);
     for (const r of d.recommendations) add(`recommendation ${r.id}`, r.sources);
-    for (const r of d.rules.rules) add(`rule ${r.id}`, r.sources);
+    for (const r of d.rules.rules) add(`rule ${r.id}`, [...r.sources, ...(r.aside?.sources ?? [])]);
     for (const c of d.rules.caveats) add(`caveat ${c.id}`, c.sources);
     for (const c of d.rules.constraints) add(`constraint ${c.id}`, c.sources);
     for (const [name, t] of Object.entries(d.rules.texts)) add(`rules text ${name}`, t.sources);

@@ -21,12 +21,13 @@ export function decisionText(d: Decision, knowledge: DecisionKnowledge): string 
   const out = (id: string) => d.excluded.includes(id as (typeof d.excluded)[number]);
   const entries = Object.entries(d.scores).sort(([a, x], [b, y]) => Number(out(a)) - Number(out(b)) || y - x);
   const min = Math.min(...entries.map(([, s]) => s));
-  const max = Math.max(...entries.map(([, s]) => s));
+  // Up to the best allowed score: a ruled-out option keeps its number but draws no bar, as on the cards.
+  const max = Math.max(...entries.filter(([id]) => !out(id)).map(([, s]) => s));
   const width = Math.max(...entries.map(([id]) => id.length));
   // Bars start at the lowest score so negative scores still draw; the number is the real score.
   const bars = entries.map(
     ([id, s]) =>
-      `${id === d.recommendation && !d.provisional ? "▶" : " "} ${id.padEnd(width)}  ${textBar(s - min, max - min, BAR_WIDTH)}  ${s}${out(id) ? ` (${labels.ruledOut})` : ""}`,
+      `${id === d.recommendation && !d.provisional ? "▶" : " "} ${id.padEnd(width)}  ${textBar(out(id) ? 0 : s - min, max - min, BAR_WIDTH)}  ${s}${out(id) ? ` (${labels.ruledOut})` : ""}`,
   );
 
   if (d.provisional) {

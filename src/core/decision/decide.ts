@@ -9,7 +9,7 @@ import {
   RECOMMENDATION_IDS,
   type RecommendationId,
 } from "./contract.ts";
-import { favouringReasons, fill, type Reason, uniqueSources, whyNotRunnerUp } from "./explain.ts";
+import { favouringReasons, fill, type Reason, speaking, uniqueSources, whyNotRunnerUp } from "./explain.ts";
 import {
   allowedMask,
   appliedConstraints,
@@ -145,18 +145,12 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
   const excluded = RECOMMENDATION_IDS.filter((_, i) => !allowed[i]);
   const leadingIds = order.filter((id) => allowed[index(id)]).slice(0, LEADING);
 
-  const fired = firedRules(model, answers);
+  const fired = speaking(firedRules(model, answers), new Set(constraints.map((c) => c.id)));
   const constraintReasons = constraints.map((c) => ({
     text: c.room ? `${c.text} ${c.room}` : c.text,
     sources: c.sources,
   }));
-  const ruleReasons = favouringReasons(
-    fired,
-    answers,
-    recommendation,
-    runnerUp,
-    new Set(constraints.map((c) => c.id)),
-  );
+  const ruleReasons = favouringReasons(fired, answers, recommendation, runnerUp);
   let reasons: Reason[] = [...constraintReasons, ...ruleReasons];
   if (answered === 0) reasons = [texts.unanswered];
   else if (reasons.length === 0) reasons = [texts.noFavouringRule];

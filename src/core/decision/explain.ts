@@ -33,25 +33,26 @@ export const reasonHolds = (rule: Rule, answers: Answers) =>
   !rule.assumes.some((cond) => conditionContradicted(cond, answers));
 
 /**
+ * The fired rules whose reasons may be shown: not one that restates a hard requirement that
+ * applies (the requirement is listed already).
+ */
+export function speaking(fired: Rule[], applied: ReadonlySet<string>): Rule[] {
+  return fired.filter((r) => !(r.restates !== undefined && applied.has(r.restates)));
+}
+
+/**
  * The fired rules that favour the winner (positive weight for it) and whose text the other
  * answers do not contradict, strongest first; ties go to the rule that most separates it
- * from the runner-up. A rule that restates an applied hard requirement is left out: the
- * requirement is listed already.
+ * from the runner-up. Asides for the winner are said here, once.
  */
 export function favouringReasons(
   fired: Rule[],
   answers: Answers,
   winner: RecommendationId,
   runnerUp: RecommendationId,
-  applied: ReadonlySet<string>,
 ): Reason[] {
   const sorted = fired
-    .filter(
-      (r) =>
-        weight(r, winner) > 0 &&
-        reasonHolds(r, answers) &&
-        !(r.restates !== undefined && applied.has(r.restates)),
-    )
+    .filter((r) => weight(r, winner) > 0 && reasonHolds(r, answers))
     .sort(
       (a, b) =>
         weight(b, winner) - weight(a, winner) ||
@@ -98,9 +99,10 @@ export function whyNotRunnerUp(
   const against = shown.filter((r) => weight(r, runnerUp) < 0);
   const pick = against.length ? against : shown.filter((r) => weight(r, runnerUp) === 0);
   const head = against.length ? heads.against : heads.nothingAgainst;
-  const decisive = reasonsAbout(pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT), winner);
+  // The reasons alone: the winner's asides are said once, under "Why".
+  const decisive = pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT);
   return {
-    text: [fill(head, values), ...decisive.map((r) => r.text)].join(" "),
+    text: [fill(head, values), ...decisive.map((r) => r.reason)].join(" "),
     sources: uniqueSources([...head.sources, ...decisive.flatMap((r) => r.sources)]),
   };
 }

@@ -15,7 +15,9 @@ import type { WalkthroughState } from "./state.ts";
  */
 function bars(decision: Decision, title: (id: string) => string, ruledOut: string) {
   const out = (id: RecommendationId) => decision.excluded.includes(id);
-  const max = Math.max(1, ...RECOMMENDATION_IDS.filter((id) => !out(id)).map((id) => decision.scores[id]));
+  // The pick's bar is full whatever it scored above zero (0.5 too); at zero or below nothing is drawn.
+  const best = Math.max(...RECOMMENDATION_IDS.filter((id) => !out(id)).map((id) => decision.scores[id]));
+  const max = best > 0 ? best : 1;
   return [...RECOMMENDATION_IDS]
     .sort((a, b) => Number(out(a)) - Number(out(b)) || decision.scores[b] - decision.scores[a])
     .map((id) => ({

@@ -92,6 +92,19 @@ export function violations(k: DecisionKnowledge, answers: Answers, d: Decision):
     if (r.sources.length === 0) out.push("reason without sources");
   }
   for (const [aside, n] of asides) if (n > 1) out.push(`aside shown ${n} times: ${aside}`);
+  // "Why not" quotes reasons alone (an aside is said once, under "Why"), and never one that
+  // restates a requirement already listed.
+  for (const [id, why] of Object.entries(d.whyNot)) {
+    for (const rule of k.rules.rules) {
+      if (rule.aside && why.text.includes(rule.aside.text)) out.push(`why not ${id} repeats an aside`);
+      if (
+        rule.restates &&
+        d.constraints.some((c) => c.id === rule.restates) &&
+        why.text.includes(rule.reason)
+      )
+        out.push(`why not ${id} quotes ${rule.id}, which repeats ${rule.restates}`);
+    }
+  }
   // Why not the runner-up: never a rule that favours the runner-up.
   for (const rule of k.rules.rules) {
     if (d.whyNotRunnerUp.text.includes(rule.reason) && w(rule, d.runnerUp) > 0)

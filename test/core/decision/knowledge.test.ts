@@ -148,7 +148,7 @@ function allTexts(k: DecisionKnowledge): string[] {
   return [
     ...k.checklist.flatMap((q) => [q.title, q.prompt, q.help, ...q.choices.map((c) => c.label)]),
     ...k.recommendations.flatMap((r) => [r.title, r.summary]),
-    ...k.rules.rules.map((r) => r.reason),
+    ...k.rules.rules.flatMap((r) => [r.reason, r.aside?.text ?? ""]),
     ...k.rules.caveats.map((c) => c.text),
     ...k.rules.constraints.flatMap((c) => [c.text, c.room ?? ""]),
     ...Object.values(k.rules.labels),
@@ -161,7 +161,7 @@ function allSources(k: DecisionKnowledge): { where: string; source: Source }[] {
   return [
     ...k.checklist.flatMap((q) => tag(`checklist ${q.key}`, q.sources)),
     ...k.recommendations.flatMap((r) => tag(`recommendation ${r.id}`, r.sources)),
-    ...k.rules.rules.flatMap((r) => tag(`rule ${r.id}`, r.sources)),
+    ...k.rules.rules.flatMap((r) => tag(`rule ${r.id}`, [...r.sources, ...(r.aside?.sources ?? [])])),
     ...k.rules.caveats.flatMap((c) => tag(`caveat ${c.id}`, c.sources)),
     ...k.rules.constraints.flatMap((c) => tag(`constraint ${c.id}`, c.sources)),
     ...Object.entries(k.rules.texts).flatMap(([name, t]) => tag(`text ${name}`, t.sources)),
