@@ -308,14 +308,19 @@ export class Bot {
     const context = await this.followUps.recall(turn);
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
-    if (about && shown && (about === "change" || !context || (context.at ?? 0) < shown.at))
-      return this.recommendationFollowUp(shown.answers, about, question);
+    // After a comparison or a list, "why?", "source?" and the like are not about it either.
+    if (shown) {
+      const last = !context || (context.at ?? 0) < shown.at;
+      if (about === "change" || (last && (!shown.behind || about === "why-not")))
+        return this.recommendationFollowUp(shown.answers, about, question);
+    }
     // "what would change it?" with no recommendation shown: there is none to change (not the
     // answer before, which it would get as a follow-up).
     if (about === "change" && !shown && saysNothingElse(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
-    // Nor is there a runner-up to say "why not" about ("why not the other one?").
-    if (about === "why-not" && !shown && asksRunnerUp(question, this.questionWords))
+    // Nor is there a runner-up to say "why not" about ("why not the other one?"), unless an
+    // answer came before it, whose other side it may mean.
+    if (about === "why-not" && !shown && !context && asksRunnerUp(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);

@@ -311,12 +311,15 @@ const storedRecommendation = z.object({
   schema: z.literal(1),
   answers: z.record(z.string(), z.string().nullable()),
   at: z.number().optional(),
+  behind: z.boolean().optional(),
 });
 
 /** The last recommendation shown: its checklist answers, and when (epoch ms; 0 if not kept). */
 export interface ShownRecommendation {
   answers: Record<string, string | null>;
   at: number;
+  /** A comparison or a list was shown after it: only "what would change it?" and "why not X?" are about it. */
+  behind: boolean;
 }
 
 /** Where the last answered entry of each conversation, thread and person is kept (the StateStore). */
@@ -353,7 +356,9 @@ export class FollowUpContexts {
 
   async recallRecommendation(turn: Turn): Promise<ShownRecommendation | undefined> {
     const parsed = storedRecommendation.safeParse((await this.store.get(recommendationKeyOf(turn)))?.value);
-    return parsed.success ? { answers: parsed.data.answers, at: parsed.data.at ?? 0 } : undefined;
+    return parsed.success
+      ? { answers: parsed.data.answers, at: parsed.data.at ?? 0, behind: parsed.data.behind === true }
+      : undefined;
   }
 
   /**
@@ -361,9 +366,18 @@ export class FollowUpContexts {
    * on; and, unless `recommendationToo` is false, no recommendation either.
    */
   async forget(turn: Turn, recommendationToo = true): Promise<void> {
+    if (recommendationToo) {
+      await Promise.all([this.store.delete(keyOf(turn)), this.store.delete(recommendationKeyOf(turn))]);
+      return;
+    }
+    // The recommendation stays, behind what was shown after it.
+    const key = recommendationKeyOf(turn);
+    const kept = storedRecommendation.safeParse((await this.store.get(key))?.value);
     await Promise.all([
       this.store.delete(keyOf(turn)),
-      ...(recommendationToo ? [this.store.delete(recommendationKeyOf(turn))] : []),
+      kept.success && !kept.data.behind
+        ? this.store.set(key, { ...kept.data, behind: true }, { ttlMs: FOLLOW_UP.ttlMs })
+        : undefined,
     ]);
   }
 
@@ -425,6 +439,9 @@ export function resolve(
   const alone = asker.ask(question);
   const previous = context && asker.entry(context.entryId);
   if (!previous) return { outcome: alone, matched: question };
+  // "what are your sources?" right after an answer: that answer's.
+  if (alone.kind === "smalltalk" && alone.which === "documents")
+    return aboutPrevious(previous, question, "sources");
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };
   const own = words.stems(question);
@@ -484,16 +501,6 @@ export function resolve(
   // answer again, which would not resolve anything.
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   if (reason === "continues" && newTopic && combined.entry.id === previous.id)
-    return { outcome: alone, matched: question };
-  // Only the last answer again, for a question that merely points back ("do I need kubernetes for
-  // this?" after what containers are good for) and has a sure answer of its own: that answer, not
-  // a repeat. One that opens with a connective ("and for VMs?") leans on the answer before.
-  if (
-    combined.entry.id === previous.id &&
-    alone.kind === "answer" &&
-    !alone.unsure &&
-    !opensWithConnective(raw)
-  )
     return { outcome: alone, matched: question };
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)

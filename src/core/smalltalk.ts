@@ -3,6 +3,9 @@ import { rawWords } from "./matcher/text.ts";
 
 export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "documents";
 
+/** Words that point back at what was said: "what are your sources for that?". */
+const POINTERS = new Set(["that", "this", "it", "those", "these", "them", "its", "thats"]);
+
 /** Kinds a message may mix with each other and courtesy words ("thanks, that helps", "hi, help"), the first found winning. */
 const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledgement"];
 
@@ -49,8 +52,9 @@ export class SmallTalkReader {
       } else if (this.courtesy.has(words[i]!)) i++;
       else return undefined;
     }
-    // "what are your sources" only as a whole message: "… for that?" asks about the last answer.
-    if (found.has("documents")) return undefined;
+    // "what are your sources", with courtesy words too ("hi, what are your sources please"), but
+    // not with a word that points back: "… for that?" asks about the last answer.
+    if (found.has("documents")) return words.some((w) => POINTERS.has(w)) ? undefined : "documents";
     return MIXABLE.find((which) => found.has(which));
   }
 }

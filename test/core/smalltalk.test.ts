@@ -65,12 +65,14 @@ describe("small talk", () => {
     expect(a.text).not.toContain(responses.thanks.reply.replaceAll("`", ""));
   });
 
-  it("answers 'what are your sources?' with the five documents, but only as a whole message", () => {
+  it("answers 'what are your sources?' with the five documents, with courtesy words but not pointing back", () => {
     expect(which("What are your sources?")).toBe("documents");
     expect(which("where does your information come from")).toBe("documents");
-    // About the last answer (a follow-up), or mixed with thanks: left to the matcher.
+    expect(which("thanks, what are your sources?")).toBe("documents");
+    expect(which("hi, what are your sources please")).toBe("documents");
+    // About the last answer: left to the matcher (and to the follow-up, after an answer).
     expect(which("what are your sources for that?")).not.toBe("documents");
-    expect(which("thanks, what are your sources?")).not.toBe("documents");
+    expect(which("what are your sources for this answer")).not.toBe("documents");
     const a = askJson("which documents do you use?", qa);
     expect(a.answered).toBe(true);
     expect(a.text).toContain(responses.documents.intro);
