@@ -6,6 +6,7 @@ import type { Action } from "./action.ts";
 import type { Answerable } from "./answerable.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
+import { briefRequest } from "./brief.ts";
 import { isRecommendationId, type RecommendationId } from "./decision/contract.ts";
 import { decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
@@ -33,6 +34,7 @@ import { mention } from "./render/inline.ts";
 import {
   answerReply,
   askReply,
+  briefReply,
   firstSentence,
   helpReply,
   noRecommendationReply,
@@ -283,12 +285,14 @@ export class Bot {
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);
         }
-        return [await this.ask(turn, command.question, running)];
+        // "one line please: VMs or containers?": asked without the request, answered in short.
+        const brief = briefRequest(command.question);
+        return [await this.ask(turn, brief ?? command.question, running, brief !== undefined)];
       }
     }
   }
 
-  private async ask(turn: Turn, question: string, running?: WalkthroughState): Promise<Reply> {
+  private async ask(turn: Turn, question: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "what if we had 50 services?" after a recommendation: decided again with that change.
     const supposed = supposition(question);
     if (supposed) {
@@ -393,28 +397,30 @@ export class Bot {
         outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
       ]);
       const r =
-        followUp?.reason === "sources"
-          ? sourcesReply(followUp.of, this.qa.context, askedId)
-          : followUp?.reason === "simpler"
-            ? simplerReply(followUp.of, this.qa.context, askedId)
-            : same
-              ? sameAnswerReply(
-                  outcome.entry,
-                  this.qa.context,
-                  askedId,
-                  alone ? gotAlone(alone) : [],
-                  outcome.unnamed,
-                )
-              : askReply(
-                  outcome,
-                  this.qa.context,
-                  askedId,
-                  // Only a message that leans on it: not "how do i bake bread?".
-                  outcome.kind === "out-of-scope" &&
-                    leansOnConversation(question, this.questionWords) &&
-                    (context !== undefined ||
-                      (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
-                );
+        brief && outcome.kind === "answer" && !outcome.unsure && !same
+          ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
+          : followUp?.reason === "sources"
+            ? sourcesReply(followUp.of, this.qa.context, askedId)
+            : followUp?.reason === "simpler"
+              ? simplerReply(followUp.of, this.qa.context, askedId)
+              : same
+                ? sameAnswerReply(
+                    outcome.entry,
+                    this.qa.context,
+                    askedId,
+                    alone ? gotAlone(alone) : [],
+                    outcome.unnamed,
+                  )
+                : askReply(
+                    outcome,
+                    this.qa.context,
+                    askedId,
+                    // Only a message that leans on it: not "how do i bake bread?".
+                    outcome.kind === "out-of-scope" &&
+                      leansOnConversation(question, this.questionWords) &&
+                      (context !== undefined ||
+                        (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
+                  );
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.
       if (running && !followUp && outcome.kind !== "answer")

@@ -240,6 +240,10 @@ export const responsesSchema = z.strictObject({
     alternatives: label,
     /** {names}: products the question names that the documents never mention (lexicon notInDocuments). */
     notInDocuments: z.string().min(5).includes("{names}"),
+    /** Before the first sentence of an answer asked for in short ("one line please: …"). */
+    inShort: label,
+    /** The button under it that shows the whole answer. */
+    wholeAnswer: label,
   }),
   feedback: z.strictObject({ up: sentence, down: sentence, alreadyRated: sentence }),
   /** Slack's assistant view (optional, paid plans): greeting, suggested prompts and the status line. */

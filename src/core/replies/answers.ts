@@ -208,6 +208,36 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
   );
 }
 
+/**
+ * A question asked for in short ("one line please: VMs or containers?"): the question it answers,
+ * the answer's first sentence, its sources, and the whole answer one press away.
+ */
+export function briefReply(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  unnamed: readonly string[] = [],
+): Reply {
+  const r = ctx.responses;
+  const { subtitle, body } = entryParts(entry, ctx);
+  const first = firstSentence(entry.answer);
+  const whole = button(r.answer.wholeAnswer, { type: "ask", entryId: entry.id, via: "again" });
+  const notThis = askedId
+    ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })]
+    : [];
+  return reply(
+    "answer",
+    [
+      subtitle,
+      ...(unnamed.length > 0 ? [{ type: "context" as const, text: unnamedNote(unnamed, r) }] : []),
+      { type: "text", text: `${r.answer.inShort} ${first}` },
+      ...body.filter((p) => p.type === "sources"),
+      { type: "buttons", role: "menu", buttons: [whole, ...notThis] },
+    ],
+    first,
+  );
+}
+
 /** "why?", "source?" with no answer of ours before it to follow up on: ask for the whole question. */
 export function nothingBeforeReply(ctx: Pick<AnswerContext, "responses">): Reply {
   const r = ctx.responses;
