@@ -203,6 +203,27 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(answered)).toMatch(/Question 3 of 11/);
   });
 
+  it("takes an option named outright or by a word of its label, and the label's words between two readings", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    const typedIn = async (text: string) => bot.handle(turn({ text, thread: "t1" }));
+    const label = (step: number, value: string) =>
+      knowledge.decision.checklist[step]!.choices.find((c) => c.value === value)!.label;
+    // The option first, then why: the option, whatever the rest implies.
+    const [isolation] = await typedIn("standard, it's all our own services");
+    expect(plainText([isolation!])).toContain(label(0, "standard"));
+    // Read as a high and a medium maturity, but it follows the High label's words.
+    const [maturity] = await typedIn("we have a platform team of 6 with solid CI/CD and observability");
+    expect(plainText([maturity!])).toContain(label(1, "high"));
+    await typedIn("skip");
+    // A word only one option's label has.
+    const [deploys] = await typedIn("daily");
+    expect(plainText([deploys!])).toContain(label(3, "frequent"));
+    // Not in a question.
+    const [asked] = await typedIn("why no?");
+    expect(asked!.kind).not.toBe("checklist");
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

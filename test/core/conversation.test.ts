@@ -518,6 +518,17 @@ describe("follow-ups in context", () => {
     expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
   });
 
+  it("takes 'which ones first?' after the migration answer as a follow-up, not off topic", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [first] = await bot.handle(
+      turn({ text: "in what order should workloads move from vms to containers?" }),
+    );
+    expect(subtitle(first!)).toMatch(/^Answering: In what order/);
+    const [r] = await bot.handle(turn({ text: "which ones first?" }));
+    expect(r!.summary).not.toBe(knowledge.responses.decline.outOfScope);
+    expect(context(r!)).toMatch(/^Following up on _In what order/);
+  });
+
   it("says the documents never name a product a follow-up names, when it takes it back to the answer above", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { statesAboutUs } from "../../src/core/walkthrough/statement.ts";
+import { statesSomething } from "../../src/core/walkthrough/statement.ts";
 
-describe("a sentence typed in a checklist's thread, read as an answer only when it states something about us", () => {
+describe("a sentence typed in a checklist's thread, read as an answer only when it states something", () => {
   it.each([
     "we run our customers' own code in sandboxes, so it's untrusted",
     "we have jenkins pipelines and some terraform, but no dedicated platform people",
@@ -10,8 +10,11 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "it's customer code, so untrusted",
     "all linux",
     "our traffic is very spiky around sales events",
+    // a statement about the team that does not say "we"
+    "game servers keep match state in memory, player data is in a managed database",
+    "really spiky, huge peaks on launch days and weekends",
   ])("states %j", (text) => {
-    expect(statesAboutUs(text)).toBe(true);
+    expect(statesSomething(text)).toBe(true);
   });
 
   it.each([
@@ -33,9 +36,7 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "suppose we had a platform team",
     "if we ran customers code it would be untrusted",
     "Bob says we run untrusted customer code but I disagree",
-    // long and about nobody in particular
-    "teams that deploy daily tend to use containers for rollback",
   ])("does not state %j", (text) => {
-    expect(statesAboutUs(text)).toBe(false);
+    expect(statesSomething(text)).toBe(false);
   });
 });

@@ -58,32 +58,15 @@ const HEDGES = new Set([
   "someone",
 ]);
 
-/** The message speaks of us: "we", "our", "I" and their forms ("we're" is read as "were"). */
-const FIRST_PERSON = new Set([
-  "we",
-  "were",
-  "weve",
-  "wed",
-  "our",
-  "ours",
-  "us",
-  "i",
-  "im",
-  "ive",
-  "my",
-  "me",
-]);
-
-/** At most this many words may state an answer without a word about us: "all linux", "its customer code". */
-const SHORT = 6;
-
 /**
- * Does a message typed in a checklist's thread state something about us, as an answer to its
- * question would ("we have a dedicated platform team", "it's customer code, so untrusted"),
- * rather than ask, request, suppose or report ("isnt customer code untrusted", "explain hard
- * isolation", "suppose we had a platform team", "Bob says we run untrusted code")?
+ * Does a message typed in a checklist's thread state something, as an answer to its question
+ * would ("we have a dedicated platform team", "really spiky, huge peaks on launch days"), rather
+ * than ask, request, suppose or report ("isnt customer code untrusted", "explain hard isolation",
+ * "suppose we had a platform team", "Bob says we run untrusted code")? In that thread a statement
+ * is most likely about the team, whoever it names (a blind trial's "game servers keep match
+ * state in memory" was one), so it need not say "we".
  */
-export function statesAboutUs(text: string): boolean {
+export function statesSomething(text: string): boolean {
   if (text.includes("?")) return false;
   const sentences = text
     .split(/[.!;:\n]+/)
@@ -95,7 +78,5 @@ export function statesAboutUs(text: string): boolean {
     while (i < words.length - 1 && INTERJECTIONS.has(words[i]!)) i++;
     if (OPENERS.has(words[i]!)) return false;
   }
-  const all = sentences.flat();
-  if (all.some((w) => HEDGES.has(w))) return false;
-  return all.some((w) => FIRST_PERSON.has(w)) || all.length <= SHORT;
+  return !sentences.flat().some((w) => HEDGES.has(w));
 }

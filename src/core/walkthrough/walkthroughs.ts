@@ -12,6 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
+import { choiceNamed, closestChoice } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -26,7 +27,7 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { statesAboutUs } from "./statement.ts";
+import { statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 type Deps = {
@@ -56,9 +57,11 @@ export class Walkthroughs {
   private readonly keys: readonly string[];
   private readonly t: WalkthroughTexts;
 
+  private readonly stopwords: ReadonlySet<string>;
   constructor(private readonly deps: Deps) {
     this.keys = deps.knowledge.decision.checklist.map((q) => q.key);
     this.t = deps.knowledge.responses.walkthrough;
+    this.stopwords = new Set(deps.knowledge.lexicon.stopwords);
   }
 
   /**
@@ -288,6 +291,10 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     const choice = q?.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
+    // An option named outright ("standard, it's all our own services"), or by a word of its label
+    // alone ("daily"), in a statement: as pressed.
+    const value = q && statesSomething(text) ? choiceNamed(q, text, this.stopwords) : undefined;
+    if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it.
     const skip = [this.t.skip, ...this.t.skip.split("/")].some(same) || typed === "skip";
     if (skip) return { type: "checklist.answer", ...base, value: null };
@@ -310,10 +317,19 @@ export class Walkthroughs {
     text: string,
     reading: Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
-    if (!statesAboutUs(text)) return undefined;
+    if (!statesSomething(text)) return undefined;
     const key = this.deps.knowledge.decision.checklist[state.step]?.key;
     if (key === undefined) return undefined;
-    if (reading.conflicts.includes(key as AnswerKey)) return "both";
+    if (reading.conflicts.includes(key as AnswerKey)) {
+      // Two readings: the choice whose label the words follow, if one clearly does.
+      const q = this.deps.knowledge.decision.checklist[state.step]!;
+      const value = closestChoice(q, text, this.stopwords);
+      if (!value) return "both";
+      return {
+        action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
+        words: text.trim(),
+      };
+    }
     const read = reading.understood[key as AnswerKey];
     if (!read) return undefined;
     return {

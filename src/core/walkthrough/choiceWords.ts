@@ -1,0 +1,60 @@
+import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
+import { rawWords } from "../matcher/text.ts";
+
+/** At most this many words may name a choice by a word of its label alone: "daily", "weekly", "untrusted". */
+const SHORT = 3;
+
+/** The content words of a text, as rawWords writes them, without `stopwords`. */
+const contentWords = (text: string, stopwords: ReadonlySet<string>) =>
+  rawWords(text).filter((w) => !stopwords.has(w));
+
+/** A choice named by its value or the head of its label ("standard", "Strict"). */
+function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"][number] | undefined {
+  const same = (label: string) => rawWords(label).join(" ") === words;
+  return q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
+}
+
+/**
+ * The choice a typed answer names in so many words, if one does:
+ * - its value or label head first, before a comma or dash: "standard, it's all our own services",
+ *   "strict, we're audited under SOC 2" (an option named outright beats what the rest implies);
+ * - or, for a few words, words found in one choice's label only: "daily" is "Frequent — daily or
+ *   more", "untrusted" is "Hard — hypervisor-enforced, e.g. untrusted tenants or code".
+ */
+export function choiceNamed(
+  q: ChecklistQuestion,
+  text: string,
+  stopwords: ReadonlySet<string>,
+): string | undefined {
+  const head = /^\s*([^,;:—–-]+?)\s*[,;:—–-]/.exec(text)?.[1];
+  const first = head ? named(q, rawWords(head).join(" ")) : undefined;
+  if (first) return first.value;
+  const words = contentWords(text, stopwords);
+  if (words.length === 0 || words.length > SHORT) return undefined;
+  const having = q.choices.filter((c) => {
+    const label = new Set(contentWords(c.label, stopwords));
+    return words.every((w) => label.has(w));
+  });
+  return having.length === 1 ? having[0]!.value : undefined;
+}
+
+/**
+ * Between choices a text reads as both of ("a platform team of 6 with solid CI/CD and
+ * observability": a high maturity and a medium one), the one whose label shares the most of its
+ * words, when it shares at least two and more than any other.
+ */
+export function closestChoice(
+  q: ChecklistQuestion,
+  text: string,
+  stopwords: ReadonlySet<string>,
+): string | undefined {
+  const words = new Set(contentWords(text, stopwords));
+  const shared = q.choices
+    .map((c) => ({
+      value: c.value,
+      n: new Set(contentWords(c.label, stopwords).filter((w) => words.has(w))).size,
+    }))
+    .sort((a, b) => b.n - a.n);
+  const [best, next] = shared;
+  return best && best.n >= 2 && best.n > (next?.n ?? 0) ? best.value : undefined;
+}
