@@ -154,9 +154,13 @@ export class Asker {
     const found = new Set<string>();
     const nameOf = (w: string) => this.notInDocuments.get(w) ?? this.notInDocuments.get(w.replace(/s$/, ""));
     const same = (w: string | undefined, p: string) => w === p || w === `${p}s`;
-    words.forEach((word, i) => {
+    // A phrase's words may also be written joined by hyphens: "live-migration".
+    const parts = words.flatMap((w) => w.split("-"));
+    parts.forEach((_, i) => {
       for (const phrase of this.notInDocumentsPhrases)
-        if (phrase.words.every((p, j) => same(words[i + j], p))) found.add(phrase.name);
+        if (phrase.words.every((p, j) => same(parts[i + j], p))) found.add(phrase.name);
+    });
+    words.forEach((word) => {
       const whole = nameOf(word);
       if (whole) found.add(whole);
       else

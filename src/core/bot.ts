@@ -18,6 +18,7 @@ import {
   asksRunnerUp,
   FollowUpContexts,
   leansOnConversation,
+  mentionsRecommendation,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -312,11 +313,22 @@ export class Bot {
     const context = await this.followUps.recall(turn);
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
-    // After a comparison or a list, "why?", "source?" and the like are not about it either.
+    // After a comparison or a list, a bare "why?", "source?" or "tl;dr" is not about it either;
+    // what names it ("why did you recommend that?", "why microvms?") still is.
     if (shown) {
       const last = !context || (context.at ?? 0) < shown.at;
-      if (about === "change" || (last && (!shown.behind || about === "why-not")))
+      const namesIt =
+        about === "change" ||
+        about === "why-not" ||
+        mentionsRecommendation(question, this.questionWords) ||
+        this.optionNamed(question) !== undefined;
+      if (about === "change" || (last && (!shown.behind || namesIt))) {
+        if (shown.behind)
+          await this.unlessStoreDown("recommendation not brought forward", () =>
+            this.followUps.bringForward(turn),
+          );
         return this.recommendationFollowUp(shown.answers, about, question);
+      }
     }
     // "what would change it?" with no recommendation shown: there is none to change (not the
     // answer before, which it would get as a follow-up).
@@ -364,8 +376,14 @@ export class Bot {
         context.asked !== undefined &&
         context.asked !== asked;
       const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
-      // Sources or a shorter version were asked for and given; anything else back to it is no new answer.
-      const takenBack = same && followUp?.reason !== "sources" && followUp?.reason !== "simpler";
+      // A follow-up only taken back to it is no new answer (a gap to report), nor is a question
+      // naming what the documents never mention ("and for redis?"); sources or a shorter version
+      // were asked for and given, and another question surely matched to it was answered.
+      const takenBack =
+        same &&
+        (followUp
+          ? followUp.reason !== "sources" && followUp.reason !== "simpler"
+          : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
       // Three independent writes, sent together (one round trip to Redis instead of three).
       await Promise.all([

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StateStore } from "../store/store.ts";
+import { updateKey } from "../store/update.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
@@ -185,7 +186,11 @@ const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve"
  */
 export function leansOnConversation(question: string, words: QuestionWords): boolean {
   const raw = rawWords(question);
-  if (opensWithConnective(raw) || pointsAt(raw)) return true;
+  return opensWithConnective(raw) || pointsAt(raw) || mentionsRecommendation(question, words);
+}
+
+/** Does a message speak of the recommendation ("why did you recommend that?", "why this pick?")? */
+export function mentionsRecommendation(question: string, words: QuestionWords): boolean {
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
   return words.stems(question).some((s) => own.has(s));
 }
@@ -371,14 +376,21 @@ export class FollowUpContexts {
       return;
     }
     // The recommendation stays, behind what was shown after it.
-    const key = recommendationKeyOf(turn);
-    const kept = storedRecommendation.safeParse((await this.store.get(key))?.value);
-    await Promise.all([
-      this.store.delete(keyOf(turn)),
-      kept.success && !kept.data.behind
-        ? this.store.set(key, { ...kept.data, behind: true }, { ttlMs: FOLLOW_UP.ttlMs })
-        : undefined,
-    ]);
+    await Promise.all([this.store.delete(keyOf(turn)), this.markBehind(turn, true)]);
+  }
+
+  /** A reply about the recommendation brings it forward again: "why?" after it is about it. */
+  async bringForward(turn: Turn): Promise<void> {
+    await this.markBehind(turn, false);
+  }
+
+  /** Sets whether something else was shown after the recommendation, keeping the rest (a versioned write). */
+  private async markBehind(turn: Turn, behind: boolean): Promise<void> {
+    await updateKey<unknown, void>(this.store, recommendationKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
+      const kept = storedRecommendation.safeParse(current?.value);
+      if (!kept.success || (kept.data.behind === true) === behind) return { result: undefined };
+      return { value: { ...kept.data, behind }, result: undefined };
+    });
   }
 
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
@@ -439,8 +451,9 @@ export function resolve(
   const alone = asker.ask(question);
   const previous = context && asker.entry(context.entryId);
   if (!previous) return { outcome: alone, matched: question };
-  // "what are your sources?" right after an answer: that answer's.
-  if (alone.kind === "smalltalk" && alone.which === "documents")
+  // "what are your sources?" right after an answer: that answer's ("which documents do you use?"
+  // asks about the five documents whatever came before).
+  if (alone.kind === "smalltalk" && alone.which === "documents" && /\bsources?\b/i.test(question))
     return aboutPrevious(previous, question, "sources");
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };

@@ -208,6 +208,12 @@ describe("questions about the recommendation just shown", () => {
     expect(texts(afterCompare!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     const [whyNotAfterCompare] = await bot.handle(turn({ text: `why not ${named.toLowerCase()}?` }));
     expect(texts(whyNotAfterCompare!)[0]).toBe(runnerUp);
+    // What names it reaches it too, and brings it forward: a bare "why?" is about it again.
+    await bot.handle(turn({ text: "compare boot time", via: "command" }));
+    for (const q of ["why did you recommend that?", "why?"]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(texts(r!), q).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
+    }
     // Nowhere else: another conversation has no recommendation to ask about.
     const [elsewhere] = await bot.handle(turn({ text: "why?", conversation: "other" }));
     expect(elsewhere!.kind).toBe("decline");
@@ -385,7 +391,7 @@ describe("follow-ups in context", () => {
         knowledge.responses.followUp.showAgain,
         knowledge.responses.correction.button,
       ]);
-      // Without an answer before it, it is a question like any other.
+      // Without an answer before it, it is a question like any other (or about the documents).
       const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
       expect(context(alone!)).toBeUndefined();
       expect(alone!.parts[0]).not.toEqual({ type: "text", text: knowledge.responses.followUp.sources });
@@ -516,6 +522,14 @@ describe("follow-ups in context", () => {
       turn({ text: "should our database run in a container?", user: { id: "u2", name: "Grace" } }),
     );
     expect(subtitle(other!)).toMatch(/^Answering: Can we run databases/);
+  });
+
+  it("lists the five documents for 'which documents do you use?' even right after an answer", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "which documents do you use?" }));
+    expect(r!.summary).toBe(knowledge.responses.documents.intro);
+    expect(context(r!)).toBeUndefined();
   });
 
   it("takes 'which ones first?' after the migration answer as a follow-up, not off topic", async () => {

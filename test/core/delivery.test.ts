@@ -71,6 +71,45 @@ describe("the delivery loop places replies through the port", () => {
     expect(gone.delivered.map((c) => c.method)).toEqual(["post"]);
   });
 
+  it("closes the newest copy of a question's card when its answer is typed, after Continue posted it again", async () => {
+    const { bot } = await setup();
+    const port = new FakePort();
+    const thread = await startChecklist(bot, port);
+    const first = port.delivered.find((c) => c.method === "post")!;
+    const inThread = (text: string) => turn({ text, thread, via: "direct" });
+    // Something it cannot read: the note with Continue, which posts question 1 again.
+    await bot.converse(inThread("blah blah"), port);
+    const resume = port.lastButtons("controls")[0]!;
+    await bot.converse(press(resume.action, { thread }), port);
+    const again = port.delivered.filter((c) => c.method === "post" && c.thread === thread).at(-1)!;
+    expect(again.ref).not.toBe(first.ref);
+    expect(plainText([again.reply])).toMatch(/Question 1 of 11/);
+    // The typed answer replaces the copy posted last, not the first one up the thread.
+    const from = port.calls.length;
+    await bot.converse(inThread("standard"), port);
+    const replaced = port.calls.slice(from).filter((c) => c.method === "replace");
+    expect(replaced.map((c) => c.thread)).toEqual([again.ref]);
+    expect(plainText([replaced[0]!.reply])).toMatch(/Standard/);
+  });
+
+  it("keeps a walkthrough readable when the platform's reference to a card is too long to keep", async () => {
+    const { bot } = await setup();
+    class LongRefs extends FakePort {
+      override async post(reply: Reply, thread: string | undefined) {
+        await super.post(reply, thread);
+        return { ref: "x".repeat(600) };
+      }
+    }
+    const port = new LongRefs();
+    const thread = await startChecklist(bot, port);
+    const from = port.calls.length;
+    await bot.converse(turn({ text: "standard", thread, via: "direct" }), port);
+    // Answered (the reference was dropped, not the state), and nothing to replace: posted.
+    const answered = port.calls.slice(from);
+    expect(answered.map((c) => c.method)).toEqual(["post", "post"]);
+    expect(plainText([answered[1]!.reply])).toMatch(/Question 2 of 11/);
+  });
+
   it("starts a thread, then runs the follow-up in it: root, then question 1 in the root's thread", async () => {
     const { bot } = await setup();
     const port = new FakePort({ privateHere: true });

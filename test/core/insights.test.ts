@@ -81,10 +81,13 @@ describe("usage insights recorded by the Bot", () => {
     const [back] = await ask("and for redis?");
     expect(back!.summary).toBe(knowledge.responses.followUp.sameAnswer);
     await ask("source?"); // asked for and given: answered
+    // A question of its own, surely matched to the answer just given: answered (no gap).
+    const [same] = await ask("should our database run in a container?");
+    expect(same!.summary).toBe(knowledge.responses.followUp.sameAnswer);
     const questions = (await store.readLog<InsightEvent>(INSIGHT_LOG)).filter((e) => e.type === "question");
-    expect(questions.map((q) => q.outcome)).toEqual(["answered", "repeated", "answered"]);
+    expect(questions.map((q) => q.outcome)).toEqual(["answered", "repeated", "answered", "answered"]);
     const stats = computeStats(await store.readLog<InsightEvent>(INSIGHT_LOG), (t) => bot.qa.stems(t));
-    expect(stats).toMatchObject({ questions: 3, answered: 2, repeated: 1 });
+    expect(stats).toMatchObject({ questions: 4, answered: 3, repeated: 1 });
     expect(stats.unanswered.map((u) => u.example)).toEqual(["and for redis?"]);
   });
 

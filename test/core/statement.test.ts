@@ -13,6 +13,7 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     // a statement about the team that does not say "we"
     "game servers keep match state in memory, player data is in a managed database",
     "really spiky, huge peaks on launch days and weekends",
+    "strict, we're audited under SOC 2 and ISO 27001",
   ])("states %j", (text) => {
     expect(statesSomething(text)).toBe(true);
   });
@@ -27,6 +28,14 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "howdy, how often do teams deploy daily",
     "lol we deploy daily? more like never",
     "we deploy daily. Can containers handle that",
+    "we deploy daily, can containers handle that",
+    "we run customer code - how should we isolate it",
+    // wishes, plans and doubts, which the reader would take as today's facts or the other way round
+    "I want to know how untrusted customer code is isolated",
+    "we lack a platform team",
+    "we plan to deploy daily next year",
+    "I doubt we run untrusted code",
+    "maybe untrusted customer code",
     // requests
     "explain hard isolation for untrusted code",
     "tell me whether untrusted customer code needs hard isolation",

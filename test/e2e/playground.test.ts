@@ -208,23 +208,38 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
       await field.press("Enter");
       await page.waitForFunction((k) => document.querySelectorAll(".thread .msg").length > k, n);
     };
+    // Named by the message the thread hangs under, so several boxes can be told apart.
+    expect(await box.locator(".thread-reply label").textContent()).toMatch(
+      /^Reply in the thread under: .*Decision checklist/,
+    );
     // A sentence read as the first question's answer: shown in the thread, the card replaced.
     await reply("we run untrusted customer code in sandboxes");
     expect(await box.locator(".msg.from-you").first().innerText()).toContain("untrusted customer code");
     expect(await box.locator('.msg:has-text("Read from your words")').count()).toBe(1);
+    // One message at a time: typed while the last is on its way (held here), it is kept, not sent.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/playground/turn", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const before = await box.locator(".msg").count();
+    await field.fill("high");
+    await field.press("Enter");
+    await page.waitForFunction(() => document.body.classList.contains("busy"));
+    await field.fill("none");
+    await field.press("Enter");
+    expect(await field.inputValue()).toBe("none");
+    release();
+    await page.waitForFunction((k) => document.querySelectorAll(".thread .msg").length > k, before);
+    await page.waitForFunction(() => !document.body.classList.contains("busy"));
+    await page.unroute("**/api/playground/turn");
+    expect(await box.locator(".msg.from-you").count()).toBe(2);
+    await field.fill("");
     // The rest as the choices' own words, to a pick that ruled-out options outscore.
-    for (const v of [
-      "high",
-      "none",
-      "frequent",
-      "no",
-      "high",
-      "microservices",
-      "stateless",
-      "no",
-      "none",
-      "spiky",
-    ])
+    for (const v of ["none", "frequent", "no", "high", "microservices", "stateless", "no", "none", "spiky"])
       await reply(v);
     await box.locator(".bars").waitFor();
     expect(await box.locator(".role-choices").count()).toBe(0);

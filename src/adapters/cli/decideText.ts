@@ -20,9 +20,10 @@ export function decisionText(d: Decision, knowledge: DecisionKnowledge): string 
   const { labels, texts } = knowledge.rules;
   const out = (id: string) => d.excluded.includes(id as (typeof d.excluded)[number]);
   const entries = Object.entries(d.scores).sort(([a, x], [b, y]) => Number(out(a)) - Number(out(b)) || y - x);
-  const min = Math.min(...entries.map(([, s]) => s));
-  // Up to the best allowed score: a ruled-out option keeps its number but draws no bar, as on the cards.
+  // Up to the best allowed score: a ruled-out option keeps its number but draws no bar, as on the
+  // cards. From at least a point below it, so the pick always draws (also when it scored lowest).
   const max = Math.max(...entries.filter(([id]) => !out(id)).map(([, s]) => s));
+  const min = Math.min(max - 1, ...entries.map(([, s]) => s));
   const width = Math.max(...entries.map(([id]) => id.length));
   // Bars start at the lowest score so negative scores still draw; the number is the real score.
   const bars = entries.map(

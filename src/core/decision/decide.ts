@@ -9,7 +9,7 @@ import {
   RECOMMENDATION_IDS,
   type RecommendationId,
 } from "./contract.ts";
-import { favouringReasons, fill, type Reason, speaking, uniqueSources, whyNotRunnerUp } from "./explain.ts";
+import { favouringReasons, fill, type Reason, restated, uniqueSources, whyNotRunnerUp } from "./explain.ts";
 import {
   allowedMask,
   appliedConstraints,
@@ -145,12 +145,18 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
   const excluded = RECOMMENDATION_IDS.filter((_, i) => !allowed[i]);
   const leadingIds = order.filter((id) => allowed[index(id)]).slice(0, LEADING);
 
-  const fired = speaking(firedRules(model, answers), new Set(constraints.map((c) => c.id)));
+  const requirements = new Set(constraints.map((c) => c.id));
+  const fired = firedRules(model, answers);
   const constraintReasons = constraints.map((c) => ({
     text: c.room ? `${c.text} ${c.room}` : c.text,
     sources: c.sources,
   }));
-  const ruleReasons = favouringReasons(fired, answers, recommendation, runnerUp);
+  const ruleReasons = favouringReasons(
+    fired.filter((r) => !restated(r, requirements)),
+    answers,
+    recommendation,
+    runnerUp,
+  );
   let reasons: Reason[] = [...constraintReasons, ...ruleReasons];
   if (answered === 0) reasons = [texts.unanswered];
   else if (reasons.length === 0) reasons = [texts.noFavouringRule];
@@ -210,7 +216,10 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
       };
     }
     if (id === runnerUp)
-      return tieText ?? whyNotRunnerUp(knowledge, these, fired, answers, recommendation, runnerUp);
+      return (
+        tieText ??
+        whyNotRunnerUp(knowledge, these, fired, answers, recommendation, runnerUp, undefined, requirements)
+      );
     // Level with the pick: which answer broke the tie, as for the runner-up, never "has more in its favour".
     if (scores[id] === scores[recommendation]) {
       const by = separatingKey(model, answers, index(recommendation), index(id));
@@ -221,10 +230,16 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
           }
         : { text: fill(texts.tieUnresolved, these), sources: texts.tieUnresolved.sources };
     }
-    return whyNotRunnerUp(knowledge, these, fired, answers, recommendation, id, {
-      against: texts.whyNotOption,
-      nothingAgainst: texts.whyNotOptionNothingAgainst,
-    });
+    return whyNotRunnerUp(
+      knowledge,
+      these,
+      fired,
+      answers,
+      recommendation,
+      id,
+      { against: texts.whyNotOption, nothingAgainst: texts.whyNotOptionNothingAgainst },
+      requirements,
+    );
   };
   const whyNot = Object.fromEntries(
     RECOMMENDATION_IDS.filter((id) => id !== recommendation).map((id) => [id, whyNotOf(id)]),

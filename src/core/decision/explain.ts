@@ -32,13 +32,9 @@ function reasonsAbout(rules: Rule[], about: RecommendationId): Reason[] {
 export const reasonHolds = (rule: Rule, answers: Answers) =>
   !rule.assumes.some((cond) => conditionContradicted(cond, answers));
 
-/**
- * The fired rules whose reasons may be shown: not one that restates a hard requirement that
- * applies (the requirement is listed already).
- */
-export function speaking(fired: Rule[], applied: ReadonlySet<string>): Rule[] {
-  return fired.filter((r) => !(r.restates !== undefined && applied.has(r.restates)));
-}
+/** Does a rule restate a hard requirement that applies (and is listed already)? */
+export const restated = (rule: Rule, applied: ReadonlySet<string>) =>
+  rule.restates !== undefined && applied.has(rule.restates);
 
 /**
  * The fired rules that favour the winner (positive weight for it) and whose text the other
@@ -93,14 +89,21 @@ export function whyNotRunnerUp(
     against: knowledge.rules.texts.whyNotRunnerUp,
     nothingAgainst: knowledge.rules.texts.whyNotRunnerUpNothingAgainst,
   },
+  /** The hard requirements that apply: a rule restating one is quoted only when nothing else counts. */
+  applied: ReadonlySet<string> = new Set(),
 ): Reason {
   const margin = (r: Rule) => weight(r, winner) - weight(r, runnerUp);
   const shown = fired.filter((r) => reasonHolds(r, answers) && margin(r) > 0);
   const against = shown.filter((r) => weight(r, runnerUp) < 0);
   const pick = against.length ? against : shown.filter((r) => weight(r, runnerUp) === 0);
+  // Whether anything counts against it is told by every rule; what is quoted leaves out one that
+  // says what the requirement above says, unless nothing else would be.
   const head = against.length ? heads.against : heads.nothingAgainst;
+  const fresh = pick.filter((r) => !restated(r, applied));
   // The reasons alone: the winner's asides are said once, under "Why".
-  const decisive = pick.sort((a, b) => margin(b) - margin(a)).slice(0, WHY_NOT_LIMIT);
+  const decisive = (fresh.length ? fresh : pick)
+    .sort((a, b) => margin(b) - margin(a))
+    .slice(0, WHY_NOT_LIMIT);
   return {
     text: [fill(head, values), ...decisive.map((r) => r.reason)].join(" "),
     sources: uniqueSources([...head.sources, ...decisive.flatMap((r) => r.sources)]),

@@ -30,7 +30,8 @@ const INTERJECTIONS = new Set([
 const OPENERS = new Set([
   // questions, with and without their negation
   ...["what", "whats", "why", "how", "when", "where", "which", "who", "whom", "whose"],
-  ...["is", "are", "am", "was", "were", "do", "does", "did", "have", "has", "had"],
+  // (not "were": it is also "we're", as in "strict, we're audited")
+  ...["is", "are", "am", "was", "do", "does", "did", "have", "has", "had"],
   ...["can", "could", "should", "would", "will", "may", "might", "must", "shall"],
   ...["isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "havent", "hasnt"],
   ...["cant", "couldnt", "shouldnt", "wouldnt", "wont", "mustnt"],
@@ -40,8 +41,26 @@ const OPENERS = new Set([
   ...["suppose", "imagine", "assume", "say", "consider", "if", "what-if"],
 ]);
 
-/** Anywhere in the message, these make it a supposition, hearsay or a question about us. */
+/**
+ * Anywhere in the message, these make it a supposition, hearsay, a wish or a doubt: what it says
+ * may not be so ("we lack a platform team", "we plan to deploy daily", "I doubt we run untrusted
+ * code" read the other way round or as today's facts).
+ */
 const HEDGES = new Set([
+  "wonder",
+  "doubt",
+  "lack",
+  "lacking",
+  "hiring",
+  "plan",
+  "planning",
+  "hope",
+  "hoping",
+  "maybe",
+  "probably",
+  "want",
+  "wants",
+  "wish",
   "if",
   "whether",
   "suppose",
@@ -68,8 +87,9 @@ const HEDGES = new Set([
  */
 export function statesSomething(text: string): boolean {
   if (text.includes("?")) return false;
+  // Clauses too: a question after a comma or a dash ("we deploy daily, can containers handle that").
   const sentences = text
-    .split(/[.!;:\n]+/)
+    .split(/[.!;:,\n]+|\s[-–—]\s/)
     .map(rawWords)
     .filter((w) => w.length > 0);
   if (sentences.length === 0) return false;

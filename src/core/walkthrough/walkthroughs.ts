@@ -30,6 +30,9 @@ import {
 import { statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
+/** The longest platform reference to a posted card kept (walkthroughStateSchema's shownRef). */
+const MAX_REF = 512;
+
 type Deps = {
   knowledge: Knowledge;
   store: StateStore;
@@ -226,12 +229,15 @@ export class Walkthroughs {
 
   /** The delivery loop posted the card of `step` (as `ref`): remember it, unless the state has moved on. */
   async shown(turn: Turn, step: StepRef, ref?: string): Promise<void> {
+    // Only a reference the state can hold: a longer one would make the state unreadable.
+    const kept = ref && ref.length <= MAX_REF ? ref : undefined;
     await updateKey<unknown, void>(this.deps.store, walkthroughKey(turn), WALKTHROUGH_TTL_MS, (current) => {
       const state = current ? parse(current.value) : undefined;
-      if (!state || state.id !== step.walkthroughId || state.rev !== step.rev || state.shown === step.rev)
-        return { result: undefined };
+      if (!state || state.id !== step.walkthroughId || state.rev !== step.rev) return { result: undefined };
+      // The same card posted again (Continue): the newest copy is the one an answer typed next replaces.
+      if (state.shown === step.rev && state.shownRef === kept) return { result: undefined };
       const { shownRef: _before, ...rest } = state;
-      return { value: { ...rest, shown: step.rev, ...(ref ? { shownRef: ref } : {}) }, result: undefined };
+      return { value: { ...rest, shown: step.rev, ...(kept ? { shownRef: kept } : {}) }, result: undefined };
     });
   }
 

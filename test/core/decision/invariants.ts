@@ -92,18 +92,35 @@ export function violations(k: DecisionKnowledge, answers: Answers, d: Decision):
     if (r.sources.length === 0) out.push("reason without sources");
   }
   for (const [aside, n] of asides) if (n > 1) out.push(`aside shown ${n} times: ${aside}`);
-  // "Why not" quotes reasons alone (an aside is said once, under "Why"), and never one that
-  // restates a requirement already listed.
-  for (const [id, why] of Object.entries(d.whyNot)) {
+  // "Why not" quotes reasons alone (an aside is said once, under "Why"); a rule that restates a
+  // requirement already listed only when nothing else counts against the option; and it says
+  // nothing counts against the option only when no answer does.
+  const nothingAgainst = [
+    k.rules.texts.whyNotRunnerUpNothingAgainst,
+    k.rules.texts.whyNotOptionNothingAgainst,
+  ];
+  // The longest literal stretch of a template: what every text filled from it says.
+  const literal = (t: { text: string }) =>
+    t.text.split(/\{\w+\}/).reduce((a, b) => (b.length > a.length ? b : a), "");
+  for (const [id, why] of Object.entries(d.whyNot) as [RecommendationId, { text: string }][]) {
+    if (d.excluded.includes(id) || why.text.includes(" both scored ") || d.scores[id] === d.scores[winner])
+      continue;
+    const against = k.rules.rules.filter(
+      (r) =>
+        holds(r.when, answers) &&
+        !r.assumes.some((c) => contradicted(c, answers)) &&
+        w(r, winner) - w(r, id) > 0 &&
+        w(r, id) < 0,
+    );
+    const listed = (r: Rule) => r.restates !== undefined && d.constraints.some((c) => c.id === r.restates);
+    const fresh = against.filter((r) => !listed(r));
     for (const rule of k.rules.rules) {
       if (rule.aside && why.text.includes(rule.aside.text)) out.push(`why not ${id} repeats an aside`);
-      if (
-        rule.restates &&
-        d.constraints.some((c) => c.id === rule.restates) &&
-        why.text.includes(rule.reason)
-      )
+      if (listed(rule) && fresh.length > 0 && why.text.includes(rule.reason))
         out.push(`why not ${id} quotes ${rule.id}, which repeats ${rule.restates}`);
     }
+    const saysNone = nothingAgainst.some((t) => why.text.includes(literal(t)));
+    if (against.length > 0 && saysNone) out.push(`why not ${id} says nothing counts against it`);
   }
   // Why not the runner-up: never a rule that favours the runner-up.
   for (const rule of k.rules.rules) {

@@ -216,7 +216,12 @@
   function threadReply(rootId) {
     const form = el("form", "thread-reply");
     form.autocomplete = "off";
-    const label = form.appendChild(el("label", "visually-hidden", "Reply in this thread"));
+    // Named by the message the thread hangs under, so several reply boxes can be told apart.
+    const root = transcript.querySelector(`.msg[data-id="${CSS.escape(rootId)}"]`);
+    const under = (root?.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80);
+    const label = form.appendChild(
+      el("label", "visually-hidden", under ? `Reply in the thread under: ${under}` : "Reply in this thread"),
+    );
     const field = form.appendChild(el("input"));
     field.type = "text";
     field.maxLength = 4000;
@@ -292,7 +297,8 @@
   /** Sends typed text: from the main input, or from a thread's reply box (`thread`, `field`). */
   async function send(text, { thread, field = input } = {}) {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    // One message at a time: a second Enter while the first is on its way sends nothing.
+    if (!trimmed || document.body.classList.contains("busy")) return;
     field.value = "";
     setBusy(true, "vmvc is thinking…");
     try {
