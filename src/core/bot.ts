@@ -15,6 +15,7 @@ import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delive
 import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
+  askedOfIt,
   asksRunnerUp,
   FollowUpContexts,
   leansOnConversation,
@@ -341,6 +342,13 @@ export class Bot {
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
     if (outcome.kind === "intent") {
+      // "explain the recommendation", "sources for the recommendation?": about the one shown, not
+      // a new checklist (which would end it).
+      const rec = mentionsRecommendation(question, this.questionWords)
+        ? shown || (await this.followUps.recallRecommendation(turn))
+        : undefined;
+      if (rec)
+        return this.recommendationFollowUp(rec.answers, askedOfIt(question, this.questionWords), question);
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       const reading = this.recent.read(question);

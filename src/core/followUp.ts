@@ -189,6 +189,14 @@ export function leansOnConversation(question: string, words: QuestionWords): boo
   return opensWithConnective(raw) || pointsAt(raw) || mentionsRecommendation(question, words);
 }
 
+/** What a message that speaks of the recommendation asks of it: its sources, its gist, or why. */
+export function askedOfIt(question: string, words: QuestionWords): "sources" | "simpler" | "why" {
+  const own = words.stems(question);
+  if (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s))) return "sources";
+  if (own.some((s) => stemsOf(words, FOLLOW_UP.simplerWords).has(s))) return "simpler";
+  return "why";
+}
+
 /** Does a message speak of the recommendation ("why did you recommend that?", "why this pick?")? */
 export function mentionsRecommendation(question: string, words: QuestionWords): boolean {
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);

@@ -231,6 +231,27 @@ describe("questions about the recommendation just shown", () => {
   });
 });
 
+describe("a request about the recommendation that reads as a checklist request", () => {
+  it("answers 'explain the recommendation' and 'sources for the recommendation?' from it, and keeps it", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(
+      turn({
+        text: "recommend we run untrusted customer code and deploy daily with a platform team",
+        via: "command",
+      }),
+    );
+    // Alone, the matcher takes this one for the checklist intent: it would start one and end the recommendation.
+    expect(bot.qa.asker.ask("explain the recommendation").kind).toBe("intent");
+    const [explain] = await bot.handle(turn({ text: "explain the recommendation" }));
+    expect(explain!.kind).toBe("recommendation");
+    expect(JSON.stringify(explain!.parts)).toContain("**Why:**");
+    const [sources] = await bot.handle(turn({ text: "sources for the recommendation?" }));
+    expect(sources!.parts.some((p) => p.type === "sources")).toBe(true);
+    const [change] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
+  });
+});
+
 describe("'what if …?' after a recommendation", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
