@@ -87,6 +87,8 @@ export const FOLLOW_UP = {
     "terms",
     "five",
     "more",
+    // "too long. tldr"
+    "long",
     // "give me the tl;dr for my board"
     "give",
     "board",
@@ -110,6 +112,7 @@ export const FOLLOW_UP = {
     "dont understand",
     "not understand",
     "do not understand",
+    "too long",
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,

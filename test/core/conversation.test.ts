@@ -427,6 +427,7 @@ describe("follow-ups in context", () => {
     "i don't understand",
     "shorter",
     "give me the tl;dr for my board",
+    "too long. tldr",
   ])("says the answer before in short for %j", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -453,6 +454,7 @@ describe("follow-ups in context", () => {
     "i don't understand kubernetes",
     "i understand",
     "in plain words, what is a hypervisor?",
+    "is it a long process?",
   ])("takes %j after an answer as no request to say it in short", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

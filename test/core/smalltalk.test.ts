@@ -65,6 +65,12 @@ describe("small talk", () => {
     expect(a.text).not.toContain(responses.thanks.reply.replaceAll("`", ""));
   });
 
+  it("takes questions about the bot itself as help, and thanks to a 'friend' as thanks (a blind trial's)", () => {
+    expect(which("are you chatgpt?")).toBe("help");
+    expect(which("how do you decide what to recommend?")).toBe("help");
+    expect(which("ok thank you very much friend")).toBe("thanks");
+  });
+
   it("answers 'what are your sources?' with the five documents, with courtesy words but not pointing back", () => {
     expect(which("What are your sources?")).toBe("documents");
     expect(which("where does your information come from")).toBe("documents");
