@@ -19,6 +19,16 @@ describe("decide", () => {
     expect(d.whyNotRunnerUp.text).toContain("none of your answers tells them apart");
   });
 
+  it("warns that the documents say nothing of GPUs in microVMs when microVMs are picked for a GPU workload", () => {
+    const gpu = knowledge.rules.caveats.find((c) => c.id === "gpus-in-microvms")!;
+    const d = decide({ isolation: "hard", hardware: "gpu", maturity: "high" }, knowledge);
+    expect(d.recommendation).toBe("microvms");
+    expect(d.caveats).toContain(gpu.text);
+    expect(
+      decide({ isolation: "hard", hardware: "none", maturity: "high" }, knowledge).caveats,
+    ).not.toContain(gpu.text);
+  });
+
   it("is provisional below three answers and firm from three on", () => {
     expect(decide({ isolation: "hard", load: "spiky" }, knowledge).provisional).toBe(true);
     expect(decide({ isolation: "hard", load: "spiky", maturity: "high" }, knowledge).provisional).toBe(false);
