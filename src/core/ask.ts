@@ -153,7 +153,8 @@ export class Asker {
   private unnamedOf(words: string[]): { unnamed?: string[] } {
     const found = new Set<string>();
     const nameOf = (w: string) => this.notInDocuments.get(w) ?? this.notInDocuments.get(w.replace(/s$/, ""));
-    const same = (w: string | undefined, p: string) => w === p || w === `${p}s`;
+    // In the singular or the plural, whichever the name is written in.
+    const same = (w: string | undefined, p: string) => w === p || w === `${p}s` || `${w}s` === p;
     // A phrase's words may also be written joined by hyphens: "live-migration".
     const parts = words.flatMap((w) => w.split("-"));
     parts.forEach((_, i) => {

@@ -36,6 +36,7 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("is live migration possible with containers?")).toEqual(["live migration"]);
     expect(unnamed("do live migrations work for containers")).toEqual(["live migration"]);
     expect(unnamed("is live-migration possible with containers?")).toEqual(["live migration"]);
+    expect(unnamed("can a windows container run on linux hosts?")).toEqual(["Windows containers"]);
     expect(unnamed("can we migrate containers live between hosts")).toBeUndefined();
     // Names the documents do use, no product at all, and words that are also products but are
     // not listed for that reason: nothing to say.
