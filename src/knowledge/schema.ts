@@ -324,6 +324,8 @@ export const responsesSchema = z.strictObject({
     typedInThread: sentence,
     /** Under an answer read from a typed sentence: {words} the words it was read from, {back} the Back button. */
     readFromWords: sentence,
+    /** On the final card, beside a question this walkthrough never asked (it asked only some). */
+    notAsked: label,
     /** The same for the last question, after which no Back follows ({words}). */
     readFromWordsLast: sentence,
     /** A sentence typed in the thread that reads as two answers to the current question ({question}). */

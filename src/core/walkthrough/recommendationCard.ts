@@ -46,9 +46,14 @@ export function recommendationParts(
   const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
   const answered = knowledge.checklist.map((q) => {
     const value = state.answers[q.key];
+    // A walkthrough that asked only some questions (a description's gaps, one to change) never
+    // asked the others: they were not skipped.
+    const asked = !state.ask || state.ask.includes(q.key) || state.prefilled?.includes(q.key);
     const label =
       value === undefined || value === null
-        ? "not sure / skipped"
+        ? asked
+          ? t.skipped
+          : t.notAsked
         : (q.choices.find((c) => c.value === value)?.label ?? value);
     const by = [...state.history].reverse().find((h) => h.key === q.key)?.by;
     if (by) return { label: q.title, value: `${label} (${mention(by)})` };

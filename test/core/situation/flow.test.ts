@@ -5,7 +5,7 @@ import { plainText } from "../../../src/core/render/plainText.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 import { walkthroughStateSchema } from "../../../src/core/walkthrough/state.ts";
 import { createStore } from "../../../src/store/index.ts";
-import { buttons, makeBot, press, turn } from "../../helpers/bot.ts";
+import { buttons, knowledge, makeBot, press, turn } from "../../helpers/bot.ts";
 
 const SOLARIS =
   "We're three engineers with a legacy Solaris app, a couple of releases a year and a regulator breathing down our neck — VMs or containers?";
@@ -151,7 +151,10 @@ describe("recommend: describe your situation, get a recommendation", () => {
     const answers = fields([replies[1]!]);
     expect(answers.find((f) => f.label === "Compliance")?.value).toMatch(/^None .*\(<@u1\|Ada>\)/);
     expect(answers.find((f) => f.label === "Legacy software")?.value).toMatch(/\(from the description\)/);
-    expect(answers.find((f) => f.label === "Isolation")?.value).toMatch(/not sure/);
+    // Neither described nor asked by this walkthrough: not asked, not "skipped" (trial 7).
+    expect(answers.find((f) => f.label === "Isolation")?.value).toBe(
+      knowledge.responses.walkthrough.notAsked,
+    );
   });
 
   it("a forged pre-filled answer is refused, not stored", async () => {
