@@ -297,6 +297,9 @@ export class Bot {
   private async ask(turn: Turn, question: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "what if we had 50 services?" after a recommendation: decided again with that change.
     const supposed = supposition(question);
+    // One that changes nothing the reader can tell ("what if our team doubled?"), unless it is a
+    // question the matcher answers, says so rather than "outside what I know".
+    let supposedNothing = false;
     if (supposed) {
       const shown = await this.followUps.recallRecommendation(turn);
       const reading = shown && this.recent.read(supposed);
@@ -304,6 +307,7 @@ export class Bot {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
         return this.situations.whatIfReply(reading, shown.answers);
       }
+      supposedNothing = shown !== undefined;
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
@@ -341,6 +345,12 @@ export class Bot {
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
+    const offTopic =
+      outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
+    if (supposedNothing && offTopic) {
+      const text = this.knowledge.responses.situation.whatIfNothing;
+      return reply("notice", [{ type: "text", text }], text);
+    }
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).

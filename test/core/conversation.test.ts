@@ -291,13 +291,20 @@ describe("'what if …?' after a recommendation", () => {
     expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
   });
 
-  it("leaves a 'what if' that changes no answer, or with no recommendation before it, to the matcher", async () => {
+  it("says a 'what if' that changes no answer leaves the recommendation as it is, and leaves one with none before it to the matcher", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: description, via: "command" }));
-    const [pizza] = await bot.handle(turn({ text: "what if we liked pizza?" }));
-    expect(pizza!.kind).toBe("decline");
+    // Nothing the reader can tell, and no question of ours: not "outside what I know" (trial 7).
+    for (const q of ["what if our team doubled?", "what if we liked pizza?"]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.summary, q).toBe(knowledge.responses.situation.whatIfNothing);
+    }
+    // The recommendation is still there to ask about.
+    const [change] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
     const [alone] = await bot.handle(turn({ text: "what if we had 50 services?", conversation: "other" }));
     expect(alone!.summary).not.toMatch(/^If that were so/);
+    expect(alone!.summary).not.toBe(knowledge.responses.situation.whatIfNothing);
   });
 });
 
