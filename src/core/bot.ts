@@ -279,11 +279,7 @@ export class Bot {
         if (typed) return this.press(turn, typed);
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
         if (running) {
-          const read = this.walkthroughs.readAnswer(
-            running,
-            command.question,
-            this.recent.read(command.question),
-          );
+          const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);
         }

@@ -20,6 +20,9 @@ export const checklistQuestionSchema = z.strictObject({
   prompt: z.string().min(10).max(200),
   help: z.string().min(10).max(240),
   choices: z.array(choiceSchema).min(2),
+  // Put before a sentence typed in a checklist thread as this question's answer when it reads as
+  // nothing alone: the context a description would give ("we deploy" + "every day").
+  readAs: z.string().min(2).max(40).optional(),
   sources,
 });
 

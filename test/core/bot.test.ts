@@ -141,7 +141,7 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(await typedIn("skip"))).toMatch(/Question 3 of 11/);
     expect(plainText(await typedIn("Not sure"))).toMatch(/Question 4 of 11/);
     // What it cannot answer there: a private note and Continue, which shows the current question.
-    const [typed] = await typedIn("honestly no idea about that one");
+    const [typed] = await typedIn("the weather is lovely today");
     expect(typed!.visibility).toBe("private");
     expect(typed!.summary).toBe(note);
     const [resume] = buttons([typed!], "controls");
@@ -222,6 +222,36 @@ describe("Bot.handle: walkthroughs", () => {
     // Not in a question.
     const [asked] = await typedIn("why no?");
     expect(asked!.kind).not.toBe("checklist");
+  });
+
+  it("reads a blind trial's answers in words, each as the option it means", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    const typedIn = async (text: string) => (await bot.handle(turn({ text, thread: "t1" })))[0]!;
+    const label = (key: string, value: string) =>
+      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
+    const skipped = knowledge.responses.walkthrough.skipped;
+    const steps: [string, string][] = [
+      // The option said outright wins over what the rest reads as ("no untrusted code" is Standard).
+      ["I'd say strong, it's sensitive health data but no untrusted code", label("isolation", "strong")],
+      ["not sure, skip this one", skipped],
+      ["skip", skipped],
+      // With the question's own context ("we deploy").
+      ["every day", label("deploys", "frequent")],
+      ["skip", skipped],
+      // "would be fine" is no wish of ours.
+      ["a managed cluster like GKE would be fine", label("orchestration", "medium")],
+      ["skip", skipped],
+      ["skip", skipped],
+      // A negation is not the label that has the word ("legacy" is in Yes's).
+      ["no legacy stuff", label("legacy", "no")],
+      ["skip", skipped],
+    ];
+    for (const [text, expected] of steps) expect(plainText([await typedIn(text)]), text).toContain(expected);
+    // The last, read with "our load is", quoting only the words typed.
+    const last = plainText([await typedIn("pretty flat, clinics use it during office hours")]);
+    expect(last).toContain(label("load", "steady"));
+    expect(last).toContain(fill(knowledge.responses.walkthrough.readFromWordsLast, { words: "pretty flat" }));
   });
 
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {

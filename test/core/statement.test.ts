@@ -14,6 +14,9 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "game servers keep match state in memory, player data is in a managed database",
     "really spiky, huge peaks on launch days and weekends",
     "strict, we're audited under SOC 2 and ISO 27001",
+    "bursty, when a big experiment kicks off",
+    "a managed cluster like GKE would be fine",
+    "the regulators want real separation between tenants",
   ])("states %j", (text) => {
     expect(statesSomething(text)).toBe(true);
   });
@@ -32,6 +35,7 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "we run customer code - how should we isolate it",
     // wishes, plans and doubts, which the reader would take as today's facts or the other way round
     "I want to know how untrusted customer code is isolated",
+    "we want to deploy daily",
     "we lack a platform team",
     "we plan to deploy daily next year",
     "I doubt we run untrusted code",

@@ -1,12 +1,34 @@
+import { stemmer } from "stemmer";
 import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
 import { rawWords } from "../matcher/text.ts";
 
 /** At most this many words may name a choice by a word of its label alone: "daily", "weekly", "untrusted". */
 const SHORT = 3;
 
-/** The content words of a text, as rawWords writes them, without `stopwords`. */
+/** The content words of a text, stemmed ("bursty" and "bursts" are one), without `stopwords`. */
 const contentWords = (text: string, stopwords: ReadonlySet<string>) =>
-  rawWords(text).filter((w) => !stopwords.has(w));
+  rawWords(text)
+    .filter((w) => !stopwords.has(w))
+    .map((w) => stemmer(w));
+
+/** A word that turns what follows round: "no legacy stuff" is not the label that says "legacy". */
+const NEGATORS = new Set([
+  "no",
+  "not",
+  "none",
+  "nothing",
+  "never",
+  "without",
+  "nor",
+  "dont",
+  "isnt",
+  "arent",
+  "doesnt",
+]);
+
+/** Said before an option named outright: "I'd say strong, …", "probably medium". */
+const LEADS =
+  /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
 
 /** A choice named by its value or the head of its label ("standard", "Strict"). */
 function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"][number] | undefined {
@@ -26,9 +48,10 @@ export function choiceNamed(
   text: string,
   stopwords: ReadonlySet<string>,
 ): string | undefined {
-  const head = /^\s*([^,;:—–-]+?)\s*[,;:—–-]/.exec(text)?.[1];
+  const head = /^\s*([^,;:—–-]+?)\s*[,;:—–-]/.exec(text.replace(LEADS, ""))?.[1];
   const first = head ? named(q, rawWords(head).join(" ")) : undefined;
   if (first) return first.value;
+  if (rawWords(text).some((w) => NEGATORS.has(w))) return undefined;
   const words = contentWords(text, stopwords);
   if (words.length === 0 || words.length > SHORT) return undefined;
   const having = q.choices.filter((c) => {

@@ -41,6 +41,9 @@ const OPENERS = new Set([
   ...["suppose", "imagine", "assume", "say", "consider", "if", "what-if"],
 ]);
 
+/** Question words that also open a clause inside a statement. */
+const RELATIVES = new Set(["when", "which", "where", "who", "whom", "whose"]);
+
 /**
  * Anywhere in the message, these make it a supposition, hearsay, a wish or a doubt: what it says
  * may not be so ("we lack a platform team", "we plan to deploy daily", "I doubt we run untrusted
@@ -58,8 +61,6 @@ const HEDGES = new Set([
   "hoping",
   "maybe",
   "probably",
-  "want",
-  "wants",
   "wish",
   "if",
   "whether",
@@ -68,7 +69,6 @@ const HEDGES = new Set([
   "imagine",
   "hypothetically",
   "ideally",
-  "would",
   // Not "said": "like I said, small platform team" is ours.
   "says",
   "claims",
@@ -93,10 +93,18 @@ export function statesSomething(text: string): boolean {
     .map(rawWords)
     .filter((w) => w.length > 0);
   if (sentences.length === 0) return false;
-  for (const words of sentences) {
+  for (const [n, words] of sentences.entries()) {
     let i = 0;
     while (i < words.length - 1 && INTERJECTIONS.has(words[i]!)) i++;
-    if (OPENERS.has(words[i]!)) return false;
+    // After a comma, "when", "which", "where" and "who" open a clause of what is said ("bursty,
+    // when a big experiment kicks off"), not a question.
+    if (OPENERS.has(words[i]!) && (n === 0 || !RELATIVES.has(words[i]!))) return false;
   }
-  return !sentences.flat().some((w) => HEDGES.has(w));
+  const all = sentences.flat();
+  // A wish of ours ("we want to deploy daily", "I want to know how …"), not a requirement of
+  // someone else's ("the regulators want real separation").
+  const wish = all.some(
+    (w, i) => (w === "want" || w === "wants") && (all[i - 1] === "we" || all[i - 1] === "i"),
+  );
+  return !wish && !all.some((w) => HEDGES.has(w));
 }

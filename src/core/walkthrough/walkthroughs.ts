@@ -30,6 +30,9 @@ import {
 import { statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
+/** A statement asking to skip the question, in rawWords' spelling. */
+const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
+
 /** The longest platform reference to a posted card kept (walkthroughStateSchema's shownRef). */
 const MAX_REF = 512;
 
@@ -301,8 +304,12 @@ export class Walkthroughs {
     // alone ("daily"), in a statement: as pressed.
     const value = q && statesSomething(text) ? choiceNamed(q, text, this.stopwords) : undefined;
     if (value) return { type: "checklist.answer", ...base, value };
-    // The Skip button reads "Not sure / skip": either half typed alone is it.
-    const skip = [this.t.skip, ...this.t.skip.split("/")].some(same) || typed === "skip";
+    // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
+    // statement that asks to skip ("not sure, skip this one", "no idea").
+    const skip =
+      [this.t.skip, ...this.t.skip.split("/")].some(same) ||
+      typed === "skip" ||
+      (statesSomething(text) && SKIPS.test(typed));
     if (skip) return { type: "checklist.answer", ...base, value: null };
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
@@ -321,14 +328,18 @@ export class Walkthroughs {
   readAnswer(
     state: WalkthroughState,
     text: string,
-    reading: Reading,
+    read: (text: string) => Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     if (!statesSomething(text)) return undefined;
-    const key = this.deps.knowledge.decision.checklist[state.step]?.key;
-    if (key === undefined) return undefined;
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    if (q === undefined) return undefined;
+    const key = q.key;
+    // Alone first; then with the question's own context ("we deploy" + "every day").
+    const alone = read(text);
+    const heard = (r: Reading) => key in r.understood || r.conflicts.includes(key as AnswerKey);
+    const reading = heard(alone) || !q.readAs ? alone : read(`${q.readAs} ${text}`);
     if (reading.conflicts.includes(key as AnswerKey)) {
       // Two readings: the choice whose label the words follow, if one clearly does.
-      const q = this.deps.knowledge.decision.checklist[state.step]!;
       const value = closestChoice(q, text, this.stopwords);
       if (!value) return "both";
       return {
@@ -336,11 +347,16 @@ export class Walkthroughs {
         words: text.trim(),
       };
     }
-    const read = reading.understood[key as AnswerKey];
-    if (!read) return undefined;
+    const understood = reading.understood[key as AnswerKey];
+    if (!understood) return undefined;
+    // The words quoted are the person's: not those of readAs it was read with ("load is" + "pretty flat").
+    const typed = new Set(rawWords(text));
+    const evidence = understood.evidence.split(/\s+/);
+    while (evidence.length > 1 && !typed.has(rawWords(evidence[0]!)[0] ?? "")) evidence.shift();
+    const value = understood.value;
     return {
-      action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value: read.value },
-      words: read.evidence,
+      action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
+      words: evidence.join(" "),
     };
   }
 
