@@ -68,13 +68,23 @@ export interface AskExplanation extends Explanation {
 /** Receives the explanation of every matched question; called only when someone listens (debug logs). */
 export type ExplainSink = (explain: () => AskExplanation) => void;
 
+/** A name of several words in a text: its words in a row, joined by spaces or hyphens, the last in the singular or the plural. */
+function phrasePattern(words: string[]): RegExp {
+  const last = words.length - 1;
+  const parts = words.map((w, i) => {
+    const word = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return i === last ? `${word.replace(/s$/, "")}s?` : word;
+  });
+  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "iu");
+}
+
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
   private readonly byId: Map<string, Answerable>;
   private readonly smalltalk: SmallTalkReader;
   private readonly notInDocuments: Map<string, string>;
-  /** The names of several words ("live migration"), as raw words, with the name. */
-  private readonly notInDocumentsPhrases: { words: string[]; name: string }[];
+  /** The names of several words ("live migration"), each with the pattern that finds it in a text. */
+  private readonly notInDocumentsPhrases: { pattern: RegExp; name: string }[];
 
   constructor(
     entries: Answerable[],
@@ -90,7 +100,7 @@ export class Asker {
     this.notInDocuments = new Map(single.map((n) => [n.toLowerCase(), n]));
     this.notInDocumentsPhrases = notInDocuments
       .filter((n) => n.includes(" "))
-      .map((name) => ({ words: rawWords(name), name }));
+      .map((name) => ({ pattern: phrasePattern(rawWords(name)), name }));
     this.smalltalk = new SmallTalkReader(responses);
   }
 
@@ -121,7 +131,7 @@ export class Asker {
           ...(focus ? { focus } : {}),
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
           // Only what was answered: a long message's other sentences may name what they like.
-          ...this.unnamedOf(focus ? rawWords(focus) : words),
+          ...this.unnamedOf(focus ?? question),
         };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
@@ -131,7 +141,7 @@ export class Asker {
           confidence: decision.confidence,
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
           why: decision.why,
-          ...this.unnamedOf(words),
+          ...this.unnamedOf(question),
         };
       case "decline":
         return {
@@ -140,7 +150,7 @@ export class Asker {
           rule: decision.rule,
           offTopic: decision.offTopic,
           generalOnly: decision.generalOnly,
-          ...this.unnamedOf(words),
+          ...this.unnamedOf(question),
         };
     }
   }
@@ -150,18 +160,14 @@ export class Asker {
    * order: each word, else the parts of a hyphenated one ("nspawn-based"), and a plural "s" count;
    * a name of several words where they stand in a row ("is live migration possible?").
    */
-  private unnamedOf(words: string[]): { unnamed?: string[] } {
+  private unnamedOf(text: string): { unnamed?: string[] } {
+    const words = rawWords(text);
     const found = new Set<string>();
     const nameOf = (w: string) => this.notInDocuments.get(w) ?? this.notInDocuments.get(w.replace(/s$/, ""));
-    // In the singular or the plural, whichever the name is written in.
-    const same = (w: string | undefined, p: string) => w === p || w === `${p}s` || `${w}s` === p;
-    // A phrase's words may also be written joined by hyphens: "live-migration".
-    const parts = words.flatMap((w) => w.split("-"));
-    parts.forEach((_, i) => {
-      for (const phrase of this.notInDocumentsPhrases)
-        if (phrase.words.every((p, j) => same(parts[i + j], p))) found.add(phrase.name);
-    });
-    words.forEach((word) => {
+    // A name of several words where they stand in a row, split by spaces or hyphens only (not
+    // "windows: containers"), in the singular or the plural.
+    for (const phrase of this.notInDocumentsPhrases) if (phrase.pattern.test(text)) found.add(phrase.name);
+    for (const word of words) {
       const whole = nameOf(word);
       if (whole) found.add(whole);
       else
@@ -169,7 +175,7 @@ export class Asker {
           const name = nameOf(part);
           if (name) found.add(name);
         }
-    });
+    }
     return found.size > 0 ? { unnamed: [...found] } : {};
   }
 

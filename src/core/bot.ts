@@ -25,6 +25,7 @@ import {
   type RecommendationQuestion,
   resolve,
   saysNothingElse,
+  speaksOfTheRecommendation,
   supposition,
 } from "./followUp.ts";
 import { Insights } from "./insights.ts";
@@ -324,10 +325,8 @@ export class Bot {
         mentionsRecommendation(question, this.questionWords) ||
         this.optionNamed(question) !== undefined;
       if (about === "change" || (last && (!shown.behind || namesIt))) {
-        if (shown.behind)
-          await this.unlessStoreDown("recommendation not brought forward", () =>
-            this.followUps.bringForward(turn),
-          );
+        // Answered about it, it is the last thing shown again: "why?" next is about it too.
+        if (shown.behind || !last) await this.bringForward(turn);
         return this.recommendationFollowUp(shown.answers, about, question);
       }
     }
@@ -350,11 +349,13 @@ export class Bot {
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
-      const rec = mentionsRecommendation(question, this.questionWords)
+      const rec = speaksOfTheRecommendation(question)
         ? shown || (await this.followUps.recallRecommendation(turn))
         : undefined;
-      if (rec)
+      if (rec) {
+        await this.bringForward(turn);
         return this.recommendationFollowUp(rec.answers, askedOfIt(question, this.questionWords), question);
+      }
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       const reading = this.recent.read(question);
@@ -543,6 +544,11 @@ export class Bot {
     if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);
     else await this.forgetContext(turn);
     return this.situations.reply(reading, related);
+  }
+
+  /** The recommendation is the last thing shown again; with the store down the reply still goes out. */
+  private async bringForward(turn: Turn): Promise<void> {
+    await this.unlessStoreDown("recommendation not brought forward", () => this.followUps.bringForward(turn));
   }
 
   /** As forgetContext: with the store down the reply still goes out. */

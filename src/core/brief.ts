@@ -7,10 +7,17 @@ const ASK_SHORT = String.raw`(?:(?:in\s+)?(?:one|1|a\s+single|a\s+few)\s+(?:line
 const BEFORE = new RegExp(String.raw`^\s*${ASK_SHORT}\s*[:,\-–—]\s*`, "i");
 const AFTER = new RegExp(String.raw`[\s,;:\-–—(]+${ASK_SHORT}\s*\)?\s*([.!?]*)\s*$`, "i");
 
-/** The question without its request to be brief, or undefined when it asks for no short answer. */
+/** What cannot end a question: "is there a short answer?" is not "is there a?". */
+const DANGLING = /\b(?:a|an|the|of|in|for|to|with|on|at|by|there|it|that|this)\s*[.!?]*$/i;
+
+/**
+ * The question without its request to be brief, or undefined when it asks for no short answer,
+ * or when what is left is no question of its own ("can you explain it in one sentence" asks for
+ * the answer before in short: a follow-up).
+ */
 export function briefRequest(text: string): string | undefined {
   const before = BEFORE.exec(text);
-  const rest = before ? text.slice(before[0].length) : text.replace(AFTER, "$1");
-  if (rest === text || !/[\p{L}\p{N}]{2,}.*\s\S/su.test(rest.trim())) return undefined;
-  return rest.trim();
+  const rest = (before ? text.slice(before[0].length) : text.replace(AFTER, "$1")).trim();
+  if (rest === text.trim() || rest.split(/\s+/).length < 3 || DANGLING.test(rest)) return undefined;
+  return rest;
 }

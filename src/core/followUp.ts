@@ -89,6 +89,11 @@ export const FOLLOW_UP = {
     "more",
     // "too long. tldr"
     "long",
+    // "can you explain it in one sentence"
+    "explain",
+    "sentence",
+    "line",
+    "nutshell",
     // "give me the tl;dr for my board"
     "give",
     "board",
@@ -113,6 +118,9 @@ export const FOLLOW_UP = {
     "not understand",
     "do not understand",
     "too long",
+    "one sentence",
+    "one line",
+    "in a nutshell",
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
@@ -198,6 +206,19 @@ export function askedOfIt(question: string, words: QuestionWords): "sources" | "
   if (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s))) return "sources";
   if (own.some((s) => stemsOf(words, FOLLOW_UP.simplerWords).has(s))) return "simpler";
   return "why";
+}
+
+/**
+ * Does a message speak of the recommendation already given, by that word ("explain the
+ * recommendation", "sources for what you recommended"), not ask for a new one ("give me a new
+ * recommendation", "help me pick a platform")?
+ */
+export function speaksOfTheRecommendation(question: string): boolean {
+  const raw = rawWords(question);
+  return (
+    raw.some((w) => /^recommend(?:s|ed|ation|ations)?$/.test(w)) &&
+    !raw.some((w) => ["new", "another", "different", "fresh", "second", "other"].includes(w))
+  );
 }
 
 /** Does a message speak of the recommendation ("why did you recommend that?", "why this pick?")? */
@@ -392,7 +413,12 @@ export class FollowUpContexts {
 
   /** A reply about the recommendation brings it forward again: "why?" after it is about it. */
   async bringForward(turn: Turn): Promise<void> {
-    await this.markBehind(turn, false);
+    await updateKey<unknown, void>(this.store, recommendationKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
+      const kept = storedRecommendation.safeParse(current?.value);
+      if (!kept.success) return { result: undefined };
+      // After anything shown at this same millisecond (a tie goes to the answer: see Bot.ask).
+      return { value: { ...kept.data, behind: false, at: this.now() + 1 }, result: undefined };
+    });
   }
 
   /** Sets whether something else was shown after the recommendation, keeping the rest (a versioned write). */

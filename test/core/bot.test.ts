@@ -222,6 +222,12 @@ describe("Bot.handle: walkthroughs", () => {
     // Not in a question.
     const [asked] = await typedIn("why no?");
     expect(asked!.kind).not.toBe("checklist");
+    // "yes" and "no" first only with more of the option's words: chatter is not an answer.
+    expect(knowledge.decision.checklist[4]!.key).toBe("multiOs");
+    const [chatter] = await typedIn("no, sorry, wrong thread");
+    expect(chatter!.kind).not.toBe("checklist");
+    const [multiOs] = await typedIn("no, one OS family is fine");
+    expect(plainText([multiOs!])).toContain(label(4, "no"));
   });
 
   it("reads a blind trial's answers in words, each as the option it means", async () => {

@@ -21,6 +21,8 @@ describe("a question asked for in short", () => {
     "explain briefly",
     "is this a one line change",
     "a one-line summary of pattern a",
+    "is there a short answer?",
+    "can you explain it in one sentence",
   ])("leaves %j alone", (text) => {
     expect(briefRequest(text)).toBeUndefined();
   });

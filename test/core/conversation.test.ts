@@ -190,12 +190,15 @@ describe("questions about the recommendation just shown", () => {
     expect(contextOf(after!)?.type === "context" && contextOf(after!)!.text).toMatch(
       /^Following up on _Can we run/,
     );
-    // What can only be about the recommendation still is (a blind trial was told there was none).
-    const [stillChange] = await bot.handle(turn({ text: "what would change it?" }));
-    expect(texts(stillChange!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     // "why not X?" is about whichever came last: here the answer, so it is asked as a question.
     const [laterWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
     expect(texts(laterWhyNot!)[0]).not.toMatch(/^\*\*Why not/);
+    // What can only be about the recommendation still is (a blind trial was told there was none);
+    // answered, the recommendation is the last thing shown again, so "why not X?" is about it.
+    const [stillChange] = await bot.handle(turn({ text: "what would change it?" }));
+    expect(texts(stillChange!)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
+    const [whyNotAgain] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
+    expect(texts(whyNotAgain!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
     // A comparison or a list ends the answer's context, not the recommendation's (trial 5): what
     // can only be about it still is; "why?" and "source?" would be about the comparison, so they
     // ask for the whole question.
@@ -249,6 +252,11 @@ describe("a request about the recommendation that reads as a checklist request",
     expect(sources!.parts.some((p) => p.type === "sources")).toBe(true);
     const [change] = await bot.handle(turn({ text: "what would change it?" }));
     expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
+    // Asking for a new one is not about this one.
+    for (const q of ["give me a new recommendation", "help me choose between vms and containers"]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).not.toBe("recommendation");
+    }
   });
 });
 
@@ -435,6 +443,7 @@ describe("follow-ups in context", () => {
     "shorter",
     "give me the tl;dr for my board",
     "too long. tldr",
+    "can you explain it in one sentence",
   ])("says the answer before in short for %j", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

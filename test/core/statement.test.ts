@@ -36,6 +36,7 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     // wishes, plans and doubts, which the reader would take as today's facts or the other way round
     "I want to know how untrusted customer code is isolated",
     "we want to deploy daily",
+    "we will have a platform team next quarter",
     "we lack a platform team",
     "we plan to deploy daily next year",
     "I doubt we run untrusted code",

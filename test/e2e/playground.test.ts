@@ -210,7 +210,7 @@ describe.skipIf(!hasChromium)("playground in a real browser", () => {
     };
     // Named by the message the thread hangs under, so several boxes can be told apart.
     expect(await box.locator(".thread-reply label").textContent()).toMatch(
-      /^Reply in the thread under: .*Decision checklist/,
+      /^Reply in the thread under: \S*\s*Decision checklist/,
     );
     // A sentence read as the first question's answer: shown in the thread, the card replaced.
     await reply("we run untrusted customer code in sandboxes");

@@ -48,9 +48,15 @@ export function choiceNamed(
   text: string,
   stopwords: ReadonlySet<string>,
 ): string | undefined {
-  const head = /^\s*([^,;:—–-]+?)\s*[,;:—–-]/.exec(text.replace(LEADS, ""))?.[1];
+  // Before a comma, colon or a dash between words; not a hyphen inside one ("medium-sized company").
+  const said = text.replace(LEADS, "");
+  const head = /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(said)?.[1];
   const first = head ? named(q, rawWords(head).join(" ")) : undefined;
-  if (first) return first.value;
+  // "yes" and "no" begin much chatter ("no, sorry, wrong thread", "yes, let me check"): only
+  // with more of the option's own words after them ("no, one OS family is fine").
+  const chatty = first && (first.value === "yes" || first.value === "no");
+  const rest = head ? said.slice(said.indexOf(head) + head.length) : "";
+  if (first && (!chatty || closestChoice(q, rest, stopwords, 1) === first.value)) return first.value;
   if (rawWords(text).some((w) => NEGATORS.has(w))) return undefined;
   const words = contentWords(text, stopwords);
   if (words.length === 0 || words.length > SHORT) return undefined;
@@ -70,6 +76,8 @@ export function closestChoice(
   q: ChecklistQuestion,
   text: string,
   stopwords: ReadonlySet<string>,
+  /** How many of its words a label must share at least. */
+  least = 2,
 ): string | undefined {
   const words = new Set(contentWords(text, stopwords));
   const shared = q.choices
@@ -79,5 +87,5 @@ export function closestChoice(
     }))
     .sort((a, b) => b.n - a.n);
   const [best, next] = shared;
-  return best && best.n >= 2 && best.n > (next?.n ?? 0) ? best.value : undefined;
+  return best && best.n >= least && best.n > (next?.n ?? 0) ? best.value : undefined;
 }

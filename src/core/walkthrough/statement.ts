@@ -50,6 +50,9 @@ const RELATIVES = new Set(["when", "which", "where", "who", "whom", "whose"]);
  * code" read the other way round or as today's facts).
  */
 const HEDGES = new Set([
+  // what is to come ("we will have a platform team next quarter")
+  "will",
+  "gonna",
   "wonder",
   "doubt",
   "lack",

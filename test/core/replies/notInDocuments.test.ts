@@ -37,6 +37,8 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("do live migrations work for containers")).toEqual(["live migration"]);
     expect(unnamed("is live-migration possible with containers?")).toEqual(["live migration"]);
     expect(unnamed("can a windows container run on linux hosts?")).toEqual(["Windows containers"]);
+    // Not across punctuation: this asks about Windows, and containers or VMs.
+    expect(unnamed("which is better for windows: containers or vms?")).toBeUndefined();
     expect(unnamed("can we migrate containers live between hosts")).toBeUndefined();
     // Names the documents do use, no product at all, and words that are also products but are
     // not listed for that reason: nothing to say.

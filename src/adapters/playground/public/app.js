@@ -218,7 +218,8 @@
     form.autocomplete = "off";
     // Named by the message the thread hangs under, so several reply boxes can be told apart.
     const root = transcript.querySelector(`.msg[data-id="${CSS.escape(rootId)}"]`);
-    const under = (root?.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80);
+    const body = root?.querySelector(".body") || root;
+    const under = (body?.textContent || "").replace(/\s+/g, " ").trim().slice(0, 80);
     const label = form.appendChild(
       el("label", "visually-hidden", under ? `Reply in the thread under: ${under}` : "Reply in this thread"),
     );
