@@ -260,6 +260,31 @@ describe("Bot.handle: walkthroughs", () => {
     expect(last).toContain(fill(knowledge.responses.walkthrough.readFromWordsLast, { words: "pretty flat" }));
   });
 
+  it("takes an option said to fit in a later clause, or the option whose label the words follow", async () => {
+    const label = (key: string, value: string) =>
+      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
+    for (const [text, expected] of [
+      ["Chloe here: standard is fine for us", label("isolation", "standard")],
+      ["it's only our own services", label("isolation", "standard")],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(plainText([r!]), text).toContain(expected);
+    }
+    // Not an option's word used of something else, nor a label's words under a negation.
+    for (const [skips, text] of [
+      [5, "low latency matters a lot to us"],
+      [0, "it's not only our own services"],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < skips; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).not.toBe("checklist");
+    }
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

@@ -26,6 +26,12 @@ const NEGATORS = new Set([
   "doesnt",
 ]);
 
+/** After an option's word, these say it fits: "standard is fine", "medium for us". */
+const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it", "i", "we", "here"]);
+
+/** Does a text say "no" or "not" anywhere (which turns a label's word round)? */
+export const negated = (text: string) => rawWords(text).some((w) => NEGATORS.has(w));
+
 /** Said before an option named outright: "I'd say strong, …", "probably medium". */
 const LEADS =
   /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
@@ -57,7 +63,18 @@ export function choiceNamed(
   const chatty = first && (first.value === "yes" || first.value === "no");
   const rest = head ? said.slice(said.indexOf(head) + head.length) : "";
   if (first && (!chatty || closestChoice(q, rest, stopwords, 1) === first.value)) return first.value;
-  if (rawWords(text).some((w) => NEGATORS.has(w))) return undefined;
+  if (negated(text)) return undefined;
+  // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
+  // not an adjective of something else ("low latency matters").
+  const clauses = said.split(/[,;:]|\s[-—–]\s|[—–]/).map(rawWords);
+  const opening = new Set(
+    clauses.flatMap((words) => {
+      const option = words[0] === undefined ? undefined : named(q, words[0]);
+      const fits = words.length === 1 || FITS.has(words[1]!);
+      return option && fits && option.value !== "yes" && option.value !== "no" ? [option.value] : [];
+    }),
+  );
+  if (opening.size === 1) return [...opening][0];
   const words = contentWords(text, stopwords);
   if (words.length === 0 || words.length > SHORT) return undefined;
   const having = q.choices.filter((c) => {

@@ -12,7 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice } from "./choiceWords.ts";
+import { choiceNamed, closestChoice, negated } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -348,7 +348,17 @@ export class Walkthroughs {
       };
     }
     const understood = reading.understood[key as AnswerKey];
-    if (!understood) return undefined;
+    if (!understood) {
+      // Nothing read: an option whose label the words follow, said without a negation
+      // ("it's only our own services" is Standard — our own services, trusted to share a kernel).
+      const value = negated(text) ? undefined : closestChoice(q, text, this.stopwords);
+      return value
+        ? {
+            action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
+            words: text.trim(),
+          }
+        : undefined;
+    }
     // The words quoted are the person's: not those of readAs it was read with ("load is" + "pretty flat").
     const typed = new Set(rawWords(text));
     const evidence = understood.evidence.split(/\s+/);
