@@ -342,7 +342,10 @@ export class Bot {
     const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
-    if (supposedNothing && offTopic) {
+    // (Also when it would only take the answer before back: "what if our team doubled?" after one.)
+    const takenBack =
+      followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
+    if (supposedNothing && (offTopic || takenBack)) {
       const text = this.knowledge.responses.situation.whatIfNothing;
       return reply("notice", [{ type: "text", text }], text);
     }

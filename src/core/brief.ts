@@ -18,6 +18,6 @@ const DANGLING = /\b(?:a|an|the|of|in|for|to|with|on|at|by|there|it|that|this)\s
 export function briefRequest(text: string): string | undefined {
   const before = BEFORE.exec(text);
   const rest = (before ? text.slice(before[0].length) : text.replace(AFTER, "$1")).trim();
-  if (rest === text.trim() || rest.split(/\s+/).length < 3 || DANGLING.test(rest)) return undefined;
+  if (rest === text.trim() || rest.split(/\s+/).length < 2 || DANGLING.test(rest)) return undefined;
   return rest;
 }

@@ -217,9 +217,17 @@ export function speaksOfTheRecommendation(question: string): boolean {
   const raw = rawWords(question);
   return (
     raw.some((w) => /^recommend(?:s|ed|ation|ations)?$/.test(w)) &&
-    !raw.some((w) => ["new", "another", "different", "fresh", "second", "other"].includes(w))
+    raw.some((w) => ASKS_OF_IT.has(w)) &&
+    !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "again", "redo"].includes(w))
   );
 }
+
+/** What asks about a recommendation given: its reasons, its sources, its gist. */
+const ASKS_OF_IT = new Set([
+  ...["explain", "why", "reason", "reasons", "justify", "detail", "details", "behind"],
+  ...["source", "sources", "cite", "citation", "citations"],
+  ...["tldr", "summary", "summarize", "summarise", "short", "simpler", "gist"],
+]);
 
 /** Does a message speak of the recommendation ("why did you recommend that?", "why this pick?")? */
 export function mentionsRecommendation(question: string, words: QuestionWords): boolean {

@@ -285,6 +285,36 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
+  it("does not take chatter, wishes or a lone word of a label as an answer (fourth review)", async () => {
+    const label = (key: string, value: string) =>
+      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
+    const at = async (step: number, text: string) => {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      return r!;
+    };
+    // Not answers: what another does, a negation read with the question's context, a colleague
+    // agreeing, a counterfactual, a wish, and a word that is only in a label.
+    for (const [step, text] of [
+      [3, "I check slack every day"],
+      [3, "not every day"],
+      [10, "same here"],
+      [5, "running our own clusters would be a nightmare"],
+      [1, "we really want a platform team"],
+      [4, "linux"],
+    ] as const)
+      expect((await at(step, text)).kind, text).not.toBe("checklist");
+    // Answers: an option after a lead-in, a confirmation, an answer after a doubt about others.
+    for (const [step, text, expected] of [
+      [1, "probably medium", label("maturity", "medium")],
+      [4, "yes, we do", label("multiOs", "yes")],
+      [3, "not sure about the others but we deploy daily", label("deploys", "frequent")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(expected);
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

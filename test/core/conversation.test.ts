@@ -252,8 +252,13 @@ describe("a request about the recommendation that reads as a checklist request",
     expect(sources!.parts.some((p) => p.type === "sources")).toBe(true);
     const [change] = await bot.handle(turn({ text: "what would change it?" }));
     expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
-    // Asking for a new one is not about this one.
-    for (const q of ["give me a new recommendation", "help me choose between vms and containers"]) {
+    // Asking for a new one, or thanks for it, is not about this one.
+    for (const q of [
+      "give me a new recommendation",
+      "help me choose between vms and containers",
+      "redo the recommendation",
+      "thanks for the recommendation!",
+    ]) {
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).not.toBe("recommendation");
     }
@@ -307,6 +312,10 @@ describe("'what if …?' after a recommendation", () => {
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.summary, q).toBe(knowledge.responses.situation.whatIfNothing);
     }
+    // After an answer too, rather than taking that answer back.
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [afterAnswer] = await bot.handle(turn({ text: "what if our team doubled?" }));
+    expect(afterAnswer!.summary).toBe(knowledge.responses.situation.whatIfNothing);
     // The recommendation is still there to ask about.
     const [change] = await bot.handle(turn({ text: "what would change it?" }));
     expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);

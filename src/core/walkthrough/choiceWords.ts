@@ -2,9 +2,6 @@ import { stemmer } from "stemmer";
 import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
 import { rawWords } from "../matcher/text.ts";
 
-/** At most this many words may name a choice by a word of its label alone: "daily", "weekly", "untrusted". */
-const SHORT = 3;
-
 /** The content words of a text, stemmed ("bursty" and "bursts" are one), without `stopwords`. */
 const contentWords = (text: string, stopwords: ReadonlySet<string>) =>
   rawWords(text)
@@ -42,27 +39,39 @@ function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"
   return q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
 }
 
+/** After a lead-in, the option alone: "probably medium", "I'd say high" (a hedge, but a choice). */
+export function leadNamed(q: ChecklistQuestion, text: string): string | undefined {
+  const said = text.replace(LEADS, "");
+  return said === text ? undefined : named(q, rawWords(said).join(" "))?.value;
+}
+
 /**
  * The choice a typed answer names in so many words, if one does:
+ * - alone after a lead-in: "probably medium";
  * - its value or label head first, before a comma or dash: "standard, it's all our own services",
  *   "strict, we're audited under SOC 2" (an option named outright beats what the rest implies);
- * - or, for a few words, words found in one choice's label only: "daily" is "Frequent — daily or
- *   more", "untrusted" is "Hard — hypervisor-enforced, e.g. untrusted tenants or code".
+ * - opening a later clause and said to fit: "Chloe here: standard is fine for us".
+ * (Not by a word of its label alone: "linux" is in Yes's label, "automated" in Low's.)
  */
 export function choiceNamed(
   q: ChecklistQuestion,
   text: string,
   stopwords: ReadonlySet<string>,
 ): string | undefined {
-  // Before a comma, colon or a dash between words; not a hyphen inside one ("medium-sized company").
   const said = text.replace(LEADS, "");
+  const alone = leadNamed(q, text);
+  if (alone) return alone;
+  // Before a comma, colon or a dash between words; not a hyphen inside one ("medium-sized company").
   const head = /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(said)?.[1];
   const first = head ? named(q, rawWords(head).join(" ")) : undefined;
   // "yes" and "no" begin much chatter ("no, sorry, wrong thread", "yes, let me check"): only
-  // with more of the option's own words after them ("no, one OS family is fine").
+  // with more of the option's own words after them ("no, one OS family is fine"), or a bare
+  // confirmation ("yes, we do", "no, we don't").
   const chatty = first && (first.value === "yes" || first.value === "no");
   const rest = head ? said.slice(said.indexOf(head) + head.length) : "";
-  if (first && (!chatty || closestChoice(q, rest, stopwords, 1) === first.value)) return first.value;
+  const confirms = rawWords(rest).length <= 3 && contentWords(rest, stopwords).length === 0;
+  if (first && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
+    return first.value;
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
   // not an adjective of something else ("low latency matters").
@@ -74,14 +83,7 @@ export function choiceNamed(
       return option && fits && option.value !== "yes" && option.value !== "no" ? [option.value] : [];
     }),
   );
-  if (opening.size === 1) return [...opening][0];
-  const words = contentWords(text, stopwords);
-  if (words.length === 0 || words.length > SHORT) return undefined;
-  const having = q.choices.filter((c) => {
-    const label = new Set(contentWords(c.label, stopwords));
-    return words.every((w) => label.has(w));
-  });
-  return having.length === 1 ? having[0]!.value : undefined;
+  return opening.size === 1 ? [...opening][0] : undefined;
 }
 
 /**

@@ -41,6 +41,15 @@ const OPENERS = new Set([
   ...["suppose", "imagine", "assume", "say", "consider", "if", "what-if"],
 ]);
 
+/** Those whose wants are requirements: "the regulators want real separation". */
+const REQUIRERS = new Set([
+  ...["regulator", "regulators", "auditor", "auditors", "law", "laws", "rules"],
+  ...["contract", "contracts", "customers", "clients"],
+]);
+
+/** After "would", these say an option would do: "would be fine", "would work". */
+const WOULD_DO = new Set(["fine", "ok", "okay", "work", "do"]);
+
 /** Question words that also open a clause inside a statement. */
 const RELATIVES = new Set(["when", "which", "where", "who", "whom", "whose"]);
 
@@ -104,10 +113,13 @@ export function statesSomething(text: string): boolean {
     if (OPENERS.has(words[i]!) && (n === 0 || !RELATIVES.has(words[i]!))) return false;
   }
   const all = sentences.flat();
-  // A wish of ours ("we want to deploy daily", "I want to know how …"), not a requirement of
-  // someone else's ("the regulators want real separation").
+  // A wish ("we really want a platform team", "our CTO wants …"), not a requirement of those who
+  // set them ("the regulators want real separation").
   const wish = all.some(
-    (w, i) => (w === "want" || w === "wants") && (all[i - 1] === "we" || all[i - 1] === "i"),
+    (w, i) => (w === "want" || w === "wants" || w === "wanted") && !REQUIRERS.has(all[i - 1] ?? ""),
   );
-  return !wish && !all.some((w) => HEDGES.has(w));
+  // What would be, not what is ("running our own clusters would be a nightmare"), unless it only
+  // says an option would do ("a managed cluster like GKE would be fine").
+  const would = all.some((w, i) => w === "would" && !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)));
+  return !wish && !would && !all.some((w) => HEDGES.has(w));
 }

@@ -12,7 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice, negated } from "./choiceWords.ts";
+import { choiceNamed, closestChoice, leadNamed, negated } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -32,6 +32,8 @@ import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome
 
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
+const SKIPS_FIRST =
+  /^(?:(?:hmm|um|honestly|ok|so) )*(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
 
 /** The longest platform reference to a posted card kept (walkthroughStateSchema's shownRef). */
 const MAX_REF = 512;
@@ -302,14 +304,18 @@ export class Walkthroughs {
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
     // An option named outright ("standard, it's all our own services"), or by a word of its label
     // alone ("daily"), in a statement: as pressed.
-    const value = q && statesSomething(text) ? choiceNamed(q, text, this.stopwords) : undefined;
+    const value =
+      q && (leadNamed(q, text) ?? (statesSomething(text) ? choiceNamed(q, text, this.stopwords) : undefined));
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
+    // (Opening the message, or in a short one: not "not sure about the others but we deploy daily".)
     const skip =
       [this.t.skip, ...this.t.skip.split("/")].some(same) ||
       typed === "skip" ||
-      (statesSomething(text) && SKIPS.test(typed));
+      (statesSomething(text) &&
+        !/\b(?:but|though|although|however)\b/.test(typed) &&
+        (SKIPS_FIRST.test(typed) || (typed.split(" ").length <= 5 && SKIPS.test(typed))));
     if (skip) return { type: "checklist.answer", ...base, value: null };
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
@@ -334,10 +340,22 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (q === undefined) return undefined;
     const key = q.key;
-    // Alone first; then with the question's own context ("we deploy" + "every day").
+    // Alone first; then with the question's own context ("we deploy" + "every day"), when what it
+    // reads opens the message ("pretty flat, clinics use it…", not "I check slack every day"),
+    // and nothing in it is negated ("not every day").
     const alone = read(text);
     const heard = (r: Reading) => key in r.understood || r.conflicts.includes(key as AnswerKey);
-    const reading = heard(alone) || !q.readAs ? alone : read(`${q.readAs} ${text}`);
+    const hinted = heard(alone) || !q.readAs || negated(text) ? undefined : read(`${q.readAs} ${text}`);
+    const opens = (r: Reading) => {
+      const said = r.understood[key as AnswerKey]?.evidence;
+      if (!said) return false;
+      const evidence = rawWords(said).filter((w) => rawWords(text).includes(w));
+      const typed = rawWords(text);
+      const atStart = evidence.length > 0 && evidence.every((w, i) => typed[i] === w);
+      // One word only before a break: "bursty, when …", not "same here".
+      return atStart && (evidence.length > 1 || typed.length === 1 || /^\s*[\w'-]+\s*[,;:.!—–]/.test(text));
+    };
+    const reading = hinted && opens(hinted) ? hinted : alone;
     if (reading.conflicts.includes(key as AnswerKey)) {
       // Two readings: the choice whose label the words follow, if one clearly does.
       const value = closestChoice(q, text, this.stopwords);
