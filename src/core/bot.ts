@@ -42,6 +42,7 @@ import {
   helpReply,
   noRecommendationReply,
   nothingBeforeReply,
+  reasonsReply,
   sameAnswerReply,
   simplerReply,
   sourcesReply,
@@ -400,7 +401,7 @@ export class Bot {
       const takenBack =
         same &&
         (followUp
-          ? followUp.reason !== "sources" && followUp.reason !== "simpler"
+          ? followUp.reason !== "sources" && followUp.reason !== "simpler" && followUp.reason !== "reasons"
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -439,24 +440,26 @@ export class Bot {
             ? sourcesReply(followUp.of, this.qa.context, askedId)
             : followUp?.reason === "simpler"
               ? simplerReply(followUp.of, this.qa.context, askedId)
-              : same
-                ? sameAnswerReply(
-                    outcome.entry,
-                    this.qa.context,
-                    askedId,
-                    alone ? gotAlone(alone) : [],
-                    outcome.unnamed,
-                  )
-                : askReply(
-                    outcome,
-                    this.qa.context,
-                    askedId,
-                    // Only a message that leans on it: not "how do i bake bread?".
-                    outcome.kind === "out-of-scope" &&
-                      leansOnConversation(question, this.questionWords) &&
-                      (context !== undefined ||
-                        (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
-                  );
+              : followUp?.reason === "reasons"
+                ? reasonsReply(followUp.of, this.qa.context, askedId)
+                : same
+                  ? sameAnswerReply(
+                      outcome.entry,
+                      this.qa.context,
+                      askedId,
+                      alone ? gotAlone(alone) : [],
+                      outcome.unnamed,
+                    )
+                  : askReply(
+                      outcome,
+                      this.qa.context,
+                      askedId,
+                      // Only a message that leans on it: not "how do i bake bread?".
+                      outcome.kind === "out-of-scope" &&
+                        leansOnConversation(question, this.questionWords) &&
+                        (context !== undefined ||
+                          (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
+                    );
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.
       if (running && !followUp && outcome.kind !== "answer")

@@ -457,7 +457,9 @@ export type FollowUpReason =
   /** It asks where the answer before comes from ("source?"): that answer's sources. */
   | "sources"
   /** It asks to say the answer before more simply ("tl;dr?"): that answer in short. */
-  | "simpler";
+  | "simpler"
+  /** A bare "why?" ("how so?", "how come?"): the reasons the answer before gives. */
+  | "reasons";
 
 export interface Resolution {
   outcome: AskOutcome;
@@ -509,6 +511,9 @@ export function resolve(
 
   const raw = rawWords(question);
   if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
+  // "why?", "how so?", "why is that?": nothing but asking why, of an answer that gives reasons.
+  if (previous.details && own.length === 0 && ASKS_WHY.test(raw.join(" ")))
+    return aboutPrevious(previous, question, "reasons");
 
   const continues = opensWithConnective(raw) || (own.length <= FOLLOW_UP.shortQuestion && pointsAt(raw));
   // A question naming no subject word is declined alone, or only offered an entry when the model
@@ -565,6 +570,10 @@ export function resolve(
     return { outcome: alone, matched: question };
   return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
 }
+
+/** Nothing but asking why: "why?", "how so?", "how come?", "why is that?", "but why". */
+const ASKS_WHY =
+  /^(?:(?:and|but|so|ok|okay|hmm)\s)?(?:why|how so|how come)(?:\s(?:is|was)\s(?:that|it)|\sthat|\sso)?$/;
 
 /** A question about the previous answer itself ("source?", "tl;dr?"): that entry, by the context alone. */
 function aboutPrevious(previous: Answerable, question: string, reason: FollowUpReason): Resolution {

@@ -269,6 +269,8 @@ export const responsesSchema = z.strictObject({
     sources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.
     simpler: sentence,
+    // A bare "why?" after an answer: over the reasons that answer gives (its details).
+    reasons: sentence,
     // "why?" after a recommendation: {title}, the recommendation's.
     recommendation: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.

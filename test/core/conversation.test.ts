@@ -443,6 +443,24 @@ describe("follow-ups in context", () => {
     },
   );
 
+  it("answers a bare 'why?' after an answer with the reasons it gives, not only a pointer back (trials 6-9)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "why?" }));
+    const entry = bot.qa.asker.entry("stateful-workloads-and-databases")!;
+    expect(context(r!)).toBe(
+      "Following up on _Can we run databases and other stateful workloads in containers?_",
+    );
+    expect(r!.parts.slice(1, 3)).toEqual([
+      { type: "text", text: knowledge.responses.followUp.reasons },
+      { type: "text", text: entry.details },
+    ]);
+    expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
+      answer!.parts.filter((p) => p.type === "sources"),
+    );
+    expect(r!.summary).not.toBe(knowledge.responses.followUp.sameAnswer);
+  });
+
   it.each([
     "can you explain that simpler",
     "tl;dr?",

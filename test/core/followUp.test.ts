@@ -23,13 +23,24 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     ["and for VMs?", "continues"],
     // Named no subject word: the model is sure of an entry alone, so it is only offered one.
     ["is that safe?", "no-subject"],
-    ["why?", "no-subject"],
     ["what are the risks?", "no-subject"],
     ["how long does that take?", "no-subject"],
     ["what are the downsides?", "no-subject"],
   ])("takes %j as a follow-up (%s) after any answer", (q, reason) => {
     for (const c of contexts) expect(followUp(q, c)?.reason, `${q} after ${c}`).toBe(reason);
   });
+
+  it.each(["why?", "how so?", "why is that?", "but why"])(
+    "takes %j as asking for the reasons an answer gives, or as a follow-up after one that gives none",
+    (q) => {
+      for (const c of contexts) {
+        const withReasons = Boolean(qa.asker.entry(c)?.details);
+        expect(followUp(q, c)?.reason, `${q} after ${c}`).toBe(withReasons ? "reasons" : "no-subject");
+      }
+      expect(contexts.some((c) => qa.asker.entry(c)?.details)).toBe(true);
+      expect(contexts.some((c) => !qa.asker.entry(c)?.details)).toBe(true);
+    },
+  );
 
   it.each([
     "what is a container?",

@@ -209,6 +209,26 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /**
+ * A bare "why?" after an answer: the reasons it gives (its details), with their sources and the
+ * whole answer one press away, rather than only pointing back at it.
+ */
+export function reasonsReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const text = r.followUp.reasons;
+  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
+  return reply(
+    "answer",
+    [
+      { type: "text", text },
+      { type: "text", text: entry.details },
+      ...sources,
+      backToAnswer(entry, ctx, askedId),
+    ],
+    text,
+  );
+}
+
+/**
  * A question asked for in short ("one line please: VMs or containers?"): the question it answers,
  * the answer's first sentence, its sources, and the whole answer one press away.
  */

@@ -47,14 +47,14 @@ describe("playground: follow-ups in context", () => {
   it("resolves a follow-up within a session, not in another one", async () => {
     await turn({ session: "pg-follow-1", text: "can we run databases in containers?" });
     const [r] = botMessages(await turn({ session: "pg-follow-1", text: "why?" }));
-    // Back to the answer just given: it is not printed again (responses followUp.sameAnswer).
+    // About the answer just given: the reasons it gives (responses followUp.reasons).
     expect(r!.parts[0]).toEqual({
       type: "context",
       text: "Following up on _Can we run databases and other stateful workloads in containers?_",
     });
     expect(r!.parts[1]).toMatchObject({
       type: "text",
-      text: expect.stringMatching(/^That takes me back to my answer above/),
+      text: expect.stringMatching(/^The reasons my answer above gives/),
     });
     const [other] = botMessages(await turn({ session: "pg-follow-2", text: "why?" }));
     expect(other!.kind).toBe("decline");
