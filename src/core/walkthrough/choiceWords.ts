@@ -33,8 +33,8 @@ export const negated = (text: string) => rawWords(text).some((w) => NEGATORS.has
 const LEADS =
   /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
 
-/** A choice named by its value or the head of its label ("standard", "Strict"). */
-function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"][number] | undefined {
+/** A choice named by its value, its label or its label's head ("standard", "Strict"), in rawWords joined by spaces. */
+export function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"][number] | undefined {
   const same = (label: string) => rawWords(label).join(" ") === words;
   return q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
 }

@@ -12,7 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice, leadNamed, negated } from "./choiceWords.ts";
+import { choiceNamed, closestChoice, leadNamed, named, negated } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -272,7 +272,6 @@ export class Walkthroughs {
     return this.deps.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? id;
   }
 
-  /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
   /** The answers of the walkthrough in the turn's thread, once it has finished. */
   async finishedAnswers(turn: Turn): Promise<Record<string, string | null> | undefined> {
     const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
@@ -300,12 +299,12 @@ export class Walkthroughs {
     const same = (label: string) => rawWords(label).join(" ") === typed;
     const base = { walkthroughId: state.id, step: state.step };
     const q = this.deps.knowledge.decision.checklist[state.step];
-    const choice = q?.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
+    const choice = q && named(q, typed);
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
-    // An option named outright ("standard, it's all our own services"), or by a word of its label
-    // alone ("daily"), in a statement: as pressed.
-    const value =
-      q && (leadNamed(q, text) ?? (statesSomething(text) ? choiceNamed(q, text, this.stopwords) : undefined));
+    // An option named outright ("probably medium", "standard, it's all our own services") in a
+    // statement: as pressed.
+    const statement = statesSomething(text);
+    const value = q && (leadNamed(q, text) ?? (statement ? choiceNamed(q, text, this.stopwords) : undefined));
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
@@ -313,7 +312,7 @@ export class Walkthroughs {
     const skip =
       [this.t.skip, ...this.t.skip.split("/")].some(same) ||
       typed === "skip" ||
-      (statesSomething(text) &&
+      (statement &&
         !/\b(?:but|though|although|however)\b/.test(typed) &&
         (SKIPS_FIRST.test(typed) || (typed.split(" ").length <= 5 && SKIPS.test(typed))));
     if (skip) return { type: "checklist.answer", ...base, value: null };
@@ -327,7 +326,7 @@ export class Walkthroughs {
    * The answer a sentence typed in a running walkthrough's thread gives its current question, as
    * the situation reader understood it ("we run our customers' own code, so it's untrusted" is
    * hard isolation), with the words it was read from; "both" when it reads two answers to it
-   * ("a small platform team and some terraform"). Only for a statement about us (statement.ts):
+   * ("a small platform team and some terraform"). Only for a statement (statement.ts):
    * a question, a request or a supposition ("isnt customer code untrusted", "explain hard
    * isolation", "suppose we had a platform team") is asked, as anywhere.
    */
@@ -339,53 +338,39 @@ export class Walkthroughs {
     if (!statesSomething(text)) return undefined;
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (q === undefined) return undefined;
-    const key = q.key;
+    const key = q.key as AnswerKey;
+    const typed = rawWords(text);
+    const answer = (value: string, words: string) => ({
+      action: { type: "checklist.answer" as const, walkthroughId: state.id, step: state.step, value },
+      words,
+    });
     // Alone first; then with the question's own context ("we deploy" + "every day"), when what it
     // reads opens the message ("pretty flat, clinics use it…", not "I check slack every day"),
     // and nothing in it is negated ("not every day").
     const alone = read(text);
-    const heard = (r: Reading) => key in r.understood || r.conflicts.includes(key as AnswerKey);
-    const hinted = heard(alone) || !q.readAs || negated(text) ? undefined : read(`${q.readAs} ${text}`);
+    const heard = key in alone.understood || alone.conflicts.includes(key);
+    const hinted = heard || !q.readAs || negated(text) ? undefined : read(`${q.readAs} ${text}`);
     const opens = (r: Reading) => {
-      const said = r.understood[key as AnswerKey]?.evidence;
-      if (!said) return false;
-      const evidence = rawWords(said).filter((w) => rawWords(text).includes(w));
-      const typed = rawWords(text);
+      const said = r.understood[key]?.evidence;
+      const evidence = said ? rawWords(said).filter((w) => typed.includes(w)) : [];
       const atStart = evidence.length > 0 && evidence.every((w, i) => typed[i] === w);
       // One word only before a break: "bursty, when …", not "same here".
       return atStart && (evidence.length > 1 || typed.length === 1 || /^\s*[\w'-]+\s*[,;:.!—–]/.test(text));
     };
     const reading = hinted && opens(hinted) ? hinted : alone;
-    if (reading.conflicts.includes(key as AnswerKey)) {
-      // Two readings: the choice whose label the words follow, if one clearly does.
-      const value = closestChoice(q, text, this.stopwords);
-      if (!value) return "both";
-      return {
-        action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
-        words: text.trim(),
-      };
-    }
-    const understood = reading.understood[key as AnswerKey];
+    const understood = reading.understood[key];
     if (!understood) {
-      // Nothing read: an option whose label the words follow, said without a negation
-      // ("it's only our own services" is Standard — our own services, trusted to share a kernel).
-      const value = negated(text) ? undefined : closestChoice(q, text, this.stopwords);
-      return value
-        ? {
-            action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
-            words: text.trim(),
-          }
-        : undefined;
+      // Two readings, or none: the option whose label the words follow, if one clearly does
+      // ("it's only our own services" is Standard — our own services, trusted to share a
+      // kernel); read from nothing, never under a negation.
+      const both = reading.conflicts.includes(key);
+      const value = both || !negated(text) ? closestChoice(q, text, this.stopwords) : undefined;
+      return value ? answer(value, text.trim()) : both ? "both" : undefined;
     }
     // The words quoted are the person's: not those of readAs it was read with ("load is" + "pretty flat").
-    const typed = new Set(rawWords(text));
     const evidence = understood.evidence.split(/\s+/);
-    while (evidence.length > 1 && !typed.has(rawWords(evidence[0]!)[0] ?? "")) evidence.shift();
-    const value = understood.value;
-    return {
-      action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value },
-      words: evidence.join(" "),
-    };
+    while (evidence.length > 1 && !typed.includes(rawWords(evidence[0]!)[0] ?? "")) evidence.shift();
+    return answer(understood.value, evidence.join(" "));
   }
 
   /**
@@ -403,6 +388,7 @@ export class Walkthroughs {
     return continueCard(text, this.t.continue, action);
   }
 
+  /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
   async recent(platform: Turn["platform"], userId: string): Promise<RecentWalkthrough[]> {
     const stored = await this.deps.store.get<RecentWalkthrough[]>(recentKey(platform, userId));
     return stored?.value ?? [];
