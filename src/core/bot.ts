@@ -24,6 +24,7 @@ import {
   type QuestionWords,
   type RecommendationQuestion,
   resolve,
+  type ShownRecommendation,
   saysNothingElse,
   speaksOfTheRecommendation,
   supposition,
@@ -293,13 +294,19 @@ export class Bot {
   }
 
   private async ask(turn: Turn, question: string, running?: WalkthroughState, brief = false): Promise<Reply> {
+    // The recommendation shown last, read from the store once, and only when a question needs it.
+    let recalled: Promise<ShownRecommendation | undefined> | undefined;
+    const recommendation = () => {
+      recalled ??= this.followUps.recallRecommendation(turn);
+      return recalled;
+    };
     // "what if we had 50 services?" after a recommendation: decided again with that change.
     const supposed = supposition(question);
     // One that changes nothing the reader can tell ("what if our team doubled?"), unless it is a
     // question the matcher answers, says so rather than "outside what I know".
     let supposedNothing = false;
     if (supposed) {
-      const shown = await this.followUps.recallRecommendation(turn);
+      const shown = await recommendation();
       const reading = shown && this.recent.read(supposed);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
@@ -312,16 +319,15 @@ export class Bot {
     const pointing = this.pointing(question);
     const about =
       aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
-    const shown = about && (await this.followUps.recallRecommendation(turn));
+    const shown = about ? await recommendation() : undefined;
     const context = await this.followUps.recall(turn);
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
     // After a comparison or a list, a bare "why?", "source?" or "tl;dr" is not about it either;
     // what names it ("why did you recommend that?", "why microvms?") still is.
-    if (shown) {
+    if (about && shown) {
       const last = !context || (context.at ?? 0) < shown.at;
       const namesIt =
-        about === "change" ||
         about === "why-not" ||
         mentionsRecommendation(question, this.questionWords) ||
         this.optionNamed(question) !== undefined;
@@ -344,18 +350,16 @@ export class Bot {
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // (Also when it would only take the answer before back: "what if our team doubled?" after one.)
-    const takenBack =
+    const backToLast =
       followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
-    if (supposedNothing && (offTopic || takenBack)) {
+    if (supposedNothing && (offTopic || backToLast)) {
       const text = this.knowledge.responses.situation.whatIfNothing;
       return reply("notice", [{ type: "text", text }], text);
     }
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
-      const rec = speaksOfTheRecommendation(question)
-        ? shown || (await this.followUps.recallRecommendation(turn))
-        : undefined;
+      const rec = speaksOfTheRecommendation(question) ? await recommendation() : undefined;
       if (rec) {
         await this.bringForward(turn);
         return this.recommendationFollowUp(rec.answers, askedOfIt(question, this.questionWords), question);
@@ -457,8 +461,7 @@ export class Bot {
                       // Only a message that leans on it: not "how do i bake bread?".
                       outcome.kind === "out-of-scope" &&
                         leansOnConversation(question, this.questionWords) &&
-                        (context !== undefined ||
-                          (about ? shown : await this.followUps.recallRecommendation(turn)) !== undefined),
+                        (context !== undefined || (await recommendation()) !== undefined),
                     );
       // In a running checklist's thread, what it cannot answer is most likely an answer typed
       // instead of pressed; and the checklist is running already.

@@ -416,25 +416,27 @@ export class FollowUpContexts {
       return;
     }
     // The recommendation stays, behind what was shown after it.
-    await Promise.all([this.store.delete(keyOf(turn)), this.markBehind(turn, true)]);
+    await Promise.all([
+      this.store.delete(keyOf(turn)),
+      this.changeRecommendation(turn, (kept) => (kept.behind ? undefined : { ...kept, behind: true })),
+    ]);
   }
 
   /** A reply about the recommendation brings it forward again: "why?" after it is about it. */
   async bringForward(turn: Turn): Promise<void> {
-    await updateKey<unknown, void>(this.store, recommendationKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
-      const kept = storedRecommendation.safeParse(current?.value);
-      if (!kept.success) return { result: undefined };
-      // After anything shown at this same millisecond (a tie goes to the answer: see Bot.ask).
-      return { value: { ...kept.data, behind: false, at: this.now() + 1 }, result: undefined };
-    });
+    // After anything shown at this same millisecond (a tie goes to the answer: see Bot.ask).
+    await this.changeRecommendation(turn, (kept) => ({ ...kept, behind: false, at: this.now() + 1 }));
   }
 
-  /** Sets whether something else was shown after the recommendation, keeping the rest (a versioned write). */
-  private async markBehind(turn: Turn, behind: boolean): Promise<void> {
+  /** Changes the kept recommendation, if there is one (a versioned write; `undefined`: no change). */
+  private async changeRecommendation(
+    turn: Turn,
+    change: (kept: z.infer<typeof storedRecommendation>) => z.infer<typeof storedRecommendation> | undefined,
+  ): Promise<void> {
     await updateKey<unknown, void>(this.store, recommendationKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
       const kept = storedRecommendation.safeParse(current?.value);
-      if (!kept.success || (kept.data.behind === true) === behind) return { result: undefined };
-      return { value: { ...kept.data, behind }, result: undefined };
+      const value = kept.success ? change(kept.data) : undefined;
+      return value ? { value, result: undefined } : { result: undefined };
     });
   }
 
