@@ -173,9 +173,14 @@ export function sameAnswerReply(
  * Under a reply about the answer before (same answer, sources, in short): that answer again and,
  * for a typed question, "Not what I asked" (the follow-up may have been read the wrong way).
  */
-function backToAnswer(entry: Answerable, ctx: AnswerContext, askedId?: string): Part {
+function backToAnswer(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  label = ctx.responses.followUp.showAgain,
+): Part {
   const r = ctx.responses;
-  const again = button(r.followUp.showAgain, { type: "ask", entryId: entry.id, via: "again" });
+  const again = button(label, { type: "ask", entryId: entry.id, via: "again" });
   const notThis = askedId
     ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })]
     : [];
@@ -241,10 +246,6 @@ export function briefReply(
   const r = ctx.responses;
   const { subtitle, body } = entryParts(entry, ctx);
   const first = firstSentence(entry.answer);
-  const whole = button(r.answer.wholeAnswer, { type: "ask", entryId: entry.id, via: "again" });
-  const notThis = askedId
-    ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })]
-    : [];
   return reply(
     "answer",
     [
@@ -252,24 +253,24 @@ export function briefReply(
       ...(unnamed.length > 0 ? [{ type: "context" as const, text: unnamedNote(unnamed, r) }] : []),
       { type: "text", text: `${r.answer.inShort} ${first}` },
       ...body.filter((p) => p.type === "sources"),
-      { type: "buttons", role: "menu", buttons: [whole, ...notThis] },
+      backToAnswer(entry, ctx, askedId, r.answer.wholeAnswer),
     ],
     first,
   );
 }
 
+/** A decline that says what to do instead, over the menu. */
+const menuDecline = (text: string, r: Responses): Reply =>
+  reply("decline", [{ type: "text", text }, menuButtons(r)], text);
+
 /** "why?", "source?" with no answer of ours before it to follow up on: ask for the whole question. */
 export function nothingBeforeReply(ctx: Pick<AnswerContext, "responses">): Reply {
-  const r = ctx.responses;
-  const text = r.followUp.nothingBefore;
-  return reply("decline", [{ type: "text", text }, menuButtons(r)], text);
+  return menuDecline(ctx.responses.followUp.nothingBefore, ctx.responses);
 }
 
 /** "what would change it?" with no recommendation in this conversation: how to get one. */
 export function noRecommendationReply(ctx: Pick<AnswerContext, "responses">): Reply {
-  const r = ctx.responses;
-  const text = r.followUp.noRecommendation;
-  return reply("decline", [{ type: "text", text }, menuButtons(r)], text);
+  return menuDecline(ctx.responses.followUp.noRecommendation, ctx.responses);
 }
 
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
