@@ -43,6 +43,11 @@ const cueGroup = z.strictObject({
    */
   notFollowedBy: words.optional(),
   /**
+   * Words that may not stand in the gaps between a cue's words: "tenants run untrusted code" is no
+   * "tenants run our code" with a word between.
+   */
+  notAcross: words.optional(),
+  /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
    * it settles the key over other cues (the "regulator" beside it would say strict).
    */
@@ -131,6 +136,7 @@ export const situationsSchema = z
     negatingPrefixes: words.default([]),
     /** Phrases that put what follows in the past, so it no longer holds ("we used to run Windows"). */
     pastMarkers: z.array(z.string().min(2)).default([]),
+    negatorPhrases: z.array(z.string().min(2)).default([]),
     /** A past marker right after one of these is no past ("Terraform is used to run our clusters"). */
     passive: words.default([]),
     /** Words that start a clause of its own: a negator before one does not reach past it. */

@@ -304,6 +304,22 @@ describe("'what if …?' after a recommendation", () => {
     expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
   });
 
+  it("takes a requirement away: 'what if we drop the untrusted code requirement?' is standard isolation", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(
+      turn({
+        text: "recommend customers upload their own scripts and we execute them, we deploy daily",
+        via: "command",
+      }),
+    );
+    const [dropped] = await bot.handle(turn({ text: "what if we drop the untrusted code requirement?" }));
+    expect(dropped!.parts[0]).toEqual({ type: "heading", text: knowledge.responses.situation.whatIfHeading });
+    const fields = dropped!.parts.find((p) => p.type === "fields");
+    expect(fields?.type === "fields" && fields.fields.map((f) => [f.label, f.value.split(" — ")[0]])).toEqual(
+      [["Isolation", "Standard"]],
+    );
+  });
+
   it("says a 'what if' that changes no answer leaves the recommendation as it is, and leaves one with none before it to the matcher", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: description, via: "command" }));

@@ -120,6 +120,8 @@ interface Cue {
   /** A negated cue's value gives way to any other value read for the key (situations.yaml `negatedYields`). */
   negatedYields?: true;
   units: string[];
+  /** Stems that may not stand in the gaps between the cue's words (situations.yaml `notAcross`). */
+  notAcross?: ReadonlySet<string>;
   /** The group's own context words, instead of the key's. */
   context?: string[];
   /** The context words may be anywhere in the cue's sentence (situations.yaml `contextInSentence`). */
@@ -195,7 +197,13 @@ export class SituationReader {
   private lastTokens: Token[] = [];
   /** Positions of the text being read where a `pastMarkers` phrase starts: they negate like negators. */
   private pastAt = new Set<number>();
+  /**
+   * Where a `negatorPhrases` phrase of the text being read ends, to where it starts, in one clause:
+   * it negates as a negator does.
+   */
+  private negatorAt = new Map<number, number>();
   private readonly pastMarkers: string[][];
+  private readonly negatorPhrases: string[][];
   private readonly hedges: Set<string>;
   private readonly passive: Set<string>;
   private readonly subordinators: Set<string>;
@@ -301,6 +309,7 @@ export class SituationReader {
       auxiliaries: new Set(data.negatedAfter.auxiliaries),
     };
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
+    this.negatorPhrases = data.negatorPhrases.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
     // ("regulated" is "compliance"), which would blur the values we tell apart.
     this.text = new TextPipeline({
@@ -349,6 +358,7 @@ export class SituationReader {
                   ),
                 }
               : {}),
+            ...(g.notAcross ? { notAcross: new Set(g.notAcross.flatMap((w) => this.stems(w))) } : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(g.contextInSentence ? { contextInSentence: true as const } : {}),
@@ -447,7 +457,21 @@ export class SituationReader {
           : [],
       ),
     );
+    // Each phrase's last word, mapped to its first (where the words it negates are quoted from).
+    this.negatorAt = new Map(
+      tokens.flatMap((t, i) =>
+        this.negatorPhrases
+          .filter((m) => wordsAt(tokens, i, m) && tokens[i + m.length - 1]!.clause === t.clause)
+          .map((m): [number, number] => [i + m.length - 1, i]),
+      ),
+    );
     const units = tokens.map((t) => this.readUnitsOf(t.word));
+    // A negating phrase is one negator, at its first word ("drop the untrusted code" reads as
+    // "no untrusted code").
+    for (const [end, start] of this.negatorAt) {
+      units[start] = [NEG];
+      for (let i = start + 1; i <= end; i++) units[i] = [];
+    }
     // A cue can only match where its first unit occurs: the others are not tried. The ones tried
     // are tried in the order of `cues`, as when every cue was.
     const present = new Set(units.flat());
@@ -574,7 +598,12 @@ export class SituationReader {
   }
 
   /** Where `units` occur in order: each next word within maxGap words, in one clause. */
-  private find(cue: string[], tokens: Token[], units: string[][]): { from: number; to: number }[] {
+  private find(
+    cue: string[],
+    tokens: Token[],
+    units: string[][],
+    notAcross?: ReadonlySet<string>,
+  ): { from: number; to: number }[] {
     const found: { from: number; to: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!units[i]!.includes(cue[0]!)) continue;
@@ -605,6 +634,7 @@ export class SituationReader {
           }
           if (units[j]!.length === 0) continue;
           if (units[j]![0] === NEG) break; // "run no clusters" is not "run clusters"
+          if (notAcross?.has(units[j]![0]!)) break;
           if (++gap > this.params.maxGap) break;
         }
         if (next < 0) break;
@@ -619,7 +649,7 @@ export class SituationReader {
 
   private matchCue(cue: Cue, tokens: Token[], units: string[][]): Match[] {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
-    return this.find(cue.units, tokens, units).flatMap(({ from, to }) => {
+    return this.find(cue.units, tokens, units, cue.notAcross).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
       // "the Legacy squad": a team's name (`teamNames`).
       const after = tokens[to + 1];
@@ -742,12 +772,12 @@ export class SituationReader {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
       if (this.subordinators.has(word)) break;
-      if (this.negators.has(word)) {
+      if (this.negators.has(word) || this.negatorAt.has(j)) {
         // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
         // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
         // opposite either.
         if (this.likeness.has(tokens[j + 1]?.word ?? "") || this.softened(tokens, j)) out.hedged = true;
-        else out.negator = j;
+        else out.negator = this.negatorAt.get(j) ?? j;
         return out;
       }
       if (this.joiners.has(word)) joined = true;

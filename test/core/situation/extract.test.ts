@@ -66,6 +66,28 @@ describe("SituationReader", () => {
     expect(values("We are planning for spiky traffic on launch day")).toEqual({ load: "spiky" });
   });
 
+  it("a negating phrase negates as a negator does, also inside a cue's gaps", () => {
+    // "load is … flat" would read steady with "far from" in its gap; negated, steady says nothing.
+    expect(values("our load is far from flat")).toEqual({});
+    expect(values("our load is pretty flat")).toEqual({ load: "steady" });
+    expect(values("we are far from regulated")).toEqual({ compliance: "none" });
+    expect(values("the workload is anything but steady")).toEqual({});
+    // What a what-if takes away (the bot reads it without "what if"), quoted from the first word.
+    expect(reader.read("we drop the untrusted code requirement").understood).toEqual({
+      isolation: { value: "standard", evidence: "drop the untrusted code" },
+    });
+    // Only inside one clause: "big shows drop. The workers are stateless" negates nothing.
+    expect(values("uploads peak when big shows drop. The workers are stateless")).toMatchObject({
+      state: "stateless",
+    });
+  });
+
+  it("a word of another value in a cue's gap stops the cue (situations.yaml notAcross)", () => {
+    // "tenants run our code" is standard; "untrusted" between its words is not a filler.
+    expect(values("our tenants run untrusted code")).toEqual({ isolation: "hard" });
+    expect(values("our tenants run our code")).toEqual({ isolation: "standard" });
+  });
+
   it("a verb's negation right after a cue turns against it", () => {
     expect(values("HIPAA doesn't formally apply to us")).toEqual({ compliance: "none" });
     expect(values("GPUs aren't needed")).toEqual({ hardware: "none" });
