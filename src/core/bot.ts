@@ -17,6 +17,7 @@ import {
   aboutRecommendation,
   askedOfIt,
   asksRunnerUp,
+  correction,
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
@@ -58,6 +59,7 @@ import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
+import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
 import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
@@ -285,6 +287,8 @@ export class Bot {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);
+          // A bare "nope" to a question with no such option is no question for the matcher.
+          if (bareYesOrNo(command.question)) return [this.walkthroughs.typedInThread(running, turn.thread)];
         }
         // "one line please: VMs or containers?": asked without the request, answered in short.
         const brief = briefRequest(command.question);
@@ -300,19 +304,21 @@ export class Bot {
       recalled ??= this.followUps.recallRecommendation(turn);
       return recalled;
     };
-    // "what if we had 50 services?" after a recommendation: decided again with that change.
+    // "what if we had 50 services?" after a recommendation: decided again with that change; so is
+    // "you missed that we're audited every year", with what it says was left out.
     const supposed = supposition(question);
-    // One that changes nothing the reader can tell ("what if our team doubled?"), unless it is a
-    // question the matcher answers, says so rather than "outside what I know".
+    const corrected = supposed ? undefined : correction(question);
+    // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
+    // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
-    if (supposed) {
+    if (supposed || corrected) {
       const shown = await recommendation();
-      const reading = shown && this.recent.read(supposed);
+      const reading = shown && this.recent.read((supposed ?? corrected)!);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
-        return this.situations.whatIfReply(reading, shown.answers);
+        return this.situations.whatIfReply(reading, shown.answers, corrected !== undefined);
       }
-      supposedNothing = shown !== undefined;
+      supposedNothing = supposed !== undefined && shown !== undefined;
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
@@ -352,7 +358,9 @@ export class Bot {
     // (Also when it would only take the answer before back: "what if our team doubled?" after one.)
     const backToLast =
       followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
-    if (supposedNothing && (offTopic || backToLast)) {
+    // (Or only guess at it: "what if we hired a platform engineer?" is no question about hidden costs.)
+    const guessed = outcome.kind === "answer" && outcome.unsure === true;
+    if (supposedNothing && (offTopic || backToLast || guessed)) {
       const text = this.knowledge.responses.situation.whatIfNothing;
       return reply("notice", [{ type: "text", text }], text);
     }

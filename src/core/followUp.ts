@@ -188,7 +188,12 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
 }
 
 /** About ourselves: "we", "our team", or what there is ("what if there was a legacy app?"). */
-const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"]);
+// With the words for the parts of a situation the checklist asks about: "and if the traffic was
+// actually steady?".
+const FIRST_PERSON = new Set([
+  ...["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"],
+  ...["traffic", "load", "demand", "usage", "workload", "workloads", "app", "apps", "compliance"],
+]);
 
 /**
  * Does a message lean on the conversation before it? It opens with a connective, points back, or
@@ -235,6 +240,25 @@ export function mentionsRecommendation(question: string, words: QuestionWords): 
   return words.stems(question).some((s) => own.has(s));
 }
 
+/**
+ * The openings of a correction to what a recommendation understood: "you missed that", "wait, you
+ * forgot the main thing -", "I forgot to mention", "one more thing:".
+ */
+const CORRECTION =
+  /^(?:(?:wait|hold on|hmm+|oh|ah|sorry|oops|btw|but|ok|okay)[\s,.!:;-]+)*(?:you\s+(?:missed|forgot|overlooked|ignored|left\s+out|didn'?t\s+(?:consider|catch|get|see))|i\s+forgot\s+to\s+(?:say|mention|add)|forgot\s+to\s+(?:say|mention|add)|one\s+more\s+thing|to\s+add|also\s+note|note\s+that)\b(?:\s+(?:that|the\s+fact\s+that|one\s+thing|the\s+main\s+thing|something))?[\s,.!:;-]*/i;
+
+/**
+ * "you missed that we're audited every year", "wait, you forgot the main thing - we run customer
+ * code": what the person says the recommendation left out, to decide again with it (the words
+ * after the opening), if the message opens that way.
+ */
+export function correction(question: string): string | undefined {
+  const text = question.trim();
+  const opening = CORRECTION.exec(text);
+  const said = opening ? text.slice(opening[0].length).trim() : "";
+  return said.length > 0 ? said : undefined;
+}
+
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
   /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
@@ -277,6 +301,12 @@ export function aboutRecommendation(
   question: string,
   words: QuestionWords,
 ): RecommendationQuestion | undefined {
+  // "why not microVMs? firecracker sounded perfect": the question that opens the message.
+  const opening = /^[^?]+\?/.exec(question.trim())?.[0];
+  if (opening && opening.length < question.trim().length) {
+    const about = aboutRecommendation(opening, words);
+    if (about) return about;
+  }
   const raw = rawWords(question);
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
   const text = raw.join(" ");

@@ -12,6 +12,9 @@ const sources = z.array(sourceSchema).min(1, "every claim needs at least one sou
 export const choiceSchema = z.strictObject({
   value: z.string().min(1),
   label: z.string().min(3).max(90),
+  // Words that, typed in the checklist's thread as this question's answer, mean this choice
+  // ("it's our own code" is Standard isolation), though in a description they say too little.
+  said: z.array(z.string().min(3)).default([]),
 });
 
 export const checklistQuestionSchema = z.strictObject({

@@ -403,6 +403,7 @@ export const responsesSchema = z.strictObject({
     changeLabel: label,
     /** "what if …?" after a recommendation: the heading, and whether it stays ({title}) or moves ({before} to {title}). */
     whatIfHeading: label,
+    correctedHeading: label,
     whatIfSame: z.string().min(5).includes("{title}"),
     whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),
     /** A "what if …?" that changes no answer the reader can tell and is no question it can answer. */

@@ -315,6 +315,45 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([await at(step, text)]), text).toContain(expected);
   });
 
+  it("reads a bare no, a degree word first and a choice's said words (tenth blind trial)", async () => {
+    const label = (key: string, value: string) =>
+      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
+    const at = async (step: number, text: string) => {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      return r!;
+    };
+    for (const [step, text, expected] of [
+      // A bare "nope" is None where there is one, and No.
+      [9, "nope", label("hardware", "none")],
+      [9, "nope, nothing special", label("hardware", "none")],
+      [8, "yeah", label("legacy", "yes")],
+      [2, "nah", label("compliance", "none")],
+      // A degree word before what it says.
+      [10, "pretty steady, a bit more on mondays", label("load", "steady")],
+      // A choice's `said` words, also after a "no" to someone else; not negated.
+      [0, "nothing special, just regular cloud instances, it's our own code", label("isolation", "standard")],
+      [0, "no those are just API calls, all code is ours", label("isolation", "standard")],
+      [1, "about 6 people, decent CI but nobody knows kubernetes", label("maturity", "medium")],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // Not answers: chatter opening with "no", a negated `said`, and a bare "nope" where no option
+    // says no (isolation): the note to answer, never a matched FAQ entry.
+    for (const [step, text] of [
+      [9, "no, sorry, wrong thread"],
+      [0, "it's not all our own code"],
+      [0, "nope"],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("notice");
+    }
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

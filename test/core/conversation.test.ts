@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
+import { plainText } from "../../src/core/render/plainText.ts";
 import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
@@ -318,6 +319,50 @@ describe("'what if …?' after a recommendation", () => {
     expect(fields?.type === "fields" && fields.fields.map((f) => [f.label, f.value.split(" — ")[0]])).toEqual(
       [["Isolation", "Standard"]],
     );
+  });
+
+  it("decides again with a correction ('you missed that…') and reads what-ifs about the traffic; a guessed FAQ is no answer to one", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const t = knowledge.responses.situation;
+    await bot.handle(turn({ text: description, via: "command" }));
+    const [fixed] = await bot.handle(
+      turn({
+        text: "wait, you missed the main thing - we run CUSTOMER code (their plugins). doesn't that matter??",
+      }),
+    );
+    expect(fixed!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
+    const fields = (r: Reply) => {
+      const f = r.parts.find((p) => p.type === "fields");
+      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
+    };
+    expect(fields(fixed!)).toEqual([["Isolation", "Hard"]]);
+    const [audited] = await bot.handle(
+      turn({ text: "you forgot that we're audited every year, strict compliance" }),
+    );
+    expect(audited!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
+    expect(fields(audited!)).toEqual([["Compliance", "Strict"]]);
+    // Not the person's own slip: a question of its own stays one.
+    const [own] = await bot.handle(turn({ text: "you missed a word there, what is a hypervisor?" }));
+    expect(own!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
+    // "the traffic" is the situation too, without "we".
+    const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
+    expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    expect(fields(steady!)).toEqual([["Load pattern", "Steady"]]);
+    // A supposition the reader cannot place, which the matcher only guesses at.
+    const [hired] = await bot.handle(
+      turn({ text: "and what if we hired an experienced platform engineer?" }),
+    );
+    expect(hired!.summary).toBe(t.whatIfNothing);
+  });
+
+  it("answers 'why not X?' opening a longer message from the recommendation", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: description, via: "command" }));
+    const [whyNot] = await bot.handle(
+      turn({ text: "why not microVMs? firecracker sounded perfect for this" }),
+    );
+    expect(whyNot!.kind).toBe("recommendation");
+    expect(plainText([whyNot!])).toContain("Why not MicroVMs?");
   });
 
   it("says a 'what if' that changes no answer leaves the recommendation as it is, and leaves one with none before it to the matcher", async () => {

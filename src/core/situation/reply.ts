@@ -34,7 +34,7 @@ export function situationReply(
    * "what if …?" after a recommendation: its answers (`base`), which the reading changes, and
    * its decision (`before`). The reply lists only the changes, and says whether the pick moved.
    */
-  whatIf?: { base: Record<string, string | null>; before: Decision },
+  whatIf?: { base: Record<string, string | null>; before: Decision; corrected?: boolean },
 ): Reply {
   const t = ctx.responses.situation;
   const { checklist } = ctx.decision;
@@ -44,7 +44,8 @@ export function situationReply(
   for (const [k, v] of Object.entries(whatIf?.base ?? {})) if (v !== null) answers[k] = v;
   for (const k of keys) answers[k] = reading.understood[k]!.value;
 
-  const parts: Part[] = [{ type: "heading", text: whatIf ? t.whatIfHeading : t.heading }];
+  const heading = whatIf ? (whatIf.corrected ? t.correctedHeading : t.whatIfHeading) : t.heading;
+  const parts: Part[] = [{ type: "heading", text: heading }];
   if (keys.length === 0) {
     parts.push({ type: "text", text: t.nothingUnderstood });
   } else {
@@ -122,7 +123,7 @@ export function situationReply(
     keys.length === 0
       ? t.nothingUnderstood
       : decision.provisional
-        ? `${whatIf ? t.whatIfHeading : t.heading}: ${ctx.decision.rules.labels.provisionalHeading}`
-        : `${whatIf ? t.whatIfHeading : t.heading}. Recommendation: ${decision.title}`;
+        ? `${heading}: ${ctx.decision.rules.labels.provisionalHeading}`
+        : `${heading}. Recommendation: ${decision.title}`;
   return reply("recommendation", parts, headline);
 }

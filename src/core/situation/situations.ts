@@ -39,7 +39,7 @@ export class Situations {
   }
 
   /** "what if we had 50 services?" after a recommendation of `base` answers: the reading's answers in their place. */
-  whatIfReply(reading: Reading, base: Record<string, string | null>): Reply {
+  whatIfReply(reading: Reading, base: Record<string, string | null>, corrected = false): Reply {
     const { decision, documents, responses } = this.knowledge;
     const changed = { ...base, ...SituationReader.answers(reading.understood) };
     const before = decide(parseAnswers(base), decision);
@@ -48,10 +48,7 @@ export class Situations {
       decide(parseAnswers(changed), decision),
       { decision, documents, responses },
       undefined,
-      {
-        base,
-        before,
-      },
+      { base, before, corrected },
     );
   }
 

@@ -33,10 +33,26 @@ export const negated = (text: string) => rawWords(text).some((w) => NEGATORS.has
 const LEADS =
   /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
 
-/** A choice named by its value, its label or its label's head ("standard", "Strict"), in rawWords joined by spaces. */
+/** A bare "no" or "yes" in other words, for the option valued "no" or "none", or "yes". */
+const BARE = new Map<string, "no" | "yes">([
+  ...["no", "nope", "nah", "none", "nothing", "not really", "nothing special", "none at all"].map(
+    (w) => [w, "no"] as const,
+  ),
+  ...["yes", "yep", "yeah", "yup"].map((w) => [w, "yes"] as const),
+]);
+
+/** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
+export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
+
+/**
+ * A choice named by its value, its label or its label's head ("standard", "Strict"), in rawWords
+ * joined by spaces; or a bare "nope" for None, "yeah" for Yes.
+ */
 export function named(q: ChecklistQuestion, words: string): ChecklistQuestion["choices"][number] | undefined {
   const same = (label: string) => rawWords(label).join(" ") === words;
-  return q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
+  const choice = q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
+  const bare = BARE.get(words);
+  return choice ?? (bare && q.choices.find((c) => c.value === bare || (bare === "no" && c.value === "none")));
 }
 
 /** After a lead-in, the option alone: "probably medium", "I'd say high" (a hedge, but a choice). */
@@ -67,9 +83,13 @@ export function choiceNamed(
   // "yes" and "no" begin much chatter ("no, sorry, wrong thread", "yes, let me check"): only
   // with more of the option's own words after them ("no, one OS family is fine"), or a bare
   // confirmation ("yes, we do", "no, we don't").
-  const chatty = first && (first.value === "yes" || first.value === "no");
+  const sense = BARE.get(rawWords(head ?? "").join(" "));
+  const chatty = first && (first.value === "yes" || first.value === "no" || sense !== undefined);
   const rest = head ? said.slice(said.indexOf(head) + head.length) : "";
-  const confirms = rawWords(rest).length <= 3 && contentWords(rest, stopwords).length === 0;
+  // "nope, nothing special" says no twice.
+  const confirms =
+    (rawWords(rest).length <= 3 && contentWords(rest, stopwords).length === 0) ||
+    (sense !== undefined && BARE.get(rawWords(rest).join(" ")) === sense);
   if (first && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
     return first.value;
   if (negated(text)) return undefined;
@@ -107,4 +127,22 @@ export function closestChoice(
     .sort((a, b) => b.n - a.n);
   const [best, next] = shared;
   return best && best.n >= least && best.n > (next?.n ?? 0) ? best.value : undefined;
+}
+
+/**
+ * The choices whose `said` words the typed words hold (in rawWords' spelling), with those words;
+ * not where a negator stands in the three words before them ("it's not all our own code").
+ */
+export function saidFor(q: ChecklistQuestion, typed: string[]): { value: string; words: string }[] {
+  const at = (phrase: string[]) =>
+    typed.findIndex((_, i) => phrase.every((w, k) => typed[i + k] === w) && phrase.length > 0);
+  return q.choices.flatMap((c) => {
+    for (const p of c.said) {
+      const phrase = rawWords(p);
+      const i = at(phrase);
+      if (i >= 0 && !typed.slice(Math.max(0, i - 3), i).some((w) => NEGATORS.has(w)))
+        return [{ value: c.value, words: phrase.join(" ") }];
+    }
+    return [];
+  });
 }

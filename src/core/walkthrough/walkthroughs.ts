@@ -12,7 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice, leadNamed, named, negated } from "./choiceWords.ts";
+import { choiceNamed, closestChoice, leadNamed, named, negated, saidFor } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -29,6 +29,19 @@ import {
 } from "./state.ts";
 import { statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
+
+/** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
+const DEGREES = new Set([
+  "pretty",
+  "fairly",
+  "quite",
+  "very",
+  "mostly",
+  "rather",
+  "really",
+  "relatively",
+  "generally",
+]);
 
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
@@ -350,15 +363,26 @@ export class Walkthroughs {
     const alone = read(text);
     const heard = key in alone.understood || alone.conflicts.includes(key);
     const hinted = heard || !q.readAs || negated(text) ? undefined : read(`${q.readAs} ${text}`);
+    // A degree word may come first: "pretty steady, a bit more on mondays".
+    const lead = DEGREES.has(typed[0] ?? "") ? 1 : 0;
     const opens = (r: Reading) => {
       const said = r.understood[key]?.evidence;
       const evidence = said ? rawWords(said).filter((w) => typed.includes(w)) : [];
-      const atStart = evidence.length > 0 && evidence.every((w, i) => typed[i] === w);
-      // One word only before a break: "bursty, when …", not "same here".
-      return atStart && (evidence.length > 1 || typed.length === 1 || /^\s*[\w'-]+\s*[,;:.!—–]/.test(text));
+      const from = (at: number) => evidence.every((w, i) => typed[at + i] === w);
+      const atStart = evidence.length > 0 && (from(0) || from(lead));
+      // One word only (after a degree word) before a break: "bursty, when …", "pretty steady, a
+      // bit more on mondays"; not "same here".
+      const opening = lead ? text.replace(/^\s*[\w'-]+\s+/, "") : text;
+      return (
+        atStart &&
+        (evidence.length > 1 || typed.length <= 1 + lead || /^\s*[\w'-]+\s*[,;:.!—–]/.test(opening))
+      );
     };
     const reading = hinted && opens(hinted) ? hinted : alone;
     const understood = reading.understood[key];
+    // Words a choice lists as said for it ("all code is ours").
+    const said = saidFor(q, typed);
+    if (!understood && said.length === 1) return answer(said[0]!.value, said[0]!.words);
     if (!understood) {
       // Two readings, or none: the option whose label the words follow, if one clearly does
       // ("it's only our own services" is Standard — our own services, trusted to share a
