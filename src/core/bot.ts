@@ -52,6 +52,7 @@ import {
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { button, reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
+import { asksForFigures, pointsAbout } from "./replies/facets.ts";
 import type { Part, Reply } from "./reply.ts";
 import { type Command, parseCommand } from "./router.ts";
 import type { Reading } from "./situation/extract.ts";
@@ -461,6 +462,8 @@ export class Bot {
                       askedId,
                       alone ? gotAlone(alone) : [],
                       outcome.unnamed,
+                      pointsAbout(outcome.entry, question, this.questionWords),
+                      asksForFigures(question),
                     )
                   : askReply(
                       outcome,

@@ -264,6 +264,8 @@ export const responsesSchema = z.strictObject({
     // A follow-up that comes back to the answer just given ("why?" after it): that answer is
     // not repeated; this says so, under `following` and over its sources and related questions.
     sameAnswer: sentence,
+    onThat: sentence,
+    noFigures: sentence,
     showAgain: label,
     // "source?" after an answer: over that answer's sources.
     sources: sentence,

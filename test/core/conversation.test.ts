@@ -394,6 +394,32 @@ describe("follow-ups in context", () => {
     return s?.type === "subtitle" ? s.text : undefined;
   };
 
+  it("quotes the points of the answer above a follow-up asks about, and says when figures are asked for that the documents lack", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const { followUp } = knowledge.responses;
+    const entry = bot.qa.asker.entry("stateful-workloads-and-databases")!;
+    const points = entry.details.split("\n").filter((l) => l.startsWith("- "));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [vms] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(vms!.summary).toBe(followUp.onThat);
+    const quoted = vms!.parts.find((p) => p.type === "text" && p.text.startsWith("- "));
+    const lines = quoted?.type === "text" ? quoted.text.split("\n") : [];
+    // Only points of that answer, each one that speaks of VMs, none that does not.
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(points).toContain(line);
+    for (const line of lines) expect(line).toMatch(/\bVMs?\b/);
+    expect(lines).not.toContain(points.find((p) => p.startsWith("- **Order of migration:**")));
+    // "downsides" reads as what gets harder.
+    const [downsides] = await bot.handle(turn({ text: "what are the downsides of running the db on k8s" }));
+    expect(JSON.stringify(downsides!.parts)).toContain("**What gets harder:**");
+    // A bare "why?" still gets the reasons, and figures asked for are said to be missing.
+    await bot.handle(turn({ text: "how fast do containers start compared to vms" }));
+    const [figures] = await bot.handle(turn({ text: "exact numbers?" }));
+    expect(figures!.summary).toBe(followUp.noFigures);
+    expect(figures!.parts.some((p) => p.type === "text" && p.text === followUp.sameAnswer)).toBe(false);
+    expect(figures!.parts.some((p) => p.type === "sources")).toBe(true);
+  });
+
   it("resolves 'and for VMs?' against the start-up question, and does not print that answer twice", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "how fast do containers start compared to vms" }));

@@ -128,9 +128,10 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
 
 /**
  * A follow-up that comes back to the entry just answered ("why?", "and for VMs?" after an answer
- * that covers both): the answer is not printed twice. The reply says the answer above is all the
- * documents say, and gives its sources, its related questions, a way to see it again and, for a
- * typed question, "Not what I asked" (the follow-up may have been read the wrong way).
+ * that covers both): the answer is not printed twice. The reply quotes the points of it the
+ * follow-up asks about, or says the answer above is all the documents say, and gives its sources,
+ * its related questions, a way to see it again and, for a typed question, "Not what I asked" (the
+ * follow-up may have been read the wrong way).
  */
 export function sameAnswerReply(
   entry: Answerable,
@@ -140,9 +141,19 @@ export function sameAnswerReply(
   alone: Answerable[] = [],
   /** Products the question names that the documents never mention ("and for redis?"). */
   unnamed?: readonly string[],
+  /** The points of the answer's details the follow-up asks about (facets.ts pointsAbout). */
+  points: readonly string[] = [],
+  /** The follow-up asks for figures, which the documents do not give beyond the answer. */
+  figures = false,
 ): Reply {
   const r = ctx.responses;
-  const text = r.followUp.sameAnswer;
+  const text = points.length > 0 ? r.followUp.onThat : r.followUp.sameAnswer;
+  // Asked for figures: that there are none says what "takes me back" would.
+  const said: Part[] = [
+    ...(figures ? [{ type: "text" as const, text: r.followUp.noFigures }] : []),
+    ...(figures && points.length === 0 ? [] : [{ type: "text" as const, text }]),
+    ...(points.length > 0 ? [{ type: "text" as const, text: points.join("\n") }] : []),
+  ];
   const kept = entryParts(entry, ctx).body.filter(
     (p) => p.type === "sources" || (p.type === "buttons" && p.role === "followups"),
   );
@@ -164,8 +175,8 @@ export function sameAnswerReply(
     });
   return reply(
     "answer",
-    [...unnamedLine(unnamed, r), { type: "text", text }, ...kept, backToAnswer(entry, ctx, askedId)],
-    text,
+    [...unnamedLine(unnamed, r), ...said, ...kept, backToAnswer(entry, ctx, askedId)],
+    figures ? r.followUp.noFigures : text,
   );
 }
 

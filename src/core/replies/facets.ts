@@ -1,0 +1,38 @@
+import type { Answerable } from "../answerable.ts";
+import type { QuestionWords } from "../followUp.ts";
+
+/** At most this many of an answer's detail points are quoted for one follow-up. */
+const MAX_POINTS = 3;
+
+/**
+ * The points of an answer's details ("- **VMs:** …" lines) that a follow-up taken back to it asks
+ * about: those sharing its words beyond the answer's own question ("and for VMs?" after the
+ * databases answer: the points that speak of VMs), the rarest words first, in the answer's order.
+ * None when no point does.
+ */
+export function pointsAbout(entry: Answerable, followUp: string, words: QuestionWords): string[] {
+  const topic = new Set(words.stems(entry.question));
+  const asked = [...new Set(words.stems(followUp))].filter((s) => !topic.has(s) && words.knows(s));
+  if (asked.length === 0) return [];
+  const points = entry.details
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("- "));
+  const scored = points.map((point, i) => {
+    const own = new Set(words.stems(point));
+    return { i, point, score: asked.reduce((sum, s) => sum + (own.has(s) ? words.rarity(s) : 0), 0) };
+  });
+  return scored
+    .filter((p) => p.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, MAX_POINTS)
+    .sort((a, b) => a.i - b.i)
+    .map((p) => p.point);
+}
+
+/** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */
+export function asksForFigures(followUp: string): boolean {
+  return /\b(?:exact|precise|numbers?|figures?|how many|benchmarks?|statistics|stats|percent(?:age)?|mb|gb|ms|iops)\b/i.test(
+    followUp,
+  );
+}
