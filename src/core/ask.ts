@@ -28,6 +28,8 @@ export type AskOutcome =
       alternatives?: Answerable[];
       /** Products the question names that the documents never mention (lexicon notInDocuments). */
       unnamed?: string[];
+      /** It asks for a price ("how much does EKS cost per month?"), which the documents never give. */
+      priced?: true;
     }
   | { kind: "intent"; intent: IntentId; confidence: number }
   /** `why`: as decide() says (close, unsure, or sure but with no subject word). */
@@ -132,6 +134,7 @@ export class Asker {
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
           // Only what was answered: a long message's other sentences may name what they like.
           ...this.unnamedOf(focus ?? question),
+          ...(asksForPrice(focus ?? question) ? { priced: true as const } : {}),
         };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };
@@ -176,7 +179,14 @@ export class Asker {
           if (name) found.add(name);
         }
     }
-    return found.size > 0 ? { unnamed: [...found] } : {};
+    if (found.size === 0) return {};
+    // Phrases were looked for first: in the question's order by where each name's first word stands.
+    const lower = text.toLowerCase();
+    const at = (name: string) => {
+      const i = lower.indexOf(name.toLowerCase().split(/[\s-]/)[0]!);
+      return i < 0 ? Number.POSITIVE_INFINITY : i;
+    };
+    return { unnamed: [...found].sort((a, b) => at(a) - at(b)) };
   }
 
   /**
@@ -241,4 +251,15 @@ export function sentencesOf(text: string): string[] {
     .split(/(?<=[.?!])\s+|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Does a question ask for a price: "how much does docker desktop cost", "what would 50 VMs cost
+ * per month", "EKS pricing"? (Not "which is cheaper" or "what does it cost us in effort": the
+ * documents compare costs, they never price anything.)
+ */
+export function asksForPrice(question: string): boolean {
+  return /\b(?:how much (?:does|do|did|would|will|is|are|should)\b[^?]*\bcost|cost (?:per|a|each) (?:month|year|hour)|per month|a month|monthly (?:cost|bill|price)|price|prices|pricing|priced|price list)\b|[$€£]\s?\d/i.test(
+    question,
+  );
 }

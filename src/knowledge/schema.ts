@@ -236,6 +236,7 @@ export const responsesSchema = z.strictObject({
     bestGuess: sentence,
     /** Said above an unsure answer that has no runner-ups to offer. */
     bestGuessAlone: sentence,
+    noPrices: sentence,
     /** The label of those runner-ups. */
     alternatives: label,
     /** {names}: products the question names that the documents never mention (lexicon notInDocuments). */

@@ -24,6 +24,8 @@ export interface AnswerShown {
   alternatives?: Answerable[];
   /** Products the question names that the documents never mention: said above the answer. */
   unnamed?: string[];
+  /** The question asks for a price, which the documents never give: said above the answer. */
+  priced?: boolean;
 }
 
 /** "gVisor", "gVisor and LXC", "gVisor, LXC, and Podman" (the locale's own list format). */
@@ -50,7 +52,7 @@ export function answerReply(
   entry: Answerable,
   ctx: AnswerContext,
   askedId?: string,
-  { focus, unsure = false, alternatives = [], unnamed = [] }: AnswerShown = {},
+  { focus, unsure = false, alternatives = [], unnamed = [], priced = false }: AnswerShown = {},
 ): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
@@ -59,6 +61,7 @@ export function answerReply(
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
   if (unnamed.length > 0) parts.push({ type: "context", text: unnamedNote(unnamed, ctx.responses) });
+  if (priced) parts.push({ type: "context", text: ctx.responses.answer.noPrices });
   if (unsure)
     parts.push({
       type: "context",

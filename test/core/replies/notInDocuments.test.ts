@@ -63,6 +63,32 @@ describe("an answer to a question naming a product the documents never mention s
     expect(named.unnamed).toEqual(["Postgres", "Proxmox"]);
   });
 
+  it("an answer to a question asking for a price says the documents give none (asksForPrice)", () => {
+    const priced = (q: string) => {
+      const o = qa.asker.ask(q);
+      if (o.kind !== "answer") throw new Error(`not answered: ${q} (${o.kind})`);
+      return o.priced === true;
+    };
+    expect(priced("how much does EKS cost per month?")).toBe(true);
+    expect(priced("what would 50 VMs cost on AWS per month roughly")).toBe(true);
+    expect(priced("is container pricing lower than vm pricing")).toBe(true);
+    // Comparing costs is what the documents do: no note.
+    expect(priced("which is cheaper, vms or containers?")).toBe(false);
+    expect(priced("what hidden costs come with adopting containers")).toBe(false);
+    const outcome = qa.asker.ask("how much does EKS cost per month?");
+    if (outcome.kind !== "answer") throw new Error(outcome.kind);
+    const reply = askReply(outcome, qa.context, "asked-1");
+    expect(reply.parts[1]).toEqual({ type: "context", text: responses.answer.noPrices });
+    // The names the trials asked about that none of the five documents uses.
+    const o = qa.asker.ask(
+      "what about VMware Tanzu or OpenShift Virtualization to run vms and containers together",
+    );
+    expect(o.kind === "answer" || o.kind === "no-match" ? o.unnamed : undefined).toEqual([
+      "Tanzu",
+      "OpenShift Virtualization",
+    ]);
+  });
+
   it("the reply says it right under the question answered, before the answer, and ask --json shows it", () => {
     const outcome = qa.asker.ask("podman or lxc for running containers");
     if (outcome.kind !== "answer") throw new Error(outcome.kind);
