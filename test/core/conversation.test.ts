@@ -420,6 +420,14 @@ describe("follow-ups in context", () => {
     expect(figures!.parts.some((p) => p.type === "sources")).toBe(true);
   });
 
+  it("takes 'managed' as a subject word: 'should we go managed at all or run our own' after the managed-service answer", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "should we use a managed container service?" }));
+    const [r] = await bot.handle(turn({ text: "should we go managed at all or run our own" }));
+    expect(r!.kind).toBe("answer");
+    expect(JSON.stringify(r!.parts)).toContain("Kubernetes yourself");
+  });
+
   it("resolves 'and for VMs?' against the start-up question, and does not print that answer twice", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "how fast do containers start compared to vms" }));

@@ -68,6 +68,8 @@ describe("small talk", () => {
   it("takes questions about the bot itself as help, and thanks to a 'friend' as thanks (a blind trial's)", () => {
     expect(which("are you chatgpt?")).toBe("help");
     expect(which("how do you decide what to recommend?")).toBe("help");
+    // Several at once (trial 10).
+    expect(which("who are you and who built you? are you chatgpt?")).toBe("help");
     expect(which("ok thank you very much friend")).toBe("thanks");
   });
 
