@@ -72,6 +72,9 @@ describe("SituationReader", () => {
     expect(values("our load is pretty flat")).toEqual({ load: "steady" });
     expect(values("we are far from regulated")).toEqual({ compliance: "none" });
     expect(values("the workload is anything but steady")).toEqual({});
+    // Doubt is no negation: "not sure about compliance yet" says nothing about it.
+    expect(values("not sure about compliance yet, maybe SOC2 next year")).toEqual({});
+    expect(values("we are not regulated")).toEqual({ compliance: "none" });
     // What a what-if takes away (the bot reads it without "what if"), quoted from the first word.
     expect(reader.read("we drop the untrusted code requirement").understood).toEqual({
       isolation: { value: "standard", evidence: "drop the untrusted code" },
