@@ -355,6 +355,22 @@ describe("'what if …?' after a recommendation", () => {
     expect(hired!.summary).toBe(t.whatIfNothing);
   });
 
+  it("answers 'what would change it?' about a recommendation with too few answers with the questions that would decide it", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const { labels } = knowledge.decision.rules;
+    const [rec] = await bot.handle(
+      turn({ text: "recommend we sell garden furniture online, one monolith", via: "command" }),
+    );
+    expect(plainText([rec!]).toLowerCase()).toContain(labels.provisionalHeading.toLowerCase());
+    const decisive = plainText([rec!]).split(`${labels.decisive}:`)[1]!.trim().split("\n").slice(0, 2);
+    expect(decisive.length).toBe(2);
+    const [change] = await bot.handle(turn({ text: "what would change it?" }));
+    const text = plainText([change!]);
+    expect(text).toContain(`${labels.decisive}:`);
+    for (const line of decisive) expect(text).toContain(line);
+    expect(text).not.toContain("Why:");
+  });
+
   it("answers 'why not X?' opening a longer message from the recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: description, via: "command" }));

@@ -161,6 +161,12 @@ export function recommendationFollowUpParts(
   /** For "why not …?": the option asked about (the runner-up when none is named). */
   option: RecommendationId = decision.runnerUp,
 ): Part[] {
+  // Too few answers for a pick: what would change it is what would decide it.
+  if (decision.provisional && about === "change" && decision.decisive.length > 0) {
+    const title = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
+    const lines = decision.decisive.map((key) => `- ${title(key)}`).join("\n");
+    return [{ type: "text", text: `**${knowledge.rules.labels.decisive}:**\n${lines}` }];
+  }
   if (decision.provisional) return [whyPart(decision)];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
   if (about === "why-not") return [whyNotPart(decision, knowledge, option), whyPart(decision)];
