@@ -281,6 +281,12 @@ export class Bot {
         // In a running checklist's thread, a choice typed instead of pressed ("frequent", "skip")
         // answers it as the button would.
         const running = await this.walkthroughs.running(turn);
+        // "no idea what that means": what the question and its options mean, not a skip.
+        const explained =
+          running && this.walkthroughs.asksWhatItMeans(running, command.question)
+            ? this.walkthroughs.explainQuestion(running, turn.thread)
+            : undefined;
+        if (explained) return [explained];
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.

@@ -327,6 +327,8 @@ export const responsesSchema = z.strictObject({
     fromDescription: label,
     /** A typed message in a walkthrough's thread that the bot cannot answer ("frequent"). */
     typedInThread: sentence,
+    /** "what does that mean?" in a walkthrough's thread: {question} its title, {prompt}, {help}. */
+    explainQuestion: sentence,
     /** Under an answer read from a typed sentence: {words} the words it was read from, {back} the Back button. */
     readFromWords: sentence,
     /** On the final card, beside a question this walkthrough never asked (it asked only some). */

@@ -354,6 +354,35 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
+  it("explains the current question and its options when asked what it means in the thread, instead of skipping it", async () => {
+    const compliance = knowledge.decision.checklist.find((q) => q.key === "compliance")!;
+    for (const text of [
+      "no idea what that means",
+      "what's the difference between moderate and strict compliance here?",
+      "what does strict mean?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < 2; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("notice");
+      const said = plainText([r!]);
+      expect(said, text).toContain(compliance.help);
+      for (const c of compliance.choices) expect(said, text).toContain(c.label);
+      // Not skipped: Continue shows the same question again.
+      const [again] = await bot.handle(press(buttons([r!], "controls")[0]!.action, { thread: "t1" }));
+      expect(plainText([again!]).toLowerCase(), text).toContain(compliance.prompt.toLowerCase());
+      expect(plainText([again!]), text).not.toContain("✅");
+    }
+    // A question of its own is still one, and "no idea" alone still skips.
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    const [own] = await bot.handle(
+      turn({ text: "what is the difference between vms and containers", thread: "t1" }),
+    );
+    expect(own!.kind).toBe("answer");
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

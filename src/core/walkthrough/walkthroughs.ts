@@ -43,6 +43,10 @@ const DEGREES = new Set([
   "generally",
 ]);
 
+/** Asks what the question or its options mean, in rawWords' spelling ("no idea what that means"). */
+const MEANING =
+  /(?:^| )(?:what (?:does|do|did) (?:that|this|it|those|these|the (?:question|options?|choices?))(?: \w+){0,2} mean|(?:no idea|not sure|dont know|do not know|dont understand) what (?:that|this|it|you|the question) means?|what do you mean|explain (?:the |these |those )?(?:options|choices|question)|i dont understand(?: the question)?$)/;
+
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
 const SKIPS_FIRST =
@@ -410,6 +414,40 @@ export class Walkthroughs {
     const question = this.deps.knowledge.decision.checklist[state.step]?.title ?? "";
     const text = both ? fill(this.t.readBothInThread, { question }) : this.t.typedInThread;
     return continueCard(text, this.t.continue, action);
+  }
+
+  /**
+   * For "what does that mean?" typed in a running walkthrough's thread: what its current question
+   * asks, why it matters and its options, with Continue (its card again).
+   */
+  explainQuestion(state: WalkthroughState, thread: string | undefined): Reply | undefined {
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    if (!q) return undefined;
+    const options = q.choices.map((c) => `- ${c.label}`).join("\n");
+    const text = `${fill(this.t.explainQuestion, { question: q.title, prompt: q.prompt, help: q.help })}\n${options}`;
+    const action: Action = {
+      type: "checklist.resume",
+      walkthroughId: state.id,
+      ...(thread ? { thread } : {}),
+    };
+    return continueCard(text, this.t.continue, action);
+  }
+
+  /**
+   * Does a message typed in a running walkthrough's thread ask what its question or options mean
+   * ("no idea what that means", "what's the difference between moderate and strict here?")?
+   */
+  asksWhatItMeans(state: WalkthroughState, text: string): boolean {
+    const typed = rawWords(text).join(" ");
+    if (MEANING.test(typed)) return true;
+    // "what does strict mean?", or "the difference between X and Y" where X and Y are two of its options.
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    if (!q) return false;
+    const values = q.choices.map((c) => rawWords(c.value).join(" "));
+    if (values.some((v) => new RegExp(`(?:^| )what (?:does|do|is|whats) ${v}(?: \\w+)? mean`).test(typed)))
+      return true;
+    const named = values.filter((v) => new RegExp(`(?:^| )${v}(?: |$)`).test(typed));
+    return /(?:^| )difference between /.test(typed) && named.length >= 2;
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
