@@ -337,11 +337,17 @@ describe("Bot.handle: walkthroughs", () => {
       [0, "nothing special, just regular cloud instances, it's our own code", label("isolation", "standard")],
       [0, "no those are just API calls, all code is ours", label("isolation", "standard")],
       [1, "about 6 people, decent CI but nobody knows kubernetes", label("maturity", "medium")],
+      [3, "every two weeks-ish, after the sprint review", label("deploys", "regular")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // Between two options: the note to pick one, with the question named.
+    const between = await at(3, "several times a week");
+    expect(between.summary).toBe(
+      fill(knowledge.responses.walkthrough.readBothInThread, { question: "Deploy frequency" }),
+    );
     // Not answers: chatter opening with "no", a negated `said`, and a bare "nope" where no option
     // says no (isolation): the note to answer, never a matched FAQ entry.
     for (const [step, text] of [

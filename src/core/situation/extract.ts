@@ -1161,6 +1161,28 @@ export class SituationReader {
     return value !== undefined && value === this.inRange(b, ranges) ? value : undefined;
   }
 
+  /**
+   * The two bands a rate or range touches when it falls between bands ("several times a week":
+   * more than weekly, less than daily), or none: only when exactly two bands are touched.
+   */
+  private bandsAround(a: number, b: number, ranges: ValueRange[]): string[] {
+    const touched = new Set<string>();
+    for (const n of [a, b]) {
+      const value = this.inRange(n, ranges);
+      if (value !== undefined) {
+        touched.add(value);
+        continue;
+      }
+      // In a gap: the bands just below and just above it.
+      const below = ranges.filter((r) => r.max !== undefined && r.max < n).sort((x, y) => y.max! - x.max!)[0];
+      const above = ranges.filter((r) => r.min !== undefined && r.min > n).sort((x, y) => x.min! - y.min!)[0];
+      if (!below || !above) return [];
+      touched.add(below.value);
+      touched.add(above.value);
+    }
+    return touched.size === 2 ? [...touched] : [];
+  }
+
   private inRange(n: number, ranges: ValueRange[]): string | undefined {
     return ranges.find((r) => (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max))
       ?.value;
@@ -1284,12 +1306,14 @@ export class SituationReader {
       }
       if (rate === undefined) continue;
       const offContext = context !== undefined && !this.inClause(tokens, clause, context);
-      // A range ("every 2-3 months", "1-5 times a week") answers only when both ends agree.
+      // A range ("every 2-3 months", "1-5 times a week") answers only when both ends agree; a
+      // rate between two bands ("several times a week") reads as both, which leaves it open.
       const value = this.inBand(slowest ?? rate, rate, f.ranges);
-      if (value)
+      const values = value ? [value] : this.bandsAround(slowest ?? rate, rate, f.ranges);
+      for (const v of values)
         out.push({
           key: f.key,
-          value,
+          value: v,
           from,
           to: i,
           size: i - from + 1,

@@ -55,7 +55,8 @@ export function tokenize(
     if (afterContrast || (out.length > 0 && CLAUSE_BREAK.test(text.slice(last, start)))) clause++;
     if (afterContrast) segment++;
     if (out.length > 0 && SENTENCE_BREAK.test(text.slice(last, start))) sentence++;
-    const word = m[0].normalize("NFKC").toLowerCase().replace(/['’]/g, "");
+    // "weeks-ish" is "weeks", said loosely.
+    const word = m[0].normalize("NFKC").toLowerCase().replace(/['’]/g, "").replace(/-ish$/, "");
     out.push({ word, start, end: start + m[0].length, clause, segment, sentence });
     afterContrast = contrast.has(word);
     last = start + m[0].length;

@@ -382,7 +382,8 @@ export class Walkthroughs {
         (evidence.length > 1 || typed.length <= 1 + lead || /^\s*[\w'-]+\s*[,;:.!—–]/.test(opening))
       );
     };
-    const reading = hinted && opens(hinted) ? hinted : alone;
+    // With the context, two readings are two as well ("several times a week": between two bands).
+    const reading = hinted && (opens(hinted) || hinted.conflicts.includes(key)) ? hinted : alone;
     const understood = reading.understood[key];
     // Words a choice lists as said for it ("all code is ours").
     const said = saidFor(q, typed);

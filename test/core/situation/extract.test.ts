@@ -85,6 +85,18 @@ describe("SituationReader", () => {
     });
   });
 
+  it("a rate between two bands reads as both, which leaves it open; '-ish' is said loosely", () => {
+    // 3 a week is more than weekly (regular) and less than daily (frequent).
+    for (const text of ["we deploy several times a week", "we deploy 2-3 times a week"]) {
+      const r = reader.read(text);
+      expect(r.understood, text).toEqual({});
+      expect(r.conflicts, text).toEqual(["deploys"]);
+    }
+    expect(values("we deploy twice a week")).toEqual({ deploys: "regular" });
+    expect(values("we deploy every day")).toEqual({ deploys: "frequent" });
+    expect(values("we deploy every two weeks-ish")).toEqual({ deploys: "regular" });
+  });
+
   it("a word of another value in a cue's gap stops the cue (situations.yaml notAcross)", () => {
     // "tenants run our code" is standard; "untrusted" between its words is not a filler.
     expect(values("our tenants run untrusted code")).toEqual({ isolation: "hard" });
