@@ -255,11 +255,27 @@ export function sentencesOf(text: string): string[] {
 
 /**
  * Does a question ask for a price: "how much does docker desktop cost", "what would 50 VMs cost
- * per month", "EKS pricing"? (Not "which is cheaper" or "what does it cost us in effort": the
- * documents compare costs, they never price anything.)
+ * per month", "EKS pricing", "$200 a month"? Money words only: not "we release once a month", "what
+ * price do we pay in performance" or "how much does kubernetes cost us in engineering time" (the
+ * documents compare costs; they never price anything).
  */
 export function asksForPrice(question: string): boolean {
-  return /\b(?:how much (?:does|do|did|would|will|is|are|should)\b[^?]*\bcost|cost (?:per|a|each) (?:month|year|hour)|per month|a month|monthly (?:cost|bill|price)|price|prices|pricing|priced|price list)\b|[$€£]\s?\d/i.test(
-    question,
+  const q = question.toLowerCase();
+  if (/\b(?:pricing|prices|price list|priced)\b|[$€£]\s?\d|\b\d+\s?(?:usd|eur|dollars|euros)\b/.test(q))
+    return true;
+  // "cost(s) per month", "monthly bill": money over time.
+  if (
+    /\b(?:costs?|how much)\b[^?]{0,50}\b(?:per|a|each)\s+(?:\w+\s+)?(?:month|year|hour)\b|\bmonthly\s+(?:cost|bill|spend|price)\b/.test(
+      q,
+    )
+  )
+    return true;
+  // "how much does … cost", unless what it costs is time, effort or resources.
+  const howMuch = /\bhow much (?:does|do|did|would|will|is|are|should)\b[^?]*?\bcost\b(.*)$/.exec(q);
+  return (
+    howMuch !== null &&
+    !/^\s*(?:us\s+)?(?:in|in terms of)\s+(?:time|effort|engineering|memory|cpu|performance|overhead|complexity|people|staff)/.test(
+      howMuch[1]!,
+    )
   );
 }

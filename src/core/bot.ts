@@ -63,6 +63,7 @@ import type { Turn } from "./turn.ts";
 import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
 import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
+import { asksSomething } from "./walkthrough/statement.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
 export interface BotDeps {
@@ -320,7 +321,10 @@ export class Bot {
     let supposedNothing = false;
     if (supposed || corrected) {
       const shown = await recommendation();
-      const reading = shown && this.recent.read((supposed ?? corrected)!);
+      // A correction is to the recommendation just shown, nothing after it.
+      const last =
+        shown && (supposed !== undefined || (!shown.behind && !(await this.laterThan(turn, shown))));
+      const reading = last && this.recent.read((supposed ?? corrected)!);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
         return this.situations.whatIfReply(reading, shown.answers, corrected !== undefined);
@@ -480,9 +484,10 @@ export class Bot {
                         leansOnConversation(question, this.questionWords) &&
                         (context !== undefined || (await recommendation()) !== undefined),
                     );
-      // In a running checklist's thread, what it cannot answer is most likely an answer typed
-      // instead of pressed; and the checklist is running already.
-      if (running && !followUp && outcome.kind !== "answer")
+      // In a running checklist's thread, what it cannot answer (or only guesses at, unless asked:
+      // "we might set up some ci next quarter") is most likely an answer typed instead of
+      // pressed; and the checklist is running already.
+      if (running && !followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question))))
         return this.walkthroughs.typedInThread(running, turn.thread);
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
@@ -497,6 +502,12 @@ export class Bot {
       return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
     }
     return askReply(outcome, this.qa.context);
+  }
+
+  /** Did an answer come after the recommendation shown (so "you missed that …" is not about it)? */
+  private async laterThan(turn: Turn, shown: ShownRecommendation): Promise<boolean> {
+    const context = await this.followUps.recall(turn);
+    return context !== undefined && (context.at ?? 0) >= shown.at;
   }
 
   /** A follow-up with nothing before it to follow: recorded as declined, and asked for the whole question. */

@@ -6,6 +6,7 @@ import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
 import type { Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
+import { asksSomething, statesSomething } from "./walkthrough/statement.ts";
 
 /**
  * Every knob of follow-up resolution, in one place. A follow-up ("and for VMs?", "why?", "what
@@ -188,12 +189,28 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
 }
 
 /** About ourselves: "we", "our team", or what there is ("what if there was a legacy app?"). */
-// With the words for the parts of a situation the checklist asks about: "and if the traffic was
-// actually steady?".
-const FIRST_PERSON = new Set([
-  ...["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"],
-  ...["traffic", "load", "demand", "usage", "workload", "workloads", "app", "apps", "compliance"],
+const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"]);
+
+/**
+ * Or opening with a part of the situation the checklist asks about, and naming no technology:
+ * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?".
+ */
+const SITUATION_PART = /^(?:the\s+)?(?:traffic|load|demand|usage|workload|workloads|app|apps|compliance)\b/i;
+const TECHNOLOGY = new Set([
+  "vm",
+  "vms",
+  "container",
+  "containers",
+  "kubernetes",
+  "k8s",
+  "docker",
+  "pod",
+  "pods",
 ]);
+
+/** Taking something away: "we drop the untrusted code requirement" is "we have no untrusted code …". */
+const REMOVAL =
+  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?/i;
 
 /**
  * Does a message lean on the conversation before it? It opens with a connective, points back, or
@@ -242,21 +259,31 @@ export function mentionsRecommendation(question: string, words: QuestionWords): 
 
 /**
  * The openings of a correction to what a recommendation understood: "you missed that", "wait, you
- * forgot the main thing -", "I forgot to mention", "one more thing:".
+ * forgot the main thing -", "I forgot to mention". (Not "you forgot to ask about GPUs": that says
+ * nothing of the team.)
  */
 const CORRECTION =
-  /^(?:(?:wait|hold on|hmm+|oh|ah|sorry|oops|btw|but|ok|okay)[\s,.!:;-]+)*(?:you\s+(?:missed|forgot|overlooked|ignored|left\s+out|didn'?t\s+(?:consider|catch|get|see))|i\s+forgot\s+to\s+(?:say|mention|add)|forgot\s+to\s+(?:say|mention|add)|one\s+more\s+thing|to\s+add|also\s+note|note\s+that)\b(?:\s+(?:that|the\s+fact\s+that|one\s+thing|the\s+main\s+thing|something))?[\s,.!:;-]*/i;
+  /^(?:(?:wait|hold on|hmm+|oh|ah|sorry|oops|btw|but|ok|okay)[\s,.!:;-]+)*(?:you\s+(?:missed|forgot|overlooked|ignored|left\s+out|didn'?t\s+(?:consider|catch|get|see))(?!\s+to\b)|i\s+forgot\s+to\s+(?:say|mention|add)|forgot\s+to\s+(?:say|mention|add))\b(?:\s+(?:that|the\s+fact\s+that|one\s+thing|the\s+main\s+thing|something))?[\s,.!:;-]*/i;
 
 /**
- * "you missed that we're audited every year", "wait, you forgot the main thing - we run customer
- * code": what the person says the recommendation left out, to decide again with it (the words
- * after the opening), if the message opens that way.
+ * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
+ * customer code. doesn't that matter?": what the person says the recommendation left out, to decide
+ * again with it: the statements after the opening, up to the first question, if the message opens
+ * that way and states something there.
  */
 export function correction(question: string): string | undefined {
   const text = question.trim();
   const opening = CORRECTION.exec(text);
-  const said = opening ? text.slice(opening[0].length).trim() : "";
-  return said.length > 0 ? said : undefined;
+  if (!opening) return undefined;
+  const rest = text.slice(opening[0].length);
+  // The sentences before the first one that asks ("doesn't that matter??").
+  const said: string[] = [];
+  for (const sentence of rest.split(/(?<=[.!?])\s+/)) {
+    if (asksSomething(sentence)) break;
+    said.push(sentence);
+  }
+  const statement = said.join(" ").trim();
+  return statement.length > 0 && statesSomething(statement, true) ? statement : undefined;
 }
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
@@ -278,14 +305,16 @@ export function supposition(question: string): string | undefined {
   // About our own situation ("we", "our"), and nothing asked after it: "suppose a container
   // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
   const words = rawWords(supposed);
-  if (!words.some((w) => FIRST_PERSON.has(w))) return undefined;
   // A short tail asks for the new pick ("what then?", "would that change it?"); a longer one is a
   // question of its own ("if we share a kernel, is it safe to run untrusted code?").
   const tail = /,\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
     supposed,
   );
-  if (!tail) return supposed;
-  return rawWords(tail[1]!).length <= 4 ? supposed.slice(0, tail.index) : undefined;
+  const ours = words.some((w) => FIRST_PERSON.has(w));
+  const part = !tail && SITUATION_PART.test(supposed) && !words.some((w) => TECHNOLOGY.has(w));
+  if (!ours && !part) return undefined;
+  const said = !tail ? supposed : rawWords(tail[1]!).length <= 4 ? supposed.slice(0, tail.index) : undefined;
+  return said?.replace(REMOVAL, "we have no ");
 }
 
 /** What a question about the recommendation just shown asks. */
@@ -301,9 +330,11 @@ export function aboutRecommendation(
   question: string,
   words: QuestionWords,
 ): RecommendationQuestion | undefined {
-  // "why not microVMs? firecracker sounded perfect": the question that opens the message.
+  // "why not microVMs? firecracker sounded perfect": the question that opens the message, when the
+  // rest asks nothing of its own ("why? what is a hypervisor anyway" asks about hypervisors).
   const opening = /^[^?]+\?/.exec(question.trim())?.[0];
-  if (opening && opening.length < question.trim().length) {
+  const after = opening ? question.trim().slice(opening.length) : "";
+  if (opening && after.trim().length > 0 && !asksSomething(after)) {
     const about = aboutRecommendation(opening, words);
     if (about) return about;
   }

@@ -26,6 +26,10 @@ export const checklistQuestionSchema = z.strictObject({
   // Put before a sentence typed in a checklist thread as this question's answer when it reads as
   // nothing alone: the context a description would give ("we deploy" + "every day").
   readAs: z.string().min(2).max(40).optional(),
+  // A wish typed in the thread states this question's answer: "we want defence in depth" is a
+  // requirement, "we want as few moving parts as possible" an appetite (not so "we really want a
+  // platform team" for maturity).
+  wishes: z.boolean().default(false),
   sources,
 });
 

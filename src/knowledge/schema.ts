@@ -236,6 +236,7 @@ export const responsesSchema = z.strictObject({
     bestGuess: sentence,
     /** Said above an unsure answer that has no runner-ups to offer. */
     bestGuessAlone: sentence,
+    /** Above an answer to a question asking for a price (ask.ts asksForPrice). */
     noPrices: sentence,
     /** The label of those runner-ups. */
     alternatives: label,
@@ -265,7 +266,9 @@ export const responsesSchema = z.strictObject({
     // A follow-up that comes back to the answer just given ("why?" after it): that answer is
     // not repeated; this says so, under `following` and over its sources and related questions.
     sameAnswer: sentence,
+    /** Before the points of the answer above that a follow-up taken back to it asks about. */
     onThat: sentence,
+    /** A follow-up asking for figures the documents do not give ("exact numbers?"). */
     noFigures: sentence,
     showAgain: label,
     // "source?" after an answer: over that answer's sources.
@@ -408,6 +411,7 @@ export const responsesSchema = z.strictObject({
     changeLabel: label,
     /** "what if …?" after a recommendation: the heading, and whether it stays ({title}) or moves ({before} to {title}). */
     whatIfHeading: label,
+    /** A correction after a recommendation ("you missed that …"), decided again. */
     correctedHeading: label,
     whatIfSame: z.string().min(5).includes("{title}"),
     whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),

@@ -338,6 +338,18 @@ describe("Bot.handle: walkthroughs", () => {
       [0, "no those are just API calls, all code is ours", label("isolation", "standard")],
       [1, "about 6 people, decent CI but nobody knows kubernetes", label("maturity", "medium")],
       [3, "every two weeks-ish, after the sprint review", label("deploys", "regular")],
+      [0, "no, it's just our code", label("isolation", "standard")],
+      // "None" names the None option, whatever follows (an independent review).
+      [9, "none, just regular x86 boxes", label("hardware", "none")],
+      [2, "none, we're a small startup selling shoes", label("compliance", "none")],
+      [9, "nothing special, just normal x86 servers", label("hardware", "none")],
+      // Openers before a yes (trial 11); a wish states a requirement (checklist `wishes`).
+      [4, "ok then yes, we have to keep both rhel versions for a while", label("multiOs", "yes")],
+      [
+        0,
+        "our own internal services only, but it's customer insurance data so we want defence in depth",
+        label("isolation", "strong"),
+      ],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
@@ -354,9 +366,13 @@ describe("Bot.handle: walkthroughs", () => {
       [9, "no, sorry, wrong thread"],
       [0, "it's not all our own code"],
       [0, "nope"],
+      // Said words under a negation or a hedge (an independent review): no answer, nor a guessed FAQ.
+      [1, "we don't really have what you'd call decent ci"],
+      [1, "we might set up some ci next quarter"],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("notice");
+      expect(plainText([r]), text).not.toContain("✅");
     }
   });
 

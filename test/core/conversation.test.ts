@@ -336,18 +336,42 @@ describe("'what if …?' after a recommendation", () => {
       return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
     };
     expect(fields(fixed!)).toEqual([["Isolation", "Hard"]]);
-    const [audited] = await bot.handle(
-      turn({ text: "you forgot that we're audited every year, strict compliance" }),
+    const [regulated] = await bot.handle(
+      turn({ text: "you forgot that we're regulated, strict compliance" }),
     );
-    expect(audited!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
-    expect(fields(audited!)).toEqual([["Compliance", "Strict"]]);
-    // Not the person's own slip: a question of its own stays one.
-    const [own] = await bot.handle(turn({ text: "you missed a word there, what is a hypervisor?" }));
-    expect(own!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
+    expect(regulated!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
+    expect(fields(regulated!)).toEqual([["Compliance", "Strict"]]);
+    // No corrections (an independent review's): questions after an opening, a request to ask.
+    for (const text of [
+      "to add a GPU node to our kubernetes cluster, what do we need?",
+      "one more thing: do containers support GPUs?",
+      "you forgot to ask about GPUs",
+      "you missed a word there, what are GPU workloads like in containers?",
+      "oh you forgot about legacy software, does that matter?",
+    ]) {
+      const fresh = makeBot(await createStore("memory:"));
+      await fresh.handle(turn({ text: description, via: "command" }));
+      const [r] = await fresh.handle(turn({ text }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
+    }
+    // Nor after another answer came: the recommendation is no longer what it corrects.
+    const later = makeBot(await createStore("memory:"));
+    await later.handle(turn({ text: description, via: "command" }));
+    await later.handle(turn({ text: "what is a hypervisor?" }));
+    const [stale] = await later.handle(turn({ text: "you forgot that we're regulated, strict compliance" }));
+    expect(stale!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
     // "the traffic" is the situation too, without "we".
     const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
     expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     expect(fields(steady!)).toEqual([["Load pattern", "Steady"]]);
+    // A part of the situation with a question of its own, or a technology named: questions.
+    for (const text of [
+      "what if the load spikes during a deploy, does kubernetes autoscale?",
+      "what if traffic spikes while a VM is booting?",
+    ]) {
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.whatIfHeading });
+    }
     // A supposition the reader cannot place, which the matcher only guesses at.
     const [hired] = await bot.handle(
       turn({ text: "and what if we hired an experienced platform engineer?" }),
@@ -379,6 +403,13 @@ describe("'what if …?' after a recommendation", () => {
     );
     expect(whyNot!.kind).toBe("recommendation");
     expect(plainText([whyNot!])).toContain("Why not MicroVMs?");
+    // Not when the rest asks a question of its own.
+    const [own] = await bot.handle(turn({ text: "why? what is a hypervisor anyway" }));
+    expect(own!.kind).toBe("answer");
+    expect(subtitleOf(own!)).toEqual({
+      type: "subtitle",
+      text: "Answering: What is the job of a hypervisor?",
+    });
   });
 
   it("says a 'what if' that changes no answer leaves the recommendation as it is, and leaves one with none before it to the matcher", async () => {
@@ -434,14 +465,12 @@ describe("follow-ups in context", () => {
     expect(figures!.summary).toBe(followUp.noFigures);
     expect(figures!.parts.some((p) => p.type === "text" && p.text === followUp.sameAnswer)).toBe(false);
     expect(figures!.parts.some((p) => p.type === "sources")).toBe(true);
-  });
-
-  it("takes 'managed' as a subject word: 'should we go managed at all or run our own' after the managed-service answer", async () => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: "should we use a managed container service?" }));
-    const [r] = await bot.handle(turn({ text: "should we go managed at all or run our own" }));
-    expect(r!.kind).toBe("answer");
-    expect(JSON.stringify(r!.parts)).toContain("Kubernetes yourself");
+    // "number" and "MS SQL" ask for no figures (an independent review).
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    for (const text of ["and for a large number of databases?", "and MS SQL?"]) {
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.summary, text).not.toBe(followUp.noFigures);
+    }
   });
 
   it("resolves 'and for VMs?' against the start-up question, and does not print that answer twice", async () => {

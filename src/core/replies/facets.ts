@@ -5,6 +5,24 @@ import type { QuestionWords } from "../followUp.ts";
 const MAX_POINTS = 3;
 
 /**
+ * Verbs too general to pick a point by ("how does that work?", "and running it?"): the matcher's
+ * rarity does not tell them from subject words, as few entries' phrasings happen to use them.
+ */
+const GENERAL_VERBS = new Set([
+  "work",
+  "run",
+  "use",
+  "make",
+  "get",
+  "need",
+  "go",
+  "take",
+  "happen",
+  "mean",
+  "do",
+]);
+
+/**
  * The points of an answer's details ("- **VMs:** …" lines) that a follow-up taken back to it asks
  * about: those sharing its words beyond the answer's own question ("and for VMs?" after the
  * databases answer: the points that speak of VMs), the rarest words first, in the answer's order.
@@ -12,7 +30,9 @@ const MAX_POINTS = 3;
  */
 export function pointsAbout(entry: Answerable, followUp: string, words: QuestionWords): string[] {
   const topic = new Set(words.stems(entry.question));
-  const asked = [...new Set(words.stems(followUp))].filter((s) => !topic.has(s) && words.knows(s));
+  const asked = [...new Set(words.stems(followUp))].filter(
+    (s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s),
+  );
   if (asked.length === 0) return [];
   const points = entry.details
     .split("\n")
@@ -32,7 +52,7 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
 
 /** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */
 export function asksForFigures(followUp: string): boolean {
-  return /\b(?:exact|precise|numbers?|figures?|how many|benchmarks?|statistics|stats|percent(?:age)?|mb|gb|ms|iops)\b/i.test(
+  return /\b(?:exact|precise|numbers|figures|benchmarks?|statistics|stats|percentages?|how many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)|iops)\b/i.test(
     followUp,
   );
 }

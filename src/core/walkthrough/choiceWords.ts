@@ -29,6 +29,9 @@ const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it",
 /** Does a text say "no" or "not" anywhere (which turns a label's word round)? */
 export const negated = (text: string) => rawWords(text).some((w) => NEGATORS.has(w));
 
+/** Words that open a reply before what it says: "ok then yes, we have to keep both". */
+const OPENING = /^\s*(?:(?:ok|okay|well|so|hmm+|right|alright|then|oh)\b[\s,]*)+(?=\S)/i;
+
 /** Said before an option named outright: "I'd say strong, …", "probably medium". */
 const LEADS =
   /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
@@ -40,6 +43,9 @@ const BARE = new Map<string, "no" | "yes">([
   ),
   ...["yes", "yep", "yeah", "yup"].map((w) => [w, "yes"] as const),
 ]);
+
+/** The yes and no words much chatter begins with ("no, sorry, wrong thread", "yes, let me check"). */
+const CHATTER = new Set(["no", "nope", "nah", "yes", "yeah", "yep", "yup"]);
 
 /** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
 export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
@@ -74,7 +80,7 @@ export function choiceNamed(
   text: string,
   stopwords: ReadonlySet<string>,
 ): string | undefined {
-  const said = text.replace(LEADS, "");
+  const said = text.replace(OPENING, "").replace(LEADS, "");
   const alone = leadNamed(q, text);
   if (alone) return alone;
   // Before a comma, colon or a dash between words; not a hyphen inside one ("medium-sized company").
@@ -83,7 +89,10 @@ export function choiceNamed(
   // "yes" and "no" begin much chatter ("no, sorry, wrong thread", "yes, let me check"): only
   // with more of the option's own words after them ("no, one OS family is fine"), or a bare
   // confirmation ("yes, we do", "no, we don't").
-  const sense = BARE.get(rawWords(head ?? "").join(" "));
+  // (The words of chatter only: "none, just regular x86 boxes" and "nothing special, just normal
+  // x86 servers" name the None option.)
+  const headWords = rawWords(head ?? "");
+  const sense = headWords.length === 1 && CHATTER.has(headWords[0]!) ? BARE.get(headWords[0]!) : undefined;
   const chatty = first && (first.value === "yes" || first.value === "no" || sense !== undefined);
   const rest = head ? said.slice(said.indexOf(head) + head.length) : "";
   // "nope, nothing special" says no twice.
@@ -130,18 +139,26 @@ export function closestChoice(
 }
 
 /**
- * The choices whose `said` words the typed words hold (in rawWords' spelling), with those words;
- * not where a negator stands in the three words before them ("it's not all our own code").
+ * The choices whose `said` words a typed text holds, with those words as the person wrote them;
+ * not where a negator stands before them in their clause ("we don't really have what you'd call
+ * decent ci"), though a "no" to someone else in a clause before does not count ("no, it's just our
+ * code").
  */
-export function saidFor(q: ChecklistQuestion, typed: string[]): { value: string; words: string }[] {
-  const at = (phrase: string[]) =>
-    typed.findIndex((_, i) => phrase.every((w, k) => typed[i + k] === w) && phrase.length > 0);
+export function saidFor(q: ChecklistQuestion, text: string): { value: string; words: string }[] {
+  const clauses = text.split(/[,;:.!?]+|\s[-—–]\s/);
   return q.choices.flatMap((c) => {
     for (const p of c.said) {
       const phrase = rawWords(p);
-      const i = at(phrase);
-      if (i >= 0 && !typed.slice(Math.max(0, i - 3), i).some((w) => NEGATORS.has(w)))
-        return [{ value: c.value, words: phrase.join(" ") }];
+      for (const clause of clauses) {
+        const words = rawWords(clause);
+        const at = words.findIndex((_, i) => phrase.every((w, k) => words[i + k] === w));
+        if (at < 0 || words.slice(0, at).some((w) => NEGATORS.has(w))) continue;
+        const pattern = new RegExp(
+          phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+"),
+          "i",
+        );
+        return [{ value: c.value, words: pattern.exec(clause)?.[0] ?? phrase.join(" ") }];
+      }
     }
     return [];
   });

@@ -74,11 +74,8 @@ export function recommendationParts(
     });
     const known = decision.reasons.map((r) => r.text);
     if (known.length) parts.push({ type: "text", text: bullets(known) });
-    if (decision.decisive.length)
-      parts.push({
-        type: "text",
-        text: `**${labels.decisive}:**\n${bullets(decision.decisive.map(question))}`,
-      });
+    const decisive = decisivePart(decision, knowledge);
+    if (decisive) parts.push(decisive);
   } else {
     parts.push({ type: "heading", text: `Recommendation: ${decision.title}` });
     if (summary) parts.push({ type: "text", text: summary });
@@ -118,6 +115,14 @@ export function recommendationSources(
       ];
   const sources = shown.flatMap((r) => r.sources);
   return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources };
+}
+
+/** "Questions that would decide:" and their titles, for a recommendation with too few answers. */
+function decisivePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
+  if (decision.decisive.length === 0) return undefined;
+  const title = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
+  const lines = decision.decisive.map((key) => `- ${title(key)}`).join("\n");
+  return { type: "text", text: `**${knowledge.rules.labels.decisive}:**\n${lines}` };
 }
 
 /** "Why:" and the reasons of a recommendation. */
@@ -162,11 +167,8 @@ export function recommendationFollowUpParts(
   option: RecommendationId = decision.runnerUp,
 ): Part[] {
   // Too few answers for a pick: what would change it is what would decide it.
-  if (decision.provisional && about === "change" && decision.decisive.length > 0) {
-    const title = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
-    const lines = decision.decisive.map((key) => `- ${title(key)}`).join("\n");
-    return [{ type: "text", text: `**${knowledge.rules.labels.decisive}:**\n${lines}` }];
-  }
+  const decisive = decisivePart(decision, knowledge);
+  if (decision.provisional && about === "change" && decisive) return [decisive];
   if (decision.provisional) return [whyPart(decision)];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
   if (about === "why-not") return [whyNotPart(decision, knowledge, option), whyPart(decision)];

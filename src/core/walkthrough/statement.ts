@@ -62,6 +62,9 @@ const HEDGES = new Set([
   // what is to come ("we will have a platform team next quarter")
   "will",
   "gonna",
+  "might",
+  "eventually",
+  "someday",
   "wonder",
   "doubt",
   "lack",
@@ -89,6 +92,28 @@ const HEDGES = new Set([
   "someone",
 ]);
 
+/** A text's clauses, as rawWords. */
+const clausesOf = (text: string) =>
+  text
+    .split(/[.!;:,\n]+|\s[-–—]\s/)
+    .map(rawWords)
+    .filter((w) => w.length > 0);
+
+/**
+ * Does a message ask or request something: a question mark, or a clause opening as a question or
+ * a request, also after a comma or a dash ("we deploy daily, can containers handle that")?
+ */
+export function asksSomething(text: string): boolean {
+  if (text.includes("?")) return true;
+  return clausesOf(text).some((words, n) => {
+    let i = 0;
+    while (i < words.length - 1 && INTERJECTIONS.has(words[i]!)) i++;
+    // After a comma, "when", "which", "where" and "who" open a clause of what is said ("bursty,
+    // when a big experiment kicks off"), not a question.
+    return OPENERS.has(words[i]!) && (n === 0 || !RELATIVES.has(words[i]!));
+  });
+}
+
 /**
  * Does a message typed in a checklist's thread state something, as an answer to its question
  * would ("we have a dedicated platform team", "really spiky, huge peaks on launch days"), rather
@@ -97,27 +122,19 @@ const HEDGES = new Set([
  * is most likely about the team, whoever it names (a blind trial's "game servers keep match
  * state in memory" was one), so it need not say "we".
  */
-export function statesSomething(text: string): boolean {
-  if (text.includes("?")) return false;
-  // Clauses too: a question after a comma or a dash ("we deploy daily, can containers handle that").
-  const sentences = text
-    .split(/[.!;:,\n]+|\s[-–—]\s/)
-    .map(rawWords)
-    .filter((w) => w.length > 0);
-  if (sentences.length === 0) return false;
-  for (const [n, words] of sentences.entries()) {
-    let i = 0;
-    while (i < words.length - 1 && INTERJECTIONS.has(words[i]!)) i++;
-    // After a comma, "when", "which", "where" and "who" open a clause of what is said ("bursty,
-    // when a big experiment kicks off"), not a question.
-    if (OPENERS.has(words[i]!) && (n === 0 || !RELATIVES.has(words[i]!))) return false;
-  }
+export function statesSomething(
+  text: string,
+  /** A wish states the answer (checklist `wishes`: "we want defence in depth" is a requirement). */
+  wishesCount = false,
+): boolean {
+  const sentences = clausesOf(text);
+  if (sentences.length === 0 || asksSomething(text)) return false;
   const all = sentences.flat();
   // A wish ("we really want a platform team", "our CTO wants …"), not a requirement of those who
   // set them ("the regulators want real separation").
-  const wish = all.some(
-    (w, i) => (w === "want" || w === "wants" || w === "wanted") && !REQUIRERS.has(all[i - 1] ?? ""),
-  );
+  const wish =
+    !wishesCount &&
+    all.some((w, i) => (w === "want" || w === "wants" || w === "wanted") && !REQUIRERS.has(all[i - 1] ?? ""));
   // What would be, not what is ("running our own clusters would be a nightmare"), unless it only
   // says an option would do ("a managed cluster like GKE would be fine").
   const would = all.some((w, i) => w === "would" && !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)));

@@ -320,7 +320,7 @@ export class Walkthroughs {
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
     // An option named outright ("probably medium", "standard, it's all our own services") in a
     // statement: as pressed.
-    const statement = statesSomething(text);
+    const statement = statesSomething(text, q?.wishes);
     const value = q && (leadNamed(q, text) ?? (statement ? choiceNamed(q, text, this.stopwords) : undefined));
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
@@ -352,9 +352,8 @@ export class Walkthroughs {
     text: string,
     read: (text: string) => Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
-    if (!statesSomething(text)) return undefined;
     const q = this.deps.knowledge.decision.checklist[state.step];
-    if (q === undefined) return undefined;
+    if (q === undefined || !statesSomething(text, q.wishes)) return undefined;
     const key = q.key as AnswerKey;
     const typed = rawWords(text);
     const answer = (value: string, words: string) => ({
@@ -386,7 +385,7 @@ export class Walkthroughs {
     const reading = hinted && (opens(hinted) || hinted.conflicts.includes(key)) ? hinted : alone;
     const understood = reading.understood[key];
     // Words a choice lists as said for it ("all code is ours").
-    const said = saidFor(q, typed);
+    const said = saidFor(q, text);
     if (!understood && said.length === 1) return answer(said[0]!.value, said[0]!.words);
     if (!understood) {
       // Two readings, or none: the option whose label the words follow, if one clearly does

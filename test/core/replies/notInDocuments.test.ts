@@ -75,6 +75,11 @@ describe("an answer to a question naming a product the documents never mention s
     // Comparing costs is what the documents do: no note.
     expect(priced("which is cheaper, vms or containers?")).toBe(false);
     expect(priced("what hidden costs come with adopting containers")).toBe(false);
+    // Rates of releases and prices paid in other coin (an independent review).
+    expect(priced("we release once a month, are vms fine?")).toBe(false);
+    expect(priced("we have 200 deploys per month, is kubernetes worth it?")).toBe(false);
+    expect(priced("what price do we pay in performance for VM isolation?")).toBe(false);
+    expect(priced("how much does kubernetes cost us in engineering time?")).toBe(false);
     const outcome = qa.asker.ask("how much does EKS cost per month?");
     if (outcome.kind !== "answer") throw new Error(outcome.kind);
     const reply = askReply(outcome, qa.context, "asked-1");
@@ -87,6 +92,11 @@ describe("an answer to a question naming a product the documents never mention s
       "Tanzu",
       "OpenShift Virtualization",
     ]);
+    // A nomad is a word too: only HashiCorp's is a name.
+    const nomads = qa.asker.ask("digital nomad team, we work remotely: vms or containers?");
+    expect("unnamed" in nomads ? nomads.unnamed : undefined).toBeUndefined();
+    const hashicorp = qa.asker.ask("hashicorp nomad or kubernetes for our containers?");
+    expect("unnamed" in hashicorp ? hashicorp.unnamed : undefined).toEqual(["HashiCorp Nomad"]);
   });
 
   it("the reply says it right under the question answered, before the answer, and ask --json shows it", () => {

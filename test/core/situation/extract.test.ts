@@ -71,17 +71,18 @@ describe("SituationReader", () => {
     expect(values("our load is far from flat")).toEqual({});
     expect(values("our load is pretty flat")).toEqual({ load: "steady" });
     expect(values("we are far from regulated")).toEqual({ compliance: "none" });
-    expect(values("the workload is anything but steady")).toEqual({});
     // Doubt is no negation: "not sure about compliance yet" says nothing about it.
     expect(values("not sure about compliance yet, maybe SOC2 next year")).toEqual({});
     expect(values("we are not regulated")).toEqual({ compliance: "none" });
-    // What a what-if takes away (the bot reads it without "what if"), quoted from the first word.
-    expect(reader.read("we drop the untrusted code requirement").understood).toEqual({
-      isolation: { value: "standard", evidence: "drop the untrusted code" },
+    // Quoted from its first word; only inside one clause.
+    expect(reader.read("we are far from regulated").understood).toEqual({
+      compliance: { value: "none", evidence: "far from regulated" },
     });
-    // Only inside one clause: "big shows drop. The workers are stateless" negates nothing.
-    expect(values("uploads peak when big shows drop. The workers are stateless")).toMatchObject({
-      state: "stateless",
+    expect(values("we are far, from what I hear, regulated")).toEqual({ compliance: "strict" });
+    // Dropping and removing are no negations in a description (what-ifs: followUp.ts supposition).
+    expect(values("when new episodes drop the traffic spikes 10x")).toEqual({ load: "spiky" });
+    expect(values("we want to remove the ops burden of our legacy windows apps")).toMatchObject({
+      legacy: "yes",
     });
   });
 
@@ -101,6 +102,11 @@ describe("SituationReader", () => {
     // "tenants run our code" is standard; "untrusted" between its words is not a filler.
     expect(values("our tenants run untrusted code")).toEqual({ isolation: "hard" });
     expect(values("our tenants run our code")).toEqual({ isolation: "standard" });
+    // Customers' plugins are untrusted code; our own developers' are not (an independent review).
+    expect(values("customers upload their own javascript plugins that we execute server side")).toEqual({
+      isolation: "hard",
+    });
+    expect(values("our developers install their own plugins in vscode")).toEqual({});
   });
 
   it("a verb's negation right after a cue turns against it", () => {
