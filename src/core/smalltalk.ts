@@ -6,6 +6,15 @@ export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "do
 /** Words that point back at what was said: "what are your sources for that?". */
 const POINTERS = new Set(["that", "this", "it", "those", "these", "them", "its", "thats"]);
 
+/** Chat spellings of the patterns' words: "are u chatgpt?", "what docs do u use". */
+const CHAT_SPELLINGS = new Map([
+  ["u", "you"],
+  ["ya", "you"],
+  ["ur", "your"],
+  ["r", "are"],
+  ["docs", "documents"],
+]);
+
 /** Kinds a message may mix with each other and courtesy words ("thanks, that helps", "hi, help"), the first found winning. */
 const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledgement"];
 
@@ -40,7 +49,8 @@ export class SmallTalkReader {
   }
 
   /** The kind of small talk `words` (rawWords of a message, the bot's name left out) are, if any. */
-  of(words: string[]): SmallTalk | undefined {
+  of(typed: string[]): SmallTalk | undefined {
+    const words = typed.map((w) => CHAT_SPELLINGS.get(w) ?? w);
     const exact = this.whole.get(words.join(" "));
     if (exact) return exact;
     const found = new Set<SmallTalk>();

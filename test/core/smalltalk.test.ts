@@ -70,6 +70,9 @@ describe("small talk", () => {
     expect(which("how do you decide what to recommend?")).toBe("help");
     // Several at once (trial 10).
     expect(which("who are you and who built you? are you chatgpt?")).toBe("help");
+    // Chat spellings (trial 11).
+    expect(which("lol ok. are u chatgpt?")).toBe("help");
+    expect(which("what docs do u use")).toBe("documents");
     expect(which("ok thank you very much friend")).toBe("thanks");
   });
 
