@@ -282,6 +282,15 @@ export class Bot {
         // In a running checklist's thread, a choice typed instead of pressed ("frequent", "skip")
         // answers it as the button would.
         const running = await this.walkthroughs.running(turn);
+        // "restart" typed in a finished checklist's thread starts a new one; "cancel" or "back"
+        // there have nothing left to undo.
+        const control =
+          !running && turn.thread ? this.walkthroughs.typedControl(command.question) : undefined;
+        if (control && (await this.walkthroughs.finishedAnswers(turn))) {
+          if (control !== "restart") return [this.notice(this.knowledge.responses.errors.typedInFinished)];
+          await this.forgetContext(turn);
+          return [await this.walkthroughs.start(turn)];
+        }
         // "no idea what that means": what the question and its options mean, not a skip.
         const explained =
           running && this.walkthroughs.asksWhatItMeans(running, command.question)

@@ -215,6 +215,8 @@ export const responsesSchema = z.strictObject({
     storeUnavailable: sentence,
     staleAction: sentence,
     walkthroughFinished: sentence,
+    /** "cancel" or "back" typed in a finished checklist's thread. */
+    typedInFinished: sentence,
     walkthroughCancelled: sentence,
     walkthroughMissing: sentence,
     unknownEntry: sentence,

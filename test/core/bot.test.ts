@@ -405,6 +405,22 @@ describe("Bot.handle: walkthroughs", () => {
     expect(own!.kind).toBe("answer");
   });
 
+  it("takes 'restart' typed in a finished checklist's thread as a new checklist, and says 'cancel' there has nothing to undo", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    for (let i = 0; i < 11; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+    for (const text of ["cancel", "back"]) {
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.summary, text).toBe(knowledge.responses.errors.typedInFinished);
+    }
+    const [again] = await bot.handle(turn({ text: "restart", thread: "t1" }));
+    expect(again!.kind).toBe("checklist");
+    expect(again!.inThread?.type).toBe("checklist.begin");
+    // Outside a checklist's thread, "cancel" is no control.
+    const [alone] = await bot.handle(turn({ text: "cancel", thread: "elsewhere" }));
+    expect(alone!.summary).not.toBe(knowledge.responses.errors.typedInFinished);
+  });
+
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");

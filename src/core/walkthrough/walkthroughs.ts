@@ -333,9 +333,16 @@ export class Walkthroughs {
         !/\b(?:but|though|although|however)\b/.test(typed) &&
         (SKIPS_FIRST.test(typed) || (typed.split(" ").length <= 5 && SKIPS.test(typed))));
     if (skip) return { type: "checklist.answer", ...base, value: null };
+    const op = this.typedControl(text);
+    return op ? { type: "checklist.control", ...base, op } : undefined;
+  }
+
+  /** A control typed alone ("restart", "Back", "cancel"): its label or its name. */
+  typedControl(text: string): "back" | "restart" | "cancel" | undefined {
+    const typed = rawWords(text).join(" ");
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
-      if (same(label) || typed === op) return { type: "checklist.control", ...base, op };
+      if (rawWords(label).join(" ") === typed || typed === op) return op;
     return undefined;
   }
 
