@@ -344,7 +344,9 @@ export class Bot {
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
     const pointing = this.pointing(question);
     const about =
-      aboutRecommendation(question, this.questionWords) ?? (pointing === "bare" ? "why" : pointing);
+      aboutRecommendation(question, this.questionWords) ??
+      (pointing === "bare" ? "why" : pointing) ??
+      this.whyNotNamed(question);
     const shown = about ? await recommendation() : undefined;
     const context = await this.followUps.recall(turn);
     // "what would change it?" can only be about a recommendation, however many answers came after
@@ -672,6 +674,23 @@ export class Bot {
    * largest share of its title used ("why not containers?" is Containers, "why not container-shaped?"
    * Container-shaped development; "why not kubernetes?" Kubernetes on VMs).
    */
+  /**
+   * "why not just plain containers on a managed service?", "why is containers ruled out
+   * completely? …": why not an option it names, in more words than aboutRecommendation takes.
+   */
+  private whyNotNamed(question: string): "why-not" | undefined {
+    const first = /^[^?]+\??/.exec(question.trim())?.[0] ?? "";
+    const text = rawWords(first).join(" ");
+    // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
+    // not secure?", a question of its own.
+    const whyNot = /^(?:(?:but|so|and|ok) )?why not\b/.test(text);
+    const leftOut =
+      /^(?:(?:but|so|and|ok) )?why (?:is|are|was|were|did you)\b/.test(text) &&
+      /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
+    if (!whyNot && !leftOut) return undefined;
+    return this.optionNamed(first) ? "why-not" : undefined;
+  }
+
   private optionNamed(question: string): RecommendationId | undefined {
     const own = new Set(this.qa.stems(question));
     let best: { id: RecommendationId; used: number; share: number } | undefined;

@@ -403,6 +403,15 @@ describe("'what if …?' after a recommendation", () => {
     );
     expect(whyNot!.kind).toBe("recommendation");
     expect(plainText([whyNot!])).toContain("Why not MicroVMs?");
+    // In more words, with the option named (trial 11).
+    for (const text of [
+      "why not just plain containers on a managed service?",
+      "why is containers ruled out completely? we have no special hardware",
+    ]) {
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.kind, text).toBe("recommendation");
+      expect(plainText([r!]), text).toContain("Why not Containers?");
+    }
     // Not when the rest asks a question of its own.
     const [own] = await bot.handle(turn({ text: "why? what is a hypervisor anyway" }));
     expect(own!.kind).toBe("answer");
