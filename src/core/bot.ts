@@ -63,7 +63,7 @@ import type { Turn } from "./turn.ts";
 import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
 import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
-import { asksSomething } from "./walkthrough/statement.ts";
+import { addressesSomeoneElse, asksSomething } from "./walkthrough/statement.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
 export interface BotDeps {
@@ -291,6 +291,10 @@ export class Bot {
           await this.forgetContext(turn);
           return [await this.walkthroughs.start(turn)];
         }
+        // Said to someone else in the thread ("tom can you check with security first"): not for
+        // the bot, which only reminds quietly how to answer.
+        if (running && addressesSomeoneElse(command.question))
+          return [this.walkthroughs.typedInThread(running, turn.thread)];
         // "no idea what that means": what the question and its options mean, not a skip.
         const explained =
           running && this.walkthroughs.asksWhatItMeans(running, command.question)

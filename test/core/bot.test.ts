@@ -382,6 +382,9 @@ describe("Bot.handle: walkthroughs", () => {
       "no idea what that means",
       "what's the difference between moderate and strict compliance here?",
       "what does strict mean?",
+      // Trial 11's.
+      "we do SOC 2, does that count as moderate or strict?",
+      "so can you explain strict?",
     ]) {
       const bot = makeBot(await createStore("memory:"));
       await start(bot, "t1");
@@ -419,6 +422,28 @@ describe("Bot.handle: walkthroughs", () => {
     // Outside a checklist's thread, "cancel" is no control.
     const [alone] = await bot.handle(turn({ text: "cancel", thread: "elsewhere" }));
     expect(alone!.summary).not.toBe(knowledge.responses.errors.typedInFinished);
+  });
+
+  it("answers what is said to someone else in a checklist's thread with the quiet note, not a public answer", async () => {
+    for (const text of [
+      "tom can you check with security what they said about the pen test before we answer this one",
+      "@chloe do we have GPUs in prod?",
+      "anna, could you confirm we are regulated?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("notice");
+      expect(r!.visibility, text).toBe("private");
+    }
+    // "managed is fine" there is Medium orchestration (checklist said).
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    for (let i = 0; i < 5; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+    const [managed] = await bot.handle(
+      turn({ text: "anna wants EKS... let's say managed is fine", thread: "t1" }),
+    );
+    expect(plainText([managed!])).toContain("✅ Medium — fine with a managed orchestrator");
   });
 
   it("points to a new checklist, not Back, when a typed sentence answered the last question", async () => {

@@ -140,3 +140,20 @@ export function statesSomething(
   const would = all.some((w, i) => w === "would" && !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)));
   return !wish && !would && !all.some((w) => HEDGES.has(w));
 }
+
+/** Words that may open a request to the bot: "so can you …", "hey, could you …". */
+const NOT_NAMES = new Set([
+  ...["so", "ok", "okay", "and", "but", "hey", "hi", "hello", "also", "then", "now", "well", "oh", "hmm"],
+  ...["how", "why", "what", "when", "where", "who", "which", "you", "we", "i", "they", "it", "this", "that"],
+  ...["vmvc", "bot", "please", "pls", "thanks", "sorry", "yes", "no"],
+]);
+
+/**
+ * Does a message typed in a checklist's thread speak to someone else: "@chloe do we have GPUs in
+ * prod?", "tom can you check with security first"? (The bot's own mention is gone by then.)
+ */
+export function addressesSomeoneElse(text: string): boolean {
+  if (/^\s*@\w/.test(text) || /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/.test(text)) return true;
+  const opening = /^\s*([a-z]+)\s*[,:]?\s+(?:can|could|would|will|do|did|pls|please)\s+you\b/i.exec(text);
+  return opening !== null && !NOT_NAMES.has(opening[1]!.toLowerCase());
+}

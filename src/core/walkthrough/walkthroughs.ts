@@ -451,10 +451,15 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (!q) return false;
     const values = q.choices.map((c) => rawWords(c.value).join(" "));
-    if (values.some((v) => new RegExp(`(?:^| )what (?:does|do|is|whats) ${v}(?: \\w+)? mean`).test(typed)))
+    if (
+      values.some((v) =>
+        new RegExp(`(?:^| )(?:what (?:does|do|is|whats) ${v}(?: \\w+)? mean|explain ${v})`).test(typed),
+      )
+    )
       return true;
     const named = values.filter((v) => new RegExp(`(?:^| )${v}(?: |$)`).test(typed));
-    return /(?:^| )difference between /.test(typed) && named.length >= 2;
+    // "the difference between moderate and strict", "does SOC 2 count as moderate or strict?".
+    return named.length >= 2 && (/(?:^| )difference between /.test(typed) || text.includes("?"));
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */
