@@ -390,6 +390,25 @@ export class Bot {
       const text = this.knowledge.responses.situation.whatIfNothing;
       return reply("notice", [{ type: "text", text }], text);
     }
+    // Figures asked for right after an answer, in words of no subject ("how much exactly? like in
+    // seconds for a match server"): about that answer, whose documents give none.
+    const last =
+      !followUp && offTopic && context && asksForFigures(question)
+        ? this.recent.entry(context.entryId)
+        : undefined;
+    if (last) {
+      await this.insights.record({
+        type: "question",
+        askedId: this.newId(),
+        at: this.now(),
+        platform: turn.platform,
+        question,
+        outcome: "repeated",
+        confidence: 0,
+        followUpOf: last.id,
+      });
+      return sameAnswerReply(last, this.qa.context, undefined, [], undefined, [], true);
+    }
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).

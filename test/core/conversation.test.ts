@@ -474,6 +474,12 @@ describe("follow-ups in context", () => {
     expect(figures!.summary).toBe(followUp.noFigures);
     expect(figures!.parts.some((p) => p.type === "text" && p.text === followUp.sameAnswer)).toBe(false);
     expect(figures!.parts.some((p) => p.type === "sources")).toBe(true);
+    // In words of no subject right after the answer (trial 11): about it too.
+    await bot.handle(turn({ text: "how fast do containers start compared to vms" }));
+    const [seconds] = await bot.handle(
+      turn({ text: "how much exactly? like in seconds for a match server" }),
+    );
+    expect(seconds!.summary).toBe(followUp.noFigures);
     // "number" and "MS SQL" ask for no figures (an independent review).
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     for (const text of ["and for a large number of databases?", "and MS SQL?"]) {

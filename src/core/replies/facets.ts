@@ -52,7 +52,7 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
 
 /** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */
 export function asksForFigures(followUp: string): boolean {
-  return /\b(?:exact|precise|numbers|figures|benchmarks?|statistics|stats|percentages?|how many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)|iops)\b/i.test(
+  return /\b(?:exact|exactly|precise|precisely|numbers|figures|benchmarks?|statistics|stats|percentages?|how many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)|iops)\b/i.test(
     followUp,
   );
 }
