@@ -313,7 +313,10 @@ export function supposition(question: string): string | undefined {
   const ours = words.some((w) => FIRST_PERSON.has(w));
   const part = !tail && SITUATION_PART.test(supposed) && !words.some((w) => TECHNOLOGY.has(w));
   if (!ours && !part) return undefined;
-  const said = !tail ? supposed : rawWords(tail[1]!).length <= 4 ? supposed.slice(0, tail.index) : undefined;
+  // (Or one that asks about the pick in more words: "does the database change ur answer?".)
+  const asksPick = (t: string) =>
+    rawWords(t).length <= 4 || /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(t);
+  const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
   return said?.replace(REMOVAL, "we have no ");
 }
 

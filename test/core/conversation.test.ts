@@ -364,6 +364,12 @@ describe("'what if …?' after a recommendation", () => {
     const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
     expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     expect(fields(steady!)).toEqual([["Load pattern", "Steady"]]);
+    // A longer tail that asks about the pick still asks for it (trial 11).
+    const [db] = await bot.handle(
+      turn({ text: "what if i keep postgres on the same box, does the database change ur answer?" }),
+    );
+    expect(db!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    expect(fields(db!)).toEqual([["State", "Stateful"]]);
     // A part of the situation with a question of its own, or a technology named: questions.
     for (const text of [
       "what if the load spikes during a deploy, does kubernetes autoscale?",
