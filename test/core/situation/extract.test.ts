@@ -107,6 +107,9 @@ describe("SituationReader", () => {
       isolation: "hard",
     });
     expect(values("our developers install their own plugins in vscode")).toEqual({});
+    // Software bought in and run as delivered is legacy or licensed software (trial 11).
+    expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
+    expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
   });
 
   it("a verb's negation right after a cue turns against it", () => {
