@@ -265,17 +265,22 @@ export function asksForPrice(question: string): boolean {
     return true;
   // "cost(s) per month", "monthly bill": money over time.
   if (
-    /\b(?:costs?|how much)\b[^?]{0,50}\b(?:per|a|each)\s+(?:\w+\s+)?(?:month|year|hour)\b|\bmonthly\s+(?:cost|bill|spend|price)\b/.test(
+    /\b(?:costs?|spend|bill|pay)\b[^?]{0,50}\b(?:per|a|each)\s+(?:\w+\s+)?(?:month|year|hour)\b|\bmonthly\s+(?:cost|bill|spend|price)\b/.test(
       q,
     )
   )
     return true;
-  // "how much does … cost", unless what it costs is time, effort or resources.
+  // "how much is a t3.medium … per month": a thing's price over time (not "how much traffic per hour").
+  if (/\bhow much (?:is|are|would|will|does|do)\b[^?]{0,50}\bper\s+(?:month|year|hour)\b/.test(q))
+    return true;
+  // "how much does … cost", unless what it costs is something other than money ("cost us in
+  // engineering time", "cost in latency", "cost, performance-wise") or overhead ("does it cost much?").
   const howMuch = /\bhow much (?:does|do|did|would|will|is|are|should)\b[^?]*?\bcost\b(.*)$/.exec(q);
+  const after = howMuch?.[1] ?? "";
   return (
     howMuch !== null &&
-    !/^\s*(?:us\s+)?(?:in|in terms of)\s+(?:time|effort|engineering|memory|cpu|performance|overhead|complexity|people|staff)/.test(
-      howMuch[1]!,
-    )
+    !/^\s*(?:us\s+)?in\s+(?!(?:dollars|euros|money|licen[cs]es?|fees)\b)/.test(after) &&
+    !/^[\s,]*\w+-wise\b/.test(after) &&
+    !/\boverhead\b/.test(q)
   );
 }

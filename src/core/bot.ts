@@ -24,6 +24,7 @@ import {
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
+  removalWords,
   resolve,
   type ShownRecommendation,
   saysNothingElse,
@@ -101,6 +102,10 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
  * new decision (a walkthrough, a description), which ends the recommendation too; `false` for a
  * comparison or a list, after which "what would change it?" still asks about the recommendation.
  */
+/** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
+const WHY_NOT_FRAME =
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really";
+
 const FORGETS_CONTEXT: ReadonlyMap<Command["type"] | Action["type"], boolean> = new Map([
   ["compare", false],
   ["topics", false],
@@ -282,11 +287,11 @@ export class Bot {
         // In a running checklist's thread, a choice typed instead of pressed ("frequent", "skip")
         // answers it as the button would.
         const running = await this.walkthroughs.running(turn);
-        // "restart" typed in a finished checklist's thread starts a new one; "cancel" or "back"
-        // there have nothing left to undo.
+        // "restart" typed in the thread of a checklist that has ended starts a new one; "cancel" or
+        // "back" there have nothing left to undo.
         const control =
           !running && turn.thread ? this.walkthroughs.typedControl(command.question) : undefined;
-        if (control && (await this.walkthroughs.finishedAnswers(turn))) {
+        if (control && (await this.walkthroughs.ended(turn))) {
           if (control !== "restart") return [this.notice(this.knowledge.responses.errors.typedInFinished)];
           await this.forgetContext(turn);
           return [await this.walkthroughs.start(turn)];
@@ -337,7 +342,7 @@ export class Bot {
       // A correction is to the recommendation just shown, nothing after it.
       const last =
         shown && (supposed !== undefined || (!shown.behind && !(await this.laterThan(turn, shown))));
-      const reading = last && this.recent.read((supposed ?? corrected)!);
+      const reading = last && this.quotedAsSaid(this.recent.read((supposed ?? corrected)!), question);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
         return this.situations.whatIfReply(reading, shown.answers, corrected !== undefined);
@@ -698,6 +703,22 @@ export class Bot {
    * Container-shaped development; "why not kubernetes?" Kubernetes on VMs).
    */
   /**
+   * A what-if that took something away was read as having none ("we have no untrusted code …"):
+   * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no".
+   */
+  private quotedAsSaid(reading: Reading, question: string): Reading {
+    const removal = removalWords(question);
+    if (!removal) return reading;
+    const understood = Object.fromEntries(
+      Object.entries(reading.understood).map(([k, u]) => [
+        k,
+        u?.evidence.startsWith("no ") ? { ...u, evidence: `${removal} ${u.evidence.slice(3)}` } : u,
+      ]),
+    );
+    return { ...reading, understood };
+  }
+
+  /**
    * "why not just plain containers on a managed service?", "why is containers ruled out
    * completely? …": why not an option it names, in more words than aboutRecommendation takes.
    */
@@ -711,7 +732,16 @@ export class Bot {
       /^(?:(?:but|so|and|ok) )?why (?:is|are|was|were|did you)\b/.test(text) &&
       /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
     if (!whyNot && !leftOut) return undefined;
-    return this.optionNamed(first) ? "why-not" : undefined;
+    const option = this.optionNamed(first);
+    if (!option) return undefined;
+    // Nothing asked besides the option ("why not use containers for the database as well?" asks
+    // about databases): its title's words and words of the question's frame only.
+    const title = new Set(
+      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === option)?.title ?? ""),
+    );
+    const frame = new Set(this.qa.stems(WHY_NOT_FRAME));
+    const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s));
+    return own.length === 0 ? "why-not" : undefined;
   }
 
   private optionNamed(question: string): RecommendationId | undefined {

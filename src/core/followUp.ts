@@ -188,6 +188,9 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
   );
 }
 
+/** The team speaking of itself. */
+const WE = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "were", "im"]);
+
 /** About ourselves: "we", "our team", or what there is ("what if there was a legacy app?"). */
 const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"]);
 
@@ -210,7 +213,7 @@ const TECHNOLOGY = new Set([
 
 /** Taking something away: "we drop the untrusted code requirement" is "we have no untrusted code …". */
 const REMOVAL =
-  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?/i;
+  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?(?!to\b|down\b|from\b|by\b|half\b|some\b|a\s+bit\b|\d)/i;
 
 /**
  * Does a message lean on the conversation before it? It opens with a connective, points back, or
@@ -276,14 +279,21 @@ export function correction(question: string): string | undefined {
   const opening = CORRECTION.exec(text);
   if (!opening) return undefined;
   const rest = text.slice(opening[0].length);
-  // The sentences before the first one that asks ("doesn't that matter??").
+  // The clauses before the first one that asks ("we run customer code, doesn't that matter?").
   const said: string[] = [];
-  for (const sentence of rest.split(/(?<=[.!?])\s+/)) {
-    if (asksSomething(sentence)) break;
-    said.push(sentence);
+  for (const clause of rest.split(/(?<=[.!?,;:])\s+|\s[-—–]\s/)) {
+    if (asksSomething(clause)) break;
+    said.push(clause);
   }
-  const statement = said.join(" ").trim();
-  return statement.length > 0 && statesSomething(statement, true) ? statement : undefined;
+  const statement = said
+    .join(" ")
+    .replace(/[,;:\s]+$/, "")
+    .trim();
+  // About the team ("we", "our"): "you missed that kubernetes needs a platform team" is a claim
+  // about Kubernetes, not a fact about us.
+  // (Pronouns only, "were" being "we're" without its apostrophe: "a platform team" names no one.)
+  const ours = rawWords(statement).some((w) => WE.has(w));
+  return ours && statesSomething(statement, true) ? statement : undefined;
 }
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
@@ -310,14 +320,31 @@ export function supposition(question: string): string | undefined {
   const tail = /,\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
     supposed,
   );
-  const ours = words.some((w) => FIRST_PERSON.has(w));
-  const part = !tail && SITUATION_PART.test(supposed) && !words.some((w) => TECHNOLOGY.has(w));
+  // About us or a part of our situation before any question after it ("suppose a container
+  // escapes, what happens to us?" is not); a part with no technology named.
+  const before = rawWords(tail ? supposed.slice(0, tail.index) : supposed);
+  const ours = before.some((w) => FIRST_PERSON.has(w));
+  const part = SITUATION_PART.test(supposed) && !words.some((w) => TECHNOLOGY.has(w));
   if (!ours && !part) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
   const asksPick = (t: string) =>
     rawWords(t).length <= 4 || /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(t);
   const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
-  return said?.replace(REMOVAL, "we have no ");
+  return said?.replace(REMOVAL, REMOVED);
+}
+
+/** What REMOVAL becomes, for the reader: "we have no untrusted code requirement". */
+const REMOVED = "we have no ";
+
+/**
+ * The words the person took something away with, for quoting them instead of the reader's "no":
+ * "drop the" in "what if we drop the untrusted code requirement?".
+ */
+export function removalWords(question: string): string | undefined {
+  const opening = WHAT_IF.exec(question.trim());
+  if (!opening) return undefined;
+  const m = REMOVAL.exec(question.trim().slice(opening[0].length));
+  return m ? m[0].replace(/^(?:we|i)\s+/i, "").trim() : undefined;
 }
 
 /** What a question about the recommendation just shown asks. */

@@ -345,6 +345,11 @@ describe("Bot.handle: walkthroughs", () => {
       [9, "nothing special, just normal x86 servers", label("hardware", "none")],
       // Openers before a yes (trial 11); a wish states a requirement (checklist `wishes`).
       [4, "ok then yes, we have to keep both rhel versions for a while", label("multiOs", "yes")],
+      // An exception after "none" is read, not the "none" (a second review).
+      [9, "none, except the GPU inference boxes", label("hardware", "gpu")],
+      [2, "none, apart from the annual HIPAA audit", label("compliance", "strict")],
+      // Customers' scripts beside our own code.
+      [0, "mostly our own code but some customer scripts", label("isolation", "hard")],
       [
         0,
         "our own internal services only, but it's customer insurance data so we want defence in depth",
@@ -399,13 +404,22 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([again!]).toLowerCase(), text).toContain(compliance.prompt.toLowerCase());
       expect(plainText([again!]), text).not.toContain("✅");
     }
-    // A question of its own is still one, and "no idea" alone still skips.
-    const bot = makeBot(await createStore("memory:"));
-    await start(bot, "t1");
-    const [own] = await bot.handle(
-      turn({ text: "what is the difference between vms and containers", thread: "t1" }),
-    );
-    expect(own!.kind).toBe("answer");
+    // A question of its own is still one (a second review's: "mean by <something else>").
+    for (const text of [
+      "what is the difference between vms and containers",
+      "what do you mean by blast radius?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      const [own] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(own!.kind, text).toBe("answer");
+    }
+    // Wanting to avoid something states no need: not answered as Strict.
+    const avoid = makeBot(await createStore("memory:"));
+    await start(avoid, "t1");
+    for (let i = 0; i < 2; i++) await avoid.handle(turn({ text: "skip", thread: "t1" }));
+    const [avoided] = await avoid.handle(turn({ text: "we want to avoid anything regulated", thread: "t1" }));
+    expect(plainText([avoided!])).not.toContain("✅");
   });
 
   it("takes 'restart' typed in a finished checklist's thread as a new checklist, and says 'cancel' there has nothing to undo", async () => {
@@ -419,6 +433,14 @@ describe("Bot.handle: walkthroughs", () => {
     const [again] = await bot.handle(turn({ text: "restart", thread: "t1" }));
     expect(again!.kind).toBe("checklist");
     expect(again!.inThread?.type).toBe("checklist.begin");
+    // The same in a cancelled checklist's thread, and in other words.
+    const cancelled = makeBot(await createStore("memory:"));
+    await start(cancelled, "t2");
+    await cancelled.handle(turn({ text: "cancel", thread: "t2" }));
+    const [goBack] = await cancelled.handle(turn({ text: "go back", thread: "t2" }));
+    expect(goBack!.summary).toBe(knowledge.responses.errors.typedInFinished);
+    const [over] = await cancelled.handle(turn({ text: "start over", thread: "t2" }));
+    expect(over!.kind).toBe("checklist");
     // Outside a checklist's thread, "cancel" is no control.
     const [alone] = await bot.handle(turn({ text: "cancel", thread: "elsewhere" }));
     expect(alone!.summary).not.toBe(knowledge.responses.errors.typedInFinished);

@@ -354,6 +354,22 @@ describe("'what if …?' after a recommendation", () => {
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
     }
+    // A question in the same sentence after the statement (a second review).
+    for (const [text, field] of [
+      ["you forgot we run customer code, doesn't that change things?", ["Isolation", "Hard"]],
+      ["you missed that we're HIPAA regulated - how does that change things", ["Compliance", "Strict"]],
+    ] as const) {
+      const fresh = makeBot(await createStore("memory:"));
+      await fresh.handle(turn({ text: description, via: "command" }));
+      const [r] = await fresh.handle(turn({ text }));
+      expect(r!.parts[0], text).toEqual({ type: "heading", text: t.correctedHeading });
+      expect(fields(r!), text).toEqual([field]);
+    }
+    // A claim about a technology is no fact about the team.
+    const claim = makeBot(await createStore("memory:"));
+    await claim.handle(turn({ text: description, via: "command" }));
+    const [tech] = await claim.handle(turn({ text: "you missed that kubernetes needs a platform team" }));
+    expect(tech!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
     // Nor after another answer came: the recommendation is no longer what it corrects.
     const later = makeBot(await createStore("memory:"));
     await later.handle(turn({ text: description, via: "command" }));
@@ -364,6 +380,13 @@ describe("'what if …?' after a recommendation", () => {
     const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
     expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     expect(fields(steady!)).toEqual([["Load pattern", "Steady"]]);
+    // A part of the situation with a short tail, and a drop to a rate (a second review).
+    const [tail] = await bot.handle(
+      turn({ text: "and if the traffic was actually steady, would that change it?" }),
+    );
+    expect(tail!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    const [drop] = await bot.handle(turn({ text: "what if we drop to weekly deploys?" }));
+    expect(fields(drop!)).toEqual([["Deploy frequency", "Regular"]]);
     // A longer tail that asks about the pick still asks for it (trial 11).
     const [db] = await bot.handle(
       turn({ text: "what if i keep postgres on the same box, does the database change ur answer?" }),
@@ -417,6 +440,15 @@ describe("'what if …?' after a recommendation", () => {
       const [r] = await bot.handle(turn({ text }));
       expect(r!.kind, text).toBe("recommendation");
       expect(plainText([r!]), text).toContain("Why not Containers?");
+    }
+    // Not a question about something else that names an option's word (a second review).
+    for (const text of [
+      "why not use containers for the database as well?",
+      "why not just use docker compose on a VM?",
+      "why is the platform team excluded from on-call?",
+    ]) {
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.kind, text).not.toBe("recommendation");
     }
     // Not when the rest asks a question of its own.
     const [own] = await bot.handle(turn({ text: "why? what is a hypervisor anyway" }));

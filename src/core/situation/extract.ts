@@ -148,6 +148,11 @@ interface Match {
   /** A quantifier before the cue ("most services are stateless") makes it speak for part of the system. */
   partial?: boolean;
   /**
+   * A rate between two bands, read as both ("several times a week"): it leaves the key open only
+   * when nothing else settles it ("we deploy daily, with hotfixes several times a week" is daily).
+   */
+  between?: true;
+  /**
    * Read through a negation of this value, whose own value gives way to any third value read for
    * the key (`negatedYields`): "SOC 2 audits, but no regulator" denies strict, and is moderate.
    */
@@ -514,7 +519,9 @@ export class SituationReader {
     const understood: UnderstoodAnswers = {};
     const conflicts: AnswerKey[] = [];
     for (const key of ANSWER_KEYS) {
-      const ofKey = matches.filter((m) => m.key === key);
+      const all = matches.filter((m) => m.key === key);
+      const settled = all.some((m) => !m.between && !m.offContext && m.value !== undefined);
+      const ofKey = settled ? all.filter((m) => !m.between) : all;
       const resolved = this.resolve(key, this.withoutYielded(ofKey), partMatches.get(key) ?? []);
       if (resolved === "conflict") conflicts.push(key);
       else if (resolved) {
@@ -1312,6 +1319,7 @@ export class SituationReader {
       const values = value ? [value] : this.bandsAround(slowest ?? rate, rate, f.ranges);
       for (const v of values)
         out.push({
+          ...(value ? {} : { between: true as const }),
           key: f.key,
           value: v,
           from,

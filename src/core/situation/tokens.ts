@@ -58,7 +58,8 @@ export function tokenize(
     // "weeks-ish" is "weeks", said loosely.
     const word = m[0].normalize("NFKC").toLowerCase().replace(/['’]/g, "").replace(/-ish$/, "");
     out.push({ word, start, end: start + m[0].length, clause, segment, sentence });
-    afterContrast = contrast.has(word);
+    // "anything but regulated" denies, it sets nothing against anything (situations.yaml negatorPhrases).
+    afterContrast = contrast.has(word) && !(word === "but" && out[out.length - 2]?.word === "anything");
     last = start + m[0].length;
   }
   markNames(text, out, naming);

@@ -99,7 +99,11 @@ export function choiceNamed(
   const confirms =
     (rawWords(rest).length <= 3 && contentWords(rest, stopwords).length === 0) ||
     (sense !== undefined && BARE.get(rawWords(rest).join(" ")) === sense);
-  if (first && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
+  // An exception after it qualifies what it names ("none, except the GPU inference boxes"): the
+  // rest is read as anything else is.
+  // ("but" alone does not: "I'd say strong, it's sensitive health data but no untrusted code".)
+  const excepted = /\b(?:except|apart from|though|although|other than|besides|save for)\b/i.test(rest);
+  if (first && !excepted && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
     return first.value;
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),

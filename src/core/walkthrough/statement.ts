@@ -92,6 +92,20 @@ const HEDGES = new Set([
   "someone",
 ]);
 
+/** After "want to": what asks or avoids rather than states a need. */
+const ENQUIRIES = new Set([
+  "avoid",
+  "see",
+  "know",
+  "understand",
+  "learn",
+  "find",
+  "try",
+  "check",
+  "explore",
+  "compare",
+]);
+
 /** A text's clauses, as rawWords. */
 const clausesOf = (text: string) =>
   text
@@ -132,6 +146,12 @@ export function statesSomething(
   const all = sentences.flat();
   // A wish ("we really want a platform team", "our CTO wants …"), not a requirement of those who
   // set them ("the regulators want real separation").
+  // Even where a wish states the answer, wanting to avoid, see or learn something does not
+  // ("we want to avoid anything regulated", "we want to see what strong isolation costs").
+  const enquiry = all.some(
+    (w, i) => (w === "want" || w === "wants") && all[i + 1] === "to" && ENQUIRIES.has(all[i + 2] ?? ""),
+  );
+  if (enquiry) return false;
   const wish =
     !wishesCount &&
     all.some((w, i) => (w === "want" || w === "wants" || w === "wanted") && !REQUIRERS.has(all[i - 1] ?? ""));

@@ -45,7 +45,16 @@ const DEGREES = new Set([
 
 /** Asks what the question or its options mean, in rawWords' spelling ("no idea what that means"). */
 const MEANING =
-  /(?:^| )(?:what (?:does|do|did) (?:that|this|it|those|these|the (?:question|options?|choices?))(?: \w+){0,2} mean|(?:no idea|not sure|dont know|do not know|dont understand) what (?:that|this|it|you|the question) means?|what do you mean|explain (?:the |these |those )?(?:options|choices|question)|i dont understand(?: the question)?$)/;
+  /(?:^| )(?:what (?:does|do|did) (?:that|this|it|those|these|the (?:question|options?|choices?))(?: \w+){0,2} mean|(?:no idea|not sure|dont know|do not know|dont understand) what (?:that|this|it|you|the question) means?|what do you mean|explain (?:the |these |those )?(?:options|choices|question)|i dont understand(?: the question)?)(?: here| exactly| by that| by this| please)?$/;
+
+/** Other words for the controls, typed alone in a checklist's thread. */
+const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
+  ["start over", "restart"],
+  ["start again", "restart"],
+  ["go back", "back"],
+  ["undo", "back"],
+  ["stop", "cancel"],
+]);
 
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
@@ -337,13 +346,20 @@ export class Walkthroughs {
     return op ? { type: "checklist.control", ...base, op } : undefined;
   }
 
-  /** A control typed alone ("restart", "Back", "cancel"): its label or its name. */
+  /** A control typed alone ("restart", "Back", "cancel", "start over"): its label, name or a synonym. */
   typedControl(text: string): "back" | "restart" | "cancel" | undefined {
     const typed = rawWords(text).join(" ");
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
     for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
       if (rawWords(label).join(" ") === typed || typed === op) return op;
-    return undefined;
+    return CONTROL_SYNONYMS.get(typed);
+  }
+
+  /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */
+  async ended(turn: Turn): Promise<boolean> {
+    if (!turn.thread) return false;
+    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    return state?.status === "finished" || state?.status === "cancelled";
   }
 
   /**
@@ -453,7 +469,7 @@ export class Walkthroughs {
     const values = q.choices.map((c) => rawWords(c.value).join(" "));
     if (
       values.some((v) =>
-        new RegExp(`(?:^| )(?:what (?:does|do|is|whats) ${v}(?: \\w+)? mean|explain ${v})`).test(typed),
+        new RegExp(`(?:^| )(?:(?:what (?:does|do|is)|whats) ${v}(?: \\w+)? mean|explain ${v})`).test(typed),
       )
     )
       return true;

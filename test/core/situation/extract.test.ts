@@ -79,6 +79,10 @@ describe("SituationReader", () => {
       compliance: { value: "none", evidence: "far from regulated" },
     });
     expect(values("we are far, from what I hear, regulated")).toEqual({ compliance: "strict" });
+    // "anything but": "but" there sets nothing against anything (tokens.ts).
+    expect(values("we are anything but regulated")).toEqual({ compliance: "none" });
+    expect(values("our load is anything but spiky")).toEqual({ load: "steady" });
+    expect(values("it was a monolith, but now it is 30 services")).toEqual({ architecture: "microservices" });
     // Dropping and removing are no negations in a description (what-ifs: followUp.ts supposition).
     expect(values("when new episodes drop the traffic spikes 10x")).toEqual({ load: "spiky" });
     expect(values("we want to remove the ops burden of our legacy windows apps")).toMatchObject({
@@ -94,6 +98,8 @@ describe("SituationReader", () => {
       expect(r.conflicts, text).toEqual(["deploys"]);
     }
     expect(values("we deploy twice a week")).toEqual({ deploys: "regular" });
+    // Another reading of the key settles it (a second review).
+    expect(values("we deploy daily, with hotfixes several times a week")).toEqual({ deploys: "frequent" });
     expect(values("we deploy every day")).toEqual({ deploys: "frequent" });
     expect(values("we deploy every two weeks-ish")).toEqual({ deploys: "regular" });
   });
@@ -107,6 +113,14 @@ describe("SituationReader", () => {
       isolation: "hard",
     });
     expect(values("our developers install their own plugins in vscode")).toEqual({});
+    // ...and customers' plugins and scripts in general, unless the team wrote them (a second review).
+    for (const text of [
+      "we run customer plugins",
+      "customer scripts run on our servers",
+      "we execute their plugins in our process",
+    ])
+      expect(values(text), text).toEqual({ isolation: "hard" });
+    expect(values("we wrote the customer plugins ourselves, all in-house")).toEqual({});
     // Software bought in and run as delivered is legacy or licensed software (trial 11).
     expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
     expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
