@@ -319,6 +319,8 @@ describe("'what if …?' after a recommendation", () => {
     expect(fields?.type === "fields" && fields.fields.map((f) => [f.label, f.value.split(" — ")[0]])).toEqual(
       [["Isolation", "Standard"]],
     );
+    // Quoted in the person's words, not the reader's "no untrusted code".
+    expect(plainText([dropped!])).toContain("“drop the untrusted code”");
   });
 
   it("decides again with a correction ('you missed that…') and reads what-ifs about the traffic; a guessed FAQ is no answer to one", async () => {
