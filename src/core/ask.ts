@@ -3,6 +3,7 @@ import type { Answerable } from "./answerable.ts";
 import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
+import { asksForFigures } from "./replies/facets.ts";
 import { type SmallTalk, SmallTalkReader } from "./smalltalk.ts";
 
 /** Longer texts are declined before matching (the input boxes of Teams and the playground stop here too). */
@@ -30,6 +31,8 @@ export type AskOutcome =
       unnamed?: string[];
       /** It asks for a price ("how much does EKS cost per month?"), which the documents never give. */
       priced?: true;
+      /** It asks for figures ("how many ms does a microVM take to boot?"), which the documents never give exactly. */
+      figures?: true;
     }
   | { kind: "intent"; intent: IntentId; confidence: number }
   /** `why`: as decide() says (close, unsure, or sure but with no subject word). */
@@ -135,6 +138,7 @@ export class Asker {
           // Only what was answered: a long message's other sentences may name what they like.
           ...this.unnamedOf(focus ?? question),
           ...(asksForPrice(focus ?? question) ? { priced: true as const } : {}),
+          ...(asksForFigures(focus ?? question) ? { figures: true as const } : {}),
         };
       case "intent":
         return { kind: "intent", intent: decision.id, confidence: decision.confidence };

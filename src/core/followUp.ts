@@ -198,7 +198,8 @@ const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve"
  * Or opening with a part of the situation the checklist asks about, and naming no technology:
  * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?".
  */
-const SITUATION_PART = /^(?:the\s+)?(?:traffic|load|demand|usage|workload|workloads|app|apps|compliance)\b/i;
+const SITUATION_PART =
+  /^(?:the\s+|our\s+)?(?:traffic|load|demand|usage|workload|workloads|app|apps|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
 const TECHNOLOGY = new Set([
   "vm",
   "vms",

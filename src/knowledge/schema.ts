@@ -240,6 +240,8 @@ export const responsesSchema = z.strictObject({
     bestGuessAlone: sentence,
     /** Above an answer to a question asking for a price (ask.ts asksForPrice). */
     noPrices: sentence,
+    /** Above an answer to a question asking for exact figures (facets.ts asksForFigures). */
+    noFigures: sentence,
     /** The label of those runner-ups. */
     alternatives: label,
     /** {names}: products the question names that the documents never mention (lexicon notInDocuments). */

@@ -350,6 +350,9 @@ describe("Bot.handle: walkthroughs", () => {
       [2, "none, apart from the annual HIPAA audit", label("compliance", "strict")],
       // Customers' scripts beside our own code.
       [0, "mostly our own code but some customer scripts", label("isolation", "hard")],
+      // Trial 12's: an option named first whatever the rest says of the future; a choice's said words.
+      [5, "low, they will never run a k8s cluster", label("orchestration", "low")],
+      [4, "just linux", label("multiOs", "no")],
       [
         0,
         "our own internal services only, but it's customer insurance data so we want defence in depth",
@@ -404,6 +407,11 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([again!]).toLowerCase(), text).toContain(compliance.prompt.toLowerCase());
       expect(plainText([again!]), text).not.toContain("✅");
     }
+    // Words of one of its options (trial 12).
+    const words = makeBot(await createStore("memory:"));
+    await start(words, "t1");
+    const [depth] = await words.handle(turn({ text: "what does defence in depth mean here?", thread: "t1" }));
+    expect(plainText([depth!])).toContain(knowledge.decision.checklist[0]!.help);
     // A question of its own is still one (a second review's: "mean by <something else>").
     for (const text of [
       "what is the difference between vms and containers",

@@ -389,6 +389,9 @@ describe("'what if …?' after a recommendation", () => {
     expect(tail!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     const [drop] = await bot.handle(turn({ text: "what if we drop to weekly deploys?" }));
     expect(fields(drop!)).toEqual([["Deploy frequency", "Regular"]]);
+    // A checklist question named with "was" (trial 12).
+    const [maturity] = await bot.handle(turn({ text: "what if platform maturity was high" }));
+    expect(fields(maturity!)).toEqual([["Platform maturity", "High"]]);
     // A longer tail that asks about the pick still asks for it (trial 11).
     const [db] = await bot.handle(
       turn({ text: "what if i keep postgres on the same box, does the database change ur answer?" }),
@@ -520,6 +523,9 @@ describe("follow-ups in context", () => {
       turn({ text: "how much exactly? like in seconds for a match server" }),
     );
     expect(seconds!.summary).toBe(followUp.noFigures);
+    // Nor "exact" beside anything but figures.
+    const [difference] = await bot.handle(turn({ text: "what is the exact difference?" }));
+    expect(difference!.summary).not.toBe(followUp.noFigures);
     // "number" and "MS SQL" ask for no figures (an independent review).
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     for (const text of ["and for a large number of databases?", "and MS SQL?"]) {

@@ -73,6 +73,9 @@ describe("small talk", () => {
     // Chat spellings (trial 11).
     expect(which("lol ok. are u chatgpt?")).toBe("help");
     expect(which("what docs do u use")).toBe("documents");
+    // Trial 12's: not a checklist, not a figure.
+    expect(which("ok thanks you very helpful")).toBe("thanks");
+    expect(which("what documents do you use exactly?")).toBe("documents");
     expect(which("ok thank you very much friend")).toBe("thanks");
   });
 

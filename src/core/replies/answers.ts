@@ -26,6 +26,8 @@ export interface AnswerShown {
   unnamed?: string[];
   /** The question asks for a price, which the documents never give: said above the answer. */
   priced?: boolean;
+  /** The question asks for exact figures, which the documents never give: said above the answer. */
+  figures?: boolean;
 }
 
 /** "gVisor", "gVisor and LXC", "gVisor, LXC, and Podman" (the locale's own list format). */
@@ -52,7 +54,14 @@ export function answerReply(
   entry: Answerable,
   ctx: AnswerContext,
   askedId?: string,
-  { focus, unsure = false, alternatives = [], unnamed = [], priced = false }: AnswerShown = {},
+  {
+    focus,
+    unsure = false,
+    alternatives = [],
+    unnamed = [],
+    priced = false,
+    figures = false,
+  }: AnswerShown = {},
 ): Reply {
   const { subtitle, body } = entryParts(entry, ctx);
   // Every answer opens with the question it answers, so a reader sees at once when it is not theirs.
@@ -62,6 +71,7 @@ export function answerReply(
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
   if (unnamed.length > 0) parts.push({ type: "context", text: unnamedNote(unnamed, ctx.responses) });
   if (priced) parts.push({ type: "context", text: ctx.responses.answer.noPrices });
+  else if (figures) parts.push({ type: "context", text: ctx.responses.answer.noFigures });
   if (unsure)
     parts.push({
       type: "context",

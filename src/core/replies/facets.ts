@@ -52,7 +52,13 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
 
 /** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */
 export function asksForFigures(followUp: string): boolean {
-  return /\b(?:exact|exactly|precise|precisely|numbers|figures|benchmarks?|statistics|stats|percentages?|how many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)|iops)\b/i.test(
-    followUp,
+  const q = followUp.toLowerCase();
+  // "exact numbers?", "how much exactly?", "how many ms …", "benchmarks?"; not "what documents do
+  // you use exactly?" nor "what is the exact difference?".
+  return (
+    /\b(?:exact|precise)\s+(?:numbers?|figures?|values?|times?|sizes?|amounts?|percentages?)\b/.test(q) ||
+    /\bhow (?:much|many|long|fast|big|large|small)\b[^?]*\b(?:exactly|precisely)\b/.test(q) ||
+    /\b(?:numbers|figures|benchmarks?|statistics|stats|percentages?|iops)\b/.test(q) ||
+    /\bhow many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)\b/.test(q)
   );
 }

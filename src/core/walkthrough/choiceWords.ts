@@ -108,7 +108,8 @@ export function choiceNamed(
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
   // not an adjective of something else ("low latency matters").
-  const clauses = said.split(/[,;:]|\s[-—–]\s|[—–]/).map(rawWords);
+  // (Sentences too, each after its own lead-in: "…not public. I'd say strong".)
+  const clauses = said.split(/[,;:.!]|\s[-—–]\s|[—–]/).map((c) => rawWords(c.replace(LEADS, "")));
   const opening = new Set(
     clauses.flatMap((words) => {
       const option = words[0] === undefined ? undefined : named(q, words[0]);
@@ -117,6 +118,25 @@ export function choiceNamed(
     }),
   );
   return opening.size === 1 ? [...opening][0] : undefined;
+}
+
+/**
+ * An option named outright before a comma or dash, whatever the rest says of the future or of
+ * others ("low, they will never run a k8s cluster"), unless the head is a bare yes or no or an
+ * exception follows ("none, except …").
+ */
+export function headNamed(q: ChecklistQuestion, text: string): string | undefined {
+  const said = text.replace(OPENING, "").replace(LEADS, "");
+  const head = /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(said)?.[1];
+  if (!head) return undefined;
+  const words = rawWords(head);
+  const choice = named(q, words.join(" "));
+  if (!choice || choice.value === "yes" || choice.value === "no" || BARE.has(words.join(" ")))
+    return undefined;
+  const rest = said.slice(said.indexOf(head) + head.length);
+  return /\b(?:except|apart from|though|although|other than|besides|save for)\b/i.test(rest)
+    ? undefined
+    : choice.value;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice, leadNamed, named, negated, saidFor } from "./choiceWords.ts";
+import { choiceNamed, closestChoice, headNamed, leadNamed, named, negated, saidFor } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -330,7 +330,11 @@ export class Walkthroughs {
     // An option named outright ("probably medium", "standard, it's all our own services") in a
     // statement: as pressed.
     const statement = statesSomething(text, q?.wishes);
-    const value = q && (leadNamed(q, text) ?? (statement ? choiceNamed(q, text, this.stopwords) : undefined));
+    const value =
+      q &&
+      (leadNamed(q, text) ??
+        headNamed(q, text) ??
+        (statement ? choiceNamed(q, text, this.stopwords) : undefined));
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
@@ -473,6 +477,10 @@ export class Walkthroughs {
       )
     )
       return true;
+    // "what does defence in depth mean here?": words of one of its options' labels.
+    const asked = /(?:^| )(?:what (?:does|do|is)|whats) (.+?) mean(?: here| exactly)?$/.exec(typed)?.[1];
+    const labels = q.choices.map((c) => ` ${rawWords(c.label).join(" ")} `);
+    if (asked && labels.some((l) => l.includes(` ${asked} `))) return true;
     const named = values.filter((v) => new RegExp(`(?:^| )${v}(?: |$)`).test(typed));
     // "the difference between moderate and strict", "does SOC 2 count as moderate or strict?".
     return named.length >= 2 && (/(?:^| )difference between /.test(typed) || text.includes("?"));

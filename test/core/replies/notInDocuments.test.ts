@@ -84,6 +84,15 @@ describe("an answer to a question naming a product the documents never mention s
     if (outcome.kind !== "answer") throw new Error(outcome.kind);
     const reply = askReply(outcome, qa.context, "asked-1");
     expect(reply.parts[1]).toEqual({ type: "context", text: responses.answer.noPrices });
+    // Exact figures asked for: the same kind of note (trial 12).
+    const ms = qa.asker.ask("how many ms does a firecracker microvm boot in");
+    if (ms.kind !== "answer") throw new Error(ms.kind);
+    expect(askReply(ms, qa.context, "asked-2").parts[1]).toEqual({
+      type: "context",
+      text: responses.answer.noFigures,
+    });
+    const plain = qa.asker.ask("how fast do microvms boot compared to containers");
+    expect(plain.kind === "answer" && plain.figures).toBeFalsy();
     // The names the trials asked about that none of the five documents uses.
     const o = qa.asker.ask(
       "what about VMware Tanzu or OpenShift Virtualization to run vms and containers together",
