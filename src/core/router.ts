@@ -31,7 +31,11 @@ export function parseCommand(text: string): Command {
       return rest ? { type: "compare", aspect: rest } : { type: "compare" };
     case "checklist":
     case "walkthrough":
-      return rest ? { type: "ask", question: body } : { type: "checklist" };
+      // "checklist for the logistics client", "checklist please": the command with a note; a
+      // question about checklists is asked.
+      return !rest || (/^(?:for|please|pls|plz|now|again)\b/i.test(rest) && !rest.includes("?"))
+        ? { type: "checklist" }
+        : { type: "ask", question: body };
     case "recommend":
       return { type: "recommend", description: rest };
     case "topics":

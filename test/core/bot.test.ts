@@ -363,6 +363,12 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // A control opening a longer message (trial 12).
+    const back = await at(3, "back - the card data means we need more than standard i think");
+    expect(back.kind).toBe("checklist");
+    expect(plainText([back])).toContain("went back to the previous question");
+    const cancelled = await at(3, "cancel, we'll redo it with the client on thursday");
+    expect(plainText([cancelled])).toContain("cancelled this checklist");
     // Between two options: the note to pick one, with the question named.
     const between = await at(3, "several times a week");
     expect(between.summary).toBe(

@@ -21,6 +21,17 @@ describe("router and matcher under random and hostile text", () => {
     );
   });
 
+  it("takes 'checklist for …' and 'checklist please' as the command, a question about checklists as a question", () => {
+    for (const text of [
+      "checklist for the logistics client (Tomas, Mia pls chime in)",
+      "checklist please",
+      "checklist",
+    ])
+      expect(parseCommand(text), text).toEqual({ type: "checklist" });
+    for (const text of ["checklist for migrating to containers?", "checklist items we should review"])
+      expect(parseCommand(text).type, text).toBe("ask");
+  });
+
   it("a leading /vmvc changes nothing", () => {
     const body = hostileText.filter((s) => !/^[\s:,]*\/?vmvc\b/i.test(s) && !/^[\s:,]/.test(s));
     fc.assert(

@@ -346,7 +346,10 @@ export class Walkthroughs {
         !/\b(?:but|though|although|however)\b/.test(typed) &&
         (SKIPS_FIRST.test(typed) || (typed.split(" ").length <= 5 && SKIPS.test(typed))));
     if (skip) return { type: "checklist.answer", ...base, value: null };
-    const op = this.typedControl(text);
+    // Alone, or opening the message before a comma or dash ("back - the card data means we need
+    // more than standard", "cancel, we'll redo it on thursday").
+    const head = /^\s*([\w' ]+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(text)?.[1];
+    const op = this.typedControl(text) ?? (head ? this.typedControl(head) : undefined);
     return op ? { type: "checklist.control", ...base, op } : undefined;
   }
 
