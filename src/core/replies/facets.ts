@@ -59,6 +59,10 @@ export function asksForFigures(followUp: string): boolean {
     /\b(?:exact|precise)\s+(?:numbers?|figures?|values?|times?|sizes?|amounts?|percentages?)\b/.test(q) ||
     /\bhow (?:much|many|long|fast|big|large|small)\b[^?]*\b(?:exactly|precisely)\b/.test(q) ||
     /\b(?:numbers|figures|benchmarks?|statistics|stats|percentages?|iops)\b/.test(q) ||
-    /\bhow many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)\b/.test(q)
+    /\bhow many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)\b/.test(q) ||
+    // A duration of work ("how long will migrating 400 vms take", "how long to learn k8s"), not a
+    // start-up time, which the documents give in rough ranges.
+    (/\bhow long (?:will|would|does|do|should|to|is)\b[^?]*\b(?:take|learn|migrat\w*|last)\b/.test(q) &&
+      !/\b(?:start|starts|boot|boots|startup|start-up)\b/.test(q))
   );
 }

@@ -93,6 +93,11 @@ describe("an answer to a question naming a product the documents never mention s
     });
     const plain = qa.asker.ask("how fast do microvms boot compared to containers");
     expect(plain.kind === "answer" && plain.figures).toBeFalsy();
+    // A duration of work asks for figures; a start-up time is answered in the documents' ranges.
+    const migration = qa.asker.ask("how long will migrating 400 vms take");
+    expect(migration.kind === "answer" && migration.figures).toBe(true);
+    const boot = qa.asker.ask("how long does a vm take to boot");
+    expect(boot.kind === "answer" && boot.figures).toBeFalsy();
     // The names the trials asked about that none of the five documents uses.
     const o = qa.asker.ask(
       "what about VMware Tanzu or OpenShift Virtualization to run vms and containers together",
