@@ -283,7 +283,9 @@ export function asksForPrice(question: string): boolean {
   const after = howMuch?.[1] ?? "";
   return (
     howMuch !== null &&
-    !/^\s*(?:us\s+)?in\s+(?!(?:dollars|euros|money|licen[cs]es?|fees)\b)/.test(after) &&
+    !/^\s*(?:us\s+)?in\s+(?:terms\s+of\s+)?(?:time|effort|engineering|latency|performance|memory|cpu|resources|overhead|complexity|people|staff|developer|hours|headcount)\b/.test(
+      after,
+    ) &&
     !/^[\s,]*\w+-wise\b/.test(after) &&
     !/\boverhead\b/.test(q)
   );

@@ -398,7 +398,11 @@ export class Bot {
     // Figures asked for right after an answer, in words of no subject ("how much exactly? like in
     // seconds for a match server"): about that answer, whose documents give none.
     const last =
-      !followUp && offTopic && context && asksForFigures(question)
+      !followUp &&
+      offTopic &&
+      context &&
+      asksForFigures(question) &&
+      /\b(?:exact|exactly|precise|precisely)\b/i.test(question)
         ? this.recent.entry(context.entryId)
         : undefined;
     if (last) {
@@ -704,16 +708,23 @@ export class Bot {
    */
   /**
    * A what-if that took something away was read as having none ("we have no untrusted code …"):
-   * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no".
+   * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no";
+   * likewise "was" and "were".
    */
   private quotedAsSaid(reading: Reading, question: string): Reading {
     const removal = removalWords(question);
-    if (!removal) return reading;
+    // And "was"/"were", read as "is"/"are" (followUp.ts supposition), as written.
+    const was = /\bwas\b/i.test(question);
+    const were = /\bwere\b/i.test(question);
+    if (!removal && !was && !were) return reading;
+    const asWritten = (evidence: string) => {
+      let e = removal && evidence.startsWith("no ") ? `${removal} ${evidence.slice(3)}` : evidence;
+      if (was) e = e.replace(/\bis\b/i, "was");
+      if (were) e = e.replace(/\bare\b/i, "were");
+      return e;
+    };
     const understood = Object.fromEntries(
-      Object.entries(reading.understood).map(([k, u]) => [
-        k,
-        u?.evidence.startsWith("no ") ? { ...u, evidence: `${removal} ${u.evidence.slice(3)}` } : u,
-      ]),
+      Object.entries(reading.understood).map(([k, u]) => [k, u && { ...u, evidence: asWritten(u.evidence) }]),
     );
     return { ...reading, understood };
   }

@@ -331,7 +331,12 @@ export function supposition(question: string): string | undefined {
   const asksPick = (t: string) =>
     rawWords(t).length <= 4 || /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(t);
   const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
-  return said?.replace(REMOVAL, REMOVED);
+  // A supposition's "was" and "were" say what would be ("what if platform maturity was high?"),
+  // which the reader, reading descriptions of today, takes for the past: read as "is" and "are".
+  return said
+    ?.replace(REMOVAL, REMOVED)
+    .replace(/\bwas\b/gi, "is")
+    .replace(/\bwere\b/gi, "are");
 }
 
 /** What REMOVAL becomes, for the reader: "we have no untrusted code requirement". */

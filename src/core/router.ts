@@ -33,7 +33,7 @@ export function parseCommand(text: string): Command {
     case "walkthrough":
       // "checklist for the logistics client", "checklist please": the command with a note; a
       // question about checklists is asked.
-      return !rest || (/^(?:for|please|pls|plz|now|again)\b/i.test(rest) && !rest.includes("?"))
+      return !rest || (/^(?:for|please|pls|plz|now|again)\b/i.test(rest) && !/[?:]/.test(rest))
         ? { type: "checklist" }
         : { type: "ask", question: body };
     case "recommend":

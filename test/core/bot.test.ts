@@ -383,6 +383,9 @@ describe("Bot.handle: walkthroughs", () => {
       // Said words under a negation or a hedge (an independent review): no answer, nor a guessed FAQ.
       [1, "we don't really have what you'd call decent ci"],
       [1, "we might set up some ci next quarter"],
+      // An option named first, then asked about, supposed or taken back (a third review).
+      [1, "medium, if we hire a platform team next year"],
+      [1, "high, says our CTO, but honestly it's low"],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("notice");
@@ -428,6 +431,12 @@ describe("Bot.handle: walkthroughs", () => {
       const [own] = await bot.handle(turn({ text, thread: "t1" }));
       expect(own!.kind, text).toBe("answer");
     }
+    // An option named, then asked about, is no answer (a third review).
+    const asked = makeBot(await createStore("memory:"));
+    await start(asked, "t1");
+    for (let i = 0; i < 2; i++) await asked.handle(turn({ text: "skip", thread: "t1" }));
+    const [hipaa] = await asked.handle(turn({ text: "Strict: is that the one for HIPAA?", thread: "t1" }));
+    expect(plainText([hipaa!])).not.toContain("✅");
     // Wanting to avoid something states no need: not answered as Strict.
     const avoid = makeBot(await createStore("memory:"));
     await start(avoid, "t1");
@@ -455,6 +464,13 @@ describe("Bot.handle: walkthroughs", () => {
     expect(goBack!.summary).toBe(knowledge.responses.errors.typedInFinished);
     const [over] = await cancelled.handle(turn({ text: "start over", thread: "t2" }));
     expect(over!.kind).toBe("checklist");
+    // "actually" is no one's name.
+    const actually = makeBot(await createStore("memory:"));
+    await start(actually, "t3");
+    const [options] = await actually.handle(
+      turn({ text: "actually, could you explain the options?", thread: "t3" }),
+    );
+    expect(plainText([options!])).toContain(knowledge.decision.checklist[0]!.help);
     // Outside a checklist's thread, "cancel" is no control.
     const [alone] = await bot.handle(turn({ text: "cancel", thread: "elsewhere" }));
     expect(alone!.summary).not.toBe(knowledge.responses.errors.typedInFinished);

@@ -392,6 +392,7 @@ describe("'what if …?' after a recommendation", () => {
     // A checklist question named with "was" (trial 12).
     const [maturity] = await bot.handle(turn({ text: "what if platform maturity was high" }));
     expect(fields(maturity!)).toEqual([["Platform maturity", "High"]]);
+    expect(plainText([maturity!])).toContain("“platform maturity was high”");
     // A longer tail that asks about the pick still asks for it (trial 11).
     const [db] = await bot.handle(
       turn({ text: "what if i keep postgres on the same box, does the database change ur answer?" }),
@@ -526,6 +527,10 @@ describe("follow-ups in context", () => {
     // Nor "exact" beside anything but figures.
     const [difference] = await bot.handle(turn({ text: "what is the exact difference?" }));
     expect(difference!.summary).not.toBe(followUp.noFigures);
+    // A figure off our subject right after an answer is declined, not taken for it (a third review).
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [lottery] = await bot.handle(turn({ text: "what are the lottery numbers this week?" }));
+    expect(lottery!.kind).toBe("decline");
     // "number" and "MS SQL" ask for no figures (an independent review).
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     for (const text of ["and for a large number of databases?", "and MS SQL?"]) {

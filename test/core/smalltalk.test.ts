@@ -75,6 +75,7 @@ describe("small talk", () => {
     expect(which("what docs do u use")).toBe("documents");
     // Trial 12's: not a checklist, not a figure.
     expect(which("ok thanks you very helpful")).toBe("thanks");
+    expect(which("you were very helpful")).toBe("acknowledgement");
     expect(which("what documents do you use exactly?")).toBe("documents");
     expect(which("ok thank you very much friend")).toBe("thanks");
   });

@@ -28,7 +28,11 @@ describe("router and matcher under random and hostile text", () => {
       "checklist",
     ])
       expect(parseCommand(text), text).toEqual({ type: "checklist" });
-    for (const text of ["checklist for migrating to containers?", "checklist items we should review"])
+    for (const text of [
+      "checklist for migrating to containers?",
+      "checklist items we should review",
+      "walkthrough for beginners: what is a container",
+    ])
       expect(parseCommand(text).type, text).toBe("ask");
   });
 

@@ -100,8 +100,7 @@ const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
 const STILL_THERE = new Set(["being", "be"]);
 /** A key's name and its value may have one of these between them ("isolation is strong", "maturity at medium"). */
-// ("was", "were": "what if platform maturity was high?")
-const LINKING = new Set(["is", "are", "at", "was", "were"]);
+const LINKING = new Set(["is", "are", "at"]);
 /** In a list of named answers, what separates two of them. */
 const LIST_SEPARATOR = /\s\/\s|\s\|\s|->/g;
 

@@ -134,9 +134,11 @@ export function headNamed(q: ChecklistQuestion, text: string): string | undefine
   if (!choice || choice.value === "yes" || choice.value === "no" || BARE.has(words.join(" ")))
     return undefined;
   const rest = said.slice(said.indexOf(head) + head.length);
-  return /\b(?:except|apart from|though|although|other than|besides|save for)\b/i.test(rest)
-    ? undefined
-    : choice.value;
+  // Not asked, supposed, reported or taken back after it ("strict: is that the one for HIPAA?",
+  // "medium, if we hire a platform team", "high, says our CTO, but honestly it's low").
+  const qualified =
+    /\b(?:if|unless|says|said|maybe|might|but|except|apart from|though|although|other than|besides|save for)\b/i;
+  return text.includes("?") || qualified.test(rest) ? undefined : choice.value;
 }
 
 /**
@@ -169,6 +171,8 @@ export function closestChoice(
  * code").
  */
 export function saidFor(q: ChecklistQuestion, text: string): { value: string; words: string }[] {
+  // "all linux except one windows box": the exception says otherwise.
+  if (/\b(?:except|apart from|other than|besides|save for|but they differ)\b/i.test(text)) return [];
   const clauses = text.split(/[,;:.!?]+|\s[-—–]\s/);
   return q.choices.flatMap((c) => {
     for (const p of c.said) {

@@ -165,7 +165,7 @@ export function statesSomething(
 const NOT_NAMES = new Set([
   ...["so", "ok", "okay", "and", "but", "hey", "hi", "hello", "also", "then", "now", "well", "oh", "hmm"],
   ...["how", "why", "what", "when", "where", "who", "which", "you", "we", "i", "they", "it", "this", "that"],
-  ...["vmvc", "bot", "please", "pls", "thanks", "sorry", "yes", "no"],
+  ...["vmvc", "bot", "please", "pls", "thanks", "sorry", "yes", "no", "actually", "just", "maybe", "then"],
 ]);
 
 /**

@@ -53,7 +53,6 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
   ["start again", "restart"],
   ["go back", "back"],
   ["undo", "back"],
-  ["stop", "cancel"],
 ]);
 
 /** A statement asking to skip the question, in rawWords' spelling. */
@@ -483,10 +482,14 @@ export class Walkthroughs {
     // "what does defence in depth mean here?": words of one of its options' labels.
     const asked = /(?:^| )(?:what (?:does|do|is)|whats) (.+?) mean(?: here| exactly)?$/.exec(typed)?.[1];
     const labels = q.choices.map((c) => ` ${rawWords(c.label).join(" ")} `);
-    if (asked && labels.some((l) => l.includes(` ${asked} `))) return true;
+    if (asked?.includes(" ") && labels.some((l) => l.includes(` ${asked} `))) return true;
     const named = values.filter((v) => new RegExp(`(?:^| )${v}(?: |$)`).test(typed));
     // "the difference between moderate and strict", "does SOC 2 count as moderate or strict?".
-    return named.length >= 2 && (/(?:^| )difference between /.test(typed) || text.includes("?"));
+    return (
+      named.length >= 2 &&
+      (/(?:^| )difference between /.test(typed) ||
+        (text.includes("?") && /(?:^| )(?:or|vs|versus)(?: |$)/.test(typed)))
+    );
   }
 
   /** The user's most recent walkthroughs, newest first (for the Slack App Home). */

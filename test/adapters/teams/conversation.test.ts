@@ -47,8 +47,9 @@ describe("Teams: follow-ups in context", () => {
     expect(text).toMatch(
       /^Following up on _Can we run databases and other stateful workloads in containers\?_/,
     );
-    // The answer it comes back to is not printed again (responses followUp.sameAnswer).
-    expect(text).toContain("That takes me back to my answer above");
+    // The answer it comes back to is not printed again; asked how long, it says the documents give
+    // no figures (responses followUp.noFigures).
+    expect(text).toContain("The documents give no exact figures or benchmarks for this");
     const [other] = await send(
       teamsMessage(t.connector, {
         conversationId: "a:1personal-someone-else",

@@ -80,6 +80,8 @@ describe("an answer to a question naming a product the documents never mention s
     expect(priced("we have 200 deploys per month, is kubernetes worth it?")).toBe(false);
     expect(priced("what price do we pay in performance for VM isolation?")).toBe(false);
     expect(priced("how much does kubernetes cost us in engineering time?")).toBe(false);
+    // Money in a place is still money (a third review).
+    expect(priced("how much do vms cost in the cloud?")).toBe(true);
     const outcome = qa.asker.ask("how much does EKS cost per month?");
     if (outcome.kind !== "answer") throw new Error(outcome.kind);
     const reply = askReply(outcome, qa.context, "asked-1");

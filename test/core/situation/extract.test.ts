@@ -124,10 +124,8 @@ describe("SituationReader", () => {
     // Software bought in and run as delivered is legacy or licensed software (trial 11).
     expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
     expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
-    // Controls the regime leaves to the team, said in the team's words (trial 12).
-    expect(values("PCI DSS audits every year, but we pick our own controls mostly")).toEqual({
-      compliance: "moderate",
-    });
+    // A what-if's "was" is read as "is" by followUp.ts, not here: in a description it is the past.
+    expect(reader.read("load was steady; now it's spiky").understood).toEqual({});
   });
 
   it("a verb's negation right after a cue turns against it", () => {
