@@ -354,6 +354,12 @@ describe("Bot.handle: walkthroughs", () => {
       [5, "low, they will never run a k8s cluster", label("orchestration", "low")],
       [4, "just linux", label("multiOs", "no")],
       [
+        1,
+        "we got gitlab ci and terraform for most stuff, no dedicated platform team tho",
+        label("maturity", "medium"),
+      ],
+      [1, "a platform team with github actions and terraform", label("maturity", "high")],
+      [
         0,
         "our own internal services only, but it's customer insurance data so we want defence in depth",
         label("isolation", "strong"),

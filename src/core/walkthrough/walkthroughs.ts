@@ -415,7 +415,8 @@ export class Walkthroughs {
     const understood = reading.understood[key];
     // Words a choice lists as said for it ("all code is ours").
     const said = saidFor(q, text);
-    if (!understood && said.length === 1) return answer(said[0]!.value, said[0]!.words);
+    if (!understood && !reading.conflicts.includes(key) && said.length === 1)
+      return answer(said[0]!.value, said[0]!.words);
     if (!understood) {
       // Two readings, or none: the option whose label the words follow, if one clearly does
       // ("it's only our own services" is Standard — our own services, trusted to share a
