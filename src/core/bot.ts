@@ -97,15 +97,15 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
   ...(o.kind === "answer" ? [o.entry] : []),
   ...offeredBy(o),
 ];
+/** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
+const WHY_NOT_FRAME =
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really";
+
 /**
  * Commands and buttons whose reply is about something else than the last answer: `true` for a
  * new decision (a walkthrough, a description), which ends the recommendation too; `false` for a
  * comparison or a list, after which "what would change it?" still asks about the recommendation.
  */
-/** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
-const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really";
-
 const FORGETS_CONTEXT: ReadonlyMap<Command["type"] | Action["type"], boolean> = new Map([
   ["compare", false],
   ["topics", false],
@@ -330,6 +330,12 @@ export class Bot {
       recalled ??= this.followUps.recallRecommendation(turn);
       return recalled;
     };
+    // The answer shown last, likewise: a correction asks for it before the rest of the question does.
+    let recalledContext: ReturnType<FollowUpContexts["recall"]> | undefined;
+    const lastAnswer = () => {
+      recalledContext ??= this.followUps.recall(turn);
+      return recalledContext;
+    };
     // "what if we had 50 services?" after a recommendation: decided again with that change; so is
     // "you missed that we're audited every year", with what it says was left out.
     const supposed = supposition(question);
@@ -341,7 +347,7 @@ export class Bot {
       const shown = await recommendation();
       // A correction is to the recommendation just shown, nothing after it.
       const last =
-        shown && (supposed !== undefined || (!shown.behind && !(await this.laterThan(turn, shown))));
+        shown && (supposed !== undefined || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
       const reading = last && this.quotedAsSaid(this.recent.read((supposed ?? corrected)!), question);
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
@@ -357,7 +363,7 @@ export class Bot {
       (pointing === "bare" ? "why" : pointing) ??
       this.whyNotNamed(question);
     const shown = about ? await recommendation() : undefined;
-    const context = await this.followUps.recall(turn);
+    const context = await lastAnswer();
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
     // After a comparison or a list, a bare "why?", "source?" or "tl;dr" is not about it either;
@@ -406,17 +412,8 @@ export class Bot {
         ? this.recent.entry(context.entryId)
         : undefined;
     if (last) {
-      await this.insights.record({
-        type: "question",
-        askedId: this.newId(),
-        at: this.now(),
-        platform: turn.platform,
-        question,
-        outcome: "repeated",
-        confidence: 0,
-        followUpOf: last.id,
-      });
-      return sameAnswerReply(last, this.qa.context, undefined, [], undefined, [], true);
+      await this.recordUnanswered(turn, question, "repeated", last.id);
+      return sameAnswerReply(last, this.qa.context, undefined, { figures: true });
     }
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
@@ -509,15 +506,12 @@ export class Bot {
               : followUp?.reason === "reasons"
                 ? reasonsReply(followUp.of, this.qa.context, askedId)
                 : same
-                  ? sameAnswerReply(
-                      outcome.entry,
-                      this.qa.context,
-                      askedId,
-                      alone ? gotAlone(alone) : [],
-                      outcome.unnamed,
-                      pointsAbout(outcome.entry, question, this.questionWords),
-                      asksForFigures(question),
-                    )
+                  ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                      alone: alone ? gotAlone(alone) : [],
+                      ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                      points: pointsAbout(outcome.entry, question, this.questionWords),
+                      figures: asksForFigures(question),
+                    })
                   : askReply(
                       outcome,
                       this.qa.context,
@@ -547,24 +541,29 @@ export class Bot {
     return askReply(outcome, this.qa.context);
   }
 
-  /** Did an answer come after the recommendation shown (so "you missed that …" is not about it)? */
-  private async laterThan(turn: Turn, shown: ShownRecommendation): Promise<boolean> {
-    const context = await this.followUps.recall(turn);
-    return context !== undefined && (context.at ?? 0) >= shown.at;
-  }
-
   /** A follow-up with nothing before it to follow: recorded as declined, and asked for the whole question. */
   private async nothingBefore(turn: Turn, question: string): Promise<Reply> {
+    await this.recordUnanswered(turn, question, "declined");
+    return nothingBeforeReply(this.qa.context);
+  }
+
+  /** A question given no answer of its own (declined, or taken back to the answer `followUpOf`). */
+  private async recordUnanswered(
+    turn: Turn,
+    question: string,
+    outcome: "declined" | "repeated",
+    followUpOf?: string,
+  ): Promise<void> {
     await this.insights.record({
       type: "question",
       askedId: this.newId(),
       at: this.now(),
       platform: turn.platform,
       question,
-      outcome: "declined",
+      outcome,
       confidence: 0,
+      ...(followUpOf ? { followUpOf } : {}),
     });
-    return nothingBeforeReply(this.qa.context);
   }
 
   /**
@@ -702,11 +701,6 @@ export class Bot {
   }
 
   /**
-   * The option a question names: the one whose title's words it uses most, then the one with the
-   * largest share of its title used ("why not containers?" is Containers, "why not container-shaped?"
-   * Container-shaped development; "why not kubernetes?" Kubernetes on VMs).
-   */
-  /**
    * A what-if that took something away was read as having none ("we have no untrusted code …"):
    * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no";
    * likewise "was" and "were".
@@ -755,6 +749,11 @@ export class Bot {
     return own.length === 0 ? "why-not" : undefined;
   }
 
+  /**
+   * The option a question names: the one whose title's words it uses most, then the one with the
+   * largest share of its title used ("why not containers?" is Containers, "why not container-shaped?"
+   * Container-shaped development; "why not kubernetes?" Kubernetes on VMs).
+   */
   private optionNamed(question: string): RecommendationId | undefined {
     const own = new Set(this.qa.stems(question));
     let best: { id: RecommendationId; used: number; share: number } | undefined;

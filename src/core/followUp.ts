@@ -188,11 +188,14 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
   );
 }
 
-/** The team speaking of itself. */
-const WE = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "were", "im"]);
+/** Words the team speaks of itself with. */
+const PRONOUNS = ["we", "our", "us", "ours", "i", "my", "me", "weve"];
+
+/** The team speaking of itself ("were" and "im" being "we're" and "I'm" without apostrophes). */
+const WE = new Set([...PRONOUNS, "were", "im"]);
 
 /** About ourselves: "we", "our team", or what there is ("what if there was a legacy app?"). */
-const FIRST_PERSON = new Set(["we", "our", "us", "ours", "i", "my", "me", "weve", "team", "there"]);
+const FIRST_PERSON = new Set([...PRONOUNS, "team", "there"]);
 
 /**
  * Or opening with a part of the situation the checklist asks about, and naming no technology:

@@ -74,6 +74,17 @@ describe("Bot.handle: walkthroughs", () => {
   }
   const choice = (replies: Awaited<ReturnType<ReturnType<typeof makeBot>["handle"]>>, n = 0): Action =>
     buttons(replies, "choices")[n]!.action;
+  /** The label of a checklist question's choice. */
+  const label = (key: string, value: string) =>
+    knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
+  /** The reply to `text` typed at question `step` of a new checklist, the questions before it skipped. */
+  const at = async (step: number, text: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+    const [r] = await bot.handle(turn({ text, thread: "t1" }));
+    return r!;
+  };
 
   it("asks one question at a time with progress and ends in an explained recommendation", async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -234,8 +245,6 @@ describe("Bot.handle: walkthroughs", () => {
     const bot = makeBot(await createStore("memory:"));
     await start(bot, "t1");
     const typedIn = async (text: string) => (await bot.handle(turn({ text, thread: "t1" })))[0]!;
-    const label = (key: string, value: string) =>
-      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
     const skipped = knowledge.responses.walkthrough.skipped;
     const steps: [string, string][] = [
       // The option said outright wins over what the rest reads as ("no untrusted code" is Standard).
@@ -261,8 +270,6 @@ describe("Bot.handle: walkthroughs", () => {
   });
 
   it("takes an option said to fit in a later clause, or the option whose label the words follow", async () => {
-    const label = (key: string, value: string) =>
-      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
     for (const [text, expected] of [
       ["Chloe here: standard is fine for us", label("isolation", "standard")],
       ["it's only our own services", label("isolation", "standard")],
@@ -286,15 +293,6 @@ describe("Bot.handle: walkthroughs", () => {
   });
 
   it("does not take chatter, wishes or a lone word of a label as an answer (fourth review)", async () => {
-    const label = (key: string, value: string) =>
-      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
-    const at = async (step: number, text: string) => {
-      const bot = makeBot(await createStore("memory:"));
-      await start(bot, "t1");
-      for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
-      const [r] = await bot.handle(turn({ text, thread: "t1" }));
-      return r!;
-    };
     // Not answers: what another does, a negation read with the question's context, a colleague
     // agreeing, a counterfactual, a wish, and a word that is only in a label.
     for (const [step, text] of [
@@ -316,15 +314,6 @@ describe("Bot.handle: walkthroughs", () => {
   });
 
   it("reads a bare no, a degree word first and a choice's said words (tenth blind trial)", async () => {
-    const label = (key: string, value: string) =>
-      knowledge.decision.checklist.find((q) => q.key === key)!.choices.find((c) => c.value === value)!.label;
-    const at = async (step: number, text: string) => {
-      const bot = makeBot(await createStore("memory:"));
-      await start(bot, "t1");
-      for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
-      const [r] = await bot.handle(turn({ text, thread: "t1" }));
-      return r!;
-    };
     for (const [step, text, expected] of [
       // A bare "nope" is None where there is one, and No.
       [9, "nope", label("hardware", "none")],

@@ -270,6 +270,12 @@ describe("'what if …?' after a recommendation", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
   const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+  /** A bot that has just recommended for `description`. */
+  const recommended = async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: description, via: "command" }));
+    return bot;
+  };
 
   it("decides again with the change, says whether the pick moved, and answers 'why?' about the new one", async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -351,8 +357,7 @@ describe("'what if …?' after a recommendation", () => {
       "you missed a word there, what are GPU workloads like in containers?",
       "oh you forgot about legacy software, does that matter?",
     ]) {
-      const fresh = makeBot(await createStore("memory:"));
-      await fresh.handle(turn({ text: description, via: "command" }));
+      const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
     }
@@ -361,20 +366,17 @@ describe("'what if …?' after a recommendation", () => {
       ["you forgot we run customer code, doesn't that change things?", ["Isolation", "Hard"]],
       ["you missed that we're HIPAA regulated - how does that change things", ["Compliance", "Strict"]],
     ] as const) {
-      const fresh = makeBot(await createStore("memory:"));
-      await fresh.handle(turn({ text: description, via: "command" }));
+      const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: t.correctedHeading });
       expect(fields(r!), text).toEqual([field]);
     }
     // A claim about a technology is no fact about the team.
-    const claim = makeBot(await createStore("memory:"));
-    await claim.handle(turn({ text: description, via: "command" }));
+    const claim = await recommended();
     const [tech] = await claim.handle(turn({ text: "you missed that kubernetes needs a platform team" }));
     expect(tech!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
     // Nor after another answer came: the recommendation is no longer what it corrects.
-    const later = makeBot(await createStore("memory:"));
-    await later.handle(turn({ text: description, via: "command" }));
+    const later = await recommended();
     await later.handle(turn({ text: "what is a hypervisor?" }));
     const [stale] = await later.handle(turn({ text: "you forgot that we're regulated, strict compliance" }));
     expect(stale!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });

@@ -149,15 +149,22 @@ function entryParts(entry: Answerable, ctx: AnswerContext): { subtitle: Part; bo
 export function sameAnswerReply(
   entry: Answerable,
   ctx: AnswerContext,
-  askedId?: string,
-  /** What the question got on its own ("is that safe?": container security), offered beside. */
-  alone: Answerable[] = [],
-  /** Products the question names that the documents never mention ("and for redis?"). */
-  unnamed?: readonly string[],
-  /** The points of the answer's details the follow-up asks about (facets.ts pointsAbout). */
-  points: readonly string[] = [],
-  /** The follow-up asks for figures, which the documents do not give beyond the answer. */
-  figures = false,
+  askedId: string | undefined,
+  {
+    alone = [],
+    unnamed,
+    points = [],
+    figures = false,
+  }: {
+    /** What the question got on its own ("is that safe?": container security), offered beside. */
+    alone?: Answerable[];
+    /** Products the question names that the documents never mention ("and for redis?"). */
+    unnamed?: readonly string[];
+    /** The points of the answer's details the follow-up asks about (facets.ts pointsAbout). */
+    points?: readonly string[];
+    /** The follow-up asks for figures, which the documents do not give beyond the answer. */
+    figures?: boolean;
+  } = {},
 ): Reply {
   const r = ctx.responses;
   const text = points.length > 0 ? r.followUp.onThat : r.followUp.sameAnswer;

@@ -29,6 +29,18 @@ const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it",
 /** Does a text say "no" or "not" anywhere (which turns a label's word round)? */
 export const negated = (text: string) => rawWords(text).some((w) => NEGATORS.has(w));
 
+/** The words before the first comma, colon or dash between words; not a hyphen inside one ("medium-sized"). */
+const headOf = (text: string) => /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(text)?.[1];
+
+/** Words that qualify what came before them: "none, except the GPU inference boxes". */
+const EXCEPTS = "except|apart from|other than|besides|save for";
+/** After an option named first: an exception, or a concession. */
+const EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|though|although)\\b`, "i");
+/** After an option named first, whatever the rest says: also a condition, hearsay, a doubt or a "but". */
+const QUALIFIED = new RegExp(`\\b(?:if|unless|says|said|maybe|might|but|${EXCEPTS}|though|although)\\b`, "i");
+/** Anywhere beside words said for a choice ("all linux except one windows box"). */
+const SAID_EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|but they differ)\\b`, "i");
+
 /** Words that open a reply before what it says: "ok then yes, we have to keep both". */
 const OPENING = /^\s*(?:(?:ok|okay|well|so|hmm+|right|alright|then|oh)\b[\s,]*)+(?=\S)/i;
 
@@ -83,8 +95,7 @@ export function choiceNamed(
   const said = text.replace(OPENING, "").replace(LEADS, "");
   const alone = leadNamed(q, text);
   if (alone) return alone;
-  // Before a comma, colon or a dash between words; not a hyphen inside one ("medium-sized company").
-  const head = /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(said)?.[1];
+  const head = headOf(said);
   const first = head ? named(q, rawWords(head).join(" ")) : undefined;
   // "yes" and "no" begin much chatter ("no, sorry, wrong thread", "yes, let me check"): only
   // with more of the option's own words after them ("no, one OS family is fine"), or a bare
@@ -102,7 +113,7 @@ export function choiceNamed(
   // An exception after it qualifies what it names ("none, except the GPU inference boxes"): the
   // rest is read as anything else is.
   // ("but" alone does not: "I'd say strong, it's sensitive health data but no untrusted code".)
-  const excepted = /\b(?:except|apart from|though|although|other than|besides|save for)\b/i.test(rest);
+  const excepted = EXCEPTED.test(rest);
   if (first && !excepted && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
     return first.value;
   if (negated(text)) return undefined;
@@ -127,7 +138,7 @@ export function choiceNamed(
  */
 export function headNamed(q: ChecklistQuestion, text: string): string | undefined {
   const said = text.replace(OPENING, "").replace(LEADS, "");
-  const head = /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(said)?.[1];
+  const head = headOf(said);
   if (!head) return undefined;
   const words = rawWords(head);
   const choice = named(q, words.join(" "));
@@ -136,9 +147,7 @@ export function headNamed(q: ChecklistQuestion, text: string): string | undefine
   const rest = said.slice(said.indexOf(head) + head.length);
   // Not asked, supposed, reported or taken back after it ("strict: is that the one for HIPAA?",
   // "medium, if we hire a platform team", "high, says our CTO, but honestly it's low").
-  const qualified =
-    /\b(?:if|unless|says|said|maybe|might|but|except|apart from|though|although|other than|besides|save for)\b/i;
-  return text.includes("?") || qualified.test(rest) ? undefined : choice.value;
+  return text.includes("?") || QUALIFIED.test(rest) ? undefined : choice.value;
 }
 
 /**
@@ -172,7 +181,7 @@ export function closestChoice(
  */
 export function saidFor(q: ChecklistQuestion, text: string): { value: string; words: string }[] {
   // "all linux except one windows box": the exception says otherwise.
-  if (/\b(?:except|apart from|other than|besides|save for|but they differ)\b/i.test(text)) return [];
+  if (SAID_EXCEPTED.test(text)) return [];
   const clauses = text.split(/[,;:.!?]+|\s[-—–]\s/);
   return q.choices.flatMap((c) => {
     for (const p of c.said) {

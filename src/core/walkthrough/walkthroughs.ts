@@ -184,7 +184,7 @@ export class Walkthroughs {
     const now = this.deps.now();
     // Claim the card this press would lead to before the new state is visible: a simultaneous
     // press of the same button (on another replica) then finds it taken and does not post it too.
-    const before = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    const before = await this.stored(turn);
     if (before?.status === "active" && before.id === action.walkthroughId)
       await this.deps.store.claim(showKey({ id: before.id, rev: before.rev + 1 }), this.deps.showLeaseMs);
     const result = await updateKey<unknown, PressOutcome | { ok: false; reason: "missing" }>(
@@ -278,7 +278,7 @@ export class Walkthroughs {
 
   /** "Share summary to channel": the finished walkthrough's recommendation, posted publicly. */
   async share(turn: Turn, walkthroughId: string): Promise<Reply[]> {
-    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    const state = await this.stored(turn);
     if (!state || state.id !== walkthroughId) return [this.refusal("missing")];
     if (state.status !== "finished") return [this.refusal("stale")];
     const parts = recommendationParts(
@@ -297,16 +297,21 @@ export class Walkthroughs {
     return this.deps.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? id;
   }
 
+  /** The walkthrough of the turn's thread as stored, whatever its status. */
+  private async stored(turn: Turn): Promise<WalkthroughState | undefined> {
+    return parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+  }
+
   /** The answers of the walkthrough in the turn's thread, once it has finished. */
   async finishedAnswers(turn: Turn): Promise<Record<string, string | null> | undefined> {
-    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    const state = await this.stored(turn);
     return state?.status === "finished" ? answeredValues(state) : undefined;
   }
 
   /** The walkthrough running in the turn's thread, whoever started it. */
   async running(turn: Turn): Promise<WalkthroughState | undefined> {
     if (!turn.thread) return undefined;
-    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    const state = await this.stored(turn);
     return state?.status === "active" ? state : undefined;
   }
 
@@ -364,7 +369,7 @@ export class Walkthroughs {
   /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */
   async ended(turn: Turn): Promise<boolean> {
     if (!turn.thread) return false;
-    const state = parse((await this.deps.store.get(walkthroughKey(turn)))?.value);
+    const state = await this.stored(turn);
     return state?.status === "finished" || state?.status === "cancelled";
   }
 
