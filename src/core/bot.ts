@@ -64,7 +64,7 @@ import type { Turn } from "./turn.ts";
 import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
 import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
-import { addressesSomeoneElse, asksSomething } from "./walkthrough/statement.ts";
+import { addressesSomeoneElse, asksSomething, statesAsSentence } from "./walkthrough/statement.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
 
 export interface BotDeps {
@@ -308,6 +308,10 @@ export class Bot {
         if (explained) return [explained];
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
+        // "no wait, should be strong not standard": the answer before the current question, changed.
+        const correction = running && this.walkthroughs.correctionOf(running, command.question);
+        if (running && correction)
+          return this.walkthroughs.correct(turn, running, correction, command.question.trim());
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
         if (running) {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
@@ -461,6 +465,15 @@ export class Bot {
       // A follow-up only taken back to it is no new answer (a gap to report), nor is a question
       // naming what the documents never mention ("and for redis?"); sources or a shorter version
       // were asked for and given, and another question surely matched to it was answered.
+      // In a running checklist's thread, what it cannot answer (or only guesses at, unless asked:
+      // "we might set up some ci next quarter") is most likely an answer typed instead of
+      // pressed; so is a sentence stating something it did not read as one ("the hypervisor is
+      // vmware"), whatever the matcher makes of it (not a topic named: "databases in
+      // containers"): no answer in the thread, nor a topic for the next message to follow up on.
+      const typedInstead =
+        running !== undefined &&
+        (statesAsSentence(question) ||
+          (!followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question)))));
       const takenBack =
         same &&
         (followUp
@@ -494,7 +507,9 @@ export class Bot {
             matched,
             ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           }),
-        outcome.kind === "answer" && this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
+        outcome.kind === "answer" &&
+          !typedInstead &&
+          this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
       ]);
       const r =
         brief && outcome.kind === "answer" && !outcome.unsure && !same
@@ -521,11 +536,7 @@ export class Bot {
                         leansOnConversation(question, this.questionWords) &&
                         (context !== undefined || (await recommendation()) !== undefined),
                     );
-      // In a running checklist's thread, what it cannot answer (or only guesses at, unless asked:
-      // "we might set up some ci next quarter") is most likely an answer typed instead of
-      // pressed; and the checklist is running already.
-      if (running && !followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question))))
-        return this.walkthroughs.typedInThread(running, turn.thread);
+      if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r

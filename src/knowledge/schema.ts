@@ -344,6 +344,8 @@ export const responsesSchema = z.strictObject({
     readFromWordsLast: sentence,
     /** A sentence typed in the thread that reads as two answers to the current question ({question}). */
     readBothInThread: sentence,
+    /** The answer before the current question changed by a typed correction ({name}, {question}, {before}, {after}, {words}). */
+    correctedPrevious: sentence,
   }),
   compare: z.strictObject({
     heading: label,

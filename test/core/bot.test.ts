@@ -388,6 +388,111 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
+  it("reads an option's word among other words, and a choice's said words, typed in the thread (thirteenth blind trial)", async () => {
+    for (const [step, text, expected] of [
+      // The option's head word opening a clause, before a hedge or a word of the question's title.
+      [5, "low appetite", label("orchestration", "low")],
+      [1, "medium i guess - ci yes, k8s no", label("maturity", "medium")],
+      [6, "mixed i suppose", label("architecture", "mixed")],
+      [1, "medium-ish", label("maturity", "medium")],
+      // Ending a clause after "I'd say" or "more like", whatever another clause denies.
+      [
+        0,
+        "patient health records so i'd say strong, but we don't host anyone elses code",
+        label("isolation", "strong"),
+      ],
+      [2, "not strict, more like moderate", label("compliance", "moderate")],
+      // A choice's said words.
+      [5, "as little as possible tbh, we're data scientists not ops people", label("orchestration", "low")],
+      [8, "nope, all open source", label("legacy", "no")],
+      [9, "standard compute only", label("hardware", "none")],
+      [9, "nah nothing fancy, plain x86", label("hardware", "none")],
+      [9, "theres a usb license dongle on the erp server actually", label("hardware", "gpu")],
+      [
+        2,
+        "iso 9001 audit once a year but nothing about how servers are set up",
+        label("compliance", "moderate"),
+      ],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // An option's word that answers nothing: turned down, an adjective of something else, supposed.
+    for (const [step, text] of [
+      [0, "standard isn't enough for us"],
+      [1, "high availability matters more than anything"],
+      [5, "low latency is key for us"],
+      [1, "if we hire people, high"],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("notice");
+      expect(plainText([r]), text).not.toContain("✅");
+    }
+  });
+
+  it("changes the answer before the current question when a correction names another of its options", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    let replies = await start(bot, "t1");
+    replies = await bot.handle(turn({ text: "standard", thread: "t1" }));
+    expect(plainText(replies)).toContain("Question 2 of 11");
+    replies = await bot.handle(turn({ text: "no thats wrong, should be strong not standard", thread: "t1" }));
+    const [note, card] = replies;
+    expect(plainText([note!])).toBe(
+      fill(knowledge.responses.walkthrough.correctedPrevious, {
+        name: "Ada",
+        question: "Isolation",
+        before: "Standard",
+        after: "Strong",
+        words: "no thats wrong, should be strong not standard",
+      }).replace(/\*\*/g, ""),
+    );
+    // The current question is asked again, and still waits for its answer.
+    expect(plainText([card!])).toContain("Question 2 of 11");
+    await bot.handle(press(choice([card!], 0)));
+    replies = await bot.handle(turn({ text: "strict", thread: "t1" }));
+    replies = await bot.handle(turn({ text: "hmm no, go back, i meant moderate", thread: "t1" }));
+    expect(plainText(replies)).toContain("from Strict to Moderate");
+    expect(plainText(replies)).toContain("Question 4 of 11");
+    // The answers a recommendation is built on are the corrected ones.
+    for (let i = 3; i < 11; i++) replies = await bot.handle(press(choice(replies, 0)));
+    const answers = await bot.walkthroughs.finishedAnswers(turn({ thread: "t1" }));
+    expect(answers).toMatchObject({ isolation: "strong", compliance: "moderate" });
+    // No correction: the option given already, or no word of correction.
+    const again = makeBot(await createStore("memory:"));
+    await start(again, "t1");
+    await again.handle(turn({ text: "standard", thread: "t1" }));
+    for (const text of ["no wait, standard", "strong"]) {
+      const [r] = await again.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("notice");
+      expect(plainText([r!]), text).not.toContain("changed the answer");
+    }
+  });
+
+  it("answers no FAQ entry to a sentence typed in the thread that it cannot read as an answer, and follows up on none", async () => {
+    for (const [step, text] of [
+      [3, "backups run every night to s3"],
+      [6, "the hypervisor is vmware"],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < step; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("notice");
+      expect(r!.summary, text).toBe(knowledge.responses.walkthrough.typedInThread);
+      // Nor is it the topic a short question after it follows up on.
+      const [next] = await bot.handle(turn({ text: "and for vms?", thread: "t1" }));
+      expect(plainText([next!]), text).not.toContain("Following up on");
+    }
+    // A topic named in the thread is still a question.
+    const [topic] = await (async () => {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      return bot.handle(turn({ text: "databases in containers", thread: "t1" }));
+    })();
+    expect(topic!.kind).toBe("answer");
+  });
+
   it("explains the current question and its options when asked what it means in the thread, instead of skipping it", async () => {
     const compliance = knowledge.decision.checklist.find((q) => q.key === "compliance")!;
     for (const text of [

@@ -106,6 +106,31 @@ export function controlCard(
   );
 }
 
+/** The answer before the current question, changed by a correction typed in the thread. */
+export function correctedCard(
+  q: ChecklistQuestion,
+  before: string | null,
+  after: string,
+  by: { id: string; name?: string },
+  words: string,
+  t: WalkthroughTexts,
+  thread: string | undefined,
+): Reply {
+  // The label's head ("Strong"), as the buttons read before their dash.
+  const label = (value: string | null) => {
+    if (value === null) return t.skipped;
+    const full = q.choices.find((c) => c.value === value)?.label ?? value;
+    return full.split("—")[0]!.trim();
+  };
+  const values = { question: q.title, before: label(before), after: label(after), words };
+  return reply(
+    "checklist",
+    [{ type: "text", text: fill(t.correctedPrevious, { ...values, name: mention(by) }) }],
+    fill(t.correctedPrevious, { ...values, name: plainName(by) }),
+    { placement: "thread", ...(thread ? { thread } : {}) },
+  );
+}
+
 /** A short private message with a working "Continue" button that posts the current step again. */
 export function continueCard(text: string, label: string, action: Action): Reply {
   return reply(

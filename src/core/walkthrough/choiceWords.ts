@@ -200,3 +200,82 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
     return [];
   });
 }
+
+/** What makes a typed answer no answer of today: a condition, a supposition, hearsay, a plan. */
+const NOT_AN_ANSWER =
+  /\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|says|said|claims|might|will|gonna|plan|planning|eventually|someday)\b/i;
+/** Said right before an option word that ends its clause (in rawWords): "so I'd say strong", "call it medium". */
+const SAYS_BEFORE =
+  /(?:^|\s)(?:(?:id|i|wed|we) (?:would )?say|i meant|meant to say|change (?:it|that) to|make (?:it|that)|i (?:think|guess|suppose)|probably|call it|go with|more like|like|rather|so|be|is|its)$/;
+/** After an option word, words that keep it the answer: "mixed i suppose", "low tbh", "medium-ish". */
+const HEDGED = new Set([
+  "i",
+  "tbh",
+  "probably",
+  "maybe",
+  "really",
+  "mostly",
+  "honestly",
+  "ish",
+  "imo",
+  "for",
+]);
+
+/**
+ * The one option a typed answer names by its head word, among other words ("medium i guess - ci
+ * yes, k8s no", "low appetite", "patient records so I'd say strong, but we host no one's code"):
+ * a head word (the label before its dash, one word: not Yes or No, which open much chatter)
+ * opening a clause, followed by nothing, a hedge ("i guess", "tbh"), a word that says it fits
+ * ("is fine") or a word of the question's title ("appetite"); or ending a clause after "I'd say",
+ * "so" or "probably". Not under a negation in its clause ("not strict", "standard isn't enough",
+ * though "strong not standard" names strong), nor in a question, a supposition or hearsay; two
+ * options named are no answer, nor one with an exception.
+ */
+export function optionWordNamed(q: ChecklistQuestion, text: string): string | undefined {
+  // ("none, except the GPU inference boxes": the exception says otherwise.)
+  if (text.includes("?") || NOT_AN_ANSWER.test(text) || EXCEPTED.test(text)) return undefined;
+  const heads = new Map<string, string>();
+  for (const c of q.choices) {
+    const head = rawWords(c.label.split("—")[0]!);
+    if (head.length === 1 && c.value !== "yes" && c.value !== "no") heads.set(head[0]!, c.value);
+  }
+  const title = new Set(rawWords(q.title));
+  const found = new Set<string>();
+  for (const clause of text.replace(OPENING, "").split(/[,;:.!(){}]+|\s[-—–]\s|[—–]/)) {
+    const said = clause.replace(LEADS, "");
+    const words = rawWords(said);
+    words.forEach((w, i) => {
+      const value = heads.get(w.replace(/-?ish$/, ""));
+      if (!value || words.slice(0, i).some((x) => NEGATORS.has(x))) return;
+      const [after, next, ...more] = words.slice(i + 1);
+      // "strong not standard": the option after the negator is the one turned down.
+      const beforeRefused =
+        after !== undefined && NEGATORS.has(after) && next !== undefined && heads.has(next);
+      if (after !== undefined && NEGATORS.has(after) && !beforeRefused) return;
+      const opens =
+        i === 0 &&
+        (after === undefined || beforeRefused || HEDGED.has(after) || FITS.has(after) || title.has(after));
+      const last = after === undefined || (beforeRefused && more.length === 0);
+      const ends = last && i > 0 && SAYS_BEFORE.test(words.slice(0, i).join(" "));
+      if (opens || ends) found.add(value);
+    });
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Says an answer given before was wrong: "no wait", "oops", "i meant", "should be", "that's
+ * wrong" (in rawWords: apostrophes are gone).
+ */
+const CORRECTS =
+  /^\s*(?:no+|nope|nah|wait|oops|sorry|actually|hmm+|oh|correction|my bad|scratch that)\b|\b(?:i meant|meant to say|should be|should have been|shouldve been|thats wrong|thats not right|wrong answer|go back|change (?:that|it) to|make (?:that|it))\b/;
+
+/**
+ * The option of question `q`, answered just before the current one, that a typed correction
+ * names instead ("no thats wrong, should be strong not standard", "hmm no, go back, i meant
+ * moderate"), if the message says it corrects something and names one of `q`'s options as
+ * optionWordNamed reads them.
+ */
+export function correctedTo(q: ChecklistQuestion, text: string): string | undefined {
+  return CORRECTS.test(rawWords(text).join(" ")) ? optionWordNamed(q, text) : undefined;
+}

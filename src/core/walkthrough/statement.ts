@@ -177,3 +177,19 @@ export function addressesSomeoneElse(text: string): boolean {
   const opening = /^\s*([a-z]+)\s*[,:]?\s+(?:can|could|would|will|do|did|pls|please)\s+you\b/i.exec(text);
   return opening !== null && !NOT_NAMES.has(opening[1]!.toLowerCase());
 }
+
+/** Words that make a sentence of a phrase: a person spoken of, or a verb of being, having or running. */
+const SENTENCE_WORDS = new Set([
+  ...["we", "our", "us", "ours", "i", "my", "they", "their", "its", "theres", "there"],
+  ...["is", "are", "was", "were", "isnt", "arent", "have", "has", "had", "run", "runs", "keep", "keeps"],
+  ...["use", "uses", "got", "do", "does", "dont", "doesnt"],
+]);
+
+/**
+ * Does a message state a fact as a sentence ("the hypervisor is vmware", "backups run every night
+ * to s3"), rather than name a topic ("databases in containers", "pros and cons of microvms"),
+ * which in a checklist's thread is still a question?
+ */
+export function statesAsSentence(text: string): boolean {
+  return statesSomething(text) && rawWords(text).some((w) => SENTENCE_WORDS.has(w));
+}

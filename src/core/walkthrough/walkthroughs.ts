@@ -11,8 +11,25 @@ import { reply } from "../replies/common.ts";
 import type { Reply, StepRef } from "../reply.ts";
 import type { Reading } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
-import { answeredCard, continueCard, controlCard, questionCard, type WalkthroughTexts } from "./cards.ts";
-import { choiceNamed, closestChoice, headNamed, leadNamed, named, negated, saidFor } from "./choiceWords.ts";
+import {
+  answeredCard,
+  continueCard,
+  controlCard,
+  correctedCard,
+  questionCard,
+  type WalkthroughTexts,
+} from "./cards.ts";
+import {
+  choiceNamed,
+  closestChoice,
+  correctedTo,
+  headNamed,
+  leadNamed,
+  named,
+  negated,
+  optionWordNamed,
+  saidFor,
+} from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
 import {
@@ -338,7 +355,8 @@ export class Walkthroughs {
       q &&
       (leadNamed(q, text) ??
         headNamed(q, text) ??
-        (statement ? choiceNamed(q, text, this.stopwords) : undefined));
+        (statement ? choiceNamed(q, text, this.stopwords) : undefined) ??
+        optionWordNamed(q, text));
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
@@ -355,6 +373,62 @@ export class Walkthroughs {
     const head = /^\s*([\w' ]+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(text)?.[1];
     const op = this.typedControl(text) ?? (head ? this.typedControl(head) : undefined);
     return op ? { type: "checklist.control", ...base, op } : undefined;
+  }
+
+  /**
+   * A correction of the answer given just before the current question, typed in the thread ("no
+   * thats wrong, should be strong not standard", "hmm no, go back, i meant moderate"): that
+   * question's step and the option it names now.
+   */
+  correctionOf(state: WalkthroughState, text: string): { step: number; value: string } | undefined {
+    const last = state.history.at(-1);
+    const q = last && this.deps.knowledge.decision.checklist[last.step];
+    const value = q ? correctedTo(q, text) : undefined;
+    return last && value && value !== last.value ? { step: last.step, value } : undefined;
+  }
+
+  /**
+   * Changes the answer before the current question as `correctionOf` read it, while the
+   * walkthrough is still where it was read (a press meanwhile wins), and asks the current
+   * question again under the note of what changed.
+   */
+  async correct(
+    turn: Turn,
+    state: WalkthroughState,
+    change: { step: number; value: string },
+    words: string,
+  ): Promise<Reply[]> {
+    const q = this.deps.knowledge.decision.checklist[change.step]!;
+    const by = who(turn.user);
+    const now = this.deps.now();
+    const was = await updateKey<unknown, { value: string | null } | undefined>(
+      this.deps.store,
+      walkthroughKey(turn),
+      WALKTHROUGH_TTL_MS,
+      (current) => {
+        const s = current ? parse(current.value) : undefined;
+        const last = s?.history.at(-1);
+        if (
+          !s ||
+          !last ||
+          s.id !== state.id ||
+          s.status !== "active" ||
+          s.step !== state.step ||
+          last.step !== change.step
+        )
+          return { result: undefined };
+        const history = [
+          ...s.history.slice(0, -1),
+          { step: change.step, key: q.key, value: change.value, by, at: now },
+        ];
+        const answers = { ...s.answers, [q.key]: change.value };
+        return { value: { ...s, answers, history, updatedAt: now }, result: { value: last.value } };
+      },
+    );
+    if (!was) return [this.refusal("stale")];
+    const note = correctedCard(q, was.value, change.value, by, words, this.t, turn.thread);
+    const card = this.currentCard(state, turn.thread);
+    return card ? [note, card] : [note];
   }
 
   /** A control typed alone ("restart", "Back", "cancel", "start over"): its label, name or a synonym. */
@@ -396,10 +470,12 @@ export class Walkthroughs {
     });
     // Alone first; then with the question's own context ("we deploy" + "every day"), when what it
     // reads opens the message ("pretty flat, clinics use it…", not "I check slack every day"),
-    // and nothing in it is negated ("not every day").
+    // and nothing in its opening clause is negated ("not every day"; but "super bursty, …, then
+    // nothing for days" is bursty).
     const alone = read(text);
     const heard = key in alone.understood || alone.conflicts.includes(key);
-    const hinted = heard || !q.readAs || negated(text) ? undefined : read(`${q.readAs} ${text}`);
+    const opening = text.split(/[,;:.!]|\s[-—–]\s/)[0] ?? text;
+    const hinted = heard || !q.readAs || negated(opening) ? undefined : read(`${q.readAs} ${text}`);
     // A degree word may come first: "pretty steady, a bit more on mondays".
     const lead = DEGREES.has(typed[0] ?? "") ? 1 : 0;
     const opens = (r: Reading) => {
