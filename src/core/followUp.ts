@@ -202,7 +202,7 @@ const FIRST_PERSON = new Set([...PRONOUNS, "team", "there"]);
  * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?".
  */
 const SITUATION_PART =
-  /^(?:the\s+|our\s+)?(?:traffic|load|demand|usage|workload|workloads|app|apps|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
+  /^(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
 const TECHNOLOGY = new Set([
   "vm",
   "vms",
@@ -217,7 +217,7 @@ const TECHNOLOGY = new Set([
 
 /** Taking something away: "we drop the untrusted code requirement" is "we have no untrusted code …". */
 const REMOVAL =
-  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?(?!to\b|down\b|from\b|by\b|half\b|some\b|a\s+bit\b|\d)/i;
+  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|retire|retired|decommission|decommissioned|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?(?!to\b|down\b|from\b|by\b|half\b|some\b|a\s+bit\b|\d)/i;
 
 /**
  * Does a message lean on the conversation before it? It opens with a connective, points back, or
@@ -271,6 +271,12 @@ export function mentionsRecommendation(question: string, words: QuestionWords): 
  */
 const CORRECTION =
   /^(?:(?:wait|hold on|hmm+|oh|ah|sorry|oops|btw|but|ok|okay)[\s,.!:;-]+)*(?:you\s+(?:missed|forgot|overlooked|ignored|left\s+out|didn'?t\s+(?:consider|catch|get|see))(?!\s+to\b)|i\s+forgot\s+to\s+(?:say|mention|add)|forgot\s+to\s+(?:say|mention|add))\b(?:\s+(?:that|the\s+fact\s+that|one\s+thing|the\s+main\s+thing|something))?[\s,.!:;-]*/i;
+/**
+ * Or what opens a correction or an addition without saying so: "no wait, pci light = moderate",
+ * "oh wait actually the oracle db is moving to a managed db", "oh btw we do have a platform team".
+ */
+const AMENDMENT =
+  /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops)[\s,.!:;-]+)*(?:wait|actually|btw|by\s+the\s+way|fyi|correction|update|one\s+more\s+thing|also|oh\s+and)(?:[\s,.!:;-]+(?:wait|actually|btw|also))*[\s,.!:;-]+/i;
 
 /**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
@@ -280,7 +286,7 @@ const CORRECTION =
  */
 export function correction(question: string): string | undefined {
   const text = question.trim();
-  const opening = CORRECTION.exec(text);
+  const opening = CORRECTION.exec(text) ?? AMENDMENT.exec(text);
   if (!opening) return undefined;
   const rest = text.slice(opening[0].length);
   // The clauses before the first one that asks ("we run customer code, doesn't that matter?").
@@ -435,7 +441,7 @@ export interface QuestionWords {
   /** Whether the knowledge uses a stem at all (Matcher.knows). */
   knows: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
-  sides?: Pick<Sides, "only" | "swap" | "names">;
+  sides?: Pick<Sides, "only" | "swap" | "names" | "namesOnly">;
 }
 
 interface Stored extends FollowUpContext {
@@ -641,7 +647,7 @@ export function resolve(
   // covers both sides).
   const side = continues ? words.sides?.only(question, own) : undefined;
   const swapped = side && words.sides?.swap(previous.question, side);
-  if (swapped) {
+  if (side && swapped) {
     const other = asker.ask(swapped);
     if (
       other.kind === "answer" &&
@@ -649,6 +655,23 @@ export function resolve(
       words.sides?.names(other.entry.question, side)
     )
       return { outcome: other, matched: swapped, followUp: { of: previous, reason: "continues" } };
+    // Or the related entry that asks it of that side alone ("and for containers?" after "When
+    // should we choose virtual machines?": "In which situations are containers the better
+    // choice?"), when the matcher takes the swapped question back to the entry before.
+    const counterpart = previous.related
+      .map((id) => asker.entry(id))
+      .find((e) => e !== undefined && words.sides?.namesOnly(e.question, side));
+    if (counterpart && (other.kind !== "answer" || other.entry.id === previous.id))
+      return {
+        // (The confidence recorded is the matcher's in the swapped question.)
+        outcome: {
+          kind: "answer",
+          entry: counterpart,
+          confidence: "confidence" in other ? other.confidence : 0,
+        },
+        matched: swapped,
+        followUp: { of: previous, reason: "continues" },
+      };
   }
 
   const matched = `${previous.question} ${question}`;

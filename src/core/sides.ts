@@ -58,6 +58,11 @@ export class Sides {
     return side.written.test(text);
   }
 
+  /** Does `text` name `side` and no other side ("In which situations are containers the better choice?")? */
+  namesOnly(text: string, side: Side): boolean {
+    return this.names(text, side) && !this.sides().some((s) => s !== side && this.names(text, s));
+  }
+
   /** Built on first use: the stems come from the matcher, which trains on first use. */
   private sides(): Side[] {
     this.built ??= this.lexicon.sides.map((s) => ({

@@ -329,6 +329,58 @@ describe("'what if …?' after a recommendation", () => {
     expect(plainText([dropped!])).toContain("“drop the untrusted code”");
   });
 
+  it("decides again with an amendment opened as 'no wait', 'actually' or 'btw', and with what-ifs about the state (thirteenth blind trial)", async () => {
+    const t = knowledge.responses.situation;
+    const fields = (r: Reply) => {
+      const f = r.parts.find((p) => p.type === "fields");
+      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
+    };
+    for (const [text, heading, expected] of [
+      [
+        "no wait, pci light = moderate, not strict. and we have no ops people so maturity is low",
+        t.correctedHeading,
+        [
+          ["Platform maturity", "Low"],
+          ["Compliance", "Moderate"],
+        ],
+      ],
+      [
+        "oh wait actually the oracle db is being moved to a managed cloud db next quarter, so our stuff is basically stateless",
+        t.correctedHeading,
+        [["State", "Stateless"]],
+      ],
+      [
+        "oh btw we do have a platform team, 3 SREs who are pretty mature w/ k8s and observability",
+        t.correctedHeading,
+        [["Platform maturity", "High"]],
+      ],
+      [
+        "what if the services were fully stateless, since db is rds?",
+        t.whatIfHeading,
+        [["State", "Stateless"]],
+      ],
+      ["what if state was stateless", t.whatIfHeading, [["State", "Stateless"]]],
+      ["what if everything was stateless?", t.whatIfHeading, [["State", "Stateless"]]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(
+        turn({
+          text: "recommend small fintech, 8 devs, one django monolith + postgres, deploy every day or so, PCI DSS, linux only",
+          via: "command",
+        }),
+      );
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
+      expect(fields(r!), text).toEqual(expected);
+    }
+    // An opening like those before a question is no amendment.
+    for (const text of ["btw how do backups work?", "actually, what does strict compliance mean?"]) {
+      const fresh = await recommended();
+      const [r] = await fresh.handle(turn({ text }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
+    }
+  });
+
   it("decides again with a correction ('you missed that…') and reads what-ifs about the traffic; a guessed FAQ is no answer to one", async () => {
     const bot = makeBot(await createStore("memory:"));
     const t = knowledge.responses.situation;
@@ -583,6 +635,18 @@ describe("follow-ups in context", () => {
       expect(alone!.kind).toBe("decline");
     },
   );
+
+  it("asks 'and for containers?' of the related entry about containers when the matcher takes it back to the VMs one (thirteenth blind trial)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "when should we choose vms?" }));
+    const [r] = await bot.handle(turn({ text: "and for containers?" }));
+    expect(subtitle(r!)).toBe("Answering: In which situations are containers the better choice?");
+    expect(context(r!)).toBe("Following up on _When should we choose virtual machines?_");
+    // Its related entry naming VMs and containers both is no answer about containers alone.
+    await bot.handle(turn({ text: "what is a vm?" }));
+    const [container] = await bot.handle(turn({ text: "and a container?" }));
+    expect(subtitle(container!)).toBe("Answering: What is a container?");
+  });
 
   it("answers 'and what about backups?' after the databases answer on backups, not with that answer again", async () => {
     const bot = makeBot(await createStore("memory:"));
