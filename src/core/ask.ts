@@ -40,7 +40,8 @@ export type AskOutcome =
       kind: "no-match";
       confidence: number;
       suggestions: Answerable[];
-      why: "close" | "unsure" | "no-subject-word";
+      /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
+      why: "close" | "unsure" | "no-subject-word" | "write";
       unnamed?: string[];
     }
   | {
@@ -127,6 +128,14 @@ export class Asker {
 
     const { decision, focus } = this.bestPart(question);
     this.onExplain?.(() => this.explain(focus ?? question));
+    // "write me a dockerfile for a node app": no answer; the entry surely matched is offered.
+    if (asksToWrite(question))
+      return {
+        kind: "no-match",
+        confidence: decision.confidence,
+        suggestions: decision.kind === "answer" && !decision.unsure ? [this.byId.get(decision.id)!] : [],
+        why: "write",
+      };
     switch (decision.kind) {
       case "answer":
         return {
@@ -255,6 +264,17 @@ export function sentencesOf(text: string): string[] {
     .split(/(?<=[.?!])\s+|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Does a message ask the bot to write something, code or prose: "can you write me a dockerfile for
+ * a node app", "write a haiku about kubernetes", "generate a k8s manifest for this"? Not "how do I
+ * write a Dockerfile?" (a question) or "what is a compose file?".
+ */
+export function asksToWrite(question: string): boolean {
+  return /^\W*(?:(?:hey|hi|ok|okay|so|lol|pls|please)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:write|generate|draft|compose|create|produce|give)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:[\w-]+\s+){0,3}?(?:dockerfiles?|docker-compose(?:\.yml)?|compose\s+files?|yaml|manifests?|scripts?|poems?|haiku|songs?|limericks?|stories|story|essays?|jokes?|code|config|configs|configuration|helm\s+charts?|terraform|playbooks?|programs?|functions?|emails?|blog\s+posts?|tweets?|raps?|sonnets?)\b/i.test(
+    question,
+  );
 }
 
 /**

@@ -99,7 +99,21 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
 ];
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really";
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing";
+
+/**
+ * The first sentence of a message that asks why, up to its first clause: "why not plain vms then"
+ * of "why not plain vms then, we said we dont want k8s", "why not the container-shaped thing" of
+ * "mgmt still wants containers. why not the container-shaped thing, …?".
+ */
+function whyClause(question: string): string {
+  const asking =
+    question
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .find((s) => /^\W*(?:(?:but|so|and|ok)\W+)?why\b/i.test(s)) ?? question.trim();
+  return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
+}
 
 /**
  * Commands and buttons whose reply is about something else than the last answer: `true` for a
@@ -686,7 +700,8 @@ export class Bot {
     const option =
       asked !== "why-not"
         ? undefined
-        : (this.optionNamed(question) ??
+        : (this.optionNamed(whyClause(question)) ??
+          this.optionNamed(question) ??
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
@@ -739,7 +754,7 @@ export class Bot {
    * completely? …": why not an option it names, in more words than aboutRecommendation takes.
    */
   private whyNotNamed(question: string): "why-not" | undefined {
-    const first = /^[^?]+\??/.exec(question.trim())?.[0] ?? "";
+    const first = whyClause(question);
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.

@@ -193,6 +193,8 @@ export const responsesSchema = z.strictObject({
     noMatch: z.string().min(5),
     // "Did you mean" for a question naming no word of our subject that the matcher is sure of.
     noSubjectMatch: z.string().min(5),
+    /** A request to write code, a config or verse: not what the bot does. */
+    cannotWrite: z.string().min(5),
     outOfScope: z.string().min(5),
     // A question in our subject's words that the documents do not answer ("live migration").
     notCovered: z.string().min(5),

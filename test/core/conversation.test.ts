@@ -496,6 +496,9 @@ describe("'what if …?' after a recommendation", () => {
     for (const text of [
       "why not just plain containers on a managed service?",
       "why is containers ruled out completely? we have no special hardware",
+      // Before a comma, or in a later sentence (trial 13).
+      "why not containers then, we said we dont want to run vms",
+      "mgmt still wants containers tho. why not plain containers, with a managed service?",
     ]) {
       const [r] = await bot.handle(turn({ text }));
       expect(r!.kind, text).toBe("recommendation");

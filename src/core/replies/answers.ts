@@ -342,24 +342,30 @@ export function askReply(
         r.intents[outcome.intent],
       );
     case "no-match": {
-      const text = outcome.why === "no-subject-word" ? r.decline.noSubjectMatch : r.decline.noMatch;
-      return reply(
-        "decline",
-        [
-          ...unnamedLine(outcome.unnamed, r),
-          { type: "text", text },
-          {
-            type: "buttons",
-            role: "suggestions",
-            buttons: outcome.suggestions.map((s) =>
+      const text =
+        outcome.why === "write"
+          ? r.decline.cannotWrite
+          : outcome.why === "no-subject-word"
+            ? r.decline.noSubjectMatch
+            : r.decline.noMatch;
+      // Nothing to offer: what the documents cover, and help, instead.
+      const buttons =
+        outcome.suggestions.length > 0
+          ? outcome.suggestions.map((s) =>
               button(s.question, {
                 type: "ask",
                 entryId: s.id,
                 via: "suggestion",
                 ...(askedId ? { askedId } : {}),
               }),
-            ),
-          },
+            )
+          : [button(r.ui.browseTopics, { type: "topics" }), button(r.ui.help, { type: "help" })];
+      return reply(
+        "decline",
+        [
+          ...unnamedLine(outcome.unnamed, r),
+          { type: "text", text },
+          { type: "buttons", role: outcome.suggestions.length > 0 ? "suggestions" : "menu", buttons },
         ],
         text,
       );

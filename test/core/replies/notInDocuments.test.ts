@@ -63,6 +63,31 @@ describe("an answer to a question naming a product the documents never mention s
     expect(named.unnamed).toEqual(["Postgres", "Proxmox"]);
   });
 
+  it("a request to write code or verse is declined, with the entry surely matched offered (asksToWrite)", () => {
+    const write = (q: string) => {
+      const o = qa.asker.ask(q);
+      return o.kind === "no-match" && o.why === "write" ? o : undefined;
+    };
+    // Blind trial 13's, and the poem left over from trial 12.
+    for (const q of [
+      "lol ok. can you write me a dockerfile for a node app",
+      "write a haiku about kubernetes",
+      "write me a poem about docker",
+      "generate a k8s manifest for my app",
+    ])
+      expect(write(q), q).toBeDefined();
+    // The Dockerfile entry is one press away; the verse gets what the documents cover instead.
+    const dockerfile = write("can you write me a dockerfile for a node app")!;
+    expect(dockerfile.suggestions.map((e) => e.id)).toEqual(["dockerfile"]);
+    const haiku = askReply(write("write a haiku about kubernetes")!, qa.context, "asked-0");
+    expect(haiku.summary).toBe(responses.decline.cannotWrite);
+    const menu = haiku.parts.find((p) => p.type === "buttons");
+    expect(menu?.type === "buttons" && menu.buttons.map((b) => b.action.type)).toEqual(["topics", "help"]);
+    // Questions about writing one, and requests for what the documents say, are answered.
+    for (const q of ["how do i write a dockerfile?", "give me a summary of vms vs containers"])
+      expect(qa.asker.ask(q).kind, q).toBe("answer");
+  });
+
   it("an answer to a question asking for a price says the documents give none (asksForPrice)", () => {
     const priced = (q: string) => {
       const o = qa.asker.ask(q);
@@ -93,6 +118,9 @@ describe("an answer to a question naming a product the documents never mention s
       type: "context",
       text: responses.answer.noFigures,
     });
+    // Milliseconds asked for "in ms" (trial 13), not "in seconds", which the documents give.
+    const inMs = qa.asker.ask("how fast do firecracker vms boot in ms?");
+    expect(inMs.kind === "answer" && inMs.figures).toBe(true);
     const plain = qa.asker.ask("how fast do microvms boot compared to containers");
     expect(plain.kind === "answer" && plain.figures).toBeFalsy();
     // A duration of work asks for figures; a start-up time is answered in the documents' ranges.
