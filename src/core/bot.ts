@@ -49,6 +49,7 @@ import {
   sameAnswerReply,
   simplerReply,
   sourcesReply,
+  unnamedLine,
 } from "./replies/answers.ts";
 import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
 import { button, reply } from "./replies/common.ts";
@@ -706,6 +707,11 @@ export class Bot {
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
     const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
+    // "why not gvisor instead?": no option of ours, and a product the documents never mention.
+    if (asked === "why-not" && !option) {
+      const alone = this.recent.ask(question);
+      parts.push(...unnamedLine("unnamed" in alone ? alone.unnamed : undefined, responses));
+    }
     const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
     if (about === "sources")
       parts.push(

@@ -504,6 +504,10 @@ describe("'what if …?' after a recommendation", () => {
       expect(r!.kind, text).toBe("recommendation");
       expect(plainText([r!]), text).toContain("Why not Containers?");
     }
+    // No option of ours, and a product the documents never mention: said, above the reasons (trial 13).
+    const [gvisor] = await bot.handle(turn({ text: "why not gvisor instead?" }));
+    expect(gvisor!.kind).toBe("recommendation");
+    expect(plainText([gvisor!])).toContain("The five documents I answer from never mention gVisor.");
     // Not a question about something else that names an option's word (a second review).
     for (const text of [
       "why not use containers for the database as well?",

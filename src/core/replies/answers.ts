@@ -40,8 +40,8 @@ export function unnamedNote(unnamed: readonly string[], responses: Responses): s
   return naming(responses.answer.notInDocuments, unnamed);
 }
 
-/** Before "did you mean" or a decline: the products named that the documents never mention. */
-function unnamedLine(unnamed: readonly string[] | undefined, r: Responses): Part[] {
+/** Before "did you mean", a decline or the reasons of a recommendation: the products named that the documents never mention. */
+export function unnamedLine(unnamed: readonly string[] | undefined, r: Responses): Part[] {
   if (!unnamed?.length) return [];
   return [{ type: "context", text: naming(r.decline.notInDocuments, unnamed) }];
 }

@@ -136,6 +136,11 @@ describe("an answer to a question naming a product the documents never mention s
       "Tanzu",
       "OpenShift Virtualization",
     ]);
+    // A game-server orchestrator (trial 13), offered "did you mean" with the name said.
+    const agones = qa.asker.ask("agones vs just plain k8s for our game servers?");
+    expect(agones.kind === "answer" || agones.kind === "no-match" ? agones.unnamed : undefined).toEqual([
+      "Agones",
+    ]);
     // A nomad is a word too: only HashiCorp's is a name.
     const nomads = qa.asker.ask("digital nomad team, we work remotely: vms or containers?");
     expect("unnamed" in nomads ? nomads.unnamed : undefined).toBeUndefined();

@@ -118,9 +118,13 @@ describe("SituationReader", () => {
       "we run customer plugins",
       "customer scripts run on our servers",
       "we execute their plugins in our process",
+      // Tenants' too (trial 13).
+      "we run a saas where tenants upload plugins we execute",
+      "our tenant scripts run on shared nodes",
     ])
       expect(values(text), text).toEqual({ isolation: "hard" });
     expect(values("we wrote the customer plugins ourselves, all in-house")).toEqual({});
+    expect(values("we wrote the tenant plugins ourselves, all in-house")).toEqual({});
     // Software bought in and run as delivered is legacy or licensed software (trial 11).
     expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
     expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
