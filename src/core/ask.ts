@@ -135,6 +135,7 @@ export class Asker {
         confidence: decision.confidence,
         suggestions: decision.kind === "answer" && !decision.unsure ? [this.byId.get(decision.id)!] : [],
         why: "write",
+        ...this.unnamedOf(question),
       };
     switch (decision.kind) {
       case "answer":
@@ -272,7 +273,13 @@ export function sentencesOf(text: string): string[] {
  * write a Dockerfile?" (a question) or "what is a compose file?".
  */
 export function asksToWrite(question: string): boolean {
-  return /^\W*(?:(?:hey|hi|ok|okay|so|lol|pls|please)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:write|generate|draft|compose|create|produce|give)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:[\w-]+\s+){0,3}?(?:dockerfiles?|docker-compose(?:\.yml)?|compose\s+files?|yaml|manifests?|scripts?|poems?|haiku|songs?|limericks?|stories|story|essays?|jokes?|code|config|configs|configuration|helm\s+charts?|terraform|playbooks?|programs?|functions?|emails?|blog\s+posts?|tweets?|raps?|sonnets?)\b/i.test(
+  // A question only when it asks the bot ("can you write me a dockerfile?"): not "compose file
+  // or k8s manifests for a 3-service app?".
+  if (question.includes("?") && !/^\W*(?:\w+\W+){0,2}?(?:can|could|would|will)\s+(?:you|u)\b/i.test(question))
+    return false;
+  // The thing to write right after the verb (an article and two words at most, none of them a
+  // preposition): not "give me some examples of untrusted code", "give me a recommendation for our code".
+  return /^\W*(?:(?:hey|hi|ok|okay|so|lol|pls|please)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:write|generate|draft|give)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:(?!(?:of|for|from|on|about|in|with|to|into|by)\b)[\w-]+\s+){0,2}?(?:dockerfiles?|docker-compose(?:\.yml)?|compose\s+files?|yaml|manifests?|scripts?|one-liners?|poems?|haiku|songs?|limericks?|stories|story|essays?|jokes?|code|config|configs|configuration|helm\s+charts?|terraform|playbooks?|programs?|functions?|emails?|blog\s+posts?|tweets?|raps?|sonnets?)\b/i.test(
     question,
   );
 }

@@ -321,12 +321,23 @@ export class Bot {
             ? this.walkthroughs.explainQuestion(running, turn.thread)
             : undefined;
         if (explained) return [explained];
-        const typed = running && this.walkthroughs.typedPress(running, command.question);
-        if (typed) return this.press(turn, typed);
-        // "no wait, should be strong not standard": the answer before the current question, changed.
+        // An answer given to a question by its name ("no wait, the architecture answer should be
+        // mixed"): the current question's, or a change to one answered before (never the current
+        // question's, though "mixed" is one of its options too).
+        const byName = running && this.walkthroughs.answerByName(running, command.question);
+        if (running && byName) {
+          if (byName.step !== running.step)
+            return this.walkthroughs.correct(turn, running, byName, command.question.trim());
+          const action = { type: "checklist.answer" as const, walkthroughId: running.id, ...byName };
+          return this.press(turn, action, command.question.trim());
+        }
+        // "no wait, should be strong not standard": the answer before the current question,
+        // changed (first: "no wait, should be mixed" at State is about Architecture before it).
         const correction = running && this.walkthroughs.correctionOf(running, command.question);
         if (running && correction)
           return this.walkthroughs.correct(turn, running, correction, command.question.trim());
+        const typed = running && this.walkthroughs.typedPress(running, command.question);
+        if (typed) return this.press(turn, typed);
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
         if (running) {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
@@ -358,7 +369,13 @@ export class Bot {
     // "what if we had 50 services?" after a recommendation: decided again with that change; so is
     // "you missed that we're audited every year", with what it says was left out.
     const supposed = supposition(question);
-    const corrected = supposed ? undefined : correction(question);
+    const corrected = supposed
+      ? undefined
+      : correction(question, (s) => Object.keys(this.walkthroughs.answersByName(s)).length > 0);
+    // Answers given by name ("correction - compliance: moderate") are to the recommendation's
+    // answers, whatever was shown after it.
+    const byName = corrected ? this.walkthroughs.answersByName(corrected) : {};
+    const named = Object.keys(byName).length > 0;
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
@@ -366,8 +383,14 @@ export class Bot {
       const shown = await recommendation();
       // A correction is to the recommendation just shown, nothing after it.
       const last =
-        shown && (supposed !== undefined || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
-      const reading = last && this.quotedAsSaid(this.recent.read((supposed ?? corrected)!), question);
+        shown &&
+        (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
+      const read = last ? this.quotedAsSaid(this.recent.read((supposed ?? corrected)!), question) : undefined;
+      const reading = read && {
+        ...read,
+        understood: { ...read.understood, ...byName },
+        conflicts: read.conflicts.filter((k) => !(k in byName)),
+      };
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
         return this.situations.whatIfReply(reading, shown.answers, corrected !== undefined);
@@ -761,6 +784,9 @@ export class Bot {
    */
   private whyNotNamed(question: string): "why-not" | undefined {
     const first = whyClause(question);
+    // Nothing asked after it either: "why not vms, and how would backups work?" asks of backups.
+    const rest = question.slice(question.indexOf(first) + first.length);
+    if (asksSomething(rest.replace(/\?/g, ""))) return undefined;
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.

@@ -276,7 +276,21 @@ const CORRECTION =
  * "oh wait actually the oracle db is moving to a managed db", "oh btw we do have a platform team".
  */
 const AMENDMENT =
-  /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops)[\s,.!:;-]+)*(?:wait|actually|btw|by\s+the\s+way|fyi|correction|update|one\s+more\s+thing|also|oh\s+and)(?:[\s,.!:;-]+(?:wait|actually|btw|also))*[\s,.!:;-]+/i;
+  /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops)[\s,.!:;-]+)*(?:wait|actually|btw|by\s+the\s+way|correction)(?:[\s,.!:;-]+(?:wait|actually|btw))*[\s,.!:;-]+/i;
+
+/** Another time or place than the team's today: "at my last job", "we used to". */
+const ELSEWHERE =
+  /\b(?:(?:last|previous|old|former|other)\s+(?:job|company|team|employer|place)|used\s+to)\b/i;
+
+/** Weaker openings ("also", "fyi", "update"): an amendment only where it names what it changes ("also compliance is moderate now"). */
+const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
+
+/**
+ * After an amendment's opening, the team as the subject: "we …", or "our" and a part of what it
+ * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
+ */
+const TEAM_SUBJECT =
+  /\b(?:we|were|weve|us)\b|\bour\s+(?:stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
 
 /**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
@@ -284,9 +298,16 @@ const AMENDMENT =
  * again with it: the statements after the opening, up to the first question, if the message opens
  * that way and states something there.
  */
-export function correction(question: string): string | undefined {
+export function correction(
+  question: string,
+  /** Or statements that name what they change ("architecture is mixed, not monolith"). */
+  namesAnswer: (statement: string) => boolean = () => false,
+): string | undefined {
   const text = question.trim();
-  const opening = CORRECTION.exec(text) ?? AMENDMENT.exec(text);
+  const corrects = CORRECTION.exec(text);
+  const amended = corrects ? undefined : AMENDMENT.exec(text);
+  const aside = corrects || amended ? undefined : BY_THE_WAY.exec(text);
+  const opening = corrects ?? amended ?? aside;
   if (!opening) return undefined;
   const rest = text.slice(opening[0].length);
   // The clauses before the first one that asks ("we run customer code, doesn't that matter?").
@@ -302,7 +323,12 @@ export function correction(question: string): string | undefined {
   // About the team ("we", "our"): "you missed that kubernetes needs a platform team" is a claim
   // about Kubernetes, not a fact about us.
   // (Pronouns only, "were" being "we're" without its apostrophe: "a platform team" names no one.)
-  const ours = rawWords(statement).some((w) => WE.has(w));
+  const ours = aside
+    ? namesAnswer(statement)
+    : amended
+      ? (TEAM_SUBJECT.test(rawWords(statement).join(" ")) && !ELSEWHERE.test(statement)) ||
+        namesAnswer(statement)
+      : rawWords(statement).some((w) => WE.has(w)) || namesAnswer(statement);
   return ours && statesSomething(statement, true) ? statement : undefined;
 }
 
@@ -441,7 +467,7 @@ export interface QuestionWords {
   /** Whether the knowledge uses a stem at all (Matcher.knows). */
   knows: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
-  sides?: Pick<Sides, "only" | "swap" | "names" | "namesOnly">;
+  sides?: Pick<Sides, "only" | "swap" | "names" | "namesOnly" | "onlySide">;
 }
 
 interface Stored extends FollowUpContext {
@@ -658,9 +684,22 @@ export function resolve(
     // Or the related entry that asks it of that side alone ("and for containers?" after "When
     // should we choose virtual machines?": "In which situations are containers the better
     // choice?"), when the matcher takes the swapped question back to the entry before.
-    const counterpart = previous.related
-      .map((id) => asker.entry(id))
-      .find((e) => e !== undefined && words.sides?.namesOnly(e.question, side));
+    // Only after a question about one side alone, and an entry that asks the same of the other:
+    // its question, asked of the side before, comes back to the entry before ("In which
+    // situations are VMs the better choice?" is "When should we choose virtual machines?"; "How
+    // are containers hardened?" is no golden image pipeline).
+    const aboutOther = words.sides?.onlySide(previous.question);
+    const mirrors = (e: Answerable) => {
+      const back = aboutOther && words.sides?.swap(e.question, aboutOther);
+      const again = back ? asker.ask(back) : undefined;
+      return again?.kind === "answer" && again.entry.id === previous.id;
+    };
+    const counterpart =
+      aboutOther && aboutOther !== side
+        ? previous.related
+            .map((id) => asker.entry(id))
+            .find((e) => e !== undefined && words.sides?.namesOnly(e.question, side) && mirrors(e))
+        : undefined;
     if (counterpart && (other.kind !== "answer" || other.entry.id === previous.id))
       return {
         // (The confidence recorded is the matcher's in the swapped question.)

@@ -63,6 +63,12 @@ export class Sides {
     return this.names(text, side) && !this.sides().some((s) => s !== side && this.names(text, s));
   }
 
+  /** The one side a text names, if it names exactly one ("When should we choose virtual machines?"). */
+  onlySide(text: string): Side | undefined {
+    const named = this.sides().filter((s) => this.names(text, s));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
   /** Built on first use: the stems come from the matcher, which trains on first use. */
   private sides(): Side[] {
     this.built ??= this.lexicon.sides.map((s) => ({

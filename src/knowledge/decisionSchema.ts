@@ -20,6 +20,9 @@ export const choiceSchema = z.strictObject({
 export const checklistQuestionSchema = z.strictObject({
   key: z.string().min(1),
   title: z.string().min(3).max(40),
+  // What a message calls this question besides its title ("the architecture answer should be
+  // mixed", "compliance: moderate"), lower case: a correction or an answer given by name.
+  names: z.array(z.string().min(2)).default([]),
   prompt: z.string().min(10).max(200),
   help: z.string().min(10).max(240),
   choices: z.array(choiceSchema).min(2),

@@ -358,6 +358,26 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // Turned down, with what it is instead: "no ci" is Low.
+    expect(plainText([await at(1, "it cant be high, we have no ci")])).toContain(
+      `✅ ${label("maturity", "low")}`,
+    );
+    // What would be is no answer (the matcher answers it as a question about isolation).
+    expect(plainText([await at(0, "hard isolation would be overkill for us")])).not.toContain("✅");
+    // Turned down later in its clause, or doubted: the reader's answer, or a skip (an independent review's).
+    expect(plainText([await at(2, "strict compliance doesnt apply to us")])).toContain(
+      `✅ ${label("compliance", "none")}`,
+    );
+    expect(
+      plainText([await at(1, "low maturity is not our problem, we have a platform team")]),
+    ).not.toContain(label("maturity", "low"));
+    for (const text of ["not sure, its hard", "skip it, this one is hard"])
+      expect(plainText([await at(0, text)]), text).toContain(`✅ ${knowledge.responses.walkthrough.skipped}`);
+    // A control ending a message that names the checklist, and "go back one" (trial 14).
+    expect(plainText([await at(3, "actually forget it, stop the checklist")])).toContain(
+      "cancelled this checklist",
+    );
+    expect(plainText([await at(3, "go back one")])).toContain("went back to the previous question");
     // A control opening a longer message (trial 12).
     const back = await at(3, "back - the card data means we need more than standard i think");
     expect(back.kind).toBe("checklist");
@@ -413,17 +433,33 @@ describe("Bot.handle: walkthroughs", () => {
         "iso 9001 audit once a year but nothing about how servers are set up",
         label("compliance", "moderate"),
       ],
+      // Trial 14's.
+      [4, "build farm is all ubuntu", label("multiOs", "no")],
+      [4, "only rhel", label("multiOs", "no")],
+      [6, "one big java ear on weblogic", label("architecture", "monolith")],
+      [8, "nah its all our own stuff", label("legacy", "no")],
+      [
+        7,
+        "artifacts go to s3 and perforce, the jobs themselves dont keep anything",
+        label("state", "stateless"),
+      ],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
-    // An option's word that answers nothing: turned down, an adjective of something else, supposed.
+    // An option's word that answers nothing: turned down, an adjective of something else, supposed,
+    // doubted, asked about, or said of something else (an independent review's).
     for (const [step, text] of [
       [0, "standard isn't enough for us"],
       [1, "high availability matters more than anything"],
       [5, "low latency is key for us"],
       [1, "if we hire people, high"],
+      [1, "i wouldnt call it high"],
+      [5, "the learning curve is high"],
+      [1, "the bar is high"],
+      [1, "what is high"],
+      [2, "why so strict"],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("notice");
@@ -458,6 +494,35 @@ describe("Bot.handle: walkthroughs", () => {
     for (let i = 3; i < 11; i++) replies = await bot.handle(press(choice(replies, 0)));
     const answers = await bot.walkthroughs.finishedAnswers(turn({ thread: "t1" }));
     expect(answers).toMatchObject({ isolation: "strong", compliance: "moderate" });
+    // "no" or "actually" opening an answer to the current question is no correction of the one
+    // before (an independent review's): maturity stays Medium, compliance is None.
+    const opened = makeBot(await createStore("memory:"));
+    await start(opened, "t1");
+    for (const text of ["skip", "medium"]) await opened.handle(turn({ text, thread: "t1" }));
+    const [none] = await opened.handle(turn({ text: "no formal audits, risk is low", thread: "t1" }));
+    expect(plainText([none!])).toContain(`✅ ${label("compliance", "none")}`);
+    // A correction that names an option both questions have is the one before's ("mixed").
+    const shared = makeBot(await createStore("memory:"));
+    await start(shared, "t1");
+    for (let i = 0; i < 6; i++) await shared.handle(turn({ text: "skip", thread: "t1" }));
+    await shared.handle(turn({ text: "monolith", thread: "t1" }));
+    const mixed = await shared.handle(turn({ text: "no wait, should be mixed", thread: "t1" }));
+    expect(plainText(mixed)).toContain("changed the answer to Architecture from Monolith to Mixed");
+    // A correction read against a walkthrough that moved on meanwhile changes nothing: the note.
+    const raced = makeBot(await createStore("memory:"));
+    await start(raced, "t1");
+    await raced.handle(turn({ text: "standard", thread: "t1" }));
+    const before = (await raced.walkthroughs.running(turn({ thread: "t1" })))!;
+    await raced.handle(turn({ text: "medium", thread: "t1" }));
+    const [stale] = await raced.walkthroughs.correct(
+      turn({ thread: "t1" }),
+      before,
+      { step: 0, value: "hard" },
+      "x",
+    );
+    expect(stale!.summary).toBe(knowledge.responses.walkthrough.typedInThread);
+    const now = (await raced.walkthroughs.running(turn({ thread: "t1" })))!;
+    expect(now.answers).toMatchObject({ isolation: "standard", maturity: "medium" });
     // No correction: the option given already, or no word of correction.
     const again = makeBot(await createStore("memory:"));
     await start(again, "t1");
@@ -467,6 +532,49 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r!.kind, text).toBe("notice");
       expect(plainText([r!]), text).not.toContain("changed the answer");
     }
+  });
+
+  it("changes an answer given before when a message names its question or number, never the current question's (fourteenth blind trial)", async () => {
+    const walk = async () => {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      // Isolation skipped; maturity Low; compliance None; then on to Architecture: Monolith.
+      for (const text of ["skip", "low", "none", "skip", "skip", "skip", "monolith"])
+        await bot.handle(turn({ text, thread: "t1" }));
+      return bot;
+    };
+    // At State, whose options include "Mixed" too: Architecture changes, State is still asked.
+    const bot = await walk();
+    let replies = await bot.handle(
+      turn({ text: "no wait, the architecture answer should be mixed", thread: "t1" }),
+    );
+    expect(plainText(replies)).toContain("changed the answer to Architecture from Monolith to Mixed");
+    expect(plainText(replies)).toContain("Question 8 of 11 · State");
+    expect(plainText(replies)).not.toContain("✅");
+    // By its number on the cards, and by name with "is actually".
+    replies = await bot.handle(turn({ text: "no wait q3 should be moderate", thread: "t1" }));
+    expect(plainText(replies)).toContain("changed the answer to Compliance from None to Moderate");
+    replies = await bot.handle(turn({ text: "hold on, platform maturity is actually medium", thread: "t1" }));
+    expect(plainText(replies)).toContain("changed the answer to Platform maturity from Low to Medium");
+    // By the current question's name: its answer.
+    replies = await bot.handle(turn({ text: "state is stateless", thread: "t1" }));
+    expect(plainText(replies)).toContain(`✅ ${label("state", "stateless")}`);
+    for (let i = 8; i < 11; i++) replies = await bot.handle(turn({ text: "skip", thread: "t1" }));
+    expect(await bot.walkthroughs.finishedAnswers(turn({ thread: "t1" }))).toMatchObject({
+      maturity: "medium",
+      compliance: "moderate",
+      architecture: "mixed",
+      state: "stateless",
+    });
+    // A question still to come is not answered by name, nor the current one misread: "we deploy
+    // daily" still answers Deploy frequency.
+    const early = makeBot(await createStore("memory:"));
+    await start(early, "t1");
+    for (let i = 0; i < 3; i++) await early.handle(turn({ text: "skip", thread: "t1" }));
+    const [deploys] = await early.handle(
+      turn({ text: "we deploy daily, architecture is microservices", thread: "t1" }),
+    );
+    expect(plainText([deploys!])).toContain(`✅ ${label("deploys", "frequent")}`);
   });
 
   it("answers no FAQ entry to a sentence typed in the thread that it cannot read as an answer, and follows up on none", async () => {
@@ -483,6 +591,14 @@ describe("Bot.handle: walkthroughs", () => {
       // Nor is it the topic a short question after it follows up on.
       const [next] = await bot.handle(turn({ text: "and for vms?", thread: "t1" }));
       expect(plainText([next!]), text).not.toContain("Following up on");
+    }
+    // Questions put as statements are questions (an independent review's).
+    for (const text of ["i dont understand what a container image is", "my question is about hypervisors"]) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (let i = 0; i < 3; i++) await bot.handle(turn({ text: "skip", thread: "t1" }));
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("answer");
     }
     // A topic named in the thread is still a question.
     const [topic] = await (async () => {

@@ -373,8 +373,34 @@ describe("'what if …?' after a recommendation", () => {
       expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
       expect(fields(r!), text).toEqual(expected);
     }
-    // An opening like those before a question is no amendment.
-    for (const text of ["btw how do backups work?", "actually, what does strict compliance mean?"]) {
+    // Answers given by name, even after another answer came (trial 14): to the recommendation's answers.
+    for (const [text, expected] of [
+      ["correction - compliance: moderate", [["Compliance", "Moderate"]]],
+      ["correction: architecture is mixed, not monolith", [["Architecture", "Mixed"]]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(
+        turn({
+          text: "recommend we are 3 engineers with one monolith, we deploy weekly, no compliance",
+          via: "command",
+        }),
+      );
+      await bot.handle(turn({ text: "can we run databases in containers?" }));
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).toEqual({ type: "heading", text: t.correctedHeading });
+      expect(fields(r!), text).toEqual(expected);
+    }
+    // An opening like those before a question, or before what others do, is no amendment (an
+    // independent review's: each of these re-decided).
+    for (const text of [
+      "btw how do backups work?",
+      "actually, what does strict compliance mean?",
+      "btw our competitor deploys daily",
+      "actually our old team had a platform team",
+      "also our customers run their own kubernetes clusters",
+      "btw our ops lead hates manual deploys",
+      "btw we were heavily regulated at my last job",
+    ]) {
       const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
@@ -508,8 +534,10 @@ describe("'what if …?' after a recommendation", () => {
     const [gvisor] = await bot.handle(turn({ text: "why not gvisor instead?" }));
     expect(gvisor!.kind).toBe("recommendation");
     expect(plainText([gvisor!])).toContain("The five documents I answer from never mention gVisor.");
-    // Not a question about something else that names an option's word (a second review).
+    // Not a question about something else that names an option's word (a second review), nor one
+    // asked after the option's clause (an independent review's).
     for (const text of [
+      "why not vms, and how would backups work?",
       "why not use containers for the database as well?",
       "why not just use docker compose on a VM?",
       "why is the platform team excluded from on-call?",
@@ -649,6 +677,13 @@ describe("follow-ups in context", () => {
     const [r] = await bot.handle(turn({ text: "and for containers?" }));
     expect(subtitle(r!)).toBe("Answering: In which situations are containers the better choice?");
     expect(context(r!)).toBe("Following up on _When should we choose virtual machines?_");
+    // Not after an answer about both sides, nor to an entry that asks something else of the other
+    // side (an independent review's): the points of the answer above.
+    await bot.handle(
+      turn({ text: "What is a golden image pipeline, and what replaces it when we move to containers?" }),
+    );
+    const [golden] = await bot.handle(turn({ text: "and for vms?" }));
+    expect(golden!.summary).toBe(knowledge.responses.followUp.onThat);
     // Its related entry naming VMs and containers both is no answer about containers alone.
     await bot.handle(turn({ text: "what is a vm?" }));
     const [container] = await bot.handle(turn({ text: "and a container?" }));

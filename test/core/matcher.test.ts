@@ -205,6 +205,18 @@ describe("matching", () => {
     );
   });
 
+  it("reads a text it read before the same, whatever its caller did with the words it got", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const first = rawWords(text);
+        const kept = [...first];
+        first.push("changed");
+        first.reverse();
+        expect(rawWords(text)).toEqual(kept);
+      }),
+    );
+  });
+
   it("reads 'c++' and 'c#' as words of their own, not as the letter of 'pattern c'", () => {
     expect(rawWords("C++20 services")).toEqual(["cpp20", "services"]);
     expect(rawWords("Why C++, C# or F#? notepad++ and pattern C")).toEqual([

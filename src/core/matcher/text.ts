@@ -1,8 +1,28 @@
 import { stemmer } from "stemmer";
 import type { Lexicon } from "../../knowledge/schema.ts";
 
+/**
+ * The words of the texts read last (a message is read by many rules, each from its own text):
+ * first in, first out, and only texts up to MAX_REMEMBERED_TEXT characters.
+ */
+const rememberedWords = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_TEXT = 1_000;
+
 /** Lowercases, folds look-alike characters and drops everything that is not a word character. */
 export function rawWords(text: string): string[] {
+  const known = rememberedWords.get(text);
+  // A copy: callers may change what they get.
+  if (known) return [...known];
+  const words = wordsOf(text);
+  if (text.length <= MAX_REMEMBERED_TEXT) {
+    if (rememberedWords.size >= MAX_REMEMBERED) rememberedWords.delete(rememberedWords.keys().next().value!);
+    rememberedWords.set(text, words);
+  }
+  return [...words];
+}
+
+function wordsOf(text: string): string[] {
   return (
     text
       .normalize("NFKC")

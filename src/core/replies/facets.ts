@@ -61,7 +61,9 @@ export function asksForFigures(followUp: string): boolean {
     /\b(?:numbers|figures|benchmarks?|statistics|stats|percentages?|iops)\b/.test(q) ||
     /\bhow many (?:ms|mb|gb|seconds|milliseconds|minutes|megabytes|gigabytes|percent)\b/.test(q) ||
     // "how fast do firecracker vms boot in ms?" (not "in seconds": the documents say seconds).
-    /\bin (?:ms|milliseconds|microseconds|mb|gb|megabytes|gigabytes)\b/.test(q) ||
+    // (Asked how much: not "windows containers in ms azure".)
+    (/\bhow (?:fast|quick|quickly|long|much|many|big|large|small)\b/.test(q) &&
+      /\bin (?:ms|milliseconds|microseconds|mb|gb|megabytes|gigabytes)\b/.test(q)) ||
     // A duration of work ("how long will migrating 400 vms take", "how long to learn k8s"), not a
     // start-up time, which the documents give in rough ranges.
     (/\bhow long (?:will|would|does|do|should|to|is)\b[^?]*\b(?:take|learn|migrat\w*|last)\b/.test(q) &&

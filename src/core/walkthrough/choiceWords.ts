@@ -21,6 +21,12 @@ const NEGATORS = new Set([
   "isnt",
   "arent",
   "doesnt",
+  "cant",
+  "cannot",
+  "wont",
+  "wouldnt",
+  "shouldnt",
+  "hardly",
 ]);
 
 /** After an option's word, these say it fits: "standard is fine", "medium for us". */
@@ -41,8 +47,9 @@ const QUALIFIED = new RegExp(`\\b(?:if|unless|says|said|maybe|might|but|${EXCEPT
 /** Anywhere beside words said for a choice ("all linux except one windows box"). */
 const SAID_EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|but they differ)\\b`, "i");
 
-/** Words that open a reply before what it says: "ok then yes, we have to keep both". */
-const OPENING = /^\s*(?:(?:ok|okay|well|so|hmm+|right|alright|then|oh)\b[\s,]*)+(?=\S)/i;
+/** Words that open a reply before what it says: "ok then yes, we have to keep both", "no wait q3 …". */
+const OPENING =
+  /^\s*(?:(?:ok|okay|well|so|hmm+|right|alright|then|oh|no+\s+wait|nope\s+wait|wait|oops|sorry|actually|my\s+bad|scratch\s+that)\b[\s,.!]*)+(?=\S)/i;
 
 /** Said before an option named outright: "I'd say strong, …", "probably medium". */
 const LEADS =
@@ -204,9 +211,15 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
 /** What makes a typed answer no answer of today: a condition, a supposition, hearsay, a plan. */
 const NOT_AN_ANSWER =
   /\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|says|said|claims|might|will|gonna|plan|planning|eventually|someday)\b/i;
+/** A clause opening as a question without its question mark: "what is high", "why so strict". */
+const ASKS = /(?:^|[,;.!:]\s*)(?:what|whats|why|how|which|who|where)\b/i;
+/** A doubt or a wish to skip anywhere in a message: no option it names is the answer ("not sure, its hard"). */
+const DOUBTS = /\b(?:not sure|no idea|dont know|do not know|dunno|unsure|skip)\b/;
+/** What would be, not what is ("hard isolation would be overkill"), unless it would do ("would be fine"). */
+const WOULD = /\bwould(?! (?:be )?(?:fine|ok|okay|work|do)\b)/;
 /** Said right before an option word that ends its clause (in rawWords): "so I'd say strong", "call it medium". */
 const SAYS_BEFORE =
-  /(?:^|\s)(?:(?:id|i|wed|we) (?:would )?say|i meant|meant to say|change (?:it|that) to|make (?:it|that)|i (?:think|guess|suppose)|probably|call it|go with|more like|like|rather|so|be|is|its)$/;
+  /(?:^|\s)(?:(?:id|i|wed|we) (?:would )?say|i meant|meant to say|change (?:it|that) to|make (?:it|that)|i (?:think|guess|suppose)|probably|call it|go with|more like|rather|should (?:be|have been)|shouldve been|its|it is|so id say)$/;
 /** After an option word, words that keep it the answer: "mixed i suppose", "low tbh", "medium-ish". */
 const HEDGED = new Set([
   "i",
@@ -227,13 +240,23 @@ const HEDGED = new Set([
  * a head word (the label before its dash, one word: not Yes or No, which open much chatter)
  * opening a clause, followed by nothing, a hedge ("i guess", "tbh"), a word that says it fits
  * ("is fine") or a word of the question's title ("appetite"); or ending a clause after "I'd say",
- * "so" or "probably". Not under a negation in its clause ("not strict", "standard isn't enough",
- * though "strong not standard" names strong), nor in a question, a supposition or hearsay; two
- * options named are no answer, nor one with an exception.
+ * "should be", "it's" or "probably" (not "is": "the learning curve is high"). Not in a clause
+ * with a negation anywhere ("not strict", "strict compliance doesn't apply", though "strong not
+ * standard" names strong), nor in a message that asks, doubts, asks to skip, supposes, reports
+ * or says what would be; two options named are no answer, nor one with an exception.
  */
 export function optionWordNamed(q: ChecklistQuestion, text: string): string | undefined {
   // ("none, except the GPU inference boxes": the exception says otherwise.)
-  if (text.includes("?") || NOT_AN_ANSWER.test(text) || EXCEPTED.test(text)) return undefined;
+  const typed = rawWords(text).join(" ");
+  if (
+    text.includes("?") ||
+    ASKS.test(text) ||
+    NOT_AN_ANSWER.test(text) ||
+    EXCEPTED.test(text) ||
+    DOUBTS.test(typed) ||
+    WOULD.test(typed)
+  )
+    return undefined;
   const heads = new Map<string, string>();
   for (const c of q.choices) {
     const head = rawWords(c.label.split("—")[0]!);
@@ -251,7 +274,9 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
       // "strong not standard": the option after the negator is the one turned down.
       const beforeRefused =
         after !== undefined && NEGATORS.has(after) && next !== undefined && heads.has(next);
-      if (after !== undefined && NEGATORS.has(after) && !beforeRefused) return;
+      // Any other negator after it in its clause turns it down ("low maturity is not our problem").
+      const after2 = beforeRefused ? more : words.slice(i + 1);
+      if (after2.some((x) => NEGATORS.has(x))) return;
       const opens =
         i === 0 &&
         (after === undefined || beforeRefused || HEDGED.has(after) || FITS.has(after) || title.has(after));
@@ -268,7 +293,7 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
  * wrong" (in rawWords: apostrophes are gone).
  */
 const CORRECTS =
-  /^\s*(?:no+|nope|nah|wait|oops|sorry|actually|hmm+|oh|correction|my bad|scratch that)\b|\b(?:i meant|meant to say|should be|should have been|shouldve been|thats wrong|thats not right|wrong answer|go back|change (?:that|it) to|make (?:that|it))\b/;
+  /^\s*(?:(?:no+|nope|nah|oh|hmm+) wait|oops|correction|my bad|scratch that)\b|\b(?:i meant|meant to say|should be|should have been|shouldve been|thats wrong|thats not right|wrong answer|go back|change (?:that|it) to|make (?:that|it))\b/;
 
 /**
  * The option of question `q`, answered just before the current one, that a typed correction
@@ -278,4 +303,34 @@ const CORRECTS =
  */
 export function correctedTo(q: ChecklistQuestion, text: string): string | undefined {
   return CORRECTS.test(rawWords(text).join(" ")) ? optionWordNamed(q, text) : undefined;
+}
+
+/** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
+const GIVEN =
+  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+)?|was\\s+|=|:|to\\s+)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+
+/**
+ * The option a message gives a question it names ("the architecture answer should be mixed",
+ * "compliance is actually moderate", "platform maturity: medium"), by the option's head word or
+ * value right after the name, with the words it was given in; not in a question, a supposition or
+ * a doubt ("not sure the state is …").
+ */
+export function givenByName(
+  q: ChecklistQuestion,
+  text: string,
+): { value: string; words: string } | undefined {
+  if (text.includes("?") || NOT_AN_ANSWER.test(text) || /\bnot sure\b|\bno idea\b/i.test(text))
+    return undefined;
+  const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
+  for (const name of [q.title.toLowerCase(), ...q.names]) {
+    const pattern = new RegExp(`(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)`, "i");
+    const m = pattern.exec(typed);
+    if (!m) continue;
+    const word = m[1]!.toLowerCase();
+    const choice = q.choices.find(
+      (c) => c.value === word || rawWords(c.label.split("—")[0]!).join(" ") === word,
+    );
+    if (choice) return { value: choice.value, words: m[0].replace(/^[^\w]/, "").trim() };
+  }
+  return undefined;
 }

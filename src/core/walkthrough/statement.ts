@@ -191,5 +191,12 @@ const SENTENCE_WORDS = new Set([
  * which in a checklist's thread is still a question?
  */
 export function statesAsSentence(text: string): boolean {
-  return statesSomething(text) && rawWords(text).some((w) => SENTENCE_WORDS.has(w));
+  const words = rawWords(text);
+  // Not a question put as one: "i dont understand what a container image is", "my question is
+  // about hypervisors", "we were told containers boot in milliseconds".
+  if (words.some((w) => INDIRECT.has(w))) return false;
+  return statesSomething(text) && words.some((w) => SENTENCE_WORDS.has(w));
 }
+
+/** Words of a question put as a statement: a question word, "question", hearsay. */
+const INDIRECT = new Set(["what", "why", "how", "which", "whether", "question", "told", "heard", "wonder"]);

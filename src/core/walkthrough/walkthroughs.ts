@@ -9,7 +9,7 @@ import { rawWords } from "../matcher/text.ts";
 import { mention } from "../render/inline.ts";
 import { reply } from "../replies/common.ts";
 import type { Reply, StepRef } from "../reply.ts";
-import type { Reading } from "../situation/extract.ts";
+import type { Reading, UnderstoodAnswers } from "../situation/extract.ts";
 import type { Turn } from "../turn.ts";
 import {
   answeredCard,
@@ -23,6 +23,7 @@ import {
   choiceNamed,
   closestChoice,
   correctedTo,
+  givenByName,
   headNamed,
   leadNamed,
   named,
@@ -69,7 +70,13 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
   ["start over", "restart"],
   ["start again", "restart"],
   ["go back", "back"],
+  ["go back one", "back"],
+  ["back one", "back"],
   ["undo", "back"],
+  // Not "stop" alone ("stop, let me check with security").
+  ["stop the checklist", "cancel"],
+  ["cancel the checklist", "cancel"],
+  ["forget the checklist", "cancel"],
 ]);
 
 /** A statement asking to skip the question, in rawWords' spelling. */
@@ -371,7 +378,15 @@ export class Walkthroughs {
     // Alone, or opening the message before a comma or dash ("back - the card data means we need
     // more than standard", "cancel, we'll redo it on thursday").
     const head = /^\s*([\w' ]+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.exec(text)?.[1];
-    const op = this.typedControl(text) ?? (head ? this.typedControl(head) : undefined);
+    // Or ending it, when it names the checklist ("actually forget it, stop the checklist").
+    const tail = text
+      .split(/[,;:.!]|\s[-—–]\s/)
+      .filter((c) => c.trim())
+      .at(-1);
+    const op =
+      this.typedControl(text) ??
+      (head ? this.typedControl(head) : undefined) ??
+      (tail && /\bchecklist\b/i.test(tail) ? this.typedControl(tail) : undefined);
     return op ? { type: "checklist.control", ...base, op } : undefined;
   }
 
@@ -388,7 +403,44 @@ export class Walkthroughs {
   }
 
   /**
-   * Changes the answer before the current question as `correctionOf` read it, while the
+   * An answer given to a question by its name or number ("no wait, the architecture answer should
+   * be mixed", "compliance is actually moderate", "q3 should be moderate"), for the current
+   * question or one answered before it; not for one still to come, which the message is no answer
+   * to yet.
+   */
+  answerByName(state: WalkthroughState, text: string): { step: number; value: string } | undefined {
+    const { checklist } = this.deps.knowledge.decision;
+    const steps = askedSteps(state, this.keys);
+    const open = (step: number) => step === state.step || state.history.some((h) => h.step === step);
+    // "q3", "question 3": as the cards number them (the questions this walkthrough asks).
+    const numbered = /\bq(?:uestion)?\s*(\d{1,2})\b/i.exec(text);
+    const byNumber = numbered ? steps[Number(numbered[1]) - 1] : undefined;
+    if (byNumber !== undefined && open(byNumber)) {
+      const value = optionWordNamed(checklist[byNumber]!, text.replace(numbered![0], " "));
+      return value ? { step: byNumber, value } : undefined;
+    }
+    for (const step of steps) {
+      const given = open(step) ? givenByName(checklist[step]!, text) : undefined;
+      if (given) return { step, value: given.value };
+    }
+    return undefined;
+  }
+
+  /**
+   * The answers a message gives checklist questions by name, for a recommendation's answers
+   * ("correction: architecture is mixed, not monolith"), with the words they were given in.
+   */
+  answersByName(text: string): UnderstoodAnswers {
+    const out: UnderstoodAnswers = {};
+    for (const q of this.deps.knowledge.decision.checklist) {
+      const given = givenByName(q, text);
+      if (given) out[q.key as AnswerKey] = { value: given.value, evidence: given.words };
+    }
+    return out;
+  }
+
+  /**
+   * Changes an answer given before the current question, as `correctionOf` or `answerByName` read it, while the
    * walkthrough is still where it was read (a press meanwhile wins), and asks the current
    * question again under the note of what changed.
    */
@@ -407,25 +459,22 @@ export class Walkthroughs {
       WALKTHROUGH_TTL_MS,
       (current) => {
         const s = current ? parse(current.value) : undefined;
-        const last = s?.history.at(-1);
-        if (
-          !s ||
-          !last ||
-          s.id !== state.id ||
-          s.status !== "active" ||
-          s.step !== state.step ||
-          last.step !== change.step
-        )
+        const at = s ? s.history.findIndex((h) => h.step === change.step) : -1;
+        if (!s || at < 0 || s.id !== state.id || s.status !== "active" || s.step !== state.step)
           return { result: undefined };
-        const history = [
-          ...s.history.slice(0, -1),
-          { step: change.step, key: q.key, value: change.value, by, at: now },
-        ];
+        const history = s.history.with(at, {
+          step: change.step,
+          key: q.key,
+          value: change.value,
+          by,
+          at: now,
+        });
         const answers = { ...s.answers, [q.key]: change.value };
-        return { value: { ...s, answers, history, updatedAt: now }, result: { value: last.value } };
+        return { value: { ...s, answers, history, updatedAt: now }, result: { value: s.history[at]!.value } };
       },
     );
-    if (!was) return [this.refusal("stale")];
+    // The walkthrough moved on meanwhile (a press): nothing changed; the note to answer again.
+    if (!was) return [this.typedInThread(state, turn.thread)];
     const note = correctedCard(q, was.value, change.value, by, words, this.t, turn.thread);
     const card = this.currentCard(state, turn.thread);
     return card ? [note, card] : [note];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { askJson } from "../../../src/adapters/cli/ask.ts";
+import { asksToWrite } from "../../../src/core/ask.ts";
 import { buildQuestionAnswering } from "../../../src/core/questions.ts";
 import { askReply, unnamedNote } from "../../../src/core/replies/answers.ts";
 import { knowledge } from "../../helpers/bot.ts";
@@ -83,9 +84,20 @@ describe("an answer to a question naming a product the documents never mention s
     expect(haiku.summary).toBe(responses.decline.cannotWrite);
     const menu = haiku.parts.find((p) => p.type === "buttons");
     expect(menu?.type === "buttons" && menu.buttons.map((b) => b.action.type)).toEqual(["topics", "help"]);
-    // Questions about writing one, and requests for what the documents say, are answered.
-    for (const q of ["how do i write a dockerfile?", "give me a summary of vms vs containers"])
-      expect(qa.asker.ask(q).kind, q).toBe("answer");
+    // Questions about writing one, and requests for what the documents say, are no requests to
+    // write (an independent review's, each of which was declined).
+    for (const q of [
+      "how do i write a dockerfile?",
+      "give me a summary of vms vs containers",
+      "compose file or k8s manifests for a 3-service app?",
+      "create an image from our code?",
+      "give me some examples of untrusted code",
+      "give me a recommendation for our code",
+      "write once run anywhere code, is that containers?",
+    ])
+      expect(asksToWrite(q), q).toBe(false);
+    // A product the documents never mention is still named.
+    expect(write("write me a dockerfile that runs under podman")?.unnamed).toEqual(["Podman"]);
   });
 
   it("an answer to a question asking for a price says the documents give none (asksForPrice)", () => {
@@ -121,6 +133,9 @@ describe("an answer to a question naming a product the documents never mention s
     // Milliseconds asked for "in ms" (trial 13), not "in seconds", which the documents give.
     const inMs = qa.asker.ask("how fast do firecracker vms boot in ms?");
     expect(inMs.kind === "answer" && inMs.figures).toBe(true);
+    // Not Microsoft (an independent review's).
+    const azure = qa.asker.ask("can we run windows containers in ms azure?");
+    expect(azure.kind === "answer" && azure.figures).toBeFalsy();
     const plain = qa.asker.ask("how fast do microvms boot compared to containers");
     expect(plain.kind === "answer" && plain.figures).toBeFalsy();
     // A duration of work asks for figures; a start-up time is answered in the documents' ranges.

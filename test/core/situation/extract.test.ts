@@ -125,6 +125,9 @@ describe("SituationReader", () => {
       expect(values(text), text).toEqual({ isolation: "hard" });
     expect(values("we wrote the customer plugins ourselves, all in-house")).toEqual({});
     expect(values("we wrote the tenant plugins ourselves, all in-house")).toEqual({});
+    // "not so" is a degree, not a clause of its own (an independent review's).
+    expect(values("we are not so regulated")).toEqual({ compliance: "none" });
+    expect(values("our traffic is not so spiky")).toEqual({ load: "steady" });
     // Software bought in and run as delivered is legacy or licensed software (trial 11).
     expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
     expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
