@@ -645,6 +645,14 @@ export function resolve(
 
   const raw = rawWords(question);
   if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
+  // Or in its first clause, the rest saying why ("simpler pls, im not an infra person").
+  const [head, ...rest] = question.split(/[,;:]|\s[-—–]\s/);
+  if (
+    rest.length > 0 &&
+    asksSimpler(rawWords(head!), words.stems(head!), words) &&
+    !asksSomething(rest.join(","))
+  )
+    return aboutPrevious(previous, question, "simpler");
   // "why?", "how so?", "why is that?": nothing but asking why, of an answer that gives reasons.
   if (previous.details && own.length === 0 && ASKS_WHY.test(raw.join(" ")))
     return aboutPrevious(previous, question, "reasons");

@@ -598,6 +598,12 @@ describe("follow-ups in context", () => {
     for (const line of lines) expect(points).toContain(line);
     for (const line of lines) expect(line).toMatch(/\bVMs?\b/);
     expect(lines).not.toContain(points.find((p) => p.startsWith("- **Order of migration:**")));
+    // So do "risks" (trial 14: the bare pointer back), and a request for it simpler with a reason after it.
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [risks] = await bot.handle(turn({ text: "what are the risks?" }));
+    expect(JSON.stringify(risks!.parts)).toContain("**What gets harder:**");
+    const [simpler] = await bot.handle(turn({ text: "simpler pls, im not an infra person" }));
+    expect(simpler!.parts.some((p) => p.type === "text" && p.text === followUp.simpler)).toBe(true);
     // "downsides" reads as what gets harder.
     const [downsides] = await bot.handle(turn({ text: "what are the downsides of running the db on k8s" }));
     expect(JSON.stringify(downsides!.parts)).toContain("**What gets harder:**");
