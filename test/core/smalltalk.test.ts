@@ -76,6 +76,9 @@ describe("small talk", () => {
     // Trial 12's: not a checklist, not a figure.
     expect(which("ok thanks you very helpful")).toBe("thanks");
     expect(which("you were very helpful")).toBe("acknowledgement");
+    // Trial 14's, which was "outside what I know".
+    expect(which("thx ur a lifesaver")).toBe("thanks");
+    expect(which("thanks, you're a real lifesaver")).toBe("thanks");
     expect(which("what documents do you use exactly?")).toBe("documents");
     expect(which("ok thank you very much friend")).toBe("thanks");
   });
