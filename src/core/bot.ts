@@ -338,6 +338,10 @@ export class Bot {
           return this.walkthroughs.correct(turn, running, correction, command.question.trim());
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
+        // "make it mixed", "it should be mixed": the current question's if it has that option, else
+        // a correction of the one before.
+        const weak = running && this.walkthroughs.correctionOf(running, command.question, true);
+        if (running && weak) return this.walkthroughs.correct(turn, running, weak, command.question.trim());
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
         if (running) {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
@@ -784,9 +788,15 @@ export class Bot {
    */
   private whyNotNamed(question: string): "why-not" | undefined {
     const first = whyClause(question);
-    // Nothing asked after it either: "why not vms, and how would backups work?" asks of backups.
+    // Nothing else asked after it: "why not vms, and how would backups work?" asks of backups
+    // (but "why not kubernetes, is it because we are too small?" asks why not).
     const rest = question.slice(question.indexOf(first) + first.length);
-    if (asksSomething(rest.replace(/\?/g, ""))) return undefined;
+    if (
+      /^\W*(?:and|also|plus)\s+(?:how|what|which|when|where|can|could|should|do|does|is|are|would|will)\b/i.test(
+        rest,
+      )
+    )
+      return undefined;
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.

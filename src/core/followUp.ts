@@ -290,7 +290,7 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
  */
 const TEAM_SUBJECT =
-  /\b(?:we|were|weve|us)\b|\bour\s+(?:stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
+  /\b(?:we|weve)\b|^(?:so\s+)?were\b|\bour\s+(?:stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
 
 /**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run

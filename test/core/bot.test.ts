@@ -566,6 +566,23 @@ describe("Bot.handle: walkthroughs", () => {
       architecture: "mixed",
       state: "stateless",
     });
+    // Not by name: doubted, of the past, or the option's word used otherwise (a second review's).
+    const doubted = await walk();
+    for (const text of [
+      "i dont think compliance is strict",
+      "maturity was low two years ago",
+      "we are moving the architecture to microservices next year",
+    ]) {
+      const replies = await doubted.handle(turn({ text, thread: "t1" }));
+      expect(plainText(replies), text).not.toContain("changed the answer");
+    }
+    // "make it mixed" answers the current question when it has that option; several questions
+    // named: the current question's answer, and no change that changes nothing.
+    const current = await walk();
+    const [made] = await current.handle(turn({ text: "make it mixed", thread: "t1" }));
+    expect(plainText([made!])).toContain(`✅ ${label("state", "mixed")}`);
+    const [both] = await current.handle(turn({ text: "architecture: monolith, legacy: yes", thread: "t1" }));
+    expect(plainText([both!])).toContain(`✅ ${label("legacy", "yes")}`);
     // A question still to come is not answered by name, nor the current one misread: "we deploy
     // daily" still answers Deploy frequency.
     const early = makeBot(await createStore("memory:"));
@@ -592,6 +609,14 @@ describe("Bot.handle: walkthroughs", () => {
       const [next] = await bot.handle(turn({ text: "and for vms?", thread: "t1" }));
       expect(plainText([next!]), text).not.toContain("Following up on");
     }
+    // A statement with "which" in it is still a statement (a second review's).
+    const which = makeBot(await createStore("memory:"));
+    await start(which, "t1");
+    for (let i = 0; i < 3; i++) await which.handle(turn({ text: "skip", thread: "t1" }));
+    const [fine] = await which.handle(
+      turn({ text: "backups run every night to s3 which is fine", thread: "t1" }),
+    );
+    expect(fine!.summary).toBe(knowledge.responses.walkthrough.typedInThread);
     // Questions put as statements are questions (an independent review's).
     for (const text of ["i dont understand what a container image is", "my question is about hypervisors"]) {
       const bot = makeBot(await createStore("memory:"));

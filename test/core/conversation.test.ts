@@ -400,6 +400,12 @@ describe("'what if …?' after a recommendation", () => {
       "also our customers run their own kubernetes clusters",
       "btw our ops lead hates manual deploys",
       "btw we were heavily regulated at my last job",
+      // A second review's.
+      "actually our competitors were heavily regulated",
+      "btw our risk appetite is low",
+      "btw compliance was strict at my last job",
+      "also isolation is hard to get right with containers",
+      "i dont think compliance is strict",
     ]) {
       const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
@@ -525,6 +531,8 @@ describe("'what if …?' after a recommendation", () => {
       // Before a comma, or in a later sentence (trial 13).
       "why not containers then, we said we dont want to run vms",
       "mgmt still wants containers tho. why not plain containers, with a managed service?",
+      // A question about why not, after it (a second review's).
+      "why not containers, is it because we are too small?",
     ]) {
       const [r] = await bot.handle(turn({ text }));
       expect(r!.kind, text).toBe("recommendation");

@@ -293,7 +293,9 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
  * wrong" (in rawWords: apostrophes are gone).
  */
 const CORRECTS =
-  /^\s*(?:(?:no+|nope|nah|oh|hmm+) wait|oops|correction|my bad|scratch that)\b|\b(?:i meant|meant to say|should be|should have been|shouldve been|thats wrong|thats not right|wrong answer|go back|change (?:that|it) to|make (?:that|it))\b/;
+  /^\s*(?:(?:no+|nope|nah|oh|hmm+) wait|oops|correction|my bad|scratch that)\b|\b(?:i meant|meant to say|thats wrong|thats not right|wrong answer|go back)\b/;
+/** Words that may correct, or answer the current question ("make it mixed", "it should be mixed"). */
+const MAY_CORRECT = /\b(?:should be|should have been|shouldve been|change (?:that|it) to|make (?:that|it))\b/;
 
 /**
  * The option of question `q`, answered just before the current one, that a typed correction
@@ -301,13 +303,19 @@ const CORRECTS =
  * moderate"), if the message says it corrects something and names one of `q`'s options as
  * optionWordNamed reads them.
  */
-export function correctedTo(q: ChecklistQuestion, text: string): string | undefined {
-  return CORRECTS.test(rawWords(text).join(" ")) ? optionWordNamed(q, text) : undefined;
+export function correctedTo(
+  q: ChecklistQuestion,
+  text: string,
+  /** Also with words that may answer the current question instead (tried after it). */
+  weak = false,
+): string | undefined {
+  const typed = rawWords(text).join(" ");
+  return CORRECTS.test(typed) || (weak && MAY_CORRECT.test(typed)) ? optionWordNamed(q, text) : undefined;
 }
 
 /** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
 const GIVEN =
-  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+)?|was\\s+|=|:|to\\s+)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
 
 /**
  * The option a message gives a question it names ("the architecture answer should be mixed",
@@ -319,13 +327,40 @@ export function givenByName(
   q: ChecklistQuestion,
   text: string,
 ): { value: string; words: string } | undefined {
-  if (text.includes("?") || NOT_AN_ANSWER.test(text) || /\bnot sure\b|\bno idea\b/i.test(text))
+  const words = rawWords(text).join(" ");
+  // Not asked, doubted, skipped, supposed, excepted or said of what would be, as optionWordNamed.
+  if (
+    text.includes("?") ||
+    ASKS.test(text) ||
+    NOT_AN_ANSWER.test(text) ||
+    EXCEPTED.test(text) ||
+    DOUBTS.test(words) ||
+    WOULD.test(words)
+  )
     return undefined;
   const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
   for (const name of [q.title.toLowerCase(), ...q.names]) {
-    const pattern = new RegExp(`(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)`, "i");
+    // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation
+    // is hard to judge".
+    const pattern = new RegExp(
+      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|tbh|i think|please|pls)\\b))`,
+      "i",
+    );
     const m = pattern.exec(typed);
     if (!m) continue;
+    // No negation in the words right before the name ("i dont think compliance is strict"; but
+    // "we have no ops people so maturity is low").
+    const clause =
+      typed
+        .slice(0, m.index)
+        .split(/[,;:.!]|\s[-—–]\s/)
+        .at(-1) ?? "";
+    if (
+      rawWords(clause)
+        .slice(-3)
+        .some((w) => NEGATORS.has(w))
+    )
+      continue;
     const word = m[1]!.toLowerCase();
     const choice = q.choices.find(
       (c) => c.value === word || rawWords(c.label.split("—")[0]!).join(" ") === word,

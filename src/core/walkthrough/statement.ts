@@ -199,4 +199,4 @@ export function statesAsSentence(text: string): boolean {
 }
 
 /** Words of a question put as a statement: a question word, "question", hearsay. */
-const INDIRECT = new Set(["what", "why", "how", "which", "whether", "question", "told", "heard", "wonder"]);
+const INDIRECT = new Set(["what", "why", "how", "whether", "question", "told", "heard", "wonder"]);

@@ -395,10 +395,15 @@ export class Walkthroughs {
    * thats wrong, should be strong not standard", "hmm no, go back, i meant moderate"): that
    * question's step and the option it names now.
    */
-  correctionOf(state: WalkthroughState, text: string): { step: number; value: string } | undefined {
+  correctionOf(
+    state: WalkthroughState,
+    text: string,
+    /** Also "should be …" or "make it …", which may answer the current question (asked after it). */
+    weak = false,
+  ): { step: number; value: string } | undefined {
     const last = state.history.at(-1);
     const q = last && this.deps.knowledge.decision.checklist[last.step];
-    const value = q ? correctedTo(q, text) : undefined;
+    const value = q ? correctedTo(q, text, weak) : undefined;
     return last && value && value !== last.value ? { step: last.step, value } : undefined;
   }
 
@@ -419,9 +424,12 @@ export class Walkthroughs {
       const value = optionWordNamed(checklist[byNumber]!, text.replace(numbered![0], " "));
       return value ? { step: byNumber, value } : undefined;
     }
-    for (const step of steps) {
+    // The current question first; then one answered before, where it changes its answer.
+    const answered = (step: number) => state.history.find((h) => h.step === step)?.value;
+    for (const step of [state.step, ...steps.filter((s) => s !== state.step)]) {
       const given = open(step) ? givenByName(checklist[step]!, text) : undefined;
-      if (given) return { step, value: given.value };
+      if (given && (step === state.step || answered(step) !== given.value))
+        return { step, value: given.value };
     }
     return undefined;
   }

@@ -100,8 +100,10 @@ describe("Slack: follow-ups in context", () => {
     expect(contextLine(followUp)).toBe(
       "Following up on _Can we run databases and other stateful workloads in containers?_",
     );
-    // The answer it comes back to is not printed again (responses followUp.sameAnswer).
-    expect(textOf(followUp)).toContain("That takes me back to my answer above");
+    // The answer it comes back to is not printed again: the point of it that the follow-up asks
+    // about is quoted (responses followUp.onThat; "risks" reads as what gets harder).
+    expect(textOf(followUp)).toContain("On that, my answer above says");
+    expect(textOf(followUp)).toContain("What gets harder:");
     // Someone else in the same thread has no context of their own: declined as before.
     const other = await mention(channel, "what are the risks?", "U2", thread);
     expect(contextLine(other)).toBeUndefined();

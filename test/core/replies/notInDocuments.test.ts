@@ -94,6 +94,9 @@ describe("an answer to a question naming a product the documents never mention s
       "give me some examples of untrusted code",
       "give me a recommendation for our code",
       "write once run anywhere code, is that containers?",
+      // A second review's.
+      "give me the config options for kata containers",
+      "give me the dockerfile best practices",
     ])
       expect(asksToWrite(q), q).toBe(false);
     // A product the documents never mention is still named.
