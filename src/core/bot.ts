@@ -504,9 +504,6 @@ export class Bot {
         context.asked !== undefined &&
         context.asked !== asked;
       const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
-      // A follow-up only taken back to it is no new answer (a gap to report), nor is a question
-      // naming what the documents never mention ("and for redis?"); sources or a shorter version
-      // were asked for and given, and another question surely matched to it was answered.
       // In a running checklist's thread, what it cannot answer (or only guesses at, unless asked:
       // "we might set up some ci next quarter") is most likely an answer typed instead of
       // pressed; so is a sentence stating something it did not read as one ("the hypervisor is
@@ -516,6 +513,9 @@ export class Bot {
         running !== undefined &&
         (statesAsSentence(question) ||
           (!followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question)))));
+      // A follow-up only taken back to it is no new answer (a gap to report), nor is a question
+      // naming what the documents never mention ("and for redis?"); sources or a shorter version
+      // were asked for and given, and another question surely matched to it was answered.
       const takenBack =
         same &&
         (followUp
@@ -553,6 +553,7 @@ export class Bot {
           !typedInstead &&
           this.followUps.remember(turn, { entryId: outcome.entry.id, asked }),
       ]);
+      if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
       const r =
         brief && outcome.kind === "answer" && !outcome.unsure && !same
           ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
@@ -578,7 +579,6 @@ export class Bot {
                         leansOnConversation(question, this.questionWords) &&
                         (context !== undefined || (await recommendation()) !== undefined),
                     );
-      if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r

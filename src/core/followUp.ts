@@ -4,7 +4,7 @@ import { updateKey } from "../store/update.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
-import type { Sides } from "./sides.ts";
+import type { Side, Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
 import { asksSomething, statesSomething } from "./walkthrough/statement.ts";
 
@@ -321,15 +321,15 @@ export function correction(
     .replace(/[,;:\s]+$/, "")
     .trim();
   // About the team ("we", "our"): "you missed that kubernetes needs a platform team" is a claim
-  // about Kubernetes, not a fact about us.
-  // (Pronouns only, "were" being "we're" without its apostrophe: "a platform team" names no one.)
-  const ours = aside
-    ? namesAnswer(statement)
+  // about Kubernetes, not a fact about us. (Pronouns only, "were" being "we're" without its
+  // apostrophe: "a platform team" names no one.) After an amendment's opening, the team as the
+  // subject, today; after "also" or "fyi", only answers given by name.
+  const team = aside
+    ? false
     : amended
-      ? (TEAM_SUBJECT.test(rawWords(statement).join(" ")) && !ELSEWHERE.test(statement)) ||
-        namesAnswer(statement)
-      : rawWords(statement).some((w) => WE.has(w)) || namesAnswer(statement);
-  return ours && statesSomething(statement, true) ? statement : undefined;
+      ? TEAM_SUBJECT.test(rawWords(statement).join(" ")) && !ELSEWHERE.test(statement)
+      : rawWords(statement).some((w) => WE.has(w));
+  return (team || namesAnswer(statement)) && statesSomething(statement, true) ? statement : undefined;
 }
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
@@ -467,7 +467,7 @@ export interface QuestionWords {
   /** Whether the knowledge uses a stem at all (Matcher.knows). */
   knows: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
-  sides?: Pick<Sides, "only" | "swap" | "names" | "namesOnly" | "onlySide">;
+  sides?: Pick<Sides, "only" | "swap" | "names" | "onlySide">;
 }
 
 interface Stored extends FollowUpContext {
@@ -689,26 +689,26 @@ export function resolve(
       words.sides?.names(other.entry.question, side)
     )
       return { outcome: other, matched: swapped, followUp: { of: previous, reason: "continues" } };
-    // Or the related entry that asks it of that side alone ("and for containers?" after "When
-    // should we choose virtual machines?": "In which situations are containers the better
-    // choice?"), when the matcher takes the swapped question back to the entry before.
-    // Only after a question about one side alone, and an entry that asks the same of the other:
-    // its question, asked of the side before, comes back to the entry before ("In which
-    // situations are VMs the better choice?" is "When should we choose virtual machines?"; "How
-    // are containers hardened?" is no golden image pipeline).
+    // Or, when the matcher takes the swapped question back to the entry before, the related entry
+    // that asks it of that side alone ("and for containers?" after "When should we choose virtual
+    // machines?": "In which situations are containers the better choice?"): only after a question
+    // about one side alone, and only an entry whose question, asked of the side before, comes back
+    // to the entry before ("How are containers hardened?" is no golden image pipeline).
     const aboutOther = words.sides?.onlySide(previous.question);
-    const mirrors = (e: Answerable) => {
-      const back = aboutOther && words.sides?.swap(e.question, aboutOther);
+    const mirrors = (e: Answerable, before: Side) => {
+      const back = words.sides?.swap(e.question, before);
       const again = back ? asker.ask(back) : undefined;
       return again?.kind === "answer" && again.entry.id === previous.id;
     };
     const counterpart =
-      aboutOther && aboutOther !== side
+      aboutOther && aboutOther !== side && (other.kind !== "answer" || other.entry.id === previous.id)
         ? previous.related
             .map((id) => asker.entry(id))
-            .find((e) => e !== undefined && words.sides?.namesOnly(e.question, side) && mirrors(e))
+            .find(
+              (e) => e !== undefined && words.sides?.onlySide(e.question) === side && mirrors(e, aboutOther),
+            )
         : undefined;
-    if (counterpart && (other.kind !== "answer" || other.entry.id === previous.id))
+    if (counterpart)
       return {
         // (The confidence recorded is the matcher's in the swapped question.)
         outcome: {

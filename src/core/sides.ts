@@ -1,7 +1,7 @@
 import type { Lexicon } from "../knowledge/schema.ts";
 import { writtenPattern } from "./matcher/text.ts";
 
-interface Side {
+export interface Side {
   as: string;
   /** The stems of each of its words, as the matcher reads them ("vms": "virtual", "machin"). */
   stems: string[][];
@@ -56,11 +56,6 @@ export class Sides {
   /** Does `text` name `side` by one of its words as written? */
   names(text: string, side: Side): boolean {
     return side.written.test(text);
-  }
-
-  /** Does `text` name `side` and no other side ("In which situations are containers the better choice?")? */
-  namesOnly(text: string, side: Side): boolean {
-    return this.names(text, side) && !this.sides().some((s) => s !== side && this.names(text, s));
   }
 
   /** The one side a text names, if it names exactly one ("When should we choose virtual machines?"). */

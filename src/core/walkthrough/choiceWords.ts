@@ -217,6 +217,23 @@ const ASKS = /(?:^|[,;.!:]\s*)(?:what|whats|why|how|which|who|where)\b/i;
 const DOUBTS = /\b(?:not sure|no idea|dont know|do not know|dunno|unsure|skip)\b/;
 /** What would be, not what is ("hard isolation would be overkill"), unless it would do ("would be fine"). */
 const WOULD = /\bwould(?! (?:be )?(?:fine|ok|okay|work|do)\b)/;
+/**
+ * A message no option it names answers: one that asks (also without its question mark), supposes,
+ * reports, doubts, asks to skip, says what would be, or takes an exception ("none, except the GPU
+ * inference boxes": the exception says otherwise).
+ */
+function answersNothing(text: string): boolean {
+  const typed = rawWords(text).join(" ");
+  return (
+    text.includes("?") ||
+    ASKS.test(text) ||
+    NOT_AN_ANSWER.test(text) ||
+    EXCEPTED.test(text) ||
+    DOUBTS.test(typed) ||
+    WOULD.test(typed)
+  );
+}
+
 /** Said right before an option word that ends its clause (in rawWords): "so I'd say strong", "call it medium". */
 const SAYS_BEFORE =
   /(?:^|\s)(?:(?:id|i|wed|we) (?:would )?say|i meant|meant to say|change (?:it|that) to|make (?:it|that)|i (?:think|guess|suppose)|probably|call it|go with|more like|rather|should (?:be|have been)|shouldve been|its|it is|so id say)$/;
@@ -246,17 +263,7 @@ const HEDGED = new Set([
  * or says what would be; two options named are no answer, nor one with an exception.
  */
 export function optionWordNamed(q: ChecklistQuestion, text: string): string | undefined {
-  // ("none, except the GPU inference boxes": the exception says otherwise.)
-  const typed = rawWords(text).join(" ");
-  if (
-    text.includes("?") ||
-    ASKS.test(text) ||
-    NOT_AN_ANSWER.test(text) ||
-    EXCEPTED.test(text) ||
-    DOUBTS.test(typed) ||
-    WOULD.test(typed)
-  )
-    return undefined;
+  if (answersNothing(text)) return undefined;
   const heads = new Map<string, string>();
   for (const c of q.choices) {
     const head = rawWords(c.label.split("—")[0]!);
@@ -275,8 +282,8 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
       const beforeRefused =
         after !== undefined && NEGATORS.has(after) && next !== undefined && heads.has(next);
       // Any other negator after it in its clause turns it down ("low maturity is not our problem").
-      const after2 = beforeRefused ? more : words.slice(i + 1);
-      if (after2.some((x) => NEGATORS.has(x))) return;
+      const rest = beforeRefused ? more : words.slice(i + 1);
+      if (rest.some((x) => NEGATORS.has(x))) return;
       const opens =
         i === 0 &&
         (after === undefined || beforeRefused || HEDGED.has(after) || FITS.has(after) || title.has(after));
@@ -327,17 +334,7 @@ export function givenByName(
   q: ChecklistQuestion,
   text: string,
 ): { value: string; words: string } | undefined {
-  const words = rawWords(text).join(" ");
-  // Not asked, doubted, skipped, supposed, excepted or said of what would be, as optionWordNamed.
-  if (
-    text.includes("?") ||
-    ASKS.test(text) ||
-    NOT_AN_ANSWER.test(text) ||
-    EXCEPTED.test(text) ||
-    DOUBTS.test(words) ||
-    WOULD.test(words)
-  )
-    return undefined;
+  if (answersNothing(text)) return undefined;
   const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation

@@ -416,7 +416,10 @@ export class Walkthroughs {
   answerByName(state: WalkthroughState, text: string): { step: number; value: string } | undefined {
     const { checklist } = this.deps.knowledge.decision;
     const steps = askedSteps(state, this.keys);
-    const open = (step: number) => step === state.step || state.history.some((h) => h.step === step);
+    // The answers given so far, by step: a question is open to an answer by name when it is the
+    // current one or one of these.
+    const answered = new Map(state.history.map((h) => [h.step, h.value]));
+    const open = (step: number) => step === state.step || answered.has(step);
     // "q3", "question 3": as the cards number them (the questions this walkthrough asks).
     const numbered = /\bq(?:uestion)?\s*(\d{1,2})\b/i.exec(text);
     const byNumber = numbered ? steps[Number(numbered[1]) - 1] : undefined;
@@ -425,10 +428,9 @@ export class Walkthroughs {
       return value ? { step: byNumber, value } : undefined;
     }
     // The current question first; then one answered before, where it changes its answer.
-    const answered = (step: number) => state.history.find((h) => h.step === step)?.value;
     for (const step of [state.step, ...steps.filter((s) => s !== state.step)]) {
       const given = open(step) ? givenByName(checklist[step]!, text) : undefined;
-      if (given && (step === state.step || answered(step) !== given.value))
+      if (given && (step === state.step || answered.get(step) !== given.value))
         return { step, value: given.value };
     }
     return undefined;
