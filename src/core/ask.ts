@@ -118,7 +118,12 @@ export class Asker {
     return this.byId.get(id);
   }
 
-  ask(question: string): AskOutcome {
+  /**
+   * `inConversation`: the conversation so far was about our subject, so a question naming none of
+   * its words is judged as if it did (a follow-up such as "what about the people side, like
+   * skills?"); every other rule still applies.
+   */
+  ask(question: string, inConversation = false): AskOutcome {
     if (question.length > MAX_QUESTION_CHARS) return { kind: "too-long" };
     const words = rawWords(question);
     if (words.length === 0) return { kind: "empty" };
@@ -126,8 +131,8 @@ export class Asker {
       this.smalltalk.of(words) ?? this.smalltalk.of(words.filter((w) => w !== "vmvc" && w !== "bot"));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
 
-    const { decision, focus } = this.bestPart(question);
-    this.onExplain?.(() => this.explain(focus ?? question));
+    const { decision, focus } = this.bestPart(question, inConversation);
+    this.onExplain?.(() => this.explain(focus ?? question, inConversation));
     // "write me a dockerfile for a node app": no answer; the entry surely matched is offered.
     if (asksToWrite(question))
       return {
@@ -209,9 +214,10 @@ export class Asker {
    * to know; a shorter one on the whole text, unless that only got "did you mean" and one of its
    * sentences gets an answer.
    */
-  private bestPart(text: string): { decision: Decision; focus?: string } {
+  private bestPart(text: string, inConversation: boolean): { decision: Decision; focus?: string } {
     const long = text.length >= LONG_TEXT;
-    const whole = () => this.decide(this.matcher.match(text));
+    const judge = (result: MatchResult) => this.decide(result, inConversation);
+    const whole = () => judge(this.matcher.match(text));
     const decision = long ? undefined : whole();
     // A short text declined as a whole stays declined: a fragment of it proves nothing.
     if (decision && decision.kind !== "suggest") return { decision };
@@ -220,7 +226,7 @@ export class Asker {
       const questions = sentences.filter((s) => s.endsWith("?")).reverse();
       const others = sentences.filter((s) => !s.endsWith("?")).reverse();
       for (const sentence of [...questions, ...others]) {
-        const part = this.decide(this.matcher.match(sentence));
+        const part = judge(this.matcher.match(sentence));
         if (part.kind === "answer") return { decision: part, focus: sentence };
       }
     }
@@ -244,9 +250,9 @@ export class Asker {
   }
 
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
-  explain(question: string): AskExplanation {
+  explain(question: string, inConversation = false): AskExplanation {
     const explanation = this.matcher.explain(question);
-    const decision = this.decide(explanation.result);
+    const decision = this.decide(explanation.result, inConversation);
     const offered =
       decision.kind === "answer" && decision.unsure
         ? (this.offers(decision.id, decision.alternatives).alternatives ?? []).map((a) => a.id)
@@ -254,8 +260,9 @@ export class Asker {
     return { question, ...explanation, decision, ...(offered ? { offered } : {}) };
   }
 
-  private decide(result: MatchResult): Decision {
-    return decide(result, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
+  private decide(result: MatchResult, inConversation = false): Decision {
+    const judged = inConversation ? { ...result, onTopic: true, generalOnly: false } : result;
+    return decide(judged, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
   }
 }
 

@@ -376,20 +376,24 @@ export class Bot {
     const corrected = supposed
       ? undefined
       : correction(question, (s) => Object.keys(this.walkthroughs.answersByName(s)).length > 0);
+    // "no wait, should be spiky" after a walkthrough: the one question with that option, changed
+    // (in a running walkthrough's thread, its own questions were asked first).
+    const byOption = supposed || corrected || running ? {} : this.walkthroughs.correctedOption(question);
+    const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : undefined);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it.
-    const byName = corrected ? this.walkthroughs.answersByName(corrected) : {};
-    const named = Object.keys(byName).length > 0;
+    const byName = corrected ? this.walkthroughs.answersByName(corrected) : byOption;
+    const named = corrected !== undefined && Object.keys(byName).length > 0;
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
-    if (supposed || corrected) {
+    if (supposed || changed) {
       const shown = await recommendation();
       // A correction is to the recommendation just shown, nothing after it.
       const last =
         shown &&
         (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
-      const read = last ? this.quotedAsSaid(this.recent.read((supposed ?? corrected)!), question) : undefined;
+      const read = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
       const reading = read && {
         ...read,
         understood: { ...read.understood, ...byName },
@@ -397,7 +401,7 @@ export class Bot {
       };
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
-        return this.situations.whatIfReply(reading, shown.answers, corrected !== undefined);
+        return this.situations.whatIfReply(reading, shown.answers, changed !== undefined);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
     }

@@ -27,6 +27,13 @@ export const FOLLOW_UP = {
    */
   minOwnConfidence: 0.1,
   /**
+   * "what about …" naming a topic but no subject word is answered as a question of our subject
+   * when the model gives its entry at least this probability (the matcher's `sure`): "what about
+   * the learning curve?" 0.6, "… the people side, like skills?" 0.34; "what about my git commit
+   * history?" 0.08 stays declined.
+   */
+  minInSubject: 0.3,
+  /**
    * A short question: at most this many content words. Only a short question follows up for
    * naming no subject ("what are the risks?" has one content word, "how long does that take?"
    * two; off-topic questions that borrow a subject word are longer: "my laptop fan is very
@@ -671,6 +678,30 @@ export function resolve(
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
+  // "what about the people side, like skills?": a topic of its own named without a subject word.
+  // The conversation gives the subject: the question is answered as if it had named one, when the
+  // model is sure enough of an entry (with the topic before, the answer before would win).
+  if (
+    alone.kind === "out-of-scope" &&
+    alone.rule === "no-subject-word" &&
+    asksAbout(raw) &&
+    own.length <= FOLLOW_UP.maxWords &&
+    own.every(words.knows) &&
+    own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity)
+  ) {
+    const inSubject = asker.ask(question, true);
+    if (
+      inSubject.kind === "answer" &&
+      inSubject.entry.id !== previous.id &&
+      inSubject.confidence >= FOLLOW_UP.minInSubject
+    )
+      return {
+        outcome: inSubject,
+        matched: question,
+        followUp: { of: previous, reason: "no-subject" },
+        alone,
+      };
+  }
   if (declined && !subjectless) return { outcome: alone, matched: question };
   // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
   // topic would add, so the second match is not run.
@@ -759,6 +790,15 @@ function aboutPrevious(previous: Answerable, question: string, reason: FollowUpR
 /** Does a question (its raw words) open with a connective: "and for VMs?", "so how long"? */
 const opensWithConnective = (raw: string[]) =>
   (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "");
+/**
+ * Does it open with "what about" or "how about" (after a connective): it asks the same of
+ * something else, so the conversation gives it its subject ("what about the people side, like
+ * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
+ */
+const asksAbout = (raw: string[]) => {
+  const at = opensWithConnective(raw) ? 1 : 0;
+  return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
+};
 /** Does it use a word that points back: "is that safe?", "how long does it take?"? */
 const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 

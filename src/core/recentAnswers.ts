@@ -12,6 +12,8 @@ export const RECENT_ANSWERS = 256;
 /** What the knowledge alone makes of one text; each half is filled in when first needed. */
 interface Remembered {
   outcome?: AskOutcome;
+  /** Asked within a conversation about our subject (Asker.ask's `inConversation`). */
+  inConversation?: AskOutcome;
   reading?: Reading;
   stems?: readonly string[];
 }
@@ -36,16 +38,19 @@ export class RecentAnswers {
     readonly capacity = RECENT_ANSWERS,
   ) {}
 
-  /** Asker.ask, remembered. */
-  ask(text: string): AskOutcome {
+  /** Asker.ask, remembered (a question asked in a conversation apart from the same one asked alone). */
+  ask(text: string, inConversation = false): AskOutcome {
     const slot = this.slot(text);
-    if (!slot) return this.asker.ask(text);
-    if (slot.outcome) {
-      this.explainAgain(text, slot.outcome);
-      return slot.outcome;
+    if (!slot) return this.asker.ask(text, inConversation);
+    const remembered = inConversation ? slot.inConversation : slot.outcome;
+    if (remembered) {
+      this.explainAgain(text, remembered, inConversation);
+      return remembered;
     }
-    slot.outcome = frozen(this.asker.ask(text));
-    return slot.outcome;
+    const outcome = frozen(this.asker.ask(text, inConversation));
+    if (inConversation) slot.inConversation = outcome;
+    else slot.outcome = outcome;
+    return outcome;
   }
 
   /** Situations.read, remembered. */
@@ -81,11 +86,11 @@ export class RecentAnswers {
   }
 
   /** Asker.ask gives the sink an explanation of every matched text: a remembered one too. */
-  private explainAgain(text: string, outcome: AskOutcome): void {
+  private explainAgain(text: string, outcome: AskOutcome, inConversation: boolean): void {
     if (!this.onExplain) return;
     if (outcome.kind === "smalltalk" || outcome.kind === "empty" || outcome.kind === "too-long") return;
     const focus = outcome.kind === "answer" ? outcome.focus : undefined;
-    this.onExplain(() => this.asker.explain(focus ?? text));
+    this.onExplain(() => this.asker.explain(focus ?? text, inConversation));
   }
 }
 

@@ -3,6 +3,7 @@ import type { Action } from "../../src/core/action.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
+import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { buttons, knowledge, makeBot, pickerOptions, press, turn, vagueQuestion } from "../helpers/bot.ts";
 
@@ -532,6 +533,48 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r!.kind, text).toBe("notice");
       expect(plainText([r!]), text).not.toContain("changed the answer");
     }
+  });
+
+  it("changes the last answers after the walkthrough ended when a correction names an option of one question only", async () => {
+    const finished = async () => {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      const given = new Map([
+        ["state", "stateless"],
+        ["deploys", "frequent"],
+        ["load", "steady"],
+      ]);
+      let replies: Reply[] = [];
+      for (const q of knowledge.decision.checklist)
+        replies = await bot.handle(turn({ text: given.get(q.key) ?? "skip", thread: "t1" }));
+      expect(replies.at(-1)!.kind).toBe("recommendation");
+      return bot;
+    };
+    const heading = knowledge.responses.situation.correctedHeading;
+    const fieldsOf = (r: Reply) => {
+      const f = r.parts.find((p) => p.type === "fields");
+      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
+    };
+    for (const [text, expected] of [
+      ["no wait, should be spiky", [["Load pattern", "Spiky"]]],
+      ["oops i meant strict", [["Compliance", "Strict"]]],
+    ] as const) {
+      const bot = await finished();
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.kind, text).toBe("recommendation");
+      expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
+      expect(fieldsOf(r!), text).toEqual(expected);
+    }
+    // An option two questions have ("mixed": Architecture and State), no word of correction, or
+    // no recommendation shown: no change.
+    for (const text of ["no wait, should be mixed", "spiky"]) {
+      const bot = await finished();
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: heading });
+    }
+    const fresh = makeBot(await createStore("memory:"));
+    const [r] = await fresh.handle(turn({ text: "no wait, should be spiky" }));
+    expect(r!.parts[0]).not.toEqual({ type: "heading", text: heading });
   });
 
   it("changes an answer given before when a message names its question or number, never the current question's (fourteenth blind trial)", async () => {

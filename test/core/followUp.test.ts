@@ -76,6 +76,43 @@ describe("when a question follows up (FOLLOW_UP)", () => {
       expect(Math.max(...qa.stems(side).map(qa.rarity)), side).toBeLessThan(FOLLOW_UP.topicRarity);
   });
 
+  it("answers 'what about …' of a topic named without a subject word in the conversation's subject", () => {
+    const skills = ["operational-skills", "team-skills-and-learning-curve"];
+    for (const c of contexts) {
+      const r = resolve(qa.asker, qa, "what about the people side, like skills?", { entryId: c });
+      expect(r.followUp?.reason, `after ${c}`).toBe("no-subject");
+      expect(r.outcome.kind === "answer" && skills.includes(r.outcome.entry.id), `after ${c}`).toBe(true);
+    }
+    for (const c of contexts) {
+      const r = resolve(qa.asker, qa, "what about the learning curve?", { entryId: c });
+      expect(r.outcome.kind === "answer" && r.outcome.entry.id, `after ${c}`).toBe(
+        "team-skills-and-learning-curve",
+      );
+    }
+    // Alone it names no subject: declined, not answered.
+    expect(qa.asker.ask("what about the people side, like skills?")).toMatchObject({
+      kind: "out-of-scope",
+      rule: "no-subject-word",
+    });
+    // Three content words only after "what about": as a plain question it stands on its own.
+    for (const c of contexts)
+      expect(followUp("the people side, like skills?", c), `after ${c}`).toBeUndefined();
+    // "though" closing a short follow-up is no word of its own.
+    for (const c of contexts)
+      expect(followUp("is that safe for a bank though", c)?.reason, `after ${c}`).toBe("no-subject");
+  });
+
+  it.each([
+    "what about pizza for lunch?",
+    "what about my git commit history?",
+    "and how about our budget and timeline?",
+  ])("keeps declining %j after an answer", (q) => {
+    const alone = qa.asker.ask(q);
+    expect(alone.kind).toBe("out-of-scope");
+    for (const c of contexts)
+      expect(resolve(qa.asker, qa, q, { entryId: c }).outcome, `after ${c}`).toEqual(alone);
+  });
+
   it("asks the question before about the one side a follow-up names ('and for VMs?'), when that has its own entry", () => {
     const r = resolve(qa.asker, qa, "and for VMs?", { entryId: "when-to-choose-containers" });
     expect(r.matched).toBe("In which situations are VMs the better choice?");

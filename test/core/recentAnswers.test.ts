@@ -17,12 +17,12 @@ function counted(capacity = RECENT_ANSWERS) {
   const asker = buildQuestionAnswering(knowledge, undefined, sink).asker;
   const recent = new RecentAnswers(
     {
-      ask: (t) => {
+      ask: (t, inConversation) => {
         calls.ask++;
-        return asker.ask(t);
+        return asker.ask(t, inConversation);
       },
       entry: (id) => asker.entry(id),
-      explain: (t) => asker.explain(t),
+      explain: (t, c) => asker.explain(t, c),
     },
     {
       read: (t) => {
@@ -41,6 +41,19 @@ function counted(capacity = RECENT_ANSWERS) {
 }
 
 describe("RecentAnswers", () => {
+  it("remembers a question asked in a conversation apart from the same question asked alone", () => {
+    const { recent, calls } = counted();
+    const q = "what about the learning curve?";
+    const alone = recent.ask(q);
+    const inConversation = recent.ask(q, true);
+    expect(alone).toMatchObject({ kind: "out-of-scope", rule: "no-subject-word" });
+    expect(inConversation).toMatchObject({ kind: "answer", entry: { id: "team-skills-and-learning-curve" } });
+    // Asked again either way: remembered, each as it was.
+    expect(recent.ask(q)).toBe(alone);
+    expect(recent.ask(q, true)).toBe(inConversation);
+    expect(calls.ask).toBe(2);
+  });
+
   it("gives what the asker, the reader and the stemmer give, and asks each once per text", () => {
     const { recent, calls } = counted();
     const texts = [

@@ -450,6 +450,20 @@ export class Walkthroughs {
   }
 
   /**
+   * After a walkthrough or a recommendation, a correction naming an option of one question only
+   * ("no wait, should be spiky", "oops i meant strict"): that question's answer, with the message
+   * as its words. None when the option is one of several questions'.
+   */
+  correctedOption(text: string): UnderstoodAnswers {
+    const found = this.deps.knowledge.decision.checklist.flatMap((q) => {
+      const value = correctedTo(q, text);
+      return value ? [{ key: q.key as AnswerKey, value }] : [];
+    });
+    const [only] = found;
+    return found.length === 1 && only ? { [only.key]: { value: only.value, evidence: text.trim() } } : {};
+  }
+
+  /**
    * Changes an answer given before the current question, as `correctionOf` or `answerByName` read it, while the
    * walkthrough is still where it was read (a press meanwhile wins), and asks the current
    * question again under the note of what changed.
