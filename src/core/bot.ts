@@ -7,7 +7,7 @@ import type { Answerable } from "./answerable.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
 import { briefRequest } from "./brief.ts";
-import { isRecommendationId, type RecommendationId } from "./decision/contract.ts";
+import { type AnswerKey, isRecommendationId, type RecommendationId } from "./decision/contract.ts";
 import { decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
@@ -21,6 +21,7 @@ import {
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
+  plainAmendment,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -100,7 +101,7 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
 ];
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing";
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch";
 
 /**
  * The first sentence of a message that asks why, up to its first clause: "why not plain vms then"
@@ -357,7 +358,9 @@ export class Bot {
     }
   }
 
-  private async ask(turn: Turn, question: string, running?: WalkthroughState, brief = false): Promise<Reply> {
+  private async ask(turn: Turn, typed: string, running?: WalkthroughState, brief = false): Promise<Reply> {
+    // "y not containers tho": "y" is how some type "why".
+    const question = typed.replace(/^(\s*)y(?=\s+not\b)/i, "$1why");
     // The recommendation shown last, read from the store once, and only when a question needs it.
     let recalled: Promise<ShownRecommendation | undefined> | undefined;
     const recommendation = () => {
@@ -379,11 +382,28 @@ export class Bot {
     // "no wait, should be spiky" after a walkthrough: the one question with that option, changed
     // (in a running walkthrough's thread, its own questions were asked first).
     const byOption = supposed || corrected || running ? {} : this.walkthroughs.correctedOption(question);
-    const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : undefined);
+    // "we deploy quarterly and our platform maturity is low": a statement about the team, with no
+    // opening, changes the recommendation only while it is the last thing shown (below).
+    const plain =
+      supposed || corrected || running || Object.keys(byOption).length > 0
+        ? undefined
+        : plainAmendment(question, (s) => Object.keys(this.walkthroughs.answersByName(s)).length > 0);
+    const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
-    // answers, whatever was shown after it.
-    const byName = corrected ? this.walkthroughs.answersByName(corrected) : byOption;
-    const named = corrected !== undefined && Object.keys(byName).length > 0;
+    // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
+    // standard?", read as "is").
+    const byName = corrected
+      ? this.walkthroughs.answersByName(corrected)
+      : supposed
+        ? this.walkthroughs.answersByName(supposed.replace(/\bwas\b/gi, "is").replace(/\bwere\b/gi, "are"))
+        : plain
+          ? this.walkthroughs.answersByName(plain)
+          : byOption;
+    const named = (corrected !== undefined || supposed !== undefined) && Object.keys(byName).length > 0;
+    // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
+    // nothing of that question, or its description repeated ("one OS family only", "fine with a
+    // managed orchestrator"), also where the reader read it both ways.
+    const { said, echoed } = changed ? this.walkthroughs.answersSaid(changed) : { said: {}, echoed: {} };
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
@@ -394,10 +414,21 @@ export class Bot {
         shown &&
         (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
       const read = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
+      const unread = read && {
+        ...Object.fromEntries(
+          Object.entries(said).filter(
+            ([k]) => !(k in read.understood) && !read.conflicts.includes(k as AnswerKey),
+          ),
+        ),
+        ...Object.fromEntries(Object.entries(echoed).filter(([k]) => !(k in read.understood))),
+      };
       const reading = read && {
         ...read,
-        understood: { ...read.understood, ...byName },
-        conflicts: read.conflicts.filter((k) => !(k in byName)),
+        // (A what-if's answers by name only where the reader read none: it quotes them as written.)
+        understood: supposed
+          ? { ...unread, ...byName, ...read.understood }
+          : { ...unread, ...read.understood, ...byName },
+        conflicts: read.conflicts.filter((k) => !(k in byName) && !(k in echoed)),
       };
       if (shown && reading && Object.keys(reading.understood).length > 0) {
         await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });

@@ -297,7 +297,7 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
  */
 const TEAM_SUBJECT =
-  /\b(?:we|weve)\b|^(?:so\s+)?were\b|\bour\s+(?:stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
+  /\b(?:we|weve)\b|^(?:(?:so|and)\s+)?were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
 
 /**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
@@ -337,6 +337,21 @@ export function correction(
       ? TEAM_SUBJECT.test(rawWords(statement).join(" ")) && !ELSEWHERE.test(statement)
       : rawWords(statement).some((w) => WE.has(w));
   return (team || namesAnswer(statement)) && statesSomething(statement, true) ? statement : undefined;
+}
+
+/**
+ * A statement about the team with no opening, right after a recommendation ("we deploy quarterly
+ * and our platform maturity is low", "and we're fine with a managed orchestrator"): the whole
+ * message, to decide again with, when it asks nothing and speaks of the team today, or names
+ * what it answers.
+ */
+export function plainAmendment(
+  question: string,
+  namesAnswer: (statement: string) => boolean = () => false,
+): string | undefined {
+  const text = question.trim();
+  if (!statesSomething(text, true) || ELSEWHERE.test(text)) return undefined;
+  return TEAM_SUBJECT.test(rawWords(text).join(" ")) || namesAnswer(text) ? text : undefined;
 }
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */

@@ -468,6 +468,52 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
+  it("reads typed answers from the fifteenth blind trial: degree words, typos, yes/no before the option, said phrases, a leading article", async () => {
+    for (const [step, text, expected] of [
+      [
+        0,
+        "we hold cardholder data so pretty strong, but it's all our own code",
+        label("isolation", "strong"),
+      ],
+      [0, "idk, standrd i guess", label("isolation", "standard")],
+      [0, "nothing sensitive, it's all our own build tooling", label("isolation", "standard")],
+      [0, "low, trusted internal stuff only", label("isolation", "standard")],
+      [2, "nah none", label("compliance", "none")],
+      [3, "a few times a year, change board has to approve everything", label("deploys", "rare")],
+      [5, "we'd use EKS, not keen on running our own control plane", label("orchestration", "medium")],
+      [6, "big vendor apps, each one is basically one giant install", label("architecture", "monolith")],
+      [
+        6,
+        "a bunch of small services: matchmaking, leaderboards, auth, plus the game servers",
+        label("architecture", "microservices"),
+      ],
+      [8, "not really, no licensing weirdness, we wrote all of it ourselves", label("legacy", "no")],
+      [8, "nah, it's all our own code", label("legacy", "no")],
+      [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // Said of something else after a copula, a yes that disagrees with the option, or a typo of a
+    // short word: no answer; a managed service turned down is no Medium.
+    for (const [step, text] of [
+      [5, "the learning curve is pretty high"],
+      [1, "our bar is so high"],
+      [2, "yeah none"],
+      [0, "a string of outages"],
+    ] as const) {
+      const r = await at(step, text);
+      expect(plainText([r]), text).not.toContain("✅");
+    }
+    expect(plainText([await at(5, "we dont use eks")])).not.toContain(
+      `✅ ${label("orchestration", "medium")}`,
+    );
+    // A control between softening words.
+    const r = await at(0, "nvm cancel this");
+    expect(plainText([r])).toContain("cancelled this checklist");
+  });
+
   it("changes the answer before the current question when a correction names another of its options", async () => {
     const bot = makeBot(await createStore("memory:"));
     let replies = await start(bot, "t1");
@@ -575,6 +621,29 @@ describe("Bot.handle: walkthroughs", () => {
     const fresh = makeBot(await createStore("memory:"));
     const [r] = await fresh.handle(turn({ text: "no wait, should be spiky" }));
     expect(r!.parts[0]).not.toEqual({ type: "heading", text: heading });
+  });
+
+  it("changes an answer given before by 'change X to Y' and by 'for X, …, so Y' (fifteenth blind trial)", async () => {
+    for (const text of [
+      "change compliance to moderate",
+      "oh actually for compliance, we do get payment audits for the store, so moderate",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await start(bot, "t1");
+      for (const answer of ["skip", "low", "none", "skip", "skip"])
+        await bot.handle(turn({ text: answer, thread: "t1" }));
+      const replies = await bot.handle(turn({ text, thread: "t1" }));
+      expect(plainText(replies), text).toContain("changed the answer to Compliance from None to Moderate");
+      expect(plainText(replies), text).toContain("Question 6 of 11");
+    }
+    // A question about the option is no change.
+    const bot = makeBot(await createStore("memory:"));
+    await start(bot, "t1");
+    for (const answer of ["skip", "low", "none"]) await bot.handle(turn({ text: answer, thread: "t1" }));
+    const replies = await bot.handle(
+      turn({ text: "for compliance, is moderate the one with audits?", thread: "t1" }),
+    );
+    expect(plainText(replies)).not.toContain("changed the answer");
   });
 
   it("changes an answer given before when a message names its question or number, never the current question's (fourteenth blind trial)", async () => {

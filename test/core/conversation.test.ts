@@ -413,6 +413,73 @@ describe("'what if …?' after a recommendation", () => {
     }
   });
 
+  it("decides again with a statement about the team right after a recommendation, with words said for an option or its description repeated (fifteenth blind trial)", async () => {
+    const t = knowledge.responses.situation;
+    const fields = (r: Reply) => {
+      const f = r.parts.find((p) => p.type === "fields");
+      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
+    };
+    const start = "recommend we are 3 devs, one node monolith, deploy daily, no compliance";
+    for (const [text, heading, expected] of [
+      [
+        "deploys are quarterly, the monthly thing is just OS patching. and our team is mostly manual ops, not much automation",
+        t.correctedHeading,
+        [["Platform maturity", "Low"]],
+      ],
+      [
+        "we deploy quarterly and our platform maturity is low",
+        t.correctedHeading,
+        [
+          ["Platform maturity", "Low"],
+          ["Deploy frequency", "Rare"],
+        ],
+      ],
+      [
+        "and we are fine with a managed orchestrator",
+        t.correctedHeading,
+        [["Orchestration appetite", "Medium"]],
+      ],
+      [
+        "wait, you missed stuff: one OS family only, and we run and tune our own clusters",
+        t.correctedHeading,
+        [
+          ["Several operating systems", "No"],
+          ["Orchestration appetite", "High"],
+        ],
+      ],
+      [
+        "actually platform maturity is high, its a dedicated platform team. and we would rather use EKS than run our own control plane",
+        t.correctedHeading,
+        [
+          ["Platform maturity", "High"],
+          ["Orchestration appetite", "Medium"],
+        ],
+      ],
+      ["what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: start, via: "command" }));
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
+      expect(new Set(fields(r!).map((f) => f.join("="))), text).toEqual(
+        new Set(expected.map((f) => f.join("="))),
+      );
+    }
+    // Not about the team today, a question, or after another answer: no new recommendation.
+    for (const [text, before] of [
+      ["our competitor deploys daily", undefined],
+      ["at my last job we deployed quarterly", undefined],
+      ["do we need kubernetes for this?", undefined],
+      ["we deploy quarterly", "can we run databases in containers?"],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: start, via: "command" }));
+      if (before) await bot.handle(turn({ text: before }));
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
+    }
+  });
+
   it("decides again with a correction ('you missed that…') and reads what-ifs about the traffic; a guessed FAQ is no answer to one", async () => {
     const bot = makeBot(await createStore("memory:"));
     const t = knowledge.responses.situation;
@@ -533,6 +600,9 @@ describe("'what if …?' after a recommendation", () => {
       "mgmt still wants containers tho. why not plain containers, with a managed service?",
       // A question about why not, after it (a second review's).
       "why not containers, is it because we are too small?",
+      // "y" for "why", and staying on one option (trial 15).
+      "y not containers tho",
+      "why not just keep everything on containers? thats what the team knows",
     ]) {
       const [r] = await bot.handle(turn({ text }));
       expect(r!.kind, text).toBe("recommendation");

@@ -29,6 +29,9 @@ const NEGATORS = new Set([
   "hardly",
 ]);
 
+/** Before words said for a choice, a negator or "than" turns them down ("rather EKS than our own control plane"). */
+const turnsDown = (w: string) => NEGATORS.has(w) || w === "than";
+
 /** After an option's word, these say it fits: "standard is fine", "medium for us". */
 const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it", "i", "we", "here"]);
 
@@ -78,6 +81,22 @@ export function named(q: ChecklistQuestion, words: string): ChecklistQuestion["c
   const choice = q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
   const bare = BARE.get(words);
   return choice ?? (bare && q.choices.find((c) => c.value === bare || (bare === "no" && c.value === "none")));
+}
+
+/**
+ * A yes or no word before the option it agrees with, named outright: "nah none", "nope, none",
+ * "yeah strict"; not "no strict" (which says two things).
+ */
+export function confirmedNamed(
+  q: ChecklistQuestion,
+  words: string,
+): ChecklistQuestion["choices"][number] | undefined {
+  const [first = "", ...rest] = words.split(" ");
+  const sense = CHATTER.has(first) ? BARE.get(first) : undefined;
+  const choice = sense && rest.length > 0 ? named(q, rest.join(" ")) : undefined;
+  if (!choice) return undefined;
+  const saysNo = choice.value === "no" || choice.value === "none";
+  return saysNo === (sense === "no") ? choice : undefined;
 }
 
 /** After a lead-in, the option alone: "probably medium", "I'd say high" (a hedge, but a choice). */
@@ -196,7 +215,7 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
       for (const clause of clauses) {
         const words = rawWords(clause);
         const at = words.findIndex((_, i) => phrase.every((w, k) => words[i + k] === w));
-        if (at < 0 || words.slice(0, at).some((w) => NEGATORS.has(w))) continue;
+        if (at < 0 || words.slice(0, at).some(turnsDown)) continue;
         const pattern = new RegExp(
           phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+"),
           "i",
@@ -206,6 +225,45 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
     }
     return [];
   });
+}
+
+/** How many content words of an option's description, in a row, make a message echo it. */
+const ECHO_WORDS = 3;
+
+/**
+ * The option whose description (its label after the dash) a message repeats, three content words
+ * or more of it in a row, in a clause without a negation before them ("one OS family only" echoes
+ * "No — one OS family is fine", "we run and tune our own clusters" echoes "High — we can run and
+ * tune our own clusters"), with those words as written; none when two options are echoed.
+ */
+export function echoedChoice(
+  q: ChecklistQuestion,
+  text: string,
+  stopwords: ReadonlySet<string>,
+): { value: string; words: string } | undefined {
+  const found = new Map<string, string>();
+  for (const clause of text.split(/[,;:.!?]+|\s[-—–]\s/)) {
+    const raw = rawWords(clause);
+    const kept = raw.map((w, i) => ({ stem: stemmer(w), i })).filter(({ i }) => !stopwords.has(raw[i]!));
+    for (const c of q.choices) {
+      const description = c.label.split("—")[1];
+      if (!description) continue;
+      const wanted = contentWords(description, stopwords);
+      for (let start = 0; start < kept.length; start++) {
+        let run = 0;
+        for (const from of wanted.keys()) {
+          let n = 0;
+          while (kept[start + n] && wanted[from + n] === kept[start + n]!.stem) n++;
+          run = Math.max(run, n);
+        }
+        if (run < ECHO_WORDS || raw.slice(0, kept[start]!.i).some(turnsDown)) continue;
+        found.set(c.value, raw.slice(kept[start]!.i, kept[start + run - 1]!.i + 1).join(" "));
+        break;
+      }
+    }
+  }
+  const [only] = found;
+  return found.size === 1 && only ? { value: only[0], words: only[1] } : undefined;
 }
 
 /** What makes a typed answer no answer of today: a condition, a supposition, hearsay, a plan. */
@@ -275,7 +333,7 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
     const said = clause.replace(LEADS, "");
     const words = rawWords(said);
     words.forEach((w, i) => {
-      const value = heads.get(w.replace(/-?ish$/, ""));
+      const value = heads.get(w.replace(/-?ish$/, "")) ?? misspeltHead(heads, w);
       if (!value || words.slice(0, i).some((x) => NEGATORS.has(x))) return;
       const [after, next, ...more] = words.slice(i + 1);
       // "strong not standard": the option after the negator is the one turned down.
@@ -288,11 +346,61 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
         i === 0 &&
         (after === undefined || beforeRefused || HEDGED.has(after) || FITS.has(after) || title.has(after));
       const last = after === undefined || (beforeRefused && more.length === 0);
-      const ends = last && i > 0 && SAYS_BEFORE.test(words.slice(0, i).join(" "));
+      const ends =
+        last && i > 0 && (SAYS_BEFORE.test(words.slice(0, i).join(" ")) || degreeLed(words.slice(0, i)));
       if (opens || ends) found.add(value);
     });
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Words of degree before an option that ends its clause: "so pretty strong", "fairly standard". */
+const DEGREE_BEFORE = new Set(["so", "pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"]);
+/** Before a word of degree, these make the option a description of something else: "the learning curve is pretty high". */
+const COPULAS = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "get",
+  "gets",
+  "got",
+  "seems",
+  "looks",
+]);
+
+/**
+ * Do the words before an option that ends its clause lead to it with words of degree only ("so
+ * pretty strong", "so moderate"), not after a copula ("the bar is so high": said of something else)?
+ */
+function degreeLed(before: string[]): boolean {
+  let at = before.length;
+  while (at > 0 && before.length - at < 2 && DEGREE_BEFORE.has(before[at - 1]!)) at--;
+  return at < before.length && (at === 0 || !COPULAS.has(before[at - 1]!));
+}
+
+/** An option's head word of seven letters or more typed one letter off ("standrd", "moderte"). */
+const MIN_TYPO_HEAD = 7;
+function misspeltHead(heads: ReadonlyMap<string, string>, word: string): string | undefined {
+  if (word.length < MIN_TYPO_HEAD - 1) return undefined;
+  const found = [...heads].filter(([head]) => head.length >= MIN_TYPO_HEAD && oneEditApart(head, word));
+  return found.length === 1 ? found[0]![1] : undefined;
+}
+
+/** One letter added, dropped or changed, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
@@ -322,7 +430,7 @@ export function correctedTo(
 
 /** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
 const GIVEN =
-  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
 
 /**
  * The option a message gives a question it names ("the architecture answer should be mixed",
@@ -363,6 +471,25 @@ export function givenByName(
       (c) => c.value === word || rawWords(c.label.split("—")[0]!).join(" ") === word,
     );
     if (choice) return { value: choice.value, words: m[0].replace(/^[^\w]/, "").trim() };
+  }
+  for (const name of [q.title.toLowerCase(), ...q.names]) {
+    const written = name.replace(/ /g, "\\s+");
+    // "change compliance to moderate", "set the architecture answer to mixed" (a verb of changing
+    // only: "moving the architecture to microservices" is a plan).
+    const changed = new RegExp(
+      `(?:^|[^\\w])(?:change|set|switch|put|flip)\\s+(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)\\s*$`,
+      "i",
+    ).exec(typed.trim());
+    const value = changed && optionWordNamed(q, `should be ${changed[1]}`);
+    if (changed && value) return { value, words: changed[0].replace(/^[^\w]/, "").trim() };
+    // "for compliance, we do get payment audits, so moderate": the question named first, then the
+    // option ending the message as optionWordNamed reads it.
+    const about = new RegExp(
+      `(?:^|[^\\w])(?:for|on|about|re|regarding)\\s+(?:the\\s+)?${written}\\b[,:;\\s-]*`,
+      "i",
+    ).exec(typed);
+    const given = about ? optionWordNamed(q, typed.slice(about.index + about[0].length)) : undefined;
+    if (about && given) return { value: given, words: text.trim() };
   }
   return undefined;
 }

@@ -157,7 +157,13 @@ export function statesSomething(
     all.some((w, i) => (w === "want" || w === "wants" || w === "wanted") && !REQUIRERS.has(all[i - 1] ?? ""));
   // What would be, not what is ("running our own clusters would be a nightmare"), unless it only
   // says an option would do ("a managed cluster like GKE would be fine").
-  const would = all.some((w, i) => w === "would" && !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)));
+  // With wishes, a preference states one too ("we would rather use EKS than run our own").
+  const would = all.some(
+    (w, i) =>
+      w === "would" &&
+      !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)) &&
+      !(wishesCount && all[i + 1] === "rather"),
+  );
   return !wish && !would && !all.some((w) => HEDGES.has(w));
 }
 

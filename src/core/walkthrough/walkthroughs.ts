@@ -22,7 +22,9 @@ import {
 import {
   choiceNamed,
   closestChoice,
+  confirmedNamed,
   correctedTo,
+  echoedChoice,
   givenByName,
   headNamed,
   leadNamed,
@@ -61,6 +63,20 @@ const DEGREES = new Set([
   "generally",
 ]);
 
+/** Besides DEGREES, words that may open a typed answer before what it says: "a few times a year", "like twice a month". */
+const LEADS_IN = new Set([
+  ...DEGREES,
+  "a",
+  "an",
+  "like",
+  "about",
+  "around",
+  "roughly",
+  "maybe",
+  "probably",
+  "approximately",
+]);
+
 /** Asks what the question or its options mean, in rawWords' spelling ("no idea what that means"). */
 const MEANING =
   /(?:^| )(?:what (?:does|do|did) (?:that|this|it|those|these|the (?:question|options?|choices?))(?: \w+){0,2} mean|(?:no idea|not sure|dont know|do not know|dont understand) what (?:that|this|it|you|the question) means?|what do you mean|explain (?:the |these |those )?(?:options|choices|question)|i dont understand(?: the question)?)(?: here| exactly| by that| by this| please)?$/;
@@ -78,6 +94,12 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
   ["cancel the checklist", "cancel"],
   ["forget the checklist", "cancel"],
 ]);
+
+/** Words before a control that only soften it, in rawWords' spelling: "nvm cancel this". */
+const CONTROL_OPENING =
+  /^(?:(?:nvm|never mind|nevermind|ok|okay|actually|hmm+|oh|please|pls|lets|just|ugh|sorry) )+/;
+/** …and after it: "cancel this", "go back please". */
+const CONTROL_CLOSING = / (?:(?:this|it|that|please|pls|now|then|thanks|thx))+$/;
 
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
@@ -353,7 +375,7 @@ export class Walkthroughs {
     const same = (label: string) => rawWords(label).join(" ") === typed;
     const base = { walkthroughId: state.id, step: state.step };
     const q = this.deps.knowledge.decision.checklist[state.step];
-    const choice = q && named(q, typed);
+    const choice = q && (named(q, typed) ?? confirmedNamed(q, typed));
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
     // An option named outright ("probably medium", "standard, it's all our own services") in a
     // statement: as pressed.
@@ -368,12 +390,13 @@ export class Walkthroughs {
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
     // (Opening the message, or in a short one: not "not sure about the others but we deploy daily".)
+    // (Opening the message, also before a guess: "not sure tbh, the vendor might use capture cards".)
+    const unqualified = !/\b(?:but|though|although|however)\b/.test(typed);
     const skip =
       [this.t.skip, ...this.t.skip.split("/")].some(same) ||
       typed === "skip" ||
-      (statement &&
-        !/\b(?:but|though|although|however)\b/.test(typed) &&
-        (SKIPS_FIRST.test(typed) || (typed.split(" ").length <= 5 && SKIPS.test(typed))));
+      (unqualified && !text.includes("?") && SKIPS_FIRST.test(typed)) ||
+      (statement && unqualified && typed.split(" ").length <= 5 && SKIPS.test(typed));
     if (skip) return { type: "checklist.answer", ...base, value: null };
     // Alone, or opening the message before a comma or dash ("back - the card data means we need
     // more than standard", "cancel, we'll redo it on thursday").
@@ -450,6 +473,25 @@ export class Walkthroughs {
   }
 
   /**
+   * The answers a message gives, for a recommendation's answers, in words a choice lists as said
+   * for it ("we'd rather use EKS": `said`) or by repeating its description ("one OS family only",
+   * "we run and tune our own clusters": `echoed`); one option per question at most.
+   */
+  answersSaid(text: string): { said: UnderstoodAnswers; echoed: UnderstoodAnswers } {
+    const said: UnderstoodAnswers = {};
+    const echoed: UnderstoodAnswers = {};
+    for (const q of this.deps.knowledge.decision.checklist) {
+      const key = q.key as AnswerKey;
+      const found = saidFor(q, text);
+      const [only] = found;
+      if (found.length === 1 && only) said[key] = { value: only.value, evidence: only.words };
+      const echo = echoedChoice(q, text, this.stopwords);
+      if (echo) echoed[key] = { value: echo.value, evidence: echo.words };
+    }
+    return { said, echoed };
+  }
+
+  /**
    * After a walkthrough or a recommendation, a correction naming an option of one question only
    * ("no wait, should be spiky", "oops i meant strict"): that question's answer, with the message
    * as its words. None when the option is one of several questions'.
@@ -508,9 +550,13 @@ export class Walkthroughs {
   typedControl(text: string): "back" | "restart" | "cancel" | undefined {
     const typed = rawWords(text).join(" ");
     const ops = { back: this.t.back, restart: this.t.restart, cancel: this.t.cancel } as const;
-    for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
-      if (rawWords(label).join(" ") === typed || typed === op) return op;
-    return CONTROL_SYNONYMS.get(typed);
+    const control = (words: string) => {
+      for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
+        if (rawWords(label).join(" ") === words || words === op) return op;
+      return CONTROL_SYNONYMS.get(words);
+    };
+    // Or between words that only soften it: "nvm cancel this", "ok lets start over please".
+    return control(typed) ?? control(typed.replace(CONTROL_OPENING, "").replace(CONTROL_CLOSING, ""));
   }
 
   /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */
@@ -549,16 +595,17 @@ export class Walkthroughs {
     const heard = key in alone.understood || alone.conflicts.includes(key);
     const opening = text.split(/[,;:.!]|\s[-—–]\s/)[0] ?? text;
     const hinted = heard || !q.readAs || negated(opening) ? undefined : read(`${q.readAs} ${text}`);
-    // A degree word may come first: "pretty steady, a bit more on mondays".
-    const lead = DEGREES.has(typed[0] ?? "") ? 1 : 0;
+    // A degree word may come first ("pretty steady, a bit more on mondays"), or an article or a
+    // word of estimate ("a few times a year", "like twice a month").
+    const lead = LEADS_IN.has(typed[0] ?? "") ? (LEADS_IN.has(typed[1] ?? "") ? 2 : 1) : 0;
     const opens = (r: Reading) => {
       const said = r.understood[key]?.evidence;
       const evidence = said ? rawWords(said).filter((w) => typed.includes(w)) : [];
       const from = (at: number) => evidence.every((w, i) => typed[at + i] === w);
-      const atStart = evidence.length > 0 && (from(0) || from(lead));
+      const atStart = evidence.length > 0 && [0, 1, 2].some((at) => at <= lead && from(at));
       // One word only (after a degree word) before a break: "bursty, when …", "pretty steady, a
       // bit more on mondays"; not "same here".
-      const opening = lead ? text.replace(/^\s*[\w'-]+\s+/, "") : text;
+      const opening = lead ? text.replace(new RegExp(`^\\s*(?:[\\w'-]+\\s+){${lead}}`), "") : text;
       return (
         atStart &&
         (evidence.length > 1 || typed.length <= 1 + lead || /^\s*[\w'-]+\s*[,;:.!—–]/.test(opening))
