@@ -478,7 +478,10 @@ export class Bot {
       followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
     // (Or only guess at it: "what if we hired a platform engineer?" is no question about hidden costs.)
     const guessed = outcome.kind === "answer" && outcome.unsure === true;
-    if (supposedNothing && (offTopic || backToLast || guessed)) {
+    // (Or only answer it in the conversation's subject, having named none: "what if our team doubled?".)
+    const subjectGiven =
+      followUp?.reason === "no-subject" && outcome.kind === "answer" && outcome.entry.id !== followUp.of.id;
+    if (supposedNothing && (offTopic || backToLast || guessed || subjectGiven)) {
       const text = this.knowledge.responses.situation.whatIfNothing;
       return reply("notice", [{ type: "text", text }], text);
     }

@@ -94,6 +94,11 @@ export const FOLLOW_UP = {
     "words",
     "terms",
     "five",
+    "5",
+    "year",
+    "old",
+    // "ok thats a lot. can you explain it like im 5"
+    "thats",
     "more",
     // "too long. tldr"
     "long",
@@ -129,6 +134,12 @@ export const FOLLOW_UP = {
     "one sentence",
     "one line",
     "in a nutshell",
+    "like im 5",
+    "like im five",
+    "like i am 5",
+    "like i am five",
+    "like a 5 year old",
+    "like a five year old",
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
@@ -704,18 +715,8 @@ export function resolve(
     own.every(words.knows) &&
     own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity)
   ) {
-    const inSubject = asker.ask(question, true);
-    if (
-      inSubject.kind === "answer" &&
-      inSubject.entry.id !== previous.id &&
-      inSubject.confidence >= FOLLOW_UP.minInSubject
-    )
-      return {
-        outcome: inSubject,
-        matched: question,
-        followUp: { of: previous, reason: "no-subject" },
-        alone,
-      };
+    const inSubject = answeredInSubject(asker, question, previous, alone);
+    if (inSubject) return inSubject;
   }
   if (declined && !subjectless) return { outcome: alone, matched: question };
   // Answered alone, neither continuing nor subjectless: no reason below can hold, whatever the
@@ -783,10 +784,35 @@ export function resolve(
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   if (reason === "continues" && newTopic && combined.entry.id === previous.id)
     return { outcome: alone, matched: question };
+  // Likewise named without a subject word, which alone the model was sure of and only offered for
+  // that ("and cost wise?" after the scaling answer): answered in the conversation's subject; not
+  // one that points back ("is that safe?" asks about the answer before, and is offered the other).
+  if (offeredOnly && newTopic && !pointsAt(raw) && combined.entry.id === previous.id) {
+    const inSubject = answeredInSubject(asker, question, previous, alone);
+    if (inSubject) return inSubject;
+  }
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
   return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
+}
+
+/**
+ * The question answered as if it named a subject word (the conversation gives it one), when the
+ * model gives an entry other than the one before at least FOLLOW_UP.minInSubject.
+ */
+function answeredInSubject(
+  asker: Pick<Asker, "ask">,
+  question: string,
+  previous: Answerable,
+  alone: AskOutcome,
+): Resolution | undefined {
+  const inSubject = asker.ask(question, true);
+  return inSubject.kind === "answer" &&
+    inSubject.entry.id !== previous.id &&
+    inSubject.confidence >= FOLLOW_UP.minInSubject
+    ? { outcome: inSubject, matched: question, followUp: { of: previous, reason: "no-subject" }, alone }
+    : undefined;
 }
 
 /** Nothing but asking why: "why?", "how so?", "how come?", "why is that?", "but why". */

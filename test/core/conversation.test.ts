@@ -869,6 +869,8 @@ describe("follow-ups in context", () => {
     "give me the tl;dr for my board",
     "too long. tldr",
     "can you explain it in one sentence",
+    // Trial 15.
+    "ok thats a lot. can you explain it like im 5",
   ])("says the answer before in short for %j", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

@@ -102,6 +102,19 @@ describe("when a question follows up (FOLLOW_UP)", () => {
       expect(followUp("is that safe for a bank though", c)?.reason, `after ${c}`).toBe("no-subject");
   });
 
+  it("answers a follow-up the model alone was sure of, only offered for naming no subject word, in the conversation's subject when the topic before only brings its answer back ('and cost wise?')", () => {
+    const alone = qa.asker.ask("and cost wise?");
+    expect(alone.kind === "no-match" && alone.why).toBe("no-subject-word");
+    const r = resolve(qa.asker, qa, "and cost wise?", { entryId: "scaling-and-autoscaling" });
+    expect(r.outcome.kind === "answer" && r.outcome.entry.id).toBe("cost-comparison");
+    expect(r.followUp?.reason).toBe("no-subject");
+    // With the topic before, the scaling answer again.
+    const combined = qa.asker.ask(
+      "How does scaling and autoscaling compare between VMs and containers? and cost wise?",
+    );
+    expect(combined.kind === "answer" && combined.entry.id).toBe("scaling-and-autoscaling");
+  });
+
   it.each([
     "what about pizza for lunch?",
     "what about my git commit history?",

@@ -73,6 +73,8 @@ describe("an answer to a question naming a product the documents never mention s
     for (const q of [
       "lol ok. can you write me a dockerfile for a node app",
       "write a haiku about kubernetes",
+      // Trial 15.
+      "can you help me write a cover letter for a devops job?",
       "write me a poem about docker",
       "generate a k8s manifest for my app",
     ])
