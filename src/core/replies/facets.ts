@@ -64,6 +64,8 @@ export function asksForFigures(followUp: string): boolean {
     // (Asked how much: not "windows containers in ms azure".)
     (/\bhow (?:fast|quick|quickly|long|much|many|big|large|small)\b/.test(q) &&
       /\bin (?:ms|milliseconds|microseconds|mb|gb|megabytes|gigabytes)\b/.test(q)) ||
+    // "what's the CPU overhead of a hypervisor in percent?", "overhead in %".
+    /\bin (?:percent|per cent|percentage|%)(?=\W|$)/.test(q) ||
     // A duration of work ("how long will migrating 400 vms take", "how long to learn k8s"), not a
     // start-up time, which the documents give in rough ranges.
     (/\bhow long (?:will|would|does|do|should|to|is)\b[^?]*\b(?:take|learn|migrat\w*|last)\b/.test(q) &&

@@ -138,6 +138,9 @@ describe("an answer to a question naming a product the documents never mention s
     // Milliseconds asked for "in ms" (trial 13), not "in seconds", which the documents give.
     const inMs = qa.asker.ask("how fast do firecracker vms boot in ms?");
     expect(inMs.kind === "answer" && inMs.figures).toBe(true);
+    // A share asked for "in percent" (trial 15).
+    const percent = qa.asker.ask("what's the CPU overhead of a hypervisor in percent?");
+    expect(percent.kind === "answer" && percent.figures).toBe(true);
     // Not Microsoft (an independent review's).
     const azure = qa.asker.ask("can we run windows containers in ms azure?");
     expect(azure.kind === "answer" && azure.figures).toBeFalsy();
@@ -156,6 +159,16 @@ describe("an answer to a question naming a product the documents never mention s
       "Tanzu",
       "OpenShift Virtualization",
     ]);
+    // A registry and a secret store by name (trial 15).
+    for (const [q, name] of [
+      ["which container registry should we use, docker hub or github?", "Docker Hub"],
+      ["how should we handle secrets like DB passwords inside containers? vault?", "Vault"],
+    ] as const) {
+      const said = qa.asker.ask(q);
+      expect(said.kind === "answer" || said.kind === "no-match" ? said.unnamed : undefined, q).toEqual([
+        name,
+      ]);
+    }
     // A game-server orchestrator (trial 13), offered "did you mean" with the name said.
     const agones = qa.asker.ask("agones vs just plain k8s for our game servers?");
     expect(agones.kind === "answer" || agones.kind === "no-match" ? agones.unnamed : undefined).toEqual([
