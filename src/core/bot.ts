@@ -360,7 +360,7 @@ export class Bot {
 
   private async ask(turn: Turn, typed: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "y not containers tho": "y" is how some type "why".
-    const question = typed.replace(/^(\s*)y(?=\s+not\b)/i, "$1why");
+    const question = typed.replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)?)y(?=\s+not\b)/i, "$1why");
     // The recommendation shown last, read from the store once, and only when a question needs it.
     let recalled: Promise<ShownRecommendation | undefined> | undefined;
     const recommendation = () => {
@@ -403,7 +403,7 @@ export class Bot {
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
     // nothing of that question, or its description repeated ("one OS family only", "fine with a
     // managed orchestrator"), also where the reader read it both ways.
-    const { said, echoed } = changed ? this.walkthroughs.answersSaid(changed) : { said: {}, echoed: {} };
+    const { said, echoed } = corrected ? this.walkthroughs.answersSaid(corrected) : { said: {}, echoed: {} };
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;

@@ -308,7 +308,7 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
  */
 const TEAM_SUBJECT =
-  /\b(?:we|weve)\b|^(?:(?:so|and)\s+)?were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
+  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
 
 /**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
@@ -351,19 +351,25 @@ export function correction(
 }
 
 /**
- * A statement about the team with no opening, right after a recommendation ("we deploy quarterly
- * and our platform maturity is low", "and we're fine with a managed orchestrator"): the whole
- * message, to decide again with, when it asks nothing and speaks of the team today, or names
- * what it answers.
+ * A statement giving answers by name with no opening, right after a recommendation ("we deploy
+ * quarterly and our platform maturity is low"): the whole message, to decide again with, when it
+ * asks nothing, concedes nothing ("compliance is strict, but only for the other product") and
+ * reports nothing ("we heard compliance is strict elsewhere"). A statement about the team that names
+ * no question is not enough (an independent review's: "we sell to banks that are heavily
+ * regulated", "we heard netflix deploys daily" re-decided).
  */
 export function plainAmendment(
   question: string,
-  namesAnswer: (statement: string) => boolean = () => false,
+  namesAnswer: (statement: string) => boolean,
 ): string | undefined {
   const text = question.trim();
-  if (!statesSomething(text, true) || ELSEWHERE.test(text)) return undefined;
-  return TEAM_SUBJECT.test(rawWords(text).join(" ")) || namesAnswer(text) ? text : undefined;
+  if (!statesSomething(text, true) || ELSEWHERE.test(text) || CONCEDES.test(text)) return undefined;
+  return namesAnswer(text) ? text : undefined;
 }
+
+/** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
+const CONCEDES =
+  /\b(?:but|though|although|however|i get it|only for|other product|told|heard|read|think|thought|believe|ago|last year|next year|back in|moot)\b/i;
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =

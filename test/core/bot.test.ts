@@ -502,6 +502,15 @@ describe("Bot.handle: walkthroughs", () => {
       [1, "our bar is so high"],
       [2, "yeah none"],
       [0, "a string of outages"],
+      // An independent review's: a description of something else after words of degree, a said
+      // phrase beside a rejection or on top of licensed software, a skip that asks, a plan.
+      [5, "the learning curve feels pretty high"],
+      [5, "the learning curve is really pretty high"],
+      [1, "costs so high"],
+      [1, "we have turnover thats very high"],
+      [5, "tried eks, hated it"],
+      [8, "our own code on top of SAP"],
+      [6, "next year we switch the architecture to microservices"],
     ] as const) {
       const r = await at(step, text);
       expect(plainText([r]), text).not.toContain("✅");
@@ -510,8 +519,14 @@ describe("Bot.handle: walkthroughs", () => {
       `✅ ${label("orchestration", "medium")}`,
     );
     // A control between softening words.
-    const r = await at(0, "nvm cancel this");
-    expect(plainText([r])).toContain("cancelled this checklist");
+    for (const text of ["nvm cancel this", "nvm cancel this please", "ok cancel it then"])
+      expect(plainText([await at(0, text)]), text).toContain("cancelled this checklist");
+    // "not sure" before a request for help is no skip.
+    for (const text of [
+      "not sure, what do most teams pick",
+      "dont know. could you tell me what strong means",
+    ])
+      expect(plainText([await at(0, text)]), text).not.toContain("✅");
   });
 
   it("changes the answer before the current question when a correction names another of its options", async () => {

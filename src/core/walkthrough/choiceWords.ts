@@ -47,8 +47,15 @@ const EXCEPTS = "except|apart from|other than|besides|save for";
 const EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|though|although)\\b`, "i");
 /** After an option named first, whatever the rest says: also a condition, hearsay, a doubt or a "but". */
 const QUALIFIED = new RegExp(`\\b(?:if|unless|says|said|maybe|might|but|${EXCEPTS}|though|although)\\b`, "i");
-/** Anywhere beside words said for a choice ("all linux except one windows box"). */
-const SAID_EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|but they differ)\\b`, "i");
+/**
+ * Anywhere beside words said for a choice, an exception or a rejection says otherwise ("all linux
+ * except one windows box", "our own code on top of SAP", "tried eks, hated it", "we find EKS too
+ * expensive"). (Not "but": "decent CI but nobody knows kubernetes" is still decent CI.)
+ */
+const SAID_EXCEPTED = new RegExp(
+  `\\b(?:${EXCEPTS}|on top of|hated?|hates|dropped|ditched|moved off|gave up|too expensive|pricey|nightmare|painful|regret)\\b`,
+  "i",
+);
 
 /** Words that open a reply before what it says: "ok then yes, we have to keep both", "no wait q3 …". */
 const OPENING =
@@ -229,6 +236,27 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
 
 /** How many content words of an option's description, in a row, make a message echo it. */
 const ECHO_WORDS = 3;
+/** What may stand before an echoed description in its clause: the team and words of no weight. */
+const ECHO_LEADS = new Set([
+  ...["we", "were", "weve", "our", "us", "i", "im", "and", "so", "also", "yeah", "yes", "ok", "okay"],
+  ...["honestly", "well", "are", "is", "its", "only", "just", "really", "mostly", "all", "the", "a", "an"],
+  ...[
+    "actually",
+    "wait",
+    "oh",
+    "no",
+    "nope",
+    "sorry",
+    "stuff",
+    "everything",
+    "we'd",
+    "wed",
+    "rather",
+    "would",
+  ],
+]);
+/** After an echoed description, words that say the team has it not: "… is what we are missing". */
+const LACKS = new Set(["missing", "lack", "lacking", "lost", "without", "want", "wish", "need"]);
 
 /**
  * The option whose description (its label after the dash) a message repeats, three content words
@@ -256,8 +284,14 @@ export function echoedChoice(
           while (kept[start + n] && wanted[from + n] === kept[start + n]!.stem) n++;
           run = Math.max(run, n);
         }
-        if (run < ECHO_WORDS || raw.slice(0, kept[start]!.i).some(turnsDown)) continue;
-        found.set(c.value, raw.slice(kept[start]!.i, kept[start + run - 1]!.i + 1).join(" "));
+        if (run < ECHO_WORDS) continue;
+        const [from, to] = [kept[start]!.i, kept[start + run - 1]!.i + 1];
+        // Said by the team, with nothing before it but words of its own ("we are fine with …",
+        // not "the vendor controls the software stack"), and never turned down, before, inside
+        // or after it ("not flexible", "is what we are missing").
+        if (!raw.slice(0, from).every((w) => ECHO_LEADS.has(w))) continue;
+        if (raw.slice(from).some((w) => turnsDown(w) || LACKS.has(w))) continue;
+        found.set(c.value, raw.slice(from, to).join(" "));
         break;
       }
     }
@@ -268,7 +302,7 @@ export function echoedChoice(
 
 /** What makes a typed answer no answer of today: a condition, a supposition, hearsay, a plan. */
 const NOT_AN_ANSWER =
-  /\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|says|said|claims|might|will|gonna|plan|planning|eventually|someday)\b/i;
+  /\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|says|said|claims|might|will|gonna|plan|planning|eventually|someday|next (?:year|quarter|month|sprint|week)|later this year)\b/i;
 /** A clause opening as a question without its question mark: "what is high", "why so strict". */
 const ASKS = /(?:^|[,;.!:]\s*)(?:what|whats|why|how|which|who|where)\b/i;
 /** A doubt or a wish to skip anywhere in a message: no option it names is the answer ("not sure, its hard"). */
@@ -329,7 +363,12 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
   }
   const title = new Set(rawWords(q.title));
   const found = new Set<string>();
-  for (const clause of text.replace(OPENING, "").split(/[,;:.!(){}]+|\s[-—–]\s|[—–]/)) {
+  // (Also before "so" and a word of degree: "we hold cardholder data so pretty strong".)
+  for (const clause of text
+    .replace(OPENING, "")
+    .split(
+      /[,;:.!(){}]+|\s[-—–]\s|[—–]|\s(?=so\s+(?:pretty|fairly|quite|very|reasonably|somewhat|super)\b)/,
+    )) {
     const said = clause.replace(LEADS, "");
     const words = rawWords(said);
     words.forEach((w, i) => {
@@ -354,32 +393,17 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Words of degree before an option that ends its clause: "so pretty strong", "fairly standard". */
-const DEGREE_BEFORE = new Set(["so", "pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"]);
-/** Before a word of degree, these make the option a description of something else: "the learning curve is pretty high". */
-const COPULAS = new Set([
-  "is",
-  "are",
-  "was",
-  "were",
-  "be",
-  "been",
-  "being",
-  "get",
-  "gets",
-  "got",
-  "seems",
-  "looks",
-]);
+/** Words of degree before an option that ends its clause: "pretty strong", "fairly standard". */
+const DEGREE_BEFORE = new Set(["pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"]);
 
 /**
- * Do the words before an option that ends its clause lead to it with words of degree only ("so
- * pretty strong", "so moderate"), not after a copula ("the bar is so high": said of something else)?
+ * Are the words before an option that ends its clause only words of degree, after an opening
+ * "so" at most ("pretty strong", "so moderate"), never a description of something else ("the
+ * learning curve feels pretty high", "costs so high")?
  */
 function degreeLed(before: string[]): boolean {
-  let at = before.length;
-  while (at > 0 && before.length - at < 2 && DEGREE_BEFORE.has(before[at - 1]!)) at--;
-  return at < before.length && (at === 0 || !COPULAS.has(before[at - 1]!));
+  const rest = before[0] === "so" ? before.slice(1) : before;
+  return before.length > 0 && rest.every((w) => DEGREE_BEFORE.has(w));
 }
 
 /** An option's head word of seven letters or more typed one letter off ("standrd", "moderte"). */
@@ -474,10 +498,10 @@ export function givenByName(
   }
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     const written = name.replace(/ /g, "\\s+");
-    // "change compliance to moderate", "set the architecture answer to mixed" (a verb of changing
-    // only: "moving the architecture to microservices" is a plan).
+    // "change compliance to moderate", "set the architecture answer to mixed": opening the message
+    // (not "next year we switch the architecture to microservices", a plan).
     const changed = new RegExp(
-      `(?:^|[^\\w])(?:change|set|switch|put|flip)\\s+(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)\\s*$`,
+      `^\\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\\W+)*(?:change|set|switch|put|flip)\\s+(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)\\s*(?:please|pls|thanks|thx)?[.!]*\\s*$`,
       "i",
     ).exec(typed.trim());
     const value = changed && optionWordNamed(q, `should be ${changed[1]}`);
@@ -488,8 +512,10 @@ export function givenByName(
       `(?:^|[^\\w])(?:for|on|about|re|regarding)\\s+(?:the\\s+)?${written}\\b[,:;\\s-]*`,
       "i",
     ).exec(typed);
-    const given = about ? optionWordNamed(q, typed.slice(about.index + about[0].length)) : undefined;
-    if (about && given) return { value: given, words: text.trim() };
+    // (In its sentence only: "for orchestration we use EKS. maturity: high" gives orchestration nothing.)
+    const sentence = about ? (typed.slice(about.index + about[0].length).split(/[.!?]\s/)[0] ?? "") : "";
+    const given = about ? optionWordNamed(q, sentence) : undefined;
+    if (about && given) return { value: given, words: `${about[0]}${sentence}`.replace(/^[^\w]/, "").trim() };
   }
   return undefined;
 }

@@ -167,6 +167,12 @@ export function statesSomething(
   return !wish && !would && !all.some((w) => HEDGES.has(w));
 }
 
+/**
+ * A time to come, in rawWords' spelling: typed in a checklist's thread, what it says is a plan,
+ * no answer of today ("next year we switch the architecture to microservices").
+ */
+export const PLANNED = /\b(?:next (?:year|quarter|month|sprint|week)|later this year|in the future)\b/;
+
 /** Words that may open a request to the bot: "so can you …", "hey, could you …". */
 const NOT_NAMES = new Set([
   ...["so", "ok", "okay", "and", "but", "hey", "hi", "hello", "also", "then", "now", "well", "oh", "hmm"],

@@ -47,7 +47,7 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { statesSomething } from "./statement.ts";
+import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 /** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
@@ -64,18 +64,7 @@ const DEGREES = new Set([
 ]);
 
 /** Besides DEGREES, words that may open a typed answer before what it says: "a few times a year", "like twice a month". */
-const LEADS_IN = new Set([
-  ...DEGREES,
-  "a",
-  "an",
-  "like",
-  "about",
-  "around",
-  "roughly",
-  "maybe",
-  "probably",
-  "approximately",
-]);
+const LEADS_IN = new Set([...DEGREES, "a", "an", "like", "about", "around", "roughly", "approximately"]);
 
 /** Asks what the question or its options mean, in rawWords' spelling ("no idea what that means"). */
 const MEANING =
@@ -99,7 +88,7 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
 const CONTROL_OPENING =
   /^(?:(?:nvm|never mind|nevermind|ok|okay|actually|hmm+|oh|please|pls|lets|just|ugh|sorry) )+/;
 /** …and after it: "cancel this", "go back please". */
-const CONTROL_CLOSING = / (?:(?:this|it|that|please|pls|now|then|thanks|thx))+$/;
+const CONTROL_CLOSING = /(?: (?:this|it|that|please|pls|now|then|thanks|thx))+$/;
 
 /** A statement asking to skip the question, in rawWords' spelling. */
 const SKIPS = /(?:^| )(?:skip|not sure|no idea|dont know|do not know|dunno|unsure)(?: |$)/;
@@ -395,7 +384,7 @@ export class Walkthroughs {
     const skip =
       [this.t.skip, ...this.t.skip.split("/")].some(same) ||
       typed === "skip" ||
-      (unqualified && !text.includes("?") && SKIPS_FIRST.test(typed)) ||
+      (unqualified && !asksSomething(text) && SKIPS_FIRST.test(typed)) ||
       (statement && unqualified && typed.split(" ").length <= 5 && SKIPS.test(typed));
     if (skip) return { type: "checklist.answer", ...base, value: null };
     // Alone, or opening the message before a comma or dash ("back - the card data means we need
@@ -580,7 +569,8 @@ export class Walkthroughs {
     read: (text: string) => Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     const q = this.deps.knowledge.decision.checklist[state.step];
-    if (q === undefined || !statesSomething(text, q.wishes)) return undefined;
+    if (q === undefined || !statesSomething(text, q.wishes) || PLANNED.test(rawWords(text).join(" ")))
+      return undefined;
     const key = q.key as AnswerKey;
     const typed = rawWords(text);
     const answer = (value: string, words: string) => ({
