@@ -113,7 +113,7 @@ function whyClause(question: string): string {
     question
       .trim()
       .split(/(?<=[.!?])\s+/)
-      .find((s) => /^\W*(?:(?:but|so|and|ok)\W+)?why\b/i.test(s)) ?? question.trim();
+      .find((s) => /^\W*(?:(?:but|so|and|ok|okay|hmm)\W+)*why\b/i.test(s)) ?? question.trim();
   return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
 }
 
@@ -360,7 +360,7 @@ export class Bot {
 
   private async ask(turn: Turn, typed: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "y not containers tho": "y" is how some type "why".
-    const question = typed.replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)?)y(?=\s+not\b)/i, "$1why");
+    const question = typed.replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)*)y(?=\s+not\b)/i, "$1why");
     // The recommendation shown last, read from the store once, and only when a question needs it.
     let recalled: Promise<ShownRecommendation | undefined> | undefined;
     const recommendation = () => {
@@ -838,9 +838,9 @@ export class Bot {
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.
-    const whyNot = /^(?:(?:but|so|and|ok) )?why not\b/.test(text);
+    const whyNot = /^(?:(?:but|so|and|ok|okay|hmm) )*why not\b/.test(text);
     const leftOut =
-      /^(?:(?:but|so|and|ok) )?why (?:is|are|was|were|did you)\b/.test(text) &&
+      /^(?:(?:but|so|and|ok|okay|hmm) )*why (?:is|are|was|were|did you)\b/.test(text) &&
       /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
     if (!whyNot && !leftOut) return undefined;
     const option = this.optionNamed(first);

@@ -364,8 +364,16 @@ export function plainAmendment(
 ): string | undefined {
   const text = question.trim();
   if (!statesSomething(text, true) || ELSEWHERE.test(text) || CONCEDES.test(text)) return undefined;
-  return namesAnswer(text) ? text : undefined;
+  return namesAnswer(text) || OUR_PART_IS.test(rawWords(text).join(" ")) ? text : undefined;
 }
+
+/**
+ * Or a part of the team's system said to be something, opening the message: "and the services are
+ * stateless btw", "and the oracle db is stateful obviously", "deploys are monthly now" (not "our
+ * competitors services are stateless").
+ */
+const OUR_PART_IS =
+  /^(?:(?:and|also|oh|so|btw|plus|fyi)\s+)*(?:(?:the|our)\s+(?!(?:competitors?|customers?|clients?|vendors?|partners?|other|old|previous)\s)(?:\w+\s+)?(?:services?|apps?|applications?|db|database|data|workloads?|stack|stuff|load|traffic|deploys|releases)|deploys|releases|load|traffic)\s+(?:is|are)\b/;
 
 /** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
 const CONCEDES =
@@ -454,7 +462,7 @@ export function aboutRecommendation(
   const about: RecommendationQuestion | undefined =
     /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
       ? "change"
-      : !/^why\b/.test(text)
+      : !/^(?:(?:but|so|and|ok|okay|hmm) )*why\b/.test(text)
         ? undefined
         : /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text)
           ? "why-not"

@@ -490,6 +490,12 @@ describe("Bot.handle: walkthroughs", () => {
       [8, "not really, no licensing weirdness, we wrote all of it ourselves", label("legacy", "no")],
       [8, "nah, it's all our own code", label("legacy", "no")],
       [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
+      // Trial 16.
+      [
+        6,
+        "mostly microservices, ~15 of them, plus an old php admin panel",
+        label("architecture", "microservices"),
+      ],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
@@ -770,6 +776,8 @@ describe("Bot.handle: walkthroughs", () => {
       // Trial 11's.
       "we do SOC 2, does that count as moderate or strict?",
       "so can you explain strict?",
+      // Trial 16's.
+      "idk what counts as strict, what do you mean by compliance?",
     ]) {
       const bot = makeBot(await createStore("memory:"));
       await start(bot, "t1");

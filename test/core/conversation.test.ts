@@ -452,6 +452,9 @@ describe("'what if …?' after a recommendation", () => {
         ],
       ],
       ["what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
+      // A part of the system said to be something, opening the message (trial 16).
+      ["and the services are stateless btw", t.correctedHeading, [["State", "Stateless"]]],
+      ["deploys are monthly now, not quarterly", t.correctedHeading, [["Deploy frequency", "Regular"]]],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));
@@ -483,6 +486,8 @@ describe("'what if …?' after a recommendation", () => {
       ["actually we find EKS too expensive", undefined],
       ["next year we switch the architecture to microservices", undefined],
       ["we love it, thanks! the monolith bit is spot on", undefined],
+      ["our competitors services are stateless", undefined],
+      ["the services are stateless, right?", undefined],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));
@@ -615,6 +620,7 @@ describe("'what if …?' after a recommendation", () => {
       // "y" for "why", and staying on one option (trial 15).
       "y not containers tho",
       "ok y not containers",
+      "ok and why not containers?",
       "why not just keep everything on containers? thats what the team knows",
     ]) {
       const [r] = await bot.handle(turn({ text }));

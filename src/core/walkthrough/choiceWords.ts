@@ -394,7 +394,10 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
 }
 
 /** Words of degree before an option that ends its clause: "pretty strong", "fairly standard". */
-const DEGREE_BEFORE = new Set(["pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"]);
+const DEGREE_BEFORE = new Set([
+  ...["pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"],
+  ...["mostly", "largely", "mainly"],
+]);
 
 /**
  * Are the words before an option that ends its clause only words of degree, after an opening

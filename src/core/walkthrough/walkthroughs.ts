@@ -664,6 +664,14 @@ export class Walkthroughs {
     // "what does strict mean?", or "the difference between X and Y" where X and Y are two of its options.
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (!q) return false;
+    // "what do you mean by platform maturity?": the question by its name (not "… by blast radius").
+    const names = [q.title, ...q.names].map((n) => rawWords(n).join(" "));
+    if (
+      names.some((n) =>
+        new RegExp(`(?:^| )what do you mean by (?:the )?${n}(?: here| exactly)?$`).test(typed),
+      )
+    )
+      return true;
     const values = q.choices.map((c) => rawWords(c.value).join(" "));
     if (
       values.some((v) =>
