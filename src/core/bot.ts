@@ -113,7 +113,7 @@ function whyClause(question: string): string {
     question
       .trim()
       .split(/(?<=[.!?])\s+/)
-      .find((s) => /^\W*(?:(?:but|so|and|ok|okay|hmm)\W+)*why\b/i.test(s)) ?? question.trim();
+      .find((s) => /^\W*(?:(?:but|so|and|ok|okay|hmm|then)\W+)*why\b/i.test(s)) ?? question.trim();
   return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
 }
 
@@ -838,9 +838,9 @@ export class Bot {
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.
-    const whyNot = /^(?:(?:but|so|and|ok|okay|hmm) )*why not\b/.test(text);
+    const whyNot = /^(?:(?:but|so|and|ok|okay|hmm|then) )*why not\b/.test(text);
     const leftOut =
-      /^(?:(?:but|so|and|ok|okay|hmm) )*why (?:is|are|was|were|did you)\b/.test(text) &&
+      /^(?:(?:but|so|and|ok|okay|hmm|then) )*why (?:is|are|was|were|did you)\b/.test(text) &&
       /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
     if (!whyNot && !leftOut) return undefined;
     const option = this.optionNamed(first);

@@ -6,7 +6,7 @@ import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
 import type { Side, Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
-import { asksSomething, statesSomething } from "./walkthrough/statement.ts";
+import { asksSomething, PLANNED, statesSomething } from "./walkthrough/statement.ts";
 
 /**
  * Every knob of follow-up resolution, in one place. A follow-up ("and for VMs?", "why?", "what
@@ -265,7 +265,7 @@ export function speaksOfTheRecommendation(question: string): boolean {
   return (
     raw.some((w) => /^recommend(?:s|ed|ation|ations)?$/.test(w)) &&
     raw.some((w) => ASKS_OF_IT.has(w)) &&
-    !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "again", "redo"].includes(w))
+    !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "redo"].includes(w))
   );
 }
 
@@ -274,6 +274,8 @@ const ASKS_OF_IT = new Set([
   ...["explain", "why", "reason", "reasons", "justify", "detail", "details", "behind"],
   ...["source", "sources", "cite", "citation", "citations"],
   ...["tldr", "summary", "summarize", "summarise", "short", "simpler", "gist"],
+  // "what do you recommend again?", "so what was the recommendation?"
+  ...["again", "remind", "repeat", "was"],
 ]);
 
 /** Does a message speak of the recommendation ("why did you recommend that?", "why this pick?")? */
@@ -364,16 +366,8 @@ export function plainAmendment(
 ): string | undefined {
   const text = question.trim();
   if (!statesSomething(text, true) || ELSEWHERE.test(text) || CONCEDES.test(text)) return undefined;
-  return namesAnswer(text) || OUR_PART_IS.test(rawWords(text).join(" ")) ? text : undefined;
+  return namesAnswer(text) && !PLANNED.test(rawWords(text).join(" ")) ? text : undefined;
 }
-
-/**
- * Or a part of the team's system said to be something, opening the message: "and the services are
- * stateless btw", "and the oracle db is stateful obviously", "deploys are monthly now" (not "our
- * competitors services are stateless").
- */
-const OUR_PART_IS =
-  /^(?:(?:and|also|oh|so|btw|plus|fyi)\s+)*(?:(?:the|our)\s+(?!(?:competitors?|customers?|clients?|vendors?|partners?|other|old|previous)\s)(?:\w+\s+)?(?:services?|apps?|applications?|db|database|data|workloads?|stack|stuff|load|traffic|deploys|releases)|deploys|releases|load|traffic)\s+(?:is|are)\b/;
 
 /** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
 const CONCEDES =
@@ -462,7 +456,7 @@ export function aboutRecommendation(
   const about: RecommendationQuestion | undefined =
     /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
       ? "change"
-      : !/^(?:(?:but|so|and|ok|okay|hmm) )*why\b/.test(text)
+      : !/^(?:(?:but|so|and|ok|okay|hmm|then) )*why\b/.test(text)
         ? undefined
         : /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text)
           ? "why-not"

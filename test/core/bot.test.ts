@@ -490,12 +490,6 @@ describe("Bot.handle: walkthroughs", () => {
       [8, "not really, no licensing weirdness, we wrote all of it ourselves", label("legacy", "no")],
       [8, "nah, it's all our own code", label("legacy", "no")],
       [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
-      // Trial 16.
-      [
-        6,
-        "mostly microservices, ~15 of them, plus an old php admin panel",
-        label("architecture", "microservices"),
-      ],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
@@ -517,6 +511,9 @@ describe("Bot.handle: walkthroughs", () => {
       [5, "tried eks, hated it"],
       [8, "our own code on top of SAP"],
       [6, "next year we switch the architecture to microservices"],
+      // A second review's: plans said with "we'll" and "moving to".
+      [6, "we'll switch the architecture to microservices"],
+      [6, "we are moving to microservices"],
     ] as const) {
       const r = await at(step, text);
       expect(plainText([r]), text).not.toContain("✅");

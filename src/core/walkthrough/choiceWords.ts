@@ -394,10 +394,8 @@ export function optionWordNamed(q: ChecklistQuestion, text: string): string | un
 }
 
 /** Words of degree before an option that ends its clause: "pretty strong", "fairly standard". */
-const DEGREE_BEFORE = new Set([
-  ...["pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"],
-  ...["mostly", "largely", "mainly"],
-]);
+// (Not "mostly": "mostly stateless, one postgres" is the reader's, which reads a part as Mixed.)
+const DEGREE_BEFORE = new Set(["pretty", "fairly", "quite", "very", "reasonably", "somewhat", "super"]);
 
 /**
  * Are the words before an option that ends its clause only words of degree, after an opening

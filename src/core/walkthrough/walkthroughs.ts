@@ -571,6 +571,8 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (q === undefined || !statesSomething(text, q.wishes) || PLANNED.test(rawWords(text).join(" ")))
       return undefined;
+    // Nor a plan said with "we'll" ("well" once the apostrophe is gone) or "moving to".
+    if (/\b\w+['’]ll\b|\b(?:moving|migrating|switching) to\b/i.test(text)) return undefined;
     const key = q.key as AnswerKey;
     const typed = rawWords(text);
     const answer = (value: string, words: string) => ({
