@@ -270,7 +270,12 @@ export function echoedChoice(
   stopwords: ReadonlySet<string>,
 ): { value: string; words: string } | undefined {
   const found = new Map<string, string>();
-  for (const clause of text.split(/[,;:.!?]+|\s[-—–]\s/)) {
+  // Not in a sentence with a negation anywhere: "we have no platform team, strong CI/CD and
+  // observability" denies the whole list (a second review's).
+  const sentences = text
+    .split(/[.!?]+\s*/)
+    .filter((t) => !rawWords(t).some((w) => turnsDown(w) || LACKS.has(w)));
+  for (const clause of sentences.flatMap((t) => t.split(/[,;:]+|\s[-—–]\s/))) {
     const raw = rawWords(clause);
     const kept = raw.map((w, i) => ({ stem: stemmer(w), i })).filter(({ i }) => !stopwords.has(raw[i]!));
     for (const c of q.choices) {
