@@ -723,7 +723,7 @@ export function resolve(
     own.every(words.knows) &&
     own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity)
   ) {
-    const inSubject = answeredInSubject(asker, question, previous, alone);
+    const inSubject = answeredInSubject(asker, words, question, previous, alone);
     if (inSubject) return inSubject;
   }
   if (declined && !subjectless) return { outcome: alone, matched: question };
@@ -796,7 +796,7 @@ export function resolve(
   // that ("and cost wise?" after the scaling answer): answered in the conversation's subject; not
   // one that points back ("is that safe?" asks about the answer before, and is offered the other).
   if (offeredOnly && newTopic && !pointsAt(raw) && combined.entry.id === previous.id) {
-    const inSubject = answeredInSubject(asker, question, previous, alone);
+    const inSubject = answeredInSubject(asker, words, question, previous, alone);
     if (inSubject) return inSubject;
   }
   // The same answer either way: the question stood on its own after all.
@@ -811,17 +811,30 @@ export function resolve(
  */
 function answeredInSubject(
   asker: Pick<Asker, "ask">,
+  words: QuestionWords,
   question: string,
   previous: Answerable,
   alone: AskOutcome,
 ): Resolution | undefined {
   const inSubject = asker.ask(question, true);
-  return inSubject.kind === "answer" &&
-    inSubject.entry.id !== previous.id &&
-    inSubject.confidence >= FOLLOW_UP.minInSubject
-    ? { outcome: inSubject, matched: question, followUp: { of: previous, reason: "no-subject" }, alone }
-    : undefined;
+  if (inSubject.kind !== "answer" || inSubject.entry.id === previous.id) return undefined;
+  if (inSubject.confidence < FOLLOW_UP.minInSubject) return undefined;
+  // The topic word as written is the entry's too, not only its stem: "what about my manager?" is
+  // no question about managed services (a second review's).
+  const { entry } = inSubject;
+  const written = new Set(
+    rawWords(`${entry.phrasings.join(" ")} ${entry.keywords.join(" ")} ${entry.answer}`).map(singular),
+  );
+  const topics = rawWords(question).filter((w) => {
+    const [stem] = words.stems(w);
+    return stem !== undefined && words.rarity(stem) >= FOLLOW_UP.topicRarity;
+  });
+  if (!topics.some((w) => written.has(singular(w)))) return undefined;
+  return { outcome: inSubject, matched: question, followUp: { of: previous, reason: "no-subject" }, alone };
 }
+
+/** A word without a plural "s" ("skills" and "skill" are one). */
+const singular = (w: string) => (w.length > 3 ? w.replace(/s$/, "") : w);
 
 /** Nothing but asking why: "why?", "how so?", "how come?", "why is that?", "but why". */
 const ASKS_WHY =

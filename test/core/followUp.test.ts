@@ -89,6 +89,13 @@ describe("when a question follows up (FOLLOW_UP)", () => {
         "team-skills-and-learning-curve",
       );
     }
+    // A topic word whose stem only is the entry's: "manager" is no managed service (a second review's).
+    for (const c of contexts) {
+      const r = resolve(qa.asker, qa, "what about my manager?", { entryId: c });
+      expect(r.outcome.kind === "answer" && r.outcome.entry.id, `after ${c}`).not.toBe(
+        "managed-container-services",
+      );
+    }
     // Alone it names no subject: declined, not answered.
     expect(qa.asker.ask("what about the people side, like skills?")).toMatchObject({
       kind: "out-of-scope",
