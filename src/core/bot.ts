@@ -31,6 +31,8 @@ import {
   saysNothingElse,
   speaksOfTheRecommendation,
   supposition,
+  WHY_OPENERS,
+  WHY_OPENING_WORDS,
 } from "./followUp.ts";
 import { Insights } from "./insights.ts";
 import { rawWords } from "./matcher/text.ts";
@@ -103,6 +105,12 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
 const WHY_NOT_FRAME =
   "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch";
 
+/** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
+const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
+const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you)\\b`);
+/** A sentence asking why, as written. */
+const WHY_SENTENCE = new RegExp(`^\\W*(?:(?:${WHY_OPENING_WORDS})\\W+)*why\\b`, "i");
+
 /**
  * The first sentence of a message that asks why, up to its first clause: "why not plain vms then"
  * of "why not plain vms then, we said we dont want k8s", "why not the container-shaped thing" of
@@ -113,7 +121,7 @@ function whyClause(question: string): string {
     question
       .trim()
       .split(/(?<=[.!?])\s+/)
-      .find((s) => /^\W*(?:(?:but|so|and|ok|okay|hmm|then)\W+)*why\b/i.test(s)) ?? question.trim();
+      .find((s) => WHY_SENTENCE.test(s)) ?? question.trim();
   return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
 }
 
@@ -376,9 +384,8 @@ export class Bot {
     // "what if we had 50 services?" after a recommendation: decided again with that change; so is
     // "you missed that we're audited every year", with what it says was left out.
     const supposed = supposition(question);
-    const corrected = supposed
-      ? undefined
-      : correction(question, (s) => Object.keys(this.walkthroughs.answersByName(s)).length > 0);
+    const namesAnswer = (s: string) => Object.keys(this.walkthroughs.answersByName(s)).length > 0;
+    const corrected = supposed ? undefined : correction(question, namesAnswer);
     // "no wait, should be spiky" after a walkthrough: the one question with that option, changed
     // (in a running walkthrough's thread, its own questions were asked first).
     const byOption = supposed || corrected || running ? {} : this.walkthroughs.correctedOption(question);
@@ -387,18 +394,13 @@ export class Bot {
     const plain =
       supposed || corrected || running || Object.keys(byOption).length > 0
         ? undefined
-        : plainAmendment(question, (s) => Object.keys(this.walkthroughs.answersByName(s)).length > 0);
+        : plainAmendment(question, namesAnswer);
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
-    // standard?", read as "is").
-    const byName = corrected
-      ? this.walkthroughs.answersByName(corrected)
-      : supposed
-        ? this.walkthroughs.answersByName(supposed.replace(/\bwas\b/gi, "is").replace(/\bwere\b/gi, "are"))
-        : plain
-          ? this.walkthroughs.answersByName(plain)
-          : byOption;
+    // standard?", which supposition() gives with "is").
+    const stated = corrected ?? supposed ?? plain;
+    const byName = stated ? this.walkthroughs.answersByName(stated) : byOption;
     const named = (corrected !== undefined || supposed !== undefined) && Object.keys(byName).length > 0;
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
     // nothing of that question, or its description repeated ("one OS family only", "fine with a
@@ -838,10 +840,9 @@ export class Bot {
     const text = rawWords(first).join(" ");
     // "why not …", or "why is/did you …" with a word for leaving it out; not "why are containers
     // not secure?", a question of its own.
-    const whyNot = /^(?:(?:but|so|and|ok|okay|hmm|then) )*why not\b/.test(text);
+    const whyNot = WHY_NOT.test(text);
     const leftOut =
-      /^(?:(?:but|so|and|ok|okay|hmm|then) )*why (?:is|are|was|were|did you)\b/.test(text) &&
-      /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
+      WHY_IS.test(text) && /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
     if (!whyNot && !leftOut) return undefined;
     const option = this.optionNamed(first);
     if (!option) return undefined;

@@ -373,6 +373,13 @@ export function plainAmendment(
 const CONCEDES =
   /\b(?:but|though|although|however|i get it|only for|other product|told|heard|read|think|thought|believe|ago|last year|next year|back in|moot)\b/i;
 
+/** Words that may open a question asking why: "ok and why not microvms?", "but then why not vms". */
+export const WHY_OPENING_WORDS = "but|so|and|ok|okay|hmm|then";
+/** Those words before "why", in rawWords' spelling. */
+export const WHY_OPENERS = `(?:(?:${WHY_OPENING_WORDS}) )*`;
+/** A question asking why, after those words, in rawWords' spelling. */
+const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
+
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
   /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
@@ -456,7 +463,7 @@ export function aboutRecommendation(
   const about: RecommendationQuestion | undefined =
     /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
       ? "change"
-      : !/^(?:(?:but|so|and|ok|okay|hmm|then) )*why\b/.test(text)
+      : !ASKS_WHY_FIRST.test(text)
         ? undefined
         : /\b(?:not|isnt|arent|instead|rather|over)\b/.test(text)
           ? "why-not"
@@ -712,6 +719,8 @@ export function resolve(
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
+  // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
+  const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   // "what about the people side, like skills?": a topic of its own named without a subject word.
   // The conversation gives the subject: the question is answered as if it had named one, when the
   // model is sure enough of an entry (with the topic before, the answer before would win).
@@ -721,7 +730,7 @@ export function resolve(
     asksAbout(raw) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&
-    own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity)
+    newTopic
   ) {
     const inSubject = answeredInSubject(asker, words, question, previous, alone);
     if (inSubject) return inSubject;
@@ -789,7 +798,6 @@ export function resolve(
   if (!reason) return { outcome: alone, matched: question };
   // "and what about backups?": alone it is about backups; with the topic before, only the last
   // answer again, which would not resolve anything.
-  const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   if (reason === "continues" && newTopic && combined.entry.id === previous.id)
     return { outcome: alone, matched: question };
   // Likewise named without a subject word, which alone the model was sure of and only offered for

@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
-import { rawWords } from "../matcher/text.ts";
+import { editDistance, rawWords } from "../matcher/text.ts";
 
 /** The content words of a text, stemmed ("bursty" and "bursts" are one), without `stopwords`. */
 const contentWords = (text: string, stopwords: ReadonlySet<string>) =>
@@ -255,12 +255,12 @@ const ECHO_LEADS = new Set([
     "would",
   ],
 ]);
-/** After an echoed description, words that say the team has it not: "… is what we are missing". */
+/** In a sentence with an echoed description, words that say the team has it not: "… is what we are missing". */
 const LACKS = new Set(["missing", "lack", "lacking", "lost", "without", "want", "wish", "need"]);
 
 /**
  * The option whose description (its label after the dash) a message repeats, three content words
- * or more of it in a row, in a clause without a negation before them ("one OS family only" echoes
+ * or more of it in a row, in a sentence without a negation ("one OS family only" echoes
  * "No — one OS family is fine", "we run and tune our own clusters" echoes "High — we can run and
  * tune our own clusters"), with those words as written; none when two options are echoed.
  */
@@ -292,10 +292,8 @@ export function echoedChoice(
         if (run < ECHO_WORDS) continue;
         const [from, to] = [kept[start]!.i, kept[start + run - 1]!.i + 1];
         // Said by the team, with nothing before it but words of its own ("we are fine with …",
-        // not "the vendor controls the software stack"), and never turned down, before, inside
-        // or after it ("not flexible", "is what we are missing").
+        // not "the vendor controls the software stack").
         if (!raw.slice(0, from).every((w) => ECHO_LEADS.has(w))) continue;
-        if (raw.slice(from).some((w) => turnsDown(w) || LACKS.has(w))) continue;
         found.set(c.value, raw.slice(from, to).join(" "));
         break;
       }
@@ -416,21 +414,10 @@ function degreeLed(before: string[]): boolean {
 const MIN_TYPO_HEAD = 7;
 function misspeltHead(heads: ReadonlyMap<string, string>, word: string): string | undefined {
   if (word.length < MIN_TYPO_HEAD - 1) return undefined;
-  const found = [...heads].filter(([head]) => head.length >= MIN_TYPO_HEAD && oneEditApart(head, word));
+  const found = [...heads].filter(
+    ([head]) => head.length >= MIN_TYPO_HEAD && editDistance(head, word, 1) === 1,
+  );
   return found.length === 1 ? found[0]![1] : undefined;
-}
-
-/** One letter added, dropped or changed, or two neighbours swapped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return (
-      a.slice(i + 1) === b.slice(i + 1) ||
-      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**

@@ -378,8 +378,8 @@ export class Walkthroughs {
     if (value) return { type: "checklist.answer", ...base, value };
     // The Skip button reads "Not sure / skip": either half typed alone is it, and so is a
     // statement that asks to skip ("not sure, skip this one", "no idea").
-    // (Opening the message, or in a short one: not "not sure about the others but we deploy daily".)
-    // (Opening the message, also before a guess: "not sure tbh, the vendor might use capture cards".)
+    // (Opening a message that asks nothing, also before a guess: "not sure tbh, the vendor might use
+    // capture cards"; or in a short statement. Not "not sure about the others but we deploy daily".)
     const unqualified = !/\b(?:but|though|although|however)\b/.test(typed);
     const skip =
       [this.t.skip, ...this.t.skip.split("/")].some(same) ||
