@@ -48,6 +48,11 @@ const cueGroup = z.strictObject({
    */
   notAcross: words.optional(),
   /**
+   * Words (as written) that may not be among the cue's own words: "we don't use EKS" is no "no
+   * kubernetes", though the synonyms make EKS kubernetes (a team may run another managed one).
+   */
+  notWritten: words.optional(),
+  /**
    * The value said outright ("the regulator's demands are moderate"): like an answer given by name,
    * it settles the key over other cues (the "regulator" beside it would say strict).
    */
@@ -137,6 +142,14 @@ export const situationsSchema = z
     /** Phrases that put what follows in the past, so it no longer holds ("we used to run Windows"). */
     pastMarkers: z.array(z.string().min(2)).default([]),
     negatorPhrases: z.array(z.string().min(2)).default([]),
+    /**
+     * A clause opening with a comma after a clause that ends in one of these (within its last
+     * three words) may be the rest of a negated list, and its cues are read as neither
+     * ("no platform team, strong CI/CD and observability"); not when it opens with one of
+     * `listSubjects` ("…, we have strong CI/CD").
+     */
+    listNegators: words.default([]),
+    listSubjects: words.default([]),
     /** A past marker right after one of these is no past ("Terraform is used to run our clusters"). */
     passive: words.default([]),
     /** Words that start a clause of its own: a negator before one does not reach past it. */
@@ -156,8 +169,19 @@ export const situationsSchema = z
         verbs: words,
         ended: words.default([]),
         auxiliaries: words.default([]),
+        /** Alone after a cue in its clause, these deny it ("strong CI/CD is what we are missing"). */
+        lacking: words.default([]),
+        /** The negator, a pointer and a verb of wanting deny the cue ("is not something we want"). */
+        wanted: z.strictObject({ pointers: words, verbs: words }).default({ pointers: [], verbs: [] }),
       })
-      .default({ negators: [], verbs: [], ended: [], auxiliaries: [] }),
+      .default({
+        negators: [],
+        verbs: [],
+        ended: [],
+        auxiliaries: [],
+        lacking: [],
+        wanted: { pointers: [], verbs: [] },
+      }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),
     /**

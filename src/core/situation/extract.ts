@@ -122,6 +122,8 @@ interface Cue {
   units: string[];
   /** Stems that may not stand in the gaps between the cue's words (situations.yaml `notAcross`). */
   notAcross?: ReadonlySet<string>;
+  /** Words as written that may not be among the cue's words (situations.yaml `notWritten`). */
+  notWritten?: ReadonlySet<string>;
   /** The group's own context words, instead of the key's. */
   context?: string[];
   /** The context words may be anywhere in the cue's sentence (situations.yaml `contextInSentence`). */
@@ -249,7 +251,12 @@ export class SituationReader {
     verbs: Set<string>;
     ended: Set<string>;
     auxiliaries: Set<string>;
+    lacking: Set<string>;
+    wanted: { pointers: Set<string>; verbs: Set<string> };
   };
+  private readonly listNegators: Set<string>;
+  private readonly listSubjects: Set<string>;
+
   /** Every stem of a cue phrase: a word that is a negating prefix + one of these is its negation. */
   private readonly cueStems: Set<string> | undefined;
   /** Per `counts` rule, the stems of its units. */
@@ -312,7 +319,14 @@ export class SituationReader {
       verbs: new Set(data.negatedAfter.verbs),
       ended: new Set(data.negatedAfter.ended),
       auxiliaries: new Set(data.negatedAfter.auxiliaries),
+      lacking: new Set(data.negatedAfter.lacking),
+      wanted: {
+        pointers: new Set(data.negatedAfter.wanted.pointers),
+        verbs: new Set(data.negatedAfter.wanted.verbs),
+      },
     };
+    this.listNegators = new Set(data.listNegators);
+    this.listSubjects = new Set(data.listSubjects);
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     this.negatorPhrases = data.negatorPhrases.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
@@ -364,6 +378,7 @@ export class SituationReader {
                 }
               : {}),
             ...(g.notAcross ? { notAcross: new Set(g.notAcross.flatMap((w) => this.stems(w))) } : {}),
+            ...(g.notWritten ? { notWritten: new Set(g.notWritten.map((w) => w.toLowerCase())) } : {}),
             ...(g.negatedYields ? { negatedYields: true as const } : {}),
             ...(g.context ? { context: g.context } : {}),
             ...(g.contextInSentence ? { contextInSentence: true as const } : {}),
@@ -494,7 +509,9 @@ export class SituationReader {
       ...this.osLists(tokens),
       ...this.namedAnswers(tokens),
       ...this.multipliers(tokens),
-    ].filter((m) => !aside.has(m.from));
+    ]
+      .filter((m) => !aside.has(m.from))
+      .map((m, _, all) => (this.inNegatedList(keyed, tokens, m, all) ? { ...m, value: undefined } : m));
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
       partMatches.set(
@@ -658,6 +675,7 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units, cue.notAcross).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
+      if (tokens.slice(from, to + 1).some((t) => cue.notWritten?.has(t.word))) return []; // "no EKS"
       // "the Legacy squad": a team's name (`teamNames`).
       const after = tokens[to + 1];
       if (
@@ -1016,6 +1034,7 @@ export class SituationReader {
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
       const word = tokens[j]!.word;
+      if (this.negatedAfter.lacking.has(word)) return "negated"; // "strong CI/CD is what we're missing"
       if (this.negatedAfter.ended.has(word))
         return STILL_THERE.has(tokens[j - 1]!.word) ? undefined : "ended";
       if (this.negatedAfter.negators.has(word)) {
@@ -1024,6 +1043,9 @@ export class SituationReader {
           .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
           .slice(0, 2);
         if (rest.some((t) => this.negatedAfter.verbs.has(t.word))) return "negated"; // "GPUs aren't needed"
+        const { pointers, verbs } = this.negatedAfter.wanted;
+        // "is not something we want": the pointer first, a verb of wanting right after it.
+        if (pointers.has(rest[0]?.word ?? "") && verbs.has(rest[1]?.word ?? "")) return "negated";
         if (rest.length > 0) return undefined;
         // The negator ends the clause. Right after the cue, "or" leaves it open ("stateful or
         // not"); with only auxiliaries between, it denies it ("running our own k8s would not");
@@ -1037,6 +1059,43 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return undefined;
+  }
+
+  /**
+   * Is a match an item of a list whose first item was denied, and of the same key: "we have no
+   * platform team, strong CI/CD and observability" may deny all three or only the first, so the
+   * later items say nothing. Items of other keys are facts of their own ("no compliance,
+   * quarterly deploys"). The list runs over comma-joined clauses of one sentence, from a clause
+   * with a list negator among its last three words; a clause that opens with a subject of its
+   * own ("…, we have strong CI/CD") ends it, and an item with a verb of its own is none.
+   */
+  private inNegatedList(
+    text: string,
+    tokens: Token[],
+    m: { key: AnswerKey; value: string | undefined; from: number },
+    all: readonly { key: AnswerKey; value: string | undefined; from: number }[],
+  ): boolean {
+    if (m.value === undefined) return false;
+    let clause = tokens[m.from]!.clause;
+    // A clause with a verb of its own states something: "no kubernetes, managed k8s is fine".
+    if (tokens.some((t) => t.clause === clause && this.negatedAfter.auxiliaries.has(t.word))) return false;
+    for (;;) {
+      const first = tokens.findIndex((t) => t.clause === clause);
+      const previous = tokens[first - 1];
+      if (first <= 0 || !previous) return false;
+      const token = tokens[first]!;
+      const comma = text.slice(previous.end, token.start).trim() === ",";
+      if (!comma || token.sentence !== previous.sentence || this.listSubjects.has(token.word)) return false;
+      clause = previous.clause;
+      const saying: string[] = [];
+      for (let j = first - 1; j >= 0 && tokens[j]!.clause === clause && saying.length < 3; j--)
+        if (!this.filler.has(tokens[j]!.word)) saying.push(tokens[j]!.word);
+      if (!saying.some((w) => this.listNegators.has(w))) continue;
+      const head = clause;
+      return all.some(
+        (n) => n.key === m.key && tokens[n.from]!.clause === head && this.negators.has(tokens[n.from]!.word),
+      );
+    }
   }
 
   /** Is token `at` in the clause that ends its sentence with a question mark? */

@@ -660,6 +660,45 @@ describe("SituationReader", () => {
     expect(values("self-managed Kubernetes isn't on the table")).toEqual({ orchestration: "low" });
     // "Isn't something" names the cue as the subject without turning against it.
     expect(values("HIPAA isn't something we can ignore.")).toEqual({ compliance: "strict" });
+    // ...but "not something we want" does (a second review's case, after an opening).
+    expect(values("no wait, running and tuning our own clusters is not something we want")).toEqual({
+      orchestration: "low",
+    });
+    expect(values("running our own k8s isn't what we need")).toEqual({ orchestration: "low" });
+    // "Want" alone after a negator belongs to someone else's clause.
+    expect(values("prod is a big monolith and ops doesn't want to change anything")).toEqual({
+      architecture: "monolith",
+    });
+  });
+
+  it("what a team lacks or misses is denied, before the cue or after it", () => {
+    expect(values("we lack CI/CD")).toEqual({ maturity: "low" });
+    expect(values("we're missing a CI pipeline")).toEqual({ maturity: "low" });
+    expect(values("CI/CD is lacking")).toEqual({ maturity: "low" });
+    // High maturity denied has no opposite of its own: nothing, never high.
+    expect(values("you missed that strong CI/CD and observability is what we are missing")).toEqual({});
+  });
+
+  it("a list whose first item is denied says nothing of later items of the same key", () => {
+    expect(values("actually we have no platform team, strong CI/CD and observability")).toEqual({});
+    expect(values("we have no sre team, some terraform, ci pipelines")).toEqual({});
+    // Items of other keys are facts of their own; so is an item with a subject or a verb.
+    expect(values("no compliance, quarterly deploys, and a monolith")).toEqual({
+      compliance: "none",
+      deploys: "rare",
+      architecture: "monolith",
+    });
+    expect(values("we have no platform team, we have strong CI/CD and observability")).toEqual({
+      maturity: "high",
+    });
+    expect(values("no kubernetes, managed k8s is fine")).toEqual({ orchestration: "medium" });
+    expect(values("no platform team. strong CI/CD and observability")).toEqual({ maturity: "high" });
+  });
+
+  it("a managed product refused is no refusal of orchestration", () => {
+    expect(values("actually we don't use eks")).toEqual({});
+    expect(values("we don't use GKE")).toEqual({});
+    expect(values("we don't use kubernetes")).toEqual({ orchestration: "low" });
   });
 
   it("says nothing of ordinary sentences that share a cue's words (an independent review's cases)", () => {
