@@ -695,6 +695,16 @@ describe("SituationReader", () => {
     expect(values("no platform team. strong CI/CD and observability")).toEqual({ maturity: "high" });
   });
 
+  it("reads the seventeenth blind trial's descriptions: arbitrary build scripts, a pinned kernel, certified only on, a strong infra team", () => {
+    expect(values("customers push arbitrary build scripts that we execute")).toEqual({ isolation: "hard" });
+    expect(values("vendor integration engine certified only on RHEL 7 with a pinned kernel")).toEqual({
+      legacy: "yes",
+      hardware: "kernel",
+    });
+    expect(values("team of 10 strong infra engineers")).toEqual({ maturity: "high" });
+    expect(values("we have no strong ops team")).toEqual({});
+  });
+
   it("a managed product refused is no refusal of orchestration", () => {
     expect(values("actually we don't use eks")).toEqual({});
     expect(values("we don't use GKE")).toEqual({});
