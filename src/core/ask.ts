@@ -130,6 +130,7 @@ export class Asker {
     const smalltalk =
       this.smalltalk.of(words) ?? this.smalltalk.of(words.filter((w) => w !== "vmvc" && w !== "bot"));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
+    if (this.smalltalk.closingThanks(question)) return { kind: "smalltalk", which: "thanks" };
 
     const { decision, focus } = this.bestPart(question, inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));

@@ -15,6 +15,31 @@ const CHAT_SPELLINGS = new Map([
   ["docs", "documents"],
 ]);
 
+/** The most words a remark beside thanks may have ("thanks, this is useful for my slide deck"). */
+const MAX_REMARK_WORDS = 8;
+/** A remark opening with one of these asks something: "thanks, is that true for VMs". */
+const ASKS_FIRST = new Set([
+  ...["is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "what", "how"],
+  ...["why", "which", "when", "where", "who", "whats", "hows", "and", "but", "also", "so", "any"],
+  // Asking in the imperative: "thanks, explain microvms".
+  ...["explain", "tell", "show", "give", "compare", "list", "describe", "define", "help", "recommend"],
+]);
+const WH_WORDS = new Set(["what", "how", "why", "which", "when", "where", "who"]);
+/** After a wh-word, these make a question: "now what about GPUs" (not "what our CTO said"). */
+const ASKS_AFTER_WH = new Set([
+  "about",
+  "if",
+  "is",
+  "are",
+  "do",
+  "does",
+  "should",
+  "would",
+  "can",
+  "s",
+  "else",
+]);
+
 /** Kinds a message may mix with each other and courtesy words ("thanks, that helps", "hi, help"), the first found winning. */
 const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledgement"];
 
@@ -46,6 +71,30 @@ export class SmallTalkReader {
       .filter((p) => p.words.length > 0)
       .sort((a, b) => b.words.length - a.words.length);
     this.courtesy = new Set(responses.acknowledgement.courtesyWords.flatMap((w) => rawWords(w)));
+  }
+
+  /**
+   * Thanks that open or close a message with a short remark beside them, which asks nothing:
+   * "thanks, this is useful for my slide deck", "cool, firecracker it is. thanks!"; not "thanks,
+   * and for VMs?", "thanks! what about GPUs", "thanks, is that true for VMs".
+   */
+  closingThanks(question: string): boolean {
+    if (question.includes("?")) return false;
+    const words = rawWords(question).map((w) => CHAT_SPELLINGS.get(w) ?? w);
+    const thanks = this.parts.filter((p) => p.which === "thanks");
+    const opening = thanks.find((p) => p.words.every((w, j) => words[j] === w));
+    const closing = thanks.find((p) =>
+      p.words.every((w, j) => words[words.length - p.words.length + j] === w),
+    );
+    const rest = opening
+      ? words.slice(opening.words.length)
+      : closing
+        ? words.slice(0, words.length - closing.words.length)
+        : undefined;
+    if (!rest || rest.length > MAX_REMARK_WORDS) return false;
+    if (ASKS_FIRST.has(rest[0] ?? "")) return false;
+    const saying = rest.filter((w) => !this.courtesy.has(w));
+    return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
   }
 
   /** The kind of small talk `words` (rawWords of a message, the bot's name left out) are, if any. */

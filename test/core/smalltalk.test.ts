@@ -35,6 +35,29 @@ describe("small talk", () => {
     expect(which("help me decide")).toBe("intent");
   });
 
+  it("takes thanks that open or close a short remark asking nothing as thanks (seventeenth blind trial)", () => {
+    for (const q of [
+      "hm ok. thanks!",
+      "ty fam 🙏",
+      "thanks, this is useful for my slide deck",
+      "cool, firecracker it is. thanks!",
+      "thanks, thats basically what our CTO said",
+    ])
+      expect(which(q), q).toBe("thanks");
+    // A remark that asks, in words, a wh-word or the imperative, is a question.
+    for (const q of [
+      "thanks, is that true for VMs",
+      "thanks! what about GPUs",
+      "thanks. now what about databases",
+      "thanks, explain microvms",
+      "thanks, and for VMs",
+      "thanks but why not containers",
+      "thanks, this is useful. what about kubernetes on vms for a bank",
+      "cool. does firecracker need kvm? thanks",
+    ])
+      expect(which(q), q).not.toBe("thanks");
+  });
+
   it("leaves any message with another word to the matcher", () => {
     for (const q of [
       "thanks, and for VMs?",
