@@ -16,6 +16,7 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   askedOfIt,
+  asksForTheRecommendation,
   asksRunnerUp,
   correction,
   FollowUpContexts,
@@ -90,6 +91,8 @@ export interface BotDeps {
   showLeaseMs?: number;
 }
 
+/** A what-if opening so adds to the one before it ("and if we deployed daily?", "also what if …"). */
+const ADDS_TO_SUPPOSITION = /^\s*(?:and|plus|also)\b/i;
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -342,9 +345,9 @@ export class Bot {
         }
         // "no wait, should be strong not standard": the answer before the current question,
         // changed (first: "no wait, should be mixed" at State is about Architecture before it).
-        const correction = running && this.walkthroughs.correctionOf(running, command.question);
-        if (running && correction)
-          return this.walkthroughs.correct(turn, running, correction, command.question.trim());
+        const changedLast = running && this.walkthroughs.correctionOf(running, command.question);
+        if (running && changedLast)
+          return this.walkthroughs.correct(turn, running, changedLast, command.question.trim());
         const typed = running && this.walkthroughs.typedPress(running, command.question);
         if (typed) return this.press(turn, typed);
         // "make it mixed", "it should be mixed": the current question's if it has that option, else
@@ -356,6 +359,11 @@ export class Bot {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);
+          // "sorry correction - we release monthly, not quarterly": an answer given before, changed.
+          const amended = correction(command.question);
+          const fixed =
+            amended && this.walkthroughs.readCorrection(running, amended, (t) => this.recent.read(t));
+          if (fixed) return this.walkthroughs.correct(turn, running, fixed, command.question.trim());
           // A bare "nope" to a question with no such option is no question for the matcher.
           if (bareYesOrNo(command.question)) return [this.walkthroughs.typedInThread(running, turn.thread)];
         }
@@ -433,15 +441,22 @@ export class Bot {
         conflicts: read.conflicts.filter((k) => !(k in byName) && !(k in echoed)),
       };
       if (shown && reading && Object.keys(reading.understood).length > 0) {
-        await this.rememberRecommendation(turn, { ...shown.answers, ...understoodAnswers(reading) });
-        return this.situations.whatIfReply(reading, shown.answers, changed !== undefined);
+        // A what-if is weighed against the team's own answers, not an earlier what-if's, unless it
+        // adds to that one ("and if we deployed daily?"); a correction becomes their answer.
+        const base = supposed && ADDS_TO_SUPPOSITION.test(question) ? shown.answers : shown.actual;
+        const answers = { ...base, ...understoodAnswers(reading) };
+        await this.rememberRecommendation(turn, answers, supposed ? shown.actual : undefined);
+        return this.situations.whatIfReply(reading, base, changed !== undefined);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
     const pointing = this.pointing(question);
+    // "so what's the recommendation?": its reasons again, whatever was shown after it.
+    const restated = asksForTheRecommendation(question);
     const about =
+      (restated ? "why" : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
       this.whyNotNamed(question);
@@ -457,7 +472,9 @@ export class Bot {
         about === "why-not" ||
         mentionsRecommendation(question, this.questionWords) ||
         this.optionNamed(question) !== undefined;
-      if (about === "change" || (last && (!shown.behind || namesIt))) {
+      // "why not containers?" naming one of its options asks about it whatever came between: three
+      // blind trials asked so after other answers and got the option's definition.
+      if (about === "change" || about === "why-not" || restated || (last && (!shown.behind || namesIt))) {
         // Answered about it, it is the last thing shown again: "why?" next is about it too.
         if (shown.behind || !last) await this.bringForward(turn);
         return this.recommendationFollowUp(shown.answers, about, question);
@@ -724,9 +741,13 @@ export class Bot {
   }
 
   /** As forgetContext: with the store down the reply still goes out. */
-  private async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
+  private async rememberRecommendation(
+    turn: Turn,
+    answers: Record<string, string | null>,
+    actual?: Record<string, string | null>,
+  ): Promise<void> {
     await this.unlessStoreDown("recommendation context not kept", () =>
-      this.followUps.rememberRecommendation(turn, answers),
+      this.followUps.rememberRecommendation(turn, answers, actual),
     );
   }
 

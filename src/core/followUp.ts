@@ -261,12 +261,25 @@ export function askedOfIt(question: string, words: QuestionWords): "sources" | "
  * recommendation", "help me pick a platform")?
  */
 export function speaksOfTheRecommendation(question: string): boolean {
+  if (asksForTheRecommendation(question)) return true;
   const raw = rawWords(question);
   return (
     raw.some((w) => /^recommend(?:s|ed|ation|ations)?$/.test(w)) &&
     raw.some((w) => ASKS_OF_IT.has(w)) &&
     !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "redo"].includes(w))
   );
+}
+
+/**
+ * Asks for the recommendation and nothing else: "so what's the recommendation?", "ok what is your
+ * verdict then" (not "what's your recommendation for a bank?", which may ask for a new one).
+ */
+const ASKS_FOR_IT =
+  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um)[\s,]+)*(?:what(?:['’]?s|\s+is)|whats)\s+(?:the|your|ur|our)\s+(?:recommendation|rec|verdict|pick|call)(?:\s+(?:then|now|again|here|for us))?\s*[?.!]*\s*$/i;
+
+/** Does a message ask for the recommendation given, and nothing else ("so what's the recommendation?")? */
+export function asksForTheRecommendation(question: string): boolean {
+  return ASKS_FOR_IT.test(question);
 }
 
 /** What asks about a recommendation given: its reasons, its sources, its gist. */
@@ -535,6 +548,8 @@ const recommendationKeyOf = (turn: Turn) =>
 const storedRecommendation = z.object({
   schema: z.literal(1),
   answers: z.record(z.string(), z.string().nullable()),
+  /** After a what-if: the answers the team gave, which the next what-if or correction starts from. */
+  actual: z.record(z.string(), z.string().nullable()).optional(),
   at: z.number().optional(),
   behind: z.boolean().optional(),
 });
@@ -542,6 +557,11 @@ const storedRecommendation = z.object({
 /** The last recommendation shown: its checklist answers, and when (epoch ms; 0 if not kept). */
 export interface ShownRecommendation {
   answers: Record<string, string | null>;
+  /**
+   * The answers the team gave: `answers` itself, except after a what-if, whose supposed answers
+   * were shown and must not carry over into the next what-if or correction.
+   */
+  actual: Record<string, string | null>;
   at: number;
   /** A comparison or a list was shown after it: only "what would change it?" and "why not X?" are about it. */
   behind: boolean;
@@ -567,12 +587,19 @@ export class FollowUpContexts {
     );
   }
 
-  /** A recommendation was shown: "why?", "what would change it?" are about it (its checklist answers). */
-  async rememberRecommendation(turn: Turn, answers: Record<string, string | null>): Promise<void> {
+  /**
+   * A recommendation was shown: "why?", "what would change it?" are about it (its checklist
+   * answers). `actual`: for a what-if's, the answers it supposed a change to.
+   */
+  async rememberRecommendation(
+    turn: Turn,
+    answers: Record<string, string | null>,
+    actual?: Record<string, string | null>,
+  ): Promise<void> {
     await Promise.all([
       this.store.set(
         recommendationKeyOf(turn),
-        { schema: 1, answers, at: this.now() },
+        { schema: 1, answers, ...(actual ? { actual } : {}), at: this.now() },
         { ttlMs: FOLLOW_UP.ttlMs },
       ),
       this.store.delete(keyOf(turn)),
@@ -582,7 +609,12 @@ export class FollowUpContexts {
   async recallRecommendation(turn: Turn): Promise<ShownRecommendation | undefined> {
     const parsed = storedRecommendation.safeParse((await this.store.get(recommendationKeyOf(turn)))?.value);
     return parsed.success
-      ? { answers: parsed.data.answers, at: parsed.data.at ?? 0, behind: parsed.data.behind === true }
+      ? {
+          answers: parsed.data.answers,
+          actual: parsed.data.actual ?? parsed.data.answers,
+          at: parsed.data.at ?? 0,
+          behind: parsed.data.behind === true,
+        }
       : undefined;
   }
 
@@ -762,16 +794,27 @@ export function resolve(
     const mirrors = (e: Answerable, before: Side) => {
       const back = words.sides?.swap(e.question, before);
       const again = back ? asker.ask(back) : undefined;
-      return again?.kind === "answer" && again.entry.id === previous.id;
+      // (Or offers it first, torn between the two: "How are containers hardened and secured?".)
+      return (
+        (again?.kind === "answer" && again.entry.id === previous.id) ||
+        (again?.kind === "no-match" && again.why === "close" && again.suggestions[0]?.id === previous.id)
+      );
     };
+    // Torn between the entry before and one that asks it of that side alone ("How are containers
+    // hardened and secured?" after the VM hardening answer): that one.
+    const torn =
+      other.kind === "no-match" && other.why === "close"
+        ? other.suggestions.find((e) => e.id !== previous.id && words.sides?.onlySide(e.question) === side)
+        : undefined;
     const counterpart =
-      aboutOther && aboutOther !== side && (other.kind !== "answer" || other.entry.id === previous.id)
+      torn ??
+      (aboutOther && aboutOther !== side && (other.kind !== "answer" || other.entry.id === previous.id)
         ? previous.related
             .map((id) => asker.entry(id))
             .find(
               (e) => e !== undefined && words.sides?.onlySide(e.question) === side && mirrors(e, aboutOther),
             )
-        : undefined;
+        : undefined);
     if (counterpart)
       return {
         // (The confidence recorded is the matcher's in the swapped question.)

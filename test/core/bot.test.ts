@@ -490,6 +490,10 @@ describe("Bot.handle: walkthroughs", () => {
       [8, "not really, no licensing weirdness, we wrote all of it ourselves", label("legacy", "no")],
       [8, "nah, it's all our own code", label("legacy", "no")],
       [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
+      // Trial 17's: "yes" with what it is.
+      [8, "yes, the vendor engine", label("legacy", "yes")],
+      [8, "the vendor package is certified only on RHEL 7", label("legacy", "yes")],
+      [8, "no vendor software, all our own code", label("legacy", "no")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
@@ -521,15 +525,46 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText([await at(5, "we dont use eks")])).not.toContain(
       `✅ ${label("orchestration", "medium")}`,
     );
-    // A control between softening words.
-    for (const text of ["nvm cancel this", "nvm cancel this please", "ok cancel it then"])
+    // A control between softening words, or after a short reason (trial 17).
+    for (const text of [
+      "nvm cancel this",
+      "nvm cancel this please",
+      "ok cancel it then",
+      "stop this",
+      "ugh actually i have a meeting, stop this",
+    ])
       expect(plainText([await at(0, text)]), text).toContain("cancelled this checklist");
+    // Not "stop" with something else to say, nor a control asked about.
+    for (const text of ["stop, let me check with security", "i have a question, stop this?"])
+      expect(plainText([await at(0, text)]), text).not.toContain("cancelled this checklist");
     // "not sure" before a request for help is no skip.
     for (const text of [
       "not sure, what do most teams pick",
       "dont know. could you tell me what strong means",
     ])
       expect(plainText([await at(0, text)]), text).not.toContain("✅");
+  });
+
+  it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    let replies = await start(bot, "t1");
+    for (const text of ["standard", "medium", "none", "a few times a year"])
+      replies = await bot.handle(turn({ text, thread: "t1" }));
+    expect(plainText(replies)).toContain("Question 5 of 11");
+    replies = await bot.handle(
+      turn({ text: "sorry correction - we release monthly, not quarterly", thread: "t1" }),
+    );
+    expect(plainText(replies)).toContain("from Rare to Regular");
+    // The current question is asked again.
+    expect(plainText(replies)).toContain("Question 5 of 11");
+    // Without an opening, or about someone else, it is no correction.
+    for (const text of ["we release weekly", "btw our competitor deploys daily"]) {
+      const [r] = await bot.handle(turn({ text, thread: "t1" }));
+      expect(plainText([r!]), text).not.toContain("changed the answer");
+    }
+    // The current question still waits for its own answer.
+    replies = await bot.handle(turn({ text: "skip", thread: "t1" }));
+    expect(plainText(replies)).toContain("Question 6 of 11");
   });
 
   it("changes the answer before the current question when a correction names another of its options", async () => {
@@ -775,6 +810,8 @@ describe("Bot.handle: walkthroughs", () => {
       "so can you explain strict?",
       // Trial 16's.
       "idk what counts as strict, what do you mean by compliance?",
+      // Trial 17's.
+      "what counts as moderate here?",
     ]) {
       const bot = makeBot(await createStore("memory:"));
       await start(bot, "t1");

@@ -134,7 +134,7 @@ describe("questions about the recommendation just shown", () => {
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
   const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
 
-  it("answers 'why?', 'why not …?' and 'what would change it?' from the recommendation, until an answer follows", async () => {
+  it("answers 'why?', 'why not …?' and 'what would change it?' from the recommendation; after an answer, only what names one of its options", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [rec] = await bot.handle(turn({ text: description, via: "command" }));
     expect(rec!.kind).toBe("recommendation");
@@ -191,9 +191,16 @@ describe("questions about the recommendation just shown", () => {
     expect(contextOf(after!)?.type === "context" && contextOf(after!)!.text).toMatch(
       /^Following up on _Can we run/,
     );
-    // "why not X?" is about whichever came last: here the answer, so it is asked as a question.
+    // "why not X?" naming one of its options is about the recommendation whatever came between
+    // (three blind trials asked so after other answers and got the option's definition)…
     const [laterWhyNot] = await bot.handle(turn({ text: "why not kubernetes on vms?" }));
-    expect(texts(laterWhyNot!)[0]).not.toMatch(/^\*\*Why not/);
+    expect(texts(laterWhyNot!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
+    // …and brings it forward; an answer after it takes "why?" back again.
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [whyAfterAnswer] = await bot.handle(turn({ text: "why?" }));
+    expect(contextOf(whyAfterAnswer!)?.type === "context" && contextOf(whyAfterAnswer!)!.text).toMatch(
+      /^Following up on _Can we run/,
+    );
     // What can only be about the recommendation still is (a blind trial was told there was none);
     // answered, the recommendation is the last thing shown again, so "why not X?" is about it.
     const [stillChange] = await bot.handle(turn({ text: "what would change it?" }));
@@ -255,7 +262,13 @@ describe("a request about the recommendation that reads as a checklist request",
     expect(change!.summary).not.toBe(knowledge.responses.followUp.noRecommendation);
     // Asked for again, even after another answer (trial 16: "couldn't tell any of the answers").
     await bot.handle(turn({ text: "can we run databases in containers?" }));
-    for (const q of ["what do you recommend again?", "so what was the recommendation?"]) {
+    // (Trial 17's "so what's the recommendation?" started a new checklist.)
+    for (const q of [
+      "what do you recommend again?",
+      "so what was the recommendation?",
+      "so what's the recommendation?",
+      "ok what is your verdict then",
+    ]) {
       const [again] = await bot.handle(turn({ text: q }));
       expect(again!.kind, q).toBe("recommendation");
       expect(JSON.stringify(again!.parts), q).toContain("**Why:**");
@@ -266,6 +279,7 @@ describe("a request about the recommendation that reads as a checklist request",
       "help me choose between vms and containers",
       "redo the recommendation",
       "thanks for the recommendation!",
+      "what's your recommendation for a bank?",
     ]) {
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).not.toBe("recommendation");
@@ -316,6 +330,27 @@ describe("'what if …?' after a recommendation", () => {
     await bot.handle(turn({ text: "what if we had 50 services?" }));
     const [stays] = await bot.handle(turn({ text: "and if we deployed daily?" }));
     expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
+  });
+
+  it("weighs each what-if against the team's own answers, not the one before; 'and if …' adds to it (seventeenth blind trial)", async () => {
+    const t = knowledge.responses.situation;
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: description, via: "command" }));
+    const own = rec!.summary.replace(/^.*Recommendation: /, "");
+    const [moved] = await bot.handle(turn({ text: "what if we had 50 services?" }));
+    const supposed = moved!.summary.replace(/^.*Recommendation: /, "");
+    expect(supposed).not.toBe(own);
+    // A second what-if of its own: the 50 services are gone again, and it says so against the
+    // team's own pick.
+    const [second] = await bot.handle(turn({ text: "what if our load was steady?" }));
+    expect(second!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    expect(texts(second!)).toContain(`With that change the recommendation stays ${own}.`);
+    expect(second!.summary).toBe(`${t.whatIfHeading}. Recommendation: ${own}`);
+    // A correction after a what-if changes the team's own answers, not the supposed ones.
+    await bot.handle(turn({ text: "what if we had 50 services?" }));
+    const [corrected] = await bot.handle(turn({ text: "actually we deploy monthly" }));
+    expect(corrected!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
+    expect(texts(corrected!)).toContain(`With that change the recommendation stays ${own}.`);
   });
 
   it("takes a requirement away: 'what if we drop the untrusted code requirement?' is standard isolation", async () => {
@@ -801,6 +836,17 @@ describe("follow-ups in context", () => {
     await bot.handle(turn({ text: "what is a vm?" }));
     const [container] = await bot.handle(turn({ text: "and a container?" }));
     expect(subtitle(container!)).toBe("Answering: What is a container?");
+    // Hardening, both ways (seventeenth blind trial: "and for VMs?" quoted a bullet of the
+    // containers answer): the swapped question is torn between the two, or comes back to the
+    // answer before.
+    await bot.handle(turn({ text: "which concrete controls should we enforce on every container in prod?" }));
+    const [vms] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(subtitle(vms!)).toBe("Answering: How are VMs hardened and secured?");
+    await bot.handle(turn({ text: "how do we harden VMs?" }));
+    const [containers] = await bot.handle(turn({ text: "and for containers?" }));
+    expect(subtitle(containers!)).toBe(
+      "Answering: Which controls make containers safe to run in production?",
+    );
   });
 
   it("answers 'and what about backups?' after the databases answer on backups, not with that answer again", async () => {

@@ -84,6 +84,11 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
   ["forget the checklist", "cancel"],
 ]);
 
+/** "stop" with what it stops: "stop this", "stop it now please" (not "stop" alone, above). */
+const STOP = /^stop(?: (?:this|it|that|here|now|please|pls|the walkthrough|the questions))+$/;
+/** The most words a short reason before a control may have: "ugh i have a meeting, stop this". */
+const MAX_REASON_WORDS = 8;
+
 /** Words before a control that only soften it, in rawWords' spelling: "nvm cancel this". */
 const CONTROL_OPENING =
   /^(?:(?:nvm|never mind|nevermind|ok|okay|actually|hmm+|oh|please|pls|lets|just|ugh|sorry) )+/;
@@ -481,6 +486,26 @@ export class Walkthroughs {
   }
 
   /**
+   * A correction of a question answered before the current one, in a statement the situation
+   * reader reads ("sorry correction - we release monthly, not quarterly" while another question
+   * is asked): that question's step and its new answer, when the statement answers exactly one
+   * question and that one differently than before.
+   */
+  readCorrection(
+    state: WalkthroughState,
+    statement: string,
+    read: (text: string) => Reading,
+  ): { step: number; value: string } | undefined {
+    const understood = Object.entries(read(statement).understood);
+    if (understood.length !== 1) return undefined;
+    const [key, { value }] = understood[0]!;
+    const step = this.keys.indexOf(key);
+    const before = state.history.findLast((h) => h.step === step);
+    if (step === state.step || !before || before.value === value) return undefined;
+    return { step, value };
+  }
+
+  /**
    * After a walkthrough or a recommendation, a correction naming an option of one question only
    * ("no wait, should be spiky", "oops i meant strict"): that question's answer, with the message
    * as its words. None when the option is one of several questions'.
@@ -542,10 +567,19 @@ export class Walkthroughs {
     const control = (words: string) => {
       for (const [op, label] of Object.entries(ops) as [keyof typeof ops, string][])
         if (rawWords(label).join(" ") === words || words === op) return op;
-      return CONTROL_SYNONYMS.get(words);
+      return CONTROL_SYNONYMS.get(words) ?? (STOP.test(words) ? "cancel" : undefined);
     };
     // Or between words that only soften it: "nvm cancel this", "ok lets start over please".
-    return control(typed) ?? control(typed.replace(CONTROL_OPENING, "").replace(CONTROL_CLOSING, ""));
+    const softened = (words: string) =>
+      control(words) ?? control(words.replace(CONTROL_OPENING, "").replace(CONTROL_CLOSING, ""));
+    const whole = softened(typed);
+    if (whole || text.includes("?")) return whole;
+    // Or as the last clause, after a short reason: "ugh actually i have a meeting, stop this".
+    const clauses = text.split(/[,.;:!–—]|\s-\s/).filter((c) => rawWords(c).length > 0);
+    const last = clauses.pop();
+    if (!last || clauses.length === 0 || rawWords(clauses.join(" ")).length > MAX_REASON_WORDS)
+      return undefined;
+    return softened(rawWords(last).join(" "));
   }
 
   /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */
@@ -663,7 +697,8 @@ export class Walkthroughs {
   asksWhatItMeans(state: WalkthroughState, text: string): boolean {
     const typed = rawWords(text).join(" ");
     if (MEANING.test(typed)) return true;
-    // "what does strict mean?", or "the difference between X and Y" where X and Y are two of its options.
+    // "what does strict mean?", "what counts as moderate here?", or "the difference between X and Y"
+    // where X and Y are two of its options.
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (!q) return false;
     // "what do you mean by platform maturity?": the question by its name (not "… by blast radius").
@@ -677,7 +712,9 @@ export class Walkthroughs {
     const values = q.choices.map((c) => rawWords(c.value).join(" "));
     if (
       values.some((v) =>
-        new RegExp(`(?:^| )(?:(?:what (?:does|do|is)|whats) ${v}(?: \\w+)? mean|explain ${v})`).test(typed),
+        new RegExp(
+          `(?:^| )(?:(?:what (?:does|do|is)|whats) ${v}(?: \\w+)? mean|explain ${v}|what (?:counts|would count|qualifies) as ${v})`,
+        ).test(typed),
       )
     )
       return true;
