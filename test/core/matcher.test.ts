@@ -333,8 +333,13 @@ describe("matching", () => {
       "how do I squash django migrations?",
       "monkey patching a module in pytest",
       "best social networking app for developers",
+      // Pictures and crashes, not container images or the shared kernel.
+      "how do i compress a png image for the web",
+      "kernel panic on boot after installing a new wifi card",
     ])
       expect(ask(q).kind, q).toBe("out-of-scope");
+    for (const q of ["how do we compress container images?", "why do containers share the host kernel?"])
+      expect(ask(q).kind, q).not.toBe("out-of-scope");
     // Not across a comma: "uses Jupyter, kernel upgrades on the hosts" is about the host kernel.
     for (const q of [
       "our data team uses jupyter, kernel upgrades on the hosts break their notebooks; how often should we do them?",
