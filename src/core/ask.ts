@@ -130,7 +130,10 @@ export class Asker {
     const smalltalk =
       this.smalltalk.of(words) ?? this.smalltalk.of(words.filter((w) => w !== "vmvc" && w !== "bot"));
     if (smalltalk) return { kind: "smalltalk", which: smalltalk };
-    if (this.smalltalk.closingThanks(question)) return { kind: "smalltalk", which: "thanks" };
+    // Thanks beside a remark that names nothing of our subject ("thanks, this is useful for my
+    // slide deck"); "thanks, vms vs containers" is a question.
+    if (this.smalltalk.closingThanks(question) && !this.matcher.match(question).onTopic)
+      return { kind: "smalltalk", which: "thanks" };
 
     const { decision, focus } = this.bestPart(question, inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));

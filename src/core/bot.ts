@@ -29,6 +29,7 @@ import {
   removalWords,
   resolve,
   type ShownRecommendation,
+  saidOfTheTeam,
   saysNothingElse,
   speaksOfTheRecommendation,
   supposition,
@@ -91,8 +92,12 @@ export interface BotDeps {
   showLeaseMs?: number;
 }
 
-/** A what-if opening so adds to the one before it ("and if we deployed daily?", "also what if …"). */
-const ADDS_TO_SUPPOSITION = /^\s*(?:and|plus|also)\b/i;
+/**
+ * A what-if that adds to the one before it: "and if we deployed daily?", "ok and what if …", "what
+ * if we also deployed daily?", "… on top of that", "… spiky too?" (not "too small").
+ */
+const ADDS_TO_SUPPOSITION =
+  /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -362,8 +367,11 @@ export class Bot {
           // "sorry correction - we release monthly, not quarterly": an answer given before, changed.
           const amended = correction(command.question);
           const fixed =
-            amended && this.walkthroughs.readCorrection(running, amended, (t) => this.recent.read(t));
-          if (fixed) return this.walkthroughs.correct(turn, running, fixed, command.question.trim());
+            amended &&
+            this.walkthroughs.readCorrection(running, command.question, amended, (t) => this.recent.read(t));
+          // The team's own, in the clause that says it: not "our competitor deploys daily".
+          if (amended && fixed && saidOfTheTeam(amended, fixed.evidence))
+            return this.walkthroughs.correct(turn, running, fixed, command.question.trim());
           // A bare "nope" to a question with no such option is no question for the matcher.
           if (bareYesOrNo(command.question)) return [this.walkthroughs.typedInThread(running, turn.thread)];
         }
@@ -446,7 +454,8 @@ export class Bot {
         const base = supposed && ADDS_TO_SUPPOSITION.test(question) ? shown.answers : shown.actual;
         const answers = { ...base, ...understoodAnswers(reading) };
         await this.rememberRecommendation(turn, answers, supposed ? shown.actual : undefined);
-        return this.situations.whatIfReply(reading, base, changed !== undefined);
+        const fromOwn = supposed !== undefined && base !== shown.answers;
+        return this.situations.whatIfReply(reading, base, changed !== undefined, fromOwn);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
     }
@@ -472,9 +481,17 @@ export class Bot {
         about === "why-not" ||
         mentionsRecommendation(question, this.questionWords) ||
         this.optionNamed(question) !== undefined;
-      // "why not containers?" naming one of its options asks about it whatever came between: three
-      // blind trials asked so after other answers and got the option's definition.
-      if (about === "change" || about === "why-not" || restated || (last && (!shown.behind || namesIt))) {
+      // "why not containers?" naming one of its options, and nothing else, asks about it whatever
+      // came between: three blind trials asked so after other answers and got the option's
+      // definition ("why not?" and "why not vms for the db?" follow the last answer).
+      const optionWhyNot = this.whyNotNamed(question) === "why-not";
+      if (about === "change" || optionWhyNot || restated || (last && (!shown.behind || namesIt))) {
+        // "so what's the recommendation?" after a what-if: the team's own, which is the one shown
+        // from then on.
+        if (restated && shown.actual !== shown.answers) {
+          await this.rememberRecommendation(turn, shown.actual);
+          return this.recommendationFollowUp(shown.actual, about, question);
+        }
         // Answered about it, it is the last thing shown again: "why?" next is about it too.
         if (shown.behind || !last) await this.bringForward(turn);
         return this.recommendationFollowUp(shown.answers, about, question);

@@ -326,6 +326,19 @@ const TEAM_SUBJECT =
   /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
 
 /**
+ * Does the clause of `statement` that holds `words` have the team as its subject ("we release
+ * monthly", not "our competitor deploys daily and we hate it")?
+ */
+export function saidOfTheTeam(statement: string, words: string): boolean {
+  // (Words read across clauses, "monolith … small services": the first of them.)
+  const first = words.split(" … ")[0]!.toLowerCase();
+  const clause = statement
+    .split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i)
+    .find((c) => c.toLowerCase().includes(first));
+  return clause !== undefined && TEAM_SUBJECT.test(rawWords(clause).join(" "));
+}
+
+/**
  * "you missed that we're regulated, strict compliance", "wait, you forgot the main thing - we run
  * customer code. doesn't that matter?": what the person says the recommendation left out, to decide
  * again with it: the statements after the opening, up to the first question, if the message opens
@@ -800,11 +813,17 @@ export function resolve(
         (again?.kind === "no-match" && again.why === "close" && again.suggestions[0]?.id === previous.id)
       );
     };
-    // Torn between the entry before and one that asks it of that side alone ("How are containers
-    // hardened and secured?" after the VM hardening answer): that one.
+    // Torn between the entry before and a related one that asks it of that side alone ("How are
+    // containers hardened and secured?" after the VM hardening answer): that one.
     const torn =
       other.kind === "no-match" && other.why === "close"
-        ? other.suggestions.find((e) => e.id !== previous.id && words.sides?.onlySide(e.question) === side)
+        ? other.suggestions.find(
+            (e) =>
+              e.id !== previous.id &&
+              (previous.related.includes(e.id) || e.related.includes(previous.id)) &&
+              other.suggestions.some((o) => o.id === previous.id) &&
+              words.sides?.onlySide(e.question) === side,
+          )
         : undefined;
     const counterpart =
       torn ??

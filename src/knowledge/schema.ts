@@ -422,6 +422,8 @@ export const responsesSchema = z.strictObject({
     /** A correction after a recommendation ("you missed that …"), decided again. */
     correctedHeading: label,
     whatIfSame: z.string().min(5).includes("{title}"),
+    /** A what-if after another: it is weighed against the team's own answers, not that one's. */
+    whatIfFromOwn: z.string().min(5),
     whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),
     /** A "what if …?" that changes no answer the reader can tell and is no question it can answer. */
     whatIfNothing: sentence,

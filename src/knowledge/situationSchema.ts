@@ -48,8 +48,9 @@ const cueGroup = z.strictObject({
    */
   notAcross: words.optional(),
   /**
-   * Words (as written) that may not be among the cue's own words: "we don't use EKS" is no "no
-   * kubernetes", though the synonyms make EKS kubernetes (a team may run another managed one).
+   * Words (as written) that may not be the cue's last word: "we don't use EKS" is no "no
+   * kubernetes", though the synonyms make EKS kubernetes (a team may run another managed one);
+   * "we don't want EKS or any other kubernetes" still is.
    */
   notWritten: words.optional(),
   /**
@@ -169,8 +170,9 @@ export const situationsSchema = z
         verbs: words,
         ended: words.default([]),
         auxiliaries: words.default([]),
-        /** Alone after a cue in its clause, these deny it ("strong CI/CD is what we are missing"). */
+        /** Ending the clause of a cue of `lackingKeys`, these deny it ("strong CI/CD is what we are missing"). */
         lacking: words.default([]),
+        lackingKeys: z.array(z.enum(ANSWER_KEYS)).default([]),
         /** The negator, a pointer and a verb of wanting deny the cue ("is not something we want"). */
         wanted: z.strictObject({ pointers: words, verbs: words }).default({ pointers: [], verbs: [] }),
       })
@@ -180,6 +182,7 @@ export const situationsSchema = z
         ended: [],
         auxiliaries: [],
         lacking: [],
+        lackingKeys: [],
         wanted: { pointers: [], verbs: [] },
       }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */

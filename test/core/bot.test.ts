@@ -492,6 +492,7 @@ describe("Bot.handle: walkthroughs", () => {
       [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
       // Trial 17's: "yes" with what it is.
       [8, "yes, the vendor engine", label("legacy", "yes")],
+      [8, "yes the vendor integration engine, like I said", label("legacy", "yes")],
       [8, "the vendor package is certified only on RHEL 7", label("legacy", "yes")],
       [8, "no vendor software, all our own code", label("legacy", "no")],
     ] as const) {
@@ -518,6 +519,10 @@ describe("Bot.handle: walkthroughs", () => {
       // A second review's: plans said with "we'll" and "moving to".
       [6, "we'll switch the architecture to microservices"],
       [6, "we are moving to microservices"],
+      // A third review's: a "yes" with what is gone, a "no" with what was replaced.
+      [8, "yes, the vendor engine is gone now"],
+      [8, "no, we replaced the vendor app last year"],
+      [8, "yes, let me check"],
     ] as const) {
       const r = await at(step, text);
       expect(plainText([r]), text).not.toContain("✅");
@@ -537,6 +542,10 @@ describe("Bot.handle: walkthroughs", () => {
     // Not "stop" with something else to say, nor a control asked about.
     for (const text of ["stop, let me check with security", "i have a question, stop this?"])
       expect(plainText([await at(0, text)]), text).not.toContain("cancelled this checklist");
+    // After a reason only cancelling: "restart it" there speaks of pods (a third review's).
+    expect(plainText([await at(7, "stateless - if a pod dies, restart it")])).not.toContain(
+      "restarted the checklist",
+    );
     // "not sure" before a request for help is no skip.
     for (const text of [
       "not sure, what do most teams pick",
@@ -557,8 +566,16 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText(replies)).toContain("from Rare to Regular");
     // The current question is asked again.
     expect(plainText(replies)).toContain("Question 5 of 11");
-    // Without an opening, or about someone else, it is no correction.
-    for (const text of ["we release weekly", "btw our competitor deploys daily"]) {
+    // Without an opening, about someone else, hearsay or under a condition, it is no correction
+    // (an independent review's; each a band other than the answer's).
+    for (const text of [
+      "we release daily",
+      "btw our competitor deploys daily",
+      "wait, our competitor deploys daily and we hate it",
+      "wait we heard netflix deploys daily",
+      "btw we read that google deploys daily",
+      "actually we deploy daily, if the pipeline works",
+    ]) {
       const [r] = await bot.handle(turn({ text, thread: "t1" }));
       expect(plainText([r!]), text).not.toContain("changed the answer");
     }

@@ -122,7 +122,7 @@ interface Cue {
   units: string[];
   /** Stems that may not stand in the gaps between the cue's words (situations.yaml `notAcross`). */
   notAcross?: ReadonlySet<string>;
-  /** Words as written that may not be among the cue's words (situations.yaml `notWritten`). */
+  /** Words as written that may not be the cue's last word (situations.yaml `notWritten`). */
   notWritten?: ReadonlySet<string>;
   /** The group's own context words, instead of the key's. */
   context?: string[];
@@ -159,6 +159,8 @@ interface Match {
    * the key (`negatedYields`): "SOC 2 audits, but no regulator" denies strict, and is moderate.
    */
   yields?: string;
+  /** The value a negator before the cue denied ("no platform team" denies high). */
+  denied?: string;
   /**
    * The cue's clause lacks the key's `context` words: it states nothing, but a different value in
    * the same sentence ("the old part changes once a year, the new services weekly") is a conflict.
@@ -252,6 +254,7 @@ export class SituationReader {
     ended: Set<string>;
     auxiliaries: Set<string>;
     lacking: Set<string>;
+    lackingKeys: Set<string>;
     wanted: { pointers: Set<string>; verbs: Set<string> };
   };
   private readonly listNegators: Set<string>;
@@ -320,6 +323,7 @@ export class SituationReader {
       ended: new Set(data.negatedAfter.ended),
       auxiliaries: new Set(data.negatedAfter.auxiliaries),
       lacking: new Set(data.negatedAfter.lacking),
+      lackingKeys: new Set(data.negatedAfter.lackingKeys),
       wanted: {
         pointers: new Set(data.negatedAfter.wanted.pointers),
         verbs: new Set(data.negatedAfter.wanted.verbs),
@@ -675,7 +679,7 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units, cue.notAcross).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
-      if (tokens.slice(from, to + 1).some((t) => cue.notWritten?.has(t.word))) return []; // "no EKS"
+      if (cue.notWritten?.has(tokens[to]!.word)) return []; // "no EKS" (not "no EKS or any other k8s")
       // "the Legacy squad": a team's name (`teamNames`).
       const after = tokens[to + 1];
       if (
@@ -771,6 +775,7 @@ export class SituationReader {
           ...(scoped ? { scoped } : {}),
           ...(isPartial && value !== undefined ? { partial: true } : {}),
           ...(cue.negatedYields && value !== undefined && value === cue.negated ? { yields: cue.value } : {}),
+          ...(start !== from ? { denied: cue.value } : {}),
           ...(cue.explicit && value === cue.value && !offContext ? { named: true as const } : {}),
           ...(offContext ? { offContext } : {}),
         },
@@ -1034,7 +1039,14 @@ export class SituationReader {
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
       const word = tokens[j]!.word;
-      if (this.negatedAfter.lacking.has(word)) return "negated"; // "strong CI/CD is what we're missing"
+      // "strong CI/CD is what we're missing": a skill the team lacks, ending the clause.
+      if (
+        this.negatedAfter.lacking.has(word) &&
+        key !== undefined &&
+        this.negatedAfter.lackingKeys.has(key) &&
+        this.endsClause(tokens, j)
+      )
+        return "negated";
       if (this.negatedAfter.ended.has(word))
         return STILL_THERE.has(tokens[j - 1]!.word) ? undefined : "ended";
       if (this.negatedAfter.negators.has(word)) {
@@ -1044,8 +1056,16 @@ export class SituationReader {
           .slice(0, 2);
         if (rest.some((t) => this.negatedAfter.verbs.has(t.word))) return "negated"; // "GPUs aren't needed"
         const { pointers, verbs } = this.negatedAfter.wanted;
-        // "is not something we want": the pointer first, a verb of wanting right after it.
-        if (pointers.has(rest[0]?.word ?? "") && verbs.has(rest[1]?.word ?? "")) return "negated";
+        // "is not something we want": the pointer first, a verb of wanting right after it, ending
+        // the clause ("not something we want to mess up" keeps it).
+        const wanting = rest[1] && tokens.indexOf(rest[1]);
+        if (
+          pointers.has(rest[0]?.word ?? "") &&
+          verbs.has(rest[1]?.word ?? "") &&
+          wanting !== undefined &&
+          this.endsClause(tokens, wanting)
+        )
+          return "negated";
         if (rest.length > 0) return undefined;
         // The negator ends the clause. Right after the cue, "or" leaves it open ("stateful or
         // not"); with only auxiliaries between, it denies it ("running our own k8s would not");
@@ -1073,7 +1093,7 @@ export class SituationReader {
     text: string,
     tokens: Token[],
     m: { key: AnswerKey; value: string | undefined; from: number },
-    all: readonly { key: AnswerKey; value: string | undefined; from: number }[],
+    all: readonly { key: AnswerKey; from: number; denied?: string }[],
   ): boolean {
     if (m.value === undefined) return false;
     let clause = tokens[m.from]!.clause;
@@ -1092,10 +1112,17 @@ export class SituationReader {
         if (!this.filler.has(tokens[j]!.word)) saying.push(tokens[j]!.word);
       if (!saying.some((w) => this.listNegators.has(w))) continue;
       const head = clause;
-      return all.some(
-        (n) => n.key === m.key && tokens[n.from]!.clause === head && this.negators.has(tokens[n.from]!.word),
-      );
+      // The same thing denied again ("no platform team, strong CI/CD": high both times); another
+      // value is said instead ("no microservices, one big monolith").
+      return all.some((n) => n.key === m.key && tokens[n.from]!.clause === head && n.denied === m.value);
     }
+  }
+
+  /** Does only filler follow token `at` in its clause ("… is what we are missing", "… we want")? */
+  private endsClause(tokens: Token[], at: number): boolean {
+    for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++)
+      if (!this.filler.has(tokens[j]!.word)) return false;
+    return true;
   }
 
   /** Is token `at` in the clause that ends its sentence with a question mark? */

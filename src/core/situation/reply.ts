@@ -34,7 +34,7 @@ export function situationReply(
    * "what if …?" after a recommendation: its answers (`base`), which the reading changes, and
    * its decision (`before`). The reply lists only the changes, and says whether the pick moved.
    */
-  whatIf?: { base: Record<string, string | null>; before: Decision; corrected?: boolean },
+  whatIf?: { base: Record<string, string | null>; before: Decision; corrected?: boolean; fromOwn?: boolean },
 ): Reply {
   const t = ctx.responses.situation;
   const { checklist } = ctx.decision;
@@ -59,6 +59,7 @@ export function situationReply(
       }),
     });
   }
+  if (whatIf?.fromOwn) parts.push({ type: "context", text: t.whatIfFromOwn });
   if (whatIf && !whatIf.before.provisional && !decision.provisional)
     parts.push({
       type: "text",

@@ -39,7 +39,13 @@ export class Situations {
   }
 
   /** "what if we had 50 services?" after a recommendation of `base` answers: the reading's answers in their place. */
-  whatIfReply(reading: Reading, base: Record<string, string | null>, corrected = false): Reply {
+  whatIfReply(
+    reading: Reading,
+    base: Record<string, string | null>,
+    corrected = false,
+    /** A what-if after another, weighed against the team's own answers (it says so). */
+    fromOwn = false,
+  ): Reply {
     const { decision, documents, responses } = this.knowledge;
     const changed = { ...base, ...SituationReader.answers(reading.understood) };
     const before = decide(parseAnswers(base), decision);
@@ -48,7 +54,7 @@ export class Situations {
       decide(parseAnswers(changed), decision),
       { decision, documents, responses },
       undefined,
-      { base, before, corrected },
+      { base, before, corrected, fromOwn },
     );
   }
 

@@ -86,6 +86,8 @@ const HEDGES = new Set([
   "ideally",
   // Not "said": "like I said, small platform team" is ours.
   "says",
+  "heard",
+  "apparently",
   "claims",
   "anyone",
   "anybody",

@@ -488,21 +488,28 @@ export class Walkthroughs {
   /**
    * A correction of a question answered before the current one, in a statement the situation
    * reader reads ("sorry correction - we release monthly, not quarterly" while another question
-   * is asked): that question's step and its new answer, when the statement answers exactly one
-   * question and that one differently than before.
+   * is asked): that question's step, its new answer and the words read, when the statement
+   * states something (no hearsay, wish, plan or doubt) that answers exactly one question, and that
+   * one differently than before.
    */
   readCorrection(
     state: WalkthroughState,
+    /** The whole message, and the statement after its opening. */
+    text: string,
     statement: string,
     read: (text: string) => Reading,
-  ): { step: number; value: string } | undefined {
+  ): { step: number; value: string; evidence: string } | undefined {
+    // Not hearsay, a wish, a plan or a doubt anywhere in the message ("wait we heard netflix
+    // deploys daily", "actually we deploy daily, if the pipeline works").
+    const said = rawWords(text).join(" ");
+    if (!statesSomething(text) || PLANNED.test(said) || /\bread that\b/.test(said)) return undefined;
     const understood = Object.entries(read(statement).understood);
     if (understood.length !== 1) return undefined;
-    const [key, { value }] = understood[0]!;
+    const [key, { value, evidence }] = understood[0]!;
     const step = this.keys.indexOf(key);
     const before = state.history.findLast((h) => h.step === step);
     if (step === state.step || !before || before.value === value) return undefined;
-    return { step, value };
+    return { step, value, evidence };
   }
 
   /**
@@ -574,12 +581,13 @@ export class Walkthroughs {
       control(words) ?? control(words.replace(CONTROL_OPENING, "").replace(CONTROL_CLOSING, ""));
     const whole = softened(typed);
     if (whole || text.includes("?")) return whole;
-    // Or as the last clause, after a short reason: "ugh actually i have a meeting, stop this".
+    // Or cancelling as the last clause, after a short reason: "ugh actually i have a meeting,
+    // stop this" (never back or restart, ordinary words about pods: "if a pod dies, restart it").
     const clauses = text.split(/[,.;:!–—]|\s-\s/).filter((c) => rawWords(c).length > 0);
     const last = clauses.pop();
     if (!last || clauses.length === 0 || rawWords(clauses.join(" ")).length > MAX_REASON_WORDS)
       return undefined;
-    return softened(rawWords(last).join(" "));
+    return softened(rawWords(last).join(" ")) === "cancel" ? "cancel" : undefined;
   }
 
   /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */

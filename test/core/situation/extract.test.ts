@@ -665,23 +665,27 @@ describe("SituationReader", () => {
       orchestration: "low",
     });
     expect(values("running our own k8s isn't what we need")).toEqual({ orchestration: "low" });
+    // Not with what is not wanted after it: "… not something we want to mess up" keeps it.
+    expect(values("HIPAA compliance is not something we want to mess up")).toEqual({ compliance: "strict" });
     // "Want" alone after a negator belongs to someone else's clause.
     expect(values("prod is a big monolith and ops doesn't want to change anything")).toEqual({
       architecture: "monolith",
     });
   });
 
-  it("what a team lacks or misses is denied, before the cue or after it", () => {
-    expect(values("we lack CI/CD")).toEqual({ maturity: "low" });
-    expect(values("we're missing a CI pipeline")).toEqual({ maturity: "low" });
+  it("a skill the team lacks, ending the clause, is denied; a lack of something else is not", () => {
     expect(values("CI/CD is lacking")).toEqual({ maturity: "low" });
     // High maturity denied has no opposite of its own: nothing, never high.
     expect(values("you missed that strong CI/CD and observability is what we are missing")).toEqual({});
+    expect(values("strong CI/CD and observability is what we lack")).toEqual({});
+    // What a regime, code or hardware lacks says nothing against them (an independent review's).
+    expect(values("our HIPAA audit trail is lacking")).toEqual({ compliance: "strict" });
+    expect(values("we are missing a sandbox for the untrusted customer code")).toEqual({ isolation: "hard" });
+    expect(values("our GPU nodes are missing drivers")).toEqual({ hardware: "gpu" });
   });
 
-  it("a list whose first item is denied says nothing of later items of the same key", () => {
+  it("a list whose first item is denied says nothing of later items saying the same", () => {
     expect(values("actually we have no platform team, strong CI/CD and observability")).toEqual({});
-    expect(values("we have no sre team, some terraform, ci pipelines")).toEqual({});
     // Items of other keys are facts of their own; so is an item with a subject or a verb.
     expect(values("no compliance, quarterly deploys, and a monolith")).toEqual({
       compliance: "none",
@@ -693,16 +697,21 @@ describe("SituationReader", () => {
     });
     expect(values("no kubernetes, managed k8s is fine")).toEqual({ orchestration: "medium" });
     expect(values("no platform team. strong CI/CD and observability")).toEqual({ maturity: "high" });
+    // Another value of the key, said instead (an independent review's): read as before.
+    expect(values("no microservices, one big monolith")).toEqual({ architecture: "monolith" });
+    expect(values("no spikes, steady load all day")).toEqual({ load: "steady" });
+    expect(reader.read("no compliance, HIPAA only for the billing module").conflicts).toEqual(["compliance"]);
   });
 
-  it("reads the seventeenth blind trial's descriptions: arbitrary build scripts, a pinned kernel, certified only on, a strong infra team", () => {
+  it("reads the seventeenth blind trial's descriptions: arbitrary build scripts, a pinned kernel, certified only on", () => {
     expect(values("customers push arbitrary build scripts that we execute")).toEqual({ isolation: "hard" });
     expect(values("vendor integration engine certified only on RHEL 7 with a pinned kernel")).toEqual({
       legacy: "yes",
       hardware: "kernel",
     });
-    expect(values("team of 10 strong infra engineers")).toEqual({ maturity: "high" });
-    expect(values("we have no strong ops team")).toEqual({});
+    // Scripts the team wrote, and an audit's certificate, are neither (an independent review's).
+    expect(values("our CI runs arbitrary scripts written by our own engineers")).toEqual({});
+    expect(values("we are SOC2 certified only on our AWS account")).toEqual({});
   });
 
   it("a managed product refused is no refusal of orchestration", () => {
