@@ -93,7 +93,7 @@ export interface BotDeps {
 }
 
 /**
- * A what-if that adds to the one before it: "and if we deployed daily?", "ok and what if …", "what
+ * A what-if that adds to the one before it: "and if we deployed daily?", "what
  * if we also deployed daily?", "… on top of that", "… spiky too?" (not "too small").
  */
 const ADDS_TO_SUPPOSITION =

@@ -24,6 +24,11 @@ const ASKS_FIRST = new Set([
   // Asking in the imperative: "thanks, explain microvms".
   ...["explain", "tell", "show", "give", "compare", "list", "describe", "define", "help", "recommend"],
 ]);
+/** A remark with one of these complains or corrects: "thanks, not helpful", "thanks but that's wrong". */
+const COMPLAINS = new Set([
+  ...["not", "no", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "wrong", "useless"],
+  ...["unhelpful", "but", "except", "missed", "ignored", "forgot"],
+]);
 const WH_WORDS = new Set(["what", "how", "why", "which", "when", "where", "who"]);
 /** After a wh-word, these make a question: "now what about GPUs" (not "what our CTO said"). */
 const ASKS_AFTER_WH = new Set([
@@ -92,7 +97,7 @@ export class SmallTalkReader {
         ? words.slice(0, words.length - closing.words.length)
         : undefined;
     if (!rest || rest.length > MAX_REMARK_WORDS) return false;
-    if (ASKS_FIRST.has(rest[0] ?? "")) return false;
+    if (ASKS_FIRST.has(rest[0] ?? "") || rest.some((w) => COMPLAINS.has(w))) return false;
     const saying = rest.filter((w) => !this.courtesy.has(w));
     return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
   }

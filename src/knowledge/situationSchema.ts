@@ -49,8 +49,9 @@ const cueGroup = z.strictObject({
   notAcross: words.optional(),
   /**
    * Words (as written) that may not be the cue's last word: "we don't use EKS" is no "no
-   * kubernetes", though the synonyms make EKS kubernetes (a team may run another managed one);
-   * "we don't want EKS or any other kubernetes" still is.
+   * kubernetes", though the synonyms make EKS kubernetes (a team may run another managed one).
+   * (The cue ends at the first word it can: "we don't want EKS or any other kubernetes" reads
+   * nothing either.)
    */
   notWritten: words.optional(),
   /**

@@ -490,10 +490,9 @@ describe("Bot.handle: walkthroughs", () => {
       [8, "not really, no licensing weirdness, we wrote all of it ourselves", label("legacy", "no")],
       [8, "nah, it's all our own code", label("legacy", "no")],
       [9, "not sure tbh, the PACS vendor might use some capture cards", knowledge.responses.walkthrough.skip],
-      // Trial 17's: "yes" with what it is.
-      [8, "yes, the vendor engine", label("legacy", "yes")],
-      [8, "yes the vendor integration engine, like I said", label("legacy", "yes")],
+      // Trial 17's; and a "yes" before what says no is No (a fourth review's).
       [8, "the vendor package is certified only on RHEL 7", label("legacy", "yes")],
+      [8, "yes, it is all in-house", label("legacy", "no")],
       [8, "no vendor software, all our own code", label("legacy", "no")],
     ] as const) {
       const r = await at(step, text);
@@ -542,10 +541,13 @@ describe("Bot.handle: walkthroughs", () => {
     // Not "stop" with something else to say, nor a control asked about.
     for (const text of ["stop, let me check with security", "i have a question, stop this?"])
       expect(plainText([await at(0, text)]), text).not.toContain("cancelled this checklist");
-    // After a reason only cancelling: "restart it" there speaks of pods (a third review's).
+    // After a reason only "stop …": "restart it" and "cancel it" there speak of pods and jobs (a
+    // third and a fourth review's).
     expect(plainText([await at(7, "stateless - if a pod dies, restart it")])).not.toContain(
       "restarted the checklist",
     );
+    for (const text of ["stateless - if a job hangs, cancel it", "stateless; if a pod misbehaves, stop it"])
+      expect(plainText([await at(7, text)]), text).not.toContain("cancelled this checklist");
     // "not sure" before a request for help is no skip.
     for (const text of [
       "not sure, what do most teams pick",
@@ -575,6 +577,11 @@ describe("Bot.handle: walkthroughs", () => {
       "wait we heard netflix deploys daily",
       "btw we read that google deploys daily",
       "actually we deploy daily, if the pipeline works",
+      // A fourth review's.
+      "wait we were told netflix deploys daily",
+      "actually we think netflix deploys daily",
+      "actually we know netflix deploys daily",
+      "wait, we should deploy daily",
     ]) {
       const [r] = await bot.handle(turn({ text, thread: "t1" }));
       expect(plainText([r!]), text).not.toContain("changed the answer");

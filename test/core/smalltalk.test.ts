@@ -50,6 +50,9 @@ describe("small talk", () => {
       "cost of vms vs containers thanks",
       "thanks, compliance is moderate actually",
       "cool, firecracker it is. thanks!",
+      // Complaints are no thanks (a fourth review's).
+      "thanks, not helpful",
+      "thanks but that doesnt answer my question",
     ])
       expect(which(q), q).not.toBe("thanks");
     // A remark that asks, in words, a wh-word or the imperative, is a question.

@@ -506,16 +506,23 @@ export class SituationReader {
     }
     tried.sort((a, b) => a - b);
     const aside = this.setAside(keyed, tokens);
-    const matches = [
+    const found = [
       ...tried.flatMap((i) => this.matchCue(this.cues[i]!, tokens, units)),
       ...this.counts(tokens),
       ...this.frequencies(tokens),
       ...this.osLists(tokens),
       ...this.namedAnswers(tokens),
       ...this.multipliers(tokens),
-    ]
-      .filter((m) => !aside.has(m.from))
-      .map((m, _, all) => (this.inNegatedList(keyed, tokens, m, all) ? { ...m, value: undefined } : m));
+    ].filter((m) => !aside.has(m.from));
+    // A list item saying what its first item denied, and that first item too, say nothing.
+    // (Every reading of its key in the first item's clause: "no regulation" is read twice.)
+    const heads = found.map((m) => this.negatedListHead(keyed, tokens, m, found));
+    const unsure = new Set(heads.flatMap((h) => (h ? [`${h.key} ${tokens[h.from]!.clause}`] : [])));
+    const matches = found.map((m, i) =>
+      heads[i] !== undefined || unsure.has(`${m.key} ${tokens[m.from]!.clause}`)
+        ? { ...m, value: undefined }
+        : m,
+    );
     const partMatches = new Map<AnswerKey, { rule: number; from: number; to: number; segment: number }[]>();
     for (const [key, rules] of this.parts)
       partMatches.set(
@@ -679,7 +686,7 @@ export class SituationReader {
     const context = cue.context ?? this.data.cues[cue.key]?.context;
     return this.find(cue.units, tokens, units, cue.notAcross).flatMap(({ from, to }) => {
       if (tokens.slice(from, to + 1).some((t) => t.named)) return []; // "a team called 'Legacy'"
-      if (cue.notWritten?.has(tokens[to]!.word)) return []; // "no EKS" (not "no EKS or any other k8s")
+      if (cue.notWritten?.has(tokens[to]!.word)) return []; // "no EKS"
       // "the Legacy squad": a team's name (`teamNames`).
       const after = tokens[to + 1];
       if (
@@ -1082,30 +1089,29 @@ export class SituationReader {
   }
 
   /**
-   * Is a match an item of a list whose first item was denied, and of the same key: "we have no
+   * The denied first item of a list of which a match is a later item of the same key: "we have no
    * platform team, strong CI/CD and observability" may deny all three or only the first, so the
    * later items say nothing. Items of other keys are facts of their own ("no compliance,
    * quarterly deploys"). The list runs over comma-joined clauses of one sentence, from a clause
    * with a list negator among its last three words; a clause that opens with a subject of its
    * own ("…, we have strong CI/CD") ends it, and an item with a verb of its own is none.
    */
-  private inNegatedList(
-    text: string,
-    tokens: Token[],
-    m: { key: AnswerKey; value: string | undefined; from: number },
-    all: readonly { key: AnswerKey; from: number; denied?: string }[],
-  ): boolean {
-    if (m.value === undefined) return false;
+  private negatedListHead<
+    M extends { key: AnswerKey; value: string | undefined; from: number; denied?: string },
+  >(text: string, tokens: Token[], m: M, all: readonly M[]): M | undefined {
+    if (m.value === undefined) return undefined;
     let clause = tokens[m.from]!.clause;
     // A clause with a verb of its own states something: "no kubernetes, managed k8s is fine".
-    if (tokens.some((t) => t.clause === clause && this.negatedAfter.auxiliaries.has(t.word))) return false;
+    if (tokens.some((t) => t.clause === clause && this.negatedAfter.auxiliaries.has(t.word)))
+      return undefined;
     for (;;) {
       const first = tokens.findIndex((t) => t.clause === clause);
       const previous = tokens[first - 1];
-      if (first <= 0 || !previous) return false;
+      if (first <= 0 || !previous) return undefined;
       const token = tokens[first]!;
       const comma = text.slice(previous.end, token.start).trim() === ",";
-      if (!comma || token.sentence !== previous.sentence || this.listSubjects.has(token.word)) return false;
+      if (!comma || token.sentence !== previous.sentence || this.listSubjects.has(token.word))
+        return undefined;
       clause = previous.clause;
       const saying: string[] = [];
       for (let j = first - 1; j >= 0 && tokens[j]!.clause === clause && saying.length < 3; j--)
@@ -1114,7 +1120,7 @@ export class SituationReader {
       const head = clause;
       // The same thing denied again ("no platform team, strong CI/CD": high both times); another
       // value is said instead ("no microservices, one big monolith").
-      return all.some((n) => n.key === m.key && tokens[n.from]!.clause === head && n.denied === m.value);
+      return all.find((n) => n.key === m.key && tokens[n.from]!.clause === head && n.denied === m.value);
     }
   }
 

@@ -106,26 +106,6 @@ export function confirmedNamed(
   return saysNo === (sense === "no") ? choice : undefined;
 }
 
-/** "yes" and what it is: "yes, the vendor engine", "yeah our billing app" (not "yes, let me check"). */
-const YES_AND_WHAT = /^\s*(?:yes|yeah|yep|yup)\b[\s,.!:;-]*(?:the|our|a|an|that|this|its|it'?s|it is)\s+\S/i;
-/** What is gone or was replaced says no Yes: "yes, the vendor engine is gone now". */
-const GONE =
-  /\b(?:gone|replaced|retired|decommissioned|used to|no longer|anymore|moved|migrated|dropped|removed|sunset|sunsetted|ditched)\b/i;
-/** The most words "yes" and what it is may have. */
-const MAX_YES_WORDS = 10;
-
-/**
- * "yes" and what it is, for a question with a Yes option: "yes, the vendor engine", "yes the
- * vendor integration engine, like I said"; not with a negation, a question or something gone.
- */
-export function yesWithWhat(q: ChecklistQuestion, text: string): string | undefined {
-  const said = text.replace(OPENING, "");
-  const yes = q.choices.find((c) => c.value === "yes");
-  if (!yes || !YES_AND_WHAT.test(said) || said.includes("?") || GONE.test(said)) return undefined;
-  const words = rawWords(said);
-  return words.length <= MAX_YES_WORDS && !negated(said) ? yes.value : undefined;
-}
-
 /** After a lead-in, the option alone: "probably medium", "I'd say high" (a hedge, but a choice). */
 export function leadNamed(q: ChecklistQuestion, text: string): string | undefined {
   const said = text.replace(LEADS, "");
@@ -146,7 +126,7 @@ export function choiceNamed(
   stopwords: ReadonlySet<string>,
 ): string | undefined {
   const said = text.replace(OPENING, "").replace(LEADS, "");
-  const alone = leadNamed(q, text) ?? yesWithWhat(q, text);
+  const alone = leadNamed(q, text);
   if (alone) return alone;
   const head = headOf(said);
   const first = head ? named(q, rawWords(head).join(" ")) : undefined;

@@ -86,6 +86,11 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
 
 /** "stop" with what it stops: "stop this", "stop it now please" (not "stop" alone, above). */
 const STOP = /^stop(?: (?:this|it|that|here|now|please|pls|the walkthrough|the questions))+$/;
+/** Told, seen, thought or wished: no correction of the team's own answer ("we were told …", "we should …"). */
+const HEARSAY =
+  /\b(?:read that|told|saw that|seen that|know that|we know|think|thinks|thought|rumou?r|apparently|should|ought)\b/;
+/** After a reason, stopping the walkthrough itself: "stop this", "stop here", "stop the checklist". */
+const STOP_AFTER_REASON = /^stop (?:this|here|the checklist|the walkthrough)(?: (?:please|pls|now|thanks))*$/;
 /** The most words a short reason before a control may have: "ugh i have a meeting, stop this". */
 const MAX_REASON_WORDS = 8;
 
@@ -502,7 +507,7 @@ export class Walkthroughs {
     // Not hearsay, a wish, a plan or a doubt anywhere in the message ("wait we heard netflix
     // deploys daily", "actually we deploy daily, if the pipeline works").
     const said = rawWords(text).join(" ");
-    if (!statesSomething(text) || PLANNED.test(said) || /\bread that\b/.test(said)) return undefined;
+    if (!statesSomething(text) || PLANNED.test(said) || HEARSAY.test(said)) return undefined;
     const understood = Object.entries(read(statement).understood);
     if (understood.length !== 1) return undefined;
     const [key, { value, evidence }] = understood[0]!;
@@ -581,13 +586,17 @@ export class Walkthroughs {
       control(words) ?? control(words.replace(CONTROL_OPENING, "").replace(CONTROL_CLOSING, ""));
     const whole = softened(typed);
     if (whole || text.includes("?")) return whole;
-    // Or cancelling as the last clause, after a short reason: "ugh actually i have a meeting,
-    // stop this" (never back or restart, ordinary words about pods: "if a pod dies, restart it").
+    // Or "stop this" as the last clause, after a short reason: "ugh actually i have a meeting,
+    // stop this" (never back, restart or cancel there, ordinary words about pods and jobs: "if a
+    // pod dies, restart it").
     const clauses = text.split(/[,.;:!–—]|\s-\s/).filter((c) => rawWords(c).length > 0);
     const last = clauses.pop();
     if (!last || clauses.length === 0 || rawWords(clauses.join(" ")).length > MAX_REASON_WORDS)
       return undefined;
-    return softened(rawWords(last).join(" ")) === "cancel" ? "cancel" : undefined;
+    // ("stop this" only: "if a job hangs, cancel it" and "if a pod misbehaves, stop it" speak of
+    // jobs and pods.)
+    const tail = rawWords(last).join(" ").replace(CONTROL_OPENING, "");
+    return STOP_AFTER_REASON.test(tail) ? "cancel" : undefined;
   }
 
   /** The walkthrough of the turn's thread, once it has ended (finished or cancelled). */

@@ -701,6 +701,9 @@ describe("SituationReader", () => {
     expect(values("no microservices, one big monolith")).toEqual({ architecture: "monolith" });
     expect(values("no spikes, steady load all day")).toEqual({ load: "steady" });
     expect(reader.read("no compliance, HIPAA only for the billing module").conflicts).toEqual(["compliance"]);
+    // The same value denied and said again: neither item says anything (a fourth review's).
+    expect(values("no HIPAA, PCI for payments")).toEqual({});
+    expect(values("no regulation, strict internal audits")).toEqual({});
   });
 
   it("reads the seventeenth blind trial's descriptions: arbitrary build scripts, a pinned kernel, certified only on", () => {
@@ -711,6 +714,7 @@ describe("SituationReader", () => {
     });
     // Scripts the team wrote, and an audit's certificate, are neither (an independent review's).
     expect(values("our CI runs arbitrary scripts written by our own engineers")).toEqual({});
+    expect(values("our devs write arbitrary scripts for the pipeline")).toEqual({});
     expect(values("we are SOC2 certified only on our AWS account")).toEqual({});
   });
 
