@@ -6,7 +6,7 @@ import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
 import type { Side, Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
-import { asksSomething, PLANNED, statesSomething } from "./walkthrough/statement.ts";
+import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./walkthrough/statement.ts";
 
 /**
  * Every knob of follow-up resolution, in one place. A follow-up ("and for VMs?", "why?", "what
@@ -350,6 +350,8 @@ export function correction(
   namesAnswer: (statement: string) => boolean = () => false,
 ): string | undefined {
   const text = question.trim();
+  // Passed on, not the team's own ("actually we know netflix deploys daily").
+  if (HEARSAY.test(rawWords(text).join(" "))) return undefined;
   const corrects = CORRECTION.exec(text);
   const amended = corrects ? undefined : AMENDMENT.exec(text);
   const aside = corrects || amended ? undefined : BY_THE_WAY.exec(text);

@@ -537,6 +537,10 @@ describe("'what if …?' after a recommendation", () => {
       ["do we need kubernetes for this?", undefined],
       ["we deploy quarterly and our platform maturity is low", "can we run databases in containers?"],
       ["we were told our competitor deploys quarterly", undefined],
+      // Passed on after an opening (a second review of the seventeenth trial's change).
+      ["actually we know netflix deploys quarterly", undefined],
+      ["wait, we were told our competitor deploys quarterly", undefined],
+      ["btw we think netflix deploys quarterly", undefined],
       ["we deployed quarterly back in 2019", undefined],
       ["we sell to banks that are heavily regulated", undefined],
       ["we read that GPUs need VMs", undefined],

@@ -94,6 +94,13 @@ const HEDGES = new Set([
   "someone",
 ]);
 
+/**
+ * Told, seen, known or thought, in rawWords' spelling: what others do, passed on, is no fact of the
+ * team ("we were told netflix deploys daily", "we know our competitor deploys daily").
+ */
+export const HEARSAY =
+  /\b(?:heard|read that|told|saw that|seen that|know that|we know|think|thinks|thought|rumou?r|apparently)\b/;
+
 /** After "want to": what asks or avoids rather than states a need. */
 const ENQUIRIES = new Set([
   "avoid",

@@ -47,7 +47,7 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
+import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 /** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
@@ -86,9 +86,6 @@ const CONTROL_SYNONYMS = new Map<string, "back" | "restart" | "cancel">([
 
 /** "stop" with what it stops: "stop this", "stop it now please" (not "stop" alone, above). */
 const STOP = /^stop(?: (?:this|it|that|here|now|please|pls|the walkthrough|the questions))+$/;
-/** Told, seen, thought or wished: no correction of the team's own answer ("we were told …", "we should …"). */
-const HEARSAY =
-  /\b(?:read that|told|saw that|seen that|know that|we know|think|thinks|thought|rumou?r|apparently|should|ought)\b/;
 /** After a reason, stopping the walkthrough itself: "stop this", "stop here", "stop the checklist". */
 const STOP_AFTER_REASON = /^stop (?:this|here|the checklist|the walkthrough)(?: (?:please|pls|now|thanks))*$/;
 /** The most words a short reason before a control may have: "ugh i have a meeting, stop this". */
@@ -507,7 +504,14 @@ export class Walkthroughs {
     // Not hearsay, a wish, a plan or a doubt anywhere in the message ("wait we heard netflix
     // deploys daily", "actually we deploy daily, if the pipeline works").
     const said = rawWords(text).join(" ");
-    if (!statesSomething(text) || PLANNED.test(said) || HEARSAY.test(said)) return undefined;
+    // (Nor a wish: "wait, we should deploy daily".)
+    if (
+      !statesSomething(text) ||
+      PLANNED.test(said) ||
+      HEARSAY.test(said) ||
+      /\b(?:should|ought)\b/.test(said)
+    )
+      return undefined;
     const understood = Object.entries(read(statement).understood);
     if (understood.length !== 1) return undefined;
     const [key, { value, evidence }] = understood[0]!;
