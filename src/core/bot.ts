@@ -464,11 +464,13 @@ export class Bot {
     const pointing = this.pointing(question);
     // "so what's the recommendation?": its reasons again, whatever was shown after it.
     const restated = asksForTheRecommendation(question);
+    // "why not containers?" naming one of its options and nothing else.
+    const optionWhyNot = this.whyNotNamed(question);
     const about =
       (restated ? "why" : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
-      this.whyNotNamed(question);
+      optionWhyNot;
     const shown = about ? await recommendation() : undefined;
     const context = await lastAnswer();
     // "what would change it?" can only be about a recommendation, however many answers came after
@@ -484,8 +486,12 @@ export class Bot {
       // "why not containers?" naming one of its options, and nothing else, asks about it whatever
       // came between: three blind trials asked so after other answers and got the option's
       // definition ("why not?" and "why not vms for the db?" follow the last answer).
-      const optionWhyNot = this.whyNotNamed(question) === "why-not";
-      if (about === "change" || optionWhyNot || restated || (last && (!shown.behind || namesIt))) {
+      if (
+        about === "change" ||
+        optionWhyNot !== undefined ||
+        restated ||
+        (last && (!shown.behind || namesIt))
+      ) {
         // "so what's the recommendation?" after a what-if: the team's own, which is the one shown
         // from then on.
         if (restated && shown.actual !== shown.answers) {

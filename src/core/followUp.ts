@@ -818,12 +818,13 @@ export function resolve(
     // Torn between the entry before and a related one that asks it of that side alone ("How are
     // containers hardened and secured?" after the VM hardening answer): that one.
     const torn =
-      other.kind === "no-match" && other.why === "close"
+      other.kind === "no-match" &&
+      other.why === "close" &&
+      other.suggestions.some((o) => o.id === previous.id)
         ? other.suggestions.find(
             (e) =>
               e.id !== previous.id &&
               (previous.related.includes(e.id) || e.related.includes(previous.id)) &&
-              other.suggestions.some((o) => o.id === previous.id) &&
               words.sides?.onlySide(e.question) === side,
           )
         : undefined;

@@ -60,6 +60,8 @@ export class SmallTalkReader {
   /** The patterns as word lists, longest first, so "thank you" is taken before "thank". */
   private readonly parts: { words: string[]; which: SmallTalk }[];
   private readonly courtesy: Set<string>;
+  /** The thanks patterns among `parts`, for thanks beside a remark. */
+  private readonly thanksParts: { words: string[]; which: SmallTalk }[];
 
   constructor(responses: Responses) {
     const patterns: [SmallTalk, readonly string[]][] = [
@@ -76,6 +78,7 @@ export class SmallTalkReader {
       .filter((p) => p.words.length > 0)
       .sort((a, b) => b.words.length - a.words.length);
     this.courtesy = new Set(responses.acknowledgement.courtesyWords.flatMap((w) => rawWords(w)));
+    this.thanksParts = this.parts.filter((p) => p.which === "thanks");
   }
 
   /**
@@ -86,7 +89,7 @@ export class SmallTalkReader {
   closingThanks(question: string): boolean {
     if (question.includes("?")) return false;
     const words = rawWords(question).map((w) => CHAT_SPELLINGS.get(w) ?? w);
-    const thanks = this.parts.filter((p) => p.which === "thanks");
+    const thanks = this.thanksParts;
     const opening = thanks.find((p) => p.words.every((w, j) => words[j] === w));
     const closing = thanks.find((p) =>
       p.words.every((w, j) => words[words.length - p.words.length + j] === w),

@@ -516,7 +516,9 @@ export class SituationReader {
     ].filter((m) => !aside.has(m.from));
     // A list item saying what its first item denied, and that first item too, say nothing.
     // (Every reading of its key in the first item's clause: "no regulation" is read twice.)
-    const heads = found.map((m) => this.negatedListHead(keyed, tokens, m, found));
+    // (Only where a list negator stands at all: most descriptions have none.)
+    const listing = tokens.some((t) => this.listNegators.has(t.word));
+    const heads = found.map((m) => (listing ? this.negatedListHead(keyed, tokens, m, found) : undefined));
     const unsure = new Set(heads.flatMap((h) => (h ? [`${h.key} ${tokens[h.from]!.clause}`] : [])));
     const matches = found.map((m, i) =>
       heads[i] !== undefined || unsure.has(`${m.key} ${tokens[m.from]!.clause}`)
@@ -1065,12 +1067,13 @@ export class SituationReader {
         const { pointers, verbs } = this.negatedAfter.wanted;
         // "is not something we want": the pointer first, a verb of wanting right after it, ending
         // the clause ("not something we want to mess up" keeps it).
-        const wanting = rest[1] && tokens.indexOf(rest[1]);
+        const [pointer, verb] = rest;
         if (
-          pointers.has(rest[0]?.word ?? "") &&
-          verbs.has(rest[1]?.word ?? "") &&
-          wanting !== undefined &&
-          this.endsClause(tokens, wanting)
+          pointer &&
+          verb &&
+          pointers.has(pointer.word) &&
+          verbs.has(verb.word) &&
+          this.endsClause(tokens, tokens.indexOf(verb))
         )
           return "negated";
         if (rest.length > 0) return undefined;

@@ -47,7 +47,7 @@ import {
   walkthroughStateSchema,
   who,
 } from "./state.ts";
-import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./statement.ts";
+import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 /** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
@@ -490,9 +490,9 @@ export class Walkthroughs {
   /**
    * A correction of a question answered before the current one, in a statement the situation
    * reader reads ("sorry correction - we release monthly, not quarterly" while another question
-   * is asked): that question's step, its new answer and the words read, when the statement
-   * states something (no hearsay, wish, plan or doubt) that answers exactly one question, and that
-   * one differently than before.
+   * is asked): that question's step, its new answer and the words read, when the message states
+   * something (no wish, plan or doubt; `correction()`, which gives the statement, has refused
+   * hearsay) that answers exactly one question, and that one differently than before.
    */
   readCorrection(
     state: WalkthroughState,
@@ -501,17 +501,10 @@ export class Walkthroughs {
     statement: string,
     read: (text: string) => Reading,
   ): { step: number; value: string; evidence: string } | undefined {
-    // Not hearsay, a wish, a plan or a doubt anywhere in the message ("wait we heard netflix
-    // deploys daily", "actually we deploy daily, if the pipeline works").
+    // Not a wish, a plan or a doubt anywhere in the message ("actually we deploy daily, if the
+    // pipeline works", "wait, we should deploy daily").
     const said = rawWords(text).join(" ");
-    // (Nor a wish: "wait, we should deploy daily".)
-    if (
-      !statesSomething(text) ||
-      PLANNED.test(said) ||
-      HEARSAY.test(said) ||
-      /\b(?:should|ought)\b/.test(said)
-    )
-      return undefined;
+    if (!statesSomething(text) || PLANNED.test(said) || /\b(?:should|ought)\b/.test(said)) return undefined;
     const understood = Object.entries(read(statement).understood);
     if (understood.length !== 1) return undefined;
     const [key, { value, evidence }] = understood[0]!;
