@@ -7,12 +7,17 @@ export interface SparseVector {
   values: Float64Array;
 }
 
+/** Bounds the n-gram memory: users' typos and pasted logs bring words without end. */
+const MAX_WORDS_REMEMBERED = 20_000;
+
 /**
  * Turns text into named features: word stems ("w:contain"), neighbouring stem pairs
  * ("b:run contain") and character n-grams inside words ("c:<hyp"), so "hypervisr" and
  * "microvms" still share most of their features with what the knowledge says.
  */
 export class Featurizer {
+  private readonly gramsOf = new Map<string, readonly string[]>();
+
   constructor(
     private readonly text: TextPipeline,
     private readonly params: MatcherParams["features"],
@@ -34,17 +39,25 @@ export class Featurizer {
     if (this.params.bigrams)
       for (let i = 1; i < stems.length; i++) words.add(`b:${stems[i - 1]} ${stems[i]}`);
     const chars = new Set<string>();
-    const { charMin, charMax } = this.params;
-    for (const word of canonical) {
-      const bounded = `<${word}>`;
-      if (bounded.length <= charMin) {
-        chars.add(`c:${bounded}`);
-        continue;
-      }
-      for (let n = charMin; n <= charMax; n++)
-        for (let i = 0; i + n <= bounded.length; i++) chars.add(`c:${bounded.slice(i, i + n)}`);
-    }
+    for (const word of canonical) for (const gram of this.charGrams(word)) chars.add(gram);
     return { words: [...words], chars: [...chars] };
+  }
+
+  /** A word's character n-gram features, made once per word (training reads the same words often). */
+  private charGrams(word: string): readonly string[] {
+    let grams = this.gramsOf.get(word);
+    if (grams) return grams;
+    const bounded = `<${word}>`;
+    const { charMin, charMax } = this.params;
+    const made: string[] = [];
+    if (bounded.length <= charMin) made.push(`c:${bounded}`);
+    else
+      for (let n = charMin; n <= charMax; n++)
+        for (let i = 0; i + n <= bounded.length; i++) made.push(`c:${bounded.slice(i, i + n)}`);
+    grams = made;
+    if (this.gramsOf.size >= MAX_WORDS_REMEMBERED) this.gramsOf.clear();
+    this.gramsOf.set(word, grams);
+    return grams;
   }
 
   /**

@@ -109,8 +109,8 @@ export class SoftmaxModel {
       shuffle(order, random);
       const rate = params.learningRate * params.decay ** epoch;
       const keep = 1 - rate * params.l2;
-      for (const i of order) {
-        const { vector, label } = examples[i]!;
+      for (let o = 0; o < order.length; o++) {
+        const { vector, label } = examples[order[o]!]!;
         this.probabilities(vector);
         const { ids, values } = vector;
         for (let j = 0; j < ids.length; j++) {
@@ -135,37 +135,44 @@ export class SoftmaxModel {
    * class no feature points at (they all score 0).
    */
   private probabilities(vector: SparseVector): number {
-    const { rowStart, classOf, weight, scores, touched } = this;
+    // Locals, not fields, in the loops: this runs for every example on every pass of training.
+    const { rowStart, classOf, weight, scores, touched, isTouched } = this;
     const { ids, values } = vector;
+    let count = this.touchedCount;
     for (let j = 0; j < ids.length; j++) {
       const f = ids[j]!;
       const x = values[j]!;
-      for (let k = rowStart[f]!; k < rowStart[f + 1]!; k++) {
+      const end = rowStart[f + 1]!;
+      for (let k = rowStart[f]!; k < end; k++) {
         const c = classOf[k]!;
-        if (this.isTouched[c] === 0) {
-          this.isTouched[c] = 1;
-          touched[this.touchedCount++] = c;
+        if (isTouched[c] === 0) {
+          isTouched[c] = 1;
+          touched[count++] = c;
         }
         scores[c] = scores[c]! + weight[k]! * x;
       }
     }
+    this.touchedCount = count;
     let max = 0;
-    for (let t = 0; t < this.touchedCount; t++) max = Math.max(max, scores[touched[t]!]!);
+    for (let t = 0; t < count; t++) max = Math.max(max, scores[touched[t]!]!);
     const rest = Math.exp(-max);
-    let z = (this.numClasses - this.touchedCount) * rest;
-    for (let t = 0; t < this.touchedCount; t++) {
+    let z = (this.numClasses - count) * rest;
+    for (let t = 0; t < count; t++) {
       const c = touched[t]!;
-      scores[c] = Math.exp(scores[c]! - max);
-      z += scores[c]!;
+      const e = Math.exp(scores[c]! - max);
+      scores[c] = e;
+      z += e;
     }
-    for (let t = 0; t < this.touchedCount; t++) scores[touched[t]!]! /= z;
+    for (let t = 0; t < count; t++) scores[touched[t]!]! /= z;
     return rest / z;
   }
 
   private reset(): void {
+    const { scores, touched, isTouched } = this;
     for (let t = 0; t < this.touchedCount; t++) {
-      this.scores[this.touched[t]!] = 0;
-      this.isTouched[this.touched[t]!] = 0;
+      const c = touched[t]!;
+      scores[c] = 0;
+      isTouched[c] = 0;
     }
     this.touchedCount = 0;
   }

@@ -38,6 +38,8 @@ function wordsOf(text: string): string[] {
   );
 }
 
+const MAX_STEMS_REMEMBERED = 50_000;
+
 const ARTICLES = new Set(["a", "an", "the"]);
 /**
  * Porter stems the verb "contain" as it stems "container", our subject word: "what does it
@@ -56,6 +58,8 @@ const DETERMINERS = new Set([
 export class TextPipeline {
   private readonly synonyms: Map<string, string[]>;
   private readonly maxPhrase: number;
+  /** First words of the listed phrases: only there is a phrase looked up (most words open none). */
+  private readonly phraseStarts: Set<string>;
   private readonly stopwords: Set<string>;
   readonly weakStems: Set<string>;
   private readonly stemCache = new Map<string, string>();
@@ -63,6 +67,9 @@ export class TextPipeline {
   constructor(lexicon: Lexicon) {
     this.synonyms = new Map(Object.entries(lexicon.synonyms).map(([k, v]) => [k, v.split(/\s+/)]));
     this.maxPhrase = Math.max(1, ...[...this.synonyms.keys()].map((k) => k.split(/\s+/).length));
+    this.phraseStarts = new Set(
+      [...this.synonyms.keys()].filter((k) => /\s/.test(k)).map((k) => k.split(/\s+/)[0]!),
+    );
     this.stopwords = new Set(lexicon.stopwords);
     this.weakStems = new Set(lexicon.weakwords.map((w) => this.stem(w)));
   }
@@ -71,6 +78,8 @@ export class TextPipeline {
     let s = this.stemCache.get(word);
     if (s === undefined) {
       s = OWN_STEMS.get(word) ?? (/^\d+$/.test(word) || word.length < 3 ? word : stemmer(word));
+      // Bounded: a long-running server reads words without end (typos, pasted logs).
+      if (this.stemCache.size >= MAX_STEMS_REMEMBERED) this.stemCache.clear();
       this.stemCache.set(word, s);
     }
     return s;
@@ -85,7 +94,8 @@ export class TextPipeline {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
-      for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1 && !matched; n--) {
+      const longest = this.phraseStarts.has(words[i]!) ? Math.min(this.maxPhrase, words.length - i) : 1;
+      for (let n = longest; n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(" ");
         const replacement = this.synonyms.get(phrase);
         if (replacement && !(n > 1 && this.opensNounPhrase(words, i, i + n - 1))) {
