@@ -68,7 +68,11 @@ import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
 import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
-import { recommendationFollowUpParts, recommendationSources } from "./walkthrough/recommendationCard.ts";
+import {
+  caveatsPart,
+  recommendationFollowUpParts,
+  recommendationSources,
+} from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
 import { addressesSomeoneElse, asksSomething, statesAsSentence } from "./walkthrough/statement.ts";
 import { DEFAULT_SHOW_LEASE_MS, Walkthroughs } from "./walkthrough/walkthroughs.ts";
@@ -834,8 +838,15 @@ export class Bot {
         { type: "text", text: responses.followUp.simpler },
         { type: "text", text: firstSentence(summary) },
       );
-    else {
-      const asking = about === "simpler" ? "why" : about;
+    // "what's the catch?": the caveats the card gave; when these answers raise none, the option's
+    // own price, which its summary names ("at the price of larger resource footprints …").
+    else if (about === "caveats" && !decision.provisional) {
+      const caveats = caveatsPart(decision);
+      if (caveats) parts.push(caveats);
+      else if (summary)
+        parts.push({ type: "text", text: responses.followUp.noCaveats }, { type: "text", text: summary });
+    } else {
+      const asking = about === "simpler" || about === "caveats" ? "why" : about;
       if (asking === "change" && decision.pivots.length === 0)
         parts.push({ type: "text", text: responses.followUp.noPivot });
       parts.push(...recommendationFollowUpParts(decision, asking, knowledge, option));

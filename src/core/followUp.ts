@@ -163,6 +163,19 @@ export const FOLLOW_UP = {
     "change",
     "answer",
   ],
+  /**
+   * A short question made of these (besides the recommendation's own words and stopwords), one of
+   * them at least, asks for the recommendation's caveats: "what's the catch?", "any downsides?",
+   * "what are the risks?", "cons?" (blind trial 17's, all declined as outside our subject).
+   */
+  caveatWords: [
+    ...["catch", "downside", "drawback", "risk", "con", "gotcha", "pitfall", "caveat", "tradeoff"],
+    ...["trade-off", "weakness", "problem", "issue", "disadvantage", "minus"],
+    // "what should we watch out for?", "what could go wrong?"
+    ...["watch", "wrong"],
+  ],
+  /** Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?". */
+  caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real"],
 } as const;
 
 /**
@@ -277,9 +290,16 @@ export function speaksOfTheRecommendation(question: string): boolean {
 const ASKS_FOR_IT =
   /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um)[\s,]+)*(?:what(?:['’]?s|\s+is)|whats)\s+(?:the|your|ur|our)\s+(?:recommendation|rec|verdict|pick|call)(?:\s+(?:then|now|again|here|for us))?\s*[?.!]*\s*$/i;
 
+/**
+ * Or which option to take, and nothing else: "ugh so which one is right", "so which one should we
+ * pick?" (blind trial 17's; with no recommendation shown, the second starts the checklist).
+ */
+const ASKS_WHICH_ONE =
+  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*which\s+(?:one|option|of\s+them|of\s+these)\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|do\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?\s*[?.!]*\s*$/i;
+
 /** Does a message ask for the recommendation given, and nothing else ("so what's the recommendation?")? */
 export function asksForTheRecommendation(question: string): boolean {
-  return ASKS_FOR_IT.test(question);
+  return ASKS_FOR_IT.test(question) || ASKS_WHICH_ONE.test(question);
 }
 
 /** What asks about a recommendation given: its reasons, its sources, its gist. */
@@ -394,8 +414,18 @@ export function plainAmendment(
 ): string | undefined {
   const text = question.trim();
   if (!statesSomething(text, true) || ELSEWHERE.test(text) || CONCEDES.test(text)) return undefined;
-  return namesAnswer(text) && !PLANNED.test(rawWords(text).join(" ")) ? text : undefined;
+  const words = rawWords(text).join(" ");
+  return (namesAnswer(text) || OF_WHAT_WE_RUN.test(words)) && !PLANNED.test(words) ? text : undefined;
 }
+
+/**
+ * A statement whose subject is what the team runs, right after the recommendation about it: "it's
+ * one monolith", "and it's stateless", "everything is stateless" (blind trial 17's). In rawWords'
+ * spelling ("it's" is "its"). Not "we …": "we sell to banks that are heavily regulated" and "we are
+ * fine with a managed orchestrator" said no answer of the team's (an independent review's).
+ */
+const OF_WHAT_WE_RUN =
+  /^(?:(?:and|also|oh|ok|okay|well|yeah|yes|so|plus)\s+)*(?:its|it\s+is|everything\s+is|everything\s+s|all\s+of\s+it\s+is)\s+(?:all\s+|just\s+|only\s+|fully\s+|mostly\s+|100\s+)?(?:one|a|an|stateless|stateful|[a-z]+\s+(?:services|jobs))\b/;
 
 /** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
 const CONCEDES =
@@ -410,7 +440,7 @@ const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
-  /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
+  /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
 
 /**
  * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
@@ -465,7 +495,7 @@ export function removalWords(question: string): string | undefined {
 }
 
 /** What a question about the recommendation just shown asks. */
-export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler";
+export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
 /**
  * "why?", "why did you recommend that?" (why); "why not kubernetes?", "why that and not
@@ -487,6 +517,7 @@ export function aboutRecommendation(
   }
   const raw = rawWords(question);
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
+  if (asksForCaveats(question, words)) return "caveats";
   const text = raw.join(" ");
   const about: RecommendationQuestion | undefined =
     /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
@@ -501,6 +532,22 @@ export function aboutRecommendation(
   const own = stemsOf(words, FOLLOW_UP.recommendationOwnWords);
   const rest = words.stems(question).filter((s) => !own.has(s)).length;
   return rest <= (about === "why-not" ? 3 : 1) ? about : undefined;
+}
+
+/**
+ * "what's the catch?", "any downsides?", "what should we watch out for?": only words of caveats
+ * (FOLLOW_UP.caveatWords), the recommendation's own ("downsides of this pick?") and stopwords.
+ * Not "what are the risks of running databases in containers?", a question of its own.
+ */
+function asksForCaveats(question: string, words: QuestionWords): boolean {
+  const stems = words.stems(question);
+  const caveats = stemsOf(words, FOLLOW_UP.caveatWords);
+  const allowed = new Set([
+    ...caveats,
+    ...stemsOf(words, FOLLOW_UP.caveatOthers),
+    ...stemsOf(words, FOLLOW_UP.recommendationOwnWords),
+  ]);
+  return stems.some((s) => caveats.has(s)) && stems.every((s) => allowed.has(s));
 }
 
 /**

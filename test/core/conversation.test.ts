@@ -270,6 +270,9 @@ describe("a request about the recommendation that reads as a checklist request",
       "so what was the recommendation?",
       "so what's the recommendation?",
       "ok what is your verdict then",
+      // Which option to take, asked after it was given (trial 17's; the first was declined, the second started a checklist).
+      "ugh so which one is right",
+      "so which one should we pick?",
     ]) {
       const [again] = await bot.handle(turn({ text: q }));
       expect(again!.kind, q).toBe("recommendation");
@@ -286,6 +289,55 @@ describe("a request about the recommendation that reads as a checklist request",
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).not.toBe("recommendation");
     }
+  });
+});
+
+describe("'what's the catch?' after a recommendation", () => {
+  it("gives the recommendation's caveats, or its summary's price when the answers raise none (blind trial 17's, all declined)", async () => {
+    const caveatsOf = (r: Reply) =>
+      r.parts.filter((p) => p.type === "text" && p.text.startsWith("**Caveats:**"));
+    const bot = makeBot(await createStore("memory:"));
+    const [card] = await bot.handle(
+      turn({
+        text: "recommend we are 3 devs, one node monolith, deploy daily, no compliance",
+        via: "command",
+      }),
+    );
+    const onCard = caveatsOf(card!);
+    expect(onCard).toHaveLength(1);
+    for (const q of [
+      "what's the catch?",
+      "any downsides?",
+      "what are the risks?",
+      "cons?",
+      "what should we watch out for?",
+      "what could go wrong?",
+      "whats the biggest risk with this pick",
+    ]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(caveatsOf(r!), q).toEqual(onCard);
+    }
+    // A question of its own, or a follow-up of the answer shown after it, is not about the card.
+    const [own] = await bot.handle(turn({ text: "what are the risks of running databases in containers?" }));
+    expect(own!.kind).toBe("answer");
+    const [after] = await bot.handle(turn({ text: "any downsides?" }));
+    expect(after!.kind).not.toBe("recommendation");
+
+    // No caveat for these answers: the option's summary, which names its price.
+    const vms = makeBot(await createStore("memory:"));
+    const [vmCard] = await vms.handle(
+      turn({
+        text: "recommend we run a legacy monolith certified only on RHEL, quarterly releases, strict compliance",
+        via: "command",
+      }),
+    );
+    expect(vmCard!.summary).toContain("Recommendation: Virtual machines");
+    expect(caveatsOf(vmCard!)).toHaveLength(0);
+    const [price] = await vms.handle(turn({ text: "what's the catch?" }));
+    const summary = knowledge.decision.recommendations.find((r) => r.id === "vms")!.summary;
+    expect(price!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.noCaveats });
+    expect(price!.parts).toContainEqual({ type: "text", text: summary });
   });
 });
 
@@ -519,6 +571,11 @@ describe("'what if …?' after a recommendation", () => {
         ],
       ],
       ["what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
+      // Several words before "what if" (blind trial 17's).
+      ["ok and what if we had strict compliance", t.whatIfHeading, [["Compliance", "Strict"]]],
+      // What the team runs as the subject, with no opening (blind trial 17's).
+      ["everything is stateless", t.correctedHeading, [["State", "Stateless"]]],
+      ["and it's all stateless", t.correctedHeading, [["State", "Stateless"]]],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));
@@ -561,6 +618,12 @@ describe("'what if …?' after a recommendation", () => {
       ["the services are going to be stateless next quarter", undefined],
       ["the services are kind of stateful", undefined],
       ["our platform maturity is low from next quarter", undefined],
+      // What the team runs as the subject: not asked, not after another answer, not hedged.
+      ["it's stateless?", undefined],
+      ["it's stateless", "can we run databases in containers?"],
+      ["it's kind of stateless", undefined],
+      ["it's stateless but only the api", undefined],
+      ["it's a great answer", undefined],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));

@@ -84,8 +84,8 @@ export function recommendationParts(
     parts.push(whyPart(decision), whyNotPart(decision, knowledge));
     const change = changePart(decision, knowledge);
     if (change) parts.push(change);
-    if (decision.caveats.length > 0)
-      parts.push({ type: "text", text: `**Caveats:**\n${bullets(decision.caveats)}` });
+    const caveats = caveatsPart(decision);
+    if (caveats) parts.push(caveats);
     if (decision.unanswered.length > 0) {
       parts.push({
         type: "context",
@@ -123,6 +123,12 @@ function decisivePart(decision: Decision, knowledge: DecisionKnowledge): Part | 
   const title = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
   const lines = decision.decisive.map((key) => `- ${title(key)}`).join("\n");
   return { type: "text", text: `**${knowledge.rules.labels.decisive}:**\n${lines}` };
+}
+
+/** "Caveats:" of a recommendation, if it has any. */
+export function caveatsPart(decision: Decision): Part | undefined {
+  if (decision.caveats.length === 0) return undefined;
+  return { type: "text", text: `**Caveats:**\n${decision.caveats.map((c) => `- ${c}`).join("\n")}` };
 }
 
 /** "Why:" and the reasons of a recommendation. */
