@@ -175,7 +175,14 @@ export const situationsSchema = z
         lacking: words.default([]),
         lackingKeys: z.array(z.enum(ANSWER_KEYS)).default([]),
         /** The negator, a pointer and a verb of wanting deny the cue ("is not something we want"). */
-        wanted: z.strictObject({ pointers: words, verbs: words }).default({ pointers: [], verbs: [] }),
+        wanted: z
+          .strictObject({
+            pointers: words,
+            verbs: words,
+            /** Words of time that may follow the verb and still end the clause ("… we need right now"). */
+            times: words.default([]),
+          })
+          .default({ pointers: [], verbs: [], times: [] }),
       })
       .default({
         negators: [],
@@ -184,7 +191,7 @@ export const situationsSchema = z
         auxiliaries: [],
         lacking: [],
         lackingKeys: [],
-        wanted: { pointers: [], verbs: [] },
+        wanted: { pointers: [], verbs: [], times: [] },
       }),
     /** A word right after one of these is a name, not a statement ("a product called Legacy"). */
     naming: words.default([]),

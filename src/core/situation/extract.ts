@@ -98,6 +98,8 @@ const AUXILIARY_ADVERBS = new Set(["ever", "never", "not", "really", "actually",
 /** "20x", "10-30x", "1.5x": the largest factor of a multiplier written as one word. */
 const MULTIPLIER = /^(?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)x$/;
 /** Before an `ended` word these say it has not happened yet ("is being retired", "will be retired"). */
+/** No words: the default of a word set that adds nothing. */
+const NONE: ReadonlySet<string> = new Set();
 const STILL_THERE = new Set(["being", "be"]);
 /** A key's name and its value may have one of these between them ("isolation is strong", "maturity at medium"). */
 const LINKING = new Set(["is", "are", "at"]);
@@ -255,7 +257,7 @@ export class SituationReader {
     auxiliaries: Set<string>;
     lacking: Set<string>;
     lackingKeys: Set<string>;
-    wanted: { pointers: Set<string>; verbs: Set<string> };
+    wanted: { pointers: Set<string>; verbs: Set<string>; times: Set<string> };
   };
   private readonly listNegators: Set<string>;
   private readonly listSubjects: Set<string>;
@@ -327,6 +329,7 @@ export class SituationReader {
       wanted: {
         pointers: new Set(data.negatedAfter.wanted.pointers),
         verbs: new Set(data.negatedAfter.wanted.verbs),
+        times: new Set(data.negatedAfter.wanted.times),
       },
     };
     this.listNegators = new Set(data.listNegators);
@@ -811,7 +814,11 @@ export class SituationReader {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
       if (this.subordinators.has(word)) break;
-      if (this.negators.has(word) || this.negatorAt.has(j)) {
+      // "we lack CI/CD", "missing observability": a skill the team lacks (lackingKeys only: "we
+      // are missing a sandbox for the untrusted code" still asks for isolation).
+      const lacks =
+        key !== undefined && this.negatedAfter.lackingKeys.has(key) && this.negatedAfter.lacking.has(word);
+      if (this.negators.has(word) || this.negatorAt.has(j) || lacks) {
         // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
         // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
         // opposite either.
@@ -1064,16 +1071,17 @@ export class SituationReader {
           .filter((t) => t.clause === tokens[to]!.clause && !this.filler.has(t.word))
           .slice(0, 2);
         if (rest.some((t) => this.negatedAfter.verbs.has(t.word))) return "negated"; // "GPUs aren't needed"
-        const { pointers, verbs } = this.negatedAfter.wanted;
+        const { pointers, verbs, times } = this.negatedAfter.wanted;
         // "is not something we want": the pointer first, a verb of wanting right after it, ending
-        // the clause ("not something we want to mess up" keeps it).
+        // the clause but for words of time ("not something we need right now"; "not something we
+        // want to mess up" keeps it).
         const [pointer, verb] = rest;
         if (
           pointer &&
           verb &&
           pointers.has(pointer.word) &&
           verbs.has(verb.word) &&
-          this.endsClause(tokens, tokens.indexOf(verb))
+          this.endsClause(tokens, tokens.indexOf(verb), times)
         )
           return "negated";
         if (rest.length > 0) return undefined;
@@ -1128,9 +1136,9 @@ export class SituationReader {
   }
 
   /** Does only filler follow token `at` in its clause ("… is what we are missing", "… we want")? */
-  private endsClause(tokens: Token[], at: number): boolean {
+  private endsClause(tokens: Token[], at: number, also: ReadonlySet<string> = NONE): boolean {
     for (let j = at + 1; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++)
-      if (!this.filler.has(tokens[j]!.word)) return false;
+      if (!this.filler.has(tokens[j]!.word) && !also.has(tokens[j]!.word)) return false;
     return true;
   }
 

@@ -667,6 +667,12 @@ describe("SituationReader", () => {
     expect(values("running our own k8s isn't what we need")).toEqual({ orchestration: "low" });
     // Not with what is not wanted after it: "… not something we want to mess up" keeps it.
     expect(values("HIPAA compliance is not something we want to mess up")).toEqual({ compliance: "strict" });
+    // Words of time after the verb still end it (a review's: read as GPUs needed).
+    expect(values("GPUs are not something we need right now")).toEqual({ hardware: "none" });
+    expect(values("GPUs are not something we need at the moment")).toEqual({ hardware: "none" });
+    expect(values("HIPAA compliance is not something we want to mess up right now")).toEqual({
+      compliance: "strict",
+    });
     // "Want" alone after a negator belongs to someone else's clause.
     expect(values("prod is a big monolith and ops doesn't want to change anything")).toEqual({
       architecture: "monolith",
@@ -675,6 +681,9 @@ describe("SituationReader", () => {
 
   it("a skill the team lacks, ending the clause, is denied; a lack of something else is not", () => {
     expect(values("CI/CD is lacking")).toEqual({ maturity: "low" });
+    // Before the cue too, as a negator would (a review's: "we lack CI/CD" read as CI/CD in place).
+    expect(values("we lack CI/CD")).toEqual({ maturity: "low" });
+    expect(values("we are missing CI/CD and monitoring")).toEqual({ maturity: "low" });
     // High maturity denied has no opposite of its own: nothing, never high.
     expect(values("you missed that strong CI/CD and observability is what we are missing")).toEqual({});
     expect(values("strong CI/CD and observability is what we lack")).toEqual({});
