@@ -18,11 +18,14 @@ import {
   askedOfIt,
   asksForTheRecommendation,
   asksRunnerUp,
+  asksWhichOne,
   correction,
+  type FollowUpContext,
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
   plainAmendment,
+  pointsAt,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -468,10 +471,12 @@ export class Bot {
     const pointing = this.pointing(question);
     // "so what's the recommendation?": its reasons again, whatever was shown after it.
     const restated = asksForTheRecommendation(question);
+    // "so which one should we pick?": its reasons again, while it is the last thing shown.
+    const whichOne = asksWhichOne(question);
     // "why not containers?" naming one of its options and nothing else.
     const optionWhyNot = this.whyNotNamed(question);
     const about =
-      (restated ? "why" : undefined) ??
+      (restated || whichOne ? "why" : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
       optionWhyNot;
@@ -516,9 +521,17 @@ export class Bot {
     if (about === "why-not" && !shown && !context && asksRunnerUp(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
-    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
-    const offTopic =
-      outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
+    const resolved = resolve(this.recent, this.questionWords, question, context);
+    const declined = (o: AskOutcome) =>
+      o.kind === "out-of-scope" || (o.kind === "no-match" && o.why === "no-subject-word");
+    // "is that safe for a bank?" right after a recommendation: asked of the option it recommends.
+    const ofRecommendation =
+      declined(resolved.outcome) && !resolved.followUp && !running && !supposedNothing
+        ? await this.askedOfRecommendation(question, await recommendation(), context)
+        : undefined;
+    const { followUp, alone } = resolved;
+    const { outcome, matched } = ofRecommendation ?? resolved;
+    const offTopic = declined(outcome);
     // (Also when it would only take the answer before back: "what if our team doubled?" after one.)
     const backToLast =
       followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;
@@ -663,6 +676,14 @@ export class Bot {
                         leansOnConversation(question, this.questionWords) &&
                         (context !== undefined || (await recommendation()) !== undefined),
                     );
+      if (ofRecommendation) {
+        const text = fill(this.knowledge.responses.followUp.ofRecommendation, {
+          title: ofRecommendation.title,
+        });
+        const [first, ...rest] = r.parts;
+        const note: Part = { type: "context", text };
+        return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
+      }
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
@@ -801,6 +822,29 @@ export class Bot {
       }
     }
     return replies;
+  }
+
+  /**
+   * A question pointing back with no subject word of its own ("is that safe for a bank?", "how
+   * does the dev workflow look with that?"), right after a recommendation with a pick: matched
+   * with the recommended option's name, when that surely answers it with an entry of its own (not
+   * the option's definition: the question then added nothing we know). Blind trial 17's were declined.
+   */
+  private async askedOfRecommendation(
+    question: string,
+    shown: ShownRecommendation | undefined,
+    context: FollowUpContext | undefined,
+  ): Promise<{ outcome: AskOutcome; matched: string; title: string } | undefined> {
+    if (!shown || shown.behind || (context?.at ?? 0) >= shown.at) return undefined;
+    const stems = this.questionWords.stems(question);
+    if (!pointsAt(rawWords(question)) || stems.length === 0 || !stems.every(this.questionWords.knows))
+      return undefined;
+    const decision = decide(parseAnswers(shown.answers), this.knowledge.decision);
+    if (decision.provisional) return undefined;
+    const matched = `${question} ${decision.title}`;
+    const outcome = this.recent.ask(matched);
+    if (outcome.kind !== "answer" || outcome.unsure || outcome.entry.kind === "term") return undefined;
+    return { outcome, matched, title: decision.title };
   }
 
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */

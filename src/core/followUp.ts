@@ -175,7 +175,7 @@ export const FOLLOW_UP = {
     ...["watch", "wrong"],
   ],
   /** Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?". */
-  caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real"],
+  caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
 } as const;
 
 /**
@@ -291,15 +291,23 @@ const ASKS_FOR_IT =
   /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um)[\s,]+)*(?:what(?:['’]?s|\s+is)|whats)\s+(?:the|your|ur|our)\s+(?:recommendation|rec|verdict|pick|call)(?:\s+(?:then|now|again|here|for us))?\s*[?.!]*\s*$/i;
 
 /**
- * Or which option to take, and nothing else: "ugh so which one is right", "so which one should we
- * pick?" (blind trial 17's; with no recommendation shown, the second starts the checklist).
+ * Which option to take, and nothing else: "ugh so which one is right", "so which one should we
+ * pick?", "so which would you pick?" (blind trial 17's; with no recommendation shown, the checklist).
  */
 const ASKS_WHICH_ONE =
-  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*which\s+(?:one|option|of\s+them|of\s+these)\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|do\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?\s*[?.!]*\s*$/i;
+  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*which(?:\s+(?:one|option|of\s+them|of\s+these))?\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|(?:should|would|do)\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?\s*[?.!]*\s*$/i;
 
 /** Does a message ask for the recommendation given, and nothing else ("so what's the recommendation?")? */
 export function asksForTheRecommendation(question: string): boolean {
-  return ASKS_FOR_IT.test(question) || ASKS_WHICH_ONE.test(question);
+  return ASKS_FOR_IT.test(question);
+}
+
+/**
+ * Does a message ask which option to take ("so which one should we pick?")? About a recommendation
+ * only while it is the last thing shown: after an answer comparing two products it asks of those.
+ */
+export function asksWhichOne(question: string): boolean {
+  return ASKS_WHICH_ONE.test(question);
 }
 
 /** What asks about a recommendation given: its reasons, its sources, its gist. */
@@ -420,12 +428,14 @@ export function plainAmendment(
 
 /**
  * A statement whose subject is what the team runs, right after the recommendation about it: "it's
- * one monolith", "and it's stateless", "everything is stateless" (blind trial 17's). In rawWords'
- * spelling ("it's" is "its"). Not "we …": "we sell to banks that are heavily regulated" and "we are
- * fine with a managed orchestrator" said no answer of the team's (an independent review's).
+ * one monolith", "and it's stateless", "everything is stateless" (blind trial 17's), and nothing
+ * else: its architecture or state, ending the message. In rawWords' spelling ("it's" is "its").
+ * Not "it's a bad fit for strict compliance" (the recommended option, not ours), "it's
+ * stateless-ish"; nor "we …": "we sell to banks that are heavily regulated" and "we are fine with
+ * a managed orchestrator" said no answer of the team's (independent reviews').
  */
 const OF_WHAT_WE_RUN =
-  /^(?:(?:and|also|oh|ok|okay|well|yeah|yes|so|plus)\s+)*(?:its|it\s+is|everything\s+is|everything\s+s|all\s+of\s+it\s+is)\s+(?:all\s+|just\s+|only\s+|fully\s+|mostly\s+|100\s+)?(?:one|a|an|stateless|stateful|[a-z]+\s+(?:services|jobs))\b/;
+  /^(?:(?:and|also|oh|ok|okay|well|yeah|yes|so|plus|actually)\s+)*(?:its|it\s+is|everything\s+is|everythings|all\s+of\s+it\s+is)\s+(?:all\s+|just\s+|only\s+|fully\s+|100\s+)?(?:(?:one|a|an|a\s+single)\s+(?:big\s+|single\s+|large\s+)?monolith|monolith|stateless|stateful|microservices|\d+\s+services)(?:\s+(?:now|today|too|as\s+well|actually))?$/;
 
 /** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
 const CONCEDES =
@@ -440,7 +450,7 @@ const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
-  /^(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|if)\s+/i;
+  /^(?:(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine)|(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?if)\s+/i;
 
 /**
  * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
@@ -534,12 +544,36 @@ export function aboutRecommendation(
   return rest <= (about === "why-not" ? 3 : 1) ? about : undefined;
 }
 
+/** Words that open a caveat question without a question mark: "whats the catch", "any downsides". */
+const CAVEAT_OPENERS = new Set([
+  ...["what", "whats", "any", "anything", "are", "is", "so", "and", "ok", "okay", "but", "the"],
+  ...["main", "biggest", "how", "catch", "cons", "downsides", "drawbacks", "risks", "pitfalls"],
+  ...["caveats", "gotchas", "tradeoffs", "trade-offs"],
+]);
+/** A negation, the bot addressed, or a plain "gotcha" (understood): no caveat asked for. */
+const NOT_ASKING_CAVEATS = new Set([
+  "no",
+  "not",
+  "nothing",
+  "none",
+  "never",
+  "dont",
+  "you",
+  "gotcha",
+  "thanks",
+]);
+
 /**
  * "what's the catch?", "any downsides?", "what should we watch out for?": only words of caveats
  * (FOLLOW_UP.caveatWords), the recommendation's own ("downsides of this pick?") and stopwords.
  * Not "what are the risks of running databases in containers?", a question of its own.
  */
 function asksForCaveats(question: string, words: QuestionWords): boolean {
+  const raw = rawWords(question);
+  // Asked, not said: "no problem, thanks!", "not an issue for us", "you got it wrong", "ok gotcha"
+  // and "this recommendation is wrong" are no questions (an independent review's).
+  const asked = /\?\s*$/.test(question) || CAVEAT_OPENERS.has(raw[0] ?? "");
+  if (!asked || raw.some((w) => NOT_ASKING_CAVEATS.has(w))) return false;
   const stems = words.stems(question);
   const caveats = stemsOf(words, FOLLOW_UP.caveatWords);
   const allowed = new Set([
@@ -982,7 +1016,8 @@ const asksAbout = (raw: string[]) => {
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
 };
 /** Does it use a word that points back: "is that safe?", "how long does it take?"? */
-const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+export const pointsAt = (raw: string[]) =>
+  raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */
 function onlyOf(

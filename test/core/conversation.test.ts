@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
+import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
@@ -270,9 +271,6 @@ describe("a request about the recommendation that reads as a checklist request",
       "so what was the recommendation?",
       "so what's the recommendation?",
       "ok what is your verdict then",
-      // Which option to take, asked after it was given (trial 17's; the first was declined, the second started a checklist).
-      "ugh so which one is right",
-      "so which one should we pick?",
     ]) {
       const [again] = await bot.handle(turn({ text: q }));
       expect(again!.kind, q).toBe("recommendation");
@@ -289,6 +287,32 @@ describe("a request about the recommendation that reads as a checklist request",
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).not.toBe("recommendation");
     }
+  });
+});
+
+describe("'so which one should we pick?' after a recommendation", () => {
+  it("restates it while it is the last thing shown; after an answer comparing two things it is not about it", async () => {
+    const start =
+      "recommend we are a startup with 5 devs, a few small stateless services, deploy daily, no compliance";
+    // Trial 17's "ugh so which one is right" was declined; "so which one should we pick?" started a checklist.
+    for (const q of [
+      "ugh so which one is right",
+      "so which one should we pick?",
+      "so which would you pick?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: start, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(JSON.stringify(r!.parts), q).toContain("**Why:**");
+    }
+    // An independent review's: after "firecracker vs kata?" it restated the recommendation.
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: start, via: "command" }));
+    const [compared] = await bot.handle(turn({ text: "firecracker vs kata containers?" }));
+    expect(compared!.kind).toBe("answer");
+    const [r] = await bot.handle(turn({ text: "ok which one is better?" }));
+    expect(r!.kind).not.toBe("recommendation");
   });
 });
 
@@ -318,6 +342,19 @@ describe("'what's the catch?' after a recommendation", () => {
       expect(r!.kind, q).toBe("recommendation");
       expect(caveatsOf(r!), q).toEqual(onCard);
     }
+    // Acknowledgements and complaints ask for none (an independent review's: each got the caveats).
+    for (const q of [
+      "gotcha",
+      "ok gotcha",
+      "no problem, thanks!",
+      "not an issue for us",
+      "no issues",
+      "you got it wrong",
+      "we have a problem",
+    ]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(caveatsOf(r!), q).toEqual([]);
+    }
     // A question of its own, or a follow-up of the answer shown after it, is not about the card.
     const [own] = await bot.handle(turn({ text: "what are the risks of running databases in containers?" }));
     expect(own!.kind).toBe("answer");
@@ -338,6 +375,42 @@ describe("'what's the catch?' after a recommendation", () => {
     const summary = knowledge.decision.recommendations.find((r) => r.id === "vms")!.summary;
     expect(price!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.noCaveats });
     expect(price!.parts).toContainEqual({ type: "text", text: summary });
+  });
+});
+
+describe("a question pointing back at a recommendation, with no subject word of its own", () => {
+  it("is asked of the recommended option when that surely answers it, and says so (blind trial 17's 'is that safe for a bank?', declined)", async () => {
+    const note = (title: string) => ({
+      type: "context",
+      text: fill(knowledge.responses.followUp.ofRecommendation, { title }),
+    });
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(
+      turn({
+        text: "recommend we are a startup with 5 devs, a few small stateless services, deploy daily, no compliance",
+        via: "command",
+      }),
+    );
+    const [safe] = await bot.handle(turn({ text: "is that safe for a bank?" }));
+    expect(safe!.kind).toBe("answer");
+    expect(safe!.parts).toContainEqual(note("Containers"));
+    const ofContainers = bot.qa.asker.ask("is that safe for a bank? Containers");
+    expect(ofContainers.kind).toBe("answer");
+    if (ofContainers.kind === "answer")
+      expect(JSON.stringify(safe!.parts)).toContain(ofContainers.entry.question);
+    // Alone, with nothing before it, it is declined as before; so is what names nothing we know.
+    const alone = makeBot(await createStore("memory:"));
+    const [declined] = await alone.handle(turn({ text: "is that safe for a bank?" }));
+    expect(declined!.kind).toBe("decline");
+    const joke = makeBot(await createStore("memory:"));
+    await joke.handle(
+      turn({
+        text: "recommend we are 3 devs, one node monolith, deploy daily, no compliance",
+        via: "command",
+      }),
+    );
+    const [r] = await joke.handle(turn({ text: "is that a joke?" }));
+    expect(r!.parts).not.toContainEqual(note("Containers"));
   });
 });
 
@@ -381,6 +454,12 @@ describe("'what if …?' after a recommendation", () => {
     expect(then!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     const [own] = await bot.handle(turn({ text: "if we share a kernel, is it safe to run untrusted code?" }));
     expect(own!.summary).not.toMatch(/^If that were so/);
+    // Several words before a bare "if": a question of its own (an independent review's; only
+    // "what if" and the like take several).
+    const [bare] = await bot.handle(
+      turn({ text: "ok so if we go with containers do we need a platform team" }),
+    );
+    expect(bare!.summary).not.toMatch(/^If that were so/);
     await bot.handle(turn({ text: "what if we had 50 services?" }));
     const [stays] = await bot.handle(turn({ text: "and if we deployed daily?" }));
     expect(texts(stays!)).toContain(`With that change the recommendation stays ${after}.`);
@@ -573,8 +652,10 @@ describe("'what if …?' after a recommendation", () => {
       ["what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
       // Several words before "what if" (blind trial 17's).
       ["ok and what if we had strict compliance", t.whatIfHeading, [["Compliance", "Strict"]]],
+      ["ok so what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
       // What the team runs as the subject, with no opening (blind trial 17's).
       ["everything is stateless", t.correctedHeading, [["State", "Stateless"]]],
+      ["everything's stateless", t.correctedHeading, [["State", "Stateless"]]],
       ["and it's all stateless", t.correctedHeading, [["State", "Stateless"]]],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
@@ -624,6 +705,12 @@ describe("'what if …?' after a recommendation", () => {
       ["it's kind of stateless", undefined],
       ["it's stateless but only the api", undefined],
       ["it's a great answer", undefined],
+      // "it" as the recommended option, or hedged (an independent review's: each re-decided).
+      ["it's a bad fit for strict compliance", undefined],
+      ["it's a pain for stateful stuff", undefined],
+      ["it's stateless-ish", undefined],
+      ["it's stateless mostly", undefined],
+      ["it's a bank we sell to that has strict compliance", undefined],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));
