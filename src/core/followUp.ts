@@ -1004,8 +1004,25 @@ function aboutPrevious(previous: Answerable, question: string, reason: FollowUpR
 }
 
 /** Does a question (its raw words) open with a connective: "and for VMs?", "so how long"? */
-const opensWithConnective = (raw: string[]) =>
-  (FOLLOW_UP.connectives as readonly string[]).includes(raw[0] ?? "");
+/** Words of acknowledgement before a connective: "ok and for VMs?" (blind trial 18's got the VM definition). */
+const ACKNOWLEDGEMENTS = new Set([
+  "ok",
+  "okay",
+  "k",
+  "kk",
+  "cool",
+  "right",
+  "alright",
+  "hmm",
+  "yeah",
+  "got",
+  "gotcha",
+]);
+const opensWithConnective = (raw: string[]) => {
+  let at = 0;
+  while (ACKNOWLEDGEMENTS.has(raw[at] ?? "") || (raw[at - 1] === "got" && raw[at] === "it")) at++;
+  return (FOLLOW_UP.connectives as readonly string[]).includes(raw[at] ?? "");
+};
 /**
  * Does it open with "what about" or "how about" (after a connective): it asks the same of
  * something else, so the conversation gives it its subject ("what about the people side, like

@@ -354,11 +354,19 @@ describe("Bot.handle: walkthroughs", () => {
         "our own internal services only, but it's customer insurance data so we want defence in depth",
         label("isolation", "strong"),
       ],
+      // Trial 18's, each not understood.
+      [0, "classified workloads, air gapped, hypervisor separation is mandated", label("isolation", "hard")],
+      [5, "we'd want someone else to run it tbh", label("orchestration", "medium")],
+      [4, "no, ubuntu everywhere", label("multiOs", "no")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // Said words denied after them are no answer (a trial 18 fix's own check).
+    expect(plainText([await at(0, "hypervisor separation is not needed")])).not.toContain(
+      `✅ ${label("isolation", "hard")}`,
+    );
     // Turned down, with what it is instead: "no ci" is Low.
     expect(plainText([await at(1, "it cant be high, we have no ci")])).toContain(
       `✅ ${label("maturity", "low")}`,

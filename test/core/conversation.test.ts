@@ -976,6 +976,14 @@ describe("follow-ups in context", () => {
     const [again] = await bot.handle(press(menu[0]!.action));
     expect(subtitle(again!)).toBe("Answering: How fast do VMs and containers start?");
     expect(JSON.stringify(again!.parts)).toContain(bootTime.answer.slice(0, 60));
+    // After an acknowledgement too (blind trial 18's "ok and for VMs?" got the VM definition).
+    await bot.handle(turn({ text: "how do backups differ between vms and containers?" }));
+    for (const text of ["ok and for VMs?", "ok got it, and for containers?"]) {
+      const [ok] = await bot.handle(turn({ text }));
+      expect(context(ok!), text).toBe(
+        `Following up on _${bot.qa.asker.entry("backup-and-disaster-recovery")!.question}_`,
+      );
+    }
     // Without the context it is a question about VMs.
     const [alone] = await bot.handle(turn({ text: "and for VMs?", thread: "other" }));
     expect(subtitle(alone!)).not.toBe("Answering: How fast do VMs and containers start?");

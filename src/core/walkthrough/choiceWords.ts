@@ -31,6 +31,8 @@ const NEGATORS = new Set([
 
 /** Before words said for a choice, a negator or "than" turns them down ("rather EKS than our own control plane"). */
 const turnsDown = (w: string) => NEGATORS.has(w) || w === "than";
+/** After words said for a choice in their clause, these deny them: "hypervisor separation is not needed". */
+const DENIED_AFTER = new Set(["not", "dont", "doesnt", "isnt", "arent", "never", "wont", "cant", "nor"]);
 
 /** After an option's word, these say it fits: "standard is fine", "medium for us". */
 const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it", "i", "we", "here"]);
@@ -209,8 +211,8 @@ export function closestChoice(
 /**
  * The choices whose `said` words a typed text holds, with those words as the person wrote them;
  * not where a negator stands before them in their clause ("we don't really have what you'd call
- * decent ci"), though a "no" to someone else in a clause before does not count ("no, it's just our
- * code").
+ * decent ci") or a verb's negation after them ("hypervisor separation is not needed"), though a
+ * "no" to someone else in a clause before does not count ("no, it's just our code").
  */
 export function saidFor(q: ChecklistQuestion, text: string): { value: string; words: string }[] {
   // "all linux except one windows box": the exception says otherwise.
@@ -223,6 +225,7 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
         const words = rawWords(clause);
         const at = words.findIndex((_, i) => phrase.every((w, k) => words[i + k] === w));
         if (at < 0 || words.slice(0, at).some(turnsDown)) continue;
+        if (words.slice(at + phrase.length).some((w) => DENIED_AFTER.has(w))) continue;
         const pattern = new RegExp(
           phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+"),
           "i",

@@ -173,7 +173,9 @@ export function statesSomething(
       !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)) &&
       !(wishesCount && all[i + 1] === "rather"),
   );
-  return !wish && !would && !all.some((w) => HEDGES.has(w));
+  // "someone" hedges ("someone mentioned GPUs"), but "someone else" names who runs it: "we'd want
+  // someone else to run it" (blind trial 18's, not understood).
+  return !wish && !would && !all.some((w, i) => HEDGES.has(w) && !(w === "someone" && all[i + 1] === "else"));
 }
 
 /**
