@@ -105,6 +105,9 @@ export interface BotDeps {
  */
 const ADDS_TO_SUPPOSITION =
   /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
+/** A request to change an answer: "change orchestration appetite to medium", "pls set compliance to strict". */
+const CHANGE_REQUEST =
+  /^\s*(?:(?:ok|okay|pls|please|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update|make)\s+\S/i;
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -424,7 +427,11 @@ export class Bot {
     // standard?", which supposition() gives with "is").
     const stated = corrected ?? supposed ?? plain;
     const byName = stated ? this.walkthroughs.answersByName(stated) : byOption;
-    const named = (corrected !== undefined || supposed !== undefined) && Object.keys(byName).length > 0;
+    // "change orchestration appetite to medium": an answer changed by name on request, whatever
+    // was shown after the recommendation (blind trial 18's, after an answer, was taken back to it).
+    const commanded = plain !== undefined && CHANGE_REQUEST.test(question);
+    const named =
+      (corrected !== undefined || supposed !== undefined || commanded) && Object.keys(byName).length > 0;
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
     // nothing of that question, or its description repeated ("one OS family only", "fine with a
     // managed orchestrator"), also where the reader read it both ways.

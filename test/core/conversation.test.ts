@@ -290,6 +290,39 @@ describe("a request about the recommendation that reads as a checklist request",
   });
 });
 
+describe("'change <question> to <option>' after a recommendation", () => {
+  it("changes that answer whatever was shown after it (blind trial 18's got 'That takes me back to my answer above')", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(
+      turn({
+        text: "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and no kubernetes experience",
+        via: "command",
+      }),
+    );
+    await bot.handle(turn({ text: "what is an orchestrator?" }));
+    const [r] = await bot.handle(turn({ text: "change orchestration appetite to medium" }));
+    expect(r!.parts[0]).toEqual({ type: "heading", text: knowledge.responses.situation.correctedHeading });
+    const fields = r!.parts.find((p) => p.type === "fields");
+    expect(fields?.type === "fields" && fields.fields.map((f) => [f.label, f.value.split(" — ")[0]])).toEqual(
+      [["Orchestration appetite", "Medium"]],
+    );
+    // A statement naming an answer without the request still needs the recommendation last.
+    const other = makeBot(await createStore("memory:"));
+    await other.handle(
+      turn({
+        text: "recommend we are 3 devs, one node monolith, deploy daily, no compliance",
+        via: "command",
+      }),
+    );
+    await other.handle(turn({ text: "what is an orchestrator?" }));
+    const [plain] = await other.handle(turn({ text: "orchestration appetite is medium" }));
+    expect(plain!.parts[0]).not.toEqual({
+      type: "heading",
+      text: knowledge.responses.situation.correctedHeading,
+    });
+  });
+});
+
 describe("'so which one should we pick?' after a recommendation", () => {
   it("restates it while it is the last thing shown; after an answer comparing two things it is not about it", async () => {
     const start =
