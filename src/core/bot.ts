@@ -59,7 +59,13 @@ import {
   sourcesReply,
   unnamedLine,
 } from "./replies/answers.ts";
-import { type BrowseContext, compareReply, mythsReply, topicsReply } from "./replies/browse.ts";
+import {
+  aspectNamedAlone,
+  type BrowseContext,
+  compareReply,
+  mythsReply,
+  topicsReply,
+} from "./replies/browse.ts";
 import { button, reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import { asksForFigures, pointsAbout } from "./replies/facets.ts";
@@ -539,6 +545,11 @@ export class Bot {
     const { followUp, alone } = resolved;
     const { outcome, matched } = ofRecommendation ?? resolved;
     const offTopic = declined(outcome);
+    // A bare word the comparison table has an aspect for, which the matcher would decline
+    // ("failover", blind trial 18's): that aspect's comparison.
+    const aspect =
+      offTopic && !followUp && !running ? aspectNamedAlone(this.browse.compare, question) : undefined;
+    if (aspect) return compareReply(this.browse, aspect.id);
     // (Also when it would only take the answer before back: "what if our team doubled?" after one.)
     const backToLast =
       followUp !== undefined && outcome.kind === "answer" && outcome.entry.id === followUp.of.id;

@@ -107,6 +107,14 @@ export class SmallTalkReader {
 
   /** The kind of small talk `words` (rawWords of a message, the bot's name left out) are, if any. */
   of(typed: string[]): SmallTalk | undefined {
+    // A letter held down is the word, once or twice: "hiii", "heyyy", "cooool" (blind trial 18's
+    // "hiii what's up" was declined as off topic).
+    const held = (times: string) => typed.map((w) => w.replace(/(\p{L})\1{2,}/gu, times));
+    const words = held("$1");
+    return this.read(words) ?? (words.join() === typed.join() ? undefined : this.read(held("$1$1")));
+  }
+
+  private read(typed: string[]): SmallTalk | undefined {
     const words = typed.map((w) => CHAT_SPELLINGS.get(w) ?? w);
     const exact = this.whole.get(words.join(" "));
     if (exact) return exact;

@@ -19,6 +19,14 @@ describe("Bot.handle: commands", () => {
     expect(plainText(compare)).toMatch(/minute/i);
     expect(pickerOptions(await bot.handle(text("compare"))).length).toBeGreaterThan(5);
     expect((await bot.handle(text("compare flux capacitor")))[0]!.kind).toBe("notice");
+    // A bare aspect the matcher would decline is its comparison (blind trial 18's "failover").
+    expect(bot.qa.asker.ask("failover").kind).not.toBe("answer");
+    for (const q of ["failover", "ok what about failover?", "fault tolerance"]) {
+      const [r] = await bot.handle(text(q));
+      expect(r!.kind, q).toBe("compare");
+      expect(r!.parts[0], q).toEqual({ type: "heading", text: "Self-healing: VMs vs containers" });
+    }
+    expect((await bot.handle(text("failover for my pizza oven")))[0]!.kind).not.toBe("compare");
     expect(buttons(await bot.handle(text("topics"))).length).toBeGreaterThanOrEqual(10);
     expect(buttons(await bot.handle(text("topics security")), "followups").length).toBeGreaterThan(3);
     expect(plainText(await bot.handle(text("myths")))).toMatch(/Kubernetes/);

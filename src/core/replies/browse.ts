@@ -46,6 +46,23 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
   return best?.aspect;
 }
 
+/**
+ * The aspect a whole message names by id, name or alias and nothing else ("failover", "boot
+ * time"), courtesy words aside; not one named inside a longer question.
+ */
+export function aspectNamedAlone(aspects: CompareAspect[], message: string): CompareAspect | undefined {
+  const bare = message.replace(
+    /^\W*(?:(?:ok|okay|so|and|what about|how about|re|pls|please)\W+)*|\W*(?:pls|please)?\W*$/gi,
+    "",
+  );
+  if (bare.length === 0) return undefined;
+  const id = bare.trim().toLowerCase();
+  const squashed = words(bare).join("");
+  return aspects.find(
+    (a) => a.id === id || [a.name, ...a.aliases].some((n) => words(n).join("") === squashed),
+  );
+}
+
 /** "all", "everything", "every aspect": the whole table. */
 const ALL = /^(all|everything|every aspect|all aspects|full|the lot)$/;
 /** Only the two sides named ("vms and containers", "virtual machines vs containers"): the overview. */
