@@ -20,12 +20,10 @@ import {
   asksRunnerUp,
   asksWhichOne,
   correction,
-  type FollowUpContext,
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
   plainAmendment,
-  pointsAt,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -111,9 +109,9 @@ export interface BotDeps {
  */
 const ADDS_TO_SUPPOSITION =
   /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
-/** A request to change an answer: "change orchestration appetite to medium", "pls set compliance to strict". */
+/** A request to change an answer by name: "change orchestration appetite to medium", "pls set compliance to strict". */
 const CHANGE_REQUEST =
-  /^\s*(?:(?:ok|okay|pls|please|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update|make)\s+\S/i;
+  /^\s*(?:(?:ok|okay|pls|plz|please|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update)\s+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S/i;
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -423,19 +421,28 @@ export class Bot {
     const byOption = supposed || corrected || running ? {} : this.walkthroughs.correctedOption(question);
     // "we deploy quarterly and our platform maturity is low": a statement about the team, with no
     // opening, changes the recommendation only while it is the last thing shown (below).
+    // "change orchestration appetite to medium", "pls set compliance to strict": an answer changed
+    // by name on request, whatever was shown after the recommendation (blind trial 18's, after an
+    // answer, was taken back to it).
+    const commanded =
+      !supposed &&
+      !corrected &&
+      !running &&
+      Object.keys(byOption).length === 0 &&
+      CHANGE_REQUEST.test(question) &&
+      namesAnswer(question);
     const plain =
       supposed || corrected || running || Object.keys(byOption).length > 0
         ? undefined
-        : plainAmendment(question, namesAnswer);
+        : commanded
+          ? question.trim()
+          : plainAmendment(question, namesAnswer);
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
     // standard?", which supposition() gives with "is").
     const stated = corrected ?? supposed ?? plain;
     const byName = stated ? this.walkthroughs.answersByName(stated) : byOption;
-    // "change orchestration appetite to medium": an answer changed by name on request, whatever
-    // was shown after the recommendation (blind trial 18's, after an answer, was taken back to it).
-    const commanded = plain !== undefined && CHANGE_REQUEST.test(question);
     const named =
       (corrected !== undefined || supposed !== undefined || commanded) && Object.keys(byName).length > 0;
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
@@ -534,17 +541,9 @@ export class Bot {
     if (about === "why-not" && !shown && !context && asksRunnerUp(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
-    const resolved = resolve(this.recent, this.questionWords, question, context);
-    const declined = (o: AskOutcome) =>
-      o.kind === "out-of-scope" || (o.kind === "no-match" && o.why === "no-subject-word");
-    // "is that safe for a bank?" right after a recommendation: asked of the option it recommends.
-    const ofRecommendation =
-      declined(resolved.outcome) && !resolved.followUp && !running && !supposedNothing
-        ? await this.askedOfRecommendation(question, await recommendation(), context)
-        : undefined;
-    const { followUp, alone } = resolved;
-    const { outcome, matched } = ofRecommendation ?? resolved;
-    const offTopic = declined(outcome);
+    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
+    const offTopic =
+      outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline
     // ("failover", blind trial 18's): that aspect's comparison.
     const aspect =
@@ -694,14 +693,6 @@ export class Bot {
                         leansOnConversation(question, this.questionWords) &&
                         (context !== undefined || (await recommendation()) !== undefined),
                     );
-      if (ofRecommendation) {
-        const text = fill(this.knowledge.responses.followUp.ofRecommendation, {
-          title: ofRecommendation.title,
-        });
-        const [first, ...rest] = r.parts;
-        const note: Part = { type: "context", text };
-        return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
-      }
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
@@ -840,29 +831,6 @@ export class Bot {
       }
     }
     return replies;
-  }
-
-  /**
-   * A question pointing back with no subject word of its own ("is that safe for a bank?", "how
-   * does the dev workflow look with that?"), right after a recommendation with a pick: matched
-   * with the recommended option's name, when that surely answers it with an entry of its own (not
-   * the option's definition: the question then added nothing we know). Blind trial 17's were declined.
-   */
-  private async askedOfRecommendation(
-    question: string,
-    shown: ShownRecommendation | undefined,
-    context: FollowUpContext | undefined,
-  ): Promise<{ outcome: AskOutcome; matched: string; title: string } | undefined> {
-    if (!shown || shown.behind || (context?.at ?? 0) >= shown.at) return undefined;
-    const stems = this.questionWords.stems(question);
-    if (!pointsAt(rawWords(question)) || stems.length === 0 || !stems.every(this.questionWords.knows))
-      return undefined;
-    const decision = decide(parseAnswers(shown.answers), this.knowledge.decision);
-    if (decision.provisional) return undefined;
-    const matched = `${question} ${decision.title}`;
-    const outcome = this.recent.ask(matched);
-    if (outcome.kind !== "answer" || outcome.unsure || outcome.entry.kind === "term") return undefined;
-    return { outcome, matched, title: decision.title };
   }
 
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */

@@ -428,14 +428,15 @@ export function plainAmendment(
 
 /**
  * A statement whose subject is what the team runs, right after the recommendation about it: "it's
- * one monolith", "and it's stateless", "everything is stateless" (blind trial 17's), and nothing
- * else: its architecture or state, ending the message. In rawWords' spelling ("it's" is "its").
- * Not "it's a bad fit for strict compliance" (the recommended option, not ours), "it's
- * stateless-ish"; nor "we …": "we sell to banks that are heavily regulated" and "we are fine with
- * a managed orchestrator" said no answer of the team's (independent reviews').
+ * one monolith", "and it's stateless", "everything is stateless" (blind trial 17's), with its
+ * architecture, state or load within a word or two ("it's a java monolith and we deploy
+ * quarterly"). In rawWords' spelling ("it's" is "its"). Not "it's a bad fit for strict
+ * compliance" (the recommended option, not ours), "it's stateless-ish", "… stateless mostly";
+ * nor "we …": "we sell to banks that are heavily regulated" and "we are fine with a managed
+ * orchestrator" said no answer of the team's (independent reviews').
  */
 const OF_WHAT_WE_RUN =
-  /^(?:(?:and|also|oh|ok|okay|well|yeah|yes|so|plus|actually)\s+)*(?:its|it\s+is|everything\s+is|everythings|all\s+of\s+it\s+is)\s+(?:all\s+|just\s+|only\s+|fully\s+|100\s+)?(?:(?:one|a|an|a\s+single)\s+(?:big\s+|single\s+|large\s+)?monolith|monolith|stateless|stateful|microservices|\d+\s+services)(?:\s+(?:now|today|too|as\s+well|actually))?$/;
+  /^(?:(?:and|also|oh|ok|okay|well|yeah|yes|so|plus|actually|honestly)\s+)*(?:its|it\s+is|everything\s+is|everythings|all\s+of\s+it\s+is|the\s+whole\s+thing\s+is|theyre\s+all|they\s+are\s+all)\s+(?:all\s+|just\s+|only\s+|fully\s+|100\s+)?(?:(?:one|a|an|a\s+single)\s+)?(?:[a-z0-9.+#]+\s+)?(?:monolith|stateless|stateful|microservices|\d+\s+services|spiky|bursty|steady)(?!-)(?:$|\s+(?!mostly\b|ish\b|kind\b|sort\b|for\b|apart\b|aside\b))/;
 
 /** A concession, a report or another time or place: what follows or precedes it may not be the team's answer. */
 const CONCEDES =
@@ -482,6 +483,13 @@ export function supposition(question: string): string | undefined {
   const asksPick = (t: string) =>
     rawWords(t).length <= 4 || /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(t);
   const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
+  // Packaging a part as it is changes the platform, not the situation: "what if we containerize
+  // the monolith too, without rewriting it?" is a question of its own (blind trial 18's read
+  // "monolith" and moved a mixed platform to VMs).
+  if (said !== undefined && PACKAGING.test(said)) return undefined;
+  // Splitting it into services is having services: "what if we split the monolith into services?"
+  // read "monolith" alone.
+  if (said !== undefined && SPLITTING.test(said)) return SPLIT;
   // A supposition's "was" and "were" say what would be ("what if platform maturity was high?"),
   // which the reader, reading descriptions of today, takes for the past: read as "is" and "are".
   return said
@@ -489,6 +497,16 @@ export function supposition(question: string): string | undefined {
     .replace(/\bwas\b/gi, "is")
     .replace(/\bwere\b/gi, "are");
 }
+
+/** We or I package something as it is: "we containerize the monolith", "we put it in a container". */
+const PACKAGING =
+  /^(?:we|i)\s+(?:(?:just|also|then|first|simply)\s+)?(?:containeri[sz]e|dockeri[sz]e|package|wrap|lift\s+and\s+shift|put\s+(?:it|them|the\s+\w+|our\s+\w+)\s+in(?:to)?\s+(?:a\s+)?containers?)\b/i;
+
+/** We split or break something into services: "we split the monolith into microservices". */
+const SPLITTING =
+  /^(?:we|i)\s+(?:(?:just|also|then|first|finally)\s+)?(?:split|break|broke|decompose|carve)\b.*\binto\s+(?:\d+\s+|many\s+|lots\s+of\s+|small(?:er)?\s+|several\s+)?(?:micro)?services\b/i;
+/** What a split becomes, for the reader. */
+const SPLIT = "we have microservices";
 
 /** What REMOVAL becomes, for the reader: "we have no untrusted code requirement". */
 const REMOVED = "we have no ";
@@ -1018,23 +1036,24 @@ const ACKNOWLEDGEMENTS = new Set([
   "got",
   "gotcha",
 ]);
-const opensWithConnective = (raw: string[]) => {
+/** Where the connective a question opens with stands, after acknowledgements, or -1. */
+const connectiveAt = (raw: string[]) => {
   let at = 0;
   while (ACKNOWLEDGEMENTS.has(raw[at] ?? "") || (raw[at - 1] === "got" && raw[at] === "it")) at++;
-  return (FOLLOW_UP.connectives as readonly string[]).includes(raw[at] ?? "");
+  return (FOLLOW_UP.connectives as readonly string[]).includes(raw[at] ?? "") ? at : -1;
 };
+const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
 /**
  * Does it open with "what about" or "how about" (after a connective): it asks the same of
  * something else, so the conversation gives it its subject ("what about the people side, like
  * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
  */
 const asksAbout = (raw: string[]) => {
-  const at = opensWithConnective(raw) ? 1 : 0;
+  const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
 };
 /** Does it use a word that points back: "is that safe?", "how long does it take?"? */
-export const pointsAt = (raw: string[]) =>
-  raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
+const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */
 function onlyOf(

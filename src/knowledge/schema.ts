@@ -269,8 +269,6 @@ export const responsesSchema = z.strictObject({
   /** {question}: the canonical question of the entry a follow-up was resolved against. */
   followUp: z.strictObject({
     following: z.string().min(5).includes("{question}"),
-    // A question pointing back at a recommendation, answered of its option: {title}, the option's.
-    ofRecommendation: z.string().min(5).includes("{title}"),
     // A follow-up that comes back to the answer just given ("why?" after it): that answer is
     // not repeated; this says so, under `following` and over its sources and related questions.
     sameAnswer: sentence,

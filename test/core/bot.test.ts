@@ -363,18 +363,19 @@ describe("Bot.handle: walkthroughs", () => {
         label("isolation", "strong"),
       ],
       // Trial 18's, each not understood.
-      [0, "classified workloads, air gapped, hypervisor separation is mandated", label("isolation", "hard")],
       [5, "we'd want someone else to run it tbh", label("orchestration", "medium")],
       [4, "no, ubuntu everywhere", label("multiOs", "no")],
+      // A negation in a later clause denies nothing of the said words (a second review's).
+      [5, "eks since we cant run clusters ourselves", label("orchestration", "medium")],
+      [0, "just our code and we dont run anything from customers", label("isolation", "standard")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
-    // Said words denied after them are no answer (a trial 18 fix's own check).
-    expect(plainText([await at(0, "hypervisor separation is not needed")])).not.toContain(
-      `✅ ${label("isolation", "hard")}`,
-    );
+    // Said words denied right after them are no answer; nor is someone else's mention (a second review's).
+    for (const text of ["gke autopilot is not an option", "someone else mentioned eks"])
+      expect(plainText([await at(5, text)]), text).not.toContain(`✅ ${label("orchestration", "medium")}`);
     // Turned down, with what it is instead: "no ci" is Low.
     expect(plainText([await at(1, "it cant be high, we have no ci")])).toContain(
       `✅ ${label("maturity", "low")}`,

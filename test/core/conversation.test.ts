@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
-import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
@@ -411,42 +410,6 @@ describe("'what's the catch?' after a recommendation", () => {
   });
 });
 
-describe("a question pointing back at a recommendation, with no subject word of its own", () => {
-  it("is asked of the recommended option when that surely answers it, and says so (blind trial 17's 'is that safe for a bank?', declined)", async () => {
-    const note = (title: string) => ({
-      type: "context",
-      text: fill(knowledge.responses.followUp.ofRecommendation, { title }),
-    });
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(
-      turn({
-        text: "recommend we are a startup with 5 devs, a few small stateless services, deploy daily, no compliance",
-        via: "command",
-      }),
-    );
-    const [safe] = await bot.handle(turn({ text: "is that safe for a bank?" }));
-    expect(safe!.kind).toBe("answer");
-    expect(safe!.parts).toContainEqual(note("Containers"));
-    const ofContainers = bot.qa.asker.ask("is that safe for a bank? Containers");
-    expect(ofContainers.kind).toBe("answer");
-    if (ofContainers.kind === "answer")
-      expect(JSON.stringify(safe!.parts)).toContain(ofContainers.entry.question);
-    // Alone, with nothing before it, it is declined as before; so is what names nothing we know.
-    const alone = makeBot(await createStore("memory:"));
-    const [declined] = await alone.handle(turn({ text: "is that safe for a bank?" }));
-    expect(declined!.kind).toBe("decline");
-    const joke = makeBot(await createStore("memory:"));
-    await joke.handle(
-      turn({
-        text: "recommend we are 3 devs, one node monolith, deploy daily, no compliance",
-        via: "command",
-      }),
-    );
-    const [r] = await joke.handle(turn({ text: "is that a joke?" }));
-    expect(r!.parts).not.toContainEqual(note("Containers"));
-  });
-});
-
 describe("'what if …?' after a recommendation", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
@@ -487,6 +450,22 @@ describe("'what if …?' after a recommendation", () => {
     expect(then!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     const [own] = await bot.handle(turn({ text: "if we share a kernel, is it safe to run untrusted code?" }));
     expect(own!.summary).not.toMatch(/^If that were so/);
+    // Packaging a part as it is changes no answer: a question of its own (blind trial 18's moved
+    // a mixed platform to VMs on "monolith"); splitting it into services is having services.
+    const mixed = makeBot(await createStore("memory:"));
+    await mixed.handle(
+      turn({
+        text: "recommend our core is a legacy java monolith on weblogic plus 6 newer python services, monthly releases, no compliance, small ops team",
+        via: "command",
+      }),
+    );
+    const [packaged] = await mixed.handle(
+      turn({ text: "what if we containerize the monolith too, without rewriting it?" }),
+    );
+    expect(packaged!.kind).toBe("answer");
+    const [split] = await mixed.handle(turn({ text: "what if we split the monolith into services?" }));
+    expect(split!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
+    expect(JSON.stringify(split!.parts)).toContain("Microservices");
     // Several words before a bare "if": a question of its own (an independent review's; only
     // "what if" and the like take several).
     const [bare] = await bot.handle(
@@ -689,6 +668,17 @@ describe("'what if …?' after a recommendation", () => {
       // What the team runs as the subject, with no opening (blind trial 17's).
       ["everything is stateless", t.correctedHeading, [["State", "Stateless"]]],
       ["everything's stateless", t.correctedHeading, [["State", "Stateless"]]],
+      // With a word before it, and more after it (a second review's: none re-decided).
+      [
+        "it's a java monolith and we deploy quarterly",
+        t.correctedHeading,
+        [
+          ["Deploy frequency", "Rare"],
+          ["Architecture", "Monolith"],
+        ],
+      ],
+      ["honestly it's stateless", t.correctedHeading, [["State", "Stateless"]]],
+      ["pls set compliance to strict", t.correctedHeading, [["Compliance", "Strict"]]],
       ["and it's all stateless", t.correctedHeading, [["State", "Stateless"]]],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
@@ -744,6 +734,9 @@ describe("'what if …?' after a recommendation", () => {
       ["it's stateless-ish", undefined],
       ["it's stateless mostly", undefined],
       ["it's a bank we sell to that has strict compliance", undefined],
+      // Others' words, and a request that is no change of an answer (a second review's).
+      ["someone else mentioned compliance is strict", undefined],
+      ["make a version where compliance is strict", "can we run databases in containers?"],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: start, via: "command" }));
@@ -1009,6 +1002,10 @@ describe("follow-ups in context", () => {
     const [again] = await bot.handle(press(menu[0]!.action));
     expect(subtitle(again!)).toBe("Answering: How fast do VMs and containers start?");
     expect(JSON.stringify(again!.parts)).toContain(bootTime.answer.slice(0, 60));
+    // "ok and what about …" asks about a topic of its own, as "and what about …" does (a second review's).
+    await bot.handle(turn({ text: "how do backups differ between vms and containers?" }));
+    const [people] = await bot.handle(turn({ text: "ok and what about the people side, like skills?" }));
+    expect(people!.kind).toBe("answer");
     // After an acknowledgement too (blind trial 18's "ok and for VMs?" got the VM definition).
     await bot.handle(turn({ text: "how do backups differ between vms and containers?" }));
     for (const text of ["ok and for VMs?", "ok got it, and for containers?"]) {

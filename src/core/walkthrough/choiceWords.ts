@@ -31,8 +31,31 @@ const NEGATORS = new Set([
 
 /** Before words said for a choice, a negator or "than" turns them down ("rather EKS than our own control plane"). */
 const turnsDown = (w: string) => NEGATORS.has(w) || w === "than";
-/** After words said for a choice in their clause, these deny them: "hypervisor separation is not needed". */
+/** Right after words said for a choice, these deny them: "managed is not an option". */
 const DENIED_AFTER = new Set(["not", "dont", "doesnt", "isnt", "arent", "never", "wont", "cant", "nor"]);
+/** How many words after them a denial may come, before a word that opens another clause. */
+const DENIAL_WINDOW = 3;
+/** Words that open another clause: "eks since we cant run clusters ourselves" denies nothing of EKS. */
+const CLAUSE_OPENERS = new Set([
+  "since",
+  "because",
+  "cause",
+  "cuz",
+  "as",
+  "and",
+  "but",
+  "so",
+  "while",
+  "though",
+]);
+/** Is a denial among the first words after `at`, before another clause opens? */
+function deniedAfter(words: string[], at: number): boolean {
+  for (let i = at; i < words.length && i < at + DENIAL_WINDOW; i++) {
+    if (CLAUSE_OPENERS.has(words[i]!)) return false;
+    if (DENIED_AFTER.has(words[i]!)) return true;
+  }
+  return false;
+}
 
 /** After an option's word, these say it fits: "standard is fine", "medium for us". */
 const FITS = new Set(["is", "are", "was", "for", "fine", "please", "then", "it", "i", "we", "here"]);
@@ -211,7 +234,7 @@ export function closestChoice(
 /**
  * The choices whose `said` words a typed text holds, with those words as the person wrote them;
  * not where a negator stands before them in their clause ("we don't really have what you'd call
- * decent ci") or a verb's negation after them ("hypervisor separation is not needed"), though a
+ * decent ci") or a verb's negation right after them ("managed is not an option"), though a
  * "no" to someone else in a clause before does not count ("no, it's just our code").
  */
 export function saidFor(q: ChecklistQuestion, text: string): { value: string; words: string }[] {
@@ -225,7 +248,7 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
         const words = rawWords(clause);
         const at = words.findIndex((_, i) => phrase.every((w, k) => words[i + k] === w));
         if (at < 0 || words.slice(0, at).some(turnsDown)) continue;
-        if (words.slice(at + phrase.length).some((w) => DENIED_AFTER.has(w))) continue;
+        if (deniedAfter(words, at + phrase.length)) continue;
         const pattern = new RegExp(
           phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+"),
           "i",

@@ -94,6 +94,22 @@ const HEDGES = new Set([
   "someone",
 ]);
 
+/** Verbs of running a platform, after "someone else". */
+const RUNS = new Set([
+  "run",
+  "runs",
+  "running",
+  "manage",
+  "manages",
+  "managing",
+  "operate",
+  "operates",
+  "host",
+  "hosts",
+  "handle",
+  "handles",
+]);
+
 /**
  * Told, seen, known or thought, in rawWords' spelling: what others do, passed on, is no fact of the
  * team ("we were told netflix deploys daily", "we know our competitor deploys daily").
@@ -173,9 +189,12 @@ export function statesSomething(
       !all.slice(i + 1, i + 3).some((f) => WOULD_DO.has(f)) &&
       !(wishesCount && all[i + 1] === "rather"),
   );
-  // "someone" hedges ("someone mentioned GPUs"), but "someone else" names who runs it: "we'd want
-  // someone else to run it" (blind trial 18's, not understood).
-  return !wish && !would && !all.some((w, i) => HEDGES.has(w) && !(w === "someone" && all[i + 1] === "else"));
+  // "someone" hedges ("someone mentioned GPUs", "someone else mentioned EKS"), but "someone else"
+  // running it names who runs it: "we'd want someone else to run it" (blind trial 18's).
+  const runsIt = (i: number) =>
+    all[i + 1] === "else" &&
+    (RUNS.has(all[i + 2] ?? "") || (all[i + 2] === "to" && RUNS.has(all[i + 3] ?? "")));
+  return !wish && !would && !all.some((w, i) => HEDGES.has(w) && !(w === "someone" && runsIt(i)));
 }
 
 /**

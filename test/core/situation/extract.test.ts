@@ -667,8 +667,6 @@ describe("SituationReader", () => {
     expect(values("running our own k8s isn't what we need")).toEqual({ orchestration: "low" });
     // Not with what is not wanted after it: "… not something we want to mess up" keeps it.
     expect(values("HIPAA compliance is not something we want to mess up")).toEqual({ compliance: "strict" });
-    // GPUs that need a kernel module: the module answers (blind trial 18's, left unknown).
-    expect(values("GPU training jobs need a specific nvidia kernel module")).toEqual({ hardware: "kernel" });
     // Words of time after the verb still end it (a review's: read as GPUs needed).
     expect(values("GPUs are not something we need right now")).toEqual({ hardware: "none" });
     expect(values("GPUs are not something we need at the moment")).toEqual({ hardware: "none" });
