@@ -562,9 +562,12 @@ export function aboutRecommendation(
   return rest <= (about === "why-not" ? 3 : 1) ? about : undefined;
 }
 
-/** Words that open a caveat question without a question mark: "whats the catch", "any downsides". */
+/**
+ * Words that open a caveat question without a question mark: "whats the catch", "any downsides".
+ * Not "the": "the answer is wrong" complains (a second review's).
+ */
 const CAVEAT_OPENERS = new Set([
-  ...["what", "whats", "any", "anything", "are", "is", "so", "and", "ok", "okay", "but", "the"],
+  ...["what", "whats", "any", "anything", "are", "is", "so", "and", "ok", "okay", "but"],
   ...["main", "biggest", "how", "catch", "cons", "downsides", "drawbacks", "risks", "pitfalls"],
   ...["caveats", "gotchas", "tradeoffs", "trade-offs"],
 ]);

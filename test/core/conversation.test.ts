@@ -383,6 +383,8 @@ describe("'what's the catch?' after a recommendation", () => {
       "no issues",
       "you got it wrong",
       "we have a problem",
+      "the answer is wrong",
+      "the drawbacks are ok",
     ]) {
       const [r] = await bot.handle(turn({ text: q }));
       expect(caveatsOf(r!), q).toEqual([]);
