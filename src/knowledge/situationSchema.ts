@@ -32,8 +32,9 @@ const cueGroup = z.strictObject({
   negatedYields: z.boolean().default(false),
   /**
    * Words (as written) that, among the three words that say something before or after a cue in its
-   * clause, make it say nothing ("a sportsbook licensed in 6 jurisdictions" is a licensed business,
-   * no licensed software).
+   * clause, or between its words, make it say nothing ("a sportsbook licensed in 6 jurisdictions"
+   * is a licensed business, no licensed software; "fine with a managed orchestrator" is no high
+   * appetite).
    */
   notBeside: words.optional(),
   /**

@@ -1020,9 +1020,13 @@ export class SituationReader {
     return side(from - 1, -1) || side(to + 1, 1);
   }
 
-  /** Is one of `words` (as written, or a part of a hyphenated word) beside from..to? (`near`) */
+  /**
+   * Is one of `words` (as written, or a part of a hyphenated word) beside from..to (`near`), or
+   * between its words ("fine with a managed orchestrator" matches "fine with the orchestration")?
+   */
   private beside(tokens: Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-    return this.near(tokens, from, to, (word) => word.split(/[-/]/).some((w) => words.has(w)));
+    const hit = (word: string) => word.split(/[-/]/).some((w) => words.has(w));
+    return this.near(tokens, from, to, hit) || tokens.slice(from, to + 1).some((t) => hit(t.word));
   }
 
   /**

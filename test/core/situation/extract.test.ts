@@ -667,6 +667,10 @@ describe("SituationReader", () => {
     expect(values("running our own k8s isn't what we need")).toEqual({ orchestration: "low" });
     // Not with what is not wanted after it: "… not something we want to mess up" keeps it.
     expect(values("HIPAA compliance is not something we want to mess up")).toEqual({ compliance: "strict" });
+    // A managed orchestrator is the medium option's words, however at ease the team says it is
+    // (blind trial 18's "what if we were fine with a managed orchestrator?" read High and Medium).
+    expect(values("we are fine with a managed orchestrator")).toEqual({ orchestration: "medium" });
+    expect(values("we are fine with the orchestration complexity")).toEqual({ orchestration: "high" });
     // Words of time after the verb still end it (a review's: read as GPUs needed).
     expect(values("GPUs are not something we need right now")).toEqual({ hardware: "none" });
     expect(values("GPUs are not something we need at the moment")).toEqual({ hardware: "none" });
