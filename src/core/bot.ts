@@ -424,19 +424,9 @@ export class Bot {
     // "change orchestration appetite to medium", "pls set compliance to strict": an answer changed
     // by name on request, whatever was shown after the recommendation (blind trial 18's, after an
     // answer, was taken back to it).
-    const commanded =
-      !supposed &&
-      !corrected &&
-      !running &&
-      Object.keys(byOption).length === 0 &&
-      CHANGE_REQUEST.test(question) &&
-      namesAnswer(question);
-    const plain =
-      supposed || corrected || running || Object.keys(byOption).length > 0
-        ? undefined
-        : commanded
-          ? question.trim()
-          : plainAmendment(question, namesAnswer);
+    const unread = !supposed && !corrected && !running && Object.keys(byOption).length === 0;
+    const commanded = unread && CHANGE_REQUEST.test(question) && namesAnswer(question);
+    const plain = !unread ? undefined : commanded ? question.trim() : plainAmendment(question, namesAnswer);
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only

@@ -584,6 +584,13 @@ const NOT_ASKING_CAVEATS = new Set([
   "thanks",
 ]);
 
+/** Every word a caveat question may use: its own, its others and the recommendation's. */
+const CAVEAT_QUESTION_WORDS: readonly string[] = [
+  ...FOLLOW_UP.caveatWords,
+  ...FOLLOW_UP.caveatOthers,
+  ...FOLLOW_UP.recommendationOwnWords,
+];
+
 /**
  * "what's the catch?", "any downsides?", "what should we watch out for?": only words of caveats
  * (FOLLOW_UP.caveatWords), the recommendation's own ("downsides of this pick?") and stopwords.
@@ -597,11 +604,7 @@ function asksForCaveats(question: string, words: QuestionWords): boolean {
   if (!asked || raw.some((w) => NOT_ASKING_CAVEATS.has(w))) return false;
   const stems = words.stems(question);
   const caveats = stemsOf(words, FOLLOW_UP.caveatWords);
-  const allowed = new Set([
-    ...caveats,
-    ...stemsOf(words, FOLLOW_UP.caveatOthers),
-    ...stemsOf(words, FOLLOW_UP.recommendationOwnWords),
-  ]);
+  const allowed = stemsOf(words, CAVEAT_QUESTION_WORDS);
   return stems.some((s) => caveats.has(s)) && stems.every((s) => allowed.has(s));
 }
 
@@ -1024,7 +1027,6 @@ function aboutPrevious(previous: Answerable, question: string, reason: FollowUpR
   };
 }
 
-/** Does a question (its raw words) open with a connective: "and for VMs?", "so how long"? */
 /** Words of acknowledgement before a connective: "ok and for VMs?" (blind trial 18's got the VM definition). */
 const ACKNOWLEDGEMENTS = new Set([
   "ok",
@@ -1045,6 +1047,7 @@ const connectiveAt = (raw: string[]) => {
   while (ACKNOWLEDGEMENTS.has(raw[at] ?? "") || (raw[at - 1] === "got" && raw[at] === "it")) at++;
   return (FOLLOW_UP.connectives as readonly string[]).includes(raw[at] ?? "") ? at : -1;
 };
+/** Does a question (its raw words) open with a connective: "and for VMs?", "so how long", "ok and …"? */
 const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
 /**
  * Does it open with "what about" or "how about" (after a connective): it asks the same of

@@ -25,15 +25,8 @@ const words = (s: string) =>
 
 /** Finds the aspect a user named ("boot", "Boot-Time", "the cost of VMs") by id, name or alias. */
 export function findAspect(aspects: CompareAspect[], query: string): CompareAspect | undefined {
-  const id = query.trim().toLowerCase();
-  const exact = aspects.find((a) => a.id === id);
-  if (exact) return exact;
-  // "boottime", "selfhealing": a name typed without its spaces or hyphens.
-  const squashed = words(query).join("");
-  const joined = aspects.find((a) =>
-    [a.id, a.name, ...a.aliases].some((n) => words(n).join("") === squashed),
-  );
-  if (joined) return joined;
+  const whole = namedWhole(aspects, query);
+  if (whole) return whole;
   const q = ` ${words(query).join(" ")} `;
   let best: { aspect: CompareAspect; length: number } | undefined;
   for (const a of aspects) {
@@ -55,11 +48,16 @@ export function aspectNamedAlone(aspects: CompareAspect[], message: string): Com
     /^\W*(?:(?:ok|okay|so|and|what about|how about|re|pls|please)\W+)*|\W*(?:pls|please)?\W*$/gi,
     "",
   );
-  if (bare.length === 0) return undefined;
-  const id = bare.trim().toLowerCase();
-  const squashed = words(bare).join("");
-  return aspects.find(
-    (a) => a.id === id || [a.name, ...a.aliases].some((n) => words(n).join("") === squashed),
+  return bare.length === 0 ? undefined : namedWhole(aspects, bare);
+}
+
+/** The aspect a whole text is the id, name or alias of; "boottime", "selfhealing" typed without spaces or hyphens too. */
+function namedWhole(aspects: CompareAspect[], text: string): CompareAspect | undefined {
+  const id = text.trim().toLowerCase();
+  const squashed = words(text).join("");
+  return (
+    aspects.find((a) => a.id === id) ??
+    aspects.find((a) => [a.id, a.name, ...a.aliases].some((n) => words(n).join("") === squashed))
   );
 }
 
