@@ -29,13 +29,9 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
   if (whole) return whole;
   const q = ` ${words(query).join(" ")} `;
   let best: { aspect: CompareAspect; length: number } | undefined;
-  for (const a of aspects) {
-    for (const name of [a.id, a.name, ...a.aliases]) {
-      const n = words(name).join(" ");
-      if (n && q.includes(` ${n} `) && (!best || n.length > best.length))
-        best = { aspect: a, length: n.length };
-    }
-  }
+  for (const { aspect, spaced } of namesOf(aspects).each)
+    for (const n of spaced)
+      if (n && q.includes(` ${n} `) && (!best || n.length > best.length)) best = { aspect, length: n.length };
   return best?.aspect;
 }
 
@@ -53,12 +49,36 @@ export function aspectNamedAlone(aspects: CompareAspect[], message: string): Com
 
 /** The aspect a whole text is the id, name or alias of; "boottime", "selfhealing" typed without spaces or hyphens too. */
 function namedWhole(aspects: CompareAspect[], text: string): CompareAspect | undefined {
-  const id = text.trim().toLowerCase();
-  const squashed = words(text).join("");
-  return (
-    aspects.find((a) => a.id === id) ??
-    aspects.find((a) => [a.id, a.name, ...a.aliases].some((n) => words(n).join("") === squashed))
-  );
+  const names = namesOf(aspects);
+  return names.byId.get(text.trim().toLowerCase()) ?? names.bySquashed.get(words(text).join(""));
+}
+
+/** Every aspect's id, name and aliases as words: worked out once per aspect list, not per message. */
+interface AspectNames {
+  byId: Map<string, CompareAspect>;
+  /** Names without spaces or hyphens ("boottime"); the first aspect in the list wins a shared one. */
+  bySquashed: Map<string, CompareAspect>;
+  /** Each aspect's names as space-separated words, in the list's order. */
+  each: { aspect: CompareAspect; spaced: string[] }[];
+}
+
+const aspectNames = new WeakMap<CompareAspect[], AspectNames>();
+
+function namesOf(aspects: CompareAspect[]): AspectNames {
+  const known = aspectNames.get(aspects);
+  if (known) return known;
+  const names: AspectNames = { byId: new Map(), bySquashed: new Map(), each: [] };
+  for (const aspect of aspects) {
+    if (!names.byId.has(aspect.id)) names.byId.set(aspect.id, aspect);
+    const spaced = [aspect.id, aspect.name, ...aspect.aliases].map((n) => words(n).join(" "));
+    for (const n of spaced) {
+      const squashed = n.replaceAll(" ", "");
+      if (!names.bySquashed.has(squashed)) names.bySquashed.set(squashed, aspect);
+    }
+    names.each.push({ aspect, spaced });
+  }
+  aspectNames.set(aspects, names);
+  return names;
 }
 
 /** "all", "everything", "every aspect": the whole table. */
