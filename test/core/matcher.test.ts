@@ -371,6 +371,16 @@ describe("matching", () => {
     }
   });
 
+  it("does not take a short question of weak words alone (lexicon.weakwords) for one of ours", () => {
+    // "time" names boot time among our topics, but is a weak word: alone it names no subject.
+    expect(knowledge.lexicon.weakwords).toContain("time");
+    for (const q of ["what time is it?", "time"]) {
+      expect(ask(q), q).toMatchObject({ kind: "out-of-scope", rule: "no-subject-word" });
+    }
+    // With a topic word that is not weak beside it, it is one of ours.
+    expect(ask("boot time?").kind).not.toBe("out-of-scope");
+  });
+
   it("answers the questions the issue quoted with a related entry, never declines them", () => {
     const expected: [string, RegExp][] = [
       [

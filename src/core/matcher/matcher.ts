@@ -446,7 +446,9 @@ export class Matcher {
       kept === undefined &&
       count > 0 &&
       count <= SHORT_QUESTION &&
-      corrected.every((s) => s && this.topicStems.has(s));
+      corrected.every((s) => s && this.topicStems.has(s)) &&
+      // Not of weak words alone (lexicon.weakwords): "what time is it?" is no question about boot time.
+      corrected.some((s) => s && !this.text.weakStems.has(s));
     if (short) return { onTopic: true, generalOnly: false };
     const general = has(this.generalTerms);
     return { onTopic: general, generalOnly: general };
