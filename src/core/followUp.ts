@@ -873,13 +873,13 @@ export function resolve(
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  // "what about the people side, like skills?": a topic of its own named without a subject word.
-  // The conversation gives the subject: the question is answered as if it had named one, when the
+  // "what about the people side, like skills?", "what hidden costs should we budget for?": a topic
+  // of its own named without a subject word. The conversation gives the subject: the question is answered as if it had named one, when the
   // model is sure enough of an entry (with the topic before, the answer before would win).
   if (
     alone.kind === "out-of-scope" &&
     alone.rule === "no-subject-word" &&
-    asksAbout(raw) &&
+    (asksAbout(raw) || asksOfTeam(question, raw)) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&
     newTopic
@@ -1054,6 +1054,18 @@ const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
  * something else, so the conversation gives it its subject ("what about the people side, like
  * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
  */
+/**
+ * Besides "what about …", a question that speaks of the team ("we", "our", "I") asks of a topic in
+ * the conversation's subject: "what hidden costs should I budget for?" and "what skills do we
+ * need?" were declined as off topic right after an answer (blind trial 18). Asked right after an
+ * answer, the development sets' questions gain 1 in-scope answer and lose no off-topic decline.
+ * Without the team, "how to mock specific module function?" got the GPU answer, "which cloud
+ * provider is cheapest" the cost one and "what code editor do you use?" the IDE one; one that
+ * points back instead ("how long does that take?") asks about the answer before.
+ */
+const asksOfTeam = (question: string, raw: string[]) =>
+  (/\?\s*$/.test(question) || (FOLLOW_UP.openers as readonly string[]).includes(raw[0] ?? "")) &&
+  raw.some((w) => PRONOUNS.includes(w));
 const asksAbout = (raw: string[]) => {
   const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
