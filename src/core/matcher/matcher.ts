@@ -202,7 +202,7 @@ export class Matcher {
         unknownWeight: stored.unknownWeight,
       };
       this.model = new SoftmaxModel(stored.model);
-      this.speller = new Speller(new Map(stored.counts), twoEditsFrom(params));
+      this.speller = new Speller(new Map(stored.counts), twoEditsFrom(params), params.features.shortestTypo);
       this.cacheStatus = "loaded";
     } else {
       const training = trainingSet(labelled, classes, this.featurizer, params.features);
@@ -218,7 +218,7 @@ export class Matcher {
         const text = `${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer} ${e.details}`;
         for (const s of this.text.stems(text)) counts.set(s, (counts.get(s) ?? 0) + 1);
       }
-      this.speller = new Speller(counts, twoEditsFrom(params));
+      this.speller = new Speller(counts, twoEditsFrom(params), params.features.shortestTypo);
       ({ postings: exactWords, from: this.exactWordsFrom } = exact.fresh());
       this.cacheStatus =
         !cache || !key
@@ -235,7 +235,11 @@ export class Matcher {
             : "not-stored";
     }
     const subject = [...this.domainTerms, ...this.generalTerms];
-    this.subjectSpeller = new Speller(new Map(subject.flat().map((s) => [s, 1])), twoEditsFrom(params));
+    this.subjectSpeller = new Speller(
+      new Map(subject.flat().map((s) => [s, 1])),
+      twoEditsFrom(params),
+      params.features.shortestTypo,
+    );
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
     this.sidesWritten = lexicon.sides.map((s) => writtenPattern(s.words));

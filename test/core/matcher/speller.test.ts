@@ -22,6 +22,30 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(new Speller(known, 7).correct("portainer")).toBe("container");
   });
 
+  it("a Speller never corrects a word shorter than its shortest (params.features.shortestTypo)", () => {
+    const known = new Map([
+      ["train", 3],
+      ["root", 3],
+    ]);
+    expect(defaultMatcherParams.features.shortestTypo).toBe(5);
+    // "rain" is a word of its own, one edit from "train".
+    expect(new Speller(known, Number.POSITIVE_INFINITY, 5).correct("rain")).toBeUndefined();
+    expect(new Speller(known, Number.POSITIVE_INFINITY, 4).correct("rain")).toBe("train");
+    // From five letters on, one edit is still read as a typo.
+    expect(new Speller(known, Number.POSITIVE_INFINITY, 5).correct("trian")).toBe("train");
+  });
+
+  it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
+    const entries = answerablesOf(knowledge);
+    const at = (shortestTypo: number) =>
+      new Matcher(entries, knowledge.lexicon, {
+        params: { ...defaultMatcherParams, features: { ...defaultMatcherParams.features, shortestTypo } },
+      });
+    const [five, four] = [at(5), at(4)];
+    expect(five.knows("rain")).toBe(false);
+    expect(four.knows("rain")).toBe(true);
+  });
+
   it("the matcher reads an unknown product name as itself at one edit, trained or loaded from its cache", () => {
     const entries = answerablesOf(knowledge);
     const question = "is portainer any good";
