@@ -111,6 +111,9 @@ describe("small talk", () => {
     expect(which("who are you and who built you? are you chatgpt?")).toBe("help");
     // Chat spellings (trial 11).
     expect(which("lol ok. are u chatgpt?")).toBe("help");
+    // "robot" was read as a typo of "root": the rootless containers answer, as a best guess.
+    expect(which("are you a robot?")).toBe("help");
+    expect(which("r u real")).toBe("help");
     expect(which("what docs do u use")).toBe("documents");
     // Trial 12's: not a checklist, not a figure.
     expect(which("ok thanks you very helpful")).toBe("thanks");
