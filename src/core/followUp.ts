@@ -222,6 +222,9 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
 /** Words the team speaks of itself with. */
 const PRONOUNS = ["we", "our", "us", "ours", "i", "my", "me", "weve"];
 
+/** Words of what belongs to the bot: "your job", "ur favourite". */
+const ABOUT_THE_BOT = new Set(["your", "ur", "yours", "yourself"]);
+
 /** The team speaking of itself ("were" and "im" being "we're" and "I'm" without apostrophes). */
 const WE = new Set([...PRONOUNS, "were", "im"]);
 
@@ -868,14 +871,17 @@ export function resolve(
     own.length <= FOLLOW_UP.shortQuestion &&
     // Every word one the knowledge uses: "what's the weather like today?" is not about the answer.
     own.every(words.knows) &&
+    // Nor is what belongs to the bot: "do u like your job" (the sources asked for are above).
+    !raw.some((w) => ABOUT_THE_BOT.has(w)) &&
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   // "what about the people side, like skills?", "what hidden costs should we budget for?": a topic
-  // of its own named without a subject word. The conversation gives the subject: the question is answered as if it had named one, when the
-  // model is sure enough of an entry (with the topic before, the answer before would win).
+  // of its own named without a subject word. The conversation gives the subject: the question is
+  // answered as if it had named one, when the model is sure enough of an entry (with the topic
+  // before, the answer before would win).
   if (
     alone.kind === "out-of-scope" &&
     alone.rule === "no-subject-word" &&

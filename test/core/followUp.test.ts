@@ -230,6 +230,12 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     });
   });
 
+  it("does not take a question about the bot's own things for one about the answer ('do u like your job')", () => {
+    for (const c of contexts) expect(followUp("do u like your job", c), `after ${c}`).toBeUndefined();
+    // Its one content word alone is one the knowledge uses ("jobs" on GPUs, in CI).
+    expect(qa.knows("job")).toBe(true);
+  });
+
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {
     const offTopic = [
       ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),
