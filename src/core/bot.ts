@@ -16,10 +16,12 @@ import { fill } from "./fill.ts";
 import {
   aboutRecommendation,
   askedOfIt,
+  asksForCaveats,
   asksForTheRecommendation,
   asksRunnerUp,
   asksWhichOne,
   correction,
+  FOLLOW_UP,
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
@@ -531,7 +533,10 @@ export class Bot {
     if (about === "why-not" && !shown && !context && asksRunnerUp(question, this.questionWords))
       return noRecommendationReply(this.qa.context);
     // A short question that does not stand on its own is matched with the last answered topic.
-    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, question, context);
+    // "what's the catch?" right after an answer asks for its downsides (FOLLOW_UP.caveatsAsked).
+    const caveats = context !== undefined && asksForCaveats(question, this.questionWords);
+    const asking = caveats ? FOLLOW_UP.caveatsAsked : question;
+    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, asking, context);
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline
@@ -671,8 +676,9 @@ export class Bot {
                   ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
                       alone: alone ? gotAlone(alone) : [],
                       ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                      points: pointsAbout(outcome.entry, question, this.questionWords),
+                      points: pointsAbout(outcome.entry, asking, this.questionWords),
                       figures: asksForFigures(question),
+                      caveats,
                     })
                   : askReply(
                       outcome,

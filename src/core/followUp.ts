@@ -176,6 +176,12 @@ export const FOLLOW_UP = {
   ],
   /** Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?". */
   caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
+  /**
+   * A caveat question right after an answer ("what's the catch?", "and the gotchas?") is asked as
+   * this: the lexicon reads "downsides" as the drawbacks the answers' details speak of, where
+   * "catch" and "gotcha" are no words of the knowledge's (they were declined as off topic).
+   */
+  caveatsAsked: "what are the downsides?",
 } as const;
 
 /**
@@ -599,7 +605,7 @@ const CAVEAT_QUESTION_WORDS: readonly string[] = [
  * (FOLLOW_UP.caveatWords), the recommendation's own ("downsides of this pick?") and stopwords.
  * Not "what are the risks of running databases in containers?", a question of its own.
  */
-function asksForCaveats(question: string, words: QuestionWords): boolean {
+export function asksForCaveats(question: string, words: QuestionWords): boolean {
   const raw = rawWords(question);
   // Asked, not said: "no problem, thanks!", "not an issue for us", "you got it wrong", "ok gotcha"
   // and "this recommendation is wrong" are no questions (an independent review's).

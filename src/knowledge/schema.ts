@@ -276,6 +276,8 @@ export const responsesSchema = z.strictObject({
     onThat: sentence,
     /** A follow-up asking for figures the documents do not give ("exact numbers?"). */
     noFigures: sentence,
+    /** A caveat question ("what's the catch?") of an answer whose details name no drawback. */
+    noCatch: sentence,
     showAgain: label,
     // "source?" after an answer: over that answer's sources.
     sources: sentence,

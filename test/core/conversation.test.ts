@@ -932,6 +932,28 @@ describe("follow-ups in context", () => {
     return s?.type === "subtitle" ? s.text : undefined;
   };
 
+  it("answers 'what's the catch?' right after an answer with what it says gets harder, or says it names none", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const { followUp } = knowledge.responses;
+    // "catch" is no word of the knowledge's: these were declined as off topic (blind trial 18).
+    for (const q of ["what's the catch?", "and the catch?", "any gotchas?"]) {
+      await bot.handle(turn({ text: "can we run databases in containers?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.summary, q).toBe(followUp.onThat);
+      expect(JSON.stringify(r!.parts), q).toContain("**What gets harder:**");
+    }
+    // An answer whose details name no drawback: said so, not "That takes me back".
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [none] = await bot.handle(turn({ text: "what's the catch?" }));
+    expect(none!.kind).toBe("answer");
+    expect(none!.parts).toContainEqual({ type: "text", text: followUp.noCatch });
+    expect(JSON.stringify(none!.parts)).not.toContain(followUp.sameAnswer);
+    // With no answer before it, it is no follow-up.
+    const fresh = makeBot(await createStore("memory:"));
+    const [alone] = await fresh.handle(turn({ text: "what's the catch?" }));
+    expect(JSON.stringify(alone!.parts)).not.toContain(followUp.noCatch);
+  });
+
   it("quotes the points of the answer above a follow-up asks about, and says when figures are asked for that the documents lack", async () => {
     const bot = makeBot(await createStore("memory:"));
     const { followUp } = knowledge.responses;

@@ -155,6 +155,7 @@ export function sameAnswerReply(
     unnamed,
     points = [],
     figures = false,
+    caveats = false,
   }: {
     /** What the question got on its own ("is that safe?": container security), offered beside. */
     alone?: Answerable[];
@@ -164,10 +165,12 @@ export function sameAnswerReply(
     points?: readonly string[];
     /** The follow-up asks for figures, which the documents do not give beyond the answer. */
     figures?: boolean;
+    /** The follow-up asks for the answer's catch ("what's the catch?"). */
+    caveats?: boolean;
   } = {},
 ): Reply {
   const r = ctx.responses;
-  const text = points.length > 0 ? r.followUp.onThat : r.followUp.sameAnswer;
+  const text = points.length > 0 ? r.followUp.onThat : caveats ? r.followUp.noCatch : r.followUp.sameAnswer;
   // Asked for figures: that there are none says what "takes me back" would.
   const said: Part[] = [
     ...(figures ? [{ type: "text" as const, text: r.followUp.noFigures }] : []),
