@@ -42,6 +42,8 @@ export type AskOutcome =
       suggestions: Answerable[];
       /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
       why: "close" | "unsure" | "no-subject-word" | "write";
+      /** Offered only because it speaks of the asker's team (decide.ts ofTeamWithoutSubjectWord). */
+      ofTeam?: true;
       unnamed?: string[];
     }
   | {
@@ -167,6 +169,7 @@ export class Asker {
           confidence: decision.confidence,
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
           why: decision.why,
+          ...(decision.ofTeam ? { ofTeam: true as const } : {}),
           ...this.unnamedOf(question),
         };
       case "decline":

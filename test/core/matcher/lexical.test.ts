@@ -191,6 +191,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
       onTopic: true,
       generalOnly: false,
       sides: 0,
+      ofTeam: false,
     };
     expect(decide(result, defaultMatcherParams.decide)).toMatchObject({ kind: "suggest" });
   });
@@ -209,6 +210,7 @@ describe("the matcher with the tilt (params.lexical)", () => {
       onTopic: true,
       generalOnly: false,
       sides: 0,
+      ofTeam: false,
     };
     expect(decide(result, p)).toEqual({
       kind: "answer",

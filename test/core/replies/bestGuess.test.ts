@@ -18,6 +18,7 @@ function result(scores: number[]): DecisionInput {
     onTopic: true,
     generalOnly: false,
     sides: 0,
+    ofTeam: false,
   };
 }
 
