@@ -173,6 +173,12 @@ describe("matching", () => {
   it("skips chat fillers ('hmm', 'tho', 'pls'): a short question of topic words stays one", () => {
     expect(answerId("hmm, monitoring tho")).toBe(answerId("monitoring"));
     expect(answerId("hmm, monitoring tho")).not.toBe("out-of-scope");
+    // "honestly", "literally": a request for the recommendation stays one (blind trial 19's was
+    // declined, its unknown filler words diluting it).
+    expect(ask("Honestly, can you just tell me what to recommend to my boss?")).toMatchObject({
+      kind: "intent",
+      intent: "recommend",
+    });
   });
 
   it("reads two subject words typed as one as two, and a subject word as known even where no phrasing uses it", () => {

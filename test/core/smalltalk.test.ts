@@ -115,6 +115,8 @@ describe("small talk", () => {
     expect(which("are you a robot?")).toBe("help");
     expect(which("r u real")).toBe("help");
     expect(which("what docs do u use")).toBe("documents");
+    // "anyway", "btw" are courtesy words (blind trial 19's was declined as off topic).
+    expect(which("what are your sources anyway")).toBe("documents");
     // Trial 12's: not a checklist, not a figure.
     expect(which("ok thanks you very helpful")).toBe("thanks");
     expect(which("you were very helpful")).toBe("acknowledgement");
