@@ -969,6 +969,14 @@ describe("follow-ups in context", () => {
     for (const line of lines) expect(points).toContain(line);
     for (const line of lines) expect(line).toMatch(/\bVMs?\b/);
     expect(lines).not.toContain(points.find((p) => p.startsWith("- **Order of migration:**")));
+    // After an answer whose question names both sides, the point labelled with the side asked
+    // about (blind trial 19: "That takes me back to my answer above").
+    await bot.handle(turn({ text: "how does autoscaling compare?" }));
+    const [scaling] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(scaling!.summary).toBe(followUp.onThat);
+    const said = JSON.stringify(scaling!.parts);
+    expect(said).toContain("- **VMs:**");
+    expect(said).not.toContain("- **Containers:**");
     // So do "risks" (trial 14: the bare pointer back), and a request for it simpler with a reason after it.
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     const [risks] = await bot.handle(turn({ text: "what are the risks?" }));

@@ -30,14 +30,13 @@ const GENERAL_VERBS = new Set([
  */
 export function pointsAbout(entry: Answerable, followUp: string, words: QuestionWords): string[] {
   const topic = new Set(words.stems(entry.question));
-  const asked = [...new Set(words.stems(followUp))].filter(
-    (s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s),
-  );
-  if (asked.length === 0) return [];
+  const own = words.stems(followUp);
+  const asked = [...new Set(own)].filter((s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s));
   const points = entry.details
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line.startsWith("- "));
+  if (asked.length === 0) return pointsOfSide(points, followUp, own, words);
   const scored = points.map((point, i) => {
     const own = new Set(words.stems(point));
     return { i, point, score: asked.reduce((sum, s) => sum + (own.has(s) ? words.rarity(s) : 0), 0) };
@@ -71,4 +70,16 @@ export function asksForFigures(followUp: string): boolean {
     (/\bhow long (?:will|would|does|do|should|to|is)\b[^?]*\b(?:take|learn|migrat\w*|last)\b/.test(q) &&
       !/\b(?:start|starts|boot|boots|startup|start-up)\b/.test(q))
   );
+}
+
+/**
+ * "and for VMs?" after an answer whose question names both sides already (the scaling answer):
+ * the points labelled with that side ("- **VMs:** …"), else none.
+ */
+function pointsOfSide(points: string[], followUp: string, own: string[], words: QuestionWords): string[] {
+  const side = words.sides?.only(followUp, own);
+  if (!side) return [];
+  return points
+    .filter((point) => words.sides?.names(/^- \*\*([^*]+)\*\*/.exec(point)?.[1] ?? "", side))
+    .slice(0, MAX_POINTS);
 }
