@@ -21,7 +21,7 @@ describe("Bot.handle: commands", () => {
     expect((await bot.handle(text("compare flux capacitor")))[0]!.kind).toBe("notice");
     // A bare aspect the matcher would decline is its comparison (blind trial 18's "failover").
     expect(bot.qa.asker.ask("failover").kind).not.toBe("answer");
-    for (const q of ["failover", "ok what about failover?", "fault tolerance"]) {
+    for (const q of ["failover", "ok what about failover?", "fault tolerance", "OK so, Failover please!"]) {
       const [r] = await bot.handle(text(q));
       expect(r!.kind, q).toBe("compare");
       expect(r!.parts[0], q).toEqual({ type: "heading", text: "Self-healing: VMs vs containers" });

@@ -40,12 +40,24 @@ export function findAspect(aspects: CompareAspect[], query: string): CompareAspe
  * time"), courtesy words aside; not one named inside a longer question.
  */
 export function aspectNamedAlone(aspects: CompareAspect[], message: string): CompareAspect | undefined {
-  const bare = message.replace(
-    /^\W*(?:(?:ok|okay|so|and|what about|how about|re|pls|please)\W+)*|\W*(?:pls|please)?\W*$/gi,
-    "",
-  );
+  // Word by word, not by one regular expression: its unanchored "\W*…\W*$" took seconds on a
+  // word, two thousand spaces and a word (the fuzz test's hostile text).
+  const said = rawWords(message);
+  let from = 0;
+  for (;;) {
+    if (LEADING.has(said[from] ?? "")) from += 1;
+    else if ((said[from] === "what" || said[from] === "how") && said[from + 1] === "about") from += 2;
+    else break;
+  }
+  let to = said.length;
+  while (to > from && TRAILING.has(said[to - 1]!)) to -= 1;
+  const bare = said.slice(from, to).join(" ");
   return bare.length === 0 ? undefined : namedWhole(aspects, bare);
 }
+
+/** Courtesy words before an aspect's name ("ok so failover", "what about boot time") and after it ("failover pls"). */
+const LEADING = new Set(["ok", "okay", "so", "and", "re", "pls", "please"]);
+const TRAILING = new Set(["pls", "please"]);
 
 /** The aspect a whole text is the id, name or alias of; "boottime", "selfhealing" typed without spaces or hyphens too. */
 function namedWhole(aspects: CompareAspect[], text: string): CompareAspect | undefined {
