@@ -893,7 +893,7 @@ export function resolve(
     // subjects share: "how do i undo my last git commit" stays an offer.)
     ((alone.kind === "out-of-scope" && alone.rule === "no-subject-word") ||
       (alone.kind === "no-match" && alone.ofTeam === true)) &&
-    (asksAbout(raw) || asksOfTeam(question, raw)) &&
+    (asksAbout(raw) || asksOfTeam(question, raw) || namesTopicAlone(raw, own)) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&
     newTopic
@@ -1080,6 +1080,20 @@ const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
 const asksOfTeam = (question: string, raw: string[]) =>
   (/\?\s*$/.test(question) || (FOLLOW_UP.openers as readonly string[]).includes(raw[0] ?? "")) &&
   raw.some((w) => PRONOUNS.includes(w));
+/**
+ * A topic named and nothing asked of it: "cost of ownership", "mttr?" (FOLLOW_UP.shortQuestion
+ * content words at most, no question word, pointer or connective). After the scaling answer both
+ * took it back ("That takes me back to my answer above", blind trial 19); "what are the risks?"
+ * and "how long does that take?" still ask about the answer before.
+ */
+const namesTopicAlone = (raw: string[], own: string[]) =>
+  own.length <= FOLLOW_UP.shortQuestion &&
+  !raw.some(
+    (w) =>
+      (FOLLOW_UP.openers as readonly string[]).includes(w) ||
+      (FOLLOW_UP.pointers as readonly string[]).includes(w) ||
+      (FOLLOW_UP.connectives as readonly string[]).includes(w),
+  );
 const asksAbout = (raw: string[]) => {
   const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";

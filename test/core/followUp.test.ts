@@ -233,6 +233,20 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     });
   });
 
+  it("answers a topic named alone ('cost of ownership') in the conversation's subject, not with the answer before", () => {
+    const r = resolve(qa.asker, qa, "cost of ownership", { entryId: "scaling-and-autoscaling" });
+    expect(r.followUp?.reason).toBe("no-subject");
+    expect(r.outcome.kind === "answer" && r.outcome.entry.id).toBe("cost-comparison");
+    // Alone it names no subject: declined.
+    expect(qa.asker.ask("cost of ownership")).toMatchObject({
+      kind: "out-of-scope",
+      rule: "no-subject-word",
+    });
+    // Asked of the answer before, it stays about that answer.
+    const back = resolve(qa.asker, qa, "how long does that take?", { entryId: "scaling-and-autoscaling" });
+    expect(back.outcome.kind === "answer" && back.outcome.entry.id).toBe("scaling-and-autoscaling");
+  });
+
   it("does not take a question about the bot's own things for one about the answer ('do u like your job')", () => {
     for (const c of contexts) expect(followUp("do u like your job", c), `after ${c}`).toBeUndefined();
     // Its one content word alone is one the knowledge uses ("jobs" on GPUs, in CI).
