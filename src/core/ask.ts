@@ -42,8 +42,6 @@ export type AskOutcome =
       suggestions: Answerable[];
       /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
       why: "close" | "unsure" | "no-subject-word" | "write";
-      /** Offered only because it speaks of the asker's team (decide.ts ofTeamWithoutSubjectWord). */
-      ofTeam?: true;
       unnamed?: string[];
     }
   | {
@@ -169,7 +167,6 @@ export class Asker {
           confidence: decision.confidence,
           suggestions: decision.ids.map((id) => this.byId.get(id)!),
           why: decision.why,
-          ...(decision.ofTeam ? { ofTeam: true as const } : {}),
           ...this.unnamedOf(question),
         };
       case "decline":

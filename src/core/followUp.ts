@@ -889,10 +889,8 @@ export function resolve(
   // answered as if it had named one, when the model is sure enough of an entry (with the topic
   // before, the answer before would win).
   if (
-    // (Offered alone because it speaks of the team, not because the model is sure of words other
-    // subjects share: "how do i undo my last git commit" stays an offer.)
-    ((alone.kind === "out-of-scope" && alone.rule === "no-subject-word") ||
-      (alone.kind === "no-match" && alone.ofTeam === true)) &&
+    alone.kind === "out-of-scope" &&
+    alone.rule === "no-subject-word" &&
     (asksAbout(raw) || asksOfTeam(question, raw) || namesTopicAlone(raw, own)) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&

@@ -377,19 +377,6 @@ describe("matching", () => {
     }
   });
 
-  it("offers its entry for a question of the asker's team that names no subject word, when the model is fairly sure (blind trial 19)", () => {
-    const mine = ask("What skills would my people need?");
-    expect(mine).toMatchObject({ kind: "no-match", why: "no-subject-word" });
-    expect(mine.kind === "no-match" && mine.suggestions.map((e) => e.id)).toContain(
-      "team-skills-and-learning-curve",
-    );
-    // The same words of nobody in particular: declined, as the model is no surer.
-    expect(ask("What skills would people need?")).toMatchObject({
-      kind: "out-of-scope",
-      rule: "no-subject-word",
-    });
-  });
-
   it("does not take a short question of weak words alone (lexicon.weakwords) for one of ours", () => {
     // "time" names boot time among our topics, but is a weak word: alone it names no subject.
     expect(knowledge.lexicon.weakwords).toContain("time");
@@ -505,7 +492,6 @@ describe("the decision rules (params.decide)", () => {
     onTopic: true,
     generalOnly: false,
     sides: 0,
-    ofTeam: false,
     ...over,
   });
 
@@ -552,26 +538,6 @@ describe("the decision rules (params.decide)", () => {
       kind: "suggest",
       ids: ["a"],
       why: "no-subject-word",
-    });
-    // Speaking of the asker's team ("what skills would my people need?"), it is offered from
-    // ofTeamWithoutSubjectWord on; without, that sure is declined.
-    const sureOf = p.ofTeamWithoutSubjectWord;
-    expect(sureOf).toBeLessThan(p.withoutSubjectWord);
-    expect(decide(result({ onTopic: false, confidence: sureOf, ofTeam: true }), p)).toMatchObject({
-      kind: "suggest",
-      why: "no-subject-word",
-      ofTeam: true,
-    });
-    // Sure enough to be offered anyway, it is no offer of the team's (follow-ups tell them apart).
-    expect(decide(result({ onTopic: false, confidence: 0.99, ofTeam: true }), p)).not.toHaveProperty(
-      "ofTeam",
-    );
-    expect(decide(result({ onTopic: false, confidence: sureOf }), p)).toMatchObject({
-      rule: "no-subject-word",
-    });
-    expect(decide(result({ onTopic: false, confidence: sureOf / 2, ofTeam: true }), p)).toMatchObject({
-      kind: "decline",
-      rule: "no-subject-word",
     });
     // The off-topic class still declines it first.
     expect(decide(result({ onTopic: false, confidence: 0.9, offTopic: 0.95 }), p)).toMatchObject({

@@ -8,9 +8,6 @@ const SUGGESTED_BECAUSE = {
   unsure: "no entry probable enough to answer",
   "no-subject-word": "no subject word, so even a sure match is only offered",
 } as const;
-/** An offer made only because the question speaks of the asker's team. */
-const OFFERED_FOR_THE_TEAM =
-  "no subject word, but it speaks of the asker's team, so a fairly sure match is offered (decide.ofTeamWithoutSubjectWord)";
 
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
@@ -41,9 +38,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
         lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);
       break;
     case "suggest":
-      lines.push(
-        `decision: did you mean (${d.ofTeam ? OFFERED_FOR_THE_TEAM : SUGGESTED_BECAUSE[d.why]}): ${d.ids.join(", ")}`,
-      );
+      lines.push(`decision: did you mean (${SUGGESTED_BECAUSE[d.why]}): ${d.ids.join(", ")}`);
       break;
     case "intent":
       lines.push(

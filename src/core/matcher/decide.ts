@@ -28,14 +28,7 @@ export type Decision =
    * (`close`), none is probable enough to answer (`unsure`), or the model is sure of one but the
    * question names no subject word (`no-subject-word`).
    */
-  | {
-      kind: "suggest";
-      ids: string[];
-      confidence: number;
-      why: "close" | "unsure" | "no-subject-word";
-      /** Offered only because the question speaks of the asker's team (ofTeamWithoutSubjectWord). */
-      ofTeam?: true;
-    }
+  | { kind: "suggest"; ids: string[]; confidence: number; why: "close" | "unsure" | "no-subject-word" }
   /**
    * `offTopic`: how probable the off-topic class found the question (follow-ups weigh it);
    * `generalOnly`: its only subject words were general ones ("sql", "staging").
@@ -68,8 +61,7 @@ export function decide(
   // Before the subject check: "checklist please" names no subject and needs none.
   if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
     return { kind: "intent", id: intent.id, confidence: intent.score };
-  const withoutSubject = result.ofTeam ? params.ofTeamWithoutSubjectWord : params.withoutSubjectWord;
-  if (!onTopic && confidence < withoutSubject) return decline("no-subject-word");
+  if (!onTopic && confidence < params.withoutSubjectWord) return decline("no-subject-word");
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");
@@ -79,13 +71,7 @@ export function decide(
   if (result.sides < 2 && offTopic > params.offTopicMargin * confidence) return decline("off-topic-class");
   // Sure, but of words other subjects use too ("undo my last git commit"): offered, not asserted.
   if (!onTopic && ranked[0])
-    return {
-      kind: "suggest",
-      ids: [ranked[0].id],
-      confidence,
-      why: "no-subject-word",
-      ...(confidence < params.withoutSubjectWord ? { ofTeam: true as const } : {}),
-    };
+    return { kind: "suggest", ids: [ranked[0].id], confidence, why: "no-subject-word" };
   const [best, second] = ranked;
   // Whether to answer is the model's call (its own best probability); which entry, the tilted
   // ranking's. How sure the answer is, is the model's probability of the entry answered.

@@ -61,8 +61,6 @@ export interface MatchResult {
   generalOnly: boolean;
   /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
   sides: number;
-  /** Does the question speak of the asker or their team ("we", "our", "my")? */
-  ofTeam: boolean;
 }
 
 export interface Explanation {
@@ -83,8 +81,6 @@ const COMMON_WORD = 3;
 const MIN_PART = 3;
 /** Longer words are never split (trying every split point of a very long word is wasted work). */
 const MAX_RUN_TOGETHER = 30;
-/** Words the asker speaks of themselves or their team with ("were", "im": "we're", "I'm" typed without apostrophes). */
-const TEAM_WORDS = new Set(["we", "our", "us", "ours", "i", "my", "me", "mine", "weve", "were", "im", "ive"]);
 /** Questions with this many content words or fewer count as on topic when every word is known. */
 const SHORT_QUESTION = 3;
 
@@ -372,7 +368,6 @@ export class Matcher {
       onTopic,
       generalOnly,
       sides: this.sidesNamed(question),
-      ofTeam: rawWords(question).some((w) => TEAM_WORDS.has(w)),
     };
     if (intent)
       result.intent = {

@@ -135,16 +135,6 @@ export interface MatcherParams {
      */
     withoutSubjectWord: number;
     /**
-     * The same, for a question that speaks of the asker or their team ("what skills would my
-     * people need?", declined in blind trial 19): asked of a bot about VMs and containers, it most
-     * likely asks in their terms. At 0.4, against 0.85: right or one press away 147 -> 148 of 162
-     * on the development set and 45 -> 47 of 52 on set 2, no held-out figure moved. At 0.3, set 2
-     * read 48, but "what about my git commit history?" was offered the CI artifacts entry (0.34),
-     * and 5 of the development sets' 241 off-topic questions an entry ("So with Portainer where do
-     * I find the logs?").
-     */
-    ofTeamWithoutSubjectWord: number;
-    /**
      * A question whose only subject words are general ones (lexicon.yaml generalTerms: "patch",
      * "ci", "database") is answered only when the model is at least this sure of one entry. At
      * 0.15, against 0 with the same code, the development sets declined 8 more off-topic questions
@@ -185,7 +175,6 @@ export const defaultMatcherParams: MatcherParams = {
     offTopicMargin: 1,
     minKnown: 0.3,
     withoutSubjectWord: 0.85,
-    ofTeamWithoutSubjectWord: 0.4,
     generalWordsOnly: 0.15,
     sure: 0.3,
   },

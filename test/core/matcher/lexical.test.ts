@@ -191,7 +191,6 @@ describe("the matcher with the tilt (params.lexical)", () => {
       onTopic: true,
       generalOnly: false,
       sides: 0,
-      ofTeam: false,
     };
     expect(decide(result, defaultMatcherParams.decide)).toMatchObject({ kind: "suggest" });
   });
@@ -210,7 +209,6 @@ describe("the matcher with the tilt (params.lexical)", () => {
       onTopic: true,
       generalOnly: false,
       sides: 0,
-      ofTeam: false,
     };
     expect(decide(result, p)).toEqual({
       kind: "answer",

@@ -18,7 +18,6 @@ function result(scores: number[]): DecisionInput {
     onTopic: true,
     generalOnly: false,
     sides: 0,
-    ofTeam: false,
   };
 }
 
