@@ -228,9 +228,6 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
 /** Words the team speaks of itself with. */
 const PRONOUNS = ["we", "our", "us", "ours", "i", "my", "me", "weve"];
 
-/** Words of what belongs to the bot: "your job", "ur favourite". */
-const ABOUT_THE_BOT = new Set(["your", "ur", "yours", "yourself"]);
-
 /** The team speaking of itself ("were" and "im" being "we're" and "I'm" without apostrophes). */
 const WE = new Set([...PRONOUNS, "were", "im"]);
 
@@ -877,21 +874,19 @@ export function resolve(
     own.length <= FOLLOW_UP.shortQuestion &&
     // Every word one the knowledge uses: "what's the weather like today?" is not about the answer.
     own.every(words.knows) &&
-    // Nor is what belongs to the bot: "do u like your job" (the sources asked for are above).
-    !raw.some((w) => ABOUT_THE_BOT.has(w)) &&
     (own.length === 0 ||
       (alone.confidence >= FOLLOW_UP.minOwnConfidence &&
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  // "what about the people side, like skills?", "what hidden costs should we budget for?": a topic
-  // of its own named without a subject word. The conversation gives the subject: the question is
+  // "what about the people side, like skills?", "cost of ownership": a topic of its own named
+  // without a subject word. The conversation gives the subject: the question is
   // answered as if it had named one, when the model is sure enough of an entry (with the topic
   // before, the answer before would win).
   if (
     alone.kind === "out-of-scope" &&
     alone.rule === "no-subject-word" &&
-    (asksAbout(raw) || asksOfTeam(question, raw) || namesTopicAlone(raw, own)) &&
+    (asksAbout(raw) || namesTopicAlone(raw, own, words)) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&
     newTopic
@@ -1067,31 +1062,26 @@ const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
  * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
  */
 /**
- * Besides "what about …", a question that speaks of the team ("we", "our", "I") asks of a topic in
- * the conversation's subject: "what hidden costs should I budget for?" and "what skills do we
- * need?" were declined as off topic right after an answer (blind trial 18). Asked right after an
- * answer, the development sets' questions gain 1 in-scope answer and lose no off-topic decline.
- * Without the team, "how to mock specific module function?" got the GPU answer, "which cloud
- * provider is cheapest" the cost one and "what code editor do you use?" the IDE one; one that
- * points back instead ("how long does that take?") asks about the answer before.
+ * A topic named and nothing asked of it: "cost of ownership", "mttr?", at most
+ * FOLLOW_UP.shortQuestion content words and otherwise only the words that join a noun phrase
+ * (TOPIC_GLUE). After the scaling answer both took it back ("That takes me back to my answer
+ * above", blind trial 19). Anything else makes it a question about the answer before or about
+ * something else: "what are the risks?", "how long does that take?", "whats new?", "who wins?",
+ * "explain your answer?".
  */
-const asksOfTeam = (question: string, raw: string[]) =>
-  (/\?\s*$/.test(question) || (FOLLOW_UP.openers as readonly string[]).includes(raw[0] ?? "")) &&
-  raw.some((w) => PRONOUNS.includes(w));
-/**
- * A topic named and nothing asked of it: "cost of ownership", "mttr?" (FOLLOW_UP.shortQuestion
- * content words at most, no question word, pointer or connective). After the scaling answer both
- * took it back ("That takes me back to my answer above", blind trial 19); "what are the risks?"
- * and "how long does that take?" still ask about the answer before.
- */
-const namesTopicAlone = (raw: string[], own: string[]) =>
+const namesTopicAlone = (raw: string[], own: string[], words: QuestionWords) =>
+  own.length > 0 &&
   own.length <= FOLLOW_UP.shortQuestion &&
-  !raw.some(
-    (w) =>
-      (FOLLOW_UP.openers as readonly string[]).includes(w) ||
-      (FOLLOW_UP.pointers as readonly string[]).includes(w) ||
-      (FOLLOW_UP.connectives as readonly string[]).includes(w),
-  );
+  raw.every((w) => TOPIC_GLUE.has(w) || (!NOT_A_TOPIC.has(w) && words.stems(w).some((s) => own.includes(s))));
+/** Words that join a topic's name: "cost of ownership", "the tco", "backup and restore". */
+const TOPIC_GLUE = new Set(["of", "the", "a", "an", "and", "for", "in", "on", "to", "vs", "versus", "per"]);
+/** Content words that ask or point rather than name a topic. */
+const NOT_A_TOPIC = new Set(["explain", "tell", "show", "answer", "new", "won", "win"]);
+/**
+ * Does it open with "what about" or "how about" (after a connective): it asks the same of
+ * something else, so the conversation gives it its subject ("what about the people side, like
+ * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
+ */
 const asksAbout = (raw: string[]) => {
   const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";

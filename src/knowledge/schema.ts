@@ -276,7 +276,7 @@ export const responsesSchema = z.strictObject({
     onThat: sentence,
     /** A follow-up asking for figures the documents do not give ("exact numbers?"). */
     noFigures: sentence,
-    /** A caveat question ("what's the catch?") of an answer whose details name no drawback. */
+    /** A caveat question ("what's the catch?") of an answer whose details have no point of what gets harder. */
     noCatch: sentence,
     showAgain: label,
     // "source?" after an answer: over that answer's sources.

@@ -971,7 +971,7 @@ describe("follow-ups in context", () => {
     expect(lines).not.toContain(points.find((p) => p.startsWith("- **Order of migration:**")));
     // After an answer whose question names both sides, the point labelled with the side asked
     // about (blind trial 19: "That takes me back to my answer above").
-    await bot.handle(turn({ text: "how does autoscaling compare?" }));
+    await bot.handle(turn({ text: "which scales out faster, vms or containers?" }));
     const [scaling] = await bot.handle(turn({ text: "and for VMs?" }));
     expect(scaling!.summary).toBe(followUp.onThat);
     const said = JSON.stringify(scaling!.parts);

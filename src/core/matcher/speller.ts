@@ -34,7 +34,10 @@ export class Speller {
   /** The stem itself when known, else the known stem it most likely meant, if one is close enough. */
   correct(stem: string): string | undefined {
     if (this.known.has(stem)) return stem;
-    if (stem.length < this.shortest || /\d/.test(stem)) return undefined;
+    if (/\d/.test(stem)) return undefined;
+    // A short word is only two of its letters typed the wrong way round ("csot"): one letter
+    // more or less makes another word too often ("rain" and "train").
+    if (stem.length < this.shortest) return this.swapped(stem);
     const cached = this.cache.get(stem);
     if (cached !== undefined) return cached ?? undefined;
     const max = stem.length >= this.twoEditsFrom ? 2 : 1;
@@ -53,6 +56,16 @@ export class Speller {
     }
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(stem, best ?? null);
+    return best;
+  }
+
+  /** The known stem `stem` is with two neighbouring letters swapped back, the commonest if several. */
+  private swapped(stem: string): string | undefined {
+    let best: string | undefined;
+    for (let i = 0; i + 1 < stem.length; i++) {
+      const candidate = stem.slice(0, i) + stem[i + 1] + stem[i] + stem.slice(i + 2);
+      if (this.known.has(candidate) && (!best || this.count(candidate) > this.count(best))) best = candidate;
+    }
     return best;
   }
 }

@@ -22,7 +22,7 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(new Speller(known, 7).correct("portainer")).toBe("container");
   });
 
-  it("a Speller never corrects a word shorter than its shortest (params.features.shortestTypo)", () => {
+  it("a Speller corrects a word shorter than its shortest only for two swapped letters (params.features.shortestTypo)", () => {
     const known = new Map([
       ["train", 3],
       ["root", 3],
@@ -33,6 +33,10 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(new Speller(known, Number.POSITIVE_INFINITY, 4).correct("rain")).toBe("train");
     // From five letters on, one edit is still read as a typo.
     expect(new Speller(known, Number.POSITIVE_INFINITY, 5).correct("trian")).toBe("train");
+    // Below, two neighbouring letters swapped still are ("csot"), but a letter dropped is not.
+    const cost = new Map([["cost", 2]]);
+    expect(new Speller(cost, Number.POSITIVE_INFINITY, 5).correct("csot")).toBe("cost");
+    expect(new Speller(cost, Number.POSITIVE_INFINITY, 5).correct("cot")).toBeUndefined();
   });
 
   it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
