@@ -879,14 +879,13 @@ export function resolve(
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  // "what about the people side, like skills?", "cost of ownership": a topic of its own named
-  // without a subject word. The conversation gives the subject: the question is
-  // answered as if it had named one, when the model is sure enough of an entry (with the topic
-  // before, the answer before would win).
+  // "what about the people side, like skills?": a topic of its own named without a subject word.
+  // The conversation gives the subject: the question is answered as if it had named one, when the
+  // model is sure enough of an entry (with the topic before, the answer before would win).
   if (
     alone.kind === "out-of-scope" &&
     alone.rule === "no-subject-word" &&
-    (asksAbout(raw) || namesTopicAlone(raw, own, words)) &&
+    asksAbout(raw) &&
     own.length <= FOLLOW_UP.maxWords &&
     own.every(words.knows) &&
     newTopic
@@ -1056,27 +1055,6 @@ const connectiveAt = (raw: string[]) => {
 };
 /** Does a question (its raw words) open with a connective: "and for VMs?", "so how long", "ok and …"? */
 const opensWithConnective = (raw: string[]) => connectiveAt(raw) >= 0;
-/**
- * Does it open with "what about" or "how about" (after a connective): it asks the same of
- * something else, so the conversation gives it its subject ("what about the people side, like
- * skills?"), up to FOLLOW_UP.maxWords content words instead of FOLLOW_UP.shortQuestion.
- */
-/**
- * A topic named and nothing asked of it: "cost of ownership", "mttr?", at most
- * FOLLOW_UP.shortQuestion content words and otherwise only the words that join a noun phrase
- * (TOPIC_GLUE). After the scaling answer both took it back ("That takes me back to my answer
- * above", blind trial 19). Anything else makes it a question about the answer before or about
- * something else: "what are the risks?", "how long does that take?", "whats new?", "who wins?",
- * "explain your answer?".
- */
-const namesTopicAlone = (raw: string[], own: string[], words: QuestionWords) =>
-  own.length > 0 &&
-  own.length <= FOLLOW_UP.shortQuestion &&
-  raw.every((w) => TOPIC_GLUE.has(w) || (!NOT_A_TOPIC.has(w) && words.stems(w).some((s) => own.includes(s))));
-/** Words that join a topic's name: "cost of ownership", "the tco", "backup and restore". */
-const TOPIC_GLUE = new Set(["of", "the", "a", "an", "and", "for", "in", "on", "to", "vs", "versus", "per"]);
-/** Content words that ask or point rather than name a topic. */
-const NOT_A_TOPIC = new Set(["explain", "tell", "show", "answer", "new", "won", "win"]);
 /**
  * Does it open with "what about" or "how about" (after a connective): it asks the same of
  * something else, so the conversation gives it its subject ("what about the people side, like

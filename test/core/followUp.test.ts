@@ -202,27 +202,6 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     });
   });
 
-  it("answers a topic named alone ('cost of ownership') in the conversation's subject, not with the answer before", () => {
-    const r = resolve(qa.asker, qa, "cost of ownership", { entryId: "scaling-and-autoscaling" });
-    expect(r.followUp?.reason).toBe("no-subject");
-    expect(r.outcome.kind === "answer" && r.outcome.entry.id).toBe("cost-comparison");
-    // Alone it names no subject: declined.
-    expect(qa.asker.ask("cost of ownership")).toMatchObject({
-      kind: "out-of-scope",
-      rule: "no-subject-word",
-    });
-    // Asked of the answer before, it stays about that answer; asked of something else, or with
-    // a question word typed without its apostrophe, it is no topic named alone (a review's).
-    const back = resolve(qa.asker, qa, "how long does that take?", { entryId: "scaling-and-autoscaling" });
-    expect(back.outcome.kind === "answer" && back.outcome.entry.id).toBe("scaling-and-autoscaling");
-    for (const q of ["whats new?", "who wins?", "explain your answer?"])
-      for (const c of contexts) {
-        // Answered in the subject on its own words, it would be matched alone.
-        const r = resolve(qa.asker, qa, q, { entryId: c });
-        expect(r.followUp?.reason === "no-subject" && r.matched === q, `${q} after ${c}`).toBe(false);
-      }
-  });
-
   it("keeps declining off-topic questions after an answer: at most 1.5% of them become follow-ups", () => {
     const offTopic = [
       ...new Set([...sets.filter((l) => "oos" in l).map((l) => l.q), ...knowledge.lexicon.offTopic]),
@@ -233,7 +212,7 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     });
     expect(offTopic.length).toBeGreaterThan(100);
     const taken = contexts.flatMap((c) => offTopic.filter((q) => followUp(q, c)));
-    // Today: 10 of 920, "how do I get a new monitor" ("monitor" is a subject word) and "who is on
+    // Today: 10 of 925, "how do I get a new monitor" ("monitor" is a subject word) and "who is on
     // call this week" after each of the five answers: over 1% once the phrasings copied from
     // evaluation sets were taken out of knowledge/ (5 of 725 when this test was written).
     expect(taken.length / (offTopic.length * contexts.length)).toBeLessThanOrEqual(0.015);

@@ -1,5 +1,8 @@
 import { editDistance } from "./text.ts";
 
+/** The shortest word read as two of its letters swapped ("csot"). */
+const MIN_SWAPPED = 4;
+
 /** Corrects a misspelt stem to the closest known one ("hypervisr" -> "hypervisor"). */
 export class Speller {
   private readonly byLength = new Map<number, string[]>();
@@ -8,7 +11,7 @@ export class Speller {
   /**
    * `known` maps each stem to how common it is; the more common wins a tie. A stem of
    * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one,
-   * and one shorter than `shortest` is never corrected.
+   * and one shorter than `shortest` only two neighbouring letters swapped (from MIN_SWAPPED letters).
    */
   constructor(
     private readonly known: ReadonlyMap<string, number>,
@@ -36,8 +39,9 @@ export class Speller {
     if (this.known.has(stem)) return stem;
     if (/\d/.test(stem)) return undefined;
     // A short word is only two of its letters typed the wrong way round ("csot"): one letter
-    // more or less makes another word too often ("rain" and "train").
-    if (stem.length < this.shortest) return this.swapped(stem);
+    // more or less makes another word too often ("rain" and "train"), and so does a swap in a
+    // word of two or three ("mv" is no "vm", "ic" no "ci").
+    if (stem.length < this.shortest) return stem.length >= MIN_SWAPPED ? this.swapped(stem) : undefined;
     const cached = this.cache.get(stem);
     if (cached !== undefined) return cached ?? undefined;
     const max = stem.length >= this.twoEditsFrom ? 2 : 1;

@@ -37,6 +37,8 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     const cost = new Map([["cost", 2]]);
     expect(new Speller(cost, Number.POSITIVE_INFINITY, 5).correct("csot")).toBe("cost");
     expect(new Speller(cost, Number.POSITIVE_INFINITY, 5).correct("cot")).toBeUndefined();
+    // Nor a word of two or three letters ("mv" is no "vm").
+    expect(new Speller(new Map([["vm", 2]]), Number.POSITIVE_INFINITY, 5).correct("mv")).toBeUndefined();
   });
 
   it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
