@@ -49,9 +49,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const starters = await surfaceStarters();
   for (const start of starters) surfaces.push(await start(context));
   const port = await http.listen(config.port, config.host);
-  // Train the question matcher (a few hundred ms) just after the first page can be served,
-  // so the first question does not wait for it either.
+  // Train the question matcher and read the situation vocabulary (together most of a second)
+  // just after the first page can be served, so the first question does not wait for them either.
   setTimeout(() => {
+    bot.situations.warm();
     const { cache, exactWords } = bot.qa.warm();
     // A large knowledge base that cannot keep its model trains again on every start: say so.
     if (cache === "not-stored") log.warn({ dir: matcherCacheDir }, "the trained matcher could not be cached");

@@ -14,10 +14,19 @@ export type RecommendJson = Decision & {
 
 /** `recommend <description>`: read the description, decide, and reply. Built once per knowledge. */
 export class Situations {
-  readonly reader: SituationReader;
+  constructor(private readonly knowledge: Knowledge) {}
 
-  constructor(private readonly knowledge: Knowledge) {
-    this.reader = readerFor(knowledge);
+  /**
+   * Built on first use (about 200 ms), so start-up serves its first page without waiting for it;
+   * app.ts warms it just after, with the question matcher.
+   */
+  get reader(): SituationReader {
+    return readerFor(this.knowledge);
+  }
+
+  /** Builds the reader now rather than at the first description. */
+  warm(): void {
+    readerFor(this.knowledge);
   }
 
   read(text: string): Reading {
