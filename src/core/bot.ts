@@ -68,7 +68,7 @@ import {
 } from "./replies/browse.ts";
 import { button, reply } from "./replies/common.ts";
 import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
-import { asksForFigures, pointsAbout } from "./replies/facets.ts";
+import { asksForFigures, pointsAsked } from "./replies/facets.ts";
 import type { Part, Reply } from "./reply.ts";
 import { type Command, parseCommand } from "./router.ts";
 import type { Reading } from "./situation/extract.ts";
@@ -676,7 +676,7 @@ export class Bot {
                   ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
                       alone: alone ? gotAlone(alone) : [],
                       ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                      points: pointsAbout(outcome.entry, asking, this.questionWords),
+                      points: pointsAsked(outcome.entry, asking, caveats, this.questionWords),
                       figures: asksForFigures(question),
                       caveats,
                     })

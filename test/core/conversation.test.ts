@@ -942,8 +942,21 @@ describe("follow-ups in context", () => {
       expect(r!.summary, q).toBe(followUp.onThat);
       expect(JSON.stringify(r!.parts), q).toContain("**What gets harder:**");
     }
-    // An answer whose details name no drawback: said so, not "That takes me back".
+    // A point labelled as a drawback ("**Its price:**") is quoted, and so is a sentence of the
+    // answer that names one when no point does ("The catch is that fast container scaling …").
     await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [price] = await bot.handle(turn({ text: "what's the catch?" }));
+    expect(price!.summary).toBe(followUp.onThat);
+    expect(JSON.stringify(price!.parts)).toContain("**Its price:**");
+    const scaling = bot.qa.asker.entry("scaling-and-autoscaling")!;
+    const catchSentence = scaling.answer.split(/(?<=\.)\s+/).find((s) => s.startsWith("The catch is"));
+    expect(catchSentence).toBeDefined();
+    await bot.handle(turn({ text: "how does autoscaling differ for vms and containers?" }));
+    const [sentence] = await bot.handle(turn({ text: "any gotchas?" }));
+    expect(sentence!.summary).toBe(followUp.onThat);
+    expect(sentence!.parts).toContainEqual({ type: "text", text: `- ${catchSentence}` });
+    // An answer that names no drawback: said so, not "That takes me back".
+    await bot.handle(turn({ text: "what is a virtual machine?" }));
     const [none] = await bot.handle(turn({ text: "what's the catch?" }));
     expect(none!.kind).toBe("answer");
     expect(none!.parts).toContainEqual({ type: "text", text: followUp.noCatch });

@@ -32,10 +32,7 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
   const topic = new Set(words.stems(entry.question));
   const own = words.stems(followUp);
   const asked = [...new Set(own)].filter((s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s));
-  const points = entry.details
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith("- "));
+  const points = detailPoints(entry);
   if (asked.length === 0) return pointsOfSide(points, followUp, own, words);
   const scored = points.map((point, i) => {
     const own = new Set(words.stems(point));
@@ -47,6 +44,56 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
     .slice(0, MAX_POINTS)
     .sort((a, b) => a.i - b.i)
     .map((p) => p.point);
+}
+
+/**
+ * What marks a drawback in an answer: a point labelled with it ("- **The catch:** …", "- **Its
+ * price:** …") or a sentence of the answer that says it ("The catch is that …"). Not "risk" nor
+ * "limit": "Order of risk" and "low-risk step" name none.
+ */
+const CAVEAT_CUE =
+  /\b(?:catch|caveats?|the price|its price|trade-?offs?|downsides?|drawbacks?|weak spots|not free|pitfalls?|gotchas?)\b/i;
+
+/**
+ * "what's the catch?" right after an answer whose points speak of no drawback: the points
+ * labelled as one, else the answer's sentences that name one ("The catch is that fast container
+ * scaling assumes stateless services"), quoted as points. None when it names none.
+ */
+function caveatsOf(entry: Answerable): string[] {
+  const labelled = detailPoints(entry).filter((point) => CAVEAT_CUE.test(labelOf(point)));
+  if (labelled.length > 0) return labelled.slice(0, MAX_POINTS);
+  return entry.answer
+    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    .filter((sentence) => CAVEAT_CUE.test(sentence))
+    .slice(0, MAX_POINTS)
+    .map((sentence) => `- ${sentence.trim()}`);
+}
+
+/** An answer's detail points ("- **VMs:** …" lines), as written. */
+function detailPoints(entry: Answerable): string[] {
+  return entry.details
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("- "));
+}
+
+/** A point's bold label ("VMs" of "- **VMs:** …"), or "". */
+function labelOf(point: string): string {
+  return /^- \*\*([^*]+)\*\*/.exec(point)?.[1] ?? "";
+}
+
+/**
+ * The points a follow-up taken back to an answer asks about (pointsAbout); for a caveat question
+ * ("what's the catch?") whose words find none, the drawbacks the answer names (caveatsOf).
+ */
+export function pointsAsked(
+  entry: Answerable,
+  followUp: string,
+  caveats: boolean,
+  words: QuestionWords,
+): string[] {
+  const points = pointsAbout(entry, followUp, words);
+  return points.length > 0 || !caveats ? points : caveatsOf(entry);
 }
 
 /** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */
@@ -79,7 +126,5 @@ export function asksForFigures(followUp: string): boolean {
 function pointsOfSide(points: string[], followUp: string, own: string[], words: QuestionWords): string[] {
   const side = words.sides?.only(followUp, own);
   if (!side) return [];
-  return points
-    .filter((point) => words.sides?.names(/^- \*\*([^*]+)\*\*/.exec(point)?.[1] ?? "", side))
-    .slice(0, MAX_POINTS);
+  return points.filter((point) => words.sides?.names(labelOf(point), side)).slice(0, MAX_POINTS);
 }
