@@ -174,8 +174,14 @@ export const FOLLOW_UP = {
     // "what should we watch out for?", "what could go wrong?"
     ...["watch", "wrong"],
   ],
-  /** Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?". */
-  caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
+  /**
+   * Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?",
+   * "the downsides of that approach?" (blind trial 19's, declined).
+   */
+  caveatOthers: [
+    ...["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
+    ...["approach", "pattern", "plan", "idea", "setup", "strategy", "path"],
+  ],
   /**
    * A caveat question right after an answer ("what's the catch?", "and the gotchas?") is asked as
    * this: the lexicon reads "downsides" as the drawbacks the answers' details speak of, where

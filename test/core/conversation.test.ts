@@ -955,6 +955,12 @@ describe("follow-ups in context", () => {
     const [sentence] = await bot.handle(turn({ text: "any gotchas?" }));
     expect(sentence!.summary).toBe(followUp.onThat);
     expect(sentence!.parts).toContainEqual({ type: "text", text: `- ${catchSentence}` });
+    // "of that approach" points back (blind trial 19's, declined), to a point whose label
+    // names the catch.
+    await bot.handle(turn({ text: "what does the container-shaped development pattern look like?" }));
+    const [approach] = await bot.handle(turn({ text: "what are the downsides of that approach?" }));
+    expect(approach!.summary).toBe(followUp.onThat);
+    expect(JSON.stringify(approach!.parts)).toContain("**What stays the same (the catch):**");
     // An answer that names no drawback: said so, not "That takes me back".
     await bot.handle(turn({ text: "what is a virtual machine?" }));
     const [none] = await bot.handle(turn({ text: "what's the catch?" }));
