@@ -127,8 +127,17 @@ export class Matcher {
   private readonly generalTerms: string[][];
   /** Pairs of lexicon.otherSenses: the subject word as written, the other word by stem ("virtual function"). */
   private readonly otherSenses: Set<string>;
-  /** Corrects typos towards subject words only, whatever the knowledge's own typos are. */
+  /** Corrects typos towards domain terms only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
+  /**
+   * Reads a general term in a word with a letter more or less ("scalling") or two neighbouring
+   * letters swapped ("pacthing"), never one letter changed: general terms are everyday words, a
+   * letter from other everyday words ("pitch" is no "patch", "garden" no "harden", "spicy" no
+   * "spiky", "audio" no "audit").
+   */
+  private readonly generalSpeller: Speller;
+  /** Stems of general terms that are no domain term's. */
+  private readonly generalOnlyStems: Set<string>;
   private readonly byId: Map<string, Answerable>;
   /** Exact words of every entry's text, which tilt the model's ranking (params.lexical). */
   private readonly lexical: LexicalIndex | undefined;
@@ -236,9 +245,19 @@ export class Matcher {
     }
     const subject = [...this.domainTerms, ...this.generalTerms];
     this.subjectSpeller = new Speller(
-      new Map(subject.flat().map((s) => [s, 1])),
+      new Map(this.domainTerms.flat().map((s) => [s, 1])),
       twoEditsFrom(params),
       params.features.shortestTypo,
+    );
+    const domainStems = new Set(this.domainTerms.flat());
+    this.generalOnlyStems = new Set(this.generalTerms.flat().filter((s) => !domainStems.has(s)));
+    // The words as written ("scaling", not the stem "scale"): "scalling" is a letter more than
+    // "scaling" but one changed from "scale".
+    this.generalSpeller = new Speller(
+      new Map(lexicon.generalTerms.flatMap((t) => t.toLowerCase().split(/\s+/)).map((w) => [w, 1])),
+      twoEditsFrom(params),
+      params.features.shortestTypo,
+      false,
     );
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
@@ -430,6 +449,7 @@ export class Matcher {
     const stems = new Set<string>(canonical);
     for (const s of corrected) if (s) stems.add(s);
     const literal = this.text.literalStems(question);
+    const typed = new Set<string>([...canonical, ...literal]);
     for (const s of literal) {
       stems.add(s);
       const fixed = this.correct(s);
@@ -445,17 +465,38 @@ export class Matcher {
     const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
     if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
     const count = canonical.length;
+    const generalTypos = this.generalTypos(question);
+    // A general term reached by one letter changed is no topic word either ("pitch it").
+    const readAs = corrected.map((c, i) =>
+      c !== undefined && c !== canonical[i] && this.generalOnlyStems.has(c) && !generalTypos.has(c)
+        ? undefined
+        : c,
+    );
     // Not once a word was left out: "virtual env" is no short question about "env".
     const short =
       kept === undefined &&
       count > 0 &&
       count <= SHORT_QUESTION &&
-      corrected.every((s) => s && this.topicStems.has(s)) &&
+      readAs.every((s) => s && this.topicStems.has(s)) &&
       // Not of weak words alone (lexicon.weakwords): "what time is it?" is no question about boot time.
-      corrected.some((s) => s && !this.text.weakStems.has(s));
+      readAs.some((s) => s && !this.text.weakStems.has(s));
     if (short) return { onTopic: true, generalOnly: false };
-    const general = has(this.generalTerms);
+    // General terms as typed, or misspelt in the ways generalSpeller reads.
+    for (const s of generalTypos) typed.add(s);
+    const general = this.generalTerms.some((term) => term.every((s) => typed.has(s)));
     return { onTopic: general, generalOnly: general };
+  }
+
+  /** Stems of the general terms' words the question misspells in the ways generalSpeller reads. */
+  private generalTypos(question: string): Set<string> {
+    const found = new Set<string>();
+    for (const word of rawWords(question)) {
+      const lower = word.toLowerCase();
+      if (this.speller.count(this.text.stem(lower)) >= COMMON_WORD) continue;
+      const fixed = this.generalSpeller.correct(lower);
+      if (fixed && fixed !== lower) for (const s of this.text.literalStems(fixed)) found.add(s);
+    }
+    return found;
   }
 
   /**

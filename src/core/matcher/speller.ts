@@ -12,11 +12,14 @@ export class Speller {
    * `known` maps each stem to how common it is; the more common wins a tie. A stem of
    * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one,
    * and one shorter than `shortest` only two neighbouring letters swapped (from MIN_SWAPPED letters).
+   * Without `substitutions`, a stem is one letter more or less than its correction, or two of its
+   * letters swapped, never one letter changed for another.
    */
   constructor(
     private readonly known: ReadonlyMap<string, number>,
     private readonly twoEditsFrom = 7,
     private readonly shortest = 4,
+    private readonly substitutions = true,
   ) {
     for (const s of known.keys()) {
       const list = this.byLength.get(s.length);
@@ -44,10 +47,11 @@ export class Speller {
     if (stem.length < this.shortest) return stem.length >= MIN_SWAPPED ? this.swapped(stem) : undefined;
     const cached = this.cache.get(stem);
     if (cached !== undefined) return cached ?? undefined;
-    const max = stem.length >= this.twoEditsFrom ? 2 : 1;
-    let best: string | undefined;
-    let bestDistance = max + 1;
+    const max = this.substitutions && stem.length >= this.twoEditsFrom ? 2 : 1;
+    let best: string | undefined = this.substitutions ? undefined : this.swapped(stem);
+    let bestDistance = best ? 1 : max + 1;
     for (let len = stem.length - max; len <= stem.length + max; len++) {
+      if (!this.substitutions && len === stem.length) continue;
       for (const candidate of this.byLength.get(len) ?? []) {
         const d = editDistance(stem, candidate, max);
         if (d > max) continue;

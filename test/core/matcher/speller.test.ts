@@ -41,6 +41,21 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(new Speller(new Map([["vm", 2]]), Number.POSITIVE_INFINITY, 5).correct("mv")).toBeUndefined();
   });
 
+  it("a Speller without substitutions reads a letter more or less, or two swapped, never one changed", () => {
+    const known = new Map([
+      ["patch", 2],
+      ["scaling", 2],
+    ]);
+    const strict = new Speller(known, 7, 5, false);
+    expect(strict.correct("pitch")).toBeUndefined();
+    expect(new Speller(known, 7, 5).correct("pitch")).toBe("patch");
+    expect(strict.correct("scalling")).toBe("scaling");
+    expect(strict.correct("scaing")).toBe("scaling");
+    expect(strict.correct("sclaing")).toBe("scaling");
+    // Never two edits, whatever twoEditsFrom says.
+    expect(strict.correct("scallinng")).toBeUndefined();
+  });
+
   it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
     const entries = answerablesOf(knowledge);
     const at = (shortestTypo: number) =>
