@@ -52,11 +52,20 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   // Train the question matcher and read the situation vocabulary (together most of a second)
   // just after the first page can be served, so the first question does not wait for them either.
   setTimeout(() => {
-    bot.situations.warm();
-    const { cache, exactWords } = bot.qa.warm();
-    // A large knowledge base that cannot keep its model trains again on every start: say so.
-    if (cache === "not-stored") log.warn({ dir: matcherCacheDir }, "the trained matcher could not be cached");
-    else if (cache !== "off") log.info({ cache, exactWords, dir: matcherCacheDir }, "matcher model cache");
+    try {
+      bot.situations.warm();
+      const { cache, exactWords } = bot.qa.warm();
+      // A large knowledge base that cannot keep its model trains again on every start: say so.
+      if (cache === "not-stored")
+        log.warn({ dir: matcherCacheDir }, "the trained matcher could not be cached");
+      else if (cache !== "off") log.info({ cache, exactWords, dir: matcherCacheDir }, "matcher model cache");
+    } catch (error) {
+      // Every question would fail the same way: stop, as a knowledge error at start-up does.
+      process.stderr.write(
+        `vmvc: could not prepare the knowledge for questions: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      process.exit(1);
+    }
   }, WARM_AFTER_MS).unref();
 
   return {

@@ -676,7 +676,10 @@ export class Bot {
                   ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
                       alone: alone ? gotAlone(alone) : [],
                       ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                      points: pointsAsked(outcome.entry, asking, caveats, this.questionWords),
+                      points: pointsAsked(outcome.entry, asking, this.questionWords, {
+                        asked: caveats,
+                        marks: this.knowledge.lexicon.caveatMarks,
+                      }),
                       figures: asksForFigures(question),
                       caveats,
                     })

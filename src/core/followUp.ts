@@ -174,13 +174,18 @@ export const FOLLOW_UP = {
     // "what should we watch out for?", "what could go wrong?"
     ...["watch", "wrong"],
   ],
+  /** Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?". */
+  caveatOthers: ["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
   /**
-   * Words besides those a caveat question may use: "the biggest risk?", "any hidden gotchas?",
-   * "the downsides of that approach?" (blind trial 19's, declined).
+   * Words that point back at the answer as a whole, which a caveat question may use beside a word
+   * that only names a drawback (caveatNames): "the downsides of that approach?" (blind trial 19's,
+   * declined). Not beside "problem", "issue" or "wrong": "but that approach is wrong" complains.
    */
-  caveatOthers: [
-    ...["main", "biggest", "big", "hidden", "potential", "aware", "known", "real", "anything"],
-    ...["approach", "pattern", "plan", "idea", "setup", "strategy", "path"],
+  caveatPointers: ["approach", "pattern", "plan", "strategy"],
+  /** The caveat words that name nothing but a drawback. */
+  caveatNames: [
+    ...["catch", "downside", "drawback", "risk", "con", "gotcha", "pitfall", "caveat", "tradeoff"],
+    ...["trade-off", "weakness", "disadvantage"],
   ],
   /**
    * A caveat question right after an answer ("what's the catch?", "and the gotchas?") is asked as
@@ -617,7 +622,12 @@ export function asksForCaveats(question: string, words: QuestionWords): boolean 
   const stems = words.stems(question);
   const caveats = stemsOf(words, FOLLOW_UP.caveatWords);
   const allowed = stemsOf(words, CAVEAT_QUESTION_WORDS);
-  return stems.some((s) => caveats.has(s)) && stems.every((s) => allowed.has(s));
+  const named = stemsOf(words, FOLLOW_UP.caveatNames);
+  // "that approach" only beside a word that names a drawback (FOLLOW_UP.caveatPointers).
+  const pointers = stems.some((s) => named.has(s))
+    ? stemsOf(words, FOLLOW_UP.caveatPointers)
+    : new Set<string>();
+  return stems.some((s) => caveats.has(s)) && stems.every((s) => allowed.has(s) || pointers.has(s));
 }
 
 /**

@@ -119,6 +119,12 @@ export const lexiconSchema = z
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.
     framingWords: z.array(z.string().regex(/^[a-z]+$/, "one lower-case word")).default([]),
+    // What marks an answer's drawback, as written, matched as whole words: in the bold label of a
+    // detail point ("- **The catch:** …") or in a sentence of the answer ("The catch is that …").
+    // "what's the catch?" right after an answer quotes those (src/core/replies/facets.ts).
+    caveatMarks: z
+      .strictObject({ labels: z.array(z.string().min(2)), sentences: z.array(z.string().min(2)) })
+      .default({ labels: [], sentences: [] }),
     // The sides our comparisons are between, each as a reply names it and as people write it:
     // "and for VMs?" after a question about containers asks that question about VMs.
     sides: z

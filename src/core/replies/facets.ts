@@ -46,27 +46,45 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
     .map((p) => p.point);
 }
 
-/**
- * What marks a drawback in an answer: a point labelled with it ("- **The catch:** …", "- **Its
- * price:** …") or a sentence of the answer that says it ("The catch is that …"). Not "risk" nor
- * "limit": "Order of risk" and "low-risk step" name none.
- */
-const CAVEAT_CUE =
-  /\b(?:catch|caveats?|the price|its price|trade-?offs?|downsides?|drawbacks?|weak spots|not free|pitfalls?|gotchas?)\b/i;
+/** What marks a drawback in an answer (lexicon.yaml caveatMarks), as written. */
+export interface CaveatMarks {
+  labels: readonly string[];
+  sentences: readonly string[];
+}
+
+/** A pattern of whole phrases, any case: "costs" in "Costs to factor in", not in "costsheet". */
+function phrases(list: readonly string[]): RegExp | undefined {
+  if (list.length === 0) return undefined;
+  const escaped = list.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${escaped.join("|")})(?![\\p{L}\\p{N}-])`, "iu");
+}
+
+/** Patterns made once per list of marks (the lexicon's, loaded once). */
+const patternsOf = new WeakMap<CaveatMarks, { label?: RegExp; sentence?: RegExp }>();
 
 /**
- * "what's the catch?" right after an answer whose points speak of no drawback: the points
- * labelled as one, else the answer's sentences that name one ("The catch is that fast container
- * scaling assumes stateless services"), quoted as points. None when it names none.
+ * The drawbacks an answer names, for "what's the catch?" when its points speak of none in words
+ * the synonyms read as one: the points labelled as one ("- **Its price:** …"), else its sentences
+ * that say one ("The catch is that fast container scaling assumes …"), quoted as points. None when
+ * it names none.
  */
-function caveatsOf(entry: Answerable): string[] {
-  const labelled = detailPoints(entry).filter((point) => CAVEAT_CUE.test(labelOf(point)));
+function caveatsOf(entry: Answerable, marks: CaveatMarks): string[] {
+  let patterns = patternsOf.get(marks);
+  if (!patterns) {
+    const label = phrases(marks.labels);
+    const sentence = phrases(marks.sentences);
+    patterns = { ...(label ? { label } : {}), ...(sentence ? { sentence } : {}) };
+    patternsOf.set(marks, patterns);
+  }
+  const { label, sentence } = patterns;
+  const labelled = label ? detailPoints(entry).filter((point) => label.test(labelOf(point))) : [];
   if (labelled.length > 0) return labelled.slice(0, MAX_POINTS);
+  if (!sentence) return [];
   return entry.answer
     .split(/(?<=[.!?])\s+(?=[A-Z])/)
-    .filter((sentence) => CAVEAT_CUE.test(sentence))
+    .filter((s) => sentence.test(s))
     .slice(0, MAX_POINTS)
-    .map((sentence) => `- ${sentence.trim()}`);
+    .map((s) => `- ${s.trim()}`);
 }
 
 /** An answer's detail points ("- **VMs:** …" lines), as written. */
@@ -89,11 +107,11 @@ function labelOf(point: string): string {
 export function pointsAsked(
   entry: Answerable,
   followUp: string,
-  caveats: boolean,
   words: QuestionWords,
+  caveats: { asked: boolean; marks: CaveatMarks },
 ): string[] {
   const points = pointsAbout(entry, followUp, words);
-  return points.length > 0 || !caveats ? points : caveatsOf(entry);
+  return points.length > 0 || !caveats.asked ? points : caveatsOf(entry, caveats.marks);
 }
 
 /** Does a follow-up ask for figures ("exact numbers?", "how many MB per container?")? */

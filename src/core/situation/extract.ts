@@ -349,6 +349,7 @@ export class SituationReader {
       otherSenses: [],
       notInDocuments: [],
       framingWords: [],
+      caveatMarks: { labels: [], sentences: [] },
       sides: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));

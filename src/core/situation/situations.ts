@@ -24,7 +24,7 @@ export class Situations {
     return readerFor(this.knowledge);
   }
 
-  /** Builds the reader now rather than at the first description. */
+  /** Builds the reader now rather than at the first message that needs it (most messages do). */
   warm(): void {
     readerFor(this.knowledge);
   }
