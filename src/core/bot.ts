@@ -477,6 +477,14 @@ export class Bot {
         return this.situations.whatIfReply(reading, base, changed !== undefined, fromOwn);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
+      // A correction of the recommendation just shown that the reader cannot place: said so, not
+      // answered as a question about its words ("actually we have no platform team" got the
+      // capabilities a modernising team needs; blind trials 19 and 20). Thanks stay thanks
+      // ("actually we love this, thanks").
+      if (corrected !== undefined && last && this.recent.ask(question).kind !== "smalltalk") {
+        const text = this.knowledge.responses.situation.correctionNothing;
+        return reply("notice", [{ type: "text", text }], text);
+      }
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.

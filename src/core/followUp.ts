@@ -366,9 +366,11 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
 /**
  * After an amendment's opening, the team as the subject: "we …", or "our" and a part of what it
  * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
+ * Or what is so for the team: "a managed orchestrator is fine for us" (blind trial 20's, answered
+ * as a question about orchestrators).
  */
 const TEAM_SUBJECT =
-  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b/i;
+  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\b(?:for|to)\s+us\b/i;
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release

@@ -437,6 +437,7 @@ export const responsesSchema = z.strictObject({
     whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),
     /** A "what if …?" that changes no answer the reader can tell and is no question it can answer. */
     whatIfNothing: sentence,
+    correctionNothing: sentence,
     /** {question}: the title of the question to answer again. */
     change: label,
     /** {command}: a `decide` command line with the understood answers (the CLI has no buttons). */

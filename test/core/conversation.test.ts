@@ -574,6 +574,12 @@ describe("'what if …?' after a recommendation", () => {
         t.correctedHeading,
         [["Platform maturity", "High"]],
       ],
+      // What is so for the team, with no "we" (blind trial 20's, answered as a question).
+      [
+        "no wait, a managed orchestrator is fine for us",
+        t.correctedHeading,
+        [["Orchestration appetite", "Medium"]],
+      ],
       [
         "what if the services were fully stateless, since db is rds?",
         t.whatIfHeading,
@@ -630,7 +636,28 @@ describe("'what if …?' after a recommendation", () => {
       const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
+      expect(r!.summary, text).not.toBe(t.correctionNothing);
     }
+    // A correction the reader cannot place on the checklist says so, rather than answering a
+    // question about its words (blind trials 19 and 20: the capabilities a modernising team needs).
+    for (const text of [
+      "actually we have no platform team",
+      "actually we have no platform team at all, does that change anything?",
+    ]) {
+      const fresh = await recommended();
+      const [r] = await fresh.handle(turn({ text }));
+      expect(r!.kind, text).toBe("notice");
+      expect(r!.summary, text).toBe(t.correctionNothing);
+    }
+    // Nor thanks said with an opening.
+    const thanked = await recommended();
+    const [thanks] = await thanked.handle(turn({ text: "actually we love this, thanks" }));
+    expect(thanks!.kind).toBe("smalltalk");
+    // Not once something else was shown after the recommendation: then it is no correction of it.
+    const later = await recommended();
+    await later.handle(turn({ text: "can we run databases in containers?" }));
+    const [afterAnswer] = await later.handle(turn({ text: "actually we have no platform team" }));
+    expect(afterAnswer!.summary).not.toBe(t.correctionNothing);
   });
 
   it("decides again with answers by name right after a recommendation, and with words said for an option or its description repeated after an opening (fifteenth blind trial)", async () => {
