@@ -208,6 +208,7 @@ export class Bot {
       stems: (t) => this.recent.stems(t),
       rarity: (s) => this.qa.rarity(s),
       knows: (s) => this.qa.knows(s),
+      weak: (s) => this.qa.weak(s),
       sides: this.qa.sides,
     };
     this.walkthroughs = new Walkthroughs({

@@ -671,6 +671,8 @@ export interface QuestionWords {
   rarity: (stem: string) => number;
   /** Whether the knowledge uses a stem at all (Matcher.knows). */
   knows: (stem: string) => boolean;
+  /** Whether a stem is weak (lexicon.yaml weakwords): too general to pick a point of an answer by. */
+  weak?: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
   sides?: Pick<Sides, "only" | "swap" | "names" | "onlySide">;
 }

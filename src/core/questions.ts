@@ -21,6 +21,8 @@ export interface QuestionAnswering {
   rarity: (stem: string) => number;
   /** Whether the knowledge uses one of those words at all (Matcher.knows). */
   knows: (stem: string) => boolean;
+  /** Whether one of those words is weak (lexicon.yaml weakwords: "time", "better", "use"). */
+  weak: (stem: string) => boolean;
   /** The sides comparisons are between (lexicon sides), for follow-ups such as "and for VMs?". */
   sides: Sides;
   /**
@@ -47,6 +49,7 @@ export function buildQuestionAnswering(
       params,
       () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents, cache }),
     );
+  let weakStems: Set<string> | undefined;
   const asker = new Asker(entries, matcher, knowledge.responses, onExplain, knowledge.lexicon.notInDocuments);
   return {
     entries,
@@ -59,6 +62,10 @@ export function buildQuestionAnswering(
     stems: (t) => matcher().stems(t),
     rarity: (s) => matcher().rarity(s),
     knows: (s) => matcher().knows(s),
+    weak: (s) => {
+      weakStems ??= new Set(matcher().stems(knowledge.lexicon.weakwords.join(" ")));
+      return weakStems.has(s);
+    },
     sides: new Sides(knowledge.lexicon, (t) => matcher().stems(t)),
     warm: () => ({ cache: matcher().cacheStatus, exactWords: matcher().exactWordsFrom }),
   };

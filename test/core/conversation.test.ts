@@ -1079,6 +1079,13 @@ describe("follow-ups in context", () => {
     // Nor "exact" beside anything but figures.
     const [difference] = await bot.handle(turn({ text: "what is the exact difference?" }));
     expect(difference!.summary).not.toBe(followUp.noFigures);
+    // A weak word picks no point (blind trial 20: "what time is it?" quoted the scaling answer's
+    // VM lead times); a side still does.
+    await bot.handle(turn({ text: "how does autoscaling compare between vms and containers?" }));
+    const [time] = await bot.handle(turn({ text: "what time is it?" }));
+    expect(time!.summary).not.toBe(followUp.onThat);
+    const [forVms] = await bot.handle(turn({ text: "and for VMs?" }));
+    expect(forVms!.summary).toBe(followUp.onThat);
     // A figure off our subject right after an answer is declined, not taken for it (a third review).
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [lottery] = await bot.handle(turn({ text: "what are the lottery numbers this week?" }));

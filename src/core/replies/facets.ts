@@ -31,7 +31,9 @@ const GENERAL_VERBS = new Set([
 export function pointsAbout(entry: Answerable, followUp: string, words: QuestionWords): string[] {
   const topic = new Set(words.stems(entry.question));
   const own = words.stems(followUp);
-  const asked = [...new Set(own)].filter((s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s));
+  const asked = [...new Set(own)].filter(
+    (s) => !topic.has(s) && words.knows(s) && !GENERAL_VERBS.has(s) && !words.weak?.(s),
+  );
   const points = detailPoints(entry);
   if (asked.length === 0) return pointsOfSide(points, followUp, own, words);
   const scored = points.map((point, i) => {
