@@ -4,6 +4,7 @@ import { updateKey } from "../store/update.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
 import { rawWords } from "./matcher/text.ts";
+import { pointsAbout } from "./replies/facets.ts";
 import type { Side, Sides } from "./sides.ts";
 import type { Turn } from "./turn.ts";
 import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./walkthrough/statement.ts";
@@ -899,6 +900,17 @@ export function resolve(
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
+  // "is that secure?" after the microVM answer asks it of microVMs: that answer's points on it,
+  // when it has some, not the entry the topic has alone (blind trial 20: the general container
+  // security myth after microVMs, a mixed platform, Kubernetes on VMs and storage).
+  if (
+    newTopic &&
+    own.length <= FOLLOW_UP.shortQuestion &&
+    pointsAt(raw) &&
+    !opensWithConnective(raw) &&
+    pointsAbout(previous, question, words).length > 0
+  )
+    return aboutPrevious(previous, question, "continues");
   // "what about the people side, like skills?": a topic of its own named without a subject word.
   // The conversation gives the subject: the question is answered as if it had named one, when the
   // model is sure enough of an entry (with the topic before, the answer before would win).

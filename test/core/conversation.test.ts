@@ -1086,6 +1086,20 @@ describe("follow-ups in context", () => {
     expect(time!.summary).not.toBe(followUp.onThat);
     const [forVms] = await bot.handle(turn({ text: "and for VMs?" }));
     expect(forVms!.summary).toBe(followUp.onThat);
+    // "is that secure?" pointing at the answer above asks it of that answer: its points on it
+    // (blind trial 20 got the general container-security myth after networking and a mixed
+    // platform); with none, the topic's own entry.
+    await bot.handle(turn({ text: "how does networking differ between vms and containers?" }));
+    const [secure] = await bot.handle(turn({ text: "is that secure?" }));
+    expect(secure!.summary).toBe(followUp.onThat);
+    expect(context(secure!)).toContain(bot.qa.asker.entry("networking")!.question);
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [expensive] = await bot.handle(turn({ text: "is it expensive?" }));
+    expect(expensive!.summary).toBe(followUp.onThat);
+    expect(JSON.stringify(expensive!.parts)).toContain("**Its price:**");
+    await bot.handle(turn({ text: "what are microvms?" }));
+    const [myth] = await bot.handle(turn({ text: "is that secure?" }));
+    expect(myth!.summary).not.toBe(followUp.onThat);
     // A figure off our subject right after an answer is declined, not taken for it (a third review).
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [lottery] = await bot.handle(turn({ text: "what are the lottery numbers this week?" }));
