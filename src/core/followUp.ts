@@ -60,8 +60,20 @@ export const FOLLOW_UP = {
    * asks where the answer before comes from: "source?", "which document says that?",
    * "citation?". Not "source code?", nor "say more?".
    */
-  sourceWords: ["source", "cite", "citation", "reference", "document", "doc", "docs", "link"],
-  sourceVerbs: ["say", "says", "said", "come", "comes"],
+  sourceWords: [
+    "source",
+    "cite",
+    "citation",
+    "reference",
+    "document",
+    "doc",
+    "docs",
+    "link",
+    "proof",
+    "evidence",
+  ],
+  // "prove it. which document says that?" (blind trial 20's, declined).
+  sourceVerbs: ["say", "says", "said", "come", "comes", "prove"],
   /**
    * The same for a request to say the answer before more simply: "can you explain that simpler",
    * "tl;dr?", "in plain english?", "I not understand, can you say more simple please".

@@ -27,6 +27,13 @@ describe("Bot.handle: commands", () => {
       expect(r!.parts[0], q).toEqual({ type: "heading", text: "Self-healing: VMs vs containers" });
     }
     expect((await bot.handle(text("failover for my pizza oven")))[0]!.kind).not.toBe("compare");
+    // Asked what it means (blind trial 20's "what does portability mean here", declined).
+    for (const q of ["what does portability mean here", "what is portability?", "define portability"]) {
+      const [r] = await bot.handle(text(q));
+      expect(r!.kind, q).toBe("compare");
+      expect(r!.parts[0], q).toEqual({ type: "heading", text: "Portability: VMs vs containers" });
+    }
+    expect((await bot.handle(text("what does it mean")))[0]!.kind).not.toBe("compare");
     expect(buttons(await bot.handle(text("topics"))).length).toBeGreaterThanOrEqual(10);
     expect(buttons(await bot.handle(text("topics security")), "followups").length).toBeGreaterThan(3);
     expect(plainText(await bot.handle(text("myths")))).toMatch(/Kubernetes/);

@@ -1240,7 +1240,7 @@ describe("follow-ups in context", () => {
     expect(offered).toEqual(expected.slice(0, 2));
   });
 
-  it.each(["source?", "which document says that?", "citations?"])(
+  it.each(["source?", "which document says that?", "citations?", "prove it. which document says that?"])(
     "shows the sources of the answer before for %j, and nothing else",
     async (q) => {
       const bot = makeBot(await createStore("memory:"));

@@ -43,21 +43,37 @@ export function aspectNamedAlone(aspects: CompareAspect[], message: string): Com
   // Word by word, not by one regular expression: its unanchored "\W*…\W*$" took seconds on a
   // word, two thousand spaces and a word (the fuzz test's hostile text).
   const said = rawWords(message);
+  const opens = (at: number, phrase: readonly string[]) => phrase.every((w, i) => said[at + i] === w);
   let from = 0;
   for (;;) {
-    if (LEADING.has(said[from] ?? "")) from += 1;
-    else if ((said[from] === "what" || said[from] === "how") && said[from + 1] === "about") from += 2;
-    else break;
+    const phrase = LEADING.find((p) => opens(from, p));
+    if (!phrase) break;
+    from += phrase.length;
   }
   let to = said.length;
-  while (to > from && TRAILING.has(said[to - 1]!)) to -= 1;
+  for (;;) {
+    const phrase = TRAILING.find((p) => to - p.length >= from && opens(to - p.length, p));
+    if (!phrase) break;
+    to -= phrase.length;
+  }
   const bare = said.slice(from, to).join(" ");
   return bare.length === 0 ? undefined : namedWhole(aspects, bare);
 }
 
-/** Courtesy words before an aspect's name ("ok so failover", "what about boot time") and after it ("failover pls"). */
-const LEADING = new Set(["ok", "okay", "so", "and", "re", "pls", "please"]);
-const TRAILING = new Set(["pls", "please"]);
+/**
+ * Words around an aspect's name that ask nothing else: courtesy ("ok so failover", "failover
+ * pls"), "what about boot time", and what it means ("what does portability mean here", blind
+ * trial 20's, declined; "define density").
+ */
+const LEADING: readonly (readonly string[])[] = [
+  ...["ok", "okay", "so", "and", "re", "pls", "please", "define", "explain"].map((w) => [w]),
+  ["what", "about"],
+  ["how", "about"],
+  ["what", "does"],
+  ["what", "is"],
+  ["whats"],
+];
+const TRAILING: readonly (readonly string[])[] = [["pls"], ["please"], ["mean"], ["means"], ["here"]];
 
 /** The aspect a whole text is the id, name or alias of; "boottime", "selfhealing" typed without spaces or hyphens too. */
 function namedWhole(aspects: CompareAspect[], text: string): CompareAspect | undefined {
