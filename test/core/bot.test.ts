@@ -344,6 +344,13 @@ describe("Bot.handle: walkthroughs", () => {
       [1, "about 6 people, decent CI but nobody knows kubernetes", label("maturity", "medium")],
       [3, "every two weeks-ish, after the sprint review", label("deploys", "regular")],
       [0, "no, it's just our code", label("isolation", "standard")],
+      // A "no" that answers, then a statement (blind trials 19 and 20, both unread), and words
+      // said for an option in other forms.
+      [8, "no we wrote it ourselves", label("legacy", "no")],
+      [4, "no just ubuntu everywhere", label("multiOs", "no")],
+      [4, "we only use windows", label("multiOs", "no")],
+      [2, "nothing formal", label("compliance", "none")],
+      [0, "just our own stuff, nothing special", label("isolation", "standard")],
       // "None" names the None option, whatever follows (an independent review).
       [9, "none, just regular x86 boxes", label("hardware", "none")],
       [2, "none, we're a small startup selling shoes", label("compliance", "none")],

@@ -31,6 +31,27 @@ const NEGATORS = new Set([
 
 /** Before words said for a choice, a negator or "than" turns them down ("rather EKS than our own control plane"). */
 const turnsDown = (w: string) => NEGATORS.has(w) || w === "than";
+/**
+ * "no" answering the question, not negating what follows: first in its clause and followed by a
+ * word that opens a statement ("no we wrote it ourselves", "no just ubuntu everywhere"; blind
+ * trials 19 and 20 read neither). "no legacy stuff" still turns "legacy stuff" down.
+ */
+const ANSWERING_NO = new Set(["no", "nope", "nah"]);
+const STATEMENT_OPENERS = new Set([
+  "we",
+  "were",
+  "weve",
+  "i",
+  "im",
+  "it",
+  "its",
+  "our",
+  "they",
+  "just",
+  "only",
+]);
+const turnsDownAt = (words: string[], i: number) =>
+  turnsDown(words[i]!) && !(i === 0 && ANSWERING_NO.has(words[0]!) && STATEMENT_OPENERS.has(words[1] ?? ""));
 /** Right after words said for a choice, these deny them: "managed is not an option". */
 const DENIED_AFTER = new Set(["not", "dont", "doesnt", "isnt", "arent", "never", "wont", "cant", "nor"]);
 /** How many words after them a denial may come, before a word that opens another clause. */
@@ -247,7 +268,7 @@ export function saidFor(q: ChecklistQuestion, text: string): { value: string; wo
       for (const clause of clauses) {
         const words = rawWords(clause);
         const at = words.findIndex((_, i) => phrase.every((w, k) => words[i + k] === w));
-        if (at < 0 || words.slice(0, at).some(turnsDown)) continue;
+        if (at < 0 || words.slice(0, at).some((_, i) => turnsDownAt(words, i))) continue;
         if (deniedAfter(words, at + phrase.length)) continue;
         const pattern = new RegExp(
           phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+"),
