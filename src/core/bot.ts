@@ -125,6 +125,12 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
   ...(o.kind === "answer" ? [o.entry] : []),
   ...offeredBy(o),
 ];
+/** Words that thank or agree: a message with one is no correction to say "I can't tell" about. */
+const ACKNOWLEDGING = new Set(
+  "thanks thank thx ty cheers appreciate agree agreed great love helpful useful perfect awesome cool nice sense fine ok okay".split(
+    " ",
+  ),
+);
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
   "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch";
@@ -480,9 +486,17 @@ export class Bot {
       supposedNothing = supposed !== undefined && shown !== undefined;
       // A correction of the recommendation just shown that the reader cannot place: said so, not
       // answered as a question about its words ("actually we have no platform team" got the
-      // capabilities a modernising team needs; blind trials 19 and 20). Thanks stay thanks
-      // ("actually we love this, thanks").
-      if (corrected !== undefined && last && this.recent.ask(question).kind !== "smalltalk") {
+      // capabilities a modernising team needs; blind trials 19 and 20). Not when the message asks
+      // something after it that has an answer ("actually we're on aws, can we use EKS?"), nor
+      // thanks or agreement ("btw thanks, that's useful for us"; a second review's).
+      const alone = () => this.recent.ask(question).kind;
+      if (
+        corrected !== undefined &&
+        last &&
+        !rawWords(question).some((w) => ACKNOWLEDGING.has(w)) &&
+        alone() !== "smalltalk" &&
+        !(asksSomething(question) && alone() === "answer")
+      ) {
         const text = this.knowledge.responses.situation.correctionNothing;
         return reply("notice", [{ type: "text", text }], text);
       }

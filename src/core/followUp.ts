@@ -380,10 +380,10 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  * After an amendment's opening, the team as the subject: "we …", or "our" and a part of what it
  * runs ("our stuff is basically stateless"); not "our competitor", "our customers", "our ops lead".
  * Or what is so for the team: "a managed orchestrator is fine for us" (blind trial 20's, answered
- * as a question about orchestrators).
+ * as a question about orchestrators); not "that makes sense to us".
  */
 const TEAM_SUBJECT =
-  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\b(?:for|to)\s+us\b/i;
+  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\bfor\s+us\b/i;
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
@@ -912,17 +912,23 @@ export function resolve(
         alone.confidence > (alone.kind === "out-of-scope" ? alone.offTopic : 0)));
   // A word at least FOLLOW_UP.topicRarity rare names a topic of its own ("backups", "skills").
   const newTopic = own.some((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
-  // "is that secure?" after the microVM answer asks it of microVMs: that answer's points on it,
-  // when it has some, not the entry the topic has alone (blind trial 20: the general container
-  // security myth after microVMs, a mixed platform, Kubernetes on VMs and storage).
+  // "is that secure?" after the networking answer asks it of networking: that answer's points on
+  // it, when it has some, not the entry the topic has alone (blind trial 20: the general container
+  // security myth after networking and a mixed platform). Only a yes/no question about the thing
+  // just answered ("is that …?", "does it …?"), and not one a term's own entry answers ("is that
+  // the same as helm?", "is this a pod?": a second review's, each got a point of the answer).
+  // The quoted points must name the topic itself ("same" in "is that the same as X?" is no topic
+  // a point can answer), and what the question gets alone stays offered beside them.
+  const topics = own.filter((s) => words.rarity(s) >= FOLLOW_UP.topicRarity);
   if (
-    newTopic &&
+    topics.length > 0 &&
     own.length <= FOLLOW_UP.shortQuestion &&
-    pointsAt(raw) &&
-    !opensWithConnective(raw) &&
-    pointsAbout(previous, question, words).length > 0
+    YES_NO_ABOUT_IT.test(raw.join(" ")) &&
+    !COMPARES.test(raw.join(" ")) &&
+    !(alone.kind === "answer" && alone.entry.kind === "term") &&
+    pointsAbout(previous, question, words).some((point) => words.stems(point).some((s) => topics.includes(s)))
   )
-    return aboutPrevious(previous, question, "continues");
+    return { ...aboutPrevious(previous, question, "continues"), alone };
   // "what about the people side, like skills?": a topic of its own named without a subject word.
   // The conversation gives the subject: the question is answered as if it had named one, when the
   // model is sure enough of an entry (with the topic before, the answer before would win).
@@ -1109,6 +1115,11 @@ const asksAbout = (raw: string[]) => {
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
 };
 /** Does it use a word that points back: "is that safe?", "how long does it take?"? */
+/** A yes/no question about what was just answered: "is that secure?", "does it scale?", "can it run windows?". */
+const YES_NO_ABOUT_IT =
+  /^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\s+(?:it|that|this|they|those|these|its)\b/;
+/** A comparison, which the other thing's own entry answers: "is that the same as helm?", "is it like a vm?". */
+const COMPARES = /\b(?:same|like|compare|compared|better|worse|different|differ|vs|versus|than)\b/;
 const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */

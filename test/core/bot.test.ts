@@ -33,7 +33,9 @@ describe("Bot.handle: commands", () => {
       expect(r!.kind, q).toBe("compare");
       expect(r!.parts[0], q).toEqual({ type: "heading", text: "Portability: VMs vs containers" });
     }
-    expect((await bot.handle(text("what does it mean")))[0]!.kind).not.toBe("compare");
+    // Only by the aspect's own name: its aliases include everyday words (a second review's).
+    for (const q of ["what does it mean", "what does dns mean", "what does weight mean", "what is design?"])
+      expect((await bot.handle(text(q)))[0]!.kind, q).not.toBe("compare");
     expect(buttons(await bot.handle(text("topics"))).length).toBeGreaterThanOrEqual(10);
     expect(buttons(await bot.handle(text("topics security")), "followups").length).toBeGreaterThan(3);
     expect(plainText(await bot.handle(text("myths")))).toMatch(/Kubernetes/);
@@ -387,6 +389,16 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // A "no" before an option's own words still turns them down: only one before a statement
+    // answers the question (a second review's: without that guard these read as Medium).
+    for (const [step, text, value] of [
+      [1, "no decent ci", "medium"],
+      [1, "no jenkins", "medium"],
+      [5, "no eks", "medium"],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).not.toContain(
+        `✅ ${label(step === 1 ? "maturity" : "orchestration", value)}`,
+      );
     // Said words denied right after them are no answer; nor is someone else's mention (a second review's).
     for (const text of ["gke autopilot is not an option", "someone else mentioned eks"])
       expect(plainText([await at(5, text)]), text).not.toContain(`✅ ${label("orchestration", "medium")}`);

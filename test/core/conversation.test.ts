@@ -649,10 +649,25 @@ describe("'what if …?' after a recommendation", () => {
       expect(r!.kind, text).toBe("notice");
       expect(r!.summary, text).toBe(t.correctionNothing);
     }
-    // Nor thanks said with an opening.
+    // Nor thanks or agreement said with an opening, nor a statement before a question, which is
+    // answered (a second review's: each got the notice).
+    for (const text of [
+      "actually we love this, thanks",
+      "btw thanks, that's useful for us",
+      "actually that makes sense to us",
+      "actually it's fine for us",
+      "actually we're on aws, can we use EKS?",
+    ]) {
+      const fresh = await recommended();
+      const [r] = await fresh.handle(turn({ text }));
+      expect(r!.summary, text).not.toBe(t.correctionNothing);
+    }
     const thanked = await recommended();
     const [thanks] = await thanked.handle(turn({ text: "actually we love this, thanks" }));
     expect(thanks!.kind).toBe("smalltalk");
+    const asked = await recommended();
+    const [eks] = await asked.handle(turn({ text: "actually we're on aws, can we use EKS?" }));
+    expect(eks!.kind).toBe("answer");
     // Not once something else was shown after the recommendation: then it is no correction of it.
     const later = await recommended();
     await later.handle(turn({ text: "can we run databases in containers?" }));
@@ -1097,9 +1112,21 @@ describe("follow-ups in context", () => {
     const [expensive] = await bot.handle(turn({ text: "is it expensive?" }));
     expect(expensive!.summary).toBe(followUp.onThat);
     expect(JSON.stringify(expensive!.parts)).toContain("**Its price:**");
+    // What it got alone stays offered beside the points.
+    expect(
+      buttons([secure!], "suggestions").map((b) => b.action.type === "ask" && b.action.entryId),
+    ).toContain("myth-containers-more-secure");
     await bot.handle(turn({ text: "what are microvms?" }));
     const [myth] = await bot.handle(turn({ text: "is that secure?" }));
     expect(myth!.summary).not.toBe(followUp.onThat);
+    // Not a definition or a comparison, which the term's own entry answers (a second review's: each
+    // quoted a point of the answer above).
+    await bot.handle(turn({ text: "how does networking differ between vms and containers?" }));
+    const [ingress] = await bot.handle(turn({ text: "what is this ingress?" }));
+    expect(subtitle(ingress!)).toContain(bot.qa.asker.entry("ingress-controller")!.question);
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [same] = await bot.handle(turn({ text: "is that the same as helm?" }));
+    expect(same!.summary).not.toBe(followUp.onThat);
     // A figure off our subject right after an answer is declined, not taken for it (a third review).
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [lottery] = await bot.handle(turn({ text: "what are the lottery numbers this week?" }));
@@ -1240,29 +1267,32 @@ describe("follow-ups in context", () => {
     expect(offered).toEqual(expected.slice(0, 2));
   });
 
-  it.each(["source?", "which document says that?", "citations?", "prove it. which document says that?"])(
-    "shows the sources of the answer before for %j, and nothing else",
-    async (q) => {
-      const bot = makeBot(await createStore("memory:"));
-      const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
-      const [r] = await bot.handle(turn({ text: q }));
-      expect(context(r!)).toBe(
-        "Following up on _Can we run databases and other stateful workloads in containers?_",
-      );
-      expect(r!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sources });
-      expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
-        answer!.parts.filter((p) => p.type === "sources"),
-      );
-      expect(buttons([r!], "menu").map((b) => b.label)).toEqual([
-        knowledge.responses.followUp.showAgain,
-        knowledge.responses.correction.button,
-      ]);
-      // Without an answer before it, it is a question like any other (or about the documents).
-      const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
-      expect(context(alone!)).toBeUndefined();
-      expect(alone!.parts[0]).not.toEqual({ type: "text", text: knowledge.responses.followUp.sources });
-    },
-  );
+  it.each([
+    "source?",
+    "which document says that?",
+    "citations?",
+    "prove it. which document says that?",
+    "proof?",
+  ])("shows the sources of the answer before for %j, and nothing else", async (q) => {
+    const bot = makeBot(await createStore("memory:"));
+    const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(context(r!)).toBe(
+      "Following up on _Can we run databases and other stateful workloads in containers?_",
+    );
+    expect(r!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sources });
+    expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
+      answer!.parts.filter((p) => p.type === "sources"),
+    );
+    expect(buttons([r!], "menu").map((b) => b.label)).toEqual([
+      knowledge.responses.followUp.showAgain,
+      knowledge.responses.correction.button,
+    ]);
+    // Without an answer before it, it is a question like any other (or about the documents).
+    const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
+    expect(context(alone!)).toBeUndefined();
+    expect(alone!.parts[0]).not.toEqual({ type: "text", text: knowledge.responses.followUp.sources });
+  });
 
   it("answers a bare 'why?' after an answer with the reasons it gives, not only a pointer back (trials 6-9)", async () => {
     const bot = makeBot(await createStore("memory:"));

@@ -192,13 +192,14 @@ describe("matching", () => {
     expect(ask("helm").kind).toBe("out-of-scope");
   });
 
-  it("reads a general term misspelt only as two letters swapped: its other neighbours are everyday words", () => {
+  it("reads a general term misspelt only as a letter added, dropped, swapped or changed for a keyboard neighbour: its other neighbours are everyday words", () => {
     // "pitch" is one letter from "patch", "spicy" from "spiky", "audio" from "audit" (blind trial
     // 20: "thx, gonna pitch this to the team" got the patching answer).
     for (const q of ["gonna pitch this to the team", "spicy food recipes", "what audio format is best"]) {
       expect(ask(q).kind, q).not.toBe("answer");
     }
     expect(answerId("how do we handle pacthing")).toBe("patching-and-updates");
+    expect(answerId("what is the best backuo strategy?")).toBe("backup-and-disaster-recovery");
     // A domain term is still read through any one typo.
     expect(answerId("what is a hypervisr")).toMatch(/^hypervisor(-role)?$/);
   });

@@ -12,8 +12,9 @@ export class Speller {
    * `known` maps each stem to how common it is; the more common wins a tie. A stem of
    * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one,
    * and one shorter than `shortest` only two neighbouring letters swapped (from MIN_SWAPPED letters).
-   * Without `substitutions`, a stem is one letter more or less than its correction, or two of its
-   * letters swapped, never one letter changed for another.
+   * Without `substitutions`, a stem is one letter more or less than its correction, two of its
+   * letters swapped, or one letter changed for its neighbour on a QWERTY keyboard ("backuo"), never
+   * for another ("pitch" is no "patch").
    */
   constructor(
     private readonly known: ReadonlyMap<string, number>,
@@ -51,8 +52,8 @@ export class Speller {
     let best: string | undefined = this.substitutions ? undefined : this.swapped(stem);
     let bestDistance = best ? 1 : max + 1;
     for (let len = stem.length - max; len <= stem.length + max; len++) {
-      if (!this.substitutions && len === stem.length) continue;
       for (const candidate of this.byLength.get(len) ?? []) {
+        if (!this.substitutions && len === stem.length && !neighbourKeyTypo(stem, candidate)) continue;
         const d = editDistance(stem, candidate, max);
         if (d > max) continue;
         const commoner = (this.known.get(candidate) ?? 0) > (best ? (this.known.get(best) ?? 0) : -1);
@@ -76,4 +77,30 @@ export class Speller {
     }
     return best;
   }
+}
+
+/** Letters beside each other on a QWERTY keyboard, row by row. */
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const NEIGHBOURS = new Map<string, Set<string>>();
+ROWS.forEach((row, r) => {
+  for (let i = 0; i < row.length; i++) {
+    const near = new Set<string>([row[i - 1] ?? "", row[i + 1] ?? ""]);
+    // The rows are staggered: a key touches the two keys below-left and below of it, and above.
+    for (const other of [ROWS[r - 1], ROWS[r + 1]])
+      if (other) for (const j of r < ROWS.indexOf(other) ? [i - 1, i] : [i, i + 1]) near.add(other[j] ?? "");
+    near.delete("");
+    NEIGHBOURS.set(row[i]!, near);
+  }
+});
+
+/** Is `typed` `known` with one letter changed for its keyboard neighbour ("backuo", "netwirking")? */
+function neighbourKeyTypo(typed: string, known: string): boolean {
+  if (typed.length !== known.length) return false;
+  let at = -1;
+  for (let i = 0; i < typed.length; i++)
+    if (typed[i] !== known[i]) {
+      if (at >= 0) return false;
+      at = i;
+    }
+  return at >= 0 && (NEIGHBOURS.get(known[at]!)?.has(typed[at]!) ?? false);
 }

@@ -45,19 +45,32 @@ export function aspectNamedAlone(aspects: CompareAspect[], message: string): Com
   const said = rawWords(message);
   const opens = (at: number, phrase: readonly string[]) => phrase.every((w, i) => said[at + i] === w);
   let from = 0;
+  let definition = false;
   for (;;) {
-    const phrase = LEADING.find((p) => opens(from, p));
+    const phrase = LEADING.find((p) => opens(from, p)) ?? ASKS_MEANING.find((p) => opens(from, p));
     if (!phrase) break;
+    definition ||= ASKS_MEANING.includes(phrase);
     from += phrase.length;
   }
   let to = said.length;
   for (;;) {
     const phrase = TRAILING.find((p) => to - p.length >= from && opens(to - p.length, p));
     if (!phrase) break;
+    definition ||= phrase[0] === "mean" || phrase[0] === "means";
     to -= phrase.length;
   }
   const bare = said.slice(from, to).join(" ");
-  return bare.length === 0 ? undefined : namedWhole(aspects, bare);
+  if (bare.length === 0) return undefined;
+  const aspect = namedWhole(aspects, bare);
+  // Asked what it means, only by the aspect's own name ("portability"), not an alias that is an
+  // everyday word ("weight", "dns", "design"; a second review's, each got a table).
+  return aspect && definition && !ownName(aspect, bare) ? undefined : aspect;
+}
+
+/** Is `text` the aspect's id or name, not one of its aliases? */
+function ownName(aspect: CompareAspect, text: string): boolean {
+  const squashed = words(text).join("");
+  return [aspect.id, aspect.name].some((n) => words(n).join("") === squashed);
 }
 
 /**
@@ -66,9 +79,14 @@ export function aspectNamedAlone(aspects: CompareAspect[], message: string): Com
  * trial 20's, declined; "define density").
  */
 const LEADING: readonly (readonly string[])[] = [
-  ...["ok", "okay", "so", "and", "re", "pls", "please", "define", "explain"].map((w) => [w]),
+  ...["ok", "okay", "so", "and", "re", "pls", "please"].map((w) => [w]),
   ["what", "about"],
   ["how", "about"],
+];
+/** Openings that ask what an aspect means: only its own name answers them (ownName). */
+const ASKS_MEANING: readonly (readonly string[])[] = [
+  ["define"],
+  ["explain"],
   ["what", "does"],
   ["what", "is"],
   ["whats"],

@@ -41,7 +41,7 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(new Speller(new Map([["vm", 2]]), Number.POSITIVE_INFINITY, 5).correct("mv")).toBeUndefined();
   });
 
-  it("a Speller without substitutions reads a letter more or less, or two swapped, never one changed", () => {
+  it("a Speller without substitutions reads a letter more or less, two swapped, or one changed for a keyboard neighbour", () => {
     const known = new Map([
       ["patch", 2],
       ["scaling", 2],
@@ -54,6 +54,11 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(strict.correct("sclaing")).toBe("scaling");
     // Never two edits, whatever twoEditsFrom says.
     expect(strict.correct("scallinng")).toBeUndefined();
+    // One letter changed only for its neighbour on the keyboard, as typos are ("backuo").
+    const backup = new Speller(new Map([["backup", 1]]), 7, 5, false);
+    expect(backup.correct("backuo")).toBe("backup");
+    expect(backup.correct("bsckup")).toBe("backup");
+    expect(backup.correct("backum")).toBeUndefined();
   });
 
   it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
