@@ -127,9 +127,7 @@ const gotAlone = (o: AskOutcome): Answerable[] => [
 ];
 /** Words that thank or agree: a message with one is no correction to say "I can't tell" about. */
 const ACKNOWLEDGING = new Set(
-  "thanks thank thx ty cheers appreciate agree agreed great love helpful useful perfect awesome cool nice sense fine ok okay".split(
-    " ",
-  ),
+  "thanks thank thx ty cheers appreciate great love helpful useful sense".split(" "),
 );
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
@@ -487,15 +485,16 @@ export class Bot {
       // A correction of the recommendation just shown that the reader cannot place: said so, not
       // answered as a question about its words ("actually we have no platform team" got the
       // capabilities a modernising team needs; blind trials 19 and 20). Not when the message asks
-      // something after it that has an answer ("actually we're on aws, can we use EKS?"), nor
+      // something after it that has a sure answer ("actually we're on aws, can we use EKS?"), nor
       // thanks or agreement ("btw thanks, that's useful for us"; a second review's).
-      const alone = () => this.recent.ask(question).kind;
+      const alone = () => this.recent.ask(question);
+      const answered = (o: AskOutcome) => o.kind === "answer" && !o.unsure;
       if (
         corrected !== undefined &&
         last &&
         !rawWords(question).some((w) => ACKNOWLEDGING.has(w)) &&
-        alone() !== "smalltalk" &&
-        !(asksSomething(question) && alone() === "answer")
+        alone().kind !== "smalltalk" &&
+        !(asksSomething(question) && answered(alone()))
       ) {
         const text = this.knowledge.responses.situation.correctionNothing;
         return reply("notice", [{ type: "text", text }], text);

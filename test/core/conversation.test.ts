@@ -643,6 +643,8 @@ describe("'what if …?' after a recommendation", () => {
     for (const text of [
       "actually we have no platform team",
       "actually we have no platform team at all, does that change anything?",
+      // "ok" is no thanks (a third review's).
+      "ok, actually we have no platform team",
     ]) {
       const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
@@ -655,7 +657,6 @@ describe("'what if …?' after a recommendation", () => {
       "actually we love this, thanks",
       "btw thanks, that's useful for us",
       "actually that makes sense to us",
-      "actually it's fine for us",
       "actually we're on aws, can we use EKS?",
     ]) {
       const fresh = await recommended();
@@ -1107,6 +1108,9 @@ describe("follow-ups in context", () => {
     await bot.handle(turn({ text: "how does networking differ between vms and containers?" }));
     const [secure] = await bot.handle(turn({ text: "is that secure?" }));
     expect(secure!.summary).toBe(followUp.onThat);
+    const [howSecure] = await bot.handle(turn({ text: "how secure is that?" }));
+    expect(howSecure!.summary).toBe(followUp.onThat);
+    await bot.handle(turn({ text: "how does networking differ between vms and containers?" }));
     expect(context(secure!)).toContain(bot.qa.asker.entry("networking")!.question);
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [expensive] = await bot.handle(turn({ text: "is it expensive?" }));

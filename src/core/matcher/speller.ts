@@ -13,8 +13,8 @@ export class Speller {
    * `twoEditsFrom` letters or more may be two edits from its correction, a shorter one only one,
    * and one shorter than `shortest` only two neighbouring letters swapped (from MIN_SWAPPED letters).
    * Without `substitutions`, a stem is one letter more or less than its correction, two of its
-   * letters swapped, or one letter changed for its neighbour on a QWERTY keyboard ("backuo"), never
-   * for another ("pitch" is no "patch").
+   * letters swapped, or, from six letters, one letter changed for its neighbour on a QWERTY
+   * keyboard ("backuo"), never for another ("pitch" is no "patch").
    */
   constructor(
     private readonly known: ReadonlyMap<string, number>,
@@ -53,7 +53,12 @@ export class Speller {
     let bestDistance = best ? 1 : max + 1;
     for (let len = stem.length - max; len <= stem.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
-        if (!this.substitutions && len === stem.length && !neighbourKeyTypo(stem, candidate)) continue;
+        if (
+          !this.substitutions &&
+          len === stem.length &&
+          !(stem.length >= NEIGHBOUR_FROM && neighbourKeyTypo(stem, candidate))
+        )
+          continue;
         const d = editDistance(stem, candidate, max);
         if (d > max) continue;
         const commoner = (this.known.get(candidate) ?? 0) > (best ? (this.known.get(best) ?? 0) : -1);
@@ -78,6 +83,12 @@ export class Speller {
     return best;
   }
 }
+
+/**
+ * The shortest word read as one letter changed for its keyboard neighbour: shorter everyday words
+ * sit a key from ours too often ("latch" and "patch", "parch" and "patch"; a third review's).
+ */
+const NEIGHBOUR_FROM = 6;
 
 /** Letters beside each other on a QWERTY keyboard, row by row. */
 const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];

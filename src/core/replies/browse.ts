@@ -76,7 +76,7 @@ function ownName(aspect: CompareAspect, text: string): boolean {
 /**
  * Words around an aspect's name that ask nothing else: courtesy ("ok so failover", "failover
  * pls"), "what about boot time", and what it means ("what does portability mean here", blind
- * trial 20's, declined; "define density").
+ * trial 20's, declined; "what is portability?").
  */
 const LEADING: readonly (readonly string[])[] = [
   ...["ok", "okay", "so", "and", "re", "pls", "please"].map((w) => [w]),

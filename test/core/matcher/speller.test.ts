@@ -59,6 +59,8 @@ describe("spelling corrections (params.features.spellingEdits)", () => {
     expect(backup.correct("backuo")).toBe("backup");
     expect(backup.correct("bsckup")).toBe("backup");
     expect(backup.correct("backum")).toBeUndefined();
+    // Not in a word shorter than six letters: "latch" is no "patch" (a third review's).
+    expect(new Speller(new Map([["patch", 1]]), 7, 5, false).correct("latch")).toBeUndefined();
   });
 
   it("the matcher passes shortestTypo to its spellers: 'is it raining?' is not about training", () => {
