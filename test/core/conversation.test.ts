@@ -1131,6 +1131,11 @@ describe("follow-ups in context", () => {
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     const [same] = await bot.handle(turn({ text: "is that the same as helm?" }));
     expect(same!.summary).not.toBe(followUp.onThat);
+    // A yes/no question that names a term: the term's entry, not the answer's point on pods.
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [pod] = await bot.handle(turn({ text: "is that a pod?" }));
+    expect(pod!.summary).not.toBe(followUp.onThat);
+    expect(subtitle(pod!)).toContain(bot.qa.asker.entry("pod")!.question);
     // A figure off our subject right after an answer is declined, not taken for it (a third review).
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [lottery] = await bot.handle(turn({ text: "what are the lottery numbers this week?" }));
