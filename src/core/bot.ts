@@ -487,17 +487,13 @@ export class Bot {
       // capabilities a modernising team needs; blind trials 19 and 20). Not when the message asks
       // something after it that has a sure answer ("actually we're on aws, can we use EKS?"), nor
       // thanks or agreement ("btw thanks, that's useful for us"; a second review's).
-      const alone = () => this.recent.ask(question);
-      const answered = (o: AskOutcome) => o.kind === "answer" && !o.unsure;
-      if (
-        corrected !== undefined &&
-        last &&
-        !rawWords(question).some((w) => ACKNOWLEDGING.has(w)) &&
-        alone().kind !== "smalltalk" &&
-        !(asksSomething(question) && answered(alone()))
-      ) {
-        const text = this.knowledge.responses.situation.correctionNothing;
-        return reply("notice", [{ type: "text", text }], text);
+      if (corrected !== undefined && last && !rawWords(question).some((w) => ACKNOWLEDGING.has(w))) {
+        const alone = this.recent.ask(question);
+        const answered = alone.kind === "answer" && !alone.unsure;
+        if (alone.kind !== "smalltalk" && !(answered && asksSomething(question))) {
+          const text = this.knowledge.responses.situation.correctionNothing;
+          return reply("notice", [{ type: "text", text }], text);
+        }
       }
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.

@@ -1114,12 +1114,12 @@ const asksAbout = (raw: string[]) => {
   const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
 };
-/** Does it use a word that points back: "is that safe?", "how long does it take?"? */
 /** A question about what was just answered: "is that secure?", "does it scale?", "how secure is that?". */
 const YES_NO_ABOUT_IT =
   /^(?:(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)|how\s+\w+\s+(?:is|are))\s+(?:it|that|this|they|those|these|its)\b/;
 /** A comparison, which the other thing's own entry answers: "is that the same as helm?", "is it like a vm?". */
 const COMPARES = /\b(?:same|like|compare|compared|better|worse|different|differ|vs|versus|than)\b/;
+/** Does it use a word that points back: "is that safe?", "how long does it take?"? */
 const pointsAt = (raw: string[]) => raw.some((w) => (FOLLOW_UP.pointers as readonly string[]).includes(w));
 
 /** Are a question's content stems one of `key` at least, and else only `others`? */

@@ -130,10 +130,10 @@ export class Matcher {
   /** Corrects typos towards domain terms only, whatever the knowledge's own typos are. */
   private readonly subjectSpeller: Speller;
   /**
-   * Reads a general term in a word with a letter more or less ("scalling") or two neighbouring
-   * letters swapped ("pacthing"), never one letter changed: general terms are everyday words, a
-   * letter from other everyday words ("pitch" is no "patch", "garden" no "harden", "spicy" no
-   * "spiky", "audio" no "audit").
+   * Reads a general term in a word with a letter more or less ("scalling"), two neighbouring
+   * letters swapped ("pacthing") or, from six letters, one changed for its keyboard neighbour
+   * ("backuo"), never another letter changed: general terms are everyday words, a letter from
+   * other everyday words ("pitch" is no "patch", "spicy" no "spiky", "audio" no "audit").
    */
   private readonly generalSpeller: Speller;
   /** Stems of general terms that are no domain term's. */
