@@ -1036,6 +1036,20 @@ export function resolve(
   // The same answer either way: the question stood on its own after all.
   if (alone.kind === "answer" && alone.entry.id === combined.entry.id)
     return { outcome: alone, matched: question };
+  // "also, what about windows?" after the start-up answer: with the topic before, an entry that
+  // never names Windows (the start-up myth); alone, surely the one that does.
+  const names = (e: Answerable) =>
+    words
+      .stems(`${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer}`)
+      .some((s) => topics.includes(s));
+  if (
+    reason === "continues" &&
+    alone.kind === "answer" &&
+    !alone.unsure &&
+    names(alone.entry) &&
+    !names(combined.entry)
+  )
+    return { outcome: alone, matched: question };
   return { outcome: combined, matched, followUp: { of: previous, reason }, alone };
 }
 
