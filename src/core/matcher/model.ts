@@ -7,6 +7,11 @@ const NEGLIGIBLE = 1e-4;
 export interface Example {
   vector: SparseVector;
   label: number;
+  /**
+   * A number from the phrasing's own text (textKey): training orders the examples by it, so a
+   * phrasing added or removed moves no other phrasing's place. Without it, the example's index.
+   */
+  key?: number;
 }
 
 /** A trained model's arrays (see SoftmaxModel): what cache.ts stores. */
@@ -102,11 +107,11 @@ export class SoftmaxModel {
   }
 
   private train(examples: Example[], params: MatcherParams["training"]): void {
+    const keys = Uint32Array.from(examples, (e, i) => e.key ?? i);
     const order = Int32Array.from(examples, (_, i) => i);
-    const random = mulberry32(params.seed);
     const { rowStart, classOf, weight, scores } = this;
     for (let epoch = 0; epoch < this.epochs; epoch++) {
-      shuffle(order, random);
+      inKeyedOrder(order, keys, params.seed, epoch);
       const rate = params.learningRate * params.decay ** epoch;
       const keep = 1 - rate * params.l2;
       for (let o = 0; o < order.length; o++) {
@@ -233,23 +238,30 @@ function byProbability(a: ClassProbability, b: ClassProbability): number {
   return b.probability - a.probability || a.label - b.label;
 }
 
-/** A small seeded PRNG: the same seed gives the same shuffles on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * Orders the examples by a hash of their keys, the seed and the pass: a fixed shuffle of each
+ * pass in which every example's place depends on its own key only (ties by index). A shuffle by
+ * position (until 2026-12-01) put every phrasing elsewhere once one was added, so one new
+ * alternate moved answers to unrelated questions as much as another training seed does.
+ */
+function inKeyedOrder(order: Int32Array, keys: Uint32Array, seed: number, epoch: number): void {
+  const salt = mix32((seed >>> 0) ^ mix32(epoch + 1));
+  const rank = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rank[i] = mix32(keys[i]! ^ salt);
+  order.sort((a, b) => rank[a]! - rank[b]! || a - b);
 }
 
-function shuffle(order: Int32Array, random: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
+/** murmur3's finaliser: a well-spread 32-bit hash of a 32-bit number. */
+function mix32(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A phrasing's key for the training order: FNV-1a over its text. */
+export function textKey(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -67,7 +67,10 @@ export interface MatcherParams {
     l2: number;
     /** Upper bound on weight updates over all passes; the number of passes shrinks to fit it. */
     maxWork: number;
-    /** Seed of the fixed shuffle of the phrasings, so the same knowledge trains the same model. */
+    /**
+     * Seed of the training order (each pass orders the phrasings by a hash of their text and this),
+     * so the same knowledge trains the same model.
+     */
     seed: number;
   };
   /**

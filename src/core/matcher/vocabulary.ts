@@ -1,5 +1,5 @@
 import type { Featurizer } from "./features.ts";
-import type { Example } from "./model.ts";
+import { type Example, textKey } from "./model.ts";
 import type { MatcherParams } from "./params.ts";
 
 /** The phrasings a model learns from, each with its class number. */
@@ -29,6 +29,7 @@ export function examplesOf(labelled: Labelled[], featurizer: Featurizer, v: Voca
   return labelled.map(({ label, text }) => ({
     vector: featurizer.toVector(featurizer.names(text), v.vocabulary, v.weights, v.unknownWeight),
     label,
+    key: textKey(text),
   }));
 }
 
@@ -43,7 +44,11 @@ export function trainingSet(
   featurizer: Featurizer,
   params: MatcherParams["features"],
 ): TrainingSet {
-  const featured = labelled.map(({ label, text }) => ({ label, names: featurizer.names(text) }));
+  const featured = labelled.map(({ label, text }) => ({
+    label,
+    names: featurizer.names(text),
+    key: textKey(text),
+  }));
   const support = new Map<string, Set<number>>();
   for (const { label, names } of featured)
     for (const name of [...names.words, ...names.chars]) {
@@ -61,9 +66,10 @@ export function trainingSet(
   }
   const weights = params.idf ? Float64Array.from(rarity) : undefined;
   const unknownWeight = params.idf ? params.unknownShare * (1 + Math.log(classes)) : 1;
-  const examples = featured.map(({ label, names: n }) => ({
+  const examples = featured.map(({ label, names: n, key }) => ({
     vector: featurizer.toVector(n, vocabulary, weights, unknownWeight),
     label,
+    key,
   }));
   return { vocabulary, names, ...(weights ? { weights } : {}), unknownWeight, examples };
 }

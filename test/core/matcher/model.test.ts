@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Example, SoftmaxModel } from "../../../src/core/matcher/model.ts";
+import { type Example, SoftmaxModel, textKey } from "../../../src/core/matcher/model.ts";
 import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
 
 const vec = (ids: number[]) => ({ ids: Int32Array.from(ids), values: Float64Array.from(ids, () => 1) });
@@ -39,6 +39,17 @@ describe("SoftmaxModel", () => {
   it("trains the same weights from the same examples", () => {
     const again = SoftmaxModel.train(4, 4, examples, defaultMatcherParams.training);
     expect(again.top(vec([1, 3]), 4)).toEqual(model.top(vec([1, 3]), 4));
+  });
+
+  it("keyed examples train the same weights in whatever order they are given (the order comes from the keys)", () => {
+    const keyed = examples.map((e, i) => ({ ...e, key: textKey(`phrasing ${i}`) }));
+    const reversed = [...keyed].reverse();
+    const a = SoftmaxModel.train(4, 4, keyed, defaultMatcherParams.training);
+    const b = SoftmaxModel.train(4, 4, reversed, defaultMatcherParams.training);
+    expect(b.weights.weight).toEqual(a.weights.weight);
+    // Another seed is another order: the seed still counts.
+    const c = SoftmaxModel.train(4, 4, keyed, { ...defaultMatcherParams.training, seed: 7 });
+    expect(c.weights.weight).not.toEqual(a.weights.weight);
   });
 
   it("restored from its weights, answers exactly as trained", () => {
