@@ -728,10 +728,24 @@ export interface ShownRecommendation {
 
 /** Where the last answered entry of each conversation, thread and person is kept (the StateStore). */
 export class FollowUpContexts {
+  /** The last time given out (see tick). */
+  private last = 0;
+
   constructor(
     private readonly store: StateStore,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * The clock, never the same value twice in this process: what was shown later always has the
+   * later time, also within one millisecond. (With a recommendation brought forward to now + 1, an
+   * answer shown in that same millisecond counted as shown before it, and "why?" after the answer
+   * got the recommendation's reasons: a test failed so on a busy machine.)
+   */
+  private tick(): number {
+    this.last = Math.max(this.now(), this.last + 1);
+    return this.last;
+  }
 
   /**
    * An answer was shown. The recommendation before it is kept: "what would change it?" still asks
@@ -741,7 +755,7 @@ export class FollowUpContexts {
   async remember(turn: Turn, context: FollowUpContext): Promise<void> {
     await this.store.set<Stored>(
       keyOf(turn),
-      { schema: 1, ...context, at: this.now() },
+      { schema: 1, ...context, at: this.tick() },
       { ttlMs: FOLLOW_UP.ttlMs },
     );
   }
@@ -758,7 +772,7 @@ export class FollowUpContexts {
     await Promise.all([
       this.store.set(
         recommendationKeyOf(turn),
-        { schema: 1, answers, ...(actual ? { actual } : {}), at: this.now() },
+        { schema: 1, answers, ...(actual ? { actual } : {}), at: this.tick() },
         { ttlMs: FOLLOW_UP.ttlMs },
       ),
       this.store.delete(keyOf(turn)),
@@ -795,8 +809,7 @@ export class FollowUpContexts {
 
   /** A reply about the recommendation brings it forward again: "why?" after it is about it. */
   async bringForward(turn: Turn): Promise<void> {
-    // After anything shown at this same millisecond (a tie goes to the answer: see Bot.ask).
-    await this.changeRecommendation(turn, (kept) => ({ ...kept, behind: false, at: this.now() + 1 }));
+    await this.changeRecommendation(turn, (kept) => ({ ...kept, behind: false, at: this.tick() }));
   }
 
   /** Changes the kept recommendation, if there is one (a versioned write; `undefined`: no change). */

@@ -1,10 +1,11 @@
 import { resolve as resolvePath } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FOLLOW_UP, resolve } from "../../src/core/followUp.ts";
+import { FOLLOW_UP, FollowUpContexts, resolve } from "../../src/core/followUp.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { readSet } from "../../src/eval/sets.ts";
 import { repoRoot } from "../../src/paths.ts";
-import { knowledge } from "../helpers/bot.ts";
+import { MemoryStore } from "../../src/store/memory.ts";
+import { knowledge, turn } from "../helpers/bot.ts";
 
 const qa = buildQuestionAnswering(knowledge);
 const fixture = (name: string) => readSet(resolvePath(repoRoot, "test/fixtures", name));
@@ -250,5 +251,21 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     // Those that do are follow-ups in their own threads ("And why does it boot faster than a VM?").
     expect(taken.length / (inScope.length * contexts.length)).toBeLessThanOrEqual(0.01);
     expect(FOLLOW_UP.maxWords).toBeGreaterThanOrEqual(FOLLOW_UP.shortQuestion);
+  });
+});
+
+describe("what was shown last (FollowUpContexts)", () => {
+  it("an answer shown after the recommendation was brought forward is the later one, within one millisecond too", async () => {
+    // A clock that stands still: every event in one millisecond.
+    const contexts = new FollowUpContexts(new MemoryStore(), () => 1_000);
+    const t = turn();
+    await contexts.rememberRecommendation(t, { isolation: "standard" });
+    await contexts.remember(t, { entryId: "boot-time" });
+    await contexts.bringForward(t);
+    const broughtForward = (await contexts.recallRecommendation(t))!.at;
+    expect((await contexts.recall(t))!.at).toBeLessThan(broughtForward);
+    // (It was brought forward to now + 1, so an answer in that millisecond counted as before it.)
+    await contexts.remember(t, { entryId: "stateful-workloads-and-databases" });
+    expect((await contexts.recall(t))!.at).toBeGreaterThan(broughtForward);
   });
 });
