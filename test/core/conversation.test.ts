@@ -320,6 +320,38 @@ describe("'change <question> to <option>' after a recommendation", () => {
       text: knowledge.responses.situation.correctedHeading,
     });
   });
+
+  it("changes several answers in one request, a yes/no answer to 'no', and an option named by its description (blind trial 21's were answered as questions)", async () => {
+    const fields = (r: Reply) => {
+      const f = r.parts.find((p) => p.type === "fields");
+      return f?.type === "fields" ? f.fields.map((x) => `${x.label}=${x.value.split(" — ")[0]}`) : [];
+    };
+    for (const [text, expected] of [
+      [
+        "Change: legacy software to no and several operating systems to no",
+        ["Legacy software=No", "Several operating systems=No"],
+      ],
+      ["change legacy software to no", ["Legacy software=No"]],
+      // "daily" and "weekly" are words of the options' descriptions ("Frequent — daily or more").
+      ["change deploy frequency to daily", ["Deploy frequency=Frequent"]],
+      ["set deploy frequency to weekly, compliance to none", ["Deploy frequency=Regular", "Compliance=None"]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(
+        turn({
+          text: "recommend 14 engineers, a windows imaging package, legacy licensed software, strict compliance, quarterly releases",
+          via: "command",
+        }),
+      );
+      await bot.handle(turn({ text: "what is a hypervisor?" }));
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).toEqual({
+        type: "heading",
+        text: knowledge.responses.situation.correctedHeading,
+      });
+      expect(new Set(fields(r!)), text).toEqual(new Set(expected));
+    }
+  });
 });
 
 describe("'so which one should we pick?' after a recommendation", () => {
@@ -715,6 +747,18 @@ describe("'what if …?' after a recommendation", () => {
         ],
       ],
       ["what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
+      // "were" and "instead" (blind trial 21's got the isolation answer), and an option said to be
+      // the only one after a denied one (its "only linux" was dropped).
+      ["what if isolation were hard instead", t.whatIfHeading, [["Isolation", "Hard"]]],
+      [
+        "what if we had no legacy software and only linux?",
+        t.whatIfHeading,
+        [
+          ["Legacy software", "No"],
+          ["Several operating systems", "No"],
+        ],
+      ],
+      ["deploy frequency is quarterly", t.correctedHeading, [["Deploy frequency", "Rare"]]],
       // Several words before "what if" (blind trial 17's).
       ["ok and what if we had strict compliance", t.whatIfHeading, [["Compliance", "Strict"]]],
       ["ok so what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],

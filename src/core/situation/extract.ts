@@ -827,6 +827,9 @@ export class SituationReader {
         else out.negator = this.negatorAt.get(j) ?? j;
         return out;
       }
+      // "no legacy software and only linux": a negator never reaches past a joiner onto "only",
+      // "just": what is said to be the only one is said, not denied.
+      if (this.joiners.has(word) && this.notOnly.words.has(tokens[j + 1]?.word ?? "")) break;
       if (this.joiners.has(word)) joined = true;
       if (this.hedges.has(word) || (this.pastAt.has(j) && !joined)) out.hedged = true;
       if (partial.has(word)) out.partial = true;

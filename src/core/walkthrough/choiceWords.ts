@@ -492,9 +492,48 @@ export function correctedTo(
   return CORRECTS.test(typed) || (weak && MAY_CORRECT.test(typed)) ? optionWordNamed(q, text) : undefined;
 }
 
-/** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
+/**
+ * After a question's name, the words that give it an answer: "should be", "is actually", "=", ":",
+ * and a what-if's "were" ("what if isolation were hard", trial 21).
+ */
 const GIVEN =
-  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|(?:is|are|was|were|would\\s+be)\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+
+/** A request to change answers, opening the message: the list after its verb ("change X to Y and Z to W"). */
+const CHANGE_LIST =
+  /^\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\W+)*(?:change|set|switch|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
+
+/** Words of the options' descriptions that name no option by themselves. */
+const DESCRIPTION_FILLER = new Set([
+  "or",
+  "to",
+  "and",
+  "the",
+  "a",
+  "of",
+  "e",
+  "g",
+  "more",
+  "less",
+  "often",
+  "is",
+  "fine",
+]);
+
+/**
+ * The option of `q` a change request names in one word: its value ("no", "strict"), its head as
+ * optionWordNamed reads it ("medium"), or a word of one option's description alone ("daily" in
+ * "Frequent — daily or more", "weekly" in "Regular — weekly to monthly").
+ */
+function valueNamed(q: ChecklistQuestion, word: string): string | undefined {
+  const byValue = q.choices.find((c) => c.value === word);
+  if (byValue) return byValue.value;
+  const byHead = optionWordNamed(q, `should be ${word}`);
+  if (byHead) return byHead;
+  if (DESCRIPTION_FILLER.has(word)) return undefined;
+  const described = q.choices.filter((c) => rawWords(c.label.split("—")[1] ?? "").includes(word));
+  return described.length === 1 ? described[0]!.value : undefined;
+}
 
 /**
  * The option a message gives a question it names ("the architecture answer should be mixed",
@@ -512,7 +551,7 @@ export function givenByName(
     // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation
     // is hard to judge".
     const pattern = new RegExp(
-      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|tbh|i think|please|pls)\\b))`,
+      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|instead|tbh|i think|please|pls)\\b))`,
       "i",
     );
     const m = pattern.exec(typed);
@@ -531,21 +570,27 @@ export function givenByName(
     )
       continue;
     const word = m[1]!.toLowerCase();
-    const choice = q.choices.find(
-      (c) => c.value === word || rawWords(c.label.split("—")[0]!).join(" ") === word,
-    );
-    if (choice) return { value: choice.value, words: m[0].replace(/^[^\w]/, "").trim() };
+    const value =
+      q.choices.find((c) => rawWords(c.label.split("—")[0]!).join(" ") === word)?.value ??
+      valueNamed(q, word);
+    if (value) return { value, words: m[0].replace(/^[^\w]/, "").trim() };
   }
+  // "change compliance to moderate", "set the architecture answer to mixed", "Change: legacy
+  // software to no and several operating systems to no": opening the message, each change a part
+  // of the list after the verb (not "next year we switch the architecture to microservices", a plan).
+  const request = CHANGE_LIST.exec(typed.trim());
+  const changes = request ? request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/) : [];
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     const written = name.replace(/ /g, "\\s+");
-    // "change compliance to moderate", "set the architecture answer to mixed": opening the message
-    // (not "next year we switch the architecture to microservices", a plan).
-    const changed = new RegExp(
-      `^\\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\\W+)*(?:change|set|switch|put|flip)\\s+(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)\\s*(?:please|pls|thanks|thx)?[.!]*\\s*$`,
+    const changing = new RegExp(
+      `^(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)$`,
       "i",
-    ).exec(typed.trim());
-    const value = changed && optionWordNamed(q, `should be ${changed[1]}`);
-    if (changed && value) return { value, words: changed[0].replace(/^[^\w]/, "").trim() };
+    );
+    for (const change of changes) {
+      const named = changing.exec(change)?.[1];
+      const value = named && valueNamed(q, named.toLowerCase());
+      if (value) return { value, words: change };
+    }
     // "for compliance, we do get payment audits, so moderate": the question named first, then the
     // option ending the message as optionWordNamed reads it.
     const about = new RegExp(

@@ -42,6 +42,19 @@ describe("SituationReader", () => {
     expect(values("it is not a monolith")).toEqual({});
     // A negator in another clause does not reach the cue.
     expect(values("not sure, we are regulated")).toEqual({ compliance: "strict" });
+    // Nor past a joiner onto what is said to be the only one (blind trial 21's what-if read no
+    // legacy software and dropped "only linux").
+    expect(values("we had no legacy software and only linux")).toEqual({ legacy: "no", multiOs: "no" });
+    expect(values("no legacy software and windows")).toEqual({ legacy: "no" });
+  });
+
+  it("reads a regulator's demand for hypervisor separation as hard isolation (blind trial 21)", () => {
+    expect(
+      values("the regulator requires hypervisor separation between the claims data and the fraud services"),
+    ).toEqual({
+      isolation: "hard",
+      compliance: "strict",
+    });
   });
 
   it("the negation window counts words that say something, not filler", () => {
