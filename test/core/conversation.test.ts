@@ -1276,6 +1276,13 @@ describe("follow-ups in context", () => {
     );
   });
 
+  it("answers 'and the container equivalent of that?' after the hypervisor answer with the container runtime (blind trial 21 got monitoring)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "what is a hypervisor anyway?" }));
+    const [r] = await bot.handle(turn({ text: "and the container equivalent of that?" }));
+    expect(subtitle(r!)).toBe("Answering: What does a container runtime or engine (containerd, Docker) do?");
+  });
+
   it("answers 'and what about backups?' after the databases answer on backups, not with that answer again", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));

@@ -428,6 +428,21 @@ describe("matching", () => {
       expect(answerId(q), q).toBe("migration-path");
   });
 
+  it("takes another language version per site for clashing dependencies, not several operating systems (blind trial 21)", () => {
+    // "different ... versions" had matched "different kernel versions per app" (VMs).
+    expect(answerId("different sites need different PHP versions. can containers handle that?")).toBe(
+      "dependency-conflicts",
+    );
+  });
+
+  it("keeps words that other entries' phrasings share apart from them (blind trial 21)", () => {
+    // "group" was the cgroup's "control group"; "hardened" and "VMs" the VM hardening answer.
+    expect(answerId("so should we go one container per site, or group them?")).toBe(
+      "one-service-per-container",
+    );
+    expect(answerId("are hardened containers as isolated as VMs, yes or no?")).toBe("container-security");
+  });
+
   it("declines out-of-scope questions, and greets, thanks and helps", () => {
     for (const q of ["recipe for banana bread", "weather tomorrow in paris", "how do i center a div"])
       expect(ask(q).kind, q).toBe("out-of-scope");
