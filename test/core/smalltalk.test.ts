@@ -125,6 +125,13 @@ describe("small talk", () => {
     expect(which("thanks, you're a real lifesaver")).toBe("thanks");
     expect(which("what documents do you use exactly?")).toBe("documents");
     expect(which("ok thank you very much friend")).toBe("thanks");
+    // Trial 21's, each "outside what I know": slang, a good wish, two questions about the bot in one.
+    expect(which("aight ty fam ✌️")).toBe("thanks");
+    expect(which("cool, thanks! have a nice weekend")).toBe("thanks");
+    expect(which("have a good one")).toBe("acknowledgement");
+    expect(which("are you a real person or a bot?")).toBe("help");
+    // "or" beside a subject word is still a question.
+    expect(which("or containers?")).toBe("answer");
   });
 
   it("answers 'what are your sources?' with the five documents, with courtesy words but not pointing back", () => {
