@@ -439,7 +439,7 @@ export class Bot {
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
     // standard?", which supposition() gives with "is").
     const stated = corrected ?? supposed ?? plain;
-    const byName = stated ? this.walkthroughs.answersByName(stated) : byOption;
+    const byName = stated ? this.walkthroughs.answersByName(stated, stated === supposed) : byOption;
     const named =
       (corrected !== undefined || supposed !== undefined || commanded) && Object.keys(byName).length > 0;
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood

@@ -15,6 +15,9 @@ export const choiceSchema = z.strictObject({
   // Words that, typed in the checklist's thread as this question's answer, mean this choice
   // ("it's our own code" is Standard isolation), though in a description they say too little.
   said: z.array(z.string().min(3)).default([]),
+  // Single words that name this choice where a message gives the question by name ("change deploy
+  // frequency to daily", "deploy frequency is weekly"), besides its value and its label's head.
+  named: z.array(z.string().regex(/^[a-z-]+$/, "one lower-case word")).default([]),
 });
 
 export const checklistQuestionSchema = z.strictObject({

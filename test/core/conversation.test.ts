@@ -811,6 +811,15 @@ describe("'what if …?' after a recommendation", () => {
       ["actually we dont own it, the vendor controls the software stack", undefined],
       ["actually we find EKS too expensive", undefined],
       ["next year we switch the architecture to microservices", undefined],
+      // Others' answers, and words of an option's description that name the opposite (an
+      // independent review's, each re-decided for a while).
+      ["also, google's deploys are daily", undefined],
+      ["most teams' deploys are daily", undefined],
+      ["before the freeze, deploys were daily", undefined],
+      ["our operating systems are linux", undefined],
+      ["operating systems: linux", undefined],
+      ["compliance is formal", undefined],
+      ["the load is changing", undefined],
       ["we love it, thanks! the monolith bit is spot on", undefined],
       ["our competitors services are stateless", undefined],
       ["the services are stateless, right?", undefined],

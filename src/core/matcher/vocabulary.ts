@@ -26,11 +26,27 @@ export interface TrainingSet extends Vocabulary {
 
 /** The labelled phrasings as vectors over a vocabulary. */
 export function examplesOf(labelled: Labelled[], featurizer: Featurizer, v: Vocabulary): Example[] {
-  return labelled.map(({ label, text }) => ({
+  const keys = keysOf(labelled);
+  return labelled.map(({ label, text }, i) => ({
     vector: featurizer.toVector(featurizer.names(text), v.vocabulary, v.weights, v.unknownWeight),
     label,
-    key: textKey(text),
+    key: keys[i]!,
   }));
+}
+
+/**
+ * Each phrasing's key for the training order (model.ts): its text's, and for the same text again
+ * (one phrasing in two entries) the text with how often it came before, so that copies are spread
+ * through each pass like any phrasing. Keyed by text alone, they were trained back to back and
+ * the later entry always won them (an independent review's).
+ */
+export function keysOf(labelled: Labelled[]): number[] {
+  const seen = new Map<string, number>();
+  return labelled.map(({ text }) => {
+    const before = seen.get(text) ?? 0;
+    seen.set(text, before + 1);
+    return textKey(before === 0 ? text : `${text}\u0000${before}`);
+  });
 }
 
 /**
@@ -44,10 +60,11 @@ export function trainingSet(
   featurizer: Featurizer,
   params: MatcherParams["features"],
 ): TrainingSet {
-  const featured = labelled.map(({ label, text }) => ({
+  const keys = keysOf(labelled);
+  const featured = labelled.map(({ label, text }, i) => ({
     label,
     names: featurizer.names(text),
-    key: textKey(text),
+    key: keys[i]!,
   }));
   const support = new Map<string, Set<number>>();
   for (const { label, names } of featured)

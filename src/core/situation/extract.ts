@@ -811,6 +811,9 @@ export class SituationReader {
     let words = 0;
     // The past does not reach across "and": "written 15 years ago and the vendor only supports it".
     let joined = false;
+    // Nor a negator across "and" onto "only", "just": "no legacy software and only linux" says
+    // one OS family, not none. (A hedge still reaches it: "possibly no windows and only linux".)
+    let onlyJoined = false;
     for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
@@ -819,7 +822,7 @@ export class SituationReader {
       // are missing a sandbox for the untrusted code" still asks for isolation).
       const lacks =
         key !== undefined && this.negatedAfter.lackingKeys.has(key) && this.negatedAfter.lacking.has(word);
-      if (this.negators.has(word) || this.negatorAt.has(j) || lacks) {
+      if (!onlyJoined && (this.negators.has(word) || this.negatorAt.has(j) || lacks)) {
         // "nothing like HIPAA", "not bank-level audits": a comparison, which says neither the cue
         // nor its opposite; "not heavily regulated": a softened cue, neither the cue nor its
         // opposite either.
@@ -827,9 +830,7 @@ export class SituationReader {
         else out.negator = this.negatorAt.get(j) ?? j;
         return out;
       }
-      // "no legacy software and only linux": a negator never reaches past a joiner onto "only",
-      // "just": what is said to be the only one is said, not denied.
-      if (this.joiners.has(word) && this.notOnly.words.has(tokens[j + 1]?.word ?? "")) break;
+      if (this.joiners.has(word) && this.notOnly.words.has(tokens[j + 1]?.word ?? "")) onlyJoined = true;
       if (this.joiners.has(word)) joined = true;
       if (this.hedges.has(word) || (this.pastAt.has(j) && !joined)) out.hedged = true;
       if (partial.has(word)) out.partial = true;

@@ -492,47 +492,25 @@ export function correctedTo(
   return CORRECTS.test(typed) || (weak && MAY_CORRECT.test(typed)) ? optionWordNamed(q, text) : undefined;
 }
 
-/**
- * After a question's name, the words that give it an answer: "should be", "is actually", "=", ":",
- * and a what-if's "were" ("what if isolation were hard", trial 21).
- */
+/** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
 const GIVEN =
-  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|(?:is|are|was|were|would\\s+be)\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
 
 /** A request to change answers, opening the message: the list after its verb ("change X to Y and Z to W"). */
 const CHANGE_LIST =
-  /^\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\W+)*(?:change|set|switch|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
-
-/** Words of the options' descriptions that name no option by themselves. */
-const DESCRIPTION_FILLER = new Set([
-  "or",
-  "to",
-  "and",
-  "the",
-  "a",
-  "of",
-  "e",
-  "g",
-  "more",
-  "less",
-  "often",
-  "is",
-  "fine",
-]);
+  /^\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\W+)*(?:change|set|switch|update|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
 
 /**
- * The option of `q` a change request names in one word: its value ("no", "strict"), its head as
- * optionWordNamed reads it ("medium"), or a word of one option's description alone ("daily" in
- * "Frequent — daily or more", "weekly" in "Regular — weekly to monthly").
+ * The option of `q` a message names in one word after the question's name: its value ("no",
+ * "strict"), its head as optionWordNamed reads it ("medium"), or a word checklist.yaml lists as
+ * naming it (`named`: "daily" is Frequent). Not any word of an option's description: "linux" in
+ * "Yes — e.g. Windows and Linux" and "formal" in "None — no formal regime" name the opposite (an
+ * independent review's).
  */
 function valueNamed(q: ChecklistQuestion, word: string): string | undefined {
   const byValue = q.choices.find((c) => c.value === word);
   if (byValue) return byValue.value;
-  const byHead = optionWordNamed(q, `should be ${word}`);
-  if (byHead) return byHead;
-  if (DESCRIPTION_FILLER.has(word)) return undefined;
-  const described = q.choices.filter((c) => rawWords(c.label.split("—")[1] ?? "").includes(word));
-  return described.length === 1 ? described[0]!.value : undefined;
+  return optionWordNamed(q, `should be ${word}`) ?? q.choices.find((c) => c.named.includes(word))?.value;
 }
 
 /**
@@ -544,14 +522,21 @@ function valueNamed(q: ChecklistQuestion, word: string): string | undefined {
 export function givenByName(
   q: ChecklistQuestion,
   text: string,
+  /**
+   * A what-if's supposition, which says "are" for its "were" ("what if isolation were hard"):
+   * "are" gives an answer there only. Said of today, "deploys are daily" may be anyone's
+   * ("google's deploys are daily", "most teams' deploys are daily": an independent review's).
+   */
+  supposed = false,
 ): { value: string; words: string } | undefined {
   if (answersNothing(text)) return undefined;
   const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
+  const givenWords = supposed ? GIVEN.replace("|=|:", "|are\\s+|=|:") : GIVEN;
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation
     // is hard to judge".
     const pattern = new RegExp(
-      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${GIVEN}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|instead|tbh|i think|please|pls)\\b))`,
+      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${givenWords}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|instead|tbh|i think|please|pls)\\b))`,
       "i",
     );
     const m = pattern.exec(typed);

@@ -458,11 +458,12 @@ export class Walkthroughs {
   /**
    * The answers a message gives checklist questions by name, for a recommendation's answers
    * ("correction: architecture is mixed, not monolith"), with the words they were given in.
+   * `supposed`: the text is a what-if's supposition (givenByName).
    */
-  answersByName(text: string): UnderstoodAnswers {
+  answersByName(text: string, supposed = false): UnderstoodAnswers {
     const out: UnderstoodAnswers = {};
     for (const q of this.deps.knowledge.decision.checklist) {
-      const given = givenByName(q, text);
+      const given = givenByName(q, text, supposed);
       if (given) out[q.key as AnswerKey] = { value: given.value, evidence: given.words };
     }
     return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Example, SoftmaxModel, textKey } from "../../../src/core/matcher/model.ts";
 import { defaultMatcherParams } from "../../../src/core/matcher/params.ts";
+import { keysOf } from "../../../src/core/matcher/vocabulary.ts";
 
 const vec = (ids: number[]) => ({ ids: Int32Array.from(ids), values: Float64Array.from(ids, () => 1) });
 
@@ -50,6 +51,18 @@ describe("SoftmaxModel", () => {
     // Another seed is another order: the seed still counts.
     const c = SoftmaxModel.train(4, 4, keyed, { ...defaultMatcherParams.training, seed: 7 });
     expect(c.weights.weight).not.toEqual(a.weights.weight);
+  });
+
+  it("keys one phrasing in two entries apart, so the copies are not trained back to back", () => {
+    const keys = keysOf([
+      { text: "what is containerd", label: 0 },
+      { text: "what is containerd", label: 1 },
+      { text: "docker vs containerd", label: 0 },
+    ]);
+    expect(new Set(keys).size).toBe(3);
+    // The first copy keeps its text's key: adding a copy elsewhere moves nothing else.
+    expect(keys[0]).toBe(textKey("what is containerd"));
+    expect(keys[2]).toBe(textKey("docker vs containerd"));
   });
 
   it("restored from its weights, answers exactly as trained", () => {
