@@ -355,9 +355,11 @@ describe("matching", () => {
       "best social networking app for developers",
       // Pictures and crashes, not container images or the shared kernel.
       "how do i compress a png image for the web",
-      "kernel panic on boot after installing a new wifi card",
     ])
       expect(ask(q).kind, q).toBe("out-of-scope");
+    // Only "boot" left, a general word: not answered (since 2026-12-01 offered as "did you mean"
+    // beside the start-up entry, after a phrasing of start-up time was added to it).
+    expect(ask("kernel panic on boot after installing a new wifi card").kind).not.toBe("answer");
     for (const q of ["how do we compress container images?", "why do containers share the host kernel?"])
       expect(ask(q).kind, q).not.toBe("out-of-scope");
     // Not across a comma: "uses Jupyter, kernel upgrades on the hosts" is about the host kernel.
@@ -441,6 +443,16 @@ describe("matching", () => {
       "one-service-per-container",
     );
     expect(answerId("are hardened containers as isolated as VMs, yes or no?")).toBe("container-security");
+  });
+
+  it("tells beginning something from start-up time", () => {
+    // "where do we start" was read as start-up ("boot"), and "how fast do containers start?" got
+    // the myth that fast start-up means a better architecture.
+    expect(answerId("where do we start with containers?")).toBe("migration-path");
+    expect(answerId("how fast do containers start?")).toBe("boot-time");
+    expect(answerId("containers start in milliseconds so they are better, right?")).toBe(
+      "myth-faster-startup-better-architecture",
+    );
   });
 
   it("declines out-of-scope questions, and greets, thanks and helps", () => {

@@ -121,8 +121,8 @@ describe("the matcher with the tilt (params.lexical)", () => {
 
   // Questions of our own where the model is unsure and the exact words pick another entry.
   const reordered = [
-    ["leaving vmware, how do we begin", "migration-path"],
-    ["we want to leave vmware, where to start", "migration-path"],
+    ["how do we migrate our stuff off vmware", "migration-path"],
+    ["leaving vmware, what first", "migration-path"],
   ] as const;
 
   it("re-orders the model's own candidates where it is unsure, and keeps its probability as the confidence", () => {
