@@ -443,6 +443,10 @@ describe("matching", () => {
       "one-service-per-container",
     );
     expect(answerId("are hardened containers as isolated as VMs, yes or no?")).toBe("container-security");
+    // "VMware" was the hypervisor's word.
+    expect(
+      answerId("Our ops team is 12 people who know VMware inside out. Do they all need retraining?"),
+    ).toBe("team-skills-and-learning-curve");
   });
 
   it("tells beginning something from start-up time", () => {
