@@ -48,12 +48,6 @@ describe("SituationReader", () => {
     expect(values("no legacy software and windows")).toEqual({ legacy: "no" });
   });
 
-  it("reads no mature platform into a tiny platform team (blind trial 21)", () => {
-    expect(values("a tiny platform team, me and half another engineer")).toEqual({});
-    expect(values("our platform team is tiny")).toEqual({});
-    expect(values("we have a strong platform team")).toEqual({ maturity: "high" });
-  });
-
   it("reads a regulator's demand for hypervisor separation as hard isolation (blind trial 21)", () => {
     expect(
       values("the regulator requires hypervisor separation between the claims data and the fraud services"),
