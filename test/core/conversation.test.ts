@@ -759,6 +759,9 @@ describe("'what if …?' after a recommendation", () => {
         ],
       ],
       ["deploy frequency is quarterly", t.correctedHeading, [["Deploy frequency", "Rare"]]],
+      ["our team's deploy frequency is weekly", t.correctedHeading, [["Deploy frequency", "Regular"]]],
+      ["can you change compliance to moderate", t.correctedHeading, [["Compliance", "Moderate"]]],
+      ["the load is predictable", t.correctedHeading, [["Load pattern", "Steady"]]],
       // Several words before "what if" (blind trial 17's).
       ["ok and what if we had strict compliance", t.whatIfHeading, [["Compliance", "Strict"]]],
       ["ok so what if isolation was only standard?", t.whatIfHeading, [["Isolation", "Standard"]]],
@@ -819,6 +822,12 @@ describe("'what if …?' after a recommendation", () => {
       ["our operating systems are linux", undefined],
       ["operating systems: linux", undefined],
       ["compliance is formal", undefined],
+      // With "is", "=" or a label too (a second review's): others', reported, wished for.
+      ["netflix's deploy cadence is hourly", undefined],
+      ["people say deploy frequency is hourly", undefined],
+      ["spotify: deploy frequency = hourly", undefined],
+      ["our target deploy frequency is daily", undefined],
+      ["the bank's compliance is strict", undefined],
       ["the load is changing", undefined],
       ["we love it, thanks! the monolith bit is spot on", undefined],
       ["our competitors services are stateless", undefined],

@@ -496,9 +496,39 @@ export function correctedTo(
 const GIVEN =
   "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
 
+/**
+ * Words before a question's name, in its sentence, that make the answer someone else's, a report
+ * or a wish: "google's deploy frequency is daily", "people say deploy frequency is hourly", "our
+ * target deploy frequency is daily", "in theory …" (an independent review's, each re-decided).
+ */
+const OTHERS_BEFORE =
+  /\b(?:say|says|said|heard|read|claim|claims|told|target|targets|ideal|goal|goals|aim|theory|typical|typically|usual|usually)\b/i;
+/** Before a colon opening the sentence, words that correct our own answers ("correction: compliance is moderate"). */
+const OWN_LABELS =
+  /^(?:correction|correct|fix|update|edit|note|change|changes|ps|btw|also|actually|ok|okay|oops|sorry|wait|so|and|oh|hmm+|no)$/;
+
+/** Is the answer given by `name` in `text` said of someone else (OTHERS_BEFORE, a possessive before it, "spotify: …")? */
+function saidOfOthers(text: string, name: string): boolean {
+  const lower = text.toLowerCase();
+  const at = new RegExp(`(?:^|[^\\w])${name.replace(/ /g, "\\s+")}\\b`).exec(lower);
+  if (!at) return false;
+  const sentence =
+    lower
+      .slice(0, at.index + 1)
+      .split(/[.!?]\s/)
+      .at(-1) ?? "";
+  if (OTHERS_BEFORE.test(sentence)) return true;
+  // "netflix's deploy cadence", "the bank's compliance", "most teams' deploys" (not "our team's").
+  const possessive = /(?:(\w+)\s+)?\w+(?:['’]s|s['’])\s+(?:\w+\s+)?$/.exec(sentence);
+  if (possessive && !/^(?:our|my)$/.test(possessive[1] ?? "")) return true;
+  // "spotify: deploy frequency = hourly" (not "correction: compliance is moderate").
+  const label = /^\s*([\w-]+)\s*:\s*$/.exec(sentence);
+  return label !== null && !OWN_LABELS.test(label[1]!);
+}
+
 /** A request to change answers, opening the message: the list after its verb ("change X to Y and Z to W"). */
 const CHANGE_LIST =
-  /^\W*(?:(?:ok|okay|oh|pls|please|actually|hmm+|no|sorry)\W+)*(?:change|set|switch|update|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
+  /^\W*(?:(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)\W+)*(?:change|set|switch|update|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
 
 /**
  * The option of `q` a message names in one word after the question's name: its value ("no",
@@ -554,6 +584,7 @@ export function givenByName(
         .some((w) => NEGATORS.has(w))
     )
       continue;
+    if (saidOfOthers(text, name)) continue;
     const word = m[1]!.toLowerCase();
     const value =
       q.choices.find((c) => rawWords(c.label.split("—")[0]!).join(" ") === word)?.value ??
