@@ -111,9 +111,12 @@ export interface BotDeps {
  */
 const ADDS_TO_SUPPOSITION =
   /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
-/** A request to change an answer by name: "change orchestration appetite to medium", "pls set compliance to strict". */
+/**
+ * A request to change an answer by name: "change orchestration appetite to medium", "pls set
+ * compliance to strict", "hey, change compliance to none" (the openings of choiceWords' CHANGE_LIST).
+ */
 const CHANGE_REQUEST =
-  /^\s*(?:(?:ok|okay|pls|plz|please|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update)[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S/i;
+  /^\s*(?:(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update|put|flip)[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S/i;
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;

@@ -332,6 +332,9 @@ describe("'change <question> to <option>' after a recommendation", () => {
         ["Legacy software=No", "Several operating systems=No"],
       ],
       ["change legacy software to no", ["Legacy software=No"]],
+      // Openings both request patterns take (a second review's "hey, …" did nothing).
+      ["hey, change compliance to none", ["Compliance=None"]],
+      ["so update legacy software to no", ["Legacy software=No"]],
       // "daily" and "weekly" are words of the options' descriptions ("Frequent — daily or more").
       ["change deploy frequency to daily", ["Deploy frequency=Frequent"]],
       ["set deploy frequency to weekly, compliance to none", ["Deploy frequency=Regular", "Compliance=None"]],
