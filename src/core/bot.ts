@@ -76,7 +76,7 @@ import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
 import type { Turn } from "./turn.ts";
-import { bareYesOrNo } from "./walkthrough/choiceWords.ts";
+import { bareYesOrNo, CHANGE_OPENINGS, CHANGE_VERBS } from "./walkthrough/choiceWords.ts";
 import {
   caveatsPart,
   recommendationFollowUpParts,
@@ -113,10 +113,12 @@ const ADDS_TO_SUPPOSITION =
   /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
 /**
  * A request to change an answer by name: "change orchestration appetite to medium", "pls set
- * compliance to strict", "hey, change compliance to none" (the openings of choiceWords' CHANGE_LIST).
+ * compliance to strict", "hey, change compliance to none" (choiceWords' openings and verbs).
  */
-const CHANGE_REQUEST =
-  /^\s*(?:(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)[\s,]+)*(?:change|set|switch|update|put|flip)[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S/i;
+const CHANGE_REQUEST = new RegExp(
+  String.raw`^\s*(?:${CHANGE_OPENINGS}[\s,]+)*${CHANGE_VERBS}[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S`,
+  "i",
+);
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;

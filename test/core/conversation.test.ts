@@ -7,6 +7,12 @@ import { createStore } from "../../src/store/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
 import { buttons, knowledge, makeBot, press, turn, vagueQuestion } from "../helpers/bot.ts";
 
+/** A reply's understood answers, each as [question, option] ("Isolation", "Hard"). */
+const fieldsOf = (r: Reply) => {
+  const f = r.parts.find((p) => p.type === "fields");
+  return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
+};
+
 const subtitleOf = (r: Reply) => r.parts.find((p) => p.type === "subtitle");
 
 describe("the answered question, up front", () => {
@@ -322,10 +328,7 @@ describe("'change <question> to <option>' after a recommendation", () => {
   });
 
   it("changes several answers in one request, a yes/no answer to 'no', and an option named by its description (blind trial 21's were answered as questions)", async () => {
-    const fields = (r: Reply) => {
-      const f = r.parts.find((p) => p.type === "fields");
-      return f?.type === "fields" ? f.fields.map((x) => `${x.label}=${x.value.split(" — ")[0]}`) : [];
-    };
+    const fields = (r: Reply) => fieldsOf(r).map((f) => f.join("="));
     for (const [text, expected] of [
       [
         "Change: legacy software to no and several operating systems to no",
@@ -586,10 +589,6 @@ describe("'what if …?' after a recommendation", () => {
 
   it("decides again with an amendment opened as 'no wait', 'actually' or 'btw', and with what-ifs about the state (thirteenth blind trial)", async () => {
     const t = knowledge.responses.situation;
-    const fields = (r: Reply) => {
-      const f = r.parts.find((p) => p.type === "fields");
-      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
-    };
     for (const [text, heading, expected] of [
       [
         "no wait, pci light = moderate, not strict. and we have no ops people so maturity is low",
@@ -632,7 +631,7 @@ describe("'what if …?' after a recommendation", () => {
       );
       const [r] = await bot.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
-      expect(fields(r!), text).toEqual(expected);
+      expect(fieldsOf(r!), text).toEqual(expected);
     }
     // Answers given by name, even after another answer came (trial 14): to the recommendation's answers.
     for (const [text, expected] of [
@@ -649,7 +648,7 @@ describe("'what if …?' after a recommendation", () => {
       await bot.handle(turn({ text: "can we run databases in containers?" }));
       const [r] = await bot.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: t.correctedHeading });
-      expect(fields(r!), text).toEqual(expected);
+      expect(fieldsOf(r!), text).toEqual(expected);
     }
     // An opening like those before a question, or before what others do, is no amendment (an
     // independent review's: each of these re-decided).
@@ -713,10 +712,6 @@ describe("'what if …?' after a recommendation", () => {
 
   it("decides again with answers by name right after a recommendation, and with words said for an option or its description repeated after an opening (fifteenth blind trial)", async () => {
     const t = knowledge.responses.situation;
-    const fields = (r: Reply) => {
-      const f = r.parts.find((p) => p.type === "fields");
-      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
-    };
     const start = "recommend we are 3 devs, one node monolith, deploy daily, no compliance";
     for (const [text, heading, expected] of [
       [
@@ -788,7 +783,7 @@ describe("'what if …?' after a recommendation", () => {
       await bot.handle(turn({ text: start, via: "command" }));
       const [r] = await bot.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
-      expect(new Set(fields(r!).map((f) => f.join("="))), text).toEqual(
+      expect(new Set(fieldsOf(r!).map((f) => f.join("="))), text).toEqual(
         new Set(expected.map((f) => f.join("="))),
       );
     }
@@ -874,16 +869,12 @@ describe("'what if …?' after a recommendation", () => {
       }),
     );
     expect(fixed!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
-    const fields = (r: Reply) => {
-      const f = r.parts.find((p) => p.type === "fields");
-      return f?.type === "fields" ? f.fields.map((x) => [x.label, x.value.split(" — ")[0]]) : [];
-    };
-    expect(fields(fixed!)).toEqual([["Isolation", "Hard"]]);
+    expect(fieldsOf(fixed!)).toEqual([["Isolation", "Hard"]]);
     const [regulated] = await bot.handle(
       turn({ text: "you forgot that we're regulated, strict compliance" }),
     );
     expect(regulated!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
-    expect(fields(regulated!)).toEqual([["Compliance", "Strict"]]);
+    expect(fieldsOf(regulated!)).toEqual([["Compliance", "Strict"]]);
     // No corrections (an independent review's): questions after an opening, a request to ask.
     for (const text of [
       "to add a GPU node to our kubernetes cluster, what do we need?",
@@ -904,7 +895,7 @@ describe("'what if …?' after a recommendation", () => {
       const fresh = await recommended();
       const [r] = await fresh.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: t.correctedHeading });
-      expect(fields(r!), text).toEqual([field]);
+      expect(fieldsOf(r!), text).toEqual([field]);
     }
     // A claim about a technology is no fact about the team.
     const claim = await recommended();
@@ -918,24 +909,24 @@ describe("'what if …?' after a recommendation", () => {
     // "the traffic" is the situation too, without "we".
     const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
     expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
-    expect(fields(steady!)).toEqual([["Load pattern", "Steady"]]);
+    expect(fieldsOf(steady!)).toEqual([["Load pattern", "Steady"]]);
     // A part of the situation with a short tail, and a drop to a rate (a second review).
     const [tail] = await bot.handle(
       turn({ text: "and if the traffic was actually steady, would that change it?" }),
     );
     expect(tail!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
     const [drop] = await bot.handle(turn({ text: "what if we drop to weekly deploys?" }));
-    expect(fields(drop!)).toEqual([["Deploy frequency", "Regular"]]);
+    expect(fieldsOf(drop!)).toEqual([["Deploy frequency", "Regular"]]);
     // A checklist question named with "was" (trial 12).
     const [maturity] = await bot.handle(turn({ text: "what if platform maturity was high" }));
-    expect(fields(maturity!)).toEqual([["Platform maturity", "High"]]);
+    expect(fieldsOf(maturity!)).toEqual([["Platform maturity", "High"]]);
     expect(plainText([maturity!])).toContain("“platform maturity was high”");
     // A longer tail that asks about the pick still asks for it (trial 11).
     const [db] = await bot.handle(
       turn({ text: "what if i keep postgres on the same box, does the database change ur answer?" }),
     );
     expect(db!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
-    expect(fields(db!)).toEqual([["State", "Stateful"]]);
+    expect(fieldsOf(db!)).toEqual([["State", "Stateful"]]);
     // A part of the situation with a question of its own, or a technology named: questions.
     for (const text of [
       "what if the load spikes during a deploy, does kubernetes autoscale?",

@@ -492,9 +492,12 @@ export function correctedTo(
   return CORRECTS.test(typed) || (weak && MAY_CORRECT.test(typed)) ? optionWordNamed(q, text) : undefined;
 }
 
-/** After a question's name, the words that give it an answer: "should be", "is actually", "=", ":". */
-const GIVEN =
-  "(?:\\s+(?:answer|question|one))?\\s*(?:should\\s+(?:be|have\\s+been)|shouldve\\s+been|is\\s+(?:actually\\s+|really\\s+|more\\s+like\\s+|only\\s+|just\\s+)?|=|:)\\s*(?:actually\\s+|more\\s+like\\s+|probably\\s+)?";
+/**
+ * After a question's name, the words that give it an answer: "should be", "is actually", "=", ":";
+ * with `are`, also "are" (a what-if's supposition: see givenByName).
+ */
+const givenAfterName = (are: boolean) =>
+  String.raw`(?:\s+(?:answer|question|one))?\s*(?:should\s+(?:be|have\s+been)|shouldve\s+been|is\s+(?:actually\s+|really\s+|more\s+like\s+|only\s+|just\s+)?${are ? String.raw`|are\s+` : ""}|=|:)\s*(?:actually\s+|more\s+like\s+|probably\s+)?`;
 
 /**
  * Words before a question's name, in its sentence, that make the answer someone else's, a report
@@ -526,9 +529,16 @@ function saidOfOthers(text: string, name: string): boolean {
   return label !== null && !OWN_LABELS.test(label[1]!);
 }
 
+/** Words that may open a request to change answers ("ok", "hey", "can you"), as regular-expression source. */
+export const CHANGE_OPENINGS = String.raw`(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)`;
+/** The verbs of such a request ("change", "set" …), as regular-expression source. */
+export const CHANGE_VERBS = "(?:change|set|switch|update|put|flip)";
+
 /** A request to change answers, opening the message: the list after its verb ("change X to Y and Z to W"). */
-const CHANGE_LIST =
-  /^\W*(?:(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)\W+)*(?:change|set|switch|update|put|flip)\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$/i;
+const CHANGE_LIST = new RegExp(
+  String.raw`^\W*(?:${CHANGE_OPENINGS}\W+)*${CHANGE_VERBS}\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$`,
+  "i",
+);
 
 /**
  * The option of `q` a message names in one word after the question's name: its value ("no",
@@ -561,7 +571,7 @@ export function givenByName(
 ): { value: string; words: string } | undefined {
   if (answersNothing(text)) return undefined;
   const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
-  const givenWords = supposed ? GIVEN.replace("|=|:", "|are\\s+|=|:") : GIVEN;
+  const givenWords = givenAfterName(supposed);
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation
     // is hard to judge".
