@@ -134,7 +134,14 @@ export interface MatcherParams {
      * so), but "how do i undo my last git commit" got the rollback answer at 0.96. Offering
      * instead, at the default seed: the chat-style set's answers 79 -> 77 (both now offered
      * their right entry), set 4's off-topic declines 34 -> 37, no other figure; over five seeds
-     * the first development set reads 134-139 (136-141 before).
+     * the first development set reads 134-139 (136-141 before). At 0.85 (until 2026-12-01) "What
+     * hidden costs should I budget for?" (0.65) and "How do we enable/access log?" (0.80) were
+     * declined as outside what the bot knows; at 0.5 they are offered. Right or one press away:
+     * development set 148 -> 149, first held-out set 54 -> 55, set 2 44 -> 46, set 3 59 -> 60; no
+     * answer or decline figure moved (an offer is no answer). Off-topic questions offered instead
+     * of declined, over every set: 5 of the 159 declined for this rule ("when is the next public
+     * holiday" is offered the holiday-scaling story under "doesn't look like a question about
+     * VMs or containers"); at 0.3, 15, for one more offer right.
      */
     withoutSubjectWord: number;
     /**
@@ -177,7 +184,7 @@ export const defaultMatcherParams: MatcherParams = {
     intent: 0.4,
     offTopicMargin: 1,
     minKnown: 0.3,
-    withoutSubjectWord: 0.85,
+    withoutSubjectWord: 0.5,
     generalWordsOnly: 0.15,
     sure: 0.3,
   },
