@@ -140,6 +140,17 @@ const WHY_NOT_FRAME =
 
 /** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
 const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
+/**
+ * "why VMs?", "why microVMs again?": "why" and straight after it a name, no verb ("why are VMs
+ * slower?" asks a question of its own) and no pointer ("why that?" is a bare why).
+ */
+const WHY_OPTION = new RegExp(
+  `^${WHY_OPENERS}why (?!(?:not|is|are|was|were|do|does|did|would|should|can|could|will|has|have|dont|doesnt|didnt|we|you|i|it|its|that|this|so|though|tho)\\b)`,
+);
+/** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
+const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
+/** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
+const WHY_OPTION_FRAME = "again then tho though exactly really even so in the end for us here";
 const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you)\\b`);
 /** A sentence asking why, as written. */
 const WHY_SENTENCE = new RegExp(`^\\W*(?:(?:${WHY_OPENING_WORDS})\\W+)*why\\b`, "i");
@@ -510,11 +521,16 @@ export class Bot {
     const whichOne = asksWhichOne(question);
     // "why not containers?" naming one of its options and nothing else.
     const optionWhyNot = this.whyNotNamed(question);
+    // "sources for the recommendation?": by that word, whatever came after it.
+    const speaksOf = speaksOfTheRecommendation(question);
     const about =
+      (optionWhyNot ? "why-not" : undefined) ??
       (restated || whichOne ? "why" : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
-      optionWhyNot;
+      // "source for the VM recommendation? I need something to show management", "which documents
+      // is the recommendation based on?" (blind trial 22's got an FAQ entry, or a new reading).
+      (speaksOf ? askedOfIt(question, this.questionWords) : undefined);
     const shown = about ? await recommendation() : undefined;
     const context = await lastAnswer();
     // "what would change it?" can only be about a recommendation, however many answers came after
@@ -534,17 +550,18 @@ export class Bot {
         about === "change" ||
         optionWhyNot !== undefined ||
         restated ||
+        speaksOf ||
         (last && (!shown.behind || namesIt))
       ) {
         // "so what's the recommendation?" after a what-if: the team's own, which is the one shown
         // from then on.
         if (restated && shown.actual !== shown.answers) {
           await this.rememberRecommendation(turn, shown.actual);
-          return this.recommendationFollowUp(shown.actual, about, question);
+          return this.recommendationFollowUp(shown.actual, about, question, optionWhyNot?.option);
         }
         // Answered about it, it is the last thing shown again: "why?" next is about it too.
         if (shown.behind || !last) await this.bringForward(turn);
-        return this.recommendationFollowUp(shown.answers, about, question);
+        return this.recommendationFollowUp(shown.answers, about, question, optionWhyNot?.option);
       }
     }
     // "what would change it?" with no recommendation shown: there is none to change (not the
@@ -860,6 +877,8 @@ export class Bot {
     answers: Record<string, string | null>,
     asked: RecommendationQuestion,
     question: string,
+    /** The option a "why …?" asks about, where the question says which (whyNotNamed). */
+    named?: RecommendationId,
   ): Reply {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
@@ -868,7 +887,8 @@ export class Bot {
     const option =
       asked !== "why-not"
         ? undefined
-        : (this.optionNamed(whyClause(question)) ??
+        : (named ??
+          this.optionNamed(whyClause(question)) ??
           this.optionNamed(question) ??
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
@@ -933,7 +953,7 @@ export class Bot {
    * "why not just plain containers on a managed service?", "why is containers ruled out
    * completely? …": why not an option it names, in more words than aboutRecommendation takes.
    */
-  private whyNotNamed(question: string): "why-not" | undefined {
+  private whyNotNamed(question: string): { about: "why-not"; option: RecommendationId } | undefined {
     const first = whyClause(question);
     // Nothing else asked after it: "why not vms, and how would backups work?" asks of backups
     // (but "why not kubernetes, is it because we are too small?" asks why not).
@@ -950,17 +970,24 @@ export class Bot {
     const whyNot = WHY_NOT.test(text);
     const leftOut =
       WHY_IS.test(text) && /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
-    if (!whyNot && !leftOut) return undefined;
-    const option = this.optionNamed(first);
+    // "why VMs?" (the pick: its reasons; another option: its case), "why VMs rather than the mixed
+    // platform?" (the one set against it): blind trial 22's got the option's definition.
+    const whyThis = !whyNot && !leftOut && WHY_OPTION.test(text);
+    if (!whyNot && !leftOut && !whyThis) return undefined;
+    const against = whyThis ? SET_AGAINST.exec(text) : null;
+    const option = this.optionNamed(against ? against[1]! : first);
     if (!option) return undefined;
     // Nothing asked besides the option ("why not use containers for the database as well?" asks
-    // about databases): its title's words and words of the question's frame only.
-    const title = new Set(
-      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === option)?.title ?? ""),
-    );
-    const frame = new Set(this.qa.stems(WHY_NOT_FRAME));
+    // about databases): its title's words and words of the question's frame only (with "rather
+    // than", the option named first too).
+    const titleOf = (id: RecommendationId | undefined) =>
+      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? "");
+    const first$ = against ? this.optionNamed(text.slice(0, against.index)) : undefined;
+    if (against && !first$) return undefined;
+    const title = new Set([...titleOf(option), ...titleOf(first$)]);
+    const frame = new Set(this.qa.stems(whyThis ? `${WHY_NOT_FRAME} ${WHY_OPTION_FRAME}` : WHY_NOT_FRAME));
     const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s));
-    return own.length === 0 ? "why-not" : undefined;
+    return own.length === 0 ? { about: "why-not", option } : undefined;
   }
 
   /**

@@ -133,6 +133,19 @@ export const FOLLOW_UP = {
     "execs",
     "executives",
     "stakeholders",
+    // "the short version of this rec, 2 lines max", "too long lol. tl;dr?" (blind trial 22's)
+    ...["rec", "recommendation", "1", "2", "3", "two", "three", "max", "maximum", "most", "lol", "u"],
+    ...["pls", "plz"],
+  ],
+  /**
+   * Who it is for and where it goes, beside a phrase of simplerPhrases only ("simpler pls, 2 lines i
+   * can paste to my boss", "a short version I can put in an architecture decision record"): with a
+   * word of simplerWords alone they name what to shorten ("summarize this email for me").
+   */
+  simplerPurpose: [
+    ...["producer", "pi", "team", "client", "clients", "customer", "customers", "need"],
+    ...["paste", "put", "send", "share", "copy", "post", "slide", "slides", "email", "slack"],
+    ...["adr", "architecture", "decision", "record"],
   ],
   /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
   simplerPhrases: [
@@ -146,6 +159,17 @@ export const FOLLOW_UP = {
     "too long",
     "one sentence",
     "one line",
+    "one-line",
+    "one liner",
+    "one-liner",
+    "two-line",
+    "two lines",
+    "2 lines",
+    "two sentences",
+    "2 sentences",
+    "three sentences",
+    "3 sentences",
+    "more simple",
     "in a nutshell",
     "like im 5",
     "like im five",
@@ -156,6 +180,16 @@ export const FOLLOW_UP = {
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
+  /** The words the options are named with ("what would make you say containers again?"). */
+  optionWords: [
+    ...["vm", "vms", "virtual", "machine", "machines", "container", "containers", "microvm", "microvms"],
+    ...["kubernetes", "k8s", "mixed", "platform", "hybrid", "shaped", "development"],
+  ],
+  /** Besides them, the words of asking what would change the recommendation ("what would have to be different …"). */
+  changeFrame: [
+    ...["different", "true", "make", "say", "take", "else", "something", "anything", "again", "instead"],
+    ...["condition", "conditions", "circumstance", "circumstances", "flip", "tip", "mind", "otherwise"],
+  ],
   /** "why not the runner up?", "why not the other one?": the option that came second. */
   runnerUpWords: ["runner", "second", "other", "alternative", "next"],
   /**
@@ -166,6 +200,7 @@ export const FOLLOW_UP = {
   recommendationOwnWords: [
     "recommend",
     "recommendation",
+    "rec",
     "pick",
     "choice",
     "choose",
@@ -245,7 +280,9 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
     (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
       onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
     (FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
-      own.every((s) => simplerOnly(s) || s === "understand"))
+      own.every(
+        (s) => simplerOnly(s) || s === "understand" || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s),
+      ))
   );
 }
 
@@ -305,9 +342,10 @@ export function askedOfIt(question: string, words: QuestionWords): "sources" | "
  */
 export function speaksOfTheRecommendation(question: string): boolean {
   if (asksForTheRecommendation(question)) return true;
-  const raw = rawWords(question);
+  // ("tl;dr of the rec?": rawWords splits "tl;dr".)
+  const raw = rawWords(question.replace(/\btl\s*;?\s*dr\b/gi, "tldr"));
   return (
-    raw.some((w) => /^recommend(?:s|ed|ation|ations)?$/.test(w)) &&
+    raw.some((w) => /^(?:recommend(?:s|ed|ation|ations)?|recs?)$/.test(w)) &&
     raw.some((w) => ASKS_OF_IT.has(w)) &&
     !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "redo"].includes(w))
   );
@@ -344,6 +382,8 @@ export function asksWhichOne(question: string): boolean {
 const ASKS_OF_IT = new Set([
   ...["explain", "why", "reason", "reasons", "justify", "detail", "details", "behind"],
   ...["source", "sources", "cite", "citation", "citations"],
+  // "which documents is the recommendation based on?"
+  ...["document", "documents", "doc", "docs", "reference", "references", "based", "basis", "evidence"],
   ...["tldr", "summary", "summarize", "summarise", "short", "simpler", "gist"],
   // "what do you recommend again?", "so what was the recommendation?"
   ...["again", "remind", "repeat", "was"],
@@ -555,6 +595,16 @@ export function removalWords(question: string): string | undefined {
 }
 
 /** What a question about the recommendation just shown asks. */
+/**
+ * What it would take for the recommendation to be another, in rawWords' spelling: "what would
+ * have to be different …", "what would make you say containers again", "what would it take for
+ * you to pick VMs", "under what conditions would you recommend something else". (Not "what if …":
+ * a supposition, decided again.)
+ */
+const ASKS_WHAT_CHANGES_IT = new RegExp(
+  `^${WHY_OPENERS}(?:(?:what|which)\\s(?:\\w+\\s)?(?:would|could|might|will)\\s(?:(?:have|need|needs)\\sto\\s)?(?:make\\s(?:you|u|it|the\\srecommendation)\\s(?:recommend|pick|choose|say|suggest|go\\swith|switch|prefer|change)|be\\s(?:different|true)|change|flip|tip)|what\\swould\\sit\\stake\\s(?:for\\s(?:you|u|it)\\s)?to\\s(?:recommend|pick|choose|switch|change|flip|say)|under\\swhat\\s(?:conditions|circumstances)\\swould)\\b`,
+);
+
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
 /**
@@ -576,6 +626,24 @@ export function aboutRecommendation(
     if (about) return about;
   }
   const raw = rawWords(question);
+  // "what would have to be different for the recommendation to change?", "what would make you
+  // recommend something else?" (blind trial 22's started a checklist, or were declined).
+  if (
+    ASKS_WHAT_CHANGES_IT.test(raw.join(" ")) &&
+    !raw.includes("if") &&
+    raw.length <= 2 * FOLLOW_UP.recommendationWords &&
+    // Nothing named besides the recommendation, its options and the frame: not "what would change
+    // the performance of my vm?".
+    words
+      .stems(question)
+      .every(
+        (s) =>
+          stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s) ||
+          stemsOf(words, FOLLOW_UP.optionWords).has(s) ||
+          stemsOf(words, FOLLOW_UP.changeFrame).has(s),
+      )
+  )
+    return "change";
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
   if (asksForCaveats(question, words)) return "caveats";
   const text = raw.join(" ");
@@ -891,12 +959,14 @@ export function resolve(
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };
   const own = words.stems(question);
+  const raw = rawWords(question);
+  // Made only of words asking for it, however many ("give me a short version I can put in an
+  // architecture decision record", blind trial 22's).
+  if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
   if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
     return aboutPrevious(previous, question, "sources");
 
-  const raw = rawWords(question);
-  if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
   // Or in its first clause, the rest saying why ("simpler pls, im not an infra person").
   const [head, ...rest] = question.split(/[,;:]|\s[-—–]\s/);
   if (

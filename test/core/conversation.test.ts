@@ -1626,3 +1626,104 @@ describe("follow-ups in context", () => {
     expect(ids).toEqual(expected);
   });
 });
+
+describe("blind trial 22's recommendation follow-ups and small talk", () => {
+  const hospital =
+    "recommend regional hospital, IT team of 3. about 40 VMs on vSphere, mostly Windows Server running vendor apps that only support Windows and specific OS versions. strict patient data privacy rules, yearly audits. we deploy about once a quarter, load is steady.";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+  const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
+  const recommended = async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: hospital, via: "command" }));
+    expect(rec!.summary).toMatch(/Recommendation: Virtual machines$/);
+    return { bot, rec: rec! };
+  };
+
+  it("asks the pick's reasons with 'why VMs?', another option's case with 'why microVMs?', also after an answer", async () => {
+    const { bot, rec } = await recommended();
+    const reasons = texts(rec).filter((t) => t.startsWith("**Why:**"));
+    for (const q of ["why VMs?", "why VMs again?"]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(texts(r!), q).toEqual(reasons);
+    }
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [micro] = await bot.handle(turn({ text: "why microVMs?" }));
+    expect(texts(micro!)[0]).toMatch(/^\*\*Why not MicroVMs\?\*\*/);
+    // Set against another: that one's case, not the one named first.
+    const [rather] = await bot.handle(turn({ text: "Why VMs rather than the mixed platform?" }));
+    expect(texts(rather!)[0]).toMatch(/^\*\*Why not Mixed platform\?\*\*/);
+    // A question of its own about VMs is still one.
+    const [own] = await bot.handle(turn({ text: "why are vms slower than containers?" }));
+    expect(own!.kind).toBe("answer");
+  });
+
+  it("answers what would change it, in longer words, instead of starting a checklist or declining", async () => {
+    for (const q of [
+      "what would have to be different for the recommendation to change?",
+      "what would make you recommend something else?",
+      "what would it take for you to pick containers?",
+    ]) {
+      const { bot } = await recommended();
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(contextOf(r!), q).toEqual({
+        type: "context",
+        text: "Following up on the recommendation: _Virtual machines_",
+      });
+    }
+    // Naming something else it would change is a question of its own.
+    const { bot } = await recommended();
+    const [perf] = await bot.handle(turn({ text: "what would change the performance of my vm?" }));
+    expect(perf!.kind).toBe("answer");
+  });
+
+  it("gives its sources and its gist when asked by name, with an answer in between, in any words around the request", async () => {
+    const { bot } = await recommended();
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [sources] = await bot.handle(turn({ text: "which documents is the recommendation based on?" }));
+    expect(sources!.kind).toBe("recommendation");
+    expect(texts(sources!)).toContain(knowledge.responses.followUp.sources);
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    for (const q of [
+      "can u give me the short version of this rec, 2 sentences for my producer",
+      "tl;dr of the rec?",
+    ]) {
+      const [short] = await bot.handle(turn({ text: q }));
+      expect(short!.kind, q).toBe("recommendation");
+      expect(texts(short!)[0], q).toBe(knowledge.responses.followUp.simpler);
+    }
+    // After an answer, the same of that answer.
+    for (const q of [
+      "give me a short version I can put in an architecture decision record",
+      "simpler pls, 2 lines i can paste to my boss",
+      "too long lol. tl;dr?",
+    ]) {
+      const fresh = makeBot(await createStore("memory:"));
+      await fresh.handle(turn({ text: "how do containers isolate workloads?" }));
+      const [short] = await fresh.handle(turn({ text: q }));
+      expect(short!.kind, q).toBe("answer");
+      expect(JSON.stringify(short!.parts), q).toContain(knowledge.responses.followUp.simpler);
+    }
+    // What to shorten named: no request about the answer.
+    const fresh = makeBot(await createStore("memory:"));
+    await fresh.handle(turn({ text: "how do containers isolate workloads?" }));
+    const [email] = await fresh.handle(turn({ text: "summarize this email for me" }));
+    expect(JSON.stringify(email!.parts)).not.toContain(knowledge.responses.followUp.simpler);
+  });
+
+  it("takes thanks and sign-offs with a remark as small talk, not a question or a checklist", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    for (const q of [
+      "ok whatever, thanks anyway 👍",
+      "Appreciated. That's all for today.",
+      "ok thanks, that was semi useful 🙃",
+      "thank you very much my friend, you help me a lot 🙏",
+    ]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("smalltalk");
+    }
+    const [decide] = await bot.handle(turn({ text: "help me decide" }));
+    expect(decide!.kind).toBe("checklist");
+  });
+});
