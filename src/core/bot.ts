@@ -116,7 +116,8 @@ const ADDS_TO_SUPPOSITION =
  * compliance to strict", "hey, change compliance to none" (choiceWords' openings and verbs).
  */
 const CHANGE_REQUEST = new RegExp(
-  String.raw`^\s*(?:${CHANGE_OPENINGS}[\s,]+)*${CHANGE_VERBS}[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S`,
+  // ("No. Change platform maturity to medium.": an opening closed by a full stop too, blind trial 22's.)
+  String.raw`^\s*(?:${CHANGE_OPENINGS}[\s,.!;:-]+)*${CHANGE_VERBS}[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S`,
   "i",
 );
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };

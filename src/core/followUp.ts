@@ -536,7 +536,12 @@ export function supposition(question: string): string | undefined {
   const opening = WHAT_IF.exec(text);
   if (!opening) return undefined;
   // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
-  const supposed = text.slice(opening[0].length).replace(/[?!.\s]+$/, "");
+  // Nor what it would replace: "every week instead of quarterly" reads both, which conflict.
+  const supposed = text
+    .slice(opening[0].length)
+    .replace(/[?!.\s]+$/, "")
+    .replace(/(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+[^,;]+$/i, "")
+    .replace(/,\s*(?:and\s+|but\s+)?not\s+[^,;]+$/i, "");
   // About our own situation ("we", "our"), and nothing asked after it: "suppose a container
   // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
   const words = rawWords(supposed);

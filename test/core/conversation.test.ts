@@ -1712,6 +1712,35 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     expect(JSON.stringify(email!.parts)).not.toContain(knowledge.responses.followUp.simpler);
   });
 
+  it("decides a what-if again without the answer it replaces, and takes a change opened by 'No.' after an answer", async () => {
+    for (const [q, field] of [
+      ["what if we started deploying every week instead of quarterly?", ["Deploy frequency", "Regular"]],
+      ["what if isolation was strong instead of hard?", ["Isolation", "Strong"]],
+      ["what if we deployed weekly, not quarterly?", ["Deploy frequency", "Regular"]],
+    ] as const) {
+      const { bot } = await recommended();
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(fieldsOf(r!), q).toEqual([[...field]]);
+    }
+    const { bot } = await recommended();
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [changed] = await bot.handle(turn({ text: "No. Change platform maturity to medium." }));
+    expect(changed!.kind).toBe("recommendation");
+    expect(fieldsOf(changed!)).toEqual([["Platform maturity", "Medium"]]);
+  });
+
+  it("reads building outsiders' pull requests as hard isolation", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(
+      turn({
+        text: "recommend its our own code but we build PRs from external contributors too",
+        via: "command",
+      }),
+    );
+    expect(fieldsOf(r!)).toContainEqual(["Isolation", "Hard"]);
+  });
+
   it("takes thanks and sign-offs with a remark as small talk, not a question or a checklist", async () => {
     const bot = makeBot(await createStore("memory:"));
     for (const q of [
