@@ -1739,6 +1739,11 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       }),
     );
     expect(fieldsOf(r!)).toContainEqual(["Isolation", "Hard"]);
+    // Only building or running them: not keeping them out.
+    const [blocked] = await bot.handle(
+      turn({ text: "recommend we block PRs from external contributors, we deploy weekly", via: "command" }),
+    );
+    expect(fieldsOf(blocked!).map(([label]) => label)).not.toContain("Isolation");
   });
 
   it("takes thanks and sign-offs with a remark as small talk, not a question or a checklist", async () => {
