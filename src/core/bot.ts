@@ -26,6 +26,7 @@ import {
   leansOnConversation,
   mentionsRecommendation,
   plainAmendment,
+  pointsAtTheRecommendation,
   pointsBack,
   type QuestionWords,
   type RecommendationQuestion,
@@ -148,10 +149,20 @@ const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
 const WHY_OPTION = new RegExp(
   `^${WHY_OPENERS}why (?!(?:not|is|are|was|were|do|does|did|would|should|can|could|will|has|have|dont|doesnt|didnt|we|you|i|it|its|that|this|so|though|tho)\\b)`,
 );
+/**
+ * The option a "why (not) …?" names: "why not containers?", or (`bare`) "why VMs?", where `versus`
+ * is what "why VMs rather than the mixed platform?" sets it against.
+ */
+interface WhyNotNamed {
+  option: RecommendationId;
+  bare: boolean;
+  versus?: RecommendationId;
+}
+
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
 /** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
-const WHY_OPTION_FRAME = "again then tho though exactly really even so in the end for us here";
+const WHY_OPTION_FRAME = "again then tho though exactly really even so in the end for us here rather than instead of over and not but";
 const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you)\\b`);
 /** A sentence asking why, as written. */
 const WHY_SENTENCE = new RegExp(`^\\W*(?:(?:${WHY_OPENING_WORDS})\\W+)*why\\b`, "i");
@@ -522,8 +533,10 @@ export class Bot {
     const whichOne = asksWhichOne(question);
     // "why not containers?" naming one of its options and nothing else.
     const optionWhyNot = this.whyNotNamed(question);
-    // "sources for the recommendation?": by that word, whatever came after it.
-    const speaksOf = speaksOfTheRecommendation(question);
+    // "sources for the recommendation?": pointed at, whatever came after it; not in a description
+    // of a workload, which asks for a new one ("based on this, what do you recommend: 20 services …").
+    const speaksOf =
+      pointsAtTheRecommendation(question) && Object.keys(this.recent.read(question).understood).length === 0;
     const about =
       (optionWhyNot ? "why-not" : undefined) ??
       (restated || whichOne ? "why" : undefined) ??
@@ -549,7 +562,9 @@ export class Bot {
       // definition ("why not?" and "why not vms for the db?" follow the last answer).
       if (
         about === "change" ||
-        optionWhyNot !== undefined ||
+        // ("why VMs?" only while the recommendation is the last thing shown: after another answer
+        // "why kubernetes?" and the like are questions of their own, review 27.)
+        (optionWhyNot !== undefined && !optionWhyNot.bare) ||
         restated ||
         speaksOf ||
         (last && (!shown.behind || namesIt))
@@ -558,11 +573,11 @@ export class Bot {
         // from then on.
         if (restated && shown.actual !== shown.answers) {
           await this.rememberRecommendation(turn, shown.actual);
-          return this.recommendationFollowUp(shown.actual, about, question, optionWhyNot?.option);
+          return this.recommendationFollowUp(shown.actual, about, question, optionWhyNot);
         }
         // Answered about it, it is the last thing shown again: "why?" next is about it too.
         if (shown.behind || !last) await this.bringForward(turn);
-        return this.recommendationFollowUp(shown.answers, about, question, optionWhyNot?.option);
+        return this.recommendationFollowUp(shown.answers, about, question, optionWhyNot);
       }
     }
     // "what would change it?" with no recommendation shown: there is none to change (not the
@@ -879,16 +894,17 @@ export class Bot {
     asked: RecommendationQuestion,
     question: string,
     /** The option a "why …?" asks about, where the question says which (whyNotNamed). */
-    named?: RecommendationId,
+    named?: WhyNotNamed,
   ): Reply {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
+    const namedOption = named && this.askedOption(named, decision.recommendation);
     // "Why not X?": X's own case, the runner-up's when it names nothing else ("why not the other
     // one?"); about the pick itself or something that is no option ("why not nomad?"), the reasons.
     const option =
       asked !== "why-not"
         ? undefined
-        : (named ??
+        : (namedOption ??
           this.optionNamed(whyClause(question)) ??
           this.optionNamed(question) ??
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
@@ -954,7 +970,7 @@ export class Bot {
    * "why not just plain containers on a managed service?", "why is containers ruled out
    * completely? …": why not an option it names, in more words than aboutRecommendation takes.
    */
-  private whyNotNamed(question: string): { about: "why-not"; option: RecommendationId } | undefined {
+  private whyNotNamed(question: string): WhyNotNamed | undefined {
     const first = whyClause(question);
     // Nothing else asked after it: "why not vms, and how would backups work?" asks of backups
     // (but "why not kubernetes, is it because we are too small?" asks why not).
@@ -971,24 +987,45 @@ export class Bot {
     const whyNot = WHY_NOT.test(text);
     const leftOut =
       WHY_IS.test(text) && /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
-    // "why VMs?" (the pick: its reasons; another option: its case), "why VMs rather than the mixed
-    // platform?" (the one set against it): blind trial 22's got the option's definition.
-    const whyThis = !whyNot && !leftOut && WHY_OPTION.test(text);
-    if (!whyNot && !leftOut && !whyThis) return undefined;
-    const against = whyThis ? SET_AGAINST.exec(text) : null;
-    const option = this.optionNamed(against ? against[1]! : first);
-    if (!option) return undefined;
-    // Nothing asked besides the option ("why not use containers for the database as well?" asks
-    // about databases): its title's words and words of the question's frame only (with "rather
-    // than", the option named first too).
+    // "why VMs?", "why VMs rather than the mixed platform?" (blind trial 22's got the option's
+    // definition): an option named in full right after "why", and nothing else but what it is
+    // set against ("why kubernetes?", "why use containers?" are questions of their own).
+    const bare = !whyNot && !leftOut && WHY_OPTION.test(text);
+    if (!whyNot && !leftOut && !bare) return undefined;
     const titleOf = (id: RecommendationId | undefined) =>
       this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? "");
-    const first$ = against ? this.optionNamed(text.slice(0, against.index)) : undefined;
-    if (against && !first$) return undefined;
-    const title = new Set([...titleOf(option), ...titleOf(first$)]);
-    const frame = new Set(this.qa.stems(whyThis ? `${WHY_NOT_FRAME} ${WHY_OPTION_FRAME}` : WHY_NOT_FRAME));
+    const against = bare ? SET_AGAINST.exec(text) : null;
+    const named = against ? text.slice(0, against.index) : first;
+    const option = this.optionNamed(named);
+    if (!option) return undefined;
+    const versus = against ? this.optionNamed(against[1]!) : undefined;
+    if (against && !versus) return undefined;
+    if (bare) {
+      const said = new Set(this.qa.stems(text));
+      const inFull = (id: RecommendationId) => titleOf(id).every((s) => said.has(s));
+      if (!inFull(option) || (versus && !inFull(versus))) return undefined;
+    }
+    // Nothing asked besides the option ("why not use containers for the database as well?" asks
+    // about databases): its title's words and words of the question's frame only.
+    const title = new Set([...titleOf(option), ...titleOf(versus)]);
+    const frame = new Set(this.qa.stems(bare ? WHY_OPTION_FRAME : WHY_NOT_FRAME));
     const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s));
-    return own.length === 0 ? { about: "why-not", option } : undefined;
+    if (own.length > 0) return undefined;
+    return { option, bare, ...(versus ? { versus } : {}) };
+  }
+
+  /**
+   * Which option a "why …?" asks about, given the pick: "why X rather than Y?" asks Y's case, or
+   * X's when Y is the pick ("why containers over vms?" with VMs picked); "why containers?" after
+   * Container-shaped development, whose title holds Containers' words, asks about the pick.
+   */
+  private askedOption(named: WhyNotNamed, pick: RecommendationId): RecommendationId {
+    if (named.versus) return named.versus === pick ? named.option : named.versus;
+    if (!named.bare || named.option === pick) return named.option;
+    const titleOf = (id: RecommendationId) =>
+      new Set(this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? ""));
+    const pickTitle = titleOf(pick);
+    return [...titleOf(named.option)].every((s) => pickTitle.has(s)) ? pick : named.option;
   }
 
   /**

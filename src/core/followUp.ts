@@ -42,6 +42,12 @@ export const FOLLOW_UP = {
    * points nowhere).
    */
   shortQuestion: 2,
+  /**
+   * A question naming no subject word that the matcher only offers an entry for (from
+   * params.decide.withoutSubjectWord) counts as a sure offer from this probability, and below it
+   * as the decline it was until that threshold came down from this value (2026-12-01).
+   */
+  sureOffer: 0.85,
   /** A question opening with one of these continues the one before ("and for VMs?", "so how long"). */
   connectives: ["and", "but", "so", "also", "or", "then", "plus"],
   /** Besides the connectives, a question made of stopwords opening with one of these asks about what was said ("why?", "how so?"). */
@@ -178,6 +184,12 @@ export const FOLLOW_UP = {
     "like a 5 year old",
     "like a five year old",
   ],
+  /** The phrases of simplerPhrases that ask for a shorter version outright, beside which simplerPurpose words may stand. */
+  simplerRequests: [
+    ...["short version", "shorter version", "in short", "one line", "one-line", "one liner", "one-liner"],
+    ...["two-line", "two lines", "2 lines", "two sentences", "2 sentences", "three sentences", "3 sentences"],
+    ...["in a nutshell", "tldr", "tl dr", "simpler"],
+  ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
   /** The words the options are named with ("what would make you say containers again?"). */
@@ -280,9 +292,13 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
     (!/^(?:is|are|does|do|was|were|will|would) /.test(phrase) &&
       onlyOf(words, own, FOLLOW_UP.simplerWords, FOLLOW_UP.simplerOthers)) ||
     (FOLLOW_UP.simplerPhrases.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
-      own.every(
-        (s) => simplerOnly(s) || s === "understand" || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s),
-      ))
+      own.every((s) => simplerOnly(s) || s === "understand")) ||
+    // Who it is for and where it goes only beside a request for a shorter version, in a message
+    // that asks nothing ("the slide is too long", "what should go in the short version of an
+    // architecture decision record?": review 27's).
+    (FOLLOW_UP.simplerRequests.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
+      !/^(?:is|are|does|do|was|were|will|would|what|which|how|where|when|why|who|should)\b/.test(phrase) &&
+      own.every((s) => simplerOnly(s) || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s)))
   );
 }
 
@@ -349,6 +365,20 @@ export function speaksOfTheRecommendation(question: string): boolean {
     raw.some((w) => ASKS_OF_IT.has(w)) &&
     !raw.some((w) => ["new", "another", "different", "fresh", "second", "other", "redo"].includes(w))
   );
+}
+
+/** The recommendation given, pointed at: "the recommendation", "your rec", "you recommended". */
+const THE_RECOMMENDATION =
+  /\b(?:(?:the|this|that|your|ur|my|our)\s+(?:recommendation|rec|verdict)|(?:you|u)\s+(?:recommended|recommend|suggested|picked|chose))\b/i;
+
+/**
+ * Does a message ask something of the recommendation given, pointing at it ("which documents is
+ * the recommendation based on?", "tl;dr of the rec?", "source for what you recommended?"), not at
+ * what is recommended in general ("why is it recommended to run one process per container?",
+ * "what do the docs recommend for databases?": review 27's)?
+ */
+export function pointsAtTheRecommendation(question: string): boolean {
+  return speaksOfTheRecommendation(question) && THE_RECOMMENDATION.test(question);
 }
 
 /**
@@ -525,6 +555,10 @@ const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
 const WHAT_IF =
   /^(?:(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine)|(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?if)\s+/i;
 
+/** What a supposition would replace, up to a joining word or a break: "instead of quarterly". */
+const REPLACED =
+  /(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+(?!(?:and|but|plus|also|with|while)\b)[^\s,;]+)+/gi;
+
 /**
  * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
  * compliance": a change to the situation of the recommendation just shown, to decide again. The
@@ -540,7 +574,8 @@ export function supposition(question: string): string | undefined {
   const supposed = text
     .slice(opening[0].length)
     .replace(/[?!.\s]+$/, "")
-    .replace(/(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+[^,;]+$/i, "")
+    // (Up to what the sentence goes on with: "… rather than quarterly and have no compliance rules".)
+    .replace(REPLACED, "")
     .replace(/,\s*(?:and\s+|but\s+)?not\s+[^,;]+$/i, "");
   // About our own situation ("we", "our"), and nothing asked after it: "suppose a container
   // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
@@ -610,6 +645,9 @@ const ASKS_WHAT_CHANGES_IT = new RegExp(
   `^${WHY_OPENERS}(?:(?:what|which)\\s(?:\\w+\\s)?(?:would|could|might|will)\\s(?:(?:have|need|needs)\\sto\\s)?(?:make\\s(?:you|u|it|the\\srecommendation)\\s(?:recommend|pick|choose|say|suggest|go\\swith|switch|prefer|change)|be\\s(?:different|true)|change|flip|tip)|what\\swould\\sit\\stake\\s(?:for\\s(?:you|u|it)\\s)?to\\s(?:recommend|pick|choose|switch|change|flip|say)|under\\swhat\\s(?:conditions|circumstances)\\swould)\\b`,
 );
 
+/** Pointing at the bot or its recommendation, in rawWords' spelling: "you", "your mind", "the recommendation". */
+const ASKED_OF_US = /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer))\b/;
+
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
 /**
@@ -635,7 +673,10 @@ export function aboutRecommendation(
   // recommend something else?" (blind trial 22's started a checklist, or were declined).
   if (
     ASKS_WHAT_CHANGES_IT.test(raw.join(" ")) &&
-    !raw.includes("if") &&
+    // Of the bot or its recommendation, comparing nothing: not "what would be different between
+    // vms and containers?", "what would be different with containers?" (review 27's).
+    ASKED_OF_US.test(raw.join(" ")) &&
+    !raw.some((w) => ["if", "between", "vs", "versus", "or", "compared"].includes(w)) &&
     raw.length <= 2 * FOLLOW_UP.recommendationWords &&
     // Nothing named besides the recommendation, its options and the frame: not "what would change
     // the performance of my vm?".
@@ -988,10 +1029,16 @@ export function resolve(
   // A question naming no subject word is declined alone, or only offered an entry when the model
   // is sure of it ("how do i undo my last git commit"): a follow-up like a declined one, never
   // "ambiguous" (the topic before would make it an answer on some other subject's words).
-  const offeredOnly = alone.kind === "no-match" && alone.why === "no-subject-word";
-  const declined = alone.kind === "out-of-scope" || offeredOnly;
+  // An offer the model is less sure of (below sureOffer) was a decline until the matcher offered
+  // from even odds, and is read as one here: "my bad" right after an answer got the rollback
+  // answer once read as a sure offer (review 27).
+  const unsureOffer =
+    alone.kind === "no-match" && alone.why === "no-subject-word" && alone.confidence < FOLLOW_UP.sureOffer;
+  const noSubject = (alone.kind === "out-of-scope" && alone.rule === "no-subject-word") || unsureOffer;
+  const offeredOnly = alone.kind === "no-match" && alone.why === "no-subject-word" && !unsureOffer;
+  const declined = alone.kind === "out-of-scope" || offeredOnly || unsureOffer;
   const subjectless =
-    ((alone.kind === "out-of-scope" && alone.rule === "no-subject-word") || offeredOnly) &&
+    (noSubject || offeredOnly) &&
     own.length <= FOLLOW_UP.shortQuestion &&
     // Every word one the knowledge uses: "what's the weather like today?" is not about the answer.
     own.every(words.knows) &&
@@ -1020,14 +1067,7 @@ export function resolve(
   // "what about the people side, like skills?": a topic of its own named without a subject word.
   // The conversation gives the subject: the question is answered as if it had named one, when the
   // model is sure enough of an entry (with the topic before, the answer before would win).
-  if (
-    alone.kind === "out-of-scope" &&
-    alone.rule === "no-subject-word" &&
-    asksAbout(raw) &&
-    own.length <= FOLLOW_UP.maxWords &&
-    own.every(words.knows) &&
-    newTopic
-  ) {
+  if (noSubject && asksAbout(raw) && own.length <= FOLLOW_UP.maxWords && own.every(words.knows) && newTopic) {
     const inSubject = answeredInSubject(asker, words, question, previous, alone);
     if (inSubject) return inSubject;
   }

@@ -1639,7 +1639,7 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     return { bot, rec: rec! };
   };
 
-  it("asks the pick's reasons with 'why VMs?', another option's case with 'why microVMs?', also after an answer", async () => {
+  it("asks the pick's reasons with 'why VMs?', another option's case with 'why microVMs?', while it is the last thing shown", async () => {
     const { bot, rec } = await recommended();
     const reasons = texts(rec).filter((t) => t.startsWith("**Why:**"));
     for (const q of ["why VMs?", "why VMs again?"]) {
@@ -1647,15 +1647,60 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       expect(r!.kind, q).toBe("recommendation");
       expect(texts(r!), q).toEqual(reasons);
     }
-    await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [micro] = await bot.handle(turn({ text: "why microVMs?" }));
     expect(texts(micro!)[0]).toMatch(/^\*\*Why not MicroVMs\?\*\*/);
-    // Set against another: that one's case, not the one named first.
+    // Set against another: that one's case, not the one named first; against the pick, the one
+    // named first.
     const [rather] = await bot.handle(turn({ text: "Why VMs rather than the mixed platform?" }));
     expect(texts(rather!)[0]).toMatch(/^\*\*Why not Mixed platform\?\*\*/);
-    // A question of its own about VMs is still one.
-    const [own] = await bot.handle(turn({ text: "why are vms slower than containers?" }));
-    expect(own!.kind).toBe("answer");
+    const [over] = await bot.handle(turn({ text: "why containers over vms?" }));
+    expect(texts(over!)[0]).toMatch(/^\*\*Why not Containers\?\*\*/);
+    // Questions of their own: about VMs, with a verb, an option not named in full, and any of
+    // them once another answer came after the recommendation (review 27's).
+    for (const q of [
+      "why are vms slower than containers?",
+      "why use containers?",
+      "why move to kubernetes?",
+    ]) {
+      const [own] = await bot.handle(turn({ text: q }));
+      expect(own!.kind, q).toBe("answer");
+    }
+    const [after] = await bot.handle(turn({ text: "why microVMs?" }));
+    expect(after!.kind).toBe("answer");
+  });
+
+  it("asks 'why containers?' of a Container-shaped development pick, whose name holds the word", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(
+      turn({
+        text: "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady",
+        via: "command",
+      }),
+    );
+    expect(rec!.summary).toMatch(/Container-shaped development$/);
+    const [why] = await bot.handle(turn({ text: "why containers?" }));
+    expect(texts(why!)).toEqual(texts(rec!).filter((t) => t.startsWith("**Why:**")));
+  });
+
+  it("leaves questions that use the word 'recommended' or describe a workload to themselves (review 27)", async () => {
+    const { bot } = await recommended();
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    for (const q of [
+      "why is it recommended to run one process per container?",
+      "which docs recommend microvms?",
+    ]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("answer");
+    }
+    const [fresh] = await bot.handle(
+      turn({
+        text: "Based on this, what do you recommend: 20 microservices, we deploy daily, spiky load, no compliance",
+      }),
+    );
+    expect(fresh!.kind).toBe("recommendation");
+    expect(fieldsOf(fresh!)).toContainEqual(["Deploy frequency", "Frequent"]);
+    const [between] = await bot.handle(turn({ text: "what would be different between vms and containers?" }));
+    expect(between!.kind).toBe("answer");
   });
 
   it("answers what would change it, in longer words, instead of starting a checklist or declining", async () => {
@@ -1705,11 +1750,17 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       expect(short!.kind, q).toBe("answer");
       expect(JSON.stringify(short!.parts), q).toContain(knowledge.responses.followUp.simpler);
     }
-    // What to shorten named: no request about the answer.
-    const fresh = makeBot(await createStore("memory:"));
-    await fresh.handle(turn({ text: "how do containers isolate workloads?" }));
-    const [email] = await fresh.handle(turn({ text: "summarize this email for me" }));
-    expect(JSON.stringify(email!.parts)).not.toContain(knowledge.responses.followUp.simpler);
+    // What to shorten named, or a question about short versions: no request about the answer.
+    for (const q of [
+      "summarize this email for me",
+      "this email is too long",
+      "what should go in the short version of an architecture decision record?",
+    ]) {
+      const fresh = makeBot(await createStore("memory:"));
+      await fresh.handle(turn({ text: "how do containers isolate workloads?" }));
+      const [other] = await fresh.handle(turn({ text: q }));
+      expect(JSON.stringify(other!.parts), q).not.toContain(knowledge.responses.followUp.simpler);
+    }
   });
 
   it("decides a what-if again without the answer it replaces, and takes a change opened by 'No.' after an answer", async () => {
@@ -1723,7 +1774,15 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       expect(r!.kind, q).toBe("recommendation");
       expect(fieldsOf(r!), q).toEqual([[...field]]);
     }
+    // What follows the replaced answer is still read (review 27's lost "no compliance rules").
     const { bot } = await recommended();
+    const [both] = await bot.handle(
+      turn({ text: "what if we deploy daily rather than quarterly and have no compliance rules?" }),
+    );
+    expect(fieldsOf(both!)).toEqual([
+      ["Compliance", "None"],
+      ["Deploy frequency", "Frequent"],
+    ]);
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [changed] = await bot.handle(turn({ text: "No. Change platform maturity to medium." }));
     expect(changed!.kind).toBe("recommendation");
@@ -1759,5 +1818,12 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     }
     const [decide] = await bot.handle(turn({ text: "help me decide" }));
     expect(decide!.kind).toBe("checklist");
+    // "my bad" after an answer is no question (at even odds it was offered the rollback entry);
+    // "that is all?" asks for more, it signs nothing off (review 27's).
+    await bot.handle(turn({ text: "how do containers isolate workloads?" }));
+    const [bad] = await bot.handle(turn({ text: "my bad" }));
+    expect(bad!.kind).toBe("smalltalk");
+    const [all] = await bot.handle(turn({ text: "that is all?" }));
+    expect(all!.kind).not.toBe("smalltalk");
   });
 });
