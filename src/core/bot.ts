@@ -162,7 +162,8 @@ interface WhyNotNamed {
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
 /** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
-const WHY_OPTION_FRAME = "again then tho though exactly really even so in the end for us here rather than instead of over and not but";
+const WHY_OPTION_FRAME =
+  "again then tho though exactly really even so in the end for us here rather than instead of over and not but";
 const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you)\\b`);
 /** A sentence asking why, as written. */
 const WHY_SENTENCE = new RegExp(`^\\W*(?:(?:${WHY_OPENING_WORDS})\\W+)*why\\b`, "i");
@@ -460,8 +461,13 @@ export class Bot {
     // by name on request, whatever was shown after the recommendation (blind trial 18's, after an
     // answer, was taken back to it).
     const unread = !supposed && !corrected && !running && Object.keys(byOption).length === 0;
-    const commanded = unread && CHANGE_REQUEST.test(question) && namesAnswer(question);
-    const plain = !unread ? undefined : commanded ? question.trim() : plainAmendment(question, namesAnswer);
+    // (In any sentence of the message: "I was giving you answers for the recommendation. change
+    // state to mixed and architecture to mixed", blind trial 22's.)
+    const request = unread
+      ? question.split(/(?<=[.!?])\s+/).find((s) => CHANGE_REQUEST.test(s) && namesAnswer(s))
+      : undefined;
+    const commanded = request !== undefined;
+    const plain = !unread ? undefined : request ? request.trim() : plainAmendment(question, namesAnswer);
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only

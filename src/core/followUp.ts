@@ -201,6 +201,8 @@ export const FOLLOW_UP = {
   changeFrame: [
     ...["different", "true", "make", "say", "take", "else", "something", "anything", "again", "instead"],
     ...["condition", "conditions", "circumstance", "circumstances", "flip", "tip", "mind", "otherwise"],
+    // "… for you to say go full containers in prod instead?"
+    ...["go", "full", "fully", "prod", "production", "everything"],
   ],
   /** "why not the runner up?", "why not the other one?": the option that came second. */
   runnerUpWords: ["runner", "second", "other", "alternative", "next"],
@@ -645,6 +647,10 @@ const ASKS_WHAT_CHANGES_IT = new RegExp(
   `^${WHY_OPENERS}(?:(?:what|which)\\s(?:\\w+\\s)?(?:would|could|might|will)\\s(?:(?:have|need|needs)\\sto\\s)?(?:make\\s(?:you|u|it|the\\srecommendation)\\s(?:recommend|pick|choose|say|suggest|go\\swith|switch|prefer|change)|be\\s(?:different|true)|change|flip|tip)|what\\swould\\sit\\stake\\s(?:for\\s(?:you|u|it)\\s)?to\\s(?:recommend|pick|choose|switch|change|flip|say)|under\\swhat\\s(?:conditions|circumstances)\\swould)\\b`,
 );
 
+/** A lead-in pointing back at the recommendation: "back to the rec:", "re the recommendation -". */
+const BACK_TO_IT =
+  /^\s*(?:(?:ok|okay|so)[\s,]+)?(?:back\s+to|about|re|regarding)\s+(?:the|your|ur)\s+(?:rec|recommendation)\s*[:,\-—–]\s*/i;
+
 /** Pointing at the bot or its recommendation, in rawWords' spelling: "you", "your mind", "the recommendation". */
 const ASKED_OF_US = /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer))\b/;
 
@@ -668,7 +674,9 @@ export function aboutRecommendation(
     const about = aboutRecommendation(opening, words);
     if (about) return about;
   }
-  const raw = rawWords(question);
+  // "back to the rec: what would have to be true …" (blind trial 22's).
+  const asked = question.replace(BACK_TO_IT, "");
+  const raw = rawWords(asked);
   // "what would have to be different for the recommendation to change?", "what would make you
   // recommend something else?" (blind trial 22's started a checklist, or were declined).
   if (
@@ -681,7 +689,7 @@ export function aboutRecommendation(
     // Nothing named besides the recommendation, its options and the frame: not "what would change
     // the performance of my vm?".
     words
-      .stems(question)
+      .stems(asked)
       .every(
         (s) =>
           stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s) ||
@@ -694,7 +702,9 @@ export function aboutRecommendation(
   if (asksForCaveats(question, words)) return "caveats";
   const text = raw.join(" ");
   const about: RecommendationQuestion | undefined =
-    /^(?:what|which|would|could|how|does|do|did)\b/.test(text) && /\bchang(?:e|es|ed|ing)\b/.test(text)
+    // ("and what would change it?" too: blind trial 22's followed up the answer before.)
+    new RegExp(`^${WHY_OPENERS}(?:what|which|would|could|how|does|do|did)\\b`).test(text) &&
+    /\bchang(?:e|es|ed|ing)\b/.test(text)
       ? "change"
       : !ASKS_WHY_FIRST.test(text)
         ? undefined

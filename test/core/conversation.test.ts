@@ -1789,6 +1789,36 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     expect(fieldsOf(changed!)).toEqual([["Platform maturity", "Medium"]]);
   });
 
+  it("takes a change in a later sentence, 'audited' for moderate compliance, and 'and what would change it?' or 'back to the rec: …'", async () => {
+    const { bot } = await recommended();
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [later] = await bot.handle(
+      turn({
+        text: "I was giving you answers for the recommendation. change state to stateless and architecture to microservices",
+      }),
+    );
+    expect(later!.kind).toBe("recommendation");
+    expect(fieldsOf(later!)).toEqual([
+      ["Architecture", "Microservices"],
+      ["State", "Stateless"],
+    ]);
+    const [audited] = await bot.handle(turn({ text: "change compliance to audited" }));
+    expect(fieldsOf(audited!)).toEqual([["Compliance", "Moderate"]]);
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    await bot.handle(turn({ text: "why did you recommend that for us though" }));
+    for (const q of [
+      "and what would change it?",
+      "back to the rec: what would have to be true for you to say go full containers in prod instead?",
+    ]) {
+      const [change] = await bot.handle(turn({ text: q }));
+      expect(change!.kind, q).toBe("recommendation");
+      expect(contextOf(change!), q).toEqual({
+        type: "context",
+        text: expect.stringMatching(/^Following up on the recommendation: /),
+      });
+    }
+  });
+
   it("reads building outsiders' pull requests as hard isolation", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [r] = await bot.handle(
