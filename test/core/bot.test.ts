@@ -384,6 +384,13 @@ describe("Bot.handle: walkthroughs", () => {
       // A negation in a later clause denies nothing of the said words (a second review's).
       [5, "eks since we cant run clusters ourselves", label("orchestration", "medium")],
       [0, "just our code and we dont run anything from customers", label("isolation", "standard")],
+      // Trial 22's, each not read (or, the second, read as the option it turned down).
+      [0, "ok. normal, only our own app on the servers", label("isolation", "standard")],
+      [0, "no wait, isolation should be strong not standard, I said go strong", label("isolation", "strong")],
+      [6, "one big war file", label("architecture", "monolith")],
+      [8, "ok yes then", label("legacy", "yes")],
+      [8, "ok no then", label("legacy", "no")],
+      [10, "end of month is very busy, other time quiet", label("load", "spiky")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
@@ -400,6 +407,8 @@ describe("Bot.handle: walkthroughs", () => {
         `✅ ${label(step === 1 ? "maturity" : "orchestration", value)}`,
       );
     // Said words denied right after them are no answer; nor is someone else's mention (a second review's).
+    // Someone else's word still: only the asker's own "I said" is theirs.
+    expect(plainText([await at(0, "the vendor said isolation should be strict")])).not.toContain("✅");
     for (const text of ["gke autopilot is not an option", "someone else mentioned eks"])
       expect(plainText([await at(5, text)]), text).not.toContain(`✅ ${label("orchestration", "medium")}`);
     // Turned down, with what it is instead: "no ci" is Low.

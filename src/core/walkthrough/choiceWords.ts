@@ -91,8 +91,16 @@ const headOf = (text: string) => /^\s*(.+?)\s*(?:[,;:]|\s[-—–]\s|[—–])/.
 const EXCEPTS = "except|apart from|other than|besides|save for";
 /** After an option named first: an exception, or a concession. */
 const EXCEPTED = new RegExp(`\\b(?:${EXCEPTS}|though|although)\\b`, "i");
+/**
+ * Someone else's word ("the vendor said strict"), as regular-expression source; not the asker's own
+ * ("no wait, isolation should be strong, I said go strong": blind trial 22's, not read).
+ */
+const HEARSAY_VERB = String.raw`(?<!\b(?:i|we|i already|we already)\s)(?:says|said)`;
 /** After an option named first, whatever the rest says: also a condition, hearsay, a doubt or a "but". */
-const QUALIFIED = new RegExp(`\\b(?:if|unless|says|said|maybe|might|but|${EXCEPTS}|though|although)\\b`, "i");
+const QUALIFIED = new RegExp(
+  `\\b(?:if|unless|${HEARSAY_VERB}|maybe|might|but|${EXCEPTS}|though|although)\\b`,
+  "i",
+);
 /**
  * Anywhere beside words said for a choice, an exception or a rejection says otherwise ("all linux
  * except one windows box", "our own code on top of SAP", "tried eks, hated it", "we find EKS too
@@ -124,6 +132,16 @@ const CHATTER = new Set(["no", "nope", "nah", "yes", "yeah", "yep", "yup"]);
 
 /** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
 export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
+
+/**
+ * Words typed around a bare answer that add nothing to it, in rawWords: "ok yes then" is "yes",
+ * "well strict i guess" is "strict" (blind trial 22's "ok yes then" was thanked for).
+ */
+export function withoutChatter(words: string): string {
+  return words
+    .replace(/^(?:(?:ok|okay|oh|well|um|umm|hmm|so|alright|right|fine)\s+)+/, "")
+    .replace(/(?:\s+(?:then|i guess|i think|probably|please|pls|tbh|thanks))+$/, "");
+}
 
 /**
  * A choice named by its value, its label or its label's head ("standard", "Strict"), in rawWords
@@ -351,8 +369,10 @@ export function echoedChoice(
 }
 
 /** What makes a typed answer no answer of today: a condition, a supposition, hearsay, a plan. */
-const NOT_AN_ANSWER =
-  /\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|says|said|claims|might|will|gonna|plan|planning|eventually|someday|next (?:year|quarter|month|sprint|week)|later this year)\b/i;
+const NOT_AN_ANSWER = new RegExp(
+  `\\b(?:if|unless|suppose (?:we|that|our|the)|supposing|imagine|assume|${HEARSAY_VERB}|claims|might|will|gonna|plan|planning|eventually|someday|next (?:year|quarter|month|sprint|week)|later this year)\\b`,
+  "i",
+);
 /** A clause opening as a question without its question mark: "what is high", "why so strict". */
 const ASKS = /(?:^|[,;.!:]\s*)(?:what|whats|why|how|which|who|where)\b/i;
 /** A doubt or a wish to skip anywhere in a message: no option it names is the answer ("not sure, its hard"). */

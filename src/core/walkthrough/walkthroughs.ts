@@ -32,6 +32,7 @@ import {
   negated,
   optionWordNamed,
   saidFor,
+  withoutChatter,
 } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
@@ -371,7 +372,7 @@ export class Walkthroughs {
     const same = (label: string) => rawWords(label).join(" ") === typed;
     const base = { walkthroughId: state.id, step: state.step };
     const q = this.deps.knowledge.decision.checklist[state.step];
-    const choice = q && (named(q, typed) ?? confirmedNamed(q, typed));
+    const choice = q && (named(q, typed) ?? named(q, withoutChatter(typed)) ?? confirmedNamed(q, typed));
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
     // An option named outright ("probably medium", "standard, it's all our own services") in a
     // statement: as pressed.
