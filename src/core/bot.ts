@@ -435,16 +435,25 @@ export class Bot {
   private async ask(turn: Turn, typed: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "y not containers tho": "y" is how some type "why".
     const question = typed.replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)*)y(?=\s+not\b)/i, "$1why");
+    // A reply in the thread of something shown outside any thread (a DM, the playground, a slash
+    // command): until the thread holds something of its own, what was shown outside counts (blind
+    // trial 22's "why were containers ruled out?" in a recommendation's thread got an FAQ entry).
+    // Not in a running checklist's thread, whose messages are about it.
+    const outside = turn.thread && !running ? { ...turn, thread: undefined } : undefined;
     // The recommendation shown last, read from the store once, and only when a question needs it.
     let recalled: Promise<ShownRecommendation | undefined> | undefined;
     const recommendation = () => {
-      recalled ??= this.followUps.recallRecommendation(turn);
+      recalled ??= this.followUps
+        .recallRecommendation(turn)
+        .then((r) => r ?? (outside ? this.followUps.recallRecommendation(outside) : undefined));
       return recalled;
     };
     // The answer shown last, likewise: a correction asks for it before the rest of the question does.
     let recalledContext: ReturnType<FollowUpContexts["recall"]> | undefined;
     const lastAnswer = () => {
-      recalledContext ??= this.followUps.recall(turn);
+      recalledContext ??= this.followUps
+        .recall(turn)
+        .then((c) => c ?? (outside ? this.followUps.recall(outside) : undefined));
       return recalledContext;
     };
     // "what if we had 50 services?" after a recommendation: decided again with that change; so is

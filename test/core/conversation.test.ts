@@ -1857,3 +1857,30 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     expect(all!.kind).not.toBe("smalltalk");
   });
 });
+
+describe("a reply in the thread of something shown outside any thread", () => {
+  const channel = (text: string) => turn({ text, thread: undefined });
+  const inThread = (text: string, thread = "m1") => turn({ text, thread });
+
+  it("follows up the answer or recommendation shown there until the thread holds one of its own", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(channel("can we run databases in containers?"));
+    const [sources] = await bot.handle(inThread("source?"));
+    expect(sources!.kind).toBe("answer");
+    expect(JSON.stringify(sources!.parts)).toContain(knowledge.responses.followUp.sources);
+    await bot.handle(
+      channel(
+        "recommend online code runner executing untrusted user code, linux only, stateless runs, very spiky load, daily deploys, CI/CD in place, managed k8s ok, small independent services",
+      ),
+    );
+    const [why] = await bot.handle(inThread("why were containers ruled out?", "m2"));
+    expect(why!.kind).toBe("recommendation");
+    expect(JSON.stringify(why!.parts)).toContain("Why not Containers?");
+    const [changed] = await bot.handle(inThread("change isolation to strong", "m2"));
+    expect(fieldsOf(changed!)).toEqual([["Isolation", "Strong"]]);
+    // The thread's own now: its what-if, not the one outside.
+    const [again] = await bot.handle(inThread("why?", "m2"));
+    expect(again!.summary).not.toBe(why!.summary);
+    expect(JSON.stringify(again!.parts)).not.toContain("MicroVMs_");
+  });
+});
