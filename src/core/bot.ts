@@ -17,6 +17,7 @@ import {
   aboutRecommendation,
   askedOfIt,
   asksForCaveats,
+  asksForTheOriginal,
   asksForTheRecommendation,
   asksRunnerUp,
   asksWhichOne,
@@ -426,7 +427,13 @@ export class Bot {
           if (bareYesOrNo(command.question)) return [this.walkthroughs.typedInThread(running, turn.thread)];
         }
         // "one line please: VMs or containers?": asked without the request, answered in short.
-        const brief = briefRequest(command.question);
+        // (Not a message that only asks for the answer before in short, "thats long lol. tldr?", or
+        // for the recommendation's, "back to our rec. tldr?".)
+        const brief =
+          pointsBack(command.question, this.questionWords) === "simpler" ||
+          pointsAtTheRecommendation(command.question)
+            ? undefined
+            : briefRequest(command.question);
         return [await this.ask(turn, brief ?? command.question, running, brief !== undefined)];
       }
     }
@@ -544,6 +551,8 @@ export class Bot {
     const pointing = this.pointing(question);
     // "so what's the recommendation?": its reasons again, whatever was shown after it.
     const restated = asksForTheRecommendation(question);
+    // "whats the rec without that?" after a what-if: the team's own again.
+    const original = asksForTheOriginal(question);
     // "so which one should we pick?": its reasons again, while it is the last thing shown.
     const whichOne = asksWhichOne(question);
     // "why not containers?" naming one of its options and nothing else.
@@ -554,7 +563,7 @@ export class Bot {
       pointsAtTheRecommendation(question) && Object.keys(this.recent.read(question).understood).length === 0;
     const about =
       (optionWhyNot ? "why-not" : undefined) ??
-      (restated || whichOne ? "why" : undefined) ??
+      (restated || whichOne || original ? "why" : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
       // "source for the VM recommendation? I need something to show management", "which documents
@@ -581,12 +590,15 @@ export class Bot {
         // "why kubernetes?" and the like are questions of their own, review 27.)
         (optionWhyNot !== undefined && !optionWhyNot.bare) ||
         restated ||
+        original ||
         speaksOf ||
         (last && (!shown.behind || namesIt))
       ) {
         // "so what's the recommendation?" after a what-if: the team's own, which is the one shown
-        // from then on.
-        if (restated && shown.actual !== shown.answers) {
+        // from then on; so is one pointed at by name ("short version of the recommendation pls":
+        // three blind trials' got the what-if's as if it were theirs), or without the what-if
+        // ("whats the rec without that?").
+        if ((restated || speaksOf || original) && shown.actual !== shown.answers) {
           await this.rememberRecommendation(turn, shown.actual);
           return this.recommendationFollowUp(shown.actual, about, question, optionWhyNot);
         }

@@ -150,6 +150,7 @@ export const FOLLOW_UP = {
    */
   simplerPurpose: [
     ...["producer", "pi", "team", "client", "clients", "customer", "customers", "need"],
+    ...["pm", "dean", "director", "vp", "hq", "cfo", "auditor", "auditors", "final", "explain", "im"],
     ...["paste", "put", "send", "share", "copy", "post", "slide", "slides", "email", "slack"],
     ...["adr", "architecture", "decision", "record"],
   ],
@@ -189,6 +190,17 @@ export const FOLLOW_UP = {
     ...["short version", "shorter version", "in short", "one line", "one-line", "one liner", "one-liner"],
     ...["two-line", "two lines", "2 lines", "two sentences", "2 sentences", "three sentences", "3 sentences"],
     ...["in a nutshell", "tldr", "tl dr", "simpler"],
+    // "a 2 line version of the final rec", "the one line version", "3 sentences max" (blind trial 23's)
+    ...[
+      "2 line",
+      "two line",
+      "1 line",
+      "3 line",
+      "2-line",
+      "line version",
+      "sentence version",
+      "3 sentences max",
+    ],
   ],
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
@@ -349,7 +361,13 @@ export function leansOnConversation(question: string, words: QuestionWords): boo
 export function askedOfIt(question: string, words: QuestionWords): "sources" | "simpler" | "why" {
   const own = words.stems(question);
   if (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s))) return "sources";
-  if (own.some((s) => stemsOf(words, FOLLOW_UP.simplerWords).has(s))) return "simpler";
+  // ("short version of the recommendation pls": blind trial 23's got its whole list of reasons.)
+  const said = ` ${rawWords(question.replace(/\btl\s*;?\s*dr\b/gi, "tldr")).join(" ")} `;
+  if (
+    own.some((s) => stemsOf(words, FOLLOW_UP.simplerWords).has(s)) ||
+    FOLLOW_UP.simplerRequests.some((p) => said.includes(` ${p} `))
+  )
+    return "simpler";
   return "why";
 }
 
@@ -396,6 +414,18 @@ const ASKS_FOR_IT =
  */
 const ASKS_WHICH_ONE =
   /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*which(?:\s+(?:one|option|of\s+them|of\s+these))?\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|(?:should|would|do)\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?\s*[?.!]*\s*$/i;
+
+/**
+ * The recommendation without the what-if shown since, by a word for it: "whats the rec without
+ * that?", "the original recommendation?", "forget the what-if" (blind trial 23's could not drop one).
+ */
+const WITHOUT_THE_WHAT_IF =
+  /\b(?:(?:rec|recommendation|pick|verdict|answer)\s+without\s+(?:that|this|it|those|the\s+what[\s-]?if)|(?:real|original|actual|first)\s+(?:rec|recommendation)|(?:forget|drop|undo|ignore|scrap)\s+(?:the|that|this)\s+what[\s-]?if)\b/i;
+
+/** Does a message ask for the recommendation without the what-if shown since? */
+export function asksForTheOriginal(question: string): boolean {
+  return WITHOUT_THE_WHAT_IF.test(question);
+}
 
 /** Does a message ask for the recommendation given, and nothing else ("so what's the recommendation?")? */
 export function asksForTheRecommendation(question: string): boolean {

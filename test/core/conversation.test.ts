@@ -1858,6 +1858,53 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
   });
 });
 
+describe("blind trial 23's requests for the recommendation in short, and for the one before a what-if", () => {
+  const team =
+    "recommend 6 devs, one node monolith plus postgres on one cloud, we deploy weekly, no compliance, steady load";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+  const titleOf = (r: Reply) =>
+    r.parts.flatMap((p) => (p.type === "context" ? [p.text] : []))[0]?.replace(/^.*: _(.*)_$/, "$1");
+
+  it("gives its gist, not its reasons, to a short version asked for in more words", async () => {
+    for (const q of [
+      "short version of the recommendation pls",
+      "can u give me a 2 line version of the final rec for my cto",
+      "ok whats the one line version i can put in an email to HQ",
+      "thats not short lol. tldr?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: team, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(texts(r!)[0], q).toBe(knowledge.responses.followUp.simpler);
+    }
+    // After another answer, named: the recommendation's (it read "back to our rec" as backups).
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [back] = await bot.handle(turn({ text: "back to our rec. tldr?" }));
+    expect(back!.kind).toBe("recommendation");
+    expect(texts(back!)[0]).toBe(knowledge.responses.followUp.simpler);
+  });
+
+  it("names the team's own recommendation, not a what-if's, when asked for it by name or without the what-if", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: team, via: "command" }));
+    const own = rec!.summary.replace(/^.*Recommendation: /, "");
+    const [whatIf] = await bot.handle(turn({ text: "what if we had strict compliance?" }));
+    const supposed = whatIf!.summary.replace(/^.*Recommendation: /, "");
+    expect(supposed).not.toBe(own);
+    // "why?" right after the what-if is about it.
+    const [why] = await bot.handle(turn({ text: "why?" }));
+    expect(titleOf(why!)).toBe(supposed);
+    for (const q of ["short version of the recommendation pls", "whats the rec without that?"]) {
+      await bot.handle(turn({ text: "what if we had strict compliance?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(titleOf(r!), q).toBe(own);
+    }
+  });
+});
+
 describe("a reply in the thread of something shown outside any thread", () => {
   const channel = (text: string) => turn({ text, thread: undefined });
   const inThread = (text: string, thread = "m1") => turn({ text, thread });
