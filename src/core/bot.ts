@@ -115,11 +115,13 @@ const ADDS_TO_SUPPOSITION =
   /^\s*(?:(?:ok|okay|hmm+|so|right|alright)[\s,]+)*(?:and|plus|also)\b|\b(?:also|as well|on top of (?:that|this|it)|in addition|additionally)\b|\btoo\s*[?.!]*\s*$/i;
 /**
  * A request to change an answer by name: "change orchestration appetite to medium", "pls set
- * compliance to strict", "hey, change compliance to none" (choiceWords' openings and verbs).
+ * compliance to strict", "hey, change compliance to none", "treat compliance as strict"
+ * (choiceWords' openings and verbs), or "make isolation hard" in a few words (not "make a version
+ * where compliance is strict", an independent review's).
  */
 const CHANGE_REQUEST = new RegExp(
   // ("No. Change platform maturity to medium.": an opening closed by a full stop too, blind trial 22's.)
-  String.raw`^\s*(?:${CHANGE_OPENINGS}[\s,.!;:-]+)*${CHANGE_VERBS}[\s:]+[\w\s/-]{2,40}?\s+(?:to|=)\s+\S`,
+  String.raw`^\s*(?:${CHANGE_OPENINGS}[\s,.!;:-]+)*(?:${CHANGE_VERBS}[\s:]+[\w\s/-]{2,40}?\s+(?:to|as|=)\s+\S|make\s+(?:the\s+)?(?:[\w-]+\s+){1,3}[\w-]+[\s.!]*$)`,
   "i",
 );
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
@@ -483,6 +485,14 @@ export class Bot {
       ? question.split(/(?<=[.!?])\s+/).find((s) => CHANGE_REQUEST.test(s) && namesAnswer(s))
       : undefined;
     const commanded = request !== undefined;
+    // "set isolation to strict please": a question asked for by name, with no option of its own
+    // named (blind trial 23's got an FAQ entry): its options, as under the recommendation's
+    // "Change: Isolation", with the recommendation's answers.
+    const unreadChange = unread && !commanded ? this.walkthroughs.changesRequested(question) : [];
+    if (unreadChange.length > 0) {
+      const shown = await recommendation();
+      if (shown) return this.changeUnread(turn, shown.actual, unreadChange);
+    }
     const plain = !unread ? undefined : request ? request.trim() : plainAmendment(question, namesAnswer);
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
@@ -855,6 +865,20 @@ export class Bot {
       ...r,
       parts: [...r.parts, { type: "text", text }, { type: "buttons", role: "menu", buttons: [start] }],
     };
+  }
+
+  /** The checklist's questions `keys` to answer again, for a change request the reader could not read. */
+  private async changeUnread(
+    turn: Turn,
+    answers: Record<string, string | null>,
+    keys: AnswerKey[],
+  ): Promise<Reply> {
+    const given: Record<string, string> = {};
+    for (const [k, v] of Object.entries(answers)) if (typeof v === "string") given[k] = v;
+    const started = await this.walkthroughs.start(turn, { answers: given, ask: keys });
+    const title = this.knowledge.decision.checklist.find((q) => q.key === keys[0])?.title ?? keys[0]!;
+    const text = fill(this.knowledge.responses.situation.changeUnread, { question: title });
+    return { ...started, parts: [{ type: "text", text }, ...started.parts] };
   }
 
   /** `recommend <description>`: what was understood from it, and the recommendation. */

@@ -330,7 +330,7 @@ const FIRST_PERSON = new Set([...PRONOUNS, "team", "there"]);
  * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?".
  */
 const SITUATION_PART =
-  /^(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
+  /^(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:(?:strict|moderate|light|heavy|no|strong|hard|standard|high|low|medium|spiky|steady|mixed)\s+)?(?:soc\s*-?\s*2|pci(?:-dss)?|hipaa|gdpr|sox|fedramp|iso\s*-?\s*27001|traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
 const TECHNOLOGY = new Set([
   "vm",
   "vms",
@@ -585,7 +585,9 @@ const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
-  /^(?:(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine)|(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?if)\s+/i;
+  /^(?:(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|(?:let'?s\s+|lets\s+)?say|assume|assuming|pretend|hypothetically(?:\s+if)?)|(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?if)\s+/i;
+/** "with strict compliance?", "and with compliance moderate?": a short supposition without a verb. */
+const WITH_ONLY = /^(?:(?:and|but|so|ok|okay|hmm|what)[\s,]+)?with\s+(?=(?:\S+\s+){0,4}\S+\s*[?.!]*\s*$)/i;
 
 /** What a supposition would replace, up to a joining word or a break: "instead of quarterly". */
 const REPLACED =
@@ -599,7 +601,7 @@ const REPLACED =
  */
 export function supposition(question: string): string | undefined {
   const text = question.trim();
-  const opening = WHAT_IF.exec(text);
+  const opening = WHAT_IF.exec(text) ?? WITH_ONLY.exec(text);
   if (!opening) return undefined;
   // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
   // Nor what it would replace: "every week instead of quarterly" reads both, which conflict.
@@ -614,9 +616,10 @@ export function supposition(question: string): string | undefined {
   const words = rawWords(supposed);
   // A short tail asks for the new pick ("what then?", "would that change it?"); a longer one is a
   // question of its own ("if we share a kernel, is it safe to run untrusted code?").
-  const tail = /,\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
-    supposed,
-  );
+  const tail =
+    /(?:,|\s[-—–])\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
+      supposed,
+    );
   // About us or a part of our situation before any question after it ("suppose a container
   // escapes, what happens to us?" is not); a part with no technology named.
   const before = rawWords(tail ? supposed.slice(0, tail.index) : supposed);

@@ -438,6 +438,8 @@ export const responsesSchema = z.strictObject({
     /** A "what if …?" that changes no answer the reader can tell and is no question it can answer. */
     whatIfNothing: sentence,
     correctionNothing: sentence,
+    /** {question}: a question named in a change request whose new option could not be read ("set isolation to strict"). */
+    changeUnread: z.string().min(5).includes("{question}"),
     /** {question}: the title of the question to answer again. */
     change: label,
     /** {command}: a `decide` command line with the understood answers (the CLI has no buttons). */

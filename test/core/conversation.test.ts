@@ -1931,3 +1931,65 @@ describe("a reply in the thread of something shown outside any thread", () => {
     expect(JSON.stringify(again!.parts)).not.toContain("MicroVMs_");
   });
 });
+
+describe("blind trial 23's what-ifs and change requests in other words", () => {
+  const team = "recommend we are 6 devs, a django monolith and postgres, no compliance, steady traffic";
+
+  it("decides again with a supposition opened by 'say', 'assume', 'with' or after a dash, and with SOC 2 typed as one word", async () => {
+    for (const [q, field] of [
+      ["say compliance is moderate - does the pick change?", ["Compliance", "Moderate"]],
+      ["assume we deploy daily", ["Deploy frequency", "Frequent"]],
+      ["let's say traffic is spiky", ["Load pattern", "Spiky"]],
+      ["with strict compliance?", ["Compliance", "Strict"]],
+      ["and with compliance moderate?", ["Compliance", "Moderate"]],
+      ["what if soc2 becomes a hard requirement?", ["Compliance", "Moderate"]],
+      ["what if the isolation need was hard", ["Isolation", "Hard"]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: team, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(fieldsOf(r!), q).toEqual([field]);
+    }
+  });
+
+  it("changes an answer on 'make X Y' and 'treat X as Y', and shows the question's options when the option named is none of them", async () => {
+    for (const [q, field] of [
+      ["make isolation hard", ["Isolation", "Hard"]],
+      ["treat compliance as strict", ["Compliance", "Strict"]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: team, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(fieldsOf(r!), q).toContainEqual(field);
+    }
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [r] = await bot.handle(turn({ text: "set isolation to strict please" }));
+    expect(r!.kind).toBe("checklist");
+    expect(r!.placement).toBe("new-thread");
+    expect(r!.parts[0]).toEqual({
+      type: "text",
+      text: knowledge.responses.situation.changeUnread.replace("{question}", "Isolation"),
+    });
+    // The thread asks that one question, with the recommendation's other answers kept.
+    const inThread = await bot.handle(turn({ via: "action", action: r!.inThread!, thread: "th1" }));
+    const card = inThread.find((c) => c.kind === "checklist" && c.step);
+    expect(JSON.stringify(card!.parts)).toContain("Question 1 of 1 · Isolation");
+    const hard = buttons(inThread, "choices").find((b) => b.label.startsWith("Hard"))!;
+    const after = await bot.handle(press(hard.action, { thread: "th1" }));
+    const rec = after.find((x) => x.kind === "recommendation")!;
+    expect(fieldsOf(rec)).toEqual(
+      expect.arrayContaining([
+        ["Isolation", "Hard"],
+        ["Architecture", "Monolith"],
+        ["Compliance", "None"],
+      ]),
+    );
+    // Without a recommendation shown, the same words are a question like any other.
+    const fresh = makeBot(await createStore("memory:"));
+    const [plain] = await fresh.handle(turn({ text: "set isolation to strict please" }));
+    expect(plain!.kind).not.toBe("checklist");
+  });
+});

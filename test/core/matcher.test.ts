@@ -363,6 +363,13 @@ describe("matching", () => {
       "how do i compress a png image for the web",
     ])
       expect(ask(q).kind, q).toBe("out-of-scope");
+    // However sure the model is of an entry (patching, the kernel, special hardware: over 0.5
+    // each, where a question with no subject word is offered it), the word was someone else's.
+    for (const q of ["monkey patching", "how does the kernel trick work", "what is a virtual card"]) {
+      const explained = qa.asker.explain(q);
+      expect(explained.result.confidence, q).toBeGreaterThan(defaultMatcherParams.decide.withoutSubjectWord);
+      expect(explained.decision, q).toMatchObject({ kind: "decline", rule: "no-subject-word" });
+    }
     // Only "boot" left, a general word: not answered (since 2026-12-01 offered as "did you mean"
     // beside the start-up entry, after a phrasing of start-up time was added to it).
     expect(ask("kernel panic on boot after installing a new wifi card").kind).not.toBe("answer");

@@ -9,6 +9,10 @@ const SUGGESTED_BECAUSE = {
   "no-subject-word": "no subject word, so even a sure match is only offered",
 } as const;
 
+/** Why no-subject-word declined a question whose only subject word was used in another sense. */
+const OTHER_SENSE =
+  "no subject word once the words used in another sense were left out (lexicon.yaml otherSenses), so it is someone else's subject";
+
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
   "no-subject-word":
@@ -46,7 +50,9 @@ export function explainText(question: string, qa: QuestionAnswering): string {
       );
       break;
     case "decline":
-      lines.push(`decision: declined by rule ${d.rule}: ${RULES[d.rule]}`);
+      lines.push(
+        `decision: declined by rule ${d.rule}: ${d.rule === "no-subject-word" && x.result.otherSense ? OTHER_SENSE : RULES[d.rule]}`,
+      );
       break;
   }
   const r = x.result;

@@ -61,7 +61,10 @@ export function decide(
   // Before the subject check: "checklist please" names no subject and needs none.
   if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
     return { kind: "intent", id: intent.id, confidence: intent.score };
-  if (!onTopic && confidence < params.withoutSubjectWord) return decline("no-subject-word");
+  // Nor when the word that could have been ours was used in another sense ("monkey patching a
+  // module": patching was offered or declined by a few hundredths of the model's probability).
+  if (!onTopic && (confidence < params.withoutSubjectWord || result.otherSense))
+    return decline("no-subject-word");
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");

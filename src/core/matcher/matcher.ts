@@ -59,6 +59,11 @@ export interface MatchResult {
   onTopic: boolean;
   /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
   generalOnly: boolean;
+  /**
+   * Off topic after a subject word used in another sense was left out ("monkey patching",
+   * "jupyter kernel"): the word that could have been ours is someone else's.
+   */
+  otherSense?: boolean;
   /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
   sides: number;
 }
@@ -351,7 +356,7 @@ export class Matcher {
       stems.length === 0
         ? 0
         : corrected.filter((c, i) => c || this.subjectStems.has(stems[i]!)).length / stems.length;
-    const { onTopic, generalOnly } = this.subjectOf(question, stems, corrected);
+    const { onTopic, generalOnly, otherSense } = this.subjectOf(question, stems, corrected);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
@@ -388,6 +393,7 @@ export class Matcher {
       generalOnly,
       sides: this.sidesNamed(question),
     };
+    if (otherSense) result.otherSense = true;
     if (intent)
       result.intent = {
         id: this.intentIds[intent.label - this.entries.length]!,
@@ -436,7 +442,7 @@ export class Matcher {
     asked: string,
     askedCanonical: string[],
     askedCorrected: (string | undefined)[],
-  ): { onTopic: boolean; generalOnly: boolean } {
+  ): { onTopic: boolean; generalOnly: boolean; otherSense: boolean } {
     // A subject word in another sense is left out where it is written so, and only there: in "our
     // virtual agent on EC2", EC2 still names a virtual machine.
     let [question, canonical, corrected] = [asked, askedCanonical, askedCorrected];
@@ -463,7 +469,7 @@ export class Matcher {
       if (fixed) stems.add(fixed);
     }
     const has = (terms: string[][]) => terms.some((term) => term.every((s) => stems.has(s)));
-    if (has(this.domainTerms)) return { onTopic: true, generalOnly: false };
+    if (has(this.domainTerms)) return { onTopic: true, generalOnly: false, otherSense: false };
     const count = canonical.length;
     const generalTypos = this.generalTypos(question);
     // A general term reached by one letter changed is no topic word either ("pitch it").
@@ -480,11 +486,11 @@ export class Matcher {
       readAs.every((s) => s && this.topicStems.has(s)) &&
       // Not of weak words alone (lexicon.weakwords): "what time is it?" is no question about boot time.
       readAs.some((s) => s && !this.text.weakStems.has(s));
-    if (short) return { onTopic: true, generalOnly: false };
+    if (short) return { onTopic: true, generalOnly: false, otherSense: false };
     // General terms as typed, or misspelt in the ways generalSpeller reads.
     for (const s of generalTypos) typed.add(s);
     const general = this.generalTerms.some((term) => term.every((s) => typed.has(s)));
-    return { onTopic: general, generalOnly: general };
+    return { onTopic: general, generalOnly: general, otherSense: !general && kept !== undefined };
   }
 
   /** Stems of the general terms' words the question misspells in the ways generalSpeller reads. */

@@ -517,7 +517,7 @@ export function correctedTo(
  * with `are`, also "are" (a what-if's supposition: see givenByName).
  */
 const givenAfterName = (are: boolean) =>
-  String.raw`(?:\s+(?:answer|question|one))?\s*(?:should\s+(?:be|have\s+been)|shouldve\s+been|is\s+(?:actually\s+|really\s+|more\s+like\s+|only\s+|just\s+)?${are ? String.raw`|are\s+` : ""}|=|:)\s*(?:actually\s+|more\s+like\s+|probably\s+)?`;
+  String.raw`(?:\s+(?:answer|question|one|need|needs|requirement|requirements|level))?\s*(?:should\s+(?:be|have\s+been)|shouldve\s+been|is\s+(?:actually\s+|really\s+|more\s+like\s+|only\s+|just\s+)?${are ? String.raw`|are\s+` : ""}|=|:)\s*(?:actually\s+|more\s+like\s+|probably\s+)?`;
 
 /**
  * Words before a question's name, in its sentence, that make the answer someone else's, a report
@@ -552,13 +552,31 @@ function saidOfOthers(text: string, name: string): boolean {
 /** Words that may open a request to change answers ("ok", "hey", "can you"), as regular-expression source. */
 export const CHANGE_OPENINGS = String.raw`(?:ok|okay|oh|pls|plz|please|actually|hmm+|no|sorry|hey|so|can\s+you|could\s+you)`;
 /** The verbs of such a request ("change", "set" …), as regular-expression source. */
-export const CHANGE_VERBS = "(?:change|set|switch|update|put|flip)";
+export const CHANGE_VERBS = "(?:change|set|switch|update|put|flip|make|treat|mark)";
 
 /** A request to change answers, opening the message: the list after its verb ("change X to Y and Z to W"). */
 const CHANGE_LIST = new RegExp(
   String.raw`^\W*(?:${CHANGE_OPENINGS}\W+)*${CHANGE_VERBS}\b[\s:]+(.+?)\s*(?:please|pls|thanks|thx)?[.!]*$`,
   "i",
 );
+
+/**
+ * Does a request to change answers ("set isolation to strict please") name `q` in its list,
+ * whatever the value (givenByName reads the value; this says the question was asked for)?
+ */
+export function changeRequested(q: ChecklistQuestion, text: string): boolean {
+  const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
+  const request = CHANGE_LIST.exec(typed.trim());
+  if (!request) return false;
+  const changes = request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/);
+  return [q.title.toLowerCase(), ...q.names].some((name) => {
+    const naming = new RegExp(
+      `^(?:the\\s+)?${name.replace(/ /g, "\\s+")}(?:\\s+(?:answer|question|one))?\\s+(?:to|as|=)\\s+\\S`,
+      "i",
+    );
+    return changes.some((c) => naming.test(c));
+  });
+}
 
 /**
  * The option of `q` a message names in one word after the question's name: its value ("no",
@@ -629,7 +647,7 @@ export function givenByName(
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     const written = name.replace(/ /g, "\\s+");
     const changing = new RegExp(
-      `^(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+to\\s+([\\w-]+)$`,
+      `^(?:the\\s+)?${written}(?:\\s+(?:answer|question|one))?\\s+(?:(?:to|as|=)\\s+)?([\\w-]+)$`,
       "i",
     );
     for (const change of changes) {

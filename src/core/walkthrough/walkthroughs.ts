@@ -20,6 +20,7 @@ import {
   type WalkthroughTexts,
 } from "./cards.ts";
 import {
+  changeRequested,
   choiceNamed,
   closestChoice,
   confirmedNamed,
@@ -468,6 +469,13 @@ export class Walkthroughs {
       if (given) out[q.key as AnswerKey] = { value: given.value, evidence: given.words };
     }
     return out;
+  }
+
+  /** The questions a request to change answers names ("set isolation to strict please"), read or not. */
+  changesRequested(text: string): AnswerKey[] {
+    return this.deps.knowledge.decision.checklist
+      .filter((q) => changeRequested(q, text))
+      .map((q) => q.key as AnswerKey);
   }
 
   /**
