@@ -290,7 +290,7 @@ export function asksToWrite(question: string): boolean {
     return false;
   // The thing to write right after the verb (an article and two words at most, none of them a
   // preposition): not "give me some examples of untrusted code", "give me a recommendation for our code".
-  return /^\W*(?:(?:hey|hi|ok|okay|so|lol|pls|please)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|generate|draft|give)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:(?!(?:of|for|from|on|about|in|with|to|into|by)\b)[\w-]+\s+){0,2}?(?:dockerfiles?|docker-compose(?:\.yml)?|compose\s+files?|yaml|manifests?|scripts?|one-liners?|poems?|haiku|songs?|limericks?|stories|story|essays?|jokes?|code|config|configs|configuration|helm\s+charts?|terraform|playbooks?|programs?|functions?|emails?|blog\s+posts?|tweets?|raps?|sonnets?|cover\s+letters?|letters?|resumes?|cvs?)(?=\s*(?:$|[,.!?]|\s(?:for|that|which|to|in|about|with|of|so|please|pls|on)\b))/i.test(
+  return /^\W*(?:(?:hey|hi|ok|okay|so|lol|pls|please)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|pls\s+)?(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|generate|draft|give)\s+(?:me\s+|us\s+)?(?:a|an|the|some|my|our)?\s*(?:(?!(?:of|for|from|on|about|in|with|to|into|by)\b)[\w-]+\s+){0,3}?(?:dockerfiles?|polic(?:y|ies)|rego|docker-compose(?:\.yml)?|compose\s+files?|yaml|manifests?|scripts?|one-liners?|poems?|haiku|songs?|limericks?|stories|story|essays?|jokes?|code|config|configs|configuration|helm\s+charts?|terraform|playbooks?|programs?|functions?|emails?|blog\s+posts?|tweets?|raps?|sonnets?|cover\s+letters?|letters?|resumes?|cvs?)(?=\s*(?:$|[,.!?]|\s(?:for|that|which|to|in|about|with|of|so|please|pls|on)\b))/i.test(
     question,
   );
 }

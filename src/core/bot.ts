@@ -141,7 +141,7 @@ const ACKNOWLEDGING = new Set(
 );
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch";
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers";
 
 /** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
 const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
@@ -180,7 +180,7 @@ function whyClause(question: string): string {
   const asking =
     question
       .trim()
-      .split(/(?<=[.!?])\s+/)
+      .split(/(?<=[.!?…])\s+/)
       .find((s) => WHY_SENTENCE.test(s)) ?? question.trim();
   return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
 }
@@ -246,6 +246,13 @@ export class Bot {
       knows: (s) => this.qa.knows(s),
       weak: (s) => this.qa.weak(s),
       sides: this.qa.sides,
+      subjectless: (t, orGeneral = false) => {
+        const o = this.recent.ask(t);
+        return (
+          (o.kind === "out-of-scope" && (orGeneral || !o.generalOnly)) ||
+          (o.kind === "no-match" && o.why === "no-subject-word")
+        );
+      },
     };
     this.walkthroughs = new Walkthroughs({
       knowledge: deps.knowledge,

@@ -283,10 +283,19 @@ export function pointsBack(
   const raw = rawWords(question);
   const own = words.stems(question);
   const pointer = pointsAt(raw);
-  if (own.length > 0 && onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
+  // Or a word for a source in a message that names nothing of our subject: "Which section is that
+  // from exactly? I'd like to cite it on the slide." (blind trial 24's were declined).
+  const sourceAsked =
+    own.length > 0 &&
+    (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
+      (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s)) &&
+        // (General words only where it points back: "which section is that from?", not "which
+        // document covers ci pipelines?".)
+        words.subjectless?.(question, pointer) === true));
+  if (sourceAsked)
     // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
     return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;
-  if (asksSimpler(raw, own, words)) return "simpler";
+  if (asksSimpler(raw, own, words, question)) return "simpler";
   if (own.length > 0) return undefined;
   const bare =
     ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") || pointer;
@@ -298,7 +307,7 @@ export function pointsBack(
  * english?", "i don't understand"), not a question about the thing ("is there a simpler way?",
  * "in plain words, what is a hypervisor?": a phrase counts only with nothing else said).
  */
-function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolean {
+function asksSimpler(raw: string[], own: string[], words: QuestionWords, question: string): boolean {
   const phrase = raw.join(" ");
   const simplerOnly = (s: string) =>
     stemsOf(words, FOLLOW_UP.simplerWords).has(s) || stemsOf(words, FOLLOW_UP.simplerOthers).has(s);
@@ -312,7 +321,11 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords): boolea
     // architecture decision record?": review 27's).
     (FOLLOW_UP.simplerRequests.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
       !/^(?:is|are|does|do|was|were|will|would|what|which|how|where|when|why|who|should)\b/.test(phrase) &&
-      own.every((s) => simplerOnly(s) || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s)))
+      // (Or any words, where none is of our subject: "tldr for my cofounder, shes not technical",
+      // "Please give me short version for my manager, he don't read long text": blind trial 24's
+      // were declined.)
+      (own.every((s) => simplerOnly(s) || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s)) ||
+        words.subjectless?.(question) === true))
   );
 }
 
@@ -327,10 +340,12 @@ const FIRST_PERSON = new Set([...PRONOUNS, "team", "there"]);
 
 /**
  * Or opening with a part of the situation the checklist asks about, and naming no technology:
- * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?".
+ * "and if the traffic was actually steady?", not "what if traffic spikes while a VM is booting?";
+ * also who sets the rules ("what if the customer makes the audit very strict?") and a regime or
+ * an option before the part ("what if soc2 becomes a hard requirement?", "with strict compliance?").
  */
 const SITUATION_PART =
-  /^(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:(?:strict|moderate|light|heavy|no|strong|hard|standard|high|low|medium|spiky|steady|mixed)\s+)?(?:soc\s*-?\s*2|pci(?:-dss)?|hipaa|gdpr|sox|fedramp|iso\s*-?\s*27001|traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b/i;
+  /^(?:(?:the\s+|our\s+|that\s+|a\s+|all\s+(?:the\s+|our\s+)?)?(?:big\s+|main\s+|new\s+|biggest\s+)?(?:customers?|clients?|auditors?|audits?|regulators?)\b|(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:(?:strict|moderate|light|heavy|no|strong|hard|standard|high|low|medium|spiky|steady|mixed)\s+)?(?:soc\s*-?\s*2|pci(?:-dss)?|hipaa|gdpr|sox|fedramp|iso\s*-?\s*27001|traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b)/i;
 const TECHNOLOGY = new Set([
   "vm",
   "vms",
@@ -585,7 +600,7 @@ const ASKS_WHY_FIRST = new RegExp(`^${WHY_OPENERS}why\\b`);
 
 /** The openings of a supposition: "what if", "and if", "would it change if", "suppose". */
 const WHAT_IF =
-  /^(?:(?:(?:and|but|so|ok|okay|hmm)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|(?:let'?s\s+|lets\s+)?say|assume|assuming|pretend|hypothetically(?:\s+if)?)|(?:(?:and|but|so|ok|okay|hmm)[\s,]+)?if)\s+/i;
+  /^(?:(?:(?:and|but|so|ok|okay|hmm|ugh|um|uh|well|right|alright|fine|honestly)[\s,]+)*(?:what\s+(?:if|about\s+if|happens\s+if|would\s+(?:change|happen)\s+if)|how\s+about\s+if|(?:would|does)\s+(?:it|that|this|the\s+recommendation)\s+change\s+if|suppose|supposing|imagine|(?:let'?s\s+|lets\s+)?say|assume|assuming|pretend|hypothetically(?:\s+if)?)|(?:(?:and|but|so|ok|okay|hmm|ugh|um|uh|well|right|alright|fine|honestly)[\s,]+)?if)\s+/i;
 /** "with strict compliance?", "and with compliance moderate?": a short supposition without a verb. */
 const WITH_ONLY = /^(?:(?:and|but|so|ok|okay|hmm|what)[\s,]+)?with\s+(?=(?:\S+\s+){0,4}\S+\s*[?.!]*\s*$)/i;
 
@@ -600,8 +615,19 @@ const REPLACED =
  * reader reads as a statement (an "if" clause alone it takes for a condition, not a fact).
  */
 export function supposition(question: string): string | undefined {
-  const text = question.trim();
-  const opening = WHAT_IF.exec(text) ?? WITH_ONLY.exec(text);
+  let text = question.trim();
+  let opening = WHAT_IF.exec(text) ?? WITH_ONLY.exec(text);
+  // After a lead-in that asks nothing: "Let me put it another way: what if compliance were
+  // moderate instead?", "Honestly our auditors have been flexible — if we treated compliance as
+  // moderate rather than strict, would the answer change?" (blind trial 24's got an FAQ entry).
+  for (const lead of opening ? [] : text.matchAll(/(?:[.!:;]|\s[-—–])\s+(?=\S)/g)) {
+    const rest = text.slice(lead.index + lead[0].length);
+    const later = WHAT_IF.exec(rest);
+    if (later && !asksSomething(text.slice(0, lead.index))) {
+      [text, opening] = [rest, later];
+      break;
+    }
+  }
   if (!opening) return undefined;
   // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
   // Nor what it would replace: "every week instead of quarterly" reads both, which conflict.
@@ -845,6 +871,13 @@ export interface QuestionWords {
   weak?: (stem: string) => boolean;
   /** The sides comparisons are between, to ask the question before about another ("and for VMs?"). */
   sides?: Pick<Sides, "only" | "swap" | "names" | "onlySide">;
+  /**
+   * Whether the matcher finds no word of our subject in a text (it declines the text, or only
+   * offers an entry, for want of one): "tldr for my cofounder, shes not technical" names nothing
+   * of ours, "short version of the licensing costs?" does. `orGeneral`: general words alone
+   * (lexicon.yaml generalTerms: "slide", "ci") name nothing of ours either.
+   */
+  subjectless?: (text: string, orGeneral?: boolean) => boolean;
 }
 
 interface Stored extends FollowUpContext {
@@ -1051,7 +1084,10 @@ export function resolve(
   const raw = rawWords(question);
   // Made only of words asking for it, however many ("give me a short version I can put in an
   // architecture decision record", blind trial 22's).
-  if (asksSimpler(raw, own, words)) return aboutPrevious(previous, question, "simpler");
+  if (asksSimpler(raw, own, words, question)) return aboutPrevious(previous, question, "simpler");
+  // Likewise a word for a source where nothing of our subject is named ("Which section is that
+  // from exactly? I'd like to cite it on the slide.").
+  if (pointsBack(question, words) === "sources") return aboutPrevious(previous, question, "sources");
   if (own.length > FOLLOW_UP.maxWords) return { outcome: alone, matched: question };
   if (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs))
     return aboutPrevious(previous, question, "sources");
@@ -1060,7 +1096,7 @@ export function resolve(
   const [head, ...rest] = question.split(/[,;:]|\s[-—–]\s/);
   if (
     rest.length > 0 &&
-    asksSimpler(rawWords(head!), words.stems(head!), words) &&
+    asksSimpler(rawWords(head!), words.stems(head!), words, head!) &&
     !asksSomething(rest.join(","))
   )
     return aboutPrevious(previous, question, "simpler");

@@ -15,8 +15,14 @@ const CHAT_SPELLINGS = new Map([
   ["docs", "documents"],
 ]);
 
-/** The most words a remark beside thanks may have ("thanks, this is useful for my slide deck"). */
-const MAX_REMARK_WORDS = 8;
+/**
+ * The most words a remark beside thanks may have ("thanks, this is useful for my slide deck",
+ * "Alright, I think I have enough to write up a proposal. Thanks for your patience …"): 8 until
+ * blind trial 24, whose "Thanks very much for your help today — this will make the slide much
+ * easier." was declined; what keeps a question out is that no clause asks and that the message
+ * names nothing of our subject (Asker.ask).
+ */
+const MAX_REMARK_WORDS = 24;
 /** A remark opening with one of these asks something: "thanks, is that true for VMs". */
 const ASKS_FIRST = new Set([
   ...["is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "what", "how"],
@@ -82,25 +88,34 @@ export class SmallTalkReader {
   }
 
   /**
-   * Thanks that open or close a message with a short remark beside them, which asks nothing:
-   * "thanks, this is useful for my slide deck", "cool, firecracker it is. thanks!"; not "thanks,
-   * and for VMs?", "thanks! what about GPUs", "thanks, is that true for VMs".
+   * Thanks with a short remark beside them, which asks nothing and complains of nothing: "thanks,
+   * this is useful for my slide deck", "cool, firecracker it is. thanks!", "lol ok ty ur kinda
+   * helpful ngl", "Alright, I think I have enough to write up a proposal. Thanks for your patience
+   * with my long messages, have a good one." (blind trial 24's last two were declined); not
+   * "thanks, and for VMs?", "thanks! what about GPUs", "thanks, is that true for VMs".
    */
   closingThanks(question: string): boolean {
     if (question.includes("?")) return false;
     const words = rawWords(question).map((w) => CHAT_SPELLINGS.get(w) ?? w);
-    const thanks = this.thanksParts;
-    const opening = thanks.find((p) => p.words.every((w, j) => words[j] === w));
-    const closing = thanks.find((p) =>
-      p.words.every((w, j) => words[words.length - p.words.length + j] === w),
-    );
-    const rest = opening
-      ? words.slice(opening.words.length)
-      : closing
-        ? words.slice(0, words.length - closing.words.length)
-        : undefined;
-    if (!rest || rest.length > MAX_REMARK_WORDS) return false;
-    if (ASKS_FIRST.has(rest[0] ?? "") || rest.some((w) => COMPLAINS.has(w))) return false;
+    let at = -1;
+    let length = 0;
+    for (let i = 0; i < words.length && at < 0; i++) {
+      const found = this.thanksParts.find((p) => p.words.every((w, j) => words[i + j] === w));
+      if (found) [at, length] = [i, found.words.length];
+    }
+    if (at < 0) return false;
+    const rest = [...words.slice(0, at), ...words.slice(at + length)];
+    if (rest.length > MAX_REMARK_WORDS) return false;
+    if (rest.some((w) => COMPLAINS.has(w))) return false;
+    // No clause of it asks: "thanks. how do we patch them", "ok ty, and for vms".
+    const clauses = question
+      .split(/[.!;:,]+|\s[-—–]\s/)
+      .map((c) => rawWords(c).map((w) => CHAT_SPELLINGS.get(w) ?? w));
+    for (const clause of clauses) {
+      const opening = this.thanksParts.find((p) => p.words.every((w, j) => clause[j] === w));
+      const first = clause[opening ? opening.words.length : 0];
+      if (ASKS_FIRST.has(first ?? "")) return false;
+    }
     const saying = rest.filter((w) => !this.courtesy.has(w));
     return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
   }

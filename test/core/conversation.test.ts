@@ -1993,3 +1993,118 @@ describe("blind trial 23's what-ifs and change requests in other words", () => {
     expect(plain!.kind).not.toBe("checklist");
   });
 });
+
+describe("blind trial 24's follow-ups in other words", () => {
+  const team =
+    "recommend we are a 4 person saas startup, one rails monolith, postgres, spiky traffic, we deploy daily, no compliance, ci/cd in place";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+  const afterRecommendation = async (q: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    return r!;
+  };
+
+  it("gives the short version asked for in words that name nothing of the subject; 'tldr on database backups?' is a question", async () => {
+    for (const q of [
+      "gimme a tl;dr i can paste to my VP",
+      "tldr for my cofounder, shes not technical",
+      "Please give me short version for my manager, he don't read long text",
+    ]) {
+      const r = await afterRecommendation(q);
+      expect(r.kind, q).toBe("recommendation");
+      expect(texts(r)[0], q).toBe(knowledge.responses.followUp.simpler);
+    }
+    const r = await afterRecommendation("tldr on database backups?");
+    expect(r.kind).toBe("answer");
+  });
+
+  it("gives an answer's sources for a word for them beside words of no subject; 'which document covers ci pipelines?' is a question", async () => {
+    for (const q of [
+      "Which section is that from exactly? I'd like to cite it on the slide.",
+      "Sorry, I meant: what's the source for that last answer?",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "what is a hypervisor" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("answer");
+      expect(r!.parts[0], q).toEqual({
+        type: "context",
+        text: knowledge.responses.followUp.following.replace(
+          "{question}",
+          "What is the job of a hypervisor?",
+        ),
+      });
+      expect(r!.parts.some((p) => p.type === "sources")).toBe(true);
+    }
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "what is a hypervisor" }));
+    const [r] = await bot.handle(turn({ text: "which document covers ci pipelines?" }));
+    expect(subtitleOf(r!)?.type === "subtitle" && subtitleOf(r!)!.text).toMatch(/^Answering: /);
+  });
+
+  it("decides again with a supposition after a lead-in or an interjection, and about who sets the rules", async () => {
+    for (const [q, value] of [
+      ["ugh ok what if compliance was strict", "Strict"],
+      ["Let me put it another way: what if compliance were moderate instead?", "Moderate"],
+      [
+        "Honestly our auditors have been flexible — if we treated compliance as moderate rather than strict, would the answer change?",
+        "Moderate",
+      ],
+      ["What if the customer (automotive) make the audit very strict, with TISAX?", "Strict"],
+    ] as const) {
+      const r = await afterRecommendation(q);
+      expect(r.kind, q).toBe("recommendation");
+      expect(fieldsOf(r), q).toEqual([["Compliance", value]]);
+    }
+    // A lead-in that asks something is a question of its own.
+    const r = await afterRecommendation(
+      "how do audits work with containers? what if compliance were moderate?",
+    );
+    expect(fieldsOf(r)).toEqual([]);
+  });
+
+  it("answers 'why not <option>' said with words of the frame around it", async () => {
+    for (const q of [
+      "ok but why not vms for us specifically",
+      "Why not plain VMs per tenant, then? That's the most conservative option.",
+      "I had half expected you to say microVMs, given that you mentioned Firecracker earlier… so why not microVMs here?",
+    ]) {
+      const r = await afterRecommendation(q);
+      expect(r.kind, q).toBe("recommendation");
+      expect(
+        texts(r).some((t) => /^\*\*Why not (?:Virtual machines|MicroVMs)\?\*\*/.test(t)),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it("welcomes thanks beside a longer remark or inside one, and still answers what a clause asks", async () => {
+    for (const q of [
+      "Thanks very much for your help today — this will make the slide much easier.",
+      "lol ok ty ur kinda helpful ngl 🤙",
+      "Alright, I think I have enough to write up a proposal. Thanks for your patience with my long messages, have a good one.",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "what is a hypervisor" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("smalltalk");
+      expect(texts(r!)[0], q).toBe(knowledge.responses.thanks.reply);
+    }
+    for (const q of ["thanks. how do we patch them", "thanks but that was not what i asked"]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "what is a hypervisor" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).not.toBe("smalltalk");
+    }
+  });
+
+  it("declines to write a policy ('can you write me an OPA Gatekeeper policy that blocks privileged pods?')", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(
+      turn({ text: "can you write me an OPA Gatekeeper policy that blocks privileged pods?" }),
+    );
+    expect(r!.kind).toBe("decline");
+    expect(plainText([r!])).toContain(knowledge.responses.decline.cannotWrite.split(":")[0]!);
+  });
+});
