@@ -2108,3 +2108,59 @@ describe("blind trial 24's follow-ups in other words", () => {
     expect(plainText([r!])).toContain(knowledge.responses.decline.cannotWrite.split(":")[0]!);
   });
 });
+
+describe("blind trial 24's typed checklist answers", () => {
+  /** The answer recorded for `typed` at question `step` (earlier ones skipped), or the reply's kinds. */
+  const answerAt = async (step: number, typed: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
+    let replies = await bot.handle(turn({ via: "action", action: root!.inThread!, thread: "th1" }));
+    for (let i = 0; i < step; i++) {
+      const skip = buttons(replies, "controls").find((b) => b.action.type === "checklist.answer")!;
+      replies = await bot.handle(press(skip.action, { thread: "th1" }));
+    }
+    const after = await bot.handle(turn({ text: typed, thread: "th1" }));
+    const answered = after.find((r) => r.placement === "replace");
+    const line = answered && plainText([answered]).match(/✅ (\w+)/);
+    return line ? line[1] : after.map((r) => r.kind).join(",");
+  };
+
+  it("reads an answer said with an estimate, beside others' doings or before an aside", async () => {
+    for (const [step, typed, value] of [
+      [
+        0,
+        "It's untrusted code from students, so I'd want the hypervisor kind of separation I suppose.",
+        "Hard",
+      ],
+      [
+        0,
+        "Well, the students write arbitrary Python and some of them will absolutely try to escape whatever sandbox we give them… we need a proper wall",
+        "Hard",
+      ],
+      [2, "nah nothing formal. one customer asked for soc2 someday maybe", "None"],
+      [3, "We update the software stack on the cluster maybe once a semester, between terms.", "Rare"],
+    ] as const)
+      expect(await answerAt(step, typed), typed).toBe(value);
+  });
+
+  it("reads the options in plain words: separation, controls left to us, a rate 'in the year', a PCI card, always the same", async () => {
+    for (const [step, typed, value] of [
+      [0, "we need very strong separation, it is production of factory", "Strong"],
+      [
+        2,
+        "We have the ISO audit one time per year, the auditor check our change process but they don't say how we must do it",
+        "Moderate",
+      ],
+      [
+        3,
+        "The vendor send us new version maybe two times in the year, our .NET app we change almost never",
+        "Rare",
+      ],
+      [9, "Yes, the SCADA PC have special PCI card for the machines on the line", "GPU"],
+      [10, "It is always the same, 2 shifts every day, no big changes", "Steady"],
+    ] as const)
+      expect(await answerAt(step, typed), typed).toBe(value);
+    // A plan is still no answer, however it is hedged.
+    expect(await answerAt(3, "maybe we will deploy daily next year")).not.toBe("Frequent");
+  });
+});

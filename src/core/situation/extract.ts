@@ -1389,6 +1389,12 @@ export class SituationReader {
       let rate: number | undefined;
       let slowest: number | undefined;
       let from = i - 1;
+      // "twice a year", "two times per year", and "two times in the year" as some write it.
+      const per = ["a", "an", "per", "each"].includes(before.word)
+        ? 1
+        : before.word === "the" && tokens[i - 2]?.word === "in" && tokens[i - 2]!.clause === clause
+          ? 2
+          : 0;
       if (before.word === "every") rate = perYear;
       // "every other Tuesday", "every second week": half as often.
       else if (
@@ -1398,12 +1404,12 @@ export class SituationReader {
       ) {
         rate = perYear / 2;
         from = i - 2;
-      } else if (["a", "an", "per", "each"].includes(before.word)) {
-        for (let j = i - 2; j >= 0 && j >= i - 2 - this.params.frequencyGap; j--) {
+      } else if (per > 0) {
+        for (let j = i - 1 - per; j >= 0 && j >= i - 1 - per - this.params.frequencyGap; j--) {
           if (tokens[j]!.clause !== clause) break;
           const num = this.numberAt(tokens, j);
           // "10x a day" is ten times a day only right before the rate ("10x the traffic per day" is not).
-          if (num && num.to < i - 1 && (!num.times || num.to === i - 2)) {
+          if (num && num.to < i - per && (!num.times || num.to === i - 1 - per)) {
             rate = num.n * perYear;
             slowest = num.low * perYear;
             from = j;

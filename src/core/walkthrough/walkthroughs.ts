@@ -1,3 +1,4 @@
+import type { ChecklistQuestion } from "../../knowledge/decisionSchema.ts";
 import type { Knowledge } from "../../knowledge/load.ts";
 import type { StateStore } from "../../store/store.ts";
 import { updateKey } from "../../store/update.ts";
@@ -124,6 +125,11 @@ const parse = (value: unknown) => {
   const parsed = walkthroughStateSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 };
+
+/** Words of estimate in an answer to the question asked: "maybe once a semester", "strong, I suppose". */
+const ESTIMATES = /\b(?:maybe|probably|perhaps|i\s+suppose|i\s+guess|i\s+think|i['’]?d\s+say)\b/gi;
+/** Others' "will": what they do ("some of them will try to escape the sandbox"), no plan of the team's. */
+const OTHERS_WILL = /\b(them|they|students|users|customers|tenants|people|attackers)\s+will\b/gi;
 
 /**
  * Threaded checklist walkthroughs: start, answer, go back, restart, cancel, share. What people
@@ -627,8 +633,29 @@ export class Walkthroughs {
     read: (text: string) => Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     const q = this.deps.knowledge.decision.checklist[state.step];
-    if (q === undefined || !statesSomething(text, q.wishes) || PLANNED.test(rawWords(text).join(" ")))
-      return undefined;
+    if (q === undefined) return undefined;
+    // Estimates and others' doings are no doubt of the answer ("maybe once a semester", "I'd want
+    // the hypervisor kind of separation I suppose", "some of them will try to escape": blind trial
+    // 24's were not read); an aside after it neither ("nah nothing formal. one customer asked for
+    // soc2 someday maybe").
+    const plain = (t: string) => t.replace(ESTIMATES, "").replace(OTHERS_WILL, "$1");
+    const [first, ...after] = text.trim().split(/(?<=[.!?…])\s+/);
+    const stated = statesSomething(plain(text), q.wishes)
+      ? text
+      : after.length > 0 && !asksSomething(after.join(" ")) && statesSomething(plain(first!), q.wishes)
+        ? first!
+        : undefined;
+    if (stated === undefined || PLANNED.test(rawWords(stated).join(" "))) return undefined;
+    return this.readStated(state, q, stated, read);
+  }
+
+  /** readAnswer of a statement. */
+  private readStated(
+    state: WalkthroughState,
+    q: ChecklistQuestion,
+    text: string,
+    read: (text: string) => Reading,
+  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     // Nor a plan said with "we'll" ("well" once the apostrophe is gone) or "moving to".
     if (/\b\w+['’]ll\b|\b(?:moving|migrating|switching) to\b/i.test(text)) return undefined;
     const key = q.key as AnswerKey;
