@@ -640,10 +640,12 @@ export function supposition(question: string): string | undefined {
   // About our own situation ("we", "our"), and nothing asked after it: "suppose a container
   // escapes, what happens?" and "if we share a kernel, is it safe?" are questions of their own.
   const words = rawWords(supposed);
-  // A short tail asks for the new pick ("what then?", "would that change it?"); a longer one is a
-  // question of its own ("if we share a kernel, is it safe to run untrusted code?").
+  // A short tail asks for the new pick ("what then?", "would that change it?", "would you still
+  // say VMs?"); a longer one is a question of its own ("if we share a kernel, is it safe to run
+  // untrusted code?", "If we did go down the VM route for the GPU nodes, I'm wondering how we'd
+  // migrate …": blind trial 24's was decided again).
   const tail =
-    /(?:,|\s[-—–])\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who)\b.*)$/i.exec(
+    /(?:,|\s[-—–]|[.!?…])\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who|i['’]?m\s+wondering|im\s+wondering|i\s+wonder|wondering)\b.*)$/i.exec(
       supposed,
     );
   // About us or a part of our situation before any question after it ("suppose a container
@@ -654,7 +656,8 @@ export function supposition(question: string): string | undefined {
   if (!ours && !part) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
   const asksPick = (t: string) =>
-    rawWords(t).length <= 4 || /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(t);
+    rawWords(t).length <= 4 ||
+    /\b(?:change|changes|answer|recommendation|recommend|pick|verdict|still|stay|stays|worth)\b/i.test(t);
   const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
   // Packaging a part as it is changes the platform, not the situation: "what if we containerize
   // the monolith too, without rewriting it?" is a question of its own (blind trial 18's read
@@ -738,15 +741,9 @@ export function aboutRecommendation(
   const raw = rawWords(asked);
   // "what would have to be different for the recommendation to change?", "what would make you
   // recommend something else?" (blind trial 22's started a checklist, or were declined).
-  if (
-    ASKS_WHAT_CHANGES_IT.test(raw.join(" ")) &&
-    // Of the bot or its recommendation, comparing nothing: not "what would be different between
-    // vms and containers?", "what would be different with containers?" (review 27's).
-    ASKED_OF_US.test(raw.join(" ")) &&
-    !raw.some((w) => ["if", "between", "vs", "versus", "or", "compared"].includes(w)) &&
-    raw.length <= 2 * FOLLOW_UP.recommendationWords &&
-    // Nothing named besides the recommendation, its options and the frame: not "what would change
-    // the performance of my vm?".
+  // Nothing named besides the recommendation, its options and the frame: not "what would change
+  // the performance of my vm?", "how does monitoring change?" (blind trial 24's).
+  const namesNothingElse = () =>
     words
       .stems(asked)
       .every(
@@ -754,7 +751,15 @@ export function aboutRecommendation(
           stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s) ||
           stemsOf(words, FOLLOW_UP.optionWords).has(s) ||
           stemsOf(words, FOLLOW_UP.changeFrame).has(s),
-      )
+      );
+  if (
+    ASKS_WHAT_CHANGES_IT.test(raw.join(" ")) &&
+    // Of the bot or its recommendation, comparing nothing: not "what would be different between
+    // vms and containers?", "what would be different with containers?" (review 27's).
+    ASKED_OF_US.test(raw.join(" ")) &&
+    !raw.some((w) => ["if", "between", "vs", "versus", "or", "compared"].includes(w)) &&
+    raw.length <= 2 * FOLLOW_UP.recommendationWords &&
+    namesNothingElse()
   )
     return "change";
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
@@ -763,7 +768,8 @@ export function aboutRecommendation(
   const about: RecommendationQuestion | undefined =
     // ("and what would change it?" too: blind trial 22's followed up the answer before.)
     new RegExp(`^${WHY_OPENERS}(?:what|which|would|could|how|does|do|did)\\b`).test(text) &&
-    /\bchang(?:e|es|ed|ing)\b/.test(text)
+    /\bchang(?:e|es|ed|ing)\b/.test(text) &&
+    namesNothingElse()
       ? "change"
       : !ASKS_WHY_FIRST.test(text)
         ? undefined

@@ -2164,3 +2164,44 @@ describe("blind trial 24's typed checklist answers", () => {
     expect(await answerAt(3, "maybe we will deploy daily next year")).not.toBe("Frequent");
   });
 });
+
+describe("blind trial 24's questions after a recommendation that are no follow-up of it", () => {
+  const team = "recommend we are 6 devs, a django monolith and postgres, no compliance, steady traffic";
+  const askAfter = async (q: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    return r!;
+  };
+
+  it("answers 'how does monitoring change?' as a question, while 'what could change that' asks what would change the pick", async () => {
+    const monitoring = await askAfter(
+      "how does monitoring change? we have nagios-ish host checks per VM today",
+    );
+    expect(monitoring.kind).toBe("answer");
+    expect(subtitleOf(monitoring)).toEqual({
+      type: "subtitle",
+      text: `Answering: ${knowledge.faq.find((e) => e.id === "monitoring-and-observability")!.question}`,
+    });
+    for (const q of ["what could change that", "and what would change it?"]) {
+      const r = await askAfter(q);
+      expect(r.kind, q).toBe("recommendation");
+      expect(plainText([r]), q).toContain("What would change it:");
+    }
+  });
+
+  it("takes a supposition followed by a question of its own for that question, and one asking after the pick for a what-if", async () => {
+    const migrating = await askAfter(
+      "If we did go down the VM route for the GPU nodes, I'm wondering how we'd migrate without disrupting a semester… Is there a sensible order to do it in?",
+    );
+    expect(fieldsOf(migrating)).toEqual([]);
+    for (const [q, field] of [
+      ["what if we had strict compliance, would you still say VMs?", ["Compliance", "Strict"]],
+      ["what if we needed GPUs. what then?", ["Special hardware", "GPU or other devices passed through"]],
+    ] as const) {
+      const r = await askAfter(q);
+      expect(r.kind, q).toBe("recommendation");
+      expect(fieldsOf(r), q).toEqual([field]);
+    }
+  });
+});
