@@ -17,6 +17,9 @@ describe("a sentence typed in a checklist's thread, read as an answer only when 
     "bursty, when a big experiment kicks off",
     "a managed cluster like GKE would be fine",
     "the regulators want real separation between tenants",
+    // a negation whose subject is left out (blind trial 24's was answered as a question)
+    "we're on EKS, dont need our own control plane",
+    "dont need gpus",
   ])("states %j", (text) => {
     expect(statesSomething(text)).toBe(true);
   });

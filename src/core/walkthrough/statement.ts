@@ -149,9 +149,31 @@ export function asksSomething(text: string): boolean {
     while (i < words.length - 1 && INTERJECTIONS.has(words[i]!)) i++;
     // After a comma, "when", "which", "where" and "who" open a clause of what is said ("bursty,
     // when a big experiment kicks off"), not a question.
+    // "we use EKS, dont want to run our own control plane": a negation with its subject left out,
+    // not a question (blind trial 24's was answered as one in a checklist's thread).
+    if (NEGATIONS.has(words[i]!) && SAID_AFTER_NEGATION.has(words[i + 1] ?? "")) return false;
     return OPENERS.has(words[i]!) && (n === 0 || !RELATIVES.has(words[i]!));
   });
 }
+
+/** Negated auxiliaries that open a question ("dont you think …?") or a statement without its subject. */
+const NEGATIONS = new Set(["dont", "doesnt", "didnt", "cant", "wont"]);
+/** After them, verbs of a statement: "dont want to run clusters", "dont need GPUs". */
+const SAID_AFTER_NEGATION = new Set([
+  "want",
+  "need",
+  "have",
+  "care",
+  "like",
+  "use",
+  "run",
+  "mind",
+  "expect",
+  "plan",
+  "require",
+  "trust",
+  "know",
+]);
 
 /**
  * Does a message typed in a checklist's thread state something, as an answer to its question
