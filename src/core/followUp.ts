@@ -202,6 +202,8 @@ export const FOLLOW_UP = {
       "3 sentences max",
     ],
   ],
+  /** How many entries answered before the last one a conversation keeps (FollowUpContext.earlier). */
+  earlierKept: 4,
   /** A question about the recommendation just shown has at most this many words ("why not kubernetes then?"). */
   recommendationWords: 9,
   /** The words the options are named with ("what would make you say containers again?"). */
@@ -215,6 +217,22 @@ export const FOLLOW_UP = {
     ...["condition", "conditions", "circumstance", "circumstances", "flip", "tip", "mind", "otherwise"],
     // "… for you to say go full containers in prod instead?"
     ...["go", "full", "fully", "prod", "production", "everything"],
+    // "… for a mixed platform to win instead?", "… just VMs across the board?", "which of my
+    // answers …", "… that Kubernetes on VMs comes out?" (blind trial 25's)
+    ...[
+      "win",
+      "wins",
+      "come",
+      "comes",
+      "out",
+      "across",
+      "board",
+      "just",
+      "answer",
+      "answers",
+      "need",
+      "switch",
+    ],
   ],
   /** "why not the runner up?", "why not the other one?": the option that came second. */
   runnerUpWords: ["runner", "second", "other", "alternative", "next"],
@@ -714,7 +732,8 @@ const BACK_TO_IT =
   /^\s*(?:(?:ok|okay|so)[\s,]+)?(?:back\s+to|about|re|regarding)\s+(?:the|your|ur)\s+(?:rec|recommendation)\s*[:,\-—–]\s*/i;
 
 /** Pointing at the bot or its recommendation, in rawWords' spelling: "you", "your mind", "the recommendation". */
-const ASKED_OF_US = /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer))\b/;
+const ASKED_OF_US =
+  /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer)|(?:our|my)\s+answers?|make\s+it|to\s+(?:win|come\s+out))\b/;
 
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
@@ -863,6 +882,11 @@ export interface FollowUpContext {
   asked?: string;
   /** When it was answered (epoch ms; 0 if not kept). */
   at?: number;
+  /**
+   * The entries answered before it here, most recent first (at most FOLLOW_UP.earlierKept), with
+   * the words each was asked in: one asked for again in other words is not printed again.
+   */
+  earlier?: { entryId: string; asked?: string }[];
 }
 
 /** What resolution reads of a question's words (QuestionAnswering's). */
@@ -1023,8 +1047,20 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    const { entryId, asked, at } = stored.value;
-    return { entryId, ...(typeof asked === "string" ? { asked } : {}), at: typeof at === "number" ? at : 0 };
+    const { entryId, asked, at, earlier } = stored.value;
+    // (Kept by an older version, or damaged: read what is whole.)
+    const kept = Array.isArray(earlier)
+      ? earlier.filter(
+          (e): e is { entryId: string; asked?: string } =>
+            typeof e?.entryId === "string" && (e.asked === undefined || typeof e.asked === "string"),
+        )
+      : [];
+    return {
+      entryId,
+      ...(typeof asked === "string" ? { asked } : {}),
+      at: typeof at === "number" ? at : 0,
+      ...(kept.length > 0 ? { earlier: kept } : {}),
+    };
   }
 }
 
@@ -1041,7 +1077,22 @@ export type FollowUpReason =
   /** It asks to say the answer before more simply ("tl;dr?"): that answer in short. */
   | "simpler"
   /** A bare "why?" ("how so?", "how come?"): the reasons the answer before gives. */
-  | "reasons";
+  | "reasons"
+  /** "which one is right?", "which source do you trust more?": where the documents disagree in it. */
+  | "disagreement";
+
+/**
+ * Asks which of the documents is right, or which the bot trusts more: "which one is right lol",
+ * "why the sources disagree there? which one you trust more", "so who is right?" (three blind
+ * trials' were declined as outside what the bot knows).
+ */
+const WHICH_IS_RIGHT =
+  /\b(?:which|who)(?:\s+(?:one|source|sources|document|documents|doc|docs|side|of\s+them))?\s+(?:is|s|are)\s+(?:right|correct|true|wrong)\b|\b(?:which|who)(?:\s+(?:one|source|document|doc|side|of\s+them))?\s+(?:do\s+|would\s+)?(?:you|u)\s+(?:trust|believe|go\s+with|side\s+with|agree\s+with)\b|\bwhy\s+(?:do\s+)?(?:the\s+)?(?:sources|documents|docs)\s+disagree\b/i;
+
+/** Does a message ask which of the documents is right where they disagree? */
+export function asksWhichIsRight(question: string): boolean {
+  return WHICH_IS_RIGHT.test(question.replace(/[’']/g, ""));
+}
 
 export interface Resolution {
   outcome: AskOutcome;
@@ -1086,6 +1137,7 @@ export function resolve(
     return aboutPrevious(previous, question, "sources");
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };
+  if (asksWhichIsRight(question)) return aboutPrevious(previous, question, "disagreement");
   const own = words.stems(question);
   const raw = rawWords(question);
   // Made only of words asking for it, however many ("give me a short version I can put in an

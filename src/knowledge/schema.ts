@@ -291,6 +291,10 @@ export const responsesSchema = z.strictObject({
     simpler: sentence,
     // A bare "why?" after an answer: over the reasons that answer gives (its details).
     reasons: sentence,
+    /** "which one is right?" after an answer whose documents disagree, over the points where they do. */
+    whichIsRight: sentence,
+    /** The same after an answer where they do not. */
+    noDisagreement: sentence,
     // "why?" after a recommendation: {title}, the recommendation's.
     recommendation: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.

@@ -182,7 +182,21 @@ describe("questions about the recommendation just shown", () => {
     expect(sources!.parts).toContainEqual(rec!.parts.find((p) => p.type === "sources"));
     const [short] = await bot.handle(turn({ text: "tl;dr" }));
     const summary = knowledge.decision.recommendations.find((r) => r.title === title)!.summary;
-    expect(texts(short!)).toEqual([knowledge.responses.followUp.simpler, `${summary.split(". ")[0]}.`]);
+    // The gist, then the two strongest reasons in a sentence each and what would change it.
+    expect(texts(short!).slice(0, 2)).toEqual([
+      knowledge.responses.followUp.simpler,
+      `${summary.split(". ")[0]}.`,
+    ]);
+    const strongest = shown
+      .find((t) => t.startsWith("**Why:**"))!
+      .split("\n")
+      .slice(1, 3);
+    expect(
+      texts(short!)[2]!
+        .split("\n")
+        .map((l) => l.slice(0, 30)),
+    ).toEqual(strongest.map((l) => l.slice(0, 30)));
+    expect(texts(short!).slice(3)).toEqual(shown.filter((t) => t.startsWith("**What would change it:**")));
     const [howSo] = await bot.handle(turn({ text: "how so?" }));
     expect(texts(howSo!)).toEqual(shown.filter((t) => t.startsWith("**Why:**")));
     const [change] = await bot.handle(turn({ text: "what would change the recommendation?" }));
@@ -2203,5 +2217,80 @@ describe("blind trial 24's questions after a recommendation that are no follow-u
       expect(r.kind, q).toBe("recommendation");
       expect(fieldsOf(r), q).toEqual([field]);
     }
+  });
+});
+
+describe("blind trial 25's recommendation follow-ups", () => {
+  const team =
+    "recommend we are a 4 person saas startup, one rails monolith, postgres, spiky traffic, we deploy daily, no compliance, ci/cd in place";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+
+  it("gives the short version as the pick, its two strongest reasons and what would change it, also for 'the original recommendation'", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: team, via: "command" }));
+    const reasons = plainText([rec!])
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
+    const [short] = await bot.handle(turn({ text: "short version for my boss pls" }));
+    const said = texts(short!);
+    expect(said[0]).toBe(knowledge.responses.followUp.simpler);
+    expect(said[2]!.split("\n")).toHaveLength(2);
+    // Each a sentence of one of the card's first two reasons.
+    for (const [i, line] of said[2]!.split("\n").entries())
+      expect(reasons[i]!.startsWith(line.replace(/^- /, "- ").slice(0, 40))).toBe(true);
+    expect(said[3]).toMatch(/^\*\*What would change it:\*\*/);
+    await bot.handle(turn({ text: "what if we had strict compliance?" }));
+    const [original] = await bot.handle(
+      turn({ text: "Short version of the original recommendation for our CTO, three sentences max" }),
+    );
+    expect(texts(original!)[0]).toBe(knowledge.responses.followUp.simpler);
+    expect(JSON.stringify(original!.parts)).not.toContain("**Why:**");
+  });
+
+  it("says what would change it toward an option named, in more ways of asking", async () => {
+    const vms = "recommend we are 6 devs, a django monolith and postgres, no compliance, steady traffic";
+    for (const [q, toward] of [
+      ["What would have to change for a mixed platform to win instead?", "Mixed platform"],
+      ["what would make it switch to containers? like what do i need to change", "Containers"],
+      ["what would need to change in our answers that Kubernetes on VMs comes out?", undefined],
+      ["What would have to change for you to recommend just VMs across the board?", undefined],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: vms, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      const change = texts(r!).find((t) => t.startsWith("**What would change it:**"));
+      expect(change, q).toBeDefined();
+      if (toward) expect(change, q).toMatch(new RegExp(`would recommend ${toward} instead\\.$`));
+    }
+  });
+
+  it("answers 'which one is right?' after an answer with where its documents disagree, ranking none", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: "wait so which one is right lol" }));
+    expect(texts(r!)[0]).toBe(knowledge.responses.followUp.whichIsRight);
+    expect(texts(r!)[1]).toMatch(/Where the sources disagree/);
+    const other = makeBot(await createStore("memory:"));
+    await other.handle(turn({ text: "what is a hypervisor" }));
+    const [none] = await other.handle(turn({ text: "which source do you trust more?" }));
+    expect(texts(none!)[0]).toBe(knowledge.responses.followUp.noDisagreement);
+  });
+});
+
+describe("an answer asked for again a few questions later, in other words", () => {
+  it("is not printed again: it names the answer it takes back to, with its sources; the words it was last asked in get it again", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "how do we run untrusted code safely?" }));
+    await bot.handle(turn({ text: "what is a hypervisor" }));
+    const [again] = await bot.handle(turn({ text: "how should we sandbox untrusted code from customers?" }));
+    const entry = knowledge.faq.find((e) => e.id === "untrusted-multi-tenant")!;
+    expect(again!.parts[0]).toEqual({ type: "subtitle", text: `Answering: ${entry.question}` });
+    expect(again!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
+    expect(plainText([again!])).not.toContain(entry.answer.slice(0, 60));
+    // The words it was last asked in, again: wanted again.
+    await bot.handle(turn({ text: "what is a container" }));
+    const [same] = await bot.handle(turn({ text: "how should we sandbox untrusted code from customers?" }));
+    expect(plainText([same!])).toContain(entry.answer.slice(0, 60));
   });
 });

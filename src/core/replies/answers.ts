@@ -156,6 +156,7 @@ export function sameAnswerReply(
     points = [],
     figures = false,
     caveats = false,
+    named = false,
   }: {
     /** What the question got on its own ("is that safe?": container security), offered beside. */
     alone?: Answerable[];
@@ -167,6 +168,8 @@ export function sameAnswerReply(
     figures?: boolean;
     /** The follow-up asks for the answer's catch ("what's the catch?"). */
     caveats?: boolean;
+    /** Which answer it takes back to is said (one given a few questions before, not the last). */
+    named?: boolean;
   } = {},
 ): Reply {
   const r = ctx.responses;
@@ -177,9 +180,11 @@ export function sameAnswerReply(
     ...(figures && points.length === 0 ? [] : [{ type: "text" as const, text }]),
     ...(points.length > 0 ? [{ type: "text" as const, text: points.join("\n") }] : []),
   ];
-  const kept = entryParts(entry, ctx).body.filter(
+  const parts = entryParts(entry, ctx);
+  const kept = parts.body.filter(
     (p) => p.type === "sources" || (p.type === "buttons" && p.role === "followups"),
   );
+  if (named) said.unshift(parts.subtitle);
   const shown = new Set([entry.id, ...entry.related.slice(0, 4)]);
   const offered = alone.filter((a) => !shown.has(a.id)).slice(0, MAX_ALONE_OFFERS);
   if (offered.length > 0)
@@ -266,6 +271,33 @@ export function reasonsReply(entry: Answerable, ctx: AnswerContext, askedId?: st
     text,
   );
 }
+
+/**
+ * "which one is right?" after an answer: the bot ranks no document above another; the points of
+ * the answer where they disagree (its details' lines that say so), or that they do not.
+ */
+export function disagreementReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const points = `${entry.answer}\n${entry.details}`
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => DISAGREES.test(l));
+  const text = points.length > 0 ? r.followUp.whichIsRight : r.followUp.noDisagreement;
+  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
+  return reply(
+    "answer",
+    [
+      { type: "text", text },
+      ...(points.length > 0 ? [{ type: "text" as const, text: points.join("\n") }] : []),
+      ...sources,
+      backToAnswer(entry, ctx, askedId),
+    ],
+    text,
+  );
+}
+
+/** A line of an answer that says where the documents disagree. */
+const DISAGREES = /\b(?:disagree|disagreement|differ on|sources differ|documents differ)\b/i;
 
 /**
  * A question asked for in short ("one line please: VMs or containers?"): the question it answers,

@@ -148,8 +148,13 @@ function whyNotPart(
 }
 
 /** "What would change it": the one answer that would recommend something else, if there is one. */
-function changePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
-  const pivot = decision.pivots[0];
+function changePart(
+  decision: Decision,
+  knowledge: DecisionKnowledge,
+  /** The option asked about ("what would have to change for a mixed platform to win?"), if any. */
+  toward?: RecommendationId,
+): Part | undefined {
+  const pivot = decision.pivots.find((p) => p.recommendation === toward) ?? decision.pivots[0];
   if (!pivot) return undefined;
   const title =
     knowledge.recommendations.find((r) => r.id === pivot.recommendation)?.title ?? pivot.recommendation;
@@ -171,6 +176,8 @@ export function recommendationFollowUpParts(
   knowledge: DecisionKnowledge,
   /** For "why not …?": the option asked about (the runner-up when none is named). */
   option: RecommendationId = decision.runnerUp,
+  /** For "what would change it": the option it should change to, where the question names one. */
+  toward?: RecommendationId,
 ): Part[] {
   // Too few answers for a pick: what would change it is what would decide it.
   const decisive = decisivePart(decision, knowledge);
@@ -178,7 +185,7 @@ export function recommendationFollowUpParts(
   if (decision.provisional) return [whyPart(decision)];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
   if (about === "why-not") return [whyNotPart(decision, knowledge, option), whyPart(decision)];
-  const change = changePart(decision, knowledge);
+  const change = changePart(decision, knowledge, toward);
   return change ? [change] : [whyPart(decision)];
 }
 
