@@ -523,7 +523,10 @@ export class Bot {
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
     // nothing of that question, or its description repeated ("one OS family only", "fine with a
     // managed orchestrator"), also where the reader read it both ways.
-    const { said, echoed } = corrected ? this.walkthroughs.answersSaid(corrected) : { said: {}, echoed: {} };
+    const { said, echoed } =
+      (corrected ?? supposed) !== undefined
+        ? this.walkthroughs.answersSaid((corrected ?? supposed)!)
+        : { said: {}, echoed: {} };
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
@@ -648,7 +651,23 @@ export class Bot {
     // "what's the catch?" right after an answer asks for its downsides (FOLLOW_UP.caveatsAsked).
     const caveats = context !== undefined && asksForCaveats(question, this.questionWords);
     const asking = caveats ? FOLLOW_UP.caveatsAsked : question;
-    const { outcome, matched, followUp, alone } = resolve(this.recent, this.questionWords, asking, context);
+    const resolved = resolve(this.recent, this.questionWords, asking, context);
+    const { matched, followUp, alone } = resolved;
+    // Right after a recommendation, a question leaning on it with no subject word of its own ("ok.
+    // and what would my team need to learn to actually do this?", blind trial 25's) is asked in
+    // its subject, answered when the model is sure of an entry then.
+    const subjectless =
+      (resolved.outcome.kind === "out-of-scope" && resolved.outcome.rule === "no-subject-word") ||
+      (resolved.outcome.kind === "no-match" && resolved.outcome.why === "no-subject-word");
+    let inSubject: AskOutcome | undefined;
+    if (!followUp && !running && subjectless && leansOnConversation(question, this.questionWords)) {
+      const shown = await recommendation();
+      const last = shown && !shown.behind && (context?.at ?? 0) < shown.at;
+      const asked = last ? this.recent.ask(question, true) : undefined;
+      if (asked?.kind === "answer" && !asked.unsure && asked.confidence >= FOLLOW_UP.minInSubject)
+        inSubject = asked;
+    }
+    const outcome = inSubject ?? resolved.outcome;
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline

@@ -200,6 +200,11 @@ export const FOLLOW_UP = {
       "line version",
       "sentence version",
       "3 sentences max",
+      // "can you say it more simply, like an analogy I could use with my CEO?" (blind trial 25's)
+      "more simply",
+      "an analogy",
+      "eli5",
+      "explain like",
     ],
   ],
   /** How many entries answered before the last one a conversation keeps (FollowUpContext.earlier). */

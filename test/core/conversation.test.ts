@@ -2294,3 +2294,51 @@ describe("an answer asked for again a few questions later, in other words", () =
     expect(plainText([same!])).toContain(entry.answer.slice(0, 60));
   });
 });
+
+describe("blind trial 25's questions leaning on a recommendation", () => {
+  const team =
+    "recommend we are an edtech startup, 10 devs, node microservices, gdpr, spiky back to school traffic, ci/cd in place, we deploy daily";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+
+  it("asks one with no subject word of its own in the recommendation's subject; an off-topic one is still declined", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [learn] = await bot.handle(
+      turn({ text: "ok. and what would my team need to learn to actually do this?" }),
+    );
+    expect(learn!.kind).toBe("answer");
+    expect(subtitleOf(learn!)?.type === "subtitle" && subtitleOf(learn!)!.text).toMatch(/^Answering: /);
+    const other = makeBot(await createStore("memory:"));
+    await other.handle(turn({ text: team, via: "command" }));
+    const [weather] = await other.handle(turn({ text: "ok and what's the weather like?" }));
+    expect(weather!.kind).toBe("decline");
+    // Asked alone, with nothing before it, the same words name no subject.
+    const fresh = makeBot(await createStore("memory:"));
+    const [alone] = await fresh.handle(
+      turn({ text: "ok. and what would my team need to learn to actually do this?" }),
+    );
+    expect(alone!.kind).not.toBe("answer");
+  });
+
+  it("says it more simply on 'can you say it more simply, like an analogy …?', and reads a what-if in words an option lists", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [simply] = await bot.handle(
+      turn({
+        text: "That's a lot of jargon 😅 can you say it more simply, like an analogy I could use with my CEO?",
+      }),
+    );
+    expect(texts(simply!)[0]).toBe(knowledge.responses.followUp.simpler);
+    const vms = makeBot(await createStore("memory:"));
+    await vms.handle(
+      turn({
+        text: "recommend we are 6 devs, a django monolith and postgres, no compliance, steady traffic",
+        via: "command",
+      }),
+    );
+    const [ci] = await vms.handle(
+      turn({ text: "what if i set up github actions to run tests + deploy automatically, so CI in place?" }),
+    );
+    expect(fieldsOf(ci!)).toEqual([["Platform maturity", "Medium"]]);
+  });
+});
