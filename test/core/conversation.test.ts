@@ -2177,6 +2177,24 @@ describe("blind trial 24's typed checklist answers", () => {
     // A plan is still no answer, however it is hedged.
     expect(await answerAt(3, "maybe we will deploy daily next year")).not.toBe("Frequent");
   });
+
+  it("reads blind trial 25's answers in the words an option lists", async () => {
+    for (const [step, typed, value] of [
+      [0, "its all just my own code, nothing from randos. its fine sharing", "Standard"],
+      [
+        1,
+        "8 SREs running OpenShift for 3 years, GitOps with Argo CD, Prometheus and Grafana everywhere",
+        "High",
+      ],
+      [2, "no formal stuff i guess", "None"],
+      [3, "basically i set stuff up once per semester and then pray lol", "Rare"],
+      [6, "one django project, celery workers use the same codebase", "Monolith"],
+      [9, "A couple of analysers hang off serial-to-USB converters attached to the lab engine VM", "GPU"],
+      [10, "pretty chill tbh, 200 users, maybe a small bump at month end", "Steady"],
+      [10, "Dead in July and August, then it goes crazy when school starts in September", "Spiky"],
+    ] as const)
+      expect(await answerAt(step, typed), typed).toBe(value);
+  });
 });
 
 describe("blind trial 24's questions after a recommendation that are no follow-up of it", () => {
