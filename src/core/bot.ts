@@ -27,6 +27,7 @@ import {
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
+  namesTopicOf,
   plainAmendment,
   pointsAtTheRecommendation,
   pointsBack,
@@ -656,15 +657,23 @@ export class Bot {
     // Right after a recommendation, a question leaning on it with no subject word of its own ("ok.
     // and what would my team need to learn to actually do this?", blind trial 25's) is asked in
     // its subject, answered when the model is sure of an entry then.
+    // (Declined only: one offered as "did you mean" keeps its offer, "how long would that take?"
+    // start-up times, an independent review's.)
     const subjectless =
-      (resolved.outcome.kind === "out-of-scope" && resolved.outcome.rule === "no-subject-word") ||
-      (resolved.outcome.kind === "no-match" && resolved.outcome.why === "no-subject-word");
+      resolved.outcome.kind === "out-of-scope" && resolved.outcome.rule === "no-subject-word";
     let inSubject: AskOutcome | undefined;
     if (!followUp && !running && subjectless && leansOnConversation(question, this.questionWords)) {
       const shown = await recommendation();
       const last = shown && !shown.behind && (context?.at ?? 0) < shown.at;
       const asked = last ? this.recent.ask(question, true) : undefined;
-      if (asked?.kind === "answer" && !asked.unsure && asked.confidence >= FOLLOW_UP.minInSubject)
+      // A topic word of its answer named, as for a follow-up of an answer ("how long would that
+      // take?" is no question about start-up times, an independent review's).
+      if (
+        asked?.kind === "answer" &&
+        !asked.unsure &&
+        asked.confidence >= FOLLOW_UP.minInSubject &&
+        namesTopicOf(asked.entry, question, this.questionWords)
+      )
         inSubject = asked;
     }
     const outcome = inSubject ?? resolved.outcome;

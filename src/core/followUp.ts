@@ -311,10 +311,13 @@ export function pointsBack(
   const sourceAsked =
     own.length > 0 &&
     (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
-      (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s)) &&
-        // (General words only where it points back: "which section is that from?", not "which
-        // document covers ci pipelines?".)
-        words.subjectless?.(question, pointer) === true));
+      // (Pointing back, and asking for no writing: not "is there an open source alternative?",
+      // "how do I document our setup?", "can you write a short design doc section on this?", an
+      // independent review's; general words only then: "which section is that from?".)
+      (pointer &&
+        own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s)) &&
+        !/\bopen[\s-]source\b|\b(?:write|draft|create|make)\b/i.test(question) &&
+        words.subjectless?.(question, true) === true));
   if (sourceAsked)
     // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
     return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;
@@ -646,7 +649,12 @@ export function supposition(question: string): string | undefined {
   for (const lead of opening ? [] : text.matchAll(/(?:[.!:;]|\s[-—–])\s+(?=\S)/g)) {
     const rest = text.slice(lead.index + lead[0].length);
     const later = WHAT_IF.exec(rest);
-    if (later && !asksSomething(text.slice(0, lead.index))) {
+    // A bare "if" only with the pick asked about in words ("… — if we treated compliance as
+    // moderate, would the answer change?"; not "our team is 5 people. if we use kubernetes, is it
+    // worth it?", an independent review's).
+    const bare = later !== null && /^(?:\W*(?:and|but|so|ok|okay)\W+)?if\s+$/i.test(later[0]);
+    const asksPickInWords = /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(rest);
+    if (later && (!bare || asksPickInWords) && !asksSomething(text.slice(0, lead.index))) {
       [text, opening] = [rest, later];
       break;
     }
@@ -1142,7 +1150,10 @@ export function resolve(
     return aboutPrevious(previous, question, "sources");
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };
-  if (asksWhichIsRight(question)) return aboutPrevious(previous, question, "disagreement");
+  // (Naming nothing of our subject and no choice: "which is right for us, k8s or nomad?" asks which
+  // option, an independent review's.)
+  if (asksWhichIsRight(question) && !/\bor\b/i.test(question) && words.subjectless?.(question, true) === true)
+    return aboutPrevious(previous, question, "disagreement");
   const own = words.stems(question);
   const raw = rawWords(question);
   // Made only of words asking for it, however many ("give me a short version I can put in an
@@ -1339,7 +1350,16 @@ function answeredInSubject(
   if (inSubject.confidence < FOLLOW_UP.minInSubject) return undefined;
   // The topic word as written is the entry's too, not only its stem: "what about my manager?" is
   // no question about managed services (a second review's).
-  const { entry } = inSubject;
+  if (!namesTopicOf(inSubject.entry, question, words)) return undefined;
+  return { outcome: inSubject, matched: question, followUp: { of: previous, reason: "no-subject" }, alone };
+}
+
+/**
+ * Does a question name, as written, a topic word of the entry (a word rare enough across entries,
+ * FOLLOW_UP.topicRarity, in its phrasings, keywords or answer)? "what would my team need to learn"
+ * does for the capabilities a team needs; "how long would that take?" for start-up times does not.
+ */
+export function namesTopicOf(entry: Answerable, question: string, words: QuestionWords): boolean {
   const written = new Set(
     rawWords(`${entry.phrasings.join(" ")} ${entry.keywords.join(" ")} ${entry.answer}`).map(singular),
   );
@@ -1347,8 +1367,7 @@ function answeredInSubject(
     const [stem] = words.stems(w);
     return stem !== undefined && words.rarity(stem) >= FOLLOW_UP.topicRarity;
   });
-  if (!topics.some((w) => written.has(singular(w)))) return undefined;
-  return { outcome: inSubject, matched: question, followUp: { of: previous, reason: "no-subject" }, alone };
+  return topics.some((w) => written.has(singular(w)));
 }
 
 /** A word without a plural "s" ("skills" and "skill" are one). */

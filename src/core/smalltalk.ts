@@ -23,6 +23,9 @@ const CHAT_SPELLINGS = new Map([
  * names nothing of our subject (Asker.ask).
  */
 const MAX_REMARK_WORDS = 24;
+/** Words of a request, in rawWords' spelling: "I need …", "we'd like …", "please …", "can you …". */
+const REQUESTS =
+  /\b(?:(?:i|we)\s+(?:still\s+|also\s+|really\s+)?(?:need|want|would\s+like|d\s+like|id\s+like)|id\s+like|please|pls|plz|can\s+you|could\s+you|now\s+(?:i|we|can|could|what|how|explain|tell|show|give))\b/;
 /** A remark opening with one of these asks something: "thanks, is that true for VMs". */
 const ASKS_FIRST = new Set([
   ...["is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "what", "how"],
@@ -107,6 +110,9 @@ export class SmallTalkReader {
     const rest = [...words.slice(0, at), ...words.slice(at + length)];
     if (rest.length > MAX_REMARK_WORDS) return false;
     if (rest.some((w) => COMPLAINS.has(w))) return false;
+    // A request beside the thanks: "thanks. now I need the short version for my boss", "ok cool
+    // ty. please send the summary to my manager" (an independent review's).
+    if (REQUESTS.test(rest.join(" "))) return false;
     // No clause of it asks: "thanks. how do we patch them", "ok ty, and for vms".
     const clauses = question
       .split(/[.!;:,]+|\s[-—–]\s/)

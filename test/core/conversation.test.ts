@@ -2360,3 +2360,104 @@ describe("blind trial 25's questions leaning on a recommendation", () => {
     expect(fieldsOf(ci!)).toEqual([["Platform maturity", "Medium"]]);
   });
 });
+
+describe("independent review 29's messages, which this session's readings must leave alone", () => {
+  const edtech =
+    "recommend we are an edtech startup, 10 devs, node microservices, gdpr, spiky back to school traffic, ci/cd in place, we deploy daily";
+  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+  const afterAnswer = async (q: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "can we run databases in containers?" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    return r!;
+  };
+  const afterRecommendation = async (q: string) => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: edtech, via: "command" }));
+    const [r] = await bot.handle(turn({ text: q }));
+    return r!;
+  };
+
+  it("matches 'which is right for us, X or Y?' as a question, not as which document is right", async () => {
+    for (const q of [
+      "which is right for us, k8s or nomad?",
+      "which one is right for us, vms or containers?",
+    ]) {
+      const r = await afterAnswer(q);
+      expect(texts(r)[0], q).not.toBe(knowledge.responses.followUp.whichIsRight);
+      expect(subtitleOf(r)?.type === "subtitle" && subtitleOf(r)!.text, q).toMatch(/^Answering: /);
+    }
+  });
+
+  it("gives no sources for 'open source', 'document' as a verb or a request to write", async () => {
+    for (const q of [
+      "is there an open source alternative?",
+      "how do I document our setup?",
+      "can you write a short design doc section on this?",
+    ]) {
+      const r = await afterAnswer(q);
+      expect(
+        r.parts.some((p) => p.type === "sources"),
+        q,
+      ).toBe(false);
+    }
+  });
+
+  it("takes no request beside thanks for thanks", async () => {
+    for (const q of [
+      "thanks. now I need the short version for my boss, he won't read all that",
+      "thanks for the help. I still need to understand what happens to our cron jobs",
+      "ok cool ty. please send the summary to my manager and cc me on it",
+    ]) {
+      const r = await afterAnswer(q);
+      expect(r.kind, q).not.toBe("smalltalk");
+    }
+  });
+
+  it("keeps a context sentence before a bare 'if' a question, and offers rather than answers a vague one after a recommendation", async () => {
+    for (const q of [
+      "our team is 5 people. if we use kubernetes, is it worth it?",
+      "We're a small shop: if we adopt kubernetes would that be overkill?",
+    ]) {
+      const r = await afterRecommendation(q);
+      expect(r.kind, q).toBe("answer");
+    }
+    for (const q of ["how long would that take?", "what would it take to roll this out?"]) {
+      const r = await afterRecommendation(q);
+      expect(r.kind, q).not.toBe("answer");
+    }
+  });
+
+  it("reads a hedged plan or an outright doubt in a checklist's thread as no answer", async () => {
+    const at = async (step: number, typed: string) => {
+      const bot = makeBot(await createStore("memory:"));
+      const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
+      let replies = await bot.handle(turn({ via: "action", action: root!.inThread!, thread: "th1" }));
+      for (let i = 0; i < step; i++) {
+        const skip = buttons(replies, "controls").find((b) => b.action.type === "checklist.answer")!;
+        replies = await bot.handle(press(skip.action, { thread: "th1" }));
+      }
+      return bot.handle(turn({ text: typed, thread: "th1" }));
+    };
+    for (const [step, typed] of [
+      [2, "probably soc2 soon"],
+      [2, "I think nothing formal, but probably soc2 at some point"],
+      [0, "our own code, but probably customer plugins soon"],
+      [0, "I think we need strong separation but I'm not sure"],
+    ] as const) {
+      const replies = await at(step, typed);
+      expect(
+        replies.some((r) => r.placement === "replace"),
+        typed,
+      ).toBe(false);
+    }
+  });
+
+  it("opens the question's options only for a question named by its title, and reads regimes by name", async () => {
+    const blueGreen = await afterRecommendation("switch the deploys to blue green");
+    expect(blueGreen.kind).toBe("answer");
+    const hipaa = await afterRecommendation("change compliance to hipaa");
+    expect(hipaa.kind).toBe("recommendation");
+    expect(fieldsOf(hipaa)).toContainEqual(["Compliance", "Strict"]);
+  });
+});

@@ -569,7 +569,10 @@ export function changeRequested(q: ChecklistQuestion, text: string): boolean {
   const request = CHANGE_LIST.exec(typed.trim());
   if (!request) return false;
   const changes = request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/);
-  return [q.title.toLowerCase(), ...q.names].some((name) => {
+  // By its title or a name of two words or more: "switch the deploys to blue green" asks about
+  // deploying (an independent review's), "set isolation to strict" names the question.
+  const names = [q.title.toLowerCase(), ...q.names.filter((n) => n.includes(" "))];
+  return names.some((name) => {
     const naming = new RegExp(
       `^(?:the\\s+)?${name.replace(/ /g, "\\s+")}(?:\\s+(?:answer|question|one))?\\s+(?:to|as|=)\\s+\\S`,
       "i",

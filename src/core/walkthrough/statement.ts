@@ -223,7 +223,8 @@ export function statesSomething(
  * A time to come, in rawWords' spelling: typed in a checklist's thread, what it says is a plan,
  * no answer of today ("next year we switch the architecture to microservices").
  */
-export const PLANNED = /\b(?:next (?:year|quarter|month|sprint|week)|later this year|in the future)\b/;
+export const PLANNED =
+  /\b(?:next (?:year|quarter|month|sprint|week)|later this year|in the future|soon|at some point|down the road|eventually|someday|one day|once we)\b/;
 
 /** Words that may open a request to the bot: "so can you …", "hey, could you …". */
 const NOT_NAMES = new Set([

@@ -128,6 +128,8 @@ const parse = (value: unknown) => {
 
 /** Words of estimate in an answer to the question asked: "maybe once a semester", "strong, I suppose". */
 const ESTIMATES = /\b(?:maybe|probably|perhaps|i\s+suppose|i\s+guess|i\s+think|i['’]?d\s+say)\b/gi;
+/** A doubt said outright, which no estimate word hides. */
+const DOUBTS = /\b(?:not\s+sure|unsure|no\s+idea|dunno|idk|not\s+certain)\b/i;
 /** Others' "will": what they do ("some of them will try to escape the sandbox"), no plan of the team's. */
 const OTHERS_WILL = /\b(them|they|students|users|customers|tenants|people|attackers)\s+will\b/gi;
 
@@ -638,6 +640,18 @@ export class Walkthroughs {
     // the hypervisor kind of separation I suppose", "some of them will try to escape": blind trial
     // 24's were not read); an aside after it neither ("nah nothing formal. one customer asked for
     // soc2 someday maybe").
+    // A doubt said outright leaves it open: "I think we need strong separation but I'm not sure"
+    // (an independent review's was read as Strong).
+    // (Not a doubt about something else before it: "not sure about the others but we deploy daily".)
+    if (
+      DOUBTS.test(
+        text
+          .split(/\bbut\b|[,;.!?]/i)
+          .filter((c) => c.trim())
+          .at(-1) ?? "",
+      )
+    )
+      return undefined;
     const plain = (t: string) => t.replace(ESTIMATES, "").replace(OTHERS_WILL, "$1");
     const [first, ...after] = text.trim().split(/(?<=[.!?…])\s+/);
     const stated = statesSomething(plain(text), q.wishes)
