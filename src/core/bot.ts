@@ -450,11 +450,13 @@ export class Bot {
         // "one line please: VMs or containers?": asked without the request, answered in short.
         // (Not a message that only asks for the answer before in short, "thats long lol. tldr?", or
         // for the recommendation's, "back to our rec. tldr?".)
+        const request = briefRequest(command.question);
         const brief =
+          request === undefined ||
           pointsBack(command.question, this.questionWords) === "simpler" ||
           pointsAtTheRecommendation(command.question)
             ? undefined
-            : briefRequest(command.question);
+            : request;
         return [await this.ask(turn, brief ?? command.question, running, brief !== undefined)];
       }
     }
@@ -524,10 +526,9 @@ export class Bot {
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
     // nothing of that question, or its description repeated ("one OS family only", "fine with a
     // managed orchestrator"), also where the reader read it both ways.
+    const described = corrected ?? supposed;
     const { said, echoed } =
-      (corrected ?? supposed) !== undefined
-        ? this.walkthroughs.answersSaid((corrected ?? supposed)!)
-        : { said: {}, echoed: {} };
+      described !== undefined ? this.walkthroughs.answersSaid(described) : { said: {}, echoed: {} };
     // A supposition that changes nothing the reader can tell ("what if our team doubled?"), unless
     // it is a question the matcher surely answers, says so rather than "outside what I know".
     let supposedNothing = false;
@@ -659,10 +660,10 @@ export class Bot {
     // its subject, answered when the model is sure of an entry then.
     // (Declined only: one offered as "did you mean" keeps its offer, "how long would that take?"
     // start-up times, an independent review's.)
-    const subjectless =
+    const declinedForNoSubject =
       resolved.outcome.kind === "out-of-scope" && resolved.outcome.rule === "no-subject-word";
     let inSubject: AskOutcome | undefined;
-    if (!followUp && !running && subjectless && leansOnConversation(question, this.questionWords)) {
+    if (!followUp && !running && declinedForNoSubject && leansOnConversation(question, this.questionWords)) {
       const shown = await recommendation();
       const last = shown && !shown.behind && (context?.at ?? 0) < shown.at;
       const asked = last ? this.recent.ask(question, true) : undefined;

@@ -630,6 +630,9 @@ const WHAT_IF =
 /** "with strict compliance?", "and with compliance moderate?": a short supposition without a verb. */
 const WITH_ONLY = /^(?:(?:and|but|so|ok|okay|hmm|what)[\s,]+)?with\s+(?=(?:\S+\s+){0,4}\S+\s*[?.!]*\s*$)/i;
 
+/** Words asking about the pick: "would that change your answer?", "… the recommendation?". */
+const PICK_WORDS = /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i;
+
 /** What a supposition would replace, up to a joining word or a break: "instead of quarterly". */
 const REPLACED =
   /(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+(?!(?:and|but|plus|also|with|while)\b)[^\s,;]+)+/gi;
@@ -653,7 +656,7 @@ export function supposition(question: string): string | undefined {
     // moderate, would the answer change?"; not "our team is 5 people. if we use kubernetes, is it
     // worth it?", an independent review's).
     const bare = later !== null && /^(?:\W*(?:and|but|so|ok|okay)\W+)?if\s+$/i.test(later[0]);
-    const asksPickInWords = /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i.test(rest);
+    const asksPickInWords = PICK_WORDS.test(rest);
     if (later && (!bare || asksPickInWords) && !asksSomething(text.slice(0, lead.index))) {
       [text, opening] = [rest, later];
       break;
@@ -687,8 +690,7 @@ export function supposition(question: string): string | undefined {
   if (!ours && !part) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
   const asksPick = (t: string) =>
-    rawWords(t).length <= 4 ||
-    /\b(?:change|changes|answer|recommendation|recommend|pick|verdict|still|stay|stays|worth)\b/i.test(t);
+    rawWords(t).length <= 4 || PICK_WORDS.test(t) || /\b(?:still|stay|stays|worth)\b/i.test(t);
   const said = !tail ? supposed : asksPick(tail[1]!) ? supposed.slice(0, tail.index) : undefined;
   // Packaging a part as it is changes the platform, not the situation: "what if we containerize
   // the monolith too, without rewriting it?" is a question of its own (blind trial 18's read

@@ -100,14 +100,9 @@ export class SmallTalkReader {
   closingThanks(question: string): boolean {
     if (question.includes("?")) return false;
     const words = rawWords(question).map((w) => CHAT_SPELLINGS.get(w) ?? w);
-    let at = -1;
-    let length = 0;
-    for (let i = 0; i < words.length && at < 0; i++) {
-      const found = this.thanksParts.find((p) => p.words.every((w, j) => words[i + j] === w));
-      if (found) [at, length] = [i, found.words.length];
-    }
+    const at = words.findIndex((_, i) => this.thanksAt(words, i) > 0);
     if (at < 0) return false;
-    const rest = [...words.slice(0, at), ...words.slice(at + length)];
+    const rest = [...words.slice(0, at), ...words.slice(at + this.thanksAt(words, at))];
     if (rest.length > MAX_REMARK_WORDS) return false;
     if (rest.some((w) => COMPLAINS.has(w))) return false;
     // A request beside the thanks: "thanks. now I need the short version for my boss", "ok cool
@@ -117,13 +112,14 @@ export class SmallTalkReader {
     const clauses = question
       .split(/[.!;:,]+|\s[-—–]\s/)
       .map((c) => rawWords(c).map((w) => CHAT_SPELLINGS.get(w) ?? w));
-    for (const clause of clauses) {
-      const opening = this.thanksParts.find((p) => p.words.every((w, j) => clause[j] === w));
-      const first = clause[opening ? opening.words.length : 0];
-      if (ASKS_FIRST.has(first ?? "")) return false;
-    }
+    if (clauses.some((clause) => ASKS_FIRST.has(clause[this.thanksAt(clause, 0)] ?? ""))) return false;
     const saying = rest.filter((w) => !this.courtesy.has(w));
     return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
+  }
+
+  /** How many words of thanks `words` has at `i` ("thank you": 2), 0 for none. */
+  private thanksAt(words: readonly string[], i: number): number {
+    return this.thanksParts.find((p) => p.words.every((w, j) => words[i + j] === w))?.words.length ?? 0;
   }
 
   /** The kind of small talk `words` (rawWords of a message, the bot's name left out) are, if any. */

@@ -14,6 +14,30 @@ const fieldsOf = (r: Reply) => {
 };
 
 const subtitleOf = (r: Reply) => r.parts.find((p) => p.type === "subtitle");
+/** A reply's text parts, in order. */
+const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+
+/** The first reply to `question` asked right after `first` (a `recommend …` command, or a question). */
+async function replyAfter(first: string, question: string): Promise<Reply> {
+  const bot = makeBot(await createStore("memory:"));
+  await bot.handle(
+    turn({ text: first, ...(first.startsWith("recommend ") ? { via: "command" as const } : {}) }),
+  );
+  const [r] = await bot.handle(turn({ text: question }));
+  return r!;
+}
+
+/** The replies to `typed` in a checklist's thread at question `step` (0-based), the ones before skipped. */
+async function typedAtStep(step: number, typed: string): Promise<Reply[]> {
+  const bot = makeBot(await createStore("memory:"));
+  const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
+  let replies = await bot.handle(turn({ via: "action", action: root!.inThread!, thread: "th1" }));
+  for (let i = 0; i < step; i++) {
+    const skip = buttons(replies, "controls").find((b) => b.action.type === "checklist.answer")!;
+    replies = await bot.handle(press(skip.action, { thread: "th1" }));
+  }
+  return bot.handle(turn({ text: typed, thread: "th1" }));
+}
 
 describe("the answered question, up front", () => {
   it("opens every answer with the entry's canonical question as a subtitle", async () => {
@@ -145,7 +169,6 @@ describe("questions about the recommendation just shown", () => {
     const [rec] = await bot.handle(turn({ text: description, via: "command" }));
     expect(rec!.kind).toBe("recommendation");
     const title = rec!.summary.replace(/^.*Recommendation: /, "");
-    const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
     const shown = texts(rec!);
     const [why] = await bot.handle(turn({ text: "why?" }));
     expect(contextOf(why!)).toEqual({
@@ -475,7 +498,6 @@ describe("'what's the catch?' after a recommendation", () => {
 describe("'what if …?' after a recommendation", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
   /** A bot that has just recommended for `description`. */
   const recommended = async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -1644,7 +1666,6 @@ describe("follow-ups in context", () => {
 describe("blind trial 22's recommendation follow-ups and small talk", () => {
   const hospital =
     "recommend regional hospital, IT team of 3. about 40 VMs on vSphere, mostly Windows Server running vendor apps that only support Windows and specific OS versions. strict patient data privacy rules, yearly audits. we deploy about once a quarter, load is steady.";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
   const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
   const recommended = async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -1875,7 +1896,6 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
 describe("blind trial 23's requests for the recommendation in short, and for the one before a what-if", () => {
   const team =
     "recommend 6 devs, one node monolith plus postgres on one cloud, we deploy weekly, no compliance, steady load";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
   const titleOf = (r: Reply) =>
     r.parts.flatMap((p) => (p.type === "context" ? [p.text] : []))[0]?.replace(/^.*: _(.*)_$/, "$1");
 
@@ -2011,13 +2031,7 @@ describe("blind trial 23's what-ifs and change requests in other words", () => {
 describe("blind trial 24's follow-ups in other words", () => {
   const team =
     "recommend we are a 4 person saas startup, one rails monolith, postgres, spiky traffic, we deploy daily, no compliance, ci/cd in place";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
-  const afterRecommendation = async (q: string) => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: team, via: "command" }));
-    const [r] = await bot.handle(turn({ text: q }));
-    return r!;
-  };
+  const afterRecommendation = (q: string) => replyAfter(team, q);
 
   it("gives the short version asked for in words that name nothing of the subject; 'tldr on database backups?' is a question", async () => {
     for (const q of [
@@ -2126,14 +2140,7 @@ describe("blind trial 24's follow-ups in other words", () => {
 describe("blind trial 24's typed checklist answers", () => {
   /** The answer recorded for `typed` at question `step` (earlier ones skipped), or the reply's kinds. */
   const answerAt = async (step: number, typed: string) => {
-    const bot = makeBot(await createStore("memory:"));
-    const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
-    let replies = await bot.handle(turn({ via: "action", action: root!.inThread!, thread: "th1" }));
-    for (let i = 0; i < step; i++) {
-      const skip = buttons(replies, "controls").find((b) => b.action.type === "checklist.answer")!;
-      replies = await bot.handle(press(skip.action, { thread: "th1" }));
-    }
-    const after = await bot.handle(turn({ text: typed, thread: "th1" }));
+    const after = await typedAtStep(step, typed);
     const answered = after.find((r) => r.placement === "replace");
     const line = answered && plainText([answered]).match(/✅ (\w+)/);
     return line ? line[1] : after.map((r) => r.kind).join(",");
@@ -2199,12 +2206,7 @@ describe("blind trial 24's typed checklist answers", () => {
 
 describe("blind trial 24's questions after a recommendation that are no follow-up of it", () => {
   const team = "recommend we are 6 devs, a django monolith and postgres, no compliance, steady traffic";
-  const askAfter = async (q: string) => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: team, via: "command" }));
-    const [r] = await bot.handle(turn({ text: q }));
-    return r!;
-  };
+  const askAfter = (q: string) => replyAfter(team, q);
 
   it("answers 'how does monitoring change?' as a question, while 'what could change that' asks what would change the pick", async () => {
     const monitoring = await askAfter(
@@ -2241,7 +2243,6 @@ describe("blind trial 24's questions after a recommendation that are no follow-u
 describe("blind trial 25's recommendation follow-ups", () => {
   const team =
     "recommend we are a 4 person saas startup, one rails monolith, postgres, spiky traffic, we deploy daily, no compliance, ci/cd in place";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
 
   it("gives the short version as the pick, its two strongest reasons and what would change it, also for 'the original recommendation'", async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -2316,7 +2317,6 @@ describe("an answer asked for again a few questions later, in other words", () =
 describe("blind trial 25's questions leaning on a recommendation", () => {
   const team =
     "recommend we are an edtech startup, 10 devs, node microservices, gdpr, spiky back to school traffic, ci/cd in place, we deploy daily";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
 
   it("asks one with no subject word of its own in the recommendation's subject; an off-topic one is still declined", async () => {
     const bot = makeBot(await createStore("memory:"));
@@ -2364,19 +2364,8 @@ describe("blind trial 25's questions leaning on a recommendation", () => {
 describe("independent review 29's messages, which this session's readings must leave alone", () => {
   const edtech =
     "recommend we are an edtech startup, 10 devs, node microservices, gdpr, spiky back to school traffic, ci/cd in place, we deploy daily";
-  const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
-  const afterAnswer = async (q: string) => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: "can we run databases in containers?" }));
-    const [r] = await bot.handle(turn({ text: q }));
-    return r!;
-  };
-  const afterRecommendation = async (q: string) => {
-    const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: edtech, via: "command" }));
-    const [r] = await bot.handle(turn({ text: q }));
-    return r!;
-  };
+  const afterAnswer = (q: string) => replyAfter("can we run databases in containers?", q);
+  const afterRecommendation = (q: string) => replyAfter(edtech, q);
 
   it("matches 'which is right for us, X or Y?' as a question, not as which document is right", async () => {
     for (const q of [
@@ -2429,23 +2418,13 @@ describe("independent review 29's messages, which this session's readings must l
   });
 
   it("reads a hedged plan or an outright doubt in a checklist's thread as no answer", async () => {
-    const at = async (step: number, typed: string) => {
-      const bot = makeBot(await createStore("memory:"));
-      const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
-      let replies = await bot.handle(turn({ via: "action", action: root!.inThread!, thread: "th1" }));
-      for (let i = 0; i < step; i++) {
-        const skip = buttons(replies, "controls").find((b) => b.action.type === "checklist.answer")!;
-        replies = await bot.handle(press(skip.action, { thread: "th1" }));
-      }
-      return bot.handle(turn({ text: typed, thread: "th1" }));
-    };
     for (const [step, typed] of [
       [2, "probably soc2 soon"],
       [2, "I think nothing formal, but probably soc2 at some point"],
       [0, "our own code, but probably customer plugins soon"],
       [0, "I think we need strong separation but I'm not sure"],
     ] as const) {
-      const replies = await at(step, typed);
+      const replies = await typedAtStep(step, typed);
       expect(
         replies.some((r) => r.placement === "replace"),
         typed,

@@ -561,14 +561,19 @@ const CHANGE_LIST = new RegExp(
 );
 
 /**
- * Does a request to change answers ("set isolation to strict please") name `q` in its list,
+ * The changes a request to change answers lists after its verb ("change X to Y and Z to W"), in
+ * lower case; none when the message opens with no such request.
+ */
+export function requestedChanges(text: string): string[] {
+  const request = CHANGE_LIST.exec(text.toLowerCase().replace(/[’']/g, "").trim());
+  return request ? request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/) : [];
+}
+
+/**
+ * Does a request's list of `changes` (requestedChanges: "set isolation to strict please") name `q`,
  * whatever the value (givenByName reads the value; this says the question was asked for)?
  */
-export function changeRequested(q: ChecklistQuestion, text: string): boolean {
-  const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
-  const request = CHANGE_LIST.exec(typed.trim());
-  if (!request) return false;
-  const changes = request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/);
+export function changeRequested(q: ChecklistQuestion, changes: readonly string[]): boolean {
   // By its title or a name of two words or more: "switch the deploys to blue green" asks about
   // deploying (an independent review's), "set isolation to strict" names the question.
   const names = [q.title.toLowerCase(), ...q.names.filter((n) => n.includes(" "))];
@@ -645,8 +650,7 @@ export function givenByName(
   // "change compliance to moderate", "set the architecture answer to mixed", "Change: legacy
   // software to no and several operating systems to no": opening the message, each change a part
   // of the list after the verb (not "next year we switch the architecture to microservices", a plan).
-  const request = CHANGE_LIST.exec(typed.trim());
-  const changes = request ? request[1]!.split(/\s*(?:,|;|\band\b|&)\s*/) : [];
+  const changes = requestedChanges(text);
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     const written = name.replace(/ /g, "\\s+");
     const changing = new RegExp(

@@ -33,6 +33,7 @@ import {
   named,
   negated,
   optionWordNamed,
+  requestedChanges,
   saidFor,
   withoutChatter,
 } from "./choiceWords.ts";
@@ -481,8 +482,11 @@ export class Walkthroughs {
 
   /** The questions a request to change answers names ("set isolation to strict please"), read or not. */
   changesRequested(text: string): AnswerKey[] {
+    // (Read once, not per question: most messages are no such request.)
+    const changes = requestedChanges(text);
+    if (changes.length === 0) return [];
     return this.deps.knowledge.decision.checklist
-      .filter((q) => changeRequested(q, text))
+      .filter((q) => changeRequested(q, changes))
       .map((q) => q.key as AnswerKey);
   }
 
