@@ -230,7 +230,7 @@ export class Asker {
       const questions = sentences.filter((s) => s.endsWith("?")).reverse();
       const others = sentences.filter((s) => !s.endsWith("?")).reverse();
       for (const sentence of [...questions, ...others]) {
-        const part = judge(this.matcher.match(sentence));
+        const part = judge(this.matcher.match(sentence, text));
         if (part.kind === "answer") return { decision: part, focus: sentence };
       }
     }

@@ -318,10 +318,22 @@ describe("matching", () => {
       "rails schema migration fails on a new column",
     ])
       expect(notOurs(ask(q)), q).toBe(true);
-    // Beside any other word the subject word is ours again, also in the same question.
+    // Beside any other word the subject word is ours again.
     expect(answerId("what is the kernel")).toMatch(/kernel/);
     expect(answerId("where does data go when a container dies")).not.toBe("out-of-scope");
+    // One sense per discourse: once a question uses the word in another sense, the same word
+    // elsewhere in it has that sense too, also in another of its sentences when they are matched
+    // on their own (a long message; ask.ts bestPart)...
+    const svm =
+      "switching the kernel of my classifier from linear to rbf changed the accuracy. is the rbf kernel overfitting?";
+    expect(notOurs(ask(svm))).toBe(true);
+    const long =
+      "My svm does well with a linear kernel on the small churn dataset we collected last spring from the support tickets of our biggest customers, and the precision and recall figures look fine to me and to the rest of the analytics group that reviews them every week. Why does changing the kernel lower the accuracy?";
+    expect(answerId("Why does changing the kernel lower the accuracy?")).toMatch(/kernel/);
+    expect(notOurs(ask(long))).toBe(true);
+    // ... except where it makes one of the knowledge's own phrases with a word beside it.
     expect(qa.asker.explain("virtual functions inside a virtual machine").result.onTopic).toBe(true);
+    expect(ask("my jupyter kernel keeps dying, is the host kernel too old?").kind).toBe("answer");
     // Only the word as written, and only that word: "migrate" is no "migration", and EC2 still
     // names a virtual machine beside a "virtual agent".
     for (const q of [
@@ -396,6 +408,14 @@ describe("matching", () => {
       }),
     );
     expect(changed).toEqual([]);
+    // A sentence of a long message, matched on its own (ask.ts bestPart), takes the word in the
+    // sense the rest of the message uses it in.
+    const sentence = "why does changing the kernel lower the accuracy?";
+    expect(withSenses.match(sentence).onTopic).toBe(true);
+    expect(withSenses.match(sentence, `My svm does well with a linear kernel. ${sentence}`).onTopic).toBe(
+      false,
+    );
+    expect(withSenses.match(sentence, `We share the host kernel. ${sentence}`).onTopic).toBe(true);
     expect(withSenses.match("svm with a linear kernel").onTopic).toBe(false);
     expect(without.match("svm with a linear kernel").onTopic).toBe(true);
   });

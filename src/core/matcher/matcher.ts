@@ -112,6 +112,8 @@ export class Matcher {
   private readonly training: Vocabulary;
   /** The phrasings as vectors, for "nearest phrasing" (made again on demand after a cache hit). */
   private trainingExamples: Example[] | undefined;
+  /** Stems of two words side by side in an entry's phrasings, built when first needed (inOwnPhrase). */
+  private ownPairs: Set<string> | undefined;
   private readonly labelled: Labelled[];
   private readonly model: SoftmaxModel;
   /** Whether the trained model came from the cache (cache.ts), was stored there, or neither. */
@@ -309,8 +311,12 @@ export class Matcher {
     return id === undefined ? 0 : (this.training.weights?.[id] ?? 0);
   }
 
-  match(question: string): MatchResult {
-    return this.run(question).result;
+  /**
+   * `discourse`: the whole message when `question` is one of its sentences, so a word used in
+   * another sense anywhere in it keeps that sense in every sentence (withoutOtherSenses).
+   */
+  match(question: string, discourse?: string): MatchResult {
+    return this.run(question, discourse).result;
   }
 
   /** The match, with the features that decided it and the nearest phrasing, for `ask --explain`. */
@@ -340,7 +346,7 @@ export class Matcher {
     return this.unmentionedStems.has(stem) ? undefined : this.speller.correct(stem);
   }
 
-  private run(asked: string): { result: MatchResult; vector: SparseVector } {
+  private run(asked: string, discourse?: string): { result: MatchResult; vector: SparseVector } {
     const question = this.splitRunTogether(asked);
     // A word the model never saw is read as the known word it most likely misspells; never a word
     // of our subject ("helm" is not a typo of "help").
@@ -356,7 +362,7 @@ export class Matcher {
       stems.length === 0
         ? 0
         : corrected.filter((c, i) => c || this.subjectStems.has(stems[i]!)).length / stems.length;
-    const { onTopic, generalOnly, otherSense } = this.subjectOf(question, stems, corrected);
+    const { onTopic, generalOnly, otherSense } = this.subjectOf(question, stems, corrected, discourse);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
@@ -391,7 +397,7 @@ export class Matcher {
       known: round(known),
       onTopic,
       generalOnly,
-      sides: this.sidesNamed(question),
+      sides: this.sidesNamed(question, discourse),
     };
     if (otherSense) result.otherSense = true;
     if (intent)
@@ -403,8 +409,8 @@ export class Matcher {
   }
 
   /** How many of our sides a question names as written, not counting words in another sense ("css container"). */
-  private sidesNamed(question: string): number {
-    const ours = this.withoutOtherSenses(question) ?? question;
+  private sidesNamed(question: string, discourse?: string): number {
+    const ours = this.withoutOtherSenses(question, discourse) ?? question;
     return this.sidesWritten.filter((side) => side.test(ours)).length;
   }
 
@@ -442,11 +448,12 @@ export class Matcher {
     asked: string,
     askedCanonical: string[],
     askedCorrected: (string | undefined)[],
+    discourse?: string,
   ): { onTopic: boolean; generalOnly: boolean; otherSense: boolean } {
     // A subject word in another sense is left out where it is written so, and only there: in "our
     // virtual agent on EC2", EC2 still names a virtual machine.
     let [question, canonical, corrected] = [asked, askedCanonical, askedCorrected];
-    const kept = this.withoutOtherSenses(asked);
+    const kept = this.withoutOtherSenses(asked, discourse);
     if (kept !== undefined) {
       question = kept;
       canonical = this.text.stems(question);
@@ -509,35 +516,78 @@ export class Matcher {
    * The question without its subject words used in another sense (lexicon.otherSenses: "virtual
    * functions", "neural network", "rbf kernel"), or undefined when it has none. Pairs are looked
    * up within a sentence or clause, over the parts of hyphenated words; only the word of the pair
-   * is dropped ("cri-o" and "k8s-on-vms" stay whole).
+   * is dropped ("cri-o" and "k8s-on-vms" stay whole). One sense per discourse: once a question
+   * uses a word in another sense, the same word elsewhere in it is taken in that sense too
+   * ("changing kernel of svc from linear to rbf ... the rbf kernel"), except beside a word it
+   * makes one of the knowledge's own phrases with ("virtual functions inside a virtual machine").
    */
-  private withoutOtherSenses(question: string): string | undefined {
+  private withoutOtherSenses(question: string, discourse?: string): string | undefined {
     if (this.otherSenses.size === 0) return undefined;
-    let changed = false;
     // Within a clause: not across "," or ";" ("uses Jupyter, kernel upgrades …"), but code such
     // as "svm.SVC(kernel='rbf')" and "Jupyter: kernel …" is one.
-    const clauses = question.split(/[?!;,]+|\.\s+/).map((clause) => {
-      const tokens = rawWords(clause);
-      const parts = tokens.flatMap((t) => t.split(/[-/]/));
-      const dropped = new Set<number>();
+    const clausesOf = (text: string) =>
+      text.split(/[?!;,]+|\.\s+/).map((clause) => {
+        const tokens = rawWords(clause);
+        return { clause, tokens, parts: tokens.flatMap((t) => t.split(/[-/]/)), dropped: new Set<number>() };
+      });
+    const clauses = clausesOf(question);
+    const otherSense = new Set<string>();
+    const around = discourse !== undefined && discourse !== question ? clausesOf(discourse) : [];
+    for (const { parts, dropped } of [...clauses, ...around]) {
       for (let i = 0; i + 1 < parts.length; i++) {
         const [a, b] = [parts[i]!, parts[i + 1]!];
-        if (wordForms(a).some((f) => this.otherSenses.has(`${f} ${this.text.stem(b)}`))) dropped.add(i);
-        if (wordForms(b).some((f) => this.otherSenses.has(`${this.text.stem(a)} ${f}`))) dropped.add(i + 1);
+        const first = wordForms(a).find((f) => this.otherSenses.has(`${f} ${this.text.stem(b)}`));
+        const second = wordForms(b).find((f) => this.otherSenses.has(`${this.text.stem(a)} ${f}`));
+        if (first !== undefined) {
+          dropped.add(i);
+          otherSense.add(first);
+        }
+        if (second !== undefined) {
+          dropped.add(i + 1);
+          otherSense.add(second);
+        }
       }
-      if (dropped.size === 0) return clause;
-      changed = true;
-      let at = 0;
-      return tokens
-        .map((t) => {
-          const own = t.split(/[-/]/);
-          const kept = own.filter((_, k) => !dropped.has(at + k));
-          at += own.length;
-          return kept.length === own.length ? t : kept.join("-");
-        })
-        .join(" ");
-    });
-    return changed ? clauses.join(" . ") : undefined;
+    }
+    if (otherSense.size === 0) return undefined;
+    for (const { parts, dropped } of clauses)
+      parts.forEach((part, i) => {
+        if (dropped.has(i) || !wordForms(part).some((f) => otherSense.has(f))) return;
+        if (!this.inOwnPhrase(parts, i)) dropped.add(i);
+      });
+    return clauses
+      .map(({ clause, tokens, dropped }) => {
+        if (dropped.size === 0) return clause;
+        let at = 0;
+        return tokens
+          .map((t) => {
+            const own = t.split(/[-/]/);
+            const kept = own.filter((_, k) => !dropped.has(at + k));
+            at += own.length;
+            return kept.length === own.length ? t : kept.join("-");
+          })
+          .join(" ");
+      })
+      .join(" . ");
+  }
+
+  /** Whether the word at `i` and a neighbour are two words side by side in an entry's phrasing ("virtual machine"). */
+  private inOwnPhrase(parts: string[], i: number): boolean {
+    if (!this.ownPairs) {
+      this.ownPairs = new Set();
+      for (const { text, label } of this.labelled) {
+        if (label >= this.entries.length) continue;
+        const stems = rawWords(text)
+          .flatMap((w) => w.split(/[-/]/))
+          .map((w) => this.text.stem(w));
+        for (let k = 0; k + 1 < stems.length; k++) this.ownPairs.add(`${stems[k]} ${stems[k + 1]}`);
+      }
+    }
+    const stem = (k: number) => (parts[k] === undefined ? undefined : this.text.stem(parts[k]));
+    const [before, word, after] = [stem(i - 1), stem(i)!, stem(i + 1)];
+    return (
+      (before !== undefined && this.ownPairs.has(`${before} ${word}`)) ||
+      (after !== undefined && this.ownPairs.has(`${word} ${after}`))
+    );
   }
 
   /** The entry's training phrasing whose features overlap the question's most. */
