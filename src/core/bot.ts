@@ -53,6 +53,7 @@ import {
   answerReply,
   askReply,
   briefReply,
+  claimReply,
   disagreementReply,
   firstSentence,
   helpReply,
@@ -773,7 +774,8 @@ export class Bot {
           ? followUp.reason !== "sources" &&
             followUp.reason !== "simpler" &&
             followUp.reason !== "reasons" &&
-            followUp.reason !== "disagreement"
+            followUp.reason !== "disagreement" &&
+            followUp.reason !== "claim"
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -815,39 +817,43 @@ export class Bot {
       const r =
         brief && outcome.kind === "answer" && !outcome.unsure && !same
           ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
-          : followUp?.reason === "sources"
-            ? sourcesReply(followUp.of, this.qa.context, askedId)
-            : followUp?.reason === "simpler"
-              ? simplerReply(followUp.of, this.qa.context, askedId)
-              : followUp?.reason === "disagreement"
-                ? disagreementReply(followUp.of, this.qa.context, askedId)
-                : followUp?.reason === "reasons"
-                  ? reasonsReply(followUp.of, this.qa.context, askedId)
-                  : same
-                    ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                        alone: alone ? gotAlone(alone) : [],
-                        ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                        points: pointsAsked(outcome.entry, asking, this.questionWords, {
-                          asked: caveats,
-                          marks: this.knowledge.lexicon.caveatMarks,
-                        }),
-                        figures: asksForFigures(question),
-                        caveats,
-                        named: repeated && outcome.entry.id !== context?.entryId,
-                      })
-                    : askReply(
-                        outcome,
-                        this.qa.context,
-                        askedId,
-                        // Only a message that leans on it: not "how do i bake bread?".
-                        outcome.kind === "out-of-scope" &&
-                          leansOnConversation(question, this.questionWords) &&
-                          (context !== undefined || (await recommendation()) !== undefined),
-                      );
+          : followUp?.reason === "claim"
+            ? claimReply(followUp.of, followUp.points ?? [], this.qa.context, askedId)
+            : followUp?.reason === "sources"
+              ? sourcesReply(followUp.of, this.qa.context, askedId)
+              : followUp?.reason === "simpler"
+                ? simplerReply(followUp.of, this.qa.context, askedId)
+                : followUp?.reason === "disagreement"
+                  ? disagreementReply(followUp.of, this.qa.context, askedId)
+                  : followUp?.reason === "reasons"
+                    ? reasonsReply(followUp.of, this.qa.context, askedId)
+                    : same
+                      ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                          alone: alone ? gotAlone(alone) : [],
+                          ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                          points: pointsAsked(outcome.entry, asking, this.questionWords, {
+                            asked: caveats,
+                            marks: this.knowledge.lexicon.caveatMarks,
+                          }),
+                          figures: asksForFigures(question),
+                          caveats,
+                          named: repeated && outcome.entry.id !== context?.entryId,
+                        })
+                      : askReply(
+                          outcome,
+                          this.qa.context,
+                          askedId,
+                          // Only a message that leans on it: not "how do i bake bread?".
+                          outcome.kind === "out-of-scope" &&
+                            leansOnConversation(question, this.questionWords) &&
+                            (context !== undefined || (await recommendation()) !== undefined),
+                        );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
           : this.offerChecklist(r, reading, outcome);
+      // (A claim's reply names the answer it quotes, which may not be the one before.)
+      if (followUp.reason === "claim") return r;
       // Say what was taken as context, right under the question it answers (first, if none).
       const note: Part = {
         type: "context",

@@ -3,6 +3,7 @@ import type { StateStore } from "../store/store.ts";
 import { updateKey } from "../store/update.ts";
 import type { Answerable } from "./answerable.ts";
 import type { Asker, AskOutcome } from "./ask.ts";
+import { claimAsked, claimSource } from "./claims.ts";
 import { rawWords } from "./matcher/text.ts";
 import { pointsAbout } from "./replies/facets.ts";
 import type { Side, Sides } from "./sides.ts";
@@ -1094,7 +1095,9 @@ export type FollowUpReason =
   /** A bare "why?" ("how so?", "how come?"): the reasons the answer before gives. */
   | "reasons"
   /** "which one is right?", "which source do you trust more?": where the documents disagree in it. */
-  | "disagreement";
+  | "disagreement"
+  /** "which doc says that a kernel compromise can reach many workloads?": the points saying it (claims.ts). */
+  | "claim";
 
 /**
  * Asks which of the documents is right, or which the bot trusts more: "which one is right lol",
@@ -1113,8 +1116,11 @@ export interface Resolution {
   outcome: AskOutcome;
   /** The text the matcher ranked: the question, or the previous topic followed by it. */
   matched: string;
-  /** Set when the answer came from the context: the entry followed up on, and why. */
-  followUp?: { of: Answerable; reason: FollowUpReason };
+  /**
+   * Set when the answer came from the context: the entry followed up on, and why; for a claim,
+   * the entry whose points say it (the one before or not) and those points.
+   */
+  followUp?: { of: Answerable; reason: FollowUpReason; points?: string[] };
   /** With a follow-up, what the question got on its own (a reply may offer it beside). */
   alone?: AskOutcome;
 }
@@ -1145,6 +1151,16 @@ export function resolve(
 ): Resolution {
   const alone = asker.ask(question);
   const previous = context && asker.entry(context.entryId);
+  // "which doc says that a kernel compromise can reach many workloads?": where that is said, in
+  // the answer before or in the one the claim matches alone, whatever the message matches.
+  const claim = claimAsked(question);
+  const said = claim === undefined ? undefined : claimSource(asker, words, claim, previous);
+  if (said)
+    return {
+      outcome: { kind: "answer", entry: said.entry, confidence: 1 },
+      matched: claim!,
+      followUp: { of: said.entry, reason: "claim", points: said.points },
+    };
   if (!previous) return { outcome: alone, matched: question };
   // "what are your sources?" right after an answer: that answer's ("which documents do you use?"
   // asks about the five documents whatever came before).

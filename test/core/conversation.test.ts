@@ -1078,8 +1078,9 @@ describe("follow-ups in context", () => {
   it("answers 'what's the catch?' right after an answer with what it says gets harder, or says it names none", async () => {
     const bot = makeBot(await createStore("memory:"));
     const { followUp } = knowledge.responses;
-    // "catch" is no word of the knowledge's: these were declined as off topic (blind trial 18).
-    for (const q of ["what's the catch?", "and the catch?", "any gotchas?"]) {
+    // "catch" is no word of the knowledge's: these were declined as off topic (blind trial 18);
+    // "w" is chat for "with" (blind trial 26's was declined).
+    for (const q of ["what's the catch?", "and the catch?", "any gotchas?", "whats the catch w that"]) {
       await bot.handle(turn({ text: "can we run databases in containers?" }));
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.summary, q).toBe(followUp.onThat);
@@ -2045,6 +2046,38 @@ describe("blind trial 24's follow-ups in other words", () => {
     }
     const r = await afterRecommendation("tldr on database backups?");
     expect(r.kind).toBe("answer");
+  });
+
+  it("quotes where a claim is said, with the sections those points cite: of the answer before, else of the answer the claim matches (blind trial 26)", async () => {
+    const claimText = (question: string) =>
+      knowledge.responses.followUp.claim.replace("{question}", question);
+    const sectionsOf = (r: Reply) =>
+      r.parts.flatMap((p) => (p.type === "sources" ? p.sources.map((s) => `${s.ref} ${s.section}`) : []));
+    // In the answer before: its point that says it, under that point's document only.
+    let r = await replyAfter(
+      "which model keeps the blast radius smaller?",
+      "Which document says that a single kernel compromise can reach many workloads? I need the exact section for a memo.",
+    );
+    expect(r.kind).toBe("answer");
+    expect(texts(r)[0]).toBe(claimText("Which model keeps the blast radius of a failure or breach smaller?"));
+    expect(texts(r)[1]).toMatch(/kernel vulnerability can hit several workloads/);
+    expect(texts(r)[1]).not.toMatch(/Noisy neighbours/);
+    expect(sectionsOf(r)).toContain("004 Container isolation");
+    expect(r.parts.some((p) => p.type === "context")).toBe(false);
+    // Not in the answer before (containers in VMs): in the one the claim matches alone.
+    r = await replyAfter(
+      "is it normal to run containers inside vms?",
+      "which one says containers are cheaper",
+    );
+    expect(texts(r)[0]).toBe(claimText("Which is cheaper, VMs or containers?"));
+    expect(texts(r)[1]).toMatch(/^Containers typically cost less/);
+    // With nothing before, the same.
+    const bot = makeBot(await createStore("memory:"));
+    const [alone] = await bot.handle(turn({ text: "which one says containers are cheaper" }));
+    expect(texts(alone!)).toEqual(texts(r));
+    // "that" is the answer before: its sources, as before.
+    r = await replyAfter("what is a hypervisor", "which doc says that?");
+    expect(texts(r)[0]).toBe(knowledge.responses.followUp.sources);
   });
 
   it("gives an answer's sources for a word for them beside words of no subject; 'which document covers ci pipelines?' is a question", async () => {

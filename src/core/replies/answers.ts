@@ -235,6 +235,29 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /**
+ * "which doc says that a kernel compromise can reach many workloads?": the points of an answer
+ * that say it, under the sections of the documents those points name (all the answer's when they
+ * name none), and the whole answer one press away.
+ */
+export function claimReply(entry: Answerable, points: string[], ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const text = fill(r.followUp.claim, { question: literal(entry.question) });
+  const named = new Set(points.flatMap((p) => p.match(/\b\d{3}\b/g) ?? []));
+  const all = citeAll(entry.sources, ctx.documents);
+  const cited = all.filter((s) => named.has(s.ref));
+  return reply(
+    "answer",
+    [
+      { type: "text", text },
+      { type: "text", text: points.join("\n") },
+      { type: "sources", sources: cited.length > 0 ? cited : all, more: r.ui.moreSources },
+      backToAnswer(entry, ctx, askedId),
+    ],
+    text,
+  );
+}
+
+/**
  * "tl;dr?", "can you explain that simpler" after an answer: its first sentence, which states the
  * answer (the rest of the answer and the details say why and how), and the whole answer again.
  */

@@ -8,7 +8,7 @@ const MAX_POINTS = 3;
  * Verbs too general to pick a point by ("how does that work?", "and running it?"): the matcher's
  * rarity does not tell them from subject words, as few entries' phrasings happen to use them.
  */
-const GENERAL_VERBS = new Set([
+export const GENERAL_VERBS: ReadonlySet<string> = new Set([
   "work",
   "run",
   "use",
@@ -20,6 +20,9 @@ const GENERAL_VERBS = new Set([
   "happen",
   "mean",
   "do",
+  "keep",
+  "give",
+  "put",
 ]);
 
 /**

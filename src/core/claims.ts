@@ -1,0 +1,132 @@
+import type { Answerable } from "./answerable.ts";
+import type { Asker } from "./ask.ts";
+import type { QuestionWords } from "./followUp.ts";
+import { rawWords } from "./matcher/text.ts";
+import { GENERAL_VERBS, pointsAbout } from "./replies/facets.ts";
+
+/** Words that name a document, as people ask which one says something. */
+const DOC = String.raw`(?:doc|docs|document|documents|source|sources|section|sections|paper|papers|one of (?:the|your) (?:docs|documents|sources))`;
+/**
+ * Verbs of saying, in the forms a question puts them in; verbs of a topic ("which document covers
+ * CI pipelines?" asks for that answer) only before "that" ("which doc mentions that …").
+ */
+const SAYS = String.raw`(?:(?:say|says|said|claim|claims|state|states|back up|backs up|back|backs|support|supports|recommend|recommends|argue|argues|suggest|suggests)|(?:mention|mentions|talk about|talks about|cover|covers|describe|describes|discuss|discusses)(?= that\b))`;
+const HOW = String.raw`(?:exactly |actually |specifically |really )?`;
+
+/**
+ * "which doc says the containers inside VM thing?", "Which document says that a single kernel
+ * compromise can reach many workloads?", "where do the docs say images are easier to audit?",
+ * "Does the process-centric document actually claim that containers give a better audit trail?"
+ * (blind trial 26: each got a whole answer again, or another topic's).
+ */
+const ASKS_WHERE_SAID = [
+  new RegExp(String.raw`\b(?:which|what)\s+(?:of the\s+)?(?:${DOC}|one)\s+${HOW}${SAYS}\s+(.+)`, "i"),
+  new RegExp(
+    String.raw`\bwhere\s+(?:do|does|did)\s+(?:the\s+|your\s+)?(?:${DOC}|it|they)\s+${HOW}${SAYS}\s+(.+)`,
+    "i",
+  ),
+  // Asked yes or no, at the start of a sentence: not "what does the 2026 document say about microVMs?".
+  new RegExp(
+    String.raw`^(?:(?:so|and|but|ok)\s+)?(?:does|do|did)\s+(?:the\s+)?[\w' -]{0,40}?\b${DOC}\s+${HOW}${SAYS}\s+(?!about\b)(.+)`,
+    "i",
+  ),
+];
+
+/** What a claim says nothing with beside the words it points back with ("that", "the … bit"). */
+const EMPTY_CLAIM = new Set([
+  "that",
+  "this",
+  "it",
+  "so",
+  "the",
+  "thing",
+  "bit",
+  "part",
+  "point",
+  "stuff",
+  "one",
+  "there",
+  "up",
+]);
+
+/**
+ * The claim a message asks the source of ("that a single kernel compromise can reach many
+ * workloads"), or undefined when it asks for none, or only of "that" (the answer before's sources,
+ * followUp.ts).
+ */
+export function claimAsked(question: string): string | undefined {
+  const text = question.replace(/[’']/g, "'");
+  for (const sentence of text.split(/(?<=[?!.])\s+/)) {
+    for (const pattern of ASKS_WHERE_SAID) {
+      const said = pattern.exec(sentence)?.[1];
+      if (!said) continue;
+      const claim = said
+        // Not what it is for: "the rebuild-and-redeploy bit, I want to send it to a colleague".
+        .replace(/,\s*(?:i|im|we|so|please|pls|for|to)\b.*$/i, "")
+        .replace(/[?!.]+\s*$/, "")
+        .replace(/^(?:that|the claim that|about)\s+/i, "")
+        .trim();
+      if (rawWords(claim).some((w) => !EMPTY_CLAIM.has(w))) return claim;
+    }
+  }
+  return undefined;
+}
+
+export interface ClaimSource {
+  /** The answer whose points say it. */
+  entry: Answerable;
+  /** Those points as the answer writes them, or its opening sentence when the claim is its topic. */
+  points: string[];
+}
+
+/**
+ * A point says a claim when it has at least this share of the claim's words (those the knowledge
+ * uses, but not weak ones): "a kernel vulnerability can hit several workloads at once" says "a
+ * single kernel compromise can reach many workloads" (2 of 6: the rest in other words), "harden
+ * both layers: … image provenance …" does not say "immutable images give a better audit trail".
+ */
+const SAYS_IT = 1 / 3;
+
+/**
+ * Where a claim is said: the points of the answer before that say it, else those of the answer
+ * the claim matches on its own, or that answer's opening when the claim is its very topic (none
+ * of its points says more of it). Undefined when the claim matches no answer.
+ */
+export function claimSource(
+  asker: Pick<Asker, "ask">,
+  words: QuestionWords,
+  claim: string,
+  previous: Answerable | undefined,
+): ClaimSource | undefined {
+  // By the words as written, each its stems ("vms": "virtual machine" counts once).
+  const asked = rawWords(claim)
+    .map((w) => words.stems(w).filter((s) => words.knows(s) && !words.weak?.(s) && !GENERAL_VERBS.has(s)))
+    .filter((stems) => stems.length > 0);
+  if (asked.length === 0) return undefined;
+  const saying = (entry: Answerable) =>
+    pointsAbout(entry, claim, words).filter((point) => {
+      const own = new Set(words.stems(point));
+      const shared = asked.filter((stems) => stems.some((s) => own.has(s))).length;
+      // Never one word alone of several: "VMs: separate guest operating systems …" does not say
+      // "keep databases on VMs".
+      return shared >= Math.max(Math.min(2, asked.length), SAYS_IT * asked.length);
+    });
+  const before = previous ? saying(previous) : [];
+  if (previous && before.length > 0) return { entry: previous, points: before };
+  const alone = asker.ask(claim);
+  if (alone.kind === "answer") {
+    const points = saying(alone.entry);
+    return { entry: alone.entry, points: points.length > 0 ? points : [openingOf(alone.entry)] };
+  }
+  if (alone.kind !== "no-match") return undefined;
+  for (const entry of alone.suggestions) {
+    const points = saying(entry);
+    if (points.length > 0) return { entry, points };
+  }
+  return undefined;
+}
+
+/** An answer's first sentence, which states it. */
+function openingOf(entry: Answerable): string {
+  return entry.answer.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? entry.answer;
+}
