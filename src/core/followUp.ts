@@ -387,7 +387,7 @@ const TECHNOLOGY = new Set([
 
 /** Taking something away: "we drop the untrusted code requirement" is "we have no untrusted code …". */
 const REMOVAL =
-  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|retire|retired|decommission|decommissioned|lose|lost|no\s+longer\s+(?:have|need)|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?(?!to\b|down\b|from\b|by\b|half\b|some\b|a\s+bit\b|\d)/i;
+  /^(?:we|i)\s+(?:drop|dropped|remove|removed|scrap|scrapped|retire|retired|decommission|decommissioned|lose|lost|no\s+longer\s+(?:have|need)|(?:didnt|didn't|did\s+not|dont|don't|do\s+not)\s+need|got\s+rid\s+of|get\s+rid\s+of)\s+(?:the\s+|our\s+|that\s+)?(?!to\b|down\b|from\b|by\b|half\b|some\b|a\s+bit\b|\d)/i;
 
 /**
  * Does a message lean on the conversation before it? It opens with a connective, points back, or
@@ -679,15 +679,19 @@ export function supposition(question: string): string | undefined {
   // say VMs?"); a longer one is a question of its own ("if we share a kernel, is it safe to run
   // untrusted code?", "If we did go down the VM route for the GPU nodes, I'm wondering how we'd
   // migrate …": blind trial 24's was decided again).
+  // Anything after a question mark is a tail ("… patient data? same recommendation?").
   const tail =
     /(?:,|\s[-—–]|[.!?…])\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who|i['’]?m\s+wondering|im\s+wondering|i\s+wonder|wondering)\b.*)$/i.exec(
       supposed,
-    );
+    ) ?? /\?\s*(\S.*)$/.exec(supposed);
   // About us or a part of our situation before any question after it ("suppose a container
   // escapes, what happens to us?" is not); a part with no technology named.
   const before = rawWords(tail ? supposed.slice(0, tail.index) : supposed);
   const ours = before.some((w) => FIRST_PERSON.has(w));
-  const part = SITUATION_PART.test(supposed) && !words.some((w) => TECHNOLOGY.has(w));
+  // (Also after what brings it about: "the big enterprise deal lands and load gets spiky".)
+  const part =
+    supposed.split(/\s+and\s+|,\s*/).some((piece) => SITUATION_PART.test(piece)) &&
+    !words.some((w) => TECHNOLOGY.has(w));
   if (!ours && !part) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
   const asksPick = (t: string) =>

@@ -621,6 +621,13 @@ describe("'what if …?' after a recommendation", () => {
     );
     // Quoted in the person's words, not the reader's "no untrusted code".
     expect(plainText([dropped!])).toContain("“drop the untrusted code”");
+    // Not needing it any more is the same (blind trial 26).
+    const [unneeded] = await bot.handle(turn({ text: "what if we did not need untrusted code support" }));
+    const read = unneeded!.parts.find((p) => p.type === "fields");
+    expect(read?.type === "fields" && read.fields.map((f) => [f.label, f.value.split(" — ")[0]])).toEqual([
+      ["Isolation", "Standard"],
+    ]);
+    expect(plainText([unneeded!])).toContain("“did not need untrusted code”");
   });
 
   it("decides again with an amendment opened as 'no wait', 'actually' or 'btw', and with what-ifs about the state (thirteenth blind trial)", async () => {
@@ -1979,6 +1986,27 @@ describe("blind trial 23's what-ifs and change requests in other words", () => {
       ["and with compliance moderate?", ["Compliance", "Moderate"]],
       ["what if soc2 becomes a hard requirement?", ["Compliance", "Moderate"]],
       ["what if the isolation need was hard", ["Isolation", "Hard"]],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: team, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(fieldsOf(r!), q).toEqual([field]);
+    }
+  });
+
+  it("decides again with a supposition that negates a need, names one OS, opens with what brings it about, or asks after a question mark (blind trial 26)", async () => {
+    for (const [q, field] of [
+      ["What if we did not need several operating systems?", ["Several operating systems", "No"]],
+      ["What if we only need one operating system family?", ["Several operating systems", "No"]],
+      [
+        "what if the big enterprise deal lands and load gets spiky, does the rec change",
+        ["Load pattern", "Spiky"],
+      ],
+      [
+        "what if we need strong isolation because of patient data? same recommendation?",
+        ["Isolation", "Strong"],
+      ],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: team, via: "command" }));
