@@ -154,6 +154,9 @@ export const rulesFileSchema = z.strictObject({
     whyNotRunnerUp: engineTextSchema,
     whyNotRunnerUpNothingAgainst: engineTextSchema,
     whyNotRunnerUpExcluded: engineTextSchema,
+    // After it, the questions ({questions}) a different answer to which would lift every hard
+    // requirement ruling the option out.
+    whyNotLiftedBy: engineTextSchema,
     // "why not X?" typed about an option further down than the runner-up: {runnerUp} is X.
     whyNotOption: engineTextSchema,
     whyNotOptionNothingAgainst: engineTextSchema,

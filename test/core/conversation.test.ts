@@ -164,6 +164,37 @@ describe("questions about the recommendation just shown", () => {
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
   const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
 
+  it("answers 'why is X ruled out?' with the hard requirements that rule it out and the question that would lift them, not the reasons for the pick again (blind trial 26)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(
+      turn({
+        text: "recommend a legacy .net monolith on windows vms plus a few linux microservices, spiky traffic, moderate compliance",
+        via: "command",
+      }),
+    );
+    expect(rec!.summary).toMatch(/Recommendation: Mixed platform$/);
+    const [shaped] = await bot.handle(
+      turn({ text: "Why is container-shaped development ruled out? I thought that was the low-risk option" }),
+    );
+    const said = texts(shaped!);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^\*\*Why not Container-shaped development\?\*\* .* rules it out whatever the score:/,
+    );
+    expect(said[0]).toContain(
+      "containers for development only would leave the new services on production VMs too",
+    );
+    // Both requirements that rule it out hold through the architecture answer, and only through it.
+    expect(said[0]).toMatch(
+      /A different answer on Architecture would no longer rule Container-shaped development out\.$/,
+    );
+    // Kubernetes on VMs is ruled out by requirements no one answer holds all of: no such line.
+    const [k8s] = await bot.handle(turn({ text: "why was kubernetes on vms ruled out?" }));
+    expect(texts(k8s!)).toHaveLength(1);
+    expect(texts(k8s!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
+    expect(texts(k8s!)[0]).not.toContain("A different answer on");
+  });
+
   it("answers 'why?', 'why not …?' and 'what would change it?' from the recommendation; after an answer, only what names one of its options", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [rec] = await bot.handle(turn({ text: description, via: "command" }));

@@ -207,11 +207,34 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     const these = { ...values, runnerUp: title(id), runnerUpScore: String(scores[id]) };
     if (!allowed[index(id)]) {
       const against = constraints.filter((c) => c.excluded.includes(id));
+      // The questions whose answer holds every one of those requirements: another answer to any
+      // of them would lift them all ("why is container-shaped development ruled out?").
+      const conditions = against.map(
+        (c) => new Set(knowledge.rules.constraints.find((k) => k.id === c.id)?.when.map((w) => w.key) ?? []),
+      );
+      const lifting = [...(conditions[0] ?? [])].filter((key) => conditions.every((keys) => keys.has(key)));
+      const lift =
+        lifting.length > 0
+          ? [
+              {
+                text: fill(texts.whyNotLiftedBy, {
+                  ...these,
+                  questions: lifting.map((k) => question(k as AnswerKey)).join(" or "),
+                }),
+                sources: texts.whyNotLiftedBy.sources,
+              },
+            ]
+          : [];
       return {
-        text: [fill(texts.whyNotRunnerUpExcluded, these), ...against.map((c) => c.text)].join(" "),
+        text: [
+          fill(texts.whyNotRunnerUpExcluded, these),
+          ...against.map((c) => c.text),
+          ...lift.map((l) => l.text),
+        ].join(" "),
         sources: uniqueSources([
           ...texts.whyNotRunnerUpExcluded.sources,
           ...against.flatMap((c) => c.sources),
+          ...lift.flatMap((l) => l.sources),
         ]),
       };
     }

@@ -184,7 +184,12 @@ export function recommendationFollowUpParts(
   if (decision.provisional && about === "change" && decisive) return [decisive];
   if (decision.provisional) return [whyPart(decision)];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
-  if (about === "why-not") return [whyNotPart(decision, knowledge, option), whyPart(decision)];
+  // A ruled-out option's answer is the requirement that rules it out: the reasons for the pick
+  // again read as a stock reply (blind trial 26).
+  if (about === "why-not")
+    return decision.excluded.includes(option)
+      ? [whyNotPart(decision, knowledge, option)]
+      : [whyNotPart(decision, knowledge, option), whyPart(decision)];
   const change = changePart(decision, knowledge, toward);
   return change ? [change] : [whyPart(decision)];
 }
