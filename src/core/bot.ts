@@ -154,7 +154,7 @@ const ACKNOWLEDGING = new Set(
 );
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers";
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all off table an rejected dropped even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers";
 
 /** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
 const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
@@ -193,7 +193,8 @@ function whyClause(question: string): string {
   const asking =
     question
       .trim()
-      .split(/(?<=[.!?…])\s+/)
+      // (Also after a lead-in: "one more on the recommendation: why was mixed platform ruled out?")
+      .split(/(?<=[.!?…:])\s+|\s[-—–]\s+/)
       .find((s) => WHY_SENTENCE.test(s)) ?? question.trim();
   return /^[^?.,;:]+\??/.exec(asking)?.[0] ?? "";
 }
@@ -1110,7 +1111,12 @@ export class Bot {
     // not secure?", a question of its own.
     const whyNot = WHY_NOT.test(text);
     const leftOut =
-      WHY_IS.test(text) && /\b(?:ruled out|rule out|excluded|left out|instead|rather than)\b/.test(text);
+      WHY_IS.test(text) &&
+      (/\b(?:ruled out|rule out|excluded|left out|instead|rather than|off the table|not an option|rejected|dropped)\b/.test(
+        text,
+      ) ||
+        // "why is the mixed platform out?"; not "why is the container out of memory?".
+        /\bout$/.test(text));
     // "why VMs?", "why VMs rather than the mixed platform?" (blind trial 22's got the option's
     // definition): an option named in full right after "why", and nothing else but what it is
     // set against ("why kubernetes?", "why use containers?" are questions of their own).

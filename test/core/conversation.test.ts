@@ -193,6 +193,17 @@ describe("questions about the recommendation just shown", () => {
     expect(texts(k8s!)).toHaveLength(1);
     expect(texts(k8s!)[0]).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
     expect(texts(k8s!)[0]).not.toContain("A different answer on");
+    // After a lead-in, and in other words for leaving it out; not "out of" something.
+    for (const q of [
+      "one more on the recommendation: why was kubernetes on vms ruled out? we have a mix of stuff",
+      "why is kubernetes on vms out?",
+      "why is kubernetes on vms off the table?",
+    ]) {
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(texts(r!)[0], q).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
+    }
+    const [memory] = await bot.handle(turn({ text: "why is kubernetes on vms out of memory?" }));
+    expect(texts(memory!)[0] ?? "").not.toMatch(/^\*\*Why not/);
   });
 
   it("answers 'why?', 'why not …?' and 'what would change it?' from the recommendation; after an answer, only what names one of its options", async () => {
