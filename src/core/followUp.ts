@@ -206,6 +206,10 @@ export const FOLLOW_UP = {
       "an analogy",
       "eli5",
       "explain like",
+      // "can you explain more simple, like with analogy?", "two or three plain sentences for …"
+      // (blind trial 26's)
+      ...["more simple", "with analogy", "simple words", "simple terms", "simpler terms", "plain sentences"],
+      ...["laymans terms", "layman terms"],
     ],
   ],
   /** How many entries answered before the last one a conversation keeps (FollowUpContext.earlier). */
@@ -348,10 +352,17 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords, questio
     // architecture decision record?": review 27's).
     (FOLLOW_UP.simplerRequests.some((p) => ` ${phrase} `.includes(` ${p} `)) &&
       !/^(?:is|are|does|do|was|were|will|would|what|which|how|where|when|why|who|should)\b/.test(phrase) &&
-      // (Or any words, where none is of our subject: "tldr for my cofounder, shes not technical",
-      // "Please give me short version for my manager, he don't read long text": blind trial 24's
-      // were declined.)
-      (own.every((s) => simplerOnly(s) || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s)) ||
+      // (Or asked of the answer itself, whoever it is for: "Could you put that in two or three
+      // plain sentences for a non-technical member of our audit committee?"; not "explain it in
+      // simple terms: what is a hypervisor?", which asks another question.)
+      ((/\b(?:put|say|explain|write|make|give|sum|summarize|summarise|boil|rephrase|reword)\s+(?:that|this|it)\b/.test(
+        phrase,
+      ) &&
+        !/\b(?:what|which|how|why|when|where|who)\b/.test(phrase)) ||
+        // (Or any words, where none is of our subject: "tldr for my cofounder, shes not technical",
+        // "Please give me short version for my manager, he don't read long text": blind trial 24's
+        // were declined.)
+        own.every((s) => simplerOnly(s) || stemsOf(words, FOLLOW_UP.simplerPurpose).has(s)) ||
         words.subjectless?.(question) === true))
   );
 }

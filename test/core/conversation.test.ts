@@ -2441,6 +2441,22 @@ describe("blind trial 25's questions leaning on a recommendation", () => {
     expect(alone!.kind).not.toBe("answer");
   });
 
+  it("says an answer more simply in blind trial 26's words, and answers a question asked beside such words", async () => {
+    for (const q of [
+      "sorry its too much for me 😅 can you explain more simple, like with analogy?",
+      "Could you put that in two or three plain sentences for a non-technical member of our audit committee?",
+      "explain it in laymans terms pls",
+    ]) {
+      const r = await replyAfter("can we run databases in containers?", q);
+      expect(texts(r)[0], q).toBe(knowledge.responses.followUp.simpler);
+    }
+    const r = await replyAfter(
+      "can we run databases in containers?",
+      "explain it in simple terms: what is a hypervisor?",
+    );
+    expect(subtitleOf(r)).toEqual({ type: "subtitle", text: "Answering: What is the job of a hypervisor?" });
+  });
+
   it("says it more simply on 'can you say it more simply, like an analogy …?', and reads a what-if in words an option lists", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: team, via: "command" }));
