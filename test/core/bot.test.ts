@@ -608,6 +608,53 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([await at(0, text)]), text).not.toContain("✅");
   });
 
+  it("reads typed answers from blind trial 26: judged at the end, a mix, an emphatic yes, 'that's a yes', a lead-in saying where it holds", async () => {
+    for (const [step, text, expected] of [
+      [
+        2,
+        "mixed bag. most labs nothing formal, but the two with patient data have a DUA and our infosec office audits them once a year. I'd say moderate overall",
+        label("compliance", "moderate"),
+      ],
+      [3, "For this platform, fortnightly.", label("deploys", "regular")],
+      [
+        6,
+        "more like a mix. big core thing plus some small services around it",
+        label("architecture", "mixed"),
+      ],
+      [
+        6,
+        "no not microservices, its mostly one big laravel app i think thats monolith",
+        label("architecture", "monolith"),
+      ],
+      [
+        6,
+        "it's not really one application, it's a shared cluster with lots of little things, a mix i guess",
+        label("architecture", "mixed"),
+      ],
+      [
+        7,
+        "both - the lab databases are very stateful, the jupyter and web bits not so much",
+        label("state", "mixed"),
+      ],
+      [
+        8,
+        "oh very much yes, the chemistry suite and the FEA code, both locked to rhel 7",
+        label("legacy", "yes"),
+      ],
+      [8, "i meant thats a yes for the checklist q", label("legacy", "yes")],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // Not a degree word before an option's name at the end, nor a negated judgement.
+    for (const [step, text] of [
+      [1, "our bar is so high"],
+      [6, "it's a shared cluster, i dont think its monolith"],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).not.toContain("✅");
+  });
+
   it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {
     const bot = makeBot(await createStore("memory:"));
     let replies = await start(bot, "t1");

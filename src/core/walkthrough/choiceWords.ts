@@ -115,16 +115,53 @@ const SAID_EXCEPTED = new RegExp(
 const OPENING =
   /^\s*(?:(?:ok|okay|well|so|hmm+|right|alright|then|oh|no+\s+wait|nope\s+wait|wait|oops|sorry|actually|my\s+bad|scratch\s+that)\b[\s,.!]*)+(?=\S)/i;
 
-/** Said before an option named outright: "I'd say strong, …", "probably medium". */
+/** Said before an option named outright: "I'd say strong, …", "probably medium", "more like a mix". */
 const LEADS =
-  /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say)\s+/i;
+  /^\s*(?:i'?d say|i would say|i think|i guess|probably|definitely|maybe|go with|i'?d go with|we'?d say|more like)\s+/i;
+
+/**
+ * An option named at the very end after a word of judging, in rawWords: "… i think thats
+ * monolith", "… id say moderate overall" (blind trial 26's were not read, the second for a
+ * "nothing formal" earlier in it).
+ */
+const ENDS_JUDGED =
+  /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
 
 /** A bare "no" or "yes" in other words, for the option valued "no" or "none", or "yes". */
 const BARE = new Map<string, "no" | "yes">([
   ...["no", "nope", "nah", "none", "nothing", "not really", "nothing special", "none at all"].map(
     (w) => [w, "no"] as const,
   ),
+  ...["definitely not", "absolutely not", "not at all", "thats a no", "its a no", "the answer is no"].map(
+    (w) => [w, "no"] as const,
+  ),
   ...["yes", "yep", "yeah", "yup"].map((w) => [w, "yes"] as const),
+  // "oh very much yes, the chemistry suite …", "i meant thats a yes" (blind trial 26's)
+  ...["very much", "very much yes", "very much so", "definitely", "absolutely", "of course", "for sure"].map(
+    (w) => [w, "yes"] as const,
+  ),
+  ...["yes definitely", "definitely yes", "oh yes", "thats a yes", "its a yes", "the answer is yes"].map(
+    (w) => [w, "yes"] as const,
+  ),
+]);
+
+/** A yes or no said too firmly to be chatter ("very much yes, the chemistry suite …"). */
+const EMPHATIC = new Set([
+  ...["very much", "very much yes", "very much so", "definitely", "absolutely", "of course", "for sure"],
+  ...["yes definitely", "definitely yes", "definitely not", "absolutely not", "not at all"],
+]);
+
+/** Words for a mix of two answers, for the option valued "mixed" ("a mix i guess", "both - …"). */
+const MIXED = new Set([
+  "mix",
+  "a mix",
+  "mixed bag",
+  "a mixed bag",
+  "both",
+  "a bit of both",
+  "bit of both",
+  "a mixture",
+  "a mix of both",
 ]);
 
 /** The yes and no words much chatter begins with ("no, sorry, wrong thread", "yes, let me check"). */
@@ -151,7 +188,24 @@ export function named(q: ChecklistQuestion, words: string): ChecklistQuestion["c
   const same = (label: string) => rawWords(label).join(" ") === words;
   const choice = q.choices.find((c) => same(c.value) || same(c.label) || same(c.label.split("—")[0]!));
   const bare = BARE.get(words);
-  return choice ?? (bare && q.choices.find((c) => c.value === bare || (bare === "no" && c.value === "none")));
+  const mixed = MIXED.has(words) ? q.choices.find((c) => c.value === "mixed") : undefined;
+  return (
+    choice ??
+    mixed ??
+    (bare && q.choices.find((c) => c.value === bare || (bare === "no" && c.value === "none")))
+  );
+}
+
+/**
+ * "that's a yes" or "it's a no" anywhere in a message, for a question with those options: "i
+ * meant thats a yes for the checklist q" (blind trial 26's was not read).
+ */
+export function yesOrNoSaid(
+  q: ChecklistQuestion,
+  words: string,
+): ChecklistQuestion["choices"][number] | undefined {
+  const said = /(?:^|\s)(?:thats|its|that is|it is|answer is)\s+a\s+(yes|no)(?:\s|$)/.exec(words)?.[1];
+  return said ? q.choices.find((c) => c.value === said) : undefined;
 }
 
 /**
@@ -211,15 +265,37 @@ export function choiceNamed(
   // rest is read as anything else is.
   // ("but" alone does not: "I'd say strong, it's sensitive health data but no untrusted code".)
   const excepted = EXCEPTED.test(rest);
-  if (first && !excepted && (!chatty || confirms || closestChoice(q, rest, stopwords, 1) === first.value))
+  const emphatic = EMPHATIC.has(headWords.join(" "));
+  if (
+    first &&
+    !excepted &&
+    (!chatty || emphatic || confirms || closestChoice(q, rest, stopwords, 1) === first.value)
+  )
     return first.value;
+  // Judged at the very end, whatever came before ("… i think thats monolith"), in a last clause
+  // that negates nothing.
+  const last =
+    said
+      .split(/[,;:.!?]|\s[-—–]\s/)
+      .filter((c) => c.trim())
+      .at(-1) ?? "";
+  // (Or the last clause alone, without chatter: "…, a mix i guess".)
+  const lastWords = rawWords(last).join(" ");
+  const judged = negated(last) ? undefined : (ENDS_JUDGED.exec(lastWords)?.[1] ?? withoutChatter(lastWords));
+  const ending = judged ? named(q, judged) : undefined;
+  if (ending && ending.value !== "yes" && ending.value !== "no") return ending.value;
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
   // not an adjective of something else ("low latency matters").
   // (Sentences too, each after its own lead-in: "…not public. I'd say strong".)
+  // (Or the whole clause, after a lead-in and without chatter: "more like a mix. big core thing …",
+  // "it's a shared cluster … a mix i guess".)
   const clauses = said.split(/[,;:.!]|\s[-—–]\s|[—–]/).map((c) => rawWords(c.replace(LEADS, "")));
   const opening = new Set(
     clauses.flatMap((words) => {
+      const whole = words.length > 1 ? named(q, withoutChatter(words.join(" "))) : undefined;
+      if (whole && whole.value !== "yes" && whole.value !== "no" && !BARE.has(words.join(" ")))
+        return [whole.value];
       const option = words[0] === undefined ? undefined : named(q, words[0]);
       const fits = words.length === 1 || FITS.has(words[1]!);
       return option && fits && option.value !== "yes" && option.value !== "no" ? [option.value] : [];

@@ -36,6 +36,7 @@ import {
   requestedChanges,
   saidFor,
   withoutChatter,
+  yesOrNoSaid,
 } from "./choiceWords.ts";
 import { RECENT_LIMIT, type RecentWalkthrough, recentKey } from "./recent.ts";
 import { recommendationParts, recommendationReply } from "./recommendationCard.ts";
@@ -68,6 +69,9 @@ const DEGREES = new Set([
 ]);
 
 /** Besides DEGREES, words that may open a typed answer before what it says: "a few times a year", "like twice a month". */
+/** Where an answer holds, said before it: "For this platform, …", "on our side, …", "here, …". */
+const SCOPE_LEAD = /^\s*(?:(?:for|on|in|at)\s+(?:[\w'-]+\s+){0,2}[\w'-]+|here|for now)\s*,\s*/i;
+
 const LEADS_IN = new Set([...DEGREES, "a", "an", "like", "about", "around", "roughly", "approximately"]);
 
 /** Asks what the question or its options mean, in rawWords' spelling ("no idea what that means"). */
@@ -382,7 +386,12 @@ export class Walkthroughs {
     const same = (label: string) => rawWords(label).join(" ") === typed;
     const base = { walkthroughId: state.id, step: state.step };
     const q = this.deps.knowledge.decision.checklist[state.step];
-    const choice = q && (named(q, typed) ?? named(q, withoutChatter(typed)) ?? confirmedNamed(q, typed));
+    const choice =
+      q &&
+      (named(q, typed) ??
+        named(q, withoutChatter(typed)) ??
+        confirmedNamed(q, typed) ??
+        yesOrNoSaid(q, typed));
     if (choice) return { type: "checklist.answer", ...base, value: choice.value };
     // An option named outright ("probably medium", "standard, it's all our own services") in a
     // statement: as pressed.
@@ -667,7 +676,7 @@ export class Walkthroughs {
     return this.readStated(state, q, stated, read);
   }
 
-  /** readAnswer of a statement. */
+  /** readAnswer of a statement (`text` without a lead-in saying where it holds). */
   private readStated(
     state: WalkthroughState,
     q: ChecklistQuestion,
@@ -676,6 +685,10 @@ export class Walkthroughs {
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     // Nor a plan said with "we'll" ("well" once the apostrophe is gone) or "moving to".
     if (/\b\w+['’]ll\b|\b(?:moving|migrating|switching) to\b/i.test(text)) return undefined;
+    // Where it holds, before the answer: "For this platform, fortnightly." (blind trial 26's was
+    // not read: the answer has to open the message to be read with the question's context).
+    const scoped = SCOPE_LEAD.exec(text);
+    if (scoped && text.length > scoped[0].length) text = text.slice(scoped[0].length);
     const key = q.key as AnswerKey;
     const typed = rawWords(text);
     const answer = (value: string, words: string) => ({
