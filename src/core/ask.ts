@@ -223,7 +223,15 @@ export class Asker {
     const judge = (result: MatchResult) => this.decide(result, inConversation);
     const whole = () => judge(this.matcher.match(text));
     const decision = long ? undefined : whole();
-    // A short text declined as a whole stays declined: a fragment of it proves nothing.
+    // A short text declined as a whole stays declined: a fragment of it proves nothing; except its
+    // one question after sentences naming nothing of our subject, which only dilute it
+    // ("Returning to the matter at hand. Do the sources say anything about running Windows-based
+    // workloads …?": blind trial 26's was declined).
+    if (decision?.kind === "decline") {
+      const question = this.askedAfterLeadIn(text);
+      const part = question ? judge(this.matcher.match(question, text)) : undefined;
+      return part?.kind === "answer" ? { decision: part, focus: question! } : { decision };
+    }
     if (decision && decision.kind !== "suggest") return { decision };
     const sentences = sentencesOf(text).filter((s) => rawWords(s).length >= MIN_SENTENCE_WORDS);
     if (sentences.length >= 2) {
@@ -235,6 +243,15 @@ export class Asker {
       }
     }
     return { decision: decision ?? whole() };
+  }
+
+  /** A text's one question, when its other sentences name no subject word of ours. */
+  private askedAfterLeadIn(text: string): string | undefined {
+    const sentences = sentencesOf(text);
+    const asked = sentences.filter((s) => s.endsWith("?"));
+    if (sentences.length < 2 || asked.length !== 1) return undefined;
+    const others = sentences.filter((s) => s !== asked[0]);
+    return others.every((s) => !this.matcher.match(s).onTopic) ? asked[0] : undefined;
   }
 
   /**

@@ -579,6 +579,16 @@ describe("matching", () => {
     expect(ask("how do containers differ from vms? what about boot time?").kind).toBe("answer");
   });
 
+  it("answers a short message's one question after a lead-in that names nothing of ours, which the whole was declined for (blind trial 26)", () => {
+    const question =
+      "Do the sources say anything about running Windows-based workloads, since some of our treasury applications are Windows only?";
+    const text = `Returning to the matter at hand. ${question}`;
+    expect(qa.asker.explain(text).decision.kind).toBe("decline");
+    expect(ask(text)).toMatchObject({ kind: "answer", focus: question });
+    // Not when the question alone is declined as well.
+    expect(ask("Coffee first. Where do I find the printer settings?").kind).toBe("out-of-scope");
+  });
+
   it("declines texts over 4,000 characters before matching", () => {
     expect(ask("container ".repeat(401)).kind).toBe("too-long");
     expect(ask("container ".repeat(10_000)).kind).toBe("too-long");
