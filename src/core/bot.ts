@@ -754,8 +754,9 @@ export class Bot {
         [...(context ? [context] : []), ...(context?.earlier ?? [])].some(
           (c) => c.entryId === id && c.asked !== undefined && c.asked !== asked,
         );
-      const repeated =
-        !followUp && outcome.kind === "answer" && !outcome.unsure && answeredHere(outcome.entry.id);
+      // Also a best guess: the same answer printed again word for word was blind trials 26 and
+      // 27's most common complaint; its runner-ups are offered beside it as before.
+      const repeated = !followUp && outcome.kind === "answer" && answeredHere(outcome.entry.id);
       const same = (followUp && outcome.kind === "answer" && outcome.entry.id === followUp.of.id) || repeated;
       // In a running checklist's thread, what it cannot answer (or only guesses at, unless asked:
       // "we might set up some ci next quarter") is most likely an answer typed instead of
@@ -830,7 +831,11 @@ export class Bot {
                     ? reasonsReply(followUp.of, this.qa.context, askedId)
                     : same
                       ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                          alone: alone ? gotAlone(alone) : [],
+                          alone: alone
+                          ? gotAlone(alone)
+                          : outcome.kind === "answer" && outcome.unsure
+                            ? [...(outcome.alternatives ?? [])]
+                            : [],
                           ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
                           points: pointsAsked(outcome.entry, asking, this.questionWords, {
                             asked: caveats,

@@ -2415,6 +2415,32 @@ describe("an answer asked for again a few questions later, in other words", () =
     const [same] = await bot.handle(turn({ text: "how should we sandbox untrusted code from customers?" }));
     expect(plainText([same!])).toContain(entry.answer.slice(0, 60));
   });
+
+  it("is not printed again as a best guess either: the points asked about, with the guess's runner-ups offered (blind trials 26 and 27)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "should postgres run in containers or stay on vms?" }));
+    const q = "so for a team that's only ever run k8s in staging, postgres stays on vms for now? yes/no";
+    // Alone, a best guess of the same entry, with runner-ups.
+    const alone = bot.qa.asker.ask(q);
+    expect(alone).toMatchObject({
+      kind: "answer",
+      unsure: true,
+      entry: { id: "stateful-workloads-and-databases" },
+    });
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(r!.summary).toBe(knowledge.responses.followUp.onThat);
+    const entry = knowledge.faq.find((e) => e.id === "stateful-workloads-and-databases")!;
+    expect(plainText([r!])).not.toContain(entry.answer.slice(0, 60));
+    const offered = r!.parts.find((p) => p.type === "buttons" && p.role === "suggestions");
+    const alternatives = alone.kind === "answer" ? (alone.alternatives ?? []) : [];
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(offered?.type === "buttons" && offered.buttons.map((b) => b.label)).toEqual(
+      alternatives
+        .filter((a) => ![entry.id, ...entry.related.slice(0, 4)].includes(a.id))
+        .map((a) => a.question)
+        .slice(0, 2), // MAX_ALONE_OFFERS
+    );
+  });
 });
 
 describe("blind trial 25's questions leaning on a recommendation", () => {
