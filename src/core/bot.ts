@@ -832,10 +832,10 @@ export class Bot {
                     : same
                       ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
                           alone: alone
-                          ? gotAlone(alone)
-                          : outcome.kind === "answer" && outcome.unsure
-                            ? [...(outcome.alternatives ?? [])]
-                            : [],
+                            ? gotAlone(alone)
+                            : outcome.kind === "answer" && outcome.unsure
+                              ? [...(outcome.alternatives ?? [])]
+                              : [],
                           ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
                           points: pointsAsked(outcome.entry, asking, this.questionWords, {
                             asked: caveats,

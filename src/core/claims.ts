@@ -5,13 +5,14 @@ import { rawWords } from "./matcher/text.ts";
 import { GENERAL_VERBS, pointsAbout } from "./replies/facets.ts";
 
 /** Words that name a document, as people ask which one says something. */
-const DOC = String.raw`(?:doc|docs|document|documents|source|sources|section|sections|paper|papers|one of (?:the|your) (?:docs|documents|sources))`;
+const DOC =
+  "(?:doc|docs|document|documents|source|sources|section|sections|paper|papers|one of (?:the|your) (?:docs|documents|sources))";
 /**
  * Verbs of saying, in the forms a question puts them in; verbs of a topic ("which document covers
  * CI pipelines?" asks for that answer) only before "that" ("which doc mentions that …").
  */
 const SAYS = String.raw`(?:(?:say|says|said|claim|claims|state|states|back up|backs up|back|backs|support|supports|recommend|recommends|argue|argues|suggest|suggests)|(?:mention|mentions|talk about|talks about|cover|covers|describe|describes|discuss|discusses)(?= that\b))`;
-const HOW = String.raw`(?:exactly |actually |specifically |really )?`;
+const HOW = "(?:exactly |actually |specifically |really )?";
 
 /**
  * "which doc says the containers inside VM thing?", "Which document says that a single kernel
