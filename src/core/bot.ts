@@ -87,6 +87,7 @@ import {
   caveatsPart,
   recommendationFollowUpParts,
   recommendationSources,
+  strongestSources,
 } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
 import { addressesSomeoneElse, asksSomething, statesAsSentence } from "./walkthrough/statement.ts";
@@ -131,6 +132,9 @@ const CHANGE_REQUEST = new RegExp(
 const quiet: DeliveryLog = { warn: () => {}, error: () => {} };
 /** How many of a recommendation's reasons its short version gives. */
 const SHORT_REASONS = 2;
+/** Asks for the few sources that back a recommendation most ("which 2-3 docs back it most strongly?"). */
+const ASKS_FEW_SOURCES =
+  /\b(?:most|strongest|strongly|best|main|key|top|primary|two|three|couple|few|handful)\b|\b[1-3]\s*(?:-\s*[2-4]\s*)?(?:docs?|documents?|sources?|sections?)\b/i;
 
 /** The entries answered before `id` here, most recent first, for FollowUpContext.earlier. */
 function earlierThan(context: FollowUpContext | undefined, id: string): FollowUpContext["earlier"] {
@@ -154,10 +158,17 @@ const ACKNOWLEDGING = new Set(
 );
 /** Words of a "why not …?" frame around an option's name ("why is containers ruled out completely?"). */
 const WHY_NOT_FRAME =
-  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all off table an rejected dropped even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers";
+  "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all off table an rejected dropped even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers did whyd how come score scores scored scoring so low lower negative get got gets a lol rank ranked rated badly poorly last zero";
 
 /** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
 const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
+/**
+ * "why did mixed platform score so low?", "why'd kubernetes on vms get a negative score": why not
+ * that option, asked of its score (blind trial 27's got the option's definition or "did you mean").
+ */
+const WHY_SCORED_LOW = new RegExp(
+  `^${WHY_OPENERS}(?:why|whyd|how come)\\b.*\\b(?:score|scores|scored|scoring|rank|ranked|rated|get|got|gets)\\b.*\\b(?:low|lower|negative|badly|poorly|last|zero)\\b`,
+);
 /**
  * "why VMs?", "why microVMs again?": "why" and straight after it a name, no verb ("why are VMs
  * slower?" asks a question of its own) and no pointer ("why that?" is a bare why).
@@ -820,7 +831,13 @@ export class Bot {
         brief && outcome.kind === "answer" && !outcome.unsure && !same
           ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
           : followUp?.reason === "claim"
-            ? claimReply(followUp.of, followUp.points ?? [], this.qa.context, askedId)
+            ? claimReply(
+                followUp.of,
+                followUp.points ?? [],
+                this.qa.context,
+                askedId,
+                outcome.kind === "answer" ? outcome.unnamed : undefined,
+              )
             : followUp?.reason === "sources"
               ? sourcesReply(followUp.of, this.qa.context, askedId)
               : followUp?.reason === "simpler"
@@ -1039,7 +1056,14 @@ export class Bot {
       parts.push(...unnamedLine("unnamed" in alone ? alone.unnamed : undefined, responses));
     }
     const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
-    if (about === "sources")
+    // "which two or three sources back it most strongly?": those of its strongest reasons (blind
+    // trial 27's got all 26 sections).
+    if (about === "sources" && !decision.provisional && ASKS_FEW_SOURCES.test(question))
+      parts.push(
+        { type: "text", text: responses.followUp.strongestSources },
+        strongestSources(decision, this.knowledge.documents, responses.walkthrough),
+      );
+    else if (about === "sources")
       parts.push(
         { type: "text", text: responses.followUp.sources },
         recommendationSources(decision, this.knowledge.documents, responses.walkthrough),
@@ -1116,12 +1140,13 @@ export class Bot {
     // not secure?", a question of its own.
     const whyNot = WHY_NOT.test(text);
     const leftOut =
-      WHY_IS.test(text) &&
-      (/\b(?:ruled out|rule out|excluded|left out|instead|rather than|off the table|not an option|rejected|dropped)\b/.test(
-        text,
-      ) ||
-        // "why is the mixed platform out?"; not "why is the container out of memory?".
-        /\bout$/.test(text));
+      WHY_SCORED_LOW.test(text) ||
+      (WHY_IS.test(text) &&
+        (/\b(?:ruled out|rule out|excluded|left out|instead|rather than|off the table|not an option|rejected|dropped)\b/.test(
+          text,
+        ) ||
+          // "why is the mixed platform out?"; not "why is the container out of memory?".
+          /\bout$/.test(text)));
     // "why VMs?", "why VMs rather than the mixed platform?" (blind trial 22's got the option's
     // definition): an option named in full right after "why", and nothing else but what it is
     // set against ("why kubernetes?", "why use containers?" are questions of their own).

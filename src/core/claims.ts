@@ -21,7 +21,8 @@ const HOW = "(?:exactly |actually |specifically |really )?";
  * (blind trial 26: each got a whole answer again, or another topic's).
  */
 const ASKS_WHERE_SAID = [
-  new RegExp(String.raw`\b(?:which|what)\s+(?:of the\s+)?(?:${DOC}|one)\s+${HOW}${SAYS}\s+(.+)`, "i"),
+  // (Not "which one": "which one backs up faster?" asks which option; an independent review's.)
+  new RegExp(String.raw`\b(?:which|what)\s+(?:of the\s+)?${DOC}\s+${HOW}${SAYS}\s+(.+)`, "i"),
   new RegExp(
     String.raw`\bwhere\s+(?:do|does|did)\s+(?:the\s+|your\s+)?(?:${DOC}|it|they)\s+${HOW}${SAYS}\s+(.+)`,
     "i",
@@ -76,22 +77,31 @@ export function claimAsked(question: string): string | undefined {
 export interface ClaimSource {
   /** The answer whose points say it. */
   entry: Answerable;
-  /** Those points as the answer writes them, or its opening sentence when the claim is its topic. */
+  /** Those points as the answer writes them, or its opening sentence when that says it. */
   points: string[];
+  /** Products the claim names that the documents never mention ("podman"). */
+  unnamed?: readonly string[];
 }
 
 /**
- * A point says a claim when it has at least this share of the claim's words (those the knowledge
- * uses, but not weak ones): "a kernel vulnerability can hit several workloads at once" says "a
- * single kernel compromise can reach many workloads" (2 of 6: the rest in other words), "harden
- * both layers: … image provenance …" does not say "immutable images give a better audit trail".
+ * A point says a claim when it has at least this share of the claim's telling words (words the
+ * knowledge uses, neither weak nor as common as the sides' own names): "a kernel vulnerability can
+ * hit several workloads at once" says "a single kernel compromise can reach many workloads".
  */
 const SAYS_IT = 1 / 3;
 
 /**
- * Where a claim is said: the points of the answer before that say it, else those of the answer
- * the claim matches on its own, or that answer's opening when the claim is its very topic (none
- * of its points says more of it). Undefined when the claim matches no answer.
+ * A word this rare across the entries tells a claim apart; "containers" and "VMs" are in nearly
+ * every point (an independent review's "which doc says containers start faster than VMs?" was
+ * found in the databases answer before it).
+ */
+const TELLING_RARITY = 2;
+
+/**
+ * Where a claim is said: the points of the answer before or of the answer the claim matches on
+ * its own (or the latter's opening when that says it), whichever say more of it; on a tie the one
+ * before, unless the claim alone is surely the other's. Undefined when none says it: the message
+ * is then asked as any other.
  */
 export function claimSource(
   asker: Pick<Asker, "ask">,
@@ -101,28 +111,51 @@ export function claimSource(
 ): ClaimSource | undefined {
   // By the words as written, each its stems ("vms": "virtual machine" counts once).
   const asked = rawWords(claim)
-    .map((w) => words.stems(w).filter((s) => words.knows(s) && !words.weak?.(s) && !GENERAL_VERBS.has(s)))
+    .map((w) =>
+      words
+        .stems(w)
+        .filter(
+          (s) =>
+            words.knows(s) && !words.weak?.(s) && !GENERAL_VERBS.has(s) && words.rarity(s) >= TELLING_RARITY,
+        ),
+    )
     .filter((stems) => stems.length > 0);
   if (asked.length === 0) return undefined;
-  const saying = (entry: Answerable) =>
-    pointsAbout(entry, claim, words).filter((point) => {
-      const own = new Set(words.stems(point));
-      const shared = asked.filter((stems) => stems.some((s) => own.has(s))).length;
-      // Never one word alone of several: "VMs: separate guest operating systems …" does not say
-      // "keep databases on VMs".
-      return shared >= Math.max(Math.min(2, asked.length), SAYS_IT * asked.length);
-    });
-  const before = previous ? saying(previous) : [];
-  if (previous && before.length > 0) return { entry: previous, points: before };
+  const shared = (text: string) => {
+    const own = new Set(words.stems(text));
+    return asked.filter((stems) => stems.some((s) => own.has(s))).length;
+  };
+  // Never one word alone of several: "VMs: separate guest operating systems …" does not say
+  // "keep databases on VMs".
+  const enough = Math.max(Math.min(2, asked.length), SAYS_IT * asked.length);
+  const saying = (entry: Answerable) => {
+    const points = pointsAbout(entry, claim, words).filter((p) => shared(p) >= enough);
+    return { points, most: Math.max(0, ...points.map(shared)) };
+  };
   const alone = asker.ask(claim);
-  if (alone.kind === "answer") {
-    const points = saying(alone.entry);
-    return { entry: alone.entry, points: points.length > 0 ? points : [openingOf(alone.entry)] };
-  }
+  const unnamed = "unnamed" in alone ? alone.unnamed : undefined;
+  const found = (entry: Answerable, points: string[]): ClaimSource => ({
+    entry,
+    points,
+    ...(unnamed ? { unnamed } : {}),
+  });
+  const before = previous ? saying(previous) : { points: [], most: 0 };
+  const matched = alone.kind === "answer" ? alone.entry : undefined;
+  let own = matched && matched.id !== previous?.id ? saying(matched) : { points: [], most: 0 };
+  // Its opening, when no point says more: the claim is that answer's topic ("which doc says
+  // containers are cheaper?").
+  const opening =
+    matched && matched.id !== previous?.id && own.points.length === 0 ? openingOf(matched) : undefined;
+  if (opening && shared(opening) >= enough) own = { points: [opening], most: shared(opening) };
+  // The answer before on a tie, unless the claim's own answer is a sure one.
+  const sure = alone.kind === "answer" && !alone.unsure;
+  if (previous && before.points.length > 0 && (before.most > own.most || (before.most === own.most && !sure)))
+    return found(previous, before.points);
+  if (matched && own.points.length > 0) return found(matched, own.points);
   if (alone.kind !== "no-match") return undefined;
   for (const entry of alone.suggestions) {
-    const points = saying(entry);
-    if (points.length > 0) return { entry, points };
+    const { points } = saying(entry);
+    if (points.length > 0) return found(entry, points);
   }
   return undefined;
 }

@@ -339,7 +339,8 @@ export function pointsBack(
  * "in plain words, what is a hypervisor?": a phrase counts only with nothing else said).
  */
 function asksSimpler(raw: string[], own: string[], words: QuestionWords, question: string): boolean {
-  const phrase = raw.join(" ");
+  // Hyphens as spaces: "a 3-line version" is "3 line" and "line version".
+  const phrase = raw.join(" ").replace(/-/g, " ");
   const simplerOnly = (s: string) =>
     stemsOf(words, FOLLOW_UP.simplerWords).has(s) || stemsOf(words, FOLLOW_UP.simplerOthers).has(s);
   return (
@@ -358,7 +359,10 @@ function asksSimpler(raw: string[], own: string[], words: QuestionWords, questio
       ((/\b(?:put|say|explain|write|make|give|sum|summarize|summarise|boil|rephrase|reword)\s+(?:that|this|it)\b/.test(
         phrase,
       ) &&
-        !/\b(?:what|which|how|why|when|where|who)\b/.test(phrase)) ||
+        !/\b(?:what|which|how|why|when|where|who|in the context of|about|regarding)\b/.test(phrase) &&
+        // (Nor with something after a colon or dash: "explain it in simple terms for our database
+        // team: can postgres run in containers?", an independent review's.)
+        !/[:;]\s*\S|\s[-–—]\s*\S/.test(question)) ||
         // (Or any words, where none is of our subject: "tldr for my cofounder, shes not technical",
         // "Please give me short version for my manager, he don't read long text": blind trial 24's
         // were declined.)
@@ -384,6 +388,10 @@ const FIRST_PERSON = new Set([...PRONOUNS, "team", "there"]);
  */
 const SITUATION_PART =
   /^(?:(?:the\s+|our\s+|that\s+|a\s+|all\s+(?:the\s+|our\s+)?)?(?:big\s+|main\s+|new\s+|biggest\s+)?(?:customers?|clients?|auditors?|audits?|regulators?)\b|(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:(?:strict|moderate|light|heavy|no|strong|hard|standard|high|low|medium|spiky|steady|mixed)\s+)?(?:soc\s*-?\s*2|pci(?:-dss)?|hipaa|gdpr|sox|fedramp|iso\s*-?\s*27001|traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b)/i;
+/** A word of one of the checklist's answers, as a part of the situation is said to become it. */
+const SITUATION_VALUE =
+  /\b(?:spiky|bursty|steady|flat|strict|moderate|light|regulated|hard|strong|standard|high|medium|low|frequent|daily|weekly|monthly|quarterly|rare|stateful|stateless|monolith|microservices|mixed)\b/i;
+
 const TECHNOLOGY = new Set([
   "vm",
   "vms",
@@ -646,8 +654,9 @@ const WITH_ONLY = /^(?:(?:and|but|so|ok|okay|hmm|what)[\s,]+)?with\s+(?=(?:\S+\s
 const PICK_WORDS = /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i;
 
 /** What a supposition would replace, up to a joining word or a break: "instead of quarterly". */
+// (Up to a "for" that says which answer: "'strong' instead of 'hard' for isolation", blind trial 27's.)
 const REPLACED =
-  /(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+(?!(?:and|but|plus|also|with|while)\b)[^\s,;]+)+/gi;
+  /(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+(?!(?:and|but|plus|also|with|while|for)\b)[^\s,;]+)+/gi;
 
 /**
  * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
@@ -677,7 +686,7 @@ export function supposition(question: string): string | undefined {
   if (!opening) return undefined;
   // Without its question mark: the reader takes what a question asks for no fact ("do we need isolation?").
   // Nor what it would replace: "every week instead of quarterly" reads both, which conflict.
-  const supposed = text
+  let supposed = text
     .slice(opening[0].length)
     .replace(/[?!.\s]+$/, "")
     // (Up to what the sentence goes on with: "… rather than quarterly and have no compliance rules".)
@@ -690,18 +699,32 @@ export function supposition(question: string): string | undefined {
   // say VMs?"); a longer one is a question of its own ("if we share a kernel, is it safe to run
   // untrusted code?", "If we did go down the VM route for the GPU nodes, I'm wondering how we'd
   // migrate …": blind trial 24's was decided again).
-  // Anything after a question mark is a tail ("… patient data? same recommendation?").
+  // After a question mark, a question about the pick is a tail ("… patient data? same
+  // recommendation?"); a statement says why, and the supposition is what comes before it ("what
+  // if our load was spiky? black friday triples our traffic": an independent review's).
+  const afterMark = /\?\s*(\S.*)$/.exec(supposed);
+  const asksAgain =
+    afterMark !== null &&
+    (/\?\s*$/.test(question) ||
+      PICK_WORDS.test(afterMark[1]!) ||
+      /\b(?:same|still|change|different)\b/i.test(afterMark[1]!));
+  if (afterMark && !asksAgain) supposed = supposed.slice(0, afterMark.index);
   const tail =
     /(?:,|\s[-—–]|[.!?…])\s*((?:is|are|what|how|should|can|could|do|does|would|will|which|why|who|i['’]?m\s+wondering|im\s+wondering|i\s+wonder|wondering)\b.*)$/i.exec(
       supposed,
-    ) ?? /\?\s*(\S.*)$/.exec(supposed);
+    ) ?? (asksAgain ? afterMark : null);
   // About us or a part of our situation before any question after it ("suppose a container
   // escapes, what happens to us?" is not); a part with no technology named.
   const before = rawWords(tail ? supposed.slice(0, tail.index) : supposed);
   const ours = before.some((w) => FIRST_PERSON.has(w));
-  // (Also after what brings it about: "the big enterprise deal lands and load gets spiky".)
+  // (Also after what brings it about, with a value of ours: "the big enterprise deal lands and load
+  // gets spiky"; not "a node dies and the database is gone", an independent review's.)
   const part =
-    supposed.split(/\s+and\s+|,\s*/).some((piece) => SITUATION_PART.test(piece)) &&
+    (SITUATION_PART.test(supposed) ||
+      supposed
+        .split(/\s+and\s+|,\s*/)
+        .slice(1)
+        .some((piece) => SITUATION_PART.test(piece) && SITUATION_VALUE.test(piece))) &&
     !words.some((w) => TECHNOLOGY.has(w));
   if (!ours && !part) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
@@ -717,10 +740,14 @@ export function supposition(question: string): string | undefined {
   if (said !== undefined && SPLITTING.test(said)) return SPLIT;
   // A supposition's "was" and "were" say what would be ("what if platform maturity was high?"),
   // which the reader, reading descriptions of today, takes for the past: read as "is" and "are".
-  return said
-    ?.replace(REMOVAL, REMOVED)
-    .replace(/\bwas\b/gi, "is")
-    .replace(/\bwere\b/gi, "are");
+  return (
+    said
+      ?.replace(REMOVAL, REMOVED)
+      .replace(/\bwas\b/gi, "is")
+      .replace(/\bwere\b/gi, "are")
+      // An option quoted ("what if I answered 'strong' …"): its word, as the reader reads words.
+      .replace(/(^|\s)['"“‘]([^'"”’]+)['"”’](?=\s|$|[,.;:!?])/g, "$1$2")
+  );
 }
 
 /** We or I package something as it is: "we containerize the monolith", "we put it in a container". */
@@ -1172,7 +1199,12 @@ export function resolve(
   const said = claim === undefined ? undefined : claimSource(asker, words, claim, previous);
   if (said)
     return {
-      outcome: { kind: "answer", entry: said.entry, confidence: 1 },
+      outcome: {
+        kind: "answer",
+        entry: said.entry,
+        confidence: 1,
+        ...(said.unnamed ? { unnamed: [...said.unnamed] } : {}),
+      },
       matched: claim!,
       followUp: { of: said.entry, reason: "claim", points: said.points },
     };
@@ -1204,7 +1236,10 @@ export function resolve(
   if (
     rest.length > 0 &&
     asksSimpler(rawWords(head!), words.stems(head!), words, head!) &&
-    !asksSomething(rest.join(","))
+    !asksSomething(rest.join(",")) &&
+    // (Not a subject of its own after it: "explain this in simple terms - containers for
+    // databases", an independent review's.)
+    words.subjectless?.(rest.join(","), true) !== false
   )
     return aboutPrevious(previous, question, "simpler");
   // "why?", "how so?", "why is that?": nothing but asking why, of an answer that gives reasons.

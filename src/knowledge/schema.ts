@@ -288,6 +288,7 @@ export const responsesSchema = z.strictObject({
     // "source?" after an answer: over that answer's sources.
     sources: sentence,
     claim: z.string().min(5).includes("{question}"),
+    strongestSources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.
     simpler: sentence,
     // A bare "why?" after an answer: over the reasons that answer gives (its details).

@@ -647,12 +647,28 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
-    // Not a degree word before an option's name at the end, nor a negated judgement.
+    // Not a degree word before an option's name at the end, nor a negated judgement; not a yes
+    // or no in doubt, both of them, or "a no brainer"; not an emphatic word before putting the
+    // answer off (an independent review's).
     for (const [step, text] of [
       [1, "our bar is so high"],
       [6, "it's a shared cluster, i dont think its monolith"],
+      [8, "i guess its a no for the web side but a yes for the payroll system"],
+      [8, "it's a no brainer, the ERP needs windows server 2012"],
+      [8, "of course, let me check with the team first"],
+      [8, "absolutely, good question - let me ask our IT guy"],
+      [3, "on the old stack, monthly, but the new platform ships hourly"],
     ] as const)
       expect(plainText([await at(step, text)]), text).not.toContain("✅");
+    expect(plainText([await at(8, "not sure if its a yes or a no for us")])).not.toContain(
+      `✅ ${label("legacy", "yes")}`,
+    );
+    // A lead-in is only where the answer holds, not a degree or a place said with the answer.
+    for (const [step, text, expected] of [
+      [3, "in prod daily, in staging hourly", label("deploys", "frequent")],
+      [3, "on average monthly, sometimes weekly", label("deploys", "regular")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
   });
 
   it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {

@@ -13,7 +13,7 @@ describe("claimAsked", () => {
         "a single kernel compromise can reach many workloads",
       ],
       ["where do the docs say to keep databases on vms?", "to keep databases on vms"],
-      ["which one says containers are cheaper", "containers are cheaper"],
+      ["which doc says containers are cheaper", "containers are cheaper"],
       ["which doc mentions that containers share the host kernel?", "containers share the host kernel"],
       [
         "Does the process-centric document actually claim that containers give a better audit trail than VMs?",
@@ -38,6 +38,9 @@ describe("claimAsked", () => {
       "which is cheaper, vms or containers?",
       // A topic, not a claim: that answer.
       "which document covers ci pipelines?",
+      // Which option, not which document (an independent review's).
+      "which one backs up easier, a VM or a container?",
+      "which one supports gpus better?",
     ])
       expect(claimAsked(message), message).toBeUndefined();
   });

@@ -207,20 +207,24 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     const these = { ...values, runnerUp: title(id), runnerUpScore: String(scores[id]) };
     if (!allowed[index(id)]) {
       const against = constraints.filter((c) => c.excluded.includes(id));
-      // The questions whose answer holds every one of those requirements: another answer to any
-      // of them would lift them all ("why is container-shaped development ruled out?").
-      const conditions = against.map(
-        (c) => new Set(knowledge.rules.constraints.find((k) => k.id === c.id)?.when.map((w) => w.key) ?? []),
-      );
-      const lifting = [...(conditions[0] ?? [])].filter((key) => conditions.every((keys) => keys.has(key)));
+      // The answers that would lift every one of those requirements: another value of a question
+      // each of them rests on, which none of them names ("why is container-shaped development
+      // ruled out?": Architecture as Monolith; not as Mixed, which an independent review found
+      // still rules it out).
+      const whens = against.map((c) => knowledge.rules.constraints.find((k) => k.id === c.id)?.when ?? []);
+      const lifting = knowledge.checklist.flatMap((q) => {
+        if (!whens.every((when) => when.some((w) => w.key === q.key))) return [];
+        const held = new Set(
+          whens.flatMap((when) => when.filter((w) => w.key === q.key).flatMap((w) => w.values)),
+        );
+        const values = q.choices.filter((c) => !held.has(c.value)).map((c) => `“${c.label.split(" — ")[0]}”`);
+        return values.length > 0 ? [`${q.title} with ${values.join(" or ")}`] : [];
+      });
       const lift =
         lifting.length > 0
           ? [
               {
-                text: fill(texts.whyNotLiftedBy, {
-                  ...these,
-                  questions: lifting.map((k) => question(k as AnswerKey)).join(" or "),
-                }),
+                text: fill(texts.whyNotLiftedBy, { ...these, questions: lifting.join(", or ") }),
                 sources: texts.whyNotLiftedBy.sources,
               },
             ]

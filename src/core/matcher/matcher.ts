@@ -27,6 +27,9 @@ import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocab
  * A subject word as written, in a plural or as a verb form ("kernels", "monkey patching", "social
  * networking"), for lexicon.otherSenses; "migrations" is only itself.
  */
+/** Words that turn a message to something else: one sense per discourse does not carry past them. */
+const TURNS_ELSEWHERE = /\b(?:sorry|anyway|anyways|unrelated|separately|by the way|btw|on another note)\b/i;
+
 function wordForms(word: string): string[] {
   return [word, word.replace(/s$/, ""), word.replace(/es$/, ""), word.replace(/(ing|ed)$/, "")];
 }
@@ -374,9 +377,11 @@ export class Matcher {
     const entryMass = Math.max(1e-9, 1 - others);
     const candidates = top.filter((t) => t.label < this.entries.length).slice(0, TOP_K);
     const model = candidates.map((t) => Math.min(1, t.probability / entryMass));
+    // The exact words without those used in another sense: "kernel panic on boot" tilts nothing
+    // toward the shared-kernel entry.
     const shares =
       this.lexical?.relative(
-        question,
+        this.withoutOtherSenses(question, discourse) ?? question,
         candidates.map((t) => t.label),
       ) ?? model.map(() => 0);
     const { weight, below } = this.params.lexical;
@@ -525,33 +530,47 @@ export class Matcher {
     if (this.otherSenses.size === 0) return undefined;
     // Within a clause: not across "," or ";" ("uses Jupyter, kernel upgrades …"), but code such
     // as "svm.SVC(kernel='rbf')" and "Jupyter: kernel …" is one.
+    // One sense per discourse, not across a word that turns to something else ("I only know the rbf
+    // kernel from ML, sorry: what happens if the kernel crashes?", an independent review's).
     const clausesOf = (text: string) =>
-      text.split(/[?!;,]+|\.\s+/).map((clause) => {
-        const tokens = rawWords(clause);
-        return { clause, tokens, parts: tokens.flatMap((t) => t.split(/[-/]/)), dropped: new Set<number>() };
-      });
+      text.split(TURNS_ELSEWHERE).flatMap((part, segment) =>
+        part.split(/[?!;,]+|\.\s+/).map((clause) => {
+          const tokens = rawWords(clause);
+          const parts = tokens.flatMap((t) => t.split(/[-/]/));
+          return { clause, tokens, parts, dropped: new Set<number>(), segment };
+        }),
+      );
     const clauses = clausesOf(question);
-    const otherSense = new Set<string>();
-    const around = discourse !== undefined && discourse !== question ? clausesOf(discourse) : [];
-    for (const { parts, dropped } of [...clauses, ...around]) {
+    // The words in another sense, by segment of the question (-1: the whole message's).
+    const otherSense = new Map<number, Set<string>>();
+    const sensed = (segment: number, word: string) => {
+      const words = otherSense.get(segment) ?? new Set<string>();
+      otherSense.set(segment, words.add(word));
+    };
+    const around =
+      discourse !== undefined && discourse !== question && !TURNS_ELSEWHERE.test(discourse)
+        ? clausesOf(discourse).map((c) => ({ ...c, segment: -1 }))
+        : [];
+    for (const { parts, dropped, segment } of [...clauses, ...around]) {
       for (let i = 0; i + 1 < parts.length; i++) {
         const [a, b] = [parts[i]!, parts[i + 1]!];
         const first = wordForms(a).find((f) => this.otherSenses.has(`${f} ${this.text.stem(b)}`));
         const second = wordForms(b).find((f) => this.otherSenses.has(`${this.text.stem(a)} ${f}`));
         if (first !== undefined) {
           dropped.add(i);
-          otherSense.add(first);
+          sensed(segment, first);
         }
         if (second !== undefined) {
           dropped.add(i + 1);
-          otherSense.add(second);
+          sensed(segment, second);
         }
       }
     }
     if (otherSense.size === 0) return undefined;
-    for (const { parts, dropped } of clauses)
+    for (const { parts, dropped, segment } of clauses)
       parts.forEach((part, i) => {
-        if (dropped.has(i) || !wordForms(part).some((f) => otherSense.has(f))) return;
+        const inSense = (f: string) => otherSense.get(segment)?.has(f) || otherSense.get(-1)?.has(f);
+        if (dropped.has(i) || !wordForms(part).some(inSense)) return;
         if (!this.inOwnPhrase(parts, i)) dropped.add(i);
       });
     return clauses

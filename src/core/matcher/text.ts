@@ -27,6 +27,9 @@ function wordsOf(text: string): string[] {
     text
       .normalize("NFKC")
       .toLowerCase()
+      // Chat shorthand: "containers w/o kubernetes", "w/ a managed db" (lexicon stopwords has "w").
+      .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, "without")
+      .replace(/(?<![\p{L}\p{N}])w\/(?=\s|\p{L})/gu, "with ")
       .replace(/[’‘`´]/g, "'")
       // "what's" -> "whats", "don't" -> "dont": apostrophes join, they never split.
       .replace(/'/g, "")

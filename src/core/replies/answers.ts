@@ -236,10 +236,17 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 
 /**
  * "which doc says that a kernel compromise can reach many workloads?": the points of an answer
- * that say it, under the sections of the documents those points name (all the answer's when they
+ * that speak of it (which may say otherwise: "where do the docs say VMs are obsolete?"), under the sections of the documents those points name (all the answer's when they
  * name none), and the whole answer one press away.
  */
-export function claimReply(entry: Answerable, points: string[], ctx: AnswerContext, askedId?: string): Reply {
+export function claimReply(
+  entry: Answerable,
+  points: string[],
+  ctx: AnswerContext,
+  askedId?: string,
+  /** Products the claim names that the documents never mention ("podman"). */
+  unnamed?: readonly string[],
+): Reply {
   const r = ctx.responses;
   const text = fill(r.followUp.claim, { question: literal(entry.question) });
   const named = new Set(points.flatMap((p) => p.match(/\b\d{3}\b/g) ?? []));
@@ -248,6 +255,7 @@ export function claimReply(entry: Answerable, points: string[], ctx: AnswerConte
   return reply(
     "answer",
     [
+      ...unnamedLine(unnamed, r),
       { type: "text", text },
       { type: "text", text: points.join("\n") },
       { type: "sources", sources: cited.length > 0 ? cited : all, more: r.ui.moreSources },

@@ -151,6 +151,10 @@ const EMPHATIC = new Set([
   ...["yes definitely", "definitely yes", "definitely not", "absolutely not", "not at all"],
 ]);
 
+/** Putting the answer off: "let me check", "we'll find out tomorrow", "good question - let me ask". */
+const DEFERS =
+  /\b(?:let me|lemme|check|ask|asking|find out|get back|one sec|tomorrow|later|will|well|good question|not sure)\b/;
+
 /** Words for a mix of two answers, for the option valued "mixed" ("a mix i guess", "both - …"). */
 const MIXED = new Set([
   "mix",
@@ -204,9 +208,18 @@ export function yesOrNoSaid(
   q: ChecklistQuestion,
   words: string,
 ): ChecklistQuestion["choices"][number] | undefined {
-  const said = /(?:^|\s)(?:thats|its|that is|it is|answer is)\s+a\s+(yes|no)(?:\s|$)/.exec(words)?.[1];
-  return said ? q.choices.find((c) => c.value === said) : undefined;
+  const said = [
+    ...words.matchAll(/(?:^|\s)(?:thats|its|that is|it is|answer is)\s+a\s+(yes|no)(?!\s+brainer)(?=\s|$)/g),
+  ];
+  // Not both ("a no for the web side but a yes for payroll"), nor in doubt ("not sure if its a
+  // yes or a no", "hard to say whether it's a yes"): an independent review's.
+  const both = /\ba yes\b/.test(words) && /\ba no\b(?!\s+brainer)/.test(words);
+  if (said.length !== 1 || both || DOUBTED.test(words)) return undefined;
+  return q.choices.find((c) => c.value === said[0]![1]);
 }
+
+/** Doubt around a yes or no: "not sure if", "hard to say whether". */
+const DOUBTED = /\b(?:if|whether|not sure|unsure|hard to say|dont know|no idea|depends)\b/;
 
 /**
  * A yes or no word before the option it agrees with, named outright: "nah none", "nope, none",
@@ -265,7 +278,8 @@ export function choiceNamed(
   // rest is read as anything else is.
   // ("but" alone does not: "I'd say strong, it's sensitive health data but no untrusted code".)
   const excepted = EXCEPTED.test(rest);
-  const emphatic = EMPHATIC.has(headWords.join(" "));
+  // (Not before a deferral: "of course, let me check with the team first", an independent review's.)
+  const emphatic = EMPHATIC.has(headWords.join(" ")) && !DEFERS.test(rawWords(rest).join(" "));
   if (
     first &&
     !excepted &&

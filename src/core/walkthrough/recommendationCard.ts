@@ -117,6 +117,19 @@ export function recommendationSources(
   return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources };
 }
 
+/** How many of its reasons, strongest first, "which sources back it most?" cites. */
+const STRONGEST_REASONS = 2;
+
+/** The sections behind a recommendation's strongest reasons, at most three shown. */
+export function strongestSources(
+  decision: Decision,
+  documents: DocumentInfo[],
+  t: Responses["walkthrough"],
+): Part {
+  const sources = decision.reasons.slice(0, STRONGEST_REASONS).flatMap((r) => r.sources);
+  return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources, limit: 3 };
+}
+
 /** "Questions that would decide:" and their titles, for a recommendation with too few answers. */
 function decisivePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
   if (decision.decisive.length === 0) return undefined;
