@@ -2469,7 +2469,7 @@ describe("an answer asked for again a few questions later, in other words", () =
 describe("blind trial 27's questions about a recommendation", () => {
   const team =
     "recommend we are a logistics company, 30 java and go microservices on vmware vms, kafka and postgres, sre team of 5 running kubernetes in staging, spiky morning load, moderate compliance, we deploy daily";
-  const after = async (text: string) => {
+  const afterTeam = async (text: string) => {
     const bot = makeBot(await createStore("memory:"));
     const [rec] = await bot.handle(turn({ text: team, via: "command" }));
     const [r] = await bot.handle(turn({ text }));
@@ -2478,14 +2478,14 @@ describe("blind trial 27's questions about a recommendation", () => {
   const citations = (r: Reply) => r.parts.flatMap((p) => (p.type === "sources" ? p.sources : []));
 
   it("cites the sections behind its two strongest reasons for 'which two or three sources back it most?', all of them for 'source?'", async () => {
-    const { rec, r } = await after(
+    const { rec, r } = await afterTeam(
       "Which two or three sources would you put in front of our compliance officer to support this recommendation?",
     );
     expect(r.kind).toBe("recommendation");
     expect(texts(r)[0]).toBe(knowledge.responses.followUp.strongestSources);
     const few = r.parts.find((p) => p.type === "sources");
     expect(few?.type === "sources" && few.limit).toBe(3);
-    const all = (await after("which documents is the recommendation based on?")).r;
+    const all = (await afterTeam("which documents is the recommendation based on?")).r;
     expect(texts(all)[0]).toBe(knowledge.responses.followUp.sources);
     expect(citations(r).length).toBeLessThan(citations(all).length);
     // The strongest reasons' sections are the card's first citations.
@@ -2499,16 +2499,16 @@ describe("blind trial 27's questions about a recommendation", () => {
       ["why'd containers get a negative score lol", "Containers"],
       ["how come microvms scored so low", "MicroVMs"],
     ] as const) {
-      const { r } = await after(q);
+      const { r } = await afterTeam(q);
       expect(texts(r)[0], q).toMatch(new RegExp(`^\\*\\*Why not ${title}\\?\\*\\*`));
     }
-    const { r } = await after("ok give me a 3-line version of this recommendation i can send my VP");
+    const { r } = await afterTeam("ok give me a 3-line version of this recommendation i can send my VP");
     expect(r.kind).toBe("recommendation");
     expect(texts(r)[0]).toBe(knowledge.responses.followUp.simpler);
   });
 
   it("reads a what-if that quotes the option and names its question after what it replaces", async () => {
-    const { r } = await after(
+    const { r } = await afterTeam(
       "what if I answered 'strong' instead of 'hard' for isolation, would it change?",
     );
     expect(r.kind).toBe("recommendation");
