@@ -245,13 +245,21 @@ export class Asker {
     return { decision: decision ?? whole() };
   }
 
-  /** A text's one question, when its other sentences name no subject word of ours. */
+  /** A text's one question, when its other sentences name no subject word of ours nor any other. */
   private askedAfterLeadIn(text: string): string | undefined {
     const sentences = sentencesOf(text);
     const asked = sentences.filter((s) => s.endsWith("?"));
     if (sentences.length < 2 || asked.length !== 1) return undefined;
     const others = sentences.filter((s) => s !== asked[0]);
-    return others.every((s) => !this.matcher.match(s).onTopic) ? asked[0] : undefined;
+    // Chatter, not another subject: every word of the lead-in is one the knowledge uses ("Our CFO
+    // wants to cut the AWS bill by 30 percent. Where do we start?" is someone else's subject; an
+    // independent review's).
+    return others.every((s) => {
+      const lead = this.matcher.match(s);
+      return !lead.onTopic && lead.known >= 1;
+    })
+      ? asked[0]
+      : undefined;
   }
 
   /**

@@ -160,6 +160,16 @@ const ACKNOWLEDGING = new Set(
 const WHY_NOT_FRAME =
   "why not just plain simply use go with a managed service completely entirely ruled rule out excluded left instead rather than option one at all off table an rejected dropped even really then thing keep stay stick everything all move switch specifically specific for us our case situation setup here tho though honestly per each tenant tenants customer customers did whyd how come score scores scored scoring so low lower negative get got gets a lol rank ranked rated badly poorly last zero";
 
+/**
+ * The points a reply quotes of an answer given before: for a best guess taken back to it (a new
+ * question, not a follow-up), only two or more, since one point picked by a shared word read as a
+ * sure answer ("is docker swarm still a thing?" quoted the Dockerfile point; an independent
+ * review's); with fewer, the reply only takes it back, the guess's runner-ups offered beside.
+ */
+function guessedPoints(points: string[], guessed: boolean): string[] {
+  return guessed && points.length < 2 ? [] : points;
+}
+
 /** "why not …" and "why is/did you …" after the words that may open them, in rawWords' spelling. */
 const WHY_NOT = new RegExp(`^${WHY_OPENERS}why not\\b`);
 /**
@@ -854,10 +864,13 @@ export class Bot {
                               ? [...(outcome.alternatives ?? [])]
                               : [],
                           ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                          points: pointsAsked(outcome.entry, asking, this.questionWords, {
-                            asked: caveats,
-                            marks: this.knowledge.lexicon.caveatMarks,
-                          }),
+                          points: guessedPoints(
+                            pointsAsked(outcome.entry, asking, this.questionWords, {
+                              asked: caveats,
+                              marks: this.knowledge.lexicon.caveatMarks,
+                            }),
+                            !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                          ),
                           figures: asksForFigures(question),
                           caveats,
                           named: repeated && outcome.entry.id !== context?.entryId,

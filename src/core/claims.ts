@@ -112,12 +112,14 @@ export function claimSource(
   // By the words as written, each its stems ("vms": "virtual machine" counts once).
   const asked = rawWords(claim)
     .map((w) =>
-      words
-        .stems(w)
-        .filter(
-          (s) =>
-            words.knows(s) && !words.weak?.(s) && !GENERAL_VERBS.has(s) && words.rarity(s) >= TELLING_RARITY,
-        ),
+      words.stems(w).filter(
+        (s) =>
+          words.knows(s) &&
+          !words.weak?.(s) &&
+          !GENERAL_VERBS.has(s) &&
+          // (A word no phrasing uses has no rarity and tells most: "exploit".)
+          (words.rarity(s) >= TELLING_RARITY || words.rarity(s) === 0),
+      ),
     )
     .filter((stems) => stems.length > 0);
   if (asked.length === 0) return undefined;
@@ -139,7 +141,12 @@ export function claimSource(
     points,
     ...(unnamed ? { unnamed } : {}),
   });
-  const before = previous ? saying(previous) : { points: [], most: 0 };
+  let before = previous ? saying(previous) : { points: [], most: 0 };
+  // Its opening, when no point of the answer before says it ("are vms obsolete?" then "where do the
+  // docs say vms are obsolete?"; an independent review's).
+  const openingBefore = previous && before.points.length === 0 ? openingOf(previous) : undefined;
+  if (openingBefore && shared(openingBefore) >= enough)
+    before = { points: [openingBefore], most: shared(openingBefore) };
   const matched = alone.kind === "answer" ? alone.entry : undefined;
   let own = matched && matched.id !== previous?.id ? saying(matched) : { points: [], most: 0 };
   // Its opening, when no point says more: the claim is that answer's topic ("which doc says
@@ -147,9 +154,17 @@ export function claimSource(
   const opening =
     matched && matched.id !== previous?.id && own.points.length === 0 ? openingOf(matched) : undefined;
   if (opening && shared(opening) >= enough) own = { points: [opening], most: shared(opening) };
-  // The answer before on a tie, unless the claim's own answer is a sure one.
+  // The answer before on a tie, unless the tie is on one word and the claim alone is surely the
+  // other's ("which doc says containers are cheaper?" after containers in VMs, whose "cost of the
+  // extra layer" shares only "cost"; "what source recommends starting with stateless services?"
+  // after the migration answer shares two: an independent review's).
   const sure = alone.kind === "answer" && !alone.unsure;
-  if (previous && before.points.length > 0 && (before.most > own.most || (before.most === own.most && !sure)))
+  const tieGoesBefore = before.most >= 2 || !sure;
+  if (
+    previous &&
+    before.points.length > 0 &&
+    (before.most > own.most || (before.most === own.most && tieGoesBefore))
+  )
     return found(previous, before.points);
   if (matched && own.points.length > 0) return found(matched, own.points);
   if (alone.kind !== "no-match") return undefined;

@@ -390,7 +390,7 @@ const SITUATION_PART =
   /^(?:(?:the\s+|our\s+|that\s+|a\s+|all\s+(?:the\s+|our\s+)?)?(?:big\s+|main\s+|new\s+|biggest\s+)?(?:customers?|clients?|auditors?|audits?|regulators?)\b|(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:(?:strict|moderate|light|heavy|no|strong|hard|standard|high|low|medium|spiky|steady|mixed)\s+)?(?:soc\s*-?\s*2|pci(?:-dss)?|hipaa|gdpr|sox|fedramp|iso\s*-?\s*27001|traffic|load|demand|usage|workload|workloads|app|apps|services?|everything|state|data|database|db|compliance|platform\s+maturity|maturity|isolation|deploy\s+frequency|orchestration(?:\s+appetite)?|architecture|special\s+hardware)\b)/i;
 /** A word of one of the checklist's answers, as a part of the situation is said to become it. */
 const SITUATION_VALUE =
-  /\b(?:spiky|bursty|steady|flat|strict|moderate|light|regulated|hard|strong|standard|high|medium|low|frequent|daily|weekly|monthly|quarterly|rare|stateful|stateless|monolith|microservices|mixed)\b/i;
+  /\b(?:spiky|bursty|steady|flat|strict|moderate|light|regulated|hard|strong|standard|high|medium|low|frequent|daily|weekly|monthly|quarterly|rare|stateful|stateless|monolith|microservices|mixed|doubles|triples|quadruples|spikes|surges)\b/i;
 
 const TECHNOLOGY = new Set([
   "vm",

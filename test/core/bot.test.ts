@@ -663,10 +663,15 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText([await at(8, "not sure if its a yes or a no for us")])).not.toContain(
       `✅ ${label("legacy", "yes")}`,
     );
-    // A lead-in is only where the answer holds, not a degree or a place said with the answer.
+    // A lead-in is only where the answer holds, not a degree or a place said with the answer; a
+    // firm no before a plan is a no, and a yes with a condition a yes (a second review's).
     for (const [step, text, expected] of [
       [3, "in prod daily, in staging hourly", label("deploys", "frequent")],
       [3, "on average monthly, sometimes weekly", label("deploys", "regular")],
+      [3, "for us, weekly", label("deploys", "regular")],
+      [3, "in our case, monthly", label("deploys", "regular")],
+      [4, "absolutely not, we'll stay on linux", label("multiOs", "no")],
+      [8, "answer is a yes if we keep the windows reporting box", label("legacy", "yes")],
     ] as const)
       expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
   });

@@ -2168,6 +2168,16 @@ describe("blind trial 24's follow-ups in other words", () => {
     // A product the documents never mention is said to be, as in any answer.
     r = await replyAfter("what is a container", "does your source say podman is better than docker?");
     expect(plainText([r])).toMatch(/^The five documents I answer from never mention Podman/);
+    // The answer before's opening, when it is the claim's very topic; two words shared with a
+    // point of the answer before keep it on a tie (a second review's).
+    r = await replyAfter("are vms obsolete?", "where do the docs say vms are obsolete?");
+    expect(texts(r)[0]).toBe(claimText("Are VMs obsolete now that containers exist?"));
+    expect(texts(r)[1]).toMatch(/^VMs are not obsolete/);
+    r = await replyAfter(
+      "how do we move workloads from vms to containers?",
+      "what source recommends starting with stateless services?",
+    );
+    expect(texts(r)[1]).toMatch(/Start stateless/);
     // "that" is the answer before: its sources, as before.
     r = await replyAfter("what is a hypervisor", "which doc says that?");
     expect(texts(r)[0]).toBe(knowledge.responses.followUp.sources);
@@ -2463,6 +2473,12 @@ describe("an answer asked for again a few questions later, in other words", () =
         .map((a) => a.question)
         .slice(0, 2), // MAX_ALONE_OFFERS
     );
+    // One point picked by a shared word is no answer to a new question: only taken back, with the
+    // offers (a second review's: "is docker swarm still a thing?" quoted the Dockerfile point).
+    const other = makeBot(await createStore("memory:"));
+    await other.handle(turn({ text: "what is a container?" }));
+    const [swarm] = await other.handle(turn({ text: "is docker swarm still a thing?" }));
+    expect(swarm!.summary).toBe(knowledge.responses.followUp.sameAnswer);
   });
 });
 
@@ -2505,6 +2521,11 @@ describe("blind trial 27's questions about a recommendation", () => {
     const { r } = await afterTeam("ok give me a 3-line version of this recommendation i can send my VP");
     expect(r.kind).toBe("recommendation");
     expect(texts(r)[0]).toBe(knowledge.responses.followUp.simpler);
+  });
+
+  it("reads a what-if whose later clause says how the load grows", async () => {
+    const { r } = await afterTeam("what if in 2027, load triples?");
+    expect(r.kind).toBe("recommendation");
   });
 
   it("reads a what-if that quotes the option and names its question after what it replaces", async () => {

@@ -343,6 +343,14 @@ describe("matching", () => {
       "My svm does well with a linear kernel on the small churn dataset we collected last spring from the support tickets of our biggest customers, and the precision and recall figures look fine to me and to the rest of the analytics group that reviews them every week. Why does changing the kernel lower the accuracy?";
     expect(answerId("Why does changing the kernel lower the accuracy?")).toMatch(/kernel/);
     expect(notOurs(ask(long))).toBe(true);
+    // "Sorry" opening a message or asking pardon turns to nothing else (an independent review's).
+    expect(
+      notOurs(
+        ask(
+          "Sorry for the basic question. We use an rbf kernel in our svm. Why does the kernel matter so much?",
+        ),
+      ),
+    ).toBe(true);
     // Not past a word that turns to something else (an independent review's).
     expect(
       notOurs(ask("I only know the rbf kernel from ML, sorry: what happens if the kernel crashes?")),
@@ -605,8 +613,12 @@ describe("matching", () => {
     const text = `Returning to the matter at hand. ${question}`;
     expect(qa.asker.explain(text).decision.kind).toBe("decline");
     expect(ask(text)).toMatchObject({ kind: "answer", focus: question });
-    // Not when the question alone is declined as well.
+    // Not when the question alone is declined as well, nor after a lead-in with words of another
+    // subject, which is why the whole was declined (an independent review's).
     expect(ask("Coffee first. Where do I find the printer settings?").kind).toBe("out-of-scope");
+    expect(ask("Our CFO wants to cut the AWS bill by 30 percent. Where do we start?").kind).toBe(
+      "out-of-scope",
+    );
   });
 
   it("declines texts over 4,000 characters before matching", () => {

@@ -28,7 +28,10 @@ import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocab
  * networking"), for lexicon.otherSenses; "migrations" is only itself.
  */
 /** Words that turn a message to something else: one sense per discourse does not carry past them. */
-const TURNS_ELSEWHERE = /\b(?:sorry|anyway|anyways|unrelated|separately|by the way|btw|on another note)\b/i;
+// (Not "sorry" opening a message or asking pardon for something: "Sorry for the basic question. We
+// use an rbf kernel …", an independent review's.)
+const TURNS_ELSEWHERE =
+  /(?<!^\W*)\b(?:sorry(?!\s+(?:for|to|if|about)\b)|anyway|anyways|unrelated|separately|by the way|btw|on another note)\b/i;
 
 function wordForms(word: string): string[] {
   return [word, word.replace(/s$/, ""), word.replace(/es$/, ""), word.replace(/(ing|ed)$/, "")];
@@ -547,10 +550,12 @@ export class Matcher {
       const words = otherSense.get(segment) ?? new Set<string>();
       otherSense.set(segment, words.add(word));
     };
-    const around =
-      discourse !== undefined && discourse !== question && !TURNS_ELSEWHERE.test(discourse)
-        ? clausesOf(discourse).map((c) => ({ ...c, segment: -1 }))
-        : [];
+    // The whole message's, from its segment that holds the question (not past a turn elsewhere).
+    const holding =
+      discourse !== undefined && discourse !== question
+        ? discourse.split(TURNS_ELSEWHERE).find((segment) => segment.includes(question))
+        : undefined;
+    const around = holding ? clausesOf(holding).map((c) => ({ ...c, segment: -1 })) : [];
     for (const { parts, dropped, segment } of [...clauses, ...around]) {
       for (let i = 0; i + 1 < parts.length; i++) {
         const [a, b] = [parts[i]!, parts[i + 1]!];

@@ -27,7 +27,8 @@ function wordsOf(text: string): string[] {
     text
       .normalize("NFKC")
       .toLowerCase()
-      // Chat shorthand: "containers w/o kubernetes", "w/ a managed db" (lexicon stopwords has "w").
+      // Chat shorthand: "containers w/o kubernetes", "w/ a managed db", read as the words they stand
+      // for (lexicon stopwords has "w", "with" and "without").
       .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, "without")
       .replace(/(?<![\p{L}\p{N}])w\/(?=\s|\p{L})/gu, "with ")
       .replace(/[’‘`´]/g, "'")

@@ -153,7 +153,7 @@ const EMPHATIC = new Set([
 
 /** Putting the answer off: "let me check", "we'll find out tomorrow", "good question - let me ask". */
 const DEFERS =
-  /\b(?:let me|lemme|check|ask|asking|find out|get back|one sec|tomorrow|later|will|well|good question|not sure)\b/;
+  /\b(?:let me|lemme|check|ask|asking|find out|get back|one sec|tomorrow|later|good question|not sure)\b/;
 
 /** Words for a mix of two answers, for the option valued "mixed" ("a mix i guess", "both - …"). */
 const MIXED = new Set([
@@ -219,7 +219,8 @@ export function yesOrNoSaid(
 }
 
 /** Doubt around a yes or no: "not sure if", "hard to say whether". */
-const DOUBTED = /\b(?:if|whether|not sure|unsure|hard to say|dont know|no idea|depends)\b/;
+const DOUBTED =
+  /\b(?:not sure if|if its|if it is|whether|not sure|unsure|hard to say|dont know|no idea|depends)\b/;
 
 /**
  * A yes or no word before the option it agrees with, named outright: "nah none", "nope, none",

@@ -70,13 +70,13 @@ const DEGREES = new Set([
 
 /** Besides DEGREES, words that may open a typed answer before what it says: "a few times a year", "like twice a month". */
 /**
- * Where an answer holds, said before it: "For this platform, …", "on our side, …". Only "for" or
- * "on" with a determiner, and never the past or an old system ("on the old stack, monthly, but
+ * Where an answer holds, said before it: "For this platform, …", "for us, …", "in our case, …",
+ * "here, …". Only with a determiner, "us" or "now", and never the past or an old system ("on the old stack, monthly, but
  * …", "in the past, quarterly"), nor a degree ("at least weekly, …", "in prod daily, …"): an
  * independent review's.
  */
 const SCOPE_LEAD =
-  /^\s*(?:for|on)\s+(?:this|our|the|my|that)\s+(?!(?:old|previous|former|legacy|past)\b)(?:[\w'-]+\s+)?[\w'-]+\s*,\s*/i;
+  /^\s*(?:(?:for|on|in|at)\s+(?:us|now|(?:this|our|the|my|that)\s+(?!(?:old|previous|former|legacy|past)\b)(?:[\w'-]+\s+)?[\w'-]+)|here)\s*,\s*/i;
 
 const LEADS_IN = new Set([...DEGREES, "a", "an", "like", "about", "around", "roughly", "approximately"]);
 
