@@ -2,6 +2,7 @@ import type { Answerable } from "./answerable.ts";
 import type { Asker } from "./ask.ts";
 import type { QuestionWords } from "./followUp.ts";
 import { rawWords } from "./matcher/text.ts";
+import { firstSentence } from "./replies/answers.ts";
 import { GENERAL_VERBS, pointsAbout } from "./replies/facets.ts";
 
 /** Words that name a document, as people ask which one says something. */
@@ -130,8 +131,13 @@ export function claimSource(
   // Never one word alone of several: "VMs: separate guest operating systems …" does not say
   // "keep databases on VMs".
   const enough = Math.max(Math.min(2, asked.length), SAYS_IT * asked.length);
-  const saying = (entry: Answerable) => {
+  // Its points that say it, else its opening when that does ("are vms obsolete?" then "where do
+  // the docs say vms are obsolete?"; "which doc says containers are cheaper?").
+  const saying = (entry: Answerable, orOpening: boolean) => {
     const points = pointsAbout(entry, claim, words).filter((p) => shared(p) >= enough);
+    const opening = firstSentence(entry.answer);
+    if (points.length === 0 && orOpening && shared(opening) >= enough)
+      return { points: [opening], most: shared(opening) };
     return { points, most: Math.max(0, ...points.map(shared)) };
   };
   const alone = asker.ask(claim);
@@ -141,19 +147,10 @@ export function claimSource(
     points,
     ...(unnamed ? { unnamed } : {}),
   });
-  let before = previous ? saying(previous) : { points: [], most: 0 };
-  // Its opening, when no point of the answer before says it ("are vms obsolete?" then "where do the
-  // docs say vms are obsolete?"; an independent review's).
-  const openingBefore = previous && before.points.length === 0 ? openingOf(previous) : undefined;
-  if (openingBefore && shared(openingBefore) >= enough)
-    before = { points: [openingBefore], most: shared(openingBefore) };
+  const none = { points: [], most: 0 };
+  const before = previous ? saying(previous, true) : none;
   const matched = alone.kind === "answer" ? alone.entry : undefined;
-  let own = matched && matched.id !== previous?.id ? saying(matched) : { points: [], most: 0 };
-  // Its opening, when no point says more: the claim is that answer's topic ("which doc says
-  // containers are cheaper?").
-  const opening =
-    matched && matched.id !== previous?.id && own.points.length === 0 ? openingOf(matched) : undefined;
-  if (opening && shared(opening) >= enough) own = { points: [opening], most: shared(opening) };
+  const own = matched && matched.id !== previous?.id ? saying(matched, true) : none;
   // The answer before on a tie, unless the tie is on one word and the claim alone is surely the
   // other's ("which doc says containers are cheaper?" after containers in VMs, whose "cost of the
   // extra layer" shares only "cost"; "what source recommends starting with stateless services?"
@@ -169,13 +166,8 @@ export function claimSource(
   if (matched && own.points.length > 0) return found(matched, own.points);
   if (alone.kind !== "no-match") return undefined;
   for (const entry of alone.suggestions) {
-    const { points } = saying(entry);
+    const { points } = saying(entry, false);
     if (points.length > 0) return found(entry, points);
   }
   return undefined;
-}
-
-/** An answer's first sentence, which states it. */
-function openingOf(entry: Answerable): string {
-  return entry.answer.split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? entry.answer;
 }

@@ -368,7 +368,10 @@ export class Matcher {
       stems.length === 0
         ? 0
         : corrected.filter((c, i) => c || this.subjectStems.has(stems[i]!)).length / stems.length;
-    const { onTopic, generalOnly, otherSense } = this.subjectOf(question, stems, corrected, discourse);
+    // Its words used in another sense left out, once for the subject check, the sides and the
+    // exact-word tilt.
+    const ours = this.withoutOtherSenses(question, discourse);
+    const { onTopic, generalOnly, otherSense } = this.subjectOf(question, stems, corrected, ours);
     const extra = this.intentIds.length + 1;
     const top = vector.ids.length === 0 ? [] : this.model.top(vector, TOP_K + extra);
     const offTopic = top.find((t) => t.label === this.offTopicLabel)?.probability ?? 0;
@@ -384,7 +387,7 @@ export class Matcher {
     // toward the shared-kernel entry.
     const shares =
       this.lexical?.relative(
-        this.withoutOtherSenses(question, discourse) ?? question,
+        ours ?? question,
         candidates.map((t) => t.label),
       ) ?? model.map(() => 0);
     const { weight, below } = this.params.lexical;
@@ -405,7 +408,7 @@ export class Matcher {
       known: round(known),
       onTopic,
       generalOnly,
-      sides: this.sidesNamed(question, discourse),
+      sides: this.sidesNamed(ours ?? question),
     };
     if (otherSense) result.otherSense = true;
     if (intent)
@@ -417,8 +420,7 @@ export class Matcher {
   }
 
   /** How many of our sides a question names as written, not counting words in another sense ("css container"). */
-  private sidesNamed(question: string, discourse?: string): number {
-    const ours = this.withoutOtherSenses(question, discourse) ?? question;
+  private sidesNamed(ours: string): number {
     return this.sidesWritten.filter((side) => side.test(ours)).length;
   }
 
@@ -456,12 +458,12 @@ export class Matcher {
     asked: string,
     askedCanonical: string[],
     askedCorrected: (string | undefined)[],
-    discourse?: string,
+    /** The question without its words in another sense (withoutOtherSenses), if it has any. */
+    kept: string | undefined,
   ): { onTopic: boolean; generalOnly: boolean; otherSense: boolean } {
     // A subject word in another sense is left out where it is written so, and only there: in "our
     // virtual agent on EC2", EC2 still names a virtual machine.
     let [question, canonical, corrected] = [asked, askedCanonical, askedCorrected];
-    const kept = this.withoutOtherSenses(asked, discourse);
     if (kept !== undefined) {
       question = kept;
       canonical = this.text.stems(question);

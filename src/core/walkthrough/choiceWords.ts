@@ -127,28 +127,25 @@ const LEADS =
 const ENDS_JUDGED =
   /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
 
+/** A yes or no said too firmly to be chatter ("very much yes, the chemistry suite …"). */
+const EMPHATIC_NO = ["definitely not", "absolutely not", "not at all"];
+const EMPHATIC_YES = [
+  ...["very much", "very much yes", "very much so", "definitely", "absolutely", "of course", "for sure"],
+  ...["yes definitely", "definitely yes"],
+];
+const EMPHATIC = new Set([...EMPHATIC_YES, ...EMPHATIC_NO]);
+
 /** A bare "no" or "yes" in other words, for the option valued "no" or "none", or "yes". */
 const BARE = new Map<string, "no" | "yes">([
   ...["no", "nope", "nah", "none", "nothing", "not really", "nothing special", "none at all"].map(
     (w) => [w, "no"] as const,
   ),
-  ...["definitely not", "absolutely not", "not at all", "thats a no", "its a no", "the answer is no"].map(
-    (w) => [w, "no"] as const,
-  ),
+  ...[...EMPHATIC_NO, "thats a no", "its a no", "the answer is no"].map((w) => [w, "no"] as const),
   ...["yes", "yep", "yeah", "yup"].map((w) => [w, "yes"] as const),
   // "oh very much yes, the chemistry suite …", "i meant thats a yes" (blind trial 26's)
-  ...["very much", "very much yes", "very much so", "definitely", "absolutely", "of course", "for sure"].map(
+  ...[...EMPHATIC_YES, "oh yes", "thats a yes", "its a yes", "the answer is yes"].map(
     (w) => [w, "yes"] as const,
   ),
-  ...["yes definitely", "definitely yes", "oh yes", "thats a yes", "its a yes", "the answer is yes"].map(
-    (w) => [w, "yes"] as const,
-  ),
-]);
-
-/** A yes or no said too firmly to be chatter ("very much yes, the chemistry suite …"). */
-const EMPHATIC = new Set([
-  ...["very much", "very much yes", "very much so", "definitely", "absolutely", "of course", "for sure"],
-  ...["yes definitely", "definitely yes", "definitely not", "absolutely not", "not at all"],
 ]);
 
 /** Putting the answer off: "let me check", "we'll find out tomorrow", "good question - let me ask". */
