@@ -1069,6 +1069,8 @@ export class Bot {
       parts.push(...unnamedLine("unnamed" in alone ? alone.unnamed : undefined, responses));
     }
     const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
+    const caveatsOf = about === "caveats" ? this.optionNamed(question) : undefined;
+    const otherNamed = caveatsOf !== decision.recommendation ? caveatsOf : undefined;
     // "which two or three sources back it most strongly?": those of its strongest reasons (blind
     // trial 27's got all 26 sections).
     if (about === "sources" && !decision.provisional && ASKS_FEW_SOURCES.test(question))
@@ -1092,6 +1094,10 @@ export class Bot {
         ...(decision.pivots.length > 0 ? recommendationFollowUpParts(decision, "change", knowledge) : []),
       );
     }
+    // "whats the biggest risk with the mixed plan?" naming an option that is not the pick: what
+    // counts against that option.
+    else if (about === "caveats" && !decision.provisional && otherNamed)
+      parts.push(...recommendationFollowUpParts(decision, "why-not", knowledge, otherNamed));
     // "what's the catch?": the caveats the card gave; when these answers raise none, the option's
     // own price, which its summary names ("at the price of larger resource footprints …").
     else if (about === "caveats" && !decision.provisional) {

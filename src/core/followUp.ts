@@ -117,8 +117,9 @@ export const FOLLOW_UP = {
     "5",
     "year",
     "old",
-    // "ok thats a lot. can you explain it like im 5"
+    // "ok thats a lot. can you explain it like im 5", "no jargon pls"
     "thats",
+    "jargon",
     "more",
     // "too long. tldr"
     "long",
@@ -210,6 +211,8 @@ export const FOLLOW_UP = {
       // (blind trial 26's)
       ...["more simple", "with analogy", "simple words", "simple terms", "simpler terms", "plain sentences"],
       ...["laymans terms", "layman terms"],
+      // "explain it for our CFO, no jargon" (blind trial 27's was declined)
+      ...["no jargon", "without jargon", "less jargon", "jargon free", "non technical", "nontechnical"],
     ],
   ],
   /** How many entries answered before the last one a conversation keeps (FollowUpContext.earlier). */
@@ -229,6 +232,9 @@ export const FOLLOW_UP = {
     ...["go", "full", "fully", "prod", "production", "everything"],
     // "… for a mixed platform to win instead?", "… just VMs across the board?", "which of my
     // answers …", "… that Kubernetes on VMs comes out?" (blind trial 25's)
+    // "what has to be true before the app moves into containers?" (blind trial 27's got a guess)
+    // ("has" is read as "ha", high availability: the frame word as the matcher reads it.)
+    ...["move", "moves", "moving", "migrate", "migrates", "app", "application", "before", "has"],
     ...[
       "win",
       "wins",
@@ -419,8 +425,11 @@ export function leansOnConversation(question: string, words: QuestionWords): boo
 }
 
 /** What a message that speaks of the recommendation asks of it: its sources, its gist, or why. */
-export function askedOfIt(question: string, words: QuestionWords): "sources" | "simpler" | "why" {
+export function askedOfIt(question: string, words: QuestionWords): "sources" | "simpler" | "why" | "caveats" {
   const own = words.stems(question);
+  // "going back to the original recommendation — what's the catch?" (its reasons, before).
+  const rest = question.replace(BACK_TO_IT, "");
+  if (rest !== question && asksForCaveats(rest, words, true)) return "caveats";
   if (own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s))) return "sources";
   // ("short version of the recommendation pls": blind trial 23's got its whole list of reasons.)
   const said = ` ${rawWords(question.replace(/\btl\s*;?\s*dr\b/gi, "tldr")).join(" ")} `;
@@ -459,8 +468,20 @@ const THE_RECOMMENDATION =
  * "what do the docs recommend for databases?": review 27's)?
  */
 export function pointsAtTheRecommendation(question: string): boolean {
-  return speaksOfTheRecommendation(question) && THE_RECOMMENDATION.test(question);
+  if (speaksOfTheRecommendation(question) && THE_RECOMMENDATION.test(question)) return true;
+  // "which of the five docs actually back the VM pick the most?" (blind trial 27's got the
+  // rollback answer: "back" is a word of rolling back).
+  const raw = rawWords(question.replace(/\btl\s*;?\s*dr\b/gi, "tldr"));
+  return THE_PICK.test(raw.join(" ")) && raw.some((w) => ASKS_OF_IT.has(w));
 }
+
+/**
+ * The pick given, by an option's words or none, in rawWords' spelling: "the VM pick", "your
+ * container choice", "this verdict". Not "a pick", "help me pick".
+ */
+const THE_PICK = new RegExp(
+  `\\b(?:the|this|that|your|ur)\\s+(?:(?:${["vm", "vms", "container", "containers", "microvm", "microvms", "kubernetes", "k8s", "on", "mixed", "platform", "hybrid", "shaped", "development", "final"].join("|")})\\s+){0,3}(?:pick|choice|verdict)\\b`,
+);
 
 /**
  * Asks for the recommendation and nothing else: "so what's the recommendation?", "ok what is your
@@ -782,16 +803,16 @@ export function removalWords(question: string): string | undefined {
  * a supposition, decided again.)
  */
 const ASKS_WHAT_CHANGES_IT = new RegExp(
-  `^${WHY_OPENERS}(?:(?:what|which)\\s(?:\\w+\\s)?(?:would|could|might|will)\\s(?:(?:have|need|needs)\\sto\\s)?(?:make\\s(?:you|u|it|the\\srecommendation)\\s(?:recommend|pick|choose|say|suggest|go\\swith|switch|prefer|change)|be\\s(?:different|true)|change|flip|tip)|what\\swould\\sit\\stake\\s(?:for\\s(?:you|u|it)\\s)?to\\s(?:recommend|pick|choose|switch|change|flip|say)|under\\swhat\\s(?:conditions|circumstances)\\swould)\\b`,
+  `^${WHY_OPENERS}(?:(?:what|which)\\s(?:\\w+\\s)?(?:would|could|might|will)\\s(?:(?:have|need|needs)\\sto\\s)?(?:make\\s(?:you|u|it|the\\srecommendation)\\s(?:recommend|pick|choose|say|suggest|go\\swith|switch|prefer|change)|be\\s(?:different|true)|change|flip|tip)|what\\s(?:has|have|needs|need)\\sto\\s(?:be\\s(?:different|true)|change|happen)|what\\swould\\sit\\stake\\s(?:for\\s(?:you|u|it)\\s)?to\\s(?:recommend|pick|choose|switch|change|flip|say)|under\\swhat\\s(?:conditions|circumstances)\\swould)\\b`,
 );
 
 /** A lead-in pointing back at the recommendation: "back to the rec:", "re the recommendation -". */
 const BACK_TO_IT =
-  /^\s*(?:(?:ok|okay|so)[\s,]+)?(?:back\s+to|about|re|regarding)\s+(?:the|your|ur)\s+(?:rec|recommendation)\s*[:,\-—–]\s*/i;
+  /^\s*(?:(?:ok|okay|so)[\s,]+)?(?:(?:going|coming|getting|circling)\s+)?(?:back\s+to|about|re|regarding)\s+(?:the|your|ur)\s+(?:(?:original|first|earlier)\s+)?(?:rec|recommendation)\s*[:,\-—–]\s*/i;
 
 /** Pointing at the bot or its recommendation, in rawWords' spelling: "you", "your mind", "the recommendation". */
 const ASKED_OF_US =
-  /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer)|(?:our|my)\s+answers?|make\s+it|to\s+(?:win|come\s+out))\b/;
+  /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer)|(?:our|my)\s+answers?|make\s+it|to\s+(?:win|come\s+out)|(?:before|for)\s+(?:(?:the|our|my|this|that|it|we)\s+)?(?:(?:\w+\s+){0,2}(?:moves?|moving|goes|go|migrates?|switch(?:es)?)\s+(?:to|into|onto)))\b/;
 
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
@@ -840,7 +861,7 @@ export function aboutRecommendation(
   )
     return "change";
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords) return undefined;
-  if (asksForCaveats(question, words)) return "caveats";
+  if (asksForCaveats(question, words, true)) return "caveats";
   const text = raw.join(" ");
   const about: RecommendationQuestion | undefined =
     // ("and what would change it?" too: blind trial 22's followed up the answer before.)
@@ -894,7 +915,16 @@ const CAVEAT_QUESTION_WORDS: readonly string[] = [
  * (FOLLOW_UP.caveatWords), the recommendation's own ("downsides of this pick?") and stopwords.
  * Not "what are the risks of running databases in containers?", a question of its own.
  */
-export function asksForCaveats(question: string, words: QuestionWords): boolean {
+export function asksForCaveats(
+  question: string,
+  words: QuestionWords,
+  /**
+   * Of a recommendation, an option may be named beside a word that points at it as a plan: "whats
+   * the biggest risk with the mixed plan?" (blind trial 27's was declined). Not after an answer:
+   * "what are the risks of containers?" asks a question of its own.
+   */
+  ofOptions = false,
+): boolean {
   const raw = rawWords(question);
   // Asked, not said: "no problem, thanks!", "not an issue for us", "you got it wrong", "ok gotcha"
   // and "this recommendation is wrong" are no questions (an independent review's).
@@ -908,7 +938,14 @@ export function asksForCaveats(question: string, words: QuestionWords): boolean 
   const pointers = stems.some((s) => named.has(s))
     ? stemsOf(words, FOLLOW_UP.caveatPointers)
     : new Set<string>();
-  return stems.some((s) => caveats.has(s)) && stems.every((s) => allowed.has(s) || pointers.has(s));
+  const options =
+    ofOptions && stems.some((s) => pointers.has(s) || stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s))
+      ? stemsOf(words, FOLLOW_UP.optionWords)
+      : new Set<string>();
+  return (
+    stems.some((s) => caveats.has(s)) &&
+    stems.every((s) => allowed.has(s) || pointers.has(s) || options.has(s))
+  );
 }
 
 /**

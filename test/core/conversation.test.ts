@@ -2523,6 +2523,59 @@ describe("blind trial 27's questions about a recommendation", () => {
     expect(texts(r)[0]).toBe(knowledge.responses.followUp.simpler);
   });
 
+  it("cites the strongest reasons' sections for 'which docs back the VM pick the most?', not the rollback answer", async () => {
+    const { r } = await afterTeam("which of the five docs actually back the VM pick the most?");
+    expect(r.kind).toBe("recommendation");
+    expect(texts(r)[0]).toBe(knowledge.responses.followUp.strongestSources);
+    // A pick pointed at, not any "pick": a question of its own is still answered.
+    const asked = (await afterTeam("how do i pick a base image, what do the docs say?")).r;
+    expect(asked.kind).not.toBe("recommendation");
+  });
+
+  it("gives what counts against an option the pick is not for 'the biggest risk with the mixed plan?', the pick's caveats without one", async () => {
+    const { rec, r } = await afterTeam("whats the biggest risk with the mixed plan?");
+    expect(rec.summary).not.toContain("Mixed platform");
+    expect(r.kind).toBe("recommendation");
+    expect(texts(r)[0]).toMatch(/^\*\*Why not Mixed platform\?\*\*/);
+    const own = (await afterTeam("whats the biggest risk with the plan?")).r;
+    expect(texts(own).some((t) => t.startsWith("**Caveats:**"))).toBe(true);
+    // An option named without pointing at it as a plan asks a question of its own.
+    const asked = (await afterTeam("what are the risks of containers?")).r;
+    expect(asked.kind).toBe("answer");
+  });
+
+  it("gives the short version for 'explain it for our CFO, no jargon'", async () => {
+    const { r } = await afterTeam("explain it for our CFO, no jargon");
+    expect(r.kind).toBe("recommendation");
+    expect(texts(r)[0]).toBe(knowledge.responses.followUp.simpler);
+    // A question asked without jargon is a question.
+    const asked = (await afterTeam("what is a hypervisor, no jargon please")).r;
+    expect(asked.kind).toBe("answer");
+  });
+
+  it("reads 'what has to be true before the app moves into containers?' as what would change the pick", async () => {
+    const { r } = await afterTeam("what has to be true before the app moves into containers?");
+    expect(r.kind).toBe("recommendation");
+    const change = (await afterTeam("what would have to be true for you to recommend containers?")).r;
+    expect(r.parts).toEqual(change.parts);
+    const asked = (await afterTeam("what has to be true for a container to be secure?")).r;
+    expect(asked.kind).toBe("answer");
+  });
+
+  it("gives the caveats for 'going back to the original recommendation — what's the catch?' after another answer", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: team, via: "command" }));
+    const [other] = await bot.handle(turn({ text: "how do rollbacks work with containers?" }));
+    expect(other!.kind).toBe("answer");
+    const [r] = await bot.handle(
+      turn({ text: "going back to the original recommendation — what's the catch?" }),
+    );
+    expect(r!.kind).toBe("recommendation");
+    const caveats = (x: Reply) => texts(x).filter((t) => t.startsWith("**Caveats:**"));
+    expect(caveats(r!)).toEqual(caveats(rec!));
+    expect(caveats(r!)).toHaveLength(1);
+  });
+
   it("reads a what-if whose later clause says how the load grows", async () => {
     const { r } = await afterTeam("what if in 2027, load triples?");
     expect(r.kind).toBe("recommendation");
