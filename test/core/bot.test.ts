@@ -676,6 +676,22 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
   });
 
+  it("reads a bare yes or no a typed answer concludes with ('…, so not really'), not an earlier word for an option (blind trial 27's)", async () => {
+    for (const [step, text, expected] of [
+      [2, "PCI is handled by our payment provider, so not really", label("compliance", "none")],
+      [2, "we looked at SOC2 last year, so no", label("compliance", "none")],
+      [8, "the ERP only runs on windows server 2012, so yes", label("legacy", "yes")],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // Only a bare yes or no: not a doubt that opens with one.
+    expect(plainText([await at(8, "there is some old stuff around, so not really sure")])).not.toContain(
+      "✅",
+    );
+  });
+
   it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {
     const bot = makeBot(await createStore("memory:"));
     let replies = await start(bot, "t1");

@@ -127,6 +127,9 @@ const LEADS =
 const ENDS_JUDGED =
   /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
 
+/** A last clause that concludes, in rawWords: "so not really", "which means no". */
+const CONCLUDES = /^(?:so|thus|hence|therefore|meaning|which means|so basically|so i guess)\s+(.+)$/;
+
 /** A yes or no said too firmly to be chatter ("very much yes, the chemistry suite …"). */
 const EMPHATIC_NO = ["definitely not", "absolutely not", "not at all"];
 const EMPHATIC_YES = [
@@ -296,6 +299,11 @@ export function choiceNamed(
   const judged = negated(last) ? undefined : (ENDS_JUDGED.exec(lastWords)?.[1] ?? withoutChatter(lastWords));
   const ending = judged ? named(q, judged) : undefined;
   if (ending && ending.value !== "yes" && ending.value !== "no") return ending.value;
+  // A bare yes or no the message concludes with ("PCI is handled by our payment provider, so not
+  // really": blind trial 27's read Strict from "PCI").
+  const concluded = CONCLUDES.exec(lastWords)?.[1];
+  const verdict = concluded !== undefined && BARE.has(concluded) ? named(q, concluded) : undefined;
+  if (verdict) return verdict.value;
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
   // not an adjective of something else ("low latency matters").
