@@ -13,6 +13,10 @@ export interface Answerable {
   sources: Source[];
   related: string[];
   keywords: string[];
+  /** A glossary term's names (its term and aliases, as written); none for a FAQ entry. */
+  names?: string[];
+  /** A glossary term people name in passing (glossary.yaml inPassing). */
+  inPassing?: boolean;
 }
 
 export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerable[] {
@@ -41,6 +45,8 @@ export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerabl
       sources: g.sources,
       related: g.related,
       keywords: [],
+      names: [g.term, ...g.aliases],
+      inPassing: g.inPassing,
     }),
   );
   return [...faq, ...terms];

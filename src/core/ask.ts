@@ -29,6 +29,11 @@ export type AskOutcome =
       alternatives?: Answerable[];
       /** Products the question names that the documents never mention (lexicon notInDocuments). */
       unnamed?: string[];
+      /**
+       * Terms of our glossary the question names that the answer never speaks of ("can firecracker
+       * do gpu passthrough?" answered on GPUs): the documents do not put the two together.
+       */
+      uncovered?: Answerable[];
       /** It asks for a price ("how much does EKS cost per month?"), which the documents never give. */
       priced?: true;
       /** It asks for figures ("how many ms does a microVM take to boot?"), which the documents never give exactly. */
@@ -60,7 +65,7 @@ export type AskOutcome =
 /** The entries an outcome offers: "did you mean" ones, or the runner-ups beside a best guess. */
 export function offeredBy(outcome: AskOutcome): Answerable[] {
   if (outcome.kind === "no-match") return outcome.suggestions;
-  return outcome.kind === "answer" ? (outcome.alternatives ?? []) : [];
+  return outcome.kind === "answer" ? [...(outcome.alternatives ?? []), ...(outcome.uncovered ?? [])] : [];
 }
 
 /** Why a question got what it got: the model's view and the rule that decided. */
@@ -83,6 +88,15 @@ function phrasePattern(words: string[]): RegExp {
   });
   return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s-]+")}(?![\\p{L}\\p{N}])`, "iu");
 }
+
+/**
+ * A glossary name the answer leaves out is a gap only when it is this rare across the entries
+ * (Matcher.rarity): "firecracker" 4.8, "seccomp" 5.2, "statefulset" 5.2; not "kernel" 3.6,
+ * "hypervisor" 3.2 or "kubernetes" 1.9, which answers speak around without naming.
+ */
+const SPECIFIC_NAME = 4;
+/** At most this many terms an answer leaves out are named above it. */
+const MAX_UNCOVERED = 2;
 
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
@@ -156,6 +170,7 @@ export class Asker {
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
           // Only what was answered: a long message's other sentences may name what they like.
           ...this.unnamedOf(focus ?? question),
+          ...this.uncoveredOf(focus ?? question, this.byId.get(decision.id)!),
           ...(asksForPrice(focus ?? question) ? { priced: true as const } : {}),
           ...(asksForFigures(focus ?? question) ? { figures: true as const } : {}),
         };
@@ -179,6 +194,41 @@ export class Asker {
           ...this.unnamedOf(question),
         };
     }
+  }
+
+  /**
+   * The glossary terms a question names whose names the answer's entry never uses, in the order
+   * of the glossary, at most MAX_UNCOVERED: only specific names (SPECIFIC_NAME), so "kernel" or
+   * "kubernetes" beside an answer that speaks of neither is no gap, and never a term of the same
+   * subject as the answer (a glossary term and the FAQ entry about it).
+   */
+  private uncoveredOf(text: string, entry: Answerable): { uncovered?: Answerable[] } {
+    const said = [...entry.phrasings, entry.answer, entry.details].join("\n");
+    const found: Answerable[] = [];
+    for (const term of this.namedTerms()) {
+      if (found.length === MAX_UNCOVERED) break;
+      if (term.entry.id === entry.id || this.matcher.sameSubject(term.entry.id, entry.id)) continue;
+      const named = term.names.filter((n) => n.specific && n.pattern.test(text));
+      if (named.length > 0 && !term.names.some((n) => n.pattern.test(said))) found.push(term.entry);
+    }
+    return found.length > 0 ? { uncovered: found } : {};
+  }
+
+  private terms: { entry: Answerable; names: { pattern: RegExp; specific: boolean }[] }[] | undefined;
+
+  /** Every glossary term with a pattern for each of its names, built on first use (it needs the trained matcher). */
+  private namedTerms(): NonNullable<Asker["terms"]> {
+    this.terms ??= [...this.byId.values()]
+      .filter((e) => (e.names?.length ?? 0) > 0 && !e.inPassing)
+      .map((entry) => ({
+        entry,
+        names: entry.names!.map((name) => ({
+          pattern: phrasePattern(rawWords(name)),
+          specific:
+            Math.max(0, ...this.matcher.stems(name).map((s) => this.matcher.rarity(s))) >= SPECIFIC_NAME,
+        })),
+      }));
+    return this.terms;
   }
 
   /**

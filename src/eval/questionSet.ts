@@ -4,7 +4,13 @@ import { type Answerable, answerablesOf } from "../core/answerable.ts";
 import { offeredBy } from "../core/ask.ts";
 import type { QuestionAnswering } from "../core/questions.ts";
 import { plainText } from "../core/render/plainText.ts";
-import { type AnswerContext, answerReply, askReply, unnamedNote } from "../core/replies/answers.ts";
+import {
+  type AnswerContext,
+  answerReply,
+  askReply,
+  notTogetherNote,
+  unnamedNote,
+} from "../core/replies/answers.ts";
 import type { Part } from "../core/reply.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { miniSearchOver } from "./crossValidation.ts";
@@ -82,18 +88,21 @@ function shownText(entry: Answerable, ctx: AnswerContext): string {
 /**
  * The matcher's answer to one question as an evaluation judges it: `ask --json`'s, except that the
  * runner-ups an unsure answer offers beside it ("Or did you mean …") are left out of the judged
- * text. They are offers, not the answer, and their questions' words would count for it. So is the
- * note that the documents never mention a product the question names: it repeats the question.
+ * text. They are offers, not the answer, and their questions' words would count for it. So are the
+ * notes that the documents never mention a product the question names, or never speak of a term of
+ * ours it names beside this answer: they repeat the question.
  */
 export function judgedAnswer(q: string, qa: QuestionAnswering): Judged {
   const outcome = qa.asker.ask(q);
   const reply = askReply(outcome, qa.context);
   const offers = (p: Part) => outcome.kind === "answer" && p.type === "buttons" && p.role === "suggestions";
-  const note =
-    outcome.kind === "answer" && outcome.unnamed
-      ? unnamedNote(outcome.unnamed, qa.context.responses)
-      : undefined;
-  const echoes = (p: Part) => p.type === "context" && p.text === note;
+  const notes = [
+    outcome.kind === "answer" && outcome.unnamed ? unnamedNote(outcome.unnamed, qa.context.responses) : "",
+    outcome.kind === "answer" && outcome.uncovered
+      ? notTogetherNote(outcome.uncovered, qa.context.responses)
+      : "",
+  ].filter(Boolean);
+  const echoes = (p: Part) => p.type === "context" && notes.includes(p.text);
   const { answered, text, id } = askJsonOf(q, outcome, {
     ...reply,
     parts: reply.parts.filter((p) => !offers(p) && !echoes(p)),

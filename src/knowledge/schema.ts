@@ -73,6 +73,11 @@ export const glossaryTermSchema = z.strictObject({
   definition: z.string().min(20).max(600),
   sources,
   related: z.array(idSchema).default([]),
+  /**
+   * People name it in passing ("a Dockerfile", "the compose file", "our registry"): an answer
+   * that does not speak of it leaves no gap worth saying (ask.ts uncoveredOf).
+   */
+  inPassing: z.boolean().default(false),
 });
 
 /** Words the matcher treats as the same: abbreviations, synonyms, product names. */
@@ -254,6 +259,13 @@ export const responsesSchema = z.strictObject({
     alternatives: label,
     /** {names}: products the question names that the documents never mention (lexicon notInDocuments). */
     notInDocuments: z.string().min(5).includes("{names}"),
+    /**
+     * {names}: terms of ours the question names that the answer never speaks of ("can firecracker
+     * do gpu passthrough?" answered on GPUs; ask.ts uncoveredOf).
+     */
+    notTogether: z.string().min(5).includes("{names}"),
+    /** The label of the buttons to those terms' own answers. */
+    onTheirOwn: label,
     /** Before the first sentence of an answer asked for in short ("one line please: …"). */
     inShort: label,
     /** The button under it that shows the whole answer. */

@@ -24,6 +24,8 @@ export interface AnswerShown {
   alternatives?: Answerable[];
   /** Products the question names that the documents never mention: said above the answer. */
   unnamed?: string[];
+  /** Terms of ours the question names that the answer never speaks of: said above it, offered after it. */
+  uncovered?: Answerable[];
   /** The question asks for a price, which the documents never give: said above the answer. */
   priced?: boolean;
   /** The question asks for exact figures, which the documents never give: said above the answer. */
@@ -38,6 +40,14 @@ const naming = (template: string, unnamed: readonly string[]) =>
 /** The note above an answer to a question that names products the documents never mention. */
 export function unnamedNote(unnamed: readonly string[], responses: Responses): string {
   return naming(responses.answer.notInDocuments, unnamed);
+}
+
+/** Said above an answer that never speaks of terms of ours the question names, by their names. */
+export function notTogetherNote(uncovered: readonly Answerable[], responses: Responses): string {
+  return naming(
+    responses.answer.notTogether,
+    uncovered.map((u) => u.names?.[0] ?? u.question),
+  );
 }
 
 /** Before "did you mean", a decline or the reasons of a recommendation: the products named that the documents never mention. */
@@ -59,6 +69,7 @@ export function answerReply(
     unsure = false,
     alternatives = [],
     unnamed = [],
+    uncovered = [],
     priced = false,
     figures = false,
   }: AnswerShown = {},
@@ -70,6 +81,7 @@ export function answerReply(
   if (focus)
     parts.push({ type: "context", text: fill(ctx.responses.decline.answeredPart, { part: literal(focus) }) });
   if (unnamed.length > 0) parts.push({ type: "context", text: unnamedNote(unnamed, ctx.responses) });
+  if (uncovered.length > 0) parts.push({ type: "context", text: notTogetherNote(uncovered, ctx.responses) });
   if (priced) parts.push({ type: "context", text: ctx.responses.answer.noPrices });
   else if (figures) parts.push({ type: "context", text: ctx.responses.answer.noFigures });
   if (unsure)
@@ -86,6 +98,15 @@ export function answerReply(
       label: ctx.responses.answer.alternatives,
       buttons: alternatives.map((a) =>
         button(a.question, { type: "ask", entryId: a.id, via: "suggestion", ...tag }),
+      ),
+    });
+  if (uncovered.length > 0)
+    parts.push({
+      type: "buttons",
+      role: "suggestions",
+      label: ctx.responses.answer.onTheirOwn,
+      buttons: uncovered.map((u) =>
+        button(u.question, { type: "ask", entryId: u.id, via: "suggestion", ...tag }),
       ),
     });
   parts.push({
