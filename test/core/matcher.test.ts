@@ -492,6 +492,20 @@ describe("matching", () => {
       expect(answerId(q), q).toBe("migration-path");
   });
 
+  it("reads doing without an orchestrator as a phrase: 'containers without kubernetes' is not what kubernetes does", () => {
+    for (const q of [
+      "can we run containers without kubernetes?",
+      "containers w/o an orchestrator in prod",
+      "docker in production with no k8s, is that ok?",
+    ])
+      expect(answerId(q), q).toBe("containers-without-kubernetes");
+    // "without" is still a stopword elsewhere (review 31's: these went to the entry above when
+    // it was a word), and kubernetes alone asks about kubernetes.
+    expect(answerId("can we run containers without a vm?")).not.toBe("containers-without-kubernetes");
+    expect(answerId("can we do ci without containers?")).not.toBe("containers-without-kubernetes");
+    expect(answerId("what does kubernetes actually do?")).not.toBe("containers-without-kubernetes");
+  });
+
   it("takes another language version per site for clashing dependencies, not several operating systems (blind trial 21)", () => {
     // "different ... versions" had matched "different kernel versions per app" (VMs).
     expect(answerId("different sites need different PHP versions. can containers handle that?")).toBe(
