@@ -98,6 +98,20 @@ const SPECIFIC_NAME = 4;
 /** At most this many terms an answer leaves out are named above it. */
 const MAX_UNCOVERED = 2;
 
+/**
+ * What a text asks: its last question (its last sentence if none ends in "?"), from a comma before
+ * the words that ask ("we use a service mesh, what's cheaper …?" asks "what's cheaper …?").
+ */
+function askedPart(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+  const asked = sentences.findLast((s) => s.trim().endsWith("?")) ?? sentences.at(-1) ?? text;
+  const clause =
+    /,\s*((?:and\s+|so\s+|but\s+)?(?:what|which|how|why|when|where|who|is|are|should|can|could|do|does|would|will)\b.*)$/i.exec(
+      asked,
+    );
+  return clause?.[1] ?? asked;
+}
+
 /** Answers a free-text question: an entry, "did you mean" suggestions, or an honest decline. */
 export class Asker {
   private readonly byId: Map<string, Answerable>;
@@ -170,7 +184,10 @@ export class Asker {
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
           // Only what was answered: a long message's other sentences may name what they like.
           ...this.unnamedOf(focus ?? question),
-          ...this.uncoveredOf(focus ?? question, this.byId.get(decision.id)!),
+          // (One line above an answer is enough: a product never mentioned says it already.)
+          ...(this.unnamedOf(focus ?? question).unnamed
+            ? {}
+            : this.uncoveredOf(focus ?? question, this.byId.get(decision.id)!)),
           ...(asksForPrice(focus ?? question) ? { priced: true as const } : {}),
           ...(asksForFigures(focus ?? question) ? { figures: true as const } : {}),
         };
@@ -203,6 +220,9 @@ export class Asker {
    * subject as the answer (a glossary term and the FAQ entry about it).
    */
   private uncoveredOf(text: string, entry: Answerable): { uncovered?: Answerable[] } {
+    // Only in what is asked: "we use canary releases and a service mesh, what's cheaper vms or
+    // containers?" names the mesh as its setup (an independent review's).
+    text = askedPart(text);
     const said = [...entry.phrasings, entry.answer, entry.details].join("\n");
     const found: Answerable[] = [];
     for (const term of this.namedTerms()) {

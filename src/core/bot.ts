@@ -34,6 +34,7 @@ import {
   type QuestionWords,
   type RecommendationQuestion,
   removalWords,
+  replacedIn,
   resolve,
   type ShownRecommendation,
   saidOfTheTeam,
@@ -201,7 +202,8 @@ const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
 /** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
 const WHY_OPTION_FRAME =
   "again then tho though exactly really even so in the end for us here rather than instead of over and not but";
-const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you)\\b`);
+// ("why did plain containers get ruled out …?", blind trial 28's got the hardening answer.)
+const WHY_IS = new RegExp(`^${WHY_OPENERS}why (?:is|are|was|were|did you|did|does|do)\\b`);
 /** A sentence asking why, as written. */
 const WHY_SENTENCE = new RegExp(`^\\W*(?:(?:${WHY_OPENING_WORDS})\\W+)*why\\b`, "i");
 
@@ -543,7 +545,13 @@ export class Bot {
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
     // standard?", which supposition() gives with "is").
     const stated = corrected ?? supposed ?? plain;
-    const byName = stated ? this.walkthroughs.answersByName(stated, stated === supposed) : byOption;
+    const byNameOnly = stated ? this.walkthroughs.answersByName(stated, stated === supposed) : byOption;
+    // "what if i'd said strong instead of hard on q1": one option in place of another of its question.
+    const replaced = supposed !== undefined ? replacedIn(question) : undefined;
+    const byName =
+      Object.keys(byNameOnly).length === 0 && supposed !== undefined && replaced !== undefined
+        ? this.walkthroughs.optionSwapped(supposed, replaced)
+        : byNameOnly;
     const named =
       (corrected !== undefined || supposed !== undefined || commanded) && Object.keys(byName).length > 0;
     // Words a choice lists as said for it ("we'd rather use EKS"), where the reader understood
@@ -1107,10 +1115,13 @@ export class Bot {
         parts.push({ type: "text", text: responses.followUp.noCaveats }, { type: "text", text: summary });
     } else {
       const asking = about === "simpler" || about === "caveats" ? "why" : about;
-      if (asking === "change" && decision.pivots.length === 0)
-        parts.push({ type: "text", text: responses.followUp.noPivot });
       // ("What would have to change for a mixed platform to win?": the change toward it, if any.)
       const toward = asking === "change" ? this.optionNamed(question) : undefined;
+      // (Toward the pick itself, "… for you to recommend VMs?" with VMs picked: it already is.)
+      if (toward !== undefined && toward === decision.recommendation)
+        parts.push({ type: "text", text: responses.followUp.alreadyPicked });
+      else if (asking === "change" && decision.pivots.length === 0)
+        parts.push({ type: "text", text: responses.followUp.noPivot });
       parts.push(...recommendationFollowUpParts(decision, asking, knowledge, option, toward));
     }
     return reply("recommendation", parts, title);
@@ -1188,7 +1199,8 @@ export class Bot {
     // about databases): its title's words and words of the question's frame only.
     const title = new Set([...titleOf(option), ...titleOf(versus)]);
     const frame = new Set(this.qa.stems(bare ? WHY_OPTION_FRAME : WHY_NOT_FRAME));
-    const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s));
+    // (A score quoted is no word of its own: "… if they scored 7?")
+    const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s) && !/^\d+$/.test(s));
     if (own.length > 0) return undefined;
     return { option, bare, ...(versus ? { versus } : {}) };
   }

@@ -235,6 +235,9 @@ export const FOLLOW_UP = {
     // "what has to be true before the app moves into containers?" (blind trial 27's got a guess)
     // ("has" is read as "ha", high availability: the frame word as the matcher reads it.)
     ...["move", "moves", "moving", "migrate", "migrates", "app", "application", "before", "has"],
+    // "what would have to change in our situation before a mixed platform became the better
+    // choice?" (blind trial 28's got an FAQ entry)
+    ...["situation", "became", "becomes", "become", "better", "until"],
     ...[
       "win",
       "wins",
@@ -345,6 +348,9 @@ export function pointsBack(
  * "in plain words, what is a hypervisor?": a phrase counts only with nothing else said).
  */
 function asksSimpler(raw: string[], own: string[], words: QuestionWords, question: string): boolean {
+  // A drawback asked for is no request for a shorter answer: "any non technical downsides?" (an
+  // independent review's got the gist).
+  if (own.some((s) => stemsOf(words, FOLLOW_UP.caveatNames).has(s))) return false;
   // Hyphens as spaces: "a 3-line version" is "3 line" and "line version".
   const phrase = raw.join(" ").replace(/-/g, " ");
   const simplerOnly = (s: string) =>
@@ -457,9 +463,17 @@ export function speaksOfTheRecommendation(question: string): boolean {
   );
 }
 
-/** The recommendation given, pointed at: "the recommendation", "your rec", "you recommended". */
-const THE_RECOMMENDATION =
-  /\b(?:(?:the|this|that|your|ur|my|our)\s+(?:recommendation|rec|verdict)|(?:you|u)\s+(?:recommended|recommend|suggested|picked|chose))\b/i;
+/** Words an option is named with before "pick" or "rec": "the VM pick", "the microvm rec". */
+const OPTION_NAME_WORDS = [
+  ...["vm", "vms", "container", "containers", "microvm", "microvms", "kubernetes", "k8s", "on"],
+  ...["mixed", "platform", "hybrid", "shaped", "development", "final"],
+];
+
+/** The recommendation given, pointed at: "the recommendation", "your rec", "the microvm rec", "you recommended". */
+const THE_RECOMMENDATION = new RegExp(
+  `\\b(?:(?:the|this|that|your|ur|my|our)\\s+(?:(?:${OPTION_NAME_WORDS.join("|")})[\\s-]+){0,3}(?:recommendation|rec|verdict)|(?:you|u)\\s+(?:recommended|recommend|suggested|picked|chose))\\b`,
+  "i",
+);
 
 /**
  * Does a message ask something of the recommendation given, pointing at it ("which documents is
@@ -477,10 +491,13 @@ export function pointsAtTheRecommendation(question: string): boolean {
 
 /**
  * The pick given, by an option's words or none, in rawWords' spelling: "the VM pick", "your
- * container choice", "this verdict". Not "a pick", "help me pick".
+ * container choice", "this verdict", ending the clause or before a word of degree ("… the VM pick
+ * the most?"). Not "a pick", "help me pick", nor a choice of something ("the choice between vms
+ * and containers", "the container choice for databases", "the container choice reduces costs":
+ * an independent review's).
  */
 const THE_PICK = new RegExp(
-  `\\b(?:the|this|that|your|ur)\\s+(?:(?:${["vm", "vms", "container", "containers", "microvm", "microvms", "kubernetes", "k8s", "on", "mixed", "platform", "hybrid", "shaped", "development", "final"].join("|")})\\s+){0,3}(?:pick|choice|verdict)\\b`,
+  `\\b(?:the|this|that|your|ur)\\s+(?:(?:${OPTION_NAME_WORDS.join("|")})\\s+){0,3}(?:pick|choice|verdict)(?:$|\\s+(?:the\\s+)?(?:most|best|so|then|here|again|is|was|now|at\\s+all|really|directly|strongly)\\b)`,
 );
 
 /**
@@ -529,6 +546,8 @@ const ASKS_OF_IT = new Set([
   // "which documents is the recommendation based on?"
   ...["document", "documents", "doc", "docs", "reference", "references", "based", "basis", "evidence"],
   ...["tldr", "summary", "summarize", "summarise", "short", "simpler", "gist"],
+  // "need a 3 line version of this recommendation for my director" (blind trial 28's)
+  ...["version", "line", "lines"],
   // "what do you recommend again?", "so what was the recommendation?"
   ...["again", "remind", "repeat", "was"],
 ]);
@@ -672,12 +691,18 @@ const WHAT_IF =
 const WITH_ONLY = /^(?:(?:and|but|so|ok|okay|hmm|what)[\s,]+)?with\s+(?=(?:\S+\s+){0,4}\S+\s*[?.!]*\s*$)/i;
 
 /** Words asking about the pick: "would that change your answer?", "… the recommendation?". */
-const PICK_WORDS = /\b(?:change|changes|answer|recommendation|recommend|pick|verdict)\b/i;
+const PICK_WORDS =
+  /\b(?:change|changes|answer|recommendation|recommend|recommended|pick|picked|verdict|choose|chosen)\b/i;
 
 /** What a supposition would replace, up to a joining word or a break: "instead of quarterly". */
 // (Up to a "for" that says which answer: "'strong' instead of 'hard' for isolation", blind trial 27's.)
 const REPLACED =
   /(?:,\s*|\s+)(?:instead\s+of|rather\s+than|in\s+place\s+of)(?:\s+(?!(?:and|but|plus|also|with|while|for)\b)[^\s,;]+)+/gi;
+
+/** What a message says a supposition would replace ("instead of hard on q1"), if anything. */
+export function replacedIn(question: string): string | undefined {
+  return new RegExp(REPLACED.source, "i").exec(question)?.[0];
+}
 
 /**
  * "what if we had 50 services?", "and if we deployed daily?", "suppose we needed strict
@@ -737,7 +762,10 @@ export function supposition(question: string): string | undefined {
   // About us or a part of our situation before any question after it ("suppose a container
   // escapes, what happens to us?" is not); a part with no technology named.
   const before = rawWords(tail ? supposed.slice(0, tail.index) : supposed);
-  const ours = before.some((w) => FIRST_PERSON.has(w));
+  // ("i'd said strong …": rawWords reads "i'd" as "id".)
+  const ours =
+    before.some((w) => FIRST_PERSON.has(w)) ||
+    /\b(?:i|we)['’](?:d|ve|ll|m|re)\b/i.test(tail ? supposed.slice(0, tail.index) : supposed);
   // (Also after what brings it about, with a value of ours: "the big enterprise deal lands and load
   // gets spiky"; not "a node dies and the database is gone", an independent review's.)
   const part =
@@ -812,7 +840,21 @@ const BACK_TO_IT =
 
 /** Pointing at the bot or its recommendation, in rawWords' spelling: "you", "your mind", "the recommendation". */
 const ASKED_OF_US =
-  /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer)|(?:our|my)\s+answers?|make\s+it|to\s+(?:win|come\s+out)|(?:before|for)\s+(?:(?:the|our|my|this|that|it|we)\s+)?(?:(?:\w+\s+){0,2}(?:moves?|moving|goes|go|migrates?|switch(?:es)?)\s+(?:to|into|onto)))\b/;
+  /\b(?:you|u|your|ur|(?:the|this|that)\s+(?:recommendation|rec|pick|verdict|answer)|(?:our|my)\s+answers?|make\s+it|to\s+(?:win|come\s+out))\b/;
+
+/** Options by the words they are named with, as a pattern in rawWords' spelling. */
+const OPTION_WORDS =
+  "containers?|kubernetes|k8s|microvms?|vms?|virtual\\s+machines|mixed|hybrid|container\\s+shaped";
+
+/**
+ * The conditions for an option, with the option named after the move: "what has to be true before
+ * the app moves into containers?" (blind trial 27's), "… before a mixed platform became the better
+ * choice?" (blind trial 28's). Not "what has to change in the app before it moves to containers?",
+ * "what has to be true before we go to production?" (an independent review's).
+ */
+const BEFORE_AN_OPTION = new RegExp(
+  `\\b(?:be\\s+(?:true|different)\\s+before\\s+(?:\\w+\\s+){1,3}(?:moves?|goes|go|migrates?|switch(?:es)?)\\s+(?:to|into|onto)\\s+(?:\\w+\\s+)?(?:${OPTION_WORDS})|(?:before|until)\\s+(?:(?:a|the)\\s+)?(?:\\w+\\s+)?(?:${OPTION_WORDS})\\s+(?:(?:\\w+\\s+)?platform\\s+)?(?:became|becomes|become|wins|won))\\b`,
+);
 
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 
@@ -854,7 +896,7 @@ export function aboutRecommendation(
     ASKS_WHAT_CHANGES_IT.test(raw.join(" ")) &&
     // Of the bot or its recommendation, comparing nothing: not "what would be different between
     // vms and containers?", "what would be different with containers?" (review 27's).
-    ASKED_OF_US.test(raw.join(" ")) &&
+    (ASKED_OF_US.test(raw.join(" ")) || BEFORE_AN_OPTION.test(raw.join(" "))) &&
     !raw.some((w) => ["if", "between", "vs", "versus", "or", "compared"].includes(w)) &&
     raw.length <= 2 * FOLLOW_UP.recommendationWords &&
     namesNothingElse()
@@ -938,9 +980,14 @@ export function asksForCaveats(
   const pointers = stems.some((s) => named.has(s))
     ? stemsOf(words, FOLLOW_UP.caveatPointers)
     : new Set<string>();
+  // (Words that name one of the options: not "hybrid", which names none of them, "the risks of a
+  // hybrid approach?" is a question; an independent review's got the pick's caveats.)
   const options =
     ofOptions && stems.some((s) => pointers.has(s) || stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s))
-      ? stemsOf(words, FOLLOW_UP.optionWords)
+      ? stemsOf(
+          words,
+          FOLLOW_UP.optionWords.filter((w) => w !== "hybrid"),
+        )
       : new Set<string>();
   return (
     stems.some((s) => caveats.has(s)) &&

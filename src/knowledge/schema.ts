@@ -313,6 +313,8 @@ export const responsesSchema = z.strictObject({
     recommendation: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.
     noPivot: sentence,
+    // "what would change it toward X?" when X is the pick already.
+    alreadyPicked: sentence,
     // "what's the catch?" about a recommendation whose answers raise no caveat.
     noCaveats: sentence,
     // "why?", "source?" with no answer before it to follow up on.

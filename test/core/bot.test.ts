@@ -690,6 +690,17 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText([await at(8, "there is some old stuff around, so not really sure")])).not.toContain(
       "✅",
     );
+    // A "so yeah" agrees with what came before it, and a yes after a negation in the clause it
+    // concludes is no answer; after a "but", the clause is the one after it (review 32's).
+    for (const [step, text, expected] of [
+      [4, "only ubuntu 22.04 everywhere, so yeah", label("multiOs", "no")],
+      [8, "it's all in-house code now, so yeah", label("legacy", "no")],
+      [8, "no licensed stuff but the old payroll thing needs windows xp, so yes", label("legacy", "yes")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
+    expect(plainText([await at(8, "honestly nothing like that, it's all django, so yeah")])).not.toContain(
+      `✅ ${label("legacy", "yes")}`,
+    );
   });
 
   it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {

@@ -2408,7 +2408,6 @@ describe("blind trial 25's recommendation follow-ups", () => {
       ["What would have to change for a mixed platform to win instead?", "Mixed platform"],
       ["what would make it switch to containers? like what do i need to change", "Containers"],
       ["what would need to change in our answers that Kubernetes on VMs comes out?", undefined],
-      ["What would have to change for you to recommend just VMs across the board?", undefined],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: vms, via: "command" }));
@@ -2418,6 +2417,17 @@ describe("blind trial 25's recommendation follow-ups", () => {
       expect(change, q).toBeDefined();
       if (toward) expect(change, q).toMatch(new RegExp(`would recommend ${toward} instead\\.$`));
     }
+    // Toward the pick itself: it already recommends it, and why (it gave the change toward
+    // Containers, an independent review's).
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: vms, via: "command" }));
+    expect(rec!.summary).toContain("Recommendation: Virtual machines");
+    const [r] = await bot.handle(
+      turn({ text: "What would have to change for you to recommend just VMs across the board?" }),
+    );
+    expect(texts(r!)[0]).toBe(knowledge.responses.followUp.alreadyPicked);
+    expect(texts(r!).some((t) => t.startsWith("**What would change it:**"))).toBe(false);
+    expect(texts(r!).some((t) => t.startsWith("**Why:**"))).toBe(true);
   });
 
   it("answers 'which one is right?' after an answer with where its documents disagree, ranking none", async () => {
@@ -2587,6 +2597,92 @@ describe("blind trial 27's questions about a recommendation", () => {
     );
     expect(r.kind).toBe("recommendation");
     expect(fieldsOf(r)).toEqual([["Isolation", "Strong"]]);
+  });
+});
+
+describe("blind trial 28's questions about a recommendation, and review 32's counter-examples", () => {
+  const team =
+    "recommend we run customer-uploaded parser plugins, arbitrary untrusted code, on shared EKS nodes next to our 20 go microservices, deploy daily, spiky load, strong platform team";
+  /** A bot that recommended for `team` (MicroVMs), then answered another question. */
+  const afterAnother = async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: team, via: "command" }));
+    expect(rec!.summary).toContain("Recommendation: MicroVMs");
+    const [other] = await bot.handle(turn({ text: "how do rollbacks work with containers?" }));
+    expect(other!.kind).toBe("answer");
+    return bot;
+  };
+
+  it("answers about the recommendation named by its option, whatever came after it", async () => {
+    for (const [q, first] of [
+      [
+        "need a 3 line version of this recommendation for my director, she'll forward it to the cfo",
+        "simpler",
+      ],
+      ["which docs actually back the microvm rec, is it just 004?", "sources"],
+    ] as const) {
+      const bot = await afterAnother();
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(texts(r!)[0], q).toBe(knowledge.responses.followUp[first]);
+    }
+  });
+
+  it("takes 'why did X get ruled out if they scored 7?' as why not X", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [r] = await bot.handle(
+      turn({
+        text: "why did plain containers get ruled out if they scored 7? seccomp + apparmor + no root is what we'd do anyway",
+      }),
+    );
+    expect(r!.kind).toBe("recommendation");
+    expect(texts(r!)[0]).toMatch(/^\*\*Why not Containers\?\*\*/);
+  });
+
+  it("reads a what-if swapping one option for another of a question, and one saying when it would hold", async () => {
+    for (const [q, field] of [
+      ["what if i'd said strong instead of hard on q1, what would it have picked", ["Isolation", "Strong"]],
+      [
+        "what if we bring in a partner and get our platform maturity up to medium in the next year, does the answer change?",
+        ["Platform maturity", "Medium"],
+      ],
+    ] as const) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: team, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(fieldsOf(r!), q).toEqual([field]);
+    }
+  });
+
+  it("says what would change it for 'before a mixed platform became the better choice?', not for questions of their own", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: team, via: "command" }));
+    const [r] = await bot.handle(
+      turn({
+        text: "what would have to change in our situation before a mixed platform became the better choice?",
+      }),
+    );
+    expect(r!.kind).toBe("recommendation");
+    // Review 32's: a change to the app, a step to production, the choice of something, the hybrid
+    // patterns and drawbacks in plain words are questions of their own.
+    for (const q of [
+      "what has to change in the app before it moves to containers?",
+      "what has to be true before we go to production?",
+      "summary of the docs on the choice between vms and containers",
+      "what do the docs say about the container choice for databases?",
+      "what are the risks of a hybrid approach?",
+    ]) {
+      const fresh = makeBot(await createStore("memory:"));
+      await fresh.handle(turn({ text: team, via: "command" }));
+      const [own] = await fresh.handle(turn({ text: q }));
+      expect(own!.kind, q).not.toBe("recommendation");
+    }
+    const fresh = makeBot(await createStore("memory:"));
+    await fresh.handle(turn({ text: team, via: "command" }));
+    const [downsides] = await fresh.handle(turn({ text: "any non technical downsides?" }));
+    expect(texts(downsides!)[0]).not.toBe(knowledge.responses.followUp.simpler);
   });
 });
 

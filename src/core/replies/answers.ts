@@ -46,7 +46,8 @@ export function unnamedNote(unnamed: readonly string[], responses: Responses): s
 export function notTogetherNote(uncovered: readonly Answerable[], responses: Responses): string {
   return naming(
     responses.answer.notTogether,
-    uncovered.map((u) => u.names?.[0] ?? u.question),
+    // (The term without what its heading adds in brackets: "Container runtime (container engine)".)
+    uncovered.map((u) => (u.names?.[0] ?? u.question).replace(/\s*\([^)]*\)$/, "")),
   );
 }
 

@@ -127,6 +127,9 @@ const LEADS =
 const ENDS_JUDGED =
   /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
 
+/** Yeses that are as often filler as an answer: "…, so yeah". */
+const FILLER_YES = new Set(["yeah", "yep", "yup"]);
+
 /** A last clause that concludes, in rawWords: "so not really", "which means no". */
 const CONCLUDES = /^(?:so|thus|hence|therefore|meaning|which means|so basically|so i guess)\s+(.+)$/;
 
@@ -301,8 +304,21 @@ export function choiceNamed(
   if (ending && ending.value !== "yes" && ending.value !== "no") return ending.value;
   // A bare yes or no the message concludes with ("PCI is handled by our payment provider, so not
   // really": blind trial 27's read Strict from "PCI").
+  // A "so yeah" is filler that agrees with what came before ("only ubuntu everywhere, so yeah"):
+  // a yes counts said as one, and only after no negation (an independent review's).
   const concluded = CONCLUDES.exec(lastWords)?.[1];
-  const verdict = concluded !== undefined && BARE.has(concluded) ? named(q, concluded) : undefined;
+  const yes = concluded !== undefined && BARE.get(concluded) === "yes";
+  // (The clause it concludes, after any "but": "no licensed stuff but the old payroll thing
+  // needs windows xp, so yes" is a yes.)
+  const concludes = said
+    .slice(0, Math.max(0, said.length - last.length))
+    .split(/[,;:.!?]|\s[-—–]\s|\bbut\b/i)
+    .filter((c) => c.trim())
+    .at(-1);
+  const firm = yes
+    ? !FILLER_YES.has(concluded!) && !rawWords(concludes ?? "").some((w) => NEGATORS.has(w))
+    : true;
+  const verdict = concluded !== undefined && BARE.has(concluded) && firm ? named(q, concluded) : undefined;
   if (verdict) return verdict.value;
   if (negated(text)) return undefined;
   // An option opening a later clause and said to fit ("Chloe here: standard is fine for us"),
@@ -472,6 +488,9 @@ const NOT_AN_ANSWER = new RegExp(
 /** A clause opening as a question without its question mark: "what is high", "why so strict". */
 const ASKS = /(?:^|[,;.!:]\s*)(?:what|whats|why|how|which|who|where)\b/i;
 /** A doubt or a wish to skip anywhere in a message: no option it names is the answer ("not sure, its hard"). */
+/** When a what-if would hold: "in the next year", "by next quarter", "later this year". */
+const WHEN_SUPPOSED =
+  /\b(?:(?:in|by|over|within)\s+)?(?:the\s+)?(?:next\s+(?:year|quarter|month|sprint|week)|later\s+this\s+year|eventually|someday)\b/gi;
 const DOUBTS = /\b(?:not sure|no idea|dont know|do not know|dunno|unsure|skip)\b/;
 /** What would be, not what is ("hard isolation would be overkill"), unless it would do ("would be fine"). */
 const WOULD = /\bwould(?! (?:be )?(?:fine|ok|okay|work|do)\b)/;
@@ -522,11 +541,7 @@ const HEDGED = new Set([
  */
 export function optionWordNamed(q: ChecklistQuestion, text: string): string | undefined {
   if (answersNothing(text)) return undefined;
-  const heads = new Map<string, string>();
-  for (const c of q.choices) {
-    const head = rawWords(c.label.split("—")[0]!);
-    if (head.length === 1 && c.value !== "yes" && c.value !== "no") heads.set(head[0]!, c.value);
-  }
+  const heads = headsOf(q);
   const title = new Set(rawWords(q.title));
   const found = new Set<string>();
   // (Also before "so" and a word of degree: "we hold cardholder data so pretty strong".)
@@ -608,12 +623,36 @@ export function correctedTo(
   return CORRECTS.test(typed) || (weak && MAY_CORRECT.test(typed)) ? optionWordNamed(q, text) : undefined;
 }
 
+/** A question's options by their one-word heads ("strong", "hard"), Yes and No left out. */
+function headsOf(q: ChecklistQuestion): Map<string, string> {
+  const heads = new Map<string, string>();
+  for (const c of q.choices) {
+    const head = rawWords(c.label.split("—")[0]!);
+    if (head.length === 1 && c.value !== "yes" && c.value !== "no") heads.set(head[0]!, c.value);
+  }
+  return heads;
+}
+
+/**
+ * The option a what-if puts in place of another of the same question, each named by its head
+ * alone ("what if i'd said strong instead of hard on q1": Strong, for Isolation's Hard): only
+ * when each names exactly one option of this question, and they differ.
+ */
+export function optionSwapped(q: ChecklistQuestion, supposed: string, replaced: string): string | undefined {
+  const heads = headsOf(q);
+  const valuesIn = (text: string) => [...new Set(rawWords(text).flatMap((w) => heads.get(w) ?? []))];
+  const [to, ...moreTo] = valuesIn(supposed);
+  const [from, ...moreFrom] = valuesIn(replaced);
+  return to && from && to !== from && moreTo.length === 0 && moreFrom.length === 0 ? to : undefined;
+}
+
 /**
  * After a question's name, the words that give it an answer: "should be", "is actually", "=", ":";
- * with `are`, also "are" (a what-if's supposition: see givenByName).
+ * with `are`, also "are" and "(up) to" (a what-if's supposition: see givenByName; "what if we get
+ * our platform maturity up to medium", blind trial 28's).
  */
 const givenAfterName = (are: boolean) =>
-  String.raw`(?:\s+(?:answer|question|one|need|needs|requirement|requirements|level))?\s*(?:should\s+(?:be|have\s+been)|shouldve\s+been|is\s+(?:actually\s+|really\s+|more\s+like\s+|only\s+|just\s+)?${are ? String.raw`|are\s+` : ""}|=|:)\s*(?:actually\s+|more\s+like\s+|probably\s+)?`;
+  String.raw`(?:\s+(?:answer|question|one|need|needs|requirement|requirements|level))?\s*(?:should\s+(?:be|have\s+been)|shouldve\s+been|is\s+(?:actually\s+|really\s+|more\s+like\s+|only\s+|just\s+)?${are ? String.raw`|are\s+|(?:up\s+|down\s+)?to\s+` : ""}|=|:)\s*(?:actually\s+|more\s+like\s+|probably\s+)?`;
 
 /**
  * Words before a question's name, in its sentence, that make the answer someone else's, a report
@@ -711,14 +750,15 @@ export function givenByName(
    */
   supposed = false,
 ): { value: string; words: string } | undefined {
-  if (answersNothing(text)) return undefined;
+  // A what-if says when it would be ("… up to medium in the next year"): no plan of today's.
+  if (answersNothing(supposed ? text.replace(WHEN_SUPPOSED, "") : text)) return undefined;
   const typed = ` ${text.toLowerCase().replace(/[’']/g, "")} `;
   const givenWords = givenAfterName(supposed);
   for (const name of [q.title.toLowerCase(), ...q.names]) {
     // The option ends its clause, or turns another down ("mixed, not monolith"): not "isolation
     // is hard to judge".
     const pattern = new RegExp(
-      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${givenWords}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|instead|tbh|i think|please|pls)\\b))`,
+      `(?:^|[^\\w])${name.replace(/ /g, "\\s+")}${givenWords}([\\w-]+)(?=\\s*(?:$|[,;.!)]|\\s(?:not|now|then|instead|tbh|i think|please|pls|in|by|within|over|soon)\\b))`,
       "i",
     );
     const m = pattern.exec(typed);

@@ -203,6 +203,8 @@ export function recommendationFollowUpParts(
     return decision.excluded.includes(option)
       ? [whyNotPart(decision, knowledge, option)]
       : [whyNotPart(decision, knowledge, option), whyPart(decision)];
+  // "what has to be true before we migrate to vms?" with VMs picked: it already is; its reasons.
+  if (toward === decision.recommendation) return [whyPart(decision)];
   const change = changePart(decision, knowledge, toward);
   return change ? [change] : [whyPart(decision)];
 }

@@ -32,6 +32,7 @@ import {
   leadNamed,
   named,
   negated,
+  optionSwapped,
   optionWordNamed,
   requestedChanges,
   saidFor,
@@ -549,6 +550,19 @@ export class Walkthroughs {
     const before = state.history.findLast((h) => h.step === step);
     if (step === state.step || !before || before.value === value) return undefined;
     return { step, value, evidence };
+  }
+
+  /**
+   * A what-if putting one option in place of another of the same question, both by their heads
+   * ("i'd said strong" instead of "hard"): that question's answer, when one question only has both.
+   */
+  optionSwapped(supposed: string, replaced: string): UnderstoodAnswers {
+    const found = this.deps.knowledge.decision.checklist.flatMap((q) => {
+      const value = optionSwapped(q, supposed, replaced);
+      return value ? [{ key: q.key as AnswerKey, value }] : [];
+    });
+    const [only] = found;
+    return found.length === 1 && only ? { [only.key]: { value: only.value, evidence: supposed.trim() } } : {};
   }
 
   /**

@@ -27,6 +27,20 @@ describe("an answer that never speaks of a term of ours the question names says 
     const k8s = asked("can kubernetes schedule gpu workloads?");
     expect(k8s.entry).toBe("gpu-and-special-hardware");
     expect(k8s.uncovered).toBeUndefined();
+    // Review 32's: a term named as the setup, not in what is asked; "ingress" as incoming
+    // traffic; and no second line where one already names a product the documents never mention.
+    for (const q of [
+      "we use canary releases and a service mesh, what's cheaper vms or containers?",
+      "how do we handle spiky ingress traffic with vms?",
+      "we run everything on k8s with an istio service mesh. should our postgres stay on a vm?",
+    ])
+      expect(asked(q).uncovered, q).toBeUndefined();
+  });
+
+  it("names a term by its name, without what its heading adds in brackets", () => {
+    const { outcome } = asked("does containerd support gpus?");
+    if (outcome.kind !== "answer" || !outcome.uncovered) throw new Error("no term left out");
+    expect(notTogetherNote(outcome.uncovered, responses)).toContain("Container runtime together");
   });
 
   it("says it above the answer and offers the term's own answer after it", () => {
