@@ -348,6 +348,21 @@ export class Asker {
     return offered.length > 0 ? { unsure: true, alternatives: offered } : { unsure: true };
   }
 
+  /**
+   * The entries a question comes next closest to after `answered`, as a best guess offers them
+   * (at least params.decide.suggest): for a sure answer given before, which a reply does not print
+   * again, the question may have meant one of these ("… doesnt that blow up cost? whats the
+   * density hit" after the untrusted-tenants answer; blind trial 28's).
+   */
+  runnerUps(question: string, answered: string): Answerable[] {
+    const { suggest } = this.matcher.params.decide;
+    const ranked = this.matcher
+      .match(question)
+      .ranked.filter((r) => r.score >= suggest)
+      .map((r) => r.id);
+    return this.offers(answered, ranked).alternatives ?? [];
+  }
+
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
   explain(question: string, inConversation = false): AskExplanation {
     const explanation = this.matcher.explain(question);

@@ -870,7 +870,9 @@ export class Bot {
                             ? gotAlone(alone)
                             : outcome.kind === "answer" && outcome.unsure
                               ? [...(outcome.alternatives ?? [])]
-                              : [],
+                              : repeated && outcome.kind === "answer"
+                                ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                : [],
                           ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
                           points: guessedPoints(
                             pointsAsked(outcome.entry, asking, this.questionWords, {

@@ -2600,6 +2600,25 @@ describe("blind trial 27's questions about a recommendation", () => {
   });
 });
 
+describe("a question that takes an answer given before back to it (blind trial 28)", () => {
+  it("offers the entries the new question comes next closest to, not only the answer's own related ones", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [first] = await bot.handle(
+      turn({
+        text: "customers upload their own parser plugins, arbitrary code, and right now those run as pods on shared eks nodes. is namespace + cgroup isolation actually enough for that?",
+      }),
+    );
+    expect(first!.kind).toBe("answer");
+    const [again] = await bot.handle(
+      turn({
+        text: "cfo wants node count down 30%. if we move plugin execution into separate vms per tenant doesnt that blow up cost? whats the density hit",
+      }),
+    );
+    const offers = buttons([again!], "suggestions").map((b) => b.action);
+    expect(offers).toContainEqual(expect.objectContaining({ type: "ask", entryId: "density-reality-check" }));
+  });
+});
+
 describe("blind trial 28's questions about a recommendation, and review 32's counter-examples", () => {
   const team =
     "recommend we run customer-uploaded parser plugins, arbitrary untrusted code, on shared EKS nodes next to our 20 go microservices, deploy daily, spiky load, strong platform team";
