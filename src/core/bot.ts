@@ -459,6 +459,12 @@ export class Bot {
         // A sentence that answers it ("we have a dedicated platform team"), read as `recommend` reads one.
         if (running) {
           const read = this.walkthroughs.readAnswer(running, command.question, (t) => this.recent.read(t));
+          // Read from nothing or as two answers: the answer it opens with, if any.
+          const opening =
+            read === undefined || read === "both"
+              ? this.walkthroughs.readOpening(running, command.question, (t) => this.recent.read(t))
+              : undefined;
+          if (opening) return this.press(turn, opening.action, opening.words);
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);
           // "sorry correction - we release monthly, not quarterly": an answer given before, changed.
@@ -684,7 +690,16 @@ export class Bot {
     // "what's the catch?" right after an answer asks for its downsides (FOLLOW_UP.caveatsAsked).
     const caveats = context !== undefined && asksForCaveats(question, this.questionWords);
     const asking = caveats ? FOLLOW_UP.caveatsAsked : question;
-    const resolved = resolve(this.recent, this.questionWords, asking, context);
+    const found = resolve(this.recent, this.questionWords, asking, context);
+    // "what's the catch?" asks for the drawbacks of the answer it follows, not for the entry on
+    // the downsides of containers, which its stand-in question matches in that subject.
+    const resolved =
+      caveats &&
+      found.followUp &&
+      found.outcome.kind === "answer" &&
+      found.outcome.entry.id !== found.followUp.of.id
+        ? { ...found, outcome: { ...found.outcome, entry: found.followUp.of } }
+        : found;
     const { matched, followUp, alone } = resolved;
     // Right after a recommendation, a question leaning on it with no subject word of its own ("ok.
     // and what would my team need to learn to actually do this?", blind trial 25's) is asked in

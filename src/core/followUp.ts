@@ -967,6 +967,11 @@ export function asksForCaveats(
    */
   ofOptions = false,
 ): boolean {
+  // Its last sentence after remarks that ask nothing: "nice, this sounds like what i need. but
+  // whats the catch?" (blind trial 28's was declined).
+  const sentences = question.trim().split(/(?<=[.!])\s+/);
+  if (sentences.length > 1 && !asksSomething(sentences.slice(0, -1).join(" ")))
+    return asksForCaveats(sentences.at(-1)!, words, ofOptions);
   const raw = rawWords(question);
   // Asked, not said: "no problem, thanks!", "not an issue for us", "you got it wrong", "ok gotcha"
   // and "this recommendation is wrong" are no questions (an independent review's).

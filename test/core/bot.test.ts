@@ -703,6 +703,54 @@ describe("Bot.handle: walkthroughs", () => {
     );
   });
 
+  it("reads typed answers from blind trial 28: the answer a message opens with, a judgement after the option, 'rather than', said words", async () => {
+    for (const [step, text, expected] of [
+      [
+        0,
+        "Quite strong I would say. The SCADA systems control the production lines and a compromise would be serious. No untrusted tenants or outside code though.",
+        label("isolation", "strong"),
+      ],
+      [
+        2,
+        "There are audits, yes, so I would call it moderate rather than none.",
+        label("compliance", "moderate"),
+      ],
+      [3, "regular i'd say, weekly-ish", label("deploys", "regular")],
+      [
+        3,
+        "multiple times a day for the serving code, new model versions maybe 2-3x a week",
+        label("deploys", "frequent"),
+      ],
+      [5, "managed only", label("orchestration", "medium")],
+      [
+        6,
+        "each site is one thing, wordpress + mysql, or a next.js app. no microservices lol",
+        label("architecture", "monolith"),
+      ],
+      [9, "no, nothing special. regular business apps", label("hardware", "none")],
+      [
+        10,
+        "very bursty. 10x peaks during US business hours when customers run batch jobs, then close to zero at night",
+        label("load", "spiky"),
+      ],
+      [
+        10,
+        "mostly calm, only a bit busy in december when people donate for christmas campaign",
+        label("load", "steady"),
+      ],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // An opening turned down is no answer of its own: what follows says what they would take.
+    expect(
+      plainText([
+        await at(5, "we definitely can't run our own clusters. if it's managed by azure or aws maybe"),
+      ]),
+    ).not.toContain(`✅ ${label("orchestration", "low")}`);
+  });
+
   it("changes an answer given before when a correction states a new one in words (seventeenth blind trial)", async () => {
     const bot = makeBot(await createStore("memory:"));
     let replies = await start(bot, "t1");

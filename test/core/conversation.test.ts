@@ -1130,7 +1130,15 @@ describe("follow-ups in context", () => {
     const { followUp } = knowledge.responses;
     // "catch" is no word of the knowledge's: these were declined as off topic (blind trial 18);
     // "w" is chat for "with" (blind trial 26's was declined).
-    for (const q of ["what's the catch?", "and the catch?", "any gotchas?", "whats the catch w that"]) {
+    // (And after a remark that asks nothing: "nice, … but whats the catch?", blind trial 28's. The
+    // entry on the downsides of containers, which the stand-in question matches, is not it.)
+    for (const q of [
+      "what's the catch?",
+      "and the catch?",
+      "any gotchas?",
+      "whats the catch w that",
+      "nice, this sounds like what i need. but whats the catch?",
+    ]) {
       await bot.handle(turn({ text: "can we run databases in containers?" }));
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.summary, q).toBe(followUp.onThat);

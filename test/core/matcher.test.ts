@@ -506,6 +506,15 @@ describe("matching", () => {
     expect(answerId("what does kubernetes actually do?")).not.toBe("containers-without-kubernetes");
   });
 
+  it("answers what gets harder with containers from the entry on their downsides (blind trial 28's got density or the migration order)", () => {
+    for (const q of [
+      "what are the downsides of containers?",
+      "i mean the downsides of containers. disadvantages. what gets harder",
+      "whats the catch tho? what will hurt us if we move to docker",
+    ])
+      expect(answerId(q), q).toBe("container-downsides");
+  });
+
   it("takes another language version per site for clashing dependencies, not several operating systems (blind trial 21)", () => {
     // "different ... versions" had matched "different kernel versions per app" (VMs).
     expect(answerId("different sites need different PHP versions. can containers handle that?")).toBe(

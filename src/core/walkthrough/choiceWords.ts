@@ -125,7 +125,7 @@ const LEADS =
  * "nothing formal" earlier in it).
  */
 const ENDS_JUDGED =
-  /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
+  /(?:^|\s)(?:id say|i would say|i think|i guess|call it|lets say|go with|i would call it|id call it)\s+(?:(?:thats|its|that is|it is)\s+)?(.+?)(?:\s+(?:overall|mostly|really|honestly|tbh|then|here|i guess|i think))*$/;
 
 /** Yeses that are as often filler as an answer: "…, so yeah". */
 const FILLER_YES = new Set(["yeah", "yep", "yup"]);
@@ -174,6 +174,12 @@ const MIXED = new Set([
 /** The yes and no words much chatter begins with ("no, sorry, wrong thread", "yes, let me check"). */
 const CHATTER = new Set(["no", "nope", "nah", "yes", "yeah", "yep", "yup"]);
 
+/** Is an opening only a yes or no, said plainly or firmly ("no", "yeah", "of course")? */
+export const openingChatter = (text: string) => {
+  const words = rawWords(text).join(" ");
+  return BARE.has(words) || CHATTER.has(words) || EMPHATIC.has(words);
+};
+
 /** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
 export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
 
@@ -182,9 +188,14 @@ export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
  * "well strict i guess" is "strict" (blind trial 22's "ok yes then" was thanked for).
  */
 export function withoutChatter(words: string): string {
-  return words
-    .replace(/^(?:(?:ok|okay|oh|well|um|umm|hmm|so|alright|right|fine)\s+)+/, "")
-    .replace(/(?:\s+(?:then|i guess|i think|probably|please|pls|tbh|thanks))+$/, "");
+  return (
+    words
+      .replace(/^(?:(?:ok|okay|oh|well|um|umm|hmm|so|alright|right|fine)\s+)+/, "")
+      .replace(/(?:\s+(?:then|i guess|i think|probably|please|pls|tbh|thanks))+$/, "")
+      // "strong i would say", "moderate rather than none" (blind trial 28's were not read).
+      .replace(/(?:\s+(?:i would say|id say|i suppose|i reckon|imo|rather than \w+|instead of \w+))+$/, "")
+      .replace(/^(?:(?:quite|pretty|fairly|very)\s+)/, "")
+  );
 }
 
 /**
@@ -299,7 +310,13 @@ export function choiceNamed(
       .at(-1) ?? "";
   // (Or the last clause alone, without chatter: "…, a mix i guess".)
   const lastWords = rawWords(last).join(" ");
-  const judged = negated(last) ? undefined : (ENDS_JUDGED.exec(lastWords)?.[1] ?? withoutChatter(lastWords));
+  const judgedWords = ENDS_JUDGED.exec(lastWords)?.[1];
+  // (What it is set against is no negation of it: "… moderate rather than none".)
+  const judged = negated(last.replace(/\s+(?:rather\s+than|instead\s+of)\s+\S+\s*$/i, ""))
+    ? undefined
+    : judgedWords !== undefined
+      ? withoutChatter(judgedWords)
+      : withoutChatter(lastWords);
   const ending = judged ? named(q, judged) : undefined;
   if (ending && ending.value !== "yes" && ending.value !== "no") return ending.value;
   // A bare yes or no the message concludes with ("PCI is handled by our payment provider, so not

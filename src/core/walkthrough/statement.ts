@@ -48,7 +48,9 @@ const REQUIRERS = new Set([
 ]);
 
 /** After "would", these say an option would do: "would be fine", "would work". */
-const WOULD_DO = new Set(["fine", "ok", "okay", "work", "do"]);
+// (And a judgement given with it: "I would say strong", "so I would call it moderate rather than
+// none", blind trial 28's.)
+const WOULD_DO = new Set(["fine", "ok", "okay", "work", "do", "say", "call", "go"]);
 
 /** Question words that also open a clause inside a statement. */
 const RELATIVES = new Set(["when", "which", "where", "who", "whom", "whose"]);

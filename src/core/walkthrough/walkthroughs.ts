@@ -32,6 +32,7 @@ import {
   leadNamed,
   named,
   negated,
+  openingChatter,
   optionSwapped,
   optionWordNamed,
   requestedChanges,
@@ -150,6 +151,18 @@ const OTHERS_WILL = /\b(them|they|students|users|customers|tenants|people|attack
  * see always follows the stored state: every card is marked with the state's revision, the
  * delivery loop records when it was shown, and a press on an older card re-shows the current one.
  */
+/** An opening read as the answer (readOpening) has at most this many words: "quite strong i would say". */
+const MAX_OPENING_WORDS = 8;
+/** After an opening, a question about it: "Strict: is that the one for HIPAA?". */
+const ASKED_AFTER = /^\W*(?:is|are|what|which|does|do|how|why|can|should|would)\b/i;
+/**
+ * After an opening, words that make it conditional, someone else's, taken back or about to change
+ * ("I think nothing formal, but probably soc2 at some point"; a "maybe" of today does not: "maybe
+ * GDPR because donors are in europe? but nobody ever audit us").
+ */
+const TAKEN_BACK_AFTER =
+  /\b(?:if|unless|says|said|according|hated?|hates|dropped|ditched|too expensive|let me|check with|ask (?:our|my|the)|probably|soon|at some point|someday|eventually|later|next (?:year|quarter|month|sprint)|plan|planning|will|gonna|going to)\b/i;
+
 export class Walkthroughs {
   private readonly keys: readonly string[];
   private readonly t: WalkthroughTexts;
@@ -694,6 +707,46 @@ export class Walkthroughs {
         : undefined;
     if (stated === undefined || PLANNED.test(rawWords(stated).join(" "))) return undefined;
     return this.readStated(state, q, stated, read);
+  }
+
+  /**
+   * The answer a message opens with, when the whole message gives none: people lead with it and go
+   * on to explain ("very bursty. 10x peaks during business hours …", "multiple times a day for the
+   * serving code, new model versions maybe 2-3x a week", "Quite strong I would say. The SCADA …":
+   * blind trial 28's were not read, or read as two answers). Its first sentence, else its first
+   * clause, of a few words and asking nothing, read as a message of its own would be.
+   */
+  readOpening(
+    state: WalkthroughState,
+    text: string,
+    read: (text: string) => Reading,
+  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | undefined {
+    const first = text.trim().split(/(?<=[.!?…])\s+/)[0] ?? "";
+    const clause = first.split(/[,;:]|\s[-—–]\s/)[0] ?? "";
+    for (const part of new Set([first, clause])) {
+      const words = rawWords(part);
+      if (
+        part.trim() === text.trim() ||
+        words.length === 0 ||
+        words.length > MAX_OPENING_WORDS ||
+        part.includes("?")
+      )
+        continue;
+      // Not chatter ("no, sorry, wrong thread", "of course, let me check …"), nor an opening the
+      // rest asks about, makes conditional, reports or takes back ("Strict: is that the one for
+      // HIPAA?", "medium, if we hire …", "high, says our CTO, …", "tried eks, hated it").
+      const rest = text.trim().slice(text.trim().indexOf(part.trim()) + part.trim().length);
+      if (openingChatter(part) || ASKED_AFTER.test(rest) || TAKEN_BACK_AFTER.test(rest)) continue;
+      const pressed = this.typedPress(state, part);
+      if (pressed?.type === "checklist.answer" && pressed.value !== null)
+        return { action: { ...pressed, value: pressed.value }, words: part.trim() };
+      // (Not an opening that turns something down: "we definitely can't run our own clusters. if
+      // it's managed by azure or aws maybe" says what they would take after it.)
+      const turnsDown = /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never)\b/.test(words.join(" "));
+      const stated = turnsDown ? undefined : this.readAnswer(state, part, read);
+      if (stated && stated !== "both") return stated;
+    }
+    return undefined;
   }
 
   /** readAnswer of a statement (`text` without a lead-in saying where it holds). */
