@@ -693,12 +693,16 @@ export class Bot {
     const found = resolve(this.recent, this.questionWords, asking, context);
     // "what's the catch?" asks for the drawbacks of the answer it follows, not for the entry on
     // the downsides of containers, which its stand-in question matches in that subject.
+    // (After a glossary term, its first related entry, which speaks of it at length: "what are
+    // microvms? >> what's the catch?" gets the microVMs entry's trade-offs, an independent review's.)
+    const caveatsOf = (of: Answerable) =>
+      of.kind === "term" ? (this.qa.asker.entry(of.related[0] ?? "") ?? of) : of;
     const resolved =
       caveats &&
       found.followUp &&
       found.outcome.kind === "answer" &&
       found.outcome.entry.id !== found.followUp.of.id
-        ? { ...found, outcome: { ...found.outcome, entry: found.followUp.of } }
+        ? { ...found, outcome: { ...found.outcome, entry: caveatsOf(found.followUp.of) } }
         : found;
     const { matched, followUp, alone } = resolved;
     // Right after a recommendation, a question leaning on it with no subject word of its own ("ok.

@@ -722,11 +722,6 @@ describe("Bot.handle: walkthroughs", () => {
         label("deploys", "frequent"),
       ],
       [5, "managed only", label("orchestration", "medium")],
-      [
-        6,
-        "each site is one thing, wordpress + mysql, or a next.js app. no microservices lol",
-        label("architecture", "monolith"),
-      ],
       [9, "no, nothing special. regular business apps", label("hardware", "none")],
       [
         10,
@@ -743,6 +738,24 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
+    // Review 33's: no opening the rest qualifies with "mostly", gives another option for a part,
+    // or asks about; nor a wish said with "would go".
+    for (const [step, text] of [
+      [10, "slightly spiky, mostly steady"],
+      [0, "standard I guess. hard for the plugin sandbox"],
+      [2, "moderate. strict for the eu subsidiary"],
+      [0, "strong. but what about the customer plugins, do those need hard?"],
+      [2, "strict. and pci, is that covered by strict?"],
+      [10, "spiky. so that means containers?"],
+      [0, "I would go with hard isolation but we only run our own code"],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).not.toContain("✅");
+    // A "so yeah" agrees with what came before it: its answer where it names one, else yes.
+    for (const [step, text, expected] of [
+      [4, "the accounting team runs a windows-only tool, so yeah", label("multiOs", "yes")],
+      [8, "there's an old as400 thing in the corner, so yeah", label("legacy", "yes")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
     // An opening turned down is no answer of its own: what follows says what they would take.
     expect(
       plainText([

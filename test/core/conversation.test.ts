@@ -1125,6 +1125,15 @@ describe("follow-ups in context", () => {
     return s?.type === "subtitle" ? s.text : undefined;
   };
 
+  it("answers 'what's the catch?' after a glossary term from the entry that speaks of it at length (review 33's got nothing)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [term] = await bot.handle(turn({ text: "what are microvms?" }));
+    expect(subtitleOf(term!)?.type === "subtitle" && subtitleOf(term!)!.text).toContain("What is a microVM?");
+    const [r] = await bot.handle(turn({ text: "what's the catch?" }));
+    const microvms = knowledge.faq.find((e) => e.id === "microvms")!;
+    expect(JSON.stringify(r!.parts)).toContain(microvms.answer.slice(0, 60));
+  });
+
   it("answers 'what's the catch?' right after an answer with what it says gets harder, or says it names none", async () => {
     const bot = makeBot(await createStore("memory:"));
     const { followUp } = knowledge.responses;

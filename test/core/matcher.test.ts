@@ -513,6 +513,11 @@ describe("matching", () => {
       "whats the catch tho? what will hurt us if we move to docker",
     ])
       expect(answerId(q), q).toBe("container-downsides");
+    // Not those of VMs (blind trial 29's got the downsides of containers).
+    // Review 33's: nor those of VMs, microVMs or containers on VMs.
+    for (const q of ["what are the disadvantages of VMs?", "cons of vms", "vm downsides"])
+      expect(answerId(q), q).toBe("when-to-choose-vms");
+    expect(answerId("what gets harder when we use microvms?")).toBe("microvms");
   });
 
   it("takes another language version per site for clashing dependencies, not several operating systems (blind trial 21)", () => {

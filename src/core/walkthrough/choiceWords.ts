@@ -174,6 +174,13 @@ const MIXED = new Set([
 /** The yes and no words much chatter begins with ("no, sorry, wrong thread", "yes, let me check"). */
 const CHATTER = new Set(["no", "nope", "nah", "yes", "yeah", "yep", "yup"]);
 
+/** Any one option of a question its words name by a head word, wherever it stands ("do those need hard?"). */
+export function optionNamedIn(q: ChecklistQuestion, text: string): string | undefined {
+  const heads = headsOf(q);
+  const found = new Set(rawWords(text).flatMap((w) => heads.get(w) ?? []));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** Is an opening only a yes or no, said plainly or firmly ("no", "yeah", "of course")? */
 export const openingChatter = (text: string) => {
   const words = rawWords(text).join(" ");
@@ -193,7 +200,10 @@ export function withoutChatter(words: string): string {
       .replace(/^(?:(?:ok|okay|oh|well|um|umm|hmm|so|alright|right|fine)\s+)+/, "")
       .replace(/(?:\s+(?:then|i guess|i think|probably|please|pls|tbh|thanks))+$/, "")
       // "strong i would say", "moderate rather than none" (blind trial 28's were not read).
-      .replace(/(?:\s+(?:i would say|id say|i suppose|i reckon|imo|rather than \w+|instead of \w+))+$/, "")
+      .replace(
+        /(?:\s+(?:i would say|id say|i suppose|i reckon|imo|really|rather than \w+|instead of \w+))+$/,
+        "",
+      )
       .replace(/^(?:(?:quite|pretty|fairly|very)\s+)/, "")
   );
 }
@@ -321,9 +331,18 @@ export function choiceNamed(
   if (ending && ending.value !== "yes" && ending.value !== "no") return ending.value;
   // A bare yes or no the message concludes with ("PCI is handled by our payment provider, so not
   // really": blind trial 27's read Strict from "PCI").
-  // A "so yeah" is filler that agrees with what came before ("only ubuntu everywhere, so yeah"):
-  // a yes counts said as one, and only after no negation (an independent review's).
+  // A "so yeah" agrees with what came before: that is the answer where it names one ("only ubuntu
+  // everywhere, so yeah" is No), else the yes ("there's an old as400 thing in the corner, so
+  // yeah"); a yes counts only after no negation (independent reviews').
   const concluded = CONCLUDES.exec(lastWords)?.[1];
+  const before = said.slice(0, Math.max(0, said.length - last.length)).replace(/[,;:\s]+$/, "");
+  const filler = concluded !== undefined && FILLER_YES.has(concluded) && before.trim() !== "";
+  if (filler) {
+    const saidBefore = saidFor(q, before);
+    const agreed =
+      choiceNamed(q, before, stopwords) ?? (saidBefore.length === 1 ? saidBefore[0]!.value : undefined);
+    if (agreed !== undefined) return agreed;
+  }
   const yes = concluded !== undefined && BARE.get(concluded) === "yes";
   // (The clause it concludes, after any "but": "no licensed stuff but the old payroll thing
   // needs windows xp, so yes" is a yes.)
@@ -332,9 +351,9 @@ export function choiceNamed(
     .split(/[,;:.!?]|\s[-—–]\s|\bbut\b/i)
     .filter((c) => c.trim())
     .at(-1);
-  const firm = yes
-    ? !FILLER_YES.has(concluded!) && !rawWords(concludes ?? "").some((w) => NEGATORS.has(w))
-    : true;
+  // (A filler yes after any negation is no answer: "honestly nothing like that, it's all django,
+  // so yeah".)
+  const firm = yes ? !rawWords((filler ? before : concludes) ?? "").some((w) => NEGATORS.has(w)) : true;
   const verdict = concluded !== undefined && BARE.has(concluded) && firm ? named(q, concluded) : undefined;
   if (verdict) return verdict.value;
   if (negated(text)) return undefined;

@@ -49,8 +49,9 @@ const REQUIRERS = new Set([
 
 /** After "would", these say an option would do: "would be fine", "would work". */
 // (And a judgement given with it: "I would say strong", "so I would call it moderate rather than
-// none", blind trial 28's.)
-const WOULD_DO = new Set(["fine", "ok", "okay", "work", "do", "say", "call", "go"]);
+// none", blind trial 28's; not "I would go with hard isolation but …", a wish: an independent
+// review's.)
+const WOULD_DO = new Set(["fine", "ok", "okay", "work", "do", "say", "call"]);
 
 /** Question words that also open a clause inside a statement. */
 const RELATIVES = new Set(["when", "which", "where", "who", "whom", "whose"]);

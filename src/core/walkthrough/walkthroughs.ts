@@ -33,6 +33,7 @@ import {
   named,
   negated,
   openingChatter,
+  optionNamedIn,
   optionSwapped,
   optionWordNamed,
   requestedChanges,
@@ -153,15 +154,19 @@ const OTHERS_WILL = /\b(them|they|students|users|customers|tenants|people|attack
  */
 /** An opening read as the answer (readOpening) has at most this many words: "quite strong i would say". */
 const MAX_OPENING_WORDS = 8;
-/** After an opening, a question about it: "Strict: is that the one for HIPAA?". */
-const ASKED_AFTER = /^\W*(?:is|are|what|which|does|do|how|why|can|should|would)\b/i;
+/**
+ * After an opening, a question about it: "Strict: is that the one for HIPAA?", "strict. and pci,
+ * is that covered by strict?", "spiky. so that means containers?".
+ */
+const ASKED_AFTER =
+  /^\W*(?:(?:and|but|though|so|also|or)\W+(?:\w+\W+){0,3})?(?:is|are|what|which|does|do|how|why|can|should|would|that means)\b/i;
 /**
  * After an opening, words that make it conditional, someone else's, taken back or about to change
  * ("I think nothing formal, but probably soc2 at some point"; a "maybe" of today does not: "maybe
  * GDPR because donors are in europe? but nobody ever audit us").
  */
 const TAKEN_BACK_AFTER =
-  /\b(?:if|unless|says|said|according|hated?|hates|dropped|ditched|too expensive|let me|check with|ask (?:our|my|the)|probably|soon|at some point|someday|eventually|later|next (?:year|quarter|month|sprint)|plan|planning|will|gonna|going to)\b/i;
+  /\b(?:if|unless|says|said|according|hated?|hates|dropped|ditched|too expensive|let me|check with|ask (?:our|my|the)|mostly|mainly|usually|generally|otherwise|probably|soon|at some point|someday|eventually|later|next (?:year|quarter|month|sprint)|will|gonna|going to)\b/i;
 
 export class Walkthroughs {
   private readonly keys: readonly string[];
@@ -738,15 +743,41 @@ export class Walkthroughs {
       const rest = text.trim().slice(text.trim().indexOf(part.trim()) + part.trim().length);
       if (openingChatter(part) || ASKED_AFTER.test(rest) || TAKEN_BACK_AFTER.test(rest)) continue;
       const pressed = this.typedPress(state, part);
-      if (pressed?.type === "checklist.answer" && pressed.value !== null)
-        return { action: { ...pressed, value: pressed.value }, words: part.trim() };
       // (Not an opening that turns something down: "we definitely can't run our own clusters. if
       // it's managed by azure or aws maybe" says what they would take after it.)
       const turnsDown = /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never)\b/.test(words.join(" "));
-      const stated = turnsDown ? undefined : this.readAnswer(state, part, read);
-      if (stated && stated !== "both") return stated;
+      const stated =
+        pressed?.type === "checklist.answer" && pressed.value !== null
+          ? { action: { ...pressed, value: pressed.value }, words: part.trim() }
+          : turnsDown
+            ? undefined
+            : this.readAnswer(state, part, read);
+      if (!stated || stated === "both") continue;
+      // Nor one the rest gives another answer to, for a part ("standard I guess. hard for the
+      // plugin sandbox", "gpu passthrough for the render farm, plus we pin kernel 5.4"), or asks
+      // about ("strong. but what about the customer plugins, do those need hard?": an
+      // independent review's).
+      if (this.answersOtherwise(state, rest, stated.action.value ?? "")) continue;
+      return stated;
     }
     return undefined;
+  }
+
+  /** Does `rest` name another option of the current question than `value` by its word, or ask about one? */
+  private answersOtherwise(state: WalkthroughState, rest: string, value: string): boolean {
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    if (!q || rawWords(rest).length === 0) return false;
+    const other = (v: string | null | undefined) => v !== undefined && v !== null && v !== value;
+    // Only an option named by its own word: what the rest otherwise describes is often a part the
+    // opening already weighed ("very bursty. 10x peaks …, then close to zero at night", "multiple
+    // times a day for the serving code, new model versions maybe 2-3x a week").
+    // An option of its own named anywhere in a clause of the rest, a question or not.
+    const clauses = rest.split(/[,;:.!?]|\s[-—–]\s/).filter((c) => rawWords(c).length > 0);
+    if (
+      clauses.some((c) => other(optionWordNamed(q, c.replace(/^\W*(?:and|but|though|so|plus|also)\b/i, ""))))
+    )
+      return true;
+    return rest.includes("?") && clauses.some((c) => other(optionNamedIn(q, c)));
   }
 
   /** readAnswer of a statement (`text` without a lead-in saying where it holds). */

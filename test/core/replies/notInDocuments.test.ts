@@ -10,9 +10,10 @@ const { responses } = knowledge;
 
 describe("an answer to a question naming a product the documents never mention says so (lexicon notInDocuments)", () => {
   it("names them as the lexicon writes them, in the question's order, parts of hyphenated words and plurals too", () => {
+    // (An offer of "did you mean" names them too: which it gets is the matcher's close call.)
     const unnamed = (q: string) => {
       const o = qa.asker.ask(q);
-      if (o.kind !== "answer") throw new Error(`not answered: ${q} (${o.kind})`);
+      if (o.kind !== "answer" && o.kind !== "no-match") throw new Error(`not answered: ${q} (${o.kind})`);
       return o.unnamed;
     };
     expect(unnamed("kata containers vs gvisor")).toEqual(["gVisor"]);
