@@ -103,8 +103,8 @@ const MAX_UNCOVERED = 2;
  * the words that ask ("we use a service mesh, what's cheaper …?" asks "what's cheaper …?").
  */
 function askedPart(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
-  const asked = sentences.findLast((s) => s.trim().endsWith("?")) ?? sentences.at(-1) ?? text;
+  const sentences = sentencesOf(text);
+  const asked = sentences.findLast((s) => s.endsWith("?")) ?? sentences.at(-1) ?? text;
   const clause =
     /,\s*((?:and\s+|so\s+|but\s+)?(?:what|which|how|why|when|where|who|is|are|should|can|could|do|does|would|will)\b.*)$/i.exec(
       asked,
@@ -183,11 +183,7 @@ export class Asker {
           ...(focus ? { focus } : {}),
           ...(decision.unsure ? this.offers(decision.id, decision.alternatives) : {}),
           // Only what was answered: a long message's other sentences may name what they like.
-          ...this.unnamedOf(focus ?? question),
-          // (One line above an answer is enough: a product never mentioned says it already.)
-          ...(this.unnamedOf(focus ?? question).unnamed
-            ? {}
-            : this.uncoveredOf(focus ?? question, this.byId.get(decision.id)!)),
+          ...this.namedNotes(focus ?? question, this.byId.get(decision.id)!),
           ...(asksForPrice(focus ?? question) ? { priced: true as const } : {}),
           ...(asksForFigures(focus ?? question) ? { figures: true as const } : {}),
         };
@@ -211,6 +207,15 @@ export class Asker {
           ...this.unnamedOf(question),
         };
     }
+  }
+
+  /**
+   * The products a question names that the documents never mention, else the terms of ours it
+   * names that the answer never speaks of: one line above an answer is enough.
+   */
+  private namedNotes(text: string, entry: Answerable): { unnamed?: string[]; uncovered?: Answerable[] } {
+    const unnamed = this.unnamedOf(text);
+    return unnamed.unnamed ? unnamed : this.uncoveredOf(text, entry);
   }
 
   /**

@@ -1098,8 +1098,8 @@ export class Bot {
       parts.push(...unnamedLine("unnamed" in alone ? alone.unnamed : undefined, responses));
     }
     const summary = knowledge.recommendations.find((r) => r.id === decision.recommendation)?.summary;
-    const caveatsOf = about === "caveats" ? this.optionNamed(question) : undefined;
-    const otherNamed = caveatsOf !== decision.recommendation ? caveatsOf : undefined;
+    const namedForCaveats = about === "caveats" ? this.optionNamed(question) : undefined;
+    const otherNamed = namedForCaveats !== decision.recommendation ? namedForCaveats : undefined;
     // "which two or three sources back it most strongly?": those of its strongest reasons (blind
     // trial 27's got all 26 sections).
     if (about === "sources" && !decision.provisional && ASKS_FEW_SOURCES.test(question))

@@ -42,6 +42,18 @@ export function unnamedNote(unnamed: readonly string[], responses: Responses): s
   return naming(responses.answer.notInDocuments, unnamed);
 }
 
+/** Entries offered beside an answer, each a button that asks it (tagged with the question asked, if typed). */
+function offersPart(label: string, entries: readonly Answerable[], askedId?: string): Part {
+  return {
+    type: "buttons",
+    role: "suggestions",
+    label,
+    buttons: entries.map((e) =>
+      button(e.question, { type: "ask", entryId: e.id, via: "suggestion", ...(askedId ? { askedId } : {}) }),
+    ),
+  };
+}
+
 /** Said above an answer that never speaks of terms of ours the question names, by their names. */
 export function notTogetherNote(uncovered: readonly Answerable[], responses: Responses): string {
   return naming(
@@ -93,23 +105,8 @@ export function answerReply(
   parts.push(...body);
   const tag = askedId ? { askedId } : {};
   if (alternatives.length > 0)
-    parts.push({
-      type: "buttons",
-      role: "suggestions",
-      label: ctx.responses.answer.alternatives,
-      buttons: alternatives.map((a) =>
-        button(a.question, { type: "ask", entryId: a.id, via: "suggestion", ...tag }),
-      ),
-    });
-  if (uncovered.length > 0)
-    parts.push({
-      type: "buttons",
-      role: "suggestions",
-      label: ctx.responses.answer.onTheirOwn,
-      buttons: uncovered.map((u) =>
-        button(u.question, { type: "ask", entryId: u.id, via: "suggestion", ...tag }),
-      ),
-    });
+    parts.push(offersPart(ctx.responses.answer.alternatives, alternatives, askedId));
+  if (uncovered.length > 0) parts.push(offersPart(ctx.responses.answer.onTheirOwn, uncovered, askedId));
   parts.push({
     type: "buttons",
     role: "feedback",
@@ -209,20 +206,7 @@ export function sameAnswerReply(
   if (named) said.unshift(parts.subtitle);
   const shown = new Set([entry.id, ...entry.related.slice(0, 4)]);
   const offered = alone.filter((a) => !shown.has(a.id)).slice(0, MAX_ALONE_OFFERS);
-  if (offered.length > 0)
-    kept.push({
-      type: "buttons",
-      role: "suggestions",
-      label: r.answer.alternatives,
-      buttons: offered.map((a) =>
-        button(a.question, {
-          type: "ask",
-          entryId: a.id,
-          via: "suggestion",
-          ...(askedId ? { askedId } : {}),
-        }),
-      ),
-    });
+  if (offered.length > 0) kept.push(offersPart(r.answer.alternatives, offered, askedId));
   return reply(
     "answer",
     [...unnamedLine(unnamed, r), ...said, ...kept, backToAnswer(entry, ctx, askedId)],

@@ -176,19 +176,21 @@ const CHATTER = new Set(["no", "nope", "nah", "yes", "yeah", "yep", "yup"]);
 
 /** Any one option of a question its words name by a head word, wherever it stands ("do those need hard?"). */
 export function optionNamedIn(q: ChecklistQuestion, text: string): string | undefined {
-  const heads = headsOf(q);
-  const found = new Set(rawWords(text).flatMap((w) => heads.get(w) ?? []));
-  return found.size === 1 ? [...found][0] : undefined;
+  const found = headValuesIn(q, text);
+  return found.length === 1 ? found[0] : undefined;
 }
 
-/** Is an opening only a yes or no, said plainly or firmly ("no", "yeah", "of course")? */
-export const openingChatter = (text: string) => {
-  const words = rawWords(text).join(" ");
-  return BARE.has(words) || CHATTER.has(words) || EMPHATIC.has(words);
-};
+/** The options of a question a text's words name by their heads, each once. */
+function headValuesIn(q: ChecklistQuestion, text: string): string[] {
+  const heads = headsOf(q);
+  return [...new Set(rawWords(text).flatMap((w) => heads.get(w) ?? []))];
+}
 
 /** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
 export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
+
+/** Is an opening only a yes or no, said plainly or firmly ("no", "yeah", "of course")? */
+export const openingChatter = (text: string) => bareYesOrNo(text) || EMPHATIC.has(rawWords(text).join(" "));
 
 /**
  * Words typed around a bare answer that add nothing to it, in rawWords: "ok yes then" is "yes",
@@ -675,10 +677,8 @@ function headsOf(q: ChecklistQuestion): Map<string, string> {
  * when each names exactly one option of this question, and they differ.
  */
 export function optionSwapped(q: ChecklistQuestion, supposed: string, replaced: string): string | undefined {
-  const heads = headsOf(q);
-  const valuesIn = (text: string) => [...new Set(rawWords(text).flatMap((w) => heads.get(w) ?? []))];
-  const [to, ...moreTo] = valuesIn(supposed);
-  const [from, ...moreFrom] = valuesIn(replaced);
+  const [to, ...moreTo] = headValuesIn(q, supposed);
+  const [from, ...moreFrom] = headValuesIn(q, replaced);
   return to && from && to !== from && moreTo.length === 0 && moreFrom.length === 0 ? to : undefined;
 }
 
