@@ -31,6 +31,7 @@ import {
   plainAmendment,
   pointsAtTheRecommendation,
   pointsBack,
+  pushesBack,
   type QuestionWords,
   type RecommendationQuestion,
   removalWords,
@@ -65,6 +66,7 @@ import {
   simplerReply,
   sourcesReply,
   unnamedLine,
+  verdictReply,
 } from "./replies/answers.ts";
 import {
   aspectNamedAlone,
@@ -642,6 +644,19 @@ export class Bot {
       (speaksOf ? askedOfIt(question, this.questionWords) : undefined);
     const shown = about ? await recommendation() : undefined;
     const context = await lastAnswer();
+    // "that's not what i asked" typed under an answer: what its "Not what I asked" button gives
+    // (the question's next matches), as a new message; not after a recommendation shown since.
+    if (context?.askedId && pushesBack(question)) {
+      const since = await recommendation();
+      if (!since || since.at < (context.at ?? 0)) {
+        const r = await this.notThis({
+          type: "not-this",
+          askedId: context.askedId,
+          entryId: context.entryId,
+        });
+        return { ...r, placement: "here" };
+      }
+    }
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
     // After a comparison or a list, a bare "why?", "source?" or "tl;dr" is not about it either;
@@ -825,7 +840,8 @@ export class Bot {
             followUp.reason !== "simpler" &&
             followUp.reason !== "reasons" &&
             followUp.reason !== "disagreement" &&
-            followUp.reason !== "claim"
+            followUp.reason !== "claim" &&
+            followUp.reason !== "verdict"
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
       // Three independent writes, sent together (one round trip to Redis instead of three).
@@ -860,6 +876,7 @@ export class Bot {
           this.followUps.remember(turn, {
             entryId: outcome.entry.id,
             asked,
+            askedId,
             earlier: earlierThan(context, outcome.entry.id),
           }),
       ]);
@@ -879,40 +896,42 @@ export class Bot {
               ? sourcesReply(followUp.of, this.qa.context, askedId)
               : followUp?.reason === "simpler"
                 ? simplerReply(followUp.of, this.qa.context, askedId)
-                : followUp?.reason === "disagreement"
-                  ? disagreementReply(followUp.of, this.qa.context, askedId)
-                  : followUp?.reason === "reasons"
-                    ? reasonsReply(followUp.of, this.qa.context, askedId)
-                    : same
-                      ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                          alone: alone
-                            ? gotAlone(alone)
-                            : outcome.kind === "answer" && outcome.unsure
-                              ? [...(outcome.alternatives ?? [])]
-                              : repeated && outcome.kind === "answer"
-                                ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
-                                : [],
-                          ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                          points: guessedPoints(
-                            pointsAsked(outcome.entry, asking, this.questionWords, {
-                              asked: caveats,
-                              marks: this.knowledge.lexicon.caveatMarks,
-                            }),
-                            !followUp && outcome.kind === "answer" && outcome.unsure === true,
-                          ),
-                          figures: asksForFigures(question),
-                          caveats,
-                          named: repeated && outcome.entry.id !== context?.entryId,
-                        })
-                      : askReply(
-                          outcome,
-                          this.qa.context,
-                          askedId,
-                          // Only a message that leans on it: not "how do i bake bread?".
-                          outcome.kind === "out-of-scope" &&
-                            leansOnConversation(question, this.questionWords) &&
-                            (context !== undefined || (await recommendation()) !== undefined),
-                        );
+                : followUp?.reason === "verdict"
+                  ? verdictReply(followUp.of, this.qa.context, askedId)
+                  : followUp?.reason === "disagreement"
+                    ? disagreementReply(followUp.of, this.qa.context, askedId)
+                    : followUp?.reason === "reasons"
+                      ? reasonsReply(followUp.of, this.qa.context, askedId)
+                      : same
+                        ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                            alone: alone
+                              ? gotAlone(alone)
+                              : outcome.kind === "answer" && outcome.unsure
+                                ? [...(outcome.alternatives ?? [])]
+                                : repeated && outcome.kind === "answer"
+                                  ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                  : [],
+                            ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                            points: guessedPoints(
+                              pointsAsked(outcome.entry, asking, this.questionWords, {
+                                asked: caveats,
+                                marks: this.knowledge.lexicon.caveatMarks,
+                              }),
+                              !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                            ),
+                            figures: asksForFigures(question),
+                            caveats,
+                            named: repeated && outcome.entry.id !== context?.entryId,
+                          })
+                        : askReply(
+                            outcome,
+                            this.qa.context,
+                            askedId,
+                            // Only a message that leans on it: not "how do i bake bread?".
+                            outcome.kind === "out-of-scope" &&
+                              leansOnConversation(question, this.questionWords) &&
+                              (context !== undefined || (await recommendation()) !== undefined),
+                          );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
@@ -1278,7 +1297,11 @@ export class Bot {
             ...(guessed ? { wrongEntryId: guessed } : {}),
           });
         }
-        await this.followUps.remember(turn, { entryId: entry.id });
+        // (A pick from "Not what I asked" keeps the question it answers: "wrong again" re-ranks it.)
+        await this.followUps.remember(turn, {
+          entryId: entry.id,
+          ...(action.via === "correction" && action.askedId ? { askedId: action.askedId } : {}),
+        });
         if (action.via === "correction" && action.askedId) {
           const asked = await this.asked.get(action.askedId);
           await this.insights.record({

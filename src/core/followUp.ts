@@ -44,6 +44,11 @@ export const FOLLOW_UP = {
    */
   shortQuestion: 2,
   /**
+   * A request for a verdict on the answer before ("so bottom line: leave it where it is for now?",
+   * 4 content words; "thats a lot of new tools. overkill for one box?", 5) has at most this many.
+   */
+  verdictWords: 6,
+  /**
    * A question naming no subject word that the matcher only offers an entry for (from
    * params.decide.withoutSubjectWord) counts as a sure offer from this probability, and below it
    * as the decline it was until that threshold came down from this value (2026-12-01).
@@ -1025,6 +1030,8 @@ export function asksRunnerUp(question: string, words: QuestionWords): boolean {
 /** The last answered entry of one conversation, thread and person. */
 export interface FollowUpContext {
   entryId: string;
+  /** The id its question was kept under (Bot's asked store), for a typed "that's not what I asked". */
+  askedId?: string;
   /** The words of the question that was answered with it (absent for an entry reached by a button). */
   asked?: string;
   /** When it was answered (epoch ms; 0 if not kept). */
@@ -1194,7 +1201,7 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    const { entryId, asked, at, earlier } = stored.value;
+    const { entryId, asked, askedId, at, earlier } = stored.value;
     // (Kept by an older version, or damaged: read what is whole.)
     const kept = Array.isArray(earlier)
       ? earlier.filter(
@@ -1205,6 +1212,7 @@ export class FollowUpContexts {
     return {
       entryId,
       ...(typeof asked === "string" ? { asked } : {}),
+      ...(typeof askedId === "string" ? { askedId } : {}),
       at: typeof at === "number" ? at : 0,
       ...(kept.length > 0 ? { earlier: kept } : {}),
     };
@@ -1228,7 +1236,77 @@ export type FollowUpReason =
   /** "which one is right?", "which source do you trust more?": where the documents disagree in it. */
   | "disagreement"
   /** "which doc says that a kernel compromise can reach many workloads?": the points saying it (claims.ts). */
-  | "claim";
+  | "claim"
+  /** "yes or no for us?", "so bottom line: leave it?": the answer before in short, and the checklist for a verdict. */
+  | "verdict";
+
+/**
+ * Says the answer just given missed the question: "that's not what i asked", "wrong answer",
+ * "thats vm to containers, opposite of what i asked", "that doesn't answer my question" (blind
+ * trials 28 and 29's got the same answer again, or a decline).
+ */
+const PUSHBACK =
+  /\b(?:not|isnt|wasnt|nothing\s+like)\s+what\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+asking|were\s+asking|am\s+asking|are\s+asking)\b|\bopposite\s+of\s+what\s+(?:i|we)\b|\bwrong\s+(?:answer|question|topic|one)\b|\b(?:you|u)\s+(?:misunderstood|misread|got\s+(?:it|me|that)\s+wrong)\b|\b(?:doesnt|didnt|does\s+not|did\s+not)\s+answer\s+(?:my|the|our)\s+question\b|\bthats\s+not\s+(?:it|right|the\s+question|my\s+question)\b/;
+
+/**
+ * Only says the answer before missed (PUSHBACK), with no question of its own after it: "No,
+ * sorry, I asked about the VMs. What is bad with VMs?" asks that question instead.
+ */
+export function pushesBack(message: string): boolean {
+  const text = message.toLowerCase().replace(/[’']/g, "").trim();
+  if (!PUSHBACK.test(text)) return false;
+  const questions = text.split(/(?<=[.!?])\s+/).filter((s) => s.endsWith("?") && !PUSHBACK.test(s));
+  return questions.length === 0;
+}
+
+/** Words asking for a verdict whatever else is said: "yes or no", "y/n", "bottom line", "overkill", "worth it". */
+const VERDICT_WORDS =
+  /\b(?:yes\s+or\s+no|y\s*\/\s*n|yay\s+or\s+nay|bottom\s+line|verdict|short\s+answer|in\s+a\s+word|overkill|worth\s+(?:it|the\s+(?:effort|hassle|trouble|cost)))\b/;
+/** "do i need that tho?", "would we even need it?": whether the thing just answered is needed. */
+const NEEDS_IT =
+  /\b(?:do|does|would|will)\s+(?:i|we|you|u|they)\s+(?:\w+\s+)?need\s+(?:it|that|this|them|those|one|any)\b/;
+/** A question ending in a tag asking to confirm: "so probably not for us, right?", "basically no savings right?". */
+const CONFIRM_TAG = /(?:^|[,\s])(?:right|correct|yeah|then|true)\s*\?+$/;
+/** A question word opening a clause, or asking ("so with portainer where do i find the logs?"; not "leave it where it is"). */
+const NEW_QUESTION =
+  /(?:^|[,.;:!?]\s*)(?:what|where|which|how|why|who|when)\b|\b(?:what|where|which|how|why|who|when)\s+(?:do|does|did|is|are|was|can|could|should|would|will)\b/;
+/** Opening with "so": "so bottom line …", "ok so leave it where it is for now?". */
+const OPENS_WITH_SO = /^(?:(?:ok(?:ay)?|right|alright|hm+)[,.\s]+)?so\b/;
+
+/**
+ * Asks for a yes or no, or the bottom line, of the answer just given for the asker's own case
+ * (blind trials 28 and 29: "so bottom line: leave it where it is for now?", "do i need that tho?
+ * y/n", "overkill for one box?", "so probably not for us, right?", each declined as not covered):
+ * `asked` in words that ask for one, `confirming` only by opening with "so" or a closing tag.
+ */
+export function asksForAVerdict(question: string): "asked" | "confirming" | undefined {
+  const text = question.toLowerCase().replace(/[’']/g, "").trim();
+  if (VERDICT_WORDS.test(text) || NEEDS_IT.test(text)) return "asked";
+  // (Not a new question that opens with "so": "so, what code editor do you use?".)
+  const rest = text.replace(OPENS_WITH_SO, "").trim();
+  if (NEW_QUESTION.test(rest)) return undefined;
+  return text.endsWith("?") && (CONFIRM_TAG.test(text) || OPENS_WITH_SO.test(text))
+    ? "confirming"
+    : undefined;
+}
+
+/**
+ * Whether a message asking for a verdict is about the answer before: it points back at it ("do i
+ * need that tho? y/n") or names something the knowledge knows ("yes or no for the card service?"),
+ * with at most one word the knowledge never uses beyond short ones like "tho" ("ok but that's
+ * generic"). Not "do i need a haircut? y/n".
+ */
+function aboutTheAnswer(words: QuestionWords, text: string): boolean {
+  const own = words.stems(text);
+  const unknown = own.filter((s) => s.length > 3 && !words.knows(s));
+  return unknown.length <= 1 && (pointsAt(rawWords(text)) || own.some((s) => s.length > 3 && words.knows(s)));
+}
+
+/** The share of a text's content words the knowledge uses (1 for none). */
+function knownShare(words: QuestionWords, text: string): number {
+  const own = words.stems(text);
+  return own.length === 0 ? 1 : own.filter(words.knows).length / own.length;
+}
 
 /**
  * Asks which of the documents is right, or which the bot trusts more: "which one is right lol",
@@ -1304,6 +1382,23 @@ export function resolve(
     return aboutPrevious(previous, question, "sources");
   if (alone.kind !== "answer" && alone.kind !== "no-match" && alone.kind !== "out-of-scope")
     return { outcome: alone, matched: question };
+  // "ok but that's generic. yes or no for the card service?": the documents give no verdict for one
+  // team's case; the answer before in short, and the checklist that weighs the case, do. Only when
+  // the message is no question of its own (not answered alone, nor off topic for its own words).
+  // A verdict asked for only by a "so …?" or a tag ("…, right?") needs words the knowledge uses:
+  // "so is the standup moved, right?" is someone else's subject.
+  const verdict = asksForAVerdict(question);
+  // Short, and nothing of our subject named (a real question that opens with "so" or ends with
+  // "right?" names some: "It stands to reason that there would be an overhead, right?").
+  if (
+    verdict &&
+    words.stems(question).length <= FOLLOW_UP.verdictWords &&
+    ((alone.kind === "no-match" && alone.why === "no-subject-word") ||
+      (alone.kind === "out-of-scope" &&
+        (alone.rule === "no-subject-word" || alone.rule === "general-words-only") &&
+        (verdict === "asked" ? aboutTheAnswer(words, question) : knownShare(words, question) >= 0.5)))
+  )
+    return aboutPrevious(previous, question, "verdict");
   // (Naming nothing of our subject and no choice: "which is right for us, k8s or nomad?" asks which
   // option, an independent review's.)
   if (asksWhichIsRight(question) && !/\bor\b/i.test(question) && words.subjectless?.(question, true) === true)

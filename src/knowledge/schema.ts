@@ -303,6 +303,8 @@ export const responsesSchema = z.strictObject({
     strongestSources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.
     simpler: sentence,
+    verdict: sentence,
+    verdictChecklist: sentence,
     // A bare "why?" after an answer: over the reasons that answer gives (its details).
     reasons: sentence,
     /** "which one is right?" after an answer whose documents disagree, over the points where they do. */

@@ -290,6 +290,27 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /**
+ * "yes or no for us?" after an answer: its gist under a line saying the documents judge no one
+ * team's case, and the checklist, which does weigh it, one press away beside the whole answer.
+ */
+export function verdictReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const first = firstSentence(entry.answer);
+  const back = backToAnswer(entry, ctx, askedId);
+  const start = button(r.intents.checklistButton, { type: "checklist.start" }, "primary");
+  return reply(
+    "answer",
+    [
+      { type: "text", text: r.followUp.verdict },
+      { type: "text", text: first },
+      { type: "text", text: r.followUp.verdictChecklist },
+      back.type === "buttons" ? { ...back, buttons: [start, ...back.buttons] } : back,
+    ],
+    first,
+  );
+}
+
+/**
  * A bare "why?" after an answer: the reasons it gives (its details), with their sources and the
  * whole answer one press away, rather than only pointing back at it.
  */

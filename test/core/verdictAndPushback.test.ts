@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { asksForAVerdict } from "../../src/core/followUp.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { createStore } from "../../src/store/index.ts";
+import { buttons, knowledge, makeBot, press, turn } from "../helpers/bot.ts";
+
+const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
+const { verdict, verdictChecklist } = knowledge.responses.followUp;
+
+/** The reply to `question` asked right after the answer to `first`. */
+async function replyAfter(first: string, question: string) {
+  const bot = makeBot(await createStore("memory:"));
+  const [answer] = await bot.handle(turn({ text: first }));
+  const [r] = await bot.handle(turn({ text: question }));
+  return { bot, answer: answer!, r: r! };
+}
+
+describe("a request for a verdict on the answer just given", () => {
+  // Blind trials 28 and 29's, each declined as not covered before.
+  it.each([
+    ["how do VM and container isolation differ?", "ok but that's generic. yes or no for the card service?"],
+    ["can we run postgres in containers?", "so bottom line: leave it where it is for now?"],
+    ["how do we run untrusted code safely?", "do i need that tho? y/n"],
+    ["how do we run untrusted code safely?", "thats a lot of new tools. overkill for one box?"],
+    ["how does density compare between VMs and containers?", "so w 1 droplet basically no savings right?"],
+    ["what does kubernetes actually do?", "so probably not for us, right?"],
+  ])("after %j, %j gets the answer's bottom line and the checklist", async (first, q) => {
+    const { bot, answer, r } = await replyAfter(first, q);
+    expect(answer.kind).toBe("answer");
+    const answered = answer.parts.find((p) => p.type === "subtitle");
+    const question = answered?.type === "subtitle" ? answered.text.replace(/^Answering: /, "") : "";
+    const of = bot.qa.entries.find((e) => e.question === question)!;
+    expect(of, question).toBeDefined();
+    expect(r.kind).toBe("answer");
+    const said = texts(r);
+    expect(said[0]).toBe(verdict);
+    // The gist: the answer's first sentence, word for word.
+    expect(of.answer.startsWith(said[1]!.replace(/\s+/g, " ").slice(0, 40))).toBe(true);
+    expect(said).toContain(verdictChecklist);
+    const start = buttons([r]).find((b) => b.action.type === "checklist.start");
+    expect(start, q).toBeDefined();
+    // The whole answer again, one press away.
+    expect(buttons([r]).some((b) => b.action.type === "ask" && b.action.entryId === of.id)).toBe(true);
+    // And the checklist starts from it.
+    const started = await bot.handle(press(start!.action));
+    expect(started.map((s) => s.kind)).toContain("checklist");
+  });
+
+  it.each([
+    "so is the standup moved to 10:30, right?",
+    "do i need a haircut? y/n",
+    "so, what code editor do you use?",
+    "so with portainer where do i find the logs?",
+  ])("does not take %j, a question of its own, as one", async (q) => {
+    const { r } = await replyAfter("what does kubernetes actually do?", q);
+    expect(texts(r)).not.toContain(verdict);
+  });
+
+  it("needs an answer before it, and leaves a question of our subject to stand on its own", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [alone] = await bot.handle(turn({ text: "so bottom line: leave it where it is for now?" }));
+    expect(texts(alone!)).not.toContain(verdict);
+    await bot.handle(turn({ text: "what does kubernetes actually do?" }));
+    const [own] = await bot.handle(turn({ text: "yes or no: can containers run windows apps?" }));
+    expect(own!.kind).toBe("answer");
+    expect(texts(own!)).not.toContain(verdict);
+  });
+
+  it("reads what asks for one, and not a new question opened with 'so'", () => {
+    expect(asksForAVerdict("yay or nay?")).toBe("asked");
+    expect(asksForAVerdict("is it worth it for us")).toBe("asked");
+    expect(asksForAVerdict("would we even need that?")).toBe("asked");
+    expect(asksForAVerdict("ok so leave it where it is for now?")).toBe("confirming");
+    expect(asksForAVerdict("cheaper overall then?")).toBe("confirming");
+    expect(asksForAVerdict("so why use a data store?")).toBeUndefined();
+    expect(asksForAVerdict("so how do I debug it?")).toBeUndefined();
+    expect(asksForAVerdict("so bottom line")).toBe("asked");
+    expect(asksForAVerdict("so we keep it on VMs.")).toBeUndefined();
+  });
+});
+
+describe("a typed 'that's not what I asked' under an answer", () => {
+  const { prompt } = knowledge.responses.correction;
+
+  it.each([
+    "that's not what i asked",
+    "thats vm to containers, opposite of what i asked",
+    "wrong answer lol",
+    "hm, that doesn't answer my question",
+  ])("%j gets the question's next matches, like the button, in a new message", async (q) => {
+    const { bot, answer, r } = await replyAfter("how do we migrate from vms to containers?", q);
+    const pressed = buttons([answer]).find((b) => b.action.type === "not-this")!;
+    expect(r.kind).toBe("decline");
+    expect(r.placement).toBe("here");
+    expect(texts(r)[0]).toBe(prompt);
+    // The same entries the button offers.
+    const [viaButton] = await bot.handle(press(pressed.action));
+    const offered = (x: Reply) =>
+      buttons([x]).flatMap((b) => (b.action.type === "ask" ? [b.action.entryId] : []));
+    expect(offered(r)).toEqual(offered(viaButton!));
+    expect(offered(r).length).toBeGreaterThan(0);
+    expect(offered(r)).not.toContain("migration-path");
+  });
+
+  it("after a pick from those, re-ranks the same question without either answer", async () => {
+    const { bot, r } = await replyAfter("how do we migrate from vms to containers?", "not what i asked");
+    const pick = buttons([r]).find((b) => b.action.type === "ask")!;
+    await bot.handle(press(pick.action));
+    const [again] = await bot.handle(turn({ text: "wrong one again" }));
+    expect(texts(again!)[0]).toBe(prompt);
+    const ids = buttons([again!]).flatMap((b) => (b.action.type === "ask" ? [b.action.entryId] : []));
+    expect(ids).not.toContain("migration-path");
+    expect(ids).not.toContain(pick.action.type === "ask" ? pick.action.entryId : "");
+  });
+
+  it("answers a question said with it, and needs an answer before it", async () => {
+    const { r } = await replyAfter(
+      "what are the downsides of containers?",
+      "No, sorry, I asked about the VMs, not containers. What makes VMs hard to run?",
+    );
+    expect(r.kind).toBe("answer");
+    expect(texts(r)).not.toContain(prompt);
+    const bot = makeBot(await createStore("memory:"));
+    const [alone] = await bot.handle(turn({ text: "that's not what i asked" }));
+    expect(texts(alone!)).not.toContain(prompt);
+  });
+});
