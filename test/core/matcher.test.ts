@@ -515,8 +515,15 @@ describe("matching", () => {
       expect(answerId(q), q).toBe("container-downsides");
     // Not those of VMs (blind trial 29's got the downsides of containers).
     // Review 33's: nor those of VMs, microVMs or containers on VMs.
-    for (const q of ["what are the disadvantages of VMs?", "cons of vms", "vm downsides"])
-      expect(answerId(q), q).toBe("when-to-choose-vms");
+    // They have an entry of their own (blind trial 29's "What is bad with VMs?" got the definition).
+    for (const q of [
+      "what are the disadvantages of VMs?",
+      "cons of vms",
+      "vm downsides",
+      "what gets harder with virtual machines",
+      "what is the catch if we just stay on VMs for everything?",
+    ])
+      expect(answerId(q), q).toBe("vm-downsides");
     expect(answerId("what gets harder when we use microvms?")).toBe("microvms");
   });
 
