@@ -45,8 +45,12 @@ export type AskOutcome =
       kind: "no-match";
       confidence: number;
       suggestions: Answerable[];
-      /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
-      why: "close" | "unsure" | "no-subject-word" | "write";
+      /**
+       * "write": a request to write something (asksToWrite), with the entry surely matched, if any;
+       * "coverage": it asks whether the documents take something up (coverage.ts), and these are
+       * the closest they come.
+       */
+      why: "close" | "unsure" | "no-subject-word" | "write" | "coverage";
       unnamed?: string[];
     }
   | {
@@ -57,6 +61,8 @@ export type AskOutcome =
       /** Its only subject words were general ones: it may well be someone else's subject. */
       generalOnly: boolean;
       unnamed?: string[];
+      /** It asked whether the documents take something up (coverage.ts): they do not. */
+      coverage?: true;
     }
   | { kind: "smalltalk"; which: SmallTalk }
   | { kind: "empty" }

@@ -7,6 +7,7 @@ import type { Answerable } from "./answerable.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
 import { briefRequest } from "./brief.ts";
+import { coverageOutcome } from "./coverage.ts";
 import { type AnswerKey, isRecommendationId, type RecommendationId } from "./decision/contract.ts";
 import { decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
@@ -742,7 +743,8 @@ export class Bot {
       )
         inSubject = asked;
     }
-    const outcome = inSubject ?? resolved.outcome;
+    // "do the docs say anything about lock-in?": a best guess is offered, not presented as the answer.
+    const outcome = followUp ? resolved.outcome : coverageOutcome(question, inSubject ?? resolved.outcome);
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline

@@ -438,9 +438,11 @@ export function askReply(
       const text =
         outcome.why === "write"
           ? r.decline.cannotWrite
-          : outcome.why === "no-subject-word"
-            ? r.decline.noSubjectMatch
-            : r.decline.noMatch;
+          : outcome.why === "coverage"
+            ? r.decline.notDirectly
+            : outcome.why === "no-subject-word"
+              ? r.decline.noSubjectMatch
+              : r.decline.noMatch;
       // Nothing to offer: what the documents cover, and help, instead.
       const buttons =
         outcome.suggestions.length > 0
@@ -470,8 +472,9 @@ export function askReply(
       // never mention ("Fargate pricing"), it may be either: neither is claimed.
       // In a conversation on our subject, a question that names none of it is not told it is
       // outside what we know ("is there a risk of vendor lock-in with what you recommend?").
-      const text =
-        outcome.rule === "no-subject-word" && !outcome.unnamed && !inConversation
+      const text = outcome.coverage
+        ? r.decline.notDiscussed
+        : outcome.rule === "no-subject-word" && !outcome.unnamed && !inConversation
           ? r.decline.outOfScope
           : outcome.generalOnly || outcome.rule === "no-subject-word"
             ? r.decline.notCoveredGeneral
