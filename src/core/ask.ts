@@ -45,12 +45,8 @@ export type AskOutcome =
       kind: "no-match";
       confidence: number;
       suggestions: Answerable[];
-      /**
-       * "write": a request to write something (asksToWrite), with the entry surely matched, if any;
-       * "coverage": it asks whether the documents take something up (coverage.ts), and these are
-       * the closest they come.
-       */
-      why: "close" | "unsure" | "no-subject-word" | "write" | "coverage";
+      /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
+      why: "close" | "unsure" | "no-subject-word" | "write";
       unnamed?: string[];
     }
   | {

@@ -21,6 +21,7 @@ import {
   asksForTheOriginal,
   asksForTheRecommendation,
   asksRunnerUp,
+  asksSimplerSayingWhy,
   asksWhichOne,
   correction,
   FOLLOW_UP,
@@ -28,6 +29,7 @@ import {
   FollowUpContexts,
   leansOnConversation,
   mentionsRecommendation,
+  namesOurSubject,
   namesTopicOf,
   plainAmendment,
   pointsAtTheRecommendation,
@@ -488,6 +490,8 @@ export class Bot {
         const brief =
           request === undefined ||
           pointsBack(command.question, this.questionWords) === "simpler" ||
+          // ("simpler please, im not a security guy": no question to answer in short, blind trial 30's.)
+          asksSimplerSayingWhy(command.question, this.questionWords) ||
           pointsAtTheRecommendation(command.question)
             ? undefined
             : request;
@@ -647,7 +651,7 @@ export class Bot {
     const context = await lastAnswer();
     // "that's not what i asked" typed under an answer: what its "Not what I asked" button gives
     // (the question's next matches), as a new message; not after a recommendation shown since.
-    if (context?.askedId && pushesBack(question)) {
+    if (context?.askedId && pushesBack(question, (t) => namesOurSubject(this.recent.ask(t)))) {
       const since = await recommendation();
       if (!since || since.at < (context.at ?? 0)) {
         const r = await this.notThis({
@@ -744,7 +748,9 @@ export class Bot {
         inSubject = asked;
     }
     // "do the docs say anything about lock-in?": a best guess is offered, not presented as the answer.
-    const outcome = followUp ? resolved.outcome : coverageOutcome(question, inSubject ?? resolved.outcome);
+    const outcome = followUp
+      ? resolved.outcome
+      : coverageOutcome(question, inSubject ?? resolved.outcome, (t) => this.recent.ask(t));
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline
@@ -899,7 +905,9 @@ export class Bot {
               : followUp?.reason === "simpler"
                 ? simplerReply(followUp.of, this.qa.context, askedId)
                 : followUp?.reason === "verdict"
-                  ? verdictReply(followUp.of, this.qa.context, askedId)
+                  ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
+                    // when an orchestrator is needed, not its definition; review 34's.)
+                    verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
                   : followUp?.reason === "disagreement"
                     ? disagreementReply(followUp.of, this.qa.context, askedId)
                     : followUp?.reason === "reasons"

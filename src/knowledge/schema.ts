@@ -216,8 +216,7 @@ export const responsesSchema = z.strictObject({
     // Before "did you mean" or a decline for a question naming products the documents never
     // mention (lexicon notInDocuments); {names}: those products.
     notInDocuments: z.string().min(5).includes("{names}"),
-    // "do the docs say anything about X?": the closest entries offered, or a plain no (coverage.ts).
-    notDirectly: z.string().min(5),
+    // "do the docs say anything about X?" where X alone is declined: a plain no (coverage.ts).
     notDiscussed: z.string().min(5),
   }),
   // What an intent (intents.yaml) says where it cannot be acted on directly (the CLI).

@@ -23,7 +23,7 @@ describe("a request for a verdict on the answer just given", () => {
     ["how do we run untrusted code safely?", "do i need that tho? y/n"],
     ["how do we run untrusted code safely?", "thats a lot of new tools. overkill for one box?"],
     ["how does density compare between VMs and containers?", "so w 1 droplet basically no savings right?"],
-    ["what does kubernetes actually do?", "so probably not for us, right?"],
+    ["can we run databases in containers?", "so probably not for us, right?"],
   ])("after %j, %j gets the answer's bottom line and the checklist", async (first, q) => {
     const { bot, answer, r } = await replyAfter(first, q);
     expect(answer.kind).toBe("answer");
@@ -51,6 +51,15 @@ describe("a request for a verdict on the answer just given", () => {
     "do i need a haircut? y/n",
     "so, what code editor do you use?",
     "so with portainer where do i find the logs?",
+    // Review 34's chatter after an answer.
+    "is kubecon worth it?",
+    "lunch at 1? y/n",
+    "can you send me the slides? y/n",
+    "bottom line: I need this by friday",
+    "do they need it by tomorrow?",
+    "so the cluster is down, right?",
+    "that's overkill imo",
+    "is that true?",
   ])("does not take %j, a question of its own, as one", async (q) => {
     const { r } = await replyAfter("what does kubernetes actually do?", q);
     expect(texts(r)).not.toContain(verdict);
@@ -66,15 +75,35 @@ describe("a request for a verdict on the answer just given", () => {
     expect(texts(own!)).not.toContain(verdict);
   });
 
+  it("leaves a follow-up with an answer of its own to it, and weighs a glossary term by its entry (review 34)", async () => {
+    const { bot, r } = await replyAfter(
+      "what does kubernetes actually do?",
+      "do we really need it for 3 services?",
+    );
+    expect(texts(r)).not.toContain(verdict);
+    expect(bot.qa.asker.ask("what does kubernetes actually do?").kind).toBe("answer");
+    const subtitle = r.parts.find((p) => p.type === "subtitle");
+    expect(subtitle?.type === "subtitle" && subtitle.text).toBe(
+      `Answering: ${bot.qa.asker.entry("orchestration-kubernetes")!.question}`,
+    );
+    const { r: after } = await replyAfter("what is kubernetes?", "so probably not for us, right?");
+    expect(texts(after)[0]).toBe(verdict);
+    const gist = bot.qa.asker.entry("orchestration-kubernetes")!.answer;
+    expect(gist.replace(/\s+/g, " ").startsWith(texts(after)[1]!.slice(0, 40))).toBe(true);
+  });
+
   it("reads what asks for one, and not a new question opened with 'so'", () => {
     expect(asksForAVerdict("yay or nay?")).toBe("asked");
-    expect(asksForAVerdict("is it worth it for us")).toBe("asked");
+    expect(asksForAVerdict("is it worth it for us?")).toBe("asked");
     expect(asksForAVerdict("would we even need that?")).toBe("asked");
     expect(asksForAVerdict("ok so leave it where it is for now?")).toBe("confirming");
-    expect(asksForAVerdict("cheaper overall then?")).toBe("confirming");
+    expect(asksForAVerdict("cheaper overall, right?")).toBe("confirming");
+    expect(asksForAVerdict("and then?")).toBeUndefined();
     expect(asksForAVerdict("so why use a data store?")).toBeUndefined();
     expect(asksForAVerdict("so how do I debug it?")).toBeUndefined();
-    expect(asksForAVerdict("so bottom line")).toBe("asked");
+    expect(asksForAVerdict("so bottom line?")).toBe("asked");
+    expect(asksForAVerdict("bottom line: I need this by friday")).toBeUndefined();
+    expect(asksForAVerdict("can you send me the slides? y/n")).toBeUndefined();
     expect(asksForAVerdict("so we keep it on VMs.")).toBeUndefined();
   });
 });
@@ -87,6 +116,9 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     "thats vm to containers, opposite of what i asked",
     "wrong answer lol",
     "hm, that doesn't answer my question",
+    "you literally just pasted the same thing again",
+    "thats not what I'm asking",
+    "nope, different question",
   ])("%j gets the question's next matches, like the button, in a new message", async (q) => {
     const { bot, answer, r } = await replyAfter("how do we migrate from vms to containers?", q);
     const pressed = buttons([answer]).find((b) => b.action.type === "not-this")!;
@@ -113,6 +145,20 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     expect(ids).not.toContain(pick.action.type === "ask" ? pick.action.entryId : "");
   });
 
+  it.each([
+    ["sorry wrong question. how do containers handle networking", "networking"],
+    ["i think you misread the question, i meant databases specifically", "stateful-workloads-and-databases"],
+    ["our last migration wasnt what we wanted. how do we avoid a big bang cutover", "rollout-strategies"],
+    ["that's not right, containers are more secure than vms", "myth-containers-more-secure"],
+  ])("asks %j as what it says (review 34)", async (q, id) => {
+    const { bot, r } = await replyAfter("how do we migrate from vms to containers?", q);
+    expect(texts(r)).not.toContain(prompt);
+    const subtitle = r.parts.find((p) => p.type === "subtitle");
+    expect(subtitle?.type === "subtitle" && subtitle.text).toBe(
+      `Answering: ${bot.qa.asker.entry(id)!.question}`,
+    );
+  });
+
   it("answers a question said with it, and needs an answer before it", async () => {
     const { r } = await replyAfter(
       "what are the downsides of containers?",
@@ -123,5 +169,34 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     const bot = makeBot(await createStore("memory:"));
     const [alone] = await bot.handle(turn({ text: "that's not what i asked" }));
     expect(texts(alone!)).not.toContain(prompt);
+  });
+});
+
+describe("blind trial 30's follow-ups", () => {
+  const { sources, simpler } = knowledge.responses.followUp;
+
+  it.each([
+    ["is re-architecting an app for containers worth it?", "which doc says the rearchitecting part?"],
+    ["what are microvms?", "which doc is the one pushing microvms"],
+  ])("after %j, %j gets that answer's sources", async (first, q) => {
+    const { r } = await replyAfter(first, q);
+    expect(texts(r)[0]).toBe(sources);
+    expect(r.parts.some((p) => p.type === "sources")).toBe(true);
+  });
+
+  it("gives the answer in short for 'simpler please' with who the asker is not", async () => {
+    const { r } = await replyAfter(
+      "how do containers get hardened?",
+      "simpler please, im not a security guy",
+    );
+    expect(texts(r)[0]).toBe(simpler);
+  });
+
+  it("gives the bottom line for a check of the answer in the asker's own terms, not the answer again", async () => {
+    const { r } = await replyAfter(
+      "can we run databases in containers?",
+      "so basically the scraper and the node api first, wordpress+mysql last?",
+    );
+    expect(texts(r)[0]).toBe(verdict);
   });
 });

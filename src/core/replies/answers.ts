@@ -438,11 +438,9 @@ export function askReply(
       const text =
         outcome.why === "write"
           ? r.decline.cannotWrite
-          : outcome.why === "coverage"
-            ? r.decline.notDirectly
-            : outcome.why === "no-subject-word"
-              ? r.decline.noSubjectMatch
-              : r.decline.noMatch;
+          : outcome.why === "no-subject-word"
+            ? r.decline.noSubjectMatch
+            : r.decline.noMatch;
       // Nothing to offer: what the documents cover, and help, instead.
       const buttons =
         outcome.suggestions.length > 0
