@@ -468,7 +468,7 @@ export class Bot {
           const opening =
             read === undefined || read === "both"
               ? this.walkthroughs.readOpening(running, command.question, (t) => this.recent.read(t))
-              : undefined;
+              : this.walkthroughs.namedOpening(running, command.question, read.action.value);
           if (opening) return this.press(turn, opening.action, opening.words);
           if (read === "both") return [this.walkthroughs.typedInThread(running, turn.thread, true)];
           if (read) return this.press(turn, read.action, read.words);

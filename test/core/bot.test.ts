@@ -608,6 +608,38 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([await at(0, text)]), text).not.toContain("✅");
   });
 
+  it("reads typed answers from blind trial 30: a bare no explained after it, a closing hedge, an option named before why", async () => {
+    for (const [step, text, expected] of [
+      [4, "No, everything we run is Linux.", label("multiOs", "no")],
+      [
+        8,
+        "not really, everything is ours. well theres vmware itself lol but thats the question",
+        label("legacy", "no"),
+      ],
+      [8, "mostly no, we control the stack", label("legacy", "no")],
+      [9, "nope just a basic droplet, 1 cpu 1gb ram lol", label("hardware", "none")],
+      [3, "like weekly-ish i guess", label("deploys", "regular")],
+      [
+        0,
+        "pretty strong i'd say, auditors want things locked down after the ransomware thing but its all our own stuff, no outside customers",
+        label("isolation", "strong"),
+      ],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // Chatter after a no, or a rest that turns it or reads another answer: no "No" read.
+    for (const [step, text] of [
+      [4, "no, sorry, wrong thread"],
+      [9, "no, but one service pins a kernel version"],
+      [4, "no, we run windows and linux side by side"],
+    ] as const) {
+      const r = await at(step, text);
+      expect(plainText([r]), text).not.toMatch(/✅ (?:No|None) /);
+    }
+  });
+
   it("reads typed answers from blind trial 26: judged at the end, a mix, an emphatic yes, 'that's a yes', a lead-in saying where it holds", async () => {
     for (const [step, text, expected] of [
       [

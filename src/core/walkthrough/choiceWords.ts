@@ -189,6 +189,18 @@ function headValuesIn(q: ChecklistQuestion, text: string): string[] {
 /** Is the text only a bare "no" or "yes" ("nope", "yeah")? */
 export const bareYesOrNo = (text: string) => BARE.has(rawWords(text).join(" "));
 
+/**
+ * The option a bare yes or no opening a message gives a question that has it ("No, everything we
+ * run is Linux." is No; "nope just a basic droplet" None), "mostly no" included; undefined for a
+ * question without such an option.
+ */
+export function bareAnswer(q: ChecklistQuestion, opening: string): string | undefined {
+  const words = rawWords(opening).join(" ");
+  const sense = BARE.get(words) ?? (/^mostly (?:no|not)$/.test(words) ? "no" : undefined);
+  const values = sense === "no" ? ["no", "none"] : sense === "yes" ? ["yes"] : [];
+  return q.choices.find((c) => values.includes(c.value))?.value;
+}
+
 /** Is an opening only a yes or no, said plainly or firmly ("no", "yeah", "of course")? */
 export const openingChatter = (text: string) => bareYesOrNo(text) || EMPHATIC.has(rawWords(text).join(" "));
 

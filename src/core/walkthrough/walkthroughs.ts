@@ -21,6 +21,7 @@ import {
   type WalkthroughTexts,
 } from "./cards.ts";
 import {
+  bareAnswer,
   changeRequested,
   choiceNamed,
   closestChoice,
@@ -167,6 +168,18 @@ const ASKED_AFTER =
  */
 const TAKEN_BACK_AFTER =
   /\b(?:if|unless|says|said|according|hated?|hates|dropped|ditched|too expensive|let me|check with|ask (?:our|my|the)|mostly|mainly|usually|generally|otherwise|probably|soon|at some point|someday|eventually|later|next (?:year|quarter|month|sprint)|will|gonna|going to)\b/i;
+
+/** A hedge closing a typed answer: "weekly i guess", "strong tbh". */
+const TRAILING_HEDGE =
+  /[\s,]+(?:i\s+guess|i\s+think|i\s+suppose|i[’']?d\s+say|id\s+say|i\s+would\s+say|tbh|lol|haha|or\s+so)\s*[.!]*\s*$/i;
+/**
+ * A bare no opening a message, and what follows it (a no only: a yes before what follows may agree
+ * with either, "yes, it is all in-house" being No).
+ */
+const BARE_LEAD = /^\s*((?:mostly\s+)?(?:no|nope|nah|not\s+really))\b(?![-'’])[\s,.;:!—–-]*/i;
+/** After a bare yes or no, words that make it chatter: "no, sorry, wrong thread", "yes, let me check". */
+const BARE_CHATTER =
+  /\b(?:sorry|wrong (?:thread|channel|chat|person)|my bad|ignore|not you|let me|lemme|one sec|hang on|check|ask|later|tomorrow)\b/;
 
 export class Walkthroughs {
   private readonly keys: readonly string[];
@@ -687,6 +700,9 @@ export class Walkthroughs {
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | "both" | undefined {
     const q = this.deps.knowledge.decision.checklist[state.step];
     if (q === undefined) return undefined;
+    // A hedge closing it is no doubt either: "weekly i guess", "like weekly-ish i guess" (blind
+    // trial 30's was not read).
+    text = text.replace(TRAILING_HEDGE, "");
     // Estimates and others' doings are no doubt of the answer ("maybe once a semester", "I'd want
     // the hypervisor kind of separation I suppose", "some of them will try to escape": blind trial
     // 24's were not read); an aside after it neither ("nah nothing formal. one customer asked for
@@ -726,6 +742,19 @@ export class Walkthroughs {
     text: string,
     read: (text: string) => Reading,
   ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | undefined {
+    // A bare no opening it, where the question has that option, that the rest explains:
+    // "No, everything we run is Linux.", "nope just a basic droplet, 1 cpu 1gb ram lol", "mostly no,
+    // we control the stack" (blind trial 30's were not read); not chatter ("no, sorry, wrong
+    // thread"), nor a rest that turns it ("no, but we pin one kernel") or
+    // reads another answer ("no, we run windows and linux" at a question of OS families).
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    const lead = BARE_LEAD.exec(text);
+    const bare = q && lead ? bareAnswer(q, lead[1]!) : undefined;
+    if (bare !== undefined && this.explains(state, text.slice(lead![0].length), bare, read))
+      return {
+        action: { type: "checklist.answer", walkthroughId: state.id, step: state.step, value: bare },
+        words: lead![1]!.trim(),
+      };
     const first = text.trim().split(/(?<=[.!?…])\s+/)[0] ?? "";
     const clause = first.split(/[,;:]|\s[-—–]\s/)[0] ?? "";
     for (const part of new Set([first, clause])) {
@@ -741,6 +770,11 @@ export class Walkthroughs {
       // rest asks about, makes conditional, reports or takes back ("Strict: is that the one for
       // HIPAA?", "medium, if we hire …", "high, says our CTO, …", "tried eks, hated it").
       const rest = text.trim().slice(text.trim().indexOf(part.trim()) + part.trim().length);
+      // A bare no or yes, where the question has that option, that the rest explains: "No,
+      // everything we run is Linux.", "nope just a basic droplet, 1 cpu 1gb ram lol", "mostly no,
+      // we control the stack" (blind trial 30's were not read); not chatter ("no, sorry, wrong
+      // thread", "yes, let me check"), nor a rest that turns it ("no, but we pin one kernel") or
+      // reads another answer ("no, we run windows and linux" at a question of OS families).
       if (openingChatter(part) || ASKED_AFTER.test(rest) || TAKEN_BACK_AFTER.test(rest)) continue;
       const pressed = this.typedPress(state, part);
       // (Not an opening that turns something down: "we definitely can't run our own clusters. if
@@ -761,6 +795,61 @@ export class Walkthroughs {
       return stated;
     }
     return undefined;
+  }
+
+  /**
+   * An option named outright in a message's opening clause ("pretty strong i'd say, auditors want
+   * things locked down … but its all our own stuff": blind trial 30's was read as Standard from
+   * the words after it), which the rest does not name another option against. Only where the whole
+   * message read another answer (`readValue`): the person said which option first and then why.
+   */
+  namedOpening(
+    state: WalkthroughState,
+    text: string,
+    readValue: string | null,
+  ): { action: Extract<Action, { type: "checklist.answer" }>; words: string } | undefined {
+    const clause = text.trim().split(/[,;:.!?]|\s[-—–]\s/)[0] ?? "";
+    const words = rawWords(clause);
+    if (words.length === 0 || words.length > MAX_OPENING_WORDS || clause.trim() === text.trim())
+      return undefined;
+    if (
+      openingChatter(clause) ||
+      /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never|no)\b/.test(words.join(" "))
+    )
+      return undefined;
+    const pressed = this.typedPress(state, clause);
+    if (pressed?.type !== "checklist.answer" || pressed.value === null || pressed.value === readValue)
+      return undefined;
+    const rest = text.trim().slice(clause.trim().length);
+    if (
+      ASKED_AFTER.test(rest) ||
+      TAKEN_BACK_AFTER.test(rest) ||
+      this.answersOtherwise(state, rest, pressed.value)
+    )
+      return undefined;
+    return { action: { ...pressed, value: pressed.value }, words: clause.trim() };
+  }
+
+  /** Does the rest of a message after a bare yes or no (`value`) explain it, rather than turn or take it back? */
+  private explains(
+    state: WalkthroughState,
+    rest: string,
+    value: string,
+    read: (text: string) => Reading,
+  ): boolean {
+    const words = rawWords(rest).join(" ");
+    if (!words || rest.includes("?") || ASKED_AFTER.test(rest) || asksSomething(rest)) return false;
+    if (/^(?:but|though|although|except|however|only|well actually)\b/.test(words)) return false;
+    if (BARE_CHATTER.test(words)) return false;
+    // (Nor what changed, whose no may be about before or after: "no, we replaced the vendor app last year".)
+    if (
+      /\b(?:replaced|replacing|retired|retiring|migrated|migrating|switched|switching|gone|used to|anymore|no longer|last year|soon)\b/.test(
+        words,
+      )
+    )
+      return false;
+    const other = this.readAnswer(state, rest, read);
+    return !(other !== undefined && (other === "both" || other.action.value !== value));
   }
 
   /** Does `rest` name another option of the current question than `value` by its word, or ask about one? */
