@@ -280,6 +280,10 @@ export class Asker {
         }
     }
     if (found.size === 0) return {};
+    // A name inside another found ("lock-in" in "vendor lock-in") is named once, by the longer.
+    for (const name of [...found])
+      if ([...found].some((other) => other !== name && other.toLowerCase().includes(name.toLowerCase())))
+        found.delete(name);
     // Phrases were looked for first: in the question's order by where each name's first word stands.
     const lower = text.toLowerCase();
     const at = (name: string) => {

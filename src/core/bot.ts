@@ -750,7 +750,12 @@ export class Bot {
     // "do the docs say anything about lock-in?": a best guess is offered, not presented as the answer.
     const outcome = followUp
       ? resolved.outcome
-      : coverageOutcome(question, inSubject ?? resolved.outcome, (t) => this.recent.ask(t));
+      : coverageOutcome(
+          question,
+          inSubject ?? resolved.outcome,
+          (t) => this.recent.ask(t),
+          (t) => this.questionWords.stems(t),
+        );
     const offTopic =
       outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // A bare word the comparison table has an aspect for, which the matcher would decline

@@ -15,6 +15,10 @@ const FRAMINGS = [
   `(?<!\\b(?:what|how|where|why|which)\\s+)\\b(?:do|does|did)\\s+(?:${DOCUMENTS})\\s+(?:\\w+\\s+)?(?:mention|cover|discuss|talk|say|speak|address|touch|go\\s+into|get\\s+into|deal\\s+with)(?:\\s+(?:anything|something|much))?(?:\\s+(?:about|on|of|regarding|with))?\\b`,
   `\\b(?:is\\s+there\\s+)?(?:anything|something|much)\\s+(?:in|from)\\s+(?:${DOCUMENTS})\\s+(?:on|about|regarding)\\b`,
   `\\b(?:covered|mentioned|discussed)\\s+(?:at\\s+all\\s+)?(?:in|by)\\s+(?:${DOCUMENTS})\\b`,
+  // "which docs mention cost?": which of them do, asked of the topic (review 35's was declined).
+  `\\bwhich\\s+(?:of\\s+the\\s+)?(?:docs?|documents?|sources?)\\s+(?:mention|cover|discuss|talk\\s+about|say\\s+anything\\s+about)\\b`,
+  // "do they say anything about cost?" after the list of documents; not "do they talk to each other".
+  `\\bdo\\s+they\\s+(?:say|mention|cover|discuss)\\s+(?:anything|something|much)(?:\\s+(?:about|on|of|regarding))?\\b`,
 ];
 const ASKS_COVERAGE = new RegExp(FRAMINGS.join("|"), "i");
 const FRAMING_GLOBAL = new RegExp(FRAMINGS.join("|"), "gi");
@@ -38,6 +42,9 @@ export function coverageTopic(question: string): string {
     .trim();
 }
 
+/** A topic of this many content words is matched with its framing. */
+const LONG_TOPIC = 4;
+
 /**
  * A question asking whether the documents take something up is answered as its topic alone
  * would be, a best guess or "did you mean" included, with two differences: the topic is ours
@@ -49,11 +56,36 @@ export function coverageOutcome(
   question: string,
   outcome: AskOutcome,
   ask: (text: string) => AskOutcome,
+  stems: (text: string) => string[],
 ): AskOutcome {
   if (!asksAboutCoverage(question)) return outcome;
   const topic = coverageTopic(question);
-  const alone = /\p{L}{2,}/u.test(topic) ? ask(topic) : outcome;
+  // A topic of several words is matched as asked, framing and all, which dilutes it little: a best
+  // guess stays one ("… discuss one shared cluster versus a cluster per business unit?" is no sure
+  // density answer; review 35's). A short one, without the framing that drowns it.
+  const long = stems(topic).length >= LONG_TOPIC;
+  const alone = long ? outcome : /\p{L}{2,}/u.test(topic) ? ask(topic) : outcome;
+  // A topic the documents never name ("do the docs say anything about lock-in?"): no.
+  if (alone.kind !== "out-of-scope" && "unnamed" in alone && alone.unnamed && onlyNames(topic, alone.unnamed))
+    return {
+      kind: "out-of-scope",
+      confidence: alone.confidence,
+      rule: "nothing-close",
+      offTopic: 0,
+      generalOnly: false,
+      unnamed: alone.unnamed,
+      coverage: true,
+    };
   if (alone.kind === "no-match" && alone.why === "no-subject-word") return { ...alone, why: "unsure" };
   if (alone.kind === "out-of-scope") return { ...alone, coverage: true };
   return alone.kind === "answer" || alone.kind === "no-match" ? alone : outcome;
+}
+
+/** Whether a topic is no more than the names the documents never mention (and a few small words). */
+function onlyNames(topic: string, names: string[]): boolean {
+  let rest = topic.toLowerCase();
+  for (const n of names) rest = rest.split(n.toLowerCase()).join(" ");
+  return (
+    rest.replace(/\b(?:vendor|the|a|an|about|of|on|any|with|to|and|or|cloud)\b|[^\p{L}]/gu, "").length === 0
+  );
 }

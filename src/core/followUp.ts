@@ -405,8 +405,9 @@ export function asksSimplerSayingWhy(question: string, words: QuestionWords): bo
 }
 
 /** The asker saying what they are not, or new to it: "im not a security guy", "we're new to this". */
+// (Not "im not sure what namespaces are", which asks about them: review 35's.)
 const ABOUT_THE_ASKER =
-  /^(?:i[’']?m|i\s+am|im|we[’']?re|we\s+are)\s+(?:not|no|new|just|only|a\s+beginner)\b/i;
+  /^(?:i[’']?m|i\s+am|im|we[’']?re|we\s+are)\s+(?:not\s+(?:a|an|the|very|really|that|so|too|into|technical|techy)\b(?!\s+sure)|new\b|just\b|only\b|a\s+beginner\b)/i;
 
 /** Words the team speaks of itself with. */
 const PRONOUNS = ["we", "our", "us", "ours", "i", "my", "me", "weve"];
@@ -1268,7 +1269,7 @@ export type FollowUpReason =
 const PUSHBACK = new RegExp(
   [
     // "(that's) not what i asked", "not quite what i meant"; not "our migration wasnt what we wanted".
-    String.raw`(?:^|[,.;:!?]\s*|\b(?:thats|that|this|its|it|but|no|nope|sorry|hmm|hm|um)\s+)(?:not|isnt|wasnt|nothing\s+like)\s+(?:quite\s+|really\s+|exactly\s+)?what\s+(?:i|we)\s+(?:asked|meant|wanted|need|needed|was\s+looking\s+for|am\s+looking\s+for|im\s+looking\s+for|was\s+asking|were\s+asking|am\s+asking|im\s+asking|are\s+asking)\b`,
+    String.raw`(?:^|[,.;:!?]\s*|\b(?:thats|that|this|its|it|but|no|nope|sorry|hmm|hm|um)\s+)(?:not|isnt|wasnt|nothing\s+like)\s+(?:quite\s+|really\s+|exactly\s+)?what\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for|am\s+looking\s+for|im\s+looking\s+for|was\s+asking|were\s+asking|am\s+asking|im\s+asking|are\s+asking)\b`,
     String.raw`(?:^|[,.;:!?]\s*|\b(?:thats|that|this|its|it|but|no|nope|sorry|hmm|hm|um)\s+)(?:not|isnt|wasnt)\s+(?:quite\s+|really\s+|exactly\s+)?what\s+(?:im|i\s+am|were|we\s+are)\s+(?:asking|looking\s+for)\b`,
     String.raw`\bopposite\s+of\s+what\s+(?:i|we)\b`,
     String.raw`\bwrong\s+one\s+again\b`,
@@ -1298,19 +1299,23 @@ export function namesOurSubject(outcome: AskOutcome): boolean {
 export function pushesBack(message: string, namesSubject: (text: string) => boolean = () => false): boolean {
   const text = message.toLowerCase().replace(/[’']/g, "").trim();
   if (!PUSHBACK.test(text)) return false;
-  // What is left once the pushback is taken out asks nothing and names nothing of our subject:
+  // What is left once the pushback is taken out names nothing of our subject:
   // "that didnt answer it. utilization/packing, vms vs containers" (blind trial 30's), "i think
   // you misread the question, i meant databases specifically" and "that's not it, containers are
   // more secure than vms" are asked as what they say (review 34's).
   const rest = text.replace(new RegExp(PUSHBACK.source, "g"), " ");
   // ("thats vm to containers, opposite of what i asked" says what the wrong answer was about.)
   if (OPPOSITE.test(text) && !rest.includes("?")) return true;
-  if (/\?|\b(?:what|which|how|why|when|where|who|can|could|should|is|are|does|do)\b/.test(rest)) return false;
+  // (A question of no subject of ours beside it is frustration: "thats not what i asked lol, is
+  // this thing even working", "wrong answer. how is this even related": review 35's.)
   return !/\p{L}{2,}/u.test(rest) || !namesSubject(rest);
 }
 
 const OPPOSITE = /\bopposite\s+of\s+what\s+(?:i|we)\b/;
 
+/** The verb of something said or argued: "says", "is the one pushing", "recommends". */
+const CLAIM_VERB =
+  /\b(?:says?|said|claims?|claiming|argues?|arguing|push(?:es|ing)?|recommends?|recommending|backs?|backing|suggests?|suggesting|mentions?|talks?\s+about)\b/i;
 /** Asks which of the documents says or argues something: "which doc is the one pushing microvms". */
 const WHICH_DOCUMENT =
   /\bwhich\s+(?:(?:of\s+the\s+)?(?:\d+|five)\s+)?(?:docs?|documents?|sources?|papers?|articles?)\b(?!\s+(?:do|would|should|can)\s+(?:you|u|i|we)\b)/i;
@@ -1331,8 +1336,8 @@ const REQUEST = /\b(?:can|could|will|would)\s+(?:you|u|someone|anyone|somebody)\
  * taken out: "for us", "for one box", "for the card service", a hedge ("basically", "probably"),
  * or a pointer back ("leave it where it is"; not the "it" of "worth it": "is kubecon worth it?").
  */
-const TIED =
-  /\bfor\s+(?:us|our|me|my|one|a|an|the|this|that|such|small|single|just)\b|\b(?:basically|probably|essentially|so\s+no|so\s+yes)\b/;
+const FOR_CASE = /\bfor\s+(?:us|our|me|my|one|a|an|the|this|that|such|small|single|just|\d+)\b/;
+const TIED = new RegExp(`${FOR_CASE.source}|\\b(?:basically|probably|essentially|so\\s+no|so\\s+yes)\\b`);
 /** A question word opening a clause, or asking ("so with portainer where do i find the logs?"; not "leave it where it is"). */
 const NEW_QUESTION =
   /(?:^|[,.;:!?]\s*)(?:what|where|which|how|why|who|when)\b|\b(?:what|where|which|how|why|who|when)\s+(?:do|does|did|is|are|was|can|could|should|would|will)\b/;
@@ -1375,7 +1380,8 @@ function aboutTheAnswer(words: QuestionWords, text: string): boolean {
   const own = words.stems(rest);
   const unknown = own.filter((s) => s.length > 3 && !words.knows(s)).length;
   const known = own.filter((s) => s.length > 3 && words.knows(s)).length;
-  return tied && (unknown === 0 || (unknown === 1 && known >= 1));
+  // (One word of the asker's own kit after "for" is theirs to name: "worth it for 3 droplets?".)
+  return tied && (unknown === 0 || (unknown === 1 && (known >= 1 || FOR_CASE.test(rest))));
 }
 
 /**
@@ -1486,8 +1492,15 @@ function resolveMatch(
   // "which doc says the rearchitecting part?", "which doc is the one pushing microvms": the answer
   // before's sources, when the message is no question the matcher answers on its own (blind trial
   // 30's were declined; "which document covers ci pipelines?" is one, even a best guess).
-  if (WHICH_DOCUMENT.test(question) && (alone.kind !== "answer" || alone.entry.id === previous.id))
-    return aboutPrevious(previous, question, "sources");
+  // Only for something said, of the answer before: not "which docs mention cost?" after another
+  // answer, nor "which document is the most recent?" (review 35's).
+  if (WHICH_DOCUMENT.test(question) && (alone.kind !== "answer" || alone.entry.id === previous.id)) {
+    const said = CLAIM_VERB.exec(question);
+    const what = said ? question.slice(said.index + said[0].length) : "";
+    const named = /\p{L}{3,}/u.test(what) ? asker.ask(what) : undefined;
+    if (said && (named?.kind !== "answer" || named.entry.id === previous.id))
+      return aboutPrevious(previous, question, "sources");
+  }
   // (Naming nothing of our subject and no choice: "which is right for us, k8s or nomad?" asks which
   // option, an independent review's.)
   if (asksWhichIsRight(question) && !/\bor\b/i.test(question) && words.subjectless?.(question, true) === true)

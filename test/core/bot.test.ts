@@ -629,11 +629,21 @@ describe("Bot.handle: walkthroughs", () => {
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
-    // Chatter after a no, or a rest that turns it or reads another answer: no "No" read.
+    // A rest that turns it ("steady-ish, although … 10x") reads as the whole does (review 35's).
+    const turned = await at(10, "steady-ish, although black friday traffic is like 10x");
+    expect(plainText([turned])).toContain(`✅ ${label("load", "spiky")}`);
+    // Chatter after a no, a rest that turns it, reads another answer or says nothing that agrees
+    // with it (review 35's: people talking in the thread, doubt, a contradiction in other words):
+    // no "No" read.
     for (const [step, text] of [
       [4, "no, sorry, wrong thread"],
       [9, "no, but one service pins a kernel version"],
       [4, "no, we run windows and linux side by side"],
+      [4, "nope, he's out today"],
+      [9, "no, still waiting on finance for the quote"],
+      [9, "no clue tbh"],
+      [8, "not really, it's an old java 6 app on weblogic"],
+      [9, "no, unless we do the ML inference thing"],
     ] as const) {
       const r = await at(step, text);
       expect(plainText([r]), text).not.toMatch(/✅ (?:No|None) /);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksAboutCoverage, coverageTopic } from "../../src/core/coverage.ts";
+import { plainText } from "../../src/core/render/plainText.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { buttons, knowledge, makeBot, turn } from "../helpers/bot.ts";
@@ -31,6 +32,24 @@ describe("a question whether the documents take something up", () => {
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).toBe("answer");
       expect(subtitle(r!), q).toBe(`Answering: ${alone.kind === "answer" ? alone.entry.question : ""}`);
+    }
+  });
+
+  it("names a topic the documents never mention, and keeps a long topic's best guess one (review 35)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [lockIn] = await bot.handle(turn({ text: "do the docs say anything about lock-in?" }));
+    expect(lockIn!.kind).toBe("decline");
+    expect(plainText([lockIn!])).toContain("never mention lock-in");
+    expect(texts(lockIn!)).toContain(notDiscussed);
+    const q = "does any of the five documents discuss one shared cluster versus a cluster per business unit?";
+    const alone = bot.qa.asker.ask(q);
+    expect(alone.kind === "answer" && alone.unsure).toBe(true);
+    const [long] = await bot.handle(turn({ text: q }));
+    expect(plainText([long!])).toContain(knowledge.responses.answer.bestGuess);
+    // "which docs mention cost?" and "do they say anything about cost?" ask of the topic too.
+    for (const asked of ["which docs mention cost?", "do they say anything about cost?"]) {
+      const [r] = await makeBot(await createStore("memory:")).handle(turn({ text: asked }));
+      expect(subtitle(r!), asked).toBe(`Answering: ${bot.qa.asker.entry("cost-comparison")!.question}`);
     }
   });
 
@@ -68,6 +87,7 @@ describe("a question whether the documents take something up", () => {
       "what does the doc say about boot times",
       "do they scale?",
       "do they talk to each other over localhost?",
+      "do they scale well?",
     ])
       expect(asksAboutCoverage(q), q).toBe(false);
   });

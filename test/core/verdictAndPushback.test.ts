@@ -22,6 +22,8 @@ describe("a request for a verdict on the answer just given", () => {
     ["can we run postgres in containers?", "so bottom line: leave it where it is for now?"],
     ["how do we run untrusted code safely?", "do i need that tho? y/n"],
     ["how do we run untrusted code safely?", "thats a lot of new tools. overkill for one box?"],
+    ["when do we need an orchestrator like kubernetes?", "worth it for 3 droplets?"],
+    ["when do we need an orchestrator like kubernetes?", "bottom line for a 10 person team?"],
     ["how does density compare between VMs and containers?", "so w 1 droplet basically no savings right?"],
     ["can we run databases in containers?", "so probably not for us, right?"],
   ])("after %j, %j gets the answer's bottom line and the checklist", async (first, q) => {
@@ -119,6 +121,9 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     "you literally just pasted the same thing again",
     "thats not what I'm asking",
     "nope, different question",
+    // Frustration beside it asks nothing of our subject (review 35's).
+    "thats not what i asked lol, is this thing even working",
+    "wrong answer. how is this even related",
   ])("%j gets the question's next matches, like the button, in a new message", async (q) => {
     const { bot, answer, r } = await replyAfter("how do we migrate from vms to containers?", q);
     const pressed = buttons([answer]).find((b) => b.action.type === "not-this")!;
@@ -159,6 +164,14 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     );
   });
 
+  it("takes agreement for none", async () => {
+    const { r } = await replyAfter(
+      "how do we migrate from vms to containers?",
+      "yeah its not what we need right now, we're 3 people",
+    );
+    expect(texts(r)).not.toContain(prompt);
+  });
+
   it("answers a question said with it, and needs an answer before it", async () => {
     const { r } = await replyAfter(
       "what are the downsides of containers?",
@@ -190,6 +203,22 @@ describe("blind trial 30's follow-ups", () => {
       "simpler please, im not a security guy",
     );
     expect(texts(r)[0]).toBe(simpler);
+    // Not what the asker is unsure of, which is a question (review 35's).
+    const { bot, r: asked } = await replyAfter(
+      "what is a pod",
+      "simpler please, im not sure what namespaces are",
+    );
+    const subtitle = asked.parts.find((p) => p.type === "subtitle");
+    expect(subtitle?.type === "subtitle" && subtitle.text).toBe(
+      `Answering: ${bot.qa.asker.entry("namespace")!.question}`,
+    );
+  });
+
+  it("leaves 'which doc …' questions of another topic or of the documents themselves to be asked", async () => {
+    for (const q of ["which docs mention cost?", "which document is the most recent?"]) {
+      const { r } = await replyAfter("what are microvms?", q);
+      expect(texts(r)[0], q).not.toBe(sources);
+    }
   });
 
   it("gives the bottom line for a check of the answer in the asker's own terms, not the answer again", async () => {

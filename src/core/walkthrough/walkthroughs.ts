@@ -172,6 +172,12 @@ const TAKEN_BACK_AFTER =
 /** A hedge closing a typed answer: "weekly i guess", "strong tbh". */
 const TRAILING_HEDGE =
   /[\s,]+(?:i\s+guess|i\s+think|i\s+suppose|i[’']?d\s+say|id\s+say|i\s+would\s+say|tbh|lol|haha|or\s+so)\s*[.!]*\s*$/i;
+/** Changes over time: the no they follow may be about before or after. */
+const CHANGED =
+  /\b(?:replaced|replacing|retired|retiring|migrated|migrating|switched|switching|gone|used to|anymore|no longer|last year|soon)\b/;
+/** After a bare no, words saying all of it is the team's own or plain (in rawWords). */
+const SUPPORTS_NO =
+  /\b(?:all|everything|only|just|purely|entirely|100)\s+(?:\w+\s+){0,3}?(?:ours|our own|in house|inhouse|linux|basic|plain|normal|standard|ordinary|our code|internal|homegrown|home grown)\b|\b(?:all ours|our own|in house|we wrote|we built|we control|we own|nothing special|nothing fancy|vanilla|commodity)\b/;
 /**
  * A bare no opening a message, and what follows it (a no only: a yes before what follows may agree
  * with either, "yes, it is all in-house" being No).
@@ -821,6 +827,8 @@ export class Walkthroughs {
     if (pressed?.type !== "checklist.answer" || pressed.value === null || pressed.value === readValue)
       return undefined;
     const rest = text.trim().slice(clause.trim().length);
+    // (Nor one the rest turns: "steady-ish, although black friday traffic is like 10x", review 35's.)
+    if (/^\W*(?:but|although|though|except|however|apart from|other than)\b/i.test(rest)) return undefined;
     if (
       ASKED_AFTER.test(rest) ||
       TAKEN_BACK_AFTER.test(rest) ||
@@ -839,17 +847,22 @@ export class Walkthroughs {
   ): boolean {
     const words = rawWords(rest).join(" ");
     if (!words || rest.includes("?") || ASKED_AFTER.test(rest) || asksSomething(rest)) return false;
-    if (/^(?:but|though|although|except|however|only|well actually)\b/.test(words)) return false;
-    if (BARE_CHATTER.test(words)) return false;
+    if (/^(?:but|though|although|except|however|only|well actually|unless)\b/.test(words)) return false;
+    if (BARE_CHATTER.test(words) || TAKEN_BACK_AFTER.test(rest)) return false;
     // (Nor what changed, whose no may be about before or after: "no, we replaced the vendor app last year".)
-    if (
-      /\b(?:replaced|replacing|retired|retiring|migrated|migrating|switched|switching|gone|used to|anymore|no longer|last year|soon)\b/.test(
-        words,
-      )
-    )
-      return false;
+    if (CHANGED.test(words)) return false;
     const other = this.readAnswer(state, rest, read);
-    return !(other !== undefined && (other === "both" || other.action.value !== value));
+    if (other === "both" || (other !== undefined && other.action.value !== value)) return false;
+    // It has to say why in words that agree: its own words for that option ("we control the
+    // stack"), or all of it being the team's own or plain ("everything we run is Linux", "just a
+    // basic droplet"). Anything else after a no may be about something else ("nope, he's out
+    // today", "no, still waiting on finance"), or contradict it in words the bot does not know
+    // ("not really, it's an old java 6 app on weblogic"): review 35's.
+    if (other !== undefined) return true;
+    const q = this.deps.knowledge.decision.checklist[state.step];
+    const label = q?.choices.find((c) => c.value === value)?.label ?? "";
+    const own = rawWords(label.split("—")[1] ?? "").filter((w) => w.length > 3 && !this.stopwords.has(w));
+    return SUPPORTS_NO.test(words) || own.some((w) => words.split(" ").includes(w));
   }
 
   /** Does `rest` name another option of the current question than `value` by its word, or ask about one? */
