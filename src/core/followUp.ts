@@ -998,6 +998,10 @@ export function asksForCaveats(
   const sentences = question.trim().split(/(?<=[.!])\s+/);
   if (sentences.length > 1 && !asksSomething(sentences.slice(0, -1).join(" ")))
     return asksForCaveats(sentences.at(-1)!, words, ofOptions);
+  // Or its last clause after a "but": "sounds nice but whats the catch?" (blind trial 31's was declined).
+  const clauses = question.trim().split(/\s+but\s+/i);
+  if (clauses.length > 1 && !asksSomething(clauses.slice(0, -1).join(" ")))
+    return asksForCaveats(clauses.at(-1)!, words, ofOptions);
   const raw = rawWords(question);
   // Asked, not said: "no problem, thanks!", "not an issue for us", "you got it wrong", "ok gotcha"
   // and "this recommendation is wrong" are no questions (an independent review's).

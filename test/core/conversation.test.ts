@@ -1147,6 +1147,8 @@ describe("follow-ups in context", () => {
       "any gotchas?",
       "whats the catch w that",
       "nice, this sounds like what i need. but whats the catch?",
+      // (Blind trial 31's, declined: the remark in the same clause as "but".)
+      "sounds nice but whats the catch?",
     ]) {
       await bot.handle(turn({ text: "can we run databases in containers?" }));
       const [r] = await bot.handle(turn({ text: q }));
