@@ -650,6 +650,33 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
+  it("reads typed answers from blind trial 31: how often it holds first, 'nothing special', a condition in a later sentence", async () => {
+    for (const [step, text, expected] of [
+      [
+        3,
+        "Usually every two weeks at the end of a sprint, sometimes a hotfix in between.",
+        label("deploys", "regular"),
+      ],
+      [
+        9,
+        "Nothing special that I am aware of. Our encryption keys are held in a separate hardware security module that is reached over the network.",
+        label("hardware", "none"),
+      ],
+      [
+        10,
+        "pretty steady, few hundred users. might spike if we get on product hunt i guess",
+        label("load", "steady"),
+      ],
+    ] as const) {
+      const r = await at(step, text);
+      expect(r.kind, text).toBe("checklist");
+      expect(plainText([r]), text).toContain(`✅ ${expected}`);
+    }
+    // In the same sentence, a condition still makes the opening conditional.
+    const conditional = await at(1, "medium, if we hire the platform engineer we interviewed");
+    expect(plainText([conditional])).not.toContain(`✅ ${label("maturity", "medium")}`);
+  });
+
   it("reads typed answers from blind trial 26: judged at the end, a mix, an emphatic yes, 'that's a yes', a lead-in saying where it holds", async () => {
     for (const [step, text, expected] of [
       [
