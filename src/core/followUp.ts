@@ -407,7 +407,7 @@ export function asksSimplerSayingWhy(question: string, words: QuestionWords): bo
 /** The asker saying what they are not, or new to it: "im not a security guy", "we're new to this". */
 // (Not "im not sure what namespaces are", which asks about them: review 35's.)
 const ABOUT_THE_ASKER =
-  /^(?:i[’']?m|i\s+am|im|we[’']?re|we\s+are)\s+(?:not\s+(?:a|an|the|very|really|that|so|too|into|technical|techy)\b(?!\s+sure)|new\b|just\b|only\b|a\s+beginner\b)/i;
+  /^(?:i[’']?m|i\s+am|im|we[’']?re|we\s+are)\s+(?:not\s+(?:a|an|the|very|really|that|so|too|into|technical|techy|familiar|comfortable|experienced|used)\b(?!\s+sure)|new\b|just\b|only\b|a\s+beginner\b)/i;
 
 /** Words the team speaks of itself with. */
 const PRONOUNS = ["we", "our", "us", "ours", "i", "my", "me", "weve"];
@@ -1275,6 +1275,8 @@ const PUSHBACK = new RegExp(
     // "(that's) not what i asked", "not quite what i meant"; not "our migration wasnt what we wanted".
     String.raw`(?:^|[,.;:!?]\s*|\b(?:thats|that|this|its|it|but|no|nope|sorry|hmm|hm|um)\s+)(?:not|isnt|wasnt|nothing\s+like)\s+(?:quite\s+|really\s+|exactly\s+)?what\s+(?:i|we)\s+(?:asked|meant|wanted|was\s+looking\s+for|am\s+looking\s+for|im\s+looking\s+for|was\s+asking|were\s+asking|am\s+asking|im\s+asking|are\s+asking)\b`,
     String.raw`(?:^|[,.;:!?]\s*|\b(?:thats|that|this|its|it|but|no|nope|sorry|hmm|hm|um)\s+)(?:not|isnt|wasnt)\s+(?:quite\s+|really\s+|exactly\s+)?what\s+(?:im|i\s+am|were|we\s+are)\s+(?:asking|looking\s+for)\b`,
+    // ("that's not what I need"; not "its not what we need right now, we're 3 people", agreement.)
+    String.raw`\b(?:thats|that\s+is|thats\s+just)\s+not\s+what\s+i\s+(?:need|needed)\b|\bnot\s+what\s+i\s+needed\b`,
     String.raw`\bopposite\s+of\s+what\s+(?:i|we)\b`,
     String.raw`\bwrong\s+one\s+again\b`,
     String.raw`\bwrong\s+(?:answer|question|topic)\b`,
@@ -1319,7 +1321,9 @@ const OPPOSITE = /\bopposite\s+of\s+what\s+(?:i|we)\b/;
 
 /** The verb of something said or argued: "says", "is the one pushing", "recommends". */
 const CLAIM_VERB =
-  /\b(?:says?|said|claims?|claiming|argues?|arguing|push(?:es|ing)?|recommends?|recommending|backs?|backing|suggests?|suggesting|mentions?|talks?\s+about)\b/i;
+  /\b(?:says?|said|claims?|claiming|argues?|arguing|push(?:es|ing)?|recommends?|recommending|backs?|backing|suggests?|suggesting|mentions?|talks?\s+about|disagrees?|agrees?|has|have|gives?|shows?|supports?|favou?rs?|prefers?)\b/i;
+/** The sides, which every answer names: "which doc argues for containers?" names no other topic. */
+const SIDE_WORDS = /\b(?:vms?|virtual\s+machines?|containers?|microvms?|docker|kubernetes|k8s)\b/gi;
 /** Asks which of the documents says or argues something: "which doc is the one pushing microvms". */
 const WHICH_DOCUMENT =
   /\bwhich\s+(?:(?:of\s+the\s+)?(?:\d+|five)\s+)?(?:docs?|documents?|sources?|papers?|articles?)\b(?!\s+(?:do|would|should|can)\s+(?:you|u|i|we)\b)/i;
@@ -1384,6 +1388,19 @@ function aboutTheAnswer(words: QuestionWords, text: string): boolean {
   const own = words.stems(rest);
   const unknown = own.filter((s) => s.length > 3 && !words.knows(s)).length;
   const known = own.filter((s) => s.length > 3 && words.knows(s)).length;
+  // A word the knowledge never uses before "for" names a subject of its own ("is nomad worth it
+  // for us?", "is istio overkill for 10 services?": review 36's), not the asker's kit after it.
+  // (In the sentence that asks: "ok but that's generic. yes or no for the card service?".)
+  const asking =
+    rest
+      .split(/(?<=[.!?])\s+/)
+      .filter((t) => t.trim())
+      .at(-1) ?? rest;
+  const head = FOR_CASE.exec(asking);
+  const before = head ? asking.slice(0, head.index) : asking;
+  if (head && words.stems(before).some((s) => s.length > 3 && !words.knows(s))) return false;
+  // (Nor a number of the knowledge's unknown: "bottom line for 2025?".)
+  if (own.some((s) => s.length > 3 && !words.knows(s) && /^\d+$/.test(s))) return false;
   // (One word of the asker's own kit after "for" is theirs to name: "worth it for 3 droplets?".)
   return tied && (unknown === 0 || (unknown === 1 && (known >= 1 || FOR_CASE.test(rest))));
 }
@@ -1500,7 +1517,7 @@ function resolveMatch(
   // answer, nor "which document is the most recent?" (review 35's).
   if (WHICH_DOCUMENT.test(question) && (alone.kind !== "answer" || alone.entry.id === previous.id)) {
     const said = CLAIM_VERB.exec(question);
-    const what = said ? question.slice(said.index + said[0].length) : "";
+    const what = said ? question.slice(said.index + said[0].length).replace(SIDE_WORDS, " ") : "";
     const named = /\p{L}{3,}/u.test(what) ? asker.ask(what) : undefined;
     if (said && (named?.kind !== "answer" || named.entry.id === previous.id))
       return aboutPrevious(previous, question, "sources");

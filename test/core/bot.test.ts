@@ -650,7 +650,7 @@ describe("Bot.handle: walkthroughs", () => {
     }
   });
 
-  it("reads typed answers from blind trial 31: how often it holds first, 'nothing special', a condition in a later sentence", async () => {
+  it("reads typed answers from blind trial 31: how often it holds first, 'nothing special', a no before the team's own system", async () => {
     for (const [step, text, expected] of [
       [
         3,
@@ -662,19 +662,31 @@ describe("Bot.handle: walkthroughs", () => {
         "Nothing special that I am aware of. Our encryption keys are held in a separate hardware security module that is reached over the network.",
         label("hardware", "none"),
       ],
-      [
-        10,
-        "pretty steady, few hundred users. might spike if we get on product hunt i guess",
-        label("load", "steady"),
-      ],
+      // Review 36's: a bare no before a description of the team's own system.
+      [8, "no, everything runs on ubuntu", label("legacy", "no")],
+      [4, "no, we're a linux shop", label("multiOs", "no")],
+      [9, "no, standard ec2 instances", label("hardware", "none")],
     ] as const) {
       const r = await at(step, text);
       expect(r.kind, text).toBe("checklist");
       expect(plainText([r]), text).toContain(`✅ ${expected}`);
     }
-    // In the same sentence, a condition still makes the opening conditional.
-    const conditional = await at(1, "medium, if we hire the platform engineer we interviewed");
-    expect(plainText([conditional])).not.toContain(`✅ ${label("maturity", "medium")}`);
+    // A condition makes the opening conditional, in the same sentence or a later one ("if a big
+    // customer onboards we get hammered" may describe real peaks: review 36's); a "none of" is no
+    // None, and a rest that names what the no would deny takes it back.
+    for (const [step, text, value] of [
+      [1, "medium, if we hire the platform engineer we interviewed", label("maturity", "medium")],
+      [
+        10,
+        "pretty steady, b2b. if a big customer onboards we get hammered for a day or two",
+        label("load", "steady"),
+      ],
+      [8, "none of the software is ours, the vendor controls the stack", label("legacy", "no")],
+      [8, "no, it's all SAP", label("legacy", "no")],
+    ] as const) {
+      const r = await at(step, text);
+      expect(plainText([r]), text).not.toContain(`✅ ${value}`);
+    }
   });
 
   it("reads typed answers from blind trial 26: judged at the end, a mix, an emphatic yes, 'that's a yes', a lead-in saying where it holds", async () => {

@@ -55,6 +55,10 @@ describe("a request for a verdict on the answer just given", () => {
     "so with portainer where do i find the logs?",
     // Review 34's chatter after an answer.
     "is kubecon worth it?",
+    // Review 36's: a subject of its own named before "for".
+    "is nomad worth it for us?",
+    "is istio overkill for 10 services?",
+    "bottom line for 2025?",
     "lunch at 1? y/n",
     "can you send me the slides? y/n",
     "bottom line: I need this by friday",
@@ -124,6 +128,7 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     // Frustration beside it asks nothing of our subject (review 35's).
     "thats not what i asked lol, is this thing even working",
     "wrong answer. how is this even related",
+    "that's not what I need",
   ])("%j gets the question's next matches, like the button, in a new message", async (q) => {
     const { bot, answer, r } = await replyAfter("how do we migrate from vms to containers?", q);
     const pressed = buttons([answer]).find((b) => b.action.type === "not-this")!;
@@ -191,6 +196,9 @@ describe("blind trial 30's follow-ups", () => {
   it.each([
     ["is re-architecting an app for containers worth it?", "which doc says the rearchitecting part?"],
     ["what are microvms?", "which doc is the one pushing microvms"],
+    // Review 36's: a verb of disagreeing or arguing, and a side every answer names.
+    ["should gpu workloads run in vms or containers?", "which doc disagrees?"],
+    ["should gpu workloads run in vms or containers?", "which doc argues for containers?"],
   ])("after %j, %j gets that answer's sources", async (first, q) => {
     const { r } = await replyAfter(first, q);
     expect(texts(r)[0]).toBe(sources);
@@ -203,6 +211,11 @@ describe("blind trial 30's follow-ups", () => {
       "simpler please, im not a security guy",
     );
     expect(texts(r)[0]).toBe(simpler);
+    const { r: familiar } = await replyAfter(
+      "what is kubernetes",
+      "simpler please, im not familiar with kubernetes",
+    );
+    expect(texts(familiar)[0]).toBe(simpler);
     // Not what the asker is unsure of, which is a question (review 35's).
     const { bot, r: asked } = await replyAfter(
       "what is a pod",

@@ -174,12 +174,15 @@ const ASKED_AFTER =
 const TAKEN_BACK_AFTER =
   /\b(?:if|unless|says|said|according|hated?|hates|dropped|ditched|too expensive|let me|check with|ask (?:our|my|the)|mostly|mainly|usually|generally|otherwise|probably|soon|at some point|someday|eventually|later|next (?:year|quarter|month|sprint)|will|gonna|going to)\b/i;
 
-/** TAKEN_BACK_AFTER in a later sentence: a condition there ("if", "unless") is about something else. */
-const TAKEN_BACK_LATER = new RegExp(TAKEN_BACK_AFTER.source.replace("if|unless|", ""), "i");
-
 /** A hedge closing a typed answer: "weekly i guess", "strong tbh". */
 const TRAILING_HEDGE =
   /[\s,]+(?:i\s+guess|i\s+think|i\s+suppose|i[’']?d\s+say|id\s+say|i\s+would\s+say|tbh|lol|haha|or\s+so)\s*[.!]*\s*$/i;
+/** After a bare no, words describing the team's own system (in rawWords). */
+const DESCRIBES_OWN =
+  /\b(?:we|were|our|ours|us|everything|all|nothing|only|just|standard|plain|normal|ordinary|regular|typical|open source|not that i know of|not that im aware|as far as i know)\b/;
+/** After a bare no, words that may say the opposite, or hedge it. */
+const CONTRADICTS_NO =
+  /\b(?:old|older|legacy|vendor|vendors|licen[cs]\w*|sap|oracle|windows|weblogic|websphere|mainframe|cobol|proprietary|certified|though|except|unless|maybe|some|apart from|besides|gpu|gpus|fpga|kernel|driver|drivers)\b/;
 /** Changes over time: the no they follow may be about before or after. */
 const CHANGED =
   /\b(?:replaced|replacing|retired|retiring|migrated|migrating|switched|switching|gone|used to|anymore|no longer|last year|soon)\b/;
@@ -191,7 +194,7 @@ const SUPPORTS_NO =
  * with either, "yes, it is all in-house" being No).
  */
 const BARE_LEAD =
-  /^\s*((?:mostly\s+)?(?:no|nope|nah|not\s+really|nothing\s+special|none))\b(?![-'’])[\s,.;:!—–-]*/i;
+  /^\s*((?:mostly\s+)?(?:no|nope|nah|not\s+really|nothing\s+special|none(?!\s+of\b)))\b(?![-'’])[\s,.;:!—–-]*/i;
 /** After a bare yes or no, words that make it chatter: "no, sorry, wrong thread", "yes, let me check". */
 const BARE_CHATTER =
   /\b(?:sorry|wrong (?:thread|channel|chat|person)|my bad|ignore|not you|let me|lemme|one sec|hang on|check|ask|later|tomorrow)\b/;
@@ -790,17 +793,7 @@ export class Walkthroughs {
       // we control the stack" (blind trial 30's were not read); not chatter ("no, sorry, wrong
       // thread", "yes, let me check"), nor a rest that turns it ("no, but we pin one kernel") or
       // reads another answer ("no, we run windows and linux" at a question of OS families).
-      // (A condition in a later sentence supposes something else: "pretty steady, few hundred
-      // users. might spike if we get on product hunt", blind trial 31's; in the same sentence it
-      // makes the opening conditional: "medium, if we hire …".)
-      const [sameSentence = "", ...later] = rest.split(/(?<=[.!?…])\s+/);
-      if (
-        openingChatter(part) ||
-        ASKED_AFTER.test(rest) ||
-        TAKEN_BACK_AFTER.test(sameSentence) ||
-        TAKEN_BACK_LATER.test(later.join(" "))
-      )
-        continue;
+      if (openingChatter(part) || ASKED_AFTER.test(rest) || TAKEN_BACK_AFTER.test(rest)) continue;
       const pressed = this.typedPress(state, part);
       // (Not an opening that turns something down: "we definitely can't run our own clusters. if
       // it's managed by azure or aws maybe" says what they would take after it.)
@@ -881,7 +874,12 @@ export class Walkthroughs {
     const q = this.deps.knowledge.decision.checklist[state.step];
     const label = q?.choices.find((c) => c.value === value)?.label ?? "";
     const own = rawWords(label.split("—")[1] ?? "").filter((w) => w.length > 3 && !this.stopwords.has(w));
-    return SUPPORTS_NO.test(words) || own.some((w) => words.split(" ").includes(w));
+    if (SUPPORTS_NO.test(words) || own.some((w) => words.split(" ").includes(w))) return true;
+    // Or a description of the team's own system in words that contradict nothing ("no, we're a
+    // linux shop", "no, everything runs on ubuntu", "no, standard ec2 instances": review 36's);
+    // not one that names what the no would deny ("no, it's all SAP", "not really, it's an old java
+    // 6 app on weblogic") or hedges it.
+    return DESCRIBES_OWN.test(words) && !CONTRADICTS_NO.test(words);
   }
 
   /** Does `rest` name another option of the current question than `value` by its word, or ask about one? */
@@ -894,15 +892,8 @@ export class Walkthroughs {
     // times a day for the serving code, new model versions maybe 2-3x a week").
     // An option of its own named anywhere in a clause of the rest, a question or not.
     const clauses = rest.split(/[,;:.!?]|\s[-—–]\s/).filter((c) => rawWords(c).length > 0);
-    // (Not a clause that only supposes it: "pretty steady, few hundred users. might spike if we get
-    // on product hunt", blind trial 31's.)
-    const supposed = (c: string) => /\b(?:if|might|could|maybe|someday|unless|in case)\b/i.test(c);
     if (
-      clauses.some(
-        (c) =>
-          !(supposed(c) && !c.includes("?")) &&
-          other(optionWordNamed(q, c.replace(/^\W*(?:and|but|though|so|plus|also)\b/i, ""))),
-      )
+      clauses.some((c) => other(optionWordNamed(q, c.replace(/^\W*(?:and|but|though|so|plus|also)\b/i, ""))))
     )
       return true;
     return rest.includes("?") && clauses.some((c) => other(optionNamedIn(q, c)));
