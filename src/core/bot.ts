@@ -710,7 +710,9 @@ export class Bot {
     // "what's the catch?" right after an answer asks for its downsides (FOLLOW_UP.caveatsAsked).
     const caveats = context !== undefined && asksForCaveats(question, this.questionWords);
     const asking = caveats ? FOLLOW_UP.caveatsAsked : question;
-    const found = resolve(this.recent, this.questionWords, asking, context);
+    const found = this.recent.resolution(asking, context?.entryId, () =>
+      resolve(this.recent, this.questionWords, asking, context),
+    );
     // "what's the catch?" asks for the drawbacks of the answer it follows, not for the entry on
     // the downsides of containers, which its stand-in question matches in that subject.
     // (After a glossary term, its first related entry, which speaks of it at length: "what are

@@ -16,6 +16,8 @@ interface Remembered {
   inConversation?: AskOutcome;
   reading?: Reading;
   stems?: readonly string[];
+  /** Follow-up resolutions of the text, by the entry answered before it ("-": none). */
+  resolutions?: Map<string, unknown>;
 }
 
 /**
@@ -71,6 +73,22 @@ export class RecentAnswers {
 
   entry(id: string) {
     return this.asker.entry(id);
+  }
+
+  /**
+   * A follow-up resolution of the text after the entry `before` (followUp.ts resolve), remembered:
+   * it depends only on the text, that entry and the knowledge, and is most of a repeated
+   * question's own time (`npm run bench`). The result is shared between turns; nothing may change it.
+   */
+  resolution<T>(text: string, before: string | undefined, resolve: () => T): T {
+    const slot = this.slot(text);
+    if (!slot) return resolve();
+    slot.resolutions ??= new Map();
+    const key = before ?? "-";
+    if (slot.resolutions.has(key)) return slot.resolutions.get(key) as T;
+    const found = resolve();
+    slot.resolutions.set(key, found);
+    return found;
   }
 
   /** The text's slot, now the most recent; the least recent one goes when there are too many. */

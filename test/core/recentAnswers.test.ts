@@ -117,6 +117,27 @@ describe("RecentAnswers", () => {
     expect(Object.isFrozen(reading.understood)).toBe(true);
   });
 
+  it("remembers a follow-up's resolution per text and per entry answered before it", () => {
+    const { recent } = counted(2);
+    let resolved = 0;
+    const resolve = (tag: string) => () => {
+      resolved++;
+      return { tag };
+    };
+    const a = recent.resolution("and for VMs?", "boot-time", resolve("a"));
+    expect(recent.resolution("and for VMs?", "boot-time", resolve("again"))).toBe(a);
+    expect(resolved).toBe(1);
+    // Another entry before it, or none: resolved again.
+    expect(recent.resolution("and for VMs?", "hypervisor-role", resolve("b"))).toEqual({ tag: "b" });
+    expect(recent.resolution("and for VMs?", undefined, resolve("c"))).toEqual({ tag: "c" });
+    expect(resolved).toBe(3);
+    // Forgotten with its text, beyond the capacity.
+    recent.ask("what is a pod?");
+    recent.ask("what is a hypervisor?");
+    expect(recent.resolution("and for VMs?", "boot-time", resolve("d"))).toEqual({ tag: "d" });
+    expect(resolved).toBe(4);
+  });
+
   it("leaves follow-ups to their conversation: the same short question gets each thread's own answer", async () => {
     const bot = makeBot(new MemoryStore());
     // The question answered, or what a follow-up back to the answer before came back to.
