@@ -5,7 +5,7 @@ import { deepFrozen } from "../deepFrozen.ts";
 import { fill } from "../fill.ts";
 import { PairMemo } from "../memo.ts";
 import { literal } from "../render/inline.ts";
-import type { Part, Reply } from "../reply.ts";
+import type { Button, Part, Reply } from "../reply.ts";
 import { button, citeAll, reply } from "./common.ts";
 
 export interface AnswerContext {
@@ -223,13 +223,15 @@ function backToAnswer(
   ctx: AnswerContext,
   askedId?: string,
   label = ctx.responses.followUp.showAgain,
+  /** Buttons shown before them (the verdict's "Start the checklist"). */
+  first: Button[] = [],
 ): Part {
   const r = ctx.responses;
   const again = button(label, { type: "ask", entryId: entry.id, via: "again" });
   const notThis = askedId
     ? [button(r.correction.button, { type: "not-this", askedId, entryId: entry.id })]
     : [];
-  return { type: "buttons", role: "menu", buttons: [again, ...notThis] };
+  return { type: "buttons", role: "menu", buttons: [...first, again, ...notThis] };
 }
 
 /** "source?" after an answer: where that answer comes from, a way to see it again, and "Not what I asked". */
@@ -296,7 +298,6 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 export function verdictReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
   const first = firstSentence(entry.answer);
-  const back = backToAnswer(entry, ctx, askedId);
   const start = button(r.intents.checklistButton, { type: "checklist.start" }, "primary");
   return reply(
     "answer",
@@ -304,7 +305,7 @@ export function verdictReply(entry: Answerable, ctx: AnswerContext, askedId?: st
       { type: "text", text: r.followUp.verdict },
       { type: "text", text: first },
       { type: "text", text: r.followUp.verdictChecklist },
-      back.type === "buttons" ? { ...back, buttons: [start, ...back.buttons] } : back,
+      backToAnswer(entry, ctx, askedId, undefined, [start]),
     ],
     first,
   );

@@ -189,6 +189,8 @@ const CHANGED =
 /** After a bare no, words saying all of it is the team's own or plain (in rawWords). */
 const SUPPORTS_NO =
   /\b(?:all|everything|only|just|purely|entirely|100)\s+(?:\w+\s+){0,3}?(?:ours|our own|in house|inhouse|linux|basic|plain|normal|standard|ordinary|our code|internal|homegrown|home grown)\b|\b(?:all ours|our own|in house|we wrote|we built|we control|we own|nothing special|nothing fancy|vanilla|commodity)\b/;
+/** A word turning down what an opening says, in rawWords ("we definitely can't run our own clusters"). */
+const TURNS_DOWN = /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never)\b/;
 /**
  * A bare no opening a message, and what follows it (a no only: a yes before what follows may agree
  * with either, "yes, it is all in-house" being No).
@@ -797,7 +799,7 @@ export class Walkthroughs {
       const pressed = this.typedPress(state, part);
       // (Not an opening that turns something down: "we definitely can't run our own clusters. if
       // it's managed by azure or aws maybe" says what they would take after it.)
-      const turnsDown = /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never)\b/.test(words.join(" "));
+      const turnsDown = TURNS_DOWN.test(words.join(" "));
       const stated =
         pressed?.type === "checklist.answer" && pressed.value !== null
           ? { action: { ...pressed, value: pressed.value }, words: part.trim() }
@@ -830,10 +832,7 @@ export class Walkthroughs {
     const words = rawWords(clause);
     if (words.length === 0 || words.length > MAX_OPENING_WORDS || clause.trim() === text.trim())
       return undefined;
-    if (
-      openingChatter(clause) ||
-      /\b(?:not|cant|cannot|wont|dont|doesnt|isnt|arent|never|no)\b/.test(words.join(" "))
-    )
+    if (openingChatter(clause) || TURNS_DOWN.test(words.join(" ")) || /\bno\b/.test(words.join(" ")))
       return undefined;
     const pressed = this.typedPress(state, clause);
     if (pressed?.type !== "checklist.answer" || pressed.value === null || pressed.value === readValue)
