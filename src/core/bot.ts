@@ -20,6 +20,7 @@ import {
   asksForCaveats,
   asksForTheOriginal,
   asksForTheRecommendation,
+  asksHowToGetThere,
   asksRunnerUp,
   asksSimplerSayingWhy,
   asksWhichOne,
@@ -623,6 +624,16 @@ export class Bot {
         }
       }
     }
+    // "what would it take to switch?", "how do we get there?" while the recommendation is the last
+    // thing shown, or naming it or an option: the documents' way there (blind trial 31's was declined).
+    if (asksHowToGetThere(question, this.questionWords)) {
+      const rec = await recommendation();
+      const before = await lastAnswer();
+      const last = rec !== undefined && !rec.behind && (!before || (before.at ?? 0) < rec.at);
+      const named =
+        mentionsRecommendation(question, this.questionWords) || this.optionNamed(question) !== undefined;
+      if (rec && (last || named)) return this.gettingThere(turn, rec.answers, question);
+    }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
     const pointing = this.pointing(question);
@@ -1103,6 +1114,36 @@ export class Bot {
       }
     }
     return replies;
+  }
+
+  /**
+   * "what would it take to switch?" about the recommendation shown last (or the option the question
+   * names): the FAQ entry on moving to it, which becomes the answer follow-ups are about; where the
+   * documents describe no such move, that, and what the option involves.
+   */
+  private async gettingThere(
+    turn: Turn,
+    answers: Record<string, string | null>,
+    question: string,
+  ): Promise<Reply> {
+    const { decision: knowledge, responses } = this.knowledge;
+    const option = this.optionNamed(question) ?? decide(parseAnswers(answers), knowledge).recommendation;
+    const rec = knowledge.recommendations.find((r) => r.id === option);
+    const title = rec?.title ?? option;
+    const entry = rec?.gettingThere ? this.qa.asker.entry(rec.gettingThere) : undefined;
+    if (!entry) {
+      const parts: Part[] = [{ type: "context", text: fill(responses.followUp.noWayThere, { title }) }];
+      if (rec) parts.push({ type: "text", text: rec.summary });
+      return reply("recommendation", parts, title);
+    }
+    await this.unlessStoreDown("follow-up context not kept", () =>
+      this.followUps.remember(turn, { entryId: entry.id }),
+    );
+    const answer = answerReply(entry, this.qa.context);
+    return {
+      ...answer,
+      parts: [{ type: "context", text: fill(responses.followUp.gettingThere, { title }) }, ...answer.parts],
+    };
   }
 
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */

@@ -258,6 +258,17 @@ export const FOLLOW_UP = {
       "switch",
     ],
   ],
+  /**
+   * Besides the options and the recommendation's own words, the words of asking how to move to
+   * it: "what would it take to switch?", "how do we get there?", "where do we start?", "how hard
+   * would the migration be?" (blind trial 31's was declined).
+   */
+  gettingThereFrame: [
+    ...["take", "switch", "move", "migrate", "migration", "transition", "adopt", "get", "there"],
+    ...["start", "started", "begin", "first", "next", "step", "steps", "path", "way", "roll", "out"],
+    ...["hard", "difficult", "much", "work", "effort", "go", "about", "team", "then", "now", "here"],
+    ...["make", "exactly"],
+  ],
   /** "why not the runner up?", "why not the other one?": the option that came second. */
   runnerUpWords: ["runner", "second", "other", "alternative", "next"],
   /**
@@ -881,6 +892,45 @@ const OPTION_WORDS =
 const BEFORE_AN_OPTION = new RegExp(
   `\\b(?:be\\s+(?:true|different)\\s+before\\s+(?:\\w+\\s+){1,3}(?:moves?|goes|go|migrates?|switch(?:es)?)\\s+(?:to|into|onto)\\s+(?:\\w+\\s+)?(?:${OPTION_WORDS})|(?:before|until)\\s+(?:(?:a|the)\\s+)?(?:\\w+\\s+)?(?:${OPTION_WORDS})\\s+(?:(?:\\w+\\s+)?platform\\s+)?(?:became|becomes|become|wins|won))\\b`,
 );
+
+/**
+ * How to move to the recommendation, in rawWords' spelling (an opening of thanks or agreement
+ * allowed): "what would it take to switch?", "how do we get there?", "where do we start?",
+ * "next steps?", "how hard would the migration be?", "… to switch to microvms?". Not "what would it
+ * take for you to switch?", which asks what would change the recommendation (ASKS_WHAT_CHANGES_IT),
+ * nor "how do we start a container?": after the asking, only the option or the recommendation.
+ */
+const GETTING_THERE = new RegExp(
+  `^(?:(?:ok|okay|so|and|alright|right|great|cool|thanks|nice|got\\s+it|makes\\s+sense)\\s+)*(?:${[
+    "what\\s+(?:would|will|does|did|do)\\s+it\\s+take\\s+(?:(?:for\\s+)?(?:us|me|the\\s+team|our\\s+team)\\s+)?to\\s+(?:switch|move|migrate|transition|adopt|get\\s+(?:there|started)|go\\s+there|do\\s+(?:it|that|this)|make\\s+(?:the|that)\\s+(?:switch|move|transition))",
+    "how\\s+(?:do|would|could|should|can|will|might)\\s+(?:we|i|one|a\\s+team)\\s+(?:get\\s+(?:there|started)|start|begin|switch|migrate|move|transition|adopt|make\\s+the\\s+(?:switch|move|transition)|go\\s+about\\s+(?:it|that|this)|roll\\s+(?:it|that|this)\\s+out)",
+    "how\\s+to\\s+(?:get\\s+(?:there|started)|start|begin|switch|migrate|transition|make\\s+the\\s+(?:switch|move|transition)|go\\s+about\\s+it|roll\\s+it\\s+out)",
+    "where\\s+(?:do|would|should|can)\\s+(?:we|i)\\s+(?:start|begin)",
+    "(?:(?:what\\s+(?:are|r)|whats|what\\s+is)\\s+(?:the|our)\\s+)?(?:first|next)\\s+steps?",
+    "(?:whats|what\\s+is|what\\s+would\\s+be)\\s+(?:the|our)\\s+(?:migration\\s+path|path\\s+there|way\\s+there)",
+    "how\\s+(?:hard|difficult|much\\s+(?:work|effort))\\s+(?:is|would|will)\\s+(?:it|that|the\\s+(?:switch|move|migration|transition))(?:\\s+be)?",
+  ].join(
+    "|",
+  )})(?:\\s+(?:then|now|from\\s+here|exactly))?(?:\\s+(?:to|with|into|onto|toward|towards)\\s+(?:(?:the|a|that|this)\\s+)?(?:it|that|this|there|(?:recommended\\s+)?(?:rec|recommendation|setup|option|one|plan)|(?:${OPTION_WORDS})(?:\\s+(?:on\\s+vms|platform|development))?))?(?:\\s+(?:then|now|from\\s+here))?$`,
+);
+
+/**
+ * "what would it take to switch?", "how do we get there?" after a recommendation: how to move to
+ * it, or to the option it names ("… to switch to microvms?"), with nothing else named.
+ */
+export function asksHowToGetThere(question: string, words: QuestionWords): boolean {
+  const raw = rawWords(question.replace(BACK_TO_IT, ""));
+  if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords + 3) return false;
+  if (!GETTING_THERE.test(raw.join(" "))) return false;
+  return words
+    .stems(question.replace(BACK_TO_IT, ""))
+    .every(
+      (s) =>
+        stemsOf(words, FOLLOW_UP.gettingThereFrame).has(s) ||
+        stemsOf(words, FOLLOW_UP.optionWords).has(s) ||
+        stemsOf(words, FOLLOW_UP.recommendationOwnWords).has(s),
+    );
+}
 
 export type RecommendationQuestion = "why" | "why-not" | "change" | "sources" | "simpler" | "caveats";
 

@@ -43,6 +43,11 @@ export const recommendationSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(3).max(60),
   summary: z.string().min(40).max(600),
+  /**
+   * The FAQ entry on how a team moves to this option ("what would it take to switch?" after the
+   * recommendation); none where the documents describe no such move.
+   */
+  gettingThere: idSchema.optional(),
   sources,
 });
 

@@ -89,6 +89,14 @@ export function loadKnowledge(dir: string): Knowledge {
     myths: myths ?? [],
   };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues, responses?.compare.keyAspects ?? []);
+  const faqIds = new Set(faq.map((e) => e.id));
+  for (const r of decision?.recommendations ?? [])
+    if (r.gettingThere && !faqIds.has(r.gettingThere))
+      issues.push({
+        file: "recommendations.yaml",
+        field: `${r.id}.gettingThere`,
+        message: `unknown FAQ entry id ${r.gettingThere}`,
+      });
   if (issues.length > 0 || !glossary || !lexicon || !intents || !responses || !decision || !situations)
     throw new KnowledgeError(issues);
   return { ...lists, faq, glossary, lexicon, intents, responses, decision, situations };

@@ -109,6 +109,12 @@ describe("knowledge base", () => {
       brokenCopy("faq/cost.yaml", (t) => t.replace(/related: \[/, "related: [no-such-entry, ")),
     );
     expect(badRelated.message).toMatch(/related: unknown entry id no-such-entry/);
+    const badWayThere = loadError(
+      brokenCopy("recommendations.yaml", (t) =>
+        t.replace("gettingThere: migration-path", "gettingThere: no-such-entry"),
+      ),
+    );
+    expect(badWayThere.message).toMatch(/gettingThere: unknown FAQ entry id no-such-entry/);
     const badYaml = loadError(brokenCopy("glossary.yaml", (t) => `${t}\n  - : : [\n`));
     expect(badYaml.message).toMatch(/glossary\.yaml: \(file\)/);
     const duplicate = loadError(

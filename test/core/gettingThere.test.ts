@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { asksHowToGetThere } from "../../src/core/followUp.ts";
+import { plainText } from "../../src/core/render/plainText.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { createStore } from "../../src/store/index.ts";
+import { knowledge, makeBot, turn } from "../helpers/bot.ts";
+
+const { gettingThere, noWayThere } = knowledge.responses.followUp;
+const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
+const subtitleOf = (r: Reply) => {
+  const s = r.parts.find((p) => p.type === "subtitle");
+  return s?.type === "subtitle" ? s.text : undefined;
+};
+const questionOf = (id: string) => knowledge.faq.find((e) => e.id === id)!.question;
+const titleOf = (id: string) => knowledge.decision.recommendations.find((r) => r.id === id)!.title;
+
+/** A team the engine recommends containers for. */
+const CONTAINERS = "recommend we run 40 microservices, steady traffic, a small ops team, no compliance";
+
+/** The replies to each of `messages` in one conversation (a `recommend …` sent as the command). */
+async function conversation(...messages: string[]): Promise<Reply[]> {
+  const bot = makeBot(await createStore("memory:"));
+  const out: Reply[] = [];
+  for (const text of messages) {
+    const via = text.startsWith("recommend ") ? ("command" as const) : ("direct" as const);
+    const [r] = await bot.handle(turn({ text, via }));
+    out.push(r!);
+  }
+  return out;
+}
+
+describe("'what would it take to switch?' after a recommendation", () => {
+  it("answers with the documents' way to the option recommended", async () => {
+    const [rec, r] = await conversation(CONTAINERS, "what would it take to switch?");
+    expect(rec!.kind).toBe("recommendation");
+    expect(plainText([rec!])).toContain(titleOf("containers"));
+    expect(r!.kind).toBe("answer");
+    expect(contextOf(r!)).toEqual({
+      type: "context",
+      text: gettingThere.replace("{title}", titleOf("containers")),
+    });
+    expect(subtitleOf(r!)).toContain(questionOf("migration-path"));
+  });
+
+  it.each([
+    "how do we get there?",
+    "ok where do we start?",
+    "thanks! next steps?",
+    "how hard would it be?",
+    "how do we get there from here?",
+    "what would it take to switch to containers then?",
+  ])("reads %j the same way", async (q) => {
+    const [, r] = await conversation(CONTAINERS, q);
+    expect(subtitleOf(r!), q).toContain(questionOf("migration-path"));
+  });
+
+  it("goes to the option the question names, and the answer becomes what follows up on", async () => {
+    const [, r, why] = await conversation(
+      CONTAINERS,
+      "what would it take to move to a mixed platform?",
+      "why?",
+    );
+    expect(contextOf(r!)).toEqual({
+      type: "context",
+      text: gettingThere.replace("{title}", titleOf("mixed-platform")),
+    });
+    expect(subtitleOf(r!)).toContain(questionOf("hybrid-governance"));
+    // "why?" next is about that answer, not the recommendation.
+    expect(why!.kind).toBe("answer");
+    expect(plainText([why!])).toContain(questionOf("hybrid-governance"));
+  });
+
+  it("says so where the documents describe no move onto the option, with what it involves", async () => {
+    const [, r] = await conversation(CONTAINERS, "what would it take to switch to vms?");
+    const vms = knowledge.decision.recommendations.find((x) => x.id === "vms")!;
+    expect(vms.gettingThere).toBeUndefined();
+    expect(r!.kind).toBe("recommendation");
+    expect(contextOf(r!)).toEqual({ type: "context", text: noWayThere.replace("{title}", vms.title) });
+    expect(r!.parts).toContainEqual({ type: "text", text: vms.summary });
+  });
+
+  it("leaves it to the answer shown since, and asks nothing of a recommendation that is not there", async () => {
+    // After another answer, "where do we start?" is no longer about the recommendation.
+    const [, , after] = await conversation(
+      CONTAINERS,
+      "can we run databases in containers?",
+      "how do we get there?",
+    );
+    const said = contextOf(after!);
+    expect(said?.type === "context" ? said.text : "").not.toContain(gettingThere.split("{title}")[1]!);
+    const [alone] = await conversation("what would it take to switch?");
+    expect(plainText([alone!])).not.toContain(questionOf("migration-path"));
+  });
+
+  it("reads the asking, and nothing that asks about something else", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const words = { stems: bot.qa.stems, rarity: bot.qa.rarity, knows: bot.qa.knows };
+    for (const q of [
+      "what would it take to switch?",
+      "how do we get there?",
+      "where do we start?",
+      "next steps?",
+      "what are the first steps",
+      "how hard would the migration be?",
+      "how do we make the switch to kubernetes on vms?",
+      "back to the rec: how do we get there?",
+    ])
+      expect(asksHowToGetThere(q, words), q).toBe(true);
+    for (const q of [
+      // What would change the recommendation (its own follow-up).
+      "what would it take for you to switch?",
+      "how do we start a container?",
+      "where do we start with monitoring?",
+      "how hard is it to run postgres in containers?",
+      "what would it take to switch our ci to github actions?",
+      "next steps for the database migration?",
+    ])
+      expect(asksHowToGetThere(q, words), q).toBe(false);
+  });
+});
