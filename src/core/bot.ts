@@ -249,6 +249,11 @@ const pseudonym = (userId: string) => createHash("sha256").update(userId).digest
  * The platform-neutral core: one entry point, `handle(turn)`, that every adapter calls with
  * what a person did and renders the replies it returns. It imports no platform SDK.
  */
+/** The team's own answers behind a recommendation shown for a what-if; none for their own. */
+function whatIfOf(shown: ShownRecommendation): Record<string, string | null> | undefined {
+  return shown.actual !== shown.answers ? shown.actual : undefined;
+}
+
 export class Bot {
   readonly qa: QuestionAnswering;
   readonly walkthroughs: Walkthroughs;
@@ -706,7 +711,7 @@ export class Bot {
         }
         // Answered about it, it is the last thing shown again: "why?" next is about it too.
         if (shown.behind || !last) await this.bringForward(turn);
-        return this.recommendationFollowUp(shown.answers, about, question, optionWhyNot);
+        return this.recommendationFollowUp(shown.answers, about, question, optionWhyNot, whatIfOf(shown));
       }
     }
     // "what would change it?" with no recommendation shown: there is none to change (not the
@@ -808,7 +813,13 @@ export class Bot {
       const rec = speaksOfTheRecommendation(question) ? await recommendation() : undefined;
       if (rec) {
         await this.bringForward(turn);
-        return this.recommendationFollowUp(rec.answers, askedOfIt(question, this.questionWords), question);
+        return this.recommendationFollowUp(
+          rec.answers,
+          askedOfIt(question, this.questionWords),
+          question,
+          undefined,
+          whatIfOf(rec),
+        );
       }
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
@@ -1153,6 +1164,8 @@ export class Bot {
     question: string,
     /** The option a "why …?" asks about, where the question says which (whyNotNamed). */
     named?: WhyNotNamed,
+    /** The team's own answers, when `answers` are a what-if's (whatIfOf). */
+    own?: Record<string, string | null>,
   ): Reply {
     const { decision: knowledge, responses } = this.knowledge;
     const decision = decide(parseAnswers(answers), knowledge);
@@ -1168,7 +1181,16 @@ export class Bot {
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
-    const parts: Part[] = [{ type: "context", text: fill(responses.followUp.recommendation, { title }) }];
+    // After a what-if, said as one, beside what the team's own answers give (blind trial 31's
+    // "3-line version" summed up a what-if's pick as if it were theirs).
+    const ownDecision = own && decide(parseAnswers(own), knowledge);
+    const ownTitle = ownDecision?.provisional ? knowledge.rules.labels.provisionalHeading : ownDecision?.title;
+    const opening = !ownTitle
+      ? fill(responses.followUp.recommendation, { title })
+      : ownDecision?.recommendation === decision.recommendation && !ownDecision.provisional
+        ? fill(responses.followUp.whatIfSame, { title })
+        : fill(responses.followUp.whatIf, { title, own: ownTitle });
+    const parts: Part[] = [{ type: "context", text: opening }];
     // "why not gvisor instead?": no option of ours, and a product the documents never mention.
     if (asked === "why-not" && !option) {
       const alone = this.recent.ask(question);

@@ -315,6 +315,8 @@ export const responsesSchema = z.strictObject({
     noDisagreement: sentence,
     // "why?" after a recommendation: {title}, the recommendation's.
     recommendation: z.string().min(5).includes("{title}"),
+    whatIf: z.string().min(5).includes("{title}").includes("{own}"),
+    whatIfSame: z.string().min(5).includes("{title}"),
     gettingThere: z.string().min(5).includes("{title}"),
     noWayThere: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
+import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
@@ -567,10 +568,11 @@ describe("'what if …?' after a recommendation", () => {
       turn({ text: description.replace("one monolith", "50 services"), via: "command" }),
     );
     expect(whole!.summary).toBe(`${t.heading}. Recommendation: ${after}`);
+    // (A what-if's, beside the team's own.)
     const [why] = await bot.handle(turn({ text: "why?" }));
     expect(why!.parts[0]).toEqual({
       type: "context",
-      text: `Following up on the recommendation: _${after}_`,
+      text: fill(knowledge.responses.followUp.whatIf, { title: after, own: before }),
     });
     // A short question after the supposition asks for the new pick; a question of its own is one.
     const [then] = await bot.handle(turn({ text: "suppose we had 60 services, what then?" }));
@@ -1999,8 +2001,12 @@ describe("blind trial 23's requests for the recommendation in short, and for the
     const supposed = whatIf!.summary.replace(/^.*Recommendation: /, "");
     expect(supposed).not.toBe(own);
     // "why?" right after the what-if is about it.
+    // (Said to be a what-if's, beside the team's own.)
     const [why] = await bot.handle(turn({ text: "why?" }));
-    expect(titleOf(why!)).toBe(supposed);
+    expect(why!.parts.find((p) => p.type === "context")).toEqual({
+      type: "context",
+      text: fill(knowledge.responses.followUp.whatIf, { title: supposed, own }),
+    });
     for (const q of ["short version of the recommendation pls", "whats the rec without that?"]) {
       await bot.handle(turn({ text: "what if we had strict compliance?" }));
       const [r] = await bot.handle(turn({ text: q }));
