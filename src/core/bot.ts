@@ -9,7 +9,7 @@ import { AskedQuestions } from "./asked.ts";
 import { briefRequest } from "./brief.ts";
 import { coverageOutcome } from "./coverage.ts";
 import { type AnswerKey, isRecommendationId, type RecommendationId } from "./decision/contract.ts";
-import { decide, parseAnswers } from "./decision/index.ts";
+import { type Decision, decide, parseAnswers } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
@@ -249,6 +249,10 @@ const pseudonym = (userId: string) => createHash("sha256").update(userId).digest
  * The platform-neutral core: one entry point, `handle(turn)`, that every adapter calls with
  * what a person did and renders the replies it returns. It imports no platform SDK.
  */
+/** A move to what follows, in rawWords' spelling: "switch to", "move over to", "migrate onto". */
+const MOVES_TO =
+  /\b(?:switch|switching|move|moving|migrate|migrating|transition|go|get)\s+(?:over\s+)?(?:to|into|onto)\b/;
+
 /** The team's own answers behind a recommendation shown for a what-if; none for their own. */
 function whatIfOf(shown: ShownRecommendation): Record<string, string | null> | undefined {
   return shown.actual !== shown.answers ? shown.actual : undefined;
@@ -637,7 +641,8 @@ export class Bot {
       const last = rec !== undefined && !rec.behind && (!before || (before.at ?? 0) < rec.at);
       const named =
         mentionsRecommendation(question, this.questionWords) || this.optionNamed(question) !== undefined;
-      if (rec && (last || named)) return this.gettingThere(turn, rec.answers, question);
+      const way = rec && (last || named) ? await this.gettingThere(turn, rec, question) : undefined;
+      if (way) return way;
     }
     // "why?", "what would change it?" after a recommendation: about that recommendation.
     // "source?", "simpler pls", "how so?" after it too: its sources, its gist, its reasons.
@@ -1134,16 +1139,26 @@ export class Bot {
    */
   private async gettingThere(
     turn: Turn,
-    answers: Record<string, string | null>,
+    shown: ShownRecommendation,
     question: string,
-  ): Promise<Reply> {
+  ): Promise<Reply | undefined> {
     const { decision: knowledge, responses } = this.knowledge;
-    const option = this.optionNamed(question) ?? decide(parseAnswers(answers), knowledge).recommendation;
+    const decision = decide(parseAnswers(shown.answers), knowledge);
+    const named = this.optionNamed(question);
+    const instead = named !== undefined && named !== decision.recommendation ? named : undefined;
+    // Another option only where the question moves to it ("… switch to microvms?"): "where do we
+    // start with kubernetes?" after Containers asks about learning it (an independent review's).
+    if (instead && !MOVES_TO.test(rawWords(question).join(" "))) return undefined;
+    // Too few answers for a recommendation: no pick to move to, but the questions that would decide.
+    if (decision.provisional && !instead)
+      return this.recommendationFollowUp(shown.answers, "change", question, undefined, whatIfOf(shown));
+    const option = instead ?? decision.recommendation;
     const rec = knowledge.recommendations.find((r) => r.id === option);
     const title = rec?.title ?? option;
+    const opening: Part = { type: "context", text: this.followUpOpening(decision, whatIfOf(shown)) };
     const entry = rec?.gettingThere ? this.qa.asker.entry(rec.gettingThere) : undefined;
     if (!entry) {
-      const parts: Part[] = [{ type: "context", text: fill(responses.followUp.noWayThere, { title }) }];
+      const parts: Part[] = [opening, { type: "text", text: fill(responses.followUp.noWayThere, { title }) }];
       if (rec) parts.push({ type: "text", text: rec.summary });
       return reply("recommendation", parts, title);
     }
@@ -1151,10 +1166,28 @@ export class Bot {
       this.followUps.remember(turn, { entryId: entry.id }),
     );
     const answer = answerReply(entry, this.qa.context);
-    return {
-      ...answer,
-      parts: [{ type: "context", text: fill(responses.followUp.gettingThere, { title }) }, ...answer.parts],
-    };
+    const way = instead ? responses.followUp.gettingThereInstead : responses.followUp.gettingThere;
+    return { ...answer, parts: [opening, { type: "text", text: fill(way, { title }) }, ...answer.parts] };
+  }
+
+  /**
+   * "Following up on the recommendation: …", or after a what-if, said as one beside what the
+   * team's own answers give (blind trial 31's "3-line version" summed up a what-if's pick as if
+   * it were theirs).
+   */
+  private followUpOpening(decision: Decision, own?: Record<string, string | null>): string {
+    const { decision: knowledge, responses } = this.knowledge;
+    const titleOf = (d: Decision) => (d.provisional ? knowledge.rules.labels.provisionalHeading : d.title);
+    const title = titleOf(decision);
+    if (!own) return fill(responses.followUp.recommendation, { title });
+    const ownDecision = decide(parseAnswers(own), knowledge);
+    if (
+      ownDecision.provisional === decision.provisional &&
+      ownDecision.recommendation === decision.recommendation
+    )
+      return fill(responses.followUp.whatIfSame, { title });
+    if (ownDecision.provisional) return fill(responses.followUp.whatIfOwnOpen, { title });
+    return fill(responses.followUp.whatIf, { title, own: titleOf(ownDecision) });
   }
 
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */
@@ -1181,16 +1214,7 @@ export class Bot {
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
     const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
-    // After a what-if, said as one, beside what the team's own answers give (blind trial 31's
-    // "3-line version" summed up a what-if's pick as if it were theirs).
-    const ownDecision = own && decide(parseAnswers(own), knowledge);
-    const ownTitle = ownDecision?.provisional ? knowledge.rules.labels.provisionalHeading : ownDecision?.title;
-    const opening = !ownTitle
-      ? fill(responses.followUp.recommendation, { title })
-      : ownDecision?.recommendation === decision.recommendation && !ownDecision.provisional
-        ? fill(responses.followUp.whatIfSame, { title })
-        : fill(responses.followUp.whatIf, { title, own: ownTitle });
-    const parts: Part[] = [{ type: "context", text: opening }];
+    const parts: Part[] = [{ type: "context", text: this.followUpOpening(decision, own) }];
     // "why not gvisor instead?": no option of ours, and a product the documents never mention.
     if (asked === "why-not" && !option) {
       const alone = this.recent.ask(question);

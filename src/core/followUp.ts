@@ -268,6 +268,8 @@ export const FOLLOW_UP = {
     ...["start", "started", "begin", "first", "next", "step", "steps", "path", "way", "roll", "out"],
     ...["hard", "difficult", "much", "work", "effort", "go", "about", "team", "then", "now", "here"],
     ...["make", "exactly"],
+    // Openings of thanks or agreement ("cool, how do we get there?", "makes sense. next steps?")
+    ...["ok", "okay", "cool", "great", "alright", "nice", "thanks", "thank", "sense", "right"],
   ],
   /** "why not the runner up?", "why not the other one?": the option that came second. */
   runnerUpWords: ["runner", "second", "other", "alternative", "next"],

@@ -319,6 +319,8 @@ export const responsesSchema = z.strictObject({
     whatIfSame: z.string().min(5).includes("{title}"),
     gettingThere: z.string().min(5).includes("{title}"),
     noWayThere: z.string().min(5).includes("{title}"),
+    gettingThereInstead: z.string().min(5).includes("{title}"),
+    whatIfOwnOpen: z.string().min(5).includes("{title}"),
     // "what would change it?" when no single answer would.
     noPivot: sentence,
     // "what would change it toward X?" when X is the pick already.

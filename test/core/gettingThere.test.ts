@@ -5,7 +5,9 @@ import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { knowledge, makeBot, turn } from "../helpers/bot.ts";
 
-const { gettingThere, noWayThere } = knowledge.responses.followUp;
+const { gettingThere, gettingThereInstead, noWayThere, recommendation, whatIf } =
+  knowledge.responses.followUp;
+const textsOf = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
 const contextOf = (r: Reply) => r.parts.find((p) => p.type === "context");
 const subtitleOf = (r: Reply) => {
   const s = r.parts.find((p) => p.type === "subtitle");
@@ -37,8 +39,9 @@ describe("'what would it take to switch?' after a recommendation", () => {
     expect(r!.kind).toBe("answer");
     expect(contextOf(r!)).toEqual({
       type: "context",
-      text: gettingThere.replace("{title}", titleOf("containers")),
+      text: recommendation.replace("{title}", titleOf("containers")),
     });
+    expect(textsOf(r!)[0]).toBe(gettingThere.replace("{title}", titleOf("containers")));
     expect(subtitleOf(r!)).toContain(questionOf("migration-path"));
   });
 
@@ -46,6 +49,8 @@ describe("'what would it take to switch?' after a recommendation", () => {
     "how do we get there?",
     "ok where do we start?",
     "thanks! next steps?",
+    "cool, how do we get there?",
+    "makes sense. next steps?",
     "how hard would it be?",
     "how do we get there from here?",
     "what would it take to switch to containers then?",
@@ -60,10 +65,12 @@ describe("'what would it take to switch?' after a recommendation", () => {
       "what would it take to move to a mixed platform?",
       "why?",
     );
+    // (Under the recommendation, which it is not.)
     expect(contextOf(r!)).toEqual({
       type: "context",
-      text: gettingThere.replace("{title}", titleOf("mixed-platform")),
+      text: recommendation.replace("{title}", titleOf("containers")),
     });
+    expect(textsOf(r!)[0]).toBe(gettingThereInstead.replace("{title}", titleOf("mixed-platform")));
     expect(subtitleOf(r!)).toContain(questionOf("hybrid-governance"));
     // "why?" next is about that answer, not the recommendation.
     expect(why!.kind).toBe("answer");
@@ -75,8 +82,34 @@ describe("'what would it take to switch?' after a recommendation", () => {
     const vms = knowledge.decision.recommendations.find((x) => x.id === "vms")!;
     expect(vms.gettingThere).toBeUndefined();
     expect(r!.kind).toBe("recommendation");
-    expect(contextOf(r!)).toEqual({ type: "context", text: noWayThere.replace("{title}", vms.title) });
-    expect(r!.parts).toContainEqual({ type: "text", text: vms.summary });
+    expect(textsOf(r!)).toEqual([noWayThere.replace("{title}", vms.title), vms.summary]);
+    // Nor for microVMs, which the documents name without saying how to adopt them.
+    const [, micro] = await conversation(CONTAINERS, "what would it take to switch to microvms?");
+    const microvms = knowledge.decision.recommendations.find((x) => x.id === "microvms")!;
+    expect(textsOf(micro!)).toEqual([noWayThere.replace("{title}", microvms.title), microvms.summary]);
+  });
+
+  it("after a what-if, says it is one; with too few answers, gives the questions that would decide", async () => {
+    const [, , r] = await conversation(
+      CONTAINERS,
+      "what if we had strict compliance?",
+      "how do we get there?",
+    );
+    expect(contextOf(r!)).toEqual({
+      type: "context",
+      text: whatIf.replace("{title}", titleOf("kubernetes-on-vms")).replace("{own}", titleOf("containers")),
+    });
+    expect(textsOf(r!)[0]).toBe(gettingThere.replace("{title}", titleOf("kubernetes-on-vms")));
+    const [open, few] = await conversation(
+      "recommend one legacy windows app, licensed vendor software, audited yearly",
+      "what would it take to switch?",
+    );
+    expect(plainText([open!])).toContain(knowledge.decision.rules.labels.provisionalHeading.toUpperCase());
+    expect(contextOf(few!)).toEqual({
+      type: "context",
+      text: recommendation.replace("{title}", knowledge.decision.rules.labels.provisionalHeading),
+    });
+    expect(plainText([few!])).not.toContain(noWayThere.split("{title}")[0]!);
   });
 
   it("leaves it to the answer shown since, and asks nothing of a recommendation that is not there", async () => {
@@ -87,7 +120,15 @@ describe("'what would it take to switch?' after a recommendation", () => {
       "how do we get there?",
     );
     const said = contextOf(after!);
-    expect(said?.type === "context" ? said.text : "").not.toContain(gettingThere.split("{title}")[1]!);
+    expect(said?.type === "context" ? said.text : "").not.toContain(recommendation.split("{title}")[0]!);
+    expect(textsOf(after!)).not.toContain(gettingThere.replace("{title}", titleOf("containers")));
+    // Another option without a move to it: "where do we start with kubernetes?" asks about learning it.
+    const [, learning] = await conversation(CONTAINERS, "where do we start with kubernetes?");
+    expect(textsOf(learning!)).not.toContain(
+      gettingThereInstead.replace("{title}", titleOf("kubernetes-on-vms")),
+    );
+    const aside = contextOf(learning!);
+    expect(aside?.type === "context" ? aside.text : "").not.toContain(recommendation.split("{title}")[0]!);
     const [alone] = await conversation("what would it take to switch?");
     expect(plainText([alone!])).not.toContain(questionOf("migration-path"));
   });

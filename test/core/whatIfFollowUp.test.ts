@@ -3,7 +3,7 @@ import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { knowledge, makeBot, turn } from "../helpers/bot.ts";
 
-const { recommendation, whatIf, whatIfSame } = knowledge.responses.followUp;
+const { recommendation, whatIf, whatIfOwnOpen, whatIfSame } = knowledge.responses.followUp;
 const titleOf = (id: string) => knowledge.decision.recommendations.find((r) => r.id === id)!.title;
 const contextOf = (r: Reply) => {
   const p = r.parts.find((x) => x.type === "context");
@@ -35,6 +35,17 @@ describe("a follow-up on a what-if's recommendation", () => {
       );
     },
   );
+
+  it("says when the team's own answers are too few for a recommendation", async () => {
+    const [own, supposed, why] = await conversation(
+      "recommend one legacy windows app, licensed vendor software, audited yearly",
+      "what if we had no legacy software, microservices, daily deploys and steady load?",
+      "why?",
+    );
+    expect(own!.summary).toContain(knowledge.decision.rules.labels.provisionalHeading);
+    expect(supposed!.summary).toContain(titleOf("containers"));
+    expect(contextOf(why!)).toBe(whatIfOwnOpen.replace("{title}", titleOf("containers")));
+  });
 
   it("says when the what-if picks the same, and says nothing of one after the team's own", async () => {
     const [, , same] = await conversation(CONTAINERS, "what if we deployed daily?", "why?");
