@@ -245,10 +245,6 @@ const FORGETS_CONTEXT: ReadonlyMap<Command["type"] | Action["type"], boolean> = 
 /** One vote per person needs a stable key per person, not their id: store a one-way hash. */
 const pseudonym = (userId: string) => createHash("sha256").update(userId).digest("hex").slice(0, 16);
 
-/**
- * The platform-neutral core: one entry point, `handle(turn)`, that every adapter calls with
- * what a person did and renders the replies it returns. It imports no platform SDK.
- */
 /** A move to what follows, in rawWords' spelling: "switch to", "move over to", "migrate onto". */
 const MOVES_TO =
   /\b(?:switch|switching|move|moving|migrate|migrating|transition|go|get)\s+(?:over\s+)?(?:to|into|onto)\b/;
@@ -258,6 +254,10 @@ function whatIfOf(shown: ShownRecommendation): Record<string, string | null> | u
   return shown.actual !== shown.answers ? shown.actual : undefined;
 }
 
+/**
+ * The platform-neutral core: one entry point, `handle(turn)`, that every adapter calls with
+ * what a person did and renders the replies it returns. It imports no platform SDK.
+ */
 export class Bot {
   readonly qa: QuestionAnswering;
   readonly walkthroughs: Walkthroughs;
@@ -1177,8 +1177,7 @@ export class Bot {
    */
   private followUpOpening(decision: Decision, own?: Record<string, string | null>): string {
     const { decision: knowledge, responses } = this.knowledge;
-    const titleOf = (d: Decision) => (d.provisional ? knowledge.rules.labels.provisionalHeading : d.title);
-    const title = titleOf(decision);
+    const title = this.titleOf(decision);
     if (!own) return fill(responses.followUp.recommendation, { title });
     const ownDecision = decide(parseAnswers(own), knowledge);
     if (
@@ -1187,7 +1186,12 @@ export class Bot {
     )
       return fill(responses.followUp.whatIfSame, { title });
     if (ownDecision.provisional) return fill(responses.followUp.whatIfOwnOpen, { title });
-    return fill(responses.followUp.whatIf, { title, own: titleOf(ownDecision) });
+    return fill(responses.followUp.whatIf, { title, own: this.titleOf(ownDecision) });
+  }
+
+  /** A decision's title, or the provisional heading while too few answers pick one. */
+  private titleOf(decision: Decision): string {
+    return decision.provisional ? this.knowledge.decision.rules.labels.provisionalHeading : decision.title;
   }
 
   /** "why?", "why not kubernetes?", "what would change it?" about the recommendation shown last. */
@@ -1213,7 +1217,7 @@ export class Bot {
           this.optionNamed(question) ??
           (saysNothingElse(question, this.questionWords) ? decision.runnerUp : undefined));
     const about = asked === "why-not" && !option ? "why" : asked;
-    const title = decision.provisional ? knowledge.rules.labels.provisionalHeading : decision.title;
+    const title = this.titleOf(decision);
     const parts: Part[] = [{ type: "context", text: this.followUpOpening(decision, own) }];
     // "why not gvisor instead?": no option of ours, and a product the documents never mention.
     if (asked === "why-not" && !option) {

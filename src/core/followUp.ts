@@ -921,11 +921,12 @@ const GETTING_THERE = new RegExp(
  * it, or to the option it names ("… to switch to microvms?"), with nothing else named.
  */
 export function asksHowToGetThere(question: string, words: QuestionWords): boolean {
-  const raw = rawWords(question.replace(BACK_TO_IT, ""));
+  const asked = question.replace(BACK_TO_IT, "");
+  const raw = rawWords(asked);
   if (raw.length === 0 || raw.length > FOLLOW_UP.recommendationWords + 3) return false;
   if (!GETTING_THERE.test(raw.join(" "))) return false;
   return words
-    .stems(question.replace(BACK_TO_IT, ""))
+    .stems(asked)
     .every(
       (s) =>
         stemsOf(words, FOLLOW_UP.gettingThereFrame).has(s) ||

@@ -3,7 +3,13 @@ import { asksHowToGetThere } from "../../src/core/followUp.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
-import { knowledge, makeBot, turn } from "../helpers/bot.ts";
+import {
+  CONTAINERS_TEAM as CONTAINERS,
+  conversation,
+  knowledge,
+  makeBot,
+  recommendationTitle as titleOf,
+} from "../helpers/bot.ts";
 
 const { gettingThere, gettingThereInstead, noWayThere, recommendation, whatIf } =
   knowledge.responses.followUp;
@@ -14,22 +20,6 @@ const subtitleOf = (r: Reply) => {
   return s?.type === "subtitle" ? s.text : undefined;
 };
 const questionOf = (id: string) => knowledge.faq.find((e) => e.id === id)!.question;
-const titleOf = (id: string) => knowledge.decision.recommendations.find((r) => r.id === id)!.title;
-
-/** A team the engine recommends containers for. */
-const CONTAINERS = "recommend we run 40 microservices, steady traffic, a small ops team, no compliance";
-
-/** The replies to each of `messages` in one conversation (a `recommend …` sent as the command). */
-async function conversation(...messages: string[]): Promise<Reply[]> {
-  const bot = makeBot(await createStore("memory:"));
-  const out: Reply[] = [];
-  for (const text of messages) {
-    const via = text.startsWith("recommend ") ? ("command" as const) : ("direct" as const);
-    const [r] = await bot.handle(turn({ text, via }));
-    out.push(r!);
-  }
-  return out;
-}
 
 describe("'what would it take to switch?' after a recommendation", () => {
   it("answers with the documents' way to the option recommended", async () => {

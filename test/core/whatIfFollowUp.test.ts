@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/reply.ts";
-import { createStore } from "../../src/store/index.ts";
-import { knowledge, makeBot, turn } from "../helpers/bot.ts";
+import {
+  CONTAINERS_TEAM as CONTAINERS,
+  conversation,
+  knowledge,
+  recommendationTitle as titleOf,
+} from "../helpers/bot.ts";
 
 const { recommendation, whatIf, whatIfOwnOpen, whatIfSame } = knowledge.responses.followUp;
-const titleOf = (id: string) => knowledge.decision.recommendations.find((r) => r.id === id)!.title;
 const contextOf = (r: Reply) => {
   const p = r.parts.find((x) => x.type === "context");
   return p?.type === "context" ? p.text : undefined;
 };
-/** A team the engine recommends containers for; strict compliance moves it to Kubernetes on VMs. */
-const CONTAINERS = "recommend we run 40 microservices, steady traffic, a small ops team, no compliance";
-
-async function conversation(...messages: string[]): Promise<Reply[]> {
-  const bot = makeBot(await createStore("memory:"));
-  const out: Reply[] = [];
-  for (const text of messages) {
-    const via = text.startsWith("recommend ") ? ("command" as const) : ("direct" as const);
-    const [r] = await bot.handle(turn({ text, via }));
-    out.push(r!);
-  }
-  return out;
-}
-
 describe("a follow-up on a what-if's recommendation", () => {
   it.each(["give me a 3-line version", "why?", "what's the catch?", "source?"])(
     "%j says it follows up a what-if, and what the team's own answers give",

@@ -5,6 +5,7 @@ import type { Button, Reply } from "../../src/core/reply.ts";
 import type { Turn } from "../../src/core/turn.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { knowledgeDir } from "../../src/paths.ts";
+import { createStore } from "../../src/store/index.ts";
 import type { StateStore } from "../../src/store/store.ts";
 
 export const knowledge = loadKnowledge(knowledgeDir);
@@ -22,6 +23,29 @@ export const turn = (over: Partial<Turn> = {}): Turn => ({
   via: "direct",
   ...over,
 });
+
+/**
+ * The first reply to each of `messages`, said in turn in one conversation with a fresh bot (a
+ * `recommend …` sent as the command, anything else as a direct message).
+ */
+export async function conversation(...messages: string[]): Promise<Reply[]> {
+  const bot = makeBot(await createStore("memory:"));
+  const out: Reply[] = [];
+  for (const text of messages) {
+    const via = text.startsWith("recommend ") ? ("command" as const) : ("direct" as const);
+    const [r] = await bot.handle(turn({ text, via }));
+    out.push(r!);
+  }
+  return out;
+}
+
+/** The title of a recommendation by its id ("Containers"). */
+export const recommendationTitle = (id: string): string =>
+  knowledge.decision.recommendations.find((r) => r.id === id)!.title;
+
+/** A team the engine recommends containers for; strict compliance moves it to Kubernetes on VMs. */
+export const CONTAINERS_TEAM =
+  "recommend we run 40 microservices, steady traffic, a small ops team, no compliance";
 
 export const press = (action: Action, over: Partial<Turn> = {}): Turn =>
   turn({ via: "action", action, ...over });
