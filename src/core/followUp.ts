@@ -1524,7 +1524,10 @@ export function resolve(
   const nothing =
     words.stems(question).length <= FOLLOW_UP.verdictWords &&
     ((o.kind === "no-match" && o.why === "no-subject-word") ||
-      (o.kind === "out-of-scope" && (o.rule === "no-subject-word" || o.rule === "general-words-only")));
+      (o.kind === "out-of-scope" &&
+        (o.rule === "no-subject-word" ||
+          o.rule === "general-words-only" ||
+          o.rule === "general-fault-report")));
   return again || (nothing && aboutTheAnswer(words, question))
     ? aboutPrevious(previous, question, "verdict")
     : found;

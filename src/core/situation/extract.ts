@@ -345,6 +345,7 @@ export class SituationReader {
       definitionCues: [],
       domainTerms: ["vm"],
       generalTerms: [],
+      faultReports: [],
       offTopic: [],
       otherSenses: [],
       notInDocuments: [],
