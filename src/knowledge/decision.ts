@@ -75,6 +75,8 @@ function checkChecklist(checklist: ChecklistQuestion[], report: Report): void {
         `values must be exactly: ${list(expected)} (found ${list(values)})`,
       );
     }
+    if (q.bothSaid !== undefined && !values.includes(q.bothSaid))
+      report(CHECKLIST, `[${i}](key ${q.key}).bothSaid`, `must be one of its choices: ${list(values)}`);
   });
 }
 

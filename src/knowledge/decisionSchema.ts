@@ -36,6 +36,10 @@ export const checklistQuestionSchema = z.strictObject({
   // requirement, "we want as few moving parts as possible" an appetite (not so "we really want a
   // platform team" for maturity).
   wishes: z.boolean().default(false),
+  // The choice a typed answer means when it says two other choices' words ("one big app plus a
+  // couple of small services" is Mixed, not Microservices); without it, such an answer is not read
+  // from those words.
+  bothSaid: z.string().min(1).optional(),
   sources,
 });
 

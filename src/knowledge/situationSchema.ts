@@ -157,6 +157,13 @@ export const situationsSchema = z
     passive: words.default([]),
     /** Words that start a clause of its own: a negator before one does not reach past it. */
     subordinators: words.default([]),
+    /**
+     * A relative clause a negator before it reaches into: a relative word right after a pronoun
+     * ("nothing that needs", "anything that needs") or after a word a determiner opens ("no app that").
+     */
+    relativeClauses: z
+      .strictObject({ relatives: words, pronouns: words, determiners: words })
+      .default({ relatives: [], pronouns: [], determiners: [] }),
     /** After a contrast, these make the later side replace the earlier ("it was a monolith, but now…"). */
     supersede: words.default([]),
     /** Words that end the reach of an `elsewhere` phrase after its cue ("our own clusters and a Kafka cluster"). */
@@ -170,6 +177,8 @@ export const situationsSchema = z
       .strictObject({
         negators: words,
         verbs: words,
+        /** A clause of only one of these, right after a cue's, turns it down ("…, no thanks"). */
+        refused: words.default([]),
         ended: words.default([]),
         auxiliaries: words.default([]),
         /** Ending the clause of a cue of `lackingKeys`, these deny it ("strong CI/CD is what we are missing"). */
@@ -188,6 +197,7 @@ export const situationsSchema = z
       .default({
         negators: [],
         verbs: [],
+        refused: [],
         ended: [],
         auxiliaries: [],
         lacking: [],

@@ -757,6 +757,28 @@ describe("Bot.handle: walkthroughs", () => {
       expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
   });
 
+  it("reads typed answers the fifth session of 2026-12-02 found misread: two options said, a refusal after a cue, a relative clause under a negation, a contrast after label words", async () => {
+    for (const [step, text, expected] of [
+      [6, "one big thing + a couple small services", label("architecture", "mixed")],
+      [6, "one big thing", label("architecture", "monolith")],
+      [
+        5,
+        "i'd tolerate a managed thing. running my own control plane at 3am, no thanks",
+        label("orchestration", "medium"),
+      ],
+      [8, "nope. well, we have a few old scripts but nothing that needs a full OS", label("legacy", "no")],
+      [0, "it's only our own services", label("isolation", "standard")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
+    // Label words a contrast turns are not read; the person is asked again (it was Standard).
+    const turned = await at(
+      0,
+      "mostly our own services, but payments go through it so pci applies and it has to be locked down",
+    );
+    expect(plainText([turned])).not.toContain("✅");
+    expect(plainText([turned])).toContain(knowledge.responses.walkthrough.typedInThread.slice(0, 40));
+  });
+
   it("reads a bare yes or no a typed answer concludes with ('…, so not really'), not an earlier word for an option (blind trial 27's)", async () => {
     for (const [step, text, expected] of [
       [2, "PCI is handled by our payment provider, so not really", label("compliance", "none")],

@@ -218,6 +218,12 @@ export class SituationReader {
   private readonly hedges: Set<string>;
   private readonly passive: Set<string>;
   private readonly subordinators: Set<string>;
+  /** Where a subordinator opens a relative clause a negator reaches into (situations.yaml relativeClauses). */
+  private readonly relativeClauses: {
+    relatives: Set<string>;
+    pronouns: Set<string>;
+    determiners: Set<string>;
+  };
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
   private readonly naming: Set<string>;
@@ -258,6 +264,8 @@ export class SituationReader {
     lacking: Set<string>;
     lackingKeys: Set<string>;
     wanted: { pointers: Set<string>; verbs: Set<string>; times: Set<string> };
+    /** Each refusal phrase's words, as tokens give them ("no thanks"). */
+    refused: string[][];
   };
   private readonly listNegators: Set<string>;
   private readonly listSubjects: Set<string>;
@@ -286,6 +294,11 @@ export class SituationReader {
     this.hedges = new Set(data.hedges);
     this.passive = new Set(data.passive);
     this.subordinators = new Set(data.subordinators);
+    this.relativeClauses = {
+      relatives: new Set(data.relativeClauses.relatives),
+      pronouns: new Set(data.relativeClauses.pronouns),
+      determiners: new Set(data.relativeClauses.determiners),
+    };
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
     this.naming = new Set(data.naming);
@@ -331,6 +344,7 @@ export class SituationReader {
         verbs: new Set(data.negatedAfter.wanted.verbs),
         times: new Set(data.negatedAfter.wanted.times),
       },
+      refused: data.negatedAfter.refused.map((p) => tokenize(p, new Set()).map((t) => t.word)),
     };
     this.listNegators = new Set(data.listNegators);
     this.listSubjects = new Set(data.listSubjects);
@@ -818,7 +832,7 @@ export class SituationReader {
     for (let j = at - 1; j >= 0 && words < this.params.negationWindow; j--) {
       if (tokens[j]!.clause !== tokens[at]!.clause) break;
       const word = tokens[j]!.word;
-      if (this.subordinators.has(word)) break;
+      if (this.subordinators.has(word) && !this.relativeClause(tokens, j)) break;
       // "we lack CI/CD", "missing observability": a skill the team lacks (lackingKeys only: "we
       // are missing a sandbox for the untrusted code" still asks for isolation).
       const lacks =
@@ -838,6 +852,17 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return out;
+  }
+
+  /**
+   * Does the subordinator at token `at` open a relative clause that says what there is none of
+   * ("nothing that needs", "anything that needs", "no app that needs"), so a negator before it
+   * reaches in? Not a clause of its own: "we do not care that …".
+   */
+  private relativeClause(tokens: Token[], at: number): boolean {
+    const { relatives, pronouns, determiners } = this.relativeClauses;
+    const word = (i: number) => tokens[i]?.word ?? "";
+    return relatives.has(word(at)) && (pronouns.has(word(at - 1)) || determiners.has(word(at - 2)));
   }
 
   /**
@@ -1061,6 +1086,7 @@ export class SituationReader {
   ): "negated" | "ended" | "usually" | "open" | undefined {
     const next = this.nextWord(tokens, to);
     if (key && next && this.usually.keys.has(key) && this.usually.words.has(next.word)) return "usually";
+    if (this.refusedNext(tokens, to)) return "negated"; // "running my own control plane, no thanks"
     let words = 0;
     for (let j = to + 1; j < tokens.length && words < this.params.negationWindow; j++) {
       if (tokens[j]!.clause !== tokens[to]!.clause) return undefined;
@@ -1107,6 +1133,17 @@ export class SituationReader {
       if (!this.filler.has(word)) words++;
     }
     return undefined;
+  }
+
+  /** Is the clause right after token `to`'s nothing but a refusal (negatedAfter.refused: "no thanks")? */
+  private refusedNext(tokens: Token[], to: number): boolean {
+    const clause = tokens[to]!.clause;
+    const start = tokens.findIndex((t, i) => i > to && t.clause !== clause);
+    if (start < 0) return false;
+    const next = tokens.filter((t, i) => i >= start && t.clause === tokens[start]!.clause).map((t) => t.word);
+    return this.negatedAfter.refused.some(
+      (r) => r.length === next.length && r.every((w, i) => next[i] === w),
+    );
   }
 
   /**

@@ -59,6 +59,9 @@ import {
 import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
+/** A contrast in a typed answer: what a label's words said before it may be turned after it. */
+const CONTRASTED = /\b(?:but|though|although|however|except)\b/i;
+
 /** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
 const DEGREES = new Set([
   "pretty",
@@ -800,10 +803,13 @@ export class Walkthroughs {
       // (Not an opening that turns something down: "we definitely can't run our own clusters. if
       // it's managed by azure or aws maybe" says what they would take after it.)
       const turnsDown = TURNS_DOWN.test(words.join(" "));
+      // Nor an opening read from how it is described, which the rest turns ("mostly our own
+      // services, but payments go through it so pci applies" was Standard): only an option named.
+      const turned = /^\W*(?:but|although|though|however|except)\b/i.test(rest);
       const stated =
         pressed?.type === "checklist.answer" && pressed.value !== null
           ? { action: { ...pressed, value: pressed.value }, words: part.trim() }
-          : turnsDown
+          : turnsDown || turned
             ? undefined
             : this.readAnswer(state, part, read);
       if (!stated || stated === "both") continue;
@@ -948,12 +954,26 @@ export class Walkthroughs {
     const said = saidFor(q, text);
     if (!understood && !reading.conflicts.includes(key) && said.length === 1)
       return answer(said[0]!.value, said[0]!.words);
+    // Two other choices' words, where the question has a choice that is both ("one big thing + a
+    // couple small services" is Mixed; it was read as Microservices from the label's words).
+    const [one, other] = said;
+    if (
+      !understood &&
+      one &&
+      other &&
+      said.length === 2 &&
+      q.bothSaid &&
+      ![one, other].some((s) => s.value === q.bothSaid)
+    )
+      return answer(q.bothSaid, `${one.words} … ${other.words}`);
     if (!understood) {
       // Two readings, or none: the option whose label the words follow, if one clearly does
       // ("it's only our own services" is Standard — our own services, trusted to share a
-      // kernel); read from nothing, never under a negation.
+      // kernel); read from nothing, never under a negation, nor from words a contrast turns
+      // ("mostly our own services, but payments go through it so pci applies" was Standard).
       const both = reading.conflicts.includes(key);
-      const value = both || !negated(text) ? closestChoice(q, text, this.stopwords) : undefined;
+      const turned = !both && CONTRASTED.test(text);
+      const value = (both || !negated(text)) && !turned ? closestChoice(q, text, this.stopwords) : undefined;
       return value ? answer(value, text.trim()) : both ? "both" : undefined;
     }
     // The words quoted are the person's: not those of readAs it was read with ("load is" + "pretty flat").

@@ -235,6 +235,7 @@ describe("loadDecisionKnowledge on broken files", () => {
     ["rules.yaml", "[isolation, hardware, ", "[hardware, ", "must list every checklist key once"],
     ["checklist.yaml", "- key: load", "- key: loads", "questions must be exactly, in this order"],
     ["checklist.yaml", "- value: spiky", "- value: bursty", "values must be exactly: steady, spiky"],
+    ["checklist.yaml", "bothSaid: mixed", "bothSaid: hybrid", "bothSaid: must be one of its choices"],
     ["recommendations.yaml", "- id: vms", "- id: virtual-machines", "ids must be exactly"],
   ])("%s: %s -> %s is reported", (file, from, to, message) => {
     const { knowledge, issues } = loadWith(file, from, to);

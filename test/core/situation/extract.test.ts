@@ -160,6 +160,28 @@ describe("SituationReader", () => {
 
   it("a negator does not reach into a clause of its own", () => {
     expect(values("We do not care that our traffic is spiky")).toEqual({ load: "spiky" });
+    // Except a relative clause saying what there is none of (situations.yaml relativeClauses).
+    expect(values("a few old scripts, but nothing that needs the full os")).toEqual({ legacy: "no" });
+    expect(values("we don't run anything that needs the full os")).toEqual({ legacy: "no" });
+    expect(values("we have no app that needs the full os")).toEqual({ legacy: "no" });
+    expect(values("we have none which need gpus")).toEqual({ hardware: "none" });
+    // With no negator before it, the clause still says what there is.
+    expect(values("we have an old app that needs the full os")).toEqual({ legacy: "yes" });
+    expect(values("anything that needs the full os runs on vms")).toEqual({ legacy: "yes" });
+  });
+
+  it("a refusal that is a clause of its own right after a cue turns it down (negatedAfter.refused)", () => {
+    expect(values("run our own kubernetes, nope")).toEqual({ orchestration: "low" });
+    // A managed one said beside it wins over the low appetite, as a managed one always does.
+    expect(values("i'd tolerate a managed thing. running my own control plane at 3am, no thanks")).toEqual({
+      orchestration: "medium",
+    });
+    // Not a refusal with more words to it, nor one a clause further on.
+    expect(values("we deploy daily, no way around it")).toEqual({ deploys: "frequent" });
+    expect(values("we run our own clusters, no way we'd give that up")).toEqual({ orchestration: "high" });
+    expect(values("we run our own clusters, the rest is managed, no thanks to finance")).toEqual({
+      orchestration: "high",
+    });
   });
 
   it("after a contrast, 'now' replaces what was said before instead of mixing with it", () => {
