@@ -245,9 +245,9 @@ const FORGETS_CONTEXT: ReadonlyMap<Command["type"] | Action["type"], boolean> = 
 /** One vote per person needs a stable key per person, not their id: store a one-way hash. */
 const pseudonym = (userId: string) => createHash("sha256").update(userId).digest("hex").slice(0, 16);
 
-/** A move to what follows, in rawWords' spelling: "switch to", "move over to", "migrate onto". */
+/** A move to what follows, in rawWords' spelling: "switch to", "move over to", "migrate onto", "adopt". */
 const MOVES_TO =
-  /\b(?:switch|switching|move|moving|migrate|migrating|transition|go|get)\s+(?:over\s+)?(?:to|into|onto)\b/;
+  /\b(?:(?:switch|switching|move|moving|migrate|migrating|transition|go|get)\s+(?:over\s+)?(?:to|into|onto)|adopt|adopting)\b/;
 
 /** The team's own answers behind a recommendation shown for a what-if; none for their own. */
 function whatIfOf(shown: ShownRecommendation): Record<string, string | null> | undefined {

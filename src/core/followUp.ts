@@ -908,6 +908,9 @@ const GETTING_THERE = new RegExp(
     "how\\s+(?:do|would|could|should|can|will|might)\\s+(?:we|i|one|a\\s+team)\\s+(?:get\\s+(?:there|started)|start|begin|switch|migrate|move|transition|adopt|make\\s+the\\s+(?:switch|move|transition)|go\\s+about\\s+(?:it|that|this)|roll\\s+(?:it|that|this)\\s+out)",
     "how\\s+to\\s+(?:get\\s+(?:there|started)|start|begin|switch|migrate|transition|make\\s+the\\s+(?:switch|move|transition)|go\\s+about\\s+it|roll\\s+it\\s+out)",
     "where\\s+(?:do|would|should|can)\\s+(?:we|i)\\s+(?:start|begin)",
+    "what\\s+(?:should|do|would|must|can)\\s+(?:we|i)\\s+do\\s+first",
+    // "how do we adopt containers?": the option as the verb's object, not after a "to".
+    `how\\s+(?:do|would|could|should|can|will|might)\\s+(?:we|i|one|a\\s+team)\\s+(?:go\\s+about\\s+)?adopt(?:ing)?\\s+(?:(?:the|a)\\s+)?(?:it|that|this|them|${OPTION_WORDS})(?:\\s+(?:on\\s+vms|platform|development))?`,
     "(?:(?:what\\s+(?:are|r)|whats|what\\s+is)\\s+(?:the|our)\\s+)?(?:first|next)\\s+steps?",
     "(?:whats|what\\s+is|what\\s+would\\s+be)\\s+(?:the|our)\\s+(?:migration\\s+path|path\\s+there|way\\s+there)",
     "how\\s+(?:hard|difficult|much\\s+(?:work|effort))\\s+(?:is|would|will)\\s+(?:it|that|the\\s+(?:switch|move|migration|transition))(?:\\s+be)?",

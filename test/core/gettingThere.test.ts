@@ -44,6 +44,8 @@ describe("'what would it take to switch?' after a recommendation", () => {
     "how hard would it be?",
     "how do we get there from here?",
     "what would it take to switch to containers then?",
+    "how do we adopt containers?",
+    "what should we do first?",
   ])("reads %j the same way", async (q) => {
     const [, r] = await conversation(CONTAINERS, q);
     expect(subtitleOf(r!), q).toContain(questionOf("migration-path"));
@@ -65,6 +67,11 @@ describe("'what would it take to switch?' after a recommendation", () => {
     // "why?" next is about that answer, not the recommendation.
     expect(why!.kind).toBe("answer");
     expect(plainText([why!])).toContain(questionOf("hybrid-governance"));
+  });
+
+  it("reads adopting another option as a move to it", async () => {
+    const [, r] = await conversation(CONTAINERS, "how would we adopt kubernetes on vms?");
+    expect(textsOf(r!)[0]).toBe(gettingThereInstead.replace("{title}", titleOf("kubernetes-on-vms")));
   });
 
   it("says so where the documents describe no move onto the option, with what it involves", async () => {
@@ -135,6 +142,8 @@ describe("'what would it take to switch?' after a recommendation", () => {
       "how hard would the migration be?",
       "how do we make the switch to kubernetes on vms?",
       "back to the rec: how do we get there?",
+      "how do we adopt it?",
+      "how would we go about adopting containers?",
     ])
       expect(asksHowToGetThere(q, words), q).toBe(true);
     for (const q of [
@@ -145,6 +154,9 @@ describe("'what would it take to switch?' after a recommendation", () => {
       "how hard is it to run postgres in containers?",
       "what would it take to switch our ci to github actions?",
       "next steps for the database migration?",
+      "how do we adopt gitops?",
+      "how do we adopt a service mesh?",
+      "what should we do first in the pipeline?",
     ])
       expect(asksHowToGetThere(q, words), q).toBe(false);
   });
