@@ -1527,10 +1527,7 @@ export function resolve(
   const nothing =
     words.stems(question).length <= FOLLOW_UP.verdictWords &&
     ((o.kind === "no-match" && o.why === "no-subject-word") ||
-      (o.kind === "out-of-scope" &&
-        (o.rule === "no-subject-word" ||
-          o.rule === "general-words-only" ||
-          o.rule === "general-fault-report")));
+      (o.kind === "out-of-scope" && (o.rule === "no-subject-word" || o.rule === "general-words-only")));
   return again || (nothing && aboutTheAnswer(words, question))
     ? aboutPrevious(previous, question, "verdict")
     : found;

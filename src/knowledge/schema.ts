@@ -106,9 +106,6 @@ export const lexiconSchema = z
     // Subject words that chats use for much else too ("patch", "ci", "database"): alone they make a
     // question ours only when the model is sure (params.ts decide.generalWordsOnly).
     generalTerms: z.array(z.string().min(1)).default([]),
-    // How people report a fault ("doesn't work", "runs out of memory"): with only general subject
-    // words, a question is answered only when the model is very sure (decide.generalFaultReport).
-    faultReports: z.array(z.string().min(1)).default([]),
     // Questions about something else entirely, written by us: the matcher learns an off-topic
     // class from them, so "optimize this sql query" is declined though "sql" is a known word.
     offTopic: z.array(z.string().min(1)).default([]),

@@ -19,8 +19,6 @@ const RULES: Record<DeclineRule, string> = {
     "no subject word (lexicon.yaml domainTerms or generalTerms), and the model is not sure enough to answer anyway",
   "general-words-only":
     "its only subject words are general ones (lexicon.yaml generalTerms), and the model is not sure enough",
-  "general-fault-report":
-    "it reports a fault (lexicon.yaml faultReports) and its only subject words are general ones, and the model is not very sure",
   "unknown-words": "too few of its words occur anywhere in the knowledge",
   "off-topic-class": "the off-topic class (lexicon.yaml offTopic) is more probable than any entry",
   "nothing-close": "no entry is probable enough even to suggest",

@@ -8,8 +8,6 @@ export type DeclineRule =
   | "no-subject-word"
   /** Only general subject words ("patch", "ci", "database"), and the model is not sure enough. */
   | "general-words-only"
-  /** Only general subject words in a message reporting a fault, and the model is not very sure. */
-  | "general-fault-report"
   /** Too few of the question's words occur anywhere in the knowledge. */
   | "unknown-words"
   /** The off-topic class is clearly more probable than any entry (params.decide.offTopicMargin). */
@@ -70,9 +68,6 @@ export function decide(
   // Only general subject words and an unsure model: the question may be someone else's subject
   // ("PATCH a REST resource"); it is declined as one the documents do not cover.
   if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");
-  // The same, reporting a fault ("the env vars I set don't work unless it builds for me"): our
-  // documents troubleshoot nobody's tools, so only a very sure match is ours ("undo a broken release").
-  if (result.faultReport && confidence < params.generalFaultReport) return decline("general-fault-report");
   if (known < params.minKnown) return decline("unknown-words");
   // Between two of our sides ("docker or a VM for my home automation") a question is ours,
   // whatever else it says: the off-topic class learnt those other words, not the question.

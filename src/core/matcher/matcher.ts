@@ -8,7 +8,6 @@ import {
   type TrainedState,
   writeTrained,
 } from "./cache.ts";
-import { faultReportTest } from "./faultReport.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
 import {
   consistentPostings,
@@ -66,11 +65,6 @@ export interface MatchResult {
   onTopic: boolean;
   /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
   generalOnly: boolean;
-  /**
-   * On topic only through general terms, and the message reports a fault (lexicon.yaml
-   * faultReports: "doesn't work", "runs out of memory"): decide.ts asks the model to be surer still.
-   */
-  faultReport?: boolean;
   /**
    * Off topic after a subject word used in another sense was left out ("monkey patching",
    * "jupyter kernel"): the word that could have been ours is someone else's.
@@ -155,8 +149,6 @@ export class Matcher {
    * other everyday words ("pitch" is no "patch", "spicy" no "spiky", "audio" no "audit").
    */
   private readonly generalSpeller: Speller;
-  /** Does a text report a fault (lexicon.yaml faultReports)? */
-  private readonly reportsFault: (text: string) => boolean;
   /** Stems of general terms that are no domain term's. */
   private readonly generalOnlyStems: Set<string>;
   private readonly byId: Map<string, Answerable>;
@@ -185,7 +177,6 @@ export class Matcher {
     this.generalTerms = lexicon.generalTerms
       .map((t) => this.text.literalStems(t))
       .filter((t) => t.length > 0);
-    this.reportsFault = faultReportTest(lexicon.faultReports);
     // Each pair as "<subject word as written> <the other word's stem>" in its order: the subject
     // word by its form ("virtualization" is no "virtual", though they share a stem), the other by
     // stem ("jupyter kernels", "virtual envs").
@@ -420,30 +411,12 @@ export class Matcher {
       sides: this.sidesNamed(ours ?? question),
     };
     if (otherSense) result.otherSense = true;
-    if (generalOnly && this.reportsFault(discourse ?? question) && this.generalAtMost(discourse))
-      result.faultReport = true;
     if (intent)
       result.intent = {
         id: this.intentIds[intent.label - this.entries.length]!,
         score: round(intent.probability),
       };
     return { result, vector };
-  }
-
-  /**
-   * Whether a whole message (of which a sentence is being matched) names no subject word beyond
-   * general ones: a fault it reports is then someone else's as much as its sentence's is.
-   */
-  private generalAtMost(discourse: string | undefined): boolean {
-    if (discourse === undefined) return true;
-    const stems = this.text.stems(discourse);
-    const whole = this.subjectOf(
-      discourse,
-      stems,
-      stems.map((s) => this.correct(s)),
-      this.withoutOtherSenses(discourse),
-    );
-    return !whole.onTopic || whole.generalOnly;
   }
 
   /** How many of our sides a question names as written, not counting words in another sense ("css container"). */

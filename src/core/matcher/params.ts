@@ -152,11 +152,6 @@ export interface MatcherParams {
      */
     generalWordsOnly: number;
     /**
-     * The same for such a question that reports a fault (lexicon.yaml faultReports: "doesn't
-     * work", "runs out of memory"): answered only at this probability or above.
-     */
-    generalFaultReport: number;
-    /**
      * An answer below this probability is a best guess: it says so and offers the runner-ups
      * beside it. On the development sets of real questions, answers below 0.3 were right 120 of
      * 164 times (73%) and those at or above 0.3 144 of 154 (94%); for 34 of the 44 wrong ones
@@ -191,7 +186,6 @@ export const defaultMatcherParams: MatcherParams = {
     minKnown: 0.3,
     withoutSubjectWord: 0.5,
     generalWordsOnly: 0.15,
-    generalFaultReport: 0.9,
     sure: 0.3,
   },
 };

@@ -359,7 +359,6 @@ export class SituationReader {
       definitionCues: [],
       domainTerms: ["vm"],
       generalTerms: [],
-      faultReports: [],
       offTopic: [],
       otherSenses: [],
       notInDocuments: [],

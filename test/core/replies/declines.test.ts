@@ -43,11 +43,6 @@ describe("declines say why", () => {
     for (const [q, rule] of [
       ["any advice on staging?", "general-words-only"],
       ["how do i write a sql join across three tables", "off-topic-class"],
-      // A fault of someone else's tool in general words ("don't work"), however close an entry.
-      [
-        "the environment variables I set in our hosting dashboard don't work unless it builds for me",
-        "general-fault-report",
-      ],
     ] as const) {
       expect(qa.asker.ask(q), q).toMatchObject({ kind: "out-of-scope", rule, generalOnly: true });
       const a = askJson(q, qa);
