@@ -61,18 +61,18 @@ describe("matcher quality on data it was not trained on", () => {
     expect(lines.filter((l) => "oos" in l && l.near !== true).length).toBeGreaterThanOrEqual(30);
     const s = scoreSet(lines, ours);
     const b = scoreSet(lines, baseline);
-    // Today 135/162 (83.3%) against MiniSearch's 124/162, both judged on the same rendered answer;
-    // 135-139 over five training seeds (npm run eval -- --seeds 5) in the training order keyed by
-    // text (2026-12-01), 135-138 in the order before it; 136-141 before questions with no subject
-    // word were only offered an entry. The floor sits one answer below that spread (it was 83%,
+    // Today 137/162 (84.6%) against MiniSearch's 125/162, both judged on the same rendered answer;
+    // 134-137 over five training seeds (npm run eval -- --seeds 5, 2026-12-02); 135-139 on
+    // 2026-12-01 in the training order keyed by text, 135-138 in the order before it; 136-141
+    // before questions with no subject word were only offered an entry. The floor sits one answer below that spread (it was 83%,
     // 84% until spelling corrections were kept to one edit).
     expect(rate(s.inScope)).toBeGreaterThanOrEqual(0.82);
     expect(s.inScope.pass).toBeGreaterThan(b.inScope.pass);
     // With what a best guess or "did you mean" offers, a right entry is one press away for 148/162
     // (MiniSearch's top 3 hold one for 151/162): most misses are unsure answers that say so.
     expect(rate(s.onePress)).toBeGreaterThanOrEqual(0.9);
-    // Off-topic declined 38/43: 28/28 of the first ones, 10/15 of the 15 added later (scored once
-    // blind). The issue asks for 95%; this floor only keeps today's rate.
+    // Off-topic declined 40/43: 28/28 of the first ones, 12/15 of the 15 added later (10/15 when
+    // scored once blind). The issue asks for 95%; this floor only keeps today's rate.
     expect(rate(s.outOfScope)).toBeGreaterThanOrEqual(0.85);
     expect(b.outOfScope.pass).toBe(0); // MiniSearch never declines: the reason for a matcher of our own
   });
