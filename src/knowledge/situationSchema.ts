@@ -162,8 +162,8 @@ export const situationsSchema = z
      * ("nothing that needs", "anything that needs") or after a word a determiner opens ("no app that").
      */
     relativeClauses: z
-      .strictObject({ relatives: words, pronouns: words, determiners: words })
-      .default({ relatives: [], pronouns: [], determiners: [] }),
+      .strictObject({ relatives: words, pronouns: words, determiners: words, complements: words.default([]) })
+      .default({ relatives: [], pronouns: [], determiners: [], complements: [] }),
     /** After a contrast, these make the later side replace the earlier ("it was a monolith, but now…"). */
     supersede: words.default([]),
     /** Words that end the reach of an `elsewhere` phrase after its cue ("our own clusters and a Kafka cluster"). */

@@ -768,6 +768,9 @@ describe("Bot.handle: walkthroughs", () => {
       ],
       [8, "nope. well, we have a few old scripts but nothing that needs a full OS", label("legacy", "no")],
       [0, "it's only our own services", label("isolation", "standard")],
+      // A contrast that backs the label words with a negation does not turn them (a review's).
+      [0, "our own services, but nothing sensitive", label("isolation", "standard")],
+      [9, "no question that we need gpus for training", label("hardware", "gpu")],
     ] as const)
       expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
     // Label words a contrast turns are not read; the person is asked again (it was Standard).

@@ -223,6 +223,7 @@ export class SituationReader {
     relatives: Set<string>;
     pronouns: Set<string>;
     determiners: Set<string>;
+    complements: Set<string>;
   };
   private readonly supersede: Set<string>;
   private readonly joiners: Set<string>;
@@ -298,6 +299,7 @@ export class SituationReader {
       relatives: new Set(data.relativeClauses.relatives),
       pronouns: new Set(data.relativeClauses.pronouns),
       determiners: new Set(data.relativeClauses.determiners),
+      complements: new Set(data.relativeClauses.complements),
     };
     this.supersede = new Set(data.supersede);
     this.joiners = new Set(data.joiners);
@@ -859,9 +861,14 @@ export class SituationReader {
    * reaches in? Not a clause of its own: "we do not care that …".
    */
   private relativeClause(tokens: Token[], at: number): boolean {
-    const { relatives, pronouns, determiners } = this.relativeClauses;
-    const word = (i: number) => tokens[i]?.word ?? "";
-    return relatives.has(word(at)) && (pronouns.has(word(at - 1)) || determiners.has(word(at - 2)));
+    const { relatives, pronouns, determiners, complements } = this.relativeClauses;
+    const inClause = (i: number) => tokens[i]?.clause === tokens[at]!.clause;
+    const word = (i: number) => (inClause(i) ? (tokens[i]?.word ?? "") : "");
+    if (!relatives.has(word(at))) return false;
+    // "nothing that needs", "none of which need".
+    if (pronouns.has(word(at - 1)) || (word(at - 1) === "of" && pronouns.has(word(at - 2)))) return true;
+    // "no app that needs"; not "no question that …", "no denying that …": what follows is said.
+    return determiners.has(word(at - 2)) && !complements.has(word(at - 1));
   }
 
   /**
@@ -1138,7 +1145,8 @@ export class SituationReader {
   private refusedNext(tokens: Token[], to: number): boolean {
     const clause = tokens[to]!.clause;
     const start = tokens.findIndex((t, i) => i > to && t.clause !== clause);
-    if (start < 0) return false;
+    // In its sentence: "we need gpus. no way." may be surprise as much as refusal.
+    if (start < 0 || tokens[start]!.sentence !== tokens[to]!.sentence) return false;
     const next = tokens.filter((t, i) => i >= start && t.clause === tokens[start]!.clause).map((t) => t.word);
     return this.negatedAfter.refused.some(
       (r) => r.length === next.length && r.every((w, i) => next[i] === w),

@@ -59,8 +59,18 @@ import {
 import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
-/** A contrast in a typed answer: what a label's words said before it may be turned after it. */
-const CONTRASTED = /\b(?:but|though|although|however|except)\b/i;
+/** A contrast in a typed answer, after which what the words before it said may be turned. */
+const CONTRAST = /\b(?:but|though|although|however|except)\b/i;
+
+/**
+ * Does a contrast in `text` turn what the words before it said ("mostly our own services, but
+ * payments go through it so pci applies"), rather than back it with a negation ("our own
+ * services, but nothing sensitive")?
+ */
+function turnedByContrast(text: string): boolean {
+  const contrast = CONTRAST.exec(text);
+  return contrast !== null && !negated(text.slice(contrast.index + contrast[0].length));
+}
 
 /** Words of degree that may open a typed answer before what it says ("pretty flat", "fairly rare"). */
 const DEGREES = new Set([
@@ -805,7 +815,7 @@ export class Walkthroughs {
       const turnsDown = TURNS_DOWN.test(words.join(" "));
       // Nor an opening read from how it is described, which the rest turns ("mostly our own
       // services, but payments go through it so pci applies" was Standard): only an option named.
-      const turned = /^\W*(?:but|although|though|however|except)\b/i.test(rest);
+      const turned = /^\W*$/.test(rest.split(CONTRAST)[0] ?? "") && turnedByContrast(rest);
       const stated =
         pressed?.type === "checklist.answer" && pressed.value !== null
           ? { action: { ...pressed, value: pressed.value }, words: part.trim() }
@@ -972,7 +982,7 @@ export class Walkthroughs {
       // kernel); read from nothing, never under a negation, nor from words a contrast turns
       // ("mostly our own services, but payments go through it so pci applies" was Standard).
       const both = reading.conflicts.includes(key);
-      const turned = !both && CONTRASTED.test(text);
+      const turned = !both && turnedByContrast(text);
       const value = (both || !negated(text)) && !turned ? closestChoice(q, text, this.stopwords) : undefined;
       return value ? answer(value, text.trim()) : both ? "both" : undefined;
     }

@@ -165,6 +165,10 @@ describe("SituationReader", () => {
     expect(values("we don't run anything that needs the full os")).toEqual({ legacy: "no" });
     expect(values("we have no app that needs the full os")).toEqual({ legacy: "no" });
     expect(values("we have none which need gpus")).toEqual({ hardware: "none" });
+    expect(values("none of which need the full os")).toEqual({ legacy: "no" });
+    // After "no question", "no denying" (relativeClauses.complements) the clause is what is said.
+    expect(values("there's no question that our traffic is spiky")).toEqual({ load: "spiky" });
+    expect(values("no denying that we need gpus")).toEqual({ hardware: "gpu" });
     // With no negator before it, the clause still says what there is.
     expect(values("we have an old app that needs the full os")).toEqual({ legacy: "yes" });
     expect(values("anything that needs the full os runs on vms")).toEqual({ legacy: "yes" });
@@ -178,6 +182,8 @@ describe("SituationReader", () => {
     });
     // Not a refusal with more words to it, nor one a clause further on.
     expect(values("we deploy daily, no way around it")).toEqual({ deploys: "frequent" });
+    // Nor a sentence of its own, which may be surprise as much as refusal.
+    expect(values("we need gpus. no way.")).toEqual({ hardware: "gpu" });
     expect(values("we run our own clusters, no way we'd give that up")).toEqual({ orchestration: "high" });
     expect(values("we run our own clusters, the rest is managed, no thanks to finance")).toEqual({
       orchestration: "high",
