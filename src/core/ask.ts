@@ -167,6 +167,9 @@ export class Asker {
 
     const { decision, focus } = this.bestPart(question, inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
+    // A greeting with who is speaking, which the documents could not answer anyway: greeted.
+    if (decision.kind === "decline" && this.smalltalk.greetingWithIntroduction(question))
+      return { kind: "smalltalk", which: "greeting" };
     // "write me a dockerfile for a node app": no answer; the entry surely matched is offered.
     if (asksToWrite(question))
       return {

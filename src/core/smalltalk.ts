@@ -26,6 +26,9 @@ const MAX_REMARK_WORDS = 24;
 /** Words of a request, in rawWords' spelling: "I need …", "we'd like …", "please …", "can you …". */
 const REQUESTS =
   /\b(?:(?:i|we)\s+(?:still\s+|also\s+|really\s+)?(?:need|want|would\s+like|d\s+like|id\s+like)|id\s+like|please|pls|plz|can\s+you|could\s+you|now\s+(?:i|we|can|could|what|how|explain|tell|show|give))\b/;
+/** Who is speaking, in rawWords' spelling: "i lead …", "im the cto of …", "we are a small lab …", "my name is …". */
+const INTRODUCES =
+  /^(?:(?:i|we)\s+(?:am|are|lead|run|manage|work|head|look\s+after|maintain)|im|were|my\s+name\s+is|this\s+is)\b/;
 /** A remark opening with one of these asks something: "thanks, is that true for VMs". */
 const ASKS_FIRST = new Set([
   ...["is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "what", "how"],
@@ -115,6 +118,29 @@ export class SmallTalkReader {
     if (clauses.some((clause) => ASKS_FIRST.has(clause[this.thanksAt(clause, 0)] ?? ""))) return false;
     const saying = rest.filter((w) => !this.courtesy.has(w));
     return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
+  }
+
+  /**
+   * A greeting, then who the person is, asking nothing: "hello, I lead the infra team at a
+   * regional hospital group", "hi! i run the compute for a ML research lab at a university" (a
+   * blind trial's were declined as outside what the bot knows). Not a request or a question
+   * after it: "hi, i need to pick a platform", "hey, we run k8s, is that overkill?".
+   */
+  greetingWithIntroduction(question: string): boolean {
+    if (question.includes("?")) return false;
+    const words = rawWords(question).map((w) => CHAT_SPELLINGS.get(w) ?? w);
+    const greeting = this.parts.find(
+      (p) => p.which === "greeting" && p.words.every((w, j) => words[j] === w),
+    );
+    if (!greeting) return false;
+    const rest = words.slice(greeting.words.length);
+    while (rest.length > 0 && this.courtesy.has(rest[0]!)) rest.shift();
+    if (rest.length === 0 || rest.length > MAX_REMARK_WORDS) return false;
+    const said = rest.join(" ");
+    if (!INTRODUCES.test(said) || REQUESTS.test(said)) return false;
+    // Nor a question without its mark: "Hello, I have cors issues … How can I handle it".
+    const clauses = question.split(/[.!;:,]+|\s[-—–]\s/).map((c) => rawWords(c));
+    return !clauses.some((clause) => ASKS_FIRST.has(clause[0] ?? ""));
   }
 
   /** How many words of thanks `words` has at `i` ("thank you": 2), 0 for none. */

@@ -134,11 +134,34 @@ describe("small talk", () => {
     expect(which("or containers?")).toBe("answer");
   });
 
+  it("greets a greeting that says who is speaking, but not one that asks or describes the system", () => {
+    // A blind trial's were declined as outside what the bot knows.
+    for (const q of [
+      "hello, I lead the infra team at a regional hospital group",
+      "hi! i run the compute for a ML research lab at a university",
+      "hi im bob",
+    ])
+      expect(which(q), q).toBe("greeting");
+    for (const q of [
+      "hello, we are a small team. is docker worth it for us?",
+      "hi, we run 40 microservices on vms and deploy daily",
+      "hi, i need a recommendation for our setup",
+      "i lead the infra team at a regional hospital group",
+      // A question without its mark is still a question.
+      "Hello, I work on a web app and I have cors issues. How can I handle it",
+    ])
+      expect(which(q), q).not.toBe("greeting");
+  });
+
   it("answers 'what are your sources?' with the five documents, with courtesy words but not pointing back", () => {
     expect(which("What are your sources?")).toBe("documents");
     expect(which("where does your information come from")).toBe("documents");
     expect(which("thanks, what are your sources?")).toBe("documents");
     expect(which("hi, what are your sources please")).toBe("documents");
+    // Asking to read or cite them (a blind trial's were declined as outside what the bot knows).
+    expect(which("where can I read the original documents?")).toBe("documents");
+    expect(which("can you cite the documents")).toBe("documents");
+    expect(which("where does the info come from?")).toBe("documents");
     // About the last answer: left to the matcher (and to the follow-up, after an answer).
     expect(which("what are your sources for that?")).not.toBe("documents");
     expect(which("what are your sources for this answer")).not.toBe("documents");
