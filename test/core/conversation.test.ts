@@ -1235,6 +1235,15 @@ describe("follow-ups in context", () => {
     const said = JSON.stringify(scaling!.parts);
     expect(said).toContain("- **VMs:**");
     expect(said).not.toContain("- **Containers:**");
+    // No point of the details, but a sentence of the answer itself: quoted, not the bare pointer
+    // back (a blind trial's "is gpu passthrough better with VMs?").
+    await bot.handle(turn({ text: "should gpu workloads run in vms or containers?" }));
+    const [passthrough] = await bot.handle(turn({ text: "is gpu passthrough better with VMs?" }));
+    expect(passthrough!.summary).toBe(followUp.onThat);
+    const passages = passthrough!.parts
+      .filter((p) => p.type === "text")
+      .map((p) => (p.type === "text" ? p.text : ""));
+    expect(passages.some((t) => t.startsWith("- ") && /passthrough/.test(t))).toBe(true);
     // So do "risks" (trial 14: the bare pointer back), and a request for it simpler with a reason after it.
     await bot.handle(turn({ text: "can we run databases in containers?" }));
     const [risks] = await bot.handle(turn({ text: "what are the risks?" }));

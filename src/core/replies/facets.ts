@@ -29,9 +29,17 @@ export const GENERAL_VERBS: ReadonlySet<string> = new Set([
  * The points of an answer's details ("- **VMs:** …" lines) that a follow-up taken back to it asks
  * about: those sharing its words beyond the answer's own question ("and for VMs?" after the
  * databases answer: the points that speak of VMs), the rarest words first, in the answer's order.
- * None when no point does.
+ * With `orAnswer`, when no point does, the sentences of the answer itself that do ("is gpu
+ * passthrough better with VMs?" after the GPU answer, whose answer, not its details, speaks of
+ * passthrough: it was told "that takes me back to my answer above" and nothing more, a blind
+ * trial's). None when none does.
  */
-export function pointsAbout(entry: Answerable, followUp: string, words: QuestionWords): string[] {
+export function pointsAbout(
+  entry: Answerable,
+  followUp: string,
+  words: QuestionWords,
+  orAnswer = false,
+): string[] {
   const topic = new Set(words.stems(entry.question));
   const own = words.stems(followUp);
   const asked = [...new Set(own)].filter(
@@ -39,16 +47,21 @@ export function pointsAbout(entry: Answerable, followUp: string, words: Question
   );
   const points = detailPoints(entry);
   if (asked.length === 0) return pointsOfSide(points, followUp, own, words);
-  const scored = points.map((point, i) => {
-    const own = new Set(words.stems(point));
-    return { i, point, score: asked.reduce((sum, s) => sum + (own.has(s) ? words.rarity(s) : 0), 0) };
-  });
-  return scored
-    .filter((p) => p.score > 0)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, MAX_POINTS)
-    .sort((a, b) => a.i - b.i)
-    .map((p) => p.point);
+  const about = (candidates: string[]) =>
+    candidates
+      .map((point, i) => {
+        const own = new Set(words.stems(point));
+        return { i, point, score: asked.reduce((sum, s) => sum + (own.has(s) ? words.rarity(s) : 0), 0) };
+      })
+      .filter((p) => p.score > 0)
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, MAX_POINTS)
+      .sort((a, b) => a.i - b.i)
+      .map((p) => p.point);
+  const found = about(points);
+  if (found.length > 0 || !orAnswer) return found;
+  // The answer's sentences, split as ask.ts sentencesOf does, as points of their own.
+  return about(entry.answer.split(/(?<=[.?!])\s+/).map((s) => `- ${s.trim()}`));
 }
 
 /** What marks a drawback in an answer (lexicon.yaml caveatMarks), as written. */
@@ -115,7 +128,7 @@ export function pointsAsked(
   words: QuestionWords,
   caveats: { asked: boolean; marks: CaveatMarks },
 ): string[] {
-  const points = pointsAbout(entry, followUp, words);
+  const points = pointsAbout(entry, followUp, words, !caveats.asked);
   return points.length > 0 || !caveats.asked ? points : caveatsOf(entry, caveats.marks);
 }
 
