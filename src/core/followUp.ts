@@ -149,6 +149,9 @@ export const FOLLOW_UP = {
     // "the short version of this rec, 2 lines max", "too long lol. tl;dr?" (blind trial 22's)
     ...["rec", "recommendation", "1", "2", "3", "two", "three", "max", "maximum", "most", "lol", "u"],
     ...["pls", "plz"],
+    // "you keep giving me walls of text, can you be shorter?", "too long, didn't read" (a blind
+    // trial's were declined)
+    ...["keep", "giving", "wall", "walls", "text", "didnt", "read"],
   ],
   /**
    * Who it is for and where it goes, beside a phrase of simplerPhrases only ("simpler pls, 2 lines i

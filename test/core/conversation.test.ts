@@ -1250,6 +1250,14 @@ describe("follow-ups in context", () => {
     expect(JSON.stringify(risks!.parts)).toContain("**What gets harder:**");
     const [simpler] = await bot.handle(turn({ text: "simpler pls, im not an infra person" }));
     expect(simpler!.parts.some((p) => p.type === "text" && p.text === followUp.simpler)).toBe(true);
+    // So is a complaint about the length (a blind trial's were declined as outside what the bot knows).
+    for (const text of ["you keep giving me walls of text, can you be shorter?", "too long, didn't read"]) {
+      const [shorter] = await bot.handle(turn({ text }));
+      expect(
+        shorter!.parts.some((p) => p.type === "text" && p.text === followUp.simpler),
+        text,
+      ).toBe(true);
+    }
     // "downsides" reads as what gets harder.
     const [downsides] = await bot.handle(turn({ text: "what are the downsides of running the db on k8s" }));
     expect(JSON.stringify(downsides!.parts)).toContain("**What gets harder:**");
