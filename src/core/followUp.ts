@@ -1747,6 +1747,11 @@ function resolveMatch(
     words
       .stems(`${e.phrasings.join(" ")} ${e.keywords.join(" ")} ${e.answer}`)
       .some((s) => topics.includes(s));
+  // Torn alone, and the topic before settles it on an entry that names none of the question's own
+  // topics: the topic before spoke, not the question ("do we need kubernetes for 3 containers lol"
+  // after "what is a microvm?" got the microVMs entry, a blind trial's). Its own offers stay.
+  if (reason === "ambiguous" && topics.length > 0 && !names(combined.entry))
+    return { outcome: alone, matched: question };
   if (
     reason === "continues" &&
     alone.kind === "answer" &&

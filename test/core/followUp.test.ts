@@ -245,6 +245,16 @@ describe("when a question follows up (FOLLOW_UP)", () => {
     }
   });
 
+  it("leaves a torn question torn when the topic before settles it on an entry naming none of its own topics", () => {
+    // A blind trial's: after "what is a microvm?" it got the microVMs entry.
+    const q = "do we need kubernetes for 3 containers lol";
+    const alone = qa.asker.ask(q);
+    expect(alone.kind).toBe("no-match");
+    const r = resolve(qa.asker, qa, q, { entryId: "microvm" });
+    expect(r.followUp).toBeUndefined();
+    expect(r.outcome).toEqual(alone);
+  });
+
   it("leaves almost every question of the public sets to stand on its own", () => {
     const inScope = sets.filter((l) => !("oos" in l)).map((l) => l.q);
     const taken = contexts.flatMap((c) => inScope.filter((q) => followUp(q, c)));
