@@ -782,6 +782,26 @@ describe("Bot.handle: walkthroughs", () => {
     expect(plainText([turned])).toContain(knowledge.responses.walkthrough.typedInThread.slice(0, 40));
   });
 
+  it("reads a blind trial's plain typed answers by the words their choices list as said", async () => {
+    for (const [step, text, expected] of [
+      [6, "its one node app really", label("architecture", "monolith")],
+      [7, "a database", label("state", "stateful")],
+      [7, "postgres", label("state", "stateful")],
+      [7, "we use a managed postgres, the app itself keeps nothing", label("state", "stateless")],
+      [4, "everything is ubuntu 22.04", label("multiOs", "no")],
+      [10, "crazy before paper deadlines, dead over the summer", label("load", "spiky")],
+      [1, "one half-time sysadmin and no real CI, mostly ssh and bash scripts", label("maturity", "low")],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
+    // Not a database someone else keeps, none at all, or one service of many.
+    for (const [step, text] of [
+      [7, "the database is hosted by aws"],
+      [7, "no database"],
+      [6, "one service per container, about 20 of them"],
+    ] as const)
+      expect(plainText([await at(step, text)]), text).not.toContain("✅");
+  });
+
   it("reads a bare yes or no a typed answer concludes with ('…, so not really'), not an earlier word for an option (blind trial 27's)", async () => {
     for (const [step, text, expected] of [
       [2, "PCI is handled by our payment provider, so not really", label("compliance", "none")],
