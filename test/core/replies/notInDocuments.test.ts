@@ -28,6 +28,9 @@ describe("an answer to a question naming a product the documents never mention s
     expect(unnamed("can we run VMs inside kubernetes? like KubeVirt")).toEqual(["KubeVirt"]);
     // Another trial's: HPC runtimes and named compliance regimes (the documents say "compliance").
     expect(unnamed("is apptainer more secure than docker containers?")).toEqual(["Apptainer"]);
+    // Read as "gpu" by the synonyms, and still named (a blind trial's got the answer on clashing
+    // library versions without a word on it).
+    expect(unnamed("students each want different cuda versions on the same box")).toEqual(["CUDA"]);
     expect(unnamed("does pci dss allow containers in the cardholder environment")).toEqual(["PCI DSS"]);
     // An ordinary word is a name only in its phrase: the bus, a ship's helm.
     expect(unnamed("can I do GPU PCI passthrough to a VM?")).toBeUndefined();
