@@ -8,6 +8,8 @@ import { type SmallTalk, SmallTalkReader } from "./smalltalk.ts";
 
 /** Longer texts are declined before matching (the input boxes of Teams and the playground stop here too). */
 export const MAX_QUESTION_CHARS = 4000;
+/** A question without its style requests is matched so only with this many words left. */
+const MIN_WITHOUT_STYLE = 3;
 /** A sentence needs this many words to be matched on its own. */
 const MIN_SENTENCE_WORDS = 3;
 /** How many runner-ups a best guess offers beside its answer. */
@@ -81,6 +83,15 @@ export interface AskExplanation extends Explanation {
 /** Receives the explanation of every matched question; called only when someone listens (debug logs). */
 export type ExplainSink = (explain: () => AskExplanation) => void;
 
+/** A style request as written, anywhere, any case: apostrophes optional, any spacing or ";" between words ("tl;dr"). */
+function stylePattern(phrase: string): RegExp {
+  const words = phrase
+    .toLowerCase()
+    .split(/[\s;]+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]?"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s;,-]*")}(?![\\p{L}\\p{N}])`, "giu");
+}
+
 /** A name of several words in a text: its words in a row, joined by spaces or hyphens, the last in the singular or the plural. */
 function phrasePattern(words: string[]): RegExp {
   const last = words.length - 1;
@@ -130,7 +141,10 @@ export class Asker {
     private readonly onExplain?: ExplainSink,
     /** lexicon notInDocuments: names of our subject the documents never mention. */
     notInDocuments: readonly string[] = [],
+    /** lexicon styleRequests: how the answer should be said ("in plain english"), not what about. */
+    styleRequests: readonly string[] = [],
   ) {
+    this.styleRequests = styleRequests.map(stylePattern);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     const single = notInDocuments.filter((n) => !n.includes(" "));
     this.notInDocuments = new Map(single.map((n) => [n.toLowerCase(), n]));
@@ -138,6 +152,22 @@ export class Asker {
       .filter((n) => n.includes(" "))
       .map((name) => ({ pattern: phrasePattern(rawWords(name)), name }));
     this.smalltalk = new SmallTalkReader(responses);
+  }
+
+  private readonly styleRequests: RegExp[];
+
+  /**
+   * The question without the words that ask how to say the answer ("…, in plain english", "eli5:"),
+   * which only pulled it towards entries whose phrasings use them ("whats the difference in
+   * isolation between a vm and a container, in plain english" got the microVMs entry, a blind
+   * trial's); the whole question where little else is left.
+   */
+  private withoutStyle(question: string): string {
+    let rest = question;
+    for (const p of this.styleRequests) rest = rest.replace(p, " ");
+    return rawWords(rest).length >= MIN_WITHOUT_STYLE
+      ? rest.replace(/\s+([,.;:!?])/g, "$1").trim()
+      : question;
   }
 
   private get matcher(): Matcher {
@@ -165,7 +195,7 @@ export class Asker {
     if (this.smalltalk.closingThanks(question) && !this.matcher.match(question).onTopic)
       return { kind: "smalltalk", which: "thanks" };
 
-    const { decision, focus } = this.bestPart(question, inConversation);
+    const { decision, focus } = this.bestPart(this.withoutStyle(question), inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
     // A greeting with who is speaking, which the documents could not answer anyway: greeted.
     if (decision.kind === "decline" && this.smalltalk.greetingWithIntroduction(question))
@@ -379,7 +409,8 @@ export class Asker {
 
   /** The match behind `ask`: features and weights, nearest phrasing, runner-ups and the deciding rule. */
   explain(question: string, inConversation = false): AskExplanation {
-    const explanation = this.matcher.explain(question);
+    // Matched as ask() matches it: without its style requests.
+    const explanation = this.matcher.explain(this.withoutStyle(question));
     const decision = this.decide(explanation.result, inConversation);
     const offered =
       decision.kind === "answer" && decision.unsure

@@ -50,7 +50,14 @@ export function buildQuestionAnswering(
       () => new Matcher(entries, knowledge.lexicon, { params, topics, intents: knowledge.intents, cache }),
     );
   let weakStems: Set<string> | undefined;
-  const asker = new Asker(entries, matcher, knowledge.responses, onExplain, knowledge.lexicon.notInDocuments);
+  const asker = new Asker(
+    entries,
+    matcher,
+    knowledge.responses,
+    onExplain,
+    knowledge.lexicon.notInDocuments,
+    knowledge.lexicon.styleRequests,
+  );
   return {
     entries,
     asker,

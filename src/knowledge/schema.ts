@@ -124,6 +124,9 @@ export const lexiconSchema = z
     // the exact-word scoring (src/core/matcher/lexical.ts) ignores them, so the one entry whose
     // phrasings use them does not pull every question framed that way.
     framingWords: z.array(z.string().regex(/^[a-z]+$/, "one lower-case word")).default([]),
+    // How the answer should be said, not what it is about ("in plain english", "eli5"): left out of
+    // a question before it is matched (src/core/ask.ts withoutStyle), as whole words.
+    styleRequests: z.array(z.string().min(2)).default([]),
     // What marks an answer's drawback, as written, matched as whole words: in the bold label of a
     // detail point ("- **The catch:** …") or in a sentence of the answer ("The catch is that …").
     // "what's the catch?" right after an answer quotes those (src/core/replies/facets.ts).

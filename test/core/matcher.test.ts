@@ -610,6 +610,17 @@ describe("matching", () => {
     expect(qa.asker.explain("recipe for banana bread").decision).toMatchObject({ kind: "decline" });
   });
 
+  it("matches a question without the words that ask how to say the answer (lexicon styleRequests)", () => {
+    // A blind trial's: with ", in plain english" it got the microVMs entry, whose phrasings say
+    // "plain containers".
+    const q = "whats the diffrence in isolation between a vm and a container";
+    expect(answerId(q)).toBe("isolation-models");
+    expect(answerId(`${q}, in plain english`)).toBe("isolation-models");
+    expect(qa.asker.explain(`${q}, in plain english`).decision).toMatchObject({ id: "isolation-models" });
+    expect(answerId("eli5: what is a hypervisor")).toBe(answerId("what is a hypervisor"));
+    expect(answerId("tl;dr what is kubernetes")).toBe(answerId("what is kubernetes"));
+  });
+
   it("recognises the checklist said in plain words (intents.yaml), without taking FAQ questions", () => {
     for (const q of [
       "checklist please",

@@ -365,6 +365,7 @@ export class SituationReader {
       otherSenses: [],
       notInDocuments: [],
       framingWords: [],
+      styleRequests: [],
       caveatMarks: { labels: [], sentences: [] },
       sides: [],
     });
