@@ -789,21 +789,27 @@ describe("Bot.handle: walkthroughs", () => {
   it("reads a blind trial's plain typed answers by the words their choices list as said", async () => {
     for (const [step, text, expected] of [
       [6, "its one node app really", label("architecture", "monolith")],
-      [7, "a database", label("state", "stateful")],
-      [7, "postgres", label("state", "stateful")],
       [7, "we use a managed postgres, the app itself keeps nothing", label("state", "stateless")],
       [4, "everything is ubuntu 22.04", label("multiOs", "no")],
-      [10, "crazy before paper deadlines, dead over the summer", label("load", "spiky")],
       [1, "one half-time sysadmin and no real CI, mostly ssh and bash scripts", label("maturity", "low")],
+      // Where they were: the bash scripts are gone (an independent review's was read as Low).
+      [1, "used to be bash scripts, now full gitops", label("maturity", "high")],
     ] as const)
       expect(plainText([await at(step, text)]), text).toContain(`✅ ${expected}`);
-    // Not a database someone else keeps, none at all, or one service of many.
+    // Not a database by name, which someone else may keep, nor one app of many, nor demand before
+    // a change (an independent review's were read as Stateful, Monolith and Spiky).
     for (const [step, text] of [
       [7, "the database is hosted by aws"],
+      [7, "aurora postgres, fully managed"],
+      [7, "mysql is managed by the cloud"],
       [7, "no database"],
       [6, "one service per container, about 20 of them"],
+      [6, "just one app per team, 30 teams"],
+      [10, "it was crazy before we moved to the cdn, steady now"],
     ] as const)
-      expect(plainText([await at(step, text)]), text).not.toContain("✅");
+      expect(plainText([await at(step, text)]), text).not.toContain(
+        step === 10 ? `✅ ${label("load", "spiky")}` : "✅",
+      );
   });
 
   it("reads a bare yes or no a typed answer concludes with ('…, so not really'), not an earlier word for an option (blind trial 27's)", async () => {
