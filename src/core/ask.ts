@@ -197,8 +197,9 @@ export class Asker {
 
     const { decision, focus } = this.bestPart(this.withoutStyle(question), inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
-    // A greeting with who is speaking, which the documents could not answer anyway: greeted.
-    if (decision.kind === "decline" && this.smalltalk.greetingWithIntroduction(question))
+    // A greeting with who is speaking, which the documents could not answer anyway: greeted; not
+    // in a conversation on our subject, where "hey, I am the one who asked about k8s" follows up.
+    if (!inConversation && decision.kind === "decline" && this.smalltalk.greetingWithIntroduction(question))
       return { kind: "smalltalk", which: "greeting" };
     // "write me a dockerfile for a node app": no answer; the entry surely matched is offered.
     if (asksToWrite(question))

@@ -167,6 +167,9 @@ export const FOLLOW_UP = {
   /** Phrases that ask the same whatever else is said: "in plain english?", "short version please". */
   simplerPhrases: [
     "plain english",
+    // "can you keep it short?" (an independent review's got the monitoring entry)
+    "keep it short",
+    "keep it brief",
     "short version",
     "in short",
     "plain words",

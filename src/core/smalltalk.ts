@@ -26,9 +26,14 @@ const MAX_REMARK_WORDS = 24;
 /** Words of a request, in rawWords' spelling: "I need …", "we'd like …", "please …", "can you …". */
 const REQUESTS =
   /\b(?:(?:i|we)\s+(?:still\s+|also\s+|really\s+)?(?:need|want|would\s+like|d\s+like|id\s+like)|id\s+like|please|pls|plz|can\s+you|could\s+you|now\s+(?:i|we|can|could|what|how|explain|tell|show|give))\b/;
-/** Who is speaking, in rawWords' spelling: "i lead …", "im the cto of …", "we are a small lab …", "my name is …". */
+/**
+ * Who is speaking, in rawWords' spelling: a role ("i lead …", "we run …", "i work at …"), what
+ * they are ("im the cto of …", "we are a small lab …") or a name. Not how they feel or what they
+ * are doing: "I am confused by that answer", "we are moving to aws lambda", "we are a bit lost"
+ * (an independent review's were greeted).
+ */
 const INTRODUCES =
-  /^(?:(?:i|we)\s+(?:am|are|lead|run|manage|work|head|look\s+after|maintain)|im|were|my\s+name\s+is|this\s+is)\b/;
+  /^(?:(?:i|we)\s+(?:lead|run|manage|head|look\s+after|maintain|work\s+(?:at|for|in|on))|(?:i\s+am|im|we\s+are|were)\s+(?:a|an|the)\s+(?!bit\b|little\b|lot\b)|my\s+name\s+is)\b/;
 /** A remark opening with one of these asks something: "thanks, is that true for VMs". */
 const ASKS_FIRST = new Set([
   ...["is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "what", "how"],
@@ -124,7 +129,8 @@ export class SmallTalkReader {
    * A greeting, then who the person is, asking nothing: "hello, I lead the infra team at a
    * regional hospital group", "hi! i run the compute for a ML research lab at a university" (a
    * blind trial's were declined as outside what the bot knows). Not a request or a question
-   * after it: "hi, i need to pick a platform", "hey, we run k8s, is that overkill?".
+   * after it: "hi, i need to pick a platform", "hey, we run k8s, is that overkill?"; only where
+   * the bot would decline the message anyway (ask.ts), which one describing the system is not.
    */
   greetingWithIntroduction(question: string): boolean {
     if (question.includes("?")) return false;

@@ -1251,7 +1251,11 @@ describe("follow-ups in context", () => {
     const [simpler] = await bot.handle(turn({ text: "simpler pls, im not an infra person" }));
     expect(simpler!.parts.some((p) => p.type === "text" && p.text === followUp.simpler)).toBe(true);
     // So is a complaint about the length (a blind trial's were declined as outside what the bot knows).
-    for (const text of ["you keep giving me walls of text, can you be shorter?", "too long, didn't read"]) {
+    for (const text of [
+      "you keep giving me walls of text, can you be shorter?",
+      "too long, didn't read",
+      "can you keep it short?",
+    ]) {
       const [shorter] = await bot.handle(turn({ text }));
       expect(
         shorter!.parts.some((p) => p.type === "text" && p.text === followUp.simpler),

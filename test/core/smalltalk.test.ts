@@ -139,7 +139,7 @@ describe("small talk", () => {
     for (const q of [
       "hello, I lead the infra team at a regional hospital group",
       "hi! i run the compute for a ML research lab at a university",
-      "hi im bob",
+      "hi, I am the cto of a small fintech",
     ])
       expect(which(q), q).toBe("greeting");
     for (const q of [
@@ -149,8 +149,16 @@ describe("small talk", () => {
       "i lead the infra team at a regional hospital group",
       // A question without its mark is still a question.
       "Hello, I work on a web app and I have cors issues. How can I handle it",
+      // How they feel or what they are doing, no introduction (an independent review's were greeted).
+      "hey, I'm lost",
+      "hello, we are having trouble with our printer",
+      "hi, we are moving to aws lambda",
+      "hello, we are a bit lost",
     ])
       expect(which(q), q).not.toBe("greeting");
+    // In a conversation on our subject it is no opening.
+    const o = qa.asker.ask("hi, I am the cto of a small fintech", true);
+    expect(o.kind === "smalltalk" && o.which).not.toBe("greeting");
   });
 
   it("answers 'what are your sources?' with the five documents, with courtesy words but not pointing back", () => {
@@ -161,7 +169,7 @@ describe("small talk", () => {
     // Asking to read or cite them (a blind trial's were declined as outside what the bot knows).
     expect(which("where can I read the original documents?")).toBe("documents");
     expect(which("can you cite the documents")).toBe("documents");
-    expect(which("where does the info come from?")).toBe("documents");
+    expect(which("where does your info come from?")).toBe("documents");
     // About the last answer: left to the matcher (and to the follow-up, after an answer).
     expect(which("what are your sources for that?")).not.toBe("documents");
     expect(which("what are your sources for this answer")).not.toBe("documents");
