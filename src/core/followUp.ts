@@ -83,9 +83,6 @@ export const FOLLOW_UP = {
     "link",
     "proof",
     "evidence",
-    // "where does the info come from?" after an answer (a blind trial's was declined)
-    "info",
-    "information",
   ],
   // "prove it. which document says that?" (blind trial 20's, declined).
   sourceVerbs: ["say", "says", "said", "come", "comes", "prove"],

@@ -1473,8 +1473,6 @@ describe("follow-ups in context", () => {
     "citations?",
     "prove it. which document says that?",
     "proof?",
-    // (A blind trial's was declined as outside what the bot knows.)
-    "where does the info come from?",
   ])("shows the sources of the answer before for %j, and nothing else", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
