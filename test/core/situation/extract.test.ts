@@ -174,12 +174,6 @@ describe("SituationReader", () => {
     expect(values("anything that needs the full os runs on vms")).toEqual({ legacy: "yes" });
   });
 
-  it("reads an app tied to Windows Server or IIS as legacy software, and none left as none (a blind trial's)", () => {
-    expect(values("a vendor EHR that needs windows server")).toEqual({ legacy: "yes" });
-    expect(values("an old service that requires IIS")).toEqual({ legacy: "yes" });
-    expect(values("nothing needs windows server anymore")).toEqual({ legacy: "no" });
-  });
-
   it("a refusal that is a clause of its own right after a cue turns it down (negatedAfter.refused)", () => {
     expect(values("run our own kubernetes, nope")).toEqual({ orchestration: "low" });
     // A managed one said beside it wins over the low appetite, as a managed one always does.
