@@ -132,6 +132,8 @@ export class Asker {
   private readonly notInDocuments: Map<string, string>;
   /** The names of several words ("live migration"), each with the pattern that finds it in a text. */
   private readonly notInDocumentsPhrases: { pattern: RegExp; name: string }[];
+  /** lexicon styleRequests as patterns (stylePattern). */
+  private readonly styleRequests: RegExp[];
 
   constructor(
     entries: Answerable[],
@@ -153,8 +155,6 @@ export class Asker {
       .map((name) => ({ pattern: phrasePattern(rawWords(name)), name }));
     this.smalltalk = new SmallTalkReader(responses);
   }
-
-  private readonly styleRequests: RegExp[];
 
   /**
    * The question without the words that ask how to say the answer ("…, in plain english", "eli5:"),

@@ -72,6 +72,17 @@ const MIXABLE: readonly SmallTalk[] = ["help", "thanks", "greeting", "acknowledg
  * thanks" is thanks). Any other word makes it a question: "thanks, and for VMs?" is matched as
  * one, and so is "help me decide" (the checklist, said in words).
  */
+/**
+ * Does a clause of `text` open with a word that asks ("thanks. how do we patch them")? `skip`:
+ * how many of a clause's first words to pass over first (the thanks opening it).
+ */
+function clauseAsks(text: string, skip: (clause: string[]) => number = () => 0): boolean {
+  return text
+    .split(/[.!;:,]+|\s[-—–]\s/)
+    .map((c) => rawWords(c).map((w) => CHAT_SPELLINGS.get(w) ?? w))
+    .some((clause) => ASKS_FIRST.has(clause[skip(clause)] ?? ""));
+}
+
 export class SmallTalkReader {
   private readonly whole = new Map<string, SmallTalk>();
   /** The patterns as word lists, longest first, so "thank you" is taken before "thank". */
@@ -117,10 +128,7 @@ export class SmallTalkReader {
     // ty. please send the summary to my manager" (an independent review's).
     if (REQUESTS.test(rest.join(" "))) return false;
     // No clause of it asks: "thanks. how do we patch them", "ok ty, and for vms".
-    const clauses = question
-      .split(/[.!;:,]+|\s[-—–]\s/)
-      .map((c) => rawWords(c).map((w) => CHAT_SPELLINGS.get(w) ?? w));
-    if (clauses.some((clause) => ASKS_FIRST.has(clause[this.thanksAt(clause, 0)] ?? ""))) return false;
+    if (clauseAsks(question, (clause) => this.thanksAt(clause, 0))) return false;
     const saying = rest.filter((w) => !this.courtesy.has(w));
     return !saying.some((w, i) => WH_WORDS.has(w) && ASKS_AFTER_WH.has(saying[i + 1] ?? ""));
   }
@@ -145,8 +153,7 @@ export class SmallTalkReader {
     const said = rest.join(" ");
     if (!INTRODUCES.test(said) || REQUESTS.test(said)) return false;
     // Nor a question without its mark: "Hello, I have cors issues … How can I handle it".
-    const clauses = question.split(/[.!;:,]+|\s[-—–]\s/).map((c) => rawWords(c));
-    return !clauses.some((clause) => ASKS_FIRST.has(clause[0] ?? ""));
+    return !clauseAsks(question);
   }
 
   /** How many words of thanks `words` has at `i` ("thank you": 2), 0 for none. */

@@ -1148,10 +1148,8 @@ export class SituationReader {
     const start = tokens.findIndex((t, i) => i > to && t.clause !== clause);
     // In its sentence: "we need gpus. no way." may be surprise as much as refusal.
     if (start < 0 || tokens[start]!.sentence !== tokens[to]!.sentence) return false;
-    const next = tokens.filter((t, i) => i >= start && t.clause === tokens[start]!.clause).map((t) => t.word);
-    return this.negatedAfter.refused.some(
-      (r) => r.length === next.length && r.every((w, i) => next[i] === w),
-    );
+    const length = tokens.filter((t, i) => i >= start && t.clause === tokens[start]!.clause).length;
+    return this.negatedAfter.refused.some((r) => r.length === length && wordsAt(tokens, start, r));
   }
 
   /**

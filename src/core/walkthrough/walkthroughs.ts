@@ -60,7 +60,10 @@ import { asksSomething, PLANNED, statesSomething } from "./statement.ts";
 import { applyPress, newWalkthrough, type Prefill, type Press, type PressOutcome } from "./transitions.ts";
 
 /** A contrast in a typed answer, after which what the words before it said may be turned. */
-const CONTRAST = /\b(?:but|though|although|however|except)\b/i;
+const CONTRAST_WORDS = "but|though|although|however|except";
+const CONTRAST = new RegExp(`\\b(?:${CONTRAST_WORDS})\\b`, "i");
+/** A rest of a message that opens with a contrast: ", but payments go through it …". */
+const OPENS_WITH_CONTRAST = new RegExp(`^\\W*(?:${CONTRAST_WORDS})\\b`, "i");
 
 /**
  * Does a contrast in `text` turn what the words before it said ("mostly our own services, but
@@ -815,7 +818,7 @@ export class Walkthroughs {
       const turnsDown = TURNS_DOWN.test(words.join(" "));
       // Nor an opening read from how it is described, which the rest turns ("mostly our own
       // services, but payments go through it so pci applies" was Standard): only an option named.
-      const turned = /^\W*$/.test(rest.split(CONTRAST)[0] ?? "") && turnedByContrast(rest);
+      const turned = OPENS_WITH_CONTRAST.test(rest) && turnedByContrast(rest);
       const stated =
         pressed?.type === "checklist.answer" && pressed.value !== null
           ? { action: { ...pressed, value: pressed.value }, words: part.trim() }
@@ -966,16 +969,8 @@ export class Walkthroughs {
       return answer(said[0]!.value, said[0]!.words);
     // Two other choices' words, where the question has a choice that is both ("one big thing + a
     // couple small services" is Mixed; it was read as Microservices from the label's words).
-    const [one, other] = said;
-    if (
-      !understood &&
-      one &&
-      other &&
-      said.length === 2 &&
-      q.bothSaid &&
-      ![one, other].some((s) => s.value === q.bothSaid)
-    )
-      return answer(q.bothSaid, `${one.words} … ${other.words}`);
+    if (!understood && said.length === 2 && q.bothSaid && !said.some((s) => s.value === q.bothSaid))
+      return answer(q.bothSaid, said.map((s) => s.words).join(" … "));
     if (!understood) {
       // Two readings, or none: the option whose label the words follow, if one clearly does
       // ("it's only our own services" is Standard — our own services, trusted to share a
