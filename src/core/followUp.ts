@@ -331,6 +331,15 @@ export const FOLLOW_UP = {
 } as const;
 
 /**
+ * Where the answer before comes from, asked outright: "where does the info come from?", "where's
+ * that from?", "where did you get that?" (a blind trial's first was declined). Only of the answer,
+ * its info or claim, never of a thing of our subject ("where does the kernel come from?"), and
+ * never "data" (where data lives is a question of storage).
+ */
+const WHERE_FROM =
+  /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your|it)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this|it)?\s*(?:(?:come|comes|coming)\s+)?from\b|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:that|this|it|the\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))\b)/i;
+
+/**
  * Does a question only make sense after an answer? "why?", "how so?", "and then?", "what about
  * it?", "source?", "tl;dr?": no content word of its own besides what asks for sources or a
  * shorter version, and opening with a word that asks about something said before or pointing
@@ -347,15 +356,16 @@ export function pointsBack(
   // Or a word for a source in a message that names nothing of our subject: "Which section is that
   // from exactly? I'd like to cite it on the slide." (blind trial 24's were declined).
   const sourceAsked =
-    own.length > 0 &&
-    (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
-      // (Pointing back, and asking for no writing: not "is there an open source alternative?",
-      // "how do I document our setup?", "can you write a short design doc section on this?", an
-      // independent review's; general words only then: "which section is that from?".)
-      (pointer &&
-        own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s)) &&
-        !/\bopen[\s-]source\b|\b(?:write|draft|create|make)\b/i.test(question) &&
-        words.subjectless?.(question, true) === true));
+    WHERE_FROM.test(question) ||
+    (own.length > 0 &&
+      (onlyOf(words, own, FOLLOW_UP.sourceWords, FOLLOW_UP.sourceVerbs) ||
+        // (Pointing back, and asking for no writing: not "is there an open source alternative?",
+        // "how do I document our setup?", "can you write a short design doc section on this?", an
+        // independent review's; general words only then: "which section is that from?".)
+        (pointer &&
+          own.some((s) => stemsOf(words, FOLLOW_UP.sourceWords).has(s)) &&
+          !/\bopen[\s-]source\b|\b(?:write|draft|create|make)\b/i.test(question) &&
+          words.subjectless?.(question, true) === true)));
   if (sourceAsked)
     // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
     return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;

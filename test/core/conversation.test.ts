@@ -1473,6 +1473,10 @@ describe("follow-ups in context", () => {
     "citations?",
     "prove it. which document says that?",
     "proof?",
+    // (A blind trial's first was declined.)
+    "where does the info come from?",
+    "where's that from?",
+    "where did you get that?",
   ])("shows the sources of the answer before for %j, and nothing else", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -2251,6 +2255,12 @@ describe("blind trial 24's follow-ups in other words", () => {
     await bot.handle(turn({ text: "what is a hypervisor" }));
     const [r] = await bot.handle(turn({ text: "which document covers ci pipelines?" }));
     expect(subtitleOf(r!)?.type === "subtitle" && subtitleOf(r!)!.text).toMatch(/^Answering: /);
+    // Where a thing of our subject comes from is a question of its own, not the sources'.
+    const [history] = await bot.handle(turn({ text: "where do containers come from?" }));
+    expect(subtitleOf(history!)).toEqual({
+      type: "subtitle",
+      text: `Answering: ${bot.qa.asker.entry("container-ecosystem-history")!.question}`,
+    });
   });
 
   it("decides again with a supposition after a lead-in or an interjection, and about who sets the rules", async () => {
