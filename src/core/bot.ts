@@ -23,6 +23,7 @@ import {
   asksHowToGetThere,
   asksRunnerUp,
   asksSimplerSayingWhy,
+  asksWhatToUse,
   asksWhichOne,
   correction,
   FOLLOW_UP,
@@ -812,6 +813,22 @@ export class Bot {
       await this.recordUnanswered(turn, question, "repeated", last.id);
       return sameAnswerReply(last, this.qa.context, undefined, { figures: true });
     }
+    // "so what do you recommend for that?", "what should i use for the students then" right after a
+    // question that described the team ("students submit random code … is it safe in docker?"):
+    // what that question said, read as the description (a blind trial's got an empty reading, or
+    // a decline). Not where a recommendation was shown: that one holds the team's answers.
+    const askedOnlyWhat =
+      context !== undefined &&
+      asksWhatToUse(question) &&
+      (outcome.kind === "intent" ||
+        (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
+        (outcome.kind === "no-match" && outcome.why === "no-subject-word") ||
+        // (Or only read as the answer before again: "so what should we do?".)
+        backToLast) &&
+      Object.keys(this.recent.read(question).understood).length === 0;
+    const describedBefore =
+      askedOnlyWhat && !(await recommendation()) ? this.describedIn(context) : undefined;
+    if (describedBefore) return this.situationReply(turn, describedBefore);
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
@@ -1084,6 +1101,15 @@ export class Bot {
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
+  /** The reading of the latest question answered here that says something about the team, if any. */
+  private describedIn(context: FollowUpContext): Reading | undefined {
+    for (const asked of [context.asked, ...(context.earlier ?? []).map((e) => e.asked)]) {
+      const reading = asked === undefined ? undefined : this.recent.read(asked);
+      if (reading && Object.keys(reading.understood).length > 0) return reading;
+    }
+    return undefined;
+  }
+
   private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {
     const answers = understoodAnswers(reading);
     if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);

@@ -340,6 +340,19 @@ const WHERE_FROM =
   /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your|it)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this|it)?\s*(?:(?:come|comes|coming)\s+)?from\b|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:that|this|it|the\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))\b)/i;
 
 /**
+ * Does a message ask only what to use ("so what do you recommend for that?", "what should i use for
+ * the students then", "which one would you pick")? Right after a question that described the team,
+ * it asks for a recommendation from what that question said (a blind trial's were read as an empty
+ * description, or declined).
+ */
+const ASKS_WHAT_TO_USE =
+  /\b(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)\b|\b(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)\b|\byour\s+(?:recommendation|advice|suggestion|pick)\b/i;
+
+export function asksWhatToUse(question: string): boolean {
+  return ASKS_WHAT_TO_USE.test(question);
+}
+
+/**
  * Does a question only make sense after an answer? "why?", "how so?", "and then?", "what about
  * it?", "source?", "tl;dr?": no content word of its own besides what asks for sources or a
  * shorter version, and opening with a word that asks about something said before or pointing

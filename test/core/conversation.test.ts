@@ -6,7 +6,16 @@ import { simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
-import { buttons, knowledge, makeBot, press, turn, vagueQuestion } from "../helpers/bot.ts";
+import {
+  buttons,
+  CONTAINERS_TEAM,
+  conversation,
+  knowledge,
+  makeBot,
+  press,
+  turn,
+  vagueQuestion,
+} from "../helpers/bot.ts";
 
 /** A reply's understood answers, each as [question, option] ("Isolation", "Hard"). */
 const fieldsOf = (r: Reply) => {
@@ -157,6 +166,41 @@ describe("a description of one's own situation that the matcher cannot answer", 
       const [plain] = await bot.handle(turn({ text: q }));
       expect(JSON.stringify(plain!.parts), q).not.toContain(knowledge.responses.situation.checklistFromHere);
     }
+  });
+});
+
+describe("'what do you recommend for that?' right after a question that described the team", () => {
+  const described =
+    "students submit random code for class assignments, is it safe to run that in docker on our shared servers";
+
+  it.each([
+    "so what do you recommend for that",
+    "wait so what should i use for the students then",
+    "ok which one would you pick?",
+    "so what should we do?",
+  ])("reads what that question said as the description: %j (a blind trial's were declined)", async (q) => {
+    const [answer, r] = await conversation(described, q);
+    expect(answer!.kind).toBe("answer");
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual([["Isolation", "Hard"]]);
+  });
+
+  it("leaves a question of its own, one after a question that said nothing of the team, and one where a recommendation was shown", async () => {
+    const [, own] = await conversation(described, "what should we use for databases?");
+    expect(own!.kind).toBe("answer");
+    const [, plain] = await conversation(
+      "can we run databases in containers?",
+      "so what do you recommend for that",
+    );
+    expect(fieldsOf(plain!)).toEqual([]);
+    // (That recommendation holds the team's answers, which one question's reading would drop.)
+    const [shown, , after] = await conversation(
+      CONTAINERS_TEAM,
+      described,
+      "so what do you recommend for that",
+    );
+    expect(shown!.kind).toBe("recommendation");
+    expect(fieldsOf(after!)).not.toEqual([["Isolation", "Hard"]]);
   });
 });
 
