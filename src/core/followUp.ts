@@ -987,6 +987,7 @@ export function aboutRecommendation(
     const about = aboutRecommendation(opening, words);
     if (about) return about;
   }
+  if (APPLIES_TO_US.test(question.replace(/[’']/g, ""))) return "why";
   // "back to the rec: what would have to be true …" (blind trial 22's).
   const asked = question.replace(BACK_TO_IT, "");
   const raw = rawWords(asked);
@@ -1413,6 +1414,15 @@ const SIDE_WORDS = /\b(?:vms?|virtual\s+machines?|containers?|microvms?|docker|k
 const WHICH_DOCUMENT =
   /\bwhich\s+(?:(?:of\s+the\s+)?(?:\d+|five)\s+)?(?:docs?|documents?|sources?|papers?|articles?)\b(?!\s+(?:do|would|should|can)\s+(?:you|u|i|we)\b)/i;
 
+/**
+ * Asks, and says nothing else, whether what was just said holds for the asker: "is that true for
+ * us?", "does that apply to our case?" (a blind trial's got a myth after a recommendation, and
+ * only the sources after an answer). About a recommendation, that is why it is theirs; about an
+ * answer, a verdict for their case (the documents give none).
+ */
+const APPLIES_TO_US =
+  /^\W*(?:(?:ok|okay|so|but|and|hmm|wait|right)\W+)*(?:is|does|would|will|do|are)\s+(?:that|this|it|these|those|all\s+(?:that|this))\s+(?:(?:still|also|really|actually|even)\s+)?(?:true|apply|applies|hold|holds|the\s+case|relevant|valid)\s+(?:for|to|in|with)\s+(?:us|me|our\s+(?:case|team|setup|situation|company)|my\s+(?:case|team|setup|situation|company))\W*$/i;
+
 /** Words asking for a verdict whatever else is said: "yes or no", "y/n", "bottom line", "overkill", "worth it". */
 const VERDICT_WORDS = /\b(?:yes\s+or\s+no|y\s*\/\s*n|yay\s+or\s+nay)\b/;
 /** Words asking for a verdict in a question ("bottom line: I need this by friday" asks nothing). */
@@ -1446,6 +1456,7 @@ const OPENS_WITH_SO = /^(?:(?:ok(?:ay)?|right|alright|hm+)[,.\s]+)?so\b/;
 export function asksForAVerdict(question: string): "asked" | "confirming" | undefined {
   const text = question.toLowerCase().replace(/[’']/g, "").trim();
   if (REQUEST.test(text)) return undefined;
+  if (APPLIES_TO_US.test(text)) return "asked";
   if (VERDICT_WORDS.test(text) || NEEDS_IT.test(text) || (text.includes("?") && VERDICT_ASKED.test(text)))
     return "asked";
   // (Not a new question that opens with "so": "so, what code editor do you use?".)
@@ -1551,6 +1562,8 @@ export function resolve(
   // Kubernetes: when an orchestrator is needed, review 34's).
   const verdict = asksForAVerdict(question);
   if (!verdict) return found;
+  // ("does that apply to our case?" says nothing else, whatever it reads as alone: the checklist.)
+  if (APPLIES_TO_US.test(question.replace(/[’']/g, ""))) return aboutPrevious(previous, question, "verdict");
   const o = found.outcome;
   const again = o.kind === "answer" && o.entry.id === previous.id;
   const nothing =

@@ -26,6 +26,9 @@ describe("a request for a verdict on the answer just given", () => {
     ["when do we need an orchestrator like kubernetes?", "bottom line for a 10 person team?"],
     ["how does density compare between VMs and containers?", "so w 1 droplet basically no savings right?"],
     ["can we run databases in containers?", "so probably not for us, right?"],
+    // A blind trial's got only the sources; the second read as an empty description.
+    ["is running postgres in a container a bad idea", "is that true for us?"],
+    ["is running postgres in a container a bad idea", "does that apply to our case?"],
   ])("after %j, %j gets the answer's bottom line and the checklist", async (first, q) => {
     const { bot, answer, r } = await replyAfter(first, q);
     expect(answer.kind).toBe("answer");
@@ -66,6 +69,8 @@ describe("a request for a verdict on the answer just given", () => {
     "so the cluster is down, right?",
     "that's overkill imo",
     "is that true?",
+    "is that true for containers?",
+    "does that apply to vms too?",
   ])("does not take %j, a question of its own, as one", async (q) => {
     const { r } = await replyAfter("what does kubernetes actually do?", q);
     expect(texts(r)).not.toContain(verdict);

@@ -12,6 +12,19 @@ const contextOf = (r: Reply) => {
   const p = r.parts.find((x) => x.type === "context");
   return p?.type === "context" ? p.text : undefined;
 };
+describe("'is that true for us?' after a recommendation", () => {
+  it.each(["is that true for us?", "does that apply to our case?", "ok but is that really true for us?"])(
+    "%j gets why it is theirs, as 'why?' does (a blind trial's got a myth about security)",
+    async (q) => {
+      const [, r] = await conversation(CONTAINERS, q);
+      const [, why] = await conversation(CONTAINERS, "why?");
+      expect(r!.kind).toBe("recommendation");
+      expect(contextOf(r!)).toBe(recommendation.replace("{title}", titleOf("containers")));
+      expect(r!.parts).toEqual(why!.parts);
+    },
+  );
+});
+
 describe("a follow-up on a what-if's recommendation", () => {
   it.each(["give me a 3-line version", "why?", "what's the catch?", "source?"])(
     "%j says it follows up a what-if, and what the team's own answers give",
