@@ -563,7 +563,20 @@ export class Bot {
       const shown = await recommendation();
       if (shown) return this.changeUnread(turn, shown.actual, unreadChange);
     }
-    const plain = !unread ? undefined : request ? request.trim() : plainAmendment(question, namesAnswer);
+    // After a recommendation too short of answers to pick one, a statement the reader reads new
+    // answers in adds them ("we dont want to run kubernetes ourselves, no legacy stuff": a blind
+    // trial's answer to the questions it listed as deciding got the databases answer).
+    const shownBefore = unread && !request ? await recommendation() : undefined;
+    const wantsAnswers =
+      shownBefore !== undefined &&
+      decide(parseAnswers(shownBefore.answers), this.knowledge.decision).provisional;
+    const readsNew = (s: string) =>
+      Object.entries(understoodAnswers(this.recent.read(s))).some(([k, v]) => shownBefore?.answers[k] !== v);
+    const plain = !unread
+      ? undefined
+      : request
+        ? request.trim()
+        : plainAmendment(question, (s) => namesAnswer(s) || (wantsAnswers && readsNew(s)));
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only

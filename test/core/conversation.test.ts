@@ -204,6 +204,38 @@ describe("'what do you recommend for that?' right after a question that describe
   });
 });
 
+describe("a statement after a recommendation too short of answers to pick one", () => {
+  const few =
+    "recommend 6 engineers, one rails monolith + postgres on heroku, deploy like 10x a day, costs creeping up";
+
+  it("adds the answers read in it, as the answers the recommendation listed as deciding (a blind trial's got the databases answer)", async () => {
+    const [first, r] = await conversation(
+      few,
+      "we dont want to run kubernetes ourselves, and yes we have a postgres db, no legacy stuff",
+    );
+    expect(first!.summary).toContain(knowledge.decision.rules.labels.provisionalHeading);
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual([
+      ["Orchestration appetite", "Low"],
+      ["Legacy software", "No"],
+    ]);
+    expect(r!.summary).not.toContain(knowledge.decision.rules.labels.provisionalHeading);
+  });
+
+  it("leaves a question, a statement of nothing new, and a statement after a recommendation with enough answers", async () => {
+    const [, question] = await conversation(few, "can we run databases in containers?");
+    expect(question!.kind).toBe("answer");
+    const [, again] = await conversation(few, "we deploy 10x a day");
+    expect(again!.kind).not.toBe("recommendation");
+    const [full, after] = await conversation(
+      CONTAINERS_TEAM,
+      "we dont want to run kubernetes ourselves, no legacy stuff",
+    );
+    expect(full!.summary).not.toContain(knowledge.decision.rules.labels.provisionalHeading);
+    expect(after!.kind).not.toBe("recommendation");
+  });
+});
+
 describe("questions about the recommendation just shown", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";
