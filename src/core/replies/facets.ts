@@ -148,6 +148,11 @@ export function asksForFigures(followUp: string): boolean {
       /\bin (?:ms|milliseconds|microseconds|mb|gb|megabytes|gigabytes)\b/.test(q)) ||
     // "what's the CPU overhead of a hypervisor in percent?", "overhead in %".
     /\bin (?:percent|per cent|percentage|%)(?=\W|$)/.test(q) ||
+    // "how much overhead does a vm add, like percent", "what percent slower?" (a blind trial's got
+    // no word that the documents give none); not "90 percent of our apps are java".
+    /\b(?:like|what|roughly|approx|approximately|how many)\s+(?:a\s+)?(?:percent|per cent|percentage|%)(?=\W|$)|\bpercent(?:age)?[\s-]?wise\b/.test(
+      q,
+    ) ||
     // A duration of work ("how long will migrating 400 vms take", "how long to learn k8s"), not a
     // start-up time, which the documents give in rough ranges.
     (/\bhow long (?:will|would|does|do|should|to|is)\b[^?]*\b(?:take|learn|migrat\w*|last)\b/.test(q) &&

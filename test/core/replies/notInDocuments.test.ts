@@ -147,6 +147,13 @@ describe("an answer to a question naming a product the documents never mention s
     // A share asked for "in percent" (trial 15).
     const percent = qa.asker.ask("what's the CPU overhead of a hypervisor in percent?");
     expect(percent.kind === "answer" && percent.figures).toBe(true);
+    // Or "like percent", "what percent" (a blind trial's), not a share the question states.
+    for (const q of ["how much overhead does a vm add, like percent", "what percent slower are vms?"]) {
+      const share = qa.asker.ask(q);
+      expect(share.kind === "answer" && share.figures, q).toBe(true);
+    }
+    const stated = qa.asker.ask("90 percent of our apps are java, is the vm overhead worth it?");
+    expect(stated.kind === "answer" && stated.figures).toBeFalsy();
     // Not Microsoft (an independent review's).
     const azure = qa.asker.ask("can we run windows containers in ms azure?");
     expect(azure.kind === "answer" && azure.figures).toBeFalsy();
