@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { fill } from "../../src/core/fill.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
-import { simplerReply } from "../../src/core/replies/answers.ts";
+import { firstSentence, simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createStore } from "../../src/store/index.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -1418,7 +1418,12 @@ describe("follow-ups in context", () => {
     expect(r!.parts[1]).toEqual({ type: "text", text: followUp.sameAnswer });
     expect(subtitle(r!)).toBeUndefined();
     const bootTime = bot.qa.asker.entry("boot-time")!;
-    expect(JSON.stringify(r!.parts)).not.toContain(bootTime.answer.slice(0, 60));
+    // Its gist only (a blind trial's reply of this kind said nothing of its own), not the rest.
+    const gist = firstSentence(bootTime.answer);
+    expect(r!.parts[2]).toEqual({ type: "text", text: gist });
+    const rest = bootTime.answer.slice(gist.length).trim();
+    expect(rest.length).toBeGreaterThan(60);
+    expect(JSON.stringify(r!.parts)).not.toContain(rest.slice(0, 60));
     // What is left to offer: its sources, its related questions, the answer again, "Not what I asked".
     expect(r!.parts.some((p) => p.type === "sources")).toBe(true);
     expect(buttons([r!], "followups").map((b) => b.action.type === "ask" && b.action.entryId)).toEqual(
@@ -2584,11 +2589,16 @@ describe("an answer asked for again a few questions later, in other words", () =
     const entry = knowledge.faq.find((e) => e.id === "untrusted-multi-tenant")!;
     expect(again!.parts[0]).toEqual({ type: "subtitle", text: `Answering: ${entry.question}` });
     expect(again!.parts[1]).toEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
-    expect(plainText([again!])).not.toContain(entry.answer.slice(0, 60));
+    // Its gist, not the rest of it.
+    const gist = firstSentence(entry.answer);
+    expect(again!.parts[2]).toEqual({ type: "text", text: gist });
+    const rest = entry.answer.slice(gist.length).trim();
+    expect(rest.length).toBeGreaterThan(60);
+    expect(plainText([again!])).not.toContain(rest.slice(0, 60));
     // The words it was last asked in, again: wanted again.
     await bot.handle(turn({ text: "what is a container" }));
     const [same] = await bot.handle(turn({ text: "how should we sandbox untrusted code from customers?" }));
-    expect(plainText([same!])).toContain(entry.answer.slice(0, 60));
+    expect(plainText([same!])).toContain(rest.slice(0, 60));
   });
 
   it("is not printed again as a best guess either: the points asked about, with the guess's runner-ups offered (blind trials 26 and 27)", async () => {

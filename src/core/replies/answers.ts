@@ -194,10 +194,13 @@ export function sameAnswerReply(
   const r = ctx.responses;
   const text = points.length > 0 ? r.followUp.onThat : caveats ? r.followUp.noCatch : r.followUp.sameAnswer;
   // Asked for figures: that there are none says what "takes me back" would.
+  // Nothing of it asked about in particular: its gist, so the reply says something of its own.
+  const gist = text === r.followUp.sameAnswer && !figures ? [firstSentence(entry.answer)] : [];
   const said: Part[] = [
     ...(figures ? [{ type: "text" as const, text: r.followUp.noFigures }] : []),
     ...(figures && points.length === 0 ? [] : [{ type: "text" as const, text }]),
     ...(points.length > 0 ? [{ type: "text" as const, text: points.join("\n") }] : []),
+    ...gist.map((g) => ({ type: "text" as const, text: g })),
   ];
   const parts = entryParts(entry, ctx);
   const kept = parts.body.filter(
