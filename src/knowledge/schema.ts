@@ -219,6 +219,9 @@ export const responsesSchema = z.strictObject({
     // Before "did you mean" or a decline for a question naming products the documents never
     // mention (lexicon notInDocuments); {names}: those products.
     notInDocuments: z.string().min(5).includes("{names}"),
+    // A decline of a question naming such products, in one sentence (not the line above and a
+    // decline that says the same again); {names}: those products.
+    notCoveredNamed: z.string().min(5).includes("{names}"),
     // "do the docs say anything about X?" where X alone is declined: a plain no (coverage.ts).
     notDiscussed: z.string().min(5),
   }),

@@ -474,17 +474,23 @@ export function askReply(
       // never mention ("Fargate pricing"), it may be either: neither is claimed.
       // In a conversation on our subject, a question that names none of it is not told it is
       // outside what we know ("is there a risk of vendor lock-in with what you recommend?").
+      const general = outcome.generalOnly || outcome.rule === "no-subject-word";
+      // (Naming products the documents never mention, and nothing more of ours: that is why,
+      // said once. With words of ours it "sounds like our subject", which says something more.)
+      const named = !outcome.coverage && general && outcome.unnamed?.length ? outcome.unnamed : undefined;
       const text = outcome.coverage
         ? r.decline.notDiscussed
-        : outcome.rule === "no-subject-word" && !outcome.unnamed && !inConversation
-          ? r.decline.outOfScope
-          : outcome.generalOnly || outcome.rule === "no-subject-word"
-            ? r.decline.notCoveredGeneral
-            : r.decline.notCovered;
+        : named
+          ? naming(r.decline.notCoveredNamed, named)
+          : outcome.rule === "no-subject-word" && !inConversation
+            ? r.decline.outOfScope
+            : general
+              ? r.decline.notCoveredGeneral
+              : r.decline.notCovered;
       return reply(
         "decline",
         [
-          ...unnamedLine(outcome.unnamed, r),
+          ...(named ? [] : unnamedLine(outcome.unnamed, r)),
           { type: "text", text },
           {
             type: "buttons",

@@ -34,8 +34,10 @@ describe("declines say why", () => {
     });
     const a = askJson(q, qa);
     expect(a.answered).toBe(false);
-    expect(a.text).toContain(decline.notCoveredGeneral.replaceAll("`", ""));
+    // Neutral, and saying why once: the documents never mention it.
+    expect(a.text).toContain(decline.notCoveredNamed.replace("{names}", "Fargate").replaceAll("`", ""));
     expect(a.text).not.toContain(decline.outOfScope.replaceAll("`", ""));
+    expect(a.text).not.toContain(decline.notInDocuments.replace("{names}", "Fargate"));
   });
 
   it("a question whose only subject words are general ones claims neither: not covered, and what the bot answers", () => {
