@@ -47,6 +47,7 @@ import {
   saysNothingElse,
   speaksOfTheRecommendation,
   supposition,
+  toldOfTheTeam,
   WHY_OPENERS,
   WHY_OPENING_WORDS,
 } from "./followUp.ts";
@@ -571,7 +572,12 @@ export class Bot {
       shownBefore !== undefined &&
       decide(parseAnswers(shownBefore.answers), this.knowledge.decision).provisional;
     const readsNew = (s: string) =>
-      Object.entries(understoodAnswers(this.recent.read(s))).some(([k, v]) => shownBefore?.answers[k] !== v);
+      toldOfTheTeam(
+        s,
+        Object.entries(this.recent.read(s).understood)
+          .filter(([k, u]) => shownBefore?.answers[k] !== u.value)
+          .map(([, u]) => u.evidence),
+      );
     const plain = !unread
       ? undefined
       : request
@@ -1114,13 +1120,10 @@ export class Bot {
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
-  /** The reading of the latest question answered here that says something about the team, if any. */
+  /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
-    for (const asked of [context.asked, ...(context.earlier ?? []).map((e) => e.asked)]) {
-      const reading = asked === undefined ? undefined : this.recent.read(asked);
-      if (reading && Object.keys(reading.understood).length > 0) return reading;
-    }
-    return undefined;
+    const reading = context.asked === undefined ? undefined : this.recent.read(context.asked);
+    return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 
   private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {

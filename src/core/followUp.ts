@@ -331,22 +331,26 @@ export const FOLLOW_UP = {
 } as const;
 
 /**
- * Where the answer before comes from, asked outright: "where does the info come from?", "where's
- * that from?", "where did you get that?" (a blind trial's first was declined). Only of the answer,
- * its info or claim, never of a thing of our subject ("where does the kernel come from?"), and
- * never "data" (where data lives is a question of storage).
+ * Where the answer before comes from, asked outright and nothing else: "where does the info come
+ * from?", "where's that from?", "where did you get that?" (a blind trial's first was declined).
+ * Only of the answer, its info or claim, never of a thing of our subject ("where does the kernel
+ * come from?") nor of "data" (where data lives is a question of storage); not "it", nor with more
+ * after it ("where does it come from, the hypervisor or the guest os?" after the overhead answer
+ * asks about overhead: a review's).
  */
 const WHERE_FROM =
-  /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your|it)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this|it)?\s*(?:(?:come|comes|coming)\s+)?from\b|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:that|this|it|the\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))\b)/i;
+  /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this)?\s*(?:(?:come|comes|coming)\s+)?from|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:(?:that|this|it|the)(?:\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))?|all\s+(?:that|this)))(?:\s+(?:exactly|then|again|btw|tho|though|pls|please|lol|from))?\W*$/i;
 
 /**
  * Does a message ask only what to use ("so what do you recommend for that?", "what should i use for
  * the students then", "which one would you pick")? Right after a question that described the team,
  * it asks for a recommendation from what that question said (a blind trial's were read as an empty
- * description, or declined).
+ * description, or declined). Nothing after it but "then", "for that", "for us" and the like: not
+ * "what should we use for secrets management?", "what should we do if a node dies?", "what do you
+ * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /\b(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)\b|\b(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)\b|\byour\s+(?:recommendation|advice|suggestion|pick)\b/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+that\s+case|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization))))*\W*$/i;
 
 export function asksWhatToUse(question: string): boolean {
   return ASKS_WHAT_TO_USE.test(question);
@@ -655,6 +659,21 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  */
 const TEAM_SUBJECT =
   /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\bfor\s+us\b/i;
+
+/**
+ * Does a plain statement tell the team's own case, as an answer the recommendation lacks: one of the
+ * answers read in it (`evidence`, their words) said of the team ("we dont want to run kubernetes
+ * ourselves, no legacy stuff"), not addressed to the bot about what it said ("your answer assumes
+ * we deploy daily, we don't"), nor what may or ought to be ("we should deploy daily"), nor another's
+ * ("my friend's startup has 200 microservices", "netflix deploys hundreds of times a day": a
+ * review's rewrote the team's answers).
+ */
+export function toldOfTheTeam(statement: string, evidence: readonly string[]): boolean {
+  const words = rawWords(statement);
+  if (words.some((w) => ["you", "your", "u", "ur", "should", "could", "might", "would", "ought"].includes(w)))
+    return false;
+  return evidence.some((e) => saidOfTheTeam(statement, e));
+}
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
@@ -1421,7 +1440,7 @@ const WHICH_DOCUMENT =
  * answer, a verdict for their case (the documents give none).
  */
 const APPLIES_TO_US =
-  /^\W*(?:(?:ok|okay|so|but|and|hmm|wait|right)\W+)*(?:is|does|would|will|do|are)\s+(?:that|this|it|these|those|all\s+(?:that|this))\s+(?:(?:still|also|really|actually|even)\s+)?(?:true|apply|applies|hold|holds|the\s+case|relevant|valid)\s+(?:for|to|in|with)\s+(?:us|me|our\s+(?:case|team|setup|situation|company)|my\s+(?:case|team|setup|situation|company))\W*$/i;
+  /^\W*(?:(?:ok|okay|so|but|and|hmm|wait|right)\W+)*(?:is|does|would|will|do|are)\s+(?:that|this|it|these|those|all\s+(?:that|this))\s+(?:(?:still|also|really|actually|even)\s+)?(?:true|apply|applies|hold|holds|the\s+case|relevant|valid)\s+(?:for|to|in|with)\s+(?:us|me|our\s+(?:case|team|setup|situation|company)|my\s+(?:case|team|setup|situation|company))(?:\s+(?:too|as\s+well|also|either))?\W*$/i;
 
 /** Words asking for a verdict whatever else is said: "yes or no", "y/n", "bottom line", "overkill", "worth it". */
 const VERDICT_WORDS = /\b(?:yes\s+or\s+no|y\s*\/\s*n|yay\s+or\s+nay)\b/;

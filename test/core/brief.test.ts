@@ -27,6 +27,14 @@ describe("a question asked for in short", () => {
     expect(briefRequest(text)).toBeUndefined();
   });
 
+  it("takes the first sentence to end before one that opens with a quote or a bracket (a review's)", () => {
+    expect(firstSentence("Build it once. “Build once, deploy anywhere” is the rule.")).toBe("Build it once.");
+    expect(firstSentence("Build it once. (See the pipeline.) Then ship.")).toBe("Build it once.");
+    expect(firstSentence("Use VMs, e.g. for legacy apps. Containers suit the rest.")).toBe(
+      "Use VMs, e.g. for legacy apps.",
+    );
+  });
+
   it("answers with the first sentence, its sources and the whole answer one press away", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [r] = await bot.handle(turn({ text: "one line please: can we run databases in containers?" }));

@@ -202,6 +202,22 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(shown!.kind).toBe("recommendation");
     expect(fieldsOf(after!)).not.toEqual([["Isolation", "Hard"]]);
   });
+
+  it.each([
+    // A review's: what to use for something else, what to do about something, a checklist asked for.
+    "what should we use for secrets management?",
+    "what should we do if a node dies?",
+    "what do you recommend we name the cluster?",
+    "start the checklist please, which one should we pick?",
+  ])("leaves %j, which asks more than what to use", async (q) => {
+    const [, r] = await conversation(described, q);
+    expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);
+  });
+
+  it("reads only the question answered last, not one before it", async () => {
+    const [, , r] = await conversation(described, "what is a sidecar?", "so what should i use?");
+    expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);
+  });
 });
 
 describe("a statement after a recommendation too short of answers to pick one", () => {
@@ -233,6 +249,20 @@ describe("a statement after a recommendation too short of answers to pick one", 
     );
     expect(full!.summary).not.toContain(knowledge.decision.rules.labels.provisionalHeading);
     expect(after!.kind).not.toBe("recommendation");
+  });
+
+  it.each([
+    // A review's, each of which rewrote the team's answers: said to the bot, of others, or wished.
+    "your answer assumes we deploy daily, we don't",
+    "my friend's startup has 200 microservices on kubernetes",
+    "our competitor runs everything on vms because of strict compliance",
+    "netflix deploys hundreds of times a day",
+    "we should deploy daily",
+    "management wants us to deploy daily",
+  ])("leaves %j, which is no answer of the team's", async (q) => {
+    const [first, r] = await conversation("recommend we have a monolith", q);
+    expect(first!.summary).toContain(knowledge.decision.rules.labels.provisionalHeading);
+    expect(r!.kind).not.toBe("recommendation");
   });
 });
 
@@ -1558,6 +1588,7 @@ describe("follow-ups in context", () => {
     "where does the info come from?",
     "where's that from?",
     "where did you get that?",
+    "where did you get that info?",
   ])("shows the sources of the answer before for %j, and nothing else", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     const [answer] = await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -2336,6 +2367,22 @@ describe("blind trial 24's follow-ups in other words", () => {
     await bot.handle(turn({ text: "what is a hypervisor" }));
     const [r] = await bot.handle(turn({ text: "which document covers ci pipelines?" }));
     expect(subtitleOf(r!)?.type === "subtitle" && subtitleOf(r!)!.text).toMatch(/^Answering: /);
+    // A question about the answer's subject, or with more asked after it, is no request for its
+    // sources (a review's).
+    for (const [first, q] of [
+      [
+        "do vms have more overhead than containers?",
+        "where does it come from, the hypervisor or the guest os?",
+      ],
+      ["what is a cgroup?", "where does that come from, the kernel?"],
+      ["how fast do containers start?", "where's that from? also do windows containers start as fast?"],
+    ]) {
+      const [, r] = await conversation(first!, q!);
+      expect(
+        r!.parts.some((p) => p.type === "text" && p.text === knowledge.responses.followUp.sources),
+        q,
+      ).toBe(false);
+    }
     // Where a thing of our subject comes from is a question of its own, not the sources'.
     const [history] = await bot.handle(turn({ text: "where do containers come from?" }));
     expect(subtitleOf(history!)).toEqual({

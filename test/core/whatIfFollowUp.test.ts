@@ -13,16 +13,18 @@ const contextOf = (r: Reply) => {
   return p?.type === "context" ? p.text : undefined;
 };
 describe("'is that true for us?' after a recommendation", () => {
-  it.each(["is that true for us?", "does that apply to our case?", "ok but is that really true for us?"])(
-    "%j gets why it is theirs, as 'why?' does (a blind trial's got a myth about security)",
-    async (q) => {
-      const [, r] = await conversation(CONTAINERS, q);
-      const [, why] = await conversation(CONTAINERS, "why?");
-      expect(r!.kind).toBe("recommendation");
-      expect(contextOf(r!)).toBe(recommendation.replace("{title}", titleOf("containers")));
-      expect(r!.parts).toEqual(why!.parts);
-    },
-  );
+  it.each([
+    "is that true for us?",
+    "does that apply to our case?",
+    "ok but is that really true for us?",
+    "is that true for us too?",
+  ])("%j gets why it is theirs, as 'why?' does (a blind trial's got a myth about security)", async (q) => {
+    const [, r] = await conversation(CONTAINERS, q);
+    const [, why] = await conversation(CONTAINERS, "why?");
+    expect(r!.kind).toBe("recommendation");
+    expect(contextOf(r!)).toBe(recommendation.replace("{title}", titleOf("containers")));
+    expect(r!.parts).toEqual(why!.parts);
+  });
 });
 
 describe("a follow-up on a what-if's recommendation", () => {

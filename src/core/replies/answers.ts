@@ -402,7 +402,8 @@ export function noRecommendationReply(ctx: Pick<AnswerContext, "responses">): Re
 }
 
 /** Where a sentence of an answer ends: after . ? or ! and a space before a capital, not after "e.g." or "i.e.". */
-const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[A-Z0-9])/;
+// (A sentence may open with a quote or a bracket: "“Build once, deploy anywhere” …", a review's.)
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[“"'(]?[A-Z0-9])/;
 
 /** The first sentence of a text (all of it when it has one). */
 export function firstSentence(text: string): string {
