@@ -1435,12 +1435,12 @@ const WHICH_DOCUMENT =
 
 /**
  * Asks, and says nothing else, whether what was just said holds for the asker: "is that true for
- * us?", "does that apply to our case?" (a blind trial's got a myth after a recommendation, and
- * only the sources after an answer). About a recommendation, that is why it is theirs; about an
+ * us?", "does that apply to our case?", "what does that mean for a team of 2 admins" (blind trials'
+ * got a myth or a decline after a recommendation, and only the sources after an answer). About a recommendation, that is why it is theirs; about an
  * answer, a verdict for their case (the documents give none).
  */
 const APPLIES_TO_US =
-  /^\W*(?:(?:ok|okay|so|but|and|hmm|wait|right)\W+)*(?:is|does|would|will|do|are)\s+(?:that|this|it|these|those|all\s+(?:that|this))\s+(?:(?:still|also|really|actually|even)\s+)?(?:true|apply|applies|hold|holds|the\s+case|relevant|valid)\s+(?:for|to|in|with)\s+(?:us|me|our\s+(?:case|team|setup|situation|company)|my\s+(?:case|team|setup|situation|company))(?:\s+(?:too|as\s+well|also|either))?\W*$/i;
+  /^\W*(?:(?:ok|okay|so|but|and|hmm|wait|right)\W+)*(?:(?:is|does|would|will|do|are)\s+(?:that|this|it|these|those|all\s+(?:that|this))\s+(?:(?:still|also|really|actually|even)\s+)?(?:true|apply|applies|hold|holds|the\s+case|relevant|valid)|what\s+does\s+(?:that|this|it|all\s+(?:that|this))\s+mean|how\s+does\s+(?:that|this|it|all\s+(?:that|this))\s+apply)\s+(?:for|to|in|with)\s+(?:us|me|our\s+(?:case|team|setup|situation|company)|my\s+(?:case|team|setup|situation|company)|(?:a|our)\s+(?:small\s+|tiny\s+)?team(?:\s+(?:of|with)\s+(?:\d+|two|three|four|five|six|a\s+few)(?:\s+[a-z]+)?)?)(?:\s+(?:too|as\s+well|also|either|then|exactly|in\s+practice|specifically))?\W*$/i;
 
 /** Words asking for a verdict whatever else is said: "yes or no", "y/n", "bottom line", "overkill", "worth it". */
 const VERDICT_WORDS = /\b(?:yes\s+or\s+no|y\s*\/\s*n|yay\s+or\s+nay)\b/;

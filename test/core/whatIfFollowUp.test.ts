@@ -18,6 +18,8 @@ describe("'is that true for us?' after a recommendation", () => {
     "does that apply to our case?",
     "ok but is that really true for us?",
     "is that true for us too?",
+    // (A blind trial's was declined.)
+    "what does that mean for us?",
   ])("%j gets why it is theirs, as 'why?' does (a blind trial's got a myth about security)", async (q) => {
     const [, r] = await conversation(CONTAINERS, q);
     const [, why] = await conversation(CONTAINERS, "why?");
