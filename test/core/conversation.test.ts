@@ -13,6 +13,7 @@ import {
   knowledge,
   makeBot,
   press,
+  recommendationTitle,
   turn,
   vagueQuestion,
 } from "../helpers/bot.ts";
@@ -185,7 +186,7 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(r!)).toEqual([["Isolation", "Hard"]]);
   });
 
-  it("leaves a question of its own, one after a question that said nothing of the team, and one where a recommendation was shown", async () => {
+  it("leaves a question of its own, and one after a question that said nothing of the team", async () => {
     const [, own] = await conversation(described, "what should we use for databases?");
     expect(own!.kind).toBe("answer");
     const [, plain] = await conversation(
@@ -193,14 +194,29 @@ describe("'what do you recommend for that?' right after a question that describe
       "so what do you recommend for that",
     );
     expect(fieldsOf(plain!)).toEqual([]);
-    // (That recommendation holds the team's answers, which one question's reading would drop.)
-    const [shown, , after] = await conversation(
+  });
+
+  it("adds what that question said to a recommendation shown before it, which holds the team's answers", async () => {
+    const [shown, , after, why] = await conversation(
       CONTAINERS_TEAM,
       described,
       "so what do you recommend for that",
+      "why?",
     );
-    expect(shown!.kind).toBe("recommendation");
-    expect(fieldsOf(after!)).not.toEqual([["Isolation", "Hard"]]);
+    expect(shown!.summary).toContain(recommendationTitle("containers"));
+    expect(after!.kind).toBe("recommendation");
+    expect(after!.parts[0]).toMatchObject({
+      type: "heading",
+      text: knowledge.responses.situation.correctedHeading,
+    });
+    expect(fieldsOf(after!)).toEqual([["Isolation", "Hard"]]);
+    // Weighed with the team's answers (microservices, steady, no compliance): microVMs, not VMs.
+    expect(after!.summary).toContain(recommendationTitle("microvms"));
+    // And it is the recommendation "why?" asks about next.
+    expect(why!.parts).toContainEqual({
+      type: "context",
+      text: knowledge.responses.followUp.recommendation.replace("{title}", recommendationTitle("microvms")),
+    });
   });
 
   it.each([
