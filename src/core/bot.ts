@@ -25,6 +25,7 @@ import {
   asksSimplerSayingWhy,
   asksWhatToUse,
   asksWhichOne,
+  contests,
   correction,
   FOLLOW_UP,
   type FollowUpContext,
@@ -62,6 +63,7 @@ import {
   askReply,
   briefReply,
   claimReply,
+  contestedReply,
   disagreementReply,
   firstSentence,
   helpReply,
@@ -701,6 +703,24 @@ export class Bot {
           entryId: context.entryId,
         });
         return { ...r, placement: "here" };
+      }
+    }
+    // "thats wrong, ASGs scale in like 60s with warm pools" right after an answer: where that answer
+    // comes from, to judge it by (a blind trial's got a decline, or the same answer again). Not
+    // where another entry answers the claim, even as a best guess: it says what the documents say
+    // of it ("that's not right, containers are more secure than vms": the myth's, review 34's).
+    const claimAnswered = (alone: AskOutcome) =>
+      alone.kind === "answer" && alone.entry.id !== context?.entryId;
+    if (context && contests(question) && !claimAnswered(this.recent.ask(question))) {
+      const since = await recommendation();
+      const entry = !since || since.at < (context.at ?? 0) ? this.recent.entry(context.entryId) : undefined;
+      if (entry) {
+        const r = contestedReply(entry, this.qa.context, context.askedId);
+        const note: Part = {
+          type: "context",
+          text: fill(this.knowledge.responses.followUp.following, { question: entry.question }),
+        };
+        return { ...r, parts: [note, ...r.parts] };
       }
     }
     // "what would change it?" can only be about a recommendation, however many answers came after

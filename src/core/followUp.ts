@@ -1394,8 +1394,27 @@ const PUSHBACK = new RegExp(
     String.raw`\bsame\s+(?:answer|thing|reply)\s+again\b`,
     String.raw`\brepeating\s+yourself\b`,
     String.raw`\bthats\s+not\s+(?:it|the\s+question|my\s+question)\b`,
+    // "you already said that" (a blind trial's was declined).
+    String.raw`\b(?:you|u)\s+already\s+(?:said|told\s+(?:me|us)|gave\s+(?:me|us))\s+(?:that|this|it)\b`,
   ].join("|"),
 );
+
+/**
+ * Says the answer just given is wrong, whatever claim follows: "thats wrong, ASGs scale in like
+ * 60s with warm pools", "that's not true", "i disagree", "that's outdated" (a blind trial's were
+ * declined, or got the same answer again). Not that it answered another question (PUSHBACK).
+ */
+const CONTESTS =
+  /^\W*(?:(?:no|nope|nah|hmm|um|well|but|ok|okay|sorry|honestly|lol|idk)\W+)*(?:(?:thats|that\s+is|this\s+is|thats\s+just|its|it\s+is|youre|you\s+are|ur)\s+(?:just\s+|simply\s+|totally\s+|completely\s+|plain\s+|so\s+|flat\s+out\s+|kinda\s+|a\s+bit\s+)?(?:wrong|incorrect|not\s+(?:true|right|correct|accurate)|false|outdated|out\s+of\s+date|misleading|inaccurate|nonsense|bs|bullshit)|i\s+(?:disagree|dont\s+(?:think\s+so|agree|buy\s+(?:it|that))|doubt\s+(?:it|that))|not\s+in\s+my\s+experience|(?:that|this)\s+(?:doesnt|does\s+not)\s+match\s+(?:my|our)\s+experience)\b/;
+
+/**
+ * Does a message say the answer just given is wrong (CONTESTS), rather than that it missed the
+ * question, or ask something ("its not true that containers are always more secure, right?")?
+ */
+export function contests(message: string): boolean {
+  const text = message.toLowerCase().replace(/[’']/g, "").trim();
+  return CONTESTS.test(text) && !PUSHBACK.test(text) && !text.includes("?");
+}
 
 /** Whether a text names something of our subject: answered or offered, and not for want of a subject word. */
 export function namesOurSubject(outcome: AskOutcome): boolean {

@@ -307,6 +307,8 @@ export const responsesSchema = z.strictObject({
     showAgain: label,
     // "source?" after an answer: over that answer's sources.
     sources: sentence,
+    // "that's wrong, …" after an answer: that the bot only reports the documents, over its sources.
+    contested: sentence,
     claim: z.string().min(5).includes("{question}"),
     strongestSources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.

@@ -121,6 +121,42 @@ describe("a request for a verdict on the answer just given", () => {
   });
 });
 
+describe("'that's wrong' under an answer", () => {
+  it.each([
+    // A blind trial's, and others in its words: each was declined as outside what the bot knows.
+    "thats wrong, ASGs scale in like 60s with warm pools",
+    "that's not true",
+    "i disagree",
+    "you're wrong about that",
+    "that's outdated tbh",
+  ])("%j gets that the bot only reports the documents, and where that answer comes from", async (q) => {
+    const { answer, r } = await replyAfter("how does autoscaling compare between vms and containers?", q);
+    expect(r.kind).toBe("answer");
+    expect(r.parts[0]).toMatchObject({ type: "context" });
+    expect(texts(r)).toEqual([knowledge.responses.followUp.contested]);
+    expect(r.parts.filter((p) => p.type === "sources")).toEqual(
+      answer.parts.filter((p) => p.type === "sources"),
+    );
+    // "Not what I asked" is one press away, in case the answer missed the question instead.
+    expect(buttons([r]).map((b) => b.action.type)).toContain("not-this");
+  });
+
+  it.each([
+    "its not true that containers are always more secure, right?",
+    "what's wrong with vms?",
+    "is that wrong?",
+  ])("leaves %j, which asks a question", async (q) => {
+    const { r } = await replyAfter("how does autoscaling compare between vms and containers?", q);
+    expect(texts(r)).not.toContain(knowledge.responses.followUp.contested);
+  });
+
+  it("needs an answer before it", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "thats wrong" }));
+    expect(texts(r!)).not.toContain(knowledge.responses.followUp.contested);
+  });
+});
+
 describe("a typed 'that's not what I asked' under an answer", () => {
   const { prompt } = knowledge.responses.correction;
 
@@ -136,6 +172,8 @@ describe("a typed 'that's not what I asked' under an answer", () => {
     "thats not what i asked lol, is this thing even working",
     "wrong answer. how is this even related",
     "that's not what I need",
+    // (A blind trial's was declined.)
+    "you already said that",
   ])("%j gets the question's next matches, like the button, in a new message", async (q) => {
     const { bot, answer, r } = await replyAfter("how do we migrate from vms to containers?", q);
     const pressed = buttons([answer]).find((b) => b.action.type === "not-this")!;

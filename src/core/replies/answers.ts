@@ -246,6 +246,16 @@ export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /**
+ * "thats wrong, ASGs scale in like 60s with warm pools" after an answer: the bot cannot weigh the
+ * claim, only say that it reports the documents, and where this answer comes from in them.
+ */
+export function contestedReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const text = ctx.responses.followUp.contested;
+  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
+  return reply("answer", [{ type: "text", text }, ...sources, backToAnswer(entry, ctx, askedId)], text);
+}
+
+/**
  * "which doc says that a kernel compromise can reach many workloads?": the points of an answer
  * that speak of it (which may say otherwise: "where do the docs say VMs are obsolete?"), under the sections of the documents those points name (all the answer's when they
  * name none), and the whole answer one press away.
