@@ -1694,10 +1694,31 @@ describe("follow-ups in context", () => {
     const { qa } = makeBot(await createStore("memory:"));
     const entry = {
       ...qa.entries[0]!,
-      answer: "Use VMs, e.g. Firecracker for untrusted tenants. Containers suit the rest.",
+      answer: "Use VMs, e.g. Firecracker for untrusted tenants. They also suit legacy apps.",
     };
     const r = simplerReply(entry, qa.context);
     expect(r.parts[1]).toEqual({ type: "text", text: "Use VMs, e.g. Firecracker for untrusted tenants." });
+  });
+
+  it("says in short both sides where the first sentence speaks of one and the next of the other (a blind trial's got the VMs' half)", async () => {
+    const { qa } = makeBot(await createStore("memory:"));
+    const entry = {
+      ...qa.entries[0]!,
+      answer: "VMs are patched one by one. Containers are rebuilt instead. Both need a pipeline.",
+    };
+    expect(simplerReply(entry, qa.context).parts[1]).toEqual({
+      type: "text",
+      text: "VMs are patched one by one. Containers are rebuilt instead.",
+    });
+    // Not where the first speaks of both already, or the next of the same side again.
+    for (const answer of [
+      "VMs and containers differ. Containers are lighter.",
+      "VMs are patched one by one. VMs and containers both need care.",
+    ])
+      expect(simplerReply({ ...entry, answer }, qa.context).parts[1], answer).toEqual({
+        type: "text",
+        text: answer.split(". ")[0] + ".",
+      });
   });
 
   it.each(["source code?", "say more?"])(

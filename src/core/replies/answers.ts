@@ -195,7 +195,7 @@ export function sameAnswerReply(
   const text = points.length > 0 ? r.followUp.onThat : caveats ? r.followUp.noCatch : r.followUp.sameAnswer;
   // Asked for figures: that there are none says what "takes me back" would.
   // Nothing of it asked about in particular: its gist, so the reply says something of its own.
-  const gist = text === r.followUp.sameAnswer && !figures ? [firstSentence(entry.answer)] : [];
+  const gist = text === r.followUp.sameAnswer && !figures ? [gistOf(entry.answer)] : [];
   const said: Part[] = [
     ...(figures ? [{ type: "text" as const, text: r.followUp.noFigures }] : []),
     ...(figures && points.length === 0 ? [] : [{ type: "text" as const, text }]),
@@ -292,7 +292,7 @@ export function claimReply(
  */
 export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
-  const first = firstSentence(entry.answer);
+  const first = gistOf(entry.answer);
   return reply(
     "answer",
     [
@@ -310,7 +310,7 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
  */
 export function verdictReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
-  const first = firstSentence(entry.answer);
+  const first = gistOf(entry.answer);
   const start = button(r.intents.checklistButton, { type: "checklist.start" }, "primary");
   return reply(
     "answer",
@@ -418,6 +418,23 @@ const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs)\.)(?<=[.?!])\s+(?=[“"'(]?[A-Z
 /** The first sentence of a text (all of it when it has one). */
 export function firstSentence(text: string): string {
   return text.split(SENTENCE_END)[0] ?? text;
+}
+
+const VM_WORDS = /\b(?:vms?|virtual\s+machines?)\b/i;
+const CONTAINER_WORDS = /\bcontainers?\b/i;
+
+/**
+ * An answer in short: its first sentence, and the next where the first speaks of only one of VMs
+ * and containers and the next of the other ("VMs are patched machine by machine … Containers
+ * split the job …": a blind trial's "shorter please" got the VMs' half alone).
+ */
+export function gistOf(text: string): string {
+  const [first = text, second] = text.split(SENTENCE_END);
+  const vms = VM_WORDS.test(first);
+  if (second === undefined || vms === CONTAINER_WORDS.test(first)) return first;
+  const other = vms ? CONTAINER_WORDS : VM_WORDS;
+  const same = vms ? VM_WORDS : CONTAINER_WORDS;
+  return other.test(second) && !same.test(second) ? `${first} ${second}` : first;
 }
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */
