@@ -1,7 +1,7 @@
 import type { Responses } from "../knowledge/schema.ts";
 import { rawWords } from "./matcher/text.ts";
 
-export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "documents";
+export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "documents" | "limits";
 
 /** Words that point back at what was said: "what are your sources for that?". */
 const POINTERS = new Set(["that", "this", "it", "those", "these", "them", "its", "thats"]);
@@ -98,6 +98,7 @@ export class SmallTalkReader {
       ["acknowledgement", responses.acknowledgement.patterns],
       ["help", responses.help.patterns],
       ["documents", responses.documents.patterns],
+      ["limits", responses.limits.patterns],
     ];
     for (const [which, list] of patterns) for (const p of list) this.whole.set(rawWords(p).join(" "), which);
     this.parts = patterns
@@ -186,6 +187,9 @@ export class SmallTalkReader {
     // "what are your sources", with courtesy words too ("hi, what are your sources please"), but
     // not with a word that points back: "… for that?" asks about the last answer.
     if (found.has("documents")) return words.some((w) => POINTERS.has(w)) ? undefined : "documents";
+    // "ok, what can't you do?", "can you answer in spanish?": what the bot does not do, beside
+    // courtesy only (with "help" too, it is asked what the bot does).
+    if (found.has("limits")) return found.has("help") ? "help" : "limits";
     return MIXABLE.find((which) => found.has(which));
   }
 }

@@ -179,6 +179,8 @@ export type IntentId = keyof z.infer<typeof intentsSchema>;
 export const responsesSchema = z.strictObject({
   greeting: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  // "what can't you do?", "can you answer in spanish?": what the bot does not do, and what it does.
+  limits: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   acknowledgement: z.strictObject({
     patterns: z.array(z.string().min(1)),
     // Words a greeting, thanks or acknowledgement may come with ("thanks, that helps").

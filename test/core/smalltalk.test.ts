@@ -13,6 +13,24 @@ const which = (q: string) => {
 const { responses } = knowledge;
 
 describe("small talk", () => {
+  it("says what the bot does not do when asked, alone or with courtesy words (a blind trial's got a decline or the checklist)", () => {
+    for (const q of [
+      "what can't you do",
+      "Is there anything you can't help me with on this topic?",
+      "can you answer in spanish?",
+      "ok, can i export this recommendation as a pdf?",
+      "hi, what are your limitations?",
+    ])
+      expect(which(q), q).toBe("limits");
+    const a = askJson("what can't you do", qa);
+    expect(a.text).toContain(responses.limits.reply.replaceAll("`", ""));
+    // Not mixed with what it does, nor with a question of our subject.
+    expect(which("what can you do")).toBe("help");
+    expect(which("what cant you do with containers")).not.toBe("limits");
+    expect(which("thanks, what can't you do")).toBe("limits");
+    expect(which("help, what can't you do")).toBe("help");
+  });
+
   it("takes thanks, greetings and acknowledgements mixed with courtesy words as small talk", () => {
     // "thanks, that helps" started the checklist (the intent learnt "help me decide").
     expect(which("thanks, that helps")).toBe("thanks");
