@@ -1433,8 +1433,9 @@ export class SituationReader {
       let rate: number | undefined;
       let slowest: number | undefined;
       let from = i - 1;
-      // "twice a year", "two times per year", and "two times in the year" as some write it.
-      const per = ["a", "an", "per", "each"].includes(before.word)
+      // "twice a year", "two times per year", and "two times in the year" or "one time in month"
+      // as some write it (a blind trial's "deploy maybe one time in month" read no cadence).
+      const per = ["a", "an", "per", "each", "in"].includes(before.word)
         ? 1
         : before.word === "the" && tokens[i - 2]?.word === "in" && tokens[i - 2]!.clause === clause
           ? 2

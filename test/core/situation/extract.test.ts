@@ -315,6 +315,9 @@ describe("SituationReader", () => {
       "users upload scripts and we run them",
       "we execute untrusted customer code",
       "anyone can execute Python in the browser",
+      // A blind trial's game studio.
+      "player uploaded mods run server side",
+      "players upload mods and the servers run them",
     ])
       expect(values(t), t).toMatchObject({ isolation: "hard" });
   });
@@ -977,6 +980,9 @@ describe("SituationReader", () => {
     expect(values("release every other Tuesday")).toEqual({ deploys: "regular" });
     expect(values("we redeploy it every couple of weeks")).toEqual({ deploys: "regular" });
     expect(values("updates like once a yr")).toEqual({ deploys: "rare" });
+    // "in" for "a", as some write it (a blind trial's read no cadence); not a time to come.
+    expect(values("we deploy maybe one time in month")).toEqual({ deploys: "regular" });
+    expect(values("we plan to deploy it in 3 months")).toEqual({});
     // Only beside a word for shipping changes: backups are no deploys.
     expect(values("we back up 3x a day")).toEqual({});
     expect(values("10-15 services")).toEqual({ architecture: "microservices" });
