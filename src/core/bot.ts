@@ -25,6 +25,7 @@ import {
   asksSimplerSayingWhy,
   asksWhatToUse,
   asksWhichOne,
+  bulletsAsked,
   contests,
   correction,
   FOLLOW_UP,
@@ -62,6 +63,7 @@ import {
   answerReply,
   askReply,
   briefReply,
+  bulletsReply,
   claimReply,
   contestedReply,
   disagreementReply,
@@ -999,44 +1001,46 @@ export class Bot {
               ? sourcesReply(followUp.of, this.qa.context, askedId)
               : followUp?.reason === "simpler"
                 ? simplerReply(followUp.of, this.qa.context, askedId)
-                : followUp?.reason === "verdict"
-                  ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
-                    // when an orchestrator is needed, not its definition; review 34's.)
-                    verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
-                  : followUp?.reason === "disagreement"
-                    ? disagreementReply(followUp.of, this.qa.context, askedId)
-                    : followUp?.reason === "reasons"
-                      ? reasonsReply(followUp.of, this.qa.context, askedId)
-                      : same
-                        ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                            alone: alone
-                              ? gotAlone(alone)
-                              : outcome.kind === "answer" && outcome.unsure
-                                ? [...(outcome.alternatives ?? [])]
-                                : repeated && outcome.kind === "answer"
-                                  ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
-                                  : [],
-                            ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                            points: guessedPoints(
-                              pointsAsked(outcome.entry, asking, this.questionWords, {
-                                asked: caveats,
-                                marks: this.knowledge.lexicon.caveatMarks,
-                              }),
-                              !followUp && outcome.kind === "answer" && outcome.unsure === true,
-                            ),
-                            figures: asksForFigures(question),
-                            caveats,
-                            named: repeated && outcome.entry.id !== context?.entryId,
-                          })
-                        : askReply(
-                            outcome,
-                            this.qa.context,
-                            askedId,
-                            // Only a message that leans on it: not "how do i bake bread?".
-                            outcome.kind === "out-of-scope" &&
-                              leansOnConversation(question, this.questionWords) &&
-                              (context !== undefined || (await recommendation()) !== undefined),
-                          );
+                : followUp?.reason === "bullets"
+                  ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
+                  : followUp?.reason === "verdict"
+                    ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
+                      // when an orchestrator is needed, not its definition; review 34's.)
+                      verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
+                    : followUp?.reason === "disagreement"
+                      ? disagreementReply(followUp.of, this.qa.context, askedId)
+                      : followUp?.reason === "reasons"
+                        ? reasonsReply(followUp.of, this.qa.context, askedId)
+                        : same
+                          ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                              alone: alone
+                                ? gotAlone(alone)
+                                : outcome.kind === "answer" && outcome.unsure
+                                  ? [...(outcome.alternatives ?? [])]
+                                  : repeated && outcome.kind === "answer"
+                                    ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                    : [],
+                              ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                              points: guessedPoints(
+                                pointsAsked(outcome.entry, asking, this.questionWords, {
+                                  asked: caveats,
+                                  marks: this.knowledge.lexicon.caveatMarks,
+                                }),
+                                !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                              ),
+                              figures: asksForFigures(question),
+                              caveats,
+                              named: repeated && outcome.entry.id !== context?.entryId,
+                            })
+                          : askReply(
+                              outcome,
+                              this.qa.context,
+                              askedId,
+                              // Only a message that leans on it: not "how do i bake bread?".
+                              outcome.kind === "out-of-scope" &&
+                                leansOnConversation(question, this.questionWords) &&
+                                (context !== undefined || (await recommendation()) !== undefined),
+                            );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r

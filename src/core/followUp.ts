@@ -1368,7 +1368,28 @@ export type FollowUpReason =
   /** "which doc says that a kernel compromise can reach many workloads?": the points saying it (claims.ts). */
   | "claim"
   /** "yes or no for us?", "so bottom line: leave it?": the answer before in short, and the checklist for a verdict. */
-  | "verdict";
+  | "verdict"
+  /** "give me 3 bullets", "as bullet points pls": the answer before's points, each in short. */
+  | "bullets";
+
+/**
+ * Asks for the answer before as bullet points, and nothing else: "give me 3 bullets", "as bullet
+ * points pls", "can you put that in 3 bullets for my vp" (a blind trial's were declined).
+ */
+const BULLETS =
+  /^\W*(?:(?:ok|okay|so|and|now|pls|please|plz|can\s+(?:you|u)|could\s+(?:you|u))\W+)*(?:(?:give|put|make|turn|write|list|sum|summari[sz]e)\s+(?:me\s+|us\s+)?(?:(?:it|that|this|them)\s+)?(?:up\s+)?)?(?:(?:in|into|as)\s+)?(?:(\d|one|two|three|four|five|six|a\s+few|some|the\s+key|key|the\s+main|main)\s+)?(?:bullets?|bullet\s+points?|bulleted\s+list|bullet\s+list)(?:\s+(?:for|to)\s+(?:my|our|the)\s+\w+(?:\s+\w+)?)?(?:\s+(?:pls|please|plz|max|only|thx|thanks))?\W*$/i;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * How many bullet points a message asks for the answer before in ("give me 3 bullets": 3; "as
+ * bullet points": 0, as many as it has), or undefined when it asks for none.
+ */
+export function bulletsAsked(question: string): number | undefined {
+  const m = BULLETS.exec(question.replace(/[’']/g, "").trim());
+  if (!m) return undefined;
+  const n = m[1]?.toLowerCase();
+  return n === undefined ? 0 : (NUMBER_WORDS[n] ?? (/^\d$/.test(n) ? Number(n) : 0));
+}
 
 /**
  * Says the answer just given missed the question: "that's not what i asked", "wrong answer",
@@ -1667,6 +1688,7 @@ function resolveMatch(
   // Made only of words asking for it, however many ("give me a short version I can put in an
   // architecture decision record", blind trial 22's).
   if (asksSimpler(raw, own, words, question)) return aboutPrevious(previous, question, "simpler");
+  if (bulletsAsked(question) !== undefined) return aboutPrevious(previous, question, "bullets");
   // Likewise a word for a source where nothing of our subject is named ("Which section is that
   // from exactly? I'd like to cite it on the slide.").
   if (pointsBack(question, words) === "sources") return aboutPrevious(previous, question, "sources");

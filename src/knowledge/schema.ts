@@ -315,6 +315,8 @@ export const responsesSchema = z.strictObject({
     strongestSources: sentence,
     // "tl;dr?" after an answer: over that answer's first sentence.
     simpler: sentence,
+    // "give me 3 bullets" after an answer: over its points, each in short.
+    bullets: sentence,
     verdict: sentence,
     verdictChecklist: sentence,
     // A bare "why?" after an answer: over the reasons that answer gives (its details).

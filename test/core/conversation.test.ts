@@ -1700,6 +1700,38 @@ describe("follow-ups in context", () => {
     expect(r.parts[1]).toEqual({ type: "text", text: "Use VMs, e.g. Firecracker for untrusted tenants." });
   });
 
+  it.each([
+    ["give me 2 bullets", 2],
+    ["can you put that in 2 bullets for my vp", 2],
+    ["as bullet points pls", 0],
+  ] as const)(
+    "gives the answer before's points, each in short, for %j (a blind trial's were declined)",
+    async (q, count) => {
+      const bot = makeBot(await createStore("memory:"));
+      const [answer] = await bot.handle(turn({ text: "which is cheaper, vms or containers?" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      const entry = bot.qa.asker.entry("cost-comparison")!;
+      const points = entry.details!.split("\n").filter((l) => l.startsWith("- "));
+      expect(points.length).toBeGreaterThan(2);
+      expect(context(r!)).toBe(`Following up on _${entry.question}_`);
+      const said = texts(r!);
+      expect(said[0]).toBe(knowledge.responses.followUp.bullets);
+      const shown = said[1]!.split("\n");
+      expect(shown).toHaveLength(count || points.length);
+      // Each point's label and first sentence, in the answer's order.
+      for (const [i, line] of shown.entries())
+        expect(points[i]!.startsWith(line.replace(/\.$/, ""))).toBe(true);
+      expect(r!.parts.filter((p) => p.type === "sources")).toEqual(
+        answer!.parts.filter((p) => p.type === "sources"),
+      );
+      // Not a question about bullet points, nor with no answer before it.
+      const [what] = await bot.handle(turn({ text: "what are bullet points" }));
+      expect(texts(what!)[0]).not.toBe(knowledge.responses.followUp.bullets);
+      const [alone] = await bot.handle(turn({ text: q, conversation: "fresh" }));
+      expect(texts(alone!)[0]).not.toBe(knowledge.responses.followUp.bullets);
+    },
+  );
+
   it("says in short both sides where the first sentence speaks of one and the next of the other (a blind trial's got the VMs' half)", async () => {
     const { qa } = makeBot(await createStore("memory:"));
     const entry = {

@@ -305,6 +305,30 @@ export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: st
 }
 
 /**
+ * "give me 3 bullets" after an answer: its detail points, each its label and first sentence, as
+ * many as asked (0: all of them); an answer without points gives its short version.
+ */
+export function bulletsReply(entry: Answerable, ctx: AnswerContext, count: number, askedId?: string): Reply {
+  const points = (entry.details ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("- "))
+    .map((line) => firstSentence(line.trim()).replace(/[:;,]$/, "."));
+  if (points.length === 0) return simplerReply(entry, ctx, askedId);
+  const text = ctx.responses.followUp.bullets;
+  const shown = count > 0 ? points.slice(0, count) : points;
+  return reply(
+    "answer",
+    [
+      { type: "text", text },
+      { type: "text", text: shown.join("\n") },
+      ...entryParts(entry, ctx).body.filter((p) => p.type === "sources"),
+      backToAnswer(entry, ctx, askedId),
+    ],
+    text,
+  );
+}
+
+/**
  * "yes or no for us?" after an answer: its gist under a line saying the documents judge no one
  * team's case, and the checklist, which does weigh it, one press away beside the whole answer.
  */
