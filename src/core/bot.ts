@@ -857,8 +857,7 @@ export class Bot {
     // "so what do you recommend for that?", "what should i use for the students then" right after a
     // question that described the team ("students submit random code … is it safe in docker?"):
     // what that question said, read as the description (a blind trial's got an empty reading, or
-    // a decline). Where a recommendation was shown, it holds the team's answers: that question's
-    // are added to them, as a correction's would be.
+    // a decline). Not where a recommendation was shown: that one holds the team's answers.
     const askedOnlyWhat =
       context !== undefined &&
       asksWhatToUse(question) &&
@@ -868,13 +867,9 @@ export class Bot {
         // (Or only read as the answer before again: "so what should we do?".)
         backToLast) &&
       Object.keys(this.recent.read(question).understood).length === 0;
-    const describedBefore = askedOnlyWhat ? this.describedIn(context) : undefined;
-    if (describedBefore) {
-      const shown = await recommendation();
-      if (!shown) return this.situationReply(turn, describedBefore);
-      await this.rememberRecommendation(turn, { ...shown.actual, ...understoodAnswers(describedBefore) });
-      return this.situations.whatIfReply(describedBefore, shown.actual, true);
-    }
+    const describedBefore =
+      askedOnlyWhat && !(await recommendation()) ? this.describedIn(context) : undefined;
+    if (describedBefore) return this.situationReply(turn, describedBefore);
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
