@@ -158,6 +158,9 @@ function earlierThan(context: FollowUpContext | undefined, id: string): FollowUp
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 /** The checklist answers a description gave, as a walkthrough or `decide` takes them. */
+/** "one line please", "in one sentence", "a one-liner": the answer's first sentence alone. */
+const asksForOneLine = (question: string): boolean =>
+  /\b(?:one|1|single)[\s-]+(?:line|sentence)\b|\bone[\s-]?liner\b/i.test(question);
 const understoodAnswers = (reading: Reading): Record<string, string> =>
   Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
 /** The entries a question got on its own: the one answered, then those offered. */
@@ -995,7 +998,7 @@ export class Bot {
             : followUp?.reason === "sources"
               ? sourcesReply(followUp.of, this.qa.context, askedId)
               : followUp?.reason === "simpler"
-                ? simplerReply(followUp.of, this.qa.context, askedId)
+                ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
                 : followUp?.reason === "bullets"
                   ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
                   : followUp?.reason === "verdict"

@@ -306,6 +306,8 @@ export const FOLLOW_UP = {
   caveatWords: [
     ...["catch", "downside", "drawback", "risk", "con", "gotcha", "pitfall", "caveat", "tradeoff"],
     ...["trade-off", "weakness", "problem", "issue", "disadvantage", "minus"],
+    // "any limitations?" (a review's, declined once "limits" asked about the bot only with "you").
+    "limitation",
     // "what should we watch out for?", "what could go wrong?"
     ...["watch", "wrong"],
   ],
@@ -320,7 +322,7 @@ export const FOLLOW_UP = {
   /** The caveat words that name nothing but a drawback. */
   caveatNames: [
     ...["catch", "downside", "drawback", "risk", "con", "gotcha", "pitfall", "caveat", "tradeoff"],
-    ...["trade-off", "weakness", "disadvantage"],
+    ...["trade-off", "weakness", "disadvantage", "limitation"],
   ],
   /**
    * A caveat question right after an answer ("what's the catch?", "and the gotchas?") is asked as
@@ -350,7 +352,7 @@ const WHERE_FROM =
  * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+that\s+case|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization))))*\W*$/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
 export function asksWhatToUse(question: string): boolean {
   return ASKS_WHAT_TO_USE.test(question);
@@ -669,10 +671,24 @@ const TEAM_SUBJECT =
  * review's rewrote the team's answers).
  */
 export function toldOfTheTeam(statement: string, evidence: readonly string[]): boolean {
-  const words = rawWords(statement);
-  if (words.some((w) => ["you", "your", "u", "ur", "should", "could", "might", "would", "ought"].includes(w)))
-    return false;
-  return evidence.some((e) => saidOfTheTeam(statement, e));
+  // (In the clause that says it: "to answer your questions, we deploy weekly" tells it.)
+  const notTold = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
+  return evidence.some((e) => {
+    const clause = clauseHolding(statement, e);
+    return (
+      clause !== undefined &&
+      TEAM_SUBJECT.test(rawWords(clause).join(" ")) &&
+      !rawWords(clause).some((w) => notTold.has(w))
+    );
+  });
+}
+
+/** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
+function clauseHolding(statement: string, words: string): string | undefined {
+  const first = words.split(" … ")[0]!.toLowerCase();
+  return statement
+    .split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i)
+    .find((c) => c.toLowerCase().includes(first));
 }
 
 /**
@@ -680,11 +696,7 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
  * monthly", not "our competitor deploys daily and we hate it")?
  */
 export function saidOfTheTeam(statement: string, words: string): boolean {
-  // (Words read across clauses, "monolith … small services": the first of them.)
-  const first = words.split(" … ")[0]!.toLowerCase();
-  const clause = statement
-    .split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i)
-    .find((c) => c.toLowerCase().includes(first));
+  const clause = clauseHolding(statement, words);
   return clause !== undefined && TEAM_SUBJECT.test(rawWords(clause).join(" "));
 }
 
@@ -1006,7 +1018,12 @@ export function aboutRecommendation(
     const about = aboutRecommendation(opening, words);
     if (about) return about;
   }
-  if (APPLIES_TO_US.test(question.replace(/[’']/g, ""))) return "why";
+  // (Not of "a small team of 2 people", which the recommendation's reasons do not weigh: a review's.)
+  if (
+    APPLIES_TO_US.test(question.replace(/[’']/g, "")) &&
+    !/\ba\s+(?:small\s+|tiny\s+)?team\b/i.test(question)
+  )
+    return "why";
   // "back to the rec: what would have to be true …" (blind trial 22's).
   const asked = question.replace(BACK_TO_IT, "");
   const raw = rawWords(asked);
@@ -1421,12 +1438,15 @@ const PUSHBACK = new RegExp(
 );
 
 /**
- * Says the answer just given is wrong, whatever claim follows: "thats wrong, ASGs scale in like
- * 60s with warm pools", "that's not true", "i disagree", "that's outdated" (a blind trial's were
- * declined, or got the same answer again). Not that it answered another question (PUSHBACK).
+ * Says the answer just given is wrong, whatever claim follows it after a pause or "because": "thats
+ * wrong, ASGs scale in like 60s with warm pools", "that's not true", "i disagree", "that's outdated"
+ * (a blind trial's were declined, or got the same answer again). Not that it answered another
+ * question (PUSHBACK), nor a statement that goes on without a pause: "its wrong to run docker as
+ * root", "its outdated software from 2005", "i disagree with my boss", "its not true isolation
+ * then" (a review's).
  */
 const CONTESTS =
-  /^\W*(?:(?:no|nope|nah|hmm|um|well|but|ok|okay|sorry|honestly|lol|idk)\W+)*(?:(?:thats|that\s+is|this\s+is|thats\s+just|its|it\s+is|youre|you\s+are|ur)\s+(?:just\s+|simply\s+|totally\s+|completely\s+|plain\s+|so\s+|flat\s+out\s+|kinda\s+|a\s+bit\s+)?(?:wrong|incorrect|not\s+(?:true|right|correct|accurate)|false|outdated|out\s+of\s+date|misleading|inaccurate|nonsense|bs|bullshit)|i\s+(?:disagree|dont\s+(?:think\s+so|agree|buy\s+(?:it|that))|doubt\s+(?:it|that))|not\s+in\s+my\s+experience|(?:that|this)\s+(?:doesnt|does\s+not)\s+match\s+(?:my|our)\s+experience)\b/;
+  /^\W*(?:(?:no|nope|nah|hmm|um|well|but|ok|okay|sorry|honestly|lol|idk)\W+)*(?:(?:thats|that\s+is|this\s+is|thats\s+just|its|it\s+is|youre|you\s+are|ur)\s+(?:just\s+|simply\s+|totally\s+|completely\s+|plain\s+|so\s+|flat\s+out\s+|kinda\s+|a\s+bit\s+)?(?:wrong|incorrect|not\s+(?:true|right|correct|accurate)|false|outdated|out\s+of\s+date|misleading|inaccurate|nonsense|bs|bullshit)|i\s+(?:disagree|dont\s+(?:think\s+so|agree|buy\s+(?:it|that))|doubt\s+(?:it|that))(?:\s+with\s+(?:you|u|that|this|it|the\s+answer|your\s+answer))?|not\s+in\s+my\s+experience|(?:that|this)\s+(?:doesnt|does\s+not)\s+match\s+(?:my|our)\s+experience)(?:\s+(?:about|on)\s+(?:that|this|it))?(?:\s+(?:imo|imho|tbh|lol|mate|though|tho|man|dude))?(?=\s*(?:$|[,.;:!—–-]|\s(?:because|since|as|cause|cuz|bc)\b))/;
 
 /**
  * Does a message say the answer just given is wrong (CONTESTS), rather than that it missed the

@@ -596,6 +596,8 @@ describe("'what's the catch?' after a recommendation", () => {
       "whats the biggest risk with this pick",
       "any risks with this plan?",
       "what are the downsides of that approach?",
+      // (A review's, declined.)
+      "any limitations?",
     ]) {
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).toBe("recommendation");
@@ -1716,6 +1718,19 @@ describe("follow-ups in context", () => {
     },
   );
 
+  it.each(["one line please", "can you say that in one sentence"])(
+    "says the first sentence alone for %j (a review's got two)",
+    async (q) => {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: "how do we patch vms and containers" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      const entry = bot.qa.asker.entry("patching-and-updates")!;
+      expect(texts(r!)).toEqual([knowledge.responses.followUp.simpler, firstSentence(entry.answer)]);
+      const [longer] = await bot.handle(turn({ text: "shorter please" }));
+      expect(texts(longer!)[1]!.length).toBeGreaterThan(firstSentence(entry.answer).length);
+    },
+  );
+
   it("says in short both sides where the first sentence speaks of one and the next of the other (a blind trial's got the VMs' half)", async () => {
     const { qa } = makeBot(await createStore("memory:"));
     const entry = {
@@ -1730,6 +1745,8 @@ describe("follow-ups in context", () => {
     for (const answer of [
       "VMs and containers differ. Containers are lighter.",
       "VMs are patched one by one. VMs and containers both need care.",
+      // Nor one naming the other side only in passing (a review's).
+      "Containers cost less. Some apps are better off staying on VMs.",
     ])
       expect(simplerReply({ ...entry, answer }, qa.context).parts[1], answer).toEqual({
         type: "text",

@@ -27,6 +27,10 @@ describe("small talk", () => {
     // Not mixed with what it does, nor with a question of our subject.
     expect(which("what can you do")).toBe("help");
     expect(which("what cant you do with containers")).not.toBe("limits");
+    // Limits that may be the subject's: not the bot's (a review's "any limitations?" after an answer).
+    expect(which("any limitations?")).not.toBe("limits");
+    expect(which("what are the limits")).not.toBe("limits");
+    expect(which("can you answer in russian?")).toBe("limits");
     expect(which("thanks, what can't you do")).toBe("limits");
     expect(which("help, what can't you do")).toBe("help");
   });

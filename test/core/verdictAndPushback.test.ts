@@ -129,6 +129,8 @@ describe("'that's wrong' under an answer", () => {
     "i disagree",
     "you're wrong about that",
     "that's outdated tbh",
+    "thats wrong because warm pools exist",
+    "i disagree with that",
   ])("%j gets that the bot only reports the documents, and where that answer comes from", async (q) => {
     const { answer, r } = await replyAfter("how does autoscaling compare between vms and containers?", q);
     expect(r.kind).toBe("answer");
@@ -145,7 +147,12 @@ describe("'that's wrong' under an answer", () => {
     "its not true that containers are always more secure, right?",
     "what's wrong with vms?",
     "is that wrong?",
-  ])("leaves %j, which asks a question", async (q) => {
+    // A review's: statements that go on without a pause dispute nothing the bot said.
+    "its wrong to run docker as root",
+    "its outdated software from 2005 and only runs on windows server 2008",
+    "i disagree with my boss, he wants k8s",
+    "its not true isolation then",
+  ])("leaves %j, which asks a question or disputes nothing said", async (q) => {
     const { r } = await replyAfter("how does autoscaling compare between vms and containers?", q);
     expect(texts(r)).not.toContain(knowledge.responses.followUp.contested);
   });

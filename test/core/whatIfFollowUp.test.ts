@@ -13,6 +13,11 @@ const contextOf = (r: Reply) => {
   return p?.type === "context" ? p.text : undefined;
 };
 describe("'is that true for us?' after a recommendation", () => {
+  it("leaves 'how does that apply to a small team of 2 people', whose size the reasons do not weigh (a review's)", async () => {
+    const [, r] = await conversation(CONTAINERS, "how does that apply to a small team of 2 people");
+    expect(contextOf(r!)).not.toBe(recommendation.replace("{title}", titleOf("containers")));
+  });
+
   it.each([
     "is that true for us?",
     "does that apply to our case?",

@@ -290,9 +290,15 @@ export function claimReply(
  * "tl;dr?", "can you explain that simpler" after an answer: its first sentence, which states the
  * answer (the rest of the answer and the details say why and how), and the whole answer again.
  */
-export function simplerReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+export function simplerReply(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  /** Asked for in one line or sentence: the first sentence alone. */
+  oneLine = false,
+): Reply {
   const r = ctx.responses;
-  const first = gistOf(entry.answer);
+  const first = oneLine ? firstSentence(entry.answer) : gistOf(entry.answer);
   return reply(
     "answer",
     [
@@ -446,19 +452,21 @@ export function firstSentence(text: string): string {
 
 const VM_WORDS = /\b(?:vms?|virtual\s+machines?)\b/i;
 const CONTAINER_WORDS = /\bcontainers?\b/i;
+/** A sentence about one side, opening with it ("Containers split the job", "For VMs, …"). */
+const OPENS_WITH_VMS = /^(?:(?:for|with|on)\s+)?(?:vms?|virtual\s+machines?)\b/i;
+const OPENS_WITH_CONTAINERS = /^(?:(?:for|with|on)\s+)?containers?\b/i;
 
 /**
  * An answer in short: its first sentence, and the next where the first speaks of only one of VMs
- * and containers and the next of the other ("VMs are patched machine by machine … Containers
- * split the job …": a blind trial's "shorter please" got the VMs' half alone).
+ * and containers and the next opens with the other ("VMs are patched machine by machine …
+ * Containers split the job …": a blind trial's "shorter please" got the VMs' half alone). Not a
+ * next sentence that only mentions the other in passing ("… may be better off staying on VMs").
  */
 export function gistOf(text: string): string {
   const [first = text, second] = text.split(SENTENCE_END);
   const vms = VM_WORDS.test(first);
   if (second === undefined || vms === CONTAINER_WORDS.test(first)) return first;
-  const other = vms ? CONTAINER_WORDS : VM_WORDS;
-  const same = vms ? VM_WORDS : CONTAINER_WORDS;
-  return other.test(second) && !same.test(second) ? `${first} ${second}` : first;
+  return (vms ? OPENS_WITH_CONTAINERS : OPENS_WITH_VMS).test(second) ? `${first} ${second}` : first;
 }
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */

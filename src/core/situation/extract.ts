@@ -1434,12 +1434,18 @@ export class SituationReader {
       let slowest: number | undefined;
       let from = i - 1;
       // "twice a year", "two times per year", and "two times in the year" or "one time in month"
-      // as some write it (a blind trial's "deploy maybe one time in month" read no cadence).
-      const per = ["a", "an", "per", "each", "in"].includes(before.word)
-        ? 1
-        : before.word === "the" && tokens[i - 2]?.word === "in" && tokens[i - 2]!.clause === clause
-          ? 2
-          : 0;
+      // as some write it (a blind trial's "deploy maybe one time in month" read no cadence); "in"
+      // alone only after a count of times: not "our 2 releases in year one", "2 services in week 1".
+      const timesIn =
+        before.word === "in" &&
+        ["time", "times", "once", "twice", "thrice"].includes(tokens[i - 2]?.word ?? "") &&
+        tokens[i - 2]!.clause === clause;
+      const per =
+        ["a", "an", "per", "each"].includes(before.word) || timesIn
+          ? 1
+          : before.word === "the" && tokens[i - 2]?.word === "in" && tokens[i - 2]!.clause === clause
+            ? 2
+            : 0;
       if (before.word === "every") rate = perYear;
       // "every other Tuesday", "every second week": half as often.
       else if (

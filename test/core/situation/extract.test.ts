@@ -320,6 +320,9 @@ describe("SituationReader", () => {
       "players upload mods and the servers run them",
     ])
       expect(values(t), t).toMatchObject({ isolation: "hard" });
+    // What players upload to be stored is no code of theirs run (a review's).
+    for (const t of ["players upload their own avatars", "player uploaded avatars are stored in s3"])
+      expect(values(t), t).not.toHaveProperty("isolation");
   });
 
   it("reads a checklist question answered by name, with '=', ':' or a space, and only right after the name", () => {
@@ -983,6 +986,9 @@ describe("SituationReader", () => {
     // "in" for "a", as some write it (a blind trial's read no cadence); not a time to come.
     expect(values("we deploy maybe one time in month")).toEqual({ deploys: "regular" });
     expect(values("we plan to deploy it in 3 months")).toEqual({});
+    // Only after a count of times (a review's read "in year" and "in week" as rates).
+    expect(values("our 2 releases in year one were painful")).toEqual({});
+    expect(values("we deploy 2 services in week 1")).toEqual({});
     // Only beside a word for shipping changes: backups are no deploys.
     expect(values("we back up 3x a day")).toEqual({});
     expect(values("10-15 services")).toEqual({ architecture: "microservices" });
