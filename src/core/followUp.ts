@@ -1115,6 +1115,8 @@ export function asksForCaveats(
    */
   ofOptions = false,
 ): boolean {
+  // Of the bot, not the answer: "what are your limitations?" (small talk; a review's got caveats).
+  if (/\b(?:your|ur|you|u)\b/i.test(question)) return false;
   // Its last sentence after remarks that ask nothing: "nice, this sounds like what i need. but
   // whats the catch?" (blind trial 28's was declined).
   const sentences = question.trim().split(/(?<=[.!])\s+/);
@@ -1446,7 +1448,7 @@ const PUSHBACK = new RegExp(
  * then" (a review's).
  */
 const CONTESTS =
-  /^\W*(?:(?:no|nope|nah|hmm|um|well|but|ok|okay|sorry|honestly|lol|idk)\W+)*(?:(?:thats|that\s+is|this\s+is|thats\s+just|its|it\s+is|youre|you\s+are|ur)\s+(?:just\s+|simply\s+|totally\s+|completely\s+|plain\s+|so\s+|flat\s+out\s+|kinda\s+|a\s+bit\s+)?(?:wrong|incorrect|not\s+(?:true|right|correct|accurate)|false|outdated|out\s+of\s+date|misleading|inaccurate|nonsense|bs|bullshit)|i\s+(?:disagree|dont\s+(?:think\s+so|agree|buy\s+(?:it|that))|doubt\s+(?:it|that))(?:\s+with\s+(?:you|u|that|this|it|the\s+answer|your\s+answer))?|not\s+in\s+my\s+experience|(?:that|this)\s+(?:doesnt|does\s+not)\s+match\s+(?:my|our)\s+experience)(?:\s+(?:about|on)\s+(?:that|this|it))?(?:\s+(?:imo|imho|tbh|lol|mate|though|tho|man|dude))?(?=\s*(?:$|[,.;:!—–-]|\s(?:because|since|as|cause|cuz|bc)\b))/;
+  /^\W*(?:(?:no|nope|nah|hmm|um|well|but|ok|okay|sorry|honestly|lol|idk)\W+)*(?:(?:thats|that\s+is|this\s+is|thats\s+just|its|it\s+is|youre|you\s+are|ur)\s+(?:just\s+|simply\s+|totally\s+|completely\s+|plain\s+|so\s+|flat\s+out\s+|kinda\s+|a\s+bit\s+)?(?:wrong|incorrect|not\s+(?:true|right|correct|accurate)|false|outdated|out\s+of\s+date|misleading|inaccurate|nonsense|bs|bullshit)|i\s+(?:disagree|dont\s+(?:think\s+so|agree|buy\s+(?:it|that))|doubt\s+(?:it|that))(?:\s+with\s+(?:you|u|that|this|it|the\s+answer|your\s+answer))?|not\s+in\s+my\s+experience|(?:that|this)\s+(?:doesnt|does\s+not)\s+match\s+(?:my|our)\s+experience)(?:\s+(?:at\s+all|anymore|any\s+more|there|now|again|imo|imho|tbh|lol|mate|though|tho|man|dude|in\s+(?:my|our)\s+(?:experience|case)|for\s+(?:us|me|our\s+case)|(?:about|on)\s+(?:that|this|it)))*(?=\s*(?:$|[,.;:!—–-]|\s(?:because|since|as|cause|cuz|bc|we|i|our|my)\b))/;
 
 /**
  * Does a message say the answer just given is wrong (CONTESTS), rather than that it missed the

@@ -1771,6 +1771,15 @@ describe("follow-ups in context", () => {
         type: "text",
         text: answer.split(". ")[0] + ".",
       });
+    // The other side in its first words, not only first (a third review's lost the contrast).
+    for (const answer of [
+      "Containers roll back fast. Rolling back on VMs is slower.",
+      "A container does one job. A VM, by contrast, runs many.",
+    ])
+      expect(simplerReply({ ...entry, answer }, qa.context).parts[1], answer).toEqual({
+        type: "text",
+        text: answer,
+      });
   });
 
   it.each(["source code?", "say more?"])(

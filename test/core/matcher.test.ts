@@ -488,6 +488,9 @@ describe("matching", () => {
     expect(answerId("how fast can we scale back up after scaling to zero")).not.toBe(
       "backup-and-disaster-recovery",
     );
+    expect(answerId("we need to scale back up after the sale, vms or containers?")).not.toBe(
+      "backup-and-disaster-recovery",
+    );
   });
 
   it("takes 'why do people say …' for no question about one service per container", () => {

@@ -3,7 +3,8 @@ import { askJson } from "../../src/adapters/cli/ask.ts";
 import { rawWords } from "../../src/core/matcher/text.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { SmallTalkReader } from "../../src/core/smalltalk.ts";
-import { knowledge } from "../helpers/bot.ts";
+import { createStore } from "../../src/store/index.ts";
+import { knowledge, makeBot, turn } from "../helpers/bot.ts";
 
 const qa = buildQuestionAnswering(knowledge);
 const which = (q: string) => {
@@ -13,7 +14,7 @@ const which = (q: string) => {
 const { responses } = knowledge;
 
 describe("small talk", () => {
-  it("says what the bot does not do when asked, alone or with courtesy words (a blind trial's got a decline or the checklist)", () => {
+  it("says what the bot does not do when asked, alone or with courtesy words (a blind trial's got a decline or the checklist)", async () => {
     for (const q of [
       "what can't you do",
       "Is there anything you can't help me with on this topic?",
@@ -31,6 +32,11 @@ describe("small talk", () => {
     expect(which("any limitations?")).not.toBe("limits");
     expect(which("what are the limits")).not.toBe("limits");
     expect(which("can you answer in russian?")).toBe("limits");
+    // After an answer too: the bot's limitations, not the answer's caveats (a third review's).
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [after] = await bot.handle(turn({ text: "what are your limitations?" }));
+    expect(after!.kind).toBe("smalltalk");
     expect(which("thanks, what can't you do")).toBe("limits");
     expect(which("help, what can't you do")).toBe("help");
   });

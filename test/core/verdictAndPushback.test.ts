@@ -131,6 +131,10 @@ describe("'that's wrong' under an answer", () => {
     "that's outdated tbh",
     "thats wrong because warm pools exist",
     "i disagree with that",
+    // A third review's, declined once a pause was required right after the words.
+    "thats not true at all",
+    "youre wrong there",
+    "thats wrong in our experience",
   ])("%j gets that the bot only reports the documents, and where that answer comes from", async (q) => {
     const { answer, r } = await replyAfter("how does autoscaling compare between vms and containers?", q);
     expect(r.kind).toBe("answer");

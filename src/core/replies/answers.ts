@@ -452,9 +452,9 @@ export function firstSentence(text: string): string {
 
 const VM_WORDS = /\b(?:vms?|virtual\s+machines?)\b/i;
 const CONTAINER_WORDS = /\bcontainers?\b/i;
-/** A sentence about one side, opening with it ("Containers split the job", "For VMs, …"). */
-const OPENS_WITH_VMS = /^(?:(?:for|with|on)\s+)?(?:vms?|virtual\s+machines?)\b/i;
-const OPENS_WITH_CONTAINERS = /^(?:(?:for|with|on)\s+)?containers?\b/i;
+/** A sentence about one side, naming it in its first words ("Containers split the job", "Rolling back on VMs …", "A VM, by contrast, …"). */
+const OPENS_WITH_VMS = /^(?:[\w'’-]+,?\s+){0,3}(?:vms?|virtual\s+machines?)\b/i;
+const OPENS_WITH_CONTAINERS = /^(?:[\w'’-]+,?\s+){0,3}containers?\b/i;
 
 /**
  * An answer in short: its first sentence, and the next where the first speaks of only one of VMs
@@ -466,7 +466,10 @@ export function gistOf(text: string): string {
   const [first = text, second] = text.split(SENTENCE_END);
   const vms = VM_WORDS.test(first);
   if (second === undefined || vms === CONTAINER_WORDS.test(first)) return first;
-  return (vms ? OPENS_WITH_CONTAINERS : OPENS_WITH_VMS).test(second) ? `${first} ${second}` : first;
+  const otherOnly =
+    (vms ? OPENS_WITH_CONTAINERS : OPENS_WITH_VMS).test(second) &&
+    !(vms ? VM_WORDS : CONTAINER_WORDS).test(second);
+  return otherOnly ? `${first} ${second}` : first;
 }
 
 /** How many of what a follow-up got on its own the same-answer reply offers. */

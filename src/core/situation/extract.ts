@@ -1435,11 +1435,10 @@ export class SituationReader {
       let from = i - 1;
       // "twice a year", "two times per year", and "two times in the year" or "one time in month"
       // as some write it (a blind trial's "deploy maybe one time in month" read no cadence); "in"
-      // alone only after a count of times: not "our 2 releases in year one", "2 services in week 1".
+      // alone not before a number: not "our 2 releases in year one", "2 services in week 1".
       const timesIn =
         before.word === "in" &&
-        ["time", "times", "once", "twice", "thrice"].includes(tokens[i - 2]?.word ?? "") &&
-        tokens[i - 2]!.clause === clause;
+        !(tokens[i + 1]?.clause === clause && this.numberAt(tokens, i + 1) !== undefined);
       const per =
         ["a", "an", "per", "each"].includes(before.word) || timesIn
           ? 1

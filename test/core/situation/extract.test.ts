@@ -989,6 +989,7 @@ describe("SituationReader", () => {
     // Only after a count of times (a review's read "in year" and "in week" as rates).
     expect(values("our 2 releases in year one were painful")).toEqual({});
     expect(values("we deploy 2 services in week 1")).toEqual({});
+    expect(values("2 deploys in week")).toEqual({ deploys: "regular" });
     // Only beside a word for shipping changes: backups are no deploys.
     expect(values("we back up 3x a day")).toEqual({});
     expect(values("10-15 services")).toEqual({ architecture: "microservices" });
