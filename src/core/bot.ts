@@ -65,7 +65,6 @@ import {
   briefReply,
   bulletsReply,
   claimReply,
-  contestedReply,
   disagreementReply,
   firstSentence,
   helpReply,
@@ -157,10 +156,10 @@ function earlierThan(context: FollowUpContext | undefined, id: string): FollowUp
 }
 
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
-/** The checklist answers a description gave, as a walkthrough or `decide` takes them. */
 /** "one line please", "in one sentence", "a one-liner": the answer's first sentence alone. */
 const asksForOneLine = (question: string): boolean =>
   /\b(?:one|1|single)[\s-]+(?:line|sentence)\b|\bone[\s-]?liner\b/i.test(question);
+/** The checklist answers a description gave, as a walkthrough or `decide` takes them. */
 const understoodAnswers = (reading: Reading): Record<string, string> =>
   Object.fromEntries(Object.entries(reading.understood).map(([k, u]) => [k, u.value]));
 /** The entries a question got on its own: the one answered, then those offered. */
@@ -719,14 +718,11 @@ export class Bot {
     if (context && contests(question) && !claimAnswered(this.recent.ask(question))) {
       const since = await recommendation();
       const entry = !since || since.at < (context.at ?? 0) ? this.recent.entry(context.entryId) : undefined;
-      if (entry) {
-        const r = contestedReply(entry, this.qa.context, context.askedId);
-        const note: Part = {
-          type: "context",
-          text: fill(this.knowledge.responses.followUp.following, { question: entry.question }),
-        };
-        return { ...r, parts: [note, ...r.parts] };
-      }
+      if (entry)
+        return this.following(
+          sourcesReply(entry, this.qa.context, context.askedId, this.knowledge.responses.followUp.contested),
+          entry,
+        );
     }
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.
@@ -1045,15 +1041,19 @@ export class Bot {
           : this.offerChecklist(r, reading, outcome);
       // (A claim's reply names the answer it quotes, which may not be the one before.)
       if (followUp.reason === "claim") return r;
-      // Say what was taken as context, right under the question it answers (first, if none).
-      const note: Part = {
-        type: "context",
-        text: fill(this.knowledge.responses.followUp.following, { question: followUp.of.question }),
-      };
-      const [first, ...rest] = r.parts;
-      return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
+      return this.following(r, followUp.of);
     }
     return askReply(outcome, this.qa.context);
+  }
+
+  /** A reply about the answer `of`, saying so right under the question it answers (first, if none). */
+  private following(r: Reply, of: Answerable): Reply {
+    const note: Part = {
+      type: "context",
+      text: fill(this.knowledge.responses.followUp.following, { question: of.question }),
+    };
+    const [first, ...rest] = r.parts;
+    return { ...r, parts: first?.type === "subtitle" ? [first, note, ...rest] : [note, ...r.parts] };
   }
 
   /** A follow-up with nothing before it to follow: recorded as declined, and asked for the whole question. */
@@ -1146,13 +1146,13 @@ export class Bot {
     return this.situationReply(turn, this.situations.read(description));
   }
 
-  /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
   /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
     const reading = context.asked === undefined ? undefined : this.recent.read(context.asked);
     return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 
+  /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
   private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {
     const answers = understoodAnswers(reading);
     if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);

@@ -672,16 +672,13 @@ const TEAM_SUBJECT =
  */
 export function toldOfTheTeam(statement: string, evidence: readonly string[]): boolean {
   // (In the clause that says it: "to answer your questions, we deploy weekly" tells it.)
-  const notTold = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
-  return evidence.some((e) => {
-    const clause = clauseHolding(statement, e);
-    return (
-      clause !== undefined &&
-      TEAM_SUBJECT.test(rawWords(clause).join(" ")) &&
-      !rawWords(clause).some((w) => notTold.has(w))
-    );
-  });
+  return evidence.some(
+    (e) =>
+      saidOfTheTeam(statement, e) && !rawWords(clauseHolding(statement, e)!).some((w) => NOT_TOLD.has(w)),
+  );
 }
+/** Words of a clause addressed to the bot, or of what may or ought to be. */
+const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
 
 /** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
 function clauseHolding(statement: string, words: string): string | undefined {

@@ -238,19 +238,13 @@ function backToAnswer(
 }
 
 /** "source?" after an answer: where that answer comes from, a way to see it again, and "Not what I asked". */
-export function sourcesReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
-  const r = ctx.responses;
-  const text = r.followUp.sources;
-  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
-  return reply("answer", [{ type: "text", text }, ...sources, backToAnswer(entry, ctx, askedId)], text);
-}
-
-/**
- * "thats wrong, ASGs scale in like 60s with warm pools" after an answer: the bot cannot weigh the
- * claim, only say that it reports the documents, and where this answer comes from in them.
- */
-export function contestedReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
-  const text = ctx.responses.followUp.contested;
+export function sourcesReply(
+  entry: Answerable,
+  ctx: AnswerContext,
+  askedId?: string,
+  /** What is said over them: "thats wrong, …" gets that the bot only reports the documents. */
+  text = ctx.responses.followUp.sources,
+): Reply {
   const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
   return reply("answer", [{ type: "text", text }, ...sources, backToAnswer(entry, ctx, askedId)], text);
 }

@@ -1436,11 +1436,11 @@ export class SituationReader {
       // "twice a year", "two times per year", and "two times in the year" or "one time in month"
       // as some write it (a blind trial's "deploy maybe one time in month" read no cadence); "in"
       // alone not before a number: not "our 2 releases in year one", "2 services in week 1".
-      const timesIn =
+      const inPeriod =
         before.word === "in" &&
         !(tokens[i + 1]?.clause === clause && this.numberAt(tokens, i + 1) !== undefined);
       const per =
-        ["a", "an", "per", "each"].includes(before.word) || timesIn
+        ["a", "an", "per", "each"].includes(before.word) || inPeriod
           ? 1
           : before.word === "the" && tokens[i - 2]?.word === "in" && tokens[i - 2]!.clause === clause
             ? 2
