@@ -318,10 +318,16 @@ describe("SituationReader", () => {
       // A blind trial's game studio.
       "player uploaded mods run server side",
       "players upload mods and the servers run them",
+      "we run user-uploaded scripts in our workers",
     ])
       expect(values(t), t).toMatchObject({ isolation: "hard" });
     // What players upload to be stored is no code of theirs run (a review's).
-    for (const t of ["players upload their own avatars", "player uploaded avatars are stored in s3"])
+    for (const t of [
+      "players upload their own avatars",
+      "player uploaded avatars are stored in s3",
+      "users upload profile pictures and we resize them",
+      "user-uploaded photos go to a bucket",
+    ])
       expect(values(t), t).not.toHaveProperty("isolation");
   });
 
