@@ -142,6 +142,11 @@ export const decisionLabelsSchema = z.strictObject({
   closeCall: z.string().min(3).max(80),
   settle: z.string().min(3).max(80),
   ruledOut: z.string().min(3).max(40),
+  /** The unit after a score: "1 point", "1.5 points". */
+  point: z.string().min(3).max(20),
+  points: z.string().min(3).max(20),
+  /** Under the scores: what the points mean. */
+  pointsNote: z.string().min(20).max(300),
 });
 
 export const rulesFileSchema = z.strictObject({

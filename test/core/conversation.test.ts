@@ -357,7 +357,7 @@ describe("questions about the recommendation just shown", () => {
     expect(named).not.toBe("MicroVMs");
     const [whyNotOther] = await bot.handle(turn({ text: "why not firecracker then?" }));
     expect(texts(whyNotOther!)[0]).toMatch(
-      /^\*\*Why not MicroVMs\?\*\* MicroVMs scored -?[\d.]+ against [\d.]+ for /,
+      /^\*\*Why not MicroVMs\?\*\* MicroVMs scored -?[\d.]+ points? against [\d.]+ points? for /,
     );
     // Containers, not Container-shaped development, which also says "container".
     const [whyNotContainers] = await bot.handle(turn({ text: "why not containers?" }));

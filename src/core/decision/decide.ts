@@ -164,8 +164,8 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
   const values = {
     winner: title(recommendation),
     runnerUp: title(runnerUp),
-    winnerScore: String(scores[recommendation]),
-    runnerUpScore: String(scores[runnerUp]),
+    winnerScore: scored(scores[recommendation], knowledge.rules.labels),
+    runnerUpScore: scored(scores[runnerUp], knowledge.rules.labels),
   };
   const tied = runnerUpAllowed && scores[recommendation] === scores[runnerUp];
   const decidedBy = tied
@@ -204,7 +204,11 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
   // Why not each other option: the runner-up's "came second" (or the tie), one ruled out by a
   // hard requirement, or one further down ("why not microVMs?" typed after the recommendation).
   const whyNotOf = (id: RecommendationId): Reason => {
-    const these = { ...values, runnerUp: title(id), runnerUpScore: String(scores[id]) };
+    const these = {
+      ...values,
+      runnerUp: title(id),
+      runnerUpScore: scored(scores[id], knowledge.rules.labels),
+    };
     if (!allowed[index(id)]) {
       const against = constraints.filter((c) => c.excluded.includes(id));
       // The answers that would lift every one of those requirements: another value of a question
@@ -294,4 +298,9 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
     pivots: pivotsFor(model, answers, vector, index(recommendation)),
     caveatDetails,
   };
+}
+
+/** A score with its unit, as the texts show it: "1 point", "2.5 points", "-1 point". */
+export function scored(score: number, labels: { point: string; points: string }): string {
+  return `${score} ${Math.abs(score) === 1 ? labels.point : labels.points}`;
 }

@@ -1,7 +1,7 @@
 import type { DecisionKnowledge } from "../../knowledge/decisionSchema.ts";
 import type { DocumentInfo, Responses } from "../../knowledge/schema.ts";
 import { RECOMMENDATION_IDS, type RecommendationId } from "../decision/contract.ts";
-import type { Decision } from "../decision/index.ts";
+import { type Decision, scored } from "../decision/index.ts";
 import { fill } from "../fill.ts";
 import { mention } from "../render/inline.ts";
 import { button, citeAll, reply } from "../replies/common.ts";
@@ -70,8 +70,9 @@ export function recommendationParts(
     parts.push({ type: "text", text: knowledge.rules.texts.provisional.text });
     parts.push({
       type: "text",
-      text: `**${labels.leading}:**\n${bullets(decision.leading.map((l) => `${l.title} (${l.score})`))}`,
+      text: `**${labels.leading}:**\n${bullets(decision.leading.map((l) => `${l.title} (${scored(l.score, labels)})`))}`,
     });
+    parts.push({ type: "context", text: labels.pointsNote });
     const known = decision.reasons.map((r) => r.text);
     if (known.length) parts.push({ type: "text", text: bullets(known) });
     const decisive = decisivePart(decision, knowledge);
@@ -81,6 +82,7 @@ export function recommendationParts(
     if (summary) parts.push({ type: "text", text: summary });
     if (decision.close) parts.push({ type: "text", text: `**${labels.closeCall}:** ${decision.close.text}` });
     parts.push({ type: "bars", bars: bars(decision, title, labels.ruledOut) });
+    parts.push({ type: "context", text: labels.pointsNote });
     parts.push(whyPart(decision), whyNotPart(decision, knowledge));
     const change = changePart(decision, knowledge);
     if (change) parts.push(change);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Answers, decide } from "../../../src/core/decision/index.ts";
+import { type Answers, decide, scored } from "../../../src/core/decision/index.ts";
 import { scoreBar } from "../../../src/core/render/plainText.ts";
 import type { Part } from "../../../src/core/reply.ts";
 import { recommendationReply } from "../../../src/core/walkthrough/recommendationCard.ts";
@@ -40,6 +40,23 @@ describe("the walkthrough's final card", () => {
     expect(reply.parts[0]).toEqual({ type: "heading", text: knowledge.rules.labels.provisionalHeading });
     expect(text).toContain(knowledge.rules.labels.leading);
     expect(text).toContain(knowledge.rules.labels.decisive);
+  });
+
+  it("says what its points mean, under the scores and beside the options leading so far", () => {
+    const { labels } = knowledge.rules;
+    const full = card({ deploys: "frequent", state: "stateless", compliance: "none" }).reply.parts;
+    const bars = full.findIndex((p) => p.type === "bars");
+    expect(full[bars + 1]).toEqual({ type: "context", text: labels.pointsNote });
+    const { reply, text } = card({ deploys: "frequent" });
+    expect(text).toMatch(new RegExp(`- Containers \\([\\d.-]+ ${labels.points}\\)`));
+    expect(reply.parts).toContainEqual({ type: "context", text: labels.pointsNote });
+    // One point is one; the engine's own texts carry the unit too ("2 points against 3 points").
+    expect([scored(1, labels), scored(-1, labels), scored(2.5, labels), scored(0, labels)]).toEqual([
+      `1 ${labels.point}`,
+      `-1 ${labels.point}`,
+      `2.5 ${labels.points}`,
+      `0 ${labels.points}`,
+    ]);
   });
 
   it("names the hard requirement and marks ruled-out options below the pick", () => {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_KEYS, decide, parseAnswers, RECOMMENDATION_IDS } from "../../../src/core/decision/index.ts";
+import {
+  ANSWER_KEYS,
+  decide,
+  parseAnswers,
+  RECOMMENDATION_IDS,
+  scored,
+} from "../../../src/core/decision/index.ts";
 import { knowledgeOrThrow, publicScenarios } from "./fixtures.ts";
 
 const knowledge = knowledgeOrThrow();
+const { labels } = knowledge.rules;
 
 describe("decide", () => {
   it("makes no headline recommendation with nothing answered: it names the leading options", () => {
@@ -101,7 +108,7 @@ describe("decide", () => {
         below.scores[id] < below.scores[below.recommendation],
     )!;
     expect(below.whyNot[further]!.text).toContain(
-      `scored ${below.scores[further]} against ${below.scores[below.recommendation]} for ${below.title}`,
+      `scored ${scored(below.scores[further], labels)} against ${scored(below.scores[below.recommendation], labels)} for ${below.title}`,
     );
   });
 
@@ -188,7 +195,7 @@ describe("decide", () => {
       expect(d.close?.decidedBy).not.toBeNull();
       expect(d.whyNotRunnerUp.text).toContain("the tie goes to");
     }
-    expect(d.close?.text).toMatch(new RegExp(`^${d.title} ${d.scores[d.recommendation]}, `));
+    expect(d.close?.text).toMatch(new RegExp(`^${d.title} ${scored(d.scores[d.recommendation], labels)}, `));
   });
 
   it("lists pivots for unanswered keys too", () => {
