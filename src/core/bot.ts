@@ -590,6 +590,13 @@ export class Bot {
         ? request.trim()
         : plainAmendment(question, (s) => namesAnswer(s) || (wantsAnswers && readsNew(s)));
     const changed = corrected ?? (Object.keys(byOption).length > 0 ? question.trim() : plain);
+    // Taken only for the new answers told of the team: those alone are its answers ("we deploy
+    // weekly, our biggest customer has strict compliance" tells the deploys, not the compliance).
+    const toldOnly =
+      plain !== undefined &&
+      changed === plain &&
+      !request &&
+      plainAmendment(question, namesAnswer) === undefined;
     // Answers given by name ("correction - compliance: moderate") are to the recommendation's
     // answers, whatever was shown after it; so are those of a what-if ("what if isolation was only
     // standard?", which supposition() gives with "is").
@@ -618,7 +625,16 @@ export class Bot {
       const last =
         shown &&
         (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
-      const read = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
+      const all = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
+      const read =
+        all && toldOnly
+          ? {
+              ...all,
+              understood: Object.fromEntries(
+                Object.entries(all.understood).filter(([, u]) => toldOfTheTeam(plain, [u.evidence])),
+              ),
+            }
+          : all;
       const unread = read && {
         ...Object.fromEntries(
           Object.entries(said).filter(

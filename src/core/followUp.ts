@@ -671,14 +671,33 @@ const TEAM_SUBJECT =
  * review's rewrote the team's answers).
  */
 export function toldOfTheTeam(statement: string, evidence: readonly string[]): boolean {
-  // (In the clause that says it: "to answer your questions, we deploy weekly" tells it.)
-  return evidence.some(
-    (e) =>
-      saidOfTheTeam(statement, e) && !rawWords(clauseHolding(statement, e)!).some((w) => NOT_TOLD.has(w)),
-  );
+  // (In the clause that says it: "to answer your questions, we deploy weekly" tells it; so does a
+  // clause with no subject of its own, "…, no legacy stuff"; "our biggest customer has strict
+  // compliance" does not.)
+  return evidence.some((e) => {
+    const clause = clauseHolding(statement, e);
+    if (clause === undefined) return false;
+    const words = rawWords(clause);
+    const subjectless = words.length <= 3 || ELLIPTICAL_OPENERS.has(words[0]!);
+    return (subjectless || saidOfTheTeam(statement, e)) && !words.some((w) => NOT_TOLD.has(w));
+  });
 }
 /** Words of a clause addressed to the bot, or of what may or ought to be. */
 const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
+/** Words that open a clause with no subject of its own ("no legacy stuff", "only linux"). */
+const ELLIPTICAL_OPENERS = new Set([
+  "no",
+  "not",
+  "zero",
+  "none",
+  "nothing",
+  "only",
+  "just",
+  "mostly",
+  "plus",
+  "also",
+  "yes",
+]);
 
 /** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
 function clauseHolding(statement: string, words: string): string | undefined {

@@ -256,6 +256,15 @@ describe("a statement after a recommendation too short of answers to pick one", 
     );
   });
 
+  it("takes only the answers told of the team, not those of another in the same statement (a third review's)", async () => {
+    const [, r] = await conversation(
+      "recommend we have a monolith",
+      "we deploy weekly, our biggest customer has strict compliance",
+    );
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual([["Deploy frequency", "Regular"]]);
+  });
+
   it("leaves a question, a statement of nothing new, and a statement after a recommendation with enough answers", async () => {
     const [, question] = await conversation(few, "can we run databases in containers?");
     expect(question!.kind).toBe("answer");
