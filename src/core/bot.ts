@@ -35,6 +35,7 @@ import {
   mentionsRecommendation,
   namesOurSubject,
   namesTopicOf,
+  ofAnother,
   plainAmendment,
   pointsAtTheRecommendation,
   pointsBack,
@@ -1164,7 +1165,9 @@ export class Bot {
 
   /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
-    const reading = context.asked === undefined ? undefined : this.recent.read(context.asked);
+    // (Not another's: "my friend's startup runs 200 microservices …" then "in our case?".)
+    const reading =
+      context.asked === undefined || ofAnother(context.asked) ? undefined : this.recent.read(context.asked);
     return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 

@@ -708,6 +708,21 @@ function clauseHolding(statement: string, words: string): string | undefined {
 }
 
 /**
+ * Does a message tell of another's case and not the team's ("my friend's startup runs 200
+ * microservices …", "a friend of ours deploys daily"): what it describes is not the team's to
+ * recommend from, however "in our case?" follows it (a third review's took the friend's).
+ */
+export function ofAnother(text: string): boolean {
+  const words = rawWords(text).join(" ");
+  return ANOTHER.test(words) && !TEAM_SUBJECT.test(words.replace(ANOTHER_OURS, ""));
+}
+/** Another's case, in rawWords' spelling ("friends" is also "friend's"). */
+const ANOTHER =
+  /\b(?:(?:my|a|our)\s+(?:\w+\s+)?(?:friends?|buddy|buddys|cousins?|brothers?|sisters?|dads?|moms?|colleagues?|coworkers?|neighbou?rs?|competitors?)|(?:another|a\s+different|some\s+other)\s+(?:team|company|startup|org|organisation|organization))\b/;
+/** "a friend of ours": the team named only as the other's relation. */
+const ANOTHER_OURS = /\bof\s+ours\b/g;
+
+/**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
  * monthly", not "our competitor deploys daily and we hate it")?
  */

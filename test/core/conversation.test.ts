@@ -218,6 +218,19 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(r!.kind).not.toBe("recommendation");
   });
 
+  it("reads no other's case as the team's (a third review's took a friend's startup)", async () => {
+    const friend =
+      "my friend's startup runs 200 microservices on kubernetes and deploys daily, is that overkill?";
+    const [, r] = await conversation(friend, "what would you recommend in our case?");
+    expect(fieldsOf(r!)).toEqual([]);
+    // The team's own beside it still counts.
+    const [, ours] = await conversation(
+      "a friend of ours runs 30 services and we deploy daily, is k8s overkill?",
+      "what would you recommend in our case?",
+    );
+    expect(fieldsOf(ours!)).toEqual(expect.arrayContaining([["Deploy frequency", "Frequent"]]));
+  });
+
   it("reads only the question answered last, not one before it", async () => {
     const [, , r] = await conversation(described, "what is a sidecar?", "so what should i use?");
     expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);
