@@ -4,6 +4,7 @@ import { type StateStore, StoreUnavailableError } from "../store/store.ts";
 import { ConflictError } from "../store/update.ts";
 import type { Action } from "./action.ts";
 import type { Answerable } from "./answerable.ts";
+import { AnswerLengths } from "./answerLength.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
 import { briefRequest } from "./brief.ts";
@@ -276,6 +277,7 @@ export class Bot {
   /** The matcher's outcome and the situation reading of recently asked texts. */
   private readonly recent: RecentAnswers;
   private readonly followUps: FollowUpContexts;
+  private readonly answerLengths: AnswerLengths;
   private readonly log: DeliveryLog;
   /** What follow-up resolution reads of a question's words; one object, so what it derives is kept. */
   private readonly questionWords: QuestionWords;
@@ -300,6 +302,7 @@ export class Bot {
     this.recent = new RecentAnswers(this.qa.asker, this.situations, this.qa.stems, deps.onExplain);
     this.asked = new AskedQuestions(deps.store);
     this.followUps = new FollowUpContexts(deps.store, this.now);
+    this.answerLengths = new AnswerLengths(deps.store);
     this.log = deps.log ?? quiet;
     this.questionWords = {
       stems: (t) => this.recent.stems(t),
@@ -997,61 +1000,69 @@ export class Bot {
           }),
       ]);
       if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
-      const r =
-        brief && outcome.kind === "answer" && !outcome.unsure && !same
-          ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
-          : followUp?.reason === "claim"
-            ? claimReply(
-                followUp.of,
-                followUp.points ?? [],
-                this.qa.context,
-                askedId,
-                outcome.kind === "answer" ? outcome.unnamed : undefined,
-              )
-            : followUp?.reason === "sources"
-              ? sourcesReply(followUp.of, this.qa.context, askedId)
-              : followUp?.reason === "simpler"
-                ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
-                : followUp?.reason === "bullets"
-                  ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
-                  : followUp?.reason === "verdict"
-                    ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
-                      // when an orchestrator is needed, not its definition; review 34's.)
-                      verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
-                    : followUp?.reason === "disagreement"
-                      ? disagreementReply(followUp.of, this.qa.context, askedId)
-                      : followUp?.reason === "reasons"
-                        ? reasonsReply(followUp.of, this.qa.context, askedId)
-                        : same
-                          ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                              alone: alone
-                                ? gotAlone(alone)
-                                : outcome.kind === "answer" && outcome.unsure
-                                  ? [...(outcome.alternatives ?? [])]
-                                  : repeated && outcome.kind === "answer"
-                                    ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
-                                    : [],
-                              ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                              points: guessedPoints(
-                                pointsAsked(outcome.entry, asking, this.questionWords, {
-                                  asked: caveats,
-                                  marks: this.knowledge.lexicon.caveatMarks,
-                                }),
-                                !followUp && outcome.kind === "answer" && outcome.unsure === true,
-                              ),
-                              figures: asksForFigures(question),
-                              caveats,
-                              named: repeated && outcome.entry.id !== context?.entryId,
-                            })
-                          : askReply(
-                              outcome,
-                              this.qa.context,
-                              askedId,
-                              // Only a message that leans on it: not "how do i bake bread?".
-                              outcome.kind === "out-of-scope" &&
-                                leansOnConversation(question, this.questionWords) &&
-                                (context !== undefined || (await recommendation()) !== undefined),
-                            );
+      // Asked for in short, or by someone who asked for short answers (not a follow-up's reply).
+      const inShort =
+        outcome.kind === "answer" &&
+        !outcome.unsure &&
+        !same &&
+        (brief ||
+          (!followUp &&
+            ((await this.unlessStoreDown("answer length not read", () => this.answerLengths.short(turn))) ??
+              false)));
+      const r = inShort
+        ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
+        : followUp?.reason === "claim"
+          ? claimReply(
+              followUp.of,
+              followUp.points ?? [],
+              this.qa.context,
+              askedId,
+              outcome.kind === "answer" ? outcome.unnamed : undefined,
+            )
+          : followUp?.reason === "sources"
+            ? sourcesReply(followUp.of, this.qa.context, askedId)
+            : followUp?.reason === "simpler"
+              ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
+              : followUp?.reason === "bullets"
+                ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
+                : followUp?.reason === "verdict"
+                  ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
+                    // when an orchestrator is needed, not its definition; review 34's.)
+                    verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
+                  : followUp?.reason === "disagreement"
+                    ? disagreementReply(followUp.of, this.qa.context, askedId)
+                    : followUp?.reason === "reasons"
+                      ? reasonsReply(followUp.of, this.qa.context, askedId)
+                      : same
+                        ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                            alone: alone
+                              ? gotAlone(alone)
+                              : outcome.kind === "answer" && outcome.unsure
+                                ? [...(outcome.alternatives ?? [])]
+                                : repeated && outcome.kind === "answer"
+                                  ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                  : [],
+                            ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                            points: guessedPoints(
+                              pointsAsked(outcome.entry, asking, this.questionWords, {
+                                asked: caveats,
+                                marks: this.knowledge.lexicon.caveatMarks,
+                              }),
+                              !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                            ),
+                            figures: asksForFigures(question),
+                            caveats,
+                            named: repeated && outcome.entry.id !== context?.entryId,
+                          })
+                        : askReply(
+                            outcome,
+                            this.qa.context,
+                            askedId,
+                            // Only a message that leans on it: not "how do i bake bread?".
+                            outcome.kind === "out-of-scope" &&
+                              leansOnConversation(question, this.questionWords) &&
+                              (context !== undefined || (await recommendation()) !== undefined),
+                          );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
@@ -1060,6 +1071,10 @@ export class Bot {
       if (followUp.reason === "claim") return r;
       return this.following(r, followUp.of);
     }
+    // "please keep answers short", "full answers again": kept before it is confirmed (with the store
+    // down, the apology says it was not).
+    if (outcome.kind === "smalltalk" && (outcome.which === "shortAnswers" || outcome.which === "fullAnswers"))
+      await this.answerLengths.set(turn, outcome.which === "shortAnswers");
     return askReply(outcome, this.qa.context);
   }
 

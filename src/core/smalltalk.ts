@@ -1,7 +1,15 @@
 import type { Responses } from "../knowledge/schema.ts";
 import { rawWords } from "./matcher/text.ts";
 
-export type SmallTalk = "greeting" | "thanks" | "acknowledgement" | "help" | "documents" | "limits";
+export type SmallTalk =
+  | "greeting"
+  | "thanks"
+  | "acknowledgement"
+  | "help"
+  | "documents"
+  | "limits"
+  | "shortAnswers"
+  | "fullAnswers";
 
 /** Words that point back at what was said: "what are your sources for that?". */
 const POINTERS = new Set(["that", "this", "it", "those", "these", "them", "its", "thats"]);
@@ -99,6 +107,8 @@ export class SmallTalkReader {
       ["help", responses.help.patterns],
       ["documents", responses.documents.patterns],
       ["limits", responses.limits.patterns],
+      ["shortAnswers", responses.shortAnswers.patterns],
+      ["fullAnswers", responses.fullAnswers.patterns],
     ];
     for (const [which, list] of patterns) for (const p of list) this.whole.set(rawWords(p).join(" "), which);
     this.parts = patterns
@@ -189,6 +199,9 @@ export class SmallTalkReader {
     if (found.has("documents")) return words.some((w) => POINTERS.has(w)) ? undefined : "documents";
     // "ok, what can't you do?", "can you answer in spanish?": what the bot does not do, beside
     // courtesy only (with "help" too, it is asked what the bot does).
+    // "ok thanks, keep answers short from now on": the preference, whatever courtesy comes with it.
+    if (found.has("shortAnswers")) return "shortAnswers";
+    if (found.has("fullAnswers")) return "fullAnswers";
     if (found.has("limits")) return found.has("help") ? "help" : "limits";
     return MIXABLE.find((which) => found.has(which));
   }

@@ -181,6 +181,14 @@ export const responsesSchema = z.strictObject({
   thanks: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   // "what can't you do?", "can you answer in spanish?": what the bot does not do, and what it does.
   limits: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  // "please keep answers short" and "full answers again": answers in short from then on, or in full.
+  shortAnswers: z.strictObject({
+    patterns: z.array(z.string().min(1)),
+    reply: z.string().min(5),
+    // Said to `vmvc ask`, which answers each question on its own: nothing is kept to apply.
+    notKept: z.string().min(5),
+  }),
+  fullAnswers: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
   acknowledgement: z.strictObject({
     patterns: z.array(z.string().min(1)),
     // Words a greeting, thanks or acknowledgement may come with ("thanks, that helps").

@@ -1,5 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { askJson } from "../../src/adapters/cli/ask.ts";
 import { briefRequest } from "../../src/core/brief.ts";
+import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { firstSentence } from "../../src/core/replies/answers.ts";
 import { createStore } from "../../src/store/index.ts";
 import { buttons, knowledge, makeBot, press, turn } from "../helpers/bot.ts";
@@ -52,5 +57,65 @@ describe("a question asked for in short", () => {
     expect(whole!.label).toBe(knowledge.responses.answer.wholeAnswer);
     const [full] = await bot.handle(press(whole!.action));
     expect(JSON.stringify(full!.parts)).toContain(detail);
+  });
+});
+
+describe("answers kept short once asked for ('please keep answers short', a trial's)", () => {
+  const entry = () => knowledge.faq.find((e) => e.id === "stateful-workloads-and-databases")!;
+  const inShort = () => `${knowledge.responses.answer.inShort} ${firstSentence(entry().answer)}`;
+  const detail = () => JSON.stringify(entry().details!.slice(0, 60)).slice(1, -1);
+  const question = "can we run databases in containers?";
+
+  it("says so, answers that person in short in every conversation until asked for full answers, and no one else", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [set] = await bot.handle(turn({ text: "ok thanks, please keep your answers short from now on" }));
+    expect(set!.kind).toBe("smalltalk");
+    expect(set!.summary).toBe(knowledge.responses.shortAnswers.reply);
+    const [short] = await bot.handle(turn({ text: question, conversation: "elsewhere", thread: undefined }));
+    expect(short!.parts).toContainEqual({ type: "text", text: inShort() });
+    expect(JSON.stringify(short!.parts)).not.toContain(detail());
+    // The whole answer stays one press away.
+    const [whole] = buttons([short!], "menu");
+    const [full] = await bot.handle(press(whole!.action));
+    expect(JSON.stringify(full!.parts)).toContain(detail());
+    // Someone else in the same conversation still gets answers in full.
+    const [theirs] = await bot.handle(turn({ text: question, user: { id: "u2", name: "Grace" } }));
+    expect(JSON.stringify(theirs!.parts)).toContain(detail());
+    const [unset] = await bot.handle(turn({ text: "full answers again please" }));
+    expect(unset!.summary).toBe(knowledge.responses.fullAnswers.reply);
+    const [again] = await bot.handle(turn({ text: question, conversation: "third" }));
+    expect(JSON.stringify(again!.parts)).toContain(detail());
+  });
+
+  it("keeps it in the store, so a restart with the same SQLite file remembers it", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "vmvc-length-")), "state.db");
+    const first = await createStore(`sqlite:${file}`);
+    await makeBot(first).handle(turn({ text: "be concise" }));
+    await first.close();
+    const second = await createStore(`sqlite:${file}`);
+    const [r] = await makeBot(second).handle(turn({ text: question, conversation: "later" }));
+    await second.close();
+    expect(r!.parts).toContainEqual({ type: "text", text: inShort() });
+  });
+
+  it("leaves what asks for the answer before in short, and follow-ups, as they were", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: question }));
+    // "keep it short" alone may ask for that answer in short: no preference is set by it.
+    const [it] = await bot.handle(turn({ text: "keep it short" }));
+    expect(it!.summary).not.toBe(knowledge.responses.shortAnswers.reply);
+    const [next] = await bot.handle(turn({ text: "what is a hypervisor?" }));
+    expect(
+      next!.parts.some((p) => p.type === "text" && p.text.startsWith(knowledge.responses.answer.inShort)),
+    ).toBe(false);
+    await bot.handle(turn({ text: "short answers please" }));
+    const [why] = await bot.handle(turn({ text: "why?" }));
+    expect(why!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.reasons });
+  });
+
+  it("tells `vmvc ask`, which answers each question on its own, that nothing is kept there", () => {
+    expect(askJson("please keep answers short", buildQuestionAnswering(knowledge)).text).toContain(
+      knowledge.responses.shortAnswers.notKept.replaceAll("`", ""),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { type AskOutcome, offeredBy } from "../../core/ask.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply } from "../../core/replies/answers.ts";
+import { reply } from "../../core/replies/common.ts";
 import type { Reply } from "../../core/reply.ts";
 import { explainText } from "./explain.ts";
 import { type CliIo, eachInput } from "./io.ts";
@@ -19,7 +20,12 @@ export interface AskJson {
 
 export function askJson(question: string, qa: QuestionAnswering): AskJson {
   const outcome = qa.asker.ask(question);
-  return askJsonOf(question, outcome, askReply(outcome, qa.context));
+  // ("keep answers short" sets nothing here: each `ask` is answered on its own.)
+  const setsLength =
+    outcome.kind === "smalltalk" && (outcome.which === "shortAnswers" || outcome.which === "fullAnswers");
+  const notKept = qa.context.responses.shortAnswers.notKept;
+  const shown = setsLength ? reply("notice", [{ type: "text", text: notKept }], notKept) : undefined;
+  return askJsonOf(question, outcome, shown ?? askReply(outcome, qa.context));
 }
 
 /** `ask --json` for an outcome already had, with the reply shown for it. */
