@@ -7,6 +7,7 @@ import { briefRequest } from "../../src/core/brief.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
 import { firstSentence } from "../../src/core/replies/answers.ts";
 import { createStore } from "../../src/store/index.ts";
+import { type StateStore, StoreUnavailableError } from "../../src/store/store.ts";
 import { buttons, knowledge, makeBot, press, turn } from "../helpers/bot.ts";
 
 describe("a question asked for in short", () => {
@@ -96,6 +97,34 @@ describe("answers kept short once asked for ('please keep answers short', a tria
     const [r] = await makeBot(second).handle(turn({ text: question, conversation: "later" }));
     await second.close();
     expect(r!.parts).toContainEqual({ type: "text", text: inShort() });
+  });
+
+  it("answers in full when the store cannot say, and does not claim to keep what it could not", async () => {
+    const store = await createStore("memory:");
+    const down = (key: string) => {
+      if (key.startsWith("answer-length:")) throw new StoreUnavailableError("down");
+    };
+    const wrapped: Partial<StateStore> = {
+      get: async (key) => (down(key), store.get(key)),
+      set: async (key, value, options) => (down(key), store.set(key, value, options)),
+      delete: async (key) => (down(key), store.delete(key)),
+    };
+    // The memory store, except that the preference's key is unreachable.
+    const failing = new Proxy(store, {
+      get: (target, name) => {
+        if (typeof name === "string" && name in wrapped) return wrapped[name as keyof StateStore];
+        const value = Reflect.get(target, name);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const bot = makeBot(failing);
+    const [r] = await bot.handle(turn({ text: question }));
+    expect(JSON.stringify(r!.parts)).toContain(detail());
+    // Not kept, so not confirmed: the store's error reaches the surface, which apologises (as for
+    // a press; test/e2e/store-outage.test.ts).
+    await expect(bot.handle(turn({ text: "please keep answers short" }))).rejects.toThrow(
+      StoreUnavailableError,
+    );
   });
 
   it("leaves what asks for the answer before in short, and follow-ups, as they were", async () => {
