@@ -493,6 +493,12 @@ describe("matching", () => {
     );
   });
 
+  it("reads a breakout as an escape from the container, and not 'break out' of a monolith (a trial's)", () => {
+    expect(answerId("is container breakout a real risk")).toBe("container-security");
+    expect(answerId("can a process break out of a docker container")).toBe("container-security");
+    expect(answerId("how do we break out services from the monolith")).not.toBe("container-security");
+  });
+
   it("takes 'why do people say …' for no question about one service per container", () => {
     // (An alternate "why do people say a container should only do one thing" drew a blind trial's
     // question there.)
