@@ -646,6 +646,17 @@ const CORRECTION =
 const AMENDMENT =
   /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops)[\s,.!:;-]+)*(?:wait|actually|btw|by\s+the\s+way|correction)(?:[\s,.!:;-]+(?:wait|actually|btw))*[\s,.!:;-]+/i;
 
+/** "we actually …", "our app is actually …", "its actually …": the subject, then the opening's word. */
+const ACTUALLY_AFTER_SUBJECT =
+  /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops|wait)[\s,.!:;-]+)*((?:we|we'?re|we'?ve|(?:our|the)\s+(?:[\w-]+\s+)?[\w-]+(?:\s+(?:is|are))?|it'?s|it\s+is|they'?re|they\s+are)\s+)(?:actually|really)\b[\s,]*/i;
+
+/**
+ * After an amendment's opening, what the team runs named with "the": "wait the training jobs
+ * checkpoint to s3 so theyre basically stateless" (a blind trial's was declined). In rawWords' spelling.
+ */
+const OUR_SYSTEM =
+  /^(?:the|these|those|our)\s+(?:[\w-]+\s+)?(?:app|apps|application|applications|services?|jobs?|workers?|workloads?|db|database|system|stack|monolith|api|apis|backend|frontend)\b/;
+
 /** Another time or place than the team's today: "at my last job", "we used to". */
 const ELSEWHERE =
   /\b(?:(?:last|previous|old|former|other)\s+(?:job|company|team|employer|place)|used\s+to)\b/i;
@@ -746,11 +757,14 @@ export function correction(
   // Passed on, not the team's own ("actually we know netflix deploys daily").
   if (HEARSAY.test(rawWords(text).join(" "))) return undefined;
   const corrects = CORRECTION.exec(text);
-  const amended = corrects ? undefined : AMENDMENT.exec(text);
+  // "we actually deploy daily", "its actually a monolith": the opening's word after the subject
+  // (a blind trial's was answered as a question, while "actually we deploy daily" was taken).
+  const inline = corrects ? undefined : ACTUALLY_AFTER_SUBJECT.exec(text);
+  const amended = corrects ? undefined : (inline ?? AMENDMENT.exec(text));
   const aside = corrects || amended ? undefined : BY_THE_WAY.exec(text);
   const opening = corrects ?? amended ?? aside;
   if (!opening) return undefined;
-  const rest = text.slice(opening[0].length);
+  const rest = inline ? `${inline[1] ?? ""}${text.slice(inline[0].length)}` : text.slice(opening[0].length);
   // The clauses before the first one that asks ("we run customer code, doesn't that matter?").
   const said: string[] = [];
   for (const clause of rest.split(/(?<=[.!?,;:])\s+|\s[-—–]\s/)) {
@@ -768,7 +782,9 @@ export function correction(
   const team = aside
     ? false
     : amended
-      ? TEAM_SUBJECT.test(rawWords(statement).join(" ")) && !ELSEWHERE.test(statement)
+      ? (TEAM_SUBJECT.test(rawWords(statement).join(" ")) ||
+          OUR_SYSTEM.test(rawWords(statement).join(" "))) &&
+        !ELSEWHERE.test(statement)
       : rawWords(statement).some((w) => WE.has(w));
   return (team || namesAnswer(statement)) && statesSomething(statement, true) ? statement : undefined;
 }

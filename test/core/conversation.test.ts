@@ -860,6 +860,20 @@ describe("'what if …?' after a recommendation", () => {
       ],
       ["what if state was stateless", t.whatIfHeading, [["State", "Stateless"]]],
       ["what if everything was stateless?", t.whatIfHeading, [["State", "Stateless"]]],
+      // "actually" after the subject, and what the team runs named with "the" or "our" (a blind
+      // trial's "we actually deploy daily" got an FAQ entry, "wait the training jobs …" a decline).
+      [
+        "we actually deploy weekly now, forgot we moved to git deploys",
+        t.correctedHeading,
+        [["Deploy frequency", "Regular"]],
+      ],
+      ["the app is actually stateless", t.correctedHeading, [["State", "Stateless"]]],
+      ["our services are actually stateless", t.correctedHeading, [["State", "Stateless"]]],
+      [
+        "wait the workers checkpoint to s3 so the services are basically stateless",
+        t.correctedHeading,
+        [["State", "Stateless"]],
+      ],
     ] as const) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(
@@ -871,6 +885,22 @@ describe("'what if …?' after a recommendation", () => {
       const [r] = await bot.handle(turn({ text }));
       expect(r!.parts[0], text).toEqual({ type: "heading", text: heading });
       expect(fieldsOf(r!), text).toEqual(expected);
+    }
+    // Not another's, nor a question: "our competitor is actually on vms", "the docs really say that?".
+    for (const text of [
+      "our competitor is actually on vms",
+      "the docs really say that?",
+      "our ceo really likes kubernetes",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(
+        turn({
+          text: "recommend small fintech, 8 devs, one django monolith + postgres, deploy every day or so, PCI DSS, linux only",
+          via: "command",
+        }),
+      );
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.parts[0], text).not.toEqual({ type: "heading", text: t.correctedHeading });
     }
     // Answers given by name, even after another answer came (trial 14): to the recommendation's answers.
     for (const [text, expected] of [
