@@ -218,7 +218,7 @@ describe("Bot.handle: walkthroughs", () => {
     const maturity = knowledge.decision.checklist[1]!;
     expect(maturity.key).toBe("maturity");
     // "platform team" reads as a high maturity, "some terraform" as a medium one.
-    const [both] = await typedIn("we have a small platform team and some terraform");
+    const [both] = await typedIn("we have a platform team and some terraform");
     expect(both!.visibility).toBe("private");
     expect(both!.summary).toBe(
       fill(knowledge.responses.walkthrough.readBothInThread, { question: maturity.title }),

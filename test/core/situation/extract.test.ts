@@ -1207,6 +1207,18 @@ describe("SituationReader", () => {
     expect(values("the regulator prescribes strict separation and audit trails").compliance).toBe("strict");
   });
 
+  it("reads a platform team as high maturity, unless said to be too small or new to carry it (a trial's 'platform team is small')", () => {
+    expect(values("we have a platform team").maturity).toBe("high");
+    expect(values("a strong platform team runs our clusters").maturity).toBe("high");
+    for (const t of [
+      "platform team is small",
+      "our platform team is tiny",
+      "we have a small platform team of 2",
+      "the SRE team is brand new",
+    ])
+      expect(values(t), t).not.toHaveProperty("maturity");
+  });
+
   it("reads a database product named as the app's own as state it keeps, not one someone else runs (a trial's solo developer)", () => {
     for (const [text, state] of [
       ["i am alone developer, django app with mysql database", "stateful"],
