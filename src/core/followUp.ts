@@ -152,6 +152,8 @@ export const FOLLOW_UP = {
     // "you keep giving me walls of text, can you be shorter?", "too long, didn't read" (a blind
     // trial's were declined)
     ...["keep", "giving", "wall", "walls", "text", "didnt", "read"],
+    // "explain that like im not technical" (a blind trial's was declined)
+    ...["technical", "nontechnical", "techie", "like", "not", "non"],
   ],
   /**
    * Who it is for and where it goes, beside a phrase of simplerPhrases only ("simpler pls, 2 lines i
@@ -197,12 +199,16 @@ export const FOLLOW_UP = {
     "like i am five",
     "like a 5 year old",
     "like a five year old",
+    "not technical",
+    "non technical",
+    "nontechnical",
+    "not a techie",
   ],
   /** The phrases of simplerPhrases that ask for a shorter version outright, beside which simplerPurpose words may stand. */
   simplerRequests: [
     ...["short version", "shorter version", "in short", "one line", "one-line", "one liner", "one-liner"],
     ...["two-line", "two lines", "2 lines", "two sentences", "2 sentences", "three sentences", "3 sentences"],
-    ...["in a nutshell", "tldr", "tl dr", "simpler"],
+    ...["in a nutshell", "tldr", "tl dr", "simpler", "not technical", "non technical", "nontechnical"],
     // "a 2 line version of the final rec", "the one line version", "3 sentences max" (blind trial 23's)
     ...[
       "2 line",

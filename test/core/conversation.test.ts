@@ -1715,6 +1715,9 @@ describe("follow-ups in context", () => {
     "can you explain it in one sentence",
     // Trial 15.
     "ok thats a lot. can you explain it like im 5",
+    // A blind trial's, declined.
+    "explain that like im not technical, my dean wants a summary",
+    "can you explain it for a non-technical person",
   ])("says the answer before in short for %j", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
@@ -1742,6 +1745,9 @@ describe("follow-ups in context", () => {
     "i understand",
     "in plain words, what is a hypervisor?",
     "is it a long process?",
+    "are there non technical downsides",
+    "what are the technical details?",
+    "is it not technical to run databases in containers?",
   ])("takes %j after an answer as no request to say it in short", async (q) => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(turn({ text: "can we run databases in containers?" }));
