@@ -4,7 +4,11 @@
  * question; what is left is the question. Alone ("tl;dr?") it is a follow-up, not this.
  */
 const ASK_SHORT = String.raw`(?:(?:in\s+)?(?:one|1|a\s+single|a\s+few)\s+(?:line|sentence|word)s?|tl\s*;?\s*dr|briefly|in\s+short|in\s+a\s+nutshell|short\s+answer|quick\s+answer)(?:\s+(?:please|pls|plz))?`;
-const BEFORE = new RegExp(String.raw`^\s*${ASK_SHORT}\s*[:,\-–—]\s*`, "i");
+// ("give me one sentence: should a 5 person startup use kubernetes", a blind trial's, got it in full.)
+const BEFORE = new RegExp(
+  String.raw`^\s*(?:(?:give\s+me|gimme|tell\s+me|answer|reply|just)\s+)?${ASK_SHORT}\s*[:,\-–—]\s*`,
+  "i",
+);
 const AFTER = new RegExp(String.raw`[\s,;:\-–—(]+${ASK_SHORT}\s*\)?\s*([.!?]*)\s*$`, "i");
 
 /** What cannot end a question: "is there a short answer?" is not "is there a?". */

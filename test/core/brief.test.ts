@@ -17,6 +17,12 @@ describe("a question asked for in short", () => {
     ["tl;dr: do we need kubernetes", "do we need kubernetes"],
     ["briefly, why do containers start faster?", "why do containers start faster?"],
     ["can we run databases in containers (short answer please)", "can we run databases in containers"],
+    // A blind trial's, answered in full.
+    [
+      "give me one sentence: should a 5 person startup use kubernetes",
+      "should a 5 person startup use kubernetes",
+    ],
+    ["answer in one line: can we run databases in containers?", "can we run databases in containers?"],
   ])("reads %j as %j", (text, rest) => {
     expect(briefRequest(text)).toBe(rest);
   });
