@@ -630,6 +630,10 @@ export class Bot {
         shown &&
         (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
       const all = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
+      const added =
+        all && supposed !== undefined && shown
+          ? this.requirementsAdded(all.understood, shown.actual, supposed)
+          : undefined;
       const read =
         all && toldOnly
           ? {
@@ -638,7 +642,9 @@ export class Bot {
                 Object.entries(all.understood).filter(([, u]) => toldOfTheTeam(plain, [u.evidence])),
               ),
             }
-          : all;
+          : added && all
+            ? { ...all, understood: added.kept }
+            : all;
       const unread = read && {
         ...Object.fromEntries(
           Object.entries(said).filter(
@@ -663,6 +669,14 @@ export class Bot {
         await this.rememberRecommendation(turn, answers, supposed ? shown.actual : undefined);
         const fromOwn = supposed !== undefined && base !== shown.answers;
         return this.situations.whatIfReply(reading, base, changed !== undefined, fromOwn);
+      }
+      // "what if we had to pass SOC 2?" where compliance is strict already: nothing to change, said so.
+      if (added && added.covered.length > 0 && reading && Object.keys(reading.understood).length === 0) {
+        const titles = added.covered.map(
+          (k) => this.knowledge.decision.checklist.find((q) => q.key === k)?.title ?? k,
+        );
+        const text = fill(this.knowledge.responses.situation.whatIfCovered, { questions: titles.join(", ") });
+        return reply("notice", [{ type: "text", text }], text);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
       // A correction of the recommendation just shown that the reader cannot place: said so, not
@@ -1076,6 +1090,31 @@ export class Bot {
     if (outcome.kind === "smalltalk" && (outcome.which === "shortAnswers" || outcome.which === "fullAnswers"))
       await this.answerLengths.set(turn, outcome.which === "shortAnswers");
     return askReply(outcome, this.qa.context);
+  }
+
+  /**
+   * A what-if's answers, less a requirement it reads below the team's own unless it takes one away:
+   * "what if we had to pass SOC 2?" with strict PCI compliance adds a regime, and read as moderate
+   * it lowered theirs (a blind trial's); "what if we only had SOC 2?" still lowers it. Levels are
+   * the order of the question's choices in checklist.yaml.
+   */
+  private requirementsAdded(
+    understood: Reading["understood"],
+    own: Record<string, string | null>,
+    supposition: string,
+  ): { kept: Reading["understood"]; covered: string[] } {
+    if (TAKES_AWAY.test(supposition)) return { kept: understood, covered: [] };
+    const level = (key: string, value: string | null | undefined) =>
+      this.knowledge.decision.checklist
+        .find((q) => q.key === key)
+        ?.choices.findIndex((c) => c.value === value) ?? -1;
+    const below = (key: string, value: string) =>
+      REQUIREMENTS.has(key) && level(key, value) < level(key, own[key]);
+    const entries = Object.entries(understood);
+    return {
+      kept: Object.fromEntries(entries.filter(([key, u]) => !below(key, u.value))),
+      covered: entries.filter(([key, u]) => below(key, u.value)).map(([key]) => key),
+    };
   }
 
   /** A reply about the answer `of`, saying so right under the question it answers (first, if none). */
@@ -1634,3 +1673,9 @@ export class Bot {
     return reply(kind, [{ type: "text", text }], text, { visibility: "private" });
   }
 }
+
+/** Checklist questions whose answers are requirements, which a what-if adds to rather than replaces. */
+const REQUIREMENTS = new Set(["compliance", "isolation"]);
+/** Words of a what-if that takes a requirement away or lowers it: "only SOC 2", "no longer PCI". */
+const TAKES_AWAY =
+  /\b(?:only|just|instead|no\s+longer|not|no|didn'?t|did\s+not|don'?t|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;

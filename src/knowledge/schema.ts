@@ -487,6 +487,8 @@ export const responsesSchema = z.strictObject({
     whatIfChanged: z.string().min(5).includes("{before}").includes("{title}"),
     /** A "what if …?" that changes no answer the reader can tell and is no question it can answer. */
     whatIfNothing: sentence,
+    // "what if we had to pass SOC 2?" where the answers are stricter already ({questions}).
+    whatIfCovered: sentence,
     correctionNothing: sentence,
     /** {question}: a question named in a change request whose new option could not be read ("set isolation to strict"). */
     changeUnread: z.string().min(5).includes("{question}"),

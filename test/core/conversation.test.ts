@@ -801,6 +801,27 @@ describe("'what if …?' after a recommendation", () => {
     expect(pick(after!)).toBe(await fresh(daily, spiky));
   });
 
+  it("adds a requirement a what-if names to the team's own, never lowering it, unless it says so (a blind trial's SOC 2)", async () => {
+    const description =
+      "recommend 300 person fintech, java monolith on vmware plus some microservices, strict PCI compliance, we release every quarter";
+    const [, added] = await conversation(description, "what if we had to pass SOC 2?");
+    expect(added!.kind).toBe("notice");
+    expect(added!.summary).toBe(
+      fill(knowledge.responses.situation.whatIfCovered, { questions: "Compliance" }),
+    );
+    const [, lowered] = await conversation(description, "what if we only had SOC 2?");
+    expect(fieldsOf(lowered!)).toEqual([["Compliance", "Moderate"]]);
+    // The rest of a what-if still counts.
+    const [, both] = await conversation(description, "what if we had to pass SOC 2 and deployed daily?");
+    expect(fieldsOf(both!)).toEqual([["Deploy frequency", "Frequent"]]);
+    // A stricter one than theirs is taken.
+    const [, raised] = await conversation(
+      "recommend 20 devs, saas, soc 2 audits, we deploy daily, microservices",
+      "what if we had to pass PCI DSS with strict separation?",
+    );
+    expect(fieldsOf(raised!)).toEqual(expect.arrayContaining([["Compliance", "Strict"]]));
+  });
+
   it("takes a requirement away: 'what if we drop the untrusted code requirement?' is standard isolation", async () => {
     const bot = makeBot(await createStore("memory:"));
     await bot.handle(
