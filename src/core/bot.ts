@@ -1072,9 +1072,11 @@ export class Bot {
                             outcome,
                             this.qa.context,
                             askedId,
-                            // Only a message that leans on it: not "how do i bake bread?".
-                            outcome.kind === "out-of-scope" &&
-                              leansOnConversation(question, this.questionWords) &&
+                            // Only a message that leans on it: not "how do i bake bread?". (Only
+                            // offered entries: any message right after an answer or a recommendation.)
+                            ((outcome.kind === "out-of-scope" &&
+                              leansOnConversation(question, this.questionWords)) ||
+                              (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
                               (context !== undefined || (await recommendation()) !== undefined),
                           );
       if (!followUp)

@@ -217,6 +217,8 @@ export const responsesSchema = z.strictObject({
     noMatch: z.string().min(5),
     // "Did you mean" for a question naming no word of our subject that the matcher is sure of.
     noSubjectMatch: z.string().min(5),
+    // The same in a conversation on our subject ("whats the first step concretely" after an answer).
+    noSubjectMatchInConversation: z.string().min(5),
     /** A request to write code, a config or verse: not what the bot does. */
     cannotWrite: z.string().min(5),
     outOfScope: z.string().min(5),

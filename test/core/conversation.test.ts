@@ -801,6 +801,24 @@ describe("'what if …?' after a recommendation", () => {
     expect(pick(after!)).toBe(await fresh(daily, spiky));
   });
 
+  it("offers an entry for a message of no subject word without calling it no question of ours, right after an answer or a recommendation (a blind trial's)", async () => {
+    const d = knowledge.responses.decline;
+    const [, step] = await conversation(
+      "how do we migrate our php app from vms to containers?",
+      "whats the first step concretely",
+    );
+    expect(step!.summary).toBe(d.noSubjectMatchInConversation);
+    expect(buttons([step!], "suggestions").length).toBeGreaterThan(0);
+    const [, cost] = await conversation(
+      "recommend solo dev, one small saas app, postgres, deploy daily",
+      "what would it cost me roughly",
+    );
+    expect(cost!.summary).toBe(d.noSubjectMatchInConversation);
+    // Alone it is what it was.
+    const [alone] = await conversation("whats the first step concretely");
+    expect(alone!.summary).toBe(d.noSubjectMatch);
+  });
+
   it("adds a requirement a what-if names to the team's own, never lowering it, unless it says so (a blind trial's SOC 2)", async () => {
     const description =
       "recommend 300 person fintech, java monolith on vmware plus some microservices, strict PCI compliance, we release every quarter";

@@ -500,7 +500,9 @@ export function askReply(
         outcome.why === "write"
           ? r.decline.cannotWrite
           : outcome.why === "no-subject-word"
-            ? r.decline.noSubjectMatch
+            ? inConversation
+              ? r.decline.noSubjectMatchInConversation
+              : r.decline.noSubjectMatch
             : r.decline.noMatch;
       // Nothing to offer: what the documents cover, and help, instead.
       const buttons =
