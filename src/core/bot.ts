@@ -213,6 +213,12 @@ interface WhyNotNamed {
   versus?: RecommendationId;
 }
 
+/** "and X?", "what about X?", "how about X then?" (in rawWords' spelling); X is group 1. */
+const WHAT_ABOUT =
+  /^(?:(?:ok|okay|so|hmm|but|and)\s+)*(?:and|what about|how about|and what about|what of)\s+(.+?)(?:\s+(?:then|tho|though|instead))?$/;
+/** Words beside the option in "what about X?": "what about just plain VMs?". */
+const WHAT_ABOUT_FRAME = "the just plain option a an using use going with";
+
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
 /** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
@@ -714,7 +720,7 @@ export class Bot {
     // "so which one should we pick?": its reasons again, while it is the last thing shown.
     const whichOne = asksWhichOne(question);
     // "why not containers?" naming one of its options and nothing else.
-    const optionWhyNot = this.whyNotNamed(question);
+    const optionWhyNot = this.whyNotNamed(question) ?? this.whatAboutOption(question);
     // "sources for the recommendation?": pointed at, whatever came after it; not in a description
     // of a workload, which asks for a new one ("based on this, what do you recommend: 20 services …").
     const speaksOf =
@@ -1495,6 +1501,25 @@ export class Bot {
     const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s) && !/^\d+$/.test(s));
     if (own.length > 0) return undefined;
     return { option, bare, ...(versus ? { versus } : {}) };
+  }
+
+  /**
+   * "and microvms?", "what about plain VMs?" naming an option in full and nothing else: why not it,
+   * while the recommendation is the last thing shown (a blind trial's, after "why not kubernetes?",
+   * got microVMs' definition). As a bare "why X?", only then: after another answer it is a question.
+   */
+  private whatAboutOption(question: string): WhyNotNamed | undefined {
+    const asked = WHAT_ABOUT.exec(rawWords(question).join(" "));
+    if (!asked) return undefined;
+    const option = this.optionNamed(asked[1]!);
+    if (!option) return undefined;
+    const title = new Set(
+      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === option)?.title ?? ""),
+    );
+    const said = this.qa.stems(asked[1]!);
+    const frame = new Set(this.qa.stems(WHAT_ABOUT_FRAME));
+    const inFull = [...title].every((s) => said.includes(s));
+    return inFull && said.every((s) => title.has(s) || frame.has(s)) ? { option, bare: true } : undefined;
   }
 
   /**

@@ -801,6 +801,26 @@ describe("'what if …?' after a recommendation", () => {
     expect(pick(after!)).toBe(await fresh(daily, spiky));
   });
 
+  it("takes 'and microvms?', 'what about plain vms?' right after the recommendation as why not that option (a blind trial's got a definition)", async () => {
+    const description =
+      "recommend 300 person fintech, java monolith on vmware plus some microservices, strict PCI compliance, we release every quarter";
+    const [, , micro, vms, , later] = await conversation(
+      description,
+      "why not kubernetes?",
+      "and microvms?",
+      "what about plain vms?",
+      "what is a hypervisor?",
+      "and microvms?",
+    );
+    expect(plainText([micro!])).toContain("Why not MicroVMs?");
+    expect(plainText([vms!])).toContain("Why not Virtual machines?");
+    // After another answer it is a question of its own.
+    expect(later!.kind).toBe("answer");
+    // Nor a question naming more than the option.
+    const [, more] = await conversation(description, "what about microvms for the database?");
+    expect(plainText([more!])).not.toContain("Why not MicroVMs?");
+  });
+
   it("offers an entry for a message of no subject word without calling it no question of ours, right after an answer or a recommendation (a blind trial's)", async () => {
     const d = knowledge.responses.decline;
     const [, step] = await conversation(
