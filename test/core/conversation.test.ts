@@ -248,10 +248,8 @@ describe("a statement after a recommendation too short of answers to pick one", 
     );
     expect(first!.summary).toContain(knowledge.decision.rules.labels.provisionalHeading);
     expect(r!.kind).toBe("recommendation");
-    // ("yes we have a postgres db" answers the state question it listed as deciding.)
     expect(fieldsOf(r!)).toEqual([
       ["Orchestration appetite", "Low"],
-      ["State", "Stateful"],
       ["Legacy software", "No"],
     ]);
     expect(r!.summary).not.toContain(knowledge.decision.rules.labels.provisionalHeading);
