@@ -1219,21 +1219,6 @@ describe("SituationReader", () => {
       expect(values(t), t).not.toHaveProperty("maturity");
   });
 
-  it("reads a database product named as the app's own as state it keeps, not one someone else runs (a trial's solo developer)", () => {
-    for (const [text, state] of [
-      ["i am alone developer, django app with mysql database", "stateful"],
-      ["we have a postgres db and two workers", "stateful"],
-      ["stateless api in front of a mysql database", "mixed"],
-      ["we use a managed postgres database", "stateless"],
-      ["our postgres database is on rds", "stateless"],
-      // (Managed by someone else, and nothing said of the app itself: no answer.)
-      ["the app talks to a Postgres database that AWS manages for us", undefined],
-      ["a postgres db the dba team runs", "stateless"],
-    ] as const)
-      expect(values(text).state, text).toBe(state);
-    expect(values("we don't have a mysql database")).not.toHaveProperty("state");
-  });
-
   it("a store another team runs is not the asker's state; one the asker's team runs is", () => {
     // A team named by a word before it, then a verb; or "owned/run/managed by" a named team or IT.
     for (const [text, state] of [
