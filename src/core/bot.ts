@@ -219,6 +219,12 @@ const WHAT_ABOUT =
 /** Words beside the option in "what about X?": "what about just plain VMs?". */
 const WHAT_ABOUT_FRAME = "the just plain option a an using use going with";
 
+/** Checklist questions whose answers are requirements, which a what-if adds to rather than replaces. */
+const REQUIREMENTS = new Set(["compliance", "isolation"]);
+/** Words of a what-if that takes a requirement away or lowers it: "only SOC 2", "no longer PCI". */
+const TAKES_AWAY =
+  /\b(?:only|just|instead|no\s+longer|not|no|didn'?t|did\s+not|don'?t|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;
+
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
 /** Words of a "why X?" frame besides the option's name: "why VMs again?", "why microVMs tho?". */
@@ -678,10 +684,8 @@ export class Bot {
       }
       // "what if we had to pass SOC 2?" where compliance is strict already: nothing to change, said so.
       if (added && added.covered.length > 0 && reading && Object.keys(reading.understood).length === 0) {
-        const titles = added.covered.map(
-          (k) => this.knowledge.decision.checklist.find((q) => q.key === k)?.title ?? k,
-        );
-        const text = fill(this.knowledge.responses.situation.whatIfCovered, { questions: titles.join(", ") });
+        const questions = added.covered.map((k) => this.questionTitle(k)).join(", ");
+        const text = fill(this.knowledge.responses.situation.whatIfCovered, { questions });
         return reply("notice", [{ type: "text", text }], text);
       }
       supposedNothing = supposed !== undefined && shown !== undefined;
@@ -983,8 +987,11 @@ export class Bot {
             followUp.reason !== "verdict"
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
-      // Three independent writes, sent together (one round trip to Redis instead of three).
-      await Promise.all([
+      // A plain answer comes in short to someone who asked for short answers (not a follow-up's reply).
+      const lengthAsked =
+        outcome.kind === "answer" && !outcome.unsure && !same && !brief && !followUp && !typedInstead;
+      // Three independent writes and that read, sent together (one round trip to Redis instead of four).
+      const [, , , wantsShort] = await Promise.all([
         this.insights.record({
           type: "question",
           askedId,
@@ -1018,17 +1025,10 @@ export class Bot {
             askedId,
             earlier: earlierThan(context, outcome.entry.id),
           }),
+        lengthAsked && this.unlessStoreDown("answer length not read", () => this.answerLengths.short(turn)),
       ]);
       if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
-      // Asked for in short, or by someone who asked for short answers (not a follow-up's reply).
-      const inShort =
-        outcome.kind === "answer" &&
-        !outcome.unsure &&
-        !same &&
-        (brief ||
-          (!followUp &&
-            ((await this.unlessStoreDown("answer length not read", () => this.answerLengths.short(turn))) ??
-              false)));
+      const inShort = outcome.kind === "answer" && !outcome.unsure && !same && (brief || wantsShort === true);
       const r = inShort
         ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
         : followUp?.reason === "claim"
@@ -1211,7 +1211,7 @@ export class Bot {
     const given: Record<string, string> = {};
     for (const [k, v] of Object.entries(answers)) if (typeof v === "string") given[k] = v;
     const started = await this.walkthroughs.start(turn, { answers: given, ask: keys });
-    const title = this.knowledge.decision.checklist.find((q) => q.key === keys[0])?.title ?? keys[0]!;
+    const title = this.questionTitle(keys[0]!);
     const text = fill(this.knowledge.responses.situation.changeUnread, { question: title });
     return { ...started, parts: [{ type: "text", text }, ...started.parts] };
   }
@@ -1480,8 +1480,7 @@ export class Bot {
     // set against ("why kubernetes?", "why use containers?" are questions of their own).
     const bare = !whyNot && !leftOut && WHY_OPTION.test(text);
     if (!whyNot && !leftOut && !bare) return undefined;
-    const titleOf = (id: RecommendationId | undefined) =>
-      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? "");
+    const titleOf = (id: RecommendationId | undefined) => this.optionTitleStems(id);
     const against = bare ? SET_AGAINST.exec(text) : null;
     const named = against ? text.slice(0, against.index) : first;
     const option = this.optionNamed(named);
@@ -1503,6 +1502,16 @@ export class Bot {
     return { option, bare, ...(versus ? { versus } : {}) };
   }
 
+  /** The content words of an option's title ("Kubernetes on VMs": kubernetes, vm). */
+  private optionTitleStems(id: RecommendationId | undefined): string[] {
+    return this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? "");
+  }
+
+  /** A checklist question's title ("Compliance"), or its key where there is none. */
+  private questionTitle(key: string): string {
+    return this.knowledge.decision.checklist.find((q) => q.key === key)?.title ?? key;
+  }
+
   /**
    * "and microvms?", "what about plain VMs?" naming an option in full and nothing else: why not it,
    * while the recommendation is the last thing shown (a blind trial's, after "why not kubernetes?",
@@ -1513,9 +1522,7 @@ export class Bot {
     if (!asked) return undefined;
     const option = this.optionNamed(asked[1]!);
     if (!option) return undefined;
-    const title = new Set(
-      this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === option)?.title ?? ""),
-    );
+    const title = new Set(this.optionTitleStems(option));
     const said = this.qa.stems(asked[1]!);
     const frame = new Set(this.qa.stems(WHAT_ABOUT_FRAME));
     const inFull = [...title].every((s) => said.includes(s));
@@ -1530,8 +1537,7 @@ export class Bot {
   private askedOption(named: WhyNotNamed, pick: RecommendationId): RecommendationId {
     if (named.versus) return named.versus === pick ? named.option : named.versus;
     if (!named.bare || named.option === pick) return named.option;
-    const titleOf = (id: RecommendationId) =>
-      new Set(this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? ""));
+    const titleOf = (id: RecommendationId) => new Set(this.optionTitleStems(id));
     const pickTitle = titleOf(pick);
     return [...titleOf(named.option)].every((s) => pickTitle.has(s)) ? pick : named.option;
   }
@@ -1700,9 +1706,3 @@ export class Bot {
     return reply(kind, [{ type: "text", text }], text, { visibility: "private" });
   }
 }
-
-/** Checklist questions whose answers are requirements, which a what-if adds to rather than replaces. */
-const REQUIREMENTS = new Set(["compliance", "isolation"]);
-/** Words of a what-if that takes a requirement away or lowers it: "only SOC 2", "no longer PCI". */
-const TAKES_AWAY =
-  /\b(?:only|just|instead|no\s+longer|not|no|didn'?t|did\s+not|don'?t|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;
