@@ -688,33 +688,45 @@ const TEAM_SUBJECT =
  * review's rewrote the team's answers).
  */
 export function toldOfTheTeam(statement: string, evidence: readonly string[]): boolean {
-  // (In the clause that says it: "to answer your questions, we deploy weekly" tells it; so does a
-  // clause with no subject of its own, "…, no legacy stuff"; "our biggest customer has strict
-  // compliance" does not.)
+  // (In the clause that says it: "to answer your questions, we deploy weekly" tells it; so do "PCI
+  // applies to us", "the app handles card data" and a clause with no subject of its own, "…, no
+  // legacy stuff"; "our biggest customer has strict compliance" and "clients require HIPAA" do not.)
   return evidence.some((e) => {
     const clause = clauseHolding(statement, e);
     if (clause === undefined) return false;
     const words = rawWords(clause);
-    const subjectless = words.length <= 3 || ELLIPTICAL_OPENERS.has(words[0]!);
-    return (subjectless || saidOfTheTeam(statement, e)) && !words.some((w) => NOT_TOLD.has(w));
+    const said = words.join(" ").replace(LEADING_LINK, "");
+    if (words.some((w) => NOT_TOLD.has(w)) || WANTED_OF_US.test(said)) return false;
+    // (Beside another party, only "we", "i" or "us" tell it: "clients require us to pass PCI".)
+    if (ANOTHER_PARTY.test(said)) return TEAM_PRONOUN.test(said);
+    if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
+    const rest = said.split(" ");
+    return rest.length <= 3 || ELLIPTICAL_OPENERS.has(rest[0]!) || opensWith(said, e);
   });
 }
 /** Words of a clause addressed to the bot, or of what may or ought to be. */
 const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
+/** What others want of the team, not what it does: "management wants us to deploy daily". */
+const WANTED_OF_US =
+  /\b(?:wants?|wanted|asks?|asked|tells?|told|expects?|expected|pushing|pushes|forcing|forces)\s+(?:us|me)\s+to\b/;
+/** Words that only link a clause to the one before ("also", "plus"), in rawWords' spelling. */
+const LEADING_LINK = /^(?:(?:also|plus|yes|yeah|and|so|oh|btw|fyi|ok|okay)\s+)+/;
 /** Words that open a clause with no subject of its own ("no legacy stuff", "only linux"). */
-const ELLIPTICAL_OPENERS = new Set([
-  "no",
-  "not",
-  "zero",
-  "none",
-  "nothing",
-  "only",
-  "just",
-  "mostly",
-  "plus",
-  "also",
-  "yes",
-]);
+const ELLIPTICAL_OPENERS = new Set(["no", "not", "zero", "none", "nothing", "only", "just", "mostly"]);
+/** Who else a clause may be about ("clients require HIPAA", "my friend's team"), in rawWords' spelling. */
+const ANOTHER_PARTY =
+  /\b(?:customers?|clients?|competitors?|rivals?|partners?|vendors?|suppliers?|friends?|buddys?|colleagues?|coworkers?|neighbou?rs?|cousins?|brothers?|sisters?|wifes?|husbands?|boss)\b/;
+/**
+ * The team in a clause with no other party, in rawWords' spelling: "we", "i", "us", "everything",
+ * "our" anything ("our company"), "my team".
+ */
+const TEAM_IN_CLAUSE =
+  /\b(?:we|weve|wed|i|im|ive|us|everything|our)\b|^were\b|\bmy\s+(?:\w+\s+)?(?:team|company|startup|org|business|employer|app|apps|product|services?|stack|infra)\b/;
+/** The team as a pronoun, in rawWords' spelling. */
+const TEAM_PRONOUN = /\b(?:we|weve|wed|i|im|ive|us)\b|^were\b/;
+/** Does the clause open with the words read in it ("strict compliance here", "HIPAA required")? */
+const opensWith = (said: string, evidence: string): boolean =>
+  said.startsWith(rawWords(evidence.split(" … ")[0]!).join(" "));
 
 /** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
 function clauseHolding(statement: string, words: string): string | undefined {
@@ -731,11 +743,15 @@ function clauseHolding(statement: string, words: string): string | undefined {
  */
 export function ofAnother(text: string): boolean {
   const words = rawWords(text).join(" ");
-  return ANOTHER.test(words) && !TEAM_SUBJECT.test(words.replace(ANOTHER_OURS, ""));
+  const rest = words.replace(ANOTHER_OURS, "");
+  return ANOTHER.test(words) && !TEAM_SUBJECT.test(rest) && !TEAM_BESIDE.test(rest);
 }
+/** The team beside the other: "my friends and I run …", "their setup and ours", "our 40 services". */
+const TEAM_BESIDE =
+  /\b(?:and|&)\s+i\b|\bi\s+(?:both\s+|all\s+)?(?:run|maintain|manage|build|built|operate|own|have|deploy|ship|work)\b|\bours\b|\bour\s+\d+/;
 /** Another's case, in rawWords' spelling ("friends" is also "friend's"). */
 const ANOTHER =
-  /\b(?:(?:my|a|our)\s+(?:\w+\s+)?(?:friends?|buddy|buddys|cousins?|brothers?|sisters?|dads?|moms?|colleagues?|coworkers?|neighbou?rs?|competitors?)|(?:another|a\s+different|some\s+other)\s+(?:team|company|startup|org|organisation|organization))\b/;
+  /\b(?:(?:my|a|our)\s+(?:\w+\s+){0,2}(?:friends?|buddy|buddys|cousins?|brothers?|sisters?|dads?|moms?|wifes?|husbands?|colleagues?|coworkers?|neighbou?rs?|competitors?)|a\s+(?:\w+\s+)?(?:clients?|customers?)|(?:another|a\s+different|some\s+other)\s+(?:team|company|startup|org|organisation|organization))\b/;
 /** "a friend of ours": the team named only as the other's relation. */
 const ANOTHER_OURS = /\bof\s+ours\b/g;
 

@@ -231,6 +231,26 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(ours!)).toEqual(expect.arrayContaining([["Deploy frequency", "Frequent"]]));
   });
 
+  it.each([
+    // A review's: the team beside the other, or the team's own named beside them.
+    "my friends and I run 40 microservices and deploy daily, is k8s overkill?",
+    "my friend said our 40 microservices deploy daily, is k8s overkill?",
+    "my colleague and I deploy daily, is k8s overkill?",
+    "my friend's startup is like ours, daily deploys and 40 microservices, is k8s overkill?",
+  ])("reads the team's case beside another's in %j", async (said) => {
+    const [, r] = await conversation(said, "what would you recommend in our case?");
+    expect(fieldsOf(r!)).toEqual(expect.arrayContaining([["Deploy frequency", "Frequent"]]));
+  });
+
+  it.each([
+    "my wife's company runs 200 microservices and deploys daily, is k8s overkill?",
+    "a client of ours runs 200 microservices and deploys daily, is k8s overkill?",
+    "my old college friend runs 200 microservices and deploys daily, is k8s overkill?",
+  ])("reads no case of the team's in %j (a review's)", async (said) => {
+    const [, r] = await conversation(said, "what would you recommend in our case?");
+    expect(fieldsOf(r!)).toEqual([]);
+  });
+
   it("reads only the question answered last, not one before it", async () => {
     const [, , r] = await conversation(described, "what is a sidecar?", "so what should i use?");
     expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);
@@ -278,6 +298,26 @@ describe("a statement after a recommendation too short of answers to pick one", 
     expect(fieldsOf(r!)).toEqual([["Deploy frequency", "Regular"]]);
   });
 
+  it.each([
+    // A review's, each of which the team said without "we" as the subject of its clause.
+    [
+      "we deploy daily; PCI applies to us",
+      [
+        ["Deploy frequency", "Frequent"],
+        ["Compliance", "Strict"],
+      ],
+    ],
+    ["our company is regulated", [["Compliance", "Strict"]]],
+    ["the app handles card data", [["Compliance", "Strict"]]],
+    ["i run everything on linux only", [["Several operating systems", "No"]]],
+    ["clients require us to be HIPAA compliant", [["Compliance", "Strict"]]],
+  ])("takes %j, told of the team", async (said, fields) => {
+    const [, r] = await conversation("recommend we have a monolith", said);
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual(expect.arrayContaining(fields));
+    expect(fieldsOf(r!)).toHaveLength(fields.length);
+  });
+
   it("leaves a question, a statement of nothing new, and a statement after a recommendation with enough answers", async () => {
     const [, question] = await conversation(few, "can we run databases in containers?");
     expect(question!.kind).toBe("answer");
@@ -299,6 +339,10 @@ describe("a statement after a recommendation too short of answers to pick one", 
     "netflix deploys hundreds of times a day",
     "we should deploy daily",
     "management wants us to deploy daily",
+    // Another party as the subject of a short clause, or after "plus".
+    "clients require HIPAA",
+    "plus our competitor deploys daily",
+    "my friend's team has strict compliance",
     "we could deploy weekly",
   ])("leaves %j, which is no answer of the team's", async (q) => {
     const [first, r] = await conversation("recommend we have a monolith", q);
