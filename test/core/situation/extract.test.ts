@@ -319,6 +319,11 @@ describe("SituationReader", () => {
       "player uploaded mods run server side",
       "players upload mods and the servers run them",
       "we run user-uploaded scripts in our workers",
+      // A review's: what else users upload to be run.
+      "we run user-uploaded python notebooks",
+      "we execute user-uploaded binaries on demand",
+      "user-uploaded WASM modules run at the edge",
+      "users upload functions that we run",
     ])
       expect(values(t), t).toMatchObject({ isolation: "hard" });
     // What players upload to be stored is no code of theirs run (a review's).
@@ -327,6 +332,7 @@ describe("SituationReader", () => {
       "player uploaded avatars are stored in s3",
       "users upload profile pictures and we resize them",
       "user-uploaded photos go to a bucket",
+      "users upload documents and we index them",
     ])
       expect(values(t), t).not.toHaveProperty("isolation");
   });
