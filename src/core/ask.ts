@@ -178,6 +178,11 @@ export class Asker {
     return this.byId.get(id);
   }
 
+  /** What small talk a text is alone, if any ("keep answers short" before a question). */
+  smallTalkOf(text: string): SmallTalk | undefined {
+    return this.smalltalk.of(rawWords(text));
+  }
+
   /**
    * `inConversation`: the conversation so far was about our subject, so a question naming none of
    * its words is judged as if it did (a follow-up such as "what about the people side, like

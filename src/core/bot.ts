@@ -126,6 +126,9 @@ export interface BotDeps {
   showLeaseMs?: number;
 }
 
+/** What may be a request about answers' length, then the question after it: "keep answers short, what is …". */
+const LENGTH_AHEAD = /^([^,:;.!?]+?)\s*(?:[,:;.!?]+|\s[-–—])\s+(\S[\s\S]*)$/;
+
 /**
  * A what-if that adds to the one before it: "and if we deployed daily?", "what
  * if we also deployed daily?", "… on top of that", "… spiky too?" (not "too small").
@@ -520,6 +523,13 @@ export class Bot {
         // "one line please: VMs or containers?": asked without the request, answered in short.
         // (Not a message that only asks for the answer before in short, "thats long lol. tldr?", or
         // for the recommendation's, "back to our rec. tldr?".)
+        // "keep answers short, what is a microVM?": kept, and the question answered so.
+        const ahead = this.lengthAskedAhead(command.question);
+        if (ahead) {
+          await this.answerLengths.set(turn, ahead.short);
+          const answer = await this.ask(turn, ahead.question, running, ahead.short);
+          return [ahead.short && answer.kind === "answer" ? this.shortFromNowOn(answer) : answer];
+        }
         const request = briefRequest(command.question);
         const brief =
           request === undefined ||
@@ -987,9 +997,13 @@ export class Bot {
             followUp.reason !== "verdict"
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
+      // "tell me more" after an answer shown in short: the whole of it (one shown in short for
+      // "keep answers short" is known by that preference, read below).
+      const wholeAsked = followUp?.reason === "whole";
       // A plain answer comes in short to someone who asked for short answers (not a follow-up's reply).
       const lengthAsked =
-        outcome.kind === "answer" && !outcome.unsure && !same && !brief && !followUp && !typedInstead;
+        (outcome.kind === "answer" && !outcome.unsure && !same && !brief && !followUp && !typedInstead) ||
+        (wholeAsked && context?.short !== true);
       // Three independent writes and that read, sent together (one round trip to Redis instead of four).
       const [, , , wantsShort] = await Promise.all([
         this.insights.record({
@@ -1024,80 +1038,122 @@ export class Bot {
             asked,
             askedId,
             earlier: earlierThan(context, outcome.entry.id),
+            ...(brief && !outcome.unsure && !same ? { short: true } : {}),
           }),
         lengthAsked && this.unlessStoreDown("answer length not read", () => this.answerLengths.short(turn)),
       ]);
       if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
       const inShort = outcome.kind === "answer" && !outcome.unsure && !same && (brief || wantsShort === true);
+      const whole = wholeAsked && (context?.short === true || wantsShort === true);
       const r = inShort
         ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
-        : followUp?.reason === "claim"
-          ? claimReply(
-              followUp.of,
-              followUp.points ?? [],
-              this.qa.context,
-              askedId,
-              outcome.kind === "answer" ? outcome.unnamed : undefined,
-            )
-          : followUp?.reason === "sources"
-            ? sourcesReply(followUp.of, this.qa.context, askedId)
-            : followUp?.reason === "simpler"
-              ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
-              : followUp?.reason === "bullets"
-                ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
-                : followUp?.reason === "verdict"
-                  ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
-                    // when an orchestrator is needed, not its definition; review 34's.)
-                    verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
-                  : followUp?.reason === "disagreement"
-                    ? disagreementReply(followUp.of, this.qa.context, askedId)
-                    : followUp?.reason === "reasons"
-                      ? reasonsReply(followUp.of, this.qa.context, askedId)
-                      : same
-                        ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                            alone: alone
-                              ? gotAlone(alone)
-                              : outcome.kind === "answer" && outcome.unsure
-                                ? [...(outcome.alternatives ?? [])]
-                                : repeated && outcome.kind === "answer"
-                                  ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
-                                  : [],
-                            ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                            points: guessedPoints(
-                              pointsAsked(outcome.entry, asking, this.questionWords, {
-                                asked: caveats,
-                                marks: this.knowledge.lexicon.caveatMarks,
-                              }),
-                              !followUp && outcome.kind === "answer" && outcome.unsure === true,
-                            ),
-                            figures: asksForFigures(question),
-                            caveats,
-                            named: repeated && outcome.entry.id !== context?.entryId,
-                          })
-                        : askReply(
-                            outcome,
-                            this.qa.context,
-                            askedId,
-                            // Only a message that leans on it: not "how do i bake bread?". (Only
-                            // offered entries: any message right after an answer or a recommendation.)
-                            ((outcome.kind === "out-of-scope" &&
-                              leansOnConversation(question, this.questionWords)) ||
-                              (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
-                              (context !== undefined || (await recommendation()) !== undefined),
-                          );
+        : whole
+          ? answerReply(followUp.of, this.qa.context, askedId)
+          : followUp?.reason === "claim"
+            ? claimReply(
+                followUp.of,
+                followUp.points ?? [],
+                this.qa.context,
+                askedId,
+                outcome.kind === "answer" ? outcome.unnamed : undefined,
+              )
+            : followUp?.reason === "sources"
+              ? sourcesReply(followUp.of, this.qa.context, askedId)
+              : followUp?.reason === "simpler"
+                ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
+                : followUp?.reason === "bullets"
+                  ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
+                  : followUp?.reason === "verdict"
+                    ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
+                      // when an orchestrator is needed, not its definition; review 34's.)
+                      verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
+                    : followUp?.reason === "disagreement"
+                      ? disagreementReply(followUp.of, this.qa.context, askedId)
+                      : followUp?.reason === "reasons"
+                        ? reasonsReply(followUp.of, this.qa.context, askedId)
+                        : same
+                          ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                              alone: alone
+                                ? gotAlone(alone)
+                                : outcome.kind === "answer" && outcome.unsure
+                                  ? [...(outcome.alternatives ?? [])]
+                                  : repeated && outcome.kind === "answer"
+                                    ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                    : [],
+                              ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                              points: guessedPoints(
+                                pointsAsked(outcome.entry, asking, this.questionWords, {
+                                  asked: caveats,
+                                  marks: this.knowledge.lexicon.caveatMarks,
+                                }),
+                                !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                              ),
+                              figures: asksForFigures(question),
+                              caveats,
+                              named: repeated && outcome.entry.id !== context?.entryId,
+                            })
+                          : askReply(
+                              outcome,
+                              this.qa.context,
+                              askedId,
+                              // Only a message that leans on it: not "how do i bake bread?". (Only
+                              // offered entries: any message right after an answer or a recommendation.)
+                              ((outcome.kind === "out-of-scope" &&
+                                leansOnConversation(question, this.questionWords)) ||
+                                (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
+                                (context !== undefined || (await recommendation()) !== undefined),
+                            );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
           : this.offerChecklist(r, reading, outcome);
-      // (A claim's reply names the answer it quotes, which may not be the one before.)
-      if (followUp.reason === "claim") return r;
+      // (A claim's reply names the answer it quotes, which may not be the one before; the whole
+      // answer has its own subtitle.)
+      if (followUp.reason === "claim" || whole) return r;
       return this.following(r, followUp.of);
     }
     // "please keep answers short", "full answers again": kept before it is confirmed (with the store
     // down, the apology says it was not).
-    if (outcome.kind === "smalltalk" && (outcome.which === "shortAnswers" || outcome.which === "fullAnswers"))
-      await this.answerLengths.set(turn, outcome.which === "shortAnswers");
+    if (
+      outcome.kind === "smalltalk" &&
+      (outcome.which === "shortAnswers" || outcome.which === "fullAnswers")
+    ) {
+      const short = outcome.which === "shortAnswers";
+      // ("full answers again" to someone who never asked for short ones: nothing to go back from.)
+      const was = short || (await this.answerLengths.short(turn));
+      await this.answerLengths.set(turn, short);
+      const r = this.knowledge.responses;
+      if (!was)
+        return reply("smalltalk", [{ type: "text", text: r.fullAnswers.already }], r.fullAnswers.already);
+      // "tldr only" right after an answer shown in full: that answer too, in short, under the note
+      // (a review's only got the confirmation). Not past a recommendation shown since.
+      const since = short && context && !context.short ? await recommendation() : undefined;
+      const entry =
+        short && context && !context.short && (since?.at ?? 0) < (context.at ?? 0)
+          ? this.recent.entry(context.entryId)
+          : undefined;
+      if (entry) return this.shortFromNowOn(briefReply(entry, this.qa.context));
+    }
     return askReply(outcome, this.qa.context);
+  }
+
+  /**
+   * A request for short or full answers from now on, then a question: "keep answers short, what is
+   * a microVM?" (a review's got it in full, the request unheard).
+   */
+  private lengthAskedAhead(text: string): { short: boolean; question: string } | undefined {
+    const split = LENGTH_AHEAD.exec(text);
+    if (!split || split[2]!.trim().split(/\s+/).length < 2) return undefined;
+    const which = this.qa.asker.smallTalkOf(split[1]!);
+    return which === "shortAnswers" || which === "fullAnswers"
+      ? { short: which === "shortAnswers", question: split[2]!.trim() }
+      : undefined;
+  }
+
+  /** An answer in short under the note that answers come in short from now on. */
+  private shortFromNowOn(answer: Reply): Reply {
+    const text = this.knowledge.responses.shortAnswers.keptBeside;
+    return { ...answer, parts: [{ type: "context", text }, ...answer.parts] };
   }
 
   /**

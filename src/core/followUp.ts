@@ -1259,6 +1259,8 @@ export interface FollowUpContext {
    * the words each was asked in: one asked for again in other words is not printed again.
    */
   earlier?: { entryId: string; asked?: string }[];
+  /** It was shown in short ("In short: …"): "tell me more" then asks for the whole answer. */
+  short?: boolean;
 }
 
 /** What resolution reads of a question's words (QuestionAnswering's). */
@@ -1419,7 +1421,7 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    const { entryId, asked, askedId, at, earlier } = stored.value;
+    const { entryId, asked, askedId, at, earlier, short } = stored.value;
     // (Kept by an older version, or damaged: read what is whole.)
     const kept = Array.isArray(earlier)
       ? earlier.filter(
@@ -1433,9 +1435,20 @@ export class FollowUpContexts {
       ...(typeof askedId === "string" ? { askedId } : {}),
       at: typeof at === "number" ? at : 0,
       ...(kept.length > 0 ? { earlier: kept } : {}),
+      ...(short === true ? { short } : {}),
     };
   }
 }
+
+/**
+ * "tell me more", "full answer please", "show the whole answer": the whole of an answer shown in
+ * short (a review's got its gist again). In rawWords' spelling, courtesy words aside.
+ */
+export function asksForWhole(question: string): boolean {
+  return WHOLE_ASKED.test(rawWords(question).join(" "));
+}
+const WHOLE_ASKED =
+  /^(?:(?:ok|okay|so|and|pls|please|can|could|would|you|u|now)\s+)*(?:(?:tell|give|show)\s+(?:me\s+)?(?:more|(?:the\s+)?(?:full|whole|long|longer|complete|entire)\s+(?:answer|version|thing|one))|more(?:\s+(?:details?|detail|info|information))?|(?:the\s+)?(?:full|whole|long|longer|complete|entire)\s+(?:answer|version|thing|one)|expand(?:\s+(?:on\s+)?(?:that|it))?|elaborate|go\s+on|in\s+(?:more\s+)?detail|details?)(?:\s+(?:please|pls|plz|thanks|thx))?$/;
 
 /** Why a question was taken as a follow-up (recorded in the insights, shown in tests). */
 export type FollowUpReason =
@@ -1458,7 +1471,9 @@ export type FollowUpReason =
   /** "yes or no for us?", "so bottom line: leave it?": the answer before in short, and the checklist for a verdict. */
   | "verdict"
   /** "give me 3 bullets", "as bullet points pls": the answer before's points, each in short. */
-  | "bullets";
+  | "bullets"
+  /** "tell me more", "show the whole answer": the whole of the answer before, if shown in short. */
+  | "whole";
 
 /**
  * Asks for the answer before as bullet points, and nothing else: "give me 3 bullets", "as bullet
@@ -1752,6 +1767,7 @@ function resolveMatch(
       followUp: { of: said.entry, reason: "claim", points: said.points },
     };
   if (!previous) return { outcome: alone, matched: question };
+  if (asksForWhole(question)) return aboutPrevious(previous, question, "whole");
   // "what are your sources?" right after an answer: that answer's ("which documents do you use?"
   // asks about the five documents whatever came before).
   if (alone.kind === "smalltalk" && alone.which === "documents" && /\bsources?\b/i.test(question))

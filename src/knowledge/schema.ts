@@ -187,8 +187,17 @@ export const responsesSchema = z.strictObject({
     reply: z.string().min(5),
     // Said to `vmvc ask`, which answers each question on its own: nothing is kept to apply.
     notKept: z.string().min(5),
+    // Beside the answer to a question asked with the request ("keep answers short, what is a microVM?").
+    keptBeside: z.string().min(5),
   }),
-  fullAnswers: z.strictObject({ patterns: z.array(z.string().min(1)), reply: z.string().min(5) }),
+  fullAnswers: z.strictObject({
+    patterns: z.array(z.string().min(1)),
+    reply: z.string().min(5),
+    // Said when answers were full already: nothing to go back from.
+    already: z.string().min(5),
+    // Said to `vmvc ask`, which answers in full unless a question asks for one line.
+    notKept: z.string().min(5),
+  }),
   acknowledgement: z.strictObject({
     patterns: z.array(z.string().min(1)),
     // Words a greeting, thanks or acknowledgement may come with ("thanks, that helps").

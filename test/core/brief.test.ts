@@ -149,8 +149,83 @@ describe("answers kept short once asked for ('please keep answers short', a tria
   });
 
   it("tells `vmvc ask`, which answers each question on its own, that nothing is kept there", () => {
-    expect(askJson("please keep answers short", buildQuestionAnswering(knowledge)).text).toContain(
+    const qa = buildQuestionAnswering(knowledge);
+    expect(askJson("please keep answers short", qa).text).toContain(
       knowledge.responses.shortAnswers.notKept.replaceAll("`", ""),
     );
+    // "full answers again" is told what `ask` does, not the short answers' advice (a review's).
+    expect(askJson("full answers again", qa).text).toContain(
+      knowledge.responses.fullAnswers.notKept.replaceAll("`", ""),
+    );
+    // The advice works there: a question asked for in one line is answered in short.
+    const one = askJson(`one line please: ${question}`, qa);
+    expect(one.id).toBe(entry().id);
+    expect(one.text).toContain(inShort().replaceAll("**", ""));
+    expect(one.text).not.toContain(JSON.parse(`"${detail()}"`));
+  });
+
+  it.each(["tldr only", "be brief", "brief answers", "shorter answers please"])(
+    "gives the answer just shown in short too, when %j follows it (a review's only got the confirmation)",
+    async (said) => {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: question }));
+      const [r] = await bot.handle(turn({ text: said }));
+      expect(r!.parts[0]).toEqual({ type: "context", text: knowledge.responses.shortAnswers.keptBeside });
+      expect(r!.parts).toContainEqual({ type: "text", text: inShort() });
+      expect(JSON.stringify(r!.parts)).not.toContain(detail());
+      // And kept: the next answer comes in short.
+      const [next] = await bot.handle(turn({ text: "what is a hypervisor?" }));
+      expect(
+        next!.parts.some((p) => p.type === "text" && p.text.startsWith(knowledge.responses.answer.inShort)),
+      ).toBe(true);
+    },
+  );
+
+  it("only confirms it with no answer just shown", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "tldr only" }));
+    expect(r!.summary).toBe(knowledge.responses.shortAnswers.reply);
+  });
+
+  it.each(["tell me more", "more detail please", "full answer please", "show the whole answer"])(
+    "gives the whole of an answer shown in short for %j (a review's got its gist again)",
+    async (said) => {
+      for (const first of ["keep answers short", undefined]) {
+        const bot = makeBot(await createStore("memory:"));
+        if (first) await bot.handle(turn({ text: first }));
+        const [short] = await bot.handle(turn({ text: first ? question : `one line please: ${question}` }));
+        expect(short!.parts).toContainEqual({ type: "text", text: inShort() });
+        const [whole] = await bot.handle(turn({ text: said }));
+        expect(whole!.parts[0]).toEqual({ type: "subtitle", text: `Answering: ${entry().question}` });
+        expect(JSON.stringify(whole!.parts)).toContain(detail());
+      }
+      // After an answer shown in full, not the same answer again.
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: question }));
+      const [again] = await bot.handle(turn({ text: said }));
+      expect(JSON.stringify(again!.parts)).not.toContain(detail());
+    },
+  );
+
+  it("says answers are full already to 'full answers again' when short ones were never asked for", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "full answers again" }));
+    expect(r!.summary).toBe(knowledge.responses.fullAnswers.already);
+  });
+
+  it("takes the request and answers the question after it: 'keep answers short, what is a microVM?' (a review's)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: `keep answers short, ${question}` }));
+    expect(r!.parts[0]).toEqual({ type: "context", text: knowledge.responses.shortAnswers.keptBeside });
+    expect(r!.parts).toContainEqual({ type: "text", text: inShort() });
+    const [next] = await bot.handle(turn({ text: "what is a hypervisor?" }));
+    expect(
+      next!.parts.some((p) => p.type === "text" && p.text.startsWith(knowledge.responses.answer.inShort)),
+    ).toBe(true);
+    const [full] = await bot.handle(turn({ text: `full answers again. ${question}` }));
+    expect(JSON.stringify(full!.parts)).toContain(detail());
+    // Not a greeting or anything else before a question.
+    const [hello] = await makeBot(await createStore("memory:")).handle(turn({ text: `hello, ${question}` }));
+    expect(JSON.stringify(hello!.parts)).toContain(detail());
   });
 });

@@ -1,7 +1,8 @@
 import { type AskOutcome, offeredBy } from "../../core/ask.ts";
+import { briefRequest } from "../../core/brief.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
-import { askReply } from "../../core/replies/answers.ts";
+import { askReply, briefReply } from "../../core/replies/answers.ts";
 import { reply } from "../../core/replies/common.ts";
 import type { Reply } from "../../core/reply.ts";
 import { explainText } from "./explain.ts";
@@ -19,13 +20,22 @@ export interface AskJson {
 }
 
 export function askJson(question: string, qa: QuestionAnswering): AskJson {
-  const outcome = qa.asker.ask(question);
+  // "one line please: can we run databases in containers?": the question, answered in short.
+  const brief = briefRequest(question);
+  const outcome = qa.asker.ask(brief ?? question);
   // ("keep answers short" sets nothing here: each `ask` is answered on its own.)
-  const setsLength =
-    outcome.kind === "smalltalk" && (outcome.which === "shortAnswers" || outcome.which === "fullAnswers");
-  const notKept = qa.context.responses.shortAnswers.notKept;
-  const shown = setsLength ? reply("notice", [{ type: "text", text: notKept }], notKept) : undefined;
-  return askJsonOf(question, outcome, shown ?? askReply(outcome, qa.context));
+  const notKept =
+    outcome.kind === "smalltalk" && outcome.which === "shortAnswers"
+      ? qa.context.responses.shortAnswers.notKept
+      : outcome.kind === "smalltalk" && outcome.which === "fullAnswers"
+        ? qa.context.responses.fullAnswers.notKept
+        : undefined;
+  const shown = notKept
+    ? reply("notice", [{ type: "text", text: notKept }], notKept)
+    : brief !== undefined && outcome.kind === "answer" && !outcome.unsure
+      ? briefReply(outcome.entry, qa.context, undefined, outcome.unnamed)
+      : askReply(outcome, qa.context);
+  return askJsonOf(question, outcome, shown);
 }
 
 /** `ask --json` for an outcome already had, with the reply shown for it. */
