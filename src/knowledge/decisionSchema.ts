@@ -146,7 +146,8 @@ export const decisionLabelsSchema = z.strictObject({
   point: z.string().min(3).max(20),
   points: z.string().min(3).max(20),
   /** Under the scores: what the points mean. */
-  pointsNote: z.string().min(20).max(300),
+  pointsNote: z.string().min(20).max(320),
+  pointsNoteProvisional: z.string().min(20).max(320),
 });
 
 export const rulesFileSchema = z.strictObject({

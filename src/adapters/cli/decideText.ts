@@ -1,3 +1,4 @@
+import { scored } from "../../core/decision/decide.ts";
 import type { Decision, Reason } from "../../core/decision/index.ts";
 import { textBar } from "../../core/render/plainText.ts";
 import type { DecisionKnowledge } from "../../knowledge/decisionSchema.ts";
@@ -34,7 +35,10 @@ export function decisionText(d: Decision, knowledge: DecisionKnowledge): string 
   if (d.provisional) {
     // Too few answers for a headline: what is known, who leads, which questions would decide.
     const lines = [labels.provisionalHeading.toUpperCase(), texts.provisional.text, ""];
-    lines.push(labels.leading.toUpperCase(), ...d.leading.map((l) => `  - ${l.title} (${l.id}): ${l.score}`));
+    lines.push(
+      labels.leading.toUpperCase(),
+      ...d.leading.map((l) => `  - ${l.title} (${l.id}): ${scored(l.score, labels)}`),
+    );
     lines.push("", "SCORES", ...bars, "", "WHY", ...d.reasons.flatMap(reasonLines));
     if (d.decisive.length)
       lines.push("", labels.decisive.toUpperCase(), ...d.decisive.map((k) => `  - ${question(k)} (${k})`));

@@ -72,9 +72,10 @@ export function recommendationParts(
       type: "text",
       text: `**${labels.leading}:**\n${bullets(decision.leading.map((l) => `${l.title} (${scored(l.score, labels)})`))}`,
     });
-    parts.push({ type: "context", text: labels.pointsNote });
     const known = decision.reasons.map((r) => r.text);
     if (known.length) parts.push({ type: "text", text: bullets(known) });
+    // (After the reasons, so the options leading are read with theirs; a review's found it between.)
+    parts.push({ type: "context", text: labels.pointsNoteProvisional });
     const decisive = decisivePart(decision, knowledge);
     if (decisive) parts.push(decisive);
   } else {

@@ -157,6 +157,10 @@ describe("vmvc decide", () => {
     expect(stdout).not.toContain("RECOMMENDATION");
     expect(stdout).toContain("NOT ENOUGH ANSWERS YET");
     expect(stdout).toContain("QUESTIONS THAT WOULD DECIDE");
+    // The leading options' scores in points, as on the cards (a review's had bare numbers).
+    const leading = stdout.split("LEADING SO FAR\n")[1]!.split("\n\n")[0]!.split("\n");
+    expect(leading.length).toBeGreaterThan(0);
+    for (const line of leading) expect(line).toMatch(/^ {2}- .+ \([a-z-]+\): -?[\d.]+ points?$/);
     const json = await run(["--json", "multiOs=yes"]);
     const d = JSON.parse(json.stdout);
     expect(d.provisional).toBe(true);

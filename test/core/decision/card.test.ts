@@ -49,7 +49,18 @@ describe("the walkthrough's final card", () => {
     expect(full[bars + 1]).toEqual({ type: "context", text: labels.pointsNote });
     const { reply, text } = card({ deploys: "frequent" });
     expect(text).toMatch(new RegExp(`- Containers \\([\\d.-]+ ${labels.points}\\)`));
-    expect(reply.parts).toContainEqual({ type: "context", text: labels.pointsNote });
+    // There, after what is known so far, and saying no option has won yet (a review's).
+    const note = reply.parts.findIndex(
+      (p) => p.type === "context" && p.text === labels.pointsNoteProvisional,
+    );
+    const leading = reply.parts.findIndex((p) => "text" in p && p.text.includes(`**${labels.leading}:**`));
+    const known = reply.parts.findIndex(
+      (p) =>
+        "text" in p && p.text.startsWith(`- ${decide({ deploys: "frequent" }, knowledge).reasons[0]!.text}`),
+    );
+    expect([leading, known, note].every((i) => i >= 0)).toBe(true);
+    expect(leading < known && known < note).toBe(true);
+    expect(labels.pointsNoteProvisional).not.toBe(labels.pointsNote);
     // One point is one; the engine's own texts carry the unit too ("2 points against 3 points").
     expect([scored(1, labels), scored(-1, labels), scored(2.5, labels), scored(0, labels)]).toEqual([
       `1 ${labels.point}`,
