@@ -88,6 +88,9 @@ export interface Explanation {
 const TOP_K = 10;
 /** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
 const COMMON_WORD = 3;
+/** The shortest misspelt word read as a word the lexicon rewrites (synonymSpeller). */
+const MIN_SYNONYM_TYPO = 6;
+const SYNONYM_TYPO = new RegExp(`\\p{L}{${MIN_SYNONYM_TYPO},}`, "gu");
 /** The shortest part a run-together word is split into ("kata" + "container"). */
 const MIN_PART = 3;
 /** Longer words are never split (trying every split point of a very long word is wasted work). */
@@ -151,6 +154,12 @@ export class Matcher {
   private readonly generalSpeller: Speller;
   /** Stems of general terms that are no domain term's. */
   private readonly generalOnlyStems: Set<string>;
+  /**
+   * Reads a word the lexicon rewrites (synonyms: "rollback", "virtualization") in a word a letter
+   * more or less, two letters swapped or one keyboard neighbour off ("rollbak"): the rewritten
+   * word's stems are known, the word itself never is, so the speller cannot reach it.
+   */
+  private readonly synonymSpeller: Speller;
   private readonly byId: Map<string, Answerable>;
   /** Exact words of every entry's text, which tilt the model's ranking (params.lexical). */
   private readonly lexical: LexicalIndex | undefined;
@@ -272,6 +281,17 @@ export class Matcher {
       params.features.shortestTypo,
       false,
     );
+    this.synonymSpeller = new Speller(
+      new Map(
+        Object.keys(lexicon.synonyms)
+          // (Long words only: a shorter key is an everyday word a letter from others, "money" from "monkey".)
+          .filter((k) => k.length >= MIN_SYNONYM_TYPO + 1 && /^\p{L}+$/u.test(k))
+          .map((k) => [k.toLowerCase(), 1]),
+      ),
+      twoEditsFrom(params),
+      params.features.shortestTypo,
+      false,
+    );
     this.subjectStems = new Set(subject.filter((t) => t.length === 1).map((t) => t[0]!));
     this.unmentionedStems = new Set(lexicon.notInDocuments.flatMap((n) => this.text.literalStems(n)));
     this.sidesWritten = lexicon.sides.map((s) => writtenPattern(s.words));
@@ -353,7 +373,7 @@ export class Matcher {
   }
 
   private run(asked: string, discourse?: string): { result: MatchResult; vector: SparseVector } {
-    const question = this.splitRunTogether(asked);
+    const question = this.splitRunTogether(this.synonymTypos(asked));
     // A word the model never saw is read as the known word it most likely misspells; never a word
     // of our subject ("helm" is not a typo of "help").
     const { vocabulary, weights, unknownWeight } = this.training;
@@ -422,6 +442,17 @@ export class Matcher {
   /** How many of our sides a question names as written, not counting words in another sense ("css container"). */
   private sidesNamed(ours: string): number {
     return this.sidesWritten.filter((side) => side.test(ours)).length;
+  }
+
+  /** Misspelt words the lexicon rewrites, as written right (synonymSpeller); every other word as it is. */
+  private synonymTypos(question: string): string {
+    return question.replace(SYNONYM_TYPO, (word) => {
+      const lower = word.toLowerCase();
+      const stem = this.text.stem(lower);
+      if (this.synonymSpeller.has(lower) || this.unmentionedStems.has(stem) || this.correct(stem))
+        return word;
+      return this.synonymSpeller.correct(lower) ?? word;
+    });
   }
 
   /**
