@@ -7,7 +7,7 @@ import type { Answerable } from "./answerable.ts";
 import { AnswerLengths } from "./answerLength.ts";
 import { type AskOutcome, type ExplainSink, offeredBy } from "./ask.ts";
 import { AskedQuestions } from "./asked.ts";
-import { briefRequest } from "./brief.ts";
+import { briefRequest, lengthAskedAhead } from "./brief.ts";
 import { coverageOutcome } from "./coverage.ts";
 import { type AnswerKey, isRecommendationId, type RecommendationId } from "./decision/contract.ts";
 import { type Decision, decide, parseAnswers } from "./decision/index.ts";
@@ -36,7 +36,6 @@ import {
   mentionsRecommendation,
   namesOurSubject,
   namesTopicOf,
-  ofAnother,
   plainAmendment,
   pointsAtTheRecommendation,
   pointsBack,
@@ -49,6 +48,7 @@ import {
   type ShownRecommendation,
   saidOfTheTeam,
   saysNothingElse,
+  speaksOfAnother,
   speaksOfTheRecommendation,
   supposition,
   toldOfTheTeam,
@@ -125,9 +125,6 @@ export interface BotDeps {
   /** How long the process posting a walkthrough card has it before a stale press may post it. */
   showLeaseMs?: number;
 }
-
-/** What may be a request about answers' length, then the question after it: "keep answers short, what is …". */
-const LENGTH_AHEAD = /^([^,:;.!?]+?)\s*(?:[,:;.!?]+|\s[-–—])\s+(\S[\s\S]*)$/;
 
 /**
  * A what-if that adds to the one before it: "and if we deployed daily?", "what
@@ -520,16 +517,16 @@ export class Bot {
           // A bare "nope" to a question with no such option is no question for the matcher.
           if (bareYesOrNo(command.question)) return [this.walkthroughs.typedInThread(running, turn.thread)];
         }
-        // "one line please: VMs or containers?": asked without the request, answered in short.
-        // (Not a message that only asks for the answer before in short, "thats long lol. tldr?", or
-        // for the recommendation's, "back to our rec. tldr?".)
         // "keep answers short, what is a microVM?": kept, and the question answered so.
-        const ahead = this.lengthAskedAhead(command.question);
+        const ahead = lengthAskedAhead(command.question, (t) => this.qa.asker.smallTalkOf(t));
         if (ahead) {
           await this.answerLengths.set(turn, ahead.short);
           const answer = await this.ask(turn, ahead.question, running, ahead.short);
           return [ahead.short && answer.kind === "answer" ? this.shortFromNowOn(answer) : answer];
         }
+        // "one line please: VMs or containers?": asked without the request, answered in short.
+        // (Not a message that only asks for the answer before in short, "thats long lol. tldr?", or
+        // for the recommendation's, "back to our rec. tldr?".)
         const request = briefRequest(command.question);
         const brief =
           request === undefined ||
@@ -982,7 +979,9 @@ export class Bot {
       const typedInstead =
         running !== undefined &&
         (statesAsSentence(question) ||
-          (!followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question)))));
+          (!followUp && (outcome.kind !== "answer" || (outcome.unsure && !asksSomething(question)))) ||
+          // ("details?" at a checklist question is about it, not the answer before.)
+          followUp?.reason === "whole");
       // A follow-up only taken back to it is no new answer (a gap to report), nor is a question
       // naming what the documents never mention ("and for redis?"); sources or a shorter version
       // were asked for and given, and another question surely matched to it was answered.
@@ -999,11 +998,22 @@ export class Bot {
 
       // "tell me more" after an answer shown in short: the whole of it (one shown in short for
       // "keep answers short" is known by that preference, read below).
-      const wholeAsked = followUp?.reason === "whole";
+      // (Not in a running checklist's thread, where "details?" is about its question; nor twice:
+      // the whole answer once shown is taken back to.)
+      const wholeAsked = followUp?.reason === "whole" && !running;
+      // "more detail" on a glossary term: the FAQ entry it leads to (the microVM term is two
+      // sentences; "What are microVMs such as Firecracker …?" is the detail a blind trial wanted).
+      const deeper =
+        wholeAsked && followUp.of.kind === "term"
+          ? followUp.of.related
+              .map((id) => this.recent.entry(id))
+              .find((e) => e !== undefined && e.kind !== "term")
+          : undefined;
+      const answered = deeper ?? (outcome.kind === "answer" ? outcome.entry : undefined);
       // A plain answer comes in short to someone who asked for short answers (not a follow-up's reply).
       const lengthAsked =
         (outcome.kind === "answer" && !outcome.unsure && !same && !brief && !followUp && !typedInstead) ||
-        (wholeAsked && context?.short !== true);
+        (wholeAsked && !deeper && context?.length === undefined);
       // Three independent writes and that read, sent together (one round trip to Redis instead of four).
       const [, , , wantsShort] = await Promise.all([
         this.insights.record({
@@ -1031,85 +1041,96 @@ export class Bot {
             matched,
             ...(outcome.kind === "answer" ? { entryId: outcome.entry.id } : {}),
           }),
-        outcome.kind === "answer" &&
+        answered &&
           !typedInstead &&
           this.followUps.remember(turn, {
-            entryId: outcome.entry.id,
+            entryId: answered.id,
             asked,
             askedId,
-            earlier: earlierThan(context, outcome.entry.id),
-            ...(brief && !outcome.unsure && !same ? { short: true } : {}),
+            earlier: earlierThan(context, answered.id),
+            ...(brief && outcome.kind === "answer" && !outcome.unsure && !same
+              ? { length: "short" as const }
+              : wholeAsked && !deeper
+                ? { length: "whole" as const }
+                : {}),
+            ...(speaksOfAnother(question) ? { typed: question } : {}),
           }),
         lengthAsked && this.unlessStoreDown("answer length not read", () => this.answerLengths.short(turn)),
       ]);
       if (typedInstead) return this.walkthroughs.typedInThread(running, turn.thread);
       const inShort = outcome.kind === "answer" && !outcome.unsure && !same && (brief || wantsShort === true);
-      const whole = wholeAsked && (context?.short === true || wantsShort === true);
+      // (Once: the whole answer shown, "more" again is taken back to it.)
+      const whole =
+        wholeAsked &&
+        !deeper &&
+        (context?.length === "short" || (context?.length === undefined && wantsShort === true));
       const r = inShort
         ? briefReply(outcome.entry, this.qa.context, askedId, outcome.unnamed)
-        : whole
-          ? answerReply(followUp.of, this.qa.context, askedId)
-          : followUp?.reason === "claim"
-            ? claimReply(
-                followUp.of,
-                followUp.points ?? [],
-                this.qa.context,
-                askedId,
-                outcome.kind === "answer" ? outcome.unnamed : undefined,
-              )
-            : followUp?.reason === "sources"
-              ? sourcesReply(followUp.of, this.qa.context, askedId)
-              : followUp?.reason === "simpler"
-                ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
-                : followUp?.reason === "bullets"
-                  ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
-                  : followUp?.reason === "verdict"
-                    ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
-                      // when an orchestrator is needed, not its definition; review 34's.)
-                      verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
-                    : followUp?.reason === "disagreement"
-                      ? disagreementReply(followUp.of, this.qa.context, askedId)
-                      : followUp?.reason === "reasons"
-                        ? reasonsReply(followUp.of, this.qa.context, askedId)
-                        : same
-                          ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
-                              alone: alone
-                                ? gotAlone(alone)
-                                : outcome.kind === "answer" && outcome.unsure
-                                  ? [...(outcome.alternatives ?? [])]
-                                  : repeated && outcome.kind === "answer"
-                                    ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
-                                    : [],
-                              ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
-                              points: guessedPoints(
-                                pointsAsked(outcome.entry, asking, this.questionWords, {
-                                  asked: caveats,
-                                  marks: this.knowledge.lexicon.caveatMarks,
-                                }),
-                                !followUp && outcome.kind === "answer" && outcome.unsure === true,
-                              ),
-                              figures: asksForFigures(question),
-                              caveats,
-                              named: repeated && outcome.entry.id !== context?.entryId,
-                            })
-                          : askReply(
-                              outcome,
-                              this.qa.context,
-                              askedId,
-                              // Only a message that leans on it: not "how do i bake bread?". (Only
-                              // offered entries: any message right after an answer or a recommendation.)
-                              ((outcome.kind === "out-of-scope" &&
-                                leansOnConversation(question, this.questionWords)) ||
-                                (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
-                                (context !== undefined || (await recommendation()) !== undefined),
-                            );
+        : deeper
+          ? answerReply(deeper, this.qa.context, askedId)
+          : whole && answered
+            ? answerReply(answered, this.qa.context, askedId)
+            : followUp?.reason === "claim"
+              ? claimReply(
+                  followUp.of,
+                  followUp.points ?? [],
+                  this.qa.context,
+                  askedId,
+                  outcome.kind === "answer" ? outcome.unnamed : undefined,
+                )
+              : followUp?.reason === "sources"
+                ? sourcesReply(followUp.of, this.qa.context, askedId)
+                : followUp?.reason === "simpler"
+                  ? simplerReply(followUp.of, this.qa.context, askedId, asksForOneLine(question))
+                  : followUp?.reason === "bullets"
+                    ? bulletsReply(followUp.of, this.qa.context, bulletsAsked(question) ?? 0, askedId)
+                    : followUp?.reason === "verdict"
+                      ? // (After a glossary term, the bottom line of the entry that weighs it: Kubernetes' is
+                        // when an orchestrator is needed, not its definition; review 34's.)
+                        verdictReply(caveatsOf(followUp.of), this.qa.context, askedId)
+                      : followUp?.reason === "disagreement"
+                        ? disagreementReply(followUp.of, this.qa.context, askedId)
+                        : followUp?.reason === "reasons"
+                          ? reasonsReply(followUp.of, this.qa.context, askedId)
+                          : same
+                            ? sameAnswerReply(outcome.entry, this.qa.context, askedId, {
+                                alone: alone
+                                  ? gotAlone(alone)
+                                  : outcome.kind === "answer" && outcome.unsure
+                                    ? [...(outcome.alternatives ?? [])]
+                                    : repeated && outcome.kind === "answer"
+                                      ? this.qa.asker.runnerUps(outcome.focus ?? question, outcome.entry.id)
+                                      : [],
+                                ...(outcome.unnamed ? { unnamed: outcome.unnamed } : {}),
+                                points: guessedPoints(
+                                  pointsAsked(outcome.entry, asking, this.questionWords, {
+                                    asked: caveats,
+                                    marks: this.knowledge.lexicon.caveatMarks,
+                                  }),
+                                  !followUp && outcome.kind === "answer" && outcome.unsure === true,
+                                ),
+                                figures: asksForFigures(question),
+                                caveats,
+                                named: repeated && outcome.entry.id !== context?.entryId,
+                              })
+                            : askReply(
+                                outcome,
+                                this.qa.context,
+                                askedId,
+                                // Only a message that leans on it: not "how do i bake bread?". (Only
+                                // offered entries: any message right after an answer or a recommendation.)
+                                ((outcome.kind === "out-of-scope" &&
+                                  leansOnConversation(question, this.questionWords)) ||
+                                  (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
+                                  (context !== undefined || (await recommendation()) !== undefined),
+                              );
       if (!followUp)
         return (outcome.kind === "answer" && !outcome.unsure) || running
           ? r
           : this.offerChecklist(r, reading, outcome);
       // (A claim's reply names the answer it quotes, which may not be the one before; the whole
       // answer has its own subtitle.)
-      if (followUp.reason === "claim" || whole) return r;
+      if (followUp.reason === "claim" || whole || deeper) return r;
       return this.following(r, followUp.of);
     }
     // "please keep answers short", "full answers again": kept before it is confirmed (with the store
@@ -1120,34 +1141,20 @@ export class Bot {
     ) {
       const short = outcome.which === "shortAnswers";
       // ("full answers again" to someone who never asked for short ones: nothing to go back from.)
-      const was = short || (await this.answerLengths.short(turn));
+      const wasShort = short || (await this.answerLengths.short(turn));
       await this.answerLengths.set(turn, short);
       const r = this.knowledge.responses;
-      if (!was)
+      if (!wasShort)
         return reply("smalltalk", [{ type: "text", text: r.fullAnswers.already }], r.fullAnswers.already);
       // "tldr only" right after an answer shown in full: that answer too, in short, under the note
       // (a review's only got the confirmation). Not past a recommendation shown since.
-      const since = short && context && !context.short ? await recommendation() : undefined;
+      const full = short && context !== undefined && context.length !== "short";
+      const since = full ? await recommendation() : undefined;
       const entry =
-        short && context && !context.short && (since?.at ?? 0) < (context.at ?? 0)
-          ? this.recent.entry(context.entryId)
-          : undefined;
+        full && (since?.at ?? 0) < (context.at ?? 0) ? this.recent.entry(context.entryId) : undefined;
       if (entry) return this.shortFromNowOn(briefReply(entry, this.qa.context));
     }
     return askReply(outcome, this.qa.context);
-  }
-
-  /**
-   * A request for short or full answers from now on, then a question: "keep answers short, what is
-   * a microVM?" (a review's got it in full, the request unheard).
-   */
-  private lengthAskedAhead(text: string): { short: boolean; question: string } | undefined {
-    const split = LENGTH_AHEAD.exec(text);
-    if (!split || split[2]!.trim().split(/\s+/).length < 2) return undefined;
-    const which = this.qa.asker.smallTalkOf(split[1]!);
-    return which === "shortAnswers" || which === "fullAnswers"
-      ? { short: which === "shortAnswers", question: split[2]!.trim() }
-      : undefined;
   }
 
   /** An answer in short under the note that answers come in short from now on. */
@@ -1283,9 +1290,21 @@ export class Bot {
 
   /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
-    // (Not another's: "my friend's startup runs 200 microservices …" then "in our case?".)
+    // (Not another's: "my friend's startup runs 200 microservices …" then "in our case?"; beside
+    // another's, only what is told of the team: "my friends and I run 40 microservices".)
+    const { asked, typed } = context;
+    const all = asked === undefined ? undefined : this.recent.read(asked);
+    // (Clause by clause in the question as typed: its words alone have lost the commas.)
+    const other = typed ?? (asked !== undefined && speaksOfAnother(asked) ? asked : undefined);
     const reading =
-      context.asked === undefined || ofAnother(context.asked) ? undefined : this.recent.read(context.asked);
+      all && other !== undefined
+        ? {
+            ...all,
+            understood: Object.fromEntries(
+              Object.entries(all.understood).filter(([, u]) => toldOfTheTeam(other, [u.evidence])),
+            ),
+          }
+        : all;
     return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 

@@ -3,7 +3,7 @@
  * in one sentence?", "tl;dr: do we need kubernetes". The request is said before or after the
  * question; what is left is the question. Alone ("tl;dr?") it is a follow-up, not this.
  */
-const ASK_SHORT = String.raw`(?:(?:in\s+)?(?:one|1|a\s+single|a\s+few)\s+(?:line|sentence|word)s?|tl\s*;?\s*dr|briefly|in\s+short|in\s+a\s+nutshell|short\s+answer|quick\s+answer)(?:\s+(?:please|pls|plz))?`;
+const ASK_SHORT = String.raw`(?:(?:in\s+)?(?:one|1|a\s+single|a\s+few)\s+(?:line|sentence|word)s?|tl\s*;?\s*dr|briefly|in\s+short|in\s+a\s+nutshell|short\s+answer|quick\s+answer|keep\s+it\s+(?:short|brief))(?:\s+(?:please|pls|plz))?`;
 // ("give me one sentence: should a 5 person startup use kubernetes", a blind trial's, got it in full.)
 const BEFORE = new RegExp(
   String.raw`^\s*(?:(?:give\s+me|gimme|tell\s+me|answer|reply|just)\s+)?${ASK_SHORT}\s*[:,\-–—]\s*`,
@@ -24,4 +24,26 @@ export function briefRequest(text: string): string | undefined {
   const rest = (before ? text.slice(before[0].length) : text.replace(AFTER, "$1")).trim();
   if (rest === text.trim() || rest.split(/\s+/).length < 2 || DANGLING.test(rest)) return undefined;
   return rest;
+}
+
+/** What may be a request about answers' length, then the question after it: "keep answers short, what is …". */
+const LENGTH_AHEAD = /^([^,:;.!?]+?)\s*(?:[,:;.!?]+|\s[-–—])\s+(\S[\s\S]*)$/;
+
+/**
+ * A request for short or full answers from now on, then a question: "keep answers short, what is
+ * a microVM?" (a review's got it in full, the request unheard). Not when what follows is small
+ * talk too: "keep answers short, thanks a lot" is the request alone.
+ */
+export function lengthAskedAhead(
+  text: string,
+  smallTalkOf: (text: string) => string | undefined,
+): { short: boolean; question: string } | undefined {
+  const split = LENGTH_AHEAD.exec(text);
+  if (!split) return undefined;
+  const question = split[2]!.trim();
+  if (question.split(/\s+/).length < 2 || smallTalkOf(question) !== undefined) return undefined;
+  const which = smallTalkOf(split[1]!);
+  return which === "shortAnswers" || which === "fullAnswers"
+    ? { short: which === "shortAnswers", question }
+    : undefined;
 }

@@ -691,69 +691,100 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
   // (In the clause that says it: "to answer your questions, we deploy weekly" tells it; so do "PCI
   // applies to us", "the app handles card data" and a clause with no subject of its own, "…, no
   // legacy stuff"; "our biggest customer has strict compliance" and "clients require HIPAA" do not.)
+  const clauses = clausesOf(statement);
   return evidence.some((e) => {
-    const clause = clauseHolding(statement, e);
-    if (clause === undefined) return false;
-    const words = rawWords(clause);
-    const said = words.join(" ").replace(LEADING_LINK, "");
-    if (words.some((w) => NOT_TOLD.has(w)) || WANTED_OF_US.test(said)) return false;
-    // (Beside another party, only "we", "i" or "us" tell it: "clients require us to pass PCI".)
-    if (ANOTHER_PARTY.test(said)) return TEAM_PRONOUN.test(said);
-    if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
-    const rest = said.split(" ");
-    return rest.length <= 3 || ELLIPTICAL_OPENERS.has(rest[0]!) || opensWith(said, e);
+    const first = e.split(" … ")[0]!.toLowerCase();
+    const at = clauses.findIndex((c) => c.toLowerCase().includes(first));
+    if (at < 0) return false;
+    // A clause with no subject of its own has the nearest one's before it: "my friend's startup
+    // runs 200 microservices and deploys daily, is it overkill?" (a review's), not "my friends and
+    // I run 40 microservices, deploy daily".
+    let told = tellsOfTheTeam(clauses[at]!, e);
+    for (let i = at - 1; told === "subjectless" && i >= 0; i--) told = tellsOfTheTeam(clauses[i]!, "");
+    return told !== false;
   });
+}
+
+/** Whether one clause tells of the team, or has no subject of its own (then the one before's counts). */
+function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectless" {
+  const words = rawWords(clause);
+  const said = words.join(" ").replace(LEADING_LINK, "");
+  if (words.some((w) => NOT_TOLD.has(w)) || WANTED_OF_US.test(said)) return false;
+  // Beside another party ("a startup i advise", "their app", "my dad's company"), only a clause
+  // the team opens ("we …", "i run …"), or that asks it of the team ("clients require us to …").
+  if (OTHER_PARTY.test(said)) return TEAM_OPENS.test(said) || REQUIRED_OF_US.test(said);
+  if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
+  const rest = said.split(" ");
+  return rest.length <= 3 ||
+    ELLIPTICAL_OPENERS.has(rest[0]!) ||
+    (evidence !== "" && opensWith(said, evidence))
+    ? "subjectless"
+    : false;
 }
 /** Words of a clause addressed to the bot, or of what may or ought to be. */
 const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
-/** What others want of the team, not what it does: "management wants us to deploy daily". */
+/**
+ * What others want of the team, or it wishes, not what it does: "management wants us to deploy
+ * daily", "my boss wishes we deployed daily".
+ */
 const WANTED_OF_US =
-  /\b(?:wants?|wanted|asks?|asked|tells?|told|expects?|expected|pushing|pushes|forcing|forces)\s+(?:us|me)\s+to\b/;
+  /\b(?:wants?|wanted|asks?|asked|tells?|told|expects?|expected|pushing|pushes|forcing|forces)\s+(?:us|me)\s+to\b|\b(?:wish|wishes|wished|hope|hopes|hoped)\s+(?:that\s+)?(?:we|i)\b|\bif\s+only\s+we\b/;
+/** What another requires of the team is the team's: "clients require us to be HIPAA compliant". */
+const REQUIRED_OF_US = /\b(?:require|requires|required|need|needs|expect|expects|oblige|obliges)\s+us\b/;
 /** Words that only link a clause to the one before ("also", "plus"), in rawWords' spelling. */
 const LEADING_LINK = /^(?:(?:also|plus|yes|yeah|and|so|oh|btw|fyi|ok|okay)\s+)+/;
 /** Words that open a clause with no subject of its own ("no legacy stuff", "only linux"). */
 const ELLIPTICAL_OPENERS = new Set(["no", "not", "zero", "none", "nothing", "only", "just", "mostly"]);
-/** Who else a clause may be about ("clients require HIPAA", "my friend's team"), in rawWords' spelling. */
-const ANOTHER_PARTY =
-  /\b(?:customers?|clients?|competitors?|rivals?|partners?|vendors?|suppliers?|friends?|buddys?|colleagues?|coworkers?|neighbou?rs?|cousins?|brothers?|sisters?|wifes?|husbands?|boss)\b/;
+/**
+ * Other people by their relation to the speaker, in rawWords' spelling ("friends" is also
+ * "friend's"): one list for a clause (OTHER_PARTY) and a message (ANOTHER).
+ */
+const RELATIONS =
+  "friends?|buddy|buddys|roommates?|flatmates?|teammates?|cousins?|brothers?|sisters?|dads?|moms?|mums?|parents?|uncles?|aunts?|wifes?|husbands?|partners?|colleagues?|coworkers?|neighbou?rs?|competitors?|rivals?|boss|bosses";
+/**
+ * Another party in a clause: a relation, a customer or supplier, "they" and "their", or an outfit
+ * the speaker knows or advises ("i know a bank that …", "a startup i advise …").
+ */
+const OTHER_PARTY = new RegExp(
+  `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|they|theyre|their|them|his|her)\\b|\\b(?:know|knew|advise|advised|met|heard\\s+of|consult\\s+for)\\s+(?:a|an|some|one|this|that)\\b|\\b(?:a|an|some|one)\\s+(?:\\w+\\s+)?(?:bank|startup|company|business|firm|shop|team|org|agency|hospital|school)\\s+(?:i|we)\\s+\\w+`,
+);
+/** The team opening a clause, in rawWords' spelling: "we …", "i run …" (not "i know …", "i guess …"). */
+const TEAM_OPENS =
+  /^(?:we|weve|were|wed)\b|^i\s+(?!know|knew|have|had|met|advise|heard|think|guess|told|said)\w+/;
 /**
  * The team in a clause with no other party, in rawWords' spelling: "we", "i", "us", "everything",
- * "our" anything ("our company"), "my team".
+ * "our" anything ("our company"), "my team", "it" or "the whole thing" opening it (the system just
+ * described).
  */
 const TEAM_IN_CLAUSE =
-  /\b(?:we|weve|wed|i|im|ive|us|everything|our)\b|^were\b|\bmy\s+(?:\w+\s+)?(?:team|company|startup|org|business|employer|app|apps|product|services?|stack|infra)\b/;
-/** The team as a pronoun, in rawWords' spelling. */
-const TEAM_PRONOUN = /\b(?:we|weve|wed|i|im|ive|us)\b|^were\b/;
+  /\b(?:we|weve|wed|i|im|ive|us|everything|our)\b|^(?:were|it|its|the\s+whole\s+thing|all\s+of\s+it)\b|\bmy\s+(?:\w+\s+)?(?:team|company|startup|org|business|employer|app|apps|product|services?|stack|infra)\b/;
 /** Does the clause open with the words read in it ("strict compliance here", "HIPAA required")? */
 const opensWith = (said: string, evidence: string): boolean =>
   said.startsWith(rawWords(evidence.split(" … ")[0]!).join(" "));
 
+/** A statement's clauses: split at punctuation, dashes and "and", "but", "while", "whereas". */
+const clausesOf = (statement: string): string[] =>
+  statement.split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i).filter((c) => c.trim() !== "");
+
 /** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
 function clauseHolding(statement: string, words: string): string | undefined {
   const first = words.split(" … ")[0]!.toLowerCase();
-  return statement
-    .split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i)
-    .find((c) => c.toLowerCase().includes(first));
+  return clausesOf(statement).find((c) => c.toLowerCase().includes(first));
 }
 
 /**
- * Does a message tell of another's case and not the team's ("my friend's startup runs 200
- * microservices …", "a friend of ours deploys daily"): what it describes is not the team's to
- * recommend from, however "in our case?" follows it (a third review's took the friend's).
+ * Does a message speak of another's case ("my friend's startup runs 200 microservices …", "a
+ * friend of ours deploys daily")? Then only what it tells of the team, clause by clause
+ * (toldOfTheTeam), is the team's to recommend from, however "in our case?" follows it (a third
+ * review's took the friend's).
  */
-export function ofAnother(text: string): boolean {
-  const words = rawWords(text).join(" ");
-  const rest = words.replace(ANOTHER_OURS, "");
-  return ANOTHER.test(words) && !TEAM_SUBJECT.test(rest) && !TEAM_BESIDE.test(rest);
+export function speaksOfAnother(text: string): boolean {
+  return ANOTHER.test(rawWords(text).join(" "));
 }
-/** The team beside the other: "my friends and I run …", "their setup and ours", "our 40 services". */
-const TEAM_BESIDE =
-  /\b(?:and|&)\s+i\b|\bi\s+(?:both\s+|all\s+)?(?:run|maintain|manage|build|built|operate|own|have|deploy|ship|work)\b|\bours\b|\bour\s+\d+/;
-/** Another's case, in rawWords' spelling ("friends" is also "friend's"). */
-const ANOTHER =
-  /\b(?:(?:my|a|our)\s+(?:\w+\s+){0,2}(?:friends?|buddy|buddys|cousins?|brothers?|sisters?|dads?|moms?|wifes?|husbands?|colleagues?|coworkers?|neighbou?rs?|competitors?)|a\s+(?:\w+\s+)?(?:clients?|customers?)|(?:another|a\s+different|some\s+other)\s+(?:team|company|startup|org|organisation|organization))\b/;
-/** "a friend of ours": the team named only as the other's relation. */
-const ANOTHER_OURS = /\bof\s+ours\b/g;
+/** Another's case, in rawWords' spelling. */
+const ANOTHER = new RegExp(
+  `\\b(?:(?:my|a|our|i\\s+have\\s+a)\\s+(?:\\w+\\s+){0,2}(?:${RELATIONS})|a\\s+(?:\\w+\\s+)?(?:clients?|customers?)|(?:another|a\\s+different|some\\s+other)\\s+(?:team|company|startup|org|organisation|organization))\\b`,
+);
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
@@ -1259,8 +1290,16 @@ export interface FollowUpContext {
    * the words each was asked in: one asked for again in other words is not printed again.
    */
   earlier?: { entryId: string; asked?: string }[];
-  /** It was shown in short ("In short: …"): "tell me more" then asks for the whole answer. */
-  short?: boolean;
+  /**
+   * How it was shown: in short ("In short: …"), when "tell me more" asks for the whole of it; or
+   * whole after that, when it asks for nothing new.
+   */
+  length?: "short" | "whole";
+  /**
+   * The question as typed, kept only where it speaks of another's case: its clauses tell which of
+   * what it says is the team's ("my friends and I run 40 microservices, deploy daily").
+   */
+  typed?: string;
 }
 
 /** What resolution reads of a question's words (QuestionAnswering's). */
@@ -1421,7 +1460,7 @@ export class FollowUpContexts {
   async recall(turn: Turn): Promise<FollowUpContext | undefined> {
     const stored = await this.store.get<Stored>(keyOf(turn));
     if (stored?.value.schema !== 1 || typeof stored.value.entryId !== "string") return undefined;
-    const { entryId, asked, askedId, at, earlier, short } = stored.value;
+    const { entryId, asked, askedId, at, earlier, length, typed } = stored.value;
     // (Kept by an older version, or damaged: read what is whole.)
     const kept = Array.isArray(earlier)
       ? earlier.filter(
@@ -1435,7 +1474,8 @@ export class FollowUpContexts {
       ...(typeof askedId === "string" ? { askedId } : {}),
       at: typeof at === "number" ? at : 0,
       ...(kept.length > 0 ? { earlier: kept } : {}),
-      ...(short === true ? { short } : {}),
+      ...(length === "short" || length === "whole" ? { length } : {}),
+      ...(typeof typed === "string" ? { typed } : {}),
     };
   }
 }
@@ -1448,7 +1488,7 @@ export function asksForWhole(question: string): boolean {
   return WHOLE_ASKED.test(rawWords(question).join(" "));
 }
 const WHOLE_ASKED =
-  /^(?:(?:ok|okay|so|and|pls|please|can|could|would|you|u|now)\s+)*(?:(?:tell|give|show)\s+(?:me\s+)?(?:more|(?:the\s+)?(?:full|whole|long|longer|complete|entire)\s+(?:answer|version|thing|one))|more(?:\s+(?:details?|detail|info|information))?|(?:the\s+)?(?:full|whole|long|longer|complete|entire)\s+(?:answer|version|thing|one)|expand(?:\s+(?:on\s+)?(?:that|it))?|elaborate|go\s+on|in\s+(?:more\s+)?detail|details?)(?:\s+(?:please|pls|plz|thanks|thx))?$/;
+  /^(?:(?:ok|okay|so|and|now|pls|please|can|could|would|you|u|maybe)\s+)*(?:(?:tell|give|show)\s+(?:me\s+|us\s+)?)?(?:(?:go\s+)?(?:into\s+|in\s+)?more(?:\s+(?:details?|info|information|depth))?|(?:the\s+)?(?:full|whole|long|longer|complete|entire)\s+(?:answer|version|thing|one)|expand|elaborate|go\s+on|in\s+detail|details?)(?:\s+(?:on|about)\s+(?:that|it|this))?(?:\s+(?:please|pls|plz|thanks|thx))?$/;
 
 /** Why a question was taken as a follow-up (recorded in the insights, shown in tests). */
 export type FollowUpReason =

@@ -157,11 +157,14 @@ describe("answers kept short once asked for ('please keep answers short', a tria
     expect(askJson("full answers again", qa).text).toContain(
       knowledge.responses.fullAnswers.notKept.replaceAll("`", ""),
     );
-    // The advice works there: a question asked for in one line is answered in short.
-    const one = askJson(`one line please: ${question}`, qa);
-    expect(one.id).toBe(entry().id);
-    expect(one.text).toContain(inShort().replaceAll("**", ""));
-    expect(one.text).not.toContain(JSON.parse(`"${detail()}"`));
+    // The advice works there: a question asked for in one line is answered in short; so is one
+    // after "keep answers short," (a second review's got it in full).
+    for (const asked of [`one line please: ${question}`, `keep answers short, ${question}`]) {
+      const one = askJson(asked, qa);
+      expect(one.id, asked).toBe(entry().id);
+      expect(one.text, asked).toContain(inShort().replaceAll("**", ""));
+      expect(one.text, asked).not.toContain(JSON.parse(`"${detail()}"`));
+    }
   });
 
   it.each(["tldr only", "be brief", "brief answers", "shorter answers please"])(
@@ -206,6 +209,48 @@ describe("answers kept short once asked for ('please keep answers short', a tria
       expect(JSON.stringify(again!.parts)).not.toContain(detail());
     },
   );
+
+  it("shows the whole answer once: 'tell me more' after it takes back to it (a second review's got it twice)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "keep answers short" }));
+    await bot.handle(turn({ text: question }));
+    const [whole] = await bot.handle(turn({ text: "show the whole answer" }));
+    expect(JSON.stringify(whole!.parts)).toContain(detail());
+    const [again] = await bot.handle(turn({ text: "tell me more" }));
+    expect(again!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
+    expect(JSON.stringify(again!.parts)).not.toContain(detail());
+  });
+
+  it("gives the FAQ entry a glossary term leads to for 'more detail on that' (a blind trial's was declined)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [term] = await bot.handle(turn({ text: "keep it short please: what's a microVM?" }));
+    const microvm = bot.qa.asker.entry("microvm")!;
+    expect(term!.parts[0]).toEqual({ type: "subtitle", text: `Answering: ${microvm.question}` });
+    const [more] = await bot.handle(turn({ text: "ok now give me more detail on that" }));
+    const deeper = bot.qa.asker.entry(microvm.related[0]!)!;
+    expect(deeper.kind).not.toBe("term");
+    expect(more!.parts[0]).toEqual({ type: "subtitle", text: `Answering: ${deeper.question}` });
+    // And the conversation follows it: "why?" is about the entry shown.
+    const [why] = await bot.handle(turn({ text: "why?" }));
+    expect(JSON.stringify(why!.parts)).toContain(deeper.question);
+  });
+
+  it("takes 'details?' at a running checklist's question as about the checklist, not the answer before (a second review's)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "keep answers short", thread: "th1" }));
+    await bot.handle(turn({ text: question, thread: "th1" }));
+    const [root] = await bot.handle(turn({ text: "/vmvc checklist", thread: undefined }));
+    await bot.handle(press(root!.inThread!, { thread: "th1" }));
+    const [r] = await bot.handle(turn({ text: "details?", thread: "th1" }));
+    expect(JSON.stringify(r!.parts)).not.toContain(detail());
+    expect(r!.summary).toContain(knowledge.responses.walkthrough.typedInThread.slice(0, 40));
+  });
+
+  it("confirms a request with thanks after it, and answers no question there: 'keep answers short, thanks a lot' (a second review's)", async () => {
+    const bot = makeBot(await createStore("memory:"));
+    const [r] = await bot.handle(turn({ text: "keep answers short, thanks a lot" }));
+    expect(r!.summary).toBe(knowledge.responses.shortAnswers.reply);
+  });
 
   it("says answers are full already to 'full answers again' when short ones were never asked for", async () => {
     const bot = makeBot(await createStore("memory:"));

@@ -234,15 +234,17 @@ describe("'what do you recommend for that?' right after a question that describe
   it.each([
     // A review's: the team beside the other, or the team's own named beside them.
     "my friends and I run 40 microservices and deploy daily, is k8s overkill?",
-    "my friend said our 40 microservices deploy daily, is k8s overkill?",
     "my colleague and I deploy daily, is k8s overkill?",
-    "my friend's startup is like ours, daily deploys and 40 microservices, is k8s overkill?",
   ])("reads the team's case beside another's in %j", async (said) => {
     const [, r] = await conversation(said, "what would you recommend in our case?");
     expect(fieldsOf(r!)).toEqual(expect.arrayContaining([["Deploy frequency", "Frequent"]]));
   });
 
   it.each([
+    // A second review's: the team named only beside the other's facts, or their subject carried on.
+    "i have a friend whose startup runs 200 microservices with daily deploys, vms or containers?",
+    "my friend's team deploys daily, much more often than ours. vms or containers for them?",
+    "my buddy's company has 300 microservices and i built 2 of them, should they use k8s?",
     "my wife's company runs 200 microservices and deploys daily, is k8s overkill?",
     "a client of ours runs 200 microservices and deploys daily, is k8s overkill?",
     "my old college friend runs 200 microservices and deploys daily, is k8s overkill?",
@@ -311,6 +313,8 @@ describe("a statement after a recommendation too short of answers to pick one", 
     ["the app handles card data", [["Compliance", "Strict"]]],
     ["i run everything on linux only", [["Several operating systems", "No"]]],
     ["clients require us to be HIPAA compliant", [["Compliance", "Strict"]]],
+    // "it": the system the recommendation is about.
+    ["it handles card data", [["Compliance", "Strict"]]],
   ])("takes %j, told of the team", async (said, fields) => {
     const [, r] = await conversation("recommend we have a monolith", said);
     expect(r!.kind).toBe("recommendation");
@@ -343,6 +347,15 @@ describe("a statement after a recommendation too short of answers to pick one", 
     "clients require HIPAA",
     "plus our competitor deploys daily",
     "my friend's team has strict compliance",
+    // A second review's: another party beside "i" or "our", or a wish.
+    "a startup i advise handles card data",
+    "a company i know runs 200 microservices",
+    "i know a bank that is PCI regulated",
+    "i guess their app is stateless",
+    "my dad's company is PCI regulated",
+    "my roommate's app handles card data",
+    "our teammate's side project needs gpus",
+    "my boss wishes we deployed daily",
     "we could deploy weekly",
   ])("leaves %j, which is no answer of the team's", async (q) => {
     const [first, r] = await conversation("recommend we have a monolith", q);

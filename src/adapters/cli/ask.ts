@@ -1,5 +1,5 @@
 import { type AskOutcome, offeredBy } from "../../core/ask.ts";
-import { briefRequest } from "../../core/brief.ts";
+import { briefRequest, lengthAskedAhead } from "../../core/brief.ts";
 import type { QuestionAnswering } from "../../core/questions.ts";
 import { plainText } from "../../core/render/plainText.ts";
 import { askReply, briefReply } from "../../core/replies/answers.ts";
@@ -20,9 +20,11 @@ export interface AskJson {
 }
 
 export function askJson(question: string, qa: QuestionAnswering): AskJson {
-  // "one line please: can we run databases in containers?": the question, answered in short.
-  const brief = briefRequest(question);
-  const outcome = qa.asker.ask(brief ?? question);
+  // "one line please: can we run databases in containers?": the question, answered in short; so
+  // is "keep answers short, what is a microVM?" (nothing is kept: each `ask` stands alone).
+  const ahead = lengthAskedAhead(question, (t) => qa.asker.smallTalkOf(t));
+  const brief = ahead ? (ahead.short ? ahead.question : undefined) : briefRequest(question);
+  const outcome = qa.asker.ask(brief ?? ahead?.question ?? question);
   // ("keep answers short" sets nothing here: each `ask` is answered on its own.)
   const notKept =
     outcome.kind === "smalltalk" && outcome.which === "shortAnswers"
