@@ -145,6 +145,8 @@ export class Asker {
     notInDocuments: readonly string[] = [],
     /** lexicon styleRequests: how the answer should be said ("in plain english"), not what about. */
     styleRequests: readonly string[] = [],
+    /** lexicon sides' words ("containers", "vms"): what "what are they?" may ask about. */
+    private readonly sides: readonly string[] = [],
   ) {
     this.styleRequests = styleRequests.map(stylePattern);
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -200,7 +202,9 @@ export class Asker {
     if (this.smalltalk.closingThanks(question) && !this.matcher.match(question).onTopic)
       return { kind: "smalltalk", which: "thanks" };
 
-    const { decision, focus } = this.bestPart(this.withoutStyle(question), inConversation);
+    const { decision, focus } =
+      this.pronounResolved(this.withoutStyle(question), inConversation) ??
+      this.bestPart(this.withoutStyle(question), inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
     // A greeting with who is speaking, which the documents could not answer anyway: greeted; not
     // in a conversation on our subject, where "hey, I am the one who asked about k8s" follows up.
@@ -365,6 +369,44 @@ export class Asker {
     return { decision: decision ?? whole() };
   }
 
+  /**
+   * "my CTO keeps saying we should use containers. what are they in plain english?": the last
+   * sentence asks what something is by a pronoun; asked with the last subject the sentences before
+   * it name ("what are containers?"), where that is surely answered (a blind trial's founder got
+   * when containers win).
+   */
+  private pronounResolved(
+    text: string,
+    inConversation: boolean,
+  ): { decision: Decision; focus: string } | undefined {
+    const sentences = sentencesOf(text);
+    const asked = sentences.at(-1);
+    const pronoun = asked === undefined ? null : WHAT_IS_PRONOUN.exec(asked);
+    if (sentences.length < 2 || !asked || !pronoun) return undefined;
+    const before = sentences.slice(0, -1).join(" ").toLowerCase();
+    let last: { at: number; name: string } | undefined;
+    for (const name of this.pronounTargets()) {
+      const found = [...before.matchAll(name.pattern)].at(-1);
+      if (found && (!last || found.index >= last.at)) last = { at: found.index, name: found[0] };
+    }
+    if (!last) return undefined;
+    const focus = `${asked.slice(0, pronoun.index + pronoun[0].length - pronoun[1]!.length)}${last.name}${asked.slice(pronoun.index + pronoun[0].length)}`;
+    const decision = this.decide(this.matcher.match(focus), inConversation);
+    return decision.kind === "answer" && !decision.unsure ? { decision, focus } : undefined;
+  }
+
+  private targets: { pattern: RegExp }[] | undefined;
+
+  /** What a pronoun may stand for: our sides' words and the glossary's names, as whole words. */
+  private pronounTargets(): NonNullable<Asker["targets"]> {
+    this.targets ??= [...this.sides, ...this.namedTerms().flatMap((t) => t.entry.names ?? [])]
+      .filter((n) => n.trim() !== "")
+      .map((n) => ({
+        pattern: new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"),
+      }));
+    return this.targets;
+  }
+
   /** A text's one question, when its other sentences name no subject word of ours nor any other. */
   private askedAfterLeadIn(text: string): string | undefined {
     const sentences = sentencesOf(text);
@@ -430,6 +472,10 @@ export class Asker {
     return decide(judged, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
   }
 }
+
+/** "what are they?", "what's that", "so what is it exactly?": what something is, by a pronoun (group 1). */
+const WHAT_IS_PRONOUN =
+  /^(?:(?:ok|okay|so|and|but|um|well|sorry)[\s,]+)*(?:what|wtf)(?:\s+(?:are|is)|'s|’s|s|'re|’re)\s+(they|those|these|it|that|this)(?=\s*(?:exactly|actually|again|even|then|anyway)?\s*[?.!]*\s*$)/i;
 
 /** The sentences of a text: split after . ? ! and at line breaks. */
 export function sentencesOf(text: string): string[] {

@@ -57,6 +57,7 @@ export function buildQuestionAnswering(
     onExplain,
     knowledge.lexicon.notInDocuments,
     knowledge.lexicon.styleRequests,
+    knowledge.lexicon.sides.flatMap((s) => s.words),
   );
   return {
     entries,

@@ -223,6 +223,18 @@ describe("matching", () => {
     expect(ask("rollbuck how").kind).not.toBe("answer");
   });
 
+  it("asks 'what are they?' after sentences naming a subject as what that subject is (a blind trial's founder got when containers win)", () => {
+    const founder =
+      "hi, I'm a founder, not technical. my CTO keeps saying we should use containers. what are they in plain english?";
+    expect(answerId(founder)).toBe(answerId("what are containers?"));
+    expect(answerId("k8s keeps coming up in meetings. what's that?")).toBe(answerId("what is kubernetes?"));
+    // The last one named, and only for what something is: not "what are they used for?".
+    expect(answerId("we moved off vms to containers. what are they?")).toBe(answerId("what are containers?"));
+    expect(qa.asker.ask("we run containers. what are they used for?")).not.toMatchObject({
+      focus: "what are containers used for?",
+    });
+  });
+
   it("never reads a name the documents do not mention (lexicon notInDocuments) as a typo of one of ours", () => {
     // "kustomize" stems to "kustom", one edit from "custom", a word our answers use.
     const x = qa.asker.explain("kustomize overlays for staging");
