@@ -364,6 +364,16 @@ describe("a statement after a recommendation too short of answers to pick one", 
   });
 });
 
+describe("'why not X?' after a recommendation short of answers", () => {
+  it("says what counts against X so far and which questions would decide, not the leaders' reasons (a blind trial's)", async () => {
+    const [first, r] = await conversation("recommend we have a monolith", "why not containers?");
+    expect(first!.summary).toContain(knowledge.decision.rules.labels.provisionalHeading);
+    const said = texts(r!);
+    expect(said[0]).toMatch(/^\*\*Why not Containers\?\*\* /);
+    expect(said.join("\n")).toContain(`**${knowledge.decision.rules.labels.decisive}:**`);
+  });
+});
+
 describe("questions about the recommendation just shown", () => {
   const description =
     "recommend we are 3 engineers with one monolith, we deploy weekly, strict compliance rules and our load is steady";

@@ -198,6 +198,10 @@ export function recommendationFollowUpParts(
   // Too few answers for a pick: what would change it is what would decide it.
   const decisive = decisivePart(decision, knowledge);
   if (decision.provisional && about === "change" && decisive) return [decisive];
+  // "why not microVMs?" on too few answers: what counts against it so far, and what would decide
+  // (a blind trial's got the reasons of the options leading).
+  if (decision.provisional && about === "why-not" && option !== decision.recommendation)
+    return [whyNotPart(decision, knowledge, option), ...(decisive ? [decisive] : [])];
   if (decision.provisional) return [whyPart(decision)];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
   // A ruled-out option's answer is the requirement that rules it out: the reasons for the pick
