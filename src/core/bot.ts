@@ -739,7 +739,12 @@ export class Bot {
     const about =
       (optionWhyNot ? "why-not" : undefined) ??
       // ("Short version of the original recommendation for our CTO": its gist, not its reasons.)
-      (restated || whichOne || original ? askedOfIt(question, this.questionWords) : undefined) ??
+      // (Asked for in short, "… in one sentence", the brief request already taken off: its gist.)
+      (restated || whichOne || original
+        ? brief
+          ? "simpler"
+          : askedOfIt(question, this.questionWords)
+        : undefined) ??
       aboutRecommendation(question, this.questionWords) ??
       (pointing === "bare" ? "why" : pointing) ??
       // "source for the VM recommendation? I need something to show management", "which documents

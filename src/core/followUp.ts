@@ -207,6 +207,8 @@ export const FOLLOW_UP = {
   /** The phrases of simplerPhrases that ask for a shorter version outright, beside which simplerPurpose words may stand. */
   simplerRequests: [
     ...["short version", "shorter version", "in short", "one line", "one-line", "one liner", "one-liner"],
+    // "so what would you pick for us in one sentence" (a blind trial's restarted the checklist)
+    ...["one sentence", "1 sentence", "briefly"],
     ...["two-line", "two lines", "2 lines", "two sentences", "2 sentences", "three sentences", "3 sentences"],
     ...["in a nutshell", "tldr", "tl dr", "simpler", "not technical", "non technical", "nontechnical"],
     // "a 2 line version of the final rec", "the one line version", "3 sentences max" (blind trial 23's)
@@ -592,7 +594,7 @@ const ASKS_FOR_IT =
  * pick?", "so which would you pick?" (blind trial 17's; with no recommendation shown, the checklist).
  */
 const ASKS_WHICH_ONE =
-  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*which(?:\s+(?:one|option|of\s+them|of\s+these))?\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|(?:should|would|do)\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?\s*[?.!]*\s*$/i;
+  /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*(?:which(?:\s+(?:one|option|of\s+them|of\s+these))?\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|(?:should|would|do)\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)|what\s+(?:would|do|should)\s+(?:you|u)\s+(?:pick|choose|go\s+with)(?:\s+for\s+(?:us|me))?)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?(?:[\s,]+(?:in\s+(?:one|a|1)\s+(?:sentence|line)|in\s+short|briefly|tl;?dr))?\s*[?.!]*\s*$/i;
 
 /**
  * The recommendation without the what-if shown since, by a word for it: "whats the rec without

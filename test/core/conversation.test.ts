@@ -364,6 +364,20 @@ describe("a statement after a recommendation too short of answers to pick one", 
   });
 });
 
+describe("'what would you pick for us?' after a recommendation", () => {
+  it("gives the pick again, in short when asked 'in one sentence', instead of starting the checklist (a blind trial's)", async () => {
+    const [, r] = await conversation(CONTAINERS_TEAM, "ok so what would you pick for us in one sentence");
+    expect(r!.kind).toBe("recommendation");
+    expect(texts(r!)).toContain(knowledge.responses.followUp.simpler);
+    const [, plain] = await conversation(CONTAINERS_TEAM, "what would you pick for us?");
+    expect(plain!.kind).toBe("recommendation");
+    expect(plain!.summary).toMatch(/Containers$/);
+    // With no recommendation shown, it asks for one: the checklist.
+    const [fresh] = await conversation("what would you pick for us?");
+    expect(fresh!.kind).toBe("checklist");
+  });
+});
+
 describe("'why not X?' after a recommendation short of answers", () => {
   it("says what counts against X so far and which questions would decide, not the leaders' reasons (a blind trial's)", async () => {
     const [first, r] = await conversation("recommend we have a monolith", "why not containers?");
