@@ -142,6 +142,8 @@ export const decisionLabelsSchema = z.strictObject({
   closeCall: z.string().min(3).max(80),
   settle: z.string().min(3).max(80),
   ruledOut: z.string().min(3).max(40),
+  // After "What counts against it:" where that is what "Why" says just above.
+  againstAsWhy: z.string().min(5).max(80),
   /** The unit after a score: "1 point", "1.5 points". */
   point: z.string().min(3).max(20),
   points: z.string().min(3).max(20),

@@ -84,7 +84,7 @@ export function recommendationParts(
     if (decision.close) parts.push({ type: "text", text: `**${labels.closeCall}:** ${decision.close.text}` });
     parts.push({ type: "bars", bars: bars(decision, title, labels.ruledOut) });
     parts.push({ type: "context", text: labels.pointsNote });
-    parts.push(whyPart(decision), whyNotPart(decision, knowledge));
+    parts.push(whyPart(decision), whyNotPart(decision, knowledge, decision.runnerUp, true));
     const change = changePart(decision, knowledge);
     if (change) parts.push(change);
     const caveats = caveatsPart(decision);
@@ -157,10 +157,19 @@ function whyNotPart(
   decision: Decision,
   knowledge: DecisionKnowledge,
   option: RecommendationId = decision.runnerUp,
+  /** Right under "Why": reasons it gives are pointed to, not said twice (a blind trial's card repeated them). */
+  underWhy = false,
 ): Part {
   const title = knowledge.recommendations.find((r) => r.id === option)?.title ?? option;
   const reason = decision.whyNot[option] ?? decision.whyNotRunnerUp;
-  return { type: "text", text: `**Why not ${title}?** ${reason.text}` };
+  const repeated = underWhy ? decision.reasons.filter((r) => reason.text.includes(` ${r.text}`)) : [];
+  let text = reason.text;
+  for (const r of repeated) text = text.replace(` ${r.text}`, "");
+  // Only where what is left is the opening alone: otherwise the reasons read on as they were.
+  const opening = text.trim().endsWith(":");
+  const said =
+    repeated.length > 0 && opening ? `${text} ${knowledge.rules.labels.againstAsWhy}` : reason.text;
+  return { type: "text", text: `**Why not ${title}?** ${said}` };
 }
 
 /** "What would change it": the one answer that would recommend something else, if there is one. */
@@ -170,7 +179,13 @@ function changePart(
   /** The option asked about ("what would have to change for a mixed platform to win?"), if any. */
   toward?: RecommendationId,
 ): Part | undefined {
-  const pivot = decision.pivots.find((p) => p.recommendation === toward) ?? decision.pivots[0];
+  // On a close call, one of the answers it names as settling it, where one flips it: "the answers
+  // that would settle it: State, …" then "answering Special hardware …" read as a contradiction
+  // to a blind trial.
+  const settling = decision.close
+    ? decision.pivots.find((p) => decision.close!.settle.includes(p.key))
+    : undefined;
+  const pivot = decision.pivots.find((p) => p.recommendation === toward) ?? settling ?? decision.pivots[0];
   if (!pivot) return undefined;
   const title =
     knowledge.recommendations.find((r) => r.id === pivot.recommendation)?.title ?? pivot.recommendation;

@@ -42,6 +42,19 @@ describe("the walkthrough's final card", () => {
     expect(text).toContain(knowledge.rules.labels.decisive);
   });
 
+  it("on a close call, names an answer that would settle it under 'What would change it', and says Why's reasons once (blind trials')", () => {
+    const answers = { deploys: "frequent", orchestration: "low", architecture: "monolith" } as const;
+    const decision = decide(answers as Answers, knowledge);
+    expect(decision.close).not.toBeNull();
+    const { text } = card(answers as Answers);
+    const settling = decision.close!.settle.map((k) => knowledge.checklist.find((q) => q.key === k)!.title);
+    const change = text.split("\n").find((l) => l.startsWith("**What would change it:**"))!;
+    expect(settling.some((t) => change.includes(`_${t}_`))).toBe(true);
+    // "What counts against it" points to "Why" above instead of saying its reasons again.
+    for (const r of decision.reasons) expect(text.split(r.text).length - 1, r.text).toBe(1);
+    expect(text).toContain(knowledge.rules.labels.againstAsWhy);
+  });
+
   it("says what its points mean, under the scores and beside the options leading so far", () => {
     const { labels } = knowledge.rules;
     const full = card({ deploys: "frequent", state: "stateless", compliance: "none" }).reply.parts;
