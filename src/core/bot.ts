@@ -644,10 +644,17 @@ export class Bot {
     let supposedNothing = false;
     if (supposed || changed) {
       const shown = await recommendation();
-      // A correction is to the recommendation just shown, nothing after it.
+      // A plain statement is to the recommendation just shown, nothing after it; one that says it
+      // corrects ("correction: we actually deploy weekly now") and reads answers, to the last one
+      // shown, whatever was asked since (a blind trial's was declined after one question).
+      const corrects =
+        corrected !== undefined && Object.keys(this.recent.read(corrected).understood).length > 0;
       const last =
         shown &&
-        (supposed !== undefined || named || (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
+        (supposed !== undefined ||
+          named ||
+          corrects ||
+          (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
       const all = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
       const added =
         all && supposed !== undefined && shown

@@ -1308,11 +1308,20 @@ describe("'what if …?' after a recommendation", () => {
     const claim = await recommended();
     const [tech] = await claim.handle(turn({ text: "you missed that kubernetes needs a platform team" }));
     expect(tech!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
-    // Nor after another answer came: the recommendation is no longer what it corrects.
+    // Also after another answer came: a correction that reads answers is to the last
+    // recommendation shown (a blind trial's was declined after one question in between).
     const later = await recommended();
     await later.handle(turn({ text: "what is a hypervisor?" }));
-    const [stale] = await later.handle(turn({ text: "you forgot that we're regulated, strict compliance" }));
-    expect(stale!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
+    const [after] = await later.handle(turn({ text: "you forgot that we're regulated, strict compliance" }));
+    expect(after!.parts[0]).toEqual({ type: "heading", text: t.correctedHeading });
+    expect(fieldsOf(after!)).toEqual([["Compliance", "Strict"]]);
+    // Not a plain statement there, which only follows the recommendation it is shown under.
+    const plain = await recommended();
+    await plain.handle(turn({ text: "what is a hypervisor?" }));
+    const [statement] = await plain.handle(
+      turn({ text: "we deploy weekly and our platform maturity is low" }),
+    );
+    expect(statement!.parts[0]).not.toEqual({ type: "heading", text: t.correctedHeading });
     // "the traffic" is the situation too, without "we".
     const [steady] = await bot.handle(turn({ text: "and if the traffic was actually steady?" }));
     expect(steady!.parts[0]).toEqual({ type: "heading", text: t.whatIfHeading });
