@@ -146,6 +146,11 @@ describe("SituationReader", () => {
     // Software bought in and run as delivered is legacy or licensed software (trial 11).
     expect(values("mostly old windows apps from vendors")).toEqual({ legacy: "yes" });
     expect(values("lots of COTS vendor software")).toEqual({ legacy: "yes" });
+    // The .NET Framework runs only on Windows, behind IIS (a blind trial's Windows shop read nothing);
+    // .NET 8 does not.
+    expect(values("ASP.NET Framework 4.8 apps on IIS")).toEqual({ legacy: "yes" });
+    expect(values("an old WebForms app")).toEqual({ legacy: "yes" });
+    expect(values("some .NET 8 services")).toEqual({});
     // A what-if's "was" is read as "is" by followUp.ts, not here: in a description it is the past.
     expect(reader.read("load was steady; now it's spiky").understood).toEqual({});
   });
