@@ -1,3 +1,5 @@
+import { editDistance } from "./matcher/text.ts";
+
 /** What a typed message asks for. The same words work on every surface, with or without `/vmvc`. */
 export type Command =
   | { type: "help" }
@@ -19,9 +21,9 @@ export function parseCommand(text: string): Command {
   const body = text.replace(PREFIX, "").trim();
   const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(body);
   if (!match) return { type: "ask", question: "" };
-  const word = match[1]!.toLowerCase().replace(/[.!?:]+$/, "");
+  const typed = match[1]!.toLowerCase().replace(/[.!?:]+$/, "");
   const rest = (match[2] ?? "").trim();
-  switch (word) {
+  switch (commandWord(typed, rest)) {
     case "help":
     case "commands":
       return rest ? { type: "ask", question: body } : { type: "help" };
@@ -54,3 +56,19 @@ export function parseCommand(text: string): Command {
       return { type: "ask", question: body };
   }
 }
+
+/**
+ * The command word typed, or the one it misspells: "recomend smth: 3 devs, …" (a blind trial's was
+ * declined as a question naming Redis). Only `recommend` with a description and `checklist` alone,
+ * one or two letters off, where no other word is meant.
+ */
+function commandWord(typed: string, rest: string): string {
+  if (typed === "recommend" || typed === "checklist") return typed;
+  if (rest && typed.startsWith("rec") && !INFLECTED.has(typed) && editDistance(typed, "recommend", 2) <= 2)
+    return "recommend";
+  if (!rest && typed.startsWith("ch") && editDistance(typed, "checklist", 1) <= 1) return "checklist";
+  return typed;
+}
+
+/** Words near "recommend" that are no typo of it: "recommended setup for a small team?" asks. */
+const INFLECTED = new Set(["recommends", "recommended", "recommender", "recommendation"]);

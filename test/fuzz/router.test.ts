@@ -7,7 +7,7 @@ import { knowledge, makeBot, turn } from "../helpers/bot.ts";
 import { hostileSamples, hostileText } from "./hostile.ts";
 import { replySchemaCheck } from "./replyShape.ts";
 
-const TYPES = ["help", "ask", "compare", "checklist", "topics", "myths", "stats"];
+const TYPES = ["help", "ask", "compare", "checklist", "recommend", "topics", "myths", "stats"];
 
 describe("router and matcher under random and hostile text", () => {
   it("parses anything into one known command", () => {
@@ -32,6 +32,22 @@ describe("router and matcher under random and hostile text", () => {
       "checklist for migrating to containers?",
       "checklist items we should review",
       "walkthrough for beginners: what is a container",
+    ])
+      expect(parseCommand(text).type, text).toBe("ask");
+  });
+
+  it("reads 'recommend' and 'checklist' misspelt a letter or two as the commands (a blind trial's was declined), not the words near them", () => {
+    expect(parseCommand("recomend smth: 3 devs, 1 go api, deploy daily")).toEqual({
+      type: "recommend",
+      description: "smth: 3 devs, 1 go api, deploy daily",
+    });
+    expect(parseCommand("reccomend we run 40 services").type).toBe("recommend");
+    expect(parseCommand("cheklist")).toEqual({ type: "checklist" });
+    for (const text of [
+      "recommended setup for a small team?",
+      "recommendation for databases in containers?",
+      "record the deploys somewhere?",
+      "recomend",
     ])
       expect(parseCommand(text).type, text).toBe("ask");
   });
