@@ -202,9 +202,9 @@ export class Asker {
     if (this.smalltalk.closingThanks(question) && !this.matcher.match(question).onTopic)
       return { kind: "smalltalk", which: "thanks" };
 
+    const plain = this.withoutStyle(question);
     const { decision, focus } =
-      this.pronounResolved(this.withoutStyle(question), inConversation) ??
-      this.bestPart(this.withoutStyle(question), inConversation);
+      this.pronounResolved(plain, inConversation) ?? this.bestPart(plain, inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
     // A greeting with who is speaking, which the documents could not answer anyway: greeted; not
     // in a conversation on our subject, where "hey, I am the one who asked about k8s" follows up.
@@ -383,27 +383,35 @@ export class Asker {
     const asked = sentences.at(-1);
     const pronoun = asked === undefined ? null : WHAT_IS_PRONOUN.exec(asked);
     if (sentences.length < 2 || !asked || !pronoun) return undefined;
-    const before = sentences.slice(0, -1).join(" ").toLowerCase();
-    let last: { at: number; name: string } | undefined;
-    for (const name of this.pronounTargets()) {
-      const found = [...before.matchAll(name.pattern)].at(-1);
-      if (found && (!last || found.index >= last.at)) last = { at: found.index, name: found[0] };
-    }
-    if (!last) return undefined;
-    const focus = `${asked.slice(0, pronoun.index + pronoun[0].length - pronoun[1]!.length)}${last.name}${asked.slice(pronoun.index + pronoun[0].length)}`;
+    // In the sentence just before, one name only, which opens or ends it ("kata containers came
+    // up in a meeting", "… we should use containers"): not "we got an error starting the vm:
+    // exit code 137. what is that?", where "that" is the error, nor "vms and containers" (a
+    // second review's). The longest name where two overlap ("kata containers", not "containers").
+    const words = rawWords(sentences.at(-2)!);
+    const found: { from: number; to: number; name: string }[] = [];
+    for (const target of this.pronounTargets())
+      for (let at = 0; at + target.words.length <= words.length; at++)
+        if (target.words.every((w, k) => words[at + k] === w))
+          found.push({ from: at, to: at + target.words.length - 1, name: target.words.join(" ") });
+    const longest = found.filter(
+      (f) => !found.some((g) => g !== f && g.from <= f.from && g.to >= f.to && g.to - g.from > f.to - f.from),
+    );
+    const only = longest[0];
+    if (new Set(longest.map((f) => f.name)).size !== 1 || !only) return undefined;
+    if (only.from > 1 && only.to < words.length - 2) return undefined;
+    const start = pronoun.index + pronoun[0].length - pronoun[1]!.length;
+    const focus = `${asked.slice(0, start)}${only.name}${asked.slice(pronoun.index + pronoun[0].length)}`;
     const decision = this.decide(this.matcher.match(focus), inConversation);
     return decision.kind === "answer" && !decision.unsure ? { decision, focus } : undefined;
   }
 
-  private targets: { pattern: RegExp }[] | undefined;
+  private targets: PronounTarget[] | undefined;
 
-  /** What a pronoun may stand for: our sides' words and the glossary's names, as whole words. */
-  private pronounTargets(): NonNullable<Asker["targets"]> {
+  /** What a pronoun may stand for: our sides' words and the glossary's names, in rawWords' spelling. */
+  private pronounTargets(): PronounTarget[] {
     this.targets ??= [...this.sides, ...this.namedTerms().flatMap((t) => t.entry.names ?? [])]
-      .filter((n) => n.trim() !== "")
-      .map((n) => ({
-        pattern: new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"),
-      }));
+      .map((n) => ({ words: rawWords(n) }))
+      .filter((t) => t.words.length > 0);
     return this.targets;
   }
 
@@ -472,6 +480,9 @@ export class Asker {
     return decide(judged, this.matcher.params.decide, (a, b) => this.matcher.sameSubject(a, b));
   }
 }
+
+/** A name "what are they?" may stand for, as its words. */
+type PronounTarget = { words: string[] };
 
 /** "what are they?", "what's that", "so what is it exactly?": what something is, by a pronoun (group 1). */
 const WHAT_IS_PRONOUN =

@@ -519,7 +519,9 @@ export class Bot {
         }
         // "keep answers short, what is a microVM?": kept, and the question answered so.
         const ahead = lengthAskedAhead(command.question, (t) => this.qa.asker.smallTalkOf(t));
-        if (ahead) {
+        // (With a remark after it, "keep answers short, i'm on mobile": the request alone.)
+        if (ahead && ahead.question === undefined) return [await this.ask(turn, ahead.request, running)];
+        if (ahead?.question !== undefined) {
           await this.answerLengths.set(turn, ahead.short);
           const answer = await this.ask(turn, ahead.question, running, ahead.short);
           return [ahead.short && answer.kind === "answer" ? this.shortFromNowOn(answer) : answer];
@@ -661,16 +663,7 @@ export class Bot {
           ? this.requirementsAdded(all.understood, shown.actual, supposed)
           : undefined;
       const read =
-        all && toldOnly
-          ? {
-              ...all,
-              understood: Object.fromEntries(
-                Object.entries(all.understood).filter(([, u]) => toldOfTheTeam(plain, [u.evidence])),
-              ),
-            }
-          : added && all
-            ? { ...all, understood: added.kept }
-            : all;
+        all && toldOnly ? toldOnlyOf(all, plain) : added && all ? { ...all, understood: added.kept } : all;
       const unread = read && {
         ...Object.fromEntries(
           Object.entries(said).filter(
@@ -1062,7 +1055,7 @@ export class Bot {
             earlier: earlierThan(context, answered.id),
             ...(brief && outcome.kind === "answer" && !outcome.unsure && !same
               ? { length: "short" as const }
-              : wholeAsked && !deeper
+              : wholeAsked
                 ? { length: "whole" as const }
                 : {}),
             ...(speaksOfAnother(question) ? { typed: question } : {}),
@@ -1308,15 +1301,7 @@ export class Bot {
     const all = asked === undefined ? undefined : this.recent.read(asked);
     // (Clause by clause in the question as typed: its words alone have lost the commas.)
     const other = typed ?? (asked !== undefined && speaksOfAnother(asked) ? asked : undefined);
-    const reading =
-      all && other !== undefined
-        ? {
-            ...all,
-            understood: Object.fromEntries(
-              Object.entries(all.understood).filter(([, u]) => toldOfTheTeam(other, [u.evidence])),
-            ),
-          }
-        : all;
+    const reading = all && other !== undefined ? toldOnlyOf(all, other) : all;
     return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 
@@ -1792,4 +1777,14 @@ export class Bot {
   private notice(text: string, kind: "notice" | "error" = "notice"): Reply {
     return reply(kind, [{ type: "text", text }], text, { visibility: "private" });
   }
+}
+
+/** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
+function toldOnlyOf(reading: Reading, said: string): Reading {
+  return {
+    ...reading,
+    understood: Object.fromEntries(
+      Object.entries(reading.understood).filter(([, u]) => toldOfTheTeam(said, [u.evidence])),
+    ),
+  };
 }

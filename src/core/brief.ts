@@ -1,3 +1,5 @@
+import { asksSomething } from "./walkthrough/statement.ts";
+
 /**
  * A question asked for in short: "one line please: VMs or containers?", "what's a hypervisor,
  * in one sentence?", "tl;dr: do we need kubernetes". The request is said before or after the
@@ -31,19 +33,19 @@ const LENGTH_AHEAD = /^([^,:;.!?]+?)\s*(?:[,:;.!?]+|\s[-–—])\s+(\S[\s\S]*)$/
 
 /**
  * A request for short or full answers from now on, then a question: "keep answers short, what is
- * a microVM?" (a review's got it in full, the request unheard). Not when what follows is small
- * talk too: "keep answers short, thanks a lot" is the request alone.
+ * a microVM?" (a review's got it in full, the request unheard). With a remark after it instead
+ * ("keep answers short, i'm on mobile", "…, thanks a lot"), the request alone (`request`), with
+ * no question.
  */
 export function lengthAskedAhead(
   text: string,
   smallTalkOf: (text: string) => string | undefined,
-): { short: boolean; question: string } | undefined {
+): { short: boolean; request: string; question?: string } | undefined {
   const split = LENGTH_AHEAD.exec(text);
   if (!split) return undefined;
-  const question = split[2]!.trim();
-  if (question.split(/\s+/).length < 2 || smallTalkOf(question) !== undefined) return undefined;
   const which = smallTalkOf(split[1]!);
-  return which === "shortAnswers" || which === "fullAnswers"
-    ? { short: which === "shortAnswers", question }
-    : undefined;
+  if (which !== "shortAnswers" && which !== "fullAnswers") return undefined;
+  const rest = split[2]!.trim();
+  const asks = rest.split(/\s+/).length >= 2 && smallTalkOf(rest) === undefined && asksSomething(rest);
+  return { short: which === "shortAnswers", request: split[1]!, ...(asks ? { question: rest } : {}) };
 }

@@ -591,7 +591,8 @@ const ASKS_FOR_IT =
 
 /**
  * Which option to take, and nothing else: "ugh so which one is right", "so which one should we
- * pick?", "so which would you pick?" (blind trial 17's; with no recommendation shown, the checklist).
+ * pick?", "so which would you pick?" (blind trial 17's; with no recommendation shown, the checklist),
+ * "what would you pick for us?", maybe "… in one sentence" (a later blind trial's).
  */
 const ASKS_WHICH_ONE =
   /^\s*(?:(?:so|ok|okay|and|alright|right|then|hmm|um|ugh|uh|well)[\s,]+)*(?:which(?:\s+(?:one|option|of\s+them|of\s+these))?\s+(?:is\s+(?:it|right|best|better|the\s+right\s+one)|should\s+(?:we|i)\s+(?:pick|choose|use|go\s+with|take)|(?:should|would|do)\s+(?:we|i|you)\s+(?:pick|choose|go\s+with|recommend)|wins)|what\s+(?:would|do|should)\s+(?:you|u)\s+(?:pick|choose|go\s+with)(?:\s+for\s+(?:us|me))?)(?:\s+(?:then|now|here|for\s+us|in\s+the\s+end))?(?:[\s,]+(?:in\s+(?:one|a|1)\s+(?:sentence|line)|in\s+short|briefly|tl;?dr))?\s*[?.!]*\s*$/i;
@@ -694,17 +695,21 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
   // applies to us", "the app handles card data" and a clause with no subject of its own, "…, no
   // legacy stuff"; "our biggest customer has strict compliance" and "clients require HIPAA" do not.)
   const clauses = clausesOf(statement);
-  return evidence.some((e) => {
-    const first = e.split(" … ")[0]!.toLowerCase();
-    const at = clauses.findIndex((c) => c.toLowerCase().includes(first));
-    if (at < 0) return false;
-    // A clause with no subject of its own has the nearest one's before it: "my friend's startup
-    // runs 200 microservices and deploys daily, is it overkill?" (a review's), not "my friends and
-    // I run 40 microservices, deploy daily".
-    let told = tellsOfTheTeam(clauses[at]!, e);
-    for (let i = at - 1; told === "subjectless" && i >= 0; i--) told = tellsOfTheTeam(clauses[i]!, "");
-    return told !== false;
-  });
+  // (Words read across clauses, "monolith … microservices", only where each part is the team's:
+  // not "we have a monolith but my cousin's company runs microservices", a second review's.)
+  return evidence.some((e) => e.split(" … ").every((part) => partTold(clauses, part)));
+}
+
+/** Whether the clause holding `words` tells of the team. */
+function partTold(clauses: string[], words: string): boolean {
+  const at = clauseIndex(clauses, words);
+  if (at < 0) return false;
+  // A clause with no subject of its own has the nearest one's before it: "my friend's startup runs
+  // 200 microservices and deploys daily, is it overkill?" (a review's), not "my friends and I run
+  // 40 microservices, deploy daily".
+  let told = tellsOfTheTeam(clauses[at]!, words);
+  for (let i = at - 1; told === "subjectless" && i >= 0; i--) told = tellsOfTheTeam(clauses[i]!, "");
+  return told !== false;
 }
 
 /** Whether one clause tells of the team, or has no subject of its own (then the one before's counts). */
@@ -732,7 +737,8 @@ const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", 
 const WANTED_OF_US =
   /\b(?:wants?|wanted|asks?|asked|tells?|told|expects?|expected|pushing|pushes|forcing|forces)\s+(?:us|me)\s+to\b|\b(?:wish|wishes|wished|hope|hopes|hoped)\s+(?:that\s+)?(?:we|i)\b|\bif\s+only\s+we\b/;
 /** What another requires of the team is the team's: "clients require us to be HIPAA compliant". */
-const REQUIRED_OF_US = /\b(?:require|requires|required|need|needs|expect|expects|oblige|obliges)\s+us\b/;
+const REQUIRED_OF_US =
+  /\b(?:require|requires|required|need|needs|expect|expects|oblige|obliges|demand|demands)\s+(?:us\b|\w+(?:\s+\w+)?\s+(?:from|of)\s+us\b)/;
 /** Words that only link a clause to the one before ("also", "plus"), in rawWords' spelling. */
 const LEADING_LINK = /^(?:(?:also|plus|yes|yeah|and|so|oh|btw|fyi|ok|okay)\s+)+/;
 /** Words that open a clause with no subject of its own ("no legacy stuff", "only linux"). */
@@ -744,11 +750,16 @@ const ELLIPTICAL_OPENERS = new Set(["no", "not", "zero", "none", "nothing", "onl
 const RELATIONS =
   "friends?|buddy|buddys|roommates?|flatmates?|teammates?|cousins?|brothers?|sisters?|dads?|moms?|mums?|parents?|uncles?|aunts?|wifes?|husbands?|partners?|colleagues?|coworkers?|neighbou?rs?|competitors?|rivals?|boss|bosses";
 /**
- * Another party in a clause: a relation, a customer or supplier, "they" and "their", or an outfit
- * the speaker knows or advises ("i know a bank that …", "a startup i advise …").
+ * An outfit the speaker knows, advises or worked for ("i know a bank that …", "a startup i advise
+ * …", "at my previous job"), in rawWords' spelling: one pattern for a clause and a message.
+ */
+const OUTFITS = String.raw`\b(?:know|knew|advise|advised|met|heard\s+of|consult\s+for)\s+(?:a|an|some|one)\b|\b(?:a|an|some|one)\s+(?:\w+\s+)?(?:bank|startup|company|business|firm|shop|org|agency|hospital|school)\s+(?:i|we)\s+\w+|\b(?:old|previous|former|last)\s+(?:job|company|employer|workplace)\b`;
+/**
+ * Another party in a clause: a relation, a customer or supplier, "their" ("i guess their app is
+ * stateless"; not "they" or "them", often the team's own: "hipaa applies to them"), or an outfit.
  */
 const OTHER_PARTY = new RegExp(
-  `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|they|theyre|their|them|his|her)\\b|\\b(?:know|knew|advise|advised|met|heard\\s+of|consult\\s+for)\\s+(?:a|an|some|one|this|that)\\b|\\b(?:a|an|some|one)\\s+(?:\\w+\\s+)?(?:bank|startup|company|business|firm|shop|team|org|agency|hospital|school)\\s+(?:i|we)\\s+\\w+`,
+  `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|their)\\b|${OUTFITS}`,
 );
 /** The team opening a clause, in rawWords' spelling: "we …", "i run …" (not "i know …", "i guess …"). */
 const TEAM_OPENS =
@@ -768,10 +779,16 @@ const opensWith = (said: string, evidence: string): boolean =>
 const clausesOf = (statement: string): string[] =>
   statement.split(/[,;:.!?]|\s[-—–]\s|\s(?:and|but|while|whereas)\s/i).filter((c) => c.trim() !== "");
 
-/** The clause of `statement` that holds `words` (the first of words read across clauses, "monolith … small services"). */
-function clauseHolding(statement: string, words: string): string | undefined {
+/** Which of `clauses` holds `words` (the first of words read across clauses, "monolith … small services"). */
+function clauseIndex(clauses: string[], words: string): number {
   const first = words.split(" … ")[0]!.toLowerCase();
-  return clausesOf(statement).find((c) => c.toLowerCase().includes(first));
+  return clauses.findIndex((c) => c.toLowerCase().includes(first));
+}
+
+/** The clause of `statement` that holds `words`. */
+function clauseHolding(statement: string, words: string): string | undefined {
+  const clauses = clausesOf(statement);
+  return clauses[clauseIndex(clauses, words)];
 }
 
 /**
@@ -785,7 +802,7 @@ export function speaksOfAnother(text: string): boolean {
 }
 /** Another's case, in rawWords' spelling. */
 const ANOTHER = new RegExp(
-  `\\b(?:(?:my|a|our|i\\s+have\\s+a)\\s+(?:\\w+\\s+){0,2}(?:${RELATIONS})|a\\s+(?:\\w+\\s+)?(?:clients?|customers?)|(?:another|a\\s+different|some\\s+other)\\s+(?:team|company|startup|org|organisation|organization))\\b`,
+  `\\b(?:(?:my|a|our|i\\s+have\\s+a)\\s+(?:\\w+\\s+){0,2}(?:${RELATIONS})|a\\s+(?:\\w+\\s+)?(?:clients?|customers?)|(?:another|a\\s+different|some\\s+other)\\s+(?:team|company|startup|org|organisation|organization))\\b|${OUTFITS}`,
 );
 
 /**

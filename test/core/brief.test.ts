@@ -246,10 +246,24 @@ describe("answers kept short once asked for ('please keep answers short', a tria
     expect(r!.summary).toContain(knowledge.responses.walkthrough.typedInThread.slice(0, 40));
   });
 
-  it("confirms a request with thanks after it, and answers no question there: 'keep answers short, thanks a lot' (a second review's)", async () => {
+  it.each(["keep answers short, thanks a lot", "keep answers short, i'm on mobile"])(
+    "confirms %j, and answers no question there (reviews')",
+    async (text) => {
+      const bot = makeBot(await createStore("memory:"));
+      const [r] = await bot.handle(turn({ text }));
+      expect(r!.kind).not.toBe("decline");
+      expect(r!.kind).not.toBe("answer");
+    },
+  );
+
+  it("shows a glossary term's FAQ entry whole once for 'tell me more' (a second review's got it twice)", async () => {
     const bot = makeBot(await createStore("memory:"));
-    const [r] = await bot.handle(turn({ text: "keep answers short, thanks a lot" }));
-    expect(r!.summary).toBe(knowledge.responses.shortAnswers.reply);
+    await bot.handle(turn({ text: "keep answers short" }));
+    await bot.handle(turn({ text: "what is a microvm?" }));
+    const [first] = await bot.handle(turn({ text: "tell me more" }));
+    expect(first!.parts[0]?.type).toBe("subtitle");
+    const [second] = await bot.handle(turn({ text: "tell me more" }));
+    expect(second!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
   });
 
   it("says answers are full already to 'full answers again' when short ones were never asked for", async () => {

@@ -246,6 +246,11 @@ describe("'what do you recommend for that?' right after a question that describe
     "my friend's team deploys daily, much more often than ours. vms or containers for them?",
     "my buddy's company has 300 microservices and i built 2 of them, should they use k8s?",
     "my wife's company runs 200 microservices and deploys daily, is k8s overkill?",
+    // A second review's: an outfit the speaker advises or worked for.
+    "a startup i advise runs 200 microservices and deploys daily, is kubernetes right for them?",
+    "at my previous job we ran 200 microservices with daily deploys, is k8s good?",
+    // Words read across clauses, one of them another's: left rather than merged.
+    "we have a monolith but my cousin's company runs microservices on kubernetes, which is better?",
     "a client of ours runs 200 microservices and deploys daily, is k8s overkill?",
     "my old college friend runs 200 microservices and deploys daily, is k8s overkill?",
   ])("reads no case of the team's in %j (a review's)", async (said) => {
@@ -315,6 +320,9 @@ describe("a statement after a recommendation too short of answers to pick one", 
     ["clients require us to be HIPAA compliant", [["Compliance", "Strict"]]],
     // "it": the system the recommendation is about.
     ["it handles card data", [["Compliance", "Strict"]]],
+    // A second review's: asked of the team by others, or "them" the team's own.
+    ["our customers are banks, and they need strict compliance from us", [["Compliance", "Strict"]]],
+    ["the app holds patient data so hipaa applies to them", [["Compliance", "Strict"]]],
   ])("takes %j, told of the team", async (said, fields) => {
     const [, r] = await conversation("recommend we have a monolith", said);
     expect(r!.kind).toBe("recommendation");

@@ -23,8 +23,9 @@ export function askJson(question: string, qa: QuestionAnswering): AskJson {
   // "one line please: can we run databases in containers?": the question, answered in short; so
   // is "keep answers short, what is a microVM?" (nothing is kept: each `ask` stands alone).
   const ahead = lengthAskedAhead(question, (t) => qa.asker.smallTalkOf(t));
+  const asked = ahead ? (ahead.question ?? ahead.request) : question;
   const brief = ahead ? (ahead.short ? ahead.question : undefined) : briefRequest(question);
-  const outcome = qa.asker.ask(brief ?? ahead?.question ?? question);
+  const outcome = qa.asker.ask(brief ?? asked);
   // ("keep answers short" sets nothing here: each `ask` is answered on its own.)
   const notKept =
     outcome.kind === "smalltalk" && outcome.which === "shortAnswers"

@@ -88,9 +88,10 @@ export interface Explanation {
 const TOP_K = 10;
 /** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
 const COMMON_WORD = 3;
-/** The shortest misspelt word read as a word the lexicon rewrites (synonymSpeller). */
-const MIN_SYNONYM_TYPO = 6;
-const SYNONYM_TYPO = new RegExp(`\\p{L}{${MIN_SYNONYM_TYPO},}`, "gu");
+/** The shortest word the lexicon rewrites that a misspelling is read as (synonymSpeller). */
+const SHORTEST_SYNONYM_KEY = 7;
+/** Typed words that may misspell one: a letter shorter at most. */
+const SYNONYM_TYPO = new RegExp(`\\p{L}{${SHORTEST_SYNONYM_KEY - 1},}`, "gu");
 /** The shortest part a run-together word is split into ("kata" + "container"). */
 const MIN_PART = 3;
 /** Longer words are never split (trying every split point of a very long word is wasted work). */
@@ -285,7 +286,7 @@ export class Matcher {
       new Map(
         Object.keys(lexicon.synonyms)
           // (Long words only: a shorter key is an everyday word a letter from others, "money" from "monkey".)
-          .filter((k) => k.length >= MIN_SYNONYM_TYPO + 1 && /^\p{L}+$/u.test(k))
+          .filter((k) => k.length >= SHORTEST_SYNONYM_KEY && /^\p{L}+$/u.test(k))
           .map((k) => [k.toLowerCase(), 1]),
       ),
       twoEditsFrom(params),
@@ -451,7 +452,11 @@ export class Matcher {
       const stem = this.text.stem(lower);
       if (this.synonymSpeller.has(lower) || this.unmentionedStems.has(stem) || this.correct(stem))
         return word;
-      return this.synonymSpeller.correct(lower) ?? word;
+      const fixed = this.synonymSpeller.correct(lower);
+      // Not a word the key begins or ends with, nor one ending with the key: another word, not a
+      // typo ("graphic" is no "graphics", "flogging" no "logging"; a second review's).
+      const another = fixed && (fixed.startsWith(lower) || fixed.endsWith(lower) || lower.endsWith(fixed));
+      return fixed && !another ? fixed : word;
     });
   }
 

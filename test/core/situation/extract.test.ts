@@ -329,6 +329,10 @@ describe("SituationReader", () => {
       "we execute user-uploaded binaries on demand",
       "user-uploaded WASM modules run at the edge",
       "users upload functions that we run",
+      // A second review's: run, or code by nature.
+      "users upload binaries that we run on our servers",
+      "users upload executables",
+      "our platform executes user-uploaded extensions",
     ])
       expect(values(t), t).toMatchObject({ isolation: "hard" });
     // What players upload to be stored is no code of theirs run (a review's).
