@@ -1002,9 +1002,8 @@ export class Bot {
           : outcome.kind === "answer" && (outcome.unnamed?.length ?? 0) > 0);
 
       // "tell me more" after an answer shown in short: the whole of it (one shown in short for
-      // "keep answers short" is known by that preference, read below).
-      // (Not in a running checklist's thread, where "details?" is about its question; nor twice:
-      // the whole answer once shown is taken back to.)
+      // "keep answers short" is known by that preference, read below). Not in a running
+      // checklist's thread, where "details?" is about its question.
       const wholeAsked = followUp?.reason === "whole" && !running;
       // "more detail" on a glossary term: the FAQ entry it leads to (the microVM term is two
       // sentences; "What are microVMs such as Firecracker …?" is the detail a blind trial wanted).
