@@ -925,6 +925,19 @@ export class Bot {
     const describedBefore =
       askedOnlyWhat && !(await recommendation()) ? this.describedIn(context) : undefined;
     if (describedBefore) return this.situationReply(turn, describedBefore);
+    // Or a description offered the checklist since the last answer, with no answer of its own.
+    const offeredBefore =
+      asksWhatToUse(question) &&
+      (outcome.kind === "intent" || outcome.kind === "out-of-scope" || outcome.kind === "no-match") &&
+      Object.keys(this.recent.read(question).understood).length === 0 &&
+      !(await recommendation())
+        ? await this.followUps.recallDescribed(turn)
+        : undefined;
+    if (offeredBefore && offeredBefore.at > (context?.at ?? 0)) {
+      const read = this.recent.read(offeredBefore.text);
+      const told = speaksOfAnother(offeredBefore.text) ? toldOnlyOf(read, offeredBefore.text) : read;
+      if (Object.keys(told.understood).length > 0) return this.situationReply(turn, told);
+    }
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
@@ -1128,10 +1141,16 @@ export class Bot {
                                   (outcome.kind === "no-match" && outcome.why === "no-subject-word")) &&
                                   (context !== undefined || (await recommendation()) !== undefined),
                               );
-      if (!followUp)
-        return (outcome.kind === "answer" && !outcome.unsure) || running
-          ? r
-          : this.offerChecklist(r, reading, outcome);
+      if (!followUp) {
+        if ((outcome.kind === "answer" && !outcome.unsure) || running) return r;
+        const offered = this.offerChecklist(r, reading, outcome);
+        // (Kept for "what would you recommend in our case?" next, where no answer was shown.)
+        if (offered !== r && outcome.kind !== "answer")
+          await this.unlessStoreDown("description not kept", () =>
+            this.followUps.rememberDescribed(turn, question),
+          );
+        return offered;
+      }
       // (A claim's reply names the answer it quotes, which may not be the one before; the whole
       // answer has its own subtitle.)
       if (followUp.reason === "claim" || whole || deeper) return r;

@@ -1356,6 +1356,10 @@ const recommendationKeyOf = (turn: Turn) =>
     ? `followup-rec:${turn.platform}:${turn.conversation}:${turn.thread}`
     : `followup-rec:${turn.platform}:${turn.conversation}:-:${turn.user.id}`;
 
+/** The same for a description offered the checklist (rememberDescribed). */
+const describedKeyOf = (turn: Turn) => `followup-desc:${keyOf(turn).slice("followup:".length)}`;
+const storedDescribed = z.object({ schema: z.literal(1), text: z.string().max(4000), at: z.number() });
+
 const storedRecommendation = z.object({
   schema: z.literal(1),
   answers: z.record(z.string(), z.string().nullable()),
@@ -1429,6 +1433,25 @@ export class FollowUpContexts {
       ),
       this.store.delete(keyOf(turn)),
     ]);
+  }
+
+  /**
+   * A description of the team offered the checklist from what was understood, with no answer shown
+   * ("we run 40 microservices and deploy daily, is k8s overkill?" got "did you mean"): "what would
+   * you recommend in our case?" next reads it.
+   */
+  async rememberDescribed(turn: Turn, text: string): Promise<void> {
+    await this.store.set(
+      describedKeyOf(turn),
+      { schema: 1, text, at: this.tick() },
+      { ttlMs: FOLLOW_UP.ttlMs },
+    );
+  }
+
+  /** The description kept by rememberDescribed, with when it was said. */
+  async recallDescribed(turn: Turn): Promise<{ text: string; at: number } | undefined> {
+    const parsed = storedDescribed.safeParse((await this.store.get(describedKeyOf(turn)))?.value);
+    return parsed.success ? parsed.data : undefined;
   }
 
   async recallRecommendation(turn: Turn): Promise<ShownRecommendation | undefined> {

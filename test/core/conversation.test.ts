@@ -258,6 +258,25 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(r!)).toEqual([]);
   });
 
+  it("reads a description that was only offered the checklist, and none an answer came after (a session's own probe)", async () => {
+    const described = "we run 40 microservices and deploy daily, is k8s overkill?";
+    const [offered, r] = await conversation(described, "what would you recommend in our case?");
+    expect(offered!.kind).toBe("decline");
+    expect(offered!.summary).not.toBe("");
+    expect(fieldsOf(r!)).toEqual(
+      expect.arrayContaining([
+        ["Deploy frequency", "Frequent"],
+        ["Architecture", "Microservices"],
+      ]),
+    );
+    const [, , later] = await conversation(
+      described,
+      "what is a sidecar?",
+      "what would you recommend in our case?",
+    );
+    expect(fieldsOf(later!)).toEqual([]);
+  });
+
   it("reads only the question answered last, not one before it", async () => {
     const [, , r] = await conversation(described, "what is a sidecar?", "so what should i use?");
     expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);
