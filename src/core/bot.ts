@@ -913,31 +913,31 @@ export class Bot {
     // question that described the team ("students submit random code … is it safe in docker?"):
     // what that question said, read as the description (a blind trial's got an empty reading, or
     // a decline). Not where a recommendation was shown: that one holds the team's answers.
+    const asksWhatOnly =
+      asksWhatToUse(question) && Object.keys(this.recent.read(question).understood).length === 0;
     const askedOnlyWhat =
       context !== undefined &&
-      asksWhatToUse(question) &&
+      asksWhatOnly &&
       (outcome.kind === "intent" ||
         (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
         (outcome.kind === "no-match" && outcome.why === "no-subject-word") ||
         // (Or only read as the answer before again: "so what should we do?".)
-        backToLast) &&
-      Object.keys(this.recent.read(question).understood).length === 0;
+        backToLast);
     const describedBefore =
       askedOnlyWhat && !(await recommendation()) ? this.describedIn(context) : undefined;
     if (describedBefore) return this.situationReply(turn, describedBefore);
     // Or a description offered the checklist since the last answer, with no answer of its own.
     const offeredBefore =
-      asksWhatToUse(question) &&
+      asksWhatOnly &&
       (outcome.kind === "intent" || outcome.kind === "out-of-scope" || outcome.kind === "no-match") &&
-      Object.keys(this.recent.read(question).understood).length === 0 &&
       !(await recommendation())
         ? await this.followUps.recallDescribed(turn)
         : undefined;
-    if (offeredBefore && offeredBefore.at > (context?.at ?? 0)) {
-      const read = this.recent.read(offeredBefore.text);
-      const told = speaksOfAnother(offeredBefore.text) ? toldOnlyOf(read, offeredBefore.text) : read;
-      if (Object.keys(told.understood).length > 0) return this.situationReply(turn, told);
-    }
+    const offeredReading =
+      offeredBefore && offeredBefore.at > (context?.at ?? 0)
+        ? this.teamReading(offeredBefore.text)
+        : undefined;
+    if (offeredReading) return this.situationReply(turn, offeredReading);
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
@@ -1313,14 +1313,20 @@ export class Bot {
 
   /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
-    // (Not another's: "my friend's startup runs 200 microservices …" then "in our case?"; beside
-    // another's, only what is told of the team: "my friends and I run 40 microservices".)
-    const { asked, typed } = context;
-    const all = asked === undefined ? undefined : this.recent.read(asked);
-    // (Clause by clause in the question as typed: its words alone have lost the commas.)
-    const other = typed ?? (asked !== undefined && speaksOfAnother(asked) ? asked : undefined);
-    const reading = all && other !== undefined ? toldOnlyOf(all, other) : all;
-    return reading && Object.keys(reading.understood).length > 0 ? reading : undefined;
+    return context.asked === undefined ? undefined : this.teamReading(context.asked, context.typed);
+  }
+
+  /**
+   * What a message says of the team, if anything: not another's ("my friend's startup runs 200
+   * microservices …" then "in our case?"); beside another's, only what is told of the team, clause
+   * by clause in the message as typed (`typed`, where `text` is its words alone, without commas):
+   * "my friends and I run 40 microservices".
+   */
+  private teamReading(text: string, typed?: string): Reading | undefined {
+    const all = this.recent.read(text);
+    const other = typed ?? (speaksOfAnother(text) ? text : undefined);
+    const reading = other !== undefined ? toldOnlyOf(all, other) : all;
+    return Object.keys(reading.understood).length > 0 ? reading : undefined;
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */

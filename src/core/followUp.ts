@@ -772,8 +772,7 @@ const TEAM_OPENS =
 const TEAM_IN_CLAUSE =
   /\b(?:we|weve|wed|i|im|ive|us|everything|our)\b|^(?:were|it|its|the\s+whole\s+thing|all\s+of\s+it)\b|\bmy\s+(?:\w+\s+)?(?:team|company|startup|org|business|employer|app|apps|product|services?|stack|infra)\b/;
 /** Does the clause open with the words read in it ("strict compliance here", "HIPAA required")? */
-const opensWith = (said: string, evidence: string): boolean =>
-  said.startsWith(rawWords(evidence.split(" … ")[0]!).join(" "));
+const opensWith = (said: string, evidence: string): boolean => said.startsWith(rawWords(evidence).join(" "));
 
 /** A statement's clauses: split at punctuation, dashes and "and", "but", "while", "whereas". */
 const clausesOf = (statement: string): string[] =>
