@@ -1,5 +1,6 @@
-import type { IntentId, Responses } from "../knowledge/schema.ts";
+import type { IntentId, Lexicon, Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
+import { FailureReports } from "./failureReport.ts";
 import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
 import type { Explanation, Matcher, MatchResult } from "./matcher/matcher.ts";
 import { rawWords } from "./matcher/text.ts";
@@ -14,6 +15,8 @@ const MIN_WITHOUT_STYLE = 3;
 const MIN_SENTENCE_WORDS = 3;
 /** How many runner-ups a best guess offers beside its answer. */
 const MAX_OFFERS = 2;
+/** How many entries a failure report is offered: as many as "did you mean" ever shows. */
+const MAX_FAILURE_OFFERS = 3;
 /** From this length a message is answered on its most telling sentence, and says which. */
 const LONG_TEXT = 300;
 
@@ -47,8 +50,11 @@ export type AskOutcome =
       kind: "no-match";
       confidence: number;
       suggestions: Answerable[];
-      /** "write": a request to write something (asksToWrite), with the entry surely matched, if any. */
-      why: "close" | "unsure" | "no-subject-word" | "write";
+      /**
+       * "write": a request to write something (asksToWrite), with the entry surely matched, if any;
+       * "failure-report": it reports something failing (failureReport.ts), with its closest entries.
+       */
+      why: "close" | "unsure" | "no-subject-word" | "write" | "failure-report";
       unnamed?: string[];
     }
   | {
@@ -134,6 +140,7 @@ export class Asker {
   private readonly notInDocumentsPhrases: { pattern: RegExp; name: string }[];
   /** lexicon styleRequests as patterns (stylePattern). */
   private readonly styleRequests: RegExp[];
+  private readonly failures: FailureReports;
 
   constructor(
     entries: Answerable[],
@@ -147,7 +154,15 @@ export class Asker {
     styleRequests: readonly string[] = [],
     /** lexicon sides' words ("containers", "vms"): what "what are they?" may ask about. */
     private readonly sides: readonly string[] = [],
+    /** lexicon failureReports: how a question reports something failing. */
+    failureReports: Lexicon["failureReports"] = {
+      phrases: [],
+      notBefore: [],
+      hypothetical: [],
+      firstPerson: [],
+    },
   ) {
+    this.failures = new FailureReports(failureReports);
     this.styleRequests = styleRequests.map(stylePattern);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     const single = notInDocuments.filter((n) => !n.includes(" "));
@@ -203,8 +218,9 @@ export class Asker {
       return { kind: "smalltalk", which: "thanks" };
 
     const plain = this.withoutStyle(question);
-    const { decision, focus } =
-      this.pronounResolved(plain, inConversation) ?? this.bestPart(plain, inConversation);
+    const found = this.pronounResolved(plain, inConversation) ?? this.bestPart(plain, inConversation);
+    const { focus } = found;
+    const decision = this.offeredIfFailure(question, found.decision, inConversation);
     this.onExplain?.(() => this.explain(focus ?? question, inConversation));
     // A greeting with who is speaking, which the documents could not answer anyway: greeted; not
     // in a conversation on our subject, where "hey, I am the one who asked about k8s" follows up.
@@ -467,12 +483,35 @@ export class Asker {
   explain(question: string, inConversation = false): AskExplanation {
     // Matched as ask() matches it: without its style requests.
     const explanation = this.matcher.explain(this.withoutStyle(question));
-    const decision = this.decide(explanation.result, inConversation);
+    const decision = this.offeredIfFailure(
+      question,
+      this.decide(explanation.result, inConversation),
+      inConversation,
+    );
     const offered =
       decision.kind === "answer" && decision.unsure
         ? (this.offers(decision.id, decision.alternatives).alternatives ?? []).map((a) => a.id)
         : undefined;
     return { question, ...explanation, decision, ...(offered ? { offered } : {}) };
+  }
+
+  /**
+   * A question that reports something failing ("USB passthrough not working") is offered the
+   * entries it matched, never answered: the documents troubleshoot no tool (failureReport.ts).
+   * Not in a conversation on our subject, where "that won't work, we have a Windows app" pushes back.
+   */
+  private offeredIfFailure(question: string, decision: Decision, inConversation: boolean): Decision {
+    if (inConversation || (decision.kind !== "answer" && decision.kind !== "suggest")) return decision;
+    const reported = this.failures.reportIn(question);
+    if (!reported) return decision;
+    const ids = decision.kind === "answer" ? [decision.id, ...decision.alternatives] : decision.ids;
+    return {
+      kind: "suggest",
+      ids: ids.slice(0, MAX_FAILURE_OFFERS),
+      confidence: decision.confidence,
+      why: "failure-report",
+      reported,
+    };
   }
 
   private decide(result: MatchResult, inConversation = false): Decision {

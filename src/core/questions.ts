@@ -58,6 +58,7 @@ export function buildQuestionAnswering(
     knowledge.lexicon.notInDocuments,
     knowledge.lexicon.styleRequests,
     knowledge.lexicon.sides.flatMap((s) => s.words),
+    knowledge.lexicon.failureReports,
   );
   return {
     entries,

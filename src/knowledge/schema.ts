@@ -127,6 +127,16 @@ export const lexiconSchema = z
     // How the answer should be said, not what it is about ("in plain english", "eli5"): left out of
     // a question before it is matched (src/core/ask.ts withoutStyle), as whole words.
     styleRequests: z.array(z.string().min(2)).default([]),
+    // A report of something failing ("X not working", "it throws this error"): offered, never
+    // answered (src/core/failureReport.ts says how the other lists narrow it).
+    failureReports: z
+      .strictObject({
+        phrases: z.array(z.string().min(2)),
+        notBefore: z.array(z.string().min(1)),
+        hypothetical: z.array(z.string().min(1)),
+        firstPerson: z.array(z.string().min(1)),
+      })
+      .default({ phrases: [], notBefore: [], hypothetical: [], firstPerson: [] }),
     // What marks an answer's drawback, as written, matched as whole words: in the bold label of a
     // detail point ("- **The catch:** …") or in a sentence of the answer ("The catch is that …").
     // "what's the catch?" right after an answer quotes those (src/core/replies/facets.ts).
@@ -230,6 +240,7 @@ export const responsesSchema = z.strictObject({
     noSubjectMatchInConversation: z.string().min(5),
     /** A request to write code, a config or verse: not what the bot does. */
     cannotWrite: z.string().min(5),
+    failureReport: z.string().min(5),
     outOfScope: z.string().min(5),
     // A question in our subject's words that the documents do not answer ("live migration").
     notCovered: z.string().min(5),

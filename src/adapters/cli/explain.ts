@@ -7,6 +7,8 @@ const SUGGESTED_BECAUSE = {
   close: "the best entries are too close to pick one",
   unsure: "no entry probable enough to answer",
   "no-subject-word": "no subject word, so even a sure match is only offered",
+  "failure-report":
+    "it reports something failing (lexicon.yaml failureReports), and the documents troubleshoot no tool, so its entries are only offered",
 } as const;
 
 /** Why no-subject-word declined a question whose only subject word was used in another sense. */
@@ -42,7 +44,9 @@ export function explainText(question: string, qa: QuestionAnswering): string {
         lines.push(`  a best guess (below decide.sure): offers ${x.offered.join(", ") || "nothing"}`);
       break;
     case "suggest":
-      lines.push(`decision: did you mean (${SUGGESTED_BECAUSE[d.why]}): ${d.ids.join(", ")}`);
+      lines.push(
+        `decision: did you mean (${SUGGESTED_BECAUSE[d.why]}${d.reported ? `: "${d.reported}"` : ""}): ${d.ids.join(", ")}`,
+      );
       break;
     case "intent":
       lines.push(

@@ -26,9 +26,16 @@ export type Decision =
   /**
    * Offer entries ("did you mean"), best first, because: the best are too close to pick one
    * (`close`), none is probable enough to answer (`unsure`), or the model is sure of one but the
-   * question names no subject word (`no-subject-word`).
+   * question names no subject word (`no-subject-word`); or the question reports a failure
+   * (`failure-report`, with the phrase `reported`: the asker's rule, src/core/failureReport.ts).
    */
-  | { kind: "suggest"; ids: string[]; confidence: number; why: "close" | "unsure" | "no-subject-word" }
+  | {
+      kind: "suggest";
+      ids: string[];
+      confidence: number;
+      why: "close" | "unsure" | "no-subject-word" | "failure-report";
+      reported?: string;
+    }
   /**
    * `offTopic`: how probable the off-topic class found the question (follow-ups weigh it);
    * `generalOnly`: its only subject words were general ones ("sql", "staging").

@@ -499,11 +499,13 @@ export function askReply(
       const text =
         outcome.why === "write"
           ? r.decline.cannotWrite
-          : outcome.why === "no-subject-word"
-            ? inConversation
-              ? r.decline.noSubjectMatchInConversation
-              : r.decline.noSubjectMatch
-            : r.decline.noMatch;
+          : outcome.why === "failure-report"
+            ? r.decline.failureReport
+            : outcome.why === "no-subject-word"
+              ? inConversation
+                ? r.decline.noSubjectMatchInConversation
+                : r.decline.noSubjectMatch
+              : r.decline.noMatch;
       // Nothing to offer: what the documents cover, and help, instead.
       const buttons =
         outcome.suggestions.length > 0

@@ -366,6 +366,7 @@ export class SituationReader {
       notInDocuments: [],
       framingWords: [],
       styleRequests: [],
+      failureReports: { phrases: [], notBefore: [], hypothetical: [], firstPerson: [] },
       caveatMarks: { labels: [], sentences: [] },
       sides: [],
     });
