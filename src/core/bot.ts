@@ -963,9 +963,12 @@ export class Bot {
     }
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
       // A long description matches some FAQ entry on its topic words; when it states several
-      // answers and asks what to choose, it is a description (the entry stays one press away).
+      // answers and asks what to choose, it is a description (the entry stays one press away). So
+      // is one that asks nothing, unless it follows a recommendation, which a statement of the
+      // team's changes only as the amendments above say (not a new one from these answers alone).
       const reading = this.recent.read(question);
-      if (this.situations.describes(reading))
+      const statedToo = (await recommendation()) === undefined;
+      if (this.situations.describes(reading, question, statedToo))
         return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
       // "why?", "source?" with no answer before it needs the question it follows, which it is
       // asked for: a request for sources or a shorter version always ("source?" alone reads as

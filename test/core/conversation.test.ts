@@ -277,6 +277,31 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(later!)).toEqual([]);
   });
 
+  it("takes a description that asks nothing for one, with two answers read, unless a recommendation came before (a blind trial's got an FAQ entry)", async () => {
+    const [r] = await conversation(
+      "we're four people with a drupal site and a nightly cron job. the traffic is steady and we release once a quarter.",
+    );
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual([
+      ["Deploy frequency", "Rare"],
+      ["Load pattern", "Steady"],
+    ]);
+    // One answer read is no description; nor is a question (it needs three answers and a choice).
+    const [one] = await conversation("our app is a java monolith.");
+    expect(one!.kind).not.toBe("recommendation");
+    const [asked] = await conversation(
+      "the traffic is steady and we release once a quarter, is that normal?",
+    );
+    expect(asked!.kind).not.toBe("recommendation");
+    // After a recommendation, a statement changes it only as an amendment does: a new one from its
+    // answers alone would drop the recommendation's.
+    const [, after] = await conversation(
+      CONTAINERS_TEAM,
+      "we release once a quarter and the traffic is spiky.",
+    );
+    expect(fieldsOf(after!)).toEqual([]);
+  });
+
   it("reads only the question answered last, not one before it", async () => {
     const [, , r] = await conversation(described, "what is a sidecar?", "so what should i use?");
     expect(fieldsOf(r!)).not.toEqual([["Isolation", "Hard"]]);

@@ -20,6 +20,11 @@ export interface SituationParams {
    * to choose (situations.yaml `choiceCues`). 0 switches this off.
    */
   describedAnswers: number;
+  /**
+   * `Bot.ask`: a message that asks nothing, in sentences, is taken as a description of a
+   * situation when this many answers are understood from it. 0 switches this off.
+   */
+  statedAnswers: number;
 }
 
 export const defaultSituationParams: SituationParams = {
@@ -29,4 +34,5 @@ export const defaultSituationParams: SituationParams = {
   frequencyGap: 3,
   typos: true,
   describedAnswers: 3,
+  statedAnswers: 2,
 };

@@ -2,6 +2,7 @@ import type { Knowledge } from "../../knowledge/load.ts";
 import type { Answerable } from "../answerable.ts";
 import { type Decision, decide, parseAnswers } from "../decision/index.ts";
 import type { Reply } from "../reply.ts";
+import { asksSomething, statesAsSentence } from "../walkthrough/statement.ts";
 import { type Reading, SituationReader, type UnderstoodAnswers } from "./extract.ts";
 import { situationReply } from "./reply.ts";
 
@@ -71,10 +72,21 @@ export class Situations {
    * Is this free text a description of the asker's situation that asks what to choose, although
    * the matcher did not take it for the `recommend` intent? Enough understood answers and a
    * question (params.describedAnswers); the FAQ's own questions almost never state three answers.
+   * With `statedToo`, also one that asks nothing and states fewer (params.statedAnswers).
    */
-  describes(reading: Reading): boolean {
-    const min = this.reader.params.describedAnswers;
-    return min > 0 && reading.asksToChoose && Object.keys(reading.understood).length >= min;
+  describes(reading: Reading, text: string, statedToo = true): boolean {
+    const { describedAnswers, statedAnswers } = this.reader.params;
+    const understood = Object.keys(reading.understood).length;
+    if (describedAnswers > 0 && reading.asksToChoose && understood >= describedAnswers) return true;
+    // Or it asks nothing at all, in sentences of what the team has ("we're a team of 3 running a
+    // wordpress site. traffic is steady and we deploy once a quarter."): what else would it want?
+    return (
+      statedToo &&
+      statedAnswers > 0 &&
+      understood >= statedAnswers &&
+      !asksSomething(text) &&
+      statesAsSentence(text)
+    );
   }
 }
 
