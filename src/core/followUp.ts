@@ -853,8 +853,11 @@ export function correction(
   const team = aside
     ? false
     : amended
-      ? (TEAM_SUBJECT.test(rawWords(statement).join(" ")) ||
-          OUR_SYSTEM.test(rawWords(statement).join(" "))) &&
+      ? // Clause by clause: "the card data is handled by stripe, we're not in PCI scope" (a blind
+        // trial's correction) has the team as the second clause's subject.
+        statement
+          .split(/[,;.]\s+/)
+          .some((c) => TEAM_SUBJECT.test(rawWords(c).join(" ")) || OUR_SYSTEM.test(rawWords(c).join(" "))) &&
         !ELSEWHERE.test(statement)
       : rawWords(statement).some((w) => WE.has(w));
   return (team || namesAnswer(statement)) && statesSomething(statement, true) ? statement : undefined;

@@ -656,6 +656,26 @@ describe("a request about the recommendation that reads as a checklist request",
   });
 });
 
+describe("a correction whose team is the subject of a later clause", () => {
+  it("is applied: 'actually the card data is handled by stripe, we're not in PCI scope' (a blind trial's got an FAQ best guess)", async () => {
+    const [, r] = await conversation(
+      "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
+      "actually the card data is handled by stripe, we're not in PCI scope",
+    );
+    expect(r!.parts[0]).toEqual({ type: "heading", text: knowledge.responses.situation.correctedHeading });
+    expect(fieldsOf(r!)).toEqual([["Compliance", "None"]]);
+    // Nobody of the team's in any clause: no correction ("actually the auditors say PCI is out of scope").
+    const [, other] = await conversation(
+      "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
+      "actually the card processor is stripe, the processor is in PCI scope",
+    );
+    expect(other!.parts[0]).not.toEqual({
+      type: "heading",
+      text: knowledge.responses.situation.correctedHeading,
+    });
+  });
+});
+
 describe("'change <question> to <option>' after a recommendation", () => {
   it("changes that answer whatever was shown after it (blind trial 18's got 'That takes me back to my answer above')", async () => {
     const bot = makeBot(await createStore("memory:"));

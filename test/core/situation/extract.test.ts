@@ -1357,6 +1357,13 @@ describe("SituationReader", () => {
     expect(values("PCI applies to payments, but card data never touches the cluster").compliance).toBe(
       "strict",
     );
+    // Handled by a payment provider: not the team's to secure, nor said to be no regime at all.
+    expect(values("the card data is handled by stripe")).toEqual({});
+    expect(values("card data goes straight to our payment processor")).toEqual({});
+    expect(values("actually the card data is handled by stripe, we're not in PCI scope").compliance).toBe(
+      "none",
+    );
+    expect(values("payments handles card data").compliance).toBe("strict");
   });
 
   it("'licensed' beside a regulated business is no licensed software; 'layered isolation' is strong", () => {
