@@ -803,6 +803,11 @@ describe("SituationReader", () => {
     // Scripts the team wrote, and an audit's certificate, are neither (an independent review's).
     expect(values("our CI runs arbitrary scripts written by our own engineers")).toEqual({});
     expect(values("our devs write arbitrary scripts for the pipeline")).toEqual({});
+    // Code named by its language: a later trial's playground was read as nothing but its load.
+    expect(values("users submit arbitrary python that we execute on our servers")).toEqual({
+      isolation: "hard",
+    });
+    expect(values("players can run arbitrary javascript in the game")).toEqual({ isolation: "hard" });
     expect(values("we are SOC2 certified only on our AWS account")).toEqual({ compliance: "moderate" });
   });
 
