@@ -811,6 +811,15 @@ describe("SituationReader", () => {
     expect(values("we are SOC2 certified only on our AWS account")).toEqual({ compliance: "moderate" });
   });
 
+  it("kubernetes expertise is a high appetite, and its lack a low one (a blind trial's read nothing)", () => {
+    expect(values("we have kubernetes experts")).toEqual({ orchestration: "high" });
+    expect(values("nobody here is a kubernetes expert")).toEqual({ orchestration: "low" });
+    expect(values("we lack kubernetes expertise")).toEqual({ orchestration: "low" });
+    expect(values("lacking any compliance requirements")).toEqual({ compliance: "none" });
+    // Knowing it well is a skill, not an appetite (the set's writers read no answer in it).
+    expect(values("one person who knows k8s well")).toEqual({});
+  });
+
   it("a managed product refused is no refusal of orchestration", () => {
     expect(values("actually we don't use eks")).toEqual({});
     expect(values("we don't use GKE")).toEqual({});
