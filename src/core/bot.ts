@@ -1132,6 +1132,7 @@ export class Bot {
                                 figures: asksForFigures(question),
                                 caveats,
                                 named: repeated && outcome.entry.id !== context?.entryId,
+                                more: wholeAsked && outcome.entry.related.length > 0,
                               })
                             : askReply(
                                 outcome,

@@ -1139,6 +1139,9 @@ export function aboutRecommendation(
     const about = aboutRecommendation(opening, words);
     if (about) return about;
   }
+  // "tell me more", "elaborate": the card was the whole of it, so its reasons in full (a blind
+  // trial's was declined as outside what the bot knows).
+  if (asksForWhole(question)) return "why";
   // (Not of "a small team of 2 people", which the recommendation's reasons do not weigh: a review's.)
   if (
     APPLIES_TO_US.test(question.replace(/[’']/g, "")) &&

@@ -216,9 +216,13 @@ describe("answers kept short once asked for ('please keep answers short', a tria
     await bot.handle(turn({ text: question }));
     const [whole] = await bot.handle(turn({ text: "show the whole answer" }));
     expect(JSON.stringify(whole!.parts)).toContain(detail());
+    // Nothing more to say: said so, with the related questions that go further (a blind trial's
+    // got the answer's first sentence again, as "takes me back to my answer above").
     const [again] = await bot.handle(turn({ text: "tell me more" }));
-    expect(again!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
+    expect(again!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.nothingMore });
+    expect(again!.parts).not.toContainEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
     expect(JSON.stringify(again!.parts)).not.toContain(detail());
+    expect(again!.parts.some((p) => p.type === "buttons" && p.role === "followups")).toBe(true);
   });
 
   it("gives the FAQ entry a glossary term leads to for 'more detail on that' (a blind trial's was declined)", async () => {
@@ -263,7 +267,7 @@ describe("answers kept short once asked for ('please keep answers short', a tria
     const [first] = await bot.handle(turn({ text: "tell me more" }));
     expect(first!.parts[0]?.type).toBe("subtitle");
     const [second] = await bot.handle(turn({ text: "tell me more" }));
-    expect(second!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.sameAnswer });
+    expect(second!.parts).toContainEqual({ type: "text", text: knowledge.responses.followUp.nothingMore });
   });
 
   it("says answers are full already to 'full answers again' when short ones were never asked for", async () => {

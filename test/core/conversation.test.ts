@@ -2324,6 +2324,23 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     expect(between!.kind).toBe("answer");
   });
 
+  it("gives its reasons for 'tell me more' right after it (a blind trial's was declined as outside what the bot knows)", async () => {
+    for (const q of ["tell me more", "more details please", "elaborate"]) {
+      const { bot } = await recommended();
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(r!.kind, q).toBe("recommendation");
+      expect(contextOf(r!), q).toEqual({
+        type: "context",
+        text: "Following up on the recommendation: _Virtual machines_",
+      });
+    }
+    // After an answer in between, it is about that answer.
+    const { bot } = await recommended();
+    await bot.handle(turn({ text: "what is a hypervisor?" }));
+    const [r] = await bot.handle(turn({ text: "tell me more" }));
+    expect(r!.kind).not.toBe("recommendation");
+  });
+
   it("answers what would change it, in longer words, instead of starting a checklist or declining", async () => {
     for (const q of [
       "what would have to be different for the recommendation to change?",

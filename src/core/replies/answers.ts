@@ -176,6 +176,7 @@ export function sameAnswerReply(
     figures = false,
     caveats = false,
     named = false,
+    more = false,
   }: {
     /** What the question got on its own ("is that safe?": container security), offered beside. */
     alone?: Answerable[];
@@ -189,10 +190,19 @@ export function sameAnswerReply(
     caveats?: boolean;
     /** Which answer it takes back to is said (one given a few questions before, not the last). */
     named?: boolean;
+    /** "tell me more" asked for more of an answer already shown whole. */
+    more?: boolean;
   } = {},
 ): Reply {
   const r = ctx.responses;
-  const text = points.length > 0 ? r.followUp.onThat : caveats ? r.followUp.noCatch : r.followUp.sameAnswer;
+  const text =
+    points.length > 0
+      ? r.followUp.onThat
+      : caveats
+        ? r.followUp.noCatch
+        : more
+          ? r.followUp.nothingMore
+          : r.followUp.sameAnswer;
   // Asked for figures: that there are none says what "takes me back" would.
   // Nothing of it asked about in particular: its gist, so the reply says something of its own.
   const gist = text === r.followUp.sameAnswer && !figures ? [gistOf(entry.answer)] : [];
