@@ -941,7 +941,12 @@ export class Bot {
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).
-      const rec = speaksOfTheRecommendation(question) ? await recommendation() : undefined;
+      // So is "what do you recommend?" said with nothing of a situation in it, after one (a blind
+      // trial's got "I couldn't tell any of the checklist's answers from that description").
+      const saysNothingNew =
+        outcome.intent === "recommend" && Object.keys(this.recent.read(question).understood).length === 0;
+      const rec =
+        speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
       if (rec) {
         await this.bringForward(turn);
         return this.recommendationFollowUp(

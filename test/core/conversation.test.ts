@@ -2325,7 +2325,15 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
   });
 
   it("gives its reasons for 'tell me more' right after it (a blind trial's was declined as outside what the bot knows)", async () => {
-    for (const q of ["tell me more", "more details please", "elaborate"]) {
+    // And for "what do you recommend?" with nothing new in it, typos too (the same trial's got "I
+    // couldn't tell any of the checklist's answers", or was declined).
+    for (const q of [
+      "tell me more",
+      "more details please",
+      "elaborate",
+      "what do you recommend?",
+      "wat do u recomend?",
+    ]) {
       const { bot } = await recommended();
       const [r] = await bot.handle(turn({ text: q }));
       expect(r!.kind, q).toBe("recommendation");
