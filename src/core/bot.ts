@@ -945,8 +945,7 @@ export class Bot {
       // trial's got "I couldn't tell any of the checklist's answers from that description").
       const saysNothingNew =
         outcome.intent === "recommend" && Object.keys(this.recent.read(question).understood).length === 0;
-      const rec =
-        speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
+      const rec = speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
       if (rec) {
         await this.bringForward(turn);
         return this.recommendationFollowUp(
