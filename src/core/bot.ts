@@ -67,6 +67,7 @@ import {
   briefReply,
   bulletsReply,
   claimReply,
+  contestedReply,
   disagreementReply,
   firstSentence,
   helpReply,
@@ -774,11 +775,7 @@ export class Bot {
     if (context && contests(question) && !claimAnswered(this.recent.ask(question))) {
       const since = await recommendation();
       const entry = !since || since.at < (context.at ?? 0) ? this.recent.entry(context.entryId) : undefined;
-      if (entry)
-        return this.following(
-          sourcesReply(entry, this.qa.context, context.askedId, this.knowledge.responses.followUp.contested),
-          entry,
-        );
+      if (entry) return this.following(contestedReply(entry, this.qa.context, context.askedId), entry);
     }
     // "what would change it?" can only be about a recommendation, however many answers came after
     // it; "why?", "why not X?", "source?" are about whichever came last.

@@ -161,6 +161,19 @@ describe("'that's wrong' under an answer", () => {
     expect(texts(r)).not.toContain(knowledge.responses.followUp.contested);
   });
 
+  it("quotes where the documents disagree, when the answer says they do (a blind trial's got the sections alone)", async () => {
+    const { r } = await replyAfter(
+      "can we run databases in containers?",
+      "thats wrong, postgres on k8s is totally fine in prod",
+    );
+    const said = texts(r);
+    expect(said[0]).toBe(knowledge.responses.followUp.contestedDisagree);
+    expect(said[1]).toMatch(/disagree/i);
+    expect(said[1]).toContain("(000)");
+    expect(said[1]).toContain("(004)");
+    expect(said[2]).toBe(knowledge.responses.followUp.contested);
+  });
+
   it("needs an answer before it", async () => {
     const bot = makeBot(await createStore("memory:"));
     const [r] = await bot.handle(turn({ text: "thats wrong" }));

@@ -260,6 +260,41 @@ export function sourcesReply(
 }
 
 /**
+ * "thats wrong, postgres on k8s is fine in prod" after an answer: that the bot only reports the
+ * documents, where the documents themselves disagree on it, if they do (a blind trial's reply
+ * showed only the sections, though one of them sides with the person), and its sources.
+ */
+export function contestedReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
+  const r = ctx.responses;
+  const points = disagreementsOf(entry);
+  const text = r.followUp.contested;
+  const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
+  return reply(
+    "answer",
+    [
+      { type: "text", text: points.length > 0 ? r.followUp.contestedDisagree : text },
+      ...(points.length > 0
+        ? [
+            { type: "text" as const, text: points.join("\n") },
+            { type: "text" as const, text },
+          ]
+        : []),
+      ...sources,
+      backToAnswer(entry, ctx, askedId),
+    ],
+    text,
+  );
+}
+
+/** The lines of an answer that say where the documents disagree. */
+function disagreementsOf(entry: Answerable): string[] {
+  return `${entry.answer}\n${entry.details}`
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => DISAGREES.test(l));
+}
+
+/**
  * "which doc says that a kernel compromise can reach many workloads?": the points of an answer
  * that speak of it (which may say otherwise: "where do the docs say VMs are obsolete?"), under the sections of the documents those points name (all the answer's when they
  * name none), and the whole answer one press away.
@@ -384,10 +419,7 @@ export function reasonsReply(entry: Answerable, ctx: AnswerContext, askedId?: st
  */
 export function disagreementReply(entry: Answerable, ctx: AnswerContext, askedId?: string): Reply {
   const r = ctx.responses;
-  const points = `${entry.answer}\n${entry.details}`
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => DISAGREES.test(l));
+  const points = disagreementsOf(entry);
   const text = points.length > 0 ? r.followUp.whichIsRight : r.followUp.noDisagreement;
   const sources = entryParts(entry, ctx).body.filter((p) => p.type === "sources");
   return reply(
