@@ -366,6 +366,8 @@ describe("matching", () => {
       "how many hidden layers should a neural network have",
       "virtual destructor or not in this base class?",
       "rails schema migration fails on a new column",
+      // A blind trial's was told it "sounds like our subject".
+      "css: how do I vertically center a div inside a flex container",
     ])
       expect(notOurs(ask(q)), q).toBe(true);
     // Beside any other word the subject word is ours again.
