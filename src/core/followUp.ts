@@ -55,7 +55,7 @@ export const FOLLOW_UP = {
    */
   sureOffer: 0.85,
   /** A question opening with one of these continues the one before ("and for VMs?", "so how long"). */
-  connectives: ["and", "but", "so", "also", "or", "then", "plus"],
+  connectives: ["and", "but", "so", "also", "or", "then", "plus", "vs", "versus"],
   /** Besides the connectives, a question made of stopwords opening with one of these asks about what was said ("why?", "how so?"). */
   openers: ["why", "how", "what", "which", "really", "when", "where"],
   /** A question using one of these points back at the one before ("how long does that take?"). */
