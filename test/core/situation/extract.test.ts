@@ -808,16 +808,25 @@ describe("SituationReader", () => {
       isolation: "hard",
     });
     expect(values("players can run arbitrary javascript in the game")).toEqual({ isolation: "hard" });
+    // An ops team's or a batch queue's (an independent review's).
+    expect(values("our ops team runs arbitrary commands over ssh on the VMs")).toEqual({});
+    expect(values("we submit arbitrary jobs to our batch queue nightly")).toEqual({});
     expect(values("we are SOC2 certified only on our AWS account")).toEqual({ compliance: "moderate" });
   });
 
-  it("kubernetes expertise is a high appetite, and its lack a low one (a blind trial's read nothing)", () => {
-    expect(values("we have kubernetes experts")).toEqual({ orchestration: "high" });
+  it("kubernetes expertise the team has is a high appetite, and its lack a low one (a blind trial's read nothing)", () => {
+    expect(values("we have a team of kubernetes experts")).toEqual({ orchestration: "high" });
+    expect(values("we have deep kubernetes experience")).toEqual({ orchestration: "high" });
     expect(values("nobody here is a kubernetes expert")).toEqual({ orchestration: "low" });
     expect(values("we lack kubernetes expertise")).toEqual({ orchestration: "low" });
-    expect(values("lacking any compliance requirements")).toEqual({ compliance: "none" });
-    // Knowing it well is a skill, not an appetite (the set's writers read no answer in it).
+    // Someone else's, hired or gone, or a skill that is no appetite (an independent review's; the
+    // set's writers read no answer in "knows k8s well").
+    expect(values("we're hiring kubernetes experts next quarter")).toEqual({});
+    expect(values("our kubernetes expert quit last month")).toEqual({});
     expect(values("one person who knows k8s well")).toEqual({});
+    // "Lack" negates nothing else: what a team lacks may still be what it must have.
+    expect(values("we lack proper PCI segmentation right now").compliance).toBe("strict");
+    expect(values("we lack a sandbox for the untrusted code").isolation).toBe("hard");
   });
 
   it("a managed product refused is no refusal of orchestration", () => {
@@ -1378,6 +1387,8 @@ describe("SituationReader", () => {
       "none",
     );
     expect(values("payments handles card data").compliance).toBe("strict");
+    // Processed by the team itself is the team's to secure (an independent review's).
+    expect(values("card data is processed by our backend").compliance).toBe("strict");
   });
 
   it("'licensed' beside a regulated business is no licensed software; 'layered isolation' is strong", () => {
