@@ -663,12 +663,23 @@ export class Bot {
         all && supposed !== undefined && shown
           ? this.requirementsAdded(all.understood, shown.actual, supposed)
           : undefined;
+      // A correction keeps what it tells of the team, as a plain amendment does ("actually netflix
+      // deploys weekly, we're not in PCI scope": an independent review's took netflix's deploys).
       const read =
-        all && toldOnly ? toldOnlyOf(all, plain) : added && all ? { ...all, understood: added.kept } : all;
+        all && toldOnly
+          ? toldOnlyOf(all, plain)
+          : all && corrected !== undefined
+            ? toldOnlyOf(all, corrected)
+            : added && all
+              ? { ...all, understood: added.kept }
+              : all;
+      // (Not one the reader read and found told of someone else.)
+      const notTold = (k: string) =>
+        all !== undefined && k in all.understood && !(k in (read?.understood ?? {}));
       const unread = read && {
         ...Object.fromEntries(
           Object.entries(said).filter(
-            ([k]) => !(k in read.understood) && !read.conflicts.includes(k as AnswerKey),
+            ([k]) => !(k in read.understood) && !read.conflicts.includes(k as AnswerKey) && !notTold(k),
           ),
         ),
         ...Object.fromEntries(Object.entries(echoed).filter(([k]) => !(k in read.understood))),

@@ -722,12 +722,27 @@ function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectles
   if (OTHER_PARTY.test(said)) return TEAM_OPENS.test(said) || REQUIRED_OF_US.test(said);
   if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
   const rest = said.split(" ");
+  // A short clause with a subject of its own that is not the team: "netflix deploys weekly" (an
+  // independent review's correction took netflix's deploys for the team's).
+  if (rest.length === 3 && OTHERS_DOING.has(rest[1]!)) return false;
   return rest.length <= 3 ||
     ELLIPTICAL_OPENERS.has(rest[0]!) ||
     (evidence !== "" && opensWith(said, evidence))
     ? "subjectless"
     : false;
 }
+/** Verbs of what a system does, said of a third person: after a name, that name is the subject. */
+const OTHERS_DOING = new Set([
+  "deploys",
+  "releases",
+  "ships",
+  "runs",
+  "uses",
+  "has",
+  "hosts",
+  "keeps",
+  "stores",
+]);
 /** Words of a clause addressed to the bot, or of what may or ought to be. */
 const NOT_TOLD = new Set(["you", "your", "u", "ur", "should", "could", "might", "would", "ought"]);
 /**
@@ -853,12 +868,14 @@ export function correction(
   const team = aside
     ? false
     : amended
-      ? // Clause by clause: "the card data is handled by stripe, we're not in PCI scope" (a blind
-        // trial's correction) has the team as the second clause's subject.
-        statement
-          .split(/[,;.]\s+/)
-          .some((c) => TEAM_SUBJECT.test(rawWords(c).join(" ")) || OUR_SYSTEM.test(rawWords(c).join(" "))) &&
-        !ELSEWHERE.test(statement)
+      ? // The team as the subject of a clause: "the card data is handled by stripe, we're not in
+        // PCI scope" (a blind trial's correction) has it as the second's. Our system only opening
+        // the whole: "actually netflix deploys weekly, the services there are bigger" is netflix's
+        // (an independent review's).
+        (statement.split(/[,;.]\s+/).some((c) => TEAM_SUBJECT.test(rawWords(c).join(" "))) ||
+          OUR_SYSTEM.test(rawWords(statement).join(" "))) &&
+        !ELSEWHERE.test(statement) &&
+        !speaksOfAnother(statement)
       : rawWords(statement).some((w) => WE.has(w));
   return (team || namesAnswer(statement)) && statesSomething(statement, true) ? statement : undefined;
 }

@@ -664,15 +664,29 @@ describe("a correction whose team is the subject of a later clause", () => {
     );
     expect(r!.parts[0]).toEqual({ type: "heading", text: knowledge.responses.situation.correctedHeading });
     expect(fieldsOf(r!)).toEqual([["Compliance", "None"]]);
-    // Nobody of the team's in any clause: no correction ("actually the auditors say PCI is out of scope").
-    const [, other] = await conversation(
-      "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
+    // Nobody of the team's in any clause, or another's system in one: no correction (the last
+    // three an independent review's).
+    for (const said of [
       "actually the card processor is stripe, the processor is in PCI scope",
+      "actually netflix deploys weekly, the services there are bigger",
+      "actually the vendor's product is a monolith, the api is theirs",
+      "actually my friend's team deploys quarterly, the services are similar to ours",
+    ]) {
+      const [, other] = await conversation(
+        "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
+        said,
+      );
+      expect(other!.parts[0], said).not.toEqual({
+        type: "heading",
+        text: knowledge.responses.situation.correctedHeading,
+      });
+    }
+    // Another's facts beside the team's: only the team's are taken.
+    const [, both] = await conversation(
+      "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
+      "actually netflix deploys weekly, we're not in PCI scope",
     );
-    expect(other!.parts[0]).not.toEqual({
-      type: "heading",
-      text: knowledge.responses.situation.correctedHeading,
-    });
+    expect(fieldsOf(both!)).toEqual([["Compliance", "None"]]);
   });
 });
 
