@@ -48,6 +48,7 @@ import {
   type ShownRecommendation,
   saidOfTheTeam,
   saysNothingElse,
+  speaksAsTheTeam,
   speaksOfAnother,
   speaksOfTheRecommendation,
   supposition,
@@ -976,11 +977,16 @@ export class Bot {
     if (outcome.kind === "answer" || outcome.kind === "no-match" || outcome.kind === "out-of-scope") {
       // A long description matches some FAQ entry on its topic words; when it states several
       // answers and asks what to choose, it is a description (the entry stays one press away). So
-      // is one that asks nothing, unless it follows a recommendation, which a statement of the
-      // team's changes only as the amendments above say (not a new one from these answers alone).
+      // is one that asks nothing, said as the team of its own case, unless it follows a
+      // recommendation, which a statement of the team's changes only as the amendments above say
+      // (not a new one from these answers alone).
       const reading = this.recent.read(question);
-      const statedToo = (await recommendation()) === undefined;
-      if (this.situations.describes(reading, question, statedToo))
+      const described =
+        this.situations.describes(reading) ||
+        (this.situations.states(reading, question) &&
+          speaksAsTheTeam(question) &&
+          (await recommendation()) === undefined);
+      if (described)
         return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
       // "why?", "source?" with no answer before it needs the question it follows, which it is
       // asked for: a request for sources or a shorter version always ("source?" alone reads as

@@ -820,6 +820,16 @@ const ANOTHER = new RegExp(
 );
 
 /**
+ * Does a message speak as the team of its own case ("we're three devs …", "our app is a
+ * monolith"), not of another's ("netflix deploys daily", "at my last job we …", "my friend's
+ * startup …"), nor pass on what others say ("we heard …", "the docs say teams should …")?
+ */
+export function speaksAsTheTeam(text: string): boolean {
+  const words = rawWords(text).join(" ");
+  return TEAM_SUBJECT.test(words) && !ELSEWHERE.test(text) && !HEARSAY.test(words) && !speaksOfAnother(text);
+}
+
+/**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
  * monthly", not "our competitor deploys daily and we hate it")?
  */

@@ -293,6 +293,17 @@ describe("'what do you recommend for that?' right after a question that describe
       "the traffic is steady and we release once a quarter, is that normal?",
     );
     expect(asked!.kind).not.toBe("recommendation");
+    // Nor another's case, a general claim or hearsay (an independent review's got recommendations).
+    for (const said of [
+      "Kubernetes is great for teams that deploy daily with spiky load.",
+      "netflix deploys thousands of times a day and has spiky traffic.",
+      "at my last job we deployed daily and traffic was spiky.",
+      "the docs say teams that deploy daily with spiky load should use containers.",
+      "we heard teams that deploy daily and have spiky traffic use containers.",
+    ]) {
+      const [r] = await conversation(said);
+      expect(r!.kind, said).not.toBe("recommendation");
+    }
     // After a recommendation, a statement changes it only as an amendment does: a new one from its
     // answers alone would drop the recommendation's.
     const [, after] = await conversation(

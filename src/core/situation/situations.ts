@@ -72,18 +72,22 @@ export class Situations {
    * Is this free text a description of the asker's situation that asks what to choose, although
    * the matcher did not take it for the `recommend` intent? Enough understood answers and a
    * question (params.describedAnswers); the FAQ's own questions almost never state three answers.
-   * With `statedToo`, also one that asks nothing and states fewer (params.statedAnswers).
    */
-  describes(reading: Reading, text: string, statedToo = true): boolean {
-    const { describedAnswers, statedAnswers } = this.reader.params;
-    const understood = Object.keys(reading.understood).length;
-    if (describedAnswers > 0 && reading.asksToChoose && understood >= describedAnswers) return true;
-    // Or it asks nothing at all, in sentences of what the team has ("we're a team of 3 running a
-    // wordpress site. traffic is steady and we deploy once a quarter."): what else would it want?
+  describes(reading: Reading): boolean {
+    const min = this.reader.params.describedAnswers;
+    return min > 0 && reading.asksToChoose && Object.keys(reading.understood).length >= min;
+  }
+
+  /**
+   * Or one that asks nothing at all, in sentences of what the team has ("we're a team of 3 running
+   * a wordpress site. traffic is steady and we deploy once a quarter."): what else would it want?
+   * With at least params.statedAnswers answers (whose case it is, the caller judges).
+   */
+  states(reading: Reading, text: string): boolean {
+    const min = this.reader.params.statedAnswers;
     return (
-      statedToo &&
-      statedAnswers > 0 &&
-      understood >= statedAnswers &&
+      min > 0 &&
+      Object.keys(reading.understood).length >= min &&
       !asksSomething(text) &&
       statesAsSentence(text)
     );
