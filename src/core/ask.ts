@@ -140,7 +140,7 @@ export class Asker {
   private readonly notInDocumentsPhrases: { pattern: RegExp; name: string }[];
   /** lexicon styleRequests as patterns (stylePattern). */
   private readonly styleRequests: RegExp[];
-  private readonly failures: FailureReports;
+  private readonly failures: FailureReports | undefined;
 
   constructor(
     entries: Answerable[],
@@ -155,14 +155,9 @@ export class Asker {
     /** lexicon sides' words ("containers", "vms"): what "what are they?" may ask about. */
     private readonly sides: readonly string[] = [],
     /** lexicon failureReports: how a question reports something failing. */
-    failureReports: Lexicon["failureReports"] = {
-      phrases: [],
-      notBefore: [],
-      hypothetical: [],
-      firstPerson: [],
-    },
+    failureReports?: Lexicon["failureReports"],
   ) {
-    this.failures = new FailureReports(failureReports);
+    this.failures = failureReports ? new FailureReports(failureReports) : undefined;
     this.styleRequests = styleRequests.map(stylePattern);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     const single = notInDocuments.filter((n) => !n.includes(" "));
@@ -498,12 +493,14 @@ export class Asker {
   /**
    * A question that reports something failing ("USB passthrough not working") is offered the
    * entries it matched, never answered: the documents troubleshoot no tool (failureReport.ts).
-   * Not in a conversation on our subject, where "that won't work, we have a Windows app" pushes back.
+   * Not where the asker reads it as part of a conversation on our subject (`inConversation`).
    */
   private offeredIfFailure(question: string, decision: Decision, inConversation: boolean): Decision {
     if (inConversation || (decision.kind !== "answer" && decision.kind !== "suggest")) return decision;
-    const reported = this.failures.reportIn(question);
-    if (!reported) return decision;
+    const reported = this.failures?.reportIn(question);
+    // Asking between two of our sides, it asks a choice the documents weigh, whatever went wrong
+    // first ("our containers keep getting OOMKilled, would VMs be better?"; a blind measurement's).
+    if (!reported || (question.includes("?") && this.matcher.match(question).sides >= 2)) return decision;
     const ids = decision.kind === "answer" ? [decision.id, ...decision.alternatives] : decision.ids;
     return {
       kind: "suggest",

@@ -952,8 +952,12 @@ export class Bot {
       // a new checklist (which would end it).
       // So is "what do you recommend?" said with nothing of a situation in it, after one (a blind
       // trial's got "I couldn't tell any of the checklist's answers from that description").
+      // (Not "… for my other team?": another's case, a new one.)
       const saysNothingNew =
-        outcome.intent === "recommend" && Object.keys(this.recent.read(question).understood).length === 0;
+        outcome.intent === "recommend" &&
+        Object.keys(this.recent.read(question).understood).length === 0 &&
+        !/\b(?:other|another|different|new|else|next)\b/i.test(question) &&
+        !speaksOfAnother(question);
       const rec = speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
       if (rec) {
         await this.bringForward(turn);

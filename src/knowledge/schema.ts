@@ -134,9 +134,22 @@ export const lexiconSchema = z
         phrases: z.array(z.string().min(2)),
         notBefore: z.array(z.string().min(1)),
         hypothetical: z.array(z.string().min(1)),
+        when: z.array(z.string().min(1)),
         firstPerson: z.array(z.string().min(1)),
+        relatives: z.array(z.string().min(1)),
+        pointers: z.array(z.string().min(1)),
+        debugging: z.array(z.string().min(1)),
       })
-      .default({ phrases: [], notBefore: [], hypothetical: [], firstPerson: [] }),
+      .default({
+        phrases: [],
+        notBefore: [],
+        hypothetical: [],
+        when: [],
+        firstPerson: [],
+        relatives: [],
+        pointers: [],
+        debugging: [],
+      }),
     // What marks an answer's drawback, as written, matched as whole words: in the bold label of a
     // detail point ("- **The catch:** …") or in a sentence of the answer ("The catch is that …").
     // "what's the catch?" right after an answer quotes those (src/core/replies/facets.ts).

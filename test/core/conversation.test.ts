@@ -2372,6 +2372,10 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [r] = await bot.handle(turn({ text: "tell me more" }));
     expect(r!.kind).not.toBe("recommendation");
+    // Another team's is a new case, not this one again (an independent review's).
+    const { bot: other } = await recommended();
+    const [theirs] = await other.handle(turn({ text: "what do you recommend for my other team?" }));
+    expect(contextOf(theirs!)).toBeUndefined();
   });
 
   it("answers what would change it, in longer words, instead of starting a checklist or declining", async () => {

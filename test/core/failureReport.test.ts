@@ -19,21 +19,42 @@ describe("a question that reports something failing (lexicon failureReports)", (
       "throws this error",
     );
     expect(reports.reportIn("pods end in CrashLoopBackOff after the upgrade")).toBe("crashloopbackoff");
+    // An independent review's, answered at first.
+    expect(reports.reportIn("my VM won't boot after resizing the disk")).toBe("wont boot");
+    expect(reports.reportIn("my pod is in ImagePullBackOff, any idea?")).toBe("imagepullbackoff");
+    expect(reports.reportIn("docker build fails on the npm install step")).toBe("fails on");
+    expect(reports.reportIn("GPU passthrough stopped working for me after the kernel update")).toBe(
+      "stopped working",
+    );
     // A what-if of the asker's own is still a report: "when I start it, it fails".
     expect(reports.reportIn("When I start the VM I get an error about the hypervisor")).toBe("get an error");
   });
 
-  it("is no preference, plan or what-if", () => {
-    expect(reports.reportIn("containers don't work for us because we run windows")).toBeUndefined();
-    expect(reports.reportIn("we tried kubernetes but it didn't work out")).toBeUndefined();
-    expect(reports.reportIn("does live migration work as well for containers?")).toBeUndefined();
-    expect(reports.reportIn("what happens if a container fails to start?")).toBeUndefined();
-    expect(reports.reportIn("can we keep old images for when a new release fails to start")).toBeUndefined();
+  it("is no preference, plan, claim, concept, pushback, what-if or request to debug", () => {
+    for (const q of [
+      "containers don't work for us because we run windows",
+      "we tried kubernetes but it didn't work out",
+      "does live migration work as well for containers?",
+      "can we keep old images for when a new release fails to start",
+      // An independent review's, each offered instead of answered at first.
+      "which workloads do not work in containers?",
+      "is it true that databases don't work in containers?",
+      "what fails to scale with VMs?",
+      "I failed to explain containers to my manager, how do they differ from VMs?",
+      "can a segfault in a container crash the host kernel?",
+      "does kubernetes restart a pod that keeps crashing?",
+      "what happens if our app fails to start in a container?",
+      "what if my container keeps crashing, does kubernetes restart it?",
+      "that won't work, we run a legacy windows app",
+      "how do I debug a container that is stuck at starting?",
+      "figure out why my container keeps failing",
+      "can we run databases in containers?",
+    ])
+      expect(reports.reportIn(q), q).toBeUndefined();
     // The what-if ends with its clause: the next one reports.
-    expect(reports.reportIn("if that helps, our VMs fail to boot, firecracker keeps crashing")).toBe(
+    expect(reports.reportIn("if that helps, our VMs are slow, firecracker keeps crashing")).toBe(
       "keeps crashing",
     );
-    expect(reports.reportIn("can we run databases in containers?")).toBeUndefined();
   });
 
   it("is offered the entries it matched, never answered, with a reply that says why", () => {
@@ -56,6 +77,8 @@ describe("a question that reports something failing (lexicon failureReports)", (
     });
     // Without the failure, the same subject is answered.
     expect(qa.asker.ask("can the GPU be passed through to a VM?").kind).toBe("answer");
+    // Asking between two of our sides, it is a choice the documents weigh (a blind measurement's).
+    expect(qa.asker.ask("our containers keep getting OOMKilled, would VMs be better?").kind).toBe("answer");
   });
 
   it("says so in ask --explain, with the phrase that reported it", () => {

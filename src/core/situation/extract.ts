@@ -366,7 +366,16 @@ export class SituationReader {
       notInDocuments: [],
       framingWords: [],
       styleRequests: [],
-      failureReports: { phrases: [], notBefore: [], hypothetical: [], firstPerson: [] },
+      failureReports: {
+        phrases: [],
+        notBefore: [],
+        hypothetical: [],
+        when: [],
+        firstPerson: [],
+        relatives: [],
+        pointers: [],
+        debugging: [],
+      },
       caveatMarks: { labels: [], sentences: [] },
       sides: [],
     });
