@@ -360,6 +360,17 @@ describe("matching", () => {
     );
   });
 
+  it("reads a startup sized or kinded as a young company, not start-up time (lexicon synonyms)", () => {
+    // A blind trial's got the boot time answer.
+    for (const q of [
+      "kubernetes vs vms for a 15 person startup?",
+      "containers or vms for a small startup?",
+      "what should a fintech startup run on?",
+    ])
+      expect(answerId(q), q).not.toBe("boot-time");
+    expect(answerId("how fast is container startup?")).toBe("boot-time");
+  });
+
   it("reads a subject word in a pair of its other sense as someone else's (lexicon otherSenses)", () => {
     for (const q of [
       "my jupyter kernel restarts when i load the dataset",
