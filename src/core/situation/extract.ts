@@ -41,6 +41,8 @@ const ELLIPSIS_CLAUSE = 8;
 const RATE_WORDS = new Set(["a", "per", "every"]);
 /** A rate written as one word: "10x/day", "2/week". */
 const SLASHED_RATE = /^(\d+(?:\.\d+)?)x?\/([a-z]+)$/;
+/** A word of shipping per a period, after a count: "20 deploys/day". */
+const WORD_PER_PERIOD = /^([a-z]+)\/([a-z]+)$/;
 /** An operating system named in a text, and the versions written right after it. */
 interface OsNamed {
   i: number;
@@ -1433,6 +1435,24 @@ export class SituationReader {
         continue;
       }
       if (i === 0) continue;
+      // "~20 deploys/day" (a blind trial's was read as nothing): the count before, in context.
+      const worded = WORD_PER_PERIOD.exec(tokens[i]!.word);
+      const perPeriod = worded ? f.perYear[worded[2]!] : undefined;
+      const count = Number(tokens[i - 1]!.word);
+      if (worded && perPeriod !== undefined && context?.includes(worded[1]!) && Number.isFinite(count)) {
+        const value = this.inBand(count * perPeriod, count * perPeriod, f.ranges);
+        if (value)
+          out.push({
+            key: f.key,
+            value,
+            from: i - 1,
+            to: i,
+            size: 2,
+            segment: tokens[i]!.segment,
+            sentence: tokens[i]!.sentence,
+          });
+        continue;
+      }
       const perYear = f.perYear[tokens[i]!.word];
       if (perYear === undefined) continue;
       const clause = tokens[i]!.clause;

@@ -1046,6 +1046,13 @@ describe("SituationReader", () => {
 
   it("rates written as one word ('10x/day', '2/week'), 'wks', and 'roll out' as shipping", () => {
     expect(values("we deploy like 10x/day")).toEqual({ deploys: "frequent" });
+    // A count before a word of shipping per a period (a blind trial's "~20 deploys/day").
+    expect(values("~20 deploys/day")).toEqual({ deploys: "frequent" });
+    expect(values("2 releases/week")).toEqual({ deploys: "regular" });
+    expect(values("we run 4 jobs/day")).toEqual({});
+    // "No one" and "noone" deny as "nobody" does (the same trial's).
+    expect(values("noone knows k8s")).toEqual({ orchestration: "low" });
+    expect(values("no one on the team knows kubernetes")).toEqual({ orchestration: "low" });
     expect(values("prod releases 2/week")).toEqual({ deploys: "regular" });
     expect(values("we deploy every 2 wks")).toEqual({ deploys: "regular" });
     expect(values("we roll out monthly")).toEqual({ deploys: "regular" });
