@@ -655,6 +655,14 @@ const CORRECTION =
 const AMENDMENT =
   /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops)[\s,.!:;-]+)*(?:wait|actually|btw|by\s+the\s+way|correction)(?:[\s,.!:;-]+(?:wait|actually|btw))*[\s,.!:;-]+/i;
 
+/**
+ * Or a statement that says what has changed since ("and we dont have legacy stuff anymore, all
+ * rewritten as microservices": a blind trial's got the legacy answer, and legacy stayed yes): the
+ * whole of it, after a linking word.
+ */
+const CHANGED_SINCE =
+  /^(?:(?:and|also|plus|oh|btw|so)[\s,]+)*(?=[^?]*\b(?:anymore|any\s+more|no\s+longer|nowadays|these\s+days)\b)/i;
+
 /** "we actually …", "our app is actually …", "its actually …": the subject, then the opening's word. */
 const ACTUALLY_AFTER_SUBJECT =
   /^(?:(?:no|nope|oh|ah|hmm+|ok|okay|sorry|oops|wait)[\s,.!:;-]+)*((?:we|we'?re|we'?ve|(?:our|the)\s+(?:[\w-]+\s+)?[\w-]+(?:\s+(?:is|are))?|it'?s|it\s+is|they'?re|they\s+are)\s+)(?:actually|really)\b[\s,]*/i;
@@ -856,7 +864,7 @@ export function correction(
   // "we actually deploy daily", "its actually a monolith": the opening's word after the subject
   // (a blind trial's was answered as a question, while "actually we deploy daily" was taken).
   const inline = corrects ? undefined : ACTUALLY_AFTER_SUBJECT.exec(text);
-  const amended = corrects ? undefined : (inline ?? AMENDMENT.exec(text));
+  const amended = corrects ? undefined : (inline ?? AMENDMENT.exec(text) ?? CHANGED_SINCE.exec(text));
   const aside = corrects || amended ? undefined : BY_THE_WAY.exec(text);
   const opening = corrects ?? amended ?? aside;
   if (!opening) return undefined;

@@ -692,6 +692,17 @@ describe("a correction whose team is the subject of a later clause", () => {
         text: knowledge.responses.situation.correctedHeading,
       });
     }
+    // A statement of what has changed since, after a linking word (a blind trial's got the legacy
+    // answer, and legacy stayed yes).
+    const [, since] = await conversation(
+      "recommend we're a bank, strict audits, legacy java on RHEL VMs, quarterly releases",
+      "and we dont have legacy stuff anymore, all rewritten as microservices",
+    );
+    expect(since!.parts[0]).toEqual({
+      type: "heading",
+      text: knowledge.responses.situation.correctedHeading,
+    });
+    expect(fieldsOf(since!)).toEqual(expect.arrayContaining([["Legacy software", "No"]]));
     // Another's facts beside the team's: only the team's are taken.
     const [, both] = await conversation(
       "recommend 25 microservices, platform team runs k8s, payments handles card data (PCI), deploy many times a day",
