@@ -19,6 +19,7 @@ import {
   aboutRecommendation,
   askedOfIt,
   asksForCaveats,
+  asksForExample,
   asksForTheOriginal,
   asksForTheRecommendation,
   asksHowToGetThere,
@@ -1155,6 +1156,7 @@ export class Bot {
                                 caveats,
                                 named: repeated && outcome.entry.id !== context?.entryId,
                                 more: wholeAsked && outcome.entry.related.length > 0,
+                                example: asksForExample(question),
                               })
                             : askReply(
                                 outcome,

@@ -1890,6 +1890,11 @@ function resolveMatch(
     };
   if (!previous) return { outcome: alone, matched: question };
   if (asksForWhole(question)) return aboutPrevious(previous, question, "whole");
+  // "example?" right after an answer asks for one of it, not for the case studies' entry it gets
+  // alone (a blind trial's "whats a dockerfile >> example?" got the case studies): the answer,
+  // with what it got alone one press away.
+  if (asksForExample(question) && offeredAlone(alone)[0]?.id !== previous.id)
+    return { ...aboutPrevious(previous, question, "no-subject"), alone };
   // "what are your sources?" right after an answer: that answer's ("which documents do you use?"
   // asks about the five documents whatever came before).
   if (alone.kind === "smalltalk" && alone.which === "documents" && /\bsources?\b/i.test(question))
@@ -2141,6 +2146,18 @@ function aboutPrevious(previous: Answerable, question: string, reason: FollowUpR
     matched: question,
     followUp: { of: previous, reason },
   };
+}
+
+/** The entry a question got alone, answered or first offered. */
+function offeredAlone(alone: AskOutcome): Answerable[] {
+  return alone.kind === "answer" ? [alone.entry] : alone.kind === "no-match" ? alone.suggestions : [];
+}
+
+/** "example?", "any examples?", "can you give an example of that?": an example, and nothing else. */
+export function asksForExample(question: string): boolean {
+  return /^(?:(?:ok|okay|so|and|hmm|any|got|have|can|could|you|u|give|me|us|show|some|pls|please)\s+)*(?:an?\s+)?(?:example|examples|eg)(?:\s+(?:pls|please|plz|of\s+(?:that|it|this|one)))?$/.test(
+    rawWords(question).join(" "),
+  );
 }
 
 /** Words of acknowledgement before a connective: "ok and for VMs?" (blind trial 18's got the VM definition). */

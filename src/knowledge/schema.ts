@@ -344,6 +344,7 @@ export const responsesSchema = z.strictObject({
     // not repeated; this says so, under `following` and over its sources and related questions.
     sameAnswer: sentence,
     nothingMore: sentence,
+    noExample: sentence,
     contestedDisagree: sentence,
     /** Before the points of the answer above that a follow-up taken back to it asks about. */
     onThat: sentence,

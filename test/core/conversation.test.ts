@@ -1716,6 +1716,15 @@ describe("follow-ups in context", () => {
     // Nor "exact" beside anything but figures.
     const [difference] = await bot.handle(turn({ text: "what is the exact difference?" }));
     expect(difference!.summary).not.toBe(followUp.noFigures);
+    // "example?" asks for one of the answer, which the documents do not give; the case studies it
+    // gets alone stay one press away (a blind trial's got them under two headings).
+    await bot.handle(turn({ text: "what is a dockerfile?" }));
+    const [example] = await bot.handle(turn({ text: "example?" }));
+    expect(example!.summary).toBe(followUp.noExample);
+    expect(example!.parts[0]).toMatchObject({ type: "context", text: expect.stringContaining("Dockerfile") });
+    expect(
+      buttons([example!]).some((b) => b.action.type === "ask" && b.action.entryId === "scenario-examples"),
+    ).toBe(true);
     // A weak word picks no point (blind trial 20: "what time is it?" quoted the scaling answer's
     // VM lead times); a side still does.
     await bot.handle(turn({ text: "how does autoscaling compare between vms and containers?" }));

@@ -177,6 +177,7 @@ export function sameAnswerReply(
     caveats = false,
     named = false,
     more = false,
+    example = false,
   }: {
     /** What the question got on its own ("is that safe?": container security), offered beside. */
     alone?: Answerable[];
@@ -192,6 +193,8 @@ export function sameAnswerReply(
     named?: boolean;
     /** "tell me more" asked for more of an answer already shown whole. */
     more?: boolean;
+    /** "example?" asked of it: the documents give none beyond it. */
+    example?: boolean;
   } = {},
 ): Reply {
   const r = ctx.responses;
@@ -202,7 +205,9 @@ export function sameAnswerReply(
         ? r.followUp.noCatch
         : more
           ? r.followUp.nothingMore
-          : r.followUp.sameAnswer;
+          : example
+            ? r.followUp.noExample
+            : r.followUp.sameAnswer;
   // Asked for figures: that there are none says what "takes me back" would.
   // Nothing of it asked about in particular: its gist, so the reply says something of its own.
   const gist = text === r.followUp.sameAnswer && !figures ? [gistOf(entry.answer)] : [];
