@@ -1,4 +1,4 @@
-import type { IntentId, Lexicon, Responses } from "../knowledge/schema.ts";
+import type { FailureReportLists, IntentId, Responses } from "../knowledge/schema.ts";
 import type { Answerable } from "./answerable.ts";
 import { FailureReports } from "./failureReport.ts";
 import { type Decision, type DeclineRule, decide } from "./matcher/decide.ts";
@@ -155,7 +155,7 @@ export class Asker {
     /** lexicon sides' words ("containers", "vms"): what "what are they?" may ask about. */
     private readonly sides: readonly string[] = [],
     /** lexicon failureReports: how a question reports something failing. */
-    failureReports?: Lexicon["failureReports"],
+    failureReports?: FailureReportLists,
   ) {
     this.failures = failureReports ? new FailureReports(failureReports) : undefined;
     this.styleRequests = styleRequests.map(stylePattern);

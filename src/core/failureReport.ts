@@ -1,4 +1,4 @@
-import type { Lexicon } from "../knowledge/schema.ts";
+import type { FailureReportLists } from "../knowledge/schema.ts";
 import { rawWords } from "./matcher/text.ts";
 
 /**
@@ -11,10 +11,10 @@ export class FailureReports {
   private readonly phrases: string[][];
   private readonly notBefore: string[][];
   private readonly words: {
-    [K in Exclude<keyof Lexicon["failureReports"], "phrases" | "notBefore">]: ReadonlySet<string>;
+    [K in Exclude<keyof FailureReportLists, "phrases" | "notBefore">]: ReadonlySet<string>;
   };
 
-  constructor(lists: Lexicon["failureReports"]) {
+  constructor(lists: FailureReportLists) {
     this.phrases = lists.phrases.map((p) => rawWords(p));
     this.notBefore = lists.notBefore.map((p) => rawWords(p));
     this.words = {

@@ -93,6 +93,19 @@ export function isSubjectTerm(terms: ReadonlySet<string>, word: string): boolean
   return terms.has(word) || terms.has(word.replace(/e?s$/, ""));
 }
 
+/** lexicon.yaml failureReports: the phrases that report a failure, and the words that narrow them. */
+const failureReportsSchema = z.strictObject({
+  phrases: z.array(z.string().min(2)),
+  notBefore: z.array(z.string().min(1)),
+  hypothetical: z.array(z.string().min(1)),
+  when: z.array(z.string().min(1)),
+  firstPerson: z.array(z.string().min(1)),
+  relatives: z.array(z.string().min(1)),
+  pointers: z.array(z.string().min(1)),
+  debugging: z.array(z.string().min(1)),
+});
+export type FailureReportLists = z.infer<typeof failureReportsSchema>;
+
 export const lexiconSchema = z
   .strictObject({
     // "k8s" -> "kubernetes"; a value may be several words ("vm" -> "virtual machine").
@@ -128,28 +141,8 @@ export const lexiconSchema = z
     // a question before it is matched (src/core/ask.ts withoutStyle), as whole words.
     styleRequests: z.array(z.string().min(2)).default([]),
     // A report of something failing ("X not working", "it throws this error"): offered, never
-    // answered (src/core/failureReport.ts says how the other lists narrow it).
-    failureReports: z
-      .strictObject({
-        phrases: z.array(z.string().min(2)),
-        notBefore: z.array(z.string().min(1)),
-        hypothetical: z.array(z.string().min(1)),
-        when: z.array(z.string().min(1)),
-        firstPerson: z.array(z.string().min(1)),
-        relatives: z.array(z.string().min(1)),
-        pointers: z.array(z.string().min(1)),
-        debugging: z.array(z.string().min(1)),
-      })
-      .default({
-        phrases: [],
-        notBefore: [],
-        hypothetical: [],
-        when: [],
-        firstPerson: [],
-        relatives: [],
-        pointers: [],
-        debugging: [],
-      }),
+    // answered (src/core/failureReport.ts says how the other lists narrow it). Without it, none is.
+    failureReports: failureReportsSchema.optional(),
     // What marks an answer's drawback, as written, matched as whole words: in the bold label of a
     // detail point ("- **The catch:** …") or in a sentence of the answer ("The catch is that …").
     // "what's the catch?" right after an answer quotes those (src/core/replies/facets.ts).

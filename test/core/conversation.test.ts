@@ -2369,6 +2369,17 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
     expect(between!.kind).toBe("answer");
   });
 
+  /** `q`, right after the recommendation, follows it up. */
+  const followsUpTheRecommendation = async (q: string) => {
+    const { bot } = await recommended();
+    const [r] = await bot.handle(turn({ text: q }));
+    expect(r!.kind, q).toBe("recommendation");
+    expect(contextOf(r!), q).toEqual({
+      type: "context",
+      text: "Following up on the recommendation: _Virtual machines_",
+    });
+  };
+
   it("gives its reasons for 'tell me more' right after it (a blind trial's was declined as outside what the bot knows)", async () => {
     // And for "what do you recommend?" with nothing new in it, typos too (the same trial's got "I
     // couldn't tell any of the checklist's answers", or was declined).
@@ -2379,13 +2390,7 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       "what do you recommend?",
       "wat do u recomend?",
     ]) {
-      const { bot } = await recommended();
-      const [r] = await bot.handle(turn({ text: q }));
-      expect(r!.kind, q).toBe("recommendation");
-      expect(contextOf(r!), q).toEqual({
-        type: "context",
-        text: "Following up on the recommendation: _Virtual machines_",
-      });
+      await followsUpTheRecommendation(q);
     }
     // After an answer in between, it is about that answer.
     const { bot } = await recommended();
@@ -2404,13 +2409,7 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       "what would make you recommend something else?",
       "what would it take for you to pick containers?",
     ]) {
-      const { bot } = await recommended();
-      const [r] = await bot.handle(turn({ text: q }));
-      expect(r!.kind, q).toBe("recommendation");
-      expect(contextOf(r!), q).toEqual({
-        type: "context",
-        text: "Following up on the recommendation: _Virtual machines_",
-      });
+      await followsUpTheRecommendation(q);
     }
     // Naming something else it would change is a question of its own.
     const { bot } = await recommended();

@@ -6,7 +6,7 @@ import { askReply } from "../../src/core/replies/answers.ts";
 import { knowledge } from "../helpers/bot.ts";
 
 const qa = buildQuestionAnswering(knowledge);
-const reports = new FailureReports(knowledge.lexicon.failureReports);
+const reports = new FailureReports(knowledge.lexicon.failureReports!);
 
 describe("a question that reports something failing (lexicon failureReports)", () => {
   it("is found by its failure phrase, whatever the apostrophes and case", () => {

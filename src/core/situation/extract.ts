@@ -368,16 +368,6 @@ export class SituationReader {
       notInDocuments: [],
       framingWords: [],
       styleRequests: [],
-      failureReports: {
-        phrases: [],
-        notBefore: [],
-        hypothetical: [],
-        when: [],
-        firstPerson: [],
-        relatives: [],
-        pointers: [],
-        debugging: [],
-      },
       caveatMarks: { labels: [], sentences: [] },
       sides: [],
     });
