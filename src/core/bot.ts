@@ -52,6 +52,7 @@ import {
   speaksAsTheTeam,
   speaksOfAnother,
   speaksOfTheRecommendation,
+  statesOfItsCase,
   supposition,
   toldOfTheTeam,
   WHY_OPENERS,
@@ -94,6 +95,7 @@ import { CORRECTION_CHOICES, correctionReply } from "./replies/correction.ts";
 import { asksForFigures, pointsAsked } from "./replies/facets.ts";
 import type { Part, Reply } from "./reply.ts";
 import { type Command, parseCommand } from "./router.ts";
+import { combinedReading } from "./situation/combine.ts";
 import type { Reading } from "./situation/extract.ts";
 import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
@@ -923,6 +925,14 @@ export class Bot {
     // question that described the team ("students submit random code … is it safe in docker?"):
     // what that question said, read as the description (a blind trial's got an empty reading, or
     // a decline). Not where a recommendation was shown: that one holds the team's answers.
+    // What the message tells of the team is kept, so a recommendation asked for later reads all
+    // that was told over several messages ("we deploy about 20 times a day" … "most of our
+    // services are stateless" … "so what do you recommend?" read the last message's alone). Not
+    // a what-if, nor an answer typed in a running checklist's thread.
+    if (!supposed && !running && this.toldIn(question))
+      await this.unlessStoreDown("what the team told not kept", () =>
+        this.followUps.rememberTold(turn, question),
+      );
     const asksWhatOnly =
       asksWhatToUse(question) && Object.keys(this.recent.read(question).understood).length === 0;
     const askedOnlyWhat =
@@ -933,8 +943,16 @@ export class Bot {
         (outcome.kind === "no-match" && outcome.why === "no-subject-word") ||
         // (Or only read as the answer before again: "so what should we do?".)
         backToLast);
+    // (Or in any message since the last recommendation: what the team told, gathered.)
     const describedBefore =
-      askedOnlyWhat && !(await recommendation()) ? this.describedIn(context) : undefined;
+      (askedOnlyWhat ||
+        (asksWhatOnly &&
+          (outcome.kind === "intent" ||
+            (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
+            (outcome.kind === "no-match" && outcome.why === "no-subject-word")))) &&
+      !(await recommendation())
+        ? await this.withToldBefore(turn, context && askedOnlyWhat ? this.describedIn(context) : undefined)
+        : undefined;
     if (describedBefore) return this.situationReply(turn, describedBefore);
     // Or a description offered the checklist since the last answer, with no answer of its own.
     const offeredBefore =
@@ -955,7 +973,7 @@ export class Bot {
       // trial's got "I couldn't tell any of the checklist's answers from that description").
       // (Not "… for my other team?": another's case, a new one.)
       const saysNothingNew =
-        outcome.intent === "recommend" &&
+        (outcome.intent === "recommend" || asksWhatToUse(question)) &&
         Object.keys(this.recent.read(question).understood).length === 0 &&
         !/\b(?:other|another|different|new|else|next)\b/i.test(question) &&
         !speaksOfAnother(question);
@@ -972,7 +990,12 @@ export class Bot {
       }
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
-      const reading = this.recent.read(question);
+      // (With what the team told of itself in its messages since the last recommendation.)
+      const read = this.recent.read(question);
+      const reading =
+        outcome.intent === "recommend" || asksWhatToUse(question) || Object.keys(read.understood).length > 0
+          ? ((await this.withToldBefore(turn, read, (await recommendation())?.at)) ?? read)
+          : read;
       if (outcome.intent === "recommend" || Object.keys(reading.understood).length > 0)
         return this.situationReply(turn, reading);
       // "help me decide" is the checklist command in plain words.
@@ -986,13 +1009,27 @@ export class Bot {
       // recommendation, which a statement of the team's changes only as the amendments above say
       // (not a new one from these answers alone).
       const reading = this.recent.read(question);
-      const described =
+      const shown = await recommendation();
+      const describedWhole =
         this.situations.describes(reading) ||
-        (this.situations.states(reading, question) &&
-          speaksAsTheTeam(question) &&
-          (await recommendation()) === undefined);
-      if (described)
-        return this.situationReply(turn, reading, outcome.kind === "answer" ? outcome.entry : undefined);
+        (this.situations.states(reading, question) && speaksAsTheTeam(question) && shown === undefined);
+      const described =
+        describedWhole ||
+        // One answer told of the team that the matcher has no sure answer for ("we deploy about 20
+        // times a day" got a best guess at the process-centric view): what was understood, with
+        // what was told before it, and the questions that would decide.
+        (shown === undefined &&
+          !followUp &&
+          !running &&
+          (outcome.kind !== "answer" || outcome.unsure) &&
+          !asksSomething(question) &&
+          statesAsSentence(question) &&
+          this.toldIn(question) !== undefined);
+      if (described) {
+        const told = describedWhole ? reading : (this.toldIn(question) ?? reading);
+        const gathered = (await this.withToldBefore(turn, told, shown?.at)) ?? told;
+        return this.situationReply(turn, gathered, outcome.kind === "answer" ? outcome.entry : undefined);
+      }
       // "why?", "source?" with no answer before it needs the question it follows, which it is
       // asked for: a request for sources or a shorter version always ("source?" alone reads as
       // source code), a bare "why?" when declined or only guessed at. (In a running checklist's
@@ -1355,6 +1392,36 @@ export class Bot {
     const other = typed ?? (speaksOfAnother(text) ? text : undefined);
     const reading = other !== undefined ? toldOnlyOf(all, other) : all;
     return Object.keys(reading.understood).length > 0 ? reading : undefined;
+  }
+
+  /**
+   * What a message tells of the team that a recommendation would read, if anything: in a
+   * statement, said of the team or of no one else ("traffic is spiky around black friday", not
+   * "netflix deploys daily"); in a question, only as the team ("we deploy daily, is k8s
+   * overkill?", not "is kubernetes good for spiky traffic?").
+   */
+  private toldIn(text: string): Reading | undefined {
+    if (Object.keys(this.recent.read(text).understood).length === 0) return undefined;
+    if (asksSomething(text)) return speaksAsTheTeam(text) ? this.teamReading(text, text) : undefined;
+    return statesOfItsCase(text) ? this.teamReading(text) : this.teamReading(text, text);
+  }
+
+  /**
+   * `reading` after what the team told of itself in its messages since `since` (the last
+   * recommendation shown, whose answers those messages amend instead): "we deploy about 20 times a
+   * day", "most of our services are stateless", then "what do you recommend?" reads both. With
+   * nothing told and no `reading`, undefined.
+   */
+  private async withToldBefore(turn: Turn, reading?: Reading, since = 0): Promise<Reading | undefined> {
+    const said = await this.unlessStoreDown("what the team told not read", () =>
+      this.followUps.recallTold(turn),
+    );
+    const earlier = (said ?? [])
+      .filter((s) => s.at > since)
+      .map((s) => this.toldIn(s.text))
+      .filter((r): r is Reading => r !== undefined);
+    const all = reading ? [...earlier, reading] : earlier;
+    return all.length > 0 ? combinedReading(all) : undefined;
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */

@@ -18,6 +18,8 @@ import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./walkthrough/
 export const FOLLOW_UP = {
   /** How long the last answered entry is remembered (30 minutes). */
   ttlMs: 30 * 60 * 1000,
+  /** How many of the team's recent messages about itself are kept (rememberTold). */
+  toldKept: 8,
   /** A question with more content words than this is a new question, whatever came before. */
   maxWords: 4,
   /**
@@ -838,6 +840,24 @@ export function speaksAsTheTeam(text: string): boolean {
 }
 
 /**
+ * Does a statement with no subject of the team's tell its case all the same, said to the bot in a
+ * conversation about the team's workload ("traffic is spiky around black friday", "no legacy
+ * stuff")? Not another's case ("their app", "netflix deploys daily"), hearsay, another time or
+ * place, what may or ought to be, nor words about the bot's answer ("you assume we deploy daily").
+ */
+export function statesOfItsCase(text: string): boolean {
+  const words = rawWords(text);
+  const said = words.join(" ");
+  return (
+    !ELSEWHERE.test(text) &&
+    !HEARSAY.test(said) &&
+    !speaksOfAnother(text) &&
+    !OTHER_PARTY.test(said) &&
+    !words.some((w) => NOT_TOLD.has(w) || OTHERS_DOING.has(w))
+  );
+}
+
+/**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
  * monthly", not "our competitor deploys daily and we hate it")?
  */
@@ -1400,6 +1420,16 @@ const recommendationKeyOf = (turn: Turn) =>
 const describedKeyOf = (turn: Turn) => `followup-desc:${keyOf(turn).slice("followup:".length)}`;
 const storedDescribed = z.object({ schema: z.literal(1), text: z.string().max(4000), at: z.number() });
 
+/**
+ * The same for what the team told of itself, message by message (rememberTold): "what do you
+ * recommend?" after "we deploy 20 times a day", "most services are stateless" reads them all.
+ */
+const toldKeyOf = (turn: Turn) => `followup-told:${keyOf(turn).slice("followup:".length)}`;
+const storedTold = z.object({
+  schema: z.literal(1),
+  said: z.array(z.object({ text: z.string().max(4000), at: z.number() })).max(FOLLOW_UP.toldKept),
+});
+
 const storedRecommendation = z.object({
   schema: z.literal(1),
   answers: z.record(z.string(), z.string().nullable()),
@@ -1486,6 +1516,26 @@ export class FollowUpContexts {
       { schema: 1, text, at: this.tick() },
       { ttlMs: FOLLOW_UP.ttlMs },
     );
+  }
+
+  /**
+   * A message that told something of the team ("we deploy about 20 times a day"), kept with the
+   * last few before it, so a recommendation asked for later reads what was said over several
+   * messages, not only the last one.
+   */
+  async rememberTold(turn: Turn, text: string): Promise<void> {
+    const said = { text: text.slice(0, 4000), at: this.tick() };
+    await updateKey<unknown, void>(this.store, toldKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
+      const kept = storedTold.safeParse(current?.value);
+      const before = kept.success ? kept.data.said : [];
+      return { value: { schema: 1, said: [...before, said].slice(-FOLLOW_UP.toldKept) }, result: undefined };
+    });
+  }
+
+  /** What rememberTold kept, oldest first: each message and when it was said. */
+  async recallTold(turn: Turn): Promise<{ text: string; at: number }[]> {
+    const parsed = storedTold.safeParse((await this.store.get(toldKeyOf(turn)))?.value);
+    return parsed.success ? parsed.data.said : [];
   }
 
   /** The description kept by rememberDescribed, with when it was said. */

@@ -269,12 +269,92 @@ describe("'what do you recommend for that?' right after a question that describe
         ["Architecture", "Microservices"],
       ]),
     );
+    // An answer after it does not lose it: what the team told is gathered (below).
     const [, , later] = await conversation(
       described,
       "what is a sidecar?",
       "what would you recommend in our case?",
     );
-    expect(fieldsOf(later!)).toEqual([]);
+    expect(fieldsOf(later!)).toEqual(
+      expect.arrayContaining([
+        ["Deploy frequency", "Frequent"],
+        ["Architecture", "Microservices"],
+      ]),
+    );
+  });
+
+  it("gathers what the team told of itself over several messages for a recommendation asked for later (the last message's alone was read)", async () => {
+    const replies = await conversation(
+      "we're a team of 4 running a django monolith",
+      "traffic is spiky around black friday",
+      "we are in PCI scope",
+      "so what do you recommend?",
+    );
+    // Each statement the matcher answers surely is answered as before.
+    expect(replies.slice(0, 3).map((r) => r.kind)).toEqual(["answer", "answer", "answer"]);
+    const asked = replies[3]!;
+    expect(asked.kind).toBe("recommendation");
+    expect(fieldsOf(asked)).toEqual(
+      expect.arrayContaining([
+        ["Architecture", "Monolith"],
+        ["Load pattern", "Spiky"],
+        ["Compliance", "Strict"],
+      ]),
+    );
+    expect(fieldsOf(asked)).toHaveLength(3);
+    // A later message's answer to a question replaces an earlier one's.
+    const [, changed] = await conversation(
+      "we deploy about 20 times a day, is that a lot?",
+      "we deploy weekly now",
+    );
+    expect(fieldsOf(changed!)).toEqual([["Deploy frequency", "Regular"]]);
+  });
+
+  it("gathers nothing told of someone else, asked in general, supposed or told to someone else before a recommendation", async () => {
+    for (const said of [
+      "netflix deploys thousands of times a day and has spiky traffic.",
+      "is kubernetes good for teams that deploy daily?",
+      "my friend's startup runs 200 microservices and deploys daily",
+      "what if we deployed daily?",
+      "you assume we deploy daily, is that right?",
+    ]) {
+      const [, , r] = await conversation(said, "what is a sidecar?", "what would you recommend?");
+      expect(fieldsOf(r!), said).toEqual([]);
+    }
+    // Told before a recommendation: that one's answers hold it; a new description after it starts afresh.
+    const [, , fresh] = await conversation(
+      "we are in PCI scope",
+      "recommend we run 12 stateless microservices, deploy daily, spiky traffic",
+      "our other product is a java monolith, deployed monthly, steady traffic, no legacy. vms or containers for it?",
+    );
+    expect(fresh!.kind).toBe("recommendation");
+    expect(fieldsOf(fresh!).map(([question]) => question)).not.toContain("Compliance");
+    expect(fieldsOf(fresh!)).toHaveLength(4);
+    // Nor another person's told, in the same channel.
+    const bot = makeBot(await createStore("memory:"));
+    await bot.handle(turn({ text: "we are in PCI scope" }));
+    const [other] = await bot.handle(
+      turn({ text: "what would you recommend?", user: { id: "U2", name: "Bo" } }),
+    );
+    expect(fieldsOf(other!)).toEqual([]);
+  });
+
+  it("reads one answer told with no sure answer as the start of a description, which the next statements add to", async () => {
+    const [first, second, third] = await conversation(
+      "we deploy about 20 times a day",
+      "traffic is steady",
+      "no legacy stuff",
+    );
+    // (It was a best guess at why to judge by workflow.)
+    expect(first!.kind).toBe("recommendation");
+    expect(fieldsOf(first!)).toEqual([["Deploy frequency", "Frequent"]]);
+    expect(fieldsOf(second!)).toEqual([["Load pattern", "Steady"]]);
+    expect(fieldsOf(third!)).toEqual([["Legacy software", "No"]]);
+    // Not a question, nor someone else's.
+    const [asked] = await conversation("do teams that deploy 20 times a day use containers?");
+    expect(asked!.kind).not.toBe("recommendation");
+    const [theirs] = await conversation("our biggest customer deploys about 20 times a day");
+    expect(theirs!.kind).not.toBe("recommendation");
   });
 
   it("takes a description that asks nothing for one, with two answers read, unless a recommendation came before (a blind trial's got an FAQ entry)", async () => {
@@ -2389,6 +2469,9 @@ describe("blind trial 22's recommendation follow-ups and small talk", () => {
       "elaborate",
       "what do you recommend?",
       "wat do u recomend?",
+      // (These started a new checklist.)
+      "so what should we use?",
+      "ok which one should we pick then",
     ]) {
       await followsUpTheRecommendation(q);
     }

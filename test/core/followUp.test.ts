@@ -281,4 +281,22 @@ describe("what was shown last (FollowUpContexts)", () => {
     await contexts.remember(t, { entryId: "stateful-workloads-and-databases" });
     expect((await contexts.recall(t))!.at).toBeGreaterThan(broughtForward);
   });
+
+  it("keeps the last few messages the team told of itself, oldest first, for 30 minutes, apart per person and thread", async () => {
+    let now = 1_000;
+    const store = new MemoryStore({ now: () => now });
+    const contexts = new FollowUpContexts(store, () => now);
+    const t = turn();
+    for (let i = 1; i <= FOLLOW_UP.toldKept + 2; i++) await contexts.rememberTold(t, `told ${i}`);
+    const kept = await contexts.recallTold(t);
+    expect(kept.map((s) => s.text)).toEqual(
+      Array.from({ length: FOLLOW_UP.toldKept }, (_, i) => `told ${i + 3}`),
+    );
+    // Each with its own, later time.
+    expect(kept.every((s, i) => i === 0 || s.at > kept[i - 1]!.at)).toBe(true);
+    expect(await contexts.recallTold(turn({ user: { id: "U2", name: "Bo" } }))).toEqual([]);
+    expect(await contexts.recallTold(turn({ thread: "T9" }))).toEqual([]);
+    now += FOLLOW_UP.ttlMs + 1;
+    expect(await contexts.recallTold(t)).toEqual([]);
+  });
 });
