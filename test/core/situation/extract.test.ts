@@ -1645,6 +1645,15 @@ describe("SituationReader", () => {
     );
   });
 
+  it("GPUs denied for one job but needed for training are no 'no special hardware' (a blind trial's read none)", () => {
+    for (const text of [
+      "we actually dont need gpus for inference, only training",
+      "we don't need gpus except for training",
+    ])
+      expect(values(text).hardware, text).toBeUndefined();
+    expect(values("we don't need gpus, we only run web apps").hardware).toBe("none");
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
