@@ -379,6 +379,9 @@ describe("matching", () => {
       "rails schema migration fails on a new column",
       // A blind trial's was told it "sounds like our subject".
       "css: how do I vertically center a div inside a flex container",
+      // (Words of our own, not a question of any set.)
+      "why does my navbar overflow the .container class on mobile?",
+      "should the container class wrap the whole page or only the main column?",
     ])
       expect(notOurs(ask(q)), q).toBe(true);
     // Beside any other word the subject word is ours again.
