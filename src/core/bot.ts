@@ -52,8 +52,9 @@ import {
   speaksAsTheTeam,
   speaksOfAnother,
   speaksOfTheRecommendation,
-  statesOfItsCase,
   supposition,
+  type ToldAnswers,
+  toldAsItIs,
   toldOfTheTeam,
   WHY_OPENERS,
   WHY_OPENING_WORDS,
@@ -96,7 +97,7 @@ import { asksForFigures, pointsAsked } from "./replies/facets.ts";
 import type { Part, Reply } from "./reply.ts";
 import { type Command, parseCommand } from "./router.ts";
 import { combinedReading } from "./situation/combine.ts";
-import type { Reading } from "./situation/extract.ts";
+import type { Reading, UnderstoodAnswers } from "./situation/extract.ts";
 import { Situations } from "./situation/situations.ts";
 import { computeStats, statsReply } from "./stats.ts";
 import { mayReadStats, NO_STATS_ACCESS, type StatsAccess } from "./statsAccess.ts";
@@ -921,37 +922,32 @@ export class Bot {
       await this.recordUnanswered(turn, question, "repeated", last.id);
       return sameAnswerReply(last, this.qa.context, undefined, { figures: true });
     }
+    // What the message tells of the team is kept until a recommendation is decided, so one asked
+    // for later reads all that was told over several messages ("we deploy about 20 times a day" …
+    // "traffic is steady" … "so what do you recommend?" read the last message's alone). Not a
+    // what-if, nor an answer typed in a running checklist's thread.
+    const told = !supposed && !running ? this.toldIn(question) : undefined;
+    if (told) await this.keepTold(turn, told);
     // "so what do you recommend for that?", "what should i use for the students then" right after a
     // question that described the team ("students submit random code … is it safe in docker?"):
     // what that question said, read as the description (a blind trial's got an empty reading, or
-    // a decline). Not where a recommendation was shown: that one holds the team's answers.
-    // What the message tells of the team is kept, so a recommendation asked for later reads all
-    // that was told over several messages ("we deploy about 20 times a day" … "most of our
-    // services are stateless" … "so what do you recommend?" read the last message's alone). Not
-    // a what-if, nor an answer typed in a running checklist's thread.
-    if (!supposed && !running && this.toldIn(question))
-      await this.unlessStoreDown("what the team told not kept", () =>
-        this.followUps.rememberTold(turn, question),
-      );
+    // a decline), with what the team told before. Not where a recommendation was shown: that one
+    // holds the team's answers, and what was told since changes it (toldOrReasons).
     const asksWhatOnly =
       asksWhatToUse(question) && Object.keys(this.recent.read(question).understood).length === 0;
-    const askedOnlyWhat =
-      context !== undefined &&
-      asksWhatOnly &&
-      (outcome.kind === "intent" ||
-        (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
-        (outcome.kind === "no-match" && outcome.why === "no-subject-word") ||
-        // (Or only read as the answer before again: "so what should we do?".)
-        backToLast);
-    // (Or in any message since the last recommendation: what the team told, gathered.)
+    const unanswered =
+      outcome.kind === "intent" ||
+      (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
+      (outcome.kind === "no-match" && outcome.why === "no-subject-word");
+    // (Or only read as the answer before again: "so what should we do?".)
+    const askedOnlyWhat = context !== undefined && asksWhatOnly && (unanswered || backToLast);
+    const shownRecommendation =
+      asksWhatOnly && (unanswered || askedOnlyWhat) ? await recommendation() : undefined;
+    // "ok so given all that, what should we run on?" after one (a blind trial's was declined).
+    if (shownRecommendation) return this.toldOrReasons(turn, shownRecommendation, question);
     const describedBefore =
-      (askedOnlyWhat ||
-        (asksWhatOnly &&
-          (outcome.kind === "intent" ||
-            (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
-            (outcome.kind === "no-match" && outcome.why === "no-subject-word")))) &&
-      !(await recommendation())
-        ? await this.withToldBefore(turn, context && askedOnlyWhat ? this.describedIn(context) : undefined)
+      asksWhatOnly && (unanswered || askedOnlyWhat)
+        ? await this.withTold(turn, askedOnlyWhat && context ? this.describedIn(context) : undefined)
         : undefined;
     if (describedBefore) return this.situationReply(turn, describedBefore);
     // Or a description offered the checklist since the last answer, with no answer of its own.
@@ -975,9 +971,9 @@ export class Bot {
       const saysNothingNew =
         (outcome.intent === "recommend" || asksWhatToUse(question)) &&
         Object.keys(this.recent.read(question).understood).length === 0 &&
-        !/\b(?:other|another|different|new|else|next)\b/i.test(question) &&
-        !speaksOfAnother(question);
+        ofTheTeamsOwnCase(question);
       const rec = speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
+      if (rec && saysNothingNew) return this.toldOrReasons(turn, rec, question);
       if (rec) {
         await this.bringForward(turn);
         return this.recommendationFollowUp(
@@ -990,12 +986,14 @@ export class Bot {
       }
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
-      // (With what the team told of itself in its messages since the last recommendation.)
+      // (With what the team told of itself before, unless it is another case: "… for my other team?")
       const read = this.recent.read(question);
-      const reading =
-        outcome.intent === "recommend" || asksWhatToUse(question) || Object.keys(read.understood).length > 0
-          ? ((await this.withToldBefore(turn, read, (await recommendation())?.at)) ?? read)
-          : read;
+      const gathers =
+        (outcome.intent === "recommend" ||
+          asksWhatToUse(question) ||
+          Object.keys(read.understood).length > 0) &&
+        ofTheTeamsOwnCase(question);
+      const reading = gathers ? ((await this.withTold(turn, read)) ?? read) : read;
       if (outcome.intent === "recommend" || Object.keys(reading.understood).length > 0)
         return this.situationReply(turn, reading);
       // "help me decide" is the checklist command in plain words.
@@ -1013,21 +1011,30 @@ export class Bot {
       const describedWhole =
         this.situations.describes(reading) ||
         (this.situations.states(reading, question) && speaksAsTheTeam(question) && shown === undefined);
-      const described =
-        describedWhole ||
-        // One answer told of the team that the matcher has no sure answer for ("we deploy about 20
-        // times a day" got a best guess at the process-centric view): what was understood, with
-        // what was told before it, and the questions that would decide.
-        (shown === undefined &&
-          !followUp &&
-          !running &&
-          (outcome.kind !== "answer" || outcome.unsure) &&
-          !asksSomething(question) &&
-          statesAsSentence(question) &&
-          this.toldIn(question) !== undefined);
-      if (described) {
-        const told = describedWhole ? reading : (this.toldIn(question) ?? reading);
-        const gathered = (await this.withToldBefore(turn, told, shown?.at)) ?? told;
+      // One answer told of the team in a statement ("we deploy about 20 times a day" got a best
+      // guess at the process-centric view).
+      const toldAlone =
+        !describedWhole && !followUp && !asksSomething(question) && statesAsSentence(question)
+          ? told
+          : undefined;
+      const unsure = outcome.kind !== "answer" || outcome.unsure;
+      // While a recommendation stands, one the amendments above did not take (other answers were
+      // shown since, or it opened with "btw"): kept for it, and said so where the matcher has
+      // nothing to answer ("traffic is steady" after a question in between was declined as outside
+      // what the bot knows, a blind trial's); "what do you recommend?" then decides again with it.
+      if (shown && toldAlone && (outcome.kind === "out-of-scope" || outcome.kind === "no-match")) {
+        const changes = Object.entries(toldAlone.understood).filter(
+          ([key, u]) => shown.actual[key] !== u.value,
+        );
+        if (changes.length > 0) return this.toldNoted(changes.map(([key, u]) => [key, u.value]));
+      }
+      // Without one, where the matcher has no sure answer: what was understood, with what was
+      // told before it, and the questions that would decide.
+      const own = describedWhole ? reading : !shown && toldAlone && unsure ? toldAlone : undefined;
+      if (own) {
+        // (A description of another case gathers nothing: "my friend's startup runs 200
+        // microservices …", "different scenario: …", an independent review's.)
+        const gathered = ofTheTeamsOwnCase(question) ? ((await this.withTold(turn, own)) ?? own) : own;
         return this.situationReply(turn, gathered, outcome.kind === "answer" ? outcome.entry : undefined);
       }
       // "why?", "source?" with no answer before it needs the question it follows, which it is
@@ -1395,33 +1402,91 @@ export class Bot {
   }
 
   /**
-   * What a message tells of the team that a recommendation would read, if anything: in a
-   * statement, said of the team or of no one else ("traffic is spiky around black friday", not
-   * "netflix deploys daily"); in a question, only as the team ("we deploy daily, is k8s
-   * overkill?", not "is kubernetes good for spiky traffic?").
+   * What a message tells of the team as it is today that a recommendation would read, if
+   * anything: in a statement, said of the team clause by clause ("traffic is spiky around black
+   * friday", "no legacy stuff"; not "netflix deploys daily", toldOfTheTeam); in a question,
+   * only as the team ("we deploy daily, is k8s overkill?", not "is kubernetes good for spiky
+   * traffic?"); never another time, a plan, a wish, a doubt or hearsay (toldAsItIs).
    */
   private toldIn(text: string): Reading | undefined {
-    if (Object.keys(this.recent.read(text).understood).length === 0) return undefined;
-    if (asksSomething(text)) return speaksAsTheTeam(text) ? this.teamReading(text, text) : undefined;
-    return statesOfItsCase(text) ? this.teamReading(text) : this.teamReading(text, text);
+    const all = this.recent.read(text);
+    if (Object.keys(all.understood).length === 0 || !toldAsItIs(text)) return undefined;
+    if (asksSomething(text) && !speaksAsTheTeam(text)) return undefined;
+    const reading = toldOnlyOf(all, text);
+    return Object.keys(reading.understood).length > 0 ? reading : undefined;
+  }
+
+  /** Keeps what a message told of the team: bookkeeping, so the reply goes out whatever happens to it. */
+  private async keepTold(turn: Turn, told: Reading): Promise<void> {
+    try {
+      await this.followUps.rememberTold(turn, told.understood as ToldAnswers);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) && !(error instanceof ConflictError)) throw error;
+      this.log.warn({ err: error.message }, "what the team told not kept");
+    }
   }
 
   /**
-   * `reading` after what the team told of itself in its messages since `since` (the last
-   * recommendation shown, whose answers those messages amend instead): "we deploy about 20 times a
-   * day", "most of our services are stateless", then "what do you recommend?" reads both. With
-   * nothing told and no `reading`, undefined.
+   * `reading` after what the team told of itself in its messages since the last recommendation
+   * was decided (followUps.rememberTold): "we deploy about 20 times a day", "traffic is steady",
+   * then "what do you recommend?" reads both. In a thread with nothing told in it, what was told
+   * outside it counts. With nothing told and no `reading`, undefined.
    */
-  private async withToldBefore(turn: Turn, reading?: Reading, since = 0): Promise<Reading | undefined> {
-    const said = await this.unlessStoreDown("what the team told not read", () =>
-      this.followUps.recallTold(turn),
+  private async withTold(turn: Turn, reading?: Reading): Promise<Reading | undefined> {
+    const recall = (t: Turn) =>
+      this.unlessStoreDown("what the team told not read", () => this.followUps.recallTold(t));
+    const inThread = (await recall(turn)) ?? [];
+    const said =
+      inThread.length === 0 && turn.thread
+        ? ((await recall({ ...turn, thread: undefined })) ?? [])
+        : inThread;
+    const earlier = said.map(
+      (understood): Reading => ({
+        understood: understood as UnderstoodAnswers,
+        conflicts: [],
+        asksToChoose: false,
+      }),
     );
-    const earlier = (said ?? [])
-      .filter((s) => s.at > since)
-      .map((s) => this.toldIn(s.text))
-      .filter((r): r is Reading => r !== undefined);
     const all = reading ? [...earlier, reading] : earlier;
     return all.length > 0 ? combinedReading(all) : undefined;
+  }
+
+  /**
+   * "what do you recommend?" with a recommendation shown: changed by what the team told of itself
+   * since it was decided ("we're in a regulated industry, hipaa", answered as a question after
+   * another answer: a blind trial's recommendation left it out), or else its reasons again.
+   */
+  private async toldOrReasons(turn: Turn, shown: ShownRecommendation, question: string): Promise<Reply> {
+    const amended = await this.amendedByTold(turn, shown);
+    if (amended) return amended;
+    await this.bringForward(turn);
+    return this.recommendationFollowUp(
+      shown.answers,
+      askedOfIt(question, this.questionWords),
+      question,
+      undefined,
+      whatIfOf(shown),
+    );
+  }
+
+  /**
+   * The recommendation shown, changed by what the team told of itself since it was decided, where
+   * that differs from its answers (`reading`: one message's; by default, every message since), as
+   * a correction changes it; undefined when nothing told changes it.
+   */
+  private async amendedByTold(
+    turn: Turn,
+    shown: ShownRecommendation,
+    reading?: Reading,
+  ): Promise<Reply | undefined> {
+    const told = reading ?? (await this.withTold(turn));
+    const changes = Object.entries(told?.understood ?? {}).filter(
+      ([key, u]) => shown.actual[key] !== u.value,
+    );
+    if (!told || changes.length === 0) return undefined;
+    const changed: Reading = { ...told, understood: Object.fromEntries(changes), conflicts: [] };
+    await this.rememberRecommendation(turn, { ...shown.actual, ...understoodAnswers(changed) });
+    return this.situations.whatIfReply(changed, shown.actual, true);
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
@@ -1699,6 +1764,17 @@ export class Bot {
   }
 
   /** A checklist question's title ("Compliance"), or its key where there is none. */
+  /** "Noted for your recommendation: Load pattern: Steady …" (situation.toldNoted). */
+  private toldNoted(answers: [key: string, value: string][]): Reply {
+    const named = answers.map(([key, value]) => {
+      const q = this.knowledge.decision.checklist.find((c) => c.key === key);
+      const label = q?.choices.find((c) => c.value === value)?.label.split(" — ")[0] ?? value;
+      return `${this.questionTitle(key)}: ${label}`;
+    });
+    const text = fill(this.knowledge.responses.situation.toldNoted, { answers: named.join(", ") });
+    return reply("notice", [{ type: "text", text }], text);
+  }
+
   private questionTitle(key: string): string {
     return this.knowledge.decision.checklist.find((q) => q.key === key)?.title ?? key;
   }
@@ -1899,6 +1975,14 @@ export class Bot {
 }
 
 /** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
+/** Words of another case than the team's own: "… for my other team?", "different scenario: …". */
+const ANOTHER_CASE = /\b(?:other|another|different|new|else|next|scenario|hypothetical|hypothetically)\b/i;
+
+/** Does a request for a recommendation speak of the team's own case (what it told before counts)? */
+function ofTheTeamsOwnCase(question: string): boolean {
+  return !ANOTHER_CASE.test(question) && !speaksOfAnother(question);
+}
+
 function toldOnlyOf(reading: Reading, said: string): Reading {
   return {
     ...reading,

@@ -18,7 +18,7 @@ import { asksSomething, HEARSAY, PLANNED, statesSomething } from "./walkthrough/
 export const FOLLOW_UP = {
   /** How long the last answered entry is remembered (30 minutes). */
   ttlMs: 30 * 60 * 1000,
-  /** How many of the team's recent messages about itself are kept (rememberTold). */
+  /** Of how many of the team's recent messages about itself the answers are kept (rememberTold). */
   toldKept: 8,
   /** A question with more content words than this is a new question, whatever came before. */
   maxWords: 4,
@@ -675,6 +675,13 @@ const ACTUALLY_AFTER_SUBJECT =
  */
 const OUR_SYSTEM =
   /^(?:the|these|those|our)\s+(?:[\w-]+\s+)?(?:app|apps|application|applications|services?|jobs?|workers?|workloads?|db|database|system|stack|monolith|api|apis|backend|frontend)\b/;
+/**
+ * A clause about the demand or shipping of what the team runs, with no owner named: "traffic is
+ * spiky around black friday", "load is steady", "releases are monthly" (a blind trial's were read
+ * as no one's). In rawWords' spelling.
+ */
+const OUR_DEMAND =
+  /^(?:the\s+)?(?:traffic|load|demand|usage|requests|deploys|deployments|releases|release\s+cadence|deploy\s+cadence)\s+(?:is|are|isnt|arent|goes|gets|comes|come|stays|stay)\b/;
 
 /** Another time or place than the team's today: "at my last job", "we used to". */
 const ELSEWHERE =
@@ -730,7 +737,7 @@ function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectles
   // Beside another party ("a startup i advise", "their app", "my dad's company"), only a clause
   // the team opens ("we …", "i run …"), or that asks it of the team ("clients require us to …").
   if (OTHER_PARTY.test(said)) return TEAM_OPENS.test(said) || REQUIRED_OF_US.test(said);
-  if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
+  if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said) || OUR_DEMAND.test(said)) return true;
   const rest = said.split(" ");
   // A short clause with a subject of its own that is not the team: "netflix deploys weekly" (an
   // independent review's correction took netflix's deploys for the team's).
@@ -840,22 +847,25 @@ export function speaksAsTheTeam(text: string): boolean {
 }
 
 /**
- * Does a statement with no subject of the team's tell its case all the same, said to the bot in a
- * conversation about the team's workload ("traffic is spiky around black friday", "no legacy
- * stuff")? Not another's case ("their app", "netflix deploys daily"), hearsay, another time or
- * place, what may or ought to be, nor words about the bot's answer ("you assume we deploy daily").
+ * Does a message tell how things are for the team today, not how they were, may be, will be or
+ * are wished to be, nor what someone says of it: not "we were in PCI scope until last year", "we
+ * deployed monthly back in 2019", "not sure if we're in PCI scope", "hypothetically, if we were
+ * in PCI scope …", "we're planning to go stateless", "management wants us to deploy daily", "Bob
+ * thinks we deploy daily" (an independent review's were kept as the team's answers)?
  */
-export function statesOfItsCase(text: string): boolean {
-  const words = rawWords(text);
-  const said = words.join(" ");
+export function toldAsItIs(text: string): boolean {
+  const said = rawWords(text).join(" ");
   return (
     !ELSEWHERE.test(text) &&
     !HEARSAY.test(said) &&
-    !speaksOfAnother(text) &&
-    !OTHER_PARTY.test(said) &&
-    !words.some((w) => NOT_TOLD.has(w) || OTHERS_DOING.has(w))
+    !PLANNED.test(said) &&
+    !WANTED_OF_US.test(said) &&
+    !NOT_AS_IT_IS.test(said)
   );
 }
+/** Another time, a doubt, a supposition or a plan, in rawWords' spelling. */
+const NOT_AS_IT_IS =
+  /\b(?:until|ago|last\s+year|back\s+in|used\s+to|previously|formerly|not\s+sure|unsure|maybe|perhaps|might|hypothetically|if|whether|suppose|imagine|planning|plan\s+to|going\s+to|gonna|want\s+to|wants\s+to|considering|old\s+(?:system|setup|stack|platform|app|apps|infra))\b/;
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
@@ -1422,13 +1432,18 @@ const storedDescribed = z.object({ schema: z.literal(1), text: z.string().max(40
 
 /**
  * The same for what the team told of itself, message by message (rememberTold): "what do you
- * recommend?" after "we deploy 20 times a day", "most services are stateless" reads them all.
+ * recommend?" after "we deploy 20 times a day", "traffic is steady" reads them all. Like the
+ * recommendation they go into, everyone's in a thread.
  */
-const toldKeyOf = (turn: Turn) => `followup-told:${keyOf(turn).slice("followup:".length)}`;
+const toldKeyOf = (turn: Turn) => `followup-told:${recommendationKeyOf(turn).slice("followup-rec:".length)}`;
+/** One message's answers: each checklist key's value and the words it was read from. */
+const toldAnswers = z.record(z.string(), z.object({ value: z.string(), evidence: z.string().max(400) }));
 const storedTold = z.object({
   schema: z.literal(1),
-  said: z.array(z.object({ text: z.string().max(4000), at: z.number() })).max(FOLLOW_UP.toldKept),
+  said: z.array(z.object({ understood: toldAnswers, at: z.number() })).max(FOLLOW_UP.toldKept),
 });
+/** The answers one message told of the team (FollowUpContexts.rememberTold). */
+export type ToldAnswers = z.infer<typeof toldAnswers>;
 
 const storedRecommendation = z.object({
   schema: z.literal(1),
@@ -1495,13 +1510,16 @@ export class FollowUpContexts {
     answers: Record<string, string | null>,
     actual?: Record<string, string | null>,
   ): Promise<void> {
+    const at = this.tick();
     await Promise.all([
       this.store.set(
         recommendationKeyOf(turn),
-        { schema: 1, answers, ...(actual ? { actual } : {}), at: this.tick() },
+        { schema: 1, answers, ...(actual ? { actual } : {}), at },
         { ttlMs: FOLLOW_UP.ttlMs },
       ),
       this.store.delete(keyOf(turn)),
+      // What was told before is in its answers now, or was left out of them on purpose.
+      this.store.delete(toldKeyOf(turn)),
     ]);
   }
 
@@ -1519,23 +1537,29 @@ export class FollowUpContexts {
   }
 
   /**
-   * A message that told something of the team ("we deploy about 20 times a day"), kept with the
-   * last few before it, so a recommendation asked for later reads what was said over several
-   * messages, not only the last one.
+   * The answers a message told of the team ("we deploy about 20 times a day": deploys frequent,
+   * from "20 times a day"), kept with the last few before it until a recommendation is decided,
+   * so one asked for later reads what was said over several messages, not only the last one.
+   * Only the answers and the words they were read from are kept, not the message.
    */
-  async rememberTold(turn: Turn, text: string): Promise<void> {
-    const said = { text: text.slice(0, 4000), at: this.tick() };
+  async rememberTold(turn: Turn, understood: ToldAnswers): Promise<void> {
+    const said = { understood, at: this.tick() };
     await updateKey<unknown, void>(this.store, toldKeyOf(turn), FOLLOW_UP.ttlMs, (current) => {
-      const kept = storedTold.safeParse(current?.value);
-      const before = kept.success ? kept.data.said : [];
+      const before = this.toldOf(current?.value);
       return { value: { schema: 1, said: [...before, said].slice(-FOLLOW_UP.toldKept) }, result: undefined };
     });
   }
 
-  /** What rememberTold kept, oldest first: each message and when it was said. */
-  async recallTold(turn: Turn): Promise<{ text: string; at: number }[]> {
-    const parsed = storedTold.safeParse((await this.store.get(toldKeyOf(turn)))?.value);
-    return parsed.success ? parsed.data.said : [];
+  /** What rememberTold kept, oldest first, each message's no longer than FOLLOW_UP.ttlMs ago. */
+  async recallTold(turn: Turn): Promise<ToldAnswers[]> {
+    return this.toldOf((await this.store.get(toldKeyOf(turn)))?.value).map((s) => s.understood);
+  }
+
+  /** A kept list's messages still within FOLLOW_UP.ttlMs (the key lives on while messages are added). */
+  private toldOf(value: unknown): z.infer<typeof storedTold>["said"] {
+    const parsed = storedTold.safeParse(value);
+    const since = this.now() - FOLLOW_UP.ttlMs;
+    return parsed.success ? parsed.data.said.filter((s) => s.at > since) : [];
   }
 
   /** The description kept by rememberDescribed, with when it was said. */
@@ -1562,7 +1586,11 @@ export class FollowUpContexts {
    */
   async forget(turn: Turn, recommendationToo = true): Promise<void> {
     if (recommendationToo) {
-      await Promise.all([this.store.delete(keyOf(turn)), this.store.delete(recommendationKeyOf(turn))]);
+      await Promise.all([
+        this.store.delete(keyOf(turn)),
+        this.store.delete(recommendationKeyOf(turn)),
+        this.store.delete(toldKeyOf(turn)),
+      ]);
       return;
     }
     // The recommendation stays, behind what was shown after it.

@@ -521,6 +521,8 @@ export const responsesSchema = z.strictObject({
     // "what if we had to pass SOC 2?" where the answers are stricter already ({questions}).
     whatIfCovered: sentence,
     correctionNothing: sentence,
+    /** {answers}: what a statement told of the team while a recommendation stands that it did not change yet. */
+    toldNoted: z.string().min(5).includes("{answers}"),
     /** {question}: a question named in a change request whose new option could not be read ("set isolation to strict"). */
     changeUnread: z.string().min(5).includes("{question}"),
     /** {question}: the title of the question to answer again. */

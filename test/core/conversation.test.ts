@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { fill } from "../../src/core/fill.ts";
+import { FollowUpContexts } from "../../src/core/followUp.ts";
 import { plainText } from "../../src/core/render/plainText.ts";
 import { firstSentence, simplerReply } from "../../src/core/replies/answers.ts";
 import type { Reply } from "../../src/core/reply.ts";
@@ -310,16 +311,56 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(changed!)).toEqual([["Deploy frequency", "Regular"]]);
   });
 
-  it("gathers nothing told of someone else, asked in general, supposed or told to someone else before a recommendation", async () => {
+  it("gathers nothing told of someone else, asked in general, supposed, of another time, planned, doubted, wished or heard, nor told before a recommendation", async () => {
+    const { nothingUnderstood } = knowledge.responses.situation;
     for (const said of [
       "netflix deploys thousands of times a day and has spiky traffic.",
       "is kubernetes good for teams that deploy daily?",
       "my friend's startup runs 200 microservices and deploys daily",
       "what if we deployed daily?",
       "you assume we deploy daily, is that right?",
+      // An independent review's: each was kept as the team's answer.
+      "management wants us to deploy daily",
+      "we're planning to go stateless",
+      "we were in PCI scope until last year",
+      "we deployed monthly back in 2019",
+      "we're not sure if we're in PCI scope",
+      "hypothetically, if we were in PCI scope, would vms be better for us?",
+      "our old system deployed monthly",
+      "Bob thinks we deploy daily",
     ]) {
       const [, , r] = await conversation(said, "what is a sidecar?", "what would you recommend?");
+      expect(r!.kind, said).toBe("recommendation");
+      expect(texts(r!), said).toContain(nothingUnderstood);
       expect(fieldsOf(r!), said).toEqual([]);
+    }
+    // Nor into another case's description (an independent review's took the team's PCI scope).
+    for (const other of [
+      "my friend's startup runs 200 microservices, deploys daily, spiky traffic. what should they use?",
+      "different scenario: 12 stateless microservices, deploy daily, spiky traffic. what should we use?",
+    ]) {
+      const [, r] = await conversation("we are in PCI scope", other);
+      expect(r!.kind, other).toBe("recommendation");
+      expect(fieldsOf(r!).length, other).toBeGreaterThanOrEqual(3);
+      expect(
+        fieldsOf(r!).map(([question]) => question),
+        other,
+      ).not.toContain("Compliance");
+    }
+    // Nor once a recommendation was decided, also when it is forgotten since (a new checklist, a
+    // recommendation of nothing): an independent review's came back as Compliance: Strict.
+    for (const between of ["help me decide", "recommend hello there"]) {
+      const [, , , , r] = await conversation(
+        "we are in PCI scope",
+        "recommend we run 40 microservices, steady traffic, a small ops team, no compliance",
+        between,
+        "what is a sidecar?",
+        "what should we use?",
+      );
+      expect(
+        fieldsOf(r!).map(([question]) => question),
+        between,
+      ).not.toContain("Compliance");
     }
     // Told before a recommendation: that one's answers hold it; a new description after it starts afresh.
     const [, , fresh] = await conversation(
@@ -330,13 +371,51 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fresh!.kind).toBe("recommendation");
     expect(fieldsOf(fresh!).map(([question]) => question)).not.toContain("Compliance");
     expect(fieldsOf(fresh!)).toHaveLength(4);
-    // Nor another person's told, in the same channel.
+    // Nor another person's told, in the same channel (in a thread, as its recommendation, everyone's).
     const bot = makeBot(await createStore("memory:"));
-    await bot.handle(turn({ text: "we are in PCI scope" }));
+    await bot.handle(turn({ text: "we are in PCI scope", thread: undefined }));
     const [other] = await bot.handle(
-      turn({ text: "what would you recommend?", user: { id: "U2", name: "Bo" } }),
+      turn({ text: "what would you recommend?", thread: undefined, user: { id: "U2", name: "Bo" } }),
     );
     expect(fieldsOf(other!)).toEqual([]);
+    const [own] = await bot.handle(turn({ text: "what would you recommend?", thread: undefined }));
+    expect(fieldsOf(own!)).toEqual([["Compliance", "Strict"]]);
+    // In a thread with nothing told in it, what was told outside counts, as the recommendation does.
+    const threaded = makeBot(await createStore("memory:"));
+    await threaded.handle(turn({ text: "we are in PCI scope", thread: undefined }));
+    await threaded.handle(turn({ text: "what is a sidecar?", thread: undefined }));
+    const [inThread] = await threaded.handle(turn({ text: "so what do you recommend?", thread: "T9" }));
+    expect(fieldsOf(inThread!)).toEqual([["Compliance", "Strict"]]);
+  });
+
+  it("keeps a statement told after other answers for the recommendation, says so when it has no answer, and decides again with it on asking (a blind trial's were dropped)", async () => {
+    const { toldNoted, correctedHeading } = knowledge.responses.situation;
+    const bot = makeBot(await createStore("memory:"));
+    const [first] = await bot.handle(turn({ text: "recommend 10 services, small team", via: "command" }));
+    expect(fieldsOf(first!)).toEqual([["Architecture", "Microservices"]]);
+    await bot.handle(turn({ text: "what is a sidecar?" }));
+    const [noted] = await bot.handle(turn({ text: "traffic is steady" }));
+    expect(noted!.summary).toBe(fill(toldNoted, { answers: "Load pattern: Steady" }));
+    // One the matcher answers is answered, and kept too.
+    await bot.handle(turn({ text: "what is a pod?" }));
+    const [answered] = await bot.handle(turn({ text: "we're in a regulated industry, hipaa" }));
+    expect(answered!.kind).toBe("answer");
+    for (const ask of ["what do you recommend", "ok so what should we use?"]) {
+      const [decided] = await bot.handle(turn({ text: ask }));
+      if (ask === "what do you recommend") {
+        expect(decided!.parts[0]).toEqual({ type: "heading", text: correctedHeading });
+        expect(fieldsOf(decided!)).toEqual([
+          ["Compliance", "Strict"],
+          ["Load pattern", "Steady"],
+        ]);
+      } else {
+        // Taken in: asked again, the recommendation's reasons (nothing new to take in).
+        const context = decided!.parts.find((p) => p.type === "context");
+        expect(context?.type === "context" ? context.text : "", ask).toMatch(
+          /^Following up on the recommendation/,
+        );
+      }
+    }
   });
 
   it("reads one answer told with no sure answer as the start of a description, which the next statements add to", async () => {
@@ -349,6 +428,16 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(first!.kind).toBe("recommendation");
     expect(fieldsOf(first!)).toEqual([["Deploy frequency", "Frequent"]]);
     expect(fieldsOf(second!)).toEqual([["Load pattern", "Steady"]]);
+    // The recommendation then holds all three.
+    const store = new MemoryStore();
+    const bot = makeBot(store);
+    for (const said of ["we deploy about 20 times a day", "traffic is steady", "no legacy stuff"])
+      await bot.handle(turn({ text: said }));
+    expect((await new FollowUpContexts(store).recallRecommendation(turn()))?.answers).toEqual({
+      deploys: "frequent",
+      load: "steady",
+      legacy: "no",
+    });
     expect(fieldsOf(third!)).toEqual([["Legacy software", "No"]]);
     // Not a question, nor someone else's.
     const [asked] = await conversation("do teams that deploy 20 times a day use containers?");
@@ -1546,6 +1635,26 @@ describe("'what if …?' after a recommendation", () => {
     expect(hired!.summary).toBe(t.whatIfNothing);
   });
 
+  it("says under the questions that would decide what each asks, its options and how to answer, and the examples it gives work (a blind trial's bare titles left the team guessing)", async () => {
+    const { labels } = knowledge.decision.rules;
+    const bot = makeBot(await createStore("memory:"));
+    const [rec] = await bot.handle(turn({ text: "recommend 10 services, small team", via: "command" }));
+    const part = texts(rec!).find((t) => t.startsWith(`**${labels.decisive}:**`))!;
+    const isolation = knowledge.decision.checklist.find((q) => q.key === "isolation")!;
+    expect(part).toContain(`- **Isolation:** ${isolation.prompt} (Standard / Strong / Hard)`);
+    expect(part.endsWith(labels.decisiveHow)).toBe(true);
+    // Each example the line quotes, said next, is taken as that answer.
+    const examples = [...labels.decisiveHow.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) {
+      const [r] = await bot.handle(turn({ text: example }));
+      expect(r!.parts[0], example).toEqual({
+        type: "heading",
+        text: knowledge.responses.situation.correctedHeading,
+      });
+    }
+  });
+
   it("answers 'what would change it?' about a recommendation with too few answers with the questions that would decide it", async () => {
     const bot = makeBot(await createStore("memory:"));
     const { labels } = knowledge.decision.rules;
@@ -2195,6 +2304,33 @@ describe("follow-ups in context", () => {
       expect(JSON.stringify(r!.parts)).not.toContain(knowledge.responses.followUp.sources);
     },
   );
+
+  it("still answers and recommends when the store cannot keep or read what the team told, and says so in the log", async () => {
+    const { StoreUnavailableError } = await import("../../src/store/store.ts");
+    const store = new MemoryStore();
+    const toldDown =
+      <T extends (key: string, ...rest: never[]) => unknown>(real: T) =>
+      (key: string, ...rest: never[]) => {
+        if (key.startsWith("followup-told:")) throw new StoreUnavailableError("down");
+        return real.call(store, key, ...rest);
+      };
+    const down = Object.assign(Object.create(store), {
+      get: toldDown(store.get),
+      set: toldDown(store.set),
+      delete: toldDown(store.delete),
+    });
+    const warnings: string[] = [];
+    const bot = new Bot({
+      knowledge,
+      store: down,
+      log: { warn: (_d, m) => warnings.push(m), error: () => {} },
+    });
+    const [told] = await bot.handle(turn({ text: "we deploy about 20 times a day" }));
+    expect(fieldsOf(told!)).toEqual([["Deploy frequency", "Frequent"]]);
+    const [asked] = await bot.handle(turn({ text: "we are in PCI scope" }));
+    expect(asked!.kind).not.toBe("error");
+    expect(warnings).toContain("what the team told not kept");
+  });
 
   it("still shows a comparison when the store cannot clear the context, and says so in the log", async () => {
     const { StoreUnavailableError } = await import("../../src/store/store.ts");

@@ -2,6 +2,7 @@ import { resolve as resolvePath } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FOLLOW_UP, FollowUpContexts, resolve } from "../../src/core/followUp.ts";
 import { buildQuestionAnswering } from "../../src/core/questions.ts";
+import type { Turn } from "../../src/core/turn.ts";
 import { readSet } from "../../src/eval/sets.ts";
 import { repoRoot } from "../../src/paths.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -282,21 +283,35 @@ describe("what was shown last (FollowUpContexts)", () => {
     expect((await contexts.recall(t))!.at).toBeGreaterThan(broughtForward);
   });
 
-  it("keeps the last few messages the team told of itself, oldest first, for 30 minutes, apart per person and thread", async () => {
+  it("keeps what the team told of itself, the last few messages' answers, each 30 minutes, until a recommendation is decided", async () => {
     let now = 1_000;
-    const store = new MemoryStore({ now: () => now });
-    const contexts = new FollowUpContexts(store, () => now);
+    const contexts = new FollowUpContexts(new MemoryStore({ now: () => now }), () => now);
+    const said = (i: number) => ({ deploys: { value: "frequent", evidence: `told ${i}` } });
+    const evidence = async (t: Turn) => (await contexts.recallTold(t)).map((u) => u.deploys?.evidence);
     const t = turn();
-    for (let i = 1; i <= FOLLOW_UP.toldKept + 2; i++) await contexts.rememberTold(t, `told ${i}`);
-    const kept = await contexts.recallTold(t);
-    expect(kept.map((s) => s.text)).toEqual(
-      Array.from({ length: FOLLOW_UP.toldKept }, (_, i) => `told ${i + 3}`),
-    );
-    // Each with its own, later time.
-    expect(kept.every((s, i) => i === 0 || s.at > kept[i - 1]!.at)).toBe(true);
-    expect(await contexts.recallTold(turn({ user: { id: "U2", name: "Bo" } }))).toEqual([]);
-    expect(await contexts.recallTold(turn({ thread: "T9" }))).toEqual([]);
-    now += FOLLOW_UP.ttlMs + 1;
+    for (let i = 1; i <= FOLLOW_UP.toldKept + 2; i++) await contexts.rememberTold(t, said(i));
+    expect(await evidence(t)).toEqual(Array.from({ length: FOLLOW_UP.toldKept }, (_, i) => `told ${i + 3}`));
+    // Each message ages on its own, though the list is written again.
+    await contexts.forget(t);
     expect(await contexts.recallTold(t)).toEqual([]);
+    await contexts.rememberTold(t, said(1));
+    now += FOLLOW_UP.ttlMs / 2;
+    await contexts.rememberTold(t, said(2));
+    now += FOLLOW_UP.ttlMs / 2 + 100;
+    expect(await evidence(t)).toEqual(["told 2"]);
+    // A recommendation decided takes them in: none are kept after it.
+    await contexts.rememberRecommendation(t, { deploys: "frequent" });
+    expect(await contexts.recallTold(t)).toEqual([]);
+    // Apart per person outside threads; in a thread, everyone's, like its recommendation.
+    const alone = turn({ thread: undefined });
+    await contexts.rememberTold(alone, said(3));
+    expect(await evidence(alone)).toEqual(["told 3"]);
+    expect(await contexts.recallTold(turn({ thread: undefined, user: { id: "U2", name: "Bo" } }))).toEqual(
+      [],
+    );
+    const inThread = turn({ thread: "T9" });
+    expect(await contexts.recallTold(inThread)).toEqual([]);
+    await contexts.rememberTold(inThread, said(4));
+    expect(await evidence(turn({ thread: "T9", user: { id: "U2", name: "Bo" } }))).toEqual(["told 4"]);
   });
 });

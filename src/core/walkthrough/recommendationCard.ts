@@ -133,12 +133,22 @@ export function strongestSources(
   return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources, limit: 3 };
 }
 
-/** "Questions that would decide:" and their titles, for a recommendation with too few answers. */
+/**
+ * "Questions that would decide:", each with what it asks and its options' short names, and how to
+ * answer them in a message, for a recommendation with too few answers (a blind trial's bare
+ * titles, "Isolation", "Compliance", left the team guessing what to say).
+ */
 function decisivePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
   if (decision.decisive.length === 0) return undefined;
-  const title = (key: string) => knowledge.checklist.find((q) => q.key === key)?.title ?? key;
-  const lines = decision.decisive.map((key) => `- ${title(key)}`).join("\n");
-  return { type: "text", text: `**${knowledge.rules.labels.decisive}:**\n${lines}` };
+  const line = (key: string) => {
+    const q = knowledge.checklist.find((c) => c.key === key);
+    if (!q) return `- ${key}`;
+    const options = q.choices.map((c) => c.label.split(" — ")[0]).join(" / ");
+    return `- **${q.title}:** ${q.prompt} (${options})`;
+  };
+  const { decisive, decisiveHow } = knowledge.rules.labels;
+  const lines = decision.decisive.map(line).join("\n");
+  return { type: "text", text: `**${decisive}:**\n${lines}\n${decisiveHow}` };
 }
 
 /** "Caveats:" of a recommendation, if it has any. */
