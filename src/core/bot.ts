@@ -229,7 +229,7 @@ const WHAT_ABOUT_FRAME = "the just plain option a an using use going with";
 const REQUIREMENTS = new Set(["compliance", "isolation"]);
 /** Words of a what-if that takes a requirement away or lowers it: "only SOC 2", "no longer PCI". */
 const TAKES_AWAY =
-  /\b(?:only|just|instead|no\s+longer|not|no|didn'?t|did\s+not|don'?t|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;
+  /\b(?:only|just|instead|no\s+longer|not|no|never|didn'?t|did\s+not|don'?t|weren'?t|wasn'?t|aren'?t|isn'?t|out\s+of|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;
 
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;

@@ -1205,6 +1205,11 @@ describe("'what if …?' after a recommendation", () => {
     );
     const [, lowered] = await conversation(description, "what if we only had SOC 2?");
     expect(fieldsOf(lowered!)).toEqual([["Compliance", "Moderate"]]);
+    // (Said with "weren't": an independent review's was told compliance was already stricter.)
+    for (const none of ["what if we weren't in PCI scope?", "what if we were never in PCI scope?"]) {
+      const [, r] = await conversation(description, none);
+      expect(fieldsOf(r!), none).toEqual([["Compliance", "None"]]);
+    }
     // The rest of a what-if still counts.
     const [, both] = await conversation(description, "what if we had to pass SOC 2 and deployed daily?");
     expect(fieldsOf(both!)).toEqual([["Deploy frequency", "Frequent"]]);
