@@ -22,6 +22,7 @@ import {
   asksForExample,
   asksForTheOriginal,
   asksForTheRecommendation,
+  asksGivenWhatWasSaid,
   asksHowToGetThere,
   asksRunnerUp,
   asksSimplerSayingWhy,
@@ -941,14 +942,14 @@ export class Bot {
       (outcome.kind === "no-match" && outcome.why === "no-subject-word");
     // (Or only read as the answer before again: "so what should we do?".)
     const askedOnlyWhat = context !== undefined && asksWhatOnly && (unanswered || backToLast);
-    const shownRecommendation =
-      asksWhatOnly && (unanswered || askedOnlyWhat) ? await recommendation() : undefined;
+    // ("given all that, vms or containers?" asks it whatever the matcher makes of its words.)
+    const asksForOurs = asksWhatOnly && (unanswered || askedOnlyWhat || asksGivenWhatWasSaid(question));
+    const shownRecommendation = asksForOurs ? await recommendation() : undefined;
     // "ok so given all that, what should we run on?" after one (a blind trial's was declined).
     if (shownRecommendation) return this.toldOrReasons(turn, shownRecommendation, question);
-    const describedBefore =
-      asksWhatOnly && (unanswered || askedOnlyWhat)
-        ? await this.withTold(turn, askedOnlyWhat && context ? this.describedIn(context) : undefined)
-        : undefined;
+    const describedBefore = asksForOurs
+      ? await this.withTold(turn, askedOnlyWhat && context ? this.describedIn(context) : undefined)
+      : undefined;
     if (describedBefore) return this.situationReply(turn, describedBefore);
     // Or a description offered the checklist since the last answer, with no answer of its own.
     const offeredBefore =

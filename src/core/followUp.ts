@@ -362,11 +362,39 @@ const WHERE_FROM =
  * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
 export function asksWhatToUse(question: string): boolean {
-  return ASKS_WHAT_TO_USE.test(question);
+  return ASKS_WHAT_TO_USE.test(question) || asksGivenWhatWasSaid(question);
 }
+
+/**
+ * Does a question ask for the pick for the team from what it said before, whatever the matcher
+ * makes of its words: "given all that, vms or containers?", "based on what i told you, what
+ * should we run on?", "so vms then?" (a blind trial's got the both-VMs-and-containers answer, or
+ * was declined)?
+ */
+export function asksGivenWhatWasSaid(question: string): boolean {
+  const given = GIVEN_ALL_THAT.exec(question);
+  if (given) {
+    const rest = question.slice(given[0].length);
+    return rest.trim() === "" || ASKS_WHAT_TO_USE.test(rest) || SIDES_CHOICE.test(rest);
+  }
+  return SIDE_THEN.test(question);
+}
+/** "given all that", "based on what i told you", "with all this in mind" opening a question. */
+const GIVEN_ALL_THAT =
+  /^\W*(?:(?:ok|okay|so|and|then|well|right|alright)\W+)*(?:given|based\s+on|considering|with)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|the\s+above|what\s+(?:i|we)(?:\s+have|'ve)?\s+(?:said|told\s+you|described))(?:\s+in\s+mind)?\W*/i;
+/** One of our sides, as a pick: "vms", "containers", "kubernetes", "a mix". */
+const PICK =
+  "(?:vms?|virtual\\s+machines?|containers?|docker|kubernetes|k8s|microvms?|a\\s+mix(?:ed\\s+platform)?|both)";
+/** "vms or containers?", "k8s vs vms for us": a pick between two. */
+const SIDES_CHOICE = new RegExp(
+  `^\\W*(?:which\\W+)?${PICK}\\s+(?:or|vs\\.?|versus)\\s+${PICK}(?:\\s+(?:then|for\\s+us|here|for\\s+our\\s+case))?\\W*$`,
+  "i",
+);
+/** "so vms then?", "ok containers then": the pick asked to be confirmed. */
+const SIDE_THEN = new RegExp(`^\\W*(?:(?:ok|okay|so)\\W+)+${PICK}\\s+then\\W*$`, "i");
 
 /**
  * Does a question only make sense after an answer? "why?", "how so?", "and then?", "what about

@@ -388,6 +388,45 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(inThread!)).toEqual([["Compliance", "Strict"]]);
   });
 
+  it("asks for the team's pick from what it said, whatever the matcher makes of the words: 'given all that, vms or containers?', 'so containers then?' (a blind trial's got the both-VMs-and-containers answer, or was declined)", async () => {
+    const [, , r] = await conversation(
+      "our app is a monolith",
+      "we are in PCI scope",
+      "given all that, vms or containers?",
+    );
+    expect(fieldsOf(r!)).toEqual([
+      ["Compliance", "Strict"],
+      ["Architecture", "Monolith"],
+    ]);
+    for (const q of [
+      "so containers then?",
+      "ok so given all that, what should we run on?",
+      "based on what i told you, k8s or vms?",
+      "with all this in mind, what do you suggest?",
+    ]) {
+      const [, after] = await conversation(
+        "recommend 20 microservices, deploy daily, spiky, no compliance",
+        q,
+      );
+      expect(after!.kind, q).toBe("recommendation");
+      const context = after!.parts.find((p) => p.type === "context");
+      expect(context?.type === "context" ? context.text : "", q).toMatch(
+        /^Following up on the recommendation/,
+      );
+    }
+    // A question of its own after the same words is that question.
+    for (const q of [
+      "given all that, is docker secure enough?",
+      "with this in mind, how do backups differ?",
+    ]) {
+      const [, after] = await conversation(
+        "recommend 20 microservices, deploy daily, spiky, no compliance",
+        q,
+      );
+      expect(after!.kind, q).toBe("answer");
+    }
+  });
+
   it("keeps a statement told after other answers for the recommendation, says so when it has no answer, and decides again with it on asking (a blind trial's were dropped)", async () => {
     const { toldNoted, correctedHeading } = knowledge.responses.situation;
     const bot = makeBot(await createStore("memory:"));
