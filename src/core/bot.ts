@@ -1038,6 +1038,24 @@ export class Bot {
         const gathered = ofTheTeamsOwnCase(question) ? ((await this.withTold(turn, own)) ?? own) : own;
         return this.situationReply(turn, gathered, outcome.kind === "answer" ? outcome.entry : undefined);
       }
+      // A statement of the team that gives none of the checklist's answers and that the matcher
+      // declines ("we're a team of 4 devs" was "outside what I know", a blind trial's), while the
+      // team describes itself (something told, a recommendation shown) or says its size: what the
+      // checklist asks about instead.
+      const declined =
+        outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
+      if (
+        declined &&
+        !followUp &&
+        !running &&
+        Object.keys(reading.understood).length === 0 &&
+        !asksSomething(question) &&
+        statesAsSentence(question) &&
+        speaksAsTheTeam(question) &&
+        toldAsItIs(question) &&
+        (TEAM_SIZE.test(question) || shown !== undefined || (await this.withTold(turn)) !== undefined)
+      )
+        return this.toldNothing();
       // "why?", "source?" with no answer before it needs the question it follows, which it is
       // asked for: a request for sources or a shorter version always ("source?" alone reads as
       // source code), a bare "why?" when declined or only guessed at. (In a running checklist's
@@ -1765,6 +1783,13 @@ export class Bot {
   }
 
   /** A checklist question's title ("Compliance"), or its key where there is none. */
+  /** "I can't tell which of the checklist's answers that gives: it asks about …" (situation.toldNothing). */
+  private toldNothing(): Reply {
+    const questions = this.knowledge.decision.checklist.map((q) => q.title).join(", ");
+    const text = fill(this.knowledge.responses.situation.toldNothing, { questions });
+    return reply("notice", [{ type: "text", text }], text);
+  }
+
   /** "Noted for your recommendation: Load pattern: Steady …" (situation.toldNoted). */
   private toldNoted(answers: [key: string, value: string][]): Reply {
     const named = answers.map(([key, value]) => {
@@ -1976,6 +2001,10 @@ export class Bot {
 }
 
 /** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
+/** A team's size said: "a team of 4", "we're 3 devs", "12 engineers". */
+const TEAM_SIZE =
+  /\b(?:team\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:person|people|devs?|developers?|engineers?|folks)\b)/i;
+
 /** Words of another case than the team's own: "… for my other team?", "different scenario: …". */
 const ANOTHER_CASE = /\b(?:other|another|different|new|else|next|scenario|hypothetical|hypothetically)\b/i;
 

@@ -523,6 +523,8 @@ export const responsesSchema = z.strictObject({
     correctionNothing: sentence,
     /** {answers}: what a statement told of the team while a recommendation stands that it did not change yet. */
     toldNoted: z.string().min(5).includes("{answers}"),
+    /** {questions}: the checklist's titles, for a statement of the team that gives none of its answers. */
+    toldNothing: z.string().min(5).includes("{questions}"),
     /** {question}: a question named in a change request whose new option could not be read ("set isolation to strict"). */
     changeUnread: z.string().min(5).includes("{question}"),
     /** {question}: the title of the question to answer again. */

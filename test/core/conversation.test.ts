@@ -427,6 +427,28 @@ describe("'what do you recommend for that?' right after a question that describe
     }
   });
 
+  it("says what the checklist weighs for a statement of the team that gives none of its answers, while it describes itself or says its size (a blind trial's 'we're a team of 4 devs' was outside what the bot knows)", async () => {
+    const { toldNothing } = knowledge.responses.situation;
+    const weighs = fill(toldNothing, {
+      questions: knowledge.decision.checklist.map((q) => q.title).join(", "),
+    });
+    for (const said of ["we're a team of 4 devs", "we are 3 engineers"]) {
+      const [r] = await conversation(said);
+      expect(texts(r!)[0], said).toBe(weighs);
+    }
+    const [, during] = await conversation("we deploy about 20 times a day", "we love pizza fridays");
+    expect(texts(during!)[0]).toBe(weighs);
+    // Not otherwise, nor for another's team, nor asked.
+    for (const said of [
+      "we love pizza fridays",
+      "my friend's team is 4 devs",
+      "we're a team of 4 devs, is that enough?",
+    ]) {
+      const [r] = await conversation(said);
+      expect(texts(r!)[0], said).not.toBe(weighs);
+    }
+  });
+
   it("keeps a statement told after other answers for the recommendation, says so when it has no answer, and decides again with it on asking (a blind trial's were dropped)", async () => {
     const { toldNoted, correctedHeading } = knowledge.responses.situation;
     const bot = makeBot(await createStore("memory:"));
