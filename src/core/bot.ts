@@ -471,6 +471,12 @@ export class Bot {
           await this.forgetContext(turn);
           return [await this.walkthroughs.start(turn)];
         }
+        // "ok forget all that, start over": what the team told and the recommendation are forgotten
+        // (a blind trial's got the start-up answer, and "what do you recommend" the old result).
+        if (!running && startsOver(command.question)) {
+          await this.forgetContext(turn);
+          return [this.notice(this.knowledge.responses.situation.startedOver)];
+        }
         // Said to someone else in the thread ("tom can you check with security first"): not for
         // the bot, which only reminds quietly how to answer.
         if (running && addressesSomeoneElse(command.question))
@@ -2001,6 +2007,25 @@ export class Bot {
 }
 
 /** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
+/** Words before a request to start over: "ok", "please", "forget all that,". */
+const START_OVER_LEAD =
+  "^\\W*(?:(?:ok|okay|so|please|pls|hmm|right|alright|actually|nvm|nevermind|never\\s+mind)\\W+)*";
+/** "forget all that", "ignore everything i said" (and nothing after it, or a start over). */
+const FORGET_ALL =
+  "(?:forget|scrap|ignore|drop|disregard)\\s+(?:about\\s+)?(?:all\\s+(?:of\\s+)?)?(?:that|this|everything|what\\s+(?:i|we)\\s+(?:said|told\\s+you))(?:\\s+(?:i|we)\\s+(?:said|told\\s+you))?";
+/** "start over", "let's start again", "reset", "clean slate". */
+const RESTART =
+  "(?:(?:let'?s|lets|can\\s+we|i\\s+want\\s+to)\\s+)?(?:start\\s+(?:over|again|afresh|fresh|from\\s+scratch)|reset|clean\\s+slate|from\\s+scratch)";
+const STARTS_OVER = new RegExp(
+  `${START_OVER_LEAD}(?:${FORGET_ALL}(?:\\W+(?:and\\s+)?${RESTART})?|${RESTART})(?:\\s+(?:please|pls))?\\W*$`,
+  "i",
+);
+
+/** Does a message ask to start over, forgetting what was told and recommended? */
+function startsOver(text: string): boolean {
+  return STARTS_OVER.test(text);
+}
+
 /** A team's size said: "a team of 4", "we're 3 devs", "12 engineers". */
 const TEAM_SIZE =
   /\b(?:team\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:person|people|devs?|developers?|engineers?|folks)\b)/i;

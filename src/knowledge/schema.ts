@@ -525,6 +525,8 @@ export const responsesSchema = z.strictObject({
     toldNoted: z.string().min(5).includes("{answers}"),
     /** {questions}: the checklist's titles, for a statement of the team that gives none of its answers. */
     toldNothing: z.string().min(5).includes("{questions}"),
+    /** "start over", "forget all that": what was told and recommended is forgotten. */
+    startedOver: sentence,
     /** {question}: a question named in a change request whose new option could not be read ("set isolation to strict"). */
     changeUnread: z.string().min(5).includes("{question}"),
     /** {question}: the title of the question to answer again. */

@@ -449,6 +449,35 @@ describe("'what do you recommend for that?' right after a question that describe
     }
   });
 
+  it("starts over on 'ok forget all that, start over', forgetting what was told and recommended (a blind trial's got the start-up answer, then the old result)", async () => {
+    const { startedOver, nothingUnderstood } = knowledge.responses.situation;
+    for (const said of [
+      "ok forget all that, start over",
+      "start over",
+      "reset",
+      "ignore everything i said",
+      "let's start again please",
+    ]) {
+      const [, , reset, asked] = await conversation(
+        "we are in PCI scope",
+        "recommend 20 microservices, deploy daily, spiky",
+        said,
+        "what do you recommend?",
+      );
+      expect(texts(reset!)[0], said).toBe(startedOver);
+      expect(fieldsOf(asked!), said).toEqual([]);
+      expect(texts(asked!), said).toContain(nothingUnderstood);
+    }
+    for (const q of [
+      "how do i reset a kubernetes cluster?",
+      "forget it",
+      "should we start over with containers?",
+    ]) {
+      const [r] = await conversation(q);
+      expect(texts(r!)[0], q).not.toBe(startedOver);
+    }
+  });
+
   it("keeps a statement told after other answers for the recommendation, says so when it has no answer, and decides again with it on asking (a blind trial's were dropped)", async () => {
     const { toldNoted, correctedHeading } = knowledge.responses.situation;
     const bot = makeBot(await createStore("memory:"));
