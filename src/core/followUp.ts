@@ -2297,9 +2297,13 @@ const asksAbout = (raw: string[]) => {
   const at = connectiveAt(raw) + 1;
   return (raw[at] === "what" || raw[at] === "how") && raw[at + 1] === "about";
 };
-/** A question about what was just answered: "is that secure?", "does it scale?", "how secure is that?". */
+/**
+ * A question about what was just answered: "is that secure?", "does it scale?", "how secure is
+ * that?"; or which of the sides it weighs is so: "and which is faster?" after the rollback answer
+ * (a blind trial's got the application-performance answer).
+ */
 const YES_NO_ABOUT_IT =
-  /^(?:(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)|how\s+\w+\s+(?:is|are))\s+(?:it|that|this|they|those|these|its)\b/;
+  /^(?:(?:and|so|but|ok|okay)\s+)*(?:(?:(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)|how\s+\w+\s+(?:is|are))\s+(?:it|that|this|they|those|these|its)|which(?:\s+one)?\s+(?:is|are|would\s+be|gets|does))\b/;
 /** A comparison, which the other thing's own entry answers: "is that the same as helm?", "is it like a vm?". */
 const COMPARES = /\b(?:same|like|compare|compared|better|worse|different|differ|vs|versus|than)\b/;
 /** Does it use a word that points back: "is that safe?", "how long does it take?"? */

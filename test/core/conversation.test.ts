@@ -2025,6 +2025,12 @@ describe("follow-ups in context", () => {
     expect(context(secure!)).toContain(bot.qa.asker.entry("networking")!.question);
     const [howSecure] = await bot.handle(turn({ text: "how secure is that?" }));
     expect(howSecure!.summary).toBe(followUp.onThat);
+    // So is "and which is faster?" after an answer weighing both sides (a blind trial's got the
+    // application-performance answer).
+    await bot.handle(turn({ text: "how do rollbacks work w containers vs vms" }));
+    const [faster] = await bot.handle(turn({ text: "and which is faster" }));
+    expect(faster!.summary).toBe(followUp.onThat);
+    expect(context(faster!)).toContain(bot.qa.asker.entry("rollback")!.question);
     await bot.handle(turn({ text: "what is a hypervisor?" }));
     const [expensive] = await bot.handle(turn({ text: "is it expensive?" }));
     expect(expensive!.summary).toBe(followUp.onThat);
