@@ -378,10 +378,19 @@ export function asksGivenWhatWasSaid(question: string): boolean {
   const given = GIVEN_ALL_THAT.exec(question);
   if (given) {
     const rest = question.slice(given[0].length);
-    return rest.trim() === "" || ASKS_WHAT_TO_USE.test(rest) || SIDES_CHOICE.test(rest);
+    return (
+      rest.trim() === "" || ASKS_WHAT_TO_USE.test(rest) || SIDES_CHOICE.test(rest) || OUR_PICK.test(rest)
+    );
   }
-  return SIDE_THEN.test(question);
+  return SIDE_THEN.test(question) || OUR_PICK.test(question) || SIDES_FOR_US.test(question);
 }
+/**
+ * Other words for the pick for the team: "what's best for our team?", "which option fits us
+ * best?", "what would you pick in our shoes", "is that enough info for a rec?" (a blind trial's
+ * were declined).
+ */
+const OUR_PICK =
+  /^\W*(?:(?:ok|okay|so|and|then|well|right|alright|hmm)\W+)*(?:what(?:'s|s|\s+is|\s+would\s+be)\s+(?:the\s+)?best(?:\s+(?:option|choice|fit|bet))?\s+for\s+(?:us|our\s+(?:team|case|setup|situation))|which\s+(?:option|one|platform|choice)\s+(?:fits|suits)\s+(?:us|our\s+(?:team|case|setup|situation))(?:\s+best)?|what\s+would\s+(?:you|u)\s+(?:pick|choose|use|go\s+with|do)\s+(?:in\s+our\s+(?:shoes|place|position)|if\s+(?:you|u)\s+were\s+us|for\s+us)|is\s+(?:that|this)\s+enough\s+(?:info|information|to\s+go\s+on)(?:\s+for\s+a\s+(?:rec|recommendation))?)\W*$/i;
 /** "given all that", "based on what i told you", "with all this in mind" opening a question. */
 const GIVEN_ALL_THAT =
   /^\W*(?:(?:ok|okay|so|and|then|well|right|alright)\W+)*(?:given|based\s+on|considering|with)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|the\s+above|what\s+(?:i|we)(?:\s+have|'ve)?\s+(?:said|told\s+you|described))(?:\s+in\s+mind)?\W*/i;
@@ -391,6 +400,11 @@ const PICK =
 /** "vms or containers?", "k8s vs vms for us": a pick between two. */
 const SIDES_CHOICE = new RegExp(
   `^\\W*(?:which\\W+)?${PICK}\\s+(?:or|vs\\.?|versus)\\s+${PICK}(?:\\s+(?:then|for\\s+us|here|for\\s+our\\s+case))?\\W*$`,
+  "i",
+);
+/** "so VMs or containers for us?": a pick between two, for the team. */
+const SIDES_FOR_US = new RegExp(
+  `^\\W*(?:(?:ok|okay|so|and|then|well)\\W+)*${PICK}\\s+(?:or|vs\\.?|versus)\\s+${PICK}\\s+(?:for\\s+(?:us|our\\s+team|our\\s+case)|in\\s+our\\s+case)\\W*$`,
   "i",
 );
 /** "so vms then?", "ok containers then": the pick asked to be confirmed. */
@@ -893,7 +907,7 @@ export function toldAsItIs(text: string): boolean {
 }
 /** Another time, a doubt, a supposition or a plan, in rawWords' spelling. */
 const NOT_AS_IT_IS =
-  /\b(?:until|ago|last\s+year|back\s+in|used\s+to|previously|formerly|not\s+sure|unsure|maybe|perhaps|might|hypothetically|if|whether|suppose|imagine|planning|plan\s+to|going\s+to|gonna|want\s+to|wants\s+to|considering|old\s+(?:system|setup|stack|platform|app|apps|infra))\b/;
+  /\b(?:until|ago|last\s+year|back\s+in|used\s+to|previously|formerly|not\s+sure|unsure|might|hypothetically|if|whether|suppose|imagine|planning|plan\s+to|going\s+to|gonna|want\s+to|wants\s+to|considering|old\s+(?:system|setup|stack|platform|app|apps|infra))\b/;
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release

@@ -403,6 +403,12 @@ describe("'what do you recommend for that?' right after a question that describe
       "ok so given all that, what should we run on?",
       "based on what i told you, k8s or vms?",
       "with all this in mind, what do you suggest?",
+      // A second blind trial's, declined or answered with "the documents don't judge one team's case".
+      "given all that, what's best for our team?",
+      "which option fits us best?",
+      "what would you pick in our shoes",
+      "is that enough info for a rec?",
+      "so VMs or containers for us?",
     ]) {
       const [, after] = await conversation(
         "recommend 20 microservices, deploy daily, spiky, no compliance",
@@ -418,6 +424,8 @@ describe("'what do you recommend for that?' right after a question that describe
     for (const q of [
       "given all that, is docker secure enough?",
       "with this in mind, how do backups differ?",
+      "what is the best option for us to learn kubernetes?",
+      "what would you do about image scanning?",
     ]) {
       const [, after] = await conversation(
         "recommend 20 microservices, deploy daily, spiky, no compliance",
@@ -529,6 +537,9 @@ describe("'what do you recommend for that?' right after a question that describe
       legacy: "no",
     });
     expect(fieldsOf(third!)).toEqual([["Legacy software", "No"]]);
+    // Roughly is still told.
+    const [roughly] = await conversation("we deploy roughly every 2 weeks");
+    expect(fieldsOf(roughly!)).toEqual([["Deploy frequency", "Regular"]]);
     // Not a question, nor someone else's.
     const [asked] = await conversation("do teams that deploy 20 times a day use containers?");
     expect(asked!.kind).not.toBe("recommendation");
@@ -1735,6 +1746,9 @@ describe("'what if …?' after a recommendation", () => {
     const bot = makeBot(await createStore("memory:"));
     const [rec] = await bot.handle(turn({ text: "recommend 10 services, small team", via: "command" }));
     const part = texts(rec!).find((t) => t.startsWith(`**${labels.decisive}:**`))!;
+    // Asked for again, the reasons so far and the same questions (a second blind trial's got the reasons alone).
+    const [again] = await bot.handle(turn({ text: "what do you recommend for us?" }));
+    expect(texts(again!)).toContain(part);
     const isolation = knowledge.decision.checklist.find((q) => q.key === "isolation")!;
     expect(part).toContain(`- **Isolation:** ${isolation.prompt} (Standard / Strong / Hard)`);
     expect(part.endsWith(labels.decisiveHow)).toBe(true);

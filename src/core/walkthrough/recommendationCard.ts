@@ -227,7 +227,9 @@ export function recommendationFollowUpParts(
   // (a blind trial's got the reasons of the options leading).
   if (decision.provisional && about === "why-not" && option !== decision.recommendation)
     return [whyNotPart(decision, knowledge, option), ...(decisive ? [decisive] : [])];
-  if (decision.provisional) return [whyPart(decision)];
+  // Its reasons so far, and what to answer next (a blind trial's "what do you recommend for us?"
+  // got the reasons alone, and no way on).
+  if (decision.provisional) return [whyPart(decision), ...(decisive ? [decisive] : [])];
   if (about === "why" || option === decision.recommendation) return [whyPart(decision)];
   // A ruled-out option's answer is the requirement that rules it out: the reasons for the pick
   // again read as a stock reply (blind trial 26).
