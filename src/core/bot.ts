@@ -108,6 +108,7 @@ import {
   caveatsPart,
   recommendationFollowUpParts,
   recommendationSources,
+  shortLabel,
   strongestSources,
 } from "./walkthrough/recommendationCard.ts";
 import type { WalkthroughState } from "./walkthrough/state.ts";
@@ -230,7 +231,7 @@ const WHAT_ABOUT_FRAME = "the just plain option a an using use going with";
 const REQUIREMENTS = new Set(["compliance", "isolation"]);
 /** Words of a what-if that takes a requirement away or lowers it: "only SOC 2", "no longer PCI". */
 const TAKES_AWAY =
-  /\b(?:only|just|instead|no\s+longer|not|no|never|didn'?t|did\s+not|don'?t|weren'?t|wasn'?t|aren'?t|isn'?t|out\s+of|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b/i;
+  /\b(?:only|just|instead|no\s+longer|not|no|didn'?t|did\s+not|don'?t|drop(?:ped)?|without|relax(?:ed)?|lighter|less|lower|fewer|loosen(?:ed)?|removed?)\b|\b(?:we|it)\s*(?:weren'?t|wasn'?t|aren'?t|isn'?t|were\s+never|was\s+never|are\s+never)\s+(?:in\s+|under\s+|subject\s+to\s+)?(?:pci|hipaa|sox|soc|gdpr|fedramp|regulated|audited|in\s+scope)/i;
 
 /** What sets the option asked about against the one it names first: "why VMs rather than the mixed platform?". */
 const SET_AGAINST = /\b(?:rather than|instead of|over|and not|but not)\b(.*)$/;
@@ -1048,10 +1049,8 @@ export class Bot {
       // declines ("we're a team of 4 devs" was "outside what I know", a blind trial's), while the
       // team describes itself (something told, a recommendation shown) or says its size: what the
       // checklist asks about instead.
-      const declined =
-        outcome.kind === "out-of-scope" || (outcome.kind === "no-match" && outcome.why === "no-subject-word");
       if (
-        declined &&
+        offTopic &&
         !followUp &&
         !running &&
         Object.keys(reading.understood).length === 0 &&
@@ -1410,7 +1409,9 @@ export class Bot {
 
   /** The reading of the question answered last here, if it says something about the team. */
   private describedIn(context: FollowUpContext): Reading | undefined {
-    return context.asked === undefined ? undefined : this.teamReading(context.asked, context.typed);
+    // (Not how it was, will be or may be: "we will be in PCI scope next year", toldAsItIs.)
+    if (context.asked === undefined || !toldAsItIs(context.typed ?? context.asked)) return undefined;
+    return this.teamReading(context.asked, context.typed);
   }
 
   /**
@@ -1454,17 +1455,13 @@ export class Bot {
   /**
    * `reading` after what the team told of itself in its messages since the last recommendation
    * was decided (followUps.rememberTold): "we deploy about 20 times a day", "traffic is steady",
-   * then "what do you recommend?" reads both. In a thread with nothing told in it, what was told
-   * outside it counts. With nothing told and no `reading`, undefined.
+   * then "what do you recommend?" reads both (in a thread, what was told in it). With nothing
+   * told and no `reading`, undefined.
    */
   private async withTold(turn: Turn, reading?: Reading): Promise<Reading | undefined> {
-    const recall = (t: Turn) =>
-      this.unlessStoreDown("what the team told not read", () => this.followUps.recallTold(t));
-    const inThread = (await recall(turn)) ?? [];
     const said =
-      inThread.length === 0 && turn.thread
-        ? ((await recall({ ...turn, thread: undefined })) ?? [])
-        : inThread;
+      (await this.unlessStoreDown("what the team told not read", () => this.followUps.recallTold(turn))) ??
+      [];
     const earlier = said.map(
       (understood): Reading => ({
         understood: understood as UnderstoodAnswers,
@@ -1511,14 +1508,17 @@ export class Bot {
     if (!told || changes.length === 0) return undefined;
     const changed: Reading = { ...told, understood: Object.fromEntries(changes), conflicts: [] };
     await this.rememberRecommendation(turn, { ...shown.actual, ...understoodAnswers(changed) });
+    await this.forgetTold(turn);
     return this.situations.whatIfReply(changed, shown.actual, true);
   }
 
   /** What a description answered and the recommendation, which "why?" and "what would change it?" then ask about. */
   private async situationReply(turn: Turn, reading: Reading, related?: Answerable): Promise<Reply> {
     const answers = understoodAnswers(reading);
-    if (Object.keys(answers).length > 0) await this.rememberRecommendation(turn, answers);
-    else await this.forgetContext(turn);
+    if (Object.keys(answers).length > 0) {
+      await this.rememberRecommendation(turn, answers);
+      await this.forgetTold(turn);
+    } else await this.forgetContext(turn);
     return this.situations.reply(reading, related);
   }
 
@@ -1538,6 +1538,11 @@ export class Bot {
     );
   }
 
+  /** What the team told was taken in by a recommendation; with the store down the reply still goes out. */
+  private async forgetTold(turn: Turn): Promise<void> {
+    await this.unlessStoreDown("what the team told not cleared", () => this.followUps.forgetTold(turn));
+  }
+
   /** A walkthrough pressed on; when that finished it, its recommendation is what "why?" asks about. */
   private async press(
     turn: Turn,
@@ -1552,6 +1557,8 @@ export class Bot {
       );
       if (answers) {
         await this.rememberRecommendation(turn, answers);
+        // (Its answers were given one by one: nothing told before it is read into it later.)
+        await this.forgetTold(turn);
         // Whoever finished it may ask about it outside the thread too ("why not kubernetes?" typed
         // in the channel, where a blind trial's user asked): their last thing shown there.
         if (turn.thread) {
@@ -1788,7 +1795,6 @@ export class Bot {
     return this.qa.stems(this.knowledge.decision.recommendations.find((r) => r.id === id)?.title ?? "");
   }
 
-  /** A checklist question's title ("Compliance"), or its key where there is none. */
   /** "I can't tell which of the checklist's answers that gives: it asks about …" (situation.toldNothing). */
   private toldNothing(): Reply {
     const questions = this.knowledge.decision.checklist.map((q) => q.title).join(", ");
@@ -1800,13 +1806,14 @@ export class Bot {
   private toldNoted(answers: [key: string, value: string][]): Reply {
     const named = answers.map(([key, value]) => {
       const q = this.knowledge.decision.checklist.find((c) => c.key === key);
-      const label = q?.choices.find((c) => c.value === value)?.label.split(" — ")[0] ?? value;
-      return `${this.questionTitle(key)}: ${label}`;
+      const choice = q?.choices.find((c) => c.value === value);
+      return `${this.questionTitle(key)}: ${choice ? shortLabel(choice.label) : value}`;
     });
     const text = fill(this.knowledge.responses.situation.toldNoted, { answers: named.join(", ") });
     return reply("notice", [{ type: "text", text }], text);
   }
 
+  /** A checklist question's title ("Compliance"), or its key where there is none. */
   private questionTitle(key: string): string {
     return this.knowledge.decision.checklist.find((q) => q.key === key)?.title ?? key;
   }
@@ -2006,16 +2013,15 @@ export class Bot {
   }
 }
 
-/** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
 /** Words before a request to start over: "ok", "please", "forget all that,". */
 const START_OVER_LEAD =
   "^\\W*(?:(?:ok|okay|so|please|pls|hmm|right|alright|actually|nvm|nevermind|never\\s+mind)\\W+)*";
 /** "forget all that", "ignore everything i said" (and nothing after it, or a start over). */
 const FORGET_ALL =
-  "(?:forget|scrap|ignore|drop|disregard)\\s+(?:about\\s+)?(?:all\\s+(?:of\\s+)?)?(?:that|this|everything|what\\s+(?:i|we)\\s+(?:said|told\\s+you))(?:\\s+(?:i|we)\\s+(?:said|told\\s+you))?";
+  "(?:forget|scrap|ignore|disregard)\\s+(?:about\\s+)?(?:all\\s+(?:of\\s+)?(?:that|this)|everything|what\\s+(?:i|we)\\s+(?:said|told\\s+you))(?:\\s+(?:i|we)\\s+(?:said|told\\s+you))?";
 /** "start over", "let's start again", "reset", "clean slate". */
 const RESTART =
-  "(?:(?:let'?s|lets|can\\s+we|i\\s+want\\s+to)\\s+)?(?:start\\s+(?:over|again|afresh|fresh|from\\s+scratch)|reset|clean\\s+slate|from\\s+scratch)";
+  "(?:(?:let'?s|lets|can\\s+we|i\\s+want\\s+to)\\s+)?(?:start\\s+(?:over|again|afresh|fresh|from\\s+scratch)|reset)";
 const STARTS_OVER = new RegExp(
   `${START_OVER_LEAD}(?:${FORGET_ALL}(?:\\W+(?:and\\s+)?${RESTART})?|${RESTART})(?:\\s+(?:please|pls))?\\W*$`,
   "i",
@@ -2031,13 +2037,15 @@ const TEAM_SIZE =
   /\b(?:team\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:person|people|devs?|developers?|engineers?|folks)\b)/i;
 
 /** Words of another case than the team's own: "… for my other team?", "different scenario: …". */
-const ANOTHER_CASE = /\b(?:other|another|different|new|else|next|scenario|hypothetical|hypothetically)\b/i;
+const ANOTHER_CASE =
+  /\b(?:other|another|different|scenario|hypothetical|hypothetically|(?:some(?:one|body)|anyone|anybody)\s+else|(?:a|my|our)\s+new\s+(?:team|project|product|app|client|customer|company)|next\s+(?:team|project|product|app|client|customer|company))\b/i;
 
 /** Does a request for a recommendation speak of the team's own case (what it told before counts)? */
 function ofTheTeamsOwnCase(question: string): boolean {
   return !ANOTHER_CASE.test(question) && !speaksOfAnother(question);
 }
 
+/** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
 function toldOnlyOf(reading: Reading, said: string): Reading {
   return {
     ...reading,

@@ -371,8 +371,7 @@ export function asksWhatToUse(question: string): boolean {
 /**
  * Does a question ask for the pick for the team from what it said before, whatever the matcher
  * makes of its words: "given all that, vms or containers?", "based on what i told you, what
- * should we run on?", "so vms then?" (a blind trial's got the both-VMs-and-containers answer, or
- * was declined)?
+ * should we run on?" (a blind trial's got the both-VMs-and-containers answer, or was declined)?
  */
 export function asksGivenWhatWasSaid(question: string): boolean {
   const given = GIVEN_ALL_THAT.exec(question);
@@ -382,7 +381,7 @@ export function asksGivenWhatWasSaid(question: string): boolean {
       rest.trim() === "" || ASKS_WHAT_TO_USE.test(rest) || SIDES_CHOICE.test(rest) || OUR_PICK.test(rest)
     );
   }
-  return SIDE_THEN.test(question) || OUR_PICK.test(question) || SIDES_FOR_US.test(question);
+  return OUR_PICK.test(question) || SIDES_FOR_US.test(question);
 }
 /**
  * Other words for the pick for the team: "what's best for our team?", "which option fits us
@@ -393,7 +392,7 @@ const OUR_PICK =
   /^\W*(?:(?:ok|okay|so|and|then|well|right|alright|hmm)\W+)*(?:what(?:'s|s|\s+is|\s+would\s+be)\s+(?:the\s+)?best(?:\s+(?:option|choice|fit|bet))?\s+for\s+(?:us|our\s+(?:team|case|setup|situation))|which\s+(?:option|one|platform|choice)\s+(?:fits|suits)\s+(?:us|our\s+(?:team|case|setup|situation))(?:\s+best)?|what\s+would\s+(?:you|u)\s+(?:pick|choose|use|go\s+with|do)\s+(?:in\s+our\s+(?:shoes|place|position)|if\s+(?:you|u)\s+were\s+us|for\s+us)|is\s+(?:that|this)\s+enough\s+(?:info|information|to\s+go\s+on)(?:\s+for\s+a\s+(?:rec|recommendation))?)\W*$/i;
 /** "given all that", "based on what i told you", "with all this in mind" opening a question. */
 const GIVEN_ALL_THAT =
-  /^\W*(?:(?:ok|okay|so|and|then|well|right|alright)\W+)*(?:given|based\s+on|considering|with)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|the\s+above|what\s+(?:i|we)(?:\s+have|'ve)?\s+(?:said|told\s+you|described))(?:\s+in\s+mind)?\W*/i;
+  /^\W*(?:(?:ok|okay|so|and|then|well|right|alright)\W+)*(?:given|based\s+on|considering|with)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|everything|the\s+above|what\s+(?:i|we)(?:\s+have|'ve)?\s+(?:said|told\s+you|described)(?:\s+above)?)(?:\s+in\s+mind|\s+said)?\W*/i;
 /** One of our sides, as a pick: "vms", "containers", "kubernetes", "a mix". */
 const PICK =
   "(?:vms?|virtual\\s+machines?|containers?|docker|kubernetes|k8s|microvms?|a\\s+mix(?:ed\\s+platform)?|both)";
@@ -407,8 +406,6 @@ const SIDES_FOR_US = new RegExp(
   `^\\W*(?:(?:ok|okay|so|and|then|well)\\W+)*${PICK}\\s+(?:or|vs\\.?|versus)\\s+${PICK}\\s+(?:for\\s+(?:us|our\\s+team|our\\s+case)|in\\s+our\\s+case)\\W*$`,
   "i",
 );
-/** "so vms then?", "ok containers then": the pick asked to be confirmed. */
-const SIDE_THEN = new RegExp(`^\\W*(?:(?:ok|okay|so)\\W+)+${PICK}\\s+then\\W*$`, "i");
 
 /**
  * Does a question only make sense after an answer? "why?", "how so?", "and then?", "what about
@@ -722,6 +719,9 @@ const OUR_SYSTEM =
  * spiky around black friday", "load is steady", "releases are monthly" (a blind trial's were read
  * as no one's). In rawWords' spelling.
  */
+/** Whose demand or shipping it is, named after it: "at netflix", "for most sites", "usually". */
+const ELSEWHERE_NAMED =
+  /\b(?:at|for|in|of)\s+(?:most|many|some|all|big|large|typical|other|every)\b|\b(?:usually|typically|generally|normally|in\s+general)\b|\bat\s+(?!peak\b|night\b|times\b|launch\b|lunch\b|the\b|month\b|quarter\b|year\b|weekends?\b)[a-z]+$/;
 const OUR_DEMAND =
   /^(?:the\s+)?(?:traffic|load|demand|usage|requests|deploys|deployments|releases|release\s+cadence|deploy\s+cadence)\s+(?:is|are|isnt|arent|goes|gets|comes|come|stays|stay)\b/;
 
@@ -779,7 +779,10 @@ function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectles
   // Beside another party ("a startup i advise", "their app", "my dad's company"), only a clause
   // the team opens ("we …", "i run …"), or that asks it of the team ("clients require us to …").
   if (OTHER_PARTY.test(said)) return TEAM_OPENS.test(said) || REQUIRED_OF_US.test(said);
-  if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said) || OUR_DEMAND.test(said)) return true;
+  if (TEAM_IN_CLAUSE.test(said) || OUR_SYSTEM.test(said)) return true;
+  // (Not of others named after it: "deploys are daily at netflix", "traffic is spiky for most
+  // e-commerce sites", an independent review's.)
+  if (OUR_DEMAND.test(said)) return !ELSEWHERE_NAMED.test(said);
   const rest = said.split(" ");
   // A short clause with a subject of its own that is not the team: "netflix deploys weekly" (an
   // independent review's correction took netflix's deploys for the team's).
@@ -907,7 +910,7 @@ export function toldAsItIs(text: string): boolean {
 }
 /** Another time, a doubt, a supposition or a plan, in rawWords' spelling. */
 const NOT_AS_IT_IS =
-  /\b(?:until|ago|last\s+year|back\s+in|used\s+to|previously|formerly|not\s+sure|unsure|might|hypothetically|if|whether|suppose|imagine|planning|plan\s+to|going\s+to|gonna|want\s+to|wants\s+to|considering|old\s+(?:system|setup|stack|platform|app|apps|infra))\b/;
+  /\b(?:until|last\s+year|back\s+in|previously|formerly|not\s+sure\s+(?:if|whether)|unsure|might|hypothetically|if\s+(?:we|i)\s+(?:were|was|had|did|went|moved|needed|got|ran)|whether|suppose|imagine|planning|plan\s+to|going\s+to|gonna|will|hope|hopes|hoping|want\s+to|wants\s+to|considering|old\s+(?:system|setup|stack|platform|app|apps|infra))\b/;
 
 /**
  * Does the clause of `statement` that holds `words` have the team as its subject ("we release
@@ -1560,8 +1563,6 @@ export class FollowUpContexts {
         { ttlMs: FOLLOW_UP.ttlMs },
       ),
       this.store.delete(keyOf(turn)),
-      // What was told before is in its answers now, or was left out of them on purpose.
-      this.store.delete(toldKeyOf(turn)),
     ]);
   }
 
@@ -1590,6 +1591,11 @@ export class FollowUpContexts {
       const before = this.toldOf(current?.value);
       return { value: { schema: 1, said: [...before, said].slice(-FOLLOW_UP.toldKept) }, result: undefined };
     });
+  }
+
+  /** A recommendation took in what the team told (or decided without it, a checklist's): none is kept. */
+  async forgetTold(turn: Turn): Promise<void> {
+    await this.store.delete(toldKeyOf(turn));
   }
 
   /** What rememberTold kept, oldest first, each message's no longer than FOLLOW_UP.ttlMs ago. */

@@ -139,7 +139,7 @@ export const decisionLabelsSchema = z.strictObject({
   leading: z.string().min(3).max(80),
   decisive: z.string().min(3).max(80),
   /** Under the questions that would decide: how to answer them in a message. */
-  decisiveHow: z.string().min(10).max(240),
+  decisiveHow: z.string().min(10).max(240).includes("{example}"),
   hardRequirements: z.string().min(3).max(80),
   closeCall: z.string().min(3).max(80),
   settle: z.string().min(3).max(80),

@@ -299,8 +299,10 @@ describe("what was shown last (FollowUpContexts)", () => {
     await contexts.rememberTold(t, said(2));
     now += FOLLOW_UP.ttlMs / 2 + 100;
     expect(await evidence(t)).toEqual(["told 2"]);
-    // A recommendation decided takes them in: none are kept after it.
+    // A recommendation that takes them in forgets them; one that does not (a what-if) keeps them.
     await contexts.rememberRecommendation(t, { deploys: "frequent" });
+    expect(await evidence(t)).toEqual(["told 2"]);
+    await contexts.forgetTold(t);
     expect(await contexts.recallTold(t)).toEqual([]);
     // Apart per person outside threads; in a thread, everyone's, like its recommendation.
     const alone = turn({ thread: undefined });

@@ -133,22 +133,29 @@ export function strongestSources(
   return { type: "sources", sources: citeAll(sources, documents), more: t.moreSources, limit: 3 };
 }
 
+/** An option's short name: its label up to the dash ("Standard" of "Standard — our own services …"). */
+export function shortLabel(label: string): string {
+  return label.split(" — ")[0] ?? label;
+}
+
 /**
  * "Questions that would decide:", each with what it asks and its options' short names, and how to
- * answer them in a message, for a recommendation with too few answers (a blind trial's bare
- * titles, "Isolation", "Compliance", left the team guessing what to say).
+ * answer them in a message, by name with the first of them as the example, for a recommendation
+ * with too few answers (a blind trial's bare titles, "Isolation", "Compliance", left the team
+ * guessing what to say).
  */
 function decisivePart(decision: Decision, knowledge: DecisionKnowledge): Part | undefined {
-  if (decision.decisive.length === 0) return undefined;
-  const line = (key: string) => {
-    const q = knowledge.checklist.find((c) => c.key === key);
-    if (!q) return `- ${key}`;
-    const options = q.choices.map((c) => c.label.split(" — ")[0]).join(" / ");
-    return `- **${q.title}:** ${q.prompt} (${options})`;
-  };
+  const questions = decision.decisive.flatMap((key) => knowledge.checklist.filter((q) => q.key === key));
+  const first = questions[0];
+  if (!first) return undefined;
+  const line = (q: (typeof questions)[number]) =>
+    `- **${q.title}:** ${q.prompt} (${q.choices.map((c) => shortLabel(c.label)).join(" / ")})`;
   const { decisive, decisiveHow } = knowledge.rules.labels;
-  const lines = decision.decisive.map(line).join("\n");
-  return { type: "text", text: `**${decisive}:**\n${lines}\n${decisiveHow}` };
+  const example = `${first.names[0] ?? first.key}: ${shortLabel(first.choices[0]!.label).toLowerCase()}`;
+  return {
+    type: "text",
+    text: `**${decisive}:**\n${questions.map(line).join("\n")}\n${fill(decisiveHow, { example })}`,
+  };
 }
 
 /** "Caveats:" of a recommendation, if it has any. */
