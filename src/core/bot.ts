@@ -441,6 +441,15 @@ export class Bot {
     // A comparison, a list or a recommendation is the last thing shown: "why?" after it is not
     // about the answer before it.
     const forgets = FORGETS_CONTEXT.get(command.type);
+    // (What the team told and the recommendation, read before they are forgotten: `recommend` may
+    // be asked to go on from them.)
+    const told = command.type === "recommend" ? await this.withTold(turn) : undefined;
+    const shown =
+      command.type === "recommend"
+        ? await this.unlessStoreDown("recommendation not read", () =>
+            this.followUps.recallRecommendation(turn),
+          )
+        : undefined;
     if (forgets !== undefined) await this.forgetContext(turn, forgets);
     switch (command.type) {
       case "help":
@@ -454,7 +463,7 @@ export class Bot {
       case "checklist":
         return [await this.walkthroughs.start(turn)];
       case "recommend":
-        return [await this.recommend(turn, command.description)];
+        return [await this.recommend(turn, command.description, told, shown)];
       case "stats":
         if (!mayReadStats(this.statsAccess, turn))
           return [this.notice(this.knowledge.responses.errors.statsRefused)];
@@ -1398,13 +1407,32 @@ export class Bot {
     return { ...started, parts: [{ type: "text", text }, ...started.parts] };
   }
 
-  /** `recommend <description>`: what was understood from it, and the recommendation. */
-  private async recommend(turn: Turn, description: string): Promise<Reply> {
+  /**
+   * `recommend <description>`: what was understood from it, and the recommendation. With nothing
+   * of its own to read ("recommend", "recommend based on what I told you"), what the team told in
+   * its messages before (`told`); added to it when it says so ("recommend we also need GPUs"): a
+   * second blind trial's got "describe your situation", or lost what it had said.
+   */
+  private async recommend(
+    turn: Turn,
+    description: string,
+    told?: Reading,
+    /** The recommendation shown before: with nothing told since, the one it goes on from. */
+    shown?: ShownRecommendation,
+  ): Promise<Reply> {
+    const reading = this.situations.read(description);
+    const own = Object.keys(reading.understood).length > 0;
+    if (told && (!own || ADDS_TO_TOLD.test(description)))
+      return this.situationReply(turn, own ? combinedReading([told, reading]) : told);
+    if (shown && !own && description.trim()) {
+      await this.rememberRecommendation(turn, shown.answers, shown.actual);
+      return this.recommendationFollowUp(shown.answers, "why", description, undefined, whatIfOf(shown));
+    }
     if (!description.trim()) {
       const text = this.knowledge.responses.situation.describe;
       return reply("notice", [{ type: "text", text }], text);
     }
-    return this.situationReply(turn, this.situations.read(description));
+    return this.situationReply(turn, reading);
   }
 
   /** The reading of the question answered last here, if it says something about the team. */
@@ -2012,6 +2040,9 @@ export class Bot {
     return reply(kind, [{ type: "text", text }], text, { visibility: "private" });
   }
 }
+
+/** A description that adds to what was told before: "we also need GPUs", "… too", "as well". */
+const ADDS_TO_TOLD = /\b(?:also|too|as\s+well|on\s+top\s+of\s+(?:that|this)|in\s+addition|additionally)\b/i;
 
 /** Words before a request to start over: "ok", "please", "forget all that,". */
 const START_OVER_LEAD =

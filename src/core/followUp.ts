@@ -739,7 +739,7 @@ const BY_THE_WAY = /^(?:also|fyi|update|oh\s+and)[\s,.!:;-]+/i;
  * as a question about orchestrators); not "that makes sense to us".
  */
 const TEAM_SUBJECT =
-  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\bfor\s+us\b/i;
+  /\b(?:we|weve)\b|^(?:(?:so|and|but|yeah|ok|okay|honestly|well|hey|hi|hello|hiya|yo)\s+)*were\b|\bour\s+(?:team|stuff|apps?|applications?|services?|stack|systems?|code|platform|infra|infrastructure|data|db|database|load|traffic|workloads?|deploys|releases|servers|cluster)\b|\bfor\s+us\b/i;
 
 /**
  * Does a plain statement tell the team's own case, as an answer the recommendation lacks: one of the

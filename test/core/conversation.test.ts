@@ -460,7 +460,11 @@ describe("'what do you recommend for that?' right after a question that describe
     const weighs = fill(toldNothing, {
       questions: knowledge.decision.checklist.map((q) => q.title).join(", "),
     });
-    for (const said of ["we're a team of 4 devs", "we are 3 engineers"]) {
+    for (const said of [
+      "we're a team of 4 devs",
+      "we are 3 engineers",
+      "hey so we're a team of 6 backend devs",
+    ]) {
       const [r] = await conversation(said);
       expect(texts(r!)[0], said).toBe(weighs);
     }
@@ -542,6 +546,36 @@ describe("'what do you recommend for that?' right after a question that describe
     // Hedged or to come: not told.
     const [, later] = await conversation("we will be in PCI scope next year", "what would you recommend?");
     expect(fieldsOf(later!)).toEqual([]);
+  });
+
+  it("lets /vmvc recommend go on from what was told: alone, or 'also …'; a description of its own reads alone (a second blind trial's got 'describe your situation', or lost what it had said)", async () => {
+    const [, bare] = await conversation("we are in PCI scope", "recommend");
+    expect(fieldsOf(bare!)).toEqual([["Compliance", "Strict"]]);
+    const [, also] = await conversation(
+      "30 microservices, stateless, daily deploys",
+      "recommend we also need GPUs for training",
+    );
+    expect(fieldsOf(also!)).toEqual(
+      expect.arrayContaining([
+        ["Architecture", "Microservices"],
+        ["Special hardware", "GPU or other devices passed through"],
+      ]),
+    );
+    const [, alone] = await conversation(
+      "we are in PCI scope",
+      "recommend we run 40 microservices, steady traffic, no legacy",
+    );
+    expect(fieldsOf(alone!).map(([question]) => question)).not.toContain("Compliance");
+    // With nothing told since a recommendation: that one, and its reasons.
+    const [, , again] = await conversation(
+      CONTAINERS_TEAM,
+      "what is a pod?",
+      "recommend based on what I told you",
+    );
+    const context = again!.parts.find((p) => p.type === "context");
+    expect(context?.type === "context" ? context.text : "").toBe(
+      fill(knowledge.responses.followUp.recommendation, { title: "Containers" }),
+    );
   });
 
   it("keeps a statement told after other answers for the recommendation, says so when it has no answer, and decides again with it on asking (a blind trial's were dropped)", async () => {
