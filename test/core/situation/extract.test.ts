@@ -1654,6 +1654,12 @@ describe("SituationReader", () => {
     expect(values("we don't need gpus, we only run web apps").hardware).toBe("none");
   });
 
+  it("reads Kubernetes know-how the team has as a high orchestration appetite (a second blind trial's were read as nothing)", () => {
+    for (const text of ["team is strong on k8s", "we know kubernetes inside out", "we've run k8s before"])
+      expect(values(text).orchestration, text).toBe("high");
+    expect(values("we haven't run k8s before").orchestration).toBe("low");
+  });
+
   it("understands nothing in a plain question", () => {
     expect(values("what is a hypervisor?")).toEqual({});
   });
