@@ -1040,9 +1040,7 @@ export class Bot {
       // nothing to answer ("traffic is steady" after a question in between was declined as outside
       // what the bot knows, a blind trial's); "what do you recommend?" then decides again with it.
       if (shown && toldAlone && (outcome.kind === "out-of-scope" || outcome.kind === "no-match")) {
-        const changes = Object.entries(toldAlone.understood).filter(
-          ([key, u]) => shown.actual[key] !== u.value,
-        );
+        const changes = Object.entries(changedAnswers(toldAlone, shown));
         if (changes.length > 0) return this.toldNoted(changes.map(([key, u]) => [key, u.value]));
       }
       // Without one, where the matcher has no sure answer: what was understood, with what was
@@ -1530,11 +1528,9 @@ export class Bot {
     reading?: Reading,
   ): Promise<Reply | undefined> {
     const told = reading ?? (await this.withTold(turn));
-    const changes = Object.entries(told?.understood ?? {}).filter(
-      ([key, u]) => shown.actual[key] !== u.value,
-    );
-    if (!told || changes.length === 0) return undefined;
-    const changed: Reading = { ...told, understood: Object.fromEntries(changes), conflicts: [] };
+    const changes = told ? changedAnswers(told, shown) : {};
+    if (!told || Object.keys(changes).length === 0) return undefined;
+    const changed: Reading = { ...told, understood: changes, conflicts: [] };
     await this.rememberRecommendation(turn, { ...shown.actual, ...understoodAnswers(changed) });
     await this.forgetTold(turn);
     return this.situations.whatIfReply(changed, shown.actual, true);
@@ -2074,6 +2070,13 @@ const ANOTHER_CASE =
 /** Does a request for a recommendation speak of the team's own case (what it told before counts)? */
 function ofTheTeamsOwnCase(question: string): boolean {
   return !ANOTHER_CASE.test(question) && !speaksOfAnother(question);
+}
+
+/** The answers of `reading` that differ from the recommendation's own (the team's, not a what-if's). */
+function changedAnswers(reading: Reading, shown: ShownRecommendation): UnderstoodAnswers {
+  return Object.fromEntries(
+    Object.entries(reading.understood).filter(([key, u]) => shown.actual[key] !== u.value),
+  );
 }
 
 /** A reading with only the answers `said` tells of the team, clause by clause (toldOfTheTeam). */
