@@ -991,16 +991,7 @@ export class Bot {
         ofTheTeamsOwnCase(question);
       const rec = speaksOfTheRecommendation(question) || saysNothingNew ? await recommendation() : undefined;
       if (rec && saysNothingNew) return this.toldOrReasons(turn, rec, question);
-      if (rec) {
-        await this.bringForward(turn);
-        return this.recommendationFollowUp(
-          rec.answers,
-          askedOfIt(question, this.questionWords),
-          question,
-          undefined,
-          whatIfOf(rec),
-        );
-      }
+      if (rec) return this.aboutRecommendation(turn, rec, question);
       // A description of one's situation (`recommend` in plain words) gets what was understood and
       // a recommendation; so does "help me decide" when it already says something about the workload.
       // (With what the team told of itself before, unless it is another case: "… for my other team?")
@@ -1505,8 +1496,15 @@ export class Bot {
    * another answer: a blind trial's recommendation left it out), or else its reasons again.
    */
   private async toldOrReasons(turn: Turn, shown: ShownRecommendation, question: string): Promise<Reply> {
-    const amended = await this.amendedByTold(turn, shown);
-    if (amended) return amended;
+    return (await this.amendedByTold(turn, shown)) ?? this.aboutRecommendation(turn, shown, question);
+  }
+
+  /** What `question` asks of the recommendation shown (its reasons, sources …), which is the last thing shown again. */
+  private async aboutRecommendation(
+    turn: Turn,
+    shown: ShownRecommendation,
+    question: string,
+  ): Promise<Reply> {
     await this.bringForward(turn);
     return this.recommendationFollowUp(
       shown.answers,

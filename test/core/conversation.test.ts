@@ -25,6 +25,11 @@ const fieldsOf = (r: Reply) => {
 };
 
 const subtitleOf = (r: Reply) => r.parts.find((p) => p.type === "subtitle");
+/** A reply's context line ("Following up on the recommendation: _Containers_"), or "" without one. */
+const contextTextOf = (r: Reply) => {
+  const c = r.parts.find((p) => p.type === "context");
+  return c?.type === "context" ? c.text : "";
+};
 /** A reply's text parts, in order. */
 const texts = (r: Reply) => r.parts.flatMap((p) => (p.type === "text" ? [p.text] : []));
 
@@ -354,8 +359,7 @@ describe("'what do you recommend for that?' right after a question that describe
       "what is a pod?",
       "what should we use?",
     );
-    const takenContext = taken!.parts.find((p) => p.type === "context");
-    expect(takenContext?.type === "context" ? takenContext.text : "").toBe(
+    expect(contextTextOf(taken!)).toBe(
       fill(knowledge.responses.followUp.recommendation, { title: "Containers" }),
     );
     // Nor once a recommendation was decided, also when it is forgotten since (a new checklist, a
@@ -426,10 +430,7 @@ describe("'what do you recommend for that?' right after a question that describe
         q,
       );
       expect(after!.kind, q).toBe("recommendation");
-      const context = after!.parts.find((p) => p.type === "context");
-      expect(context?.type === "context" ? context.text : "", q).toMatch(
-        /^Following up on the recommendation/,
-      );
+      expect(contextTextOf(after!), q).toMatch(/^Following up on the recommendation/);
     }
     // "so vms then?" right after another answer is about that answer (an independent review's got
     // the recommendation's reasons).
@@ -438,8 +439,7 @@ describe("'what do you recommend for that?' right after a question that describe
       "can I run windows apps in containers?",
       "so vms then?",
     );
-    const windowsContext = windows!.parts.find((p) => p.type === "context");
-    expect(windowsContext?.type === "context" ? windowsContext.text : "").not.toMatch(/recommendation/);
+    expect(contextTextOf(windows!)).not.toMatch(/recommendation/);
     // A question of its own after the same words is that question.
     for (const q of [
       "given all that, is docker secure enough?",
@@ -513,10 +513,7 @@ describe("'what do you recommend for that?' right after a question that describe
     for (const q of ["ok forget that", "scrap that", "ignore this", "clean slate?", "from scratch?"]) {
       const [, r, after] = await conversation(CONTAINERS_TEAM, q, "what do you recommend?");
       expect(texts(r!)[0], q).not.toBe(startedOver);
-      const context = after!.parts.find((p) => p.type === "context");
-      expect(context?.type === "context" ? context.text : "", q).toMatch(
-        /^Following up on the recommendation/,
-      );
+      expect(contextTextOf(after!), q).toMatch(/^Following up on the recommendation/);
     }
   });
 
@@ -572,8 +569,7 @@ describe("'what do you recommend for that?' right after a question that describe
       "what is a pod?",
       "recommend based on what I told you",
     );
-    const context = again!.parts.find((p) => p.type === "context");
-    expect(context?.type === "context" ? context.text : "").toBe(
+    expect(contextTextOf(again!)).toBe(
       fill(knowledge.responses.followUp.recommendation, { title: "Containers" }),
     );
   });
@@ -600,10 +596,7 @@ describe("'what do you recommend for that?' right after a question that describe
         ]);
       } else {
         // Taken in: asked again, the recommendation's reasons (nothing new to take in).
-        const context = decided!.parts.find((p) => p.type === "context");
-        expect(context?.type === "context" ? context.text : "", ask).toMatch(
-          /^Following up on the recommendation/,
-        );
+        expect(contextTextOf(decided!), ask).toMatch(/^Following up on the recommendation/);
       }
     }
   });
