@@ -223,6 +223,18 @@ export const situationsSchema = z
         back: words.default([]),
       })
       .default({ phrases: [], notAfter: [], pointers: [], openers: [], back: [] }),
+    /**
+     * Another part of the organisation opening a clause ("our parent company is under SOX", "the
+     * sister team runs 50 microservices"): no cue is read from it to the end of its clause, or to
+     * where the team speaks again (`resumes`: "… and we deploy weekly").
+     */
+    otherParties: z
+      .strictObject({
+        phrases: z.array(z.string().min(2)),
+        openers: words.default([]),
+        resumes: words.default([]),
+      })
+      .default({ phrases: [], openers: [], resumes: [] }),
     /** A cue of one of `keys` right before one of `nouns` names a team, not the system ("the Legacy squad"). */
     teamNames: z
       .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })
@@ -306,6 +318,8 @@ export const situationsSchema = z
         units: words.min(1),
         key: z.enum(ANSWER_KEYS),
         ranges: z.array(range),
+        /** Names whose version a number right after them is, not a count (".NET 8 services"). */
+        versionsOf: words.default([]),
       }),
     ),
     frequency: z.strictObject({

@@ -198,6 +198,10 @@ export class SituationReader {
   private readonly asideOpeners: Set<string>;
   /** Words that, opening an aside's clause, point back past a ";" (`asides.back`). */
   private readonly asideBack: Set<string>;
+  /** Another part of the organisation, opening a clause (situations.yaml `otherParties`). */
+  private readonly otherParties: string[][];
+  private readonly otherPartyOpeners: Set<string>;
+  private readonly teamResumes: Set<string>;
 
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
@@ -448,6 +452,9 @@ export class SituationReader {
     this.asidePointers = data.asides.pointers.map(wordsOf);
     this.asideOpeners = new Set(data.asides.openers.map((w) => w.toLowerCase()));
     this.asideBack = new Set(data.asides.back.map((w) => w.toLowerCase().replace(/['’]/g, "")));
+    this.otherParties = data.otherParties.phrases.map(wordsOf);
+    this.otherPartyOpeners = new Set(data.otherParties.openers);
+    this.teamResumes = new Set(data.otherParties.resumes);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -529,6 +536,7 @@ export class SituationReader {
     }
     tried.sort((a, b) => a - b);
     const aside = this.setAside(keyed, tokens);
+    for (const i of this.toldOfOthers(tokens)) aside.add(i);
     const found = [
       ...tried.flatMap((i) => this.matchCue(this.cues[i]!, tokens, units)),
       ...this.counts(tokens),
@@ -890,6 +898,27 @@ export class SituationReader {
         !(tokens[at]!.word === "not" && this.refusal(tokens[at - 1]?.word ?? "")) &&
         this.notOnly.words.has(tokens[at + 1]?.word ?? ""))
     );
+  }
+
+  /**
+   * The tokens of clauses that another part of the organisation opens (situations.yaml
+   * `otherParties`): from its name to the end of the clause, or to the team speaking again.
+   */
+  private toldOfOthers(tokens: Token[]): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const party = this.otherParties.find((seq) => wordsAt(tokens, i, seq));
+      if (!party) continue;
+      const { clause } = tokens[i]!;
+      let start = i;
+      while (tokens[start - 1]?.clause === clause && this.otherPartyOpeners.has(tokens[start - 1]!.word))
+        start--;
+      if (tokens[start - 1]?.clause === clause) continue; // not what opens its clause ("we and the sister team")
+      let end = i + party.length;
+      while (tokens[end]?.clause === clause && !this.teamResumes.has(tokens[end]!.word)) end++;
+      for (let j = start; j < end; j++) out.push(j);
+    }
+    return out;
   }
 
   /**
@@ -1361,6 +1390,7 @@ export class SituationReader {
       if (!num) continue;
       for (const [n, c] of this.data.counts.entries()) {
         const units = this.countUnits[n]!;
+        if (c.versionsOf.includes(tokens[i - 1]?.word ?? "")) continue;
         // Words between the number and its unit; filler words ("Go and Node services") are free.
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {

@@ -59,7 +59,10 @@ describe("SituationReader", () => {
 
   it("the negation window counts words that say something, not filler", () => {
     expect(values("none of our workloads are in scope for any audit")).toEqual({ compliance: "none" });
-    expect(values("~8 flask services, none of them keep state")).toEqual({ state: "stateless" });
+    expect(values("~8 flask services, none of them keep state")).toEqual({
+      architecture: "microservices",
+      state: "stateless",
+    });
     // "stateful" is not the word "state": an agency name says nothing.
     expect(values("we are a state agency")).toEqual({});
   });
@@ -151,6 +154,10 @@ describe("SituationReader", () => {
     expect(values("ASP.NET Framework 4.8 apps on IIS")).toEqual({ legacy: "yes" });
     expect(values("an old WebForms app")).toEqual({ legacy: "yes" });
     expect(values("some .NET 8 services")).toEqual({});
+    // A version before "services" is no count of them; a count of five or more is (situations.yaml counts).
+    expect(values("a few Java 17 services")).toEqual({});
+    expect(values("we run 6 small python services")).toEqual({ architecture: "microservices" });
+    expect(values("we run 4 services")).toEqual({});
     // A what-if's "was" is read as "is" by followUp.ts, not here: in a description it is the past.
     expect(reader.read("load was steady; now it's spiky").understood).toEqual({});
   });
@@ -1413,6 +1420,21 @@ describe("SituationReader", () => {
     expect(values("we have a mature platform team").maturity).toBe("high");
     expect(values("we're a HIPAA-covered team").compliance).toBe("strict");
     expect(values("our PCI team handles the annual audit").compliance).toBe("strict");
+  });
+
+  it("a clause another part of the organisation opens tells of its systems, up to the team speaking again", () => {
+    expect(values("our parent company is under SOX but we are not")).toEqual({});
+    expect(values("our sister team runs 50 microservices but we have a monolith")).toEqual({
+      architecture: "monolith",
+    });
+    expect(values("the other teams deploy daily and we deploy monthly")).toEqual({ deploys: "regular" });
+    expect(values("We're in PCI scope. Our parent company is under SOX.")).toEqual({ compliance: "strict" });
+    // Not where the team opens the clause with it: that system is the team's too.
+    expect(values("we and the sister team share a cluster of 20 microservices").architecture).toBe(
+      "microservices",
+    );
+    // Nor a clause after it: "other teams" no longer the subject.
+    expect(values("other teams use GPUs, we run 12 microservices").architecture).toBe("microservices");
   });
 
   it("an aside sets aside what it closes, not the rest of its sentence, and never a chat opener", () => {
