@@ -17,6 +17,8 @@ export interface Answerable {
   names?: string[];
   /** A glossary term people name in passing (glossary.yaml inPassing). */
   inPassing?: boolean;
+  /** The side a FAQ entry says when to choose (faq `favours`). */
+  favours?: string;
 }
 
 export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerable[] {
@@ -31,6 +33,7 @@ export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerabl
       sources: e.sources,
       related: e.related,
       keywords: e.keywords,
+      ...(e.favours ? { favours: e.favours } : {}),
     }),
   );
   const terms = k.glossary.map(

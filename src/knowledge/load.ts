@@ -89,6 +89,14 @@ export function loadKnowledge(dir: string): Knowledge {
     myths: myths ?? [],
   };
   checkReferences({ ...lists, faq, glossary: glossary ?? [] }, issues, responses?.compare.keyAspects ?? []);
+  const sides = new Set(lexicon?.sides.map((side) => side.as));
+  for (const e of faq)
+    if (lexicon && e.favours !== undefined && !sides.has(e.favours))
+      issues.push({
+        file: "faq",
+        field: `${e.id}.favours`,
+        message: `no side is called ${e.favours} (lexicon.yaml sides)`,
+      });
   const faqIds = new Set(faq.map((e) => e.id));
   for (const r of decision?.recommendations ?? [])
     if (r.gettingThere && !faqIds.has(r.gettingThere))

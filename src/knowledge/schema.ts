@@ -35,6 +35,10 @@ export const faqEntrySchema = z.strictObject({
   related: z.array(idSchema).default([]),
   // Words that should lead here even though they appear in no phrasing (rare; prefer alternates).
   keywords: z.array(z.string().min(2)).default([]),
+  // The side an entry says when to choose (a lexicon.yaml `sides` name): of two entries that say
+  // when to choose opposite sides, the one a question asks for by its order ("containers instead
+  // of VMs") answers it (matcher/preference.ts).
+  favours: z.string().min(1).optional(),
 });
 
 export const topicSchema = z.strictObject({
@@ -154,6 +158,17 @@ export const lexiconSchema = z
     sides: z
       .array(z.strictObject({ as: z.string().min(1), words: z.array(z.string().min(1)).min(1) }))
       .default([]),
+    // How a question asks for one side or against it, by word order (matcher/preference.ts).
+    preference: z
+      .strictObject({
+        /** Between two sides: the first is asked for ("containers instead of VMs"). */
+        over: z.array(z.string().min(2)).default([]),
+        /** Right before a side named alone: it is asked against ("when not to use containers"). */
+        against: z.array(z.string().min(2)).default([]),
+        /** Right after a side named alone: it is asked against ("when are VMs a bad idea"). */
+        badAfter: z.array(z.string().min(2)).default([]),
+      })
+      .default({ over: [], against: [], badAfter: [] }),
   })
   .superRefine((l, ctx) => {
     // A word is ours or general, never both: the general tier would silently not apply.

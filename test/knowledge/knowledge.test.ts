@@ -109,6 +109,10 @@ describe("knowledge base", () => {
       brokenCopy("faq/cost.yaml", (t) => t.replace(/related: \[/, "related: [no-such-entry, ")),
     );
     expect(badRelated.message).toMatch(/related: unknown entry id no-such-entry/);
+    const badSide = loadError(
+      brokenCopy("faq/choosing.yaml", (t) => t.replace("favours: VMs", "favours: mainframes")),
+    );
+    expect(badSide.message).toMatch(/when-to-choose-vms\.favours: no side is called mainframes/);
     const badWayThere = loadError(
       brokenCopy("recommendations.yaml", (t) =>
         t.replace("gettingThere: migration-path", "gettingThere: no-such-entry"),

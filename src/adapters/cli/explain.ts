@@ -63,6 +63,10 @@ export function explainText(question: string, qa: QuestionAnswering): string {
   lines.push(
     `signals: off-topic probability ${r.offTopic}, known words ${Math.round(r.known * 100)}%, subject word ${r.onTopic ? (r.generalOnly ? "general words only" : "yes") : "no"}, sides named ${r.sides}`,
   );
+  if (r.preference)
+    lines.push(
+      `word order: asks ${r.preference.favours ? "for" : "against"} ${r.preference.side} (lexicon.yaml preference), so of the entries that say when to choose a side (faq favours) the one asked for took both their probabilities`,
+    );
   if (x.nearest) lines.push(`nearest phrasing of ${r.ranked[0]?.id}: "${x.nearest}"`);
   if (r.ranked.length > 0) {
     lines.push("ranked entries (probability tilted by the exact words; the model's own; lexical share):");

@@ -19,6 +19,7 @@ import {
 } from "./lexical.ts";
 import { type Example, SoftmaxModel } from "./model.ts";
 import { defaultMatcherParams, type MatcherParams } from "./params.ts";
+import { type Preference, PreferenceReader } from "./preference.ts";
 import { Speller } from "./speller.ts";
 import { rawWords, TextPipeline, writtenPattern } from "./text.ts";
 import { examplesOf, type Labelled, trainingSet, type Vocabulary } from "./vocabulary.ts";
@@ -72,6 +73,8 @@ export interface MatchResult {
   otherSense?: boolean;
   /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
   sides: number;
+  /** The side the question asks for or against by its word order, where that moved an entry up (preference.ts). */
+  preference?: Preference;
 }
 
 export interface Explanation {
@@ -117,6 +120,7 @@ export interface MatcherOptions {
 
 export class Matcher {
   private readonly text: TextPipeline;
+  private readonly preference: PreferenceReader;
   private readonly featurizer: Featurizer;
   /** The numbered, weighed features (vocabulary.ts). */
   private readonly training: Vocabulary;
@@ -180,6 +184,7 @@ export class Matcher {
     this.params = params;
     this.text = new TextPipeline(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.preference = new PreferenceReader(lexicon);
     this.featurizer = new Featurizer(this.text, params.features);
     // Terms are taken literally (no synonyms), so "observability" does not make "monitor" a
     // subject word through its synonym; the question is checked both literally and canonically.
@@ -422,9 +427,11 @@ export class Matcher {
       }))
       .sort((a, b) => b.score - a.score);
     const intent = top.find((t) => t.label >= this.entries.length && t.label < this.offTopicLabel);
+    const preference = this.preference.read(ours ?? question);
+    const leaned = preference ? this.leanTo(ranked, preference) : false;
     const result: MatchResult = {
       ranked,
-      confidence: round(model[0] ?? 0),
+      confidence: round(Math.max(model[0] ?? 0, leaned ? ranked[0]!.model : 0)),
       offTopic: round(offTopic),
       known: round(known),
       onTopic,
@@ -432,12 +439,48 @@ export class Matcher {
       sides: this.sidesNamed(ours ?? question),
     };
     if (otherSense) result.otherSense = true;
+    if (leaned) result.preference = preference;
     if (intent)
       result.intent = {
         id: this.intentIds[intent.label - this.entries.length]!,
         score: round(intent.probability),
       };
     return { result, vector };
+  }
+
+  /**
+   * Of the two entries that say when to choose opposite sides (faq `favours`), the one the question
+   * asks for takes the probability of both, in place of the other: the model gave it to them for
+   * the question's words, which ask "when to choose", and the word order says which side. Returns
+   * whether it moved one up; `ranked` is sorted again.
+   */
+  private leanTo(ranked: Ranked[], preference: Preference): boolean {
+    const asked = (favours: string | undefined) =>
+      favours !== undefined && (favours === preference.side) === preference.favours;
+    const unwanted = ranked.find((r) => {
+      const favours = this.byId.get(r.id)?.favours;
+      return favours !== undefined && !asked(favours);
+    });
+    if (!unwanted) return false;
+    // (Brought in where the model ranked it too low to list: "when shouldn't we use containers".)
+    let wanted = ranked.find((r) => asked(this.byId.get(r.id)?.favours));
+    if (!wanted) {
+      const entry = this.entries.find((e) => asked(e.favours));
+      if (!entry) return false;
+      wanted = { id: entry.id, score: 0, model: 0, lexical: 0 };
+      ranked.push(wanted);
+    }
+    const first = ranked.indexOf(wanted) < ranked.indexOf(unwanted);
+    [wanted.score, unwanted.score] = [
+      round(wanted.score + unwanted.score),
+      first ? unwanted.score : wanted.score,
+    ];
+    [wanted.model, unwanted.model] = [
+      round(Math.min(1, wanted.model + unwanted.model)),
+      first ? unwanted.model : wanted.model,
+    ];
+    ranked.sort((a, b) => b.score - a.score);
+    return true;
   }
 
   /** How many of our sides a question names as written, not counting words in another sense ("css container"). */

@@ -373,6 +373,7 @@ export class SituationReader {
       framingWords: [],
       styleRequests: [],
       caveatMarks: { labels: [], sentences: [] },
+      preference: { over: [], against: [], badAfter: [] },
       sides: [],
     });
     this.adjacent = new Set(data.adjacent.flatMap((w) => this.stems(w)));
