@@ -1655,6 +1655,29 @@ export class SituationReader {
           sentence: said.sentence,
         });
       }
+    // The value before the name, at the end of its clause: "medium platform maturity, moderate
+    // compliance" (a blind trial's was read as nothing, or as the "SRE team" said before it).
+    for (const { key, words, values } of this.keyNames)
+      for (let i = 1; i + words.length <= tokens.length; i++) {
+        const clause = tokens[i]!.clause;
+        if (!words.every((w, k) => tokens[i + k]!.word === w && tokens[i + k]!.clause === clause)) continue;
+        const said = tokens[i - 1]!;
+        if (said.clause !== clause || tokens[i + words.length]?.clause === clause) continue;
+        const v = values.find((x) => said.word === x.word);
+        if (!v) continue;
+        const before = this.before(tokens, i - 1, key);
+        if (before.negator !== undefined || before.hedged) continue;
+        out.push({
+          key,
+          value: v.value,
+          named: true,
+          from: i - 1,
+          to: i + words.length - 1,
+          size: words.length + 1,
+          segment: said.segment,
+          sentence: said.sentence,
+        });
+      }
     return out;
   }
 

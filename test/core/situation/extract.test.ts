@@ -923,6 +923,14 @@ describe("SituationReader", () => {
     expect(values("legacy: no idea")).toEqual({});
     expect(values("legacy: yes")).toEqual({ legacy: "yes" });
     expect(values("I'd put our maturity at medium now")).toEqual({ maturity: "medium" });
+    // The value before the name, ending its clause (a blind trial's "medium platform maturity" was
+    // read as nothing, or as the "SRE team" said before it).
+    expect(values("SRE team at a media company, medium platform maturity, moderate compliance")).toEqual({
+      maturity: "medium",
+      compliance: "moderate",
+    });
+    expect(values("low platform maturity")).toEqual({ maturity: "low" });
+    expect(values("we don't have low maturity")).toEqual({});
     expect(values("I run the platform at a regional airport group")).toEqual({});
     expect(values("our platform group runs its own clusters")).toMatchObject({ maturity: "high" });
     expect(values("about 20 microservices; we built custom tooling around it")).toEqual({
