@@ -362,7 +362,7 @@ const WHERE_FROM =
  * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick))(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
 export function asksWhatToUse(question: string): boolean {
   return ASKS_WHAT_TO_USE.test(question) || asksGivenWhatWasSaid(question);
@@ -754,25 +754,32 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
   // applies to us", "the app handles card data" and a clause with no subject of its own, "…, no
   // legacy stuff"; "our biggest customer has strict compliance" and "clients require HIPAA" do not.)
   const clauses = clausesOf(statement);
+  // After the speaker says who they are ("bank here", "ML team here"), what the message says of a
+  // system with no other party is theirs: "bank here. core banking is a big java monolith" (a
+  // blind trial's was kept as no one's, and "what do you recommend?" knew nothing).
+  const introduced = clauses.some((c) => INTRODUCES_ITSELF.test(rawWords(c).join(" ")));
   // (Words read across clauses, "monolith … microservices", only where each part is the team's:
   // not "we have a monolith but my cousin's company runs microservices", a second review's.)
-  return evidence.some((e) => e.split(" … ").every((part) => partTold(clauses, part)));
+  return evidence.some((e) => e.split(" … ").every((part) => partTold(clauses, part, introduced)));
 }
+/** A clause that says who is speaking: "bank here", "hi, ML team here", "hospital IT here". */
+const INTRODUCES_ITSELF = /^(?:(?:hi|hey|hello|yo|hiya)\s+)?(?:[a-z0-9-]+\s+){1,3}here$/;
 
 /** Whether the clause holding `words` tells of the team. */
-function partTold(clauses: string[], words: string): boolean {
+function partTold(clauses: string[], words: string, introduced = false): boolean {
   const at = clauseIndex(clauses, words);
   if (at < 0) return false;
   // A clause with no subject of its own has the nearest one's before it: "my friend's startup runs
   // 200 microservices and deploys daily, is it overkill?" (a review's), not "my friends and I run
   // 40 microservices, deploy daily".
-  let told = tellsOfTheTeam(clauses[at]!, words);
-  for (let i = at - 1; told === "subjectless" && i >= 0; i--) told = tellsOfTheTeam(clauses[i]!, "");
+  let told = tellsOfTheTeam(clauses[at]!, words, introduced);
+  for (let i = at - 1; told === "subjectless" && i >= 0; i--)
+    told = tellsOfTheTeam(clauses[i]!, "", introduced);
   return told !== false;
 }
 
 /** Whether one clause tells of the team, or has no subject of its own (then the one before's counts). */
-function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectless" {
+function tellsOfTheTeam(clause: string, evidence: string, introduced = false): boolean | "subjectless" {
   const words = rawWords(clause);
   const said = words.join(" ").replace(LEADING_LINK, "");
   if (words.some((w) => NOT_TOLD.has(w)) || WANTED_OF_US.test(said)) return false;
@@ -787,6 +794,7 @@ function tellsOfTheTeam(clause: string, evidence: string): boolean | "subjectles
   // A short clause with a subject of its own that is not the team: "netflix deploys weekly" (an
   // independent review's correction took netflix's deploys for the team's).
   if (rest.length === 3 && OTHERS_DOING.has(rest[1]!)) return false;
+  if (introduced && !ANOTHER_TEAM.test(said)) return true;
   return rest.length <= 3 ||
     ELLIPTICAL_OPENERS.has(rest[0]!) ||
     (evidence !== "" && opensWith(said, evidence))
@@ -835,6 +843,8 @@ const OUTFITS = String.raw`\b(?:know|knew|advise|advised|met|heard\s+of|consult\
  * Another party in a clause: a relation, a customer or supplier, "their" ("i guess their app is
  * stateless"; not "they" or "them", often the team's own: "hipaa applies to them"), or an outfit.
  */
+/** Another team of the speaker's organisation: "the mobile team", "other teams", "the sister team". */
+const ANOTHER_TEAM = /\b(?:\w+\s+team|other\s+teams?|another\s+team)\b/;
 const OTHER_PARTY = new RegExp(
   `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|their)\\b|${OUTFITS}`,
 );

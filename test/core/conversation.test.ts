@@ -316,6 +316,39 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(changed!)).toEqual([["Deploy frequency", "Regular"]]);
   });
 
+  it("after the speaker says who they are ('bank here'), gathers what the message says of a system with no other party, and 'recommendation?' decides from it (a blind trial's knew nothing, or started the checklist)", async () => {
+    // (With a statement between, so "what do you recommend?" cannot read the first message itself.)
+    const [, , bank] = await conversation(
+      "hi, bank here. core banking is a big java monolith on RHEL VMs, PCI-DSS applies",
+      "we ship quarterly",
+      "what do you recommend?",
+    );
+    expect(fieldsOf(bank!)).toEqual(
+      expect.arrayContaining([
+        ["Architecture", "Monolith"],
+        ["Compliance", "Strict"],
+        ["Deploy frequency", "Rare"],
+      ]),
+    );
+    const [, ml] = await conversation(
+      "ML team here. we train models on GPUs, jobs run for days",
+      "recommendation?",
+    );
+    expect(ml!.kind).toBe("recommendation");
+    expect(fieldsOf(ml!)).toEqual([["Special hardware", "GPU or other devices passed through"]]);
+    // Another team's is not the speaker's.
+    // (The statement of one answer gets a recommendation with what was told before it.)
+    const [theirs, mobile] = await conversation(
+      "bank here. the mobile team runs 40 microservices",
+      "we ship quarterly",
+    );
+    expect(theirs!.kind).not.toBe("recommendation");
+    expect(fieldsOf(mobile!)).toEqual([["Deploy frequency", "Rare"]]);
+    // With nothing told, "recommendation?" is still the checklist.
+    const [checklist] = await conversation("recommendation?");
+    expect(checklist!.kind).not.toBe("recommendation");
+  });
+
   it("gathers nothing told of someone else, asked in general, supposed, of another time, planned, doubted, wished or heard, nor told before a recommendation", async () => {
     const { nothingUnderstood } = knowledge.responses.situation;
     for (const said of [
