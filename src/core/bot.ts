@@ -568,7 +568,13 @@ export class Bot {
 
   private async ask(turn: Turn, typed: string, running?: WalkthroughState, brief = false): Promise<Reply> {
     // "y not containers tho": "y" is how some type "why".
-    const question = typed.replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)*)y(?=\s+not\b)/i, "$1why");
+    // "ok back to our case, why not kubernetes on VMs?" asks "why not kubernetes on VMs?" (a blind
+    // trial's got the backup answer for "back").
+    const question = typed
+      .replace(BACK_TO_OUR_CASE, (lead: string, _at: number, all: string) =>
+        rawWords(all.slice(lead.length)).length >= 2 ? "" : lead,
+      )
+      .replace(/^(\s*(?:(?:ok|okay|but|so|and)\s+)*)y(?=\s+not\b)/i, "$1why");
     // A reply in the thread of something shown outside any thread (a DM, the playground, a slash
     // command): until the thread holds something of its own, what was shown outside counts (blind
     // trial 22's "why were containers ruled out?" in a recommendation's thread got an FAQ entry).
@@ -2039,6 +2045,10 @@ export class Bot {
 const ADDS_TO_TOLD = /\b(?:also|too|as\s+well|on\s+top\s+of\s+(?:that|this)|in\s+addition|additionally)\b/i;
 
 /** Words before a request to start over: "ok", "please", "forget all that,". */
+/** A lead-in back to the team's own case: "ok back to our case,", "anyway, regarding our situation:", "back to us -". */
+const BACK_TO_OUR_CASE =
+  /^\W*(?:(?:ok|okay|so|anyway|anyways|right|alright|well)[\s,]+)*(?:(?:(?:going|coming|getting|circling)\s+)?(?:back\s+to|regarding|re|about|as\s+for)\s+(?:our|my)\s+(?:own\s+)?(?:case|situation|setup|team|company|stack|use\s+case)|back\s+to\s+(?:us|me))\s*[:,\-—–]\s*/i;
+
 const START_OVER_LEAD =
   "^\\W*(?:(?:ok|okay|so|please|pls|hmm|right|alright|actually|nvm|nevermind|never\\s+mind)\\W+)*";
 /** "forget all that", "ignore everything i said" (and nothing after it, or a start over). */

@@ -362,7 +362,7 @@ const WHERE_FROM =
  * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?|what\s+now|now\s+what)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
 export function asksWhatToUse(question: string): boolean {
   return ASKS_WHAT_TO_USE.test(question) || asksGivenWhatWasSaid(question);
@@ -1115,7 +1115,12 @@ export function supposition(question: string): string | undefined {
         .slice(1)
         .some((piece) => SITUATION_PART.test(piece) && SITUATION_VALUE.test(piece))) &&
     !words.some((w) => TECHNOLOGY.has(w));
-  if (!ours && !part) return undefined;
+  // (Or the system itself: "what if it weren't legacy?", a blind trial's got the legacy answer.)
+  const itself =
+    /^(?:it|its|it['’]s)\s+(?:is|was|were|werent|weren['’]t|wasnt|wasn['’]t|isnt|isn['’]t|had|didnt|didn['’]t|did|does|doesnt|doesn['’]t)\b/i.test(
+      supposed.trim(),
+    );
+  if (!ours && !part && !itself) return undefined;
   // (Or one that asks about the pick in more words: "does the database change ur answer?".)
   const asksPick = (t: string) =>
     rawWords(t).length <= 4 || PICK_WORDS.test(t) || /\b(?:still|stay|stays|worth)\b/i.test(t);

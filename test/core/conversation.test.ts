@@ -175,6 +175,41 @@ describe("a description of one's own situation that the matcher cannot answer", 
   });
 });
 
+describe("follow-ups of a recommendation in a blind trial's words", () => {
+  const saas =
+    "recommend 20-person SaaS team, python monolith, deploy weekly, postgres, moderate compliance, medium platform maturity";
+
+  it("reads past a lead-in back to the team's case ('ok back to our case, why not kubernetes on VMs?' got the backup answer)", async () => {
+    for (const q of [
+      "ok back to our case, why not kubernetes on VMs?",
+      "anyway, regarding our case, why not kubernetes on VMs?",
+      "back to us - why not kubernetes on VMs?",
+    ]) {
+      const r = await replyAfter(saas, q);
+      expect(contextTextOf(r), q).toMatch(/^Following up on the recommendation/);
+      expect(texts(r).join(" "), q).toMatch(/^\*\*Why not Kubernetes on VMs\?\*\*/);
+    }
+    // The lead-in alone is no question of its own to strip down to nothing.
+    const alone = await replyAfter(saas, "ok back to our case:");
+    expect(texts(alone).join(" ")).not.toMatch(/^\*\*Why not/);
+  });
+
+  it("'what now?' and 'so what now?' ask for the recommendation as it stands", async () => {
+    for (const q of ["what now?", "so what now?", "now what?"]) {
+      const r = await replyAfter(saas, q);
+      expect(contextTextOf(r), q).toMatch(/^Following up on the recommendation/);
+    }
+  });
+
+  it("'what if it weren't legacy?' supposes the system itself different", async () => {
+    const r = await replyAfter(
+      "recommend bank back-office, monolith, stateful, strict compliance, releases quarterly, legacy",
+      "and what if it weren't legacy?",
+    );
+    expect(fieldsOf(r)).toEqual([["Legacy software", "No"]]);
+  });
+});
+
 describe("'what do you recommend for that?' right after a question that described the team", () => {
   const described =
     "students submit random code for class assignments, is it safe to run that in docker on our shared servers";
