@@ -1446,6 +1446,12 @@ describe("SituationReader", () => {
     });
     expect(values("the other teams deploy daily and we deploy monthly")).toEqual({ deploys: "regular" });
     expect(values("We're in PCI scope. Our parent company is under SOX.")).toEqual({ compliance: "strict" });
+    // Nor people the speaker knows (a blind trial's read Mixed, and the deploys both ways).
+    expect(
+      values(
+        "our friends at Netflix run thousands of microservices and deploy hundreds of times a day. we have one rails monolith and deploy weekly",
+      ),
+    ).toEqual({ architecture: "monolith", deploys: "regular" });
     // Not where the team opens the clause with it: that system is the team's too.
     expect(values("we and the sister team share a cluster of 20 microservices").architecture).toBe(
       "microservices",
