@@ -930,6 +930,11 @@ describe("SituationReader", () => {
       compliance: "moderate",
     });
     expect(values("low platform maturity")).toEqual({ maturity: "low" });
+    expect(values("no compliance, low appetite for running kubernetes")).toEqual({
+      compliance: "none",
+      orchestration: "low",
+    });
+    expect(values("k8s appetite: high")).toEqual({ orchestration: "high" });
     expect(values("we don't have low maturity")).toEqual({});
     expect(values("I run the platform at a regional airport group")).toEqual({});
     expect(values("our platform group runs its own clusters")).toMatchObject({ maturity: "high" });
