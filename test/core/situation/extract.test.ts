@@ -935,6 +935,10 @@ describe("SituationReader", () => {
       orchestration: "low",
     });
     expect(values("k8s appetite: high")).toEqual({ orchestration: "high" });
+    // No experience of containers at all is low maturity; good Kubernetes skills a high appetite.
+    expect(values("two sysadmins, no container experience")).toEqual({ maturity: "low" });
+    expect(values("none of us have ever used docker")).toEqual({ maturity: "low" });
+    expect(values("10 engineers, good k8s skills")).toEqual({ orchestration: "high" });
     expect(values("we don't have low maturity")).toEqual({});
     expect(values("I run the platform at a regional airport group")).toEqual({});
     expect(values("our platform group runs its own clusters")).toMatchObject({ maturity: "high" });
@@ -1651,8 +1655,9 @@ describe("SituationReader", () => {
       "we don't use Kubernetes and yet we deploy 20 times a day",
     ])
       expect(values(text), text).toMatchObject({ orchestration: "low" });
-    // Having never used containers is no answer: "never used containers for the database", "had
-    // never used Docker until 2021", "interns are new to Docker" (a second review's cases).
+    // Having never used containers for one part or until a time is no answer: "never used
+    // containers for the database", "had never used Docker until 2021" (a second review's cases);
+    // "none of us have ever used docker" is (below).
     expect(
       values("We never used containers for the database, only for stateless APIs.").maturity,
     ).toBeUndefined();
