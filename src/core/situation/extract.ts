@@ -105,6 +105,8 @@ const NONE: ReadonlySet<string> = new Set();
 const STILL_THERE = new Set(["being", "be"]);
 /** A key's name and its value may have one of these between them ("isolation is strong", "maturity at medium"). */
 const LINKING = new Set(["is", "are", "at"]);
+/** Words between a named question and its value that only say how much: "isolation is only standard". */
+const DEGREE_BEFORE_VALUE = new Set(["only", "just", "merely", "now", "really", "basically", "probably"]);
 /** In a list of named answers, what separates two of them. */
 const LIST_SEPARATOR = /\s\/\s|\s\|\s|->/g;
 
@@ -1632,6 +1634,9 @@ export class SituationReader {
           continue;
         let at = i + words.length;
         if (LINKING.has(tokens[at]!.word)) at++;
+        // "isolation is only standard": a degree word before the value.
+        if (DEGREE_BEFORE_VALUE.has(tokens[at]?.word ?? "") && tokens[at + 1]?.clause === tokens[at]!.clause)
+          at++;
         const said = tokens[at];
         if (!said || said.clause !== tokens[i]!.clause) continue;
         // More words follow: not a bare value ("legacy: no idea"), unless a last "now" ("I'd put our
