@@ -923,6 +923,8 @@ describe("SituationReader", () => {
     expect(values("legacy: no idea")).toEqual({});
     expect(values("legacy: yes")).toEqual({ legacy: "yes" });
     expect(values("I'd put our maturity at medium now")).toEqual({ maturity: "medium" });
+    // Strict isolation required is strong (a blind trial's what-if read nothing).
+    expect(values("a bank customer would require strict isolation")).toEqual({ isolation: "strong" });
     // A degree word before the value (a blind trial's what-if "… were only standard" read nothing).
     expect(values("our isolation needs are only standard")).toEqual({ isolation: "standard" });
     // The value before the name, ending its clause (a blind trial's "medium platform maturity" was
