@@ -351,7 +351,7 @@ export const FOLLOW_UP = {
  * asks about overhead: a review's).
  */
 const WHERE_FROM =
-  /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this)?\s*(?:(?:come|comes|coming)\s+)?from|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:(?:that|this|it|the)(?:\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))?|all\s+(?:that|this)))(?:\s+(?:exactly|then|again|btw|tho|though|pls|please|lol|from))?\W*$/i;
+  /^\W*(?:(?:ok|okay|so|and|but|hmm|wait|sorry)\W+)*(?:where(?:'s|s|\s+is|\s+does|\s+did|\s+do)\s+(?:(?:the|this|that|all\s+(?:the|this|that)|your)\s+)?(?:info|information|answer|advice|guidance|claim|stuff|that|this)?\s*(?:(?:come|comes|coming)\s+)?from|where\s+(?:did|do)\s+(?:you|u)\s+(?:get|find|read|see)\s+(?:(?:that|this|it|the)(?:\s+(?:info|information|idea|claim|answer|advice|numbers?|figures?))?|all\s+(?:that|this))|who\s+(?:says|said|claims|claimed)\s+(?:that|this|so|it)|says\s+who|according\s+to\s+(?:whom|who|what|which\s+(?:source|document|doc)))(?:\s+(?:exactly|then|again|btw|tho|though|pls|please|lol|from))?\W*$/i;
 
 /**
  * Does a message ask only what to use ("so what do you recommend for that?", "what should i use for
@@ -438,6 +438,9 @@ export function pointsBack(
     // "what are your sources?" asks about the bot's, not the answer's ("your source for that?" does).
     return pointer || !raw.some((w) => w === "you" || w === "your") ? "sources" : undefined;
   if (asksSimpler(raw, own, words, question)) return "simpler";
+  // "is that right?", "are you sure?": its reasons (a blind trial's, after a recommendation, were
+  // declined).
+  if (CHECKS_IT.test(raw.join(" "))) return "bare";
   if (own.length > 0) return undefined;
   const bare =
     ([...FOLLOW_UP.connectives, ...FOLLOW_UP.openers] as readonly string[]).includes(raw[0] ?? "") || pointer;
@@ -2073,7 +2076,9 @@ function resolveMatch(
 
   if (asksSimplerSayingWhy(question, words)) return aboutPrevious(previous, question, "simpler");
   // "why?", "how so?", "why is that?": nothing but asking why, of an answer that gives reasons.
-  if (previous.details && own.length === 0 && ASKS_WHY.test(raw.join(" ")))
+  // (And "is that right?", "are you sure?": its reasons, what it rests on.)
+  const asked = raw.join(" ");
+  if (previous.details && ((own.length === 0 && ASKS_WHY.test(asked)) || CHECKS_IT.test(asked)))
     return aboutPrevious(previous, question, "reasons");
 
   const continues = opensWithConnective(raw) || (own.length <= FOLLOW_UP.shortQuestion && pointsAt(raw));
@@ -2279,6 +2284,9 @@ const singular = (w: string) => (w.length > 3 ? w.replace(/s$/, "") : w);
 /** Nothing but asking why: "why?", "how so?", "how come?", "why is that?", "but why". */
 const ASKS_WHY =
   /^(?:(?:and|but|so|ok|okay|hmm)\s)?(?:why|how so|how come)(?:\s(?:is|was)\s(?:that|it)|\sthat|\sso)?$/;
+/** Asking whether what was said holds, in rawWords' spelling: "is that right?", "are you sure?", "really?". */
+const CHECKS_IT =
+  /^(?:(?:and|but|so|ok|okay|hmm|wait|um)\s)?(?:(?:is|was)\s(?:that|it|this)\s(?:right|true|correct|so|accurate)|(?:are\s)?(?:you|u)\s(?:sure|certain)|really)$/;
 
 /** A question about the previous answer itself ("source?", "tl;dr?"): that entry, by the context alone. */
 function aboutPrevious(previous: Answerable, question: string, reason: FollowUpReason): Resolution {

@@ -201,6 +201,22 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     }
   });
 
+  it("'is that right?', 'are you sure?' ask for its reasons, 'who says that?' for its sources, after a recommendation or an answer", async () => {
+    for (const q of ["is that right?", "are you sure?", "really?", "who says that?", "says who?"]) {
+      const rec = await replyAfter(saas, q);
+      expect(contextTextOf(rec), q).toMatch(/^Following up on the recommendation/);
+      const answer = await replyAfter("how do containers handle security patching?", q);
+      expect(contextTextOf(answer), q).toMatch(/^Following up on _How does security patching work/);
+    }
+    const sourced = await replyAfter(saas, "who says that?");
+    expect(sourced.parts.some((p) => p.type === "sources")).toBe(true);
+    const reasons = await replyAfter(saas, "are you sure?");
+    expect(reasons.parts.some((p) => p.type === "sources")).toBe(false);
+    // Not a question of its own that says "really" ("is kubernetes really needed?").
+    const own = await replyAfter(saas, "is kubernetes really needed for a monolith?");
+    expect(contextTextOf(own)).not.toMatch(/^Following up on the recommendation/);
+  });
+
   it("'what if it weren't legacy?' supposes the system itself different", async () => {
     const r = await replyAfter(
       "recommend bank back-office, monolith, stateful, strict compliance, releases quarterly, legacy",
@@ -290,13 +306,19 @@ describe("'what do you recommend for that?' right after a question that describe
     // A second review's: an outfit the speaker advises or worked for.
     "a startup i advise runs 200 microservices and deploys daily, is kubernetes right for them?",
     "at my previous job we ran 200 microservices with daily deploys, is k8s good?",
-    // Words read across clauses, one of them another's: left rather than merged.
-    "we have a monolith but my cousin's company runs microservices on kubernetes, which is better?",
     "a client of ours runs 200 microservices and deploys daily, is k8s overkill?",
     "my old college friend runs 200 microservices and deploys daily, is k8s overkill?",
   ])("reads no case of the team's in %j (a review's)", async (said) => {
     const [, r] = await conversation(said, "what would you recommend in our case?");
     expect(fieldsOf(r!)).toEqual([]);
+  });
+
+  it("reads the team's own words beside another's, not merged with them (a review's read Mixed; situations.yaml otherParties)", async () => {
+    const [, r] = await conversation(
+      "we have a monolith but my cousin's company runs microservices on kubernetes, which is better?",
+      "what would you recommend in our case?",
+    );
+    expect(fieldsOf(r!)).toEqual([["Architecture", "Monolith"]]);
   });
 
   it("reads a description that was only offered the checklist, and none an answer came after (a session's own probe)", async () => {

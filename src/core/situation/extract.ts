@@ -908,8 +908,9 @@ export class SituationReader {
   }
 
   /**
-   * The tokens of clauses that another part of the organisation opens (situations.yaml
-   * `otherParties`): from its name to the end of the clause, or to the team speaking again.
+   * The tokens of clauses that another part of the organisation, or someone the speaker knows,
+   * opens (situations.yaml `otherParties`): from its name to the end of the clause, or to the team
+   * speaking again; where the team speaks of itself elsewhere in the text.
    */
   private toldOfOthers(tokens: Token[]): number[] {
     const out: number[] = [];
@@ -925,7 +926,10 @@ export class SituationReader {
       while (tokens[end]?.clause === clause && !this.teamResumes.has(tokens[end]!.word)) end++;
       for (let j = start; j < end; j++) out.push(j);
     }
-    return out;
+    // Only beside the team's own case: "my friend's startup runs 200 microservices, deploys daily.
+    // what should they use?" describes theirs, to be read.
+    const aside = new Set(out);
+    return tokens.some((t, j) => !aside.has(j) && this.teamResumes.has(t.word)) ? out : [];
   }
 
   /**

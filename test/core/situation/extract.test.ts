@@ -1459,6 +1459,8 @@ describe("SituationReader", () => {
     });
     expect(values("the other teams deploy daily and we deploy monthly")).toEqual({ deploys: "regular" });
     expect(values("We're in PCI scope. Our parent company is under SOX.")).toEqual({ compliance: "strict" });
+    // Unless the text tells nothing of the team's own: another's case, described to be read.
+    expect(values("my friend's startup runs 200 microservices")).toEqual({ architecture: "microservices" });
     // Nor people the speaker knows (a blind trial's read Mixed, and the deploys both ways).
     expect(
       values(
