@@ -11,6 +11,12 @@ import { type SmallTalk, SmallTalkReader } from "./smalltalk.ts";
 export const MAX_QUESTION_CHARS = 4000;
 /** A question without its style requests is matched so only with this many words left. */
 const MIN_WITHOUT_STYLE = 3;
+/** Words that only acknowledge or react, as a sentence of their own before a question. */
+const INTERJECTIONS = new Set(
+  "ok okay k kk fine cool sure alright right great nice hmm hm well whatever thanks thank you thx ty got it gotcha understood noted yes yeah yep oh ah interesting lol haha wow".split(
+    " ",
+  ),
+);
 /** A sentence needs this many words to be matched on its own. */
 const MIN_SENTENCE_WORDS = 3;
 /** How many runner-ups a best guess offers beside its answer. */
@@ -174,6 +180,19 @@ export class Asker {
    * isolation between a vm and a container, in plain english" got the microVMs entry, a blind
    * trial's); the whole question where little else is left.
    */
+  /**
+   * Without the sentences that open it and only acknowledge ("fine. how many containers can I fit
+   * on one host?", "ok whatever. …": a blind trial's "fine" was matched, and pulled the answer to
+   * when to choose containers), where a question of MIN_WITHOUT_STYLE words or more is left.
+   */
+  private withoutInterjections(question: string): string {
+    const sentences = sentencesOf(question);
+    let at = 0;
+    while (at < sentences.length - 1 && rawWords(sentences[at]!).every((w) => INTERJECTIONS.has(w))) at++;
+    const rest = sentences.slice(at).join(" ");
+    return at > 0 && rawWords(rest).length >= MIN_WITHOUT_STYLE ? rest : question;
+  }
+
   private withoutStyle(question: string): string {
     let rest = question;
     for (const p of this.styleRequests) rest = rest.replace(p, " ");
@@ -212,7 +231,7 @@ export class Asker {
     if (this.smalltalk.closingThanks(question) && !this.matcher.match(question).onTopic)
       return { kind: "smalltalk", which: "thanks" };
 
-    const plain = this.withoutStyle(question);
+    const plain = this.withoutStyle(this.withoutInterjections(question));
     const found = this.pronounResolved(plain, inConversation) ?? this.bestPart(plain, inConversation);
     const { focus } = found;
     const decision = this.offeredIfFailure(question, found.decision, inConversation);

@@ -181,6 +181,18 @@ describe("matching", () => {
     expect(answerId("how fast do contianers start compared to vms")).toBe("boot-time");
   });
 
+  it("reads past sentences that only acknowledge before a question ('fine. how many …': a blind trial's 'fine' pulled another entry)", () => {
+    expect(answerId("fine. how many containers can I fit on one host?")).toBe(
+      "resource-overhead-and-density",
+    );
+    expect(answerId("ok whatever. how many containers can I fit on one host?")).toBe(
+      answerId("how many containers can I fit on one host?"),
+    );
+    // Alone, or before too little to ask anything, they are what they were.
+    expect(ask("fine.").kind).toBe(ask("fine").kind);
+    expect(answerId("thanks. what is a hypervisor?")).toMatch(/^hypervisor(-role)?$/);
+  });
+
   it("skips chat fillers ('hmm', 'tho', 'pls'): a short question of topic words stays one", () => {
     expect(answerId("hmm, monitoring tho")).toBe(answerId("monitoring"));
     expect(answerId("hmm, monitoring tho")).not.toBe("out-of-scope");
