@@ -394,6 +394,9 @@ describe("matching", () => {
       // (Words of our own, not a question of any set.)
       "why does my navbar overflow the .container class on mobile?",
       "should the container class wrap the whole page or only the main column?",
+      // A second blind trial's "container div" was, too.
+      "how do I center the text in a container div",
+      "are css container queries supported in every browser yet?",
     ])
       expect(notOurs(ask(q)), q).toBe(true);
     // Beside any other word the subject word is ours again.
