@@ -760,13 +760,21 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
   // After the speaker says who they are ("bank here", "ML team here"), what the message says of a
   // system with no other party is theirs: "bank here. core banking is a big java monolith" (a
   // blind trial's was kept as no one's, and "what do you recommend?" knew nothing).
-  const introduced = clauses.some((c) => INTRODUCES_ITSELF.test(rawWords(c).join(" ")));
+  // (The message's first clause, after a greeting: not "im new here", "the docs are here".)
+  const opening = clauses.findIndex((c) => !GREETING_ONLY.test(rawWords(c).join(" ")));
+  const introduced = opening >= 0 && INTRODUCES_ITSELF.test(rawWords(clauses[opening]!).join(" "));
   // (Words read across clauses, "monolith … microservices", only where each part is the team's:
   // not "we have a monolith but my cousin's company runs microservices", a second review's.)
   return evidence.some((e) => e.split(" … ").every((part) => partTold(clauses, part, introduced)));
 }
-/** A clause that says who is speaking: "bank here", "hi, ML team here", "hospital IT here". */
-const INTRODUCES_ITSELF = /^(?:(?:hi|hey|hello|yo|hiya)\s+)?(?:[a-z0-9-]+\s+){1,3}here$/;
+/**
+ * A clause that says who is speaking: "bank here", "hi, ML team here", "hospital IT here"; a noun
+ * phrase, not "im new here", "the docs are here", "same here", "glad to be here".
+ */
+const INTRODUCES_ITSELF =
+  /^(?:(?:hi|hey|hello|yo|hiya)\s+)?(?!(?:\S+\s+){0,3}?(?:i|im|is|are|was|were|be|new|same|glad|happy|it|its|this|that|these|those|the|docs?|link|problem|issue|context|info|everyone|all|you|we|were)\s)(?:[a-z0-9-]+\s+){1,3}here$/;
+const GREETING_ONLY =
+  /^(?:hi|hey|hello|yo|hiya|morning|good\s+morning)(?:\s+(?:all|everyone|there|folks|team))?$/;
 
 /** Whether the clause holding `words` tells of the team. */
 function partTold(clauses: string[], words: string, introduced = false): boolean {
@@ -797,7 +805,8 @@ function tellsOfTheTeam(clause: string, evidence: string, introduced = false): b
   // A short clause with a subject of its own that is not the team: "netflix deploys weekly" (an
   // independent review's correction took netflix's deploys for the team's).
   if (rest.length === 3 && OTHERS_DOING.has(rest[1]!)) return false;
-  if (introduced && !ANOTHER_TEAM.test(said)) return true;
+  // (Not another's by name, even then: "bank here. netflix runs thousands of microservices".)
+  if (introduced && !ANOTHER_TEAM.test(said) && !OTHERS_DOING.has(rest[1] ?? "")) return true;
   return rest.length <= 3 ||
     ELLIPTICAL_OPENERS.has(rest[0]!) ||
     (evidence !== "" && opensWith(said, evidence))

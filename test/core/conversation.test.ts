@@ -401,6 +401,14 @@ describe("'what do you recommend for that?' right after a question that describe
     );
     expect(theirs!.kind).not.toBe("recommendation");
     expect(fieldsOf(mobile!)).toEqual([["Deploy frequency", "Rare"]]);
+    // Not what only looks like an introduction, nor another's by name after one (an independent review's).
+    for (const said of [
+      "im new here. netflix runs thousands of microservices",
+      "bank here. netflix runs thousands of microservices",
+    ]) {
+      const [first] = await conversation(said);
+      expect(first!.kind, said).not.toBe("recommendation");
+    }
     // With nothing told, "recommendation?" is still the checklist.
     const [checklist] = await conversation("recommendation?");
     expect(checklist!.kind).not.toBe("recommendation");

@@ -12,6 +12,7 @@ export class PreferenceReader {
   private readonly over: RegExp;
   private readonly against: RegExp;
   private readonly badAfter: RegExp;
+  private readonly asksWhen: RegExp;
 
   constructor(lexicon: Pick<Lexicon, "sides" | "preference">) {
     const { over, against, badAfter } = lexicon.preference;
@@ -23,8 +24,17 @@ export class PreferenceReader {
       `^[\\s,;:—–-]*(?:a|an|the|using|plain|just)?\\s*(?:(?:is|are|be|would\\s+be|seem|seems)\\s+)?(?:${phrases(over)})\\s*(?:a|an|the|using|plain|just)?\\s*$`,
       "iu",
     );
-    this.against = new RegExp(`(?:${phrases(against)})\\s+(?:(?:a|an|the|using|plain|just)\\s+)?$`, "iu");
+    // Against a side only inside a question of when to choose ("when shouldn't we use containers",
+    // "in which cases should we avoid VMs"), in its clause: "why not use containers?" argues for
+    // them, and "we don't use containers yet, when would they make sense?" asks when they win (an
+    // independent review's).
+    const when = String.raw`\b(?:when|which\s+cases|what\s+cases|which\s+situations|what\s+situations|reasons?)\b[^,.;:!?]*?`;
+    this.against = new RegExp(
+      `${when}(?:${phrases(against)})\\s+(?:(?:a|an|the|using|plain|just)\\s+)?$`,
+      "iu",
+    );
     this.badAfter = new RegExp(`^\\s*(?:${phrases(badAfter)})`, "iu");
+    this.asksWhen = new RegExp(`${when}$`, "iu");
   }
 
   /**
@@ -48,7 +58,10 @@ export class PreferenceReader {
     // (Where two sides are named, only through `over`: "when not to use VMs, and containers?")
     if (new Set(named.map((n) => n.as)).size === 1)
       for (const n of named)
-        if (this.against.test(question.slice(0, n.at)) || this.badAfter.test(question.slice(n.end)))
+        if (
+          this.against.test(question.slice(0, n.at)) ||
+          (this.badAfter.test(question.slice(n.end)) && this.asksWhen.test(question.slice(0, n.at)))
+        )
           add({ side: n.as, favours: false });
     return found.size === 1 ? [...found.values()][0] : undefined;
   }

@@ -1401,7 +1401,9 @@ export class SituationReader {
       if (!num) continue;
       for (const [n, c] of this.data.counts.entries()) {
         const units = this.countUnits[n]!;
-        if (c.versionsOf.includes(tokens[i - 1]?.word ?? "")) continue;
+        // (In its clause: "stack: python, 20 services" counts them, an independent review's.)
+        const before = tokens[i - 1];
+        if (before?.clause === tokens[i]!.clause && c.versionsOf.includes(before.word)) continue;
         // Words between the number and its unit; filler words ("Go and Node services") are free.
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {

@@ -45,6 +45,14 @@ describe("which side a question asks for, by its word order (lexicon.yaml prefer
     // Against one side beside another: only `over` reads two sides.
     expect(reader.read("when not to use vms and when containers")).toBeUndefined();
     expect(reader.read("containers over VMs, or VMs over containers?")).toBeUndefined();
+    // Against a side only in a question of when to choose (an independent review's): "why not use
+    // X?" argues for it; a statement of what the team does not use yet asks when it wins.
+    expect(reader.read("why not use containers?")).toBeUndefined();
+    expect(reader.read("we don't use containers yet, when would they make sense?")).toBeUndefined();
+    expect(
+      reader.read("we avoid containers because of compliance, when do they make sense?"),
+    ).toBeUndefined();
+    expect(reader.read("containers are a bad idea for databases")).toBeUndefined();
   });
 });
 
@@ -59,6 +67,12 @@ describe("the entries that say when to choose a side answer the side asked for",
     expect(answerId("when are containers the wrong choice")).toBe("when-to-choose-vms");
     expect(answerId("when should we avoid using vms")).toBe("when-to-choose-containers");
     expect(answerId("when is a virtual machine a better fit than a container")).toBe("when-to-choose-vms");
+  });
+
+  it("keeps a statement's side: 'we don't use containers yet, when would they make sense?' is when containers win", () => {
+    expect(answerId("we don't use containers yet, when would they make sense?")).toBe(
+      "when-to-choose-containers",
+    );
   });
 
   it("moves nothing but those two entries: a question about databases stays one", () => {

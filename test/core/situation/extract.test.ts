@@ -156,6 +156,8 @@ describe("SituationReader", () => {
     expect(values("some .NET 8 services")).toEqual({});
     // A version before "services" is no count of them; a count of five or more is (situations.yaml counts).
     expect(values("a few Java 17 services")).toEqual({});
+    // Only in its clause: "python, 20 services" counts them (an independent review's).
+    expect(values("stack: python, 20 services, postgres").architecture).toBe("microservices");
     expect(values("we run 6 small python services")).toEqual({ architecture: "microservices" });
     expect(values("we run 4 services")).toEqual({});
     // A what-if's "was" is read as "is" by followUp.ts, not here: in a description it is the past.
