@@ -155,8 +155,6 @@ export const situationsSchema = z
     listSubjects: words.default([]),
     /** A past marker right after one of these is no past ("Terraform is used to run our clusters"). */
     passive: words.default([]),
-    /** Leaving something, under way: past markers whatever comes before ("we're moving away from microservices"). */
-    leavingMarkers: z.array(z.string().min(2)).default([]),
     /** Words that start a clause of its own: a negator before one does not reach past it. */
     subordinators: words.default([]),
     /**

@@ -222,7 +222,6 @@ export class SituationReader {
    */
   private negatorAt = new Map<number, number>();
   private readonly pastMarkers: string[][];
-  private readonly leavingMarkers: string[][];
   private readonly negatorPhrases: string[][];
   private readonly hedges: Set<string>;
   private readonly passive: Set<string>;
@@ -360,7 +359,6 @@ export class SituationReader {
     this.listNegators = new Set(data.listNegators);
     this.listSubjects = new Set(data.listSubjects);
     this.pastMarkers = data.pastMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
-    this.leavingMarkers = data.leavingMarkers.map((p) => tokenize(p, new Set()).map((t) => t.word));
     this.negatorPhrases = data.negatorPhrases.map((p) => tokenize(p, new Set()).map((t) => t.word));
     // The matcher's pipeline with our own small lexicon: its synonyms merge topics
     // ("regulated" is "compliance"), which would blur the values we tell apart.
@@ -511,9 +509,7 @@ export class SituationReader {
     this.foundInText.clear();
     this.pastAt = new Set(
       tokens.flatMap((_, i) =>
-        (this.pastMarkers.some((m) => wordsAt(tokens, i, m)) &&
-          !this.passive.has(tokens[i - 1]?.word ?? "")) ||
-        this.leavingMarkers.some((m) => wordsAt(tokens, i, m))
+        this.pastMarkers.some((m) => wordsAt(tokens, i, m)) && !this.passive.has(tokens[i - 1]?.word ?? "")
           ? [i]
           : [],
       ),

@@ -1445,15 +1445,6 @@ describe("SituationReader", () => {
     expect(values("our PCI team handles the annual audit").compliance).toBe("strict");
   });
 
-  it("what the team is leaving, under way, is on its way out ('moving away from', after 'are' too)", () => {
-    expect(values("we are moving away from microservices back to a monolith")).toEqual({
-      architecture: "monolith",
-    });
-    expect(values("we're phasing out the windows servers")).toEqual({});
-    // Not a passive's "used to": "is used to run" is no past.
-    expect(values("terraform is used to run our own kubernetes clusters").orchestration).toBe("high");
-  });
-
   it("a clause another part of the organisation opens tells of its systems, up to the team speaking again", () => {
     expect(values("our parent company is under SOX but we are not")).toEqual({});
     expect(values("our sister team runs 50 microservices but we have a monolith")).toEqual({
