@@ -233,8 +233,13 @@ export const situationsSchema = z
         phrases: z.array(z.string().min(2)),
         openers: words.default([]),
         resumes: words.default([]),
+        /** Of `resumes`, those that start a clause of the team's after one of `joins` ("… and we deploy weekly"). */
+        subjects: words.default([]),
+        joins: words.default([]),
+        /** The team itself, which must speak elsewhere in the text for another's clause to be set aside. */
+        team: words.default([]),
       })
-      .default({ phrases: [], openers: [], resumes: [] }),
+      .default({ phrases: [], openers: [], resumes: [], subjects: [], joins: [], team: [] }),
     /** A cue of one of `keys` right before one of `nouns` names a team, not the system ("the Legacy squad"). */
     teamNames: z
       .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })
@@ -320,6 +325,8 @@ export const situationsSchema = z
         ranges: z.array(range),
         /** Names whose version a number right after them is, not a count (".NET 8 services"). */
         versionsOf: words.default([]),
+        /** Words between the number and the unit that make them someone else's ("6 AWS services"). */
+        notOfOurs: words.default([]),
       }),
     ),
     frequency: z.strictObject({

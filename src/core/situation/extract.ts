@@ -106,7 +106,7 @@ const STILL_THERE = new Set(["being", "be"]);
 /** A key's name and its value may have one of these between them ("isolation is strong", "maturity at medium"). */
 const LINKING = new Set(["is", "are", "at"]);
 /** Words between a named question and its value that only say how much: "isolation is only standard". */
-const DEGREE_BEFORE_VALUE = new Set(["only", "just", "merely", "now", "really", "basically", "probably"]);
+const DEGREE_BEFORE_VALUE = new Set(["only", "just", "merely", "now", "really", "basically"]);
 /** In a list of named answers, what separates two of them. */
 const LIST_SEPARATOR = /\s\/\s|\s\|\s|->/g;
 
@@ -204,6 +204,9 @@ export class SituationReader {
   private readonly otherParties: string[][];
   private readonly otherPartyOpeners: Set<string>;
   private readonly teamResumes: Set<string>;
+  private readonly teamSubjects: Set<string>;
+  private readonly joinsAgain: Set<string>;
+  private readonly teamSpeaks: Set<string>;
 
   /** Per key, the `parts` rules with their phrases' words. */
   private readonly parts = new Map<
@@ -458,6 +461,9 @@ export class SituationReader {
     this.otherParties = data.otherParties.phrases.map(wordsOf);
     this.otherPartyOpeners = new Set(data.otherParties.openers);
     this.teamResumes = new Set(data.otherParties.resumes);
+    this.teamSubjects = new Set(data.otherParties.subjects);
+    this.joinsAgain = new Set(data.otherParties.joins);
+    this.teamSpeaks = new Set(data.otherParties.team);
     for (const key of ANSWER_KEYS) {
       const scope = data.cues[key]?.scope ?? [];
       if (scope.length > 0)
@@ -920,12 +926,20 @@ export class SituationReader {
       if (tokens[start - 1]?.clause === clause) continue; // not what opens its clause ("we and the sister team")
       let end = i + party.length;
       while (tokens[end]?.clause === clause && !this.teamResumes.has(tokens[end]!.word)) end++;
+      // The team in the clause other than as a new subject after "and", "but" or "while" ("… SOC 2
+      // for us", "the GPU nodes we train on", "… and so are we"): what it says is the team's too.
+      const resumed = tokens[end]?.clause === clause;
+      if (
+        resumed &&
+        !(this.teamSubjects.has(tokens[end]!.word) && this.joinsAgain.has(tokens[end - 1]!.word))
+      )
+        continue;
       for (let j = start; j < end; j++) out.push(j);
     }
     // Only beside the team's own case: "my friend's startup runs 200 microservices, deploys daily.
     // what should they use?" describes theirs, to be read.
     const aside = new Set(out);
-    return tokens.some((t, j) => !aside.has(j) && this.teamResumes.has(t.word)) ? out : [];
+    return tokens.some((t, j) => !aside.has(j) && this.teamSpeaks.has(t.word)) ? out : [];
   }
 
   /**
@@ -1400,6 +1414,8 @@ export class SituationReader {
         // (In its clause: "stack: python, 20 services" counts them, an independent review's.)
         const before = tokens[i - 1];
         if (before?.clause === tokens[i]!.clause && c.versionsOf.includes(before.word)) continue;
+        // (Nor someone else's services: "6 AWS services", "5 external services", an independent review's.)
+        const notOurs = (j: number) => c.notOfOurs.includes(tokens[j]!.word);
         // Words between the number and its unit; filler words ("Go and Node services") are free.
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
@@ -1412,6 +1428,7 @@ export class SituationReader {
             if (!this.filler.has(tokens[j]!.word)) between++;
             continue;
           }
+          if (tokens.slice(num.to + 1, j).some((_, k) => notOurs(num.to + 1 + k))) break;
           const value = num.times ? undefined : this.inBand(num.low, num.n, c.ranges);
           // "the rest is ~12 services": a count of one part of the system.
           const partial = this.before(tokens, i, c.key).partial;

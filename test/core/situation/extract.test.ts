@@ -160,6 +160,9 @@ describe("SituationReader", () => {
     expect(values("stack: python, 20 services, postgres").architecture).toBe("microservices");
     expect(values("we run 6 small python services")).toEqual({ architecture: "microservices" });
     expect(values("we run 4 services")).toEqual({});
+    // Someone else's services are no count of the team's (an independent review's).
+    expect(values("we use 6 AWS services")).toEqual({});
+    expect(values("our rails monolith talks to 5 external services")).toEqual({ architecture: "monolith" });
     // A what-if's "was" is read as "is" by followUp.ts, not here: in a description it is the past.
     expect(reader.read("load was steady; now it's spiky").understood).toEqual({});
   });
@@ -944,7 +947,7 @@ describe("SituationReader", () => {
     // No experience of containers at all is low maturity; good Kubernetes skills a high appetite.
     expect(values("two sysadmins, no container experience")).toEqual({ maturity: "low" });
     expect(values("none of us have ever used docker")).toEqual({ maturity: "low" });
-    expect(values("10 engineers, good k8s skills")).toEqual({ orchestration: "high" });
+    expect(values("10 engineers, solid k8s skills")).toEqual({ orchestration: "high" });
     expect(values("we don't have low maturity")).toEqual({});
     expect(values("I run the platform at a regional airport group")).toEqual({});
     expect(values("our platform group runs its own clusters")).toMatchObject({ maturity: "high" });
@@ -1464,6 +1467,18 @@ describe("SituationReader", () => {
     expect(values("we and the sister team share a cluster of 20 microservices").architecture).toBe(
       "microservices",
     );
+    // Nor where the team is in its clause otherwise (an independent review's).
+    expect(values("our parent company requires SOC 2 for us, we run a monolith")).toEqual({
+      compliance: "moderate",
+      architecture: "monolith",
+    });
+    expect(values("another team manages the GPU nodes we train on")).toEqual({ hardware: "gpu" });
+    expect(values("the sister team is HIPAA regulated and so are we")).toEqual({ compliance: "strict" });
+    // An "i think" is no team speaking: the friend's case is read whole.
+    expect(values("my cousin's company runs 40 microservices on k8s, i think they deploy daily")).toEqual({
+      architecture: "microservices",
+      deploys: "frequent",
+    });
     // Nor a clause after it: "other teams" no longer the subject.
     expect(values("other teams use GPUs, we run 12 microservices").architecture).toBe("microservices");
   });
