@@ -2044,11 +2044,11 @@ export class Bot {
 /** A description that adds to what was told before: "we also need GPUs", "… too", "as well". */
 const ADDS_TO_TOLD = /\b(?:also|too|as\s+well|on\s+top\s+of\s+(?:that|this)|in\s+addition|additionally)\b/i;
 
-/** Words before a request to start over: "ok", "please", "forget all that,". */
 /** A lead-in back to the team's own case: "ok back to our case,", "anyway, regarding our situation:", "back to us -". */
 const BACK_TO_OUR_CASE =
   /^\W*(?:(?:ok|okay|so|anyway|anyways|right|alright|well)[\s,]+)*(?:(?:(?:going|coming|getting|circling)\s+)?(?:back\s+to|regarding|re|about|as\s+for)\s+(?:our|my)\s+(?:own\s+)?(?:case|situation|setup|team|company|stack|use\s+case)|back\s+to\s+(?:us|me))\s*[:,\-—–]\s*/i;
 
+/** Words before a request to start over: "ok", "please", "forget all that,". */
 const START_OVER_LEAD =
   "^\\W*(?:(?:ok|okay|so|please|pls|hmm|right|alright|actually|nvm|nevermind|never\\s+mind)\\W+)*";
 /** "forget all that", "ignore everything i said" (and nothing after it, or a start over). */

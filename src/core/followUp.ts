@@ -851,12 +851,12 @@ const RELATIONS =
  * …", "at my previous job"), in rawWords' spelling: one pattern for a clause and a message.
  */
 const OUTFITS = String.raw`\b(?:know|knew|advise|advised|met|heard\s+of|consult\s+for)\s+(?:a|an|some|one)\b|\b(?:a|an|some|one)\s+(?:\w+\s+)?(?:bank|startup|company|business|firm|shop|org|agency|hospital|school)\s+(?:i|we)\s+\w+|\b(?:old|previous|former|last)\s+(?:job|company|employer|workplace)\b`;
+/** Another team of the speaker's organisation: "the mobile team", "other teams", "the sister team". */
+const ANOTHER_TEAM = /\b(?:\w+\s+team|other\s+teams?|another\s+team)\b/;
 /**
  * Another party in a clause: a relation, a customer or supplier, "their" ("i guess their app is
  * stateless"; not "they" or "them", often the team's own: "hipaa applies to them"), or an outfit.
  */
-/** Another team of the speaker's organisation: "the mobile team", "other teams", "the sister team". */
-const ANOTHER_TEAM = /\b(?:\w+\s+team|other\s+teams?|another\s+team)\b/;
 const OTHER_PARTY = new RegExp(
   `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|their)\\b|${OUTFITS}`,
 );

@@ -198,6 +198,8 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     for (const q of ["what now?", "so what now?", "now what?"]) {
       const r = await replyAfter(saas, q);
       expect(contextTextOf(r), q).toMatch(/^Following up on the recommendation/);
+      // (Its reasons, as "what do you recommend?" gives them; not its gist or its sources.)
+      expect(texts(r)[0], q).toMatch(/^\*\*Why:\*\*/);
     }
   });
 
@@ -207,6 +209,10 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
       expect(contextTextOf(rec), q).toMatch(/^Following up on the recommendation/);
       const answer = await replyAfter("how do containers handle security patching?", q);
       expect(contextTextOf(answer), q).toMatch(/^Following up on _How does security patching work/);
+      const asked = q.includes("says") ? "sources" : "reasons";
+      expect(texts(answer)[0], q).toMatch(
+        asked === "sources" ? /comes from these sections/ : /^The reasons my answer above gives/,
+      );
     }
     const sourced = await replyAfter(saas, "who says that?");
     expect(sourced.parts.some((p) => p.type === "sources")).toBe(true);

@@ -470,6 +470,8 @@ export class Matcher {
       wanted = { id: entry.id, score: 0, model: 0, lexical: 0 };
       ranked.push(wanted);
     }
+    // (The ranked probabilities then add up to more than the model's: the asked entry is meant to
+    // stand alone, as if the other had never been a candidate; the README says so.)
     const first = ranked.indexOf(wanted) < ranked.indexOf(unwanted);
     [wanted.score, unwanted.score] = [
       round(wanted.score + unwanted.score),

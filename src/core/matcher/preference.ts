@@ -20,8 +20,9 @@ export class PreferenceReader {
     // (Never empty alternatives: a pattern of nothing would match everywhere.)
     const phrases = (list: string[]) => (list.length > 0 ? writtenPattern(list, "iu").source : "(?!)");
     // (Commas and dashes too: "VMs, not containers"; and a verb before: "would be a better fit than".)
+    // (A bare "not" only after a comma or dash: "VMs, not containers"; not "containers are not VMs".)
     this.over = new RegExp(
-      `^[\\s,;:—–-]*(?:a|an|the|using|plain|just)?\\s*(?:(?:is|are|be|would\\s+be|seem|seems)\\s+)?(?:${phrases(over)})\\s*(?:a|an|the|using|plain|just)?\\s*$`,
+      `^(?:[\\s,;:—–-]*(?:a|an|the|using|plain|just)?\\s*(?:(?:is|are|be|would\\s+be|seem|seems)\\s+)?(?:${phrases(over)})|\\s*[,;:—–-]\\s*not)\\s*(?:a|an|the|using|plain|just)?\\s*$`,
       "iu",
     );
     // Against a side only inside a question of when to choose ("when shouldn't we use containers",

@@ -53,6 +53,8 @@ describe("which side a question asks for, by its word order (lexicon.yaml prefer
       reader.read("we avoid containers because of compliance, when do they make sense?"),
     ).toBeUndefined();
     expect(reader.read("containers are a bad idea for databases")).toBeUndefined();
+    // A bare "not" only after a comma: "containers are not VMs" says what they are.
+    expect(reader.read("containers are not vms")).toBeUndefined();
   });
 });
 

@@ -1454,7 +1454,9 @@ describe("SituationReader", () => {
       architecture: "monolith",
     });
     expect(values("the other teams deploy daily and we deploy monthly")).toEqual({ deploys: "regular" });
-    expect(values("We're in PCI scope. Our parent company is under SOX.")).toEqual({ compliance: "strict" });
+    expect(values("We're SOC 2 audited. Our parent company is under SOX.")).toEqual({
+      compliance: "moderate",
+    });
     // Unless the text tells nothing of the team's own: another's case, described to be read.
     expect(values("my friend's startup runs 200 microservices")).toEqual({ architecture: "microservices" });
     // Nor people the speaker knows (a blind trial's read Mixed, and the deploys both ways).
