@@ -1445,7 +1445,9 @@ export class Bot {
    */
   private teamReading(text: string, typed?: string): Reading | undefined {
     const all = this.recent.read(text);
-    const other = typed ?? (speaksOfAnother(text) ? text : undefined);
+    // (A statement too: "our client's security team says they need hard isolation, that's their
+    // infra" then "so what's your recommendation?" read the client's need, a blind trial's.)
+    const other = typed ?? (speaksOfAnother(text) || !asksSomething(text) ? text : undefined);
     const reading = other !== undefined ? toldOnlyOf(all, other) : all;
     return Object.keys(reading.understood).length > 0 ? reading : undefined;
   }

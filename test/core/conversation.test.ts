@@ -319,6 +319,20 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(r!)).toEqual([]);
   });
 
+  it("reads no client's need in a statement before 'so what's your recommendation?' (a blind trial's read Isolation: Hard)", async () => {
+    const [, r] = await conversation(
+      "our client Acme's security team says they need hard isolation between tenants but that's their infra, not ours",
+      "so what's your recommendation?",
+    );
+    expect(fieldsOf(r!).map(([question]) => question)).not.toContain("Isolation");
+    // A statement of the team's own is still read so.
+    const [, ours] = await conversation(
+      "we need hard isolation between our tenants",
+      "so what's your recommendation?",
+    );
+    expect(fieldsOf(ours!)).toEqual([["Isolation", "Hard"]]);
+  });
+
   it("reads the team's own words beside another's, not merged with them (a review's read Mixed; situations.yaml otherParties)", async () => {
     const [, r] = await conversation(
       "we have a monolith but my cousin's company runs microservices on kubernetes, which is better?",
