@@ -686,7 +686,23 @@ export class Bot {
           named ||
           corrects ||
           (!shown.behind && ((await lastAnswer())?.at ?? 0) < shown.at));
-      const all = last ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question) : undefined;
+      const readAll = last
+        ? this.quotedAsSaid(this.recent.read((supposed ?? changed)!), question)
+        : undefined;
+      // "what if we dropped windows?" where several operating systems were answered: one family
+      // taken away leaves one (a blind trial's got the several-OS answer, and a later what-if still
+      // counted Windows).
+      const dropped =
+        readAll &&
+        supposed !== undefined &&
+        shown?.actual.multiOs === "yes" &&
+        !("multiOs" in readAll.understood)
+          ? this.osFamilyDropped(supposed, question)
+          : undefined;
+      const all =
+        readAll && dropped
+          ? { ...readAll, understood: { ...readAll.understood, multiOs: { value: "no", evidence: dropped } } }
+          : readAll;
       const added =
         all && supposed !== undefined && shown
           ? this.requirementsAdded(all.understood, shown.actual, supposed)
@@ -1748,6 +1764,14 @@ export class Bot {
    * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no";
    * likewise "was" and "were".
    */
+  /** The words that take an operating-system family away in a what-if ("dropped windows"), if any. */
+  private osFamilyDropped(supposed: string, question: string): string | undefined {
+    const taken = /^we have no (\S+)$/i.exec(supposed.trim())?.[1]?.toLowerCase();
+    const families = Object.values(this.knowledge.situations.osFamilies?.families ?? {}).flat();
+    if (!taken || !families.includes(taken)) return undefined;
+    return `${removalWords(question) ?? "no"} ${taken}`;
+  }
+
   private quotedAsSaid(reading: Reading, question: string): Reading {
     const removal = removalWords(question);
     // And "was"/"were", read as "is"/"are" (followUp.ts supposition), as written.

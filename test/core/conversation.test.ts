@@ -223,6 +223,21 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     expect(contextTextOf(own)).not.toMatch(/^Following up on the recommendation/);
   });
 
+  it("'what if we dropped windows?' after several operating systems leaves one (a blind trial's got the several-OS answer)", async () => {
+    const mixedOs =
+      "recommend hospital, medical device integration software, windows and linux, strict compliance, releases twice a year";
+    const r = await replyAfter(mixedOs, "what if we dropped windows?");
+    expect(fieldsOf(r)).toEqual([["Several operating systems", "No"]]);
+    // Not where one family was all there was, nor a name that is no OS family.
+    const linuxOnly = await replyAfter(
+      "recommend we run 40 microservices on linux, deploy daily",
+      "what if we dropped windows?",
+    );
+    expect(fieldsOf(linuxOnly)).not.toContainEqual(["Several operating systems", "No"]);
+    const other = await replyAfter(mixedOs, "what if we dropped jenkins?");
+    expect(fieldsOf(other)).not.toContainEqual(["Several operating systems", "No"]);
+  });
+
   it("'what if it weren't legacy?' supposes the system itself different", async () => {
     const r = await replyAfter(
       "recommend bank back-office, monolith, stateful, strict compliance, releases quarterly, legacy",
