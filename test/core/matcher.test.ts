@@ -397,9 +397,13 @@ describe("matching", () => {
       // A second blind trial's "container div" was, too.
       "how do I center the text in a container div",
       "are css container queries supported in every browser yet?",
+      // A blind trial's git questions got the rollback answer.
+      "git revert a commit on main",
+      "how do I revert commit abc123 that is already pushed",
     ])
       expect(notOurs(ask(q)), q).toBe(true);
     // Beside any other word the subject word is ours again.
+    expect(answerId("how do we revert a bad release with containers")).toBe("rollback");
     expect(answerId("what is the kernel")).toMatch(/kernel/);
     expect(answerId("where does data go when a container dies")).not.toBe("out-of-scope");
     // One sense per discourse: once a question uses the word in another sense, the same word
