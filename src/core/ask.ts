@@ -175,12 +175,6 @@ export class Asker {
   }
 
   /**
-   * The question without the words that ask how to say the answer ("…, in plain english", "eli5:"),
-   * which only pulled it towards entries whose phrasings use them ("whats the difference in
-   * isolation between a vm and a container, in plain english" got the microVMs entry, a blind
-   * trial's); the whole question where little else is left.
-   */
-  /**
    * Without the sentences that open it and only acknowledge ("fine. how many containers can I fit
    * on one host?", "ok whatever. …": a blind trial's "fine" was matched, and pulled the answer to
    * when to choose containers), where a question of MIN_WITHOUT_STYLE words or more is left.
@@ -193,6 +187,12 @@ export class Asker {
     return at > 0 && rawWords(rest).length >= MIN_WITHOUT_STYLE ? rest : question;
   }
 
+  /**
+   * The question without the words that ask how to say the answer ("…, in plain english", "eli5:"),
+   * which only pulled it towards entries whose phrasings use them ("whats the difference in
+   * isolation between a vm and a container, in plain english" got the microVMs entry, a blind
+   * trial's); the whole question where little else is left.
+   */
   private withoutStyle(question: string): string {
     let rest = question;
     for (const p of this.styleRequests) rest = rest.replace(p, " ");

@@ -1759,11 +1759,6 @@ export class Bot {
     return reply("recommendation", parts, title);
   }
 
-  /**
-   * A what-if that took something away was read as having none ("we have no untrusted code …"):
-   * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no";
-   * likewise "was" and "were".
-   */
   /** The words that take an operating-system family away in a what-if ("dropped windows"), if any. */
   private osFamilyDropped(supposed: string, question: string): string | undefined {
     const taken = /^we have no (\S+)$/i.exec(supposed.trim())?.[1]?.toLowerCase();
@@ -1772,6 +1767,11 @@ export class Bot {
     return `${removalWords(question) ?? "no"} ${taken}`;
   }
 
+  /**
+   * A what-if that took something away was read as having none ("we have no untrusted code …"):
+   * its evidence quotes the person's own words ("drop the untrusted code"), not the reader's "no";
+   * likewise "was" and "were".
+   */
   private quotedAsSaid(reading: Reading, question: string): Reading {
     const removal = removalWords(question);
     // And "was"/"were", read as "is"/"are" (followUp.ts supposition), as written.

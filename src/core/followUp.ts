@@ -717,14 +717,14 @@ const ACTUALLY_AFTER_SUBJECT =
  */
 const OUR_SYSTEM =
   /^(?:the|these|those|our)\s+(?:[\w-]+\s+)?(?:app|apps|application|applications|services?|jobs?|workers?|workloads?|db|database|system|stack|monolith|api|apis|backend|frontend)\b/;
+/** Whose demand or shipping it is, named after it: "at netflix", "for most sites", "usually". */
+const ELSEWHERE_NAMED =
+  /\b(?:at|for|in|of)\s+(?:most|many|some|all|big|large|typical|other|every)\b|\b(?:usually|typically|generally|normally|in\s+general)\b|\bat\s+(?!peak\b|night\b|times\b|launch\b|lunch\b|the\b|month\b|quarter\b|year\b|weekends?\b)[a-z]+$/;
 /**
  * A clause about the demand or shipping of what the team runs, with no owner named: "traffic is
  * spiky around black friday", "load is steady", "releases are monthly" (a blind trial's were read
  * as no one's). In rawWords' spelling.
  */
-/** Whose demand or shipping it is, named after it: "at netflix", "for most sites", "usually". */
-const ELSEWHERE_NAMED =
-  /\b(?:at|for|in|of)\s+(?:most|many|some|all|big|large|typical|other|every)\b|\b(?:usually|typically|generally|normally|in\s+general)\b|\bat\s+(?!peak\b|night\b|times\b|launch\b|lunch\b|the\b|month\b|quarter\b|year\b|weekends?\b)[a-z]+$/;
 const OUR_DEMAND =
   /^(?:the\s+)?(?:traffic|load|demand|usage|requests|deploys|deployments|releases|release\s+cadence|deploy\s+cadence)\s+(?:is|are|isnt|arent|goes|gets|comes|come|stays|stay)\b/;
 

@@ -232,14 +232,13 @@ export const situationsSchema = z
       .strictObject({
         phrases: z.array(z.string().min(2)),
         openers: words.default([]),
-        resumes: words.default([]),
-        /** Of `resumes`, those that start a clause of the team's after one of `joins` ("… and we deploy weekly"). */
+        /** The team as a subject, starting a clause of its own after one of `joins` ("… and we deploy weekly"). */
         subjects: words.default([]),
         joins: words.default([]),
         /** The team itself, which must speak elsewhere in the text for another's clause to be set aside. */
         team: words.default([]),
       })
-      .default({ phrases: [], openers: [], resumes: [], subjects: [], joins: [], team: [] }),
+      .default({ phrases: [], openers: [], subjects: [], joins: [], team: [] }),
     /** A cue of one of `keys` right before one of `nouns` names a team, not the system ("the Legacy squad"). */
     teamNames: z
       .strictObject({ nouns: words, keys: z.array(z.enum(ANSWER_KEYS)).default([]) })

@@ -19,8 +19,8 @@ export class PreferenceReader {
     this.sides = lexicon.sides.map((s) => ({ as: s.as, written: writtenPattern(s.words, "giu") }));
     // (Never empty alternatives: a pattern of nothing would match everywhere.)
     const phrases = (list: string[]) => (list.length > 0 ? writtenPattern(list, "iu").source : "(?!)");
-    // (Commas and dashes too: "VMs, not containers"; and a verb before: "would be a better fit than".)
-    // (A bare "not" only after a comma or dash: "VMs, not containers"; not "containers are not VMs".)
+    // (A verb before: "would be a better fit than"; a bare "not" only after a comma or dash, "VMs,
+    // not containers", not "containers are not VMs".)
     this.over = new RegExp(
       `^(?:[\\s,;:—–-]*(?:a|an|the|using|plain|just)?\\s*(?:(?:is|are|be|would\\s+be|seem|seems)\\s+)?(?:${phrases(over)})|\\s*[,;:—–-]\\s*not)\\s*(?:a|an|the|using|plain|just)?\\s*$`,
       "iu",

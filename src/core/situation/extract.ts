@@ -203,6 +203,7 @@ export class SituationReader {
   /** Another part of the organisation, opening a clause (situations.yaml `otherParties`). */
   private readonly otherParties: string[][];
   private readonly otherPartyOpeners: Set<string>;
+  /** Where the team speaks again: `subjects` and `team` together. */
   private readonly teamResumes: Set<string>;
   private readonly teamSubjects: Set<string>;
   private readonly joinsAgain: Set<string>;
@@ -460,8 +461,8 @@ export class SituationReader {
     this.asideBack = new Set(data.asides.back.map((w) => w.toLowerCase().replace(/['’]/g, "")));
     this.otherParties = data.otherParties.phrases.map(wordsOf);
     this.otherPartyOpeners = new Set(data.otherParties.openers);
-    this.teamResumes = new Set(data.otherParties.resumes);
     this.teamSubjects = new Set(data.otherParties.subjects);
+    this.teamResumes = new Set([...data.otherParties.subjects, ...data.otherParties.team]);
     this.joinsAgain = new Set(data.otherParties.joins);
     this.teamSpeaks = new Set(data.otherParties.team);
     for (const key of ANSWER_KEYS) {
@@ -1414,8 +1415,6 @@ export class SituationReader {
         // (In its clause: "stack: python, 20 services" counts them, an independent review's.)
         const before = tokens[i - 1];
         if (before?.clause === tokens[i]!.clause && c.versionsOf.includes(before.word)) continue;
-        // (Nor someone else's services: "6 AWS services", "5 external services", an independent review's.)
-        const notOurs = (j: number) => c.notOfOurs.includes(tokens[j]!.word);
         // Words between the number and its unit; filler words ("Go and Node services") are free.
         let between = 0;
         for (let j = num.to + 1; between <= this.params.countGap && j < tokens.length; j++) {
@@ -1428,7 +1427,8 @@ export class SituationReader {
             if (!this.filler.has(tokens[j]!.word)) between++;
             continue;
           }
-          if (tokens.slice(num.to + 1, j).some((_, k) => notOurs(num.to + 1 + k))) break;
+          // (Nor someone else's: "6 AWS services", "5 external services", an independent review's.)
+          if (tokens.slice(num.to + 1, j).some((t) => c.notOfOurs.includes(t.word))) break;
           const value = num.times ? undefined : this.inBand(num.low, num.n, c.ranges);
           // "the rest is ~12 services": a count of one part of the system.
           const partial = this.before(tokens, i, c.key).partial;
