@@ -67,8 +67,9 @@ export interface MatchResult {
   /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
   generalOnly: boolean;
   /**
-   * Off topic after a subject word used in another sense was left out ("monkey patching",
-   * "jupyter kernel"): the word that could have been ours is someone else's.
+   * Off topic, or on it through general words alone, after a subject word used in another sense
+   * was left out ("monkey patching", "jupyter kernel", "sql transaction rollback"): the word that
+   * could have been ours is someone else's.
    */
   otherSense?: boolean;
   /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
@@ -588,7 +589,7 @@ export class Matcher {
     // General terms as typed, or misspelt in the ways generalSpeller reads.
     for (const s of generalTypos) typed.add(s);
     const general = this.generalTerms.some((term) => term.every((s) => typed.has(s)));
-    return { onTopic: general, generalOnly: general, otherSense: !general && kept !== undefined };
+    return { onTopic: general, generalOnly: general, otherSense: kept !== undefined };
   }
 
   /** Stems of the general terms' words the question misspells in the ways generalSpeller reads. */

@@ -135,6 +135,21 @@ describe("vmvc ask (CLI contract)", () => {
     expect(second).toMatch(/^decision: answer with hypervisor/m);
   });
 
+  it("says when a word was left out for its other sense with --explain", () => {
+    const r = vmvc(
+      ["ask", "--explain"],
+      "jupyter kernel keeps dying\nsql transaction rollback when an insert fails\n",
+    );
+    expect(r.code).toBe(0);
+    const [first, second] = r.out.split("\n\n");
+    expect(first).toMatch(
+      /^decision: declined by rule no-subject-word: no subject word once the words used in another sense/m,
+    );
+    expect(second).toMatch(
+      /^decision: declined by rule general-words-only: only general subject words once the words used in another sense/m,
+    );
+  });
+
   it("says why it offers instead of answering with --explain", () => {
     const r = vmvc(["ask", "--explain", "how do i undo my last git commit"]);
     expect(r.code).toBe(0);
