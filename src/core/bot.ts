@@ -26,6 +26,7 @@ import {
   asksHowToGetThere,
   asksRunnerUp,
   asksSimplerSayingWhy,
+  asksWhatNow,
   asksWhatToUse,
   asksWhichOne,
   bulletsAsked,
@@ -975,6 +976,7 @@ export class Bot {
     const asksWhatOnly =
       asksWhatToUse(question) && Object.keys(this.recent.read(question).understood).length === 0;
     const unanswered =
+      asksWhatNow(question) ||
       outcome.kind === "intent" ||
       (outcome.kind === "out-of-scope" && outcome.rule !== "off-topic-class") ||
       (outcome.kind === "no-match" && outcome.why === "no-subject-word");
@@ -1001,6 +1003,10 @@ export class Bot {
         ? this.teamReading(offeredBefore.text)
         : undefined;
     if (offeredReading) return this.situationReply(turn, offeredReading);
+    // "what now?" with nothing told and no recommendation shown: how to get one, as "what do you
+    // recommend?" gets, not the entry its words match (a blind trial's got "Are VMs obsolete now
+    // that containers exist?" after an answer).
+    if (!running && asksWhatNow(question)) return this.situationReply(turn, this.recent.read(question));
     if (outcome.kind === "intent") {
       // "explain the recommendation", "sources for the recommendation?": about the one shown, not
       // a new checklist (which would end it).

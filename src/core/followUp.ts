@@ -364,6 +364,18 @@ const WHERE_FROM =
 const ASKS_WHAT_TO_USE =
   /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?|what\s+now|now\s+what)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
+/**
+ * "what now?", "now what?" and nothing else: no question of any entry's, whatever its words match
+ * ("now" is a word of "Are VMs obsolete now that containers exist?", which a blind trial got
+ * after an answer).
+ */
+const WHAT_NOW =
+  /^\W*(?:(?:ok|okay|so|and|then|well|right|alright|hmm|cool|thanks)\W+)*(?:what\s+now|now\s+what)\W*$/i;
+
+export function asksWhatNow(question: string): boolean {
+  return WHAT_NOW.test(question);
+}
+
 export function asksWhatToUse(question: string): boolean {
   return ASKS_WHAT_TO_USE.test(question) || asksGivenWhatWasSaid(question);
 }

@@ -203,6 +203,29 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     }
   });
 
+  it("'what now?' with nothing told and no recommendation says how to get one, not an entry its words match", async () => {
+    const { nothingUnderstood } = knowledge.responses.situation;
+    for (const q of ["what now?", "ok now what?"]) {
+      // (Its words match "Are VMs obsolete now that containers exist?", a blind trial's reply.)
+      const after = await replyAfter("can we run databases in containers?", q);
+      expect(texts(after), q).toContain(nothingUnderstood);
+      expect(plainText([after]), q).not.toMatch(/obsolete/i);
+      const [first] = await conversation(q);
+      expect(texts(first!), q).toContain(nothingUnderstood);
+    }
+    // After a question that described the team, it reads that description.
+    const [, r] = await conversation(
+      "we have 40 microservices and deploy daily, is docker a good fit?",
+      "what now?",
+    );
+    expect(fieldsOf(r!)).toEqual(
+      expect.arrayContaining([
+        ["Deploy frequency", "Frequent"],
+        ["Architecture", "Microservices"],
+      ]),
+    );
+  });
+
   it("'is that right?', 'are you sure?' ask for its reasons, 'who says that?' for its sources, after a recommendation or an answer", async () => {
     for (const q of ["is that right?", "are you sure?", "really?", "who says that?", "says who?"]) {
       const rec = await replyAfter(saas, q);
