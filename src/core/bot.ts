@@ -35,6 +35,7 @@ import {
   FOLLOW_UP,
   type FollowUpContext,
   FollowUpContexts,
+  forgetting,
   leansOnConversation,
   mentionsRecommendation,
   namesOurSubject,
@@ -601,7 +602,10 @@ export class Bot {
     // "you missed that we're audited every year", with what it says was left out.
     const supposed = supposition(question);
     const namesAnswer = (s: string) => Object.keys(this.walkthroughs.answersByName(s)).length > 0;
-    const corrected = supposed ? undefined : correction(question, namesAnswer);
+    // "forget the windows servers", "the windows part is being retired, ignore it": a correction
+    // that takes a part of what was told away, read as a what-if's removal is ("we have no …").
+    const forgot = supposed ? undefined : forgetting(question);
+    const corrected = supposed ? undefined : (correction(question, namesAnswer) ?? forgot?.statement);
     // "no wait, should be spiky" after a walkthrough: the one question with that option, changed
     // (in a running walkthrough's thread, its own questions were asked first).
     const byOption = supposed || corrected || running ? {} : this.walkthroughs.correctedOption(question);
@@ -693,12 +697,13 @@ export class Bot {
       // "what if we dropped windows?" where several operating systems were answered: one family
       // taken away leaves one (a blind trial's got the several-OS answer, and a later what-if still
       // counted Windows).
+      const removing = supposed ?? forgot?.statement;
       const dropped =
         readAll &&
-        supposed !== undefined &&
+        removing !== undefined &&
         shown?.actual.multiOs === "yes" &&
         !("multiOs" in readAll.understood)
-          ? this.osFamilyDropped(supposed, question)
+          ? this.osFamilyDropped(removing, question)
           : undefined;
       const all =
         readAll && dropped
@@ -713,7 +718,7 @@ export class Bot {
       const read =
         all && toldOnly
           ? toldOnlyOf(all, plain)
-          : all && corrected !== undefined
+          : all && corrected !== undefined && !forgot
             ? toldOnlyOf(all, corrected)
             : added && all
               ? { ...all, understood: added.kept }
@@ -1767,7 +1772,11 @@ export class Bot {
 
   /** The words that take an operating-system family away in a what-if ("dropped windows"), if any. */
   private osFamilyDropped(supposed: string, question: string): string | undefined {
-    const taken = /^we have no (\S+)$/i.exec(supposed.trim())?.[1]?.toLowerCase();
+    // (The family alone or a part of the estate in it: "we have no windows servers".)
+    const taken =
+      /^we have no (?:(?:the|our)\s+)?(\S+)(?:\s+(?:servers?|boxes|machines|hosts|nodes|vms|part|bit|side|stuff|workloads?|apps?|estate|fleet|systems?))?$/i
+        .exec(supposed.trim())?.[1]
+        ?.toLowerCase();
     const families = Object.values(this.knowledge.situations.osFamilies?.families ?? {}).flat();
     if (!taken || !families.includes(taken)) return undefined;
     return `${removalWords(question) ?? "no"} ${taken}`;

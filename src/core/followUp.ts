@@ -1183,13 +1183,54 @@ const REMOVED = "we have no ";
 
 /**
  * The words the person took something away with, for quoting them instead of the reader's "no":
- * "drop the" in "what if we drop the untrusted code requirement?".
+ * "drop the" in "what if we drop the untrusted code requirement?", "forget the" in "forget the
+ * windows servers".
  */
 export function removalWords(question: string): string | undefined {
   const opening = WHAT_IF.exec(question.trim());
-  if (!opening) return undefined;
+  if (!opening) return forgetting(question)?.words;
   const m = REMOVAL.exec(question.trim().slice(opening[0].length));
   return m ? m[0].replace(/^(?:we|i)\s+/i, "").trim() : undefined;
+}
+
+/** Words that name nothing to take away: "forget it", "ignore that", "drop everything". */
+const NOTHING_NAMED =
+  /^(?:it|that|this|them|those|these|everything|all|all\s+(?:that|this)|about\s+(?:it|that))$/i;
+/** "forget", "ignore", "leave out": asking to take something the team said out of the reading. */
+const FORGET_VERB =
+  "(?:forget(?:\\s+about)?|ignore|disregard|drop|scratch|leave\\s+out|take\\s+out|cross\\s+out|remove|strike)";
+/** "forget the windows servers", "pls ignore the gpu part": the thing, after the verb. */
+const FORGET_THING = new RegExp(
+  `^\\W*(?:(?:ok|okay|so|also|and|actually|oh|wait|sorry|please|pls|plz|btw)\\W+)*${FORGET_VERB}\\s+(?:(?:the|our|that|those|all\\s+the)\\s+)?((?:[\\w.+#-]+\\s+){0,3}?[\\w.+#-]+?)(?:\\s+(?:please|pls|plz|then|for\\s+now))?\\W*$`,
+  "i",
+);
+/**
+ * "the windows part is being retired next year, ignore it": the thing, said to be going away,
+ * then the request to leave it out.
+ */
+const GOING_AWAY = new RegExp(
+  `^\\W*(?:(?:ok|okay|so|also|and|actually|oh|wait|sorry|btw)\\W+)*(?:(?:the|our)\\s+)?((?:[\\w.+#-]+\\s+){0,3}?[\\w.+#-]+?)\\s+(?:is|are|will\\s+be|gets?)\\s+(?:being\\s+|getting\\s+|going\\s+to\\s+be\\s+)?(?:retired|decommissioned|phased\\s+out|sunset|shut\\s+down|turned\\s+off|switched\\s+off|gone|going\\s+away|on\\s+its\\s+way\\s+out)\\b[^.;,!?—–-]*[.;,!—–-]+\\s*(?:so\\s+)?(?:(?:please|pls|plz|just)\\s+)?${FORGET_VERB}\\s+(?:it|that|them|those|this|these|about\\s+it)\\W*$`,
+  "i",
+);
+
+/**
+ * "forget the windows servers", "the windows part is being retired next year, ignore it": a part
+ * of what the team said, to leave out of its reading. The thing, as it was named ("windows part"),
+ * and the words it was taken away with, to quote instead of the reader's "no" ("forget the").
+ */
+export function forgetting(
+  question: string,
+): { thing: string; words: string; statement: string } | undefined {
+  const text = question.trim();
+  const named = FORGET_THING.exec(text);
+  const going = named ? undefined : GOING_AWAY.exec(text);
+  const thing = (named ?? going)?.[1]?.trim();
+  if (!thing || NOTHING_NAMED.test(thing)) return undefined;
+  const words = named
+    ? named[0].slice(0, named[0].toLowerCase().indexOf(thing.toLowerCase())).replace(/^\W+/, "").trim()
+    : "without the";
+  // (As the reader reads a what-if's removal: "we have no windows servers".)
+  return { thing, words, statement: `${REMOVED}${thing}` };
 }
 
 /** What a question about the recommendation just shown asks. */

@@ -261,6 +261,44 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     expect(fieldsOf(other)).not.toContainEqual(["Several operating systems", "No"]);
   });
 
+  it("'forget the windows servers', 'the windows part is being retired, ignore it' take that part away for good", async () => {
+    const mixedOs =
+      "recommend we run 20 linux microservices and a few windows servers, deploy weekly, no compliance";
+    for (const q of [
+      "forget the windows servers",
+      "pls ignore the windows part",
+      "the windows part is being retired next year, ignore it",
+      "our windows boxes are getting decommissioned in march, so ignore them.",
+    ]) {
+      const bot = makeBot(await createStore("memory:"));
+      await bot.handle(turn({ text: mixedOs, via: "command" }));
+      const [r] = await bot.handle(turn({ text: q }));
+      expect(fieldsOf(r!), q).toEqual([["Several operating systems", "No"]]);
+      // A correction, not a what-if: the team's answers from now on ("why?" gives a single OS family's reason).
+      expect(r!.parts[0], q).toEqual({
+        type: "heading",
+        text: knowledge.responses.situation.correctedHeading,
+      });
+      const [why] = await bot.handle(turn({ text: "why?" }));
+      expect(plainText([why!]), q).toMatch(/single OS family/);
+    }
+    // Any other part the reader read, as a what-if's removal reads it, quoting the person's words.
+    const sandbox = await replyAfter(
+      "recommend we run customer code in a sandbox, 20 microservices, deploy weekly, no compliance",
+      "forget the customer code",
+    );
+    expect(fieldsOf(sandbox)).toEqual([["Isolation", "Standard"]]);
+    expect(plainText([sandbox])).toContain("forget the customer code");
+    // "what if we dropped the windows servers?" names the family with a part of the estate too.
+    const whatIf = await replyAfter(mixedOs, "what if we dropped the windows servers?");
+    expect(fieldsOf(whatIf)).toEqual([["Several operating systems", "No"]]);
+    // Nothing named ("forget it"), or a question: not a correction.
+    for (const q of ["forget it", "ignore that", "how do i drop a table in postgres"]) {
+      const r = await replyAfter(mixedOs, q);
+      expect(fieldsOf(r), q).toEqual([]);
+    }
+  });
+
   it("'what if it weren't legacy?' supposes the system itself different", async () => {
     const r = await replyAfter(
       "recommend bank back-office, monolith, stateful, strict compliance, releases quarterly, legacy",
