@@ -1854,7 +1854,10 @@ export class Bot {
     const title = new Set([...titleOf(option), ...titleOf(versus)]);
     const frame = new Set(this.qa.stems(bare ? WHY_OPTION_FRAME : WHY_NOT_FRAME));
     // (A score quoted is no word of its own: "… if they scored 7?")
-    const own = this.qa.stems(first).filter((s) => !title.has(s) && !frame.has(s) && !/^\d+$/.test(s));
+    // (Nor someone it is likened to: "why not just VMs like the parent company?", a blind trial's
+    // was "not covered".)
+    const likened = first.replace(/\s+(?:just\s+)?like\s+(?:\S+\s+){0,3}\S+?\s*[?.!]*\s*$/i, "");
+    const own = this.qa.stems(likened).filter((s) => !title.has(s) && !frame.has(s) && !/^\d+$/.test(s));
     if (own.length > 0) return undefined;
     return { option, bare, ...(versus ? { versus } : {}) };
   }

@@ -655,10 +655,11 @@ const ASKS_WHICH_ONE =
 
 /**
  * The recommendation without the what-if shown since, by a word for it: "whats the rec without
- * that?", "the original recommendation?", "forget the what-if" (blind trial 23's could not drop one).
+ * that?", "the original recommendation?", "forget the what-if" (blind trial 23's could not drop one),
+ * "ok go back to the original - what was it?" (a blind trial's got the rollback entry offered).
  */
 const WITHOUT_THE_WHAT_IF =
-  /\b(?:(?:rec|recommendation|pick|verdict|answer)\s+without\s+(?:that|this|it|those|the\s+what[\s-]?if)|(?:real|original|actual|first)\s+(?:rec|recommendation)|(?:forget|drop|undo|ignore|scrap)\s+(?:the|that|this)\s+what[\s-]?if)\b/i;
+  /\b(?:(?:rec|recommendation|pick|verdict|answer)\s+without\s+(?:that|this|it|those|the\s+what[\s-]?if)|(?:real|original|actual|first)\s+(?:rec|recommendation)|(?:forget|drop|undo|ignore|scrap)\s+(?:the|that|this)\s+what[\s-]?if|(?:go|going|get|take\s+(?:me|us))\s+back\s+to\s+(?:the\s+|our\s+)?(?:original|first|real|actual|own)|what\s+was\s+(?:the\s+|our\s+)?original|what\s+was\s+it\s+(?:originally|at\s+first|before\s+the\s+what[\s-]?ifs?))\b/i;
 
 /** Does a message ask for the recommendation without the what-if shown since? */
 export function asksForTheOriginal(question: string): boolean {
@@ -1196,6 +1197,12 @@ export function removalWords(question: string): string | undefined {
 /** Words that name nothing to take away: "forget it", "ignore that", "drop everything". */
 const NOTHING_NAMED =
   /^(?:it|that|this|them|those|these|everything|all|all\s+(?:that|this)|about\s+(?:it|that))$/i;
+/**
+ * Things of the conversation, not of the team's case: "forget the what-if" asks for the team's own
+ * recommendation again (WITHOUT_THE_WHAT_IF), "ignore the last answer" for nothing to be changed.
+ */
+const OF_THE_CONVERSATION =
+  /\b(?:what[\s-]?ifs?|answers?|questions?|messages?|recs?|recommendations?|checklist|conversation|context|instructions?|prompts?|chat|thread|reply|replies|last\s+one|previous\s+one)$/i;
 /** "forget", "ignore", "leave out": asking to take something the team said out of the reading. */
 const FORGET_VERB =
   "(?:forget(?:\\s+about)?|ignore|disregard|drop|scratch|leave\\s+out|take\\s+out|cross\\s+out|remove|strike)";
@@ -1225,7 +1232,7 @@ export function forgetting(
   const named = FORGET_THING.exec(text);
   const going = named ? undefined : GOING_AWAY.exec(text);
   const thing = (named ?? going)?.[1]?.trim();
-  if (!thing || NOTHING_NAMED.test(thing)) return undefined;
+  if (!thing || NOTHING_NAMED.test(thing) || OF_THE_CONVERSATION.test(thing)) return undefined;
   const words = named
     ? named[0].slice(0, named[0].toLowerCase().indexOf(thing.toLowerCase())).replace(/^\W+/, "").trim()
     : "without the";

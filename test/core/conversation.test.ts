@@ -1077,6 +1077,10 @@ describe("questions about the recommendation just shown", () => {
     // Containers, not Container-shaped development, which also says "container".
     const [whyNotContainers] = await bot.handle(turn({ text: "why not containers?" }));
     expect(texts(whyNotContainers!)[0]).toMatch(/^\*\*Why not Containers\?\*\*/);
+    // Likened to someone ("… like the parent company?"): still why not that option (a blind
+    // trial's was "not covered").
+    const [likened] = await bot.handle(turn({ text: "why not just vms like our parent company?" }));
+    expect(texts(likened!)[0]).toMatch(/^\*\*Why not Virtual machines\?\*\*/);
     // The pick itself ("container-shaped" names it, though "container" is Containers' word too): the reasons.
     expect(title).toBe("Container-shaped development");
     const [whyNotShaped] = await bot.handle(turn({ text: "why not container-shaped?" }));

@@ -63,12 +63,17 @@ describe("a follow-up on a what-if's recommendation", () => {
     expect(contextOf(same!)).toBe(whatIfSame.replace("{title}", titleOf("containers")));
     const [, own] = await conversation(CONTAINERS, "why?");
     expect(contextOf(own!)).toBe(recommendation.replace("{title}", titleOf("containers")));
-    // "whats the rec without that?" goes back to the team's own.
-    const [, , back] = await conversation(
-      CONTAINERS,
-      "what if we had strict compliance?",
+    // "whats the rec without that?" goes back to the team's own; so do "forget the what-if" (not
+    // a correction taking something away) and "ok go back to the original - what was it?" (a
+    // blind trial's got the rollback entry offered).
+    for (const q of [
       "whats the rec without that?",
-    );
-    expect(contextOf(back!)).toBe(recommendation.replace("{title}", titleOf("containers")));
+      "forget the what-if",
+      "ok go back to the original - what was it?",
+      "what was it originally?",
+    ]) {
+      const [, , back] = await conversation(CONTAINERS, "what if we had strict compliance?", q);
+      expect(contextOf(back!), q).toBe(recommendation.replace("{title}", titleOf("containers")));
+    }
   });
 });
