@@ -57,6 +57,7 @@ import {
   speaksOfTheRecommendation,
   supposition,
   type ToldAnswers,
+  tellsOfTheSystem,
   toldAsItIs,
   toldOfTheTeam,
   WHY_OPENERS,
@@ -971,7 +972,10 @@ export class Bot {
     // for later reads all that was told over several messages ("we deploy about 20 times a day" …
     // "traffic is steady" … "so what do you recommend?" read the last message's alone). Not a
     // what-if, nor an answer typed in a running checklist's thread.
-    const told = !supposed && !running ? this.toldIn(question) : undefined;
+    const told =
+      !supposed && !running
+        ? (this.toldIn(question) ?? (await this.toldOfOurSystem(turn, question)))
+        : undefined;
     if (told) await this.keepTold(turn, told);
     // "so what do you recommend for that?", "what should i use for the students then" right after a
     // question that described the team ("students submit random code … is it safe in docker?"):
@@ -1492,6 +1496,17 @@ export class Bot {
     if (asksSomething(text) && !speaksAsTheTeam(text)) return undefined;
     const reading = toldOnlyOf(all, text);
     return Object.keys(reading.understood).length > 0 ? reading : undefined;
+  }
+
+  /**
+   * "the game servers use GPUs for physics sim" after the team told of itself ("we're a game
+   * studio, … launch weekends"): what it says of the system, the team's (followUp.ts tellsOfTheSystem).
+   */
+  private async toldOfOurSystem(turn: Turn, text: string): Promise<Reading | undefined> {
+    if (!tellsOfTheSystem(text)) return undefined;
+    const reading = this.recent.read(text);
+    if (Object.keys(reading.understood).length === 0) return undefined;
+    return (await this.withTold(turn)) ? reading : undefined;
   }
 
   /** Keeps what a message told of the team: bookkeeping, so the reply goes out whatever happens to it. */

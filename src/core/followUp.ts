@@ -868,10 +868,11 @@ const OUTFITS = String.raw`\b(?:know|knew|advise|advised|met|heard\s+of|consult\
 const ANOTHER_TEAM = /\b(?:\w+\s+team|other\s+teams?|another\s+team)\b/;
 /**
  * Another party in a clause: a relation, a customer or supplier, "their" ("i guess their app is
- * stateless"; not "they" or "them", often the team's own: "hipaa applies to them"), or an outfit.
+ * stateless"; not "they" or "them", often the team's own: "hipaa applies to them"), another
+ * outfit ("the other studio we talked to deploys daily"), or an outfit by name.
  */
 const OTHER_PARTY = new RegExp(
-  `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|their)\\b|${OUTFITS}`,
+  `\\b(?:${RELATIONS}|customers?|clients?|vendors?|suppliers?|their|(?:another|other)\\s+(?:teams?|company|companies|startups?|studios?|shops?|agency|agencies|firms?|business|businesses|orgs?|organisations?|organizations?))\\b|${OUTFITS}`,
 );
 /** The team opening a clause, in rawWords' spelling: "we …", "i run …" (not "i know …", "i guess …"). */
 const TEAM_OPENS =
@@ -915,6 +916,24 @@ export function speaksOfAnother(text: string): boolean {
 const ANOTHER = new RegExp(
   `\\b(?:(?:my|a|our|i\\s+have\\s+a)\\s+(?:\\w+\\s+){0,2}(?:${RELATIONS})|a\\s+(?:\\w+\\s+)?(?:clients?|customers?)|(?:another|a\\s+different|some\\s+other)\\s+(?:team|company|startup|org|organisation|organization))\\b|${OUTFITS}`,
 );
+
+/**
+ * "the game servers use GPUs for physics sim", "the app is a monolith": a statement of a system
+ * with no subject of the team's, nor of anyone else's ("the mobile team …", "the docs …"). After
+ * the team has told of itself, it is the team's system (a blind trial's game studio lost its GPUs).
+ */
+export function tellsOfTheSystem(text: string): boolean {
+  return (
+    THE_SYSTEM.test(text) &&
+    toldAsItIs(text) &&
+    !speaksOfAnother(text) &&
+    !HEARSAY.test(rawWords(text).join(" ")) &&
+    !asksSomething(text)
+  );
+}
+/** A statement opening with "the" and a thing, not a party nor a source. */
+const THE_SYSTEM =
+  /^\W*(?:(?:and|also|oh|btw|plus|fyi)\W+)*the\s+(?!(?:\w+\s+){0,2}?(?:team|teams|squad|company|companies|org|orgs|organisation|organization|department|dept|client|clients|customer|customers|vendor|vendors|parent|competitor|competitors|industry|market|docs?|documents?|documentation|article|blog|internet|guy|guys|people|folks|rest|other|others|sources?|bot|answer|recommendation)\b)\w+/i;
 
 /**
  * Does a message speak as the team of its own case ("we're three devs …", "our app is a

@@ -826,6 +826,39 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(theirs!.kind).not.toBe("recommendation");
   });
 
+  it("keeps a statement of 'the' system after the team told of itself, and a skill the team knows well (a blind trial's game studio lost both)", async () => {
+    const recalled = async (...said: string[]) => {
+      const store = new MemoryStore();
+      const bot = makeBot(store);
+      for (const text of said) await bot.handle(turn({ text }));
+      const [r] = await bot.handle(turn({ text: "what do you recommend?" }));
+      return fieldsOf(r!);
+    };
+    const studio =
+      "we're a game studio, our matchmaking servers need to scale up massively at launch weekends";
+    expect(await recalled(studio, "the game servers use GPUs for physics sim")).toEqual(
+      expect.arrayContaining([
+        ["Special hardware", "GPU or other devices passed through"],
+        ["Load pattern", "Spiky"],
+      ]),
+    );
+    // "we know docker pretty well" is a skill, not hearsay ("we know our competitor deploys daily").
+    const [skill] = await conversation("we know docker pretty well but never ran kubernetes");
+    expect(fieldsOf(skill!)).toEqual([["Orchestration appetite", "Low"]]);
+    const [hearsay] = await conversation("we know our competitor deploys daily");
+    expect(fieldsOf(hearsay!)).toEqual([]);
+    // Not before the team told of itself, nor of another party or a source.
+    expect(await recalled("the game servers use GPUs for physics sim")).toEqual([]);
+    for (const other of [
+      "the mobile team deploys daily",
+      "the docs say teams with GPUs use VMs",
+      "the other studio deploys daily",
+      // (Nor where the team speaks only in a clause about them: "… we talked to …".)
+      "the other studio we talked to deploys daily",
+    ])
+      expect(await recalled(studio, other), other).toEqual([["Load pattern", "Spiky"]]);
+  });
+
   it("takes a description that asks nothing for one, with two answers read, unless a recommendation came before (a blind trial's got an FAQ entry)", async () => {
     const [r] = await conversation(
       "we're four people with a drupal site and a nightly cron job. the traffic is steady and we release once a quarter.",

@@ -115,10 +115,12 @@ const RUNS = new Set([
 
 /**
  * Told, seen, known or thought, in rawWords' spelling: what others do, passed on, is no fact of the
- * team ("we were told netflix deploys daily", "we know our competitor deploys daily").
+ * team ("we were told netflix deploys daily", "we know our competitor deploys daily"). Not a skill
+ * the team knows well ("we know docker pretty well but never ran kubernetes", a blind trial's was
+ * set aside as hearsay).
  */
 export const HEARSAY =
-  /\b(?:heard|read that|told|saw that|seen that|know that|we know|think|thinks|thought|rumou?r|apparently)\b/;
+  /\b(?:heard|read that|told|saw that|seen that|know that|we know(?!\s+(?:\S+\s+){1,2}?(?:pretty\s+|very\s+|really\s+|quite\s+|fairly\s+)?well\b)|think|thinks|thought|rumou?r|apparently)\b/;
 
 /** After "want to": what asks or avoids rather than states a need. */
 const ENQUIRIES = new Set([
