@@ -410,7 +410,7 @@ const PICK =
   "(?:vms?|virtual\\s+machines?|containers?|docker|kubernetes|k8s|microvms?|a\\s+mix(?:ed\\s+platform)?|both)";
 /** "vms or containers?", "k8s vs vms for us": a pick between two. */
 const SIDES_CHOICE = new RegExp(
-  `^\\W*(?:which\\W+)?${PICK}\\s+(?:or|vs\\.?|versus)\\s+${PICK}(?:\\s+(?:then|for\\s+us|here|for\\s+our\\s+case))?\\W*$`,
+  `^\\W*(?:which\\W+)?(${PICK})\\s+(?:or|vs\\.?|versus)\\s+(${PICK})(?:\\s+(?:then|for\\s+us|here|for\\s+our\\s+case))?\\W*$`,
   "i",
 );
 /** "so VMs or containers for us?": a pick between two, for the team. */
@@ -2089,7 +2089,17 @@ export function resolve(
     words.stems(question).length <= FOLLOW_UP.verdictWords &&
     ((o.kind === "no-match" && o.why === "no-subject-word") ||
       (o.kind === "out-of-scope" && (o.rule === "no-subject-word" || o.rule === "general-words-only")));
-  return again || (nothing && aboutTheAnswer(words, question))
+  // "so VMs or microVMs?" after an answer that offers both ("separate VMs, or microVM runtimes"):
+  // a pick between its own options, not what either is (a blind trial's got the microVM definition).
+  const between = SIDES_CHOICE.exec(question.toLowerCase().replace(OPENS_WITH_SO, "").trim());
+  const offersBoth =
+    between !== null &&
+    [between[1]!, between[2]!].every((side) => {
+      const stems = words.stems(side);
+      const said = new Set(words.stems(previous.answer));
+      return stems.length > 0 && stems.every((s) => said.has(s));
+    });
+  return again || offersBoth || (nothing && aboutTheAnswer(words, question))
     ? aboutPrevious(previous, question, "verdict")
     : found;
 }

@@ -30,6 +30,8 @@ describe("a request for a verdict on the answer just given", () => {
     ["is running postgres in a container a bad idea", "is that true for us?"],
     ["is running postgres in a container a bad idea", "does that apply to our case?"],
     ["how do we run untrusted code safely?", "what does that mean for a team of 2 admins"],
+    // A pick between two options the answer offers (a blind trial's got the microVM definition).
+    ["how do we run untrusted code safely?", "so VMs or microVMs?"],
   ])("after %j, %j gets the answer's bottom line and the checklist", async (first, q) => {
     const { bot, answer, r } = await replyAfter(first, q);
     expect(answer.kind).toBe("answer");
@@ -73,6 +75,8 @@ describe("a request for a verdict on the answer just given", () => {
     "is that true for containers?",
     "does that apply to vms too?",
     "what does that mean for our database?",
+    // Options the answer about Kubernetes does not offer.
+    "so microvms or vms?",
   ])("does not take %j, a question of its own, as one", async (q) => {
     const { r } = await replyAfter("what does kubernetes actually do?", q);
     expect(texts(r)).not.toContain(verdict);
