@@ -1,5 +1,6 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Source } from "../knowledge/schema.ts";
+import type { AnswerKey } from "./decision/contract.ts";
 
 /** Anything the bot can answer a question with: a FAQ entry or a glossary term. */
 export interface Answerable {
@@ -19,6 +20,8 @@ export interface Answerable {
   inPassing?: boolean;
   /** The side a FAQ entry says when to choose (faq `favours`). */
   favours?: string;
+  /** The checklist questions a FAQ entry's subject bears on (faq `bearsOn`). */
+  bearsOn?: readonly AnswerKey[];
 }
 
 export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerable[] {
@@ -34,6 +37,7 @@ export function answerablesOf(k: Pick<Knowledge, "faq" | "glossary">): Answerabl
       related: e.related,
       keywords: e.keywords,
       ...(e.favours ? { favours: e.favours } : {}),
+      ...(e.bearsOn.length > 0 ? { bearsOn: e.bearsOn } : {}),
     }),
   );
   const terms = k.glossary.map(

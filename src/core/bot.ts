@@ -10,7 +10,7 @@ import { AskedQuestions } from "./asked.ts";
 import { briefRequest, lengthAskedAhead } from "./brief.ts";
 import { coverageOutcome } from "./coverage.ts";
 import { type AnswerKey, isRecommendationId, type RecommendationId } from "./decision/contract.ts";
-import { type Decision, decide, parseAnswers } from "./decision/index.ts";
+import { type Decision, decide, parseAnswers, reasonOfAnswer } from "./decision/index.ts";
 import { Delivery, type DeliveryLog } from "./delivery/deliver.ts";
 import type { DeliveryPort } from "./delivery/port.ts";
 import { DEFAULT_RETRY, type RetryPolicy, realSleep, type Sleep } from "./delivery/retry.ts";
@@ -1273,7 +1273,9 @@ export class Bot {
                                   (context !== undefined || (await recommendation()) !== undefined),
                               );
       if (!followUp) {
-        if ((outcome.kind === "answer" && !outcome.unsure) || running) return r;
+        if (running) return r;
+        if (outcome.kind === "answer" && !outcome.unsure)
+          return same ? r : this.inYourCase(r, outcome.entry, recommendation);
         const offered = this.offerChecklist(r, reading, outcome);
         // (Kept for "what would you recommend in our case?" next, where no answer was shown.)
         if (offered !== r && outcome.kind !== "answer")
@@ -1901,6 +1903,45 @@ export class Bot {
   }
 
   /** A checklist question's title ("Compliance"), or its key where there is none. */
+  /**
+   * An answer whose subject an answer of the recommendation shown bears on (faq `bearsOn`): what
+   * that answer meant for the pick, after the answer's first text ("where does the database go?"
+   * after a mixed platform got only the general databases answer, a blind trial's). The team's own
+   * answers, not a what-if's; nothing while the recommendation is short of answers.
+   */
+  private async inYourCase(
+    r: Reply,
+    entry: Answerable,
+    recommendation: () => Promise<ShownRecommendation | undefined>,
+  ): Promise<Reply> {
+    if (!entry.bearsOn || entry.bearsOn.length === 0) return r;
+    const shown = await recommendation();
+    if (!shown) return r;
+    const answers = parseAnswers(shown.actual);
+    const decision = decide(answers, this.knowledge.decision);
+    if (decision.provisional) return r;
+    const notes = entry.bearsOn.flatMap((key) => {
+      const value = answers[key];
+      const reason = value
+        ? reasonOfAnswer(answers, this.knowledge.decision, key, decision.recommendation)
+        : undefined;
+      if (!value || !reason) return [];
+      const choice = this.knowledge.decision.checklist
+        .find((q) => q.key === key)
+        ?.choices.find((c) => c.value === value);
+      const answer = `${this.questionTitle(key)}: ${choice ? shortLabel(choice.label) : value}`;
+      const text = fill(this.knowledge.responses.followUp.inYourCase, {
+        title: decision.title,
+        answer,
+        reason: reason.text,
+      });
+      return [{ type: "text" as const, text }];
+    });
+    if (notes.length === 0) return r;
+    const at = r.parts.findIndex((p) => p.type === "text") + 1;
+    return { ...r, parts: [...r.parts.slice(0, at), ...notes, ...r.parts.slice(at)] };
+  }
+
   private questionTitle(key: string): string {
     return this.knowledge.decision.checklist.find((q) => q.key === key)?.title ?? key;
   }

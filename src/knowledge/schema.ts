@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANSWER_KEYS } from "../core/decision/contract.ts";
 
 /** Ids are kebab-case so they read well in logs, button values and URLs. */
 export const idSchema = z
@@ -39,6 +40,10 @@ export const faqEntrySchema = z.strictObject({
   // when to choose opposite sides, the one a question asks for by its order ("containers instead
   // of VMs") answers it (matcher/preference.ts).
   favours: z.string().min(1).optional(),
+  // The checklist questions (checklist.yaml keys) the entry's subject bears on: asked after a
+  // recommendation that answered one, the answer adds what that answer meant for the pick ("where
+  // does the database go?" after a mixed platform: data on VMs).
+  bearsOn: z.array(z.enum(ANSWER_KEYS)).default([]),
 });
 
 export const topicSchema = z.strictObject({
@@ -373,6 +378,9 @@ export const responsesSchema = z.strictObject({
     bullets: sentence,
     verdict: sentence,
     verdictChecklist: sentence,
+    // An answer bearing on a checklist answer of the recommendation shown (faq `bearsOn`): that
+    // answer and what it meant for the pick.
+    inYourCase: z.string().min(5).includes("{title}").includes("{answer}").includes("{reason}"),
     // A bare "why?" after an answer: over the reasons that answer gives (its details).
     reasons: sentence,
     /** "which one is right?" after an answer whose documents disagree, over the points where they do. */

@@ -299,6 +299,37 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     }
   });
 
+  it("says what the team's answer meant for the pick beside an answer whose subject it bears on (faq bearsOn)", async () => {
+    const shop =
+      "recommend e-commerce site, mid-sized team, stateless web tier plus a big stateful oracle database, traffic spikes at black friday, deploy weekly";
+    const { inYourCase } = knowledge.responses.followUp;
+    const mixed = knowledge.decision.rules.rules.find((r) => r.id === "state-mixed")!;
+    const r = await replyAfter(shop, "where does the database go?");
+    expect(texts(r)).toContain(
+      fill(inYourCase, { answer: "State: Mixed", title: "Mixed platform", reason: mixed.reason }),
+    );
+    // Right after the answer's own first text, before its points.
+    expect(texts(r)[1]).toMatch(/^In your case \(State: Mixed; recommended: Mixed platform\): /);
+    // An entry no answer of the team's bears on, no recommendation, or one short of answers: nothing added.
+    const other = await replyAfter(shop, "should gpu workloads run in vms or containers?");
+    const alone = await conversation("where does the database go?");
+    const short = await replyAfter("recommend we have a stateful database", "where does the database go?");
+    for (const x of [other, alone[0]!, short])
+      expect(
+        texts(x).some((t) => t.startsWith("In your case")),
+        x.summary,
+      ).toBe(false);
+    // A what-if's answers are not the team's.
+    const [, , whatIf] = await conversation(
+      shop,
+      "what if everything was stateless?",
+      "where does the database go?",
+    );
+    expect(texts(whatIf!)).toContain(
+      fill(inYourCase, { answer: "State: Mixed", title: "Mixed platform", reason: mixed.reason }),
+    );
+  });
+
   it("'what if it weren't legacy?' supposes the system itself different", async () => {
     const r = await replyAfter(
       "recommend bank back-office, monolith, stateful, strict compliance, releases quarterly, legacy",

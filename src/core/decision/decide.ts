@@ -9,7 +9,16 @@ import {
   RECOMMENDATION_IDS,
   type RecommendationId,
 } from "./contract.ts";
-import { favouringReasons, fill, type Reason, restated, uniqueSources, whyNotRunnerUp } from "./explain.ts";
+import {
+  favouringReasons,
+  fill,
+  type Reason,
+  reasonHolds,
+  restated,
+  uniqueSources,
+  weight,
+  whyNotRunnerUp,
+} from "./explain.ts";
 import {
   allowedMask,
   appliedConstraints,
@@ -303,4 +312,23 @@ export function decide(answers: Answers, knowledge: DecisionKnowledge): Decision
 /** A score with its unit, as the texts show it: "1 point", "2.5 points", "-1 point". */
 export function scored(score: number, labels: { point: string; points: string }): string {
   return `${score} ${Math.abs(score) === 1 ? labels.point : labels.points}`;
+}
+
+/**
+ * What one answer meant for a recommendation: the reason of the rule that answer fires which
+ * counts most for `recommendation` (the one most against it when none counts for it), unless the
+ * other answers contradict what its text takes for granted. Undefined when the answer fires none.
+ */
+export function reasonOfAnswer(
+  answers: Answers,
+  knowledge: DecisionKnowledge,
+  key: AnswerKey,
+  recommendation: RecommendationId,
+): Reason | undefined {
+  const model = modelOf(knowledge);
+  const rules = effectOf(model, key, answers[key])
+    .rules.filter((r) => reasonHolds(r, answers))
+    .sort((a, b) => Math.abs(weight(b, recommendation)) - Math.abs(weight(a, recommendation)));
+  const best = rules.find((r) => weight(r, recommendation) > 0) ?? rules[0];
+  return best && { text: best.reason, sources: best.sources };
 }

@@ -4,12 +4,35 @@ import {
   decide,
   parseAnswers,
   RECOMMENDATION_IDS,
+  reasonOfAnswer,
   scored,
 } from "../../../src/core/decision/index.ts";
 import { knowledgeOrThrow, publicScenarios } from "./fixtures.ts";
 
 const knowledge = knowledgeOrThrow();
 const { labels } = knowledge.rules;
+
+describe("reasonOfAnswer", () => {
+  it("gives the reason of the rule one answer fires, the one counting most for the pick first", () => {
+    const answers = parseAnswers({ state: "mixed", load: "spiky", deploys: "regular" });
+    const rule = (id: string) => knowledge.rules.rules.find((r) => r.id === id)!;
+    expect(reasonOfAnswer(answers, knowledge, "state", "mixed-platform")).toEqual({
+      text: rule("state-mixed").reason,
+      sources: rule("state-mixed").sources,
+    });
+    // Each reason it gives comes from a rule on that question that the answer fires.
+    for (const key of ["state", "load", "deploys"] as const) {
+      const r = reasonOfAnswer(answers, knowledge, key, "containers")!;
+      const from = knowledge.rules.rules.find((x) => x.reason === r.text)!;
+      expect(
+        [from.when].flat().map((c) => c.key),
+        key,
+      ).toContain(key);
+    }
+    // An unanswered question fires nothing.
+    expect(reasonOfAnswer(answers, knowledge, "hardware", "mixed-platform")).toBeUndefined();
+  });
+});
 
 describe("decide", () => {
   it("makes no headline recommendation with nothing answered: it names the leading options", () => {
