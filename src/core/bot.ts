@@ -36,6 +36,7 @@ import {
   type FollowUpContext,
   FollowUpContexts,
   forgetting,
+  introducesItself,
   leansOnConversation,
   mentionsRecommendation,
   namesOurSubject,
@@ -1055,7 +1056,9 @@ export class Bot {
       const shown = await recommendation();
       const describedWhole =
         this.situations.describes(reading) ||
-        (this.situations.states(reading, question) && speaksAsTheTeam(question) && shown === undefined);
+        (this.situations.states(reading, question, introducesItself(question)) &&
+          speaksAsTheTeam(question) &&
+          shown === undefined);
       // One answer told of the team in a statement ("we deploy about 20 times a day" got a best
       // guess at the process-centric view).
       const toldAlone =

@@ -362,7 +362,7 @@ const WHERE_FROM =
  * recommend we name the cluster?" (a review's).
  */
 const ASKS_WHAT_TO_USE =
-  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?|what\s+now|now\s+what)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
+  /^\W*(?:(?:ok|okay|so|wait|hmm|then|and|but|well|right|alright|cool|thanks|sure)\W+)*(?:(?:what|which(?:\s+(?:one|option))?)\s+(?:should|would|do|could|shall)\s+(?:we|i|you|u)\s+(?:use|pick|choose|go\s+(?:with|for)|run(?:\s+(?:it|this|them))?(?:\s+on)?|build\s+on|host\s+(?:it\s+)?on|do|recommend|suggest)|(?:what\s+)?(?:do|would|could|can)\s+(?:you|u)\s+(?:recommend|suggest)|(?:what(?:'s|s|\s+is)\s+)?your\s+(?:recommendation|advice|suggestion|pick)|what(?:'s|s|\s+is|\s+would\s+be)\s+(?:the\s+)?best\s+(?:setup|set\s*up|option|choice|platform|approach|bet|way\s+to\s+go)|(?:(?:any|a|the|ur)\s+)?(?:recommendation|verdict)(?:\s+(?:please|pls|plz))?|what\s+now|now\s+what)(?:\s+(?:then|now|here|instead|tho|though|in\s+(?:that|this|our|my)\s+case|given\s+(?:that|this)|(?:we|i)\s+(?:do|use|pick|choose|go\s+with)|for\s+(?:that|this|it|us|me|them|those|these|(?:the|our|my)\s+(?:students|team|users|customers|company|case|situation|setup|devs|developers|engineers|org|organisation|organization)|(?:a|our)\s+(?:small\s+|tiny\s+)?(?:team|company|shop|startup)(?:\s+like\s+(?:ours|us))?)))*\W*$/i;
 
 /**
  * "what now?", "now what?" and nothing else: no question of any entry's, whatever its words match
@@ -774,18 +774,28 @@ export function toldOfTheTeam(statement: string, evidence: readonly string[]): b
   // system with no other party is theirs: "bank here. core banking is a big java monolith" (a
   // blind trial's was kept as no one's, and "what do you recommend?" knew nothing).
   // (The message's first clause, after a greeting: not "im new here", "the docs are here".)
-  const opening = clauses.findIndex((c) => !GREETING_ONLY.test(rawWords(c).join(" ")));
-  const introduced = opening >= 0 && INTRODUCES_ITSELF.test(rawWords(clauses[opening]!).join(" "));
+  const introduced = introducesItself(clauses);
   // (Words read across clauses, "monolith … microservices", only where each part is the team's:
   // not "we have a monolith but my cousin's company runs microservices", a second review's.)
   return evidence.some((e) => e.split(" … ").every((part) => partTold(clauses, part, introduced)));
 }
 /**
+ * Does the message's first clause, after a greeting, say who is speaking ("bank here", "team of 4
+ * devs, …": INTRODUCES_ITSELF)?
+ */
+export function introducesItself(text: string | string[]): boolean {
+  const clauses = typeof text === "string" ? clausesOf(text) : text;
+  const opening = clauses.findIndex((c) => !GREETING_ONLY.test(rawWords(c).join(" ")));
+  return opening >= 0 && INTRODUCES_ITSELF.test(rawWords(clauses[opening]!).join(" "));
+}
+/**
  * A clause that says who is speaking: "bank here", "hi, ML team here", "hospital IT here"; a noun
- * phrase, not "im new here", "the docs are here", "same here", "glad to be here".
+ * phrase, not "im new here", "the docs are here", "same here", "glad to be here". Or the team by
+ * its size, opening a telegraphic description: "team of 4 devs, php monolith, …", "6 person
+ * startup", "3 engineers" (a blind trial's facts were kept as no one's).
  */
 const INTRODUCES_ITSELF =
-  /^(?:(?:hi|hey|hello|yo|hiya)\s+)?(?!(?:\S+\s+){0,3}?(?:i|im|is|are|was|were|be|new|same|glad|happy|it|its|this|that|these|those|the|docs?|link|problem|issue|context|info|everyone|all|you|we|were)\s)(?:[a-z0-9-]+\s+){1,3}here$/;
+  /^(?:(?:hi|hey|hello|yo|hiya)\s+)?(?:(?!(?:\S+\s+){0,3}?(?:i|im|is|are|was|were|be|new|same|glad|happy|it|its|this|that|these|those|the|docs?|link|problem|issue|context|info|everyone|all|you|we|were)\s)(?:[a-z0-9-]+\s+){1,3}here|(?:(?:a|an|our|small|tiny)\s+)?team\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s+(?:devs?|developers?|engineers?|people|ppl|folks|admins?|sres?))?|(?:a\s+)?(?:\d+|small|tiny|two|three|four|five|six|seven|eight|nine|ten)\s+(?:person|people|man|dev|developer|engineer)\s+(?:team|startup|shop|company|agency|studio)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:devs|developers|engineers)(?:\s+here)?)$/;
 const GREETING_ONLY =
   /^(?:hi|hey|hello|yo|hiya|morning|good\s+morning)(?:\s+(?:all|everyone|there|folks|team))?$/;
 
@@ -942,7 +952,12 @@ const THE_SYSTEM =
  */
 export function speaksAsTheTeam(text: string): boolean {
   const words = rawWords(text).join(" ");
-  return TEAM_SUBJECT.test(words) && !ELSEWHERE.test(text) && !HEARSAY.test(words) && !speaksOfAnother(text);
+  return (
+    (TEAM_SUBJECT.test(words) || introducesItself(text)) &&
+    !ELSEWHERE.test(text) &&
+    !HEARSAY.test(words) &&
+    !speaksOfAnother(text)
+  );
 }
 
 /**
@@ -2382,9 +2397,13 @@ const singular = (w: string) => (w.length > 3 ? w.replace(/s$/, "") : w);
 /** Nothing but asking why: "why?", "how so?", "how come?", "why is that?", "but why". */
 const ASKS_WHY =
   /^(?:(?:and|but|so|ok|okay|hmm)\s)?(?:why|how so|how come)(?:\s(?:is|was)\s(?:that|it)|\sthat|\sso)?$/;
-/** Asking whether what was said holds, in rawWords' spelling: "is that right?", "are you sure?", "really?". */
+/**
+ * Asking whether what was said holds, in rawWords' spelling: "is that right?", "are you sure?",
+ * "really?", also with a doubt after it ("are you sure? that seems wrong", a blind trial's was
+ * declined as not covered).
+ */
 const CHECKS_IT =
-  /^(?:(?:and|but|so|ok|okay|hmm|wait|um)\s)?(?:(?:is|was)\s(?:that|it|this)\s(?:right|true|correct|so|accurate)|(?:are\s)?(?:you|u)\s(?:sure|certain)|really)$/;
+  /^(?:(?:and|but|so|ok|okay|hmm|wait|um)\s)?(?:(?:is|was)\s(?:that|it|this)\s(?:right|true|correct|so|accurate)|(?:are\s)?(?:you|u)\s(?:sure|certain)|really)(?:\s(?:that|this|it)\s(?:seems|sounds|looks)\s(?:wrong|off|odd|weird|strange|backwards|too\s\w+)|\s(?:seems|sounds)\s(?:wrong|off|odd|weird|strange))?$/;
 
 /** A question about the previous answer itself ("source?", "tl;dr?"): that entry, by the context alone. */
 function aboutPrevious(previous: Answerable, question: string, reason: FollowUpReason): Resolution {

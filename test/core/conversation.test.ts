@@ -227,7 +227,15 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
   });
 
   it("'is that right?', 'are you sure?' ask for its reasons, 'who says that?' for its sources, after a recommendation or an answer", async () => {
-    for (const q of ["is that right?", "are you sure?", "really?", "who says that?", "says who?"]) {
+    for (const q of [
+      "is that right?",
+      "are you sure?",
+      "really?",
+      "who says that?",
+      "says who?",
+      // (With a doubt after it: a blind trial's was declined as not covered.)
+      "are you sure? that seems wrong",
+    ]) {
       const rec = await replyAfter(saas, q);
       expect(contextTextOf(rec), q).toMatch(/^Following up on the recommendation/);
       const answer = await replyAfter("how do containers handle security patching?", q);
@@ -501,19 +509,23 @@ describe("'what do you recommend for that?' right after a question that describe
   });
 
   it("after the speaker says who they are ('bank here'), gathers what the message says of a system with no other party, and 'recommendation?' decides from it (a blind trial's knew nothing, or started the checklist)", async () => {
-    // (With a statement between, so "what do you recommend?" cannot read the first message itself.)
-    const [, , bank] = await conversation(
-      "hi, bank here. core banking is a big java monolith on RHEL VMs, PCI-DSS applies",
-      "we ship quarterly",
-      "what do you recommend?",
+    // A description of the team by itself (what was understood at once), which the next statement
+    // adds to.
+    const store = new MemoryStore();
+    const bot = makeBot(store);
+    const [bank] = await bot.handle(
+      turn({ text: "hi, bank here. core banking is a big java monolith on RHEL VMs, PCI-DSS applies" }),
     );
-    expect(fieldsOf(bank!)).toEqual(
-      expect.arrayContaining([
-        ["Architecture", "Monolith"],
-        ["Compliance", "Strict"],
-        ["Deploy frequency", "Rare"],
-      ]),
-    );
+    expect(fieldsOf(bank!)).toEqual([
+      ["Compliance", "Strict"],
+      ["Architecture", "Monolith"],
+    ]);
+    await bot.handle(turn({ text: "we ship quarterly" }));
+    expect((await new FollowUpContexts(store).recallRecommendation(turn()))?.answers).toEqual({
+      architecture: "monolith",
+      compliance: "strict",
+      deploys: "rare",
+    });
     const [, ml] = await conversation(
       "ML team here. we train models on GPUs, jobs run for days",
       "recommendation?",
@@ -857,6 +869,31 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(theirs!.kind).not.toBe("recommendation");
   });
 
+  it("takes notes opening with the team's size as its description ('team of 4 devs, php monolith, …', a blind trial's were kept as no one's)", async () => {
+    const notes = "team of 4 devs, php monolith, deploy once a month to 2 VMs, nobody knows k8s";
+    const [r] = await conversation(notes);
+    expect(r!.kind).toBe("recommendation");
+    expect(fieldsOf(r!)).toEqual([
+      ["Deploy frequency", "Regular"],
+      ["Orchestration appetite", "Low"],
+      ["Architecture", "Monolith"],
+    ]);
+    // Kept for later too, one fact at a time.
+    const [, later] = await conversation("6 person startup, php monolith", "what do you recommend?");
+    expect(fieldsOf(later!)).toEqual([["Architecture", "Monolith"]]);
+    // Not another party named after it, nor a team of someone else's.
+    const [, theirs] = await conversation(
+      "team of 4 devs, netflix runs hundreds of microservices",
+      "what do you recommend?",
+    );
+    expect(fieldsOf(theirs!)).toEqual([]);
+    const [, other] = await conversation(
+      "a team of 4 devs at netflix deploys daily",
+      "what do you recommend?",
+    );
+    expect(fieldsOf(other!)).toEqual([]);
+  });
+
   it("keeps a statement of 'the' system after the team told of itself, and a skill the team knows well (a blind trial's game studio lost both)", async () => {
     const recalled = async (...said: string[]) => {
       const store = new MemoryStore();
@@ -878,6 +915,15 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(fieldsOf(skill!)).toEqual([["Orchestration appetite", "Low"]]);
     const [hearsay] = await conversation("we know our competitor deploys daily");
     expect(fieldsOf(hearsay!)).toEqual([]);
+    // "whats the best setup?" asks for it too (a blind trial's followed the answer before up).
+    const [, , best] = await conversation(
+      studio,
+      "the game servers use GPUs for physics sim",
+      "whats the best setup?",
+    );
+    expect(fieldsOf(best!)).toEqual(
+      expect.arrayContaining([["Special hardware", "GPU or other devices passed through"]]),
+    );
     // Not before the team told of itself, nor of another party or a source.
     expect(await recalled("the game servers use GPUs for physics sim")).toEqual([]);
     for (const other of [

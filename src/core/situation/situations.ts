@@ -81,15 +81,17 @@ export class Situations {
   /**
    * Or one that asks nothing at all, in sentences of what the team has ("we're a team of 3 running
    * a wordpress site. traffic is steady and we deploy once a quarter."): what else would it want?
-   * With at least params.statedAnswers answers (whose case it is, the caller judges).
+   * With at least params.statedAnswers answers (whose case it is, the caller judges). `notes`: it
+   * is the team's notes on itself, in words that need be no sentence ("team of 4 devs, php
+   * monolith, deploy once a month to 2 VMs, nobody knows k8s").
    */
-  states(reading: Reading, text: string): boolean {
+  states(reading: Reading, text: string, notes = false): boolean {
     const min = this.reader.params.statedAnswers;
     return (
       min > 0 &&
       Object.keys(reading.understood).length >= min &&
       !asksSomething(text) &&
-      statesAsSentence(text)
+      (notes || statesAsSentence(text))
     );
   }
 }
