@@ -32,6 +32,7 @@ import {
   bulletsAsked,
   contests,
   correction,
+  describesAnotherPart,
   FOLLOW_UP,
   type FollowUpContext,
   FollowUpContexts,
@@ -1054,7 +1055,11 @@ export class Bot {
       // (not a new one from these answers alone).
       const reading = this.recent.read(question);
       const shown = await recommendation();
+      // "what about our patient portal, it's a react + python api, we ship weekly": another part
+      // of the team's systems, described: decided from what it says, not the last recommendation.
+      const anotherPart = describesAnotherPart(question) && Object.keys(reading.understood).length > 0;
       const describedWhole =
+        anotherPart ||
         this.situations.describes(reading) ||
         (this.situations.states(reading, question, introducesItself(question)) &&
           speaksAsTheTeam(question) &&

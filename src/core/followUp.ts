@@ -941,6 +941,16 @@ export function tellsOfTheSystem(text: string): boolean {
     !asksSomething(text)
   );
 }
+/**
+ * "ok and what about our internal patient portal, it's a react + python api, we ship weekly":
+ * another part of the team's systems, described after it is named (a blind trial's was "not
+ * covered" after the recommendation for another part).
+ */
+export function describesAnotherPart(text: string): boolean {
+  return ANOTHER_PART.test(text);
+}
+const ANOTHER_PART =
+  /^\W*(?:(?:ok|okay|so|and|also|now|then)\W+)*(?:what|how)\s+about\s+(?:our|my|the)\s+(?:[\w.+#-]+\s+){0,4}?[\w.+#-]+\s*(?:[,:;—–]|\s-\s|\?\s)\s*\S/i;
 /** A statement opening with "the" and a thing, not a party nor a source. */
 const THE_SYSTEM =
   /^\W*(?:(?:and|also|oh|btw|plus|fyi)\W+)*the\s+(?!(?:\w+\s+){0,2}?(?:team|teams|squad|company|companies|org|orgs|organisation|organization|department|dept|client|clients|customer|customers|vendor|vendors|parent|competitor|competitors|industry|market|docs?|documents?|documentation|article|blog|internet|guy|guys|people|folks|rest|other|others|sources?|bot|answer|recommendation)\b)\w+/i;

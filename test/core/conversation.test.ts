@@ -869,6 +869,21 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(theirs!.kind).not.toBe("recommendation");
   });
 
+  it("decides another part of the team's systems on its own ('what about our patient portal, it's …', a blind trial's was 'not covered')", async () => {
+    const ehr =
+      "recommend hospital EHR integration engine, windows server 2016 only, vendor licensed per VM, strict HIPAA audits, deploy twice a year";
+    const [, portal] = await conversation(
+      ehr,
+      "ok and what about our internal patient portal, it's a react + python api, we ship weekly",
+    );
+    expect(portal!.kind).toBe("recommendation");
+    // Its own answers only: none of the EHR engine's.
+    expect(fieldsOf(portal!)).toEqual([["Deploy frequency", "Regular"]]);
+    // A question about a topic ("what about the cost? is it cheaper?") is still a question.
+    const [, cost] = await conversation(ehr, "what about the cost? is it cheaper?");
+    expect(cost!.kind).toBe("answer");
+  });
+
   it("takes notes opening with the team's size as its description ('team of 4 devs, php monolith, …', a blind trial's were kept as no one's)", async () => {
     const notes = "team of 4 devs, php monolith, deploy once a month to 2 VMs, nobody knows k8s";
     const [r] = await conversation(notes);
