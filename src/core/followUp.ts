@@ -1250,9 +1250,15 @@ const OF_THE_CONVERSATION =
 /** "forget", "ignore", "leave out": asking to take something the team said out of the reading. */
 const FORGET_VERB =
   "(?:forget(?:\\s+about)?|ignore|disregard|drop|scratch|leave\\s+out|take\\s+out|cross\\s+out|remove|strike)";
+/**
+ * Why, and what next, after the thing: "…, we're retiring it", "…, it's not that critical. now
+ * what?" (a blind trial's were "not covered").
+ */
+const WHY_FORGOTTEN =
+  "(?:\\s*[,;—–-]\\s*(?:(?:as|since|because|cause|cuz)\\s+)?(?:we(?:'re|’re|\\s+are|re)|it(?:'s|’s|\\s+is|s)|they(?:'re|’re|\\s+are)|that(?:'s|’s|\\s+is))\\s+[^.?!]{1,60})?(?:[.!]+\\s*(?:(?:ok|so|and)\\s+)?(?:now\\s+what|what\\s+now|what\\s+then|so\\s+what\\s+now))?";
 /** "forget the windows servers", "pls ignore the gpu part": the thing, after the verb. */
 const FORGET_THING = new RegExp(
-  `^\\W*(?:(?:ok|okay|so|also|and|actually|oh|wait|sorry|please|pls|plz|btw)\\W+)*${FORGET_VERB}\\s+(?:(?:the|our|that|those|all\\s+the)\\s+)?((?:[\\w.+#-]+\\s+){0,3}?[\\w.+#-]+?)(?:\\s+(?:please|pls|plz|then|for\\s+now))?\\W*$`,
+  `^\\W*(?:(?:ok|okay|so|also|and|actually|oh|wait|sorry|please|pls|plz|btw)\\W+)*${FORGET_VERB}\\s+(?:(?:the|our|that|those|all\\s+the)\\s+)?((?:[\\w.+#-]+\\s+){0,3}?[\\w.+#-]+?)(?:\\s+(?:please|pls|plz|then|for\\s+now))?${WHY_FORGOTTEN}\\W*$`,
   "i",
 );
 /**

@@ -277,6 +277,9 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
       "pls ignore the windows part",
       "the windows part is being retired next year, ignore it",
       "our windows boxes are getting decommissioned in march, so ignore them.",
+      // With why, and what next, after it (a blind trial's were "not covered").
+      "forget the windows part, we're retiring it. now what?",
+      "forget the windows servers, they're going away",
     ]) {
       const bot = makeBot(await createStore("memory:"));
       await bot.handle(turn({ text: mixedOs, via: "command" }));
@@ -300,6 +303,9 @@ describe("follow-ups of a recommendation in a blind trial's words", () => {
     // "what if we dropped the windows servers?" names the family with a part of the estate too.
     const whatIf = await replyAfter(mixedOs, "what if we dropped the windows servers?");
     expect(fieldsOf(whatIf)).toEqual([["Several operating systems", "No"]]);
+    // Something no answer holds: said so, the recommendation standing.
+    const latency = await replyAfter(mixedOs, "actually forget the latency part, it's not that critical");
+    expect(texts(latency)).toEqual([knowledge.responses.situation.correctionNothing]);
     // Nothing named ("forget it"), or a question: not a correction.
     for (const q of ["forget it", "ignore that", "how do i drop a table in postgres"]) {
       const r = await replyAfter(mixedOs, q);
