@@ -741,6 +741,10 @@ describe("matching", () => {
       expect(ask(q).kind, q).toBe("intent");
     for (const q of ["when should we pick vms", "how do i decide", "can we run databases in containers?"])
       expect(ask(q).kind, q).toBe("answer");
+    // Whether one side would help is a question about it, not the checklist (a blind trial's
+    // "would containers help?" after the CI answer started it).
+    for (const q of ["would containers help?", "would docker help with our slow builds?"])
+      expect(ask(q).kind, q).not.toBe("intent");
   });
 
   it("answers a long message on its telling sentence and says which part it answered", async () => {

@@ -27,6 +27,8 @@ describe("small talk", () => {
     expect(a.text).toContain(responses.limits.reply.replaceAll("`", ""));
     // Not mixed with what it does, nor with a question of our subject.
     expect(which("what can you do")).toBe("help");
+    // (A blind trial's "what can you help with?" started the checklist.)
+    expect(which("what can you help with?")).toBe("help");
     expect(which("what cant you do with containers")).not.toBe("limits");
     // Limits that may be the subject's: not the bot's (a review's "any limitations?" after an answer).
     expect(which("any limitations?")).not.toBe("limits");

@@ -69,7 +69,16 @@ export function decide(
     generalOnly,
   });
   // Before the subject check: "checklist please" names no subject and needs none.
-  if (intent && intent.score >= params.intent && intent.score > confidence && intent.score > offTopic)
+  // Not the checklist for a question about one side ("would containers help?" after the CI answer
+  // started it, a blind trial's: "help" is the checklist's word): the checklist weighs two or more.
+  const ofOneSide = intent?.id === "checklist" && result.sides === 1;
+  if (
+    intent &&
+    !ofOneSide &&
+    intent.score >= params.intent &&
+    intent.score > confidence &&
+    intent.score > offTopic
+  )
     return { kind: "intent", id: intent.id, confidence: intent.score };
   // Nor when the word that could have been ours was used in another sense ("monkey patching a
   // module": patching was offered or declined by a few hundredths of the model's probability).
