@@ -1053,7 +1053,10 @@ export class Bot {
       // is one that asks nothing, said as the team of its own case, unless it follows a
       // recommendation, which a statement of the team's changes only as the amendments above say
       // (not a new one from these answers alone).
-      const reading = this.recent.read(question);
+      // (Notes opening with who is speaking hold what others ask too: "team of 4 devs, the client
+      // mandates pci compliance" is the client's demand, an independent review's.)
+      const readAll = this.recent.read(question);
+      const reading = introducesItself(question) ? toldOnlyOf(readAll, question) : readAll;
       const shown = await recommendation();
       // "what about our patient portal, it's a react + python api, we ship weekly": another part
       // of the team's systems, described: decided from what it says, not the last recommendation.
@@ -1910,7 +1913,6 @@ export class Bot {
     return reply("notice", [{ type: "text", text }], text);
   }
 
-  /** A checklist question's title ("Compliance"), or its key where there is none. */
   /**
    * An answer whose subject an answer of the recommendation shown bears on (faq `bearsOn`): what
    * that answer meant for the pick, after the answer's first text ("where does the database go?"
@@ -1950,6 +1952,7 @@ export class Bot {
     return { ...r, parts: [...r.parts.slice(0, at), ...notes, ...r.parts.slice(at)] };
   }
 
+  /** A checklist question's title ("Compliance"), or its key where there is none. */
   private questionTitle(key: string): string {
     return this.knowledge.decision.checklist.find((q) => q.key === key)?.title ?? key;
   }

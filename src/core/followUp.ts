@@ -659,7 +659,7 @@ const ASKS_WHICH_ONE =
  * "ok go back to the original - what was it?" (a blind trial's got the rollback entry offered).
  */
 const WITHOUT_THE_WHAT_IF =
-  /\b(?:(?:rec|recommendation|pick|verdict|answer)\s+without\s+(?:that|this|it|those|the\s+what[\s-]?if)|(?:real|original|actual|first)\s+(?:rec|recommendation)|(?:forget|drop|undo|ignore|scrap)\s+(?:the|that|this)\s+what[\s-]?if|(?:go|going|get|take\s+(?:me|us))\s+back\s+to\s+(?:the\s+|our\s+)?(?:original|first|real|actual|own)|what\s+was\s+(?:the\s+|our\s+)?original|what\s+was\s+it\s+(?:originally|at\s+first|before\s+the\s+what[\s-]?ifs?))\b/i;
+  /\b(?:(?:rec|recommendation|pick|verdict|answer)\s+without\s+(?:that|this|it|those|the\s+what[\s-]?if)|(?:real|original|actual|first)\s+(?:rec|recommendation)|(?:forget|drop|undo|ignore|scrap)\s+(?:the|that|this)\s+what[\s-]?if|(?:go|going|get|take\s+(?:me|us))\s+back\s+to\s+(?:the\s+|our\s+)?(?:original|first|real|actual|own)(?:\s+(?:rec|recommendation|one|answer|pick|verdict|answers))?(?=\s*(?:[-—–,.;:!?]|$))|what\s+was\s+(?:the\s+|our\s+)?original|what\s+was\s+it\s+(?:originally|at\s+first|before\s+the\s+what[\s-]?ifs?))\b/i;
 
 /** Does a message ask for the recommendation without the what-if shown since? */
 export function asksForTheOriginal(question: string): boolean {
@@ -935,6 +935,7 @@ const ANOTHER = new RegExp(
 export function tellsOfTheSystem(text: string): boolean {
   return (
     THE_SYSTEM.test(text) &&
+    !SAYS.test(text) &&
     toldAsItIs(text) &&
     !speaksOfAnother(text) &&
     !HEARSAY.test(rawWords(text).join(" ")) &&
@@ -947,13 +948,53 @@ export function tellsOfTheSystem(text: string): boolean {
  * covered" after the recommendation for another part).
  */
 export function describesAnotherPart(text: string): boolean {
-  return ANOTHER_PART.test(text);
+  const m = ANOTHER_PART.exec(text);
+  // (A system named, then described: not "what about the database, is it stateful?" nor "how
+  // about the security side - is a VM enough for HIPAA?", questions of their own; an independent
+  // review's.)
+  return m !== null && !asksSomething(text.slice(m[0].length));
 }
-const ANOTHER_PART =
-  /^\W*(?:(?:ok|okay|so|and|also|now|then)\W+)*(?:what|how)\s+about\s+(?:our|my|the)\s+(?:[\w.+#-]+\s+){0,4}?[\w.+#-]+\s*(?:[,:;—–]|\s-\s|\?\s)\s*\S/i;
+/** "what about our <system>," and where its description starts. */
+const ANOTHER_PART = new RegExp(
+  `^\\W*(?:(?:ok|okay|so|and|also|now|then)\\W+)*(?:what|how)\\s+about\\s+(?:our|my|the)\\s+(?:[\\w.+#-]+\\s+){0,4}?(?:${[
+    "portal",
+    "app",
+    "apps",
+    "application",
+    "applications",
+    "service",
+    "services",
+    "api",
+    "apis",
+    "site",
+    "sites",
+    "website",
+    "shop",
+    "platform",
+    "backend",
+    "frontend",
+    "system",
+    "systems",
+    "tool",
+    "tools",
+    "product",
+    "products",
+    "workload",
+    "workloads",
+    "pipeline",
+    "stack",
+    "project",
+    "monolith",
+    "microservices",
+  ].join("|")})\\s*(?:[,:;—–]|\\s-\\s)\\s*`,
+  "i",
+);
 /** A statement opening with "the" and a thing, not a party nor a source. */
 const THE_SYSTEM =
-  /^\W*(?:(?:and|also|oh|btw|plus|fyi)\W+)*the\s+(?!(?:\w+\s+){0,2}?(?:team|teams|squad|company|companies|org|orgs|organisation|organization|department|dept|client|clients|customer|customers|vendor|vendors|parent|competitor|competitors|industry|market|docs?|documents?|documentation|article|blog|internet|guy|guys|people|folks|rest|other|others|sources?|bot|answer|recommendation)\b)\w+/i;
+  /^\W*(?:(?:and|also|oh|btw|plus|fyi)\W+)*the\s+(?!(?:\w+\s+){0,2}?(?:team|teams|squad|company|companies|org|orgs|organisation|organization|department|dept|client|clients|customer|customers|vendor|vendors|parent|competitor|competitors|competition|industry|market|players|consultant|consultants|analyst|analysts|experts?|report|reports|survey|study|gartner|docs?|documents?|documentation|article|blog|internet|guy|guys|people|folks|everyone|everybody|rest|other|others|sources?|bot|answer|recommendation)\b)\w+/i;
+/** What someone says or advises: "the consultant says we should …" is no fact of the team's. */
+const SAYS =
+  /\b(?:says|said|say|claims|claimed|recommends|recommended|suggests|suggested|advises|advised|thinks|reckons|insists)\b/i;
 
 /**
  * Does a message speak as the team of its own case ("we're three devs …", "our app is a
@@ -1285,7 +1326,8 @@ export function forgetting(
   if (!thing || NOTHING_NAMED.test(thing) || OF_THE_CONVERSATION.test(thing)) return undefined;
   const words = named
     ? named[0].slice(0, named[0].toLowerCase().indexOf(thing.toLowerCase())).replace(/^\W+/, "").trim()
-    : "without the";
+    : // (The person's own verb for it, "ignore", not words of ours.)
+      ([...text.matchAll(new RegExp(FORGET_VERB, "gi"))].pop()?.[0] ?? "");
   // (As the reader reads a what-if's removal: "we have no windows servers".)
   return { thing, words, statement: `${REMOVED}${thing}` };
 }

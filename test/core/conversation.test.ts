@@ -885,9 +885,17 @@ describe("'what do you recommend for that?' right after a question that describe
     expect(portal!.kind).toBe("recommendation");
     // Its own answers only: none of the EHR engine's.
     expect(fieldsOf(portal!)).toEqual([["Deploy frequency", "Regular"]]);
-    // A question about a topic ("what about the cost? is it cheaper?") is still a question.
-    const [, cost] = await conversation(ehr, "what about the cost? is it cheaper?");
-    expect(cost!.kind).toBe("answer");
+    // A question about a topic is still a question, also where it names something the reader
+    // reads (an independent review's got "Here is what I understood").
+    for (const q of [
+      "what about the cost? is it cheaper?",
+      "what about the database, is it stateful?",
+      "how about the security side - is a VM enough for HIPAA?",
+      "what about our portal, can it run weekly releases in containers?",
+    ]) {
+      const [, r] = await conversation(ehr, q);
+      expect(r!.kind, q).not.toBe("recommendation");
+    }
   });
 
   it("takes notes opening with the team's size as its description ('team of 4 devs, php monolith, …', a blind trial's were kept as no one's)", async () => {
@@ -913,6 +921,11 @@ describe("'what do you recommend for that?' right after a question that describe
       "what do you recommend?",
     );
     expect(fieldsOf(other!)).toEqual([]);
+    // Nor what a client asks of its own app (an independent review's was read as the team's).
+    const [client] = await conversation(
+      "team of 4 devs, the client mandates pci compliance, their app is a monolith",
+    );
+    expect(fieldsOf(client!)).toEqual([]);
   });
 
   it("keeps a statement of 'the' system after the team told of itself, and a skill the team knows well (a blind trial's game studio lost both)", async () => {
@@ -950,6 +963,11 @@ describe("'what do you recommend for that?' right after a question that describe
     for (const other of [
       "the mobile team deploys daily",
       "the docs say teams with GPUs use VMs",
+      // What someone says or does elsewhere (an independent review's were kept).
+      "the consultant says we should go microservices",
+      "the big players all deploy daily",
+      "the gartner report says GPUs need VMs",
+      "the new cto says we should deploy daily",
       "the other studio deploys daily",
       // (Nor where the team speaks only in a clause about them: "… we talked to …".)
       "the other studio we talked to deploys daily",

@@ -75,5 +75,13 @@ describe("a follow-up on a what-if's recommendation", () => {
       const [, , back] = await conversation(CONTAINERS, "what if we had strict compliance?", q);
       expect(contextOf(back!), q).toBe(recommendation.replace("{title}", titleOf("containers")));
     }
+    // Not a question about going back to an image (an independent review's got the reasons).
+    const [, , image] = await conversation(
+      CONTAINERS,
+      "what if we had strict compliance?",
+      "how do we go back to the original image if a rollout fails?",
+    );
+    expect(image!.kind).toBe("answer");
+    expect(contextOf(image!) ?? "").not.toMatch(/recommendation/);
   });
 });

@@ -11,13 +11,9 @@ const SUGGESTED_BECAUSE = {
     "it reports something failing (lexicon.yaml failureReports), and the documents troubleshoot no tool, so its entries are only offered",
 } as const;
 
-/** Why a question whose only specific subject word was used in another sense was declined, by rule. */
-const OTHER_SENSE: Partial<Record<DeclineRule, string>> = {
-  "no-subject-word":
-    "no subject word once the words used in another sense were left out (lexicon.yaml otherSenses), so it is someone else's subject",
-  "general-words-only":
-    "only general subject words once the words used in another sense were left out (lexicon.yaml otherSenses), so it is someone else's subject",
-};
+/** Why no-subject-word declined a question whose only subject word was used in another sense. */
+const OTHER_SENSE =
+  "no subject word once the words used in another sense were left out (lexicon.yaml otherSenses), so it is someone else's subject";
 
 /** What each decline rule checks, for authors reading `ask --explain` (see params.ts for the knobs). */
 const RULES: Record<DeclineRule, string> = {
@@ -59,7 +55,7 @@ export function explainText(question: string, qa: QuestionAnswering): string {
       break;
     case "decline":
       lines.push(
-        `decision: declined by rule ${d.rule}: ${(x.result.otherSense ? OTHER_SENSE[d.rule] : undefined) ?? RULES[d.rule]}`,
+        `decision: declined by rule ${d.rule}: ${d.rule === "no-subject-word" && x.result.otherSense ? OTHER_SENSE : RULES[d.rule]}`,
       );
       break;
   }

@@ -315,9 +315,10 @@ export function scored(score: number, labels: { point: string; points: string })
 }
 
 /**
- * What one answer meant for a recommendation: the reason of the rule that answer fires which
- * counts most for `recommendation` (the one most against it when none counts for it), unless the
- * other answers contradict what its text takes for granted. Undefined when the answer fires none.
+ * What one answer did for a recommendation: the reason of the rule that answer fires which counts
+ * most for `recommendation`, unless the other answers contradict what its text takes for granted.
+ * Undefined when the answer fires none in its favour (a reason against the pick, or for another
+ * option, would read as arguing with it: an independent review's).
  */
 export function reasonOfAnswer(
   answers: Answers,
@@ -326,9 +327,8 @@ export function reasonOfAnswer(
   recommendation: RecommendationId,
 ): Reason | undefined {
   const model = modelOf(knowledge);
-  const rules = effectOf(model, key, answers[key])
-    .rules.filter((r) => reasonHolds(r, answers))
-    .sort((a, b) => Math.abs(weight(b, recommendation)) - Math.abs(weight(a, recommendation)));
-  const best = rules.find((r) => weight(r, recommendation) > 0) ?? rules[0];
+  const best = effectOf(model, key, answers[key])
+    .rules.filter((r) => reasonHolds(r, answers) && weight(r, recommendation) > 0)
+    .sort((a, b) => weight(b, recommendation) - weight(a, recommendation))[0];
   return best && { text: best.reason, sources: best.sources };
 }

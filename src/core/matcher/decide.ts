@@ -6,10 +6,7 @@ import type { MatcherParams } from "./params.ts";
 export type DeclineRule =
   /** No word of the bot's subject, and not a short question made of words the knowledge is asked with. */
   | "no-subject-word"
-  /**
-   * Only general subject words ("patch", "ci", "database"), and the model is not sure enough, or
-   * the one word that could have been ours was used in another sense ("sql transaction rollback").
-   */
+  /** Only general subject words ("patch", "ci", "database"), and the model is not sure enough. */
   | "general-words-only"
   /** Too few of the question's words occur anywhere in the knowledge. */
   | "unknown-words"
@@ -70,8 +67,9 @@ export function decide(
   });
   // Before the subject check: "checklist please" names no subject and needs none.
   // Not the checklist for a question about one side ("would containers help?" after the CI answer
-  // started it, a blind trial's: "help" is the checklist's word): the checklist weighs two or more.
-  const ofOneSide = intent?.id === "checklist" && result.sides === 1;
+  // started it, a blind trial's: "help" is the checklist's word), unless it asks to decide ("help
+  // me decide on containers", "walk me through choosing containers": an independent review's).
+  const ofOneSide = intent?.id === "checklist" && result.sides === 1 && !result.deciding;
   if (
     intent &&
     !ofOneSide &&
@@ -85,11 +83,8 @@ export function decide(
   if (!onTopic && (confidence < params.withoutSubjectWord || result.otherSense))
     return decline("no-subject-word");
   // Only general subject words and an unsure model: the question may be someone else's subject
-  // ("PATCH a REST resource"); it is declined as one the documents do not cover. So is one whose
-  // other subject word was used in another sense, however sure the model ("sql transaction rollback
-  // when an insert fails" got the rollback answer at 0.65: the model still reads "rollback").
-  if (generalOnly && (confidence < params.generalWordsOnly || result.otherSense))
-    return decline("general-words-only");
+  // ("PATCH a REST resource"); it is declined as one the documents do not cover.
+  if (generalOnly && confidence < params.generalWordsOnly) return decline("general-words-only");
   if (known < params.minKnown) return decline("unknown-words");
   // Between two of our sides ("docker or a VM for my home automation") a question is ours,
   // whatever else it says: the off-topic class learnt those other words, not the question.

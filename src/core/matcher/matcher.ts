@@ -67,11 +67,12 @@ export interface MatchResult {
   /** On topic only through general terms (lexicon.yaml generalTerms: "patch", "ci", "database"). */
   generalOnly: boolean;
   /**
-   * Off topic, or on it through general words alone, after a subject word used in another sense
-   * was left out ("monkey patching", "jupyter kernel", "sql transaction rollback"): the word that
-   * could have been ours is someone else's.
+   * Off topic after a subject word used in another sense was left out ("monkey patching",
+   * "jupyter kernel"): the word that could have been ours is someone else's.
    */
   otherSense?: boolean;
+  /** Words of making the choice ("decide", "walk me through", "checklist"): a request for the checklist. */
+  deciding?: boolean;
   /** How many of our sides (lexicon.yaml sides: VMs, containers, microVMs) the question names. */
   sides: number;
   /** The side the question asks for or against by its word order, where that moved an entry up (preference.ts). */
@@ -90,6 +91,9 @@ export interface Explanation {
 
 /** How many ranked entries a match returns: enough for an answer and its suggestions. */
 const TOP_K = 10;
+/** Words of making the choice: "help me decide on containers" asks for the checklist. */
+const DECIDING =
+  /\b(?:decide|deciding|decision|choose|choosing|pick|picking|walk|guide|checklist|wizard|recommend|recommendation)\b/i;
 /** A stem the knowledge's texts use this often is a word, not a typo of a subject word. */
 const COMMON_WORD = 3;
 /** The shortest word the lexicon rewrites that a misspelling is read as (synonymSpeller). */
@@ -439,6 +443,7 @@ export class Matcher {
       generalOnly,
       sides: this.sidesNamed(ours ?? question),
     };
+    if (DECIDING.test(ours ?? question)) result.deciding = true;
     if (otherSense) result.otherSense = true;
     if (leaned) result.preference = preference;
     if (intent)
@@ -589,7 +594,7 @@ export class Matcher {
     // General terms as typed, or misspelt in the ways generalSpeller reads.
     for (const s of generalTypos) typed.add(s);
     const general = this.generalTerms.some((term) => term.every((s) => typed.has(s)));
-    return { onTopic: general, generalOnly: general, otherSense: kept !== undefined };
+    return { onTopic: general, generalOnly: general, otherSense: !general && kept !== undefined };
   }
 
   /** Stems of the general terms' words the question misspells in the ways generalSpeller reads. */

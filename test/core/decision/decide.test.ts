@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ANSWER_KEYS,
+  ANSWER_VALUES,
   decide,
   parseAnswers,
   RECOMMENDATION_IDS,
@@ -20,17 +21,25 @@ describe("reasonOfAnswer", () => {
       text: rule("state-mixed").reason,
       sources: rule("state-mixed").sources,
     });
-    // Each reason it gives comes from a rule on that question that the answer fires.
-    for (const key of ["state", "load", "deploys"] as const) {
-      const r = reasonOfAnswer(answers, knowledge, key, "containers")!;
-      const from = knowledge.rules.rules.find((x) => x.reason === r.text)!;
-      expect(
-        [from.when].flat().map((c) => c.key),
-        key,
-      ).toContain(key);
-    }
     // An unanswered question fires nothing.
     expect(reasonOfAnswer(answers, knowledge, "hardware", "mixed-platform")).toBeUndefined();
+    // For every answer and option: the fired rule of that question weighing most for the option,
+    // or nothing where none weighs for it (a reason against the pick would argue with it).
+    for (const key of ANSWER_KEYS)
+      for (const value of ANSWER_VALUES[key])
+        for (const id of RECOMMENDATION_IDS) {
+          const fired = knowledge.rules.rules.filter(
+            (r) => r.when.key === key && r.when.values.includes(value),
+          );
+          const weightOf = (r: (typeof fired)[number]) => r.weights[id] ?? 0;
+          const best = Math.max(0, ...fired.map(weightOf));
+          const r = reasonOfAnswer(parseAnswers({ [key]: value }), knowledge, key, id);
+          if (best === 0) expect(r, `${key}=${value} for ${id}`).toBeUndefined();
+          else
+            expect(weightOf(fired.find((f) => f.reason === r?.text)!), `${key}=${value} for ${id}`).toBe(
+              best,
+            );
+        }
   });
 });
 
