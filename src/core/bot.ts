@@ -1056,7 +1056,8 @@ export class Bot {
       // (Notes opening with who is speaking hold what others ask too: "team of 4 devs, the client
       // mandates pci compliance" is the client's demand, an independent review's.)
       const readAll = this.recent.read(question);
-      const reading = introducesItself(question) ? toldOnlyOf(readAll, question) : readAll;
+      const introduced = introducesItself(question);
+      const reading = introduced ? toldOnlyOf(readAll, question) : readAll;
       const shown = await recommendation();
       // "what about our patient portal, it's a react + python api, we ship weekly": another part
       // of the team's systems, described: decided from what it says, not the last recommendation.
@@ -1064,7 +1065,7 @@ export class Bot {
       const describedWhole =
         anotherPart ||
         this.situations.describes(reading) ||
-        (this.situations.states(reading, question, introducesItself(question)) &&
+        (this.situations.states(reading, question, introduced) &&
           speaksAsTheTeam(question) &&
           shown === undefined);
       // One answer told of the team in a statement ("we deploy about 20 times a day" got a best
@@ -1904,11 +1905,7 @@ export class Bot {
 
   /** "Noted for your recommendation: Load pattern: Steady …" (situation.toldNoted). */
   private toldNoted(answers: [key: string, value: string][]): Reply {
-    const named = answers.map(([key, value]) => {
-      const q = this.knowledge.decision.checklist.find((c) => c.key === key);
-      const choice = q?.choices.find((c) => c.value === value);
-      return `${this.questionTitle(key)}: ${choice ? shortLabel(choice.label) : value}`;
-    });
+    const named = answers.map(([key, value]) => this.answerLabel(key, value));
     const text = fill(this.knowledge.responses.situation.toldNoted, { answers: named.join(", ") });
     return reply("notice", [{ type: "text", text }], text);
   }
@@ -1936,13 +1933,9 @@ export class Bot {
         ? reasonOfAnswer(answers, this.knowledge.decision, key, decision.recommendation)
         : undefined;
       if (!value || !reason) return [];
-      const choice = this.knowledge.decision.checklist
-        .find((q) => q.key === key)
-        ?.choices.find((c) => c.value === value);
-      const answer = `${this.questionTitle(key)}: ${choice ? shortLabel(choice.label) : value}`;
       const text = fill(this.knowledge.responses.followUp.inYourCase, {
         title: decision.title,
-        answer,
+        answer: this.answerLabel(key, value),
         reason: reason.text,
       });
       return [{ type: "text" as const, text }];
@@ -1950,6 +1943,14 @@ export class Bot {
     if (notes.length === 0) return r;
     const at = r.parts.findIndex((p) => p.type === "text") + 1;
     return { ...r, parts: [...r.parts.slice(0, at), ...notes, ...r.parts.slice(at)] };
+  }
+
+  /** An answer as "Question: Option" ("Load pattern: Steady"), the option in short. */
+  private answerLabel(key: string, value: string): string {
+    const choice = this.knowledge.decision.checklist
+      .find((q) => q.key === key)
+      ?.choices.find((c) => c.value === value);
+    return `${this.questionTitle(key)}: ${choice ? shortLabel(choice.label) : value}`;
   }
 
   /** A checklist question's title ("Compliance"), or its key where there is none. */

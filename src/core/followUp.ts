@@ -936,9 +936,9 @@ export function tellsOfTheSystem(text: string): boolean {
   return (
     THE_SYSTEM.test(text) &&
     !SAYS.test(text) &&
+    // (Hearsay too: toldAsItIs.)
     toldAsItIs(text) &&
     !speaksOfAnother(text) &&
-    !HEARSAY.test(rawWords(text).join(" ")) &&
     !asksSomething(text)
   );
 }
@@ -2165,12 +2165,12 @@ export function resolve(
   // "so VMs or microVMs?" after an answer that offers both ("separate VMs, or microVM runtimes"):
   // a pick between its own options, not what either is (a blind trial's got the microVM definition).
   const between = SIDES_CHOICE.exec(question.toLowerCase().replace(OPENS_WITH_SO, "").trim());
+  const said = between ? new Set(words.stems(previous.answer)) : undefined;
   const offersBoth =
     between !== null &&
     [between[1]!, between[2]!].every((side) => {
       const stems = words.stems(side);
-      const said = new Set(words.stems(previous.answer));
-      return stems.length > 0 && stems.every((s) => said.has(s));
+      return stems.length > 0 && stems.every((s) => said!.has(s));
     });
   return again || offersBoth || (nothing && aboutTheAnswer(words, question))
     ? aboutPrevious(previous, question, "verdict")
